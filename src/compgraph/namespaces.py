@@ -1,0 +1,65 @@
+"""The IRIs compgraph mints and the vocabularies it reuses (see docs/design.md)."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+
+CG = Namespace("https://w3id.org/compgraph/ontology#")
+CGR = Namespace("https://w3id.org/compgraph/id/")
+CGG = Namespace("https://w3id.org/compgraph/graph/")
+DPV = Namespace("https://w3id.org/dpv#")
+DPV_AI = Namespace("https://w3id.org/dpv/ai#")
+EU_AIACT = Namespace("https://w3id.org/dpv/legal/eu/aiact#")
+AIRO = Namespace("https://w3id.org/airo#")
+SEMAPV = Namespace("https://w3id.org/semapv/vocab/")
+
+PREFIXES: dict[str, str] = {
+    "cg": str(CG),
+    "cgr": str(CGR),
+    "cgg": str(CGG),
+    "obl": str(CGR) + "obligation/",
+    "ctl": str(CGR) + "control/",
+    "sys": str(CGR) + "system/",
+    "ds": str(CGR) + "dataset/",
+    "ev": str(CGR) + "evidence/",
+    "doc": str(CGR) + "document/",
+    "dpv": str(DPV),
+    "dpv-ai": str(DPV_AI),
+    "eu-aiact": str(EU_AIACT),
+    "airo": str(AIRO),
+    "semapv": str(SEMAPV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "dcat": str(DCAT),
+    "prov": str(PROV),
+    "sh": str(SH),
+}
+
+
+def sparql_prefixes() -> str:
+    """PREFIX lines for every namespace above, prepended to canned and ad-hoc queries."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def entity_iri(kind: str, ident: str) -> str:
+    return f"{CGR}{kind}/{ident}"
+
+
+def graph_iri(*parts: str) -> str:
+    return str(CGG) + "/".join(parts)
+
+
+def shorten(iri: str) -> str:
+    """Compact an IRI to a CURIE when a known prefix covers it (longest prefix wins)."""
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
+            best = prefix
+    if best:
+        return f"{best}:{iri[len(PREFIXES[best]):]}"
+    return iri

@@ -1,0 +1,515 @@
+"""Where the graph lives: an embedded on-disk Oxigraph store, or any SPARQL 1.1 endpoint.
+
+Both speak the same small interface so ``build``, ``validate``, ``query`` and the web app never care
+which one they have. Every source (ontology file, catalog, organisation) lives in its own named graph
+and is replaced atomically; queries see the union of the named graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import requests
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from .namespaces import sparql_prefixes
+
+DEFAULT_LOCATION = "compgraph-data"
+STAGING_SUFFIX = "#staging"
+_XSD_STRING = str(XSD.string)
+
+
+class StoreError(RuntimeError):
+    """The store could not be opened, read or written."""
+
+
+class QuerySyntaxError(ValueError):
+    """The query text is not valid SPARQL; the message is the parser's."""
+
+
+class QueryTimeout(RuntimeError):
+    """The query ran past its time limit and was stopped."""
+
+
+class ResultTooLarge(RuntimeError):
+    """The query produced more rows or triples than the configured cap."""
+
+
+@dataclass
+class QueryResult:
+    """A SPARQL answer: rows for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE."""
+
+    kind: str  # "SELECT" | "ASK" | "CONSTRUCT"
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def values(self) -> list[dict[str, Any]]:
+        """Rows as plain Python values (IRIs and literals as strings), for templates and JSON."""
+        return [{k: (None if v is None else str(v)) for k, v in d.items()} for d in self.dicts()]
+
+    def graph(self) -> Graph:
+        g = Graph()
+        for t in self.triples:
+            g.add(t)
+        return g
+
+
+# --- term conversion --------------------------------------------------------------------------
+
+
+def to_rdflib(term: Any) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+    # RDF-star quoted triples have no rdflib counterpart: keep their N-Triples form readable.
+    return Literal(str(term))
+
+
+def to_oxigraph(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def with_prefixes(query: str) -> str:
+    """Prepend compgraph's PREFIX declarations; later declarations in the query text win."""
+    return sparql_prefixes() + query
+
+
+_MEDIA_TO_OX = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+
+
+class GraphStore(ABC):
+    """The operations compgraph needs from a quad store."""
+
+    location: str
+
+    @abstractmethod
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout: float | None = None,
+        max_results: int | None = None,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query. ``timeout`` (seconds) and ``max_results`` bound untrusted queries."""
+
+    @abstractmethod
+    def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
+        """Replace one named graph with ``data`` in a single transaction; returns its triple count."""
+
+    @abstractmethod
+    def drop_graph(self, graph: str) -> None: ...
+
+    @abstractmethod
+    def graph_names(self) -> list[str]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def select(self, sparql: str, **kw: Any) -> QueryResult:
+        return self.query(with_prefixes(sparql), **kw)
+
+    def triple_count(self, graph: str | None = None) -> int:
+        if graph:
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        else:
+            q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        return int(self.query(q).rows[0][0])
+
+    def graph_counts(self) -> dict[str, int]:
+        res = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+        return {str(g): int(n) for g, n in res.rows}
+
+    def to_graph(self, graphs: Iterable[str] | None = None) -> Graph:
+        """The union of the named graphs (or the given ones) as an in-memory rdflib Graph."""
+        g = Graph()
+        if graphs is None:
+            res = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        else:
+            values = " ".join(f"<{x}>" for x in graphs)
+            res = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        for t in res.triples:
+            g.add(t)
+        return g
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --- embedded store ---------------------------------------------------------------------------
+
+
+def _materialise(results: Any, max_results: int | None) -> QueryResult:
+    """Pull a pyoxigraph answer into plain rdflib terms, stopping at the result cap."""
+    if isinstance(results, ox.QueryBoolean):
+        return QueryResult("ASK", boolean=bool(results))
+    if isinstance(results, ox.QuerySolutions):
+        variables = [v.value for v in results.variables]
+        rows = []
+        for sol in results:
+            rows.append(tuple(to_rdflib(sol[i]) for i in range(len(variables))))
+            if max_results is not None and len(rows) > max_results:
+                raise ResultTooLarge(f"query returned more than {max_results} rows")
+        return QueryResult("SELECT", variables=variables, rows=rows)
+    triples = []
+    for t in results:
+        triples.append((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        if max_results is not None and len(triples) > max_results:
+            raise ResultTooLarge(f"query returned more than {max_results} triples")
+    return QueryResult("CONSTRUCT", triples=triples)
+
+
+def _child_query(conn: Any, store: ox.Store, sparql: str, kwargs: dict[str, Any], max_results: int | None) -> None:
+    try:
+        payload: Any = _materialise(store.query(sparql, **kwargs), max_results)
+    except BaseException as exc:  # the parent re-raises it with the original type
+        payload = exc
+    try:
+        conn.send_bytes(pickle.dumps(payload))
+    except Exception as exc:  # an unpicklable exception still reaches the parent as text
+        conn.send_bytes(pickle.dumps(StoreError(str(exc))))
+    finally:
+        conn.close()
+
+
+class LocalStore(GraphStore):
+    """Oxigraph (RocksDB) on disk: persistent, transactional, and fast at a million triples."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.location = str(Path(path).resolve())
+        try:
+            self._store = ox.Store.read_only(self.location) if read_only else ox.Store(self.location)
+        except OSError as exc:
+            raise StoreError(f"cannot open store at {self.location}: {exc}") from exc
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self._store
+
+    def _query_kwargs(self, default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {}
+        if default_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        return kwargs
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout: float | None = None,
+        max_results: int | None = None,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QueryResult:
+        kwargs = self._query_kwargs(default_graphs, named_graphs)
+        if timeout is None:
+            try:
+                return _materialise(self._store.query(sparql, **kwargs), max_results)
+            except SyntaxError as exc:
+                raise QuerySyntaxError(str(exc)) from exc
+        return self._query_in_child(sparql, kwargs, timeout, max_results)
+
+    def _query_in_child(
+        self, sparql: str, kwargs: dict[str, Any], timeout: float, max_results: int | None
+    ) -> QueryResult:
+        # Oxigraph cannot cancel a running query, so an untrusted one runs in a forked child that
+        # shares the open store copy-on-write and is killed at the deadline; the server thread
+        # that asked is freed either way.
+        ctx = multiprocessing.get_context("fork")
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child_query, args=(child, self._store, sparql, kwargs, max_results), daemon=True)
+        proc.start()
+        child.close()
+        try:
+            if not parent.poll(timeout):
+                raise QueryTimeout(f"query stopped after the {timeout:g} s time limit")
+            payload = pickle.loads(parent.recv_bytes())
+        except EOFError as exc:
+            raise StoreError("query worker ended without an answer") from exc
+        finally:
+            if proc.is_alive():
+                proc.kill()
+            proc.join(1)
+            parent.close()
+        if isinstance(payload, SyntaxError):
+            raise QuerySyntaxError(str(payload))
+        if isinstance(payload, BaseException):
+            raise payload
+        return payload
+
+    def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
+        fmt = _MEDIA_TO_OX.get(media_type)
+        if fmt is None:
+            raise StoreError(f"unsupported RDF media type {media_type}")
+        staging = ox.NamedNode(graph + STAGING_SUFFIX)
+        try:
+            # Parse into a staging graph first (one transaction): a syntax error leaves the store as it was.
+            self._store.remove_graph(staging)
+            self._store.load(data, format=fmt, to_graph=staging)
+            # MOVE drops the old graph and renames staging in a single update transaction.
+            self._store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph}>")
+        except SyntaxError:
+            self._store.remove_graph(staging)
+            raise
+        except OSError as exc:
+            raise StoreError(f"cannot write graph <{graph}>: {exc}") from exc
+        self._store.add_graph(ox.NamedNode(graph))
+        return self.triple_count(graph)
+
+    def bulk_replace_graph(self, graph: str, quads_or_triples: Iterator[tuple[Node, Node, Node]]) -> None:
+        """Load a large generated graph without holding it in memory (benchmarks, generated orgs)."""
+        target = ox.NamedNode(graph)
+        self._store.remove_graph(target)
+        self._store.bulk_extend(
+            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), target) for s, p, o in quads_or_triples
+        )
+
+    def drop_graph(self, graph: str) -> None:
+        self._store.remove_graph(ox.NamedNode(graph))
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def to_graph(self, graphs: Iterable[str] | None = None) -> Graph:
+        # Reading quads directly skips a CONSTRUCT and its de-duplication: much faster at scale.
+        g = Graph()
+        names = [ox.NamedNode(x) for x in graphs] if graphs is not None else list(self._store.named_graphs())
+        for name in names:
+            for q in self._store.quads_for_pattern(None, None, None, name):
+                g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return g
+
+    def export(self, media_type: str = "application/n-quads", graph: str | None = None) -> bytes:
+        fmt = _MEDIA_TO_OX[media_type]
+        if graph:
+            return self._store.dump(format=fmt, from_graph=ox.NamedNode(graph))
+        return self._store.dump(format=fmt)
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def close(self) -> None:
+        # pyoxigraph closes RocksDB when the object is dropped.
+        self._store = None  # type: ignore[assignment]
+
+
+# --- remote SPARQL 1.1 endpoint -----------------------------------------------------------------
+
+
+class RemoteStore(GraphStore):
+    """Any SPARQL 1.1 Query/Update (+ optional Graph Store Protocol) service.
+
+    The server must expose the union of its named graphs as the default graph (Oxigraph
+    ``--union-default-graph``, Fuseki ``unionDefaultGraph``, GraphDB's default), as compgraph's
+    queries do not name graphs.
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        *,
+        update_url: str | None = None,
+        gsp_url: str | None = None,
+        auth: tuple[str, str] | None = None,
+        timeout: float = 60.0,
+    ) -> None:
+        self.location = query_url
+        self.query_url = query_url
+        self.update_url = update_url or re.sub(r"/query$", "/update", query_url)
+        self.gsp_url = gsp_url
+        self.session = requests.Session()
+        if auth:
+            self.session.auth = auth
+        self.default_timeout = timeout
+
+    def _post(self, url: str, *, timeout: float | None, **kw: Any) -> requests.Response:
+        try:
+            resp = self.session.post(url, timeout=timeout or self.default_timeout, **kw)
+        except requests.Timeout as exc:
+            raise QueryTimeout(f"the endpoint did not answer within {timeout or self.default_timeout:g} s") from exc
+        except requests.RequestException as exc:
+            raise StoreError(f"cannot reach {url}: {exc}") from exc
+        return resp
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout: float | None = None,
+        max_results: int | None = None,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QueryResult:
+        params: list[tuple[str, str]] = [("query", sparql)]
+        params += [("default-graph-uri", g) for g in default_graphs or []]
+        params += [("named-graph-uri", g) for g in named_graphs or []]
+        resp = self._post(
+            self.query_url,
+            timeout=timeout,
+            data=params,
+            headers={"Accept": "application/sparql-results+json, application/n-triples;q=0.9"},
+        )
+        if resp.status_code == 400:
+            raise QuerySyntaxError(resp.text.strip() or "the endpoint rejected the query")
+        if resp.status_code >= 400:
+            raise StoreError(f"{self.query_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
+        ctype = resp.headers.get("Content-Type", "").split(";")[0].strip()
+        if ctype == "application/sparql-results+json":
+            body = resp.json()
+            if "boolean" in body:
+                return QueryResult("ASK", boolean=bool(body["boolean"]))
+            variables = body["head"].get("vars", [])
+            bindings = body["results"]["bindings"]
+            if max_results is not None and len(bindings) > max_results:
+                raise ResultTooLarge(f"query returned more than {max_results} rows")
+            rows = [tuple(_json_term(b.get(v)) for v in variables) for b in bindings]
+            return QueryResult("SELECT", variables=variables, rows=rows)
+        g = Graph()
+        g.parse(data=resp.content, format="nt" if ctype == "application/n-triples" else ctype or "nt")
+        if max_results is not None and len(g) > max_results:
+            raise ResultTooLarge(f"query returned more than {max_results} triples")
+        return QueryResult("CONSTRUCT", triples=list(g))
+
+    def update(self, sparql_update: str) -> None:
+        resp = self._post(
+            self.update_url,
+            timeout=None,
+            data=sparql_update.encode(),
+            headers={"Content-Type": "application/sparql-update"},
+        )
+        if resp.status_code >= 400:
+            raise StoreError(f"{self.update_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
+
+    def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
+        # Parse locally first so malformed input never reaches the server.
+        parsed = Graph()
+        try:
+            parsed.parse(data=data, format=_rdflib_format(media_type))
+        except Exception as exc:
+            raise SyntaxError(str(exc)) from exc
+        ntriples = parsed.serialize(format="nt", encoding="utf-8")
+        if self.gsp_url:
+            try:
+                resp = self.session.put(
+                    self.gsp_url,
+                    params={"graph": graph},
+                    data=ntriples,
+                    headers={"Content-Type": "application/n-triples"},
+                    timeout=self.default_timeout,
+                )
+            except requests.RequestException as exc:
+                raise StoreError(f"cannot reach {self.gsp_url}: {exc}") from exc
+            if resp.status_code >= 400:
+                raise StoreError(f"{self.gsp_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
+        else:
+            # One update request is one transaction on a conforming server.
+            self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples.decode()}\n}} }}")
+        return len(parsed)
+
+    def drop_graph(self, graph: str) -> None:
+        self.update(f"DROP SILENT GRAPH <{graph}>")
+
+    def graph_names(self) -> list[str]:
+        res = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(str(r[0]) for r in res.rows)
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def _rdflib_format(media_type: str) -> str:
+    return {
+        "text/turtle": "turtle",
+        "application/n-triples": "nt",
+        "application/n-quads": "nquads",
+        "application/trig": "trig",
+        "application/rdf+xml": "xml",
+        "application/ld+json": "json-ld",
+    }.get(media_type, "turtle")
+
+
+def _json_term(b: dict[str, str] | None) -> Node | None:
+    if b is None:
+        return None
+    t = b["type"]
+    if t == "uri":
+        return URIRef(b["value"])
+    if t == "bnode":
+        return BNode(b["value"])
+    dt = b.get("datatype")
+    if b.get("xml:lang"):
+        return Literal(b["value"], lang=b["xml:lang"])
+    return Literal(b["value"], datatype=URIRef(dt) if dt and dt != _XSD_STRING else None)
+
+
+# --- configuration ------------------------------------------------------------------------------
+
+
+def open_store(
+    location: str | None = None,
+    *,
+    endpoint: str | None = None,
+    update_endpoint: str | None = None,
+    gsp_endpoint: str | None = None,
+    read_only: bool = False,
+) -> GraphStore:
+    """Open the store named by the arguments or, failing those, by the COMPGRAPH_* environment."""
+    endpoint = endpoint or os.environ.get("COMPGRAPH_ENDPOINT")
+    if endpoint:
+        user, password = os.environ.get("COMPGRAPH_USER"), os.environ.get("COMPGRAPH_PASSWORD")
+        return RemoteStore(
+            endpoint,
+            update_url=update_endpoint or os.environ.get("COMPGRAPH_UPDATE_ENDPOINT"),
+            gsp_url=gsp_endpoint or os.environ.get("COMPGRAPH_GSP_ENDPOINT"),
+            auth=(user, password or "") if user else None,
+        )
+    return LocalStore(location or os.environ.get("COMPGRAPH_STORE") or DEFAULT_LOCATION, read_only=read_only)
