@@ -1,0 +1,171 @@
+"""Load the ontology, the catalogs, the crosswalk and organisations into the store.
+
+Everything is parsed and cross-checked in memory first; only when every source is good is any named
+graph replaced, each in one transaction. A bad file therefore leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from . import catalog, paths
+from .catalog import Concepts, InputError
+from .namespaces import graph_iri
+from .store import GraphStore
+
+RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".trig": "trig"}
+
+
+@dataclass
+class Source:
+    graph: str
+    path: Path
+    rdf: Graph
+
+
+@dataclass
+class BuildPlan:
+    sources: list[Source] = field(default_factory=list)
+    obligations: set[str] = field(default_factory=set)
+    controls: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+
+    def add(self, graph: str, path: Path, rdf: Graph) -> None:
+        self.sources.append(Source(graph, path, rdf))
+
+
+def parse_rdf_file(path: Path) -> Graph:
+    fmt = RDF_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(path, None, f"unknown RDF file type {path.suffix!r} ({', '.join(RDF_SUFFIXES)})")
+    g = Graph()
+    try:
+        g.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
+        line = getattr(exc, "lines", None) or _line_from_message(str(exc))
+        raise InputError(path, line, f"not valid {fmt}: {_first_line(str(exc))}") from exc
+    return g
+
+
+def _line_from_message(message: str) -> int | None:
+    import re
+
+    m = re.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else None
+
+
+def _first_line(message: str) -> str:
+    return " ".join(message.strip().split())[:300]
+
+
+def ontology_files(ontology: Path) -> list[Path]:
+    """The ontology and concept files that belong in the data graph (shapes and queries are tools, not data)."""
+    return catalog.iter_files(ontology, "*.ttl")
+
+
+def load_concepts(ontology: Path) -> tuple[Concepts, list[Source]]:
+    sources = [Source(graph_iri("ontology", p.stem), p, parse_rdf_file(p)) for p in ontology_files(ontology)]
+    union = Graph()
+    for s in sources:
+        union += s.rdf
+    return Concepts(union), sources
+
+
+def plan_build(
+    ontology: Path | None = None,
+    mappings: Path | None = None,
+    organisations: list[Path] | None = None,
+) -> BuildPlan:
+    """Parse and cross-check every source; raises InputError naming the first bad file and line."""
+    ontology = ontology or paths.ontology_dir()
+    mappings = mappings or paths.mappings_dir()
+    plan = BuildPlan()
+    concepts, onto_sources = load_concepts(ontology)
+    plan.sources.extend(onto_sources)
+
+    for path in catalog.iter_files(mappings / "obligations", "*.yaml"):
+        cat = catalog.obligations_graph(path, concepts)
+        if cat.doc_id in plan.documents:
+            raise InputError(path, None, f"document id {cat.doc_id!r} is used by another catalog")
+        clash = plan.obligations & cat.obligation_ids
+        if clash:
+            raise InputError(path, None, f"obligation ids already used by another catalog: {sorted(clash)[:5]}")
+        plan.documents.add(cat.doc_id)
+        plan.obligations |= cat.obligation_ids
+        plan.add(graph_iri("document", cat.doc_id), path, cat.graph)
+
+    controls_file = mappings / "controls.yaml"
+    if controls_file.is_file():
+        g, plan.controls = catalog.controls_graph(controls_file, concepts)
+        plan.add(graph_iri("controls"), controls_file, g)
+
+    for path in catalog.iter_files(mappings, "*.sssom.tsv"):
+        name = path.name.removesuffix(".sssom.tsv")
+        g = catalog.mappings_graph(path, plan.obligations, plan.controls)
+        plan.add(graph_iri("crosswalk") if name == "crosswalk" else graph_iri("mappingset", name), path, g)
+
+    if organisations is None:
+        organisations = catalog.iter_files(mappings / "demo", "*.yaml")
+    for path in organisations:
+        org_id, g = catalog.organisation_graph(path, concepts, plan.controls, plan.documents)
+        plan.add(graph_iri("organisation", org_id), path, g)
+    return plan
+
+
+def apply_plan(store: GraphStore, plan: BuildPlan, progress: Callable[[str], None] | None = None,
+               relative_to: Path | None = None) -> dict[str, int]:
+    """Replace each planned graph atomically; each graph carries its own provenance (file, digest, time)."""
+    counts: dict[str, int] = {}
+    for src in plan.sources:
+        if progress:
+            progress(src.path.name)
+        described = src.rdf + catalog.describe_source(src.rdf, src.graph, src.path, relative_to)
+        data = described.serialize(format="nt", encoding="utf-8")
+        counts[src.graph] = store.replace_graph(src.graph, data, "application/n-triples")
+    return counts
+
+
+def build(store: GraphStore, *, ontology: Path | None = None, mappings: Path | None = None,
+          organisations: list[Path] | None = None, progress: Callable[[str], None] | None = None) -> dict[str, int]:
+    plan = plan_build(ontology, mappings, organisations)
+    root = (mappings or paths.mappings_dir()).parent
+    return apply_plan(store, plan, progress, relative_to=root)
+
+
+def load_file(store: GraphStore, path: Path, graph: str | None = None) -> tuple[str, int]:
+    """Load one extra source (an RDF file, an SSSOM mapping set or an organisation YAML) into its own graph."""
+    concepts, _ = load_concepts(paths.ontology_dir())
+    name = path.name
+    if name.endswith(".sssom.tsv"):
+        rdf = catalog.mappings_graph(path, _known(store, "Obligation"), _known(store, "Control"))
+        target = graph or graph_iri("mappingset", name.removesuffix(".sssom.tsv"))
+    elif path.suffix in (".yaml", ".yml"):
+        data = catalog.load_yaml(path)
+        if "organisation" in data:
+            org_id, rdf = catalog.organisation_graph(path, concepts, _known(store, "Control"), _known_docs(store))
+            target = graph or graph_iri("organisation", org_id)
+        elif "document" in data:
+            cat = catalog.obligations_graph(path, concepts)
+            rdf, target = cat.graph, graph or graph_iri("document", cat.doc_id)
+        else:
+            raise InputError(path, 1, "a YAML source needs an 'organisation' or a 'document' mapping")
+    else:
+        rdf = parse_rdf_file(path)
+        target = graph or graph_iri("file", path.stem)
+    plan = BuildPlan(sources=[Source(target, path, rdf)])
+    counts = apply_plan(store, plan, relative_to=path.parent)
+    return target, counts[target]
+
+
+def _known(store: GraphStore, cls: str) -> set[str]:
+    res = store.select(f"SELECT ?id WHERE {{ ?x a cg:{cls} ; dcterms:identifier ?id }}")
+    return {str(r[0]) for r in res.rows}
+
+
+def _known_docs(store: GraphStore) -> set[str]:
+    res = store.select("SELECT ?id WHERE { ?x a/rdfs:subClassOf* cg:SourceDocument ; dcterms:identifier ?id }")
+    return {str(r[0]) for r in res.rows}

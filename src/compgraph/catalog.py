@@ -1,0 +1,555 @@
+"""Turn the human-edited catalog files (YAML, SSSOM TSV) into RDF, per docs/design.md.
+
+Every error names the file, the line and the field, because the people editing these files are
+compliance and legal staff, not RDF engineers.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from .namespaces import CG, PREFIXES, SEMAPV, entity_iri
+
+DOCUMENT_KINDS = {"regulation": CG.Regulation, "code-of-conduct": CG.CodeOfConduct, "policy": CG.InternalPolicy}
+SCOPES = {"system": CG.SystemScope, "organisation": CG.OrganisationScope}
+SCHEMES = {
+    "modality": CG.ModalityScheme,
+    "topic": CG.TopicScheme,
+    "control-type": CG.ControlTypeScheme,
+    "risk": CG.RiskLevelScheme,
+    "role": CG.RoleScheme,
+    "annex-iii": CG.AnnexIIIScheme,
+    "legal-basis": CG.LegalBasisScheme,
+}
+SSSOM_PREDICATES = {
+    "skos:exactMatch": SKOS.exactMatch,
+    "skos:closeMatch": SKOS.closeMatch,
+    "skos:broadMatch": SKOS.broadMatch,
+    "skos:narrowMatch": SKOS.narrowMatch,
+    "skos:relatedMatch": SKOS.relatedMatch,
+}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class InputError(ValueError):
+    """A catalog file is malformed; ``str()`` is one line naming file, line and field."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str, field: str | None = None) -> None:
+        self.path, self.line, self.field = str(path), line, field
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {f'{field}: ' if field else ''}{message}")
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers the line it started on (1-based)."""
+
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    d = LineDict(loader.construct_mapping(node, deep=True))
+    d.line = node.start_mark.line + 1
+    return d
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, None, f"cannot read: {exc}") from exc
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise InputError(path, mark.line + 1 if mark else None, f"YAML syntax error: {exc.problem}") from exc
+    if not isinstance(data, dict):
+        raise InputError(path, 1, "expected a mapping at the top level")
+    return data
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- concept look-up ---------------------------------------------------------------------------
+
+
+class Concepts:
+    """YAML slug -> SKOS concept IRI, read from the ``skos:notation`` values in the ontology."""
+
+    def __init__(self, graph: Graph) -> None:
+        self._index: dict[tuple[URIRef, str], URIRef] = {}
+        for concept, notation in graph.subject_objects(SKOS.notation):
+            for scheme in graph.objects(concept, SKOS.inScheme):
+                self._index[(scheme, str(notation))] = concept
+
+    def slugs(self, kind: str) -> list[str]:
+        scheme = SCHEMES[kind]
+        return sorted(s for (sch, s) in self._index if sch == scheme)
+
+    def get(self, kind: str, slug: Any, path: Path, line: int, field: str) -> URIRef:
+        iri = self._index.get((SCHEMES[kind], str(slug)))
+        if iri is None:
+            choices = ", ".join(self.slugs(kind)) or "none defined"
+            raise InputError(path, line, f"unknown {kind} {slug!r} (one of: {choices})", field)
+        return iri
+
+
+# --- field helpers -----------------------------------------------------------------------------
+
+
+def _line(item: Any, default: int = 0) -> int:
+    return getattr(item, "line", default)
+
+
+def _require(item: dict, key: str, path: Path, kinds: type | tuple[type, ...] = str) -> Any:
+    value = item.get(key)
+    if value is None or value == "":
+        raise InputError(path, _line(item), "missing required field", key)
+    if not isinstance(value, kinds):
+        raise InputError(path, _line(item), f"expected {_kind_name(kinds)}, got {value!r}", key)
+    return value
+
+
+def _kind_name(kinds: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", bool: "true/false", list: "a list",
+             date: "a date (YYYY-MM-DD)", dict: "a mapping"}
+    if isinstance(kinds, tuple):
+        return " or ".join(names.get(k, k.__name__) for k in kinds)
+    return names.get(kinds, kinds.__name__)
+
+
+def _ident(item: dict, path: Path, key: str = "id") -> str:
+    value = str(_require(item, key, path, (str, int)))
+    if not _ID.match(value):
+        raise InputError(path, _line(item), f"{value!r} is not a valid id (letters, digits, . _ -)", key)
+    return value
+
+
+def _date(item: dict, key: str, path: Path, required: bool = True) -> Literal | None:
+    value = item.get(key)
+    if value is None:
+        if required:
+            raise InputError(path, _line(item), "missing required date", key)
+        return None
+    if isinstance(value, date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    try:
+        return Literal(date.fromisoformat(str(value)).isoformat(), datatype=XSD.date)
+    except ValueError as exc:
+        raise InputError(path, _line(item), f"{value!r} is not a date (YYYY-MM-DD)", key) from exc
+
+
+def _list(item: dict, key: str, path: Path) -> list:
+    value = item.get(key) or []
+    if not isinstance(value, list):
+        raise InputError(path, _line(item), f"expected a list, got {value!r}", key)
+    return value
+
+
+def _unique(seen: dict[str, int], ident: str, path: Path, line: int, what: str) -> None:
+    if ident in seen:
+        raise InputError(path, line, f"duplicate {what} id {ident!r} (first on line {seen[ident]})", "id")
+    seen[ident] = line
+
+
+def _new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+# --- obligation catalogs -----------------------------------------------------------------------
+
+
+@dataclass
+class Catalog:
+    doc_id: str
+    path: Path
+    graph: Graph
+    obligation_ids: set[str]
+
+
+def obligations_graph(path: Path, concepts: Concepts) -> Catalog:
+    """One document's obligation catalog -> its RDF (document, sections, obligations)."""
+    data = load_yaml(path)
+    meta = data.get("document")
+    if not isinstance(meta, dict):
+        raise InputError(path, 1, "missing 'document' mapping")
+    doc_id = _ident(meta, path)
+    kind = _require(meta, "kind", path)
+    if kind not in DOCUMENT_KINDS:
+        raise InputError(path, _line(meta), f"unknown kind {kind!r} (one of {', '.join(DOCUMENT_KINDS)})", "kind")
+    g = _new_graph()
+    doc = URIRef(entity_iri("document", doc_id))
+    g.add((doc, RDF.type, DOCUMENT_KINDS[kind]))
+    g.add((doc, DCTERMS.identifier, Literal(doc_id)))
+    g.add((doc, RDFS.label, Literal(_require(meta, "title", path))))
+    for key, prop in (("publisher", DCTERMS.publisher), ("version", CG.documentVersion),
+                      ("attribution", DCTERMS.bibliographicCitation), ("prefix", CG.idPrefix)):
+        if meta.get(key) is not None:
+            g.add((doc, prop, Literal(str(meta[key]))))
+    issued = _date(meta, "issued", path, required=False)
+    if issued is not None:
+        g.add((doc, DCTERMS.issued, issued))
+    if meta.get("source_file"):
+        source = path.parents[1] / str(meta["source_file"])
+        g.add((doc, DCTERMS.source, Literal(str(meta["source_file"]))))
+        if source.is_file():
+            g.add((doc, CG.sha256, Literal(sha256_file(source))))
+
+    sections: dict[str, URIRef] = {}
+    for order, sec in enumerate(_list(data, "sections", path), start=1):
+        if not isinstance(sec, dict):
+            raise InputError(path, None, f"section {order} is not a mapping", "sections")
+        sid = _ident(sec, path)
+        if sid in sections:
+            raise InputError(path, _line(sec), f"duplicate section id {sid!r}", "id")
+        s = URIRef(entity_iri("section", f"{doc_id}/{sid}"))
+        sections[sid] = s
+        g.add((s, RDF.type, CG.Section))
+        g.add((s, DCTERMS.isPartOf, doc))
+        g.add((s, CG.sectionNumber, Literal(sid)))
+        g.add((s, CG.order, Literal(order)))
+        g.add((s, RDFS.label, Literal(str(_require(sec, "title", path)))))
+
+    seen: dict[str, int] = {}
+    for item in _list(data, "obligations", path):
+        if not isinstance(item, dict):
+            raise InputError(path, None, f"obligation {item!r} is not a mapping", "obligations")
+        oid = _ident(item, path)
+        _unique(seen, oid, path, _line(item), "obligation")
+        o = URIRef(entity_iri("obligation", oid))
+        sid = str(_require(item, "section", path, (str, int)))
+        if sid not in sections:
+            raise InputError(path, _line(item), f"unknown section {sid!r}", "section")
+        text = _require(item, "text", path)
+        g.add((o, RDF.type, CG.Obligation))
+        g.add((o, DCTERMS.identifier, Literal(oid)))
+        g.add((o, RDFS.label, Literal(_short_label(oid, text))))
+        g.add((o, CG.fromDocument, doc))
+        g.add((o, CG.inSection, sections[sid]))
+        g.add((o, CG.sourceText, Literal(" ".join(text.split()))))
+        if item.get("line") is not None:
+            g.add((o, CG.sourceLine, Literal(int(item["line"]))))
+        g.add((o, CG.modality, concepts.get("modality", _require(item, "modality", path), path, _line(item), "modality")))
+        if item.get("topic"):
+            g.add((o, CG.topic, concepts.get("topic", item["topic"], path, _line(item), "topic")))
+        if item.get("addressee"):
+            g.add((o, CG.addressee, concepts.get("role", item["addressee"], path, _line(item), "addressee")))
+        if item.get("applies_to_risk"):
+            risk = concepts.get("risk", item["applies_to_risk"], path, _line(item), "applies_to_risk")
+            g.add((o, CG.appliesToRiskLevel, risk))
+    return Catalog(doc_id, path, g, set(seen))
+
+
+def _short_label(oid: str, text: str, width: int = 90) -> str:
+    words = " ".join(text.split())
+    return f"{oid}: {words if len(words) <= width else words[: width - 1].rsplit(' ', 1)[0] + '…'}"
+
+
+# --- controls ----------------------------------------------------------------------------------
+
+
+def controls_graph(path: Path, concepts: Concepts) -> tuple[Graph, set[str]]:
+    data = load_yaml(path)
+    g = _new_graph()
+    seen: dict[str, int] = {}
+    for item in _list(data, "controls", path):
+        if not isinstance(item, dict):
+            raise InputError(path, None, f"control {item!r} is not a mapping", "controls")
+        cid = _ident(item, path)
+        _unique(seen, cid, path, _line(item), "control")
+        c = URIRef(entity_iri("control", cid))
+        g.add((c, RDF.type, CG.Control))
+        g.add((c, DCTERMS.identifier, Literal(cid)))
+        g.add((c, RDFS.label, Literal(_require(item, "title", path))))
+        if item.get("description"):
+            g.add((c, DCTERMS.description, Literal(" ".join(str(item["description"]).split()))))
+        g.add((c, CG.controlType, concepts.get("control-type", _require(item, "type", path), path, _line(item), "type")))
+        scope = item.get("scope", "system")
+        if scope not in SCOPES:
+            raise InputError(path, _line(item), f"unknown scope {scope!r} (system or organisation)", "scope")
+        g.add((c, CG.scope, SCOPES[scope]))
+        if item.get("owner"):
+            g.add((c, CG.controlOwner, Literal(str(item["owner"]))))
+    return g, set(seen)
+
+
+# --- SSSOM mapping sets ------------------------------------------------------------------------
+
+SSSOM_REQUIRED = ("subject_id", "predicate_id", "object_id", "mapping_justification")
+
+
+@dataclass
+class MappingRow:
+    line: int
+    subject: str
+    predicate: str
+    object: str
+    justification: str
+    confidence: float | None
+    author: str
+    mapping_date: str
+    comment: str
+    subject_label: str = ""
+    object_label: str = ""
+
+
+def read_sssom(path: Path) -> tuple[dict[str, Any], list[MappingRow]]:
+    """Read an SSSOM TSV file: the ``#``-prefixed YAML metadata block, then the mapping rows."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, None, f"cannot read: {exc}") from exc
+    lines = text.splitlines()
+    header = [ln[1:] for ln in lines if ln.startswith("#")]
+    body_start = next((i for i, ln in enumerate(lines) if not ln.startswith("#")), len(lines))
+    try:
+        meta = yaml.safe_load("\n".join(header)) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(path, 1, f"SSSOM metadata block is not YAML: {exc}") from exc
+    reader = csv.DictReader(io.StringIO("\n".join(lines[body_start:])), delimiter="\t")
+    missing = [c for c in SSSOM_REQUIRED if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(path, body_start + 1, f"missing column(s) {', '.join(missing)}")
+    rows = []
+    for n, rec in enumerate(reader, start=body_start + 2):
+        if rec.get(reader.fieldnames[-1]) is None and None in rec:  # pragma: no cover - csv quirk
+            raise InputError(path, n, "row has more cells than the header")
+        for col in SSSOM_REQUIRED:
+            if not (rec.get(col) or "").strip():
+                raise InputError(path, n, "missing value", col)
+        conf = rec.get("confidence") or ""
+        try:
+            confidence = float(conf) if conf.strip() else None
+        except ValueError as exc:
+            raise InputError(path, n, f"{conf!r} is not a number", "confidence") from exc
+        if confidence is not None and not 0 <= confidence <= 1:
+            raise InputError(path, n, f"{confidence} is outside 0..1", "confidence")
+        rows.append(MappingRow(
+            line=n, subject=rec["subject_id"].strip(), predicate=rec["predicate_id"].strip(),
+            object=rec["object_id"].strip(), justification=rec["mapping_justification"].strip(),
+            confidence=confidence, author=(rec.get("author_id") or "").strip(),
+            mapping_date=(rec.get("mapping_date") or "").strip(), comment=(rec.get("comment") or "").strip(),
+            subject_label=(rec.get("subject_label") or "").strip(), object_label=(rec.get("object_label") or "").strip(),
+        ))
+    return meta, rows
+
+
+def _expand(curie: str, curie_map: dict[str, str], path: Path, line: int, field: str) -> URIRef:
+    if curie.startswith(("http://", "https://")):
+        return URIRef(curie)
+    prefix, sep, local = curie.partition(":")
+    ns = curie_map.get(prefix) or PREFIXES.get(prefix)
+    if not sep or ns is None:
+        raise InputError(path, line, f"cannot expand {curie!r}: unknown prefix", field)
+    return URIRef(ns + local)
+
+
+def mappings_graph(path: Path, obligations: set[str] | None = None, controls: set[str] | None = None) -> Graph:
+    """An SSSOM mapping set -> SKOS triples, materialised cg:satisfiedBy, and one cg:ControlMapping node per row."""
+    meta, rows = read_sssom(path)
+    curie_map = {str(k): str(v) for k, v in (meta.get("curie_map") or {}).items()}
+    g = _new_graph()
+    set_iri = URIRef(str(meta.get("mapping_set_id") or path.resolve().as_uri()))
+    g.add((set_iri, RDF.type, CG.MappingSet))
+    g.add((set_iri, RDFS.label, Literal(str(meta.get("mapping_set_title") or path.name))))
+    if meta.get("license"):
+        g.add((set_iri, DCTERMS.license, URIRef(str(meta["license"]))))
+    obl_ns, ctl_ns = entity_iri("obligation", ""), entity_iri("control", "")
+    for row in rows:
+        subj = _expand(row.subject, curie_map, path, row.line, "subject_id")
+        obj = _expand(row.object, curie_map, path, row.line, "object_id")
+        pred = SSSOM_PREDICATES.get(row.predicate)
+        if pred is None:
+            raise InputError(path, row.line, f"unsupported predicate {row.predicate!r} "
+                             f"(one of {', '.join(SSSOM_PREDICATES)})", "predicate_id")
+        if obligations is not None and str(subj).startswith(obl_ns) and str(subj)[len(obl_ns):] not in obligations:
+            raise InputError(path, row.line, f"unknown obligation {row.subject!r}", "subject_id")
+        if controls is not None and str(obj).startswith(ctl_ns) and str(obj)[len(ctl_ns):] not in controls:
+            raise InputError(path, row.line, f"unknown control {row.object!r}", "object_id")
+        g.add((subj, pred, obj))
+        if str(obj).startswith(ctl_ns):
+            g.add((subj, CG.satisfiedBy, obj))
+        node = URIRef(entity_iri("mapping", hashlib.sha1(f"{subj}|{pred}|{obj}".encode()).hexdigest()[:16]))
+        g.add((node, RDF.type, CG.ControlMapping))
+        g.add((node, CG.mappingSubject, subj))
+        g.add((node, CG.mappingPredicate, pred))
+        g.add((node, CG.mappingObject, obj))
+        g.add((node, CG.mappingJustification, _expand(row.justification, {"semapv": str(SEMAPV), **curie_map},
+                                                       path, row.line, "mapping_justification")))
+        g.add((node, DCTERMS.isPartOf, set_iri))
+        if row.confidence is not None:
+            g.add((node, CG.confidence, Literal(str(row.confidence), datatype=XSD.decimal)))
+        if row.author:
+            g.add((node, DCTERMS.creator, Literal(row.author)))
+        if row.mapping_date:
+            try:
+                g.add((node, DCTERMS.date, Literal(date.fromisoformat(row.mapping_date).isoformat(), datatype=XSD.date)))
+            except ValueError as exc:
+                raise InputError(path, row.line, f"{row.mapping_date!r} is not a date", "mapping_date") from exc
+        if row.comment:
+            g.add((node, RDFS.comment, Literal(row.comment)))
+    return g
+
+
+# --- organisations -----------------------------------------------------------------------------
+
+
+def organisation_graph(path: Path, concepts: Concepts, controls: set[str] | None = None,
+                       documents: set[str] | None = None) -> tuple[str, Graph]:
+    """An organisation file (systems, datasets, implemented controls, evidence) -> (org id, RDF)."""
+    data = load_yaml(path)
+    org_item = data.get("organisation")
+    if not isinstance(org_item, dict):
+        raise InputError(path, 1, "missing 'organisation' mapping")
+    org_id = _ident(org_item, path)
+    g = _new_graph()
+    org = URIRef(entity_iri("organisation", org_id))
+    g.add((org, RDF.type, CG.Organisation))
+    g.add((org, DCTERMS.identifier, Literal(org_id)))
+    g.add((org, RDFS.label, Literal(_require(org_item, "name", path))))
+    for role in _list(org_item, "roles", path):
+        g.add((org, CG.hasRole, concepts.get("role", role, path, _line(org_item), "roles")))
+    for doc_id in _list(org_item, "subject_to", path):
+        if documents is not None and str(doc_id) not in documents:
+            raise InputError(path, _line(org_item), f"unknown document {doc_id!r}", "subject_to")
+        g.add((org, CG.subjectTo, URIRef(entity_iri("document", str(doc_id)))))
+
+    def control_ref(cid: Any, item: dict, field: str) -> URIRef:
+        if controls is not None and str(cid) not in controls:
+            raise InputError(path, _line(item), f"unknown control {cid!r}", field)
+        return URIRef(entity_iri("control", str(cid)))
+
+    for cid in _list(org_item, "controls", path):
+        g.add((org, CG.implementsControl, control_ref(cid, org_item, "controls")))
+
+    datasets: dict[str, int] = {}
+    for item in _list(data, "datasets", path):
+        did = _ident(item, path)
+        _unique(datasets, did, path, _line(item), "dataset")
+        d = URIRef(entity_iri("dataset", did))
+        g.add((d, RDF.type, CG.Dataset))
+        g.add((d, DCTERMS.identifier, Literal(did)))
+        g.add((d, RDFS.label, Literal(_require(item, "label", path))))
+        if "personal_data" in item:
+            if not isinstance(item["personal_data"], bool):
+                raise InputError(path, _line(item), "expected true/false", "personal_data")
+            g.add((d, CG.containsPersonalData, Literal(item["personal_data"])))
+        if item.get("legal_basis"):
+            g.add((d, CG.legalBasis, concepts.get("legal-basis", item["legal_basis"], path, _line(item), "legal_basis")))
+        if item.get("provenance"):
+            g.add((d, DCTERMS.provenance, Literal(str(item["provenance"]))))
+        if item.get("source"):
+            g.add((d, PROV.wasAttributedTo, Literal(str(item["source"]))))
+        if item.get("description"):
+            g.add((d, DCTERMS.description, Literal(str(item["description"]))))
+
+    def dataset_ref(did: Any, item: dict, field: str) -> URIRef:
+        if str(did) not in datasets:
+            raise InputError(path, _line(item), f"unknown dataset {did!r}", field)
+        return URIRef(entity_iri("dataset", str(did)))
+
+    systems: dict[str, int] = {}
+    for item in _list(data, "systems", path):
+        sid = _ident(item, path)
+        _unique(systems, sid, path, _line(item), "system")
+        s = URIRef(entity_iri("system", sid))
+        g.add((s, RDF.type, CG.AISystem))
+        g.add((s, DCTERMS.identifier, Literal(sid)))
+        g.add((s, RDFS.label, Literal(_require(item, "label", path))))
+        g.add((s, CG.operatedBy, org))
+        g.add((s, CG.riskLevel, concepts.get("risk", _require(item, "risk", path), path, _line(item), "risk")))
+        if item.get("purpose"):
+            g.add((s, CG.purpose, Literal(" ".join(str(item["purpose"]).split()))))
+        if item.get("annex_iii"):
+            g.add((s, CG.annexIIIArea, concepts.get("annex-iii", item["annex_iii"], path, _line(item), "annex_iii")))
+        if item.get("role"):
+            g.add((s, CG.hasRole, concepts.get("role", item["role"], path, _line(item), "role")))
+        reviewed = _date(item, "last_reviewed", path, required=False)
+        if reviewed is not None:
+            g.add((s, CG.lastReviewed, reviewed))
+        for did in _list(item, "trained_on", path):
+            g.add((s, CG.trainedOn, dataset_ref(did, item, "trained_on")))
+            g.add((s, CG.usesDataset, dataset_ref(did, item, "trained_on")))
+        for did in _list(item, "uses", path):
+            g.add((s, CG.usesDataset, dataset_ref(did, item, "uses")))
+        for cid in _list(item, "controls", path):
+            g.add((s, CG.implementsControl, control_ref(cid, item, "controls")))
+
+    evidence: dict[str, int] = {}
+    for item in _list(data, "evidence", path):
+        eid = _ident(item, path)
+        _unique(evidence, eid, path, _line(item), "evidence")
+        e = URIRef(entity_iri("evidence", eid))
+        g.add((e, RDF.type, CG.Evidence))
+        g.add((e, DCTERMS.identifier, Literal(eid)))
+        g.add((e, RDFS.label, Literal(_require(item, "label", path))))
+        g.add((e, CG.evidenceFor, control_ref(_require(item, "control", path), item, "control")))
+        target = str(_require(item, "concerns", path))
+        if target == org_id:
+            g.add((e, CG.concerns, org))
+        elif target in systems:
+            g.add((e, CG.concerns, URIRef(entity_iri("system", target))))
+        else:
+            raise InputError(path, _line(item), f"unknown system or organisation {target!r}", "concerns")
+        g.add((e, DCTERMS.issued, _date(item, "issued", path)))
+        g.add((e, CG.validUntil, _date(item, "valid_until", path)))
+        if item.get("owner"):
+            g.add((e, PROV.wasAttributedTo, Literal(str(item["owner"]))))
+        if item.get("url"):
+            g.add((e, DCAT.downloadURL, URIRef(str(item["url"]))))
+        if item.get("file"):
+            g.add((e, CG.file, Literal(str(item["file"]))))
+            evidence_file = path.parent / str(item["file"])
+            if not evidence_file.is_file():
+                raise InputError(path, _line(item), f"evidence file {item['file']!r} not found", "file")
+        digest = str(_require(item, "sha256", path)).lower()
+        if not re.fullmatch(r"[0-9a-f]{64}", digest):
+            raise InputError(path, _line(item), "expected 64 hexadecimal digits", "sha256")
+        g.add((e, CG.sha256, Literal(digest)))
+    return org_id, g
+
+
+def describe_source(graph: Graph, graph_iri: str, source: Path, relative_to: Path | None = None) -> Graph:
+    """Provenance of one loaded graph: which file, its digest, when and how many triples."""
+    from datetime import UTC, datetime
+
+    meta = _new_graph()
+    g = URIRef(graph_iri)
+    name = str(source.relative_to(relative_to)) if relative_to and source.is_relative_to(relative_to) else source.name
+    activity = BNode()
+    meta.add((g, RDF.type, CG.SourceGraph))
+    meta.add((g, PROV.wasDerivedFrom, Literal(name)))
+    meta.add((g, CG.sha256, Literal(sha256_file(source))))
+    meta.add((g, CG.tripleCount, Literal(len(graph))))
+    meta.add((g, PROV.wasGeneratedBy, activity))
+    meta.add((activity, RDF.type, PROV.Activity))
+    meta.add((activity, PROV.endedAtTime, Literal(datetime.now(UTC).replace(microsecond=0).isoformat(),
+                                                  datatype=XSD.dateTime)))
+    return meta
+
+
+def iter_files(folder: Path, pattern: str) -> Iterable[Path]:
+    return sorted(p for p in folder.glob(pattern) if p.is_file())
