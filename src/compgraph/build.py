@@ -116,8 +116,9 @@ def plan_build(
     return plan
 
 
-def apply_plan(store: GraphStore, plan: BuildPlan, progress: Callable[[str], None] | None = None,
-               relative_to: Path | None = None) -> dict[str, int]:
+def apply_plan(
+    store: GraphStore, plan: BuildPlan, progress: Callable[[str], None] | None = None, relative_to: Path | None = None
+) -> dict[str, int]:
     """Replace each planned graph atomically; each graph carries its own provenance (file, digest, time)."""
     counts: dict[str, int] = {}
     for src in plan.sources:
@@ -129,8 +130,14 @@ def apply_plan(store: GraphStore, plan: BuildPlan, progress: Callable[[str], Non
     return counts
 
 
-def build(store: GraphStore, *, ontology: Path | None = None, mappings: Path | None = None,
-          organisations: list[Path] | None = None, progress: Callable[[str], None] | None = None) -> dict[str, int]:
+def build(
+    store: GraphStore,
+    *,
+    ontology: Path | None = None,
+    mappings: Path | None = None,
+    organisations: list[Path] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, int]:
     plan = plan_build(ontology, mappings, organisations)
     root = (mappings or paths.mappings_dir()).parent
     return apply_plan(store, plan, progress, relative_to=root)

@@ -131,8 +131,15 @@ def _require(item: dict, key: str, path: Path, kinds: type | tuple[type, ...] = 
 
 
 def _kind_name(kinds: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", bool: "true/false", list: "a list",
-             date: "a date (YYYY-MM-DD)", dict: "a mapping"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        date: "a date (YYYY-MM-DD)",
+        dict: "a mapping",
+    }
     if isinstance(kinds, tuple):
         return " or ".join(names.get(k, k.__name__) for k in kinds)
     return names.get(kinds, kinds.__name__)
@@ -205,8 +212,12 @@ def obligations_graph(path: Path, concepts: Concepts) -> Catalog:
     g.add((doc, RDF.type, DOCUMENT_KINDS[kind]))
     g.add((doc, DCTERMS.identifier, Literal(doc_id)))
     g.add((doc, RDFS.label, Literal(_require(meta, "title", path))))
-    for key, prop in (("publisher", DCTERMS.publisher), ("version", CG.documentVersion),
-                      ("attribution", DCTERMS.bibliographicCitation), ("prefix", CG.idPrefix)):
+    for key, prop in (
+        ("publisher", DCTERMS.publisher),
+        ("version", CG.documentVersion),
+        ("attribution", DCTERMS.bibliographicCitation),
+        ("prefix", CG.idPrefix),
+    ):
         if meta.get(key) is not None:
             g.add((doc, prop, Literal(str(meta[key]))))
     issued = _date(meta, "issued", path, required=False)
@@ -252,7 +263,9 @@ def obligations_graph(path: Path, concepts: Concepts) -> Catalog:
         g.add((o, CG.sourceText, Literal(" ".join(text.split()))))
         if item.get("line") is not None:
             g.add((o, CG.sourceLine, Literal(int(item["line"]))))
-        g.add((o, CG.modality, concepts.get("modality", _require(item, "modality", path), path, _line(item), "modality")))
+        g.add(
+            (o, CG.modality, concepts.get("modality", _require(item, "modality", path), path, _line(item), "modality"))
+        )
         if item.get("topic"):
             g.add((o, CG.topic, concepts.get("topic", item["topic"], path, _line(item), "topic")))
         if item.get("addressee"):
@@ -286,7 +299,9 @@ def controls_graph(path: Path, concepts: Concepts) -> tuple[Graph, set[str]]:
         g.add((c, RDFS.label, Literal(_require(item, "title", path))))
         if item.get("description"):
             g.add((c, DCTERMS.description, Literal(" ".join(str(item["description"]).split()))))
-        g.add((c, CG.controlType, concepts.get("control-type", _require(item, "type", path), path, _line(item), "type")))
+        g.add(
+            (c, CG.controlType, concepts.get("control-type", _require(item, "type", path), path, _line(item), "type"))
+        )
         scope = item.get("scope", "system")
         if scope not in SCOPES:
             raise InputError(path, _line(item), f"unknown scope {scope!r} (system or organisation)", "scope")
@@ -347,13 +362,21 @@ def read_sssom(path: Path) -> tuple[dict[str, Any], list[MappingRow]]:
             raise InputError(path, n, f"{conf!r} is not a number", "confidence") from exc
         if confidence is not None and not 0 <= confidence <= 1:
             raise InputError(path, n, f"{confidence} is outside 0..1", "confidence")
-        rows.append(MappingRow(
-            line=n, subject=rec["subject_id"].strip(), predicate=rec["predicate_id"].strip(),
-            object=rec["object_id"].strip(), justification=rec["mapping_justification"].strip(),
-            confidence=confidence, author=(rec.get("author_id") or "").strip(),
-            mapping_date=(rec.get("mapping_date") or "").strip(), comment=(rec.get("comment") or "").strip(),
-            subject_label=(rec.get("subject_label") or "").strip(), object_label=(rec.get("object_label") or "").strip(),
-        ))
+        rows.append(
+            MappingRow(
+                line=n,
+                subject=rec["subject_id"].strip(),
+                predicate=rec["predicate_id"].strip(),
+                object=rec["object_id"].strip(),
+                justification=rec["mapping_justification"].strip(),
+                confidence=confidence,
+                author=(rec.get("author_id") or "").strip(),
+                mapping_date=(rec.get("mapping_date") or "").strip(),
+                comment=(rec.get("comment") or "").strip(),
+                subject_label=(rec.get("subject_label") or "").strip(),
+                object_label=(rec.get("object_label") or "").strip(),
+            )
+        )
     return meta, rows
 
 
@@ -383,11 +406,15 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
         obj = _expand(row.object, curie_map, path, row.line, "object_id")
         pred = SSSOM_PREDICATES.get(row.predicate)
         if pred is None:
-            raise InputError(path, row.line, f"unsupported predicate {row.predicate!r} "
-                             f"(one of {', '.join(SSSOM_PREDICATES)})", "predicate_id")
-        if obligations is not None and str(subj).startswith(obl_ns) and str(subj)[len(obl_ns):] not in obligations:
+            raise InputError(
+                path,
+                row.line,
+                f"unsupported predicate {row.predicate!r} (one of {', '.join(SSSOM_PREDICATES)})",
+                "predicate_id",
+            )
+        if obligations is not None and str(subj).startswith(obl_ns) and str(subj)[len(obl_ns) :] not in obligations:
             raise InputError(path, row.line, f"unknown obligation {row.subject!r}", "subject_id")
-        if controls is not None and str(obj).startswith(ctl_ns) and str(obj)[len(ctl_ns):] not in controls:
+        if controls is not None and str(obj).startswith(ctl_ns) and str(obj)[len(ctl_ns) :] not in controls:
             raise InputError(path, row.line, f"unknown control {row.object!r}", "object_id")
         g.add((subj, pred, obj))
         if str(obj).startswith(ctl_ns):
@@ -397,8 +424,15 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
         g.add((node, CG.mappingSubject, subj))
         g.add((node, CG.mappingPredicate, pred))
         g.add((node, CG.mappingObject, obj))
-        g.add((node, CG.mappingJustification, _expand(row.justification, {"semapv": str(SEMAPV), **curie_map},
-                                                       path, row.line, "mapping_justification")))
+        g.add(
+            (
+                node,
+                CG.mappingJustification,
+                _expand(
+                    row.justification, {"semapv": str(SEMAPV), **curie_map}, path, row.line, "mapping_justification"
+                ),
+            )
+        )
         g.add((node, DCTERMS.isPartOf, set_iri))
         if row.confidence is not None:
             g.add((node, CG.confidence, Literal(str(row.confidence), datatype=XSD.decimal)))
@@ -406,7 +440,9 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
             g.add((node, DCTERMS.creator, Literal(row.author)))
         if row.mapping_date:
             try:
-                g.add((node, DCTERMS.date, Literal(date.fromisoformat(row.mapping_date).isoformat(), datatype=XSD.date)))
+                g.add(
+                    (node, DCTERMS.date, Literal(date.fromisoformat(row.mapping_date).isoformat(), datatype=XSD.date))
+                )
             except ValueError as exc:
                 raise InputError(path, row.line, f"{row.mapping_date!r} is not a date", "mapping_date") from exc
         if row.comment:
@@ -417,8 +453,9 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
 # --- organisations -----------------------------------------------------------------------------
 
 
-def organisation_graph(path: Path, concepts: Concepts, controls: set[str] | None = None,
-                       documents: set[str] | None = None) -> tuple[str, Graph]:
+def organisation_graph(
+    path: Path, concepts: Concepts, controls: set[str] | None = None, documents: set[str] | None = None
+) -> tuple[str, Graph]:
     """An organisation file (systems, datasets, implemented controls, evidence) -> (org id, RDF)."""
     data = load_yaml(path)
     org_item = data.get("organisation")
@@ -458,7 +495,9 @@ def organisation_graph(path: Path, concepts: Concepts, controls: set[str] | None
                 raise InputError(path, _line(item), "expected true/false", "personal_data")
             g.add((d, CG.containsPersonalData, Literal(item["personal_data"])))
         if item.get("legal_basis"):
-            g.add((d, CG.legalBasis, concepts.get("legal-basis", item["legal_basis"], path, _line(item), "legal_basis")))
+            g.add(
+                (d, CG.legalBasis, concepts.get("legal-basis", item["legal_basis"], path, _line(item), "legal_basis"))
+            )
         if item.get("provenance"):
             g.add((d, DCTERMS.provenance, Literal(str(item["provenance"]))))
         if item.get("source"):
@@ -546,8 +585,13 @@ def describe_source(graph: Graph, graph_iri: str, source: Path, relative_to: Pat
     meta.add((g, CG.tripleCount, Literal(len(graph))))
     meta.add((g, PROV.wasGeneratedBy, activity))
     meta.add((activity, RDF.type, PROV.Activity))
-    meta.add((activity, PROV.endedAtTime, Literal(datetime.now(UTC).replace(microsecond=0).isoformat(),
-                                                  datatype=XSD.dateTime)))
+    meta.add(
+        (
+            activity,
+            PROV.endedAtTime,
+            Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=XSD.dateTime),
+        )
+    )
     return meta
 
 

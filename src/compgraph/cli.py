@@ -1,0 +1,258 @@
+"""The ``compgraph`` command: a thin layer over the library modules.
+
+Exit codes: 0 success / conforms, 1 validation found violations, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .catalog import InputError
+from .store import GraphStore, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError, open_store
+
+BAD_INPUT = 2
+
+
+class UserError(click.ClickException):
+    """One clear line on stderr and exit code 2."""
+
+    exit_code = BAD_INPUT
+
+
+def parse_date(value: str | None) -> date:
+    if not value or value == "today":
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError(f"--as-of: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+class StoreContext:
+    def __init__(
+        self, location: str | None, endpoint: str | None, update_endpoint: str | None, gsp_endpoint: str | None
+    ) -> None:
+        self.args = dict(
+            location=location, endpoint=endpoint, update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint
+        )
+        self._store: GraphStore | None = None
+
+    def open(self) -> GraphStore:
+        if self._store is None:
+            try:
+                self._store = open_store(**self.args)
+            except StoreError as exc:
+                raise UserError(str(exc)) from exc
+        return self._store
+
+
+pass_store = click.make_pass_decorator(StoreContext)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="compgraph")
+@click.option(
+    "--store",
+    "location",
+    envvar="COMPGRAPH_STORE",
+    metavar="DIR",
+    help="Embedded store directory [default: ./compgraph-data].",
+)
+@click.option(
+    "--endpoint",
+    envvar="COMPGRAPH_ENDPOINT",
+    metavar="URL",
+    help="Use a remote SPARQL 1.1 query endpoint instead of the embedded store.",
+)
+@click.option(
+    "--update-endpoint",
+    envvar="COMPGRAPH_UPDATE_ENDPOINT",
+    metavar="URL",
+    help="SPARQL Update endpoint of the remote store [default: query URL with /update].",
+)
+@click.option(
+    "--gsp-endpoint",
+    envvar="COMPGRAPH_GSP_ENDPOINT",
+    metavar="URL",
+    help="Graph Store Protocol endpoint of the remote store, used to replace graphs.",
+)
+@click.pass_context
+def main(
+    ctx: click.Context,
+    location: str | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+    gsp_endpoint: str | None,
+) -> None:
+    """compgraph: obligations, controls, AI systems and evidence in one RDF graph."""
+    ctx.obj = StoreContext(location, endpoint, update_endpoint, gsp_endpoint)
+
+
+def _progress(label: str):  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    bar = tqdm(desc=label, unit=" file", file=sys.stderr, disable=None, leave=False)
+
+    def step(name: str) -> None:
+        bar.set_postfix_str(name)
+        bar.update(1)
+
+    return bar, step
+
+
+@main.command()
+@click.option(
+    "--org",
+    "organisations",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Organisation YAML file(s) to load instead of the shipped demo organisation.",
+)
+@click.option(
+    "--mappings",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A mappings folder to use instead of the shipped one.",
+)
+@pass_store
+def build(sc: StoreContext, organisations: tuple[Path, ...], mappings: Path | None) -> None:
+    """Load the ontology, catalogs, crosswalk and organisation data into the store (idempotent)."""
+    from .build import build as run_build
+
+    store = sc.open()
+    bar, step = _progress("loading")
+    try:
+        counts = run_build(store, mappings=mappings, organisations=list(organisations) or None, progress=step)
+    except InputError as exc:
+        raise UserError(str(exc)) from exc
+    except SyntaxError as exc:
+        raise UserError(f"bad RDF: {exc}") from exc
+    finally:
+        bar.close()
+    click.echo(f"Loaded {len(counts)} graphs, {sum(counts.values())} triples into {store.location}")
+    for graph, n in counts.items():
+        click.echo(f"  {n:>7}  {graph}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--graph", metavar="IRI", help="Target named graph [default: derived from the file].")
+@pass_store
+def load(sc: StoreContext, path: Path, graph: str | None) -> None:
+    """Load one more file (Turtle/JSON-LD/RDF-XML, SSSOM TSV, organisation or catalog YAML) into its own graph."""
+    from .build import load_file
+
+    try:
+        target, n = load_file(sc.open(), path, graph)
+    except InputError as exc:
+        raise UserError(str(exc)) from exc
+    click.echo(f"Loaded {n} triples from {path} into <{target}>")
+
+
+@main.command()
+@click.option("--as-of", "as_of", metavar="DATE", help="Validation date for expiry and review rules [default: today].")
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+@click.option("--no-save", is_flag=True, help="Do not keep the report in the store's validation graph.")
+@pass_store
+def validate(sc: StoreContext, as_of: str | None, fmt: str, no_save: bool) -> None:
+    """Check structure and coverage with the SHACL shapes; exit 1 if any violation is found."""
+    from . import validate as v
+
+    when = parse_date(as_of)
+    store = sc.open()
+    try:
+        outcome = v.validate_store(store, when, save=not no_save)
+    except InputError as exc:
+        raise UserError(str(exc)) from exc
+    render = {"text": v.render_text, "json": v.render_json, "turtle": v.render_turtle}[fmt]
+    click.echo(render(outcome), nl=False)
+    sys.exit(0 if not outcome.violations else 1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_store
+def stats(sc: StoreContext, fmt: str) -> None:
+    """What the graph holds: obligations per document and modality, entities, graphs."""
+    from . import stats as st
+
+    s = st.collect(sc.open())
+    if fmt == "json":
+        click.echo(json.dumps({**asdict(s), "obligations_by_document": s.obligations_by_document()}, indent=2))
+    else:
+        click.echo(st.render_text(s), nl=False)
+
+
+@main.command()
+@click.argument("ident")
+@click.option("--as-of", "as_of", metavar="DATE", help="Date for evidence expiry [default: today].")
+@click.option("--gaps", is_flag=True, help="For a system: show only obligations that are not covered.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_store
+def trace(sc: StoreContext, ident: str, as_of: str | None, gaps: bool, fmt: str) -> None:
+    """Trace an obligation to its evidence, or a system to the obligations that bind it."""
+    from . import trace as tr
+
+    try:
+        result = tr.trace(sc.open(), ident, parse_date(as_of))
+    except tr.UnknownEntity as exc:
+        raise UserError(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(asdict(result), indent=2))
+    elif isinstance(result, tr.SystemTrace):
+        click.echo(tr.render_system(result, only_gaps=gaps), nl=False)
+    else:
+        click.echo(tr.render_obligation(result), nl=False)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--timeout", "sparql_timeout", default=5.0, show_default=True, help="SPARQL query time limit (s).")
+@click.option("--max-results", default=10_000, show_default=True, help="SPARQL result-size cap.")
+@pass_store
+def serve(sc: StoreContext, host: str, port: int, sparql_timeout: float, max_results: int) -> None:
+    """Serve the compliance browser and the SPARQL 1.1 endpoint (/sparql)."""
+    from .web import create_app
+
+    app = create_app(sc.open(), {"SPARQL_TIMEOUT": sparql_timeout, "SPARQL_MAX_RESULTS": max_results})
+    click.echo(f"compgraph browser on http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
+    app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["nquads", "trig"]), default="nquads", show_default=True)
+@click.option("--graph", metavar="IRI", help="Export one named graph only.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File [default: stdout].")
+@pass_store
+def export(sc: StoreContext, fmt: str, graph: str | None, output: Path | None) -> None:
+    """Dump the store (all named graphs) for archiving or for loading into another triple store."""
+    store = sc.open()
+    media = {"nquads": "application/n-quads", "trig": "application/trig"}[fmt]
+    if hasattr(store, "export"):
+        data = store.export(media, graph)  # type: ignore[attr-defined]
+    else:
+        raise UserError("export reads the embedded store; use the remote server's own dump for a remote store")
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+def run() -> None:
+    """Entry point that turns library errors into one line and exit code 2."""
+    try:
+        main(standalone_mode=True)
+    except (QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(BAD_INPUT)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
