@@ -212,6 +212,26 @@ def trace(sc: StoreContext, ident: str, as_of: str | None, gaps: bool, fmt: str)
 
 
 @main.command()
+@click.argument("control_id")
+@click.option("--as-of", "as_of", metavar="DATE", help="Date for evidence expiry [default: today].")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_store
+def impact(sc: StoreContext, control_id: str, as_of: str | None, fmt: str) -> None:
+    """What breaks if a control fails: obligations and systems left without current coverage."""
+    from . import impact as im
+    from .trace import UnknownEntity
+
+    try:
+        result = im.control_impact(sc.open(), control_id, parse_date(as_of))
+    except UnknownEntity as exc:
+        raise UserError(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(asdict(result), default=str, indent=2))
+    else:
+        click.echo(im.render_impact(result), nl=False)
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--timeout", "sparql_timeout", default=5.0, show_default=True, help="SPARQL query time limit (s).")
@@ -243,6 +263,25 @@ def export(sc: StoreContext, fmt: str, graph: str | None, output: Path | None) -
         output.write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+
+
+@main.command()
+@click.option("--scale", default="small", show_default=True, help="small, medium, large or a triple count.")
+@click.option("--seed", default=1, show_default=True, type=int, help="Random seed (same seed, same graph).")
+@click.option("--as-of", "as_of", default="2026-11-22", show_default=True, help="Date the planted gaps refer to.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/data.nt instead of loading.")
+@pass_store
+def generate(sc: StoreContext, scale: str, seed: int, as_of: str, out: Path | None) -> None:
+    """Generate a synthetic organisation at scale, with planted coverage gaps (benchmarks, demos)."""
+    from . import generate as gen
+
+    try:
+        spec = gen.Spec.parse(scale, seed, parse_date(as_of))
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    result = gen.write_dir(spec, out) if out else gen.load_into(sc.open(), spec)
+    click.echo(f"Generated into {out / 'data.nt' if out else sc.open().location}")
+    click.echo(gen.render_summary(result), nl=False)
 
 
 def run() -> None:

@@ -1,0 +1,222 @@
+"""What breaks if a control fails: obligations and systems left uncovered without it.
+
+The coverage graph is a networkx DiGraph ``obligation -> control -> implementer -> system``: an
+obligation points at the controls it is satisfied by, a control at whoever implements it (a system,
+or the organisation for organisation-wide controls), and an organisation at the systems it operates.
+An obligation is *covered for a system* through a control when the system reaches the control's
+implementer edge with current evidence (coverage semantics of docs/design.md). Which obligations bind
+which system is kept beside the graph, as binding is a property of documents and risk levels, not a
+path in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import networkx as nx
+
+from .namespaces import CG
+from .store import GraphStore
+from .trace import resolve
+
+# Only binding modalities can leave a gap; recommendations and permissions never do (as in trace.py).
+BINDING_MODALITIES = (CG.Mandatory, CG.Prohibition, CG.Commitment)
+
+
+@dataclass
+class Node:
+    iri: str
+    id: str
+    label: str
+    kind: str  # obligation | control | system | organisation
+
+
+@dataclass
+class Impact:
+    control: Node
+    as_of: date | None
+    # (obligation, system) pairs covered now and uncovered without the control
+    broken: list[tuple[Node, Node]] = field(default_factory=list)
+    # pairs the control helps cover but another control still covers
+    still_covered: list[tuple[Node, Node]] = field(default_factory=list)
+
+    @property
+    def obligations(self) -> list[Node]:
+        return _unique(o for o, _ in self.broken)
+
+    @property
+    def systems(self) -> list[Node]:
+        return _unique(s for _, s in self.broken)
+
+
+@dataclass
+class SinglePoint:
+    control: Node
+    pairs: list[tuple[Node, Node]]  # (obligation, system) that only this control covers
+
+    @property
+    def obligations(self) -> list[Node]:
+        return _unique(o for o, _ in self.pairs)
+
+    @property
+    def systems(self) -> list[Node]:
+        return _unique(s for _, s in self.pairs)
+
+
+def _unique(nodes: object) -> list[Node]:
+    seen: dict[str, Node] = {}
+    for n in nodes:  # type: ignore[attr-defined]
+        seen.setdefault(n.iri, n)
+    return sorted(seen.values(), key=lambda n: n.id)
+
+
+def coverage_graph(store: GraphStore, as_of: date | None = None) -> nx.DiGraph:
+    """The obligation -> control -> implementer -> system graph.
+
+    With ``as_of``, an implementer edge only counts as ``current`` when evidence for that (implementer,
+    control) is valid on that date; without it, implementing the control is enough.
+    """
+    g = nx.DiGraph()
+
+    def add(iri: object, ident: object, label: object, kind: str) -> str:
+        key = str(iri)
+        if key not in g:
+            g.add_node(key, id=str(ident), label=str(label or ident), kind=kind)
+        return key
+
+    maps = store.select("""
+        SELECT ?o ?oid ?c ?cid ?cl WHERE {
+          ?o a cg:Obligation ; dcterms:identifier ?oid ; cg:satisfiedBy ?c .
+          ?c dcterms:identifier ?cid . OPTIONAL { ?c rdfs:label ?cl }
+        }""")
+    for o, oid, c, cid, cl in maps.rows:
+        g.add_edge(add(o, oid, oid, "obligation"), add(c, cid, cl, "control"), rel="satisfiedBy")
+    controls = store.select(
+        "SELECT ?c ?cid ?cl WHERE { ?c a cg:Control ; dcterms:identifier ?cid . OPTIONAL { ?c rdfs:label ?cl } }"
+    )
+    for c, cid, cl in controls.rows:
+        add(c, cid, cl, "control")
+
+    date_filter = ""
+    if as_of is not None:
+        date_filter = (
+            f"BIND(EXISTS {{ ?e cg:evidenceFor ?c ; cg:concerns ?impl ; cg:validUntil ?d . "
+            f'FILTER(?d >= "{as_of.isoformat()}"^^xsd:date) }} AS ?current)'
+        )
+    impls = store.select(f"""
+        SELECT ?c ?impl ?iid ?il ?org ?current WHERE {{
+          ?impl cg:implementsControl ?c ; dcterms:identifier ?iid . ?c a cg:Control .
+          OPTIONAL {{ ?impl rdfs:label ?il }}
+          BIND(EXISTS {{ ?impl a cg:Organisation }} AS ?org)
+          {date_filter}
+        }}""")
+    for row in impls.rows:
+        c, impl, iid, il, org = row[:5]
+        current = True if as_of is None else str(row[5]).lower() == "true"
+        kind = "organisation" if str(org).lower() == "true" else "system"
+        g.add_edge(str(c), add(impl, iid, il, kind), rel="implementedBy", current=current)
+
+    systems = store.select("""
+        SELECT ?s ?sid ?sl ?org ?oid ?ol WHERE {
+          ?s a cg:AISystem ; dcterms:identifier ?sid . OPTIONAL { ?s rdfs:label ?sl }
+          OPTIONAL { ?s cg:operatedBy ?org . ?org dcterms:identifier ?oid . OPTIONAL { ?org rdfs:label ?ol } }
+        }""")
+    for s, sid, sl, org, oid, ol in systems.rows:
+        skey = add(s, sid, sl, "system")
+        if org is not None:
+            g.add_edge(add(org, oid, ol, "organisation"), skey, rel="operates")
+
+    modalities = " ".join(f"<{m}>" for m in BINDING_MODALITIES)
+    binding = store.select(f"""
+        SELECT ?s ?o WHERE {{
+          ?s a cg:AISystem ; cg:operatedBy/cg:subjectTo ?d .
+          ?o a cg:Obligation ; cg:fromDocument ?d ; cg:modality ?m .
+          VALUES ?m {{ {modalities} }}
+          # FILTER NOT EXISTS, not MINUS: the inner pattern must see this row's ?s
+          FILTER NOT EXISTS {{ ?o cg:appliesToRiskLevel ?r . FILTER NOT EXISTS {{ ?s cg:riskLevel ?r }} }}
+        }}""")
+    binds: dict[str, set[str]] = {}
+    oids = store.select("SELECT ?o ?oid WHERE { ?o a cg:Obligation ; dcterms:identifier ?oid }")
+    known = {str(o): str(i) for o, i in oids.rows}
+    for s, o in binding.rows:
+        if str(o) not in g:
+            add(o, known.get(str(o), str(o)), known.get(str(o), str(o)), "obligation")
+        binds.setdefault(str(s), set()).add(str(o))
+    g.graph["binds"] = binds
+    g.graph["as_of"] = as_of
+    return g
+
+
+def covering_controls(g: nx.DiGraph, obligation: str, system: str) -> set[str]:
+    """Controls through which ``obligation`` is currently covered for ``system``."""
+    out = set()
+    for c in g.successors(obligation):
+        for impl in g.successors(c):
+            edge = g.edges[c, impl]
+            if not edge.get("current", True):
+                continue
+            if impl == system or g.has_edge(impl, system):
+                out.add(c)
+                break
+    return out
+
+
+def _pairs(g: nx.DiGraph) -> list[tuple[str, str, set[str]]]:
+    out = []
+    for system, obligations in sorted(g.graph.get("binds", {}).items()):
+        for o in sorted(obligations):
+            out.append((o, system, covering_controls(g, o, system)))
+    return out
+
+
+def _node(g: nx.DiGraph, key: str) -> Node:
+    d = g.nodes[key]
+    return Node(key, d["id"], d["label"], d["kind"])
+
+
+def impact_in_graph(g: nx.DiGraph, control: str) -> Impact:
+    """Which covered (obligation, system) pairs lose their last covering control if ``control`` goes."""
+    result = Impact(_node(g, control), g.graph.get("as_of"))
+    for o, s, covering in _pairs(g):
+        if control not in covering:
+            continue
+        pair = (_node(g, o), _node(g, s))
+        (result.broken if covering == {control} else result.still_covered).append(pair)
+    return result
+
+
+def control_impact(store: GraphStore, control_id: str, as_of: date | None = None) -> Impact:
+    """What breaks if the control ``control_id`` (id, CURIE or IRI) fails; raises UnknownEntity."""
+    iri = resolve(store, control_id, "Control")
+    g = coverage_graph(store, as_of)
+    if iri not in g:
+        g.add_node(iri, id=control_id, label=control_id, kind="control")
+    return impact_in_graph(g, iri)
+
+
+def single_points_of_failure(store: GraphStore, as_of: date | None = None) -> list[SinglePoint]:
+    """Controls that are the only current coverage of some obligation for some system."""
+    g = coverage_graph(store, as_of)
+    found: dict[str, list[tuple[Node, Node]]] = {}
+    for o, s, covering in _pairs(g):
+        if len(covering) == 1:
+            (c,) = covering
+            found.setdefault(c, []).append((_node(g, o), _node(g, s)))
+    points = [SinglePoint(_node(g, c), pairs) for c, pairs in found.items()]
+    return sorted(points, key=lambda p: (-len(p.pairs), p.control.id))
+
+
+def render_impact(impact: Impact) -> str:
+    when = f" as of {impact.as_of.isoformat()}" if impact.as_of else ""
+    c = impact.control
+    lines = [f"If control {c.id} ({c.label}) fails{when}:"]
+    if not impact.broken:
+        lines.append("  nothing is left uncovered: every obligation it covers is also covered by another control")
+    else:
+        lines.append(f"  {len(impact.obligations)} obligation(s) become uncovered for {len(impact.systems)} system(s):")
+        for o, s in impact.broken:
+            lines.append(f"    {o.id} for {s.id} ({s.label})")
+    if impact.still_covered:
+        lines.append(f"  {len(impact.still_covered)} other pair(s) stay covered by another control")
+    return "\n".join(lines) + "\n"

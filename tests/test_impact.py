@@ -1,0 +1,87 @@
+"""Impact analysis on a tiny fixture graph: what breaks if a control fails, and single points of failure."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "web"))
+from webfixture import fixture_store  # noqa: E402
+
+from compgraph.impact import (  # noqa: E402
+    control_impact,
+    coverage_graph,
+    render_impact,
+    single_points_of_failure,
+)
+from compgraph.store import LocalStore  # noqa: E402
+from compgraph.trace import UnknownEntity  # noqa: E402
+
+AS_OF = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> LocalStore:
+    return fixture_store(tmp_path_factory.mktemp("impact") / "store")
+
+
+def ids(nodes: list) -> list[str]:
+    return [n.id for n in nodes]
+
+
+def test_graph_has_obligation_control_implementer_chain(store: LocalStore) -> None:
+    g = coverage_graph(store, AS_OF)
+    kinds = {d["kind"] for _, d in g.nodes(data=True)}
+    assert kinds == {"obligation", "control", "system", "organisation"}
+    ho = "https://w3id.org/compgraph/id/control/CTL-HO-01"
+    assert g.has_edge("https://w3id.org/compgraph/id/obligation/COC-05-01", ho)
+    assert g.has_edge(ho, "https://w3id.org/compgraph/id/system/credit-scorer")
+    # the high-risk-only obligation binds the high-risk systems, not the chat assistant
+    binds = g.graph["binds"]
+    coc0501 = "https://w3id.org/compgraph/id/obligation/COC-05-01"
+    assert coc0501 in binds["https://w3id.org/compgraph/id/system/hr-screener"]
+    assert coc0501 not in binds["https://w3id.org/compgraph/id/system/chat-assistant"]
+    # recommendations never bind
+    assert not any(o.endswith("POL-03-02") for obls in binds.values() for o in obls)
+
+
+def test_removing_the_oversight_control_uncovers_credit_scoring(store: LocalStore) -> None:
+    impact = control_impact(store, "CTL-HO-01", AS_OF)
+    assert ids(impact.obligations) == ["COC-05-01"]
+    assert ids(impact.systems) == ["credit-scorer"]  # hr-screener was never covered: nothing to lose
+
+
+def test_expired_evidence_does_not_count_as_coverage(store: LocalStore) -> None:
+    impact = control_impact(store, "CTL-TN-01", AS_OF)
+    # hr-screener's notice evidence expired on 2026-01-01, so only the other two systems lose coverage
+    assert ids(impact.systems) == ["chat-assistant", "credit-scorer"]
+    without_dates = control_impact(store, "CTL-TN-01", None)
+    assert ids(without_dates.systems) == ["chat-assistant", "credit-scorer", "hr-screener"]
+
+
+def test_organisation_wide_control_counts_for_every_system(store: LocalStore) -> None:
+    impact = control_impact(store, "CTL-GOV-01", AS_OF)
+    assert ids(impact.obligations) == ["POL-03-01"]
+    assert ids(impact.systems) == ["chat-assistant", "credit-scorer", "hr-screener"]
+    assert "3 system(s)" in render_impact(impact)
+
+
+def test_unimplemented_control_breaks_nothing(store: LocalStore) -> None:
+    impact = control_impact(store, "CTL-BT-01", AS_OF)
+    assert impact.broken == [] and impact.still_covered == []
+    assert "nothing is left uncovered" in render_impact(impact)
+
+
+def test_single_points_of_failure(store: LocalStore) -> None:
+    points = {p.control.id: p for p in single_points_of_failure(store, AS_OF)}
+    assert set(points) == {"CTL-GOV-01", "CTL-TN-01", "CTL-HO-01"}
+    assert ids(points["CTL-HO-01"].systems) == ["credit-scorer"]
+    assert len(points["CTL-GOV-01"].pairs) == 3
+
+
+def test_unknown_control(store: LocalStore) -> None:
+    with pytest.raises(UnknownEntity):
+        control_impact(store, "CTL-NOPE", AS_OF)
