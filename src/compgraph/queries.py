@@ -1,0 +1,447 @@
+"""Canned auditor questions: SPARQL files with typed parameters, run against any store.
+
+A canned question is a file ``ontology/queries/{name}.rq`` that is plain SPARQL (it runs unchanged in
+any SPARQL tool) opening with header comments::
+
+    # title: High-risk systems lacking a human-oversight control
+    # description: ... (may continue on following comment lines)
+    # param: as_of date today  Date on which evidence must still be valid
+
+A ``param`` line is ``name type default [help]``. ``type`` is one of string, integer, decimal,
+boolean, date, iri (``xsd:`` prefix optional). ``default`` is a value, ``today`` (the run's date, for
+dates), ``required``, or ``any`` (when omitted the variable stays free and matches everything).
+
+A parameter is the query variable of the same name. Its value is checked against the declared type
+and then written into the query as an RDF term serialised by rdflib, replacing the variable's
+occurrences outside strings, IRIs and comments. A constant (unlike a VALUES join) is visible inside
+MINUS and sub-queries, and lets the engine use its indexes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.query import Result
+from rdflib.term import Node
+
+from . import paths
+from .namespaces import shorten
+from .store import GraphStore, QueryResult, with_prefixes
+
+FORMATS = ("table", "csv", "json", "tsv")
+SPECIAL_DEFAULTS = ("required", "any", "today")
+
+
+class QueryError(ValueError):
+    """A canned question is unknown, malformed, or was given bad parameters."""
+
+
+class UnknownQuery(QueryError):
+    pass
+
+
+class ParameterError(QueryError):
+    """A parameter value is missing, undeclared, or not of its declared type."""
+
+
+# --- the SPARQL lexer ---------------------------------------------------------------------------
+
+# Just enough of the SPARQL grammar's terminals to tell keywords and variables apart from the insides
+# of strings, IRIs and comments. Long strings come before short ones so '''...''' is one token.
+_TOKEN = re.compile(
+    r"""
+    (?P<comment>\#[^\n\r]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+              |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
+  | (?P<word>[A-Za-z_\u00C0-\uFFFF][\w.\-]*(?::[\w.\-:%\\]*)?|:[\w.\-:%\\]*)
+  | (?P<space>\s+)
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+
+
+def tokens(sparql: str) -> Iterator[Token]:
+    for m in _TOKEN.finditer(sparql):
+        kind = m.lastgroup or "other"
+        yield Token(kind, m.group())
+
+
+def keywords(sparql: str) -> list[str]:
+    """Upper-cased bare words (keywords, never prefixed names) outside strings, IRIs and comments."""
+    return [t.text.upper() for t in tokens(sparql) if t.kind == "word" and ":" not in t.text]
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT / ASK / CONSTRUCT / DESCRIBE, "UPDATE" for SPARQL Update, None if neither."""
+    for word in keywords(sparql):
+        if word in QUERY_FORMS:
+            return word
+        if word in UPDATE_KEYWORDS:
+            return "UPDATE"
+        if word not in ("PREFIX", "BASE"):
+            return None
+    return None
+
+
+def uses_service(sparql: str) -> bool:
+    """True if the query contains a SERVICE clause (a federated call to another endpoint)."""
+    return "SERVICE" in keywords(sparql)
+
+
+# --- parameters ---------------------------------------------------------------------------------
+
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]*$")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_BOOLEAN = {"true": True, "false": False, "1": True, "0": False}
+TYPES = ("string", "integer", "decimal", "boolean", "date", "iri")
+
+
+def _parse_value(kind: str, raw: str) -> Node:
+    """``raw`` as an RDF term of type ``kind``; raises ValueError with the reason."""
+    raw = raw.strip() if kind != "string" else raw
+    if kind == "string":
+        return Literal(raw)
+    if kind == "integer":
+        if not _INTEGER.match(raw):
+            raise ValueError("is not an integer")
+        return Literal(int(raw), datatype=XSD.integer)
+    if kind == "decimal":
+        if not _DECIMAL.match(raw):
+            raise ValueError("is not a decimal number")
+        try:
+            return Literal(Decimal(raw), datatype=XSD.decimal)
+        except InvalidOperation as exc:
+            raise ValueError("is not a decimal number") from exc
+    if kind == "boolean":
+        if raw.lower() not in _BOOLEAN:
+            raise ValueError("is not a boolean (true/false)")
+        return Literal(_BOOLEAN[raw.lower()], datatype=XSD.boolean)
+    if kind == "date":
+        # date.fromisoformat also takes 20260101 and week dates; xsd:date is YYYY-MM-DD only.
+        if raw == "today":
+            return Literal(date.today().isoformat(), datatype=XSD.date)
+        try:
+            if not _DATE.match(raw):
+                raise ValueError
+            return Literal(date.fromisoformat(raw).isoformat(), datatype=XSD.date)
+        except ValueError as exc:
+            raise ValueError("is not a date (YYYY-MM-DD)") from exc
+    if kind == "iri":
+        if not _IRI.match(raw):
+            raise ValueError("is not an absolute IRI")
+        return URIRef(raw)
+    raise ValueError(f"has unknown type {kind!r}")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: str  # a value, or one of SPECIAL_DEFAULTS
+    help: str = ""
+
+    @property
+    def required(self) -> bool:
+        return self.default == "required"
+
+    def term(self, raw: str | None) -> Node | None:
+        """The RDF term for ``raw`` (or the default); None leaves the variable free."""
+        if raw is None:
+            if self.default == "required":
+                raise ParameterError(f"parameter {self.name!r} is required ({self.type})")
+            if self.default == "any":
+                return None
+            raw = self.default
+        try:
+            return _parse_value(self.type, raw)
+        except ValueError as exc:
+            raise ParameterError(f"parameter {self.name!r}: {raw!r} {exc}") from exc
+
+
+@dataclass
+class CannedQuery:
+    name: str
+    title: str
+    description: str
+    text: str
+    params: list[Param] = field(default_factory=list)
+    path: Path | None = None
+
+    @property
+    def form(self) -> str | None:
+        return query_form(self.text)
+
+    def bind(self, values: Mapping[str, str] | None = None) -> str:
+        """The query text with each parameter's typed term in place of its variable."""
+        values = dict(values or {})
+        declared = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(declared))
+        if unknown:
+            known = ", ".join(declared) or "none"
+            raise ParameterError(f"unknown parameter {unknown[0]!r} for {self.name} (parameters: {known})")
+        terms = {}
+        for p in self.params:
+            term = p.term(values.get(p.name))
+            if term is not None:
+                terms[p.name] = term.n3()
+        if not terms:
+            return self.text
+        out = []
+        for t in tokens(self.text):
+            out.append(terms.get(t.text[1:], t.text) if t.kind == "var" else t.text)
+        return "".join(out)
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def parse_query(text: str, name: str = "query", path: Path | None = None) -> CannedQuery:
+    """Read the header comments of a query text; raises QueryError for a malformed ``param`` line."""
+    where = str(path) if path else name
+    title, params, last = "", [], None
+    description: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        m = _HEADER.match(stripped)
+        if m:
+            key, value = m.group(1).lower(), m.group(2).strip()
+            last = key
+            if key == "title":
+                title = value
+            elif key == "description":
+                description.append(value)
+            else:
+                params.append(_parse_param_line(value, where))
+        elif last == "description":
+            # Indented comment lines continue the description, so long text stays readable in the file.
+            description.append(stripped.lstrip("#").strip())
+    query = CannedQuery(name, title or name, " ".join(d for d in description if d), text, params, path)
+    variables = {t.text[1:] for t in tokens(text) if t.kind == "var"}
+    for p in params:
+        if p.name not in variables:
+            raise QueryError(f"{where}: parameter {p.name!r} is not a variable of the query")
+    return query
+
+
+def _parse_param_line(value: str, where: str) -> Param:
+    parts = value.split(None, 3)
+    if len(parts) < 3:
+        raise QueryError(f"{where}: 'param: {value}' needs a name, a type and a default")
+    name, kind, default = parts[0], parts[1].removeprefix("xsd:"), parts[2]
+    if kind == "anyURI":
+        kind = "iri"
+    if kind not in TYPES:
+        raise QueryError(f"{where}: parameter {name!r} has unknown type {parts[1]!r} (one of {', '.join(TYPES)})")
+    if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
+        raise QueryError(f"{where}: {name!r} is not a SPARQL variable name")
+    if default not in SPECIAL_DEFAULTS or (default == "today" and kind != "date"):
+        try:
+            _parse_value(kind, default)
+        except ValueError as exc:
+            raise QueryError(f"{where}: default of parameter {name!r}: {default!r} {exc}") from exc
+    return Param(name, kind, default, parts[3] if len(parts) > 3 else "")
+
+
+def load_query_file(path: Path) -> CannedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read {path}: {exc}") from exc
+    return parse_query(text, path.stem, path)
+
+
+def list_queries(directory: Path | None = None) -> list[CannedQuery]:
+    """Every canned question, sorted by name."""
+    directory = directory or paths.queries_dir()
+    return [load_query_file(p) for p in sorted(directory.glob("*.rq"))]
+
+
+def get_query(name: str, directory: Path | None = None) -> CannedQuery:
+    path = (directory or paths.queries_dir()) / f"{name}.rq"
+    if not re.match(r"^[A-Za-z0-9_.\-]+$", name) or not path.is_file():
+        known = ", ".join(q.name for q in list_queries(directory)) or "none"
+        raise UnknownQuery(f"no canned query {name!r} (known: {known})")
+    return load_query_file(path)
+
+
+def resolve_query(name_or_text_or_path: str | Path) -> CannedQuery:
+    """A canned query name, a path to a .rq file, or SPARQL text, as a CannedQuery."""
+    if isinstance(name_or_text_or_path, Path):
+        return load_query_file(name_or_text_or_path)
+    arg = name_or_text_or_path
+    if re.match(r"^[A-Za-z0-9_\-]+$", arg) and (paths.queries_dir() / f"{arg}.rq").is_file():
+        return get_query(arg)
+    if "\n" not in arg and len(arg) < 4096 and (arg.endswith(".rq") or Path(arg).is_file()):
+        path = Path(arg)
+        if not path.is_file():
+            raise UnknownQuery(f"no such query file: {arg}")
+        return load_query_file(path)
+    if re.match(r"^[A-Za-z0-9_\-]+$", arg):
+        # A bare word is a mistyped name far more often than a SPARQL query.
+        return get_query(arg)
+    return parse_query(arg, "query")
+
+
+def run_query(
+    store: GraphStore,
+    name_or_text_or_path: str | Path,
+    params: Mapping[str, str] | None = None,
+    *,
+    timeout: float | None = None,
+    max_results: int | None = None,
+) -> QueryResult:
+    """Run a canned question (or ad-hoc SPARQL, which may use compgraph's prefixes undeclared)."""
+    query = resolve_query(name_or_text_or_path)
+    return store.query(with_prefixes(query.bind(params)), timeout=timeout, max_results=max_results)
+
+
+# --- result formats -----------------------------------------------------------------------------
+
+SELECT_MEDIA = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_MEDIA = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml",
+}
+_FORMAT_MEDIA = {"json": "application/sparql-results+json", "csv": "text/csv", "tsv": "text/tab-separated-values"}
+
+
+def _as_table(result: QueryResult) -> tuple[list[str], list[tuple[Node | None, ...]]]:
+    """A CONSTRUCT answer seen as rows of (subject, predicate, object), so every format can show it."""
+    if result.kind == "CONSTRUCT":
+        return ["subject", "predicate", "object"], [tuple(t) for t in result.triples]
+    return result.variables, result.rows
+
+
+def to_rdflib_result(result: QueryResult) -> Result:
+    res = Result("ASK" if result.kind == "ASK" else "SELECT")
+    if result.kind == "ASK":
+        res.askAnswer = bool(result.boolean)
+        return res
+    variables, rows = _as_table(result)
+    res.vars = [Variable(v) for v in variables]
+    res.bindings = [
+        {Variable(v): term for v, term in zip(variables, row, strict=True) if term is not None} for row in rows
+    ]
+    return res
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _tsv_term(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        # SPARQL TSV holds terms in Turtle syntax; a raw tab or newline would break the row.
+        body = str(term).translate(_TSV_ESCAPES)
+        if term.language:
+            return f'"{body}"@{term.language}'
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f'"{body}"^^<{term.datatype}>'
+        return f'"{body}"'
+    return str(term)
+
+
+def _tsv(result: QueryResult) -> bytes:
+    if result.kind == "ASK":
+        return ("?_askResult\n" + ("true" if result.boolean else "false") + "\n").encode()
+    variables, rows = _as_table(result)
+    lines = ["\t".join(f"?{v}" for v in variables)]
+    lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def serialize(result: QueryResult, media_type: str) -> bytes:
+    """The answer in a SPARQL results format (any answer) or an RDF syntax (CONSTRUCT/DESCRIBE)."""
+    if media_type in GRAPH_MEDIA:
+        if result.kind != "CONSTRUCT":
+            raise ValueError(f"{media_type} holds RDF graphs, not {result.kind} results")
+        g = result.graph()
+        from .namespaces import PREFIXES
+
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns, override=True)
+        return g.serialize(format=GRAPH_MEDIA[media_type], encoding="utf-8")
+    fmt = SELECT_MEDIA.get(media_type)
+    if fmt is None:
+        raise ValueError(f"unsupported result media type {media_type}")
+    if fmt == "tsv":
+        return _tsv(result)
+    if fmt == "csv" and result.kind == "ASK":
+        # The CSV results spec has no boolean form; this is what Jena and Virtuoso write.
+        return ("_askResult\r\n" + ("true" if result.boolean else "false") + "\r\n").encode()
+    buf = io.BytesIO()
+    to_rdflib_result(result).serialize(buf, format=fmt, encoding="utf-8")
+    return buf.getvalue()
+
+
+def _cell(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return shorten(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return " ".join(str(term).split())
+
+
+def _table(result: QueryResult, max_width: int = 80) -> str:
+    if result.kind == "ASK":
+        return ("yes" if result.boolean else "no") + "\n"
+    variables, rows = _as_table(result)
+    cells = [[_cell(t) for t in row] for row in rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(variables)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """``table`` for people; ``json`` (SPARQL 1.1 results JSON), ``csv``, ``tsv`` per the W3C specs."""
+    if fmt == "table":
+        return _table(result)
+    if fmt not in _FORMAT_MEDIA:
+        raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    return serialize(result, _FORMAT_MEDIA[fmt]).decode("utf-8")
