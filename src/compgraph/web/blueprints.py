@@ -7,4 +7,10 @@ from flask import Blueprint
 
 def all_blueprints() -> list[Blueprint]:
     found: list[Blueprint] = []
+    from ..endpoint import bp as sparql
+
+    found.append(sparql)
+    from .browser import bp as browser
+
+    found.append(browser)
     return found

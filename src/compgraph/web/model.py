@@ -1,0 +1,683 @@
+"""What the browser pages read from the graph: lists, details, neighbours, coverage, search, graph views.
+
+Every function takes the store and returns plain Python data; the views only arrange it. Results that
+need many queries (coverage of every system, SHACL validation) are cached per (store state, date),
+where the store state is what the build and validation left behind (timestamps and graph names), so a
+rebuild or a new validation run invalidates them without any explicit signal.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from rdflib import Literal
+
+from .. import trace as tr
+from ..namespaces import CG, CGR, shorten
+from ..store import GraphStore
+
+T = TypeVar("T")
+
+# URL segment (plural, as in the browser) -> (IRI segment of cgr:, class local name)
+KINDS: dict[str, tuple[str, str]] = {
+    "documents": ("document", "SourceDocument"),
+    "obligations": ("obligation", "Obligation"),
+    "controls": ("control", "Control"),
+    "systems": ("system", "AISystem"),
+    "datasets": ("dataset", "Dataset"),
+    "evidence": ("evidence", "Evidence"),
+    "organisations": ("organisation", "Organisation"),
+}
+SEGMENT_TO_KIND = {seg: kind for kind, (seg, _) in KINDS.items()}
+STATUSES = [tr.UNMAPPED, tr.MISSING_CONTROL, tr.NO_EVIDENCE, tr.EXPIRED, tr.COVERED]
+MODALITIES = ["mandatory", "recommended", "commitment", "permission", "prohibition"]
+
+# Plain-language names for the relations a compliance officer meets on detail pages: (outgoing, incoming).
+RELATION_NAMES: dict[str, tuple[str, str]] = {
+    "cg:fromDocument": ("from document", "contains obligation"),
+    "cg:inSection": ("in section", "contains obligation"),
+    "cg:satisfiedBy": ("satisfied by control", "satisfies obligation"),
+    "cg:implementsControl": ("implements control", "implemented by"),
+    "cg:operatedBy": ("operated by", "operates"),
+    "cg:subjectTo": ("subject to", "applies to"),
+    "cg:usesDataset": ("uses dataset", "used by"),
+    "cg:trainedOn": ("trained on", "trains"),
+    "cg:evidenceFor": ("evidence for control", "evidenced by"),
+    "cg:concerns": ("concerns", "evidence concerning it"),
+    "cg:modality": ("modality", "modality of"),
+    "cg:topic": ("topic", "topic of"),
+    "cg:addressee": ("addressed to", "addressee of"),
+    "cg:appliesToRiskLevel": ("applies to risk level", "risk level of"),
+    "cg:riskLevel": ("risk level", "risk level of"),
+    "cg:annexIIIArea": ("EU AI Act Annex III area", "Annex III area of"),
+    "cg:controlType": ("control type", "type of"),
+    "cg:scope": ("scope", "scope of"),
+    "cg:hasRole": ("role", "role of"),
+    "cg:legalBasis": ("legal basis", "legal basis of"),
+    "cg:mappingSubject": ("mapping of obligation", "mapped in"),
+    "cg:mappingObject": ("mapping to control", "mapped in"),
+    "dcterms:isPartOf": ("part of", "has part"),
+}
+FACT_NAMES: dict[str, str] = {
+    "dcterms:identifier": "id",
+    "rdfs:label": "title",
+    "cg:sourceText": "text",
+    "cg:sourceLine": "line in source file",
+    "cg:purpose": "purpose",
+    "cg:lastReviewed": "last reviewed",
+    "cg:controlOwner": "owner",
+    "dcterms:description": "description",
+    "cg:containsPersonalData": "contains personal data",
+    "dcterms:provenance": "provenance",
+    "prov:wasAttributedTo": "attributed to",
+    "dcterms:issued": "issued",
+    "cg:validUntil": "valid until",
+    "cg:sha256": "SHA-256",
+    "cg:file": "file",
+    "dcat:downloadURL": "download URL",
+    "cg:documentVersion": "version",
+    "cg:idPrefix": "id prefix",
+    "cg:sectionNumber": "section number",
+    "dcterms:publisher": "publisher",
+}
+
+
+def status_slug(status: str) -> str:
+    return status.replace(" ", "-")
+
+
+STATUS_BY_SLUG = {status_slug(s): s for s in STATUSES}
+
+
+def entity_url(iri: str) -> str | None:
+    """The browser page of a cgr: entity, or None for concepts and other nodes."""
+    if not iri.startswith(str(CGR)):
+        return None
+    seg, _, ident = iri[len(str(CGR)) :].partition("/")
+    kind = SEGMENT_TO_KIND.get(seg)
+    if kind is None or kind == "organisations" or not ident or "/" in ident:
+        return None
+    return f"/{kind}/{ident}"
+
+
+def kind_of(iri: str) -> str | None:
+    if not iri.startswith(str(CGR)):
+        return None
+    return iri[len(str(CGR)) :].partition("/")[0]
+
+
+def sparql_string(text: str) -> str:
+    """A SPARQL string literal for untrusted text (escapes quotes, backslashes and line breaks)."""
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    )
+    return f'"{escaped}"'
+
+
+# --- cache -------------------------------------------------------------------------------------
+
+
+class Cache:
+    """A small LRU keyed by (what, store state, date); shared by the app's threads."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._data: OrderedDict[tuple, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.size = size
+
+    def get(self, key: tuple, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        value = compute()
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return value
+
+
+@dataclass
+class StoreState:
+    built: str | None  # when the newest graph was loaded
+    validated_created: str | None
+    graphs: int
+
+    @property
+    def key(self) -> tuple:
+        return (self.built, self.validated_created, self.graphs)
+
+
+def store_state(store: GraphStore) -> StoreState:
+    res = store.select("""
+        SELECT (MAX(?t) AS ?built) (MAX(?c) AS ?created) WHERE {
+          { ?g a cg:SourceGraph ; prov:wasGeneratedBy/prov:endedAtTime ?t }
+          UNION { ?r a sh:ValidationReport ; dcterms:created ?c }
+        }""")
+    built, created = res.rows[0] if res.rows else (None, None)
+    return StoreState(str(built) if built else None, str(created) if created else None, len(store.graph_names()))
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+
+def documents(store: GraphStore) -> list[dict[str, Any]]:
+    res = store.select("""
+        SELECT ?d ?id ?title ?kind ?version (COUNT(DISTINCT ?o) AS ?n) WHERE {
+          ?d a ?cls ; dcterms:identifier ?id . ?cls rdfs:subClassOf* cg:SourceDocument .
+          FILTER(?cls != cg:SourceDocument || NOT EXISTS { ?d a ?sub . ?sub rdfs:subClassOf cg:SourceDocument })
+          OPTIONAL { ?d rdfs:label ?title } OPTIONAL { ?d cg:documentVersion ?version }
+          OPTIONAL { ?o cg:fromDocument ?d }
+          BIND(REPLACE(STR(?cls), "^.*#", "") AS ?kind)
+        } GROUP BY ?d ?id ?title ?kind ?version ORDER BY ?id""")
+    out: dict[str, dict[str, Any]] = {}
+    for d, ident, title, kind, version, n in res.rows:
+        out.setdefault(
+            str(d),
+            {
+                "iri": str(d),
+                "id": str(ident),
+                "title": str(title or ident),
+                "kind": _split_camel(str(kind)),
+                "version": str(version or ""),
+                "obligations": int(n),
+            },
+        )
+    return list(out.values())
+
+
+def _split_camel(name: str) -> str:
+    out = "".join(" " + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
+    return out.strip()
+
+
+def obligation_filters(store: GraphStore) -> dict[str, list[tuple[str, str]]]:
+    """The values each obligation filter accepts: (slug, label)."""
+    topics = store.select("""
+        SELECT DISTINCT ?t ?n ?l WHERE { ?o a cg:Obligation ; cg:topic ?t .
+          OPTIONAL { ?t skos:notation ?n } OPTIONAL { ?t skos:prefLabel ?l } } ORDER BY ?l""")
+    docs = documents(store)
+    return {
+        "document": [(d["id"], d["title"]) for d in docs],
+        "modality": [(m, m) for m in MODALITIES],
+        "topic": sorted({(_slug(t, n), str(lab or _slug(t, n))) for t, n, lab in topics.rows}, key=lambda x: x[1]),
+        "status": [(status_slug(s), s) for s in STATUSES],
+    }
+
+
+def _slug(concept: Any, notation: Any) -> str:
+    if notation is not None:
+        return str(notation)
+    return str(concept).rsplit("#", 1)[-1]
+
+
+def obligations(
+    store: GraphStore,
+    as_of: date,
+    cache: Cache,
+    *,
+    document: str | None = None,
+    modality: str | None = None,
+    topic: str | None = None,
+    status: str | None = None,
+) -> list[dict[str, Any]]:
+    conds = []
+    if document:
+        conds.append(f"?d dcterms:identifier {sparql_string(document)} .")
+    if modality:
+        conds.append(
+            f"FILTER(LCASE(STR(?modl)) = {sparql_string(modality)} || LCASE(?mnote) = {sparql_string(modality)})"
+        )
+    if topic:
+        conds.append(
+            f"?o cg:topic ?tf . OPTIONAL {{ ?tf skos:notation ?tfn }} "
+            f'FILTER(STR(?tfn) = {sparql_string(topic)} || REPLACE(STR(?tf), "^.*#", "") = {sparql_string(topic)})'
+        )
+    res = store.select(f"""
+        SELECT ?o ?id ?text ?modl ?mnote ?did ?dtitle ?topicl WHERE {{
+          ?o a cg:Obligation ; dcterms:identifier ?id ; cg:fromDocument ?d .
+          ?d dcterms:identifier ?did . OPTIONAL {{ ?d rdfs:label ?dtitle }}
+          OPTIONAL {{ ?o cg:sourceText ?text }}
+          OPTIONAL {{ ?o cg:modality ?m . OPTIONAL {{ ?m skos:prefLabel ?modl }}
+                      OPTIONAL {{ ?m skos:notation ?mnote }} }}
+          OPTIONAL {{ ?o cg:topic ?t . ?t skos:prefLabel ?topicl }}
+          {" ".join(conds)}
+        }} ORDER BY ?id""")
+    statuses = obligation_statuses(store, as_of, cache)
+    out: dict[str, dict[str, Any]] = {}
+    for o, ident, text, modl, mnote, did, dtitle, topicl in res.rows:
+        row = out.get(str(o))
+        if row is None:
+            row = out[str(o)] = {
+                "iri": str(o),
+                "id": str(ident),
+                "document": str(did),
+                "document_title": str(dtitle or did),
+                "modality": str(modl or mnote or ""),
+                "topic": str(topicl or ""),
+                "text": str(text or ""),
+                "status": statuses.get(str(o), tr.UNMAPPED),
+            }
+        elif topicl and str(topicl) not in row["topic"].split(", "):
+            row["topic"] += ", " + str(topicl)
+    rows = list(out.values())
+    if status:
+        rows = [r for r in rows if r["status"] == status]
+    return rows
+
+
+def obligation_statuses(store: GraphStore, as_of: date, cache: Cache) -> dict[str, str]:
+    """Each obligation's trace status (its best link over all implementers), in two queries."""
+
+    def compute() -> dict[str, str]:
+        res = store.select("SELECT ?o WHERE { ?o a cg:Obligation }")
+        iris = [str(r[0]) for r in res.rows]
+        links = tr._mappings(store, iris)
+        controls = sorted({c.iri for ls in links.values() for c in ls})
+        impls = tr._implementations(store, controls, as_of)
+        out = {}
+        for o in iris:
+            cl = links.get(o, [])
+            for c in cl:
+                c.implementations = impls.get(c.iri, [])
+            out[o] = tr._status(cl)
+        return out
+
+    return cache.get(("obligation-status", store_state(store).key, as_of), compute)
+
+
+def controls(store: GraphStore) -> list[dict[str, Any]]:
+    res = store.select("""
+        SELECT ?c ?id ?title ?type ?scope ?owner (COUNT(DISTINCT ?o) AS ?nobl) (COUNT(DISTINCT ?impl) AS ?nimpl) WHERE {
+          ?c a cg:Control ; dcterms:identifier ?id .
+          OPTIONAL { ?c rdfs:label ?title } OPTIONAL { ?c cg:controlType/skos:prefLabel ?type }
+          OPTIONAL { ?c cg:scope ?sc } BIND(REPLACE(STR(?sc), "^.*#", "") AS ?scope)
+          OPTIONAL { ?c cg:controlOwner ?owner }
+          OPTIONAL { ?o cg:satisfiedBy ?c } OPTIONAL { ?impl cg:implementsControl ?c }
+        } GROUP BY ?c ?id ?title ?type ?scope ?owner ORDER BY ?id""")
+    out: dict[str, dict[str, Any]] = {}
+    for c, ident, title, ctype, scope, owner, nobl, nimpl in res.rows:
+        out.setdefault(
+            str(c),
+            {
+                "iri": str(c),
+                "id": str(ident),
+                "title": str(title or ident),
+                "type": str(ctype or ""),
+                "scope": _split_camel(str(scope or "")).replace(" scope", ""),
+                "owner": str(owner or ""),
+                "obligations": int(nobl),
+                "implementers": int(nimpl),
+            },
+        )
+    return list(out.values())
+
+
+def systems_basic(store: GraphStore) -> list[dict[str, Any]]:
+    res = store.select("""
+        SELECT ?s ?id ?label ?risk ?annex ?org ?reviewed WHERE {
+          ?s a cg:AISystem ; dcterms:identifier ?id .
+          OPTIONAL { ?s rdfs:label ?label } OPTIONAL { ?s cg:riskLevel/skos:prefLabel ?risk }
+          OPTIONAL { ?s cg:annexIIIArea/skos:prefLabel ?annex } OPTIONAL { ?s cg:operatedBy/rdfs:label ?org }
+          OPTIONAL { ?s cg:lastReviewed ?reviewed }
+        } ORDER BY ?id""")
+    out: dict[str, dict[str, Any]] = {}
+    for s, ident, label, risk, annex, org, reviewed in res.rows:
+        out.setdefault(
+            str(s),
+            {
+                "iri": str(s),
+                "id": str(ident),
+                "label": str(label or ident),
+                "risk": str(risk or ""),
+                "annex_iii": str(annex or ""),
+                "organisation": str(org or ""),
+                "last_reviewed": str(reviewed or ""),
+            },
+        )
+    return list(out.values())
+
+
+def datasets(store: GraphStore) -> list[dict[str, Any]]:
+    res = store.select("""
+        SELECT ?d ?id ?label ?pd ?basis (COUNT(DISTINCT ?s) AS ?n) WHERE {
+          ?d a cg:Dataset ; dcterms:identifier ?id .
+          OPTIONAL { ?d rdfs:label ?label } OPTIONAL { ?d cg:containsPersonalData ?pd }
+          OPTIONAL { ?d cg:legalBasis ?b . OPTIONAL { ?b skos:prefLabel ?bl } }
+          BIND(COALESCE(?bl, REPLACE(STR(?b), "^.*[#/]", "")) AS ?basis)
+          OPTIONAL { ?s cg:usesDataset|cg:trainedOn ?d }
+        } GROUP BY ?d ?id ?label ?pd ?basis ORDER BY ?id""")
+    out: dict[str, dict[str, Any]] = {}
+    for d, ident, label, pd, basis, n in res.rows:
+        out.setdefault(
+            str(d),
+            {
+                "iri": str(d),
+                "id": str(ident),
+                "label": str(label or ident),
+                "personal_data": "yes" if str(pd).lower() == "true" else ("no" if pd is not None else ""),
+                "legal_basis": str(basis or ""),
+                "systems": int(n),
+            },
+        )
+    return list(out.values())
+
+
+def evidence(store: GraphStore, as_of: date) -> list[dict[str, Any]]:
+    res = store.select("""
+        SELECT ?e ?id ?label ?c ?cid ?x ?xid ?issued ?until WHERE {
+          ?e a cg:Evidence ; dcterms:identifier ?id .
+          OPTIONAL { ?e rdfs:label ?label }
+          OPTIONAL { ?e cg:evidenceFor ?c . ?c dcterms:identifier ?cid }
+          OPTIONAL { ?e cg:concerns ?x . ?x dcterms:identifier ?xid }
+          OPTIONAL { ?e dcterms:issued ?issued } OPTIONAL { ?e cg:validUntil ?until }
+        } ORDER BY ?id""")
+    out: dict[str, dict[str, Any]] = {}
+    for e, ident, label, c, cid, x, xid, issued, until in res.rows:
+        out.setdefault(
+            str(e),
+            {
+                "iri": str(e),
+                "id": str(ident),
+                "label": str(label or ident),
+                "control": str(cid or ""),
+                "control_iri": str(c or ""),
+                "concerns": str(xid or ""),
+                "concerns_iri": str(x or ""),
+                "issued": str(issued or ""),
+                "valid_until": str(until or ""),
+                "state": evidence_state(until, as_of),
+            },
+        )
+    return list(out.values())
+
+
+def evidence_state(until: Any, as_of: date) -> str:
+    if until is None:
+        return "no expiry date"
+    try:
+        return "current" if date.fromisoformat(str(until)) >= as_of else "expired"
+    except ValueError:
+        return "bad date"
+
+
+# --- coverage ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Coverage:
+    as_of: date
+    systems: list[tr.SystemTrace]
+    by_document: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_risk: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_system: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def system(self, iri: str) -> tr.SystemTrace | None:
+        return next((s for s in self.systems if s.iri == iri), None)
+
+    def worst(self, iri: str) -> str | None:
+        t = self.system(iri)
+        if t is None or not t.obligations:
+            return None
+        return min((o.status for o in t.obligations), key=lambda s: tr.STATUS_ORDER[s])
+
+
+def coverage(store: GraphStore, as_of: date, cache: Cache) -> Coverage:
+    """Every system's binding obligations with their status, counted per document, risk level and system."""
+
+    def compute() -> Coverage:
+        traces = [tr.trace_system(store, s["iri"], as_of) for s in systems_basic(store)]
+        cov = Coverage(as_of, traces)
+        for t in traces:
+            sys_counts = cov.by_system.setdefault(t.id, dict.fromkeys(STATUSES, 0))
+            risk_counts = cov.by_risk.setdefault(t.risk, dict.fromkeys(STATUSES, 0))
+            for o in t.obligations:
+                doc_counts = cov.by_document.setdefault(o.document, dict.fromkeys(STATUSES, 0))
+                for counts in (sys_counts, risk_counts, doc_counts):
+                    counts[o.status] += 1
+        return cov
+
+    return cache.get(("coverage", store_state(store).key, as_of), compute)
+
+
+# --- detail pages ------------------------------------------------------------------------------
+
+
+def resolve_kind(store: GraphStore, kind: str, ident: str) -> str:
+    """The IRI of the ``kind`` entity with that id; raises UnknownEntity."""
+    seg, cls = KINDS[kind]
+    iri = f"{CGR}{seg}/{ident}"
+    check = "?cls rdfs:subClassOf* cg:SourceDocument ." if cls == "SourceDocument" else f"FILTER(?cls = cg:{cls})"
+    res = store.select(f"ASK {{ <{iri}> a ?cls . {check} }}") if _safe_iri_part(ident) else None
+    if res is not None and res.boolean:
+        return iri
+    # Ids are normally the IRI's last segment; fall back to dcterms:identifier for any that are not.
+    return tr.resolve(store, ident, cls if cls != "SourceDocument" else None)
+
+
+def _safe_iri_part(ident: str) -> bool:
+    return bool(ident) and not any(ch in ident for ch in '<>"{}|^`\\ \n\t')
+
+
+def facts(store: GraphStore, iri: str) -> list[tuple[str, str]]:
+    """The node's literal properties, named in plain language."""
+    res = store.query(f"SELECT ?p ?v WHERE {{ <{iri}> ?p ?v FILTER(isLiteral(?v)) }}")
+    out = []
+    for p, v in res.rows:
+        name = FACT_NAMES.get(shorten(str(p)), shorten(str(p)))
+        value = str(v)
+        if isinstance(v, Literal) and v.datatype is not None and str(v.datatype).endswith("#boolean"):
+            value = "yes" if value.lower() == "true" else "no"
+        out.append((name, value))
+    order = list(FACT_NAMES.values())
+    return sorted(out, key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0], kv[1]))
+
+
+def label(store: GraphStore, iri: str) -> str:
+    res = store.select(
+        f"SELECT ?l WHERE {{ {{ <{iri}> rdfs:label ?l }} UNION {{ <{iri}> skos:prefLabel ?l }} "
+        f"UNION {{ <{iri}> dcterms:identifier ?l }} }} LIMIT 1"
+    )
+    return str(res.rows[0][0]) if res.rows else shorten(iri)
+
+
+@dataclass
+class Neighbour:
+    relation: str
+    direction: str  # "out" | "in"
+    iri: str
+    label: str
+    kind: str | None
+    url: str | None
+
+
+def neighbours(store: GraphStore, iri: str) -> list[Neighbour]:
+    res = store.select(f"""
+        SELECT ?dir ?p ?n (SAMPLE(?l) AS ?label) (SAMPLE(?nid) AS ?id) WHERE {{
+          {{ <{iri}> ?p ?n . BIND("out" AS ?dir) }} UNION {{ ?n ?p <{iri}> . BIND("in" AS ?dir) }}
+          FILTER(isIRI(?n) && ?p != rdf:type)
+          OPTIONAL {{ ?n rdfs:label|skos:prefLabel ?l }} OPTIONAL {{ ?n dcterms:identifier ?nid }}
+        }} GROUP BY ?dir ?p ?n""")
+    out = []
+    for d, p, n, lab, nid in res.rows:
+        short = shorten(str(p))
+        names = RELATION_NAMES.get(short)
+        relation = (
+            (names[0] if str(d) == "out" else names[1]) if names else (short if str(d) == "out" else f"{short} of")
+        )
+        text = str(lab or nid or shorten(str(n)))
+        if nid and lab and kind_of(str(n)) in ("obligation", "control", "evidence", "system", "dataset"):
+            text = f"{nid}: {lab}"
+        out.append(Neighbour(relation, str(d), str(n), text, kind_of(str(n)), entity_url(str(n))))
+    kind_rank = {"document": 0, "obligation": 1, "control": 2, "organisation": 3, "system": 4, "dataset": 5}
+    return sorted(out, key=lambda x: (x.direction != "out", kind_rank.get(x.kind or "", 9), x.relation, x.label))
+
+
+def control_mappings(store: GraphStore, iri: str) -> list[dict[str, Any]]:
+    res = store.select(f"""
+        SELECT ?o ?oid ?text ?rel ?why ?conf WHERE {{
+          ?o cg:satisfiedBy <{iri}> ; dcterms:identifier ?oid . OPTIONAL {{ ?o cg:sourceText ?text }}
+          OPTIONAL {{ ?m cg:mappingSubject ?o ; cg:mappingObject <{iri}> .
+            OPTIONAL {{ ?m cg:mappingPredicate ?rel }} OPTIONAL {{ ?m rdfs:comment ?why }}
+            OPTIONAL {{ ?m cg:confidence ?conf }} }}
+        }} ORDER BY ?oid""")
+    out: dict[str, dict[str, Any]] = {}
+    for o, oid, text, rel, why, conf in res.rows:
+        out.setdefault(
+            str(o),
+            {
+                "iri": str(o),
+                "id": str(oid),
+                "text": str(text or ""),
+                "relation": shorten(str(rel)) if rel else "",
+                "justification": str(why or ""),
+                "confidence": str(conf or ""),
+            },
+        )
+    return list(out.values())
+
+
+def control_implementers(store: GraphStore, iri: str, as_of: date) -> list[tr.Implementation]:
+    """Who implements the control (systems and organisations) and their evidence."""
+    res = store.select(f"""
+        SELECT ?impl ?id ?label ?e ?eid ?elabel ?until WHERE {{
+          ?impl cg:implementsControl <{iri}> ; dcterms:identifier ?id . OPTIONAL {{ ?impl rdfs:label ?label }}
+          OPTIONAL {{ ?e cg:evidenceFor <{iri}> ; cg:concerns ?impl ; dcterms:identifier ?eid ; cg:validUntil ?until .
+                     OPTIONAL {{ ?e rdfs:label ?elabel }} }}
+        }} ORDER BY ?id ?eid""")
+    out: dict[str, tr.Implementation] = {}
+    for impl, ident, lab, e, eid, elabel, until in res.rows:
+        item = out.setdefault(str(impl), tr.Implementation(str(impl), str(ident), str(lab or ident)))
+        if e is not None:
+            item.evidence.append(
+                tr.EvidenceItem(
+                    str(e), str(eid), str(elabel or eid), str(until), evidence_state(until, as_of) == "current"
+                )
+            )
+    return list(out.values())
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+def search(store: GraphStore, q: str, limit: int = 200) -> list[dict[str, Any]]:
+    """Entities whose label, id or obligation text contains ``q`` (case-insensitive)."""
+    needle = sparql_string(q.lower())
+    res = store.select(f"""
+        SELECT ?x ?id (SAMPLE(?l) AS ?label) (SAMPLE(?hit) AS ?match) WHERE {{
+          ?x dcterms:identifier ?id .
+          {{ ?x rdfs:label ?hit }} UNION {{ ?x cg:sourceText ?hit }} UNION {{ ?x dcterms:identifier ?hit }}
+          FILTER(STRSTARTS(STR(?x), "{CGR}") && CONTAINS(LCASE(STR(?hit)), {needle}))
+          OPTIONAL {{ ?x rdfs:label ?l }}
+        }} GROUP BY ?x ?id ORDER BY ?id LIMIT {int(limit)}""")
+    out = []
+    for x, ident, lab, match in res.rows:
+        kind = kind_of(str(x)) or ""
+        out.append(
+            {
+                "iri": str(x),
+                "id": str(ident),
+                "kind": kind,
+                "label": str(lab or ident),
+                "match": str(match),
+                "url": entity_url(str(x)),
+            }
+        )
+    return out
+
+
+# --- graph view --------------------------------------------------------------------------------
+
+GRAPH_PROPERTIES = [
+    CG.fromDocument,
+    CG.satisfiedBy,
+    CG.implementsControl,
+    CG.operatedBy,
+    CG.subjectTo,
+    CG.usesDataset,
+    CG.trainedOn,
+    CG.evidenceFor,
+    CG.concerns,
+]
+
+
+def neighbourhood(
+    store: GraphStore, iri: str, depth: int, as_of: date, cache: Cache, max_nodes: int = 150
+) -> dict[str, Any]:
+    """Cytoscape elements for the entities within ``depth`` links of ``iri``, coloured by gap status."""
+    props = " ".join(f"<{p}>" for p in GRAPH_PROPERTIES)
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    frontier = {iri}
+    truncated = False
+    nodes[iri] = {}
+    for _ in range(depth):
+        if not frontier:
+            break
+        values = " ".join(f"<{n}>" for n in sorted(frontier))
+        res = store.query(f"""
+            SELECT ?s ?p ?o WHERE {{
+              VALUES ?p {{ {props} }} VALUES ?x {{ {values} }}
+              {{ ?x ?p ?o . BIND(?x AS ?s) }} UNION {{ ?s ?p ?x . BIND(?x AS ?o) }}
+            }}""")
+        nxt = set()
+        for s, p, o in res.rows:
+            for n in (str(s), str(o)):
+                if n not in nodes:
+                    if len(nodes) >= max_nodes:
+                        truncated = True
+                        continue
+                    nodes[n] = {}
+                    nxt.add(n)
+            if str(s) in nodes and str(o) in nodes:
+                edges[(str(s), str(p), str(o))] = {}
+        frontier = nxt
+    _describe_nodes(store, nodes, as_of, cache)
+    elements = []
+    for n, data in nodes.items():
+        elements.append({"group": "nodes", "data": {"id": n, **data, "focus": n == iri}})
+    for i, (s, p, o) in enumerate(sorted(edges)):
+        names = RELATION_NAMES.get(shorten(p))
+        elements.append(
+            {"group": "edges", "data": {"id": f"e{i}", "source": s, "target": o, "label": names[0] if names else p}}
+        )
+    return {"focus": iri, "depth": depth, "truncated": truncated, "elements": elements}
+
+
+def _describe_nodes(store: GraphStore, nodes: dict[str, dict[str, Any]], as_of: date, cache: Cache) -> None:
+    values = " ".join(f"<{n}>" for n in sorted(nodes))
+    res = store.select(f"""
+        SELECT ?x (SAMPLE(?id) AS ?ident) (SAMPLE(?l) AS ?label) (SAMPLE(?u) AS ?until) WHERE {{
+          VALUES ?x {{ {values} }}
+          OPTIONAL {{ ?x dcterms:identifier ?id }} OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x cg:validUntil ?u }}
+        }} GROUP BY ?x""")
+    statuses = obligation_statuses(store, as_of, cache)
+    cov = coverage(store, as_of, cache)
+    implemented = {str(r[0]) for r in store.select("SELECT DISTINCT ?c WHERE { ?x cg:implementsControl ?c }").rows}
+    for x, ident, lab, until in res.rows:
+        iri = str(x)
+        kind = kind_of(iri) or "other"
+        status = None
+        if kind == "obligation":
+            status = statuses.get(iri, tr.UNMAPPED)
+        elif kind == "system":
+            status = cov.worst(iri)
+        elif kind == "evidence":
+            status = tr.COVERED if evidence_state(until, as_of) == "current" else tr.EXPIRED
+        elif kind == "control":
+            status = tr.COVERED if iri in implemented else tr.MISSING_CONTROL
+        nodes[iri].update(
+            {
+                "label": str(ident or lab or shorten(iri)),
+                "title": str(lab or ident or shorten(iri)),
+                "kind": kind,
+                "status": status_slug(status) if status else "none",
+                "url": entity_url(iri) or "",
+            }
+        )
