@@ -10,6 +10,9 @@ def all_blueprints() -> list[Blueprint]:
     from ..endpoint import bp as sparql
 
     found.append(sparql)
+    from ..endpoint import bp as sparql
+
+    found.append(sparql)
     from .browser import bp as browser
 
     found.append(browser)
