@@ -10,9 +10,6 @@ def all_blueprints() -> list[Blueprint]:
     from ..endpoint import bp as sparql
 
     found.append(sparql)
-    from ..endpoint import bp as sparql
-
-    found.append(sparql)
     from .browser import bp as browser
 
     found.append(browser)
