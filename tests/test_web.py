@@ -1,0 +1,284 @@
+"""The compliance browser through Flask's test client: every page, its .json/.csv twins, and its errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "web"))
+from webfixture import browser_store  # noqa: E402
+
+from compgraph.web import create_app  # noqa: E402
+
+AS_OF = "2026-11-22"
+LISTS = ["documents", "obligations", "controls", "systems", "datasets", "evidence"]
+# Words that only appear when Python leaks an exception into a page.
+LEAKS = ("Traceback", 'File "', "Error:", "werkzeug.exceptions", "jinja2.exceptions")
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    store, _ = browser_store(tmp_path_factory.mktemp("web") / "store")
+    yield create_app(store)
+
+
+@pytest.fixture(scope="session")
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def get(client: FlaskClient, url: str, status: int = 200) -> str:
+    resp = client.get(url)
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == status, f"{url}: {resp.status_code}\n{body[:2000]}"
+    for leak in LEAKS:
+        assert leak not in body, f"{url} shows {leak!r}"
+    return body
+
+
+def first_ids(client: FlaskClient, kind: str, n: int = 2) -> list[str]:
+    rows = json.loads(get(client, f"/{kind}.json?as_of={AS_OF}"))[kind]
+    assert rows, f"/{kind} lists nothing"
+    return [r["id"] for r in rows[:n]]
+
+
+# --- every page --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        f"/?as_of={AS_OF}",
+        "/gaps",
+        f"/gaps?as_of={AS_OF}",
+        "/impact",
+        "/questions",
+        "/sparql-console",
+        "/search",
+        "/search?q=oversight",
+    ]
+    + [f"/{k}" for k in LISTS],
+)
+def test_page_renders(client: FlaskClient, url: str) -> None:
+    body = get(client, url)
+    assert "<h1>" in body and 'href="#content"' in body  # a heading and the skip link
+    assert "https://cdn" not in body and "//unpkg" not in body  # nothing from the network
+
+
+@pytest.mark.parametrize("kind", LISTS)
+def test_list_json_and_csv(client: FlaskClient, kind: str) -> None:
+    data = json.loads(get(client, f"/{kind}.json"))
+    assert data["title"] and data["description"] and "data_built" in data
+    rows = data[kind]
+    assert rows and all("id" in r for r in rows)
+    text = get(client, f"/{kind}.csv")
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert len(parsed) == len(rows)
+    assert parsed[0]["id"] == rows[0]["id"]
+
+
+@pytest.mark.parametrize("kind", LISTS)
+def test_detail_pages_and_their_json_csv(client: FlaskClient, kind: str) -> None:
+    for ident in first_ids(client, kind):
+        body = get(client, f"/{kind}/{ident}?as_of={AS_OF}")
+        assert ident in body
+        assert "Linked to" in body  # neighbours
+        data = json.loads(get(client, f"/{kind}/{ident}.json?as_of={AS_OF}"))
+        assert data["id"] == ident and data["iri"].endswith("/" + ident)
+        assert "neighbours" in data
+        get(client, f"/{kind}/{ident}.csv?as_of={AS_OF}")
+        graph = json.loads(get(client, f"/graph/{kind}/{ident}.json?as_of={AS_OF}"))
+        assert any(e["data"].get("focus") for e in graph["elements"] if e["group"] == "nodes")
+        get(client, f"/graph/{kind}/{ident}")
+
+
+def test_obligation_page_traces_to_evidence(client: FlaskClient) -> None:
+    data = json.loads(get(client, f"/obligations.json?as_of={AS_OF}&status=covered"))
+    assert data["obligations"], "some obligation should be covered"
+    ident = data["obligations"][0]["id"]
+    detail = json.loads(get(client, f"/obligations/{ident}.json?as_of={AS_OF}"))
+    assert detail["status"] == "covered"
+    assert any(r["status"] == "covered" and r["evidence"] for r in detail["trace"])
+
+
+def test_system_page_lists_binding_obligations_with_status(client: FlaskClient) -> None:
+    systems = json.loads(get(client, f"/systems.json?as_of={AS_OF}"))["systems"]
+    with_gaps = [s for s in systems if s["gaps"]]
+    assert with_gaps, "the demo plants gaps"
+    ident = with_gaps[0]["id"]
+    data = json.loads(get(client, f"/systems/{ident}.json?as_of={AS_OF}"))
+    statuses = {r["status"] for r in data["trace"]}
+    assert statuses - {"covered"}
+    only = json.loads(get(client, f"/systems/{ident}.json?as_of={AS_OF}&gaps=1"))
+    assert only["trace"] and all(r["status"] != "covered" for r in only["trace"])
+
+
+def test_obligation_filters(client: FlaskClient) -> None:
+    doc = first_ids(client, "documents", 1)[0]
+    rows = json.loads(get(client, f"/obligations.json?document={doc}&modality=mandatory"))["obligations"]
+    assert rows and all(r["document"] == doc and r["modality"].lower() == "mandatory" for r in rows)
+    unmapped = json.loads(get(client, "/obligations.json?status=unmapped"))["obligations"]
+    assert all(r["status"] == "unmapped" for r in unmapped)
+
+
+def test_dashboard_counts_and_questions(client: FlaskClient) -> None:
+    data = json.loads(get(client, f"/index.json?as_of={AS_OF}"))
+    assert data["as_of"] == AS_OF
+    assert data["coverage_by_system"] and data["coverage_by_document"] and data["coverage_by_risk"]
+    body = get(client, f"/?as_of={AS_OF}")
+    assert "<svg" in body and "/questions/" in body
+    assert 'action="/validate"' in body
+
+
+def test_every_canned_question_runs(client: FlaskClient) -> None:
+    from compgraph.queries import list_queries
+
+    doc = first_ids(client, "documents", 1)[0]
+    questions = json.loads(get(client, "/questions.json"))["questions"]
+    assert len(questions) == len(list_queries())
+    for q in list_queries():
+        params = {}
+        for p in q.params:
+            if p.required:
+                params[p.name] = doc if "doc" in p.name else {"date": AS_OF, "integer": "30"}.get(p.type, "x")
+        qs = "&".join(f"{k}={v}" for k, v in params.items())
+        get(client, f"/questions/{q.name}?{qs}")
+        data = json.loads(get(client, f"/questions/{q.name}.json?{qs}"))
+        assert "rows" in data
+        get(client, f"/questions/{q.name}.csv?{qs}")
+
+
+def test_planted_high_risk_system_without_oversight_is_linked(client: FlaskClient) -> None:
+    body = get(client, "/questions/high-risk-without-human-oversight")
+    assert 'href="/systems/' in body
+
+
+def test_search_finds_text_and_escapes_input(client: FlaskClient) -> None:
+    ident = first_ids(client, "obligations", 1)[0]
+    rows = json.loads(get(client, f"/search.json?q={ident.lower()}"))["results"]
+    assert any(r["id"] == ident for r in rows)
+    for nasty in ['"} UNION { ?x ?p ?o', "\\", "a\nb", "'; DROP", "%22%29%29"]:
+        get(client, "/search?" + "q=" + nasty.replace("\n", "%0A").replace("\\", "%5C"))
+    get(client, "/search?q=" + "x" * 201, 400)
+
+
+def test_impact_pages(client: FlaskClient) -> None:
+    data = json.loads(get(client, f"/impact.json?as_of={AS_OF}"))
+    rows = data["single_points_of_failure"]
+    assert rows
+    ctl = rows[0]["control"]
+    impact = json.loads(get(client, f"/controls/{ctl}/impact.json?as_of={AS_OF}"))
+    assert impact["obligations"] and impact["systems"]
+    assert ctl in get(client, f"/controls/{ctl}/impact?as_of={AS_OF}")
+    get(client, f"/controls/{ctl}/impact.csv?as_of={AS_OF}")
+
+
+def test_gaps_page_lists_findings_in_plain_language(client: FlaskClient) -> None:
+    data = json.loads(get(client, f"/gaps.json?as_of={AS_OF}"))
+    assert "conforms" in data and isinstance(data["findings"], list)
+    get(client, f"/gaps.csv?as_of={AS_OF}")
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", LISTS)
+def test_unknown_id_is_404(client: FlaskClient, kind: str) -> None:
+    body = get(client, f"/{kind}/NO-SUCH-THING", 404)
+    assert "NO-SUCH-THING" in body and "<h1>404" in body
+    data = json.loads(get(client, f"/{kind}/NO-SUCH-THING.json", 404))
+    assert data["status"] == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/no-such-page",
+        "/questions/no-such-question",
+        "/graph/planet/earth",
+        "/controls/NO-SUCH/impact",
+        "/graph/systems/NO-SUCH",
+        "/static/no-such.js",
+    ],
+)
+def test_other_404s(client: FlaskClient, url: str) -> None:
+    get(client, url, 404)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?as_of=2026-13-45",
+        "/?as_of=yesterday",
+        "/gaps?as_of=20261122",
+        "/obligations?modality=sometimes",
+        "/obligations?status=fine",
+        "/obligations?document=no-such-doc",
+        "/obligations?topic=astrology",
+        "/systems?as_of=2026-02-30",
+        "/graph/systems/{system}?depth=9",
+        "/questions/high-risk-without-human-oversight?bogus=1",
+        "/obligations.json?modality=sometimes",
+    ],
+)
+def test_bad_parameters_are_400_with_a_message(client: FlaskClient, url: str) -> None:
+    if "{system}" in url:
+        url = url.format(system=first_ids(client, "systems", 1)[0])
+    body = get(client, url, 400)
+    if ".json" in url:
+        assert json.loads(body)["message"]
+    else:
+        assert "error-message" in body and "<h1>400" in body
+
+
+def test_bad_question_parameter_value_is_400(client: FlaskClient) -> None:
+    from compgraph.queries import list_queries
+
+    typed = [(q, p) for q in list_queries() for p in q.params if p.type in ("date", "integer")]
+    if not typed:
+        pytest.skip("no canned question takes a date or integer parameter")
+    q, p = typed[0]
+    get(client, f"/questions/{q.name}?{p.name}=not-a-{p.type}", 400)
+
+
+def test_method_not_allowed_is_a_friendly_page(client: FlaskClient) -> None:
+    resp = client.get("/validate")
+    assert resp.status_code == 405
+    assert "<h1>405" in resp.get_data(as_text=True)
+
+
+def test_server_error_is_a_friendly_page(tmp_path: Path) -> None:
+    store, _ = browser_store(tmp_path / "store")
+    app = create_app(store)
+
+    def boom() -> str:
+        raise RuntimeError("secret internals /etc/passwd")
+
+    app.add_url_rule("/boom", "boom", boom)
+    app.add_url_rule("/boom.json", "boom_json", boom)
+    client = app.test_client()
+    for url in ("/boom", "/boom.json"):
+        resp = client.get(url)
+        text = resp.get_data(as_text=True)
+        assert resp.status_code == 500
+        assert "secret internals" not in text and "Traceback" not in text
+    assert client.get("/boom.json").is_json
+
+
+def test_revalidate_saves_report_and_dashboard_shows_it(tmp_path: Path) -> None:
+    store, _ = browser_store(tmp_path / "store")
+    client = create_app(store).test_client()
+    resp = client.post("/validate", data={"as_of": AS_OF})
+    assert resp.status_code == 303 and "/gaps" in resp.headers["Location"]
+    data = json.loads(get(client, "/index.json"))
+    assert data["validation"]["as_of"] == AS_OF
+    assert client.post("/validate", data={"as_of": "not-a-date"}).status_code == 400
