@@ -1144,7 +1144,7 @@ def question(name: str) -> Response | str:
         description=q.description or "A canned question.",
         tables=[table],
         data={"name": q.name, "parameters": values},
-        q=q,
+        cq=q,
         values=values,
         missing=missing,
         sparql=q.text,
