@@ -165,6 +165,9 @@ def oxigraph_server(location: Path) -> Iterator[str]:
             "--bind",
             f"127.0.0.1:{port}",
             "--union-default-graph",
+            # A query the client gave up on (a timeout test) must not keep a server core busy for hours.
+            "--timeout-s",
+            "10",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
