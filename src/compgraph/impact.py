@@ -127,25 +127,54 @@ def coverage_graph(store: GraphStore, as_of: date | None = None) -> nx.DiGraph:
         if org is not None:
             g.add_edge(add(org, oid, ol, "organisation"), skey, rel="operates")
 
-    modalities = " ".join(f"<{m}>" for m in BINDING_MODALITIES)
-    binding = store.select(f"""
-        SELECT ?s ?o WHERE {{
-          ?s a cg:AISystem ; cg:operatedBy/cg:subjectTo ?d .
-          ?o a cg:Obligation ; cg:fromDocument ?d ; cg:modality ?m .
-          VALUES ?m {{ {modalities} }}
-          # FILTER NOT EXISTS, not MINUS: the inner pattern must see this row's ?s
-          FILTER NOT EXISTS {{ ?o cg:appliesToRiskLevel ?r . FILTER NOT EXISTS {{ ?s cg:riskLevel ?r }} }}
-        }}""")
-    binds: dict[str, set[str]] = {}
+    binds = binding(store)
     oids = store.select("SELECT ?o ?oid WHERE { ?o a cg:Obligation ; dcterms:identifier ?oid }")
     known = {str(o): str(i) for o, i in oids.rows}
-    for s, o in binding.rows:
-        if str(o) not in g:
-            add(o, known.get(str(o), str(o)), known.get(str(o), str(o)), "obligation")
-        binds.setdefault(str(s), set()).add(str(o))
+    for obligations in binds.values():
+        for o in obligations:
+            if o not in g:
+                add(o, known.get(o, o), known.get(o, o), "obligation")
     g.graph["binds"] = binds
     g.graph["as_of"] = as_of
     return g
+
+
+def binding(store: GraphStore) -> dict[str, set[str]]:
+    """system IRI -> IRIs of the obligations that bind it (docs/design.md coverage semantics).
+
+    Joined in Python from two flat queries: the nested negation this takes in SPARQL is slow on
+    Oxigraph at scale (shared perf notes), and both lists are small next to the graph.
+    """
+    modalities = " ".join(f"<{m}>" for m in BINDING_MODALITIES)
+    systems = store.select("""
+        SELECT ?s ?d ?r WHERE {
+          ?s a cg:AISystem ; cg:operatedBy/cg:subjectTo ?d . OPTIONAL { ?s cg:riskLevel ?r }
+        }""")
+    obligations = store.select(f"""
+        SELECT ?o ?d ?r WHERE {{
+          ?o a cg:Obligation ; cg:fromDocument ?d ; cg:modality ?m . VALUES ?m {{ {modalities} }}
+          OPTIONAL {{ ?o cg:appliesToRiskLevel ?r }}
+        }}""")
+    docs: dict[str, set[str]] = {}
+    risks: dict[str, set[str]] = {}
+    for s, d, r in systems.rows:
+        docs.setdefault(str(s), set()).add(str(d))
+        if r is not None:
+            risks.setdefault(str(s), set()).add(str(r))
+    by_doc: dict[str, dict[str, set[str]]] = {}
+    for o, d, r in obligations.rows:
+        levels = by_doc.setdefault(str(d), {}).setdefault(str(o), set())
+        if r is not None:
+            levels.add(str(r))
+    out: dict[str, set[str]] = {}
+    for s, ds in docs.items():
+        mine = out.setdefault(s, set())
+        for d in ds:
+            for o, levels in by_doc.get(d, {}).items():
+                # an obligation limited to risk levels binds only systems at one of them
+                if not levels or levels & risks.get(s, set()):
+                    mine.add(o)
+    return out
 
 
 def covering_controls(g: nx.DiGraph, obligation: str, system: str) -> set[str]:

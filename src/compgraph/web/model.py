@@ -432,7 +432,7 @@ def coverage(store: GraphStore, as_of: date, cache: Cache) -> Coverage:
     """Every system's binding obligations with their status, counted per document, risk level and system."""
 
     def compute() -> Coverage:
-        traces = [tr.trace_system(store, s["iri"], as_of) for s in systems_basic(store)]
+        traces = system_traces(store, as_of)
         cov = Coverage(as_of, traces)
         for t in traces:
             sys_counts = cov.by_system.setdefault(t.id, dict.fromkeys(STATUSES, 0))
@@ -444,6 +444,60 @@ def coverage(store: GraphStore, as_of: date, cache: Cache) -> Coverage:
         return cov
 
     return cache.get(("coverage", store_state(store).key, as_of), compute)
+
+
+def system_traces(store: GraphStore, as_of: date) -> list[tr.SystemTrace]:
+    """What ``trace.trace_system`` gives for every system, in a handful of queries instead of four per system."""
+    from ..impact import binding
+
+    binds = binding(store)
+    systems = store.select("""
+        SELECT ?s ?id ?label ?risk ?purpose ?annex ?org ?orglabel WHERE {
+          ?s a cg:AISystem ; dcterms:identifier ?id ; rdfs:label ?label ; cg:riskLevel ?r ; cg:operatedBy ?org .
+          ?r skos:prefLabel ?risk . ?org rdfs:label ?orglabel .
+          OPTIONAL { ?s cg:purpose ?purpose } OPTIONAL { ?s cg:annexIIIArea/skos:prefLabel ?annex }
+        } ORDER BY ?id""")
+    wanted = sorted({o for obls in binds.values() for o in obls})
+    details: dict[str, tuple[str, ...]] = {}
+    if wanted:
+        res = store.select(f"""
+            SELECT ?o ?id ?text ?mod ?doc ?sec WHERE {{
+              VALUES ?o {{ {" ".join(f"<{o}>" for o in wanted)} }}
+              ?o dcterms:identifier ?id ; cg:sourceText ?text ; cg:modality ?m ; cg:fromDocument ?d ; cg:inSection ?s .
+              ?m skos:prefLabel ?mod . ?d rdfs:label ?doc . ?s rdfs:label ?sec .
+            }}""")
+        for o, *rest in res.rows:
+            details.setdefault(str(o), tuple(str(v) for v in rest))
+    links = tr._mappings(store, list(details))
+    controls = sorted({c.iri for ls in links.values() for c in ls})
+    impls = tr._implementations(store, controls, as_of)
+    out: dict[str, tr.SystemTrace] = {}
+    for s, sid, lab, risk, purpose, annex, org, orglabel in systems.rows:
+        if str(s) in out:
+            continue
+        mine = {str(s), str(org)}
+        obligations = []
+        for o in sorted(binds.get(str(s), set())):
+            if o not in details:
+                continue
+            t = tr.ObligationTrace(o, *details[o])
+            for c in links.get(o, []):
+                own = [i for i in impls.get(c.iri, []) if i.implementer in mine]
+                t.controls.append(tr.ControlLink(c.iri, c.id, c.label, c.relation, c.justification, own))
+            t.status = tr._status(t.controls)
+            obligations.append(t)
+        obligations.sort(key=lambda o: (tr.STATUS_ORDER[o.status], o.id))
+        out[str(s)] = tr.SystemTrace(
+            str(s),
+            str(sid),
+            str(lab),
+            str(risk),
+            str(purpose or ""),
+            str(annex) if annex else None,
+            str(orglabel),
+            obligations,
+        )
+    return list(out.values())
 
 
 # --- detail pages ------------------------------------------------------------------------------
