@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef, Variable
 from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
+from rdflib.query import Result
 
 from compgraph import queries as q
 from compgraph.store import LocalStore, QueryResult
@@ -193,3 +194,11 @@ def test_table_shortens_iris(store: LocalStore) -> None:
     assert q.format_result(QueryResult("ASK", boolean=False), "table") == "no\n"
     with pytest.raises(ValueError, match="unknown format"):
         q.format_result(_select(), "yaml")
+
+
+def test_xml_keeps_falsy_literals() -> None:
+    # rdflib's own XML results writer drops 0 and false; ours must not.
+    zero = QueryResult("SELECT", variables=["n", "b"], rows=[(Literal(0), Literal(False))])
+    parsed = Result.parse(io.BytesIO(q.serialize(zero, "application/sparql-results+xml")), format="xml")
+    assert parsed.bindings[0][Variable("n")] == Literal(0)
+    assert parsed.bindings[0][Variable("b")] == Literal(False)

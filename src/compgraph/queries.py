@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.namespace import XSD
@@ -390,6 +391,41 @@ def _tsv(result: QueryResult) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def _xml_term(term: Node) -> str:
+    if isinstance(term, URIRef):
+        return f"<uri>{escape(str(term))}</uri>"
+    if isinstance(term, BNode):
+        return f"<bnode>{escape(str(term))}</bnode>"
+    assert isinstance(term, Literal)
+    attrs = ""
+    if term.language:
+        attrs = f' xml:lang="{escape(term.language)}"'
+    elif term.datatype is not None and term.datatype != XSD.string:
+        attrs = f' datatype="{escape(str(term.datatype))}"'
+    return f"<literal{attrs}>{escape(str(term))}</literal>"
+
+
+def _xml(result: QueryResult) -> bytes:
+    # Written by hand: rdflib 7's XML results writer drops literals whose value is falsy (0, false).
+    out = ['<?xml version="1.0" encoding="utf-8"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
+    if result.kind == "ASK":
+        out.append(f"<head/><boolean>{'true' if result.boolean else 'false'}</boolean>")
+    else:
+        variables, rows = _as_table(result)
+        out.append("<head>" + "".join(f'<variable name="{escape(v)}"/>' for v in variables) + "</head>")
+        out.append("<results>")
+        for row in rows:
+            bindings = "".join(
+                f'<binding name="{escape(v)}">{_xml_term(t)}</binding>'
+                for v, t in zip(variables, row, strict=True)
+                if t is not None
+            )
+            out.append(f"<result>{bindings}</result>")
+        out.append("</results>")
+    out.append("</sparql>")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
 def serialize(result: QueryResult, media_type: str) -> bytes:
     """The answer in a SPARQL results format (any answer) or an RDF syntax (CONSTRUCT/DESCRIBE)."""
     if media_type in GRAPH_MEDIA:
@@ -406,6 +442,8 @@ def serialize(result: QueryResult, media_type: str) -> bytes:
         raise ValueError(f"unsupported result media type {media_type}")
     if fmt == "tsv":
         return _tsv(result)
+    if fmt == "xml":
+        return _xml(result)
     if fmt == "csv" and result.kind == "ASK":
         # The CSV results spec has no boolean form; this is what Jena and Virtuoso write.
         return ("_askResult\r\n" + ("true" if result.boolean else "false") + "\r\n").encode()
