@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -202,3 +204,47 @@ def test_xml_keeps_falsy_literals() -> None:
     parsed = Result.parse(io.BytesIO(q.serialize(zero, "application/sparql-results+xml")), format="xml")
     assert parsed.bindings[0][Variable("n")] == Literal(0)
     assert parsed.bindings[0][Variable("b")] == Literal(False)
+
+
+# --- the command line -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("cli-store") / "store"
+    s = LocalStore(path)
+    load_fixture(s)
+    s.close()
+    return str(path)
+
+
+def _cli(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    # A real process: the embedded store's RocksDB lock is per process, and the command keeps its store open.
+    return subprocess.run(
+        [sys.executable, "-m", "compgraph.cli", *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_lists_and_runs_queries(store_dir: str) -> None:
+    listed = _cli(["--store", store_dir, "queries"])
+    assert listed.returncode == 0, listed.stdout
+    assert "obligation-trace: Full trace of one obligation" in listed.stdout
+    assert "--param as_of=<date> [default: today]" in listed.stdout
+
+    csv_out = _cli(["--store", store_dir, "query", "high-risk-without-human-oversight", "--format", "csv"])
+    assert csv_out.returncode == 0, csv_out.stdout
+    assert [r[1] for r in csv.reader(io.StringIO(csv_out.stdout))][1:] == ["score", "gamma-high"]
+
+    args = ["--store", store_dir, "query", "obligation-trace", "-p", "obligation=REG-01-01", "-p", f"as_of={AS_OF}"]
+    as_json = _cli([*args, "--format", "json"])
+    assert as_json.returncode == 0, as_json.stdout
+    assert len(json.loads(as_json.stdout)["results"]["bindings"]) == 3
+
+    piped = _cli(["--store", store_dir, "query", "-"], stdin="SELECT ?id WHERE { sys:chat dcterms:identifier ?id }")
+    assert piped.returncode == 0 and "chat" in piped.stdout and "(1 row)" in piped.stdout
+
+
+def test_cli_bad_parameter_is_one_line_and_exit_2(store_dir: str) -> None:
+    res = _cli(["--store", store_dir, "query", "overdue-reviews", "-p", "as_of=yesterday"])
+    assert res.returncode == 2
+    assert res.stderr.strip() == "Error: parameter 'as_of': 'yesterday' is not a date (YYYY-MM-DD)"

@@ -284,6 +284,41 @@ def generate(sc: StoreContext, scale: str, seed: int, as_of: str, out: Path | No
     click.echo(gen.render_summary(result), nl=False)
 
 
+@main.command("queries")
+def list_canned() -> None:
+    """List the canned auditor questions and their parameters."""
+    from . import queries as qs
+
+    for canned in qs.list_queries():
+        click.echo(f"{canned.name}: {canned.title}")
+        for p in canned.params:
+            default = "" if p.default == "required" else f" [default: {p.default}]"
+            click.echo(f"    --param {p.name}=<{p.type}>{default}  {p.help}".rstrip())
+
+
+@main.command()
+@click.argument("query")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv"]), default="table", show_default=True)
+@pass_store
+def query(sc: StoreContext, query: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run a canned question (see `compgraph queries`), a .rq file, or SPARQL from stdin (-)."""
+    from . import queries as qs
+
+    values: dict[str, str] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise UserError(f"--param {item!r}: expected NAME=VALUE")
+        values[name.strip()] = value
+    source = sys.stdin.read() if query == "-" else query
+    try:
+        result = qs.run_query(sc.open(), source, values)
+    except qs.QueryError as exc:
+        raise UserError(str(exc)) from exc
+    click.echo(qs.format_result(result, fmt), nl=False)
+
+
 def run() -> None:
     """Entry point that turns library errors into one line and exit code 2."""
     try:
