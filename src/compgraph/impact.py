@@ -226,7 +226,10 @@ def control_impact(store: GraphStore, control_id: str, as_of: date | None = None
 
 def single_points_of_failure(store: GraphStore, as_of: date | None = None) -> list[SinglePoint]:
     """Controls that are the only current coverage of some obligation for some system."""
-    g = coverage_graph(store, as_of)
+    return single_points_in_graph(coverage_graph(store, as_of))
+
+
+def single_points_in_graph(g: nx.DiGraph) -> list[SinglePoint]:
     found: dict[str, list[tuple[Node, Node]]] = {}
     for o, s, covering in _pairs(g):
         if len(covering) == 1:

@@ -1,9 +1,11 @@
 """Server time of each browser page on the demo graph (Flask test client, no network, no browser).
 
-    .venv/bin/python tests/bench/bench_pages.py [-n 15]
+    .venv/bin/python tests/bench/bench_pages.py [-n 15] [--store DIR | --synthetic SYSTEMS]
 
 Prints one row per page: the first request (cold: caches empty) and the median of the next N (warm).
-Falls back to the small web-test fixture while the shipped demo organisation is missing.
+Uses the shipped demo (or, while it is missing, the small web-test fixture); ``--store`` benchmarks an
+existing store (e.g. one built by ``compgraph build``/``generate``) and ``--synthetic N`` adds an
+organisation of N systems over 20 N obligations to the fixture, to see how the pages scale.
 """
 
 from __future__ import annotations
@@ -61,14 +63,94 @@ def pages(client) -> list[str]:  # type: ignore[no-untyped-def]
     ]
 
 
+def synthetic(store, systems: int) -> None:  # type: ignore[no-untyped-def]
+    """N systems, 20 N obligations in 4 documents, 2 N controls, evidence half current, some unmapped."""
+    import random
+
+    rnd = random.Random(1)
+    cg, r = "https://w3id.org/compgraph/ontology#", "https://w3id.org/compgraph/id/"
+    dc, rdfs = "http://purl.org/dc/terms/", "http://www.w3.org/2000/01/rdf-schema#"
+    lines: list[str] = []
+
+    def t(s: str, p: str, o: str) -> None:
+        lines.append(f"<{s}> <{p}> {o} .")
+
+    def lit(v: str, dt: str | None = None) -> str:
+        return f'"{v}"' + (f"^^<http://www.w3.org/2001/XMLSchema#{dt}>" if dt else "")
+
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    org = f"{r}organisation/synth"
+    t(org, rdf_type, f"<{cg}Organisation>")
+    t(org, f"{dc}identifier", lit("synth"))
+    t(org, f"{rdfs}label", lit("Synthetic Org"))
+    ncontrols = 2 * systems
+    for c in range(ncontrols):
+        iri = f"{r}control/SYN-{c:04d}"
+        t(iri, rdf_type, f"<{cg}Control>")
+        t(iri, f"{dc}identifier", lit(f"SYN-{c:04d}"))
+        t(iri, f"{rdfs}label", lit(f"Synthetic control {c}"))
+        t(iri, f"{cg}controlType", f"<{cg}{rnd.choice(['HumanOversight', 'Governance', 'BiasTesting'])}>")
+    for d in range(4):
+        doc = f"{r}document/synth-{d}"
+        sec = f"{r}section/synth-{d}/01"
+        t(doc, rdf_type, f"<{cg}InternalPolicy>")
+        t(doc, f"{dc}identifier", lit(f"synth-{d}"))
+        t(doc, f"{rdfs}label", lit(f"Synthetic policy {d}"))
+        t(sec, rdf_type, f"<{cg}Section>")
+        t(sec, f"{rdfs}label", lit("1 General"))
+        t(org, f"{cg}subjectTo", f"<{doc}>")
+        for i in range(5 * systems):
+            o = f"{r}obligation/SYN-{d}-{i:04d}"
+            t(o, rdf_type, f"<{cg}Obligation>")
+            t(o, f"{dc}identifier", lit(f"SYN-{d}-{i:04d}"))
+            t(o, f"{cg}fromDocument", f"<{doc}>")
+            t(o, f"{cg}inSection", f"<{sec}>")
+            t(o, f"{cg}sourceText", lit(f"Synthetic obligation {d}-{i} must be met."))
+            t(o, f"{cg}modality", f"<{cg}{'Mandatory' if i % 4 else 'Recommended'}>")
+            t(o, f"{cg}topic", f"<{cg}TopicGovernance>")
+            if i % 10:
+                for c in rnd.sample(range(ncontrols), 2):
+                    t(o, f"{cg}satisfiedBy", f"<{r}control/SYN-{c:04d}>")
+    for n in range(systems):
+        s = f"{r}system/syn-{n:04d}"
+        t(s, rdf_type, f"<{cg}AISystem>")
+        t(s, f"{dc}identifier", lit(f"syn-{n:04d}"))
+        t(s, f"{rdfs}label", lit(f"Synthetic system {n}"))
+        t(s, f"{cg}riskLevel", f"<{cg}{'RiskHigh' if n % 3 == 0 else 'RiskLimited'}>")
+        t(s, f"{cg}operatedBy", f"<{org}>")
+        for c in rnd.sample(range(ncontrols), min(ncontrols, 8)):
+            ctl = f"{r}control/SYN-{c:04d}"
+            t(s, f"{cg}implementsControl", f"<{ctl}>")
+            e = f"{r}evidence/syn-{n:04d}-{c:04d}"
+            t(e, rdf_type, f"<{cg}Evidence>")
+            t(e, f"{dc}identifier", lit(f"syn-{n:04d}-{c:04d}"))
+            t(e, f"{rdfs}label", lit("Synthetic evidence"))
+            t(e, f"{cg}evidenceFor", f"<{ctl}>")
+            t(e, f"{cg}concerns", f"<{s}>")
+            t(e, f"{cg}validUntil", lit(rnd.choice(["2026-01-01", "2027-06-30"]), "date"))
+    data = ("\n".join(lines) + "\n").encode()
+    store.replace_graph("https://w3id.org/compgraph/graph/organisation/synth", data, "application/n-triples")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=15, help="warm requests per page [15]")
+    parser.add_argument("--store", type=Path, help="benchmark this existing embedded store instead")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N", help="add N synthetic systems")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        store, is_demo = browser_store(Path(tmp) / "store")
+        if args.store:
+            from compgraph.store import LocalStore
+
+            store, what = LocalStore(args.store), str(args.store)
+        else:
+            store, is_demo = browser_store(Path(tmp) / "store")
+            what = "shipped demo" if is_demo else "web-test fixture"
+        if args.synthetic:
+            synthetic(store, args.synthetic)
+            what += f" + {args.synthetic} synthetic systems"
         client = create_app(store).test_client()
-        print(f"graph: {'shipped demo' if is_demo else 'web-test fixture'}, {store.triple_count()} triples")
+        print(f"graph: {what}, {store.triple_count()} triples")
         print(f"{'page':<58} {'cold ms':>8} {'median ms':>10}")
         slow = 0
         for url in pages(client):

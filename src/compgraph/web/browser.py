@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -85,6 +86,36 @@ def choice_param(name: str, allowed: list[tuple[str, str]]) -> str | None:
         shown = ", ".join(slug for slug, _ in allowed[:20]) or "none"
         abort(400, description=f"{name}: {raw!r} is not one of the known values ({shown}).")
     return raw
+
+
+PAGE_SIZE = 200
+
+
+def page_param() -> int:
+    raw = request.args.get("page", "1").strip() or "1"
+    if not raw.isdigit() or int(raw) < 1 or len(raw) > 6:
+        abort(400, description=f"page: {raw!r} is not a page number (1, 2, 3, ...).")
+    return int(raw)
+
+
+def pager(page: int, total: int) -> dict[str, Any] | None:
+    """Links to the neighbouring pages, keeping every other query parameter."""
+    pages = max(1, -(-total // PAGE_SIZE))
+    if pages == 1:
+        return None
+
+    def link(n: int) -> str:
+        args = request.args.to_dict()
+        args["page"] = str(n)
+        return request.path + "?" + "&".join(f"{k}={quote(v)}" for k, v in args.items())
+
+    return {
+        "page": page,
+        "pages": pages,
+        "total": total,
+        "prev": link(page - 1) if page > 1 else None,
+        "next": link(page + 1) if page < pages else None,
+    }
 
 
 def meta(as_of: date | None) -> dict[str, Any]:
@@ -403,7 +434,10 @@ def obligations(fmt: str) -> Response | str:
     as_of = as_of_param()
     options = model.obligation_filters(store)
     chosen = {name: choice_param(name, options[name]) for name in ("document", "modality", "topic", "status")}
-    rows = model.obligations(
+    page = page_param()
+    # CSV is the export: every matching row; HTML and JSON go page by page.
+    limit, offset = (None, 0) if fmt == "csv" else (PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    rows, total = model.obligations(
         store,
         as_of,
         cache(),
@@ -411,7 +445,11 @@ def obligations(fmt: str) -> Response | str:
         modality=chosen["modality"],
         topic=chosen["topic"],
         status=model.STATUS_BY_SLUG[chosen["status"]] if chosen["status"] else None,
+        limit=limit,
+        offset=offset,
     )
+    if page > 1 and not rows:
+        abort(404, description=f"page {page} is past the last page of results.")
     _link_rows(rows, "obligations")
     for r in rows:
         r["document_url"] = f"/documents/{r['document']}"
@@ -439,8 +477,10 @@ def obligations(fmt: str) -> Response | str:
         "implementers (the best link decides). Filter by document, modality, topic or status.",
         as_of=as_of,
         tables=[table],
+        data={"total": total, "page": page, "page_size": PAGE_SIZE},
         filters=options,
         chosen=chosen,
+        pager=pager(page, total),
     )
 
 
@@ -680,7 +720,10 @@ TRACE_COLUMNS = [
 def document(ident: str) -> Response | str:
     def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
         doc_id = iri.rsplit("/", 1)[-1]
-        rows = _link_rows(model.obligations(store, as_of, cache(), document=doc_id), "obligations")
+        found, total = model.obligations(store, as_of, cache(), document=doc_id, limit=PAGE_SIZE)
+        rows = _link_rows(found, "obligations")
+        if total > len(rows):
+            ctx["more_url"] = url_for("browser.obligations", document=doc_id, page=2)
         tables.append(
             Table(
                 "obligations",
@@ -879,6 +922,11 @@ def evidence(ident: str) -> Response | str:
 # --- impact ------------------------------------------------------------------------------------
 
 
+def _coverage_graph(store: GraphStore, as_of: date) -> Any:
+    # Built from the whole graph: worth keeping while the store is unchanged (read-only, never mutated).
+    return cache().get(("coverage-graph", model.store_state(store).key, as_of), lambda: im.coverage_graph(store, as_of))
+
+
 def _pair_rows(pairs: list[tuple[im.Node, im.Node]]) -> list[dict[str, Any]]:
     return [
         {
@@ -901,7 +949,7 @@ def control_impact(ident: str, fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
     iri = _resolve("controls", ident)
-    result = im.control_impact(store, iri, as_of)
+    result = im.impact_in_graph(_coverage_graph(store, as_of), iri)
     broken = Table(
         "broken",
         "Left uncovered",
@@ -942,9 +990,7 @@ def control_impact(ident: str, fmt: str) -> Response | str:
 def single_points(fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
-    points = cache().get(
-        ("spof", model.store_state(store).key, as_of), lambda: im.single_points_of_failure(store, as_of)
-    )
+    points = im.single_points_in_graph(_coverage_graph(store, as_of))
     rows = [
         {
             "control": p.control.id,

@@ -226,39 +226,55 @@ def obligations(
     modality: str | None = None,
     topic: str | None = None,
     status: str | None = None,
-) -> list[dict[str, Any]]:
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the obligations matching the filters, and how many match in all."""
     conds = []
     if document:
-        conds.append(f"?d dcterms:identifier {sparql_string(document)} .")
+        conds.append(f"?o cg:fromDocument/dcterms:identifier {sparql_string(document)} .")
     if modality:
         conds.append(
-            f"FILTER(LCASE(STR(?modl)) = {sparql_string(modality)} || LCASE(?mnote) = {sparql_string(modality)})"
+            f"?o cg:modality ?mf . OPTIONAL {{ ?mf skos:prefLabel ?mfl }} OPTIONAL {{ ?mf skos:notation ?mfn }} "
+            f"FILTER(LCASE(STR(?mfl)) = {sparql_string(modality)} || LCASE(STR(?mfn)) = {sparql_string(modality)})"
         )
     if topic:
         conds.append(
             f"?o cg:topic ?tf . OPTIONAL {{ ?tf skos:notation ?tfn }} "
             f'FILTER(STR(?tfn) = {sparql_string(topic)} || REPLACE(STR(?tf), "^.*#", "") = {sparql_string(topic)})'
         )
+    # Ids first, details for one page only: turning query answers into Python terms is what costs
+    # time on long lists, so a page never converts more rows than it shows.
     res = store.select(f"""
+        SELECT DISTINCT ?o ?id WHERE {{ ?o a cg:Obligation ; dcterms:identifier ?id . {" ".join(conds)} }}
+        ORDER BY ?id""")
+    statuses = obligation_statuses(store, as_of, cache)
+    iris = [str(o) for o, _ in res.rows]
+    if status:
+        iris = [o for o in iris if statuses.get(o, tr.UNMAPPED) == status]
+    total = len(iris)
+    page = iris[offset : offset + limit] if limit is not None else iris[offset:]
+    if not page:
+        return [], total
+    detail = store.select(f"""
         SELECT ?o ?id ?text ?modl ?mnote ?did ?dtitle ?topicl WHERE {{
-          ?o a cg:Obligation ; dcterms:identifier ?id ; cg:fromDocument ?d .
-          ?d dcterms:identifier ?did . OPTIONAL {{ ?d rdfs:label ?dtitle }}
+          VALUES ?o {{ {" ".join(f"<{o}>" for o in page)} }}
+          ?o dcterms:identifier ?id .
+          OPTIONAL {{ ?o cg:fromDocument ?d . ?d dcterms:identifier ?did . OPTIONAL {{ ?d rdfs:label ?dtitle }} }}
           OPTIONAL {{ ?o cg:sourceText ?text }}
           OPTIONAL {{ ?o cg:modality ?m . OPTIONAL {{ ?m skos:prefLabel ?modl }}
                       OPTIONAL {{ ?m skos:notation ?mnote }} }}
           OPTIONAL {{ ?o cg:topic ?t . ?t skos:prefLabel ?topicl }}
-          {" ".join(conds)}
-        }} ORDER BY ?id""")
-    statuses = obligation_statuses(store, as_of, cache)
+        }}""")
     out: dict[str, dict[str, Any]] = {}
-    for o, ident, text, modl, mnote, did, dtitle, topicl in res.rows:
+    for o, ident, text, modl, mnote, did, dtitle, topicl in detail.rows:
         row = out.get(str(o))
         if row is None:
             row = out[str(o)] = {
                 "iri": str(o),
                 "id": str(ident),
-                "document": str(did),
-                "document_title": str(dtitle or did),
+                "document": str(did or ""),
+                "document_title": str(dtitle or did or ""),
                 "modality": str(modl or mnote or ""),
                 "topic": str(topicl or ""),
                 "text": str(text or ""),
@@ -266,10 +282,7 @@ def obligations(
             }
         elif topicl and str(topicl) not in row["topic"].split(", "):
             row["topic"] += ", " + str(topicl)
-    rows = list(out.values())
-    if status:
-        rows = [r for r in rows if r["status"] == status]
-    return rows
+    return [out[o] for o in page if o in out], total
 
 
 def obligation_statuses(store: GraphStore, as_of: date, cache: Cache) -> dict[str, str]:
