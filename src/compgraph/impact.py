@@ -192,10 +192,15 @@ def covering_controls(g: nx.DiGraph, obligation: str, system: str) -> set[str]:
 
 
 def _pairs(g: nx.DiGraph) -> list[tuple[str, str, set[str]]]:
+    """(obligation, system, covering controls) for every binding pair; kept on the graph once computed."""
+    cached = g.graph.get("_pairs")
+    if cached is not None:
+        return cached
     out = []
     for system, obligations in sorted(g.graph.get("binds", {}).items()):
         for o in sorted(obligations):
             out.append((o, system, covering_controls(g, o, system)))
+    g.graph["_pairs"] = out
     return out
 
 
