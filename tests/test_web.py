@@ -298,3 +298,26 @@ def test_bulk_coverage_agrees_with_trace_system(app: Flask) -> None:
         one = trace_system(store, t.iri, when)
         assert [(o.id, o.status) for o in t.obligations] == [(o.id, o.status) for o in one.obligations]
         assert (t.id, t.label, t.risk, t.organisation) == (one.id, one.label, one.risk, one.organisation)
+
+
+def test_too_large_request_is_a_friendly_413(tmp_path: Path) -> None:
+    store, _ = browser_store(tmp_path / "store")
+    client = create_app(store, {"MAX_CONTENT_LENGTH": 100}).test_client()
+    resp = client.post("/validate", data={"as_of": AS_OF, "padding": "x" * 500})
+    assert resp.status_code == 413
+    assert "<h1>413" in resp.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/", "/obligations", "/systems", "/gaps", "/impact", "/evidence"])
+def test_pages_state_their_date(client: FlaskClient, url: str) -> None:
+    body = get(client, f"{url}?as_of={AS_OF}")
+    assert f"Status as of <strong>{AS_OF}</strong>" in body
+    assert "Data built" in body
+
+
+def test_obligations_paging(client: FlaskClient) -> None:
+    data = json.loads(get(client, "/obligations.json"))
+    assert data["total"] == len(data["obligations"]) or len(data["obligations"]) == data["page_size"]
+    get(client, "/obligations?page=0", 400)
+    get(client, "/obligations?page=abc", 400)
+    get(client, "/obligations?page=999", 404)
