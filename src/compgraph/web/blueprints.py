@@ -13,4 +13,7 @@ def all_blueprints() -> list[Blueprint]:
     from .browser import bp as browser
 
     found.append(browser)
+    from .legal import bp as legal
+
+    found.append(legal)
     return found

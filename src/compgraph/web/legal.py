@@ -1,0 +1,167 @@
+"""Legal's pages: review suggested control mappings for a document, and its gap report.
+
+``/review/<doc_id>`` shows each obligation with its suggested controls and one choice per suggestion
+(accept as exact/broad/narrow/related match, or reject); the POST saves the SSSOM review file and reloads
+the review graph. This is a local tool without sessions, so there is no CSRF token, but every field is
+validated and anything unexpected is a 400. ``/gaps/<doc_id>`` (also ``.csv`` and ``.md``) is the gap report.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+
+from .. import gaps as gp
+from .. import review as rv
+from .. import suggest as sg
+from . import get_store
+
+bp = Blueprint("legal", __name__)
+CHOICES = ("", *rv.RELATIONS, "reject")
+_FIELD = re.compile(r"^d:([A-Za-z0-9][A-Za-z0-9._-]*):([A-Za-z0-9][A-Za-z0-9._-]*)$")
+MAX_FIELDS = 2000
+
+
+def _mappings() -> Path | None:
+    configured = current_app.config.get("COMPGRAPH_MAPPINGS") or os.environ.get("COMPGRAPH_MAPPINGS")
+    return Path(configured) if configured else None
+
+
+def _ranker() -> str:
+    return current_app.config.get("SUGGEST_RANKER") or sg.default_ranker()
+
+
+def _page(**ctx: Any) -> dict[str, Any]:
+    return {"meta": None, "q": "", "request_args": {}, "tables": False, "description": "", **ctx}
+
+
+def _doc_or_404(doc_id: str) -> None:
+    if not rv._ID.match(doc_id) or not sg.document_exists(get_store(), doc_id):
+        abort(404, description=f"No document {doc_id!r}.")
+
+
+@bp.route("/review/<doc_id>", methods=["GET"])
+def review_page(doc_id: str) -> str:
+    _doc_or_404(doc_id)
+    store = get_store()
+    k = request.args.get("k", "5")
+    if not k.isdigit() or not 1 <= int(k) <= 20:
+        abort(400, description="k must be a whole number from 1 to 20")
+    ranker = _ranker()
+    suggestions = sg.suggest(store, doc_id, top_k=int(k), ranker=ranker)
+    path = rv.find_review_file(doc_id, _mappings(), store)
+    decided = {d.key: d for d in rv.read_review(path) if d.action in rv.ACTIONS}
+    controls = rv.known_controls(store)
+    # a decision on a control the ranker no longer proposes must still be visible (and changeable)
+    for s in suggestions:
+        shown = {m.id for m in s.controls}
+        for (oid, cid), d in decided.items():
+            if oid == s.obligation and cid not in shown and cid in controls:
+                s.controls.append(sg.Match(cid, controls[cid], 0.0, 0.0, ["(earlier decision)"]))
+    rows = [{"s": s, "choices": {m.id: _current(decided.get((s.obligation, m.id))) for m in s.controls}}
+            for s in suggestions]
+    return render_template(
+        "legal/review.html",
+        **_page(
+            title=f"Review control mappings: {doc_id}",
+            description="Accept a suggested control (and say how the obligation relates to it) or reject it. "
+            "Decisions are saved to the document's SSSOM review file; only accepted ones enter the graph.",
+        ),
+        doc_id=doc_id,
+        rows=rows,
+        ranker=ranker,
+        review_file=str(path),
+        saved=request.args.get("saved", ""),
+        relations=rv.RELATIONS,
+        author=request.args.get("author", ""),
+    )
+
+
+def _current(d: rv.Decision | None) -> str:
+    if d is None:
+        return ""
+    return "reject" if d.action == "reject" else d.relation.removeprefix("skos:")
+
+
+@bp.route("/review/<doc_id>", methods=["POST"])
+def review_save(doc_id: str) -> Response:
+    _doc_or_404(doc_id)
+    store = get_store()
+    form = request.form
+    if len(form) > MAX_FIELDS:
+        abort(400, description="too many fields")
+    try:
+        author = rv.check_author(form.get("author", ""))
+        comment = rv.check_comment(form.get("comment", ""))
+    except rv.ReviewError as exc:
+        abort(400, description=str(exc))
+    obligations = rv.document_obligations(store, doc_id)
+    controls = rv.known_controls(store)
+    decisions: list[rv.Decision] = []
+    for key in form:
+        if key in ("author", "comment"):
+            continue
+        m = _FIELD.match(key)
+        if not m:
+            abort(400, description=f"unexpected field {key[:80]!r}")
+        values = form.getlist(key)
+        if len(values) != 1 or values[0] not in CHOICES:
+            abort(400, description=f"{key}: choose one of {', '.join(c or '(none)' for c in CHOICES)}")
+        oid, cid = m.groups()
+        if oid not in obligations:
+            abort(400, description=f"obligation {oid!r} is not in document {doc_id!r}")
+        if cid not in controls:
+            abort(400, description=f"unknown control {cid!r}")
+        value = values[0]
+        if not value:
+            continue  # no decision taken on this suggestion
+        action = "reject" if value == "reject" else "accept"
+        relation = "skos:exactMatch" if action == "reject" else f"skos:{value}"
+        decisions.append(rv.Decision(oid, cid, action, relation, author=author, comment=comment))
+    previous = {d.key: d for d in rv.read_review(rv.find_review_file(doc_id, _mappings(), store))}
+    # re-submitting an unchanged choice must not re-date or re-attribute an earlier decision
+    changed = [d for d in decisions if not _same(previous.get(d.key), d)]
+    if changed:
+        try:
+            rv.apply_decisions(store, doc_id, changed, _mappings())
+        except rv.ReviewError as exc:
+            abort(400, description=str(exc))
+    return redirect(url_for("legal.review_page", doc_id=doc_id, saved=len(changed), author=author), code=303)
+
+
+def _same(old: rv.Decision | None, new: rv.Decision) -> bool:
+    return old is not None and old.action == new.action and (new.action == "reject" or old.relation == new.relation)
+
+
+@bp.route("/gaps/<doc_id>", defaults={"fmt": "html"})
+@bp.route("/gaps/<doc_id>.<any(csv,md):fmt>")
+def gaps_page(doc_id: str, fmt: str) -> Response | str:
+    if fmt == "html" and doc_id.endswith((".csv", ".md")):  # werkzeug may prefer the plain rule
+        doc_id, fmt = doc_id.rsplit(".", 1)
+    if not rv._ID.match(doc_id):
+        abort(404)
+    try:
+        report = gp.gap_report(get_store(), doc_id)
+    except gp.UnknownDocument as exc:
+        abort(404, description=str(exc))
+    if fmt == "csv":
+        return Response(gp.render_csv(report), mimetype="text/csv",
+                        headers={"Content-Disposition": f'inline; filename="gaps-{doc_id}.csv"'})
+    if fmt == "md":
+        return Response(gp.render_markdown(report), mimetype="text/markdown")
+    texts = {g.id: g.text for g in report.unmapped}
+    return render_template(
+        "legal/gaps.html",
+        **_page(
+            title=f"Gap report: {report.title}",
+            description="Obligations of this document with no accepted control, and the AI systems of "
+            "organisations subject to it that they leave exposed.",
+        ),
+        report=report,
+        texts=texts,
+        doc_id=doc_id,
+    )
