@@ -159,15 +159,22 @@ def load(sc: StoreContext, path: Path, graph: str | None) -> None:
 @click.option("--as-of", "as_of", metavar="DATE", help="Validation date for expiry and review rules [default: today].")
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
 @click.option("--no-save", is_flag=True, help="Do not keep the report in the store's validation graph.")
+@click.option(
+    "--engine",
+    type=click.Choice(["sparql", "pyshacl"]),
+    default="sparql",
+    show_default=True,
+    help="sparql: shapes run as SPARQL in the store (same findings, faster); pyshacl: the reference engine.",
+)
 @pass_store
-def validate(sc: StoreContext, as_of: str | None, fmt: str, no_save: bool) -> None:
+def validate(sc: StoreContext, as_of: str | None, fmt: str, no_save: bool, engine: str) -> None:
     """Check structure and coverage with the SHACL shapes; exit 1 if any violation is found."""
     from . import validate as v
 
     when = parse_date(as_of)
     store = sc.open()
     try:
-        outcome = v.validate_store(store, when, save=not no_save)
+        outcome = v.validate_store(store, when, save=not no_save, engine=engine)
     except InputError as exc:
         raise UserError(str(exc)) from exc
     render = {"text": v.render_text, "json": v.render_json, "turtle": v.render_turtle}[fmt]

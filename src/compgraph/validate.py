@@ -96,8 +96,26 @@ def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Out
     return Outcome(as_of, bool(conforms), findings, report)
 
 
-def validate_store(store: GraphStore, as_of: date, shapes: Graph | None = None, save: bool = True) -> Outcome:
-    outcome = validate_graph(store.to_graph(_data_graphs(store)), as_of, shapes)
+ENGINES = ("sparql", "pyshacl")
+
+
+def validate_store(
+    store: GraphStore, as_of: date, shapes: Graph | None = None, save: bool = True, engine: str = "sparql"
+) -> Outcome:
+    """``engine="sparql"`` runs the shapes as SPARQL in the store (same findings, much faster; see
+    fastvalidate); shapes it cannot translate exactly are run by pySHACL instead."""
+    outcome = None
+    if engine == "sparql":
+        from .fastvalidate import Unsupported, validate_store_sparql
+
+        try:
+            outcome = validate_store_sparql(store, as_of, shapes)
+        except Unsupported:
+            outcome = None
+    elif engine != "pyshacl":
+        raise ValueError(f"unknown validation engine {engine!r} (one of {', '.join(ENGINES)})")
+    if outcome is None:
+        outcome = validate_graph(store.to_graph(_data_graphs(store)), as_of, shapes)
     if save:
         save_report(store, outcome)
     return outcome
