@@ -59,11 +59,13 @@ def review_page(doc_id: str) -> str:
     # a decision on a control the ranker no longer proposes must still be visible (and changeable)
     for s in suggestions:
         shown = {m.id for m in s.controls}
-        for (oid, cid), d in decided.items():
+        for oid, cid in decided:
             if oid == s.obligation and cid not in shown and cid in controls:
                 s.controls.append(sg.Match(cid, controls[cid], 0.0, 0.0, ["(earlier decision)"]))
-    rows = [{"s": s, "choices": {m.id: _current(decided.get((s.obligation, m.id))) for m in s.controls}}
-            for s in suggestions]
+    rows = [
+        {"s": s, "choices": {m.id: _current(decided.get((s.obligation, m.id))) for m in s.controls}}
+        for s in suggestions
+    ]
     return render_template(
         "legal/review.html",
         **_page(
@@ -149,8 +151,11 @@ def gaps_page(doc_id: str, fmt: str) -> Response | str:
     except gp.UnknownDocument as exc:
         abort(404, description=str(exc))
     if fmt == "csv":
-        return Response(gp.render_csv(report), mimetype="text/csv",
-                        headers={"Content-Disposition": f'inline; filename="gaps-{doc_id}.csv"'})
+        return Response(
+            gp.render_csv(report),
+            mimetype="text/csv",
+            headers={"Content-Disposition": f'inline; filename="gaps-{doc_id}.csv"'},
+        )
     if fmt == "md":
         return Response(gp.render_markdown(report), mimetype="text/markdown")
     texts = {g.id: g.text for g in report.unmapped}
