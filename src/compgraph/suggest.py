@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
 from collections import defaultdict
@@ -58,6 +59,8 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ities",
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet "assess"/"assessment"/"assessing" without a stemmer dependency."""
     for suffix in _SUFFIXES:
+        if suffix == "s" and word.endswith(("ss", "us", "is")):
+            continue  # "assess", "status", "basis" are not plurals
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             if suffix == "ies":
@@ -185,6 +188,17 @@ def document_exists(store: GraphStore, doc_id: str) -> bool:
 # --- rankers -----------------------------------------------------------------------------------
 
 
+class _LuceneBM25(BM25Okapi):
+    """Okapi BM25 with Lucene's always-positive IDF, log(1 + (N - n + 0.5) / (n + 0.5)).
+
+    rank-bm25's Okapi IDF is zero or negative for a word in half the documents or more, which on a
+    catalog of a few dozen controls silences exactly the shared words that make a match.
+    """
+
+    def _calc_idf(self, nd: dict[str, int]) -> None:
+        self.idf = {w: math.log(1 + (self.corpus_size - n + 0.5) / (n + 0.5)) for w, n in nd.items()}
+
+
 class BM25Ranker:
     """BM25 over a fixed corpus; ``rank`` returns (index, score, matched stems) best first."""
 
@@ -193,7 +207,7 @@ class BM25Ranker:
     def __init__(self, texts: Sequence[str]) -> None:
         self.tokens = [tokenize(t) for t in texts]
         # rank-bm25 divides by the average length: an all-empty corpus would divide by zero.
-        self._bm25 = BM25Okapi([t or ["_"] for t in self.tokens]) if texts else None
+        self._bm25 = _LuceneBM25([t or ["_"] for t in self.tokens]) if texts else None
         self._sets = [set(t) for t in self.tokens]
 
     def scores(self, query: str) -> list[float]:
