@@ -1,0 +1,79 @@
+"""Gap report of one document (compgraph.gaps)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compgraph import gaps as gp
+from compgraph import review as rv
+from compgraph.build import build
+from compgraph.store import LocalStore
+
+REPO = Path(__file__).resolve().parents[1]
+LEGAL = REPO / "tests" / "fixtures" / "legal"
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LocalStore:
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "ontology").symlink_to(LEGAL / "ontology")
+    shutil.copytree(LEGAL / "mappings", root / "mappings")
+    monkeypatch.setenv("COMPGRAPH_DATA_DIR", str(root))
+    s = LocalStore(tmp_path / "store")
+    build(s)
+    return s
+
+
+def test_crosswalk_mapped_document(store: LocalStore) -> None:
+    report = gp.gap_report(store, "mini-code")
+    assert (report.obligations, report.mapped) == (5, 4)
+    assert [g.id for g in report.unmapped] == ["MINI-5-01"]
+    assert report.organisations == ["acme"]
+    systems = {s.id: s for s in report.systems}
+    assert systems["benefit-triage"].unmapped == ["MINI-5-01"]
+    # MINI-1-01 is scoped to high risk: it binds the triage system (which has oversight), not the chatbot
+    assert dict(systems["benefit-triage"].missing_controls) == {"MINI-2-01": ["CTL-TN-01"], "MINI-3-01": ["CTL-BT-01"]}
+    assert "MINI-1-01" not in dict(systems["chat-helper"].missing_controls)
+    assert systems["benefit-triage"].risk == "high"
+
+
+def test_imported_document_before_and_after_review(store: LocalStore, tmp_path: Path) -> None:
+    doc = LEGAL / "public-sector-ai-act.md"
+    rv.import_document(store, doc, "psa", prefix="PSA", out=tmp_path / "m", organisations=["acme"])
+    before = gp.gap_report(store, "psa")
+    assert before.mapped == 0 and len(before.unmapped) == before.obligations == 10
+    rv.apply_decisions(
+        store,
+        "psa",
+        [
+            rv.Decision("PSA-2-01", "CTL-HO-01", "accept", author="A"),
+            rv.Decision("PSA-3-01", "CTL-TN-01", "reject", author="A"),
+        ],
+        tmp_path / "m",
+    )
+    after = gp.gap_report(store, "psa")
+    ids = [g.id for g in after.unmapped]
+    assert after.mapped == 1 and "PSA-2-01" not in ids and "PSA-3-01" in ids
+    chat = next(s for s in after.systems if s.id == "chat-helper")
+    assert ("PSA-2-01", ["CTL-HO-01"]) in chat.missing_controls  # accepted control the chatbot lacks
+
+    rows = list(csv.DictReader(io.StringIO(gp.render_csv(after))))
+    assert {r["kind"] for r in rows} == {"unmapped", "system-unmapped", "system-missing-control"}
+    md = gp.render_markdown(after)
+    assert md.startswith("# Gap report") and "| PSA-3-01 |" in md
+    assert "PSA-3-01" in gp.render_table(after)
+
+
+def test_document_without_organisation_and_unknown_document(store: LocalStore, tmp_path: Path) -> None:
+    rv.import_document(store, LEGAL / "public-sector-ai-act.md", "psa", prefix="PSA", out=tmp_path / "m")
+    report = gp.gap_report(store, "psa")
+    assert report.systems == [] and report.organisations == []
+    assert "--org" in gp.render_table(report)
+    with pytest.raises(gp.UnknownDocument):
+        gp.gap_report(store, "nope")
