@@ -1,0 +1,188 @@
+"""The legal workflow end to end through the CLI, on a document no part of compgraph has seen before:
+import -> suggest -> review -> gaps; and bad input files refused with exit 2 and nothing changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from compgraph import cli
+from compgraph.cli import main
+from compgraph.store import LocalStore
+
+REPO = Path(__file__).resolve().parents[1]
+LEGAL = REPO / "tests" / "fixtures" / "legal"
+DOC = LEGAL / "public-sector-ai-act.md"
+
+
+class Env:
+    """Runs CLI commands in-process against one open store (RocksDB allows one opener per process)."""
+
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.store = tmp_path / "store"
+        self.out = tmp_path / "user-mappings"
+        self.runner = CliRunner()
+        self.shared = LocalStore(self.store)
+        monkeypatch.setattr(cli, "open_store", lambda **kw: self.shared)
+
+    def run(self, *args: str | Path, code: int = 0) -> str:
+        result = self.invoke(*args)
+        assert result.exit_code == code, result.output
+        return result.output
+
+    def invoke(self, *args: str | Path) -> Result:
+        return self.runner.invoke(main, ["--store", str(self.store), *map(str, args)])
+
+    def counts(self) -> dict[str, int]:
+        return self.shared.graph_counts()
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Env:
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "ontology").symlink_to(LEGAL / "ontology")
+    shutil.copytree(LEGAL / "mappings", root / "mappings")
+    monkeypatch.setenv("COMPGRAPH_DATA_DIR", str(root))
+    monkeypatch.setenv("COMPGRAPH_RANKER", "bm25")
+    e = Env(tmp_path, monkeypatch)
+    e.run("build")
+    return e
+
+
+def test_import_suggest_review_gaps(env: Env) -> None:
+    out = env.run(
+        "import",
+        DOC,
+        "--id",
+        "psa",
+        "--title",
+        "Public Sector ADM Act",
+        "--prefix",
+        "PSA",
+        "--org",
+        "acme",
+        "--out",
+        env.out,
+    )
+    assert "Extracted 10 obligations" in out
+    catalog = (env.out / "obligations" / "psa.yaml").read_text(encoding="utf-8")
+    assert "id: PSA-2-01" in catalog and "source_file: sources/psa.txt" in catalog
+    assert (env.out / "sources" / "psa.txt").is_file()
+    assert env.counts()["https://w3id.org/compgraph/graph/document/psa"] > 0
+
+    table = env.run("suggest", "psa", "--top-k", "3")
+    assert "CTL-HO-01" in table and "! PSA-8-01" in table  # the supervision fee opens a gap
+    data = json.loads(env.run("suggest", "psa", "--format", "json"))
+    first = {s["obligation"]: s["controls"][0]["id"] for s in data["suggestions"] if s["controls"]}
+    assert first["PSA-2-01"] == "CTL-HO-01" and first["PSA-4-01"] == "CTL-BT-01"
+    assert first["PSA-5-01"] == "CTL-RK-01" and first["PSA-6-01"] == "CTL-IR-01"
+    similar = next(s for s in data["suggestions"] if s["obligation"] == "PSA-2-01")["similar"]
+    assert similar[0]["id"] == "MINI-1-01"
+    assert "semapv:LexicalMatching" in env.run("suggest", "psa", "--format", "sssom")
+    assert env.run("suggest", "psa", "--format", "csv").startswith("obligation,rank,control")
+
+    out = env.run(
+        "review",
+        "psa",
+        "--accept",
+        "PSA-2-01=CTL-HO-01",
+        "--accept",
+        "PSA-4-01=CTL-BT-01:narrowMatch",
+        "--reject",
+        "PSA-7-01=CTL-IA-01",
+        "--author",
+        "Ada Lovelace",
+        "--mappings",
+        env.out,
+    )
+    assert "2 accepted, 1 rejected" in out
+    assert (env.out / "review-psa.sssom.tsv").is_file()
+
+    gaps = env.run("gaps", "psa")
+    assert "10 obligations, 2 with an accepted control, 8 without" in gaps
+    assert "PSA-7-01" in gaps and "  PSA-2-01 " not in gaps
+    assert "System benefit-triage" in gaps
+    assert env.run("gaps", "psa", "--format", "markdown").startswith("# Gap report")
+    assert env.run("gaps", "psa", "--format", "csv").startswith("kind,obligation")
+
+
+def _corrupt_pdf(path: Path) -> Path:
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("broken.pdf", _corrupt_pdf, "PDF"),
+        ("not-a.pdf", lambda p: (p.write_bytes(b"PK\x03\x04 zip, not pdf"), p)[1], "PDF"),
+        ("empty.md", lambda p: (p.write_bytes(b""), p)[1], "empty"),
+        ("blob.txt", lambda p: (p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20), p)[1], "binary"),
+        ("huge.txt", lambda p: (p.write_bytes(b"Providers shall keep logs.\n" * 200_000), p)[1], "limit"),
+        ("no-duties.md", lambda p: (p.write_text("# Notes\n\nThe weather was fine.\n"), p)[1], "no obligation"),
+    ],
+)
+def test_bad_documents_exit_2_and_change_nothing(env: Env, tmp_path: Path, name: str, make, message: str) -> None:
+    path = make(tmp_path / name)
+    before = env.counts()
+    result = env.invoke("import", path, "--id", "bad", "--out", env.out)
+    assert result.exit_code == 2
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and message.lower() in lines[0].lower()
+    assert env.counts() == before
+    assert not (env.out / "obligations" / "bad.yaml").exists()
+
+
+def test_bad_options_exit_2(env: Env) -> None:
+    env.run("import", DOC, "--id", "psa", "--org", "nobody", "--out", env.out, code=2)
+    env.run("import", DOC, "--id", "bad id", "--out", env.out, code=2)
+    env.run("import", DOC, "--id", "psa2", "--prefix", "MINI", "--out", env.out, code=2)  # prefix in use
+    env.run("suggest", "nope", code=2)
+    env.run("gaps", "nope", code=2)
+    env.run("review", "mini-code", "--accept", "MINI-5-01=CTL-XX", "--author", "A", "--mappings", env.out, code=2)
+    env.run("review", "mini-code", "--accept", "MINI-5-01", "--author", "A", "--mappings", env.out, code=2)
+
+
+def test_eval_suggest_on_the_fixture_crosswalk(env: Env) -> None:
+    out = env.run("eval-suggest", "--ranker", "bm25")
+    assert "hits@1" in out and "MRR" in out and "mini-code" in out
+
+
+def test_eval_extract_meets_targets_on_the_shipped_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COMPGRAPH_DATA_DIR", raising=False)
+    result = CliRunner().invoke(main, ["eval-extract"])
+    assert "precision" in result.output and "eu-coc-deployers" in result.output
+    assert result.exit_code == 0, result.output
+
+
+def test_real_process_reports_one_line_and_exit_2(tmp_path: Path) -> None:
+    """The installed entry point, not just the click group: a corrupt PDF is one line on stderr, exit 2."""
+    pdf = _corrupt_pdf(tmp_path / "broken.pdf")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "compgraph.cli",
+            "--store",
+            str(tmp_path / "store"),
+            "import",
+            str(pdf),
+            "--id",
+            "x",
+            "--out",
+            str(tmp_path / "m"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "PDF" in proc.stderr
+    assert not (tmp_path / "m").exists()
