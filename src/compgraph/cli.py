@@ -462,6 +462,29 @@ def gaps(sc: StoreContext, doc_id: str, fmt: str) -> None:
     click.echo(gp.render(report, fmt), nl=False)
 
 
+@main.command()
+@click.option("--quick", is_flag=True, help="Small size only (CI).")
+@click.option("--sizes", default="small,medium,large", show_default=True, help="Comma-separated: small,medium,large.")
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option(
+    "--baseline-max-triples", type=int, metavar="N", help="Skip the rdflib + pySHACL baseline above N triples."
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table here.")
+def bench(quick: bool, sizes: str, seed: int, baseline_max_triples: int | None, output: Path | None) -> None:
+    """Time load, open, validate, questions, traces and pages at 10k/100k/1M triples against rdflib + pySHACL."""
+    from . import bench as b
+
+    chosen = ["small"] if quick else [s.strip() for s in sizes.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in b.SIZES]
+    if unknown:
+        raise UserError(f"--sizes: unknown size {unknown[0]!r} (one of {', '.join(b.SIZES)})")
+    results = b.run(chosen, seed, baseline_max_triples, progress=lambda m: click.echo(m, err=True))
+    table = b.render(results, b.bench_shapes()[1])
+    click.echo(table, nl=False)
+    if output:
+        output.write_text(table, encoding="utf-8")
+
+
 def run() -> None:
     """Entry point that turns library errors into one line and exit code 2."""
     try:

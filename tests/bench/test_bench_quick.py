@@ -1,0 +1,39 @@
+"""``compgraph bench --quick`` runs end to end and prints every row of its table (timings are not checked)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from compgraph.bench import PAGES
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_quick_bench_prints_the_whole_table(tmp_path: Path) -> None:
+    out = tmp_path / "table.md"
+    proc = subprocess.run(
+        [sys.executable, "-m", "compgraph.cli", "bench", "--quick", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    table = proc.stdout
+    assert table == out.read_text(encoding="utf-8")
+    assert table.startswith("Machine: ") and "pyoxigraph" in table and "pyshacl" in table
+    assert "| step | small (" in table
+    rows = {line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| ")}
+    expected = {"build / load", "open store", "validate", "trace one system", "trace one obligation"}
+    expected |= {f"page {p}" for p in PAGES}
+    expected.add("peak memory (MB)")
+    questions = sorted(p.stem for p in (REPO / "ontology" / "queries").glob("*.rq"))
+    expected |= {f"question: {q}" for q in questions}
+    assert expected <= rows, f"missing rows: {sorted(expected - rows)}"
+    # Our side must have produced a figure for each step (the baseline may report its own errors).
+    for line in table.splitlines():
+        if line.startswith("| ") and not line.startswith("| step"):
+            ours = line.split("|")[2].strip()
+            assert ours and not ours.startswith(("error", ">")), line
