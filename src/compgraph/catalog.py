@@ -329,6 +329,7 @@ class MappingRow:
     comment: str
     subject_label: str = ""
     object_label: str = ""
+    negated: bool = False  # SSSOM predicate_modifier "Not": a reviewed and rejected mapping
 
 
 def read_sssom(path: Path) -> tuple[dict[str, Any], list[MappingRow]]:
@@ -374,6 +375,7 @@ def read_sssom(path: Path) -> tuple[dict[str, Any], list[MappingRow]]:
                 mapping_date=(rec.get("mapping_date") or "").strip(),
                 comment=(rec.get("comment") or "").strip(),
                 subject_label=(rec.get("subject_label") or "").strip(),
+                negated=(rec.get("predicate_modifier") or "").strip() == "Not",
                 object_label=(rec.get("object_label") or "").strip(),
             )
         )
@@ -402,6 +404,8 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
         g.add((set_iri, DCTERMS.license, URIRef(str(meta["license"]))))
     obl_ns, ctl_ns = entity_iri("obligation", ""), entity_iri("control", "")
     for row in rows:
+        if row.negated:
+            continue  # a rejection is kept in the file as a decision, never as a mapping
         subj = _expand(row.subject, curie_map, path, row.line, "subject_id")
         obj = _expand(row.object, curie_map, path, row.line, "object_id")
         pred = SSSOM_PREDICATES.get(row.predicate)
