@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +101,9 @@ class Concepts:
         for concept, notation in graph.subject_objects(SKOS.notation):
             for scheme in graph.objects(concept, SKOS.inScheme):
                 self._index[(scheme, str(notation))] = concept
+        self.review_interval: dict[URIRef, int] = {
+            concept: int(days) for concept, days in graph.subject_objects(CG.reviewIntervalDays)
+        }
 
     def slugs(self, kind: str) -> list[str]:
         scheme = SCHEMES[kind]
@@ -523,7 +526,8 @@ def organisation_graph(
         g.add((s, DCTERMS.identifier, Literal(sid)))
         g.add((s, RDFS.label, Literal(_require(item, "label", path))))
         g.add((s, CG.operatedBy, org))
-        g.add((s, CG.riskLevel, concepts.get("risk", _require(item, "risk", path), path, _line(item), "risk")))
+        risk = concepts.get("risk", _require(item, "risk", path), path, _line(item), "risk")
+        g.add((s, CG.riskLevel, risk))
         if item.get("purpose"):
             g.add((s, CG.purpose, Literal(" ".join(str(item["purpose"]).split()))))
         if item.get("annex_iii"):
@@ -533,6 +537,12 @@ def organisation_graph(
         reviewed = _date(item, "last_reviewed", path, required=False)
         if reviewed is not None:
             g.add((s, CG.lastReviewed, reviewed))
+            # The due date is materialised from the risk level's interval (data in concepts.ttl) so the
+            # cadence rule is a plain date comparison that every SPARQL engine evaluates the same way.
+            days = concepts.review_interval.get(risk)
+            if days:
+                due = date.fromisoformat(str(reviewed)) + timedelta(days=days)
+                g.add((s, CG.reviewDue, Literal(due.isoformat(), datatype=XSD.date)))
         for did in _list(item, "trained_on", path):
             g.add((s, CG.trainedOn, dataset_ref(did, item, "trained_on")))
             g.add((s, CG.usesDataset, dataset_ref(did, item, "trained_on")))
