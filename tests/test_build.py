@@ -55,8 +55,9 @@ def test_building_twice_does_not_duplicate_anything(built: LocalStore, mappings_
 
 def test_each_graph_records_the_file_and_digest_it_came_from(built: LocalStore) -> None:
     res = built.select(
-        "SELECT ?file ?sha WHERE { GRAPH <%s> { ?g prov:wasDerivedFrom ?file ; cg:sha256 ?sha } }"
-        % graph_iri("controls")
+        "SELECT ?file ?sha WHERE { GRAPH <"
+        + graph_iri("controls")
+        + "> { ?g prov:wasDerivedFrom ?file ; cg:sha256 ?sha } }"
     )
     assert [str(r[0]) for r in res.rows] == ["mappings/controls.yaml"]
     assert len(str(res.rows[0][1])) == 64
@@ -109,7 +110,8 @@ def test_a_crosswalk_row_with_a_bad_confidence_names_its_line(tmp_path: Path, ma
     row[cols.index("confidence")] = "very"
     lines[header_index + 1] = "\t".join(row)
     tsv.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=rf"crosswalk\.sssom\.tsv:{header_index + 2}: confidence: 'very' is not a number"):
+    expected = rf"crosswalk\.sssom\.tsv:{header_index + 2}: confidence: 'very' is not a number"
+    with pytest.raises(InputError, match=expected):
         build(LocalStore(tmp_path / "s"), mappings=mappings_copy)
 
 
