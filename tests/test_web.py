@@ -82,7 +82,8 @@ def test_list_json_and_csv(client: FlaskClient, kind: str) -> None:
     assert rows and all("id" in r for r in rows)
     text = get(client, f"/{kind}.csv")
     parsed = list(csv.DictReader(io.StringIO(text)))
-    assert len(parsed) == len(rows)
+    # JSON pages long lists (obligations); the CSV export always carries every row.
+    assert len(parsed) == data.get("total", len(rows))
     assert parsed[0]["id"] == rows[0]["id"]
 
 
