@@ -182,6 +182,21 @@ def _unique(seen: dict[str, int], ident: str, path: Path, line: int, what: str) 
     seen[ident] = line
 
 
+def _entity(
+    g: Graph, item: Any, path: Path, seen: dict[str, int], kind: str, cls: URIRef, label_key: str = "label"
+) -> tuple[str, URIRef]:
+    """Mint one catalog entity: check it is a mapping with a unique id, then type, id and label it."""
+    if not isinstance(item, dict):
+        raise InputError(path, None, f"{kind} entry {item!r} is not a mapping")
+    ident = _ident(item, path)
+    _unique(seen, ident, path, _line(item), kind)
+    node = URIRef(entity_iri(kind, ident))
+    g.add((node, RDF.type, cls))
+    g.add((node, DCTERMS.identifier, Literal(ident)))
+    g.add((node, RDFS.label, Literal(_require(item, label_key, path))))
+    return ident, node
+
+
 def _new_graph() -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
@@ -292,14 +307,7 @@ def controls_graph(path: Path, concepts: Concepts) -> tuple[Graph, set[str]]:
     g = _new_graph()
     seen: dict[str, int] = {}
     for item in _list(data, "controls", path):
-        if not isinstance(item, dict):
-            raise InputError(path, None, f"control {item!r} is not a mapping", "controls")
-        cid = _ident(item, path)
-        _unique(seen, cid, path, _line(item), "control")
-        c = URIRef(entity_iri("control", cid))
-        g.add((c, RDF.type, CG.Control))
-        g.add((c, DCTERMS.identifier, Literal(cid)))
-        g.add((c, RDFS.label, Literal(_require(item, "title", path))))
+        cid, c = _entity(g, item, path, seen, "control", CG.Control, "title")
         if item.get("description"):
             g.add((c, DCTERMS.description, Literal(" ".join(str(item["description"]).split()))))
         g.add(
@@ -491,12 +499,7 @@ def organisation_graph(
 
     datasets: dict[str, int] = {}
     for item in _list(data, "datasets", path):
-        did = _ident(item, path)
-        _unique(datasets, did, path, _line(item), "dataset")
-        d = URIRef(entity_iri("dataset", did))
-        g.add((d, RDF.type, CG.Dataset))
-        g.add((d, DCTERMS.identifier, Literal(did)))
-        g.add((d, RDFS.label, Literal(_require(item, "label", path))))
+        _, d = _entity(g, item, path, datasets, "dataset", CG.Dataset)
         if "personal_data" in item:
             if not isinstance(item["personal_data"], bool):
                 raise InputError(path, _line(item), "expected true/false", "personal_data")
@@ -519,12 +522,7 @@ def organisation_graph(
 
     systems: dict[str, int] = {}
     for item in _list(data, "systems", path):
-        sid = _ident(item, path)
-        _unique(systems, sid, path, _line(item), "system")
-        s = URIRef(entity_iri("system", sid))
-        g.add((s, RDF.type, CG.AISystem))
-        g.add((s, DCTERMS.identifier, Literal(sid)))
-        g.add((s, RDFS.label, Literal(_require(item, "label", path))))
+        _, s = _entity(g, item, path, systems, "system", CG.AISystem)
         g.add((s, CG.operatedBy, org))
         risk = concepts.get("risk", _require(item, "risk", path), path, _line(item), "risk")
         g.add((s, CG.riskLevel, risk))
@@ -553,12 +551,7 @@ def organisation_graph(
 
     evidence: dict[str, int] = {}
     for item in _list(data, "evidence", path):
-        eid = _ident(item, path)
-        _unique(evidence, eid, path, _line(item), "evidence")
-        e = URIRef(entity_iri("evidence", eid))
-        g.add((e, RDF.type, CG.Evidence))
-        g.add((e, DCTERMS.identifier, Literal(eid)))
-        g.add((e, RDFS.label, Literal(_require(item, "label", path))))
+        _, e = _entity(g, item, path, evidence, "evidence", CG.Evidence)
         g.add((e, CG.evidenceFor, control_ref(_require(item, "control", path), item, "control")))
         target = str(_require(item, "concerns", path))
         if target == org_id:
