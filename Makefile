@@ -17,8 +17,10 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
+# torch is pinned to the CPU build first so the embeddings extra never pulls a multi-GB CUDA build.
 install-test: $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[test,embeddings]'
 
 # Browser tests drive Debian's Chromium (never a downloaded browser build).
 browser:
