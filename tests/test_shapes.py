@@ -1,13 +1,19 @@
-"""Each coverage rule fires on its planted demo gap, and fixing that gap makes the rule pass."""
+"""Each coverage rule fires on its planted demo gap, and fixing that gap makes the rule pass.
+
+Two levels: the shipped demo (built by the loader), and tiny hand-written graphs under
+tests/fixtures/coverage/ validated by pySHACL directly with the ontology, the concepts and the shapes, so
+each rule's meaning is pinned down without the loader."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, XSD
+from pyshacl import validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 
 from compgraph.namespaces import CG, DPV, entity_iri
 from compgraph.store import LocalStore
@@ -52,7 +58,8 @@ def add_legal_basis(g: Graph) -> None:
 
 
 def reviewed(g: Graph) -> None:
-    g.set((sys_("sys-contract-summariser"), CG.reviewDue, Literal("2027-05-01", datatype=XSD.date)))
+    # Medium risk: reviewed every 183 days, so a review on 2026-11-01 is due again on 2027-05-03.
+    g.set((sys_("sys-contract-summariser"), CG.lastReviewed, Literal("2026-11-01", datatype=XSD.date)))
 
 
 def map_obligation(g: Graph) -> None:
@@ -99,3 +106,160 @@ def test_rule_finds_the_planted_gap_and_passes_once_it_is_fixed(
     fixed += demo_graph
     fix(fixed)
     assert _hits(fixed, rule, focus) == 0
+
+
+# --- tiny fixture graphs, pySHACL directly -------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+COVERAGE = REPO / "tests" / "fixtures" / "coverage"
+ID = "https://w3id.org/compgraph/id/"
+
+# fixture stem -> (the rule it plants a gap for, every finding on the gap graph as (rule, focus, message))
+HO = "High-risk AI system has a human-oversight control"
+MAPPED = "Mandatory obligation is mapped to a control"
+EVIDENCE = "Implemented control has current evidence"
+TRAINING = "Training data with personal data has a legal basis and provenance"
+IA = "High-risk AI system has a current impact assessment"
+CADENCE = "Review cadence by risk level"
+GAPS = {
+    "a-human-oversight": (HO, {(HO, "system/hr", "High-risk system CV ranker has no human-oversight control")}),
+    "b-mapped-obligation": (
+        MAPPED,
+        {
+            (
+                MAPPED,
+                "obligation/FIX-1-02",
+                "Mandatory obligation FIX-1-02 of Fixture AI policy is not mapped to any control",
+            )
+        },
+    ),
+    "c-current-evidence": (
+        EVIDENCE,
+        {
+            (
+                EVIDENCE,
+                "system/chat",
+                "Support chatbot implements control CTL-MON-01 with no evidence valid on the validation date",
+            )
+        },
+    ),
+    "d-training-data": (
+        TRAINING,
+        {
+            (
+                TRAINING,
+                "dataset/crm",
+                "Training dataset CRM interaction history contains personal data but has no recorded legal basis",
+            )
+        },
+    ),
+    "e-impact-assessment": (
+        IA,
+        {
+            (
+                IA,
+                "system/hr",
+                "High-risk system CV ranker has no impact assessment with evidence valid on the validation date",
+            ),
+            # the expired assessment is also an implemented control without current evidence
+            (
+                EVIDENCE,
+                "system/hr",
+                "CV ranker implements control CTL-IA-01 with no evidence valid on the validation date",
+            ),
+        },
+    ),
+    "f-review-cadence": (
+        CADENCE,
+        {
+            (
+                CADENCE,
+                "system/summ",
+                "Contract summariser was last reviewed on 2026-03-01; its review was due by 2026-08-31",
+            )
+        },
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    g = Graph()
+    for path in sorted((REPO / "ontology" / "shapes").glob("*.ttl")):
+        g.parse(path)
+    return g
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Graph:
+    g = Graph()
+    for name in ("compgraph.ttl", "concepts.ttl", "legal-bases.ttl"):
+        g.parse(REPO / "ontology" / name)
+    return g
+
+
+def _findings(vocabulary: Graph, shapes: Graph, fixture: str, as_of: date = AS_OF) -> tuple[bool, set]:
+    """(conforms, {(rule, focus, message)}) for common.ttl + one fixture, validated as of ``as_of``."""
+    data = Graph()
+    data += vocabulary
+    data.parse(COVERAGE / "common.ttl")
+    data.parse(COVERAGE / fixture)
+    run = BNode()
+    data.add((run, RDF.type, CG.ValidationRun))
+    data.add((run, CG.asOf, Literal(as_of.isoformat(), datatype=XSD.date)))
+    conforms, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True)
+    found = set()
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        rule_node = report.value(result, SH.sourceConstraint) or report.value(result, SH.sourceShape)
+        rule = str(shapes.value(rule_node, RDFS.label) or rule_node)
+        focus = str(report.value(result, SH.focusNode)).removeprefix(ID)
+        found.add((rule, focus, str(report.value(result, SH.resultMessage))))
+    return bool(conforms), found
+
+
+def test_every_coverage_rule_has_a_fixture_pair(shapes: Graph) -> None:
+    rules = {str(shapes.value(c, RDFS.label)) for c in shapes.subjects(RDF.type, SH.SPARQLConstraint)}
+    assert rules == {rule for rule, _ in GAPS.values()}
+    for rule, expected in GAPS.values():
+        assert rule in {r for r, _, _ in expected}
+    for stem in GAPS:
+        assert (COVERAGE / f"{stem}-gap.ttl").is_file() and (COVERAGE / f"{stem}-fixed.ttl").is_file()
+
+
+def test_the_common_fixture_alone_conforms(vocabulary: Graph, shapes: Graph) -> None:
+    conforms, found = _findings(vocabulary, shapes, "common.ttl")
+    assert conforms, found
+
+
+@pytest.mark.parametrize("stem", sorted(GAPS))
+def test_the_rule_reports_exactly_its_gap(vocabulary: Graph, shapes: Graph, stem: str) -> None:
+    _, expected = GAPS[stem]
+    conforms, found = _findings(vocabulary, shapes, f"{stem}-gap.ttl")
+    assert not conforms
+    # The rule fires on the planted node only (no false positives on the decoys in the fixture), and
+    # its message names the node and what is missing.
+    assert found == expected
+
+
+@pytest.mark.parametrize("stem", sorted(GAPS))
+def test_fixing_the_gap_makes_the_graph_conform(vocabulary: Graph, shapes: Graph, stem: str) -> None:
+    conforms, found = _findings(vocabulary, shapes, f"{stem}-fixed.ttl")
+    assert conforms, found
+
+
+def test_date_rules_are_silent_without_a_validation_run(vocabulary: Graph, shapes: Graph) -> None:
+    data = Graph()
+    data += vocabulary
+    for name in ("common.ttl", "c-current-evidence-gap.ttl", "e-impact-assessment-gap.ttl", "f-review-cadence-gap.ttl"):
+        data.parse(COVERAGE / name)
+    conforms, _, text = validate(data, shacl_graph=shapes, inference="none", advanced=True)
+    assert conforms, text
+
+
+def test_evidence_valid_until_the_validation_date_is_current_and_expires_the_day_after(
+    vocabulary: Graph, shapes: Graph
+) -> None:
+    # c-current-evidence-fixed.ttl renews the chatbot's evidence until 2026-11-22 exactly.
+    assert _findings(vocabulary, shapes, "c-current-evidence-fixed.ttl", date(2026, 11, 22))[0]
+    _, found = _findings(vocabulary, shapes, "c-current-evidence-fixed.ttl", date(2026, 11, 23))
+    assert {f for r, f, _ in found if r == EVIDENCE} == {"system/chat"}
