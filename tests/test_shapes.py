@@ -217,8 +217,9 @@ def _findings(vocabulary: Graph, shapes: Graph, fixture: str, as_of: date = AS_O
     return bool(conforms), found
 
 
-def test_every_coverage_rule_has_a_fixture_pair(shapes: Graph) -> None:
-    rules = {str(shapes.value(c, RDFS.label)) for c in shapes.subjects(RDF.type, SH.SPARQLConstraint)}
+def test_every_coverage_rule_has_a_fixture_pair() -> None:
+    coverage = Graph().parse(REPO / "ontology" / "shapes" / "coverage.ttl")
+    rules = {str(coverage.value(c, RDFS.label)) for c in coverage.subjects(RDF.type, SH.SPARQLConstraint)}
     assert rules == {rule for rule, _ in GAPS.values()}
     for rule, expected in GAPS.values():
         assert rule in {r for r, _, _ in expected}
@@ -263,3 +264,58 @@ def test_evidence_valid_until_the_validation_date_is_current_and_expires_the_day
     assert _findings(vocabulary, shapes, "c-current-evidence-fixed.ttl", date(2026, 11, 22))[0]
     _, found = _findings(vocabulary, shapes, "c-current-evidence-fixed.ttl", date(2026, 11, 23))
     assert {f for r, f, _ in found if r == EVIDENCE} == {"system/chat"}
+
+
+def test_structure_shapes_catch_each_mistake(vocabulary: Graph, shapes: Graph) -> None:
+    conforms, found = _findings(vocabulary, shapes, "structure-gap.ttl")
+    assert not conforms
+    by_focus: dict[str, set[str]] = {}
+    for _, focus, message in found:
+        by_focus.setdefault(focus, set()).add(message)
+    assert by_focus["system/bad"] == {
+        "AI system needs exactly one risk level",
+        "Annex III area must be one of the eight areas of EU AI Act Annex III",
+    }
+    assert by_focus["system/undated"] == {"AI system has no last review date, so its review cadence cannot be checked"}
+    assert by_focus["evidence/bad"] == {
+        "Evidence needs a SHA-256 digest (64 hex digits)",
+        "Evidence Badly recorded evidence is valid until 2026-09-30, before it was issued on 2026-10-01",
+    }
+    assert by_focus["evidence/undated"] == {
+        "Evidence must back exactly one control of the catalog",
+        "Evidence needs one expiry or review date",
+    }
+    assert by_focus["obligation/FIX-1-09"] == {
+        "Obligation has no single source text",
+        "Obligation needs exactly one modality (mandatory, recommended, commitment, permission, prohibition)",
+        "Obligation must sit in exactly one section",
+    }
+    assert by_focus["dataset/bad"] == {
+        "Personal-data flag must be true or false",
+        "Legal basis must be consent, contract, legitimate-interest or legal-obligation (DPV)",
+    }
+    assert by_focus["mapping/0001"] == {
+        "Mapping predicate must be skos:exactMatch, broadMatch, narrowMatch or relatedMatch",
+        "Mapping confidence must be one decimal between 0 and 1",
+    }
+
+
+FIXTURES = sorted(p.name for p in COVERAGE.glob("*.ttl"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES)
+def test_the_sparql_engine_finds_what_pyshacl_finds_on_each_fixture(
+    vocabulary: Graph, shapes: Graph, fixture: str, tmp_path: Path
+) -> None:
+    from compgraph.fastvalidate import validate_store_sparql
+
+    data = Graph()
+    data += vocabulary
+    data.parse(COVERAGE / "common.ttl")
+    data.parse(COVERAGE / fixture)
+    store = LocalStore(tmp_path / "store")
+    store.replace_graph("https://w3id.org/compgraph/graph/fixture", data.serialize(format="nt", encoding="utf-8"))
+    fast = validate_store_sparql(store, AS_OF, shapes)
+    conforms, found = _findings(vocabulary, shapes, fixture)
+    assert fast.conforms == conforms
+    assert {(f.rule, f.focus.removeprefix(ID), f.message) for f in fast.findings} == found
