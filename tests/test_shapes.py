@@ -295,7 +295,8 @@ def test_structure_shapes_catch_each_mistake(vocabulary: Graph, shapes: Graph) -
         "Legal basis must be consent, contract, legitimate-interest or legal-obligation (DPV)",
     }
     assert by_focus["mapping/0001"] == {
-        "Mapping predicate must be skos:exactMatch, broadMatch, narrowMatch or relatedMatch",
+        "Mapping predicate must be a SKOS mapping relation"
+        " (exactMatch, closeMatch, broadMatch, narrowMatch, relatedMatch)",
         "Mapping confidence must be one decimal between 0 and 1",
     }
 
