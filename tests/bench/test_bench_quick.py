@@ -37,3 +37,16 @@ def test_quick_bench_prints_the_whole_table(tmp_path: Path) -> None:
         if line.startswith("| ") and not line.startswith("| step"):
             ours = line.split("|")[2].strip()
             assert ours and not ours.startswith(("error", ">")), line
+
+
+def test_baseline_above_the_cap_loads_and_validates_but_runs_no_workload(tmp_path: Path, demo_store) -> None:
+    import pyoxigraph as ox
+
+    from compgraph.bench import child_baseline
+
+    with (tmp_path / "data.nt").open("wb") as fh:
+        for g in demo_store.graph_names():
+            demo_store.oxigraph.dump(fh, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+    out = child_baseline(tmp_path, {}, validate_only=True)
+    assert isinstance(out["validate"], float) and out["findings"] > 0
+    assert not [k for k in out if k.startswith(("question: ", "trace ", "page "))]
