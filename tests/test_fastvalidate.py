@@ -104,16 +104,32 @@ def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     return store
 
 
+@pytest.fixture(params=["look-ups", "scans"])
+def focus_form(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways run_plan writes a core constraint's targets: per-node look-ups (few) or a DISTINCT sub-select."""
+    monkeypatch.setattr(fv, "FEW_FOCUS_NODES", 10**9 if request.param == "look-ups" else 0)
+    return request.param
+
+
 def test_shipped_shapes_on_the_demo(demo_store: LocalStore) -> None:
     assert_same(demo_store, shipped_shapes())
 
 
-def test_shipped_shapes_on_generated_graphs(generated: LocalStore) -> None:
+def test_shipped_shapes_on_generated_graphs(generated: LocalStore, focus_form: str) -> None:
     assert_same(generated, shipped_shapes())
 
 
-def test_reference_shapes_on_generated_graphs(generated: LocalStore) -> None:
+def test_reference_shapes_on_generated_graphs(generated: LocalStore, focus_form: str) -> None:
     assert_same(generated, Graph().parse(data=REFERENCE_SHAPES, format="turtle"))
+
+
+def test_few_focus_nodes_take_the_look_up_form_and_many_the_sub_select(generated: LocalStore) -> None:
+    plan = fv.plan(shipped_shapes())
+    classes = {c for q in plan.queries for c in q.target_classes}
+    assert URIRef("https://w3id.org/compgraph/ontology#Evidence") in classes
+    assert fv._few_instances(generated, classes) == classes  # a small graph: every class is small
+    few_sparql = [q.few_sparql for q in plan.queries if q.few_sparql]
+    assert few_sparql and all("SELECT DISTINCT ?this WHERE" not in s for s in few_sparql)
 
 
 def test_reference_shapes_on_the_demo(demo_store: LocalStore) -> None:

@@ -11,9 +11,11 @@ components, subqueries over ``$this``, ...) is reported by :func:`unsupported`, 
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -113,6 +115,9 @@ class Query:
     generic: str = ""
     keep_vars: bool = False
     label: str = ""
+    # The same query with the targets as a plain pattern, and the target classes whose size picks it.
+    few_sparql: str | None = None
+    target_classes: tuple[URIRef, ...] = ()
 
 
 @dataclass
@@ -183,6 +188,21 @@ def _targets(shapes: Graph, shape: Node) -> list[str]:
     if (shape, SH.target, None) in shapes:
         raise Unsupported(f"shape {shape}: sh:target (SHACL-AF custom targets)")
     return out
+
+
+def _target_classes(shapes: Graph, shape: Node) -> list[URIRef]:
+    """The classes behind _targets' class patterns (explicit and implicit class targets)."""
+    classes = set(shapes.objects(shape, SH.targetClass))
+    class_types = {RDFS.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
+    if set(shapes.objects(shape, RDF.type)) & class_types:
+        classes.add(shape)
+    return sorted(c for c in classes if isinstance(c, URIRef))
+
+
+def _few(sparql: str, focus: str, flat: str, classes: list[URIRef], only_classes: bool) -> dict:
+    if not only_classes or not classes:
+        return {}
+    return {"few_sparql": sparql.replace(focus, flat), "target_classes": tuple(sorted(set(classes)))}
 
 
 def _focus_block(patterns: list[str]) -> str:
@@ -501,6 +521,16 @@ def plan(shapes: Graph) -> Plan:
         if not patterns:
             continue
         focus = _focus_block(sorted(set(patterns)))
+        # Core constraints dedupe on their own (SELECT DISTINCT, COUNT(DISTINCT), run_plan's seen-set), so
+        # they can also take the targets as a plain pattern, which Oxigraph runs as index look-ups per
+        # focus node; the DISTINCT sub-select is planned as a hash join that scans the whole property.
+        # Look-ups win for a few focus nodes (1.2 s -> 0.03 s for the obligations' dcterms:identifier at
+        # 1.1M triples), the scan for many (0.4 s vs 1.3 s for the 80k evidence items' cg:sha256).
+        flat = " UNION ".join(sorted(set(patterns)))
+        classes = _target_classes(shapes, shape) + [
+            c for pa in parents.get(shape, []) for c in _target_classes(shapes, pa)
+        ]
+        only_classes = len(set(classes)) == len(set(patterns))
         path_node = shapes.value(shape, SH.path)
         path = sparql_path(shapes, path_node) if path_node is not None else None
         severity = _severity(shapes, shape)
@@ -552,7 +582,11 @@ def plan(shapes: Graph) -> Plan:
                 word = "Less" if pred == SH.minCount else "More"
                 out.queries.append(
                     Query(
-                        component=comp, sparql=sparql, generic=f"{word} than {n} values on {{this}}->{shown}", **common
+                        component=comp,
+                        sparql=sparql,
+                        generic=f"{word} than {n} values on {{this}}->{shown}",
+                        **common,
+                        **_few(sparql, focus, flat, classes, only_classes),
                     )
                 )
                 continue
@@ -560,7 +594,15 @@ def plan(shapes: Graph) -> Plan:
                 sparql = f"SELECT ?this WHERE {{ {focus} MINUS {{ ?this {path or ''} {_nt(obj)} }} }}"
                 if path is None:
                     sparql = f"SELECT ?this WHERE {{ {focus} FILTER(!sameTerm(?this, {_nt(obj)})) }}"
-                out.queries.append(Query(component=comp, sparql=sparql, generic=f"Value {obj} not found", **common))
+                out.queries.append(
+                    Query(
+                        component=comp,
+                        sparql=sparql,
+                        generic=f"Value {obj} not found",
+                        **common,
+                        **_few(sparql, focus, flat, classes, only_classes),
+                    )
+                )
                 continue
             cond, generic = _value_filter(shapes, pred, obj, shape)
             if pred == SH["class"]:
@@ -570,7 +612,15 @@ def plan(shapes: Graph) -> Plan:
                 )
             else:
                 sparql = f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {values} FILTER({cond}) }}"
-            out.queries.append(Query(component=comp, sparql=sparql, generic=generic, **common))
+            out.queries.append(
+                Query(
+                    component=comp,
+                    sparql=sparql,
+                    generic=generic,
+                    **common,
+                    **_few(sparql, focus, flat, classes, only_classes),
+                )
+            )
     return out
 
 
@@ -593,11 +643,20 @@ def run_plan(
     store: GraphStore, p: Plan, graphs: list[str], shapes: Graph
 ) -> list[tuple[Query, dict[str, Node | None]]]:
     rows: list[tuple[Query, dict[str, Node | None]]] = []
-    for q in p.queries:
-        # The union default graph: naming ~100 graphs explicitly makes every pattern a 100-way union
-        # (minutes instead of seconds at 1M triples). The saved report graph is then visible too; it
-        # only holds sh: results and a report node that is not a cg:ValidationRun.
-        res = store.query(sparql_prefixes() + q.sparql)
+    # The union default graph: naming ~100 graphs explicitly makes every pattern a 100-way union
+    # (minutes instead of seconds at 1M triples). The saved report graph is then visible too; it
+    # only holds sh: results and a report node that is not a cg:ValidationRun.
+    # pyoxigraph releases the GIL while it evaluates, so the constraints run on every core (2x on two);
+    # map() keeps the plan's order, so the findings do not depend on which query finished first.
+    few = _few_instances(store, {c for q in p.queries for c in q.target_classes})
+
+    def text(q: Query) -> str:
+        small = q.few_sparql is not None and all(c in few for c in q.target_classes)
+        return sparql_prefixes() + (q.few_sparql if small else q.sparql)  # type: ignore[operator]
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        results = list(pool.map(lambda q: store.query(text(q)), p.queries))
+    for q, res in zip(p.queries, results, strict=True):
         seen = set()
         for d in res.dicts():
             key = (
@@ -610,6 +669,22 @@ def run_plan(
             seen.add(key)
             rows.append((q, d))
     return rows
+
+
+FEW_FOCUS_NODES = 20_000
+
+
+def _few_instances(store: GraphStore, classes: set[URIRef]) -> set[URIRef]:
+    """The classes with fewer than FEW_FOCUS_NODES instances (each count stops at the limit)."""
+    out = set()
+    for c in sorted(classes):
+        res = store.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT ?x WHERE {{ ?x <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> }} "
+            f"LIMIT {FEW_FOCUS_NODES} }} }}"
+        )
+        if int(res.rows[0][0]) < FEW_FOCUS_NODES:
+            out.add(c)
+    return out
 
 
 def _labels(store: GraphStore, nodes: Iterable[Node], graphs: list[str]) -> dict[Node, str]:
