@@ -723,11 +723,12 @@ def _labels(store: GraphStore, nodes: Iterable[Node], graphs: list[str]) -> dict
 
 def findings_from_rows(
     rows: list[tuple[Query, dict[str, Node | None]]], shapes: Graph, labels: dict[Node, str]
-) -> tuple[list[Finding], Graph]:
-    """The same Finding objects (and a SHACL report graph) that validate.findings_from_report makes."""
-    report = Graph()
+) -> tuple[list[Finding], list[tuple[Node, Node, Node]]]:
+    """The same Finding objects (and SHACL report triples) that validate.findings_from_report makes."""
+    report: list[tuple[Node, Node, Node]] = []
+    rule_names: dict[int, str] = {}
     report_node = BNode()
-    report.add((report_node, RDF.type, SH.ValidationReport))
+    report.append((report_node, RDF.type, SH.ValidationReport))
     findings = []
     conforms = True
     for q, d in rows:
@@ -744,28 +745,30 @@ def findings_from_rows(
         else:
             shown = f"<{focus}>" if isinstance(focus, URIRef) else str(focus)  # pySHACL's stringify_node
             messages = [str(m) for m in q.messages] or [q.generic.replace("{this}", shown)]
+        if id(q) not in rule_names:
+            rule_names[id(q)] = _rule_name(shapes, q)
         severity = shorten(str(q.severity)).removeprefix("sh:")
         if severity == "Violation":
             conforms = False
         r = BNode()
-        report.add((report_node, SH.result, r))
-        report.add((r, RDF.type, SH.ValidationResult))
-        report.add((r, SH.focusNode, focus))
-        report.add((r, SH.resultSeverity, q.severity))
-        report.add((r, SH.sourceShape, q.shape))
-        report.add((r, SH.sourceConstraintComponent, q.component))
+        report.append((report_node, SH.result, r))
+        report.append((r, RDF.type, SH.ValidationResult))
+        report.append((r, SH.focusNode, focus))
+        report.append((r, SH.resultSeverity, q.severity))
+        report.append((r, SH.sourceShape, q.shape))
+        report.append((r, SH.sourceConstraintComponent, q.component))
         if q.constraint is not None:
-            report.add((r, SH.sourceConstraint, q.constraint))
+            report.append((r, SH.sourceConstraint, q.constraint))
         if path is not None:
-            report.add((r, SH.resultPath, path))
+            report.append((r, SH.resultPath, path))
         if value is not None:
-            report.add((r, SH.value, value))
+            report.append((r, SH.value, value))
         for m in messages:
-            report.add((r, SH.resultMessage, Literal(m)))
+            report.append((r, SH.resultMessage, Literal(m)))
         findings.append(
             Finding(
                 severity=severity,
-                rule=_rule_name(shapes, q),
+                rule=rule_names[id(q)],
                 focus=str(focus),
                 focus_label=labels.get(focus) or (shorten(str(focus)) if isinstance(focus, URIRef) else str(focus)),
                 message=messages[0] if messages else "constraint not met",
@@ -774,7 +777,7 @@ def findings_from_rows(
                 shape=str(q.shape) if isinstance(q.shape, URIRef) else None,
             )
         )
-    report.add((report_node, SH.conforms, Literal(conforms)))
+    report.append((report_node, SH.conforms, Literal(conforms)))
     return sorted(set(findings), key=Finding.sort_key), report
 
 

@@ -9,6 +9,7 @@ named graph so auditors can query the last result and the browser can count it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,8 @@ from pathlib import Path
 from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
+from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.term import Node
 
 from . import paths
 from .build import parse_rdf_file
@@ -41,12 +44,29 @@ class Finding:
         return (SEVERITY_ORDER.get(self.severity, 9), self.rule, self.focus_label, self.message)
 
 
-@dataclass
+Triple = tuple[Node, Node, Node]
+
+
 class Outcome:
-    as_of: date
-    conforms: bool
-    findings: list[Finding]
-    report: Graph
+    """Findings plus the SHACL validation report as RDF. The report may be given as a list of triples and
+    is then only made an rdflib Graph when asked for: at 1M triples (8k results, 70k report triples)
+    building that Graph took longer than running half the shapes, and saving needs no Graph."""
+
+    def __init__(self, as_of: date, conforms: bool, findings: list[Finding], report: Graph | list[Triple]) -> None:
+        self.as_of, self.conforms, self.findings = as_of, conforms, findings
+        self._report = report
+
+    @property
+    def report(self) -> Graph:
+        if not isinstance(self._report, Graph):
+            g = Graph()
+            for t in self._report:
+                g.add(t)
+            self._report = g
+        return self._report
+
+    def report_triples(self) -> Iterable[Triple]:
+        return iter(self._report)
 
     @property
     def violations(self) -> list[Finding]:
@@ -162,12 +182,14 @@ def findings_from_report(report: Graph, shapes: Graph, data: Graph) -> list[Find
 
 
 def save_report(store: GraphStore, outcome: Outcome) -> None:
-    report = Graph()
-    report += outcome.report
-    for node in report.subjects(RDF.type, SH.ValidationReport):
-        report.add((node, CG.asOf, Literal(outcome.as_of.isoformat(), datatype=XSD.date)))
-        report.add((node, DCTERMS.created, Literal(_now(), datatype=XSD.dateTime)))
-    store.replace_graph(REPORT_GRAPH, report.serialize(format="nt", encoding="utf-8"))
+    triples = list(outcome.report_triples())
+    when = Literal(_now(), datatype=XSD.dateTime)
+    as_of = Literal(outcome.as_of.isoformat(), datatype=XSD.date)
+    for node in [s for s, p, o in triples if p == RDF.type and o == SH.ValidationReport]:
+        triples += [(node, CG.asOf, as_of), (node, DCTERMS.created, when)]
+    # N-Triples written row by row (rdflib's own escaping): the store parses it natively, no Graph round trip.
+    data = "".join(_nt_row(t) for t in triples)
+    store.replace_graph(REPORT_GRAPH, data.encode("utf-8"))
 
 
 def _now() -> str:
