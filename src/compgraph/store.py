@@ -148,6 +148,11 @@ class GraphStore(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def write_own_graph(self, graph: str, data: bytes) -> None:
+        """Replace a graph with N-Triples compgraph wrote itself (a validation report), which cannot fail
+        to parse; stores may skip the staging copy that protects user data."""
+        self.replace_graph(graph, data)
+
     def select(self, sparql: str, **kw: Any) -> QueryResult:
         return self.query(with_prefixes(sparql), **kw)
 
@@ -304,6 +309,13 @@ class LocalStore(GraphStore):
             raise StoreError(f"cannot write graph <{graph}>: {exc}") from exc
         self._store.add_graph(ox.NamedNode(graph))
         return self.triple_count(graph)
+
+    def write_own_graph(self, graph: str, data: bytes) -> None:
+        # Staging + MOVE copies every triple a second time: 5.4 s of a 6.5 s save for a 70k-triple report.
+        target = ox.NamedNode(graph)
+        self._store.remove_graph(target)
+        self._store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+        self._store.add_graph(target)
 
     def bulk_replace_graph(self, graph: str, quads_or_triples: Iterator[tuple[Node, Node, Node]]) -> None:
         """Load a large generated graph without holding it in memory (benchmarks, generated orgs)."""

@@ -189,7 +189,7 @@ def save_report(store: GraphStore, outcome: Outcome) -> None:
         triples += [(node, CG.asOf, as_of), (node, DCTERMS.created, when)]
     # N-Triples written row by row (rdflib's own escaping): the store parses it natively, no Graph round trip.
     data = "".join(_nt_row(t) for t in triples)
-    store.replace_graph(REPORT_GRAPH, data.encode("utf-8"))
+    store.write_own_graph(REPORT_GRAPH, data.encode("utf-8"))
 
 
 def _now() -> str:
