@@ -285,22 +285,6 @@ def test_revalidate_saves_report_and_dashboard_shows_it(tmp_path: Path) -> None:
     assert client.post("/validate", data={"as_of": "not-a-date"}).status_code == 400
 
 
-def test_bulk_coverage_agrees_with_trace_system(app: Flask) -> None:
-    from datetime import date
-
-    from compgraph.trace import trace_system
-    from compgraph.web.model import system_traces
-
-    store = app.extensions["compgraph_store"]
-    when = date.fromisoformat(AS_OF)
-    bulk = system_traces(store, when)
-    assert bulk
-    for t in bulk:
-        one = trace_system(store, t.iri, when)
-        assert [(o.id, o.status) for o in t.obligations] == [(o.id, o.status) for o in one.obligations]
-        assert (t.id, t.label, t.risk, t.organisation) == (one.id, one.label, one.risk, one.organisation)
-
-
 def test_too_large_request_is_a_friendly_413(tmp_path: Path) -> None:
     store, _ = browser_store(tmp_path / "store")
     client = create_app(store, {"MAX_CONTENT_LENGTH": 100}).test_client()

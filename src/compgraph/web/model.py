@@ -11,12 +11,13 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
 from rdflib import Literal
 
+from .. import coverage as cv
 from .. import trace as tr
 from ..namespaces import CG, CGR, shorten
 from ..store import GraphStore
@@ -34,7 +35,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "organisations": ("organisation", "Organisation"),
 }
 SEGMENT_TO_KIND = {seg: kind for kind, (seg, _) in KINDS.items()}
-STATUSES = [tr.UNMAPPED, tr.MISSING_CONTROL, tr.NO_EVIDENCE, tr.EXPIRED, tr.COVERED]
+STATUSES = cv.STATUSES
 MODALITIES = ["mandatory", "recommended", "commitment", "permission", "prohibition"]
 
 # Plain-language names for the relations a compliance officer meets on detail pages: (outgoing, incoming).
@@ -286,23 +287,8 @@ def obligations(
 
 
 def obligation_statuses(store: GraphStore, as_of: date, cache: Cache) -> dict[str, str]:
-    """Each obligation's trace status (its best link over all implementers), in two queries."""
-
-    def compute() -> dict[str, str]:
-        res = store.select("SELECT ?o WHERE { ?o a cg:Obligation }")
-        iris = [str(r[0]) for r in res.rows]
-        links = tr._mappings(store, iris)
-        controls = sorted({c.iri for ls in links.values() for c in ls})
-        impls = tr._implementations(store, controls, as_of)
-        out = {}
-        for o in iris:
-            cl = links.get(o, [])
-            for c in cl:
-                c.implementations = impls.get(c.iri, [])
-            out[o] = tr._status(cl)
-        return out
-
-    return cache.get(("obligation-status", store_state(store).key, as_of), compute)
+    """Each obligation's trace status (its best link over all implementers)."""
+    return coverage(store, as_of, cache).obligation_status
 
 
 def controls(store: GraphStore) -> list[dict[str, Any]]:
@@ -423,94 +409,9 @@ def evidence_state(until: Any, as_of: date) -> str:
 # --- coverage ----------------------------------------------------------------------------------
 
 
-@dataclass
-class Coverage:
-    as_of: date
-    systems: list[tr.SystemTrace]
-    by_document: dict[str, dict[str, int]] = field(default_factory=dict)
-    by_risk: dict[str, dict[str, int]] = field(default_factory=dict)
-    by_system: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    def system(self, iri: str) -> tr.SystemTrace | None:
-        return next((s for s in self.systems if s.iri == iri), None)
-
-    def worst(self, iri: str) -> str | None:
-        t = self.system(iri)
-        if t is None or not t.obligations:
-            return None
-        return min((o.status for o in t.obligations), key=lambda s: tr.STATUS_ORDER[s])
-
-
-def coverage(store: GraphStore, as_of: date, cache: Cache) -> Coverage:
-    """Every system's binding obligations with their status, counted per document, risk level and system."""
-
-    def compute() -> Coverage:
-        traces = system_traces(store, as_of)
-        cov = Coverage(as_of, traces)
-        for t in traces:
-            sys_counts = cov.by_system.setdefault(t.id, dict.fromkeys(STATUSES, 0))
-            risk_counts = cov.by_risk.setdefault(t.risk, dict.fromkeys(STATUSES, 0))
-            for o in t.obligations:
-                doc_counts = cov.by_document.setdefault(o.document, dict.fromkeys(STATUSES, 0))
-                for counts in (sys_counts, risk_counts, doc_counts):
-                    counts[o.status] += 1
-        return cov
-
-    return cache.get(("coverage", store_state(store).key, as_of), compute)
-
-
-def system_traces(store: GraphStore, as_of: date) -> list[tr.SystemTrace]:
-    """What ``trace.trace_system`` gives for every system, in a handful of queries instead of four per system."""
-    from ..impact import binding
-
-    binds = binding(store)
-    systems = store.select("""
-        SELECT ?s ?id ?label ?risk ?purpose ?annex ?org ?orglabel WHERE {
-          ?s a cg:AISystem ; dcterms:identifier ?id ; rdfs:label ?label ; cg:riskLevel ?r ; cg:operatedBy ?org .
-          ?r skos:prefLabel ?risk . ?org rdfs:label ?orglabel .
-          OPTIONAL { ?s cg:purpose ?purpose } OPTIONAL { ?s cg:annexIIIArea/skos:prefLabel ?annex }
-        } ORDER BY ?id""")
-    wanted = sorted({o for obls in binds.values() for o in obls})
-    details: dict[str, tuple[str, ...]] = {}
-    if wanted:
-        res = store.select(f"""
-            SELECT ?o ?id ?text ?mod ?doc ?sec WHERE {{
-              VALUES ?o {{ {" ".join(f"<{o}>" for o in wanted)} }}
-              ?o dcterms:identifier ?id ; cg:sourceText ?text ; cg:modality ?m ; cg:fromDocument ?d ; cg:inSection ?s .
-              ?m skos:prefLabel ?mod . ?d rdfs:label ?doc . ?s rdfs:label ?sec .
-            }}""")
-        for o, *rest in res.rows:
-            details.setdefault(str(o), tuple(str(v) for v in rest))
-    links = tr._mappings(store, list(details))
-    controls = sorted({c.iri for ls in links.values() for c in ls})
-    impls = tr._implementations(store, controls, as_of)
-    out: dict[str, tr.SystemTrace] = {}
-    for s, sid, lab, risk, purpose, annex, org, orglabel in systems.rows:
-        if str(s) in out:
-            continue
-        mine = {str(s), str(org)}
-        obligations = []
-        for o in sorted(binds.get(str(s), set())):
-            if o not in details:
-                continue
-            t = tr.ObligationTrace(o, *details[o])
-            for c in links.get(o, []):
-                own = [i for i in impls.get(c.iri, []) if i.implementer in mine]
-                t.controls.append(tr.ControlLink(c.iri, c.id, c.label, c.relation, c.justification, own))
-            t.status = tr._status(t.controls)
-            obligations.append(t)
-        obligations.sort(key=lambda o: (tr.STATUS_ORDER[o.status], o.id))
-        out[str(s)] = tr.SystemTrace(
-            str(s),
-            str(sid),
-            str(lab),
-            str(risk),
-            str(purpose or ""),
-            str(annex) if annex else None,
-            str(orglabel),
-            obligations,
-        )
-    return list(out.values())
+def coverage(store: GraphStore, as_of: date, cache: Cache) -> cv.Coverage:
+    """Every system's binding obligations counted by status, per document, risk level and system."""
+    return cache.get(("coverage", store_state(store).key, as_of), lambda: cv.compute(store, as_of))
 
 
 # --- detail pages ------------------------------------------------------------------------------
