@@ -89,6 +89,7 @@ def choice_param(name: str, allowed: list[tuple[str, str]]) -> str | None:
 
 
 PAGE_SIZE = 200
+DASHBOARD_SYSTEMS = 50
 
 
 def page_param() -> int:
@@ -286,10 +287,16 @@ def dashboard(fmt: str) -> Response | str:
     as_of = as_of_param()
     cov = model.coverage(store, as_of, cache())
     docs = {d["title"]: d["id"] for d in model.documents(store)}
-    systems = {s.id: s for s in cov.systems}
+    # A page cannot draw thousands of systems: it shows the least covered ones; /systems lists them all.
+    shown = cov.systems
+    if len(shown) > DASHBOARD_SYSTEMS:
+        least = sorted(shown, key=lambda s: (s.counts[tr.COVERED] / (sum(s.counts.values()) or 1), s.id))
+        keep = {s.iri for s in least[:DASHBOARD_SYSTEMS]}
+        shown = [s for s in shown if s.iri in keep]
+    systems = {s.id: s for s in shown}
     by_doc = _bars(cov.by_document, lambda k: url_for("browser.document", ident=docs[k]) if k in docs else None)
     by_risk = _bars(cov.by_risk)
-    by_system = _bars(cov.by_system, lambda k: url_for("browser.system", ident=k))
+    by_system = _bars({k: cov.by_system[k] for k in systems}, lambda k: url_for("browser.system", ident=k))
     for b in by_system:
         b["label"] = f"{b['key']}: {systems[b['key']].label}" if b["key"] in systems else b["key"]
     questions = _question_list()
@@ -301,7 +308,7 @@ def dashboard(fmt: str) -> Response | str:
         [
             {"id": s.id, "label": s.label, "risk": s.risk, "url": url_for("browser.system", ident=s.id)}
             | {model.status_slug(k): v for k, v in cov.by_system.get(s.id, {}).items()}
-            for s in cov.systems
+            for s in shown
         ],
         links={"id": "url"},
     )
@@ -323,6 +330,7 @@ def dashboard(fmt: str) -> Response | str:
         by_doc=by_doc,
         by_risk=by_risk,
         by_system=by_system,
+        systems_hidden=len(cov.systems) - len(shown),
         questions=questions,
     )
 
@@ -519,7 +527,14 @@ def systems(fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
     cov = model.coverage(store, as_of, cache())
-    rows = _link_rows(model.systems_basic(store), "systems")
+    page = page_param()
+    everything = model.systems_basic(store)
+    total = len(everything)
+    # CSV is the export: every row; HTML and JSON go page by page.
+    rows = everything if fmt == "csv" else everything[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    if page > 1 and not rows:
+        abort(404, description=f"page {page} is past the last page of results.")
+    rows = _link_rows(rows, "systems")
     for r in rows:
         counts = cov.by_system.get(r["id"], {})
         r["binding"] = sum(counts.values())
@@ -549,6 +564,8 @@ def systems(fmt: str) -> Response | str:
         "bind them are not covered on the chosen date.",
         as_of=as_of,
         tables=[table],
+        data={"total": total, "page": page, "page_size": PAGE_SIZE},
+        pager=pager(page, total),
     )
 
 

@@ -171,7 +171,9 @@ def store_state(store: GraphStore) -> StoreState:
 def documents(store: GraphStore) -> list[dict[str, Any]]:
     res = store.select("""
         SELECT ?d ?id ?title ?kind ?version (COUNT(DISTINCT ?o) AS ?n) WHERE {
-          ?d a ?cls ; dcterms:identifier ?id . ?cls rdfs:subClassOf* cg:SourceDocument .
+          # The document classes first: Oxigraph keeps the written order, and "?d a ?cls" first is every
+          # typed node in the store (2.6 s at 1.1M triples).
+          ?cls rdfs:subClassOf* cg:SourceDocument . ?d a ?cls ; dcterms:identifier ?id .
           FILTER(?cls != cg:SourceDocument || NOT EXISTS { ?d a ?sub . ?sub rdfs:subClassOf cg:SourceDocument })
           OPTIONAL { ?d rdfs:label ?title } OPTIONAL { ?d cg:documentVersion ?version }
           OPTIONAL { ?o cg:fromDocument ?d }
