@@ -600,7 +600,12 @@ def datasets(fmt: str) -> Response | str:
 @bp.route("/evidence.<any(json,csv):fmt>")
 def evidence_list(fmt: str) -> Response | str:
     as_of = as_of_param()
-    rows = _link_rows(model.evidence(get_store(), as_of), "evidence")
+    page = page_param()
+    limit, offset = (None, 0) if fmt == "csv" else (PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    rows, total = model.evidence(get_store(), as_of, cache(), limit, offset)
+    if page > 1 and not rows:
+        abort(404, description=f"page {page} is past the last page of results.")
+    rows = _link_rows(rows, "evidence")
     for r in rows:
         r["control_url"] = model.entity_url(r["control_iri"])
         r["concerns_url"] = model.entity_url(r["concerns_iri"])
@@ -627,6 +632,8 @@ def evidence_list(fmt: str) -> Response | str:
         description="Evidence records for implemented controls and whether each is still valid on the chosen date.",
         as_of=as_of,
         tables=[table],
+        data={"total": total, "page": page, "page_size": PAGE_SIZE},
+        pager=pager(page, total),
     )
 
 
