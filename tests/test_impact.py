@@ -85,3 +85,37 @@ def test_single_points_of_failure(store: LocalStore) -> None:
 def test_unknown_control(store: LocalStore) -> None:
     with pytest.raises(UnknownEntity):
         control_impact(store, "CTL-NOPE", AS_OF)
+
+
+def _summary_key(points: list) -> list[tuple]:
+    return [
+        (
+            p.control.iri,
+            len(p.obligations) if isinstance(p.obligations, list) else p.obligations,
+            len(p.pairs) if isinstance(p.pairs, list) else p.pairs,
+            [s.iri for s in p.systems],
+        )
+        for p in points
+    ]
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 11, 22), None], ids=["dated", "undated"])
+def test_single_point_summary_counts_what_the_graph_lists(store: LocalStore, as_of: date | None) -> None:
+    from compgraph.impact import single_point_summary
+
+    expected = single_points_of_failure(store, as_of)
+    assert expected
+    assert _summary_key(single_point_summary(store, as_of)) == _summary_key(expected)
+
+
+@pytest.mark.parametrize("seed", [1, 5])
+def test_single_point_summary_counts_what_the_graph_lists_on_generated_organisations(tmp_path: Path, seed: int) -> None:
+    from compgraph import generate as gen
+    from compgraph.impact import single_point_summary
+
+    generated = LocalStore(tmp_path / "store")
+    gen.load_into(generated, gen.Spec.parse("small", seed=seed))
+    when = date(2026, 11, 22)
+    assert _summary_key(single_point_summary(generated, when)) == _summary_key(
+        single_points_of_failure(generated, when)
+    )

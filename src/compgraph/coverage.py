@@ -86,6 +86,44 @@ def _split(masks: list[_Masks], mapped: int) -> dict[str, int]:
     }
 
 
+def binding_masks(store: GraphStore, index: dict[str, int]) -> dict[str, int]:
+    """System IRI -> bit set of the obligations (by ``index``) that bind it: the binding modalities of its
+    organisations' documents, unless restricted to risk levels the system is not at (impact.binding)."""
+    modalities = " ".join(f"cg:{m}" for m in BINDING_MODALITIES)
+    doc_bits: dict[str, int] = {}
+    level_bits: dict[str, int] = {}
+    unrestricted = limited = 0
+    for o, d, r in store.select(f"""
+        SELECT ?o ?d ?r WHERE {{
+          ?o a cg:Obligation ; cg:fromDocument ?d ; cg:modality ?m . VALUES ?m {{ {modalities} }}
+          OPTIONAL {{ ?o cg:appliesToRiskLevel ?r }}
+        }}""").rows:
+        if str(o) not in index:
+            continue
+        bit = 1 << index[str(o)]
+        doc_bits[str(d)] = doc_bits.get(str(d), 0) | bit
+        if r is None:
+            unrestricted |= bit
+        else:
+            limited |= bit
+            level_bits[str(r)] = level_bits.get(str(r), 0) | bit
+    org_docs: dict[str, int] = {}
+    for org, d in store.select("SELECT ?org ?d WHERE { ?org cg:subjectTo ?d }").rows:
+        org_docs[str(org)] = org_docs.get(str(org), 0) | doc_bits.get(str(d), 0)
+    docs: dict[str, int] = {}
+    levels: dict[str, int] = {}
+    for s, org, r in store.select("""
+        SELECT ?s ?org ?r WHERE {
+          ?s a cg:AISystem . OPTIONAL { ?s cg:operatedBy ?org } OPTIONAL { ?s cg:riskLevel ?r }
+        }
+    """).rows:
+        docs[str(s)] = docs.get(str(s), 0) | org_docs.get(str(org), 0)
+        if r is not None:
+            levels[str(s)] = levels.get(str(s), 0) | level_bits.get(str(r), 0)
+    # An obligation limited to risk levels binds only systems at one of them.
+    return {s: mask & (unrestricted | (limited & levels.get(s, 0))) for s, mask in docs.items() if mask}
+
+
 def compute(store: GraphStore, as_of: date) -> Coverage:
     # Obligations with what a trace shows of them, ordered by document so each document is a bit range.
     # Every obligation gets a bit (the obligation list shows them all); a document for those a system trace
@@ -144,43 +182,7 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
         state = tr.NO_EVIDENCE if until is None else tr.COVERED if until >= as_of else tr.EXPIRED
         masks.setdefault(key[0], _Masks()).add(state, satisfies.get(key[1], 0))
 
-    # Binding obligations per system: its organisation's documents, at its risk level (impact.binding).
-    modalities = " ".join(f"cg:{m}" for m in BINDING_MODALITIES)
-    doc_bits: dict[str, int] = {}
-    level_bits: dict[str, int] = {}
-    unrestricted = 0
-    restricted: dict[str, set[str]] = {}
-    for o, d, r in store.select(f"""
-        SELECT ?o ?d ?r WHERE {{
-          ?o a cg:Obligation ; cg:fromDocument ?d ; cg:modality ?m . VALUES ?m {{ {modalities} }}
-          OPTIONAL {{ ?o cg:appliesToRiskLevel ?r }}
-        }}""").rows:
-        if str(o) not in index:
-            continue
-        bit = 1 << index[str(o)]
-        doc_bits[str(d)] = doc_bits.get(str(d), 0) | bit
-        if r is None:
-            unrestricted |= bit
-        else:
-            restricted.setdefault(str(o), set()).add(str(r))
-            level_bits[str(r)] = level_bits.get(str(r), 0) | bit
-    # An obligation limited to risk levels binds only systems at one of them.
-    limited = 0
-    for o in restricted:
-        limited |= 1 << index[o]
-    org_docs: dict[str, set[str]] = {}
-    for org, d in store.select("SELECT ?org ?d WHERE { ?org cg:subjectTo ?d }").rows:
-        org_docs.setdefault(str(org), set()).add(str(d))
-    sys_docs: dict[str, set[str]] = {}
-    sys_risks: dict[str, set[str]] = {}
-    for s, org, r in store.select("""
-        SELECT ?s ?org ?r WHERE {
-          ?s a cg:AISystem . OPTIONAL { ?s cg:operatedBy ?org } OPTIONAL { ?s cg:riskLevel ?r }
-        }
-    """).rows:
-        sys_docs.setdefault(str(s), set()).update(org_docs.get(str(org), ()))
-        if r is not None:
-            sys_risks.setdefault(str(s), set()).add(str(r))
+    binds = binding_masks(store, index)
 
     risk_labels = {
         str(r): str(lab)
@@ -205,13 +207,7 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
         if iri in seen:
             continue
         seen.add(iri)
-        docs_mask = 0
-        for d in sys_docs.get(iri, ()):
-            docs_mask |= doc_bits.get(d, 0)
-        levels = 0
-        for r in sys_risks.get(iri, ()):
-            levels |= level_bits.get(r, 0)
-        binding = docs_mask & (unrestricted | (limited & levels)) & traced
+        binding = binds.get(iri, 0) & traced
         split = _split([m for m in (masks.get(iri), masks.get(str(org))) if m is not None], mapped_any)
         counts = {st: (split[st] & binding).bit_count() for st in STATUSES}
         worst = next((st for st in STATUSES if counts[st]), None)

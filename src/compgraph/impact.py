@@ -257,3 +257,90 @@ def render_impact(impact: Impact) -> str:
     if impact.still_covered:
         lines.append(f"  {len(impact.still_covered)} other pair(s) stay covered by another control")
     return "\n".join(lines) + "\n"
+
+
+@dataclass
+class SinglePointSummary:
+    """A single point of failure counted rather than listed: what /impact shows at any scale."""
+
+    control: Node
+    obligations: int  # distinct obligations only this control covers for some system
+    pairs: int  # (obligation, system) pairs only it covers
+    systems: list[Node]  # the systems affected, by id
+
+
+def single_point_summary(store: GraphStore, as_of: date | None = None) -> list[SinglePointSummary]:
+    """``single_points_of_failure`` as counts, with bit sets instead of a graph of every pair.
+
+    Same semantics as coverage_graph/covering_controls (tests prove equal counts): one bit per
+    obligation; per system, the obligations each of its current controls (own, or its organisation's)
+    satisfies; a pair has a single point of failure when exactly one of those controls covers it.
+    """
+    index: dict[str, int] = {}
+    satisfies: dict[str, int] = {}
+    for o, c in store.select("""
+        SELECT ?o ?c WHERE {
+          ?o a cg:Obligation ; dcterms:identifier ?oid ; cg:satisfiedBy ?c . ?c dcterms:identifier ?cid
+        }
+    """).rows:
+        bit = 1 << index.setdefault(str(o), len(index))
+        satisfies[str(c)] = satisfies.get(str(c), 0) | bit
+    controls = {
+        str(c): Node(str(c), str(cid), str(cl or cid), "control")
+        for c, cid, cl in store.select(
+            "SELECT ?c ?cid ?cl WHERE { ?c a cg:Control ; dcterms:identifier ?cid . OPTIONAL { ?c rdfs:label ?cl } }"
+        ).rows
+    }
+    current: set[tuple[str, str]] | None = None
+    if as_of is not None:
+        current = {
+            (str(i), str(c))
+            for i, c in store.select(f"""
+                SELECT DISTINCT ?i ?c WHERE {{
+                  ?e cg:validUntil ?d . FILTER(?d >= "{as_of.isoformat()}"^^xsd:date)
+                  ?e cg:evidenceFor ?c ; cg:concerns ?i .
+                }}""").rows
+        }
+    implemented: dict[str, list[str]] = {}
+    for impl, c in store.select("""
+        SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c ; dcterms:identifier ?iid . ?c a cg:Control . }
+    """).rows:
+        if current is None or (str(impl), str(c)) in current:
+            implemented.setdefault(str(impl), []).append(str(c))
+    systems: dict[str, Node] = {}
+    operators: dict[str, set[str]] = {}
+    for s, sid, sl, org in store.select("""
+        SELECT ?s ?sid ?sl ?org WHERE {
+          ?s a cg:AISystem ; dcterms:identifier ?sid . OPTIONAL { ?s rdfs:label ?sl }
+          OPTIONAL { ?s cg:operatedBy ?org . ?org dcterms:identifier ?oid }
+        }""").rows:
+        systems.setdefault(str(s), Node(str(s), str(sid), str(sl or sid), "system"))
+        if org is not None:
+            operators.setdefault(str(s), set()).add(str(org))
+    found: dict[str, tuple[int, int, list[Node]]] = {}
+    from .coverage import binding_masks
+
+    for s, binds in binding_masks(store, index).items():
+        if s not in systems:
+            continue
+        mine = set(implemented.get(s, ()))
+        for org in operators.get(s, ()):
+            mine.update(implemented.get(org, ()))
+        seen = twice = 0
+        for c in mine:
+            bits = satisfies.get(c, 0) & binds
+            twice |= seen & bits
+            seen |= bits
+        once = seen & ~twice
+        if not once:
+            continue
+        for c in mine:
+            sole = satisfies.get(c, 0) & once
+            if sole:
+                mask, pairs, hit = found.get(c, (0, 0, []))
+                found[c] = (mask | sole, pairs + sole.bit_count(), hit + [systems[s]])
+    points = [
+        SinglePointSummary(controls.get(c) or Node(c, c, c, "control"), mask.bit_count(), pairs, _unique(hit))
+        for c, (mask, pairs, hit) in found.items()
+    ]
+    return sorted(points, key=lambda p: (-p.pairs, p.control.id))
