@@ -306,3 +306,17 @@ def test_obligations_paging(client: FlaskClient) -> None:
     get(client, "/obligations?page=0", 400)
     get(client, "/obligations?page=abc", 400)
     get(client, "/obligations?page=999", 404)
+
+
+def test_controls_list_counts_obligations_and_implementers(app: Flask, client: FlaskClient) -> None:
+    store = app.extensions["compgraph_store"]
+    rows = json.loads(get(client, "/controls.json"))["controls"]
+    assert rows
+    for row in rows:
+        ident = row["id"]
+        expected = store.select(f"""
+            SELECT (COUNT(DISTINCT ?o) AS ?n) (COUNT(DISTINCT ?i) AS ?m) WHERE {{
+              ?c dcterms:identifier "{ident}" .
+              {{ ?o cg:satisfiedBy ?c }} UNION {{ ?i cg:implementsControl ?c }} UNION {{ BIND(1 AS ?none) }}
+            }}""").rows[0]
+        assert (row["obligations"], row["implementers"]) == (int(expected[0]), int(expected[1])), ident
