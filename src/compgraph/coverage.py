@@ -124,7 +124,35 @@ def binding_masks(store: GraphStore, index: dict[str, int]) -> dict[str, int]:
     return {s: mask & (unrestricted | (limited & levels.get(s, 0))) for s, mask in docs.items() if mask}
 
 
-def compute(store: GraphStore, as_of: date) -> Coverage:
+@dataclass
+class Snapshot:
+    """What coverage and impact read from the store, none of it depending on the date.
+
+    Read once per store state (the browser caches it), so every date, the dashboard, the systems list,
+    the obligation statuses and the single points of failure share one pass over the evidence, which is
+    the costly part at scale (80k evidence records: seconds on Oxigraph).
+    """
+
+    index: dict[str, int]  # obligation IRI -> bit; obligations of a document are one bit range
+    traced: int  # obligations a trace shows (id, text, modality, document, section)
+    doc_ranges: dict[str, tuple[int, int]]  # document label -> [lo, hi) bit range
+    satisfies: dict[str, int]  # control (with id and label) -> obligations it satisfies
+    latest: dict[tuple[str, str], date]  # (implementer, control) -> latest validUntil of its evidence
+    implements: list[tuple[str, str]]  # distinct (implementer, control)
+    named: set[str]  # implementers with an id and a label (a trace shows only those)
+    binds: dict[str, int]  # system -> binding obligations
+    systems: list[tuple[str, str, str, str, str]]  # (iri, id, label, risk label, organisation), by id
+    implementers: set[str]  # systems and the organisations operating one
+    # what impact's coverage graph takes: (obligation with id) -> (control with id) bits, typed controls
+    # with id and label, implementers with an id, systems with id and label and their operators with an id
+    impact_satisfies: dict[str, int] = field(default_factory=dict)
+    impact_controls: dict[str, tuple[str, str]] = field(default_factory=dict)
+    impact_implementers: set[str] = field(default_factory=set)
+    impact_systems: dict[str, tuple[str, str]] = field(default_factory=dict)
+    impact_operators: dict[str, set[str]] = field(default_factory=dict)
+
+
+def snapshot(store: GraphStore) -> Snapshot:
     # Obligations with what a trace shows of them, ordered by document so each document is a bit range.
     # Every obligation gets a bit (the obligation list shows them all); a document for those a system trace
     # shows, i.e. with id, text, modality, document and section. Two queries: as one OPTIONAL, Oxigraph
@@ -134,17 +162,18 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
           ?o a cg:Obligation ; dcterms:identifier ?id ; cg:sourceText ?text ; cg:modality ?m ; cg:fromDocument ?d ;
              cg:inSection ?s .
           ?m skos:prefLabel ?mod . ?d rdfs:label ?doc . ?s rdfs:label ?sec .
-        } ORDER BY ?doc ?o""").rows
+        }""").rows
     index: dict[str, int] = {}
-    doc_ranges: dict[str, list[int]] = {}
+    doc_bits: dict[str, list[int]] = {}
     traced = 0
-    for o, doc in detailed:
-        if str(o) not in index:
-            index[str(o)] = len(index)
-        doc_ranges.setdefault(str(doc), []).append(index[str(o)])
-        traced |= 1 << index[str(o)]
-    for (o,) in store.select("SELECT ?o WHERE { ?o a cg:Obligation } ORDER BY ?o").rows:
-        index.setdefault(str(o), len(index))
+    # Sorted in Python: Oxigraph's ORDER BY decodes the terms on every comparison.
+    for doc, o in sorted({(str(doc), str(o)) for o, doc in detailed}):
+        if o not in index:
+            index[o] = len(index)
+        doc_bits.setdefault(doc, []).append(index[o])
+        traced |= 1 << index[o]
+    for o in sorted(str(r[0]) for r in store.select("SELECT ?o WHERE { ?o a cg:Obligation }").rows):
+        index.setdefault(o, len(index))
 
     satisfies: dict[str, int] = {}
     for o, c in store.select("""
@@ -152,18 +181,16 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
     """).rows:
         if str(o) in index:
             satisfies[str(c)] = satisfies.get(str(c), 0) | 1 << index[str(o)]
-    mapped_any = 0
-    for bits in satisfies.values():
-        mapped_any |= bits
 
     # Evidence state per (implementer, control): covered when any evidence about the implementer is
     # valid on the date, i.e. when the latest validUntil is.
-    latest: dict[tuple[str, str], date] = {}
-    for impl, c, until in store.select("""
-        SELECT ?impl ?c (MAX(?u) AS ?until) WHERE {
-          ?e cg:concerns ?impl ; cg:evidenceFor ?c ; cg:validUntil ?u ; dcterms:identifier ?eid ; rdfs:label ?el .
-        } GROUP BY ?impl ?c""").rows:
-        latest[(str(impl), str(c))] = date.fromisoformat(str(until))
+    latest = {
+        (str(impl), str(c)): date.fromisoformat(str(until))
+        for impl, c, until in store.select("""
+            SELECT ?impl ?c (MAX(?u) AS ?until) WHERE {
+              ?e cg:concerns ?impl ; cg:evidenceFor ?c ; cg:validUntil ?u ; dcterms:identifier ?eid ; rdfs:label ?el .
+            } GROUP BY ?impl ?c""").rows
+    }
     # Implementers need an id and a label to appear in a trace; asked apart, not joined (1.7 s -> 0.8 s).
     named = {
         str(r[0])
@@ -173,17 +200,10 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
         )
         for r in store.select(q).rows
     }
-    masks: dict[str, _Masks] = {}
-    for impl, c in store.select("SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c }").rows:
-        key = (str(impl), str(c))
-        if key[0] not in named:
-            continue
-        until = latest.get(key)
-        state = tr.NO_EVIDENCE if until is None else tr.COVERED if until >= as_of else tr.EXPIRED
-        masks.setdefault(key[0], _Masks()).add(state, satisfies.get(key[1], 0))
-
-    binds = binding_masks(store, index)
-
+    implements = [
+        (str(i), str(c))
+        for i, c in store.select("SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c }").rows
+    ]
     risk_labels = {
         str(r): str(lab)
         for r, lab in store.select("SELECT DISTINCT ?r ?l WHERE { ?x cg:riskLevel ?r . ?r skos:prefLabel ?l }").rows
@@ -191,33 +211,100 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
     org_labelled = {
         str(r[0]) for r in store.select("SELECT DISTINCT ?o WHERE { ?s cg:operatedBy ?o . ?o rdfs:label ?l }").rows
     }
-    systems = [
-        (s, sid, label, risk_labels[str(r)], org)
+    systems = sorted(
+        (str(sid), str(s), str(label), risk_labels[str(r)], str(org))
         for s, sid, label, r, org in store.select("""
             SELECT ?s ?id ?label ?r ?org WHERE {
               ?s a cg:AISystem ; dcterms:identifier ?id ; rdfs:label ?label ; cg:riskLevel ?r ; cg:operatedBy ?org .
-            } ORDER BY ?id""").rows
+            }""").rows
         if str(r) in risk_labels and str(org) in org_labelled
-    ]
+    )
+    implementers = {
+        str(r[0])
+        for r in store.select("""
+            SELECT DISTINCT ?i WHERE { { ?i a cg:AISystem } UNION { ?s a cg:AISystem ; cg:operatedBy ?i } }
+        """).rows
+    }
+    snap = Snapshot(
+        index=index,
+        traced=traced,
+        doc_ranges={doc: (min(ix), max(ix) + 1) for doc, ix in doc_bits.items()},
+        satisfies=satisfies,
+        latest=latest,
+        implements=implements,
+        named=named,
+        binds=binding_masks(store, index),
+        systems=[(s, sid, label, risk, org) for sid, s, label, risk, org in systems],
+        implementers=implementers,
+    )
+    _impact_inputs(store, snap)
+    return snap
+
+
+def _impact_inputs(store: GraphStore, snap: Snapshot) -> None:
+    """The small extra lists impact's single points of failure need (its graph's node requirements)."""
+    for o, c in store.select("""
+        SELECT ?o ?c WHERE {
+          ?o a cg:Obligation ; dcterms:identifier ?oid ; cg:satisfiedBy ?c . ?c dcterms:identifier ?cid
+        }
+    """).rows:
+        if str(o) in snap.index:
+            snap.impact_satisfies[str(c)] = snap.impact_satisfies.get(str(c), 0) | 1 << snap.index[str(o)]
+    for c, cid, cl in store.select(
+        "SELECT ?c ?cid ?cl WHERE { ?c a cg:Control ; dcterms:identifier ?cid . OPTIONAL { ?c rdfs:label ?cl } }"
+    ).rows:
+        snap.impact_controls.setdefault(str(c), (str(cid), str(cl or cid)))
+    # the implementers first (a few thousand), then their ids: not every implementsControl edge's.
+    snap.impact_implementers = {
+        str(r[0])
+        for r in store.select("""
+            SELECT ?i WHERE { { SELECT DISTINCT ?i WHERE { ?i cg:implementsControl ?c } } ?i dcterms:identifier ?id }
+        """).rows
+    }
+    for s, sid, sl in store.select(
+        "SELECT ?s ?sid ?sl WHERE { ?s a cg:AISystem ; dcterms:identifier ?sid . OPTIONAL { ?s rdfs:label ?sl } }"
+    ).rows:
+        snap.impact_systems.setdefault(str(s), (str(sid), str(sl or sid)))
+    for s, org in store.select("""
+        SELECT ?s ?org WHERE { ?s a cg:AISystem ; cg:operatedBy ?org . ?org dcterms:identifier ?oid }
+    """).rows:
+        snap.impact_operators.setdefault(str(s), set()).add(str(org))
+
+
+def compute(store: GraphStore, as_of: date) -> Coverage:
+    return evaluate(snapshot(store), as_of)
+
+
+def evaluate(snap: Snapshot, as_of: date) -> Coverage:
+    """Every system's binding obligations counted by status on ``as_of``: integer operations only."""
+    mapped_any = 0
+    for bits in snap.satisfies.values():
+        mapped_any |= bits
+    masks: dict[str, _Masks] = {}
+    for key in snap.implements:
+        if key[0] not in snap.named:
+            continue
+        until = snap.latest.get(key)
+        state = tr.NO_EVIDENCE if until is None else tr.COVERED if until >= as_of else tr.EXPIRED
+        masks.setdefault(key[0], _Masks()).add(state, snap.satisfies.get(key[1], 0))
+
     cov = Coverage(as_of, [])
     seen: set[str] = set()
-    ranges = {doc: (min(ix), max(ix) + 1) for doc, ix in doc_ranges.items()}
-    for s, sid, label, risk, org in systems:
-        iri = str(s)
+    for iri, sid, label, risk, org in snap.systems:
         if iri in seen:
             continue
         seen.add(iri)
-        binding = binds.get(iri, 0) & traced
-        split = _split([m for m in (masks.get(iri), masks.get(str(org))) if m is not None], mapped_any)
+        binding = snap.binds.get(iri, 0) & snap.traced
+        split = _split([m for m in (masks.get(iri), masks.get(org)) if m is not None], mapped_any)
         counts = {st: (split[st] & binding).bit_count() for st in STATUSES}
         worst = next((st for st in STATUSES if counts[st]), None)
-        row = SystemRow(iri, str(sid), str(label), str(risk), str(org), counts, worst)
+        row = SystemRow(iri, sid, label, risk, org, counts, worst)
         cov.systems.append(row)
         cov.by_system[row.id] = counts
         risk_counts = cov.by_risk.setdefault(row.risk, dict.fromkeys(STATUSES, 0))
         for st in STATUSES:
             risk_counts[st] += counts[st]
-        for doc, (lo, hi) in ranges.items():
+        for doc, (lo, hi) in snap.doc_ranges.items():
             window = (binding >> lo) & ((1 << (hi - lo)) - 1)
             if not window:
                 continue
@@ -227,13 +314,7 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
     cov.__post_init__()
 
     # Over all implementers, for the obligation list: systems and the organisations operating a system.
-    implementers = {
-        str(r[0])
-        for r in store.select("""
-            SELECT DISTINCT ?i WHERE { { ?i a cg:AISystem } UNION { ?s a cg:AISystem ; cg:operatedBy ?i } }
-        """).rows
-    }
-    split = _split([m for i, m in masks.items() if i in implementers], mapped_any)
-    for o, i in index.items():
+    split = _split([m for i, m in masks.items() if i in snap.implementers], mapped_any)
+    for o, i in snap.index.items():
         cov.obligation_status[o] = next(st for st in STATUSES[::-1] if split[st] >> i & 1)
     return cov

@@ -16,6 +16,7 @@ from datetime import date
 
 import networkx as nx
 
+from .coverage import Snapshot, snapshot
 from .namespaces import CG
 from .store import GraphStore
 from .trace import resolve
@@ -101,7 +102,8 @@ def coverage_graph(store: GraphStore, as_of: date | None = None) -> nx.DiGraph:
     date_filter = ""
     if as_of is not None:
         date_filter = (
-            f"BIND(EXISTS {{ ?e cg:evidenceFor ?c ; cg:concerns ?impl ; cg:validUntil ?d . "
+            f"BIND(EXISTS {{ ?e cg:evidenceFor ?c ; cg:concerns ?impl ; cg:validUntil ?d ; dcterms:identifier ?eid ; "
+            f"rdfs:label ?el . "
             f'FILTER(?d >= "{as_of.isoformat()}"^^xsd:date) }} AS ?current)'
         )
     impls = store.select(f"""
@@ -269,78 +271,98 @@ class SinglePointSummary:
     systems: list[Node]  # the systems affected, by id
 
 
-def single_point_summary(store: GraphStore, as_of: date | None = None) -> list[SinglePointSummary]:
+def single_point_summary(
+    store: GraphStore, as_of: date | None = None, snap: Snapshot | None = None
+) -> list[SinglePointSummary]:
     """``single_points_of_failure`` as counts, with bit sets instead of a graph of every pair.
 
     Same semantics as coverage_graph/covering_controls (tests prove equal counts): one bit per
     obligation; per system, the obligations each of its current controls (own, or its organisation's)
     satisfies; a pair has a single point of failure when exactly one of those controls covers it.
+    The inputs are coverage's date-independent snapshot, so the browser reads the store once for both.
     """
-    index: dict[str, int] = {}
-    satisfies: dict[str, int] = {}
-    for o, c in store.select("""
-        SELECT ?o ?c WHERE {
-          ?o a cg:Obligation ; dcterms:identifier ?oid ; cg:satisfiedBy ?c . ?c dcterms:identifier ?cid
-        }
-    """).rows:
-        bit = 1 << index.setdefault(str(o), len(index))
-        satisfies[str(c)] = satisfies.get(str(c), 0) | bit
-    controls = {
-        str(c): Node(str(c), str(cid), str(cl or cid), "control")
-        for c, cid, cl in store.select(
-            "SELECT ?c ?cid ?cl WHERE { ?c a cg:Control ; dcterms:identifier ?cid . OPTIONAL { ?c rdfs:label ?cl } }"
-        ).rows
-    }
-    current: set[tuple[str, str]] | None = None
-    if as_of is not None:
-        current = {
-            (str(i), str(c))
-            for i, c in store.select(f"""
-                SELECT DISTINCT ?i ?c WHERE {{
-                  ?e cg:validUntil ?d . FILTER(?d >= "{as_of.isoformat()}"^^xsd:date)
-                  ?e cg:evidenceFor ?c ; cg:concerns ?i .
-                }}""").rows
-        }
+    snap = snap or snapshot(store)
     implemented: dict[str, list[str]] = {}
-    for impl, c in store.select("""
-        SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c ; dcterms:identifier ?iid . ?c a cg:Control . }
-    """).rows:
-        if current is None or (str(impl), str(c)) in current:
-            implemented.setdefault(str(impl), []).append(str(c))
-    systems: dict[str, Node] = {}
-    operators: dict[str, set[str]] = {}
-    for s, sid, sl, org in store.select("""
-        SELECT ?s ?sid ?sl ?org WHERE {
-          ?s a cg:AISystem ; dcterms:identifier ?sid . OPTIONAL { ?s rdfs:label ?sl }
-          OPTIONAL { ?s cg:operatedBy ?org . ?org dcterms:identifier ?oid }
-        }""").rows:
-        systems.setdefault(str(s), Node(str(s), str(sid), str(sl or sid), "system"))
-        if org is not None:
-            operators.setdefault(str(s), set()).add(str(org))
-    found: dict[str, tuple[int, int, list[Node]]] = {}
-    from .coverage import binding_masks
+    for impl, c in snap.implements:
+        if impl not in snap.impact_implementers or c not in snap.impact_controls:
+            continue
+        if as_of is not None:
+            until = snap.latest.get((impl, c))
+            if until is None or until < as_of:
+                continue
+        implemented.setdefault(impl, []).append(c)
+    controls = {c: Node(c, cid, cl, "control") for c, (cid, cl) in snap.impact_controls.items()}
+    systems = {s: Node(s, sid, sl, "system") for s, (sid, sl) in snap.impact_systems.items()}
+    # An organisation's controls count for each of its systems: their overlaps (seen, seen at least twice,
+    # and what each control alone covers) are worked out once per organisation, not once per system
+    # (~300 organisation-wide controls x 6.7k systems: 3.4 s -> well under a second at 1.1M triples).
+    per_org: dict[str, tuple[set[str], int, int, dict[str, int]]] = {}
+    for org in {o for orgs in snap.impact_operators.values() for o in orgs}:
+        cs = set(implemented.get(org, ()))
+        seen, twice = _overlap(cs, snap.impact_satisfies, -1)
+        once = seen & ~twice
+        sole = {c: b for c in cs if (b := snap.impact_satisfies.get(c, 0) & once)}
+        per_org[org] = (cs, seen, twice, sole)
+    masks: dict[str, int] = {}
+    pair_counts: dict[str, int] = {}
+    hits: dict[str, list[Node]] = {}
 
-    for s, binds in binding_masks(store, index).items():
+    def hit(c: str, sole: int, system: Node) -> None:
+        masks[c] = masks.get(c, 0) | sole
+        pair_counts[c] = pair_counts.get(c, 0) + sole.bit_count()
+        hits.setdefault(c, []).append(system)
+
+    groups: dict[tuple[str, int], list[Node]] = {}
+    for s, binds in snap.binds.items():
         if s not in systems:
             continue
+        orgs = snap.impact_operators.get(s, set())
+        if len(orgs) == 1:
+            (org,) = orgs
+            org_cs, org_seen, org_twice, org_sole = per_org[org]
+            own = {c for c in implemented.get(s, ()) if c not in org_cs}
+            seen, twice = _overlap(own, snap.impact_satisfies, binds)
+            once = (seen | org_seen) & ~(twice | org_twice | (seen & org_seen)) & binds
+            if not once:
+                continue
+            for c in own:
+                if sole := snap.impact_satisfies.get(c, 0) & once:
+                    hit(c, sole, systems[s])
+            # What the organisation's controls alone cover for this system depends only on these bits:
+            # systems sharing them (same risk level, no own overlap) are counted together below.
+            if avail := once & org_seen:
+                groups.setdefault((org, avail), []).append(systems[s])
+            continue
         mine = set(implemented.get(s, ()))
-        for org in operators.get(s, ()):
+        for org in orgs:
             mine.update(implemented.get(org, ()))
-        seen = twice = 0
-        for c in mine:
-            bits = satisfies.get(c, 0) & binds
-            twice |= seen & bits
-            seen |= bits
+        seen, twice = _overlap(mine, snap.impact_satisfies, binds)
         once = seen & ~twice
         if not once:
             continue
         for c in mine:
-            sole = satisfies.get(c, 0) & once
-            if sole:
-                mask, pairs, hit = found.get(c, (0, 0, []))
-                found[c] = (mask | sole, pairs + sole.bit_count(), hit + [systems[s]])
+            if sole := snap.impact_satisfies.get(c, 0) & once:
+                hit(c, sole, systems[s])
+    for (org, avail), nodes in groups.items():
+        for c, bits in per_org[org][3].items():
+            if sole := bits & avail:
+                masks[c] = masks.get(c, 0) | sole
+                pair_counts[c] = pair_counts.get(c, 0) + sole.bit_count() * len(nodes)
+                hits.setdefault(c, []).extend(nodes)
     points = [
-        SinglePointSummary(controls.get(c) or Node(c, c, c, "control"), mask.bit_count(), pairs, _unique(hit))
-        for c, (mask, pairs, hit) in found.items()
+        SinglePointSummary(
+            controls.get(c) or Node(c, c, c, "control"), mask.bit_count(), pair_counts[c], _unique(hits[c])
+        )
+        for c, mask in masks.items()
     ]
     return sorted(points, key=lambda p: (-p.pairs, p.control.id))
+
+
+def _overlap(controls: set[str], satisfies: dict[str, int], within: int) -> tuple[int, int]:
+    """The obligations (bits, within ``within``) some of ``controls`` satisfy, and those two or more do."""
+    seen = twice = 0
+    for c in controls:
+        bits = satisfies.get(c, 0) & within
+        twice |= seen & bits
+        seen |= bits
+    return seen, twice

@@ -1018,7 +1018,8 @@ def single_points(fmt: str) -> Response | str:
     as_of = as_of_param()
     # Counted with bit sets, not listed pair by pair: at 1M triples there are ~10^5 pairs.
     points = cache().get(
-        ("single-points", model.store_state(store).key, as_of), lambda: im.single_point_summary(store, as_of)
+        ("single-points", model.store_state(store).key, as_of),
+        lambda: im.single_point_summary(store, as_of, model.coverage_snapshot(store, cache())),
     )
     rows = [
         {

@@ -431,7 +431,14 @@ def evidence_state(until: Any, as_of: date) -> str:
 
 def coverage(store: GraphStore, as_of: date, cache: Cache) -> cv.Coverage:
     """Every system's binding obligations counted by status, per document, risk level and system."""
-    return cache.get(("coverage", store_state(store).key, as_of), lambda: cv.compute(store, as_of))
+    state = store_state(store).key
+    return cache.get(("coverage", state, as_of), lambda: cv.evaluate(coverage_snapshot(store, cache, state), as_of))
+
+
+def coverage_snapshot(store: GraphStore, cache: Cache, state: tuple | None = None) -> cv.Snapshot:
+    """Coverage's date-independent inputs, read once per store state (shared by every date and /impact)."""
+    key = state if state is not None else store_state(store).key
+    return cache.get(("coverage-snapshot", key), lambda: cv.snapshot(store))
 
 
 # --- detail pages ------------------------------------------------------------------------------
