@@ -320,3 +320,48 @@ def test_controls_list_counts_obligations_and_implementers(app: Flask, client: F
               {{ ?o cg:satisfiedBy ?c }} UNION {{ ?i cg:implementsControl ?c }} UNION {{ BIND(1 AS ?none) }}
             }}""").rows[0]
         assert (row["obligations"], row["implementers"]) == (int(expected[0]), int(expected[1])), ident
+
+
+def test_cache_computes_each_key_once_for_concurrent_callers() -> None:
+    import threading
+    import time
+
+    from compgraph.web.model import Cache
+
+    cache, calls, results = Cache(), [], []
+
+    def slow() -> int:
+        calls.append(1)
+        time.sleep(0.2)
+        return 42
+
+    threads = [threading.Thread(target=lambda: results.append(cache.get(("k",), slow))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [42] * 4 and len(calls) == 1
+
+    def broken() -> int:
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        cache.get(("bad",), broken)
+    assert cache.get(("bad",), lambda: 7) == 7  # a failure is not cached and does not block the key
+
+
+def test_warm_up_fills_the_coverage_and_list_caches(tmp_path: Path) -> None:
+    from datetime import date
+
+    from compgraph import coverage as cv
+    from compgraph.web import model
+
+    store, _ = browser_store(tmp_path / "store")
+    cache = model.Cache()
+    model.warm(store, cache, date.fromisoformat(AS_OF))
+    state = model.store_state(store).key
+    assert isinstance(cache.get(("coverage-snapshot", state), lambda: None), cv.Snapshot)
+    assert cache.get(("ordered-ids", "Evidence", state), lambda: None)
+    assert model.coverage(store, date.fromisoformat(AS_OF), cache).by_system == cv.compute(
+        store, date.fromisoformat(AS_OF)
+    ).by_system

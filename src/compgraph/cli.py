@@ -248,7 +248,9 @@ def serve(sc: StoreContext, host: str, port: int, sparql_timeout: float, max_res
     """Serve the compliance browser and the SPARQL 1.1 endpoint (/sparql)."""
     from .web import create_app
 
-    app = create_app(sc.open(), {"SPARQL_TIMEOUT": sparql_timeout, "SPARQL_MAX_RESULTS": max_results})
+    # WARM_CACHE: coverage and the lists' order are computed in the background while the server starts.
+    config = {"SPARQL_TIMEOUT": sparql_timeout, "SPARQL_MAX_RESULTS": max_results, "WARM_CACHE": True}
+    app = create_app(sc.open(), config)
     click.echo(f"compgraph browser on http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
     app.run(host=host, port=port, threaded=True, use_reloader=False)
 

@@ -26,10 +26,16 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
         app.config.update(config)
     app.extensions["compgraph_store"] = store if store is not None else open_store()
 
-    from . import blueprints
+    from . import blueprints, model
 
     for bp in blueprints.all_blueprints():
         app.register_blueprint(bp)
+    cache = app.extensions.setdefault("compgraph_browser_cache", model.Cache())
+    if app.config.get("WARM_CACHE"):
+        import threading
+
+        store_ = app.extensions["compgraph_store"]
+        threading.Thread(target=model.warm, args=(store_, cache), name="compgraph-warm", daemon=True).start()
     return app
 
 

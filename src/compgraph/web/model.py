@@ -129,19 +129,33 @@ class Cache:
     def __init__(self, size: int = 64) -> None:
         self._data: OrderedDict[tuple, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[tuple, threading.Event] = {}
         self.size = size
 
     def get(self, key: tuple, compute: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._data:
-                self._data.move_to_end(key)
-                return self._data[key]
-        value = compute()
-        with self._lock:
-            self._data[key] = value
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
-        return value
+        """The cached value, computing it once: a second caller for the same key (another request, or
+        the warm-up thread) waits for the first instead of running the same seconds-long queries."""
+        while True:
+            with self._lock:
+                if key in self._data:
+                    self._data.move_to_end(key)
+                    return self._data[key]
+                running = self._computing.get(key)
+                if running is None:
+                    running = self._computing[key] = threading.Event()
+                    break
+            running.wait()  # then look again: computed, or failed and ours to try
+        try:
+            value = compute()
+            with self._lock:
+                self._data[key] = value
+                while len(self._data) > self.size:
+                    self._data.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                del self._computing[key]
+            running.set()
 
 
 @dataclass
@@ -457,6 +471,19 @@ def coverage(store: GraphStore, as_of: date, cache: Cache) -> cv.Coverage:
     """Every system's binding obligations counted by status, per document, risk level and system."""
     state = store_state(store).key
     return cache.get(("coverage", state, as_of), lambda: cv.evaluate(coverage_snapshot(store, cache, state), as_of))
+
+
+def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
+    """Fill the caches the first page views need (coverage inputs, the paged lists' order), so the
+    first visitor after a server start does not wait seconds for them; ``serve`` runs it in a thread."""
+    import logging
+
+    try:
+        coverage(store, as_of or date.today(), cache)
+        for cls in ("AISystem", "Evidence"):
+            ordered_ids(store, cache, cls)
+    except Exception:  # a warm-up must never take the server down; the page will report the error
+        logging.getLogger(__name__).exception("cache warm-up failed")
 
 
 def coverage_snapshot(store: GraphStore, cache: Cache, state: tuple | None = None) -> cv.Snapshot:
