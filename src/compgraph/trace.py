@@ -117,18 +117,26 @@ def _values(iris: list[str]) -> str:
 def _mappings(store: GraphStore, obligations: list[str]) -> dict[str, list[ControlLink]]:
     if not obligations:
         return {}
-    res = store.select(f"""
-        SELECT ?o ?c ?cid ?clabel ?rel ?why WHERE {{
-          VALUES ?o {{ {_values(obligations)} }}
-          ?o cg:satisfiedBy ?c . ?c dcterms:identifier ?cid ; rdfs:label ?clabel .
-          OPTIONAL {{ ?m cg:mappingSubject ?o ; cg:mappingObject ?c ; cg:mappingPredicate ?rel .
-                      OPTIONAL {{ ?m rdfs:comment ?why }} }}
-        }} ORDER BY ?o ?cid""")
+    # Links and mapping records in two flat queries joined here: as one OPTIONAL, Oxigraph evaluated the
+    # mapping group for every mapping in the store (a system's 619 obligations at 1.1M triples: 175 -> 85 ms).
+    values = _values(obligations)
+    links = store.select(f"""
+        SELECT ?o ?c ?cid ?clabel WHERE {{
+          VALUES ?o {{ {values} }} ?o cg:satisfiedBy ?c . ?c dcterms:identifier ?cid ; rdfs:label ?clabel .
+        }}""")
+    records: dict[tuple[str, str], tuple[str, str]] = {}
+    for o, c, rel, why in store.select(f"""
+        SELECT ?o ?c ?rel ?why WHERE {{
+          VALUES ?o {{ {values} }} ?m cg:mappingSubject ?o ; cg:mappingObject ?c ; cg:mappingPredicate ?rel .
+          OPTIONAL {{ ?m rdfs:comment ?why }}
+        }}""").rows:
+        records.setdefault((str(o), str(c)), (shorten(str(rel)), str(why or "")))
     out: dict[str, list[ControlLink]] = {}
-    for o, c, cid, clabel, rel, why in res.rows:
-        links = out.setdefault(str(o), [])
-        if not any(link.iri == str(c) for link in links):
-            links.append(ControlLink(str(c), str(cid), str(clabel), shorten(str(rel)) if rel else "", str(why or "")))
+    for o, c, cid, clabel in sorted(links.rows, key=lambda r: (str(r[0]), str(r[2]), str(r[1]))):
+        found = out.setdefault(str(o), [])
+        if not any(link.iri == str(c) for link in found):
+            rel, why = records.get((str(o), str(c)), ("", ""))
+            found.append(ControlLink(str(c), str(cid), str(clabel), rel, why))
     return out
 
 
