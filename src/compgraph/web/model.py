@@ -262,11 +262,14 @@ def obligations(
         )
     # Ids first, details for one page only: turning query answers into Python terms is what costs
     # time on long lists, so a page never converts more rows than it shows.
-    res = store.select(f"""
-        SELECT DISTINCT ?o ?id WHERE {{ ?o a cg:Obligation ; dcterms:identifier ?id . {" ".join(conds)} }}
-        ORDER BY ?id""")
+    if conds:
+        res = store.select(f"""
+            SELECT DISTINCT ?o ?id WHERE {{ ?o a cg:Obligation ; dcterms:identifier ?id . {" ".join(conds)} }}
+            ORDER BY ?id""")
+        iris = list(dict.fromkeys(str(o) for o, _ in res.rows))
+    else:
+        iris = [o for o, _ in ordered_ids(store, cache, "Obligation")]
     statuses = obligation_statuses(store, as_of, cache)
-    iris = [str(o) for o, _ in res.rows]
     if status:
         iris = [o for o in iris if statuses.get(o, tr.UNMAPPED) == status]
     total = len(iris)
