@@ -119,3 +119,39 @@ def test_single_point_summary_counts_what_the_graph_lists_on_generated_organisat
     assert _summary_key(single_point_summary(generated, when)) == _summary_key(
         single_points_of_failure(generated, when)
     )
+
+
+def _pairs_key(impact: object) -> tuple:
+    return (
+        impact.control.id,  # type: ignore[attr-defined]
+        [(o.iri, o.id, s.iri, s.id, s.label) for o, s in impact.broken],  # type: ignore[attr-defined]
+        [(o.iri, s.iri) for o, s in impact.still_covered],  # type: ignore[attr-defined]
+    )
+
+
+def _every_control_matches_the_graph(store: LocalStore, as_of: date | None) -> int:
+    from compgraph.coverage import snapshot
+    from compgraph.impact import impact_in_graph, impact_of
+
+    g = coverage_graph(store, as_of)
+    snap = snapshot(store)
+    controls = [str(r[0]) for r in store.select("SELECT ?c WHERE { ?c a cg:Control }").rows]
+    broken = 0
+    for c in controls:
+        expected = impact_in_graph(g, c)
+        assert _pairs_key(impact_of(snap, c, as_of)) == _pairs_key(expected), c
+        broken += len(expected.broken)
+    return broken
+
+
+@pytest.mark.parametrize("as_of", [AS_OF, None], ids=["dated", "undated"])
+def test_control_impact_on_the_snapshot_equals_the_graph(store: LocalStore, as_of: date | None) -> None:
+    assert _every_control_matches_the_graph(store, as_of) > 0
+
+
+def test_control_impact_on_the_snapshot_equals_the_graph_on_a_generated_organisation(tmp_path: Path) -> None:
+    from compgraph import generate as gen
+
+    generated = LocalStore(tmp_path / "store")
+    gen.load_into(generated, gen.Spec.parse("small", seed=3))
+    assert _every_control_matches_the_graph(generated, AS_OF) > 0

@@ -365,3 +365,24 @@ def test_warm_up_fills_the_coverage_and_list_caches(tmp_path: Path) -> None:
     assert model.coverage(store, date.fromisoformat(AS_OF), cache).by_system == cv.compute(
         store, date.fromisoformat(AS_OF)
     ).by_system
+
+
+def test_control_impact_pages_agree_with_the_library(app: Flask, client: FlaskClient) -> None:
+    from datetime import date
+
+    from compgraph import impact as im
+    from compgraph.impact import single_point_summary
+
+    store = app.extensions["compgraph_store"]
+    point = single_point_summary(store, date.fromisoformat(AS_OF))[0]
+    ctl = point.control.iri.rsplit("/", 1)[-1]
+    expected = im.control_impact(store, point.control.iri, date.fromisoformat(AS_OF))
+    data = json.loads(get(client, f"/controls/{ctl}/impact.json?as_of={AS_OF}&_size=max"))
+    assert data["obligations"] == [o.id for o in expected.obligations]
+    assert data["systems"] == [s.id for s in expected.systems]
+    assert data["pairs_broken"] == len(expected.broken) == len(data["broken"])
+    assert [(r["obligation"], r["system"]) for r in data["broken"]] == [(o.id, s.id) for o, s in expected.broken]
+    rows = list(csv.DictReader(io.StringIO(get(client, f"/controls/{ctl}/impact.csv?as_of={AS_OF}"))))
+    assert len(rows) == len(expected.broken)
+    paged = json.loads(get(client, f"/controls/{ctl}/impact.json?as_of={AS_OF}"))
+    assert paged["broken"] == data["broken"][: paged["page_size"]]

@@ -148,6 +148,7 @@ class Snapshot:
     impact_satisfies: dict[str, int] = field(default_factory=dict)
     impact_controls: dict[str, tuple[str, str]] = field(default_factory=dict)
     impact_implementers: set[str] = field(default_factory=set)
+    impact_obligations: dict[str, str] = field(default_factory=dict)  # obligation with id -> id
     impact_systems: dict[str, tuple[str, str]] = field(default_factory=dict)
     impact_operators: dict[str, set[str]] = field(default_factory=dict)
 
@@ -243,11 +244,12 @@ def snapshot(store: GraphStore) -> Snapshot:
 
 def _impact_inputs(store: GraphStore, snap: Snapshot) -> None:
     """The small extra lists impact's single points of failure need (its graph's node requirements)."""
-    for o, c in store.select("""
-        SELECT ?o ?c WHERE {
+    for o, oid, c in store.select("""
+        SELECT ?o ?oid ?c WHERE {
           ?o a cg:Obligation ; dcterms:identifier ?oid ; cg:satisfiedBy ?c . ?c dcterms:identifier ?cid
         }
     """).rows:
+        snap.impact_obligations.setdefault(str(o), str(oid))
         if str(o) in snap.index:
             snap.impact_satisfies[str(c)] = snap.impact_satisfies.get(str(c), 0) | 1 << snap.index[str(o)]
     for c, cid, cl in store.select(

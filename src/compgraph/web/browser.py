@@ -950,11 +950,6 @@ def evidence(ident: str) -> Response | str:
 # --- impact ------------------------------------------------------------------------------------
 
 
-def _coverage_graph(store: GraphStore, as_of: date) -> Any:
-    # Built from the whole graph: worth keeping while the store is unchanged (read-only, never mutated).
-    return cache().get(("coverage-graph", model.store_state(store).key, as_of), lambda: im.coverage_graph(store, as_of))
-
-
 def _pair_rows(pairs: list[tuple[im.Node, im.Node]]) -> list[dict[str, Any]]:
     return [
         {
@@ -977,24 +972,43 @@ def control_impact(ident: str, fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
     iri = _resolve("controls", ident)
-    result = im.impact_in_graph(_coverage_graph(store, as_of), iri)
+    # Bit sets over the cached coverage snapshot, no graph of the whole store; an organisation-wide control
+    # can stand behind ~10^5 pairs, so pages of PAGE_SIZE (JSON: ?_size=max for all; CSV: every broken pair).
+    snap = model.coverage_snapshot(store, cache())
+    masks = im.impact_masks(snap, iri, as_of)
+    page = page_param()
+    everything = fmt == "csv" or request.args.get("_size") == "max"
+    limit, offset = (None, 0) if everything else (PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    n_broken = sum(b.bit_count() for _, b, _ in masks)
+    n_still = sum(k.bit_count() for _, _, k in masks)
+    if page > 1 and offset >= max(n_broken, n_still):
+        abort(404, description=f"page {page} is past the last page of results.")
     broken = Table(
         "broken",
-        "Left uncovered",
+        f"Left uncovered ({n_broken} pairs)",
         PAIR_COLUMNS,
-        _pair_rows(result.broken),
+        _pair_rows(im.impact_pairs(snap, masks, 1, offset, limit)),
         links={"obligation": "obligation_url", "system": "system_url"},
         intro="Obligation and system pairs for which this control is the only current coverage.",
-        empty="Nothing: every obligation this control covers is also covered by another control.",
+        empty="Nothing: every obligation this control covers is also covered by another control."
+        if not n_broken
+        else "No more pairs on this page.",
     )
     still = Table(
         "still_covered",
-        "Still covered by another control",
+        f"Still covered by another control ({n_still} pairs)",
         PAIR_COLUMNS,
-        _pair_rows(result.still_covered),
+        _pair_rows(im.impact_pairs(snap, masks, 2, offset, limit)),
         links={"obligation": "obligation_url", "system": "system_url"},
     )
-    c = result.control
+    c = im.Node(iri, *snap.impact_controls.get(iri, (ident, ident)), "control")
+    lost = 0
+    for _, b, _ in masks:
+        lost |= b
+    by_bit = {i: o for o, i in snap.index.items()}
+    obligations = sorted(snap.impact_obligations[by_bit[i]] for i in im.bit_positions(lost))
+    systems = [snap.impact_systems[s][0] for s, b, _ in masks if b]
+    summary = {"obligations": len(obligations), "systems": len(systems), "broken": n_broken, "still": n_still}
     return respond(
         "impact.html",
         fmt,
@@ -1005,11 +1019,17 @@ def control_impact(ident: str, fmt: str) -> Response | str:
         tables=[broken, still],
         data={
             "control": c.id,
-            "obligations": [o.id for o in result.obligations],
-            "systems": [s.id for s in result.systems],
+            "obligations": obligations,
+            "systems": sorted(systems),
+            "pairs_broken": n_broken,
+            "pairs_still_covered": n_still,
+            "page": page,
+            "page_size": None if everything else PAGE_SIZE,
         },
-        result=result,
+        summary=summary,
+        control=c,
         control_url=url_for("browser.control", ident=ident),
+        pager=pager(page, max(n_broken, n_still)),
     )
 
 
