@@ -16,7 +16,7 @@ from datetime import date
 
 import networkx as nx
 
-from .coverage import Snapshot, snapshot
+from .coverage import Snapshot, snapshot, with_impact_inputs
 from .namespaces import CG
 from .store import GraphStore
 from .trace import resolve
@@ -231,7 +231,7 @@ def control_impact(
     ``impact_in_graph`` on the networkx graph), so it needs no graph of the whole store.
     """
     iri = resolve(store, control_id, "Control")
-    return impact_of(snap or snapshot(store), iri, as_of, control_id)
+    return impact_of(with_impact_inputs(store, snap) if snap else snapshot(store), iri, as_of, control_id)
 
 
 def _current_controls(snap: Snapshot, as_of: date | None) -> dict[str, list[str]]:
@@ -251,6 +251,8 @@ def _current_controls(snap: Snapshot, as_of: date | None) -> dict[str, list[str]
 def impact_masks(snap: Snapshot, control: str, as_of: date | None) -> list[tuple[str, int, int]]:
     """Per affected system, by IRI: the obligations (bits of ``snap.index``) that ``control`` alone covers
     for it (broken if it fails) and those another current control also covers (still covered)."""
+    if not snap.impact_ready:
+        raise ValueError("this snapshot has no impact inputs: pass it through coverage.with_impact_inputs")
     bits = snap.impact_satisfies.get(control, 0)
     if not bits:
         return []
@@ -372,7 +374,7 @@ def single_point_summary(
     satisfies; a pair has a single point of failure when exactly one of those controls covers it.
     The inputs are coverage's date-independent snapshot, so the browser reads the store once for both.
     """
-    snap = snap or snapshot(store)
+    snap = with_impact_inputs(store, snap) if snap else snapshot(store)
     implemented = _current_controls(snap, as_of)
     controls = {c: Node(c, cid, cl, "control") for c, (cid, cl) in snap.impact_controls.items()}
     systems = {s: Node(s, sid, sl, "system") for s, (sid, sl) in snap.impact_systems.items()}

@@ -974,7 +974,7 @@ def control_impact(ident: str, fmt: str) -> Response | str:
     iri = _resolve("controls", ident)
     # Bit sets over the cached coverage snapshot, no graph of the whole store; an organisation-wide control
     # can stand behind ~10^5 pairs, so pages of PAGE_SIZE (JSON: ?_size=max for all; CSV: every broken pair).
-    snap = model.coverage_snapshot(store, cache())
+    snap = model.impact_snapshot(store, cache())
     masks = im.impact_masks(snap, iri, as_of)
     page = page_param()
     everything = fmt == "csv" or request.args.get("_size") == "max"
@@ -1041,7 +1041,7 @@ def single_points(fmt: str) -> Response | str:
     # Counted with bit sets, not listed pair by pair: at 1M triples there are ~10^5 pairs.
     points = cache().get(
         ("single-points", model.store_state(store).key, as_of),
-        lambda: im.single_point_summary(store, as_of, model.coverage_snapshot(store, cache())),
+        lambda: im.single_point_summary(store, as_of, model.impact_snapshot(store, cache())),
     )
     rows = [
         {

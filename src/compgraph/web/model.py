@@ -483,8 +483,9 @@ def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
 
     try:
         coverage(store, as_of or date.today(), cache)
-        for cls in ("AISystem", "Evidence"):
+        for cls in ("AISystem", "Evidence", "Obligation"):
             ordered_ids(store, cache, cls)
+        impact_snapshot(store, cache)
     except Exception:  # a warm-up must never take the server down; the page will report the error
         logging.getLogger(__name__).exception("cache warm-up failed")
 
@@ -492,7 +493,12 @@ def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
 def coverage_snapshot(store: GraphStore, cache: Cache, state: tuple | None = None) -> cv.Snapshot:
     """Coverage's date-independent inputs, read once per store state (shared by every date and /impact)."""
     key = state if state is not None else store_state(store).key
-    return cache.get(("coverage-snapshot", key), lambda: cv.snapshot(store))
+    return cache.get(("coverage-snapshot", key), lambda: cv.snapshot(store, impact=False))
+
+
+def impact_snapshot(store: GraphStore, cache: Cache) -> cv.Snapshot:
+    """The coverage snapshot with what impact needs besides (added on first use)."""
+    return cv.with_impact_inputs(store, coverage_snapshot(store, cache))
 
 
 # --- detail pages ------------------------------------------------------------------------------
