@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import trace as tr
-from .store import GraphStore
+from .store import GraphStore, LocalStore, with_prefixes
 
 # Worst first, as the dashboard and lists show them.
 STATUSES = [tr.UNMAPPED, tr.MISSING_CONTROL, tr.NO_EVIDENCE, tr.EXPIRED, tr.COVERED]
@@ -85,6 +85,18 @@ def _split(masks: list[_Masks], mapped: int) -> dict[str, int]:
         tr.MISSING_CONTROL: mapped & ~(cov | exp | noev),
         tr.UNMAPPED: ~mapped,
     }
+
+
+def plain_rows(store: GraphStore, sparql: str) -> list[tuple[str | None, ...]]:
+    """Answer rows as plain strings (IRIs, lexical forms), for long answers only compared and sorted.
+
+    On a local store they come straight from Oxigraph: making rdflib terms of 80k distinct ids took as
+    long as the query (evidence ids at 1.1M triples: 2.8 s through ``select``, 1.6 s read directly).
+    """
+    if isinstance(store, LocalStore):
+        res = store.oxigraph.query(with_prefixes(sparql), use_default_graph_as_union=True)
+        return [tuple(None if t is None else t.value for t in row) for row in res]
+    return [tuple(None if t is None else str(t) for t in row) for row in store.select(sparql).rows]
 
 
 def binding_masks(store: GraphStore, index: dict[str, int]) -> dict[str, int]:

@@ -348,9 +348,9 @@ def ordered_ids(store: GraphStore, cache: Cache, cls: str) -> list[tuple[str, st
     """
 
     def compute() -> list[tuple[str, str]]:
-        res = store.select(f"SELECT ?x ?id WHERE {{ ?x a cg:{cls} ; dcterms:identifier ?id }}")
+        res = cv.plain_rows(store, f"SELECT ?x ?id WHERE {{ ?x a cg:{cls} ; dcterms:identifier ?id }}")
         first: dict[str, str] = {}
-        for ident, x in sorted((str(i), str(x)) for x, i in res.rows):
+        for ident, x in sorted((i, x) for x, i in res):
             first.setdefault(x, ident)
         return list(first.items())
 
