@@ -89,6 +89,7 @@ def choice_param(name: str, allowed: list[tuple[str, str]]) -> str | None:
 
 
 PAGE_SIZE = 200
+GAPS_PER_RULE = 100
 DASHBOARD_SYSTEMS = 50
 SYSTEM_IDS_SHOWN = 12
 
@@ -394,6 +395,10 @@ def gaps(fmt: str) -> Response | str:
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         groups.setdefault(r["rule"], []).append(r)
+    # A large graph has tens of thousands of findings: the HTML shows the first GAPS_PER_RULE of each rule
+    # with its full count; the CSV and JSON keep every finding.
+    shown = {rule: items[:GAPS_PER_RULE] for rule, items in groups.items()}
+    counts = {rule: len(items) for rule, items in groups.items()}
     return respond(
         "gaps.html",
         fmt,
@@ -404,7 +409,9 @@ def gaps(fmt: str) -> Response | str:
         tables=[table],
         data={"conforms": outcome.conforms, "counts": outcome.counts()},
         outcome=outcome,
-        groups=groups,
+        groups=shown,
+        group_counts=counts,
+        csv_all=f"/gaps.csv?as_of={as_of.isoformat()}",
     )
 
 
