@@ -78,3 +78,30 @@ def test_worst_status_is_the_lowest_present(demo_store: LocalStore) -> None:
         present = [st for st in cv.STATUSES if s.counts[st]]
         assert cov.worst(s.iri) == (present[0] if present else None)
     assert any(s.worst not in (None, tr.COVERED) for s in cov.systems)  # the demo's planted gaps
+
+
+def _mappings_as_one_query(store: LocalStore, obligations: list[str]) -> dict[str, list[tuple]]:
+    """trace._mappings before it was split in two flat queries: the reference formulation."""
+    res = store.select(f"""
+        SELECT ?o ?c ?cid ?clabel ?rel ?why WHERE {{
+          VALUES ?o {{ {tr._values(obligations)} }}
+          ?o cg:satisfiedBy ?c . ?c dcterms:identifier ?cid ; rdfs:label ?clabel .
+          OPTIONAL {{ ?m cg:mappingSubject ?o ; cg:mappingObject ?c ; cg:mappingPredicate ?rel .
+                      OPTIONAL {{ ?m rdfs:comment ?why }} }}
+        }} ORDER BY ?o ?cid""")
+    out: dict[str, list[tuple]] = {}
+    for o, c, cid, clabel, rel, why in res.rows:
+        links = out.setdefault(str(o), [])
+        if not any(link[0] == str(c) for link in links):
+            links.append((str(c), str(cid), str(clabel), tr.shorten(str(rel)) if rel else "", str(why or "")))
+    return out
+
+
+def test_trace_mappings_equal_the_single_query_formulation(demo_store: LocalStore, generated: LocalStore) -> None:
+    for store in (demo_store, generated):
+        iris = [str(r[0]) for r in store.select("SELECT ?o WHERE { ?o a cg:Obligation }").rows]
+        got = {
+            o: [(c.iri, c.id, c.label, c.relation, c.justification) for c in links]
+            for o, links in tr._mappings(store, iris).items()
+        }
+        assert got == _mappings_as_one_query(store, iris)
