@@ -211,18 +211,25 @@ def snapshot(store: GraphStore, impact: bool = True) -> Snapshot:
             satisfies[str(c)] = satisfies.get(str(c), 0) | 1 << index[str(o)]
 
     # Evidence state per (implementer, control): covered when any evidence about the implementer is
-    # valid on the date, i.e. when the latest validUntil is.
+    # valid on the date, i.e. when the latest validUntil is. Each property is its own sub-select, which
+    # Oxigraph hash-joins; as one pattern it looked each record's properties up in turn, and the answer
+    # is read as plain strings (1.1M triples: 2.6 s -> 0.7 s).
     latest = {
-        (str(impl), str(c)): date.fromisoformat(str(until))
-        for impl, c, until in store.select("""
+        (impl, c): date.fromisoformat(until)
+        for impl, c, until in plain_rows(
+            store,
+            """
             SELECT ?impl ?c (MAX(?u) AS ?until) WHERE {
-              ?e cg:concerns ?impl ; cg:evidenceFor ?c ; cg:validUntil ?u ; dcterms:identifier ?eid ; rdfs:label ?el .
-            } GROUP BY ?impl ?c""").rows
+              { SELECT ?e ?impl WHERE { ?e cg:concerns ?impl } }
+              { SELECT ?e ?c WHERE { ?e cg:evidenceFor ?c } }
+              { SELECT ?e ?u WHERE { ?e cg:validUntil ?u } }
+              { SELECT ?e WHERE { ?e dcterms:identifier ?eid } }
+              { SELECT ?e WHERE { ?e rdfs:label ?el } }
+            } GROUP BY ?impl ?c""",
+        )
+        if impl is not None and c is not None and until is not None
     }
-    implements = [
-        (str(i), str(c))
-        for i, c in store.select("SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c }").rows
-    ]
+    implements = plain_rows(store, "SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c }")
     # Every AI system with its organisations and risk levels comes from the binding query; what a trace
     # needs besides (ids, labels) is asked flat, the organisations' by VALUES: one 5-pattern join over
     # every system and three scans of operatedBy were 1.5 s at 1.1M triples.
