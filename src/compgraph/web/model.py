@@ -348,7 +348,13 @@ def ordered_ids(store: GraphStore, cache: Cache, cls: str) -> list[tuple[str, st
     """
 
     def compute() -> list[tuple[str, str]]:
-        res = cv.plain_rows(store, f"SELECT ?x ?id WHERE {{ ?x a cg:{cls} ; dcterms:identifier ?id }}")
+        # Two sub-selects, which Oxigraph hash-joins (one pattern looked each node's id up: 81k evidence
+        # records 0.85 s -> 0.56 s).
+        res = cv.plain_rows(
+            store,
+            f"SELECT ?x ?id WHERE {{ {{ SELECT ?x WHERE {{ ?x a cg:{cls} }} }}"
+            " { SELECT ?x ?id WHERE { ?x dcterms:identifier ?id } } }",
+        )
         first: dict[str, str] = {}
         for ident, x in sorted((i, x) for x, i in res):
             first.setdefault(x, ident)
