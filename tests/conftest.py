@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from compgraph.build import build
-from compgraph.store import LocalStore
+from compgraph.graph.build import build
+from compgraph.graph.store import LocalStore
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import requests
 
-from compgraph.queries import run_query
-from compgraph.store import GraphStore, QueryResult
+from compgraph.graph.store import GraphStore, QueryResult
+from compgraph.questions.queries import run_query
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_DIR = REPO / "tests" / "fixtures" / "sparql"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from compgraph import paths
-from compgraph.build import build, load_file
-from compgraph.catalog import InputError
-from compgraph.namespaces import graph_iri
-from compgraph.store import LocalStore
+from compgraph.graph import paths
+from compgraph.graph.build import build, load_file
+from compgraph.graph.catalog import InputError
+from compgraph.graph.namespaces import graph_iri
+from compgraph.graph.store import LocalStore
 
 
 @pytest.fixture

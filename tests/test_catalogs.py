@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from compgraph.ingest import evaluate, extract_obligations
+from compgraph.legal.ingest import evaluate, extract_obligations
 
 REPO = Path(__file__).resolve().parents[1]
 MAPPINGS = REPO / "mappings"

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from compgraph import coverage as cv
-from compgraph import generate as gen
-from compgraph import trace as tr
-from compgraph.impact import binding
-from compgraph.store import LocalStore
+from compgraph.graph.store import LocalStore
+from compgraph.questions import coverage as cv
+from compgraph.questions import trace as tr
+from compgraph.questions.impact import binding
+from compgraph.scale import generate as gen
 
 AS_OF = date(2026, 11, 22)
 

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
-from compgraph.store import LocalStore
+from compgraph.graph.store import LocalStore
 from compgraph.web import create_app
 from sparql_fixtures import GRAPH_BASE, fixture_graphs, load_fixture
 

@@ -9,10 +9,10 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from compgraph import fastvalidate as fv
-from compgraph import generate as gen
-from compgraph.store import LocalStore
-from compgraph.validate import REPORT_GRAPH, Finding, _data_graphs, load_shapes, validate_graph, validate_store
+from compgraph.checks import fastvalidate as fv
+from compgraph.checks.validate import REPORT_GRAPH, Finding, _data_graphs, load_shapes, validate_graph, validate_store
+from compgraph.graph.store import LocalStore
+from compgraph.scale import generate as gen
 
 REPO = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 22)

@@ -1,4 +1,4 @@
-"""Gap report of one document (compgraph.gaps)."""
+"""Gap report of one document (compgraph.legal.gaps)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from compgraph import gaps as gp
-from compgraph import review as rv
-from compgraph.build import build
-from compgraph.store import LocalStore
+from compgraph.graph.build import build
+from compgraph.graph.store import LocalStore
+from compgraph.legal import gaps as gp
+from compgraph.legal import review as rv
 
 REPO = Path(__file__).resolve().parents[1]
 LEGAL = REPO / "tests" / "fixtures" / "legal"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compgraph import generate as gen
 from compgraph.cli import main
-from compgraph.store import LocalStore
+from compgraph.graph.store import LocalStore
+from compgraph.scale import generate as gen
 
 AS_OF = gen.DEFAULT_AS_OF
 

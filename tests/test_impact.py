@@ -11,14 +11,14 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "web"))
 from webfixture import fixture_store  # noqa: E402
 
-from compgraph.impact import (  # noqa: E402
+from compgraph.graph.store import LocalStore  # noqa: E402
+from compgraph.questions.impact import (  # noqa: E402
     control_impact,
     coverage_graph,
     render_impact,
     single_points_of_failure,
 )
-from compgraph.store import LocalStore  # noqa: E402
-from compgraph.trace import UnknownEntity  # noqa: E402
+from compgraph.questions.trace import UnknownEntity  # noqa: E402
 
 AS_OF = date(2026, 11, 22)
 
@@ -101,7 +101,7 @@ def _summary_key(points: list) -> list[tuple]:
 
 @pytest.mark.parametrize("as_of", [date(2026, 11, 22), None], ids=["dated", "undated"])
 def test_single_point_summary_counts_what_the_graph_lists(store: LocalStore, as_of: date | None) -> None:
-    from compgraph.impact import single_point_summary
+    from compgraph.questions.impact import single_point_summary
 
     expected = single_points_of_failure(store, as_of)
     assert expected
@@ -110,8 +110,8 @@ def test_single_point_summary_counts_what_the_graph_lists(store: LocalStore, as_
 
 @pytest.mark.parametrize("seed", [1, 5])
 def test_single_point_summary_counts_what_the_graph_lists_on_generated_organisations(tmp_path: Path, seed: int) -> None:
-    from compgraph import generate as gen
-    from compgraph.impact import single_point_summary
+    from compgraph.questions.impact import single_point_summary
+    from compgraph.scale import generate as gen
 
     generated = LocalStore(tmp_path / "store")
     gen.load_into(generated, gen.Spec.parse("small", seed=seed))
@@ -130,8 +130,8 @@ def _pairs_key(impact: object) -> tuple:
 
 
 def _every_control_matches_the_graph(store: LocalStore, as_of: date | None) -> int:
-    from compgraph.coverage import snapshot
-    from compgraph.impact import impact_in_graph, impact_of
+    from compgraph.questions.coverage import snapshot
+    from compgraph.questions.impact import impact_in_graph, impact_of
 
     g = coverage_graph(store, as_of)
     snap = snapshot(store)
@@ -150,7 +150,7 @@ def test_control_impact_on_the_snapshot_equals_the_graph(store: LocalStore, as_o
 
 
 def test_control_impact_on_the_snapshot_equals_the_graph_on_a_generated_organisation(tmp_path: Path) -> None:
-    from compgraph import generate as gen
+    from compgraph.scale import generate as gen
 
     generated = LocalStore(tmp_path / "store")
     gen.load_into(generated, gen.Spec.parse("small", seed=3))

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from compgraph import cli
 from compgraph.cli import main
-from compgraph.store import LocalStore
+from compgraph.graph.store import LocalStore
 
 REPO = Path(__file__).resolve().parents[1]
 LEGAL = REPO / "tests" / "fixtures" / "legal"

@@ -1,4 +1,4 @@
-"""Reading documents, cleaning text, finding structure and extracting obligations (compgraph.ingest)."""
+"""Reading documents, cleaning text, finding structure and extracting obligations (compgraph.legal.ingest)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from compgraph.ingest import (
+from compgraph.legal.ingest import (
     IngestError,
     catalog_from_text,
     clean_text,

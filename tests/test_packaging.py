@@ -40,7 +40,7 @@ def test_an_installed_wheel_builds_the_demo_outside_the_checkout(wheel: Path, tm
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True
     )
     code = (
-        "import compgraph.paths as p, compgraph.build as b, compgraph.store as s;"
+        "import compgraph.graph.paths as p, compgraph.graph.build as b, compgraph.graph.store as s;"
         "assert '_data' in str(p.ontology_dir()), p.ontology_dir();"
         "st = s.LocalStore('store'); n = b.build(st); print(sum(n.values()))"
     )

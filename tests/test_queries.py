@@ -15,8 +15,8 @@ from rdflib import Literal, URIRef, Variable
 from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
 from rdflib.query import Result
 
-from compgraph import queries as q
-from compgraph.store import LocalStore, QueryResult
+from compgraph.graph.store import LocalStore, QueryResult
+from compgraph.questions import queries as q
 from sparql_fixtures import AS_OF, EXPECTED, load_fixture, rows
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from compgraph import generate as gen
-from compgraph.bench import RdflibStore
-from compgraph.queries import resolve_query, run_query
-from compgraph.store import LocalStore, QueryResult
+from compgraph.graph.store import LocalStore, QueryResult
+from compgraph.questions.queries import resolve_query, run_query
+from compgraph.scale import generate as gen
+from compgraph.scale.bench import RdflibStore
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCES = sorted((REPO / "tests" / "fixtures" / "reference-queries").glob("*.rq"))

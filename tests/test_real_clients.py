@@ -18,8 +18,8 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper
 from werkzeug.serving import make_server
 
-from compgraph.queries import get_query
-from compgraph.store import LocalStore, QueryResult, with_prefixes
+from compgraph.graph.store import LocalStore, QueryResult, with_prefixes
+from compgraph.questions.queries import get_query
 from compgraph.web import create_app
 from sparql_fixtures import EXPECTED, free_port, load_fixture
 

@@ -1,4 +1,4 @@
-"""Review decisions (compgraph.review): the SSSOM file, what reaches the graph, and what is refused."""
+"""Review decisions (compgraph.legal.review): the SSSOM file, what reaches the graph, and what is refused."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from compgraph import catalog
-from compgraph import review as rv
-from compgraph.build import build
-from compgraph.store import LocalStore
+from compgraph.graph import catalog
+from compgraph.graph.build import build
+from compgraph.graph.store import LocalStore
+from compgraph.legal import review as rv
 
 REPO = Path(__file__).resolve().parents[1]
 LEGAL = REPO / "tests" / "fixtures" / "legal"

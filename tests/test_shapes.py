@@ -15,9 +15,9 @@ from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 
-from compgraph.namespaces import CG, DPV, entity_iri
-from compgraph.store import LocalStore
-from compgraph.validate import validate_graph
+from compgraph.checks.validate import validate_graph
+from compgraph.graph.namespaces import CG, DPV, entity_iri
+from compgraph.graph.store import LocalStore
 
 AS_OF = date(2026, 11, 22)  # the date the demo's gaps are planted against (see conftest.py)
 
@@ -308,7 +308,7 @@ FIXTURES = sorted(p.name for p in COVERAGE.glob("*.ttl"))
 def test_the_sparql_engine_finds_what_pyshacl_finds_on_each_fixture(
     vocabulary: Graph, shapes: Graph, fixture: str, tmp_path: Path
 ) -> None:
-    from compgraph.fastvalidate import validate_store_sparql
+    from compgraph.checks.fastvalidate import validate_store_sparql
 
     data = Graph()
     data += vocabulary

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from compgraph.build import BuildPlan, apply_plan
-from compgraph.store import GraphStore, LocalStore, QuerySyntaxError, QueryTimeout, RemoteStore
+from compgraph.graph.build import BuildPlan, apply_plan
+from compgraph.graph.store import GraphStore, LocalStore, QuerySyntaxError, QueryTimeout, RemoteStore
 from sparql_fixtures import EXPECTED, expected_answers, fixture_graphs, load_fixture, oxigraph_server
 
 REPO = Path(__file__).resolve().parents[1]

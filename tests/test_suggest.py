@@ -1,4 +1,4 @@
-"""Control suggestions (compgraph.suggest): ranking, evidence, the no-match flag, output formats, evaluation."""
+"""Control suggestions (compgraph.legal.suggest): ranking, evidence, the no-match flag, output formats, evaluation."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from compgraph import catalog
-from compgraph import suggest as sg
-from compgraph.build import build
-from compgraph.store import LocalStore
+from compgraph.graph import catalog
+from compgraph.graph.build import build
+from compgraph.graph.store import LocalStore
+from compgraph.legal import suggest as sg
 
 REPO = Path(__file__).resolve().parents[1]
 LEGAL = REPO / "tests" / "fixtures" / "legal"

@@ -141,7 +141,7 @@ def test_dashboard_counts_and_questions(client: FlaskClient) -> None:
 
 
 def test_every_canned_question_runs(client: FlaskClient) -> None:
-    from compgraph.queries import list_queries
+    from compgraph.questions.queries import list_queries
 
     doc = first_ids(client, "documents", 1)[0]
     questions = json.loads(get(client, "/questions.json"))["questions"]
@@ -242,7 +242,7 @@ def test_bad_parameters_are_400_with_a_message(client: FlaskClient, url: str) ->
 
 
 def test_bad_question_parameter_value_is_400(client: FlaskClient) -> None:
-    from compgraph.queries import list_queries
+    from compgraph.questions.queries import list_queries
 
     typed = [(q, p) for q in list_queries() for p in q.params if p.type in ("date", "integer")]
     if not typed:
@@ -353,7 +353,7 @@ def test_cache_computes_each_key_once_for_concurrent_callers() -> None:
 def test_warm_up_fills_the_coverage_and_list_caches(tmp_path: Path) -> None:
     from datetime import date
 
-    from compgraph import coverage as cv
+    from compgraph.questions import coverage as cv
     from compgraph.web import model
 
     store, _ = browser_store(tmp_path / "store")
@@ -370,8 +370,8 @@ def test_warm_up_fills_the_coverage_and_list_caches(tmp_path: Path) -> None:
 def test_control_impact_pages_agree_with_the_library(app: Flask, client: FlaskClient) -> None:
     from datetime import date
 
-    from compgraph import impact as im
-    from compgraph.impact import single_point_summary
+    from compgraph.questions import impact as im
+    from compgraph.questions.impact import single_point_summary
 
     store = app.extensions["compgraph_store"]
     point = single_point_summary(store, date.fromisoformat(AS_OF))[0]

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .catalog import InputError
-from .store import GraphStore, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError, open_store
+from compgraph import __version__
+from compgraph.graph.catalog import InputError
+from compgraph.graph.store import GraphStore, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError, open_store
 
 BAD_INPUT = 2
 
@@ -123,7 +123,7 @@ def _progress(label: str):  # type: ignore[no-untyped-def]
 @pass_store
 def build(sc: StoreContext, organisations: tuple[Path, ...], mappings: Path | None) -> None:
     """Load the ontology, catalogs, crosswalk and organisation data into the store (idempotent)."""
-    from .build import build as run_build
+    from compgraph.graph.build import build as run_build
 
     store = sc.open()
     bar, step = _progress("loading")
@@ -146,7 +146,7 @@ def build(sc: StoreContext, organisations: tuple[Path, ...], mappings: Path | No
 @pass_store
 def load(sc: StoreContext, path: Path, graph: str | None) -> None:
     """Load one more file (Turtle/JSON-LD/RDF-XML, SSSOM TSV, organisation or catalog YAML) into its own graph."""
-    from .build import load_file
+    from compgraph.graph.build import load_file
 
     try:
         target, n = load_file(sc.open(), path, graph)
@@ -169,7 +169,7 @@ def load(sc: StoreContext, path: Path, graph: str | None) -> None:
 @pass_store
 def validate(sc: StoreContext, as_of: str | None, fmt: str, no_save: bool, engine: str) -> None:
     """Check structure and coverage with the SHACL shapes; exit 1 if any violation is found."""
-    from . import validate as v
+    from compgraph.checks import validate as v
 
     when = parse_date(as_of)
     store = sc.open()
@@ -187,7 +187,7 @@ def validate(sc: StoreContext, as_of: str | None, fmt: str, no_save: bool, engin
 @pass_store
 def stats(sc: StoreContext, fmt: str) -> None:
     """What the graph holds: obligations per document and modality, entities, graphs."""
-    from . import stats as st
+    from compgraph.questions import stats as st
 
     s = st.collect(sc.open())
     if fmt == "json":
@@ -204,7 +204,7 @@ def stats(sc: StoreContext, fmt: str) -> None:
 @pass_store
 def trace(sc: StoreContext, ident: str, as_of: str | None, gaps: bool, fmt: str) -> None:
     """Trace an obligation to its evidence, or a system to the obligations that bind it."""
-    from . import trace as tr
+    from compgraph.questions import trace as tr
 
     try:
         result = tr.trace(sc.open(), ident, parse_date(as_of))
@@ -225,8 +225,8 @@ def trace(sc: StoreContext, ident: str, as_of: str | None, gaps: bool, fmt: str)
 @pass_store
 def impact(sc: StoreContext, control_id: str, as_of: str | None, fmt: str) -> None:
     """What breaks if a control fails: obligations and systems left without current coverage."""
-    from . import impact as im
-    from .trace import UnknownEntity
+    from compgraph.questions import impact as im
+    from compgraph.questions.trace import UnknownEntity
 
     try:
         result = im.control_impact(sc.open(), control_id, parse_date(as_of))
@@ -246,7 +246,7 @@ def impact(sc: StoreContext, control_id: str, as_of: str | None, fmt: str) -> No
 @pass_store
 def serve(sc: StoreContext, host: str, port: int, sparql_timeout: float, max_results: int) -> None:
     """Serve the compliance browser and the SPARQL 1.1 endpoint (/sparql)."""
-    from .web import create_app
+    from compgraph.web import create_app
 
     # WARM_CACHE: coverage and the lists' order are computed in the background while the server starts.
     config = {"SPARQL_TIMEOUT": sparql_timeout, "SPARQL_MAX_RESULTS": max_results, "WARM_CACHE": True}
@@ -282,7 +282,7 @@ def export(sc: StoreContext, fmt: str, graph: str | None, output: Path | None) -
 @pass_store
 def generate(sc: StoreContext, scale: str, seed: int, as_of: str, out: Path | None) -> None:
     """Generate a synthetic organisation at scale, with planted coverage gaps (benchmarks, demos)."""
-    from . import generate as gen
+    from compgraph.scale import generate as gen
 
     try:
         spec = gen.Spec.parse(scale, seed, parse_date(as_of))
@@ -296,7 +296,7 @@ def generate(sc: StoreContext, scale: str, seed: int, as_of: str, out: Path | No
 @main.command("queries")
 def list_canned() -> None:
     """List the canned auditor questions and their parameters."""
-    from . import queries as qs
+    from compgraph.questions import queries as qs
 
     for canned in qs.list_queries():
         click.echo(f"{canned.name}: {canned.title}")
@@ -312,7 +312,7 @@ def list_canned() -> None:
 @pass_store
 def query(sc: StoreContext, query: str, params: tuple[str, ...], fmt: str) -> None:
     """Run a canned question (see `compgraph queries`), a .rq file, or SPARQL from stdin (-)."""
-    from . import queries as qs
+    from compgraph.questions import queries as qs
 
     values: dict[str, str] = {}
     for item in params:
@@ -350,8 +350,8 @@ def _mappings_option(help_text: str):  # type: ignore[no-untyped-def]
 def import_cmd(sc: StoreContext, path: Path, doc_id: str, title: str | None, kind: str, prefix: str | None,
                out: Path | None, orgs: tuple[str, ...], max_bytes: int) -> None:
     """Extract a new document's obligations into a reviewable catalog and load it into its own graph."""
-    from .ingest import IngestError
-    from .review import ReviewError, import_document
+    from compgraph.legal.ingest import IngestError
+    from compgraph.legal.review import ReviewError, import_document
 
     try:
         res = import_document(sc.open(), path, doc_id, title=title, kind=kind, prefix=prefix, out=out,
@@ -368,7 +368,7 @@ def import_cmd(sc: StoreContext, path: Path, doc_id: str, title: str | None, kin
 @main.command("eval-extract")
 def eval_extract() -> None:
     """Score the obligation extractor against the shipped hand-labelled catalogs; exit 1 below targets."""
-    from .review import evaluate_extraction, render_extraction
+    from compgraph.legal.review import evaluate_extraction, render_extraction
 
     scores = evaluate_extraction()
     click.echo(render_extraction(scores), nl=False)
@@ -385,7 +385,7 @@ def eval_extract() -> None:
 @pass_store
 def suggest(sc: StoreContext, doc_id: str, top_k: int, fmt: str, ranker: str | None) -> None:
     """Rank existing controls (and similar obligations elsewhere) for each obligation of a document."""
-    from . import suggest as sg
+    from compgraph.legal import suggest as sg
 
     store = sc.open()
     if not sg.document_exists(store, doc_id):
@@ -403,9 +403,9 @@ def eval_suggest(rankers: tuple[str, ...]) -> None:
     """Leave-one-document-out hits@1, hits@5 and MRR of the control suggestions against the crosswalk."""
     import tempfile
 
-    from . import suggest as sg
-    from .build import build as run_build
-    from .store import LocalStore
+    from compgraph.graph.build import build as run_build
+    from compgraph.graph.store import LocalStore
+    from compgraph.legal import suggest as sg
 
     with tempfile.TemporaryDirectory() as tmp:
         store = LocalStore(Path(tmp) / "store")
@@ -430,7 +430,7 @@ def eval_suggest(rankers: tuple[str, ...]) -> None:
 def review(sc: StoreContext, doc_id: str, accepts: tuple[str, ...], rejects: tuple[str, ...], author: str,
            comment: str, mappings: Path | None) -> None:
     """Record accept/reject decisions in mappings/review-DOC_ID.sssom.tsv and load the accepted ones."""
-    from . import review as rv
+    from compgraph.legal import review as rv
 
     if not accepts and not rejects:
         raise UserError("nothing to record: give --accept and/or --reject")
@@ -455,7 +455,7 @@ def review(sc: StoreContext, doc_id: str, accepts: tuple[str, ...], rejects: tup
 @pass_store
 def gaps(sc: StoreContext, doc_id: str, fmt: str) -> None:
     """Obligations of a document with no accepted control, and the AI systems they affect."""
-    from . import gaps as gp
+    from compgraph.legal import gaps as gp
 
     try:
         report = gp.gap_report(sc.open(), doc_id)
@@ -492,7 +492,7 @@ def bench(
     output: Path | None,
 ) -> None:
     """Time load, open, validate, questions, traces and pages at 10k/100k/1M triples against rdflib + pySHACL."""
-    from . import bench as b
+    from compgraph.scale import bench as b
 
     chosen = ["small"] if quick else [s.strip() for s in sizes.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in b.SIZES]

@@ -140,7 +140,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.store:
-            from compgraph.store import LocalStore
+            from compgraph.graph.store import LocalStore
 
             store, what = LocalStore(args.store), str(args.store)
         else:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from compgraph.bench import PAGES
+from compgraph.scale.bench import PAGES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -42,7 +42,7 @@ def test_quick_bench_prints_the_whole_table(tmp_path: Path) -> None:
 def test_baseline_above_the_cap_loads_and_validates_but_runs_no_workload(tmp_path: Path, demo_store) -> None:
     import pyoxigraph as ox
 
-    from compgraph.bench import child_baseline
+    from compgraph.scale.bench import child_baseline
 
     with (tmp_path / "data.nt").open("wb") as fh:
         for g in demo_store.graph_names():

@@ -107,7 +107,7 @@ def test_dashboard_loads(page, server: str) -> None:  # type: ignore[no-untyped-
 
 
 def test_canned_question_leads_to_the_planted_systems_trace(page, server: str, store) -> None:  # type: ignore[no-untyped-def]
-    from compgraph.queries import run_query
+    from compgraph.questions.queries import run_query
 
     expected = [str(r["systemId"]) for r in run_query(store, QUESTION).dicts()]
     assert expected, "the demo plants a high-risk system without a human-oversight control"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from compgraph import review as rv
-from compgraph.build import build
-from compgraph.store import LocalStore
+from compgraph.graph.build import build
+from compgraph.graph.store import LocalStore
+from compgraph.legal import review as rv
 from compgraph.web import create_app
 
 REPO = Path(__file__).resolve().parents[2]

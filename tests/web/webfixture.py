@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compgraph.store import LocalStore
+from compgraph.graph.store import LocalStore
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixture.ttl"
@@ -21,9 +21,9 @@ def fixture_store(path: Path) -> LocalStore:
 
 
 def browser_store(path: Path) -> tuple[LocalStore, bool]:
-    """(store, is_demo): the shipped demo built with compgraph.build, or the fixture while it is missing."""
+    """(store, is_demo): the shipped demo built with compgraph.graph.build, or the fixture while it is missing."""
     if demo_available():
-        from compgraph.build import build
+        from compgraph.graph.build import build
 
         store = LocalStore(path)
         build(store)

@@ -1,4 +1,10 @@
-"""The Flask app: the compliance browser and the SPARQL 1.1 endpoint, thin views over the library."""
+"""The web: the Flask app factory, the compliance browser and the SPARQL 1.1 endpoint.
+
+Views are thin: each page family has its module under ``views/`` and asks the library for its data;
+``model`` holds the browser's per-store-state cache and the view model shared by pages.
+
+May import: every stage below it (``graph``, ``checks``, ``questions``, ``legal``), never ``scale`` or ``cli``.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,8 @@ from typing import Any
 
 from flask import Flask
 
-from .. import paths
-from ..store import GraphStore, open_store
+from compgraph.graph import paths
+from compgraph.graph.store import GraphStore, open_store
 
 
 def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = None) -> Flask:
@@ -26,7 +32,7 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
         app.config.update(config)
     app.extensions["compgraph_store"] = store if store is not None else open_store()
 
-    from . import blueprints, model
+    from compgraph.web import blueprints, model
 
     for bp in blueprints.all_blueprints():
         app.register_blueprint(bp)

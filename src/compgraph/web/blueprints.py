@@ -7,13 +7,13 @@ from flask import Blueprint
 
 def all_blueprints() -> list[Blueprint]:
     found: list[Blueprint] = []
-    from ..endpoint import bp as sparql
+    from compgraph.web.endpoint import bp as sparql
 
     found.append(sparql)
-    from .browser import bp as browser
+    from compgraph.web.browser import bp as browser
 
     found.append(browser)
-    from .legal import bp as legal
+    from compgraph.web.legal import bp as legal
 
     found.append(legal)
     return found

@@ -18,11 +18,11 @@ from urllib.parse import quote
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .. import impact as im
-from .. import trace as tr
-from ..namespaces import CGR, shorten, sparql_prefixes
-from ..store import GraphStore, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
-from . import get_store, model
+from compgraph.graph.namespaces import CGR, shorten, sparql_prefixes
+from compgraph.graph.store import GraphStore, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
+from compgraph.questions import impact as im
+from compgraph.questions import trace as tr
+from compgraph.web import get_store, model
 
 bp = Blueprint("browser", __name__)
 FORMATS = ("html", "json", "csv")
@@ -122,7 +122,7 @@ def pager(page: int, total: int) -> dict[str, Any] | None:
 
 
 def meta(as_of: date | None) -> dict[str, Any]:
-    from ..validate import last_report_counts
+    from compgraph.checks.validate import last_report_counts
 
     store = get_store()
     state = model.store_state(store)
@@ -272,7 +272,7 @@ def _bars(counts: dict[str, dict[str, int]], url_for_key: Any = None) -> list[di
 
 def _question_list() -> list[Any]:
     try:
-        from .. import queries
+        from compgraph.questions import queries
     except ImportError:
         return []
     try:
@@ -342,7 +342,7 @@ def dashboard(fmt: str) -> Response | str:
 
 @bp.route("/validate", methods=["POST"])
 def run_validation() -> Response:
-    from ..validate import validate_store
+    from compgraph.checks.validate import validate_store
 
     as_of = as_of_param()
     store = get_store()
@@ -355,7 +355,7 @@ def run_validation() -> Response:
 
 
 def _validation(store: GraphStore, as_of: date) -> Any:
-    from ..validate import validate_store
+    from compgraph.checks.validate import validate_store
 
     # Validation reads the whole graph with pySHACL: seconds, not milliseconds, so keep each result
     # for as long as the store is unchanged.
@@ -1177,7 +1177,7 @@ def _cell_url(term: Any) -> str | None:
 
 @bp.route("/questions/<name>")
 def question(name: str) -> Response | str:
-    from .. import queries
+    from compgraph.questions import queries
 
     name, fmt = fmt_of(name)
     try:

@@ -15,10 +15,10 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
-from .. import gaps as gp
-from .. import review as rv
-from .. import suggest as sg
-from . import get_store
+from compgraph.legal import gaps as gp
+from compgraph.legal import review as rv
+from compgraph.legal import suggest as sg
+from compgraph.web import get_store
 
 bp = Blueprint("legal", __name__)
 CHOICES = ("", *rv.RELATIONS, "reject")

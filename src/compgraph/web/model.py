@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 
 from rdflib import Literal
 
-from .. import coverage as cv
-from .. import trace as tr
-from ..namespaces import CG, CGR, shorten
-from ..store import GraphStore
+from compgraph.graph.namespaces import CG, CGR, shorten
+from compgraph.graph.store import GraphStore
+from compgraph.questions import coverage as cv
+from compgraph.questions import trace as tr
 
 T = TypeVar("T")
 

@@ -24,9 +24,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from .namespaces import CG, graph_iri, shorten, sparql_prefixes
-from .store import GraphStore
-from .validate import Finding, Outcome, _data_graphs, _label, load_shapes
+from compgraph.checks.validate import Finding, Outcome, _data_graphs, _label, load_shapes
+from compgraph.graph.namespaces import CG, graph_iri, shorten, sparql_prefixes
+from compgraph.graph.store import GraphStore
 
 # Constraint parameters translated below; any other sh: parameter on a shape makes the shapes unsupported.
 CORE = {

@@ -23,7 +23,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .namespaces import sparql_prefixes
+from compgraph.graph.namespaces import sparql_prefixes
 
 DEFAULT_LOCATION = "compgraph-data"
 STAGING_SUFFIX = "#staging"

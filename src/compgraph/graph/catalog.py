@@ -20,7 +20,7 @@ import yaml
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from .namespaces import CG, PREFIXES, SEMAPV, entity_iri
+from compgraph.graph.namespaces import CG, PREFIXES, SEMAPV, entity_iri
 
 DOCUMENT_KINDS = {"regulation": CG.Regulation, "code-of-conduct": CG.CodeOfConduct, "policy": CG.InternalPolicy}
 SCOPES = {"system": CG.SystemScope, "organisation": CG.OrganisationScope}

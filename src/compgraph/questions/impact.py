@@ -16,10 +16,10 @@ from datetime import date
 
 import networkx as nx
 
-from .coverage import Snapshot, snapshot, with_impact_inputs
-from .namespaces import CG
-from .store import GraphStore
-from .trace import resolve
+from compgraph.graph.namespaces import CG
+from compgraph.graph.store import GraphStore
+from compgraph.questions.coverage import Snapshot, snapshot, with_impact_inputs
+from compgraph.questions.trace import resolve
 
 # Only binding modalities can leave a gap; recommendations and permissions never do (as in trace.py).
 BINDING_MODALITIES = (CG.Mandatory, CG.Prohibition, CG.Commitment)

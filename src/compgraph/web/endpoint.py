@@ -11,9 +11,9 @@ from flask import Blueprint, Response, current_app, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from .namespaces import PREFIXES
-from .queries import GRAPH_MEDIA, SELECT_MEDIA, query_form, serialize, uses_service
-from .store import GraphStore, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
+from compgraph.graph.namespaces import PREFIXES
+from compgraph.graph.store import GraphStore, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
+from compgraph.questions.queries import GRAPH_MEDIA, SELECT_MEDIA, query_form, serialize, uses_service
 
 bp = Blueprint("sparql", __name__)
 

@@ -33,9 +33,9 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
-from . import paths
-from .namespaces import shorten
-from .store import GraphStore, QueryResult, with_prefixes
+from compgraph.graph import paths
+from compgraph.graph.namespaces import shorten
+from compgraph.graph.store import GraphStore, QueryResult, with_prefixes
 
 FORMATS = ("table", "csv", "json", "tsv")
 SPECIAL_DEFAULTS = ("required", "any", "today")
@@ -432,7 +432,7 @@ def serialize(result: QueryResult, media_type: str) -> bytes:
         if result.kind != "CONSTRUCT":
             raise ValueError(f"{media_type} holds RDF graphs, not {result.kind} results")
         g = result.graph()
-        from .namespaces import PREFIXES
+        from compgraph.graph.namespaces import PREFIXES
 
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns, override=True)

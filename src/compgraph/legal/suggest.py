@@ -29,9 +29,9 @@ from typing import Any
 
 from rank_bm25 import BM25Okapi
 
-from .ingest import normalise_for_match
-from .namespaces import entity_iri
-from .store import GraphStore
+from compgraph.graph.namespaces import entity_iri
+from compgraph.graph.store import GraphStore
+from compgraph.legal.ingest import normalise_for_match
 
 RANKERS = ("bm25", "embeddings")
 FORMATS = ("table", "csv", "json", "sssom")
@@ -419,7 +419,7 @@ def render(suggestions: list[Suggestion], fmt: str, doc_id: str, ranker: str) ->
         writer.writerows(rows)
         return buf.getvalue()
     if fmt == "sssom":
-        from .review import Decision, render_sssom
+        from compgraph.legal.review import Decision, render_sssom
 
         today = date.today().isoformat()
         decisions = [

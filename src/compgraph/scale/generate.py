@@ -20,8 +20,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from .namespaces import CG, CGR, DPV, SEMAPV, entity_iri, graph_iri
-from .store import GraphStore, LocalStore
+from compgraph.graph.namespaces import CG, CGR, DPV, SEMAPV, entity_iri, graph_iri
+from compgraph.graph.store import GraphStore, LocalStore
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -279,7 +279,7 @@ class Generated:
 
 def _shipped() -> tuple[list, list[ControlRec], list[URIRef]]:
     """The shipped sources (no demo organisation), their controls and their documents."""
-    from .build import plan_build
+    from compgraph.graph.build import plan_build
 
     plan = plan_build(organisations=[])
     union = Graph()
@@ -619,8 +619,8 @@ def generate(spec: Spec) -> tuple[Generated, list]:
 
 def load_into(store: GraphStore, spec: Spec, progress: Callable[[str], None] | None = None) -> Generated:
     """Build the shipped catalogs (without the demo organisation) and stream the synthetic graphs in."""
-    from . import paths
-    from .build import BuildPlan, apply_plan
+    from compgraph.graph import paths
+    from compgraph.graph.build import BuildPlan, apply_plan
 
     gen, sources = generate(spec)
     # A generated store holds only generated organisations: the demo's would skew the planted counts.
@@ -645,7 +645,7 @@ def _nt(term: URIRef | Literal) -> str:
 
 def write_ntriples(gen: Generated, sources: list, out: Path) -> int:
     """Everything (shipped sources + synthetic graphs) as one N-Triples file, the union a SHACL engine reads."""
-    from . import catalog, paths
+    from compgraph.graph import catalog, paths
 
     n = 0
     root = paths.mappings_dir().parent

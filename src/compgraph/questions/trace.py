@@ -11,8 +11,8 @@ from datetime import date
 
 from rdflib import URIRef
 
-from .namespaces import CG, shorten
-from .store import GraphStore
+from compgraph.graph.namespaces import CG, shorten
+from compgraph.graph.store import GraphStore
 
 COVERED = "covered"
 EXPIRED = "evidence expired"

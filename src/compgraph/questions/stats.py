@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .store import GraphStore
+from compgraph.graph.store import GraphStore
 
 
 @dataclass

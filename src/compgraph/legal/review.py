@@ -21,10 +21,10 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV
 
-from . import catalog
-from .build import BuildPlan, Source, apply_plan
-from .namespaces import CG, PREFIXES, entity_iri, graph_iri
-from .store import GraphStore, LocalStore
+from compgraph.graph import catalog
+from compgraph.graph.build import BuildPlan, Source, apply_plan
+from compgraph.graph.namespaces import CG, PREFIXES, entity_iri, graph_iri
+from compgraph.graph.store import GraphStore, LocalStore
 
 RELATIONS = ("exactMatch", "broadMatch", "narrowMatch", "relatedMatch")
 ACTIONS = ("accept", "reject")
@@ -384,9 +384,9 @@ def import_document(
     """
     import shutil
 
-    from . import ingest
-    from .build import load_concepts
-    from .paths import ontology_dir
+    from compgraph.graph.build import load_concepts
+    from compgraph.graph.paths import ontology_dir
+    from compgraph.legal import ingest
 
     check_ident(doc_id, "document id")
     if kind not in catalog.DOCUMENT_KINDS:
@@ -470,8 +470,8 @@ class ExtractionScore:
 
 def evaluate_extraction(mappings: Path | None = None) -> list[ExtractionScore]:
     """The extractor against every shipped, hand-labelled catalog (the gold labels)."""
-    from . import ingest
-    from .paths import mappings_dir
+    from compgraph.graph.paths import mappings_dir
+    from compgraph.legal import ingest
 
     folder = mappings or mappings_dir()
     scores = []

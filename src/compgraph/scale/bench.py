@@ -1,6 +1,6 @@
 """``compgraph bench``: how compgraph scales, next to a plain rdflib + pySHACL baseline measured in the same run.
 
-For each size a synthetic organisation is generated (compgraph.generate) and three child processes
+For each size a synthetic organisation is generated (compgraph.scale.generate) and three child processes
 run, one after the other so their memory peaks stay separate and the two cores are never shared:
 
 * ours: generate + load the store, validate (SPARQL engine), canned questions, traces, web pages;
@@ -33,7 +33,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from .store import GraphStore, QueryResult
+from compgraph.graph.store import GraphStore, QueryResult
 
 SIZES = {"small": 10_000, "medium": 100_000, "large": 1_000_000}
 AS_OF = date(2026, 11, 22)
@@ -89,7 +89,7 @@ b:Dataset a sh:NodeShape ; sh:targetClass cg:Dataset ;
 
 
 def bench_shapes() -> tuple[Graph, str]:
-    from .validate import load_shapes
+    from compgraph.checks.validate import load_shapes
 
     shapes = load_shapes()
     if len(shapes):
@@ -206,13 +206,13 @@ def pick_entities(store: GraphStore) -> dict[str, str]:
 
 def workload(store: GraphStore, entities: dict[str, str], pages: bool = True) -> dict[str, Any]:
     """Time every canned question, the two traces and the main pages on ``store``."""
-    from . import trace
+    from compgraph.questions import trace
 
     out: dict[str, Any] = {}
     try:
-        from .queries import list_queries, run_query
+        from compgraph.questions.queries import list_queries, run_query
     except ImportError:
-        out["questions_note"] = "compgraph.queries is not available: canned questions skipped"
+        out["questions_note"] = "compgraph.questions.queries is not available: canned questions skipped"
         list_queries = None  # type: ignore[assignment]
     if list_queries is not None:
         for q in list_queries():
@@ -230,7 +230,7 @@ def workload(store: GraphStore, entities: dict[str, str], pages: bool = True) ->
 
 def page_times(store: GraphStore, entities: dict[str, str]) -> dict[str, Any]:
     try:
-        from .web import create_app
+        from compgraph.web import create_app
     except ImportError as exc:
         return {"pages_note": f"web app not available: {exc}"}
     client = create_app(store).test_client()
@@ -257,9 +257,9 @@ def page_times(store: GraphStore, entities: dict[str, str]) -> dict[str, Any]:
 
 
 def child_ours(size: str, target: int, seed: int, workdir: Path) -> dict[str, Any]:
-    from . import generate as gen
-    from .store import LocalStore
-    from .validate import validate_store
+    from compgraph.checks.validate import validate_store
+    from compgraph.graph.store import LocalStore
+    from compgraph.scale import generate as gen
 
     store_dir, nt = workdir / "store", workdir / "data.nt"
     store_dir.mkdir(parents=True, exist_ok=True)
@@ -294,7 +294,7 @@ def child_ours(size: str, target: int, seed: int, workdir: Path) -> dict[str, An
 
 
 def child_open(workdir: Path) -> dict[str, Any]:
-    from .store import LocalStore
+    from compgraph.graph.store import LocalStore
 
     t0 = time.perf_counter()
     store = LocalStore(workdir / "store")
@@ -305,7 +305,7 @@ def child_open(workdir: Path) -> dict[str, Any]:
 def child_baseline(
     workdir: Path, entities: dict[str, str], validate_only: bool = False, validate_limit: int = VALIDATE_LIMIT_S
 ) -> dict[str, Any]:
-    from .validate import validate_graph
+    from compgraph.checks.validate import validate_graph
 
     shapes, _ = bench_shapes()
     out: dict[str, Any] = {}
@@ -330,7 +330,7 @@ def child_baseline(
 
 def _run_child(args: list[str]) -> dict[str, Any]:
     proc = subprocess.run(
-        [sys.executable, "-m", "compgraph.bench", *args], capture_output=True, text=True, env=os.environ.copy()
+        [sys.executable, "-m", "compgraph.scale.bench", *args], capture_output=True, text=True, env=os.environ.copy()
     )
     if proc.returncode != 0:
         how = f"killed by signal {-proc.returncode}" if proc.returncode < 0 else f"exit {proc.returncode}"

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import trace as tr
-from .store import GraphStore, LocalStore, with_prefixes
+from compgraph.graph.store import GraphStore, LocalStore, with_prefixes
+from compgraph.questions import trace as tr
 
 # Worst first, as the dashboard and lists show them.
 STATUSES = [tr.UNMAPPED, tr.MISSING_CONTROL, tr.NO_EVIDENCE, tr.EXPIRED, tr.COVERED]

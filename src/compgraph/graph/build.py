@@ -12,10 +12,10 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from . import catalog, paths
-from .catalog import Concepts, InputError
-from .namespaces import graph_iri
-from .store import GraphStore
+from compgraph.graph import catalog, paths
+from compgraph.graph.catalog import Concepts, InputError
+from compgraph.graph.namespaces import graph_iri
+from compgraph.graph.store import GraphStore
 
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".trig": "trig"}
 

@@ -20,10 +20,10 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
-from . import paths
-from .build import parse_rdf_file
-from .namespaces import CG, PREFIXES, graph_iri, shorten
-from .store import GraphStore
+from compgraph.graph import paths
+from compgraph.graph.build import parse_rdf_file
+from compgraph.graph.namespaces import CG, PREFIXES, graph_iri, shorten
+from compgraph.graph.store import GraphStore
 
 REPORT_GRAPH = graph_iri("validation", "latest")
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -126,7 +126,7 @@ def validate_store(
     fastvalidate); shapes it cannot translate exactly are run by pySHACL instead."""
     outcome = None
     if engine == "sparql":
-        from .fastvalidate import Unsupported, validate_store_sparql
+        from compgraph.checks.fastvalidate import Unsupported, validate_store_sparql
 
         try:
             outcome = validate_store_sparql(store, as_of, shapes)

@@ -15,8 +15,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .namespaces import entity_iri
-from .store import GraphStore
+from compgraph.graph.namespaces import entity_iri
+from compgraph.graph.store import GraphStore
 
 FORMATS = ("table", "csv", "markdown", "json")
 

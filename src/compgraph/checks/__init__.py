@@ -1,0 +1,8 @@
+"""The checks: SHACL validation of structure and coverage.
+
+Owns the report types (``report``: findings, outcomes, the saved report), the fast SPARQL engine that
+compiles shapes into queries run inside the store, the pySHACL reference engine, and ``validate``, which
+chooses between them and saves the report in the store.
+
+May import: ``compgraph.graph``.
+"""

@@ -1,0 +1,8 @@
+"""The questions people ask of the graph.
+
+Owns the canned SPARQL questions (``queries``, loading ``ontology/queries/*.rq``), tracing an obligation or
+a system to its evidence (``trace``), coverage counted with bit sets (``coverage``), what breaks if a
+control fails (``impact``) and what the graph holds (``stats``).
+
+May import: ``compgraph.graph``, ``compgraph.checks``.
+"""
