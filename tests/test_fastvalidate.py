@@ -9,8 +9,10 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from compgraph.checks import fastvalidate as fv
-from compgraph.checks.validate import REPORT_GRAPH, Finding, _data_graphs, load_shapes, validate_graph, validate_store
+from compgraph.checks import sparql as fv
+from compgraph.checks.sparql import run as sparql_run
+from compgraph.checks.sparql.run import _few_instances
+from compgraph.checks.validate import REPORT_GRAPH, Finding, data_graphs, load_shapes, validate_graph, validate_store
 from compgraph.graph.store import LocalStore
 from compgraph.scale import generate as gen
 
@@ -80,7 +82,7 @@ def key(f: Finding) -> tuple:
 def assert_same(store: LocalStore, shapes: Graph, expect_findings: bool = True) -> None:
     assert fv.unsupported(shapes) == []
     fast = fv.validate_store_sparql(store, AS_OF, shapes)
-    slow = validate_graph(store.to_graph(_data_graphs(store)), AS_OF, shapes)
+    slow = validate_graph(store.to_graph(data_graphs(store)), AS_OF, shapes)
     fast_keys, slow_keys = {key(f) for f in fast.findings}, {key(f) for f in slow.findings}
     assert fast_keys - slow_keys == set(), "found only by the SPARQL engine"
     assert slow_keys - fast_keys == set(), "found only by pySHACL"
@@ -107,7 +109,7 @@ def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 @pytest.fixture(params=["look-ups", "scans"])
 def focus_form(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both ways run_plan writes a core constraint's targets: per-node look-ups (few) or a DISTINCT sub-select."""
-    monkeypatch.setattr(fv, "FEW_FOCUS_NODES", 10**9 if request.param == "look-ups" else 0)
+    monkeypatch.setattr(sparql_run, "FEW_FOCUS_NODES", 10**9 if request.param == "look-ups" else 0)
     return request.param
 
 
@@ -127,7 +129,7 @@ def test_few_focus_nodes_take_the_look_up_form_and_many_the_sub_select(generated
     plan = fv.plan(shipped_shapes())
     classes = {c for q in plan.queries for c in q.target_classes}
     assert URIRef("https://w3id.org/compgraph/ontology#Evidence") in classes
-    assert fv._few_instances(generated, classes) == classes  # a small graph: every class is small
+    assert _few_instances(generated, classes) == classes  # a small graph: every class is small
     few_sparql = [q.few_sparql for q in plan.queries if q.few_sparql]
     assert few_sparql and all("SELECT DISTINCT ?this WHERE" not in s for s in few_sparql)
 

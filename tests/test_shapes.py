@@ -308,7 +308,7 @@ FIXTURES = sorted(p.name for p in COVERAGE.glob("*.ttl"))
 def test_the_sparql_engine_finds_what_pyshacl_finds_on_each_fixture(
     vocabulary: Graph, shapes: Graph, fixture: str, tmp_path: Path
 ) -> None:
-    from compgraph.checks.fastvalidate import validate_store_sparql
+    from compgraph.checks.sparql import validate_store_sparql
 
     data = Graph()
     data += vocabulary

@@ -1,0 +1,62 @@
+"""The reference engine: pySHACL over an in-memory copy of the data graph.
+
+Slow at scale, but it is the SHACL implementation the fast SPARQL engine is tested against, and it runs
+any shapes, including those the SPARQL engine cannot translate.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SH
+
+from compgraph.checks.report import Finding, Outcome, node_label
+from compgraph.checks.shapes import load_shapes, validation_run
+from compgraph.graph.namespaces import shorten
+
+
+def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Outcome:
+    """Run pySHACL on an in-memory data graph (the ontology must be in it for class hierarchies)."""
+    shapes = shapes if shapes is not None else load_shapes()
+    data = data + validation_run(as_of)
+    conforms, report, _ = shacl_validate(
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+        allow_infos=True,
+    )
+    findings = findings_from_report(report, shapes, data)
+    return Outcome(as_of, bool(conforms), findings, report)
+
+
+
+def findings_from_report(report: Graph, shapes: Graph, data: Graph) -> list[Finding]:
+    findings = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        shape = report.value(result, SH.sourceShape)
+        severity = report.value(result, SH.resultSeverity)
+        path = report.value(result, SH.resultPath)
+        value = report.value(result, SH.value)
+        messages = [str(m) for m in report.objects(result, SH.resultMessage)]
+        # A SPARQL constraint's label is a better rule name than its anonymous parent shape.
+        constraint = report.value(result, SH.sourceConstraint)
+        rule_node = constraint if constraint is not None and shapes.value(constraint, RDFS.label) else shape
+        findings.append(
+            Finding(
+                severity=shorten(str(severity)).removeprefix("sh:") if severity else "Violation",
+                rule=node_label(shapes, rule_node) if rule_node is not None else "unnamed rule",
+                focus=str(focus),
+                focus_label=node_label(data, focus),
+                message=messages[0] if messages else "constraint not met",
+                path=shorten(str(path)) if isinstance(path, URIRef) else None,
+                value=str(value) if value is not None else None,
+                shape=str(shape) if isinstance(shape, URIRef) else None,
+            )
+        )
+    return sorted(set(findings), key=Finding.sort_key)
+
