@@ -36,6 +36,8 @@ demo: install
 
 test: install-test browser
 	$(BIN)/ruff check src tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 bench: install

@@ -472,7 +472,11 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
 def organisation_graph(
     path: Path, concepts: Concepts, controls: set[str] | None = None, documents: set[str] | None = None
 ) -> tuple[str, Graph]:
-    """An organisation file (systems, datasets, implemented controls, evidence) -> (org id, RDF)."""
+    """An organisation file (systems, datasets, implemented controls, evidence) -> (org id, RDF).
+
+    Long because it reads the file top to bottom, one block per YAML section, so an error names the
+    field in the order a person reads it.
+    """
     data = load_yaml(path)
     org_item = data.get("organisation")
     if not isinstance(org_item, dict):

@@ -381,6 +381,9 @@ def import_document(
 
     Everything is checked before anything is written or loaded, so a bad file changes nothing.
     Raises ``ingest.IngestError`` (unreadable document), ``ReviewError`` or ``catalog.InputError``.
+
+    Long because the checks, the write and the load are one transaction: every check runs before the first
+    write, which is easiest to see (and keep) in one body.
     """
     import shutil
 

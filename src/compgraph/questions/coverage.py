@@ -180,7 +180,11 @@ class Snapshot:
 
 def snapshot(store: GraphStore, impact: bool = True) -> Snapshot:
     """The snapshot; ``impact=False`` leaves out what only impact needs (~1.2 s at 1.1M triples), which
-    ``with_impact_inputs`` adds when first asked, so the dashboard's first view does not wait for it."""
+    ``with_impact_inputs`` adds when first asked, so the dashboard's first view does not wait for it.
+
+    Long because each input is one tuned query (see the comments) whose rows feed the next step's bit
+    sets; the order of the steps is the data flow.
+    """
     # Obligations with what a trace shows of them, ordered by document so each document is a bit range.
     # Every obligation gets a bit (the obligation list shows them all); a document for those a system trace
     # shows, i.e. with id, text, modality, document and section. Two queries: as one OPTIONAL, Oxigraph

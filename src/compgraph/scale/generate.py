@@ -303,7 +303,11 @@ def _sha(rng: random.Random) -> str:
 
 
 def plan(spec: Spec, shipped_controls: list[ControlRec], shipped_docs: list[URIRef], shipped_triples: int):
-    """Decide every entity and every planted gap; returns (frameworks, controls, orgs, gaps)."""
+    """Decide every entity and every planted gap; returns (frameworks, controls, orgs, gaps).
+
+    Long because every choice draws from one seeded random stream in a fixed order: moving a step into a
+    helper must keep that order, or the same seed would generate a different organisation.
+    """
     rng = random.Random(spec.seed)
     n_systems = max(12, round((spec.target_triples - shipped_triples) / _TRIPLES_PER_SYSTEM))
 

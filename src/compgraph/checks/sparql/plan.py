@@ -217,7 +217,11 @@ def unsupported(shapes: Graph) -> list[str]:
 
 
 def plan(shapes: Graph) -> Plan:
-    """Translate every active constraint of every shape into one batched SELECT."""
+    """Translate every active constraint of every shape into one batched SELECT.
+
+    Long because each constraint kind (core parameter, sh:class, sh:hasValue, SHACL-SPARQL) shares the
+    target and focus-block set-up computed once per shape; split, that state would travel in a dozen args.
+    """
     out = Plan()
     if any(shapes.triples((None, SH.rule, None))) or any(shapes.triples((None, RDF.type, SH.ConstraintComponent))):
         raise Unsupported("sh:rule or custom constraint components")
