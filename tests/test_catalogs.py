@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from compgraph.legal.ingest import evaluate, extract_obligations
+from compgraph.legal.evaluate import evaluate
+from compgraph.legal.extract import extract_obligations
 
 REPO = Path(__file__).resolve().parents[1]
 MAPPINGS = REPO / "mappings"

@@ -1,4 +1,4 @@
-"""Reading documents, cleaning text, finding structure and extracting obligations (compgraph.legal.ingest)."""
+"""Reading documents, cleaning text, finding structure and extracting obligations (compgraph.legal)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from compgraph.legal.ingest import (
-    IngestError,
-    catalog_from_text,
-    clean_text,
-    evaluate,
-    extract_obligations,
-    read_document,
-    spans_match,
-    split_sections,
-    write_catalog,
-)
+from compgraph.legal.evaluate import evaluate, spans_match
+from compgraph.legal.extract import catalog_from_text, extract_obligations, write_catalog
+from compgraph.legal.readers import IngestError, read_document
+from compgraph.legal.structure import split_sections
+from compgraph.legal.text import clean_text
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "mappings" / "sources"

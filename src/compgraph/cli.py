@@ -350,7 +350,7 @@ def _mappings_option(help_text: str):  # type: ignore[no-untyped-def]
 def import_cmd(sc: StoreContext, path: Path, doc_id: str, title: str | None, kind: str, prefix: str | None,
                out: Path | None, orgs: tuple[str, ...], max_bytes: int) -> None:
     """Extract a new document's obligations into a reviewable catalog and load it into its own graph."""
-    from compgraph.legal.ingest import IngestError
+    from compgraph.legal.readers import IngestError
     from compgraph.legal.review import ReviewError, import_document
 
     try:

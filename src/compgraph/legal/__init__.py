@@ -1,8 +1,12 @@
 """Legal work: bringing a new document into the graph.
 
-Owns reading a document (text, Markdown, HTML, PDF) and extracting its duties (``ingest``), suggesting
-controls for them (``suggest``), the reviewer's decisions and the import command that ties them together
-(``review``), and the gap report of a new document (``gaps``).
+Owns, in the order a document goes through them: reading it as text (``readers``: text, Markdown, HTML,
+PDF), cleaning text for matching and display (``text``), finding its sections, paragraphs and bullets
+(``structure``), the rules that read a duty's modality, topic, addressee and risk level (``duties``),
+extracting its obligations into a catalog (``extract``) and scoring that extraction against the
+hand-verified catalogs (``evaluate``); then suggesting controls for the obligations (``suggest``), the
+reviewer's decisions and the import command that ties them together (``review``), and the gap report of a
+new document (``gaps``).
 
 May import: ``compgraph.graph``, ``compgraph.checks``, ``compgraph.questions``.
 """

@@ -380,7 +380,7 @@ def import_document(
     """Read ``source``, extract its obligations, write the reviewable catalog, load it into its own graph.
 
     Everything is checked before anything is written or loaded, so a bad file changes nothing.
-    Raises ``ingest.IngestError`` (unreadable document), ``ReviewError`` or ``catalog.InputError``.
+    Raises ``readers.IngestError`` (unreadable document), ``ReviewError`` or ``catalog.InputError``.
 
     Long because the checks, the write and the load are one transaction: every check runs before the first
     write, which is easiest to see (and keep) in one body.
@@ -389,7 +389,8 @@ def import_document(
 
     from compgraph.graph.build import load_concepts
     from compgraph.graph.paths import ontology_dir
-    from compgraph.legal import ingest
+    from compgraph.legal.extract import catalog_from_text, write_catalog
+    from compgraph.legal.readers import read_document
 
     check_ident(doc_id, "document id")
     if kind not in catalog.DOCUMENT_KINDS:
@@ -400,7 +401,7 @@ def import_document(
     for org in orgs:
         if not _organisation_exists(store, org):
             raise ReviewError(f"unknown organisation {org!r} (load it first with compgraph build/load)")
-    text = ingest.read_document(Path(source), max_bytes=max_bytes)
+    text = read_document(Path(source), max_bytes=max_bytes)
     meta = {
         "id": doc_id,
         "prefix": prefix,
@@ -410,7 +411,7 @@ def import_document(
         "attribution": f"Imported by compgraph from {Path(source).name} on {date.today().isoformat()}; "
         "obligations extracted automatically, to be reviewed",
     }
-    cat = ingest.catalog_from_text(text, meta)
+    cat = catalog_from_text(text, meta)
     if not cat["obligations"]:
         raise ReviewError(f"{source}: found no obligation statements (shall / must / should / may ...)")
     others = store.select(f"""
@@ -427,7 +428,7 @@ def import_document(
         staged = Path(tmp)
         (staged / "sources").mkdir()
         (staged / "sources" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        ingest.write_catalog(cat, staged / "obligations" / f"{doc_id}.yaml")
+        write_catalog(cat, staged / "obligations" / f"{doc_id}.yaml")
         catalog.obligations_graph(staged / "obligations" / f"{doc_id}.yaml", concepts)  # validate first
         folder, note = resolve_mappings_dir(out, store)
         for sub in ("sources", "obligations"):
@@ -474,7 +475,9 @@ class ExtractionScore:
 def evaluate_extraction(mappings: Path | None = None) -> list[ExtractionScore]:
     """The extractor against every shipped, hand-labelled catalog (the gold labels)."""
     from compgraph.graph.paths import mappings_dir
-    from compgraph.legal import ingest
+    from compgraph.legal.evaluate import evaluate
+    from compgraph.legal.extract import catalog_from_text
+    from compgraph.legal.readers import read_document
 
     folder = mappings or mappings_dir()
     scores = []
@@ -482,10 +485,10 @@ def evaluate_extraction(mappings: Path | None = None) -> list[ExtractionScore]:
         data = catalog.load_yaml(path)
         meta = data["document"]
         source = folder / str(meta["source_file"])
-        text = ingest.read_document(source)
-        predicted = ingest.catalog_from_text(text, {"prefix": meta["prefix"], "kind": meta.get("kind")})
+        text = read_document(source)
+        predicted = catalog_from_text(text, {"prefix": meta["prefix"], "kind": meta.get("kind")})
         gold = data.get("obligations") or []
-        res = ingest.evaluate(predicted["obligations"], gold)
+        res = evaluate(predicted["obligations"], gold)
         scores.append(
             ExtractionScore(
                 str(meta["id"]),

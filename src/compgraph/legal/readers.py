@@ -1,0 +1,122 @@
+"""Reading a document as text: plain text, Markdown, HTML or PDF.
+
+Markdown and HTML are rendered to one line per heading, paragraph and list item (nested items indented),
+because lines are what ``structure`` reads headings and bullets from. Every failure is an ``IngestError``
+naming the file and the reason, so the import command can report it as a user error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+__all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
+
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+
+
+class IngestError(ValueError):
+    """A document could not be read as text; the message names the file and the reason."""
+
+
+def read_document(path: Path, max_bytes: int = 5_000_000) -> str:
+    """Return the text of a .txt, .md, .html or .pdf file, raising IngestError when there is none."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_EXTENSIONS:
+        raise IngestError(
+            f"{path}: unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUPPORTED_EXTENSIONS)}"
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read file ({exc.strerror or exc})") from exc
+    if size == 0:
+        raise IngestError(f"{path}: file is empty")
+    if size > max_bytes:
+        raise IngestError(f"{path}: file is {size} bytes, over the {max_bytes}-byte limit")
+    data = path.read_bytes()
+
+    if suffix == ".pdf":
+        text = _pdf_text(path, data)
+    else:
+        raw = _decode(path, data)
+        if suffix in (".md", ".markdown"):
+            import markdown
+
+            text = _html_to_text(markdown.markdown(raw, extensions=["tables"]))
+        elif suffix in (".html", ".htm"):
+            text = _html_to_text(raw)
+        else:
+            text = raw
+    if not text.strip():
+        raise IngestError(f"{path}: no text content")
+    return text
+
+
+def _decode(path: Path, data: bytes) -> str:
+    # NUL bytes never occur in real text files but are everywhere in binaries (images, zips, executables).
+    if b"\x00" in data[:8192]:
+        raise IngestError(f"{path}: binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{path}: not valid UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+
+
+def _pdf_text(path: Path, data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.lstrip().startswith(b"%PDF"):
+        raise IngestError(f"{path}: not a PDF file (missing %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(f"{path}: PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise IngestError(f"{path}: corrupt or unreadable PDF ({exc})") from exc
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise IngestError(f"{path}: PDF has no extractable text (scanned image?)")
+    return text
+
+
+def _html_to_text(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head", "nav", "noscript"]):
+        tag.decompose()
+    lines: list[str] = []
+
+    def text_of(node: Any) -> str:
+        return " ".join(node.get_text(" ").split())
+
+    # Emit block elements in document order so headings and bullets survive as lines the splitter
+    # recognises; nested lists become indented bullets.
+    for node in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "td"]):
+        if node.find_parent(["li", "p", "pre"]) is not None and node.name != "li":
+            continue
+        if node.name == "li":
+            own = " ".join(
+                " ".join(c.get_text(" ").split()) if hasattr(c, "get_text") else " ".join(str(c).split())
+                for c in node.children
+                if getattr(c, "name", None) not in ("ul", "ol")
+            ).strip()
+            depth = len(node.find_parents(["ul", "ol"])) - 1
+            lines.append(("  " * depth) + "- " + own)
+        elif node.name.startswith("h"):
+            lines.extend(["", text_of(node), ""])
+        else:
+            content = text_of(node)
+            if content:
+                lines.extend([content, ""])
+    if not lines:
+        return soup.get_text("\n")
+    return "\n".join(lines)
