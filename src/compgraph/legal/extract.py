@@ -158,7 +158,7 @@ _RESPONSIBILITY_SECTION = re.compile(r"\b(roles?|responsibilit(?:y|ies))\b", re.
 def _section_units(text: str, section: Section, kind: str) -> list[_Unit]:
     """The duty-bearing statements of one section, each with its modality and subject phrase.
 
-    It stays one long loop because a list's lead-in ("Deployers shall:") hands its modality and subject down
+    Long because a list's lead-in ("Deployers shall:") hands its modality and subject down
     to the items under it, and that state (``top``, ``nested``, ``example_next``) lives across blocks.
     """
     units: list[_Unit] = []
