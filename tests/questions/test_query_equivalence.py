@@ -16,7 +16,7 @@ from compgraph.questions.queries import resolve_query, run_query
 from compgraph.scale import generate as gen
 from compgraph.scale.bench import RdflibStore
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 REFERENCES = sorted((REPO / "tests" / "fixtures" / "reference-queries").glob("*.rq"))
 SHIPPED = sorted((REPO / "ontology" / "queries").glob("*.rq"))
 # What rdflib 7 cannot evaluate, so these questions answer differently there (and nowhere else we test).

@@ -1,6 +1,6 @@
 """Server time of each browser page on the demo graph (Flask test client, no network, no browser).
 
-    .venv/bin/python tests/bench/bench_pages.py [-n 15] [--store DIR | --synthetic SYSTEMS]
+    .venv/bin/python tests/scale/bench_pages.py [-n 15] [--store DIR | --synthetic SYSTEMS]
 
 Prints one row per page: the first request (cold: caches empty) and the median of the next N (warm).
 Uses the shipped demo (or, while it is missing, the small web-test fixture); ``--store`` benchmarks an

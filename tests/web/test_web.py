@@ -13,7 +13,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "web"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from webfixture import browser_store  # noqa: E402
 
 from compgraph.web import create_app  # noqa: E402

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "web"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from webfixture import fixture_store  # noqa: E402
 
 from compgraph.graph.store import LocalStore  # noqa: E402

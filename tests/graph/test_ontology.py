@@ -11,7 +11,7 @@ import yaml
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ONTOLOGY = REPO / "ontology"
 CG = "https://w3id.org/compgraph/ontology#"
 

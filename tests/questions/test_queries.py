@@ -19,7 +19,7 @@ from compgraph.graph.store import LocalStore, QueryResult
 from compgraph.questions import queries as q
 from sparql_fixtures import AS_OF, EXPECTED, load_fixture, rows
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 QUERY_DIR = REPO / "ontology" / "queries"
 # Plain strings: pytest probing an rdflib ClosedNamespace at module level only produces warnings.
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"

@@ -17,7 +17,7 @@ from compgraph.graph.build import BuildPlan, apply_plan
 from compgraph.graph.store import GraphStore, LocalStore, QuerySyntaxError, QueryTimeout, RemoteStore
 from sparql_fixtures import EXPECTED, expected_answers, fixture_graphs, load_fixture, oxigraph_server
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ORG_GRAPH = "https://w3id.org/compgraph/graph/test/org"
 CONTROLS_GRAPH = "https://w3id.org/compgraph/graph/test/controls"
 HIRE = URIRef("https://w3id.org/compgraph/id/system/hire")

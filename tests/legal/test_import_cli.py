@@ -16,7 +16,7 @@ from compgraph import cli
 from compgraph.cli import main
 from compgraph.graph.store import LocalStore
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LEGAL = REPO / "tests" / "fixtures" / "legal"
 DOC = LEGAL / "public-sector-ai-act.md"
 

@@ -110,7 +110,7 @@ def test_rule_finds_the_planted_gap_and_passes_once_it_is_fixed(
 
 # --- tiny fixture graphs, pySHACL directly -------------------------------------------------------
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 COVERAGE = REPO / "tests" / "fixtures" / "coverage"
 ID = "https://w3id.org/compgraph/id/"
 

@@ -13,7 +13,7 @@ from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
 from compgraph.legal import suggest as sg
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LEGAL = REPO / "tests" / "fixtures" / "legal"
 
 CONTROLS = [

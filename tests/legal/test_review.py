@@ -13,7 +13,7 @@ from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
 from compgraph.legal import review as rv
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LEGAL = REPO / "tests" / "fixtures" / "legal"
 DOC = LEGAL / "public-sector-ai-act.md"
 REVIEW_GRAPH = "https://w3id.org/compgraph/graph/mappingset/review-psa"

@@ -14,7 +14,7 @@ from compgraph.graph.store import LocalStore
 from compgraph.legal import gaps as gp
 from compgraph.legal import review as rv
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LEGAL = REPO / "tests" / "fixtures" / "legal"
 
 

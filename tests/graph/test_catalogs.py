@@ -12,7 +12,7 @@ import yaml
 from compgraph.legal.evaluate import evaluate
 from compgraph.legal.extract import extract_obligations
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 MAPPINGS = REPO / "mappings"
 DOCIDS = ("eu-coc-deployers", "mozart-rai-policy", "rai-usage-template")
 

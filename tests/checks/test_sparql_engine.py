@@ -16,7 +16,7 @@ from compgraph.checks.validate import REPORT_GRAPH, Finding, data_graphs, load_s
 from compgraph.graph.store import LocalStore
 from compgraph.scale import generate as gen
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 AS_OF = date(2026, 11, 22)
 
 # Reference shapes exercising every construct the translation handles, including the slow

@@ -12,7 +12,7 @@ from compgraph.legal.readers import IngestError, read_document
 from compgraph.legal.structure import split_sections
 from compgraph.legal.text import clean_text
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SOURCES = REPO / "mappings" / "sources"
 FIXTURE = REPO / "tests" / "fixtures" / "ingest" / "sample-regulation.txt"
 
