@@ -389,12 +389,12 @@ def test_control_impact_pages_agree_with_the_library(app: Flask, client: FlaskCl
 
 
 def test_gaps_page_caps_each_rule_but_exports_every_finding(app: Flask, client: FlaskClient, monkeypatch) -> None:
-    from compgraph.web import browser
+    from compgraph.web.views import analysis
 
     data = json.loads(get(client, f"/gaps.json?as_of={AS_OF}"))
     rows = list(csv.DictReader(io.StringIO(get(client, f"/gaps.csv?as_of={AS_OF}"))))
     assert len(rows) == len(data["findings"]) > 1
-    monkeypatch.setattr(browser, "GAPS_PER_RULE", 1)
+    monkeypatch.setattr(analysis, "GAPS_PER_RULE", 1)
     html = get(client, f"/gaps?as_of={AS_OF}")
     assert html.count('<li class="sev-') == len({r["rule"] for r in rows})
     assert "the CSV lists every finding" in html

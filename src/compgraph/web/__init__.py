@@ -32,9 +32,9 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
         app.config.update(config)
     app.extensions["compgraph_store"] = store if store is not None else open_store()
 
-    from compgraph.web import blueprints, model
+    from compgraph.web import model, views
 
-    for bp in blueprints.all_blueprints():
+    for bp in views.all_blueprints():
         app.register_blueprint(bp)
     cache = app.extensions.setdefault("compgraph_browser_cache", model.Cache())
     if app.config.get("WARM_CACHE"):

@@ -1,0 +1,292 @@
+"""What every page of the compliance browser shares: the blueprint, the page plumbing and the error pages.
+
+The browser's pages live in one blueprint, ``browser``, defined here; each page family's module adds its
+routes to it, so ``url_for("browser.<view>")`` does not depend on which module holds the view. The plumbing
+makes every list and detail page available as HTML, ``.json`` and ``.csv`` from the same ``Table``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from compgraph.graph.namespaces import shorten
+from compgraph.questions import trace as tr
+from compgraph.web import get_store, model
+
+bp = Blueprint("browser", __name__)
+
+
+# --- page plumbing -----------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """One table of a page: what the HTML shows, and what .json/.csv return."""
+
+    id: str
+    title: str
+    columns: list[tuple[str, str]]  # (key, heading)
+    rows: list[dict[str, Any]]
+    intro: str = ""
+    links: dict[str, str] = field(default_factory=dict)  # column key -> row key holding its URL
+    status_col: str | None = None  # column whose value is a coverage status (coloured)
+    empty: str = "Nothing to show."
+
+    def url(self, row: dict[str, Any], key: str) -> str | None:
+        return row.get(self.links[key]) if key in self.links else None
+
+    def plain_rows(self) -> list[dict[str, Any]]:
+        keys = [k for k, _ in self.columns]
+        extra = [k for k in ("iri",) if k not in keys]
+        return [{k: row.get(k) for k in keys + extra if k in row or k in keys} for row in self.rows]
+
+
+def cache() -> model.Cache:
+    return current_app.extensions.setdefault("compgraph_browser_cache", model.Cache())
+
+
+def fmt_of(ident: str) -> tuple[str, str]:
+    """Split a ``.json``/``.csv`` suffix off a path segment."""
+    for fmt in ("json", "csv"):
+        if ident.endswith("." + fmt):
+            return ident[: -len(fmt) - 1], fmt
+    return ident, "html"
+
+
+def as_of_param(name: str = "as_of") -> date:
+    raw = request.values.get(name, "").strip()
+    if not raw or raw == "today":
+        return date.today()
+    try:
+        if len(raw) != 10:
+            raise ValueError
+        return date.fromisoformat(raw)
+    except ValueError:
+        abort(400, description=f"{name}: {raw!r} is not a date; use the form YYYY-MM-DD, e.g. 2026-11-22.")
+
+
+def choice_param(name: str, allowed: list[tuple[str, str]]) -> str | None:
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    if raw not in {slug for slug, _ in allowed}:
+        shown = ", ".join(slug for slug, _ in allowed[:20]) or "none"
+        abort(400, description=f"{name}: {raw!r} is not one of the known values ({shown}).")
+    return raw
+
+
+# Rows per page of every paged list, shared so that a page number means the same thing everywhere.
+PAGE_SIZE = 200
+
+
+def page_param() -> int:
+    raw = request.args.get("page", "1").strip() or "1"
+    if not raw.isdigit() or int(raw) < 1 or len(raw) > 6:
+        abort(400, description=f"page: {raw!r} is not a page number (1, 2, 3, ...).")
+    return int(raw)
+
+
+def pager(page: int, total: int) -> dict[str, Any] | None:
+    """Links to the neighbouring pages, keeping every other query parameter."""
+    pages = max(1, -(-total // PAGE_SIZE))
+    if pages == 1:
+        return None
+
+    def link(n: int) -> str:
+        args = request.args.to_dict()
+        args["page"] = str(n)
+        return request.path + "?" + "&".join(f"{k}={quote(v)}" for k, v in args.items())
+
+    return {
+        "page": page,
+        "pages": pages,
+        "total": total,
+        "prev": link(page - 1) if page > 1 else None,
+        "next": link(page + 1) if page < pages else None,
+    }
+
+
+def meta(as_of: date | None) -> dict[str, Any]:
+    from compgraph.checks.validate import last_report_counts
+
+    store = get_store()
+    state = model.store_state(store)
+    last = last_report_counts(store)
+    return {
+        "as_of": as_of.isoformat() if as_of else None,
+        "data_built": state.built,
+        "validation": last,
+    }
+
+
+def respond(
+    template: str,
+    fmt: str,
+    *,
+    title: str,
+    description: str,
+    as_of: date | None = None,
+    tables: list[Table] | None = None,
+    data: dict[str, Any] | None = None,
+    **context: Any,
+) -> Response | str:
+    """Render the page as HTML, or its data as JSON, or its first table as CSV."""
+    tables = tables or []
+    info = meta(as_of)
+    if fmt == "json":
+        body: dict[str, Any] = {"title": title, "description": description, **info}
+        if data:
+            body.update(data)
+        for t in tables:
+            body[t.id] = t.plain_rows()
+        return Response(json.dumps(body, indent=2, default=str), mimetype="application/json")
+    if fmt == "csv":
+        if not tables:
+            abort(404, description="This page has no table to export as CSV.")
+        return csv_response(tables[0])
+    base = "/index" if request.path == "/" else request.path
+    qs = request.query_string.decode()
+    suffix = f"?{qs}" if qs else ""
+    return render_template(
+        template,
+        title=title,
+        description=description,
+        meta=info,
+        tables=tables,
+        json_url=f"{base}.json{suffix}",
+        csv_url=f"{base}.csv{suffix}" if tables and base != "/index" else None,
+        **context,
+    )
+
+
+def csv_response(table: Table) -> Response:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    keys = [k for k, _ in table.columns]
+    writer.writerow(keys)
+    for row in table.rows:
+        writer.writerow(["" if row.get(k) is None else row.get(k) for k in keys])
+    return Response(
+        buf.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f"inline; filename={table.id}.csv"}
+    )
+
+
+@bp.app_template_filter("status_class")
+def status_class(value: Any) -> str:
+    return "status-" + model.status_slug(str(value or "none"))
+
+
+@bp.app_template_filter("short")
+def short_filter(value: Any) -> str:
+    return shorten(str(value))
+
+
+@bp.app_context_processor
+def inject_helpers() -> dict[str, Any]:
+    return {"entity_url": model.entity_url, "STATUSES": model.STATUSES, "request_args": request.args}
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+def _wants_json() -> bool:
+    path = request.path
+    if path.endswith(".json"):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json" and request.accept_mimetypes["text/html"] < request.accept_mimetypes[best]
+
+
+@bp.app_errorhandler(HTTPException)
+def http_error(exc: HTTPException) -> tuple[Response | str, int]:
+    code = exc.code or 500
+    message = exc.description or exc.name
+    if isinstance(exc, InternalServerError):
+        # Never show the exception text: it can quote queries and paths; the log keeps the details.
+        message = "Something went wrong while building this page. The error has been logged."
+    if _wants_json():
+        return Response(
+            json.dumps({"error": exc.name, "status": code, "message": message}), mimetype="application/json"
+        ), code
+    if request.path.startswith("/sparql") and not request.path.startswith("/sparql-console"):
+        return Response(f"{exc.name}: {message}\n", mimetype="text/plain"), code
+    try:
+        return render_template(
+            "error.html", title=f"{code} {exc.name}", description="", code=code, name=exc.name, message=message, meta={}
+        ), code
+    except Exception:  # a broken template must not turn an error page into a traceback
+        return Response(f"{code} {exc.name}: {message}\n", mimetype="text/plain"), code
+
+
+@bp.app_errorhandler(500)
+def server_error(exc: Exception) -> tuple[Response | str, int]:
+    original = getattr(exc, "original_exception", None)
+    if original is not None:
+        current_app.logger.error("page %s failed", request.path, exc_info=original)
+    return http_error(exc if isinstance(exc, HTTPException) else InternalServerError())
+
+
+# --- helpers shared by several page families ---------------------------------------------------
+
+
+def bars(counts: dict[str, dict[str, int]], url_for_key: Any = None) -> list[dict[str, Any]]:
+    """One stacked coverage bar per key: its status segments in ``model.STATUSES`` order, widths in percent."""
+    out = []
+    for key, c in counts.items():
+        total = sum(c.values())
+        segments = []
+        x = 0.0
+        for s in model.STATUSES:
+            n = c.get(s, 0)
+            if not n:
+                continue
+            w = 100.0 * n / total
+            segments.append({"status": s, "n": n, "x": x, "w": w})
+            x += w
+        out.append(
+            {
+                "key": key,
+                "total": total,
+                "covered": c.get(tr.COVERED, 0),
+                "segments": segments,
+                "counts": c,
+                "url": url_for_key(key) if url_for_key else None,
+            }
+        )
+    return out
+
+
+def question_list() -> list[Any]:
+    """The canned questions, or none when they cannot be read (the dashboard links them, so it must not fail)."""
+    try:
+        from compgraph.questions import queries
+    except ImportError:
+        return []
+    try:
+        return queries.list_queries()
+    except Exception as exc:  # a malformed .rq file must not take the dashboard down
+        current_app.logger.warning("canned questions unavailable: %s", exc)
+        return []
+
+
+def link_rows(rows: list[dict[str, Any]], kind: str, key: str = "id") -> list[dict[str, Any]]:
+    for r in rows:
+        r["url"] = f"/{kind}/{r[key]}"
+    return rows
+
+
+def resolve(kind: str, ident: str) -> str:
+    try:
+        return model.resolve_kind(get_store(), kind, ident)
+    except tr.UnknownEntity:
+        singular = model.KINDS[kind][0]
+        abort(404, description=f"There is no {singular} with id {ident!r}.")

@@ -1,0 +1,324 @@
+"""The detail pages: one document, obligation, control, AI system, dataset or evidence record.
+
+Every detail page has the same frame (``_detail``: facts, neighbours, a link to the graph view, ``.json``
+and ``.csv``); each kind adds its own tables through an ``extra`` callback, such as an obligation's trace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from flask import Response, request, url_for
+
+from compgraph.graph.store import GraphStore
+from compgraph.questions import trace as tr
+from compgraph.web import get_store, model
+from compgraph.web.views.common import (
+    PAGE_SIZE,
+    Table,
+    as_of_param,
+    bars,
+    bp,
+    cache,
+    fmt_of,
+    link_rows,
+    resolve,
+    respond,
+)
+
+
+def _neighbour_table(store: GraphStore, iri: str) -> Table:
+    rows = [asdict(n) for n in model.neighbours(store, iri)]
+    return Table(
+        "neighbours",
+        "Linked to",
+        [("relation", "Relation"), ("label", "Node")],
+        rows,
+        links={"label": "url"},
+        intro="Every node this one links to or is linked from.",
+    )
+
+
+def _facts(store: GraphStore, iri: str) -> list[tuple[str, str]]:
+    return model.facts(store, iri)
+
+
+def _detail(
+    kind: str,
+    raw_ident: str,
+    title_fmt: str,
+    description: str,
+    extra: Any = None,
+    with_as_of: bool = True,
+) -> Response | str:
+    ident, fmt = fmt_of(raw_ident)
+    as_of = as_of_param() if with_as_of else None
+    iri = resolve(kind, ident)
+    store = get_store()
+    lab = model.label(store, iri)
+    tables: list[Table] = []
+    context: dict[str, Any] = {}
+    data: dict[str, Any] = {"iri": iri, "id": ident}
+    if extra is not None:
+        extra(store, iri, as_of, tables, context, data)
+    facts = _facts(store, iri)
+    data["facts"] = dict(facts)
+    tables.append(_neighbour_table(store, iri))
+    seg = model.KINDS[kind][0]
+    return respond(
+        "detail.html",
+        fmt,
+        title=title_fmt.format(id=ident, label=lab),
+        description=description,
+        as_of=as_of,
+        tables=tables,
+        data=data,
+        facts=facts,
+        iri=iri,
+        kind=kind,
+        ident=ident,
+        graph_url=url_for("browser.graph_page", kind=seg, ident=ident),
+        **context,
+    )
+
+
+def _trace_rows(controls: list[tr.ControlLink], as_of: date | None) -> list[dict[str, Any]]:
+    rows = []
+    for c in controls:
+        base = {
+            "control": c.id,
+            "control_label": c.label,
+            "control_url": model.entity_url(c.iri),
+            "relation": c.relation,
+        }
+        if not c.implementations:
+            rows.append(base | {"implementer": "", "status": tr.MISSING_CONTROL, "evidence": "not implemented"})
+        for impl in c.implementations:
+            ev = "; ".join(
+                f"{e.id} (valid until {e.valid_until}{'' if e.current else ', expired'})" for e in impl.evidence
+            )
+            rows.append(
+                base
+                | {
+                    "implementer": impl.implementer_id,
+                    "implementer_url": model.entity_url(impl.implementer),
+                    "status": impl.status,
+                    "evidence": ev or "no evidence recorded",
+                }
+            )
+    return rows
+
+
+TRACE_COLUMNS = [
+    ("control", "Control"),
+    ("control_label", "Control title"),
+    ("relation", "Mapping"),
+    ("implementer", "Implemented by"),
+    ("status", "Status"),
+    ("evidence", "Evidence"),
+]
+
+
+@bp.route("/documents/<ident>")
+def document(ident: str) -> Response | str:
+    def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
+        doc_id = iri.rsplit("/", 1)[-1]
+        found, total = model.obligations(store, as_of, cache(), document=doc_id, limit=PAGE_SIZE)
+        rows = link_rows(found, "obligations")
+        if total > len(rows):
+            ctx["more_url"] = url_for("browser.obligations", document=doc_id, page=2)
+        tables.append(
+            Table(
+                "obligations",
+                "Obligations",
+                [("id", "Id"), ("modality", "Modality"), ("topic", "Topic"), ("status", "Status"), ("text", "Text")],
+                rows,
+                links={"id": "url"},
+                status_col="status",
+            )
+        )
+        cov = model.coverage(store, as_of, cache())
+        lab = model.label(store, iri)
+        if lab in cov.by_document:
+            ctx["bar_items"] = bars({lab: cov.by_document[lab]})
+
+    return _detail(
+        "documents",
+        ident,
+        "Document: {label}",
+        "A source document, its obligations with their coverage status, and how well the obligations that "
+        "bind the organisation's systems are covered.",
+        extra,
+    )
+
+
+@bp.route("/obligations/<ident>")
+def obligation(ident: str) -> Response | str:
+    def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
+        t = tr.trace_obligation(store, iri, as_of)
+        ctx["status"] = t.status
+        ctx["quote"] = t.text
+        data["status"] = t.status
+        tables.append(
+            Table(
+                "trace",
+                "Trace: obligation → controls → implementers → evidence",
+                TRACE_COLUMNS,
+                _trace_rows(t.controls, as_of),
+                links={"control": "control_url", "implementer": "implementer_url"},
+                status_col="status",
+                empty="No control is mapped to this obligation (unmapped).",
+            )
+        )
+
+    return _detail(
+        "obligations",
+        ident,
+        "Obligation {id}",
+        "One obligation, verbatim from its source, traced to the controls that satisfy it, who implements "
+        "them and whether their evidence is current.",
+        extra,
+    )
+
+
+@bp.route("/controls/<ident>")
+def control(ident: str) -> Response | str:
+    def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
+        maps = link_rows(model.control_mappings(store, iri), "obligations")
+        tables.append(
+            Table(
+                "obligations",
+                "Obligations it satisfies",
+                [("id", "Obligation"), ("relation", "Mapping"), ("justification", "Why"), ("text", "Text")],
+                maps,
+                links={"id": "url"},
+                empty="No obligation is mapped to this control.",
+            )
+        )
+        rows = []
+        for impl in model.control_implementers(store, iri, as_of):
+            ev = "; ".join(
+                f"{e.id} (valid until {e.valid_until}{'' if e.current else ', expired'})" for e in impl.evidence
+            )
+            rows.append(
+                {
+                    "implementer": impl.implementer_id,
+                    "implementer_label": impl.implementer_label,
+                    "url": model.entity_url(impl.implementer),
+                    "status": impl.status,
+                    "evidence": ev or "no evidence recorded",
+                }
+            )
+        tables.append(
+            Table(
+                "implementations",
+                "Implemented by",
+                [
+                    ("implementer", "Implementer"),
+                    ("implementer_label", "Name"),
+                    ("status", "Status"),
+                    ("evidence", "Evidence"),
+                ],
+                rows,
+                links={"implementer": "url"},
+                status_col="status",
+                empty="No system or organisation implements this control.",
+            )
+        )
+        ctx["impact_url"] = url_for("browser.control_impact", ident=iri.rsplit("/", 1)[-1])
+
+    return _detail(
+        "controls",
+        ident,
+        "Control {id}: {label}",
+        "A control, the obligations mapped to it (with the mapping's justification), who implements it and "
+        "the evidence for each implementation.",
+        extra,
+    )
+
+
+@bp.route("/systems/<ident>")
+def system(ident: str) -> Response | str:
+    def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
+        t = tr.trace_system(store, iri, as_of)
+        only_gaps = request.args.get("gaps", "") in ("1", "true", "yes")
+        rows = []
+        for o in t.obligations:
+            if only_gaps and o.status == tr.COVERED:
+                continue
+            rows.append(
+                {
+                    "id": o.id,
+                    "url": model.entity_url(o.iri),
+                    "document": o.document,
+                    "modality": o.modality,
+                    "status": o.status,
+                    "controls": ", ".join(c.id for c in o.controls) or "none mapped",
+                    "text": o.text,
+                }
+            )
+        tables.insert(
+            0,
+            Table(
+                "trace",
+                "Binding obligations and their status",
+                [
+                    ("id", "Obligation"),
+                    ("document", "Document"),
+                    ("modality", "Modality"),
+                    ("status", "Status"),
+                    ("controls", "Controls mapped"),
+                    ("text", "Text"),
+                ],
+                rows,
+                links={"id": "url"},
+                status_col="status",
+                empty="No binding obligation" + (" is uncovered." if only_gaps else "."),
+            ),
+        )
+        counts = t.counts()
+        ctx["bar_items"] = bars({t.id: {s: counts.get(s, 0) for s in model.STATUSES}})
+        ctx["only_gaps"] = only_gaps
+        ctx["system_trace"] = t
+        data["counts"] = counts
+
+    return _detail(
+        "systems",
+        ident,
+        "AI system {id}: {label}",
+        "An AI system, the obligations that bind it (its organisation's documents, filtered by risk level) and "
+        "whether each is covered by an implemented control with current evidence.",
+        extra,
+    )
+
+
+@bp.route("/datasets/<ident>")
+def dataset(ident: str) -> Response | str:
+    return _detail(
+        "datasets",
+        ident,
+        "Dataset {id}: {label}",
+        "A dataset, whether it holds personal data and on which legal basis, and the systems that use it.",
+        with_as_of=False,
+    )
+
+
+@bp.route("/evidence/<ident>")
+def evidence(ident: str) -> Response | str:
+    def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
+        until = dict(model.facts(store, iri)).get("valid until")
+        state = model.evidence_state(until, as_of)
+        ctx["status"] = tr.COVERED if state == "current" else tr.EXPIRED
+        ctx["status_text"] = state
+        data["state"] = state
+
+    return _detail(
+        "evidence",
+        ident,
+        "Evidence {id}: {label}",
+        "An evidence record: which control it supports, for which system or organisation, and whether it is "
+        "still valid on the chosen date.",
+        extra,
+    )

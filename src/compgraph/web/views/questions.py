@@ -1,0 +1,188 @@
+"""Asking the graph: the canned questions (/questions), /search and the SPARQL console page.
+
+The console is only the page; the queries it sends go to the SPARQL endpoint (``views.sparql``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, abort, current_app, render_template, request, url_for
+
+from compgraph.graph.namespaces import CGR, shorten, sparql_prefixes
+from compgraph.graph.store import QueryResult, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
+from compgraph.web import get_store, model
+from compgraph.web.views.common import Table, bp, fmt_of, meta, question_list, respond
+
+MAX_SEARCH = 200
+
+
+@bp.route("/questions", defaults={"fmt": "html"})
+@bp.route("/questions.<any(json,csv):fmt>")
+def questions(fmt: str) -> Response | str:
+    qs = question_list()
+    rows = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "description": q.description,
+            "parameters": ", ".join(p.name for p in q.params),
+            "url": url_for("browser.question", name=q.name),
+        }
+        for q in qs
+    ]
+    table = Table(
+        "questions",
+        "Canned questions",
+        [("title", "Question"), ("description", "What it answers"), ("parameters", "Parameters")],
+        rows,
+        links={"title": "url"},
+        empty="No canned questions are installed (ontology/queries/*.rq).",
+    )
+    return respond(
+        "list.html",
+        fmt,
+        title="Questions",
+        description="Ready-made questions auditors ask of the graph. Each runs as a SPARQL query from "
+        "ontology/queries; open one to set its parameters and see the answer.",
+        tables=[table],
+    )
+
+
+def _cell_url(term: Any) -> str | None:
+    from rdflib import URIRef
+
+    return model.entity_url(str(term)) if isinstance(term, URIRef) else None
+
+
+def _answer_table(result: QueryResult | None) -> Table:
+    """The answer as a table: SELECT rows with cgr: terms shortened and linked, ASK as yes/no, graphs as triples."""
+    rows: list[dict[str, Any]] = []
+    columns: list[tuple[str, str]] = []
+    links: dict[str, str] = {}
+    if result is not None and result.kind == "SELECT":
+        columns = [(v, v) for v in result.variables]
+        for row in result.rows:
+            r: dict[str, Any] = {}
+            for v, term in zip(result.variables, row, strict=True):
+                r[v] = "" if term is None else (shorten(str(term)) if str(term).startswith(str(CGR)) else str(term))
+                u = _cell_url(term)
+                if u:
+                    r[f"{v}__url"] = u
+                    links[v] = f"{v}__url"
+            rows.append(r)
+    elif result is not None and result.kind == "ASK":
+        columns = [("answer", "Answer")]
+        rows = [{"answer": "yes" if result.boolean else "no"}]
+    elif result is not None:
+        columns = [("subject", "subject"), ("predicate", "predicate"), ("object", "object")]
+        rows = [{"subject": str(s), "predicate": str(p), "object": str(o)} for s, p, o in result.triples]
+    return Table(
+        "rows",
+        "Answer",
+        columns,
+        rows,
+        links=links,
+        empty="No rows: nothing in the graph matches this question."
+        if result is not None
+        else "Set the required parameters and press Run.",
+    )
+
+
+@bp.route("/questions/<name>")
+def question(name: str) -> Response | str:
+    from compgraph.questions import queries
+
+    name, fmt = fmt_of(name)
+    try:
+        q = queries.get_query(name)
+    except queries.UnknownQuery:
+        abort(404, description=f"There is no canned question called {name!r}.")
+    except queries.QueryError as exc:
+        abort(500, description=str(exc))
+    declared = {p.name for p in q.params}
+    unknown = sorted(k for k in request.args if k not in declared)
+    if unknown:
+        abort(
+            400, description=f"unknown parameter {unknown[0]!r} (this question takes: {', '.join(declared) or 'none'})"
+        )
+    values = {k: v for k, v in request.args.items() if v.strip() != ""}
+    missing = [p.name for p in q.params if p.required and p.name not in values]
+    result = None
+    if not missing:
+        try:
+            result = queries.run_query(
+                get_store(),
+                name,
+                values,
+                timeout=current_app.config.get("SPARQL_TIMEOUT"),
+                max_results=current_app.config.get("SPARQL_MAX_RESULTS"),
+            )
+        except queries.ParameterError as exc:
+            abort(400, description=str(exc))
+        except (QueryTimeout, ResultTooLarge) as exc:
+            abort(503, description=str(exc))
+        except (QuerySyntaxError, StoreError) as exc:
+            current_app.logger.error("canned question %s failed: %s", name, exc)
+            abort(500)
+    table = _answer_table(result)
+    if fmt != "html" and missing:
+        abort(400, description=f"parameter {missing[0]!r} is required")
+    return respond(
+        "question.html",
+        fmt,
+        title=q.title,
+        description=q.description or "A canned question.",
+        tables=[table],
+        data={"name": q.name, "parameters": values},
+        cq=q,
+        values=values,
+        missing=missing,
+        sparql=q.text,
+    )
+
+
+@bp.route("/search", defaults={"fmt": "html"})
+@bp.route("/search.<any(json,csv):fmt>")
+def search(fmt: str) -> Response | str:
+    q = request.args.get("q", "").strip()
+    if len(q) > MAX_SEARCH:
+        abort(400, description=f"q: the search text is longer than {MAX_SEARCH} characters.")
+    rows = model.search(get_store(), q) if q else []
+    table = Table(
+        "results",
+        f"Results for “{q}”" if q else "Results",
+        [("id", "Id"), ("kind", "Kind"), ("label", "Title"), ("match", "Matched text")],
+        rows,
+        links={"id": "url"},
+        empty="Nothing matches." if q else "Type a word to search titles, ids and obligation texts.",
+    )
+    return respond(
+        "search.html",
+        fmt,
+        title="Search",
+        description="Find documents, obligations, controls, systems, datasets and evidence by id, title or the "
+        "obligation's source text (case-insensitive).",
+        tables=[table],
+        data={"q": q},
+        q=q,
+    )
+
+
+@bp.route("/sparql-console")
+def sparql_console() -> str:
+    example = (
+        "SELECT ?system ?label ?risk WHERE {\n"
+        "  ?system a cg:AISystem ; rdfs:label ?label ; cg:riskLevel/skos:prefLabel ?risk .\n"
+        "}\nORDER BY ?label\nLIMIT 50\n"
+    )
+    return render_template(
+        "console.html",
+        title="SPARQL console",
+        description="Ask the graph anything in SPARQL. compgraph's prefixes (cg:, cgr:, obl:, ctl:, sys:, "
+        "dcterms:, skos:, …) are declared for you. Queries run read-only with a time limit.",
+        meta=meta(None),
+        tables=[],
+        query=request.args.get("query") or example,
+        prefixes=sparql_prefixes(),
+    )
