@@ -48,8 +48,12 @@ def _imports(path: Path, module: str) -> set[str]:
             else:
                 target = node.module or ""
             if target.startswith("compgraph"):
-                found.add(target)
-                found.update(f"{target}.{a.name}" for a in node.names)
+                # `from pkg import submodule` runs pkg/__init__ first, but depends on the submodule:
+                # count the package itself only when a name from it is imported.
+                submodules = {f"{target}.{a.name}" for a in node.names} & set(_modules())
+                found.update(submodules)
+                if len(submodules) < len(node.names):
+                    found.add(target)
     return found
 
 

@@ -44,8 +44,3 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
         threading.Thread(target=model.warm, args=(store_, cache), name="compgraph-warm", daemon=True).start()
     return app
 
-
-def get_store() -> GraphStore:
-    from flask import current_app
-
-    return current_app.extensions["compgraph_store"]

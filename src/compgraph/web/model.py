@@ -742,3 +742,10 @@ def _describe_nodes(store: GraphStore, nodes: dict[str, dict[str, Any]], as_of: 
                 "url": entity_url(iri) or "",
             }
         )
+
+
+def get_store() -> GraphStore:
+    """The store of the app serving the current request."""
+    from flask import current_app
+
+    return current_app.extensions["compgraph_store"]

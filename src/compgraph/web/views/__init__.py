@@ -5,7 +5,7 @@ and error pages that all browser pages share, and ``dashboard``, ``lists``, ``de
 ``questions`` add their pages to it; ``sparql`` (the SPARQL 1.1 endpoint) and ``legal`` (mapping review
 and gap reports) are blueprints of their own.
 
-May import: ``compgraph.web`` (``get_store``, ``model``) and the stages below it (``graph``, ``checks``,
+May import: ``compgraph.web.model`` and the stages below it (``graph``, ``checks``,
 ``questions``, ``legal``). A page module imports ``common`` and never another page module, so a page family
 can move or go without touching the others.
 """

@@ -15,7 +15,8 @@ from flask import Response, abort, render_template, request, url_for
 from compgraph.graph.namespaces import shorten
 from compgraph.graph.store import GraphStore
 from compgraph.questions import impact as im
-from compgraph.web import get_store, model
+from compgraph.web import model
+from compgraph.web.model import get_store
 from compgraph.web.views.common import (
     PAGE_SIZE,
     Table,

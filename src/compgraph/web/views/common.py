@@ -20,7 +20,8 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from compgraph.graph.namespaces import shorten
 from compgraph.questions import trace as tr
-from compgraph.web import get_store, model
+from compgraph.web import model
+from compgraph.web.model import get_store
 
 bp = Blueprint("browser", __name__)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Response, abort, current_app, redirect, url_for
 
 from compgraph.questions import trace as tr
-from compgraph.web import get_store, model
+from compgraph.web import model
+from compgraph.web.model import get_store
 from compgraph.web.views.common import Table, as_of_param, bars, bp, cache, question_list, respond
 
 # A page cannot draw thousands of systems: the dashboard shows this many of the least covered.

@@ -14,7 +14,8 @@ from flask import Response, request, url_for
 
 from compgraph.graph.store import GraphStore
 from compgraph.questions import trace as tr
-from compgraph.web import get_store, model
+from compgraph.web import model
+from compgraph.web.model import get_store
 from compgraph.web.views.common import (
     PAGE_SIZE,
     Table,

@@ -18,7 +18,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from compgraph.legal import gaps as gp
 from compgraph.legal import review as rv
 from compgraph.legal import suggest as sg
-from compgraph.web import get_store
+from compgraph.web.model import get_store
 
 bp = Blueprint("legal", __name__)
 CHOICES = ("", *rv.RELATIONS, "reject")

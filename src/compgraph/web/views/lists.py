@@ -9,7 +9,8 @@ from __future__ import annotations
 from flask import Response, abort, url_for
 
 from compgraph.questions import trace as tr
-from compgraph.web import get_store, model
+from compgraph.web import model
+from compgraph.web.model import get_store
 from compgraph.web.views.common import (
     PAGE_SIZE,
     Table,

@@ -11,7 +11,8 @@ from flask import Response, abort, current_app, render_template, request, url_fo
 
 from compgraph.graph.namespaces import CGR, shorten, sparql_prefixes
 from compgraph.graph.store import QueryResult, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
-from compgraph.web import get_store, model
+from compgraph.web import model
+from compgraph.web.model import get_store
 from compgraph.web.views.common import Table, bp, fmt_of, meta, question_list, respond
 
 MAX_SEARCH = 200
