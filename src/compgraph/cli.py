@@ -511,6 +511,34 @@ def bench(
         output.write_text(table, encoding="utf-8")
 
 
+# --- exchange: OSCAL, Statement of Applicability, audit pack (issue 17) ---------------------------
+
+
+def _exchange_errors() -> tuple[type[Exception], ...]:
+    from compgraph.exchange.files import ExchangeError
+
+    return (ExchangeError, InputError)
+
+
+@main.command("export-oscal")
+@click.option("--kind", type=click.Choice(["catalog", "component-definition", "assessment-results"]), required=True)
+@click.option("--document", metavar="ID", help="For --kind catalog: the source document [default: the only one].")
+@click.option("--as-of", "as_of", metavar="DATE", help="Date for evidence status and validation [default: today].")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="OSCAL JSON file.")
+@pass_store
+def export_oscal(sc: StoreContext, kind: str, document: str | None, as_of: str | None, out: Path) -> None:
+    """Export a source document, the implemented controls or a validation run as OSCAL JSON."""
+    from compgraph.exchange import oscal
+    from compgraph.exchange.files import write_atomic
+
+    try:
+        model = oscal.export(sc.open(), kind, parse_date(as_of), document)
+        write_atomic(out, oscal.to_json(model))
+    except _exchange_errors() as exc:
+        raise UserError(str(exc)) from exc
+    click.echo(f"Wrote OSCAL {kind} -> {out}")
+
+
 def run() -> None:
     """Entry point that turns library errors into one line and exit code 2."""
     try:
