@@ -516,8 +516,9 @@ def bench(
 
 def _exchange_errors() -> tuple[type[Exception], ...]:
     from compgraph.exchange.files import ExchangeError
+    from compgraph.legal.review import ReviewError
 
-    return (ExchangeError, InputError)
+    return (ExchangeError, InputError, ReviewError)
 
 
 @main.command("export-oscal")
@@ -537,6 +538,35 @@ def export_oscal(sc: StoreContext, kind: str, document: str | None, as_of: str |
     except _exchange_errors() as exc:
         raise UserError(str(exc)) from exc
     click.echo(f"Wrote OSCAL {kind} -> {out}")
+
+
+@main.command("import-oscal")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "doc_id", required=True, help="Id of the new source document (also the catalog file name).")
+@click.option("--prefix", help="Obligation id prefix [default: initials of the id].")
+@click.option("--kind", type=click.Choice(["regulation", "code-of-conduct", "policy"]), default="regulation",
+              show_default=True)
+@click.option("--modality", default="mandatory", show_default=True,
+              help="Modality of controls that do not carry compgraph's modality prop.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Mappings folder for the catalog and source text [default: ./mappings].")
+@click.option("--org", "orgs", multiple=True, metavar="ORG_ID", help="Organisation subject to this document.")
+@pass_store
+def import_oscal(sc: StoreContext, path: Path, doc_id: str, prefix: str | None, kind: str, modality: str,
+                 out: Path | None, orgs: tuple[str, ...]) -> None:
+    """Import an OSCAL catalog as a new source document with its obligations."""
+    from compgraph.exchange.oscal_import import import_catalog
+
+    try:
+        res = import_catalog(sc.open(), path, doc_id, prefix=prefix, kind=kind, modality=modality, out=out,
+                             organisations=orgs)
+    except _exchange_errors() as exc:
+        raise UserError(str(exc)) from exc
+    if res.note:
+        click.echo(f"Note: {res.note}", err=True)
+    skipped = f"; skipped {len(res.skipped)} withdrawn" if res.skipped else ""
+    click.echo(f"Imported {res.obligations} obligations in {res.sections} sections{skipped} -> {res.catalog}")
+    click.echo(f"Loaded {res.triples} triples into <{res.graph}>")
 
 
 def run() -> None:
