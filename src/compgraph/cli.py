@@ -569,6 +569,26 @@ def import_oscal(sc: StoreContext, path: Path, doc_id: str, prefix: str | None, 
     click.echo(f"Loaded {res.triples} triples into <{res.graph}>")
 
 
+@main.command("soa")
+@click.option("--org", "org_id", required=True, metavar="ID", help="The organisation.")
+@click.option("--as-of", "as_of", metavar="DATE", help="Date for evidence expiry [default: today].")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@pass_store
+def soa_cmd(sc: StoreContext, org_id: str, as_of: str | None, fmt: str, out: Path) -> None:
+    """Statement of Applicability: every obligation the organisation is subject to, applicable or not and why."""
+    from compgraph.exchange import soa
+    from compgraph.exchange.files import write_atomic
+
+    try:
+        st = soa.statement(sc.open(), org_id, parse_date(as_of))
+        write_atomic(out, soa.FORMATS[fmt](st))
+    except _exchange_errors() as exc:
+        raise UserError(str(exc)) from exc
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(st.counts().items()))
+    click.echo(f"Wrote {len(st.rows)} obligations ({counts}) -> {out}")
+
+
 def run() -> None:
     """Entry point that turns library errors into one line and exit code 2."""
     try:
