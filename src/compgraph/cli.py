@@ -589,6 +589,41 @@ def soa_cmd(sc: StoreContext, org_id: str, as_of: str | None, fmt: str, out: Pat
     click.echo(f"Wrote {len(st.rows)} obligations ({counts}) -> {out}")
 
 
+@main.command("audit-pack")
+@click.option("--as-of", "as_of", metavar="DATE", help="Validation and evidence date [default: today].")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="The zip to write.")
+@click.option("--verify", "verify", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check a pack against its MANIFEST instead (exit 1 naming each changed file).")
+@click.option("--evidence-root", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder evidence 'file' paths are relative to [default: beside each organisation's YAML].")
+@pass_store
+def audit_pack(sc: StoreContext, as_of: str | None, out: Path | None, verify: Path | None,
+               evidence_root: Path | None) -> None:
+    """Zip the graph, the SHACL report, coverage, gaps, the evidence manifest and a PDF report under a MANIFEST."""
+    from compgraph.exchange import audit
+
+    if (out is None) == (verify is None):
+        raise UserError("give either --out PACK.zip (make a pack) or --verify PACK.zip (check one)")
+    try:
+        if verify is not None:
+            checked, problems = audit.verify_pack(verify)
+        else:
+            files, data = audit.build_pack(sc.open(), parse_date(as_of), evidence_root)
+            audit.write_pack(files, out)  # type: ignore[arg-type]
+    except _exchange_errors() as exc:
+        raise UserError(str(exc)) from exc
+    if verify is not None:
+        for problem in problems:
+            click.echo(f"FAILED {problem}", err=True)
+        if problems:
+            sys.exit(1)
+        click.echo(f"OK: {checked} files match the MANIFEST of {verify}")
+        return
+    bad = [e for e in data.evidence if e.verdict in ("MISMATCH", "file missing")]
+    click.echo(f"Wrote {len(files)} files -> {out} ({len(data.outcome.findings)} findings, {len(data.gaps)} gaps, "
+               f"{len(data.evidence)} evidence items, {len(bad)} failing their digest)")
+
+
 def run() -> None:
     """Entry point that turns library errors into one line and exit code 2."""
     try:
