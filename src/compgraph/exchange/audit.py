@@ -13,63 +13,22 @@ import hashlib
 import io
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from rdflib import Dataset, URIRef
 
-from compgraph.checks.report import Outcome, render_turtle
+from compgraph.checks.report import render_turtle
 from compgraph.checks.validate import validate_store
 from compgraph.exchange.files import ExchangeError, sha256_bytes, write_atomic
+from compgraph.exchange.packdata import EvidenceCheck, PackData
+from compgraph.exchange.report import render_html, render_pdf
 from compgraph.graph import paths
 from compgraph.graph.store import GraphStore
 from compgraph.questions import coverage as cv
 from compgraph.questions import trace as tr
 
 MANIFEST = "MANIFEST"
-EXPIRY_BUCKETS = ("expired", "within 30 days", "31-90 days", "91-180 days", "later")
-
-
-@dataclass
-class EvidenceCheck:
-    id: str
-    control: str
-    concerns: str
-    valid_until: str
-    state: str  # current / expired on the as-of date
-    file: str
-    recorded: str
-    actual: str
-    verdict: str  # verified / MISMATCH / file missing / no file / no digest recorded
-
-
-@dataclass
-class PackData:
-    as_of: date
-    outcome: Outcome
-    coverage: cv.Coverage
-    gaps: list[tuple[str, ...]]
-    evidence: list[EvidenceCheck]
-    graphs: dict[str, int] = field(default_factory=dict)
-
-    def expiry_buckets(self) -> dict[str, int]:
-        out = dict.fromkeys(EXPIRY_BUCKETS, 0)
-        for e in self.evidence:
-            days = (date.fromisoformat(e.valid_until) - self.as_of).days
-            key = (
-                "expired"
-                if days < 0
-                else "within 30 days"
-                if days <= 30
-                else "31-90 days"
-                if days <= 90
-                else "91-180 days"
-                if days <= 180
-                else "later"
-            )
-            out[key] += 1
-        return out
 
 
 def _evidence_roots(store: GraphStore) -> dict[str, Path]:
@@ -165,8 +124,6 @@ def snapshot(store: GraphStore) -> bytes:
 
 def build_pack(store: GraphStore, as_of: date, evidence_root: Path | None = None) -> tuple[dict[str, bytes], PackData]:
     """The pack's files by name (MANIFEST last) and the data the report was drawn from."""
-    from compgraph.exchange.report import render_html, render_pdf
-
     data = collect(store, as_of, evidence_root)
     html = render_html(data)
     files = {

@@ -16,7 +16,7 @@ from compgraph.questions.coverage import STATUSES  # noqa: E402
 STATUS_COLOURS = {
     "unmapped": "#9e2a2b",
     "missing control": "#e07a5f",
-    "no evidence": "#f2cc8f",
+    "no evidence": "#b8b8d1",
     "evidence expired": "#e9c46a",
     "covered": "#2a9d8f",
 }

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from compgraph.exchange import charts
+from compgraph.exchange.packdata import PackData
 from compgraph.questions.coverage import STATUSES
-
-if TYPE_CHECKING:
-    from compgraph.exchange.audit import PackData
 
 TEMPLATES = Path(__file__).with_name("templates")
 EXPIRING_DAYS = 180

@@ -1,0 +1,52 @@
+"""What the audit pack is made from: the validation outcome, coverage, gaps and the evidence checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from compgraph.checks.report import Outcome
+from compgraph.questions import coverage as cv
+
+EXPIRY_BUCKETS = ("expired", "within 30 days", "31-90 days", "91-180 days", "later")
+
+
+@dataclass
+class EvidenceCheck:
+    id: str
+    control: str
+    concerns: str
+    valid_until: str
+    state: str  # current / expired on the as-of date
+    file: str
+    recorded: str
+    actual: str
+    verdict: str  # verified / MISMATCH / file missing / no file / no digest recorded
+
+
+@dataclass
+class PackData:
+    as_of: date
+    outcome: Outcome
+    coverage: cv.Coverage
+    gaps: list[tuple[str, ...]]
+    evidence: list[EvidenceCheck]
+    graphs: dict[str, int] = field(default_factory=dict)
+
+    def expiry_buckets(self) -> dict[str, int]:
+        out = dict.fromkeys(EXPIRY_BUCKETS, 0)
+        for e in self.evidence:
+            days = (date.fromisoformat(e.valid_until) - self.as_of).days
+            key = (
+                "expired"
+                if days < 0
+                else "within 30 days"
+                if days <= 30
+                else "31-90 days"
+                if days <= 90
+                else "91-180 days"
+                if days <= 180
+                else "later"
+            )
+            out[key] += 1
+        return out
