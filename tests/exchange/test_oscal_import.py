@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from exchangefixture import Cli
+from exchangefixture import AS_OF, Cli
 
+from compgraph.exchange import soa
 from compgraph.graph.namespaces import graph_iri
 from compgraph.graph.store import LocalStore
 
@@ -83,3 +84,20 @@ def test_obligation_ids_already_taken_are_refused_before_anything_is_written(imp
     assert result.exit_code == 2 and "COC-" in result.output and "--prefix" in result.output
     assert graph_iri("document", "coc-again") not in importing.store.graph_names()
     assert not (tmp_path / "m").exists()
+
+
+def test_file_that_is_not_oscal_json_is_refused_with_its_name(importing: Cli, tmp_path: Path):
+    (tmp_path / "notes.json").write_text("{ not json", encoding="utf-8")
+    result = importing.invoke("import-oscal", tmp_path / "notes.json", "--id", "notes", "--out", tmp_path / "m")
+    assert result.exit_code == 2 and "notes.json" in result.output and "Traceback" not in result.output
+
+
+def test_imported_framework_with_org_joins_that_organisations_statement_of_applicability(
+    importing: Cli, tmp_path: Path
+):
+    importing.run(
+        "import-oscal", NIST, "--id", "nist-800-53-low", "--prefix", "NIST", "--org", "mozart", "--out", tmp_path
+    )
+    rows = [r for r in soa.statement(importing.store, "mozart", AS_OF).rows if r.document == "nist-800-53-low"]
+    assert len(rows) == 6
+    assert all(r.applicable == "yes" and r.status == "unmapped" for r in rows)
