@@ -22,10 +22,13 @@ install-test: $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[test,embeddings]'
 
-# Browser tests drive Debian's Chromium (never a downloaded browser build).
+# Debian packages the tests use: Chromium for the browser tests (never a downloaded browser build),
+# poppler-utils to render the audit pack's PDF to an image, pango for WeasyPrint's PDF.
+DEBIAN_TEST_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 browser:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@missing=$$(for p in $(DEBIAN_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 
 # Build the demo graph, report coverage (exit 1 = gaps found, as planted), then serve the browser.
 demo: install
