@@ -87,6 +87,16 @@ def _pdf_text(path: Path, data: bytes) -> str:
     return text
 
 
+def _item_marker(li: Any) -> str:
+    """"3. " for the third item of a numbered list (a statute's paragraph number), else "- "."""
+    parent = li.parent
+    if parent is None or parent.name != "ol" or "none" in str(parent.get("style", "")).replace(" ", ""):
+        return "- "
+    start = int(parent.get("start", 1)) if str(parent.get("start", "1")).isdigit() else 1
+    siblings = [c for c in parent.find_all("li", recursive=False)]
+    return f"{start + siblings.index(li)}. "
+
+
 def _html_to_text(html: str) -> str:
     from bs4 import BeautifulSoup
 
@@ -110,7 +120,7 @@ def _html_to_text(html: str) -> str:
                 if getattr(c, "name", None) not in ("ul", "ol")
             ).strip()
             depth = len(node.find_parents(["ul", "ol"])) - 1
-            lines.append(("  " * depth) + "- " + own)
+            lines.append(("  " * depth) + _item_marker(node) + own)
         elif node.name.startswith("h"):
             lines.extend(["", text_of(node), ""])
         else:
