@@ -170,7 +170,7 @@ def _statute_obligations(text: str, prefix: str) -> list[ExtractedObligation]:
         path = list(duty.path) + [None] * 3
         scope = f"{duty.section_title} {duty.text}"
         results.append(ExtractedObligation(
-            id=f"{prefix}-{duty.id_path}",
+            id=f"{prefix}-{duty.id_path.lstrip('-')}".rstrip("-"),
             section=duty.section,
             section_title=duty.section_title,
             line=duty.line,

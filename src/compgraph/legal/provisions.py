@@ -74,9 +74,10 @@ class _Walker:
         self.lead: dict[int, tuple[str, str | None, str, bool]] = {}  # id(prov) -> (text, modality, subject, void)
 
     def add(self, prov: Provision, text: str, modality: str, subject: str, sentence: int, clause: int) -> None:
-        base = "-".join(x for x in (prov.section, *prov.path) if x)
+        base = "-".join(x for x in (prov.section, *prov.path) if x and x != "main")
         suffix = (f"-s{sentence}" if sentence > 1 else "") + (f"-c{clause}" if clause > 1 else "")
-        ref = _ref(prov.section, prov.path) + (f", sentence {sentence}" if sentence > 1 else "")
+        ref = (_ref("" if prov.section == "main" else prov.section, prov.path) or "whole text") + (
+            f", sentence {sentence}" if sentence > 1 else "")
         self.duties.append(StatuteDuty(base + suffix, ref, prov.section, prov.section_title, prov.path,
                                        " ".join(text.split()), modality, subject, prov.start, prov.line))
 

@@ -56,8 +56,9 @@ _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ 
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 _LABEL = re.compile(r"(?:\((\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)|(\d{1,3}[a-z]?)\.(?=[ \t])"
                     r"|([a-z])\))[ \t]*")
-_MARKUP = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?")
+_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 _VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
+_DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
@@ -197,7 +198,7 @@ def parse_provisions(text: str) -> list[Provision]:
         p.expect_title = False
         labels, after = _labels(line)
         body = line[after:].strip()
-        if not labels and (i == first_text or _is_title(line)):
+        if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
             if not p.headed and i != first_text:
                 p.title = line  # a sentence-case heading in a document without numbered sections
             continue
