@@ -20,13 +20,14 @@ NON_DUTY = re.compile(
     r"\bwithout\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|\bshall\s+not\s+cover\b|"
     r"\bshall\s+be\s+limited\s+to\b|\b(?:is|are)\s+not\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
-    r"\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)",
+    r"\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
+    r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b",
     re.I,
 )
 _PROHIBITION = re.compile(
     r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not|never)\b|\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|^no\s+[\w\s-]{1,80}?\s+shall\b|"
-    r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b",
+    r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
     re.I,
 )
 _PERMISSION = re.compile(

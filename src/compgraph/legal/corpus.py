@@ -43,6 +43,7 @@ class DocumentScore:
     missed: list[str] = field(default_factory=list)
     wrong_modality: list[str] = field(default_factory=list)
     traps_taken: list[str] = field(default_factory=list)
+    topic_counts: tuple[int, int] = (0, 0)  # (right, labelled) among matched rows
 
     def meets_targets(self) -> bool:
         t = CORPUS_TARGETS
@@ -122,6 +123,7 @@ def score_document(name: str, obligations: list[dict[str, Any]], truth: list[dic
         wrong_modality=[f"{g['id']} {g.get('ref', '')}: {p.get('modality')} (labelled {g['modality']})"
                         for g, p in pairs if (g, p) not in right],
         traps_taken=[f"{t['id']} {t.get('ref', '')}: {t['text'][:100]}" for t in traps if t in taken],
+        topic_counts=(sum(1 for g, p in topical if p.get("topic") == g["topic"]), len(topical)),
     )
 
 
@@ -155,9 +157,11 @@ def _overall(scores: list[DocumentScore]) -> DocumentScore:
     right = sum(round(s.modality_accuracy * round(s.recall * s.gold)) for s in scores)
     traps = sum(s.traps for s in scores)
     taken = sum(round(s.trap_rate * s.traps) for s in scores)
+    topic_right = sum(s.topic_counts[0] for s in scores)
+    topic_all = sum(s.topic_counts[1] for s in scores)
     return DocumentScore("overall", pred, gold, traps, matched / pred if pred else 0.0,
                          matched / gold if gold else 0.0, right / matched if matched else 0.0,
-                         taken / traps if traps else 0.0)
+                         taken / traps if traps else 0.0, topic_right / topic_all if topic_all else None)
 
 
 def render_corpus(scores: list[DocumentScore], verbose: bool = False) -> str:

@@ -178,39 +178,71 @@ def parse_provisions(text: str) -> list[Provision]:
     offsets = [0] + [m.end() for m in re.finditer("\n", text)]
     lines = text.split("\n")
     first_text = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
-    for i, raw in enumerate(lines):
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        lead = _MARKUP.match(raw)
-        pos = lead.end() if lead else 0
-        line = raw[pos:].rstrip()
-        start = offsets[i] + pos
-        head = _heading(line)
-        if head is not None:
-            kind, number, title = head
-            if kind != "group":
-                p.open_section(number, title, annex=kind == "annex")
-            continue
-        if p.expect_title and _is_title(line):
-            p.title, p.expect_title = line, False
-            continue
-        p.expect_title = False
-        labels, after = _labels(line)
-        body = line[after:].strip()
-        if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
-            if not p.headed and i != first_text:
-                p.title = line  # a sentence-case heading in a document without numbered sections
-            continue
-        cur = p.current
-        if not labels and cur is not None and not cur.heading and re.match(r"[a-z]", body) \
-                and not re.search(r"[.:;]$", cur.text):
-            cur.text = f"{cur.text} {body}"  # a hard-wrapped line continues its sentence
-            continue
-        written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
-        p.add(labels, written, body, start + after, i + 1)
+    for i, raw_line in enumerate(lines):
+        for seg_start, raw in _inline_segments(raw_line):
+            _read_line(p, raw, offsets[i] + seg_start, i, first_text)
     _link(p.out)
     return p.out
+
+
+_INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
+_INLINE_POINT = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+"
+                           r"(?=\((?:[a-z]|[ivx]{1,5})\)[ \t])")
+
+
+def _inline_segments(line: str) -> list[tuple[int, str]]:
+    """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts.
+
+    A number only opens a paragraph when it is the next one ("2." after "1."), so "Article 3. 4 items"
+    and amounts stay inside their sentence; a point only after a colon or semicolon.
+    """
+    cuts: list[int] = []
+    first = re.match(r"[ \t]*(\d{1,3})\.[ \t]", line)
+    expected = int(first.group(1)) + 1 if first else None
+    for m in _INLINE_PARAGRAPH.finditer(line):
+        if expected is not None and int(m.group(1)) == expected:
+            cuts.append(m.end())
+            expected += 1
+    cuts.extend(m.end() for m in _INLINE_POINT.finditer(line))
+    if not cuts:
+        return [(0, line)]
+    bounds = [0, *sorted(set(cuts)), len(line)]
+    return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()]
+
+
+def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> None:
+    """One physical (or inline-cut) line into the parser state: a heading, a title, a labelled provision,
+    a continuation or a new subparagraph."""
+    stripped = raw.strip()
+    if not stripped:
+        return
+    lead = _MARKUP.match(raw)
+    pos = lead.end() if lead else 0
+    line = raw[pos:].rstrip()
+    start = offset + pos
+    head = _heading(line)
+    if head is not None:
+        kind, number, title = head
+        if kind != "group":
+            p.open_section(number, title, annex=kind == "annex")
+        return
+    if p.expect_title and _is_title(line):
+        p.title, p.expect_title = line, False
+        return
+    p.expect_title = False
+    labels, after = _labels(line)
+    body = line[after:].strip()
+    if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
+        if not p.headed and i != first_text:
+            p.title = line  # a sentence-case heading in a document without numbered sections
+        return
+    cur = p.current
+    if not labels and cur is not None and not cur.heading and re.match(r"[a-z]", body) \
+            and not re.search(r"[.:;]$", cur.text):
+        cur.text = f"{cur.text} {body}"  # a hard-wrapped line continues its sentence
+        return
+    written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
+    p.add(labels, written, body, start + after, i + 1)
 
 
 def _link(provisions: list[Provision]) -> None:
