@@ -10,12 +10,13 @@ from compgraph.legal.corpus import evaluate_corpus, extract_file, fragment_occur
 from compgraph.legal.readers import read_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "regulations"
+HELD_OUT = CORPUS.with_name("regulations-heldout")
 
 
-@pytest.mark.parametrize("labels", sorted(CORPUS.glob("*.tsv")), ids=lambda p: p.name)
+@pytest.mark.parametrize("labels", sorted([*CORPUS.glob("*.tsv"), *HELD_OUT.glob("*.tsv")]), ids=lambda p: p.name)
 def test_every_labelled_fragment_occurs_in_its_text(labels: Path) -> None:
     stem = labels.name.rsplit(".", 2)[0]
-    source = next(p for p in CORPUS.iterdir() if p.name.startswith(stem + ".") and p.suffix != ".tsv")
+    source = next(p for p in labels.parent.iterdir() if p.name.startswith(stem + ".") and p.suffix != ".tsv")
     raw = source.read_text(encoding="utf-8")
     rows = read_labels(labels, ("id", "text"))
     assert rows and all(fragment_occurs(r["text"], raw) for r in rows)
@@ -41,6 +42,7 @@ def test_a_trap_inside_an_obligation_counts_as_extracted() -> None:
     assert score.trap_rate == 1.0
 
 
-def test_the_extractor_meets_the_targets_on_every_labelled_text() -> None:
-    for score in evaluate_corpus(CORPUS, extract_file):
+@pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
+def test_the_extractor_meets_the_targets_on_every_labelled_text(folder: Path) -> None:
+    for score in evaluate_corpus(folder, extract_file):
         assert score.meets_targets(), (score.document, score.missed, score.false_positives, score.traps_taken)

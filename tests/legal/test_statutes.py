@@ -62,6 +62,9 @@ def test_upper_case_roman_points_under_a_lettered_point_carry_both_lead_ins() ->
         "This Article is without prejudice to the obligations of deployers under Union law.",
         "Paragraphs 1 to 4 shall not affect the obligations of providers.",
         "The risks referred to in this Article shall concern only those which may be reasonably mitigated.",
+        "Any importer shall be considered to be a provider of a high-risk AI system for the purposes of this Act.",
+        "The body shall be presumed to comply with the requirements set out in Article 31.",
+        "In the case referred to in Article 46(1), deployers may be exempt from that obligation to notify.",
     ],
 )
 def test_exception_clauses_are_not_duties(sentence: str) -> None:
@@ -87,6 +90,24 @@ def test_an_exception_after_a_duty_stays_out_of_its_text() -> None:
 )
 def test_statute_modality(sentence: str, modality: str) -> None:
     assert [m for _, m, _ in _duties(f"Article 2\nRules\n\n1. {sentence}\n")] == [modality]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Without prejudice to paragraphs 1 and 2, that deployer shall ensure that input data is relevant.",
+        "Each use shall be limited to what is strictly necessary for the investigation of a specific offence.",
+        "Notifying authorities shall offer or provide neither consultancy services nor conformity activities.",
+    ],
+)
+def test_qualified_and_limiting_duties_are_still_duties(sentence: str) -> None:
+    assert len(_duties(f"Article 26\nDuties\n\n1. {sentence}\n")) == 1
+
+
+def test_a_flattened_paragraph_is_cut_into_its_paragraphs_and_points() -> None:
+    text = ("Article 27\nAssessment\n\n1. Deployers shall perform an assessment consisting of: (a) a description "
+            "of the processes; (b) a description of the period. 2. The deployer shall update the information.\n")
+    assert [i for i, *_ in _duties(text)] == ["T-27-1-a", "T-27-1-b", "T-27-2"]
 
 
 def test_a_sentence_mixing_a_duty_and_a_prohibition_gives_both() -> None:

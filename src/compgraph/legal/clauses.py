@@ -17,8 +17,10 @@ __all__ = ["NON_DUTY", "duty_clauses", "split_lead_in", "statute_addressee", "st
 NON_DUTY = re.compile(
     r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b|"
     r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|\b(?:shall\s+be|is|are)\s+deemed\b|"
-    r"\bwithout\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|\bshall\s+not\s+cover\b|"
-    r"\bshall\s+be\s+limited\s+to\b|\b(?:is|are)\s+not\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
+    r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
+    r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
+    r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
+    r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|\b(?:is|are)\s+not\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
     r"\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b",
