@@ -167,3 +167,9 @@ def test_a_large_statute_parses_every_article() -> None:
     text = "".join(article.format(n=n) for n in range(1, 2001))
     obs = extract_obligations(text, "T", kind="regulation")
     assert len(obs) == 4000 and obs[-1].id == "T-2000-1-b"
+
+
+def test_topic_comes_from_the_article_title_unless_the_clause_names_its_own() -> None:
+    text = ("Article 14\nHuman oversight\n\n1. Providers shall design the system so natural persons can oversee it.\n"
+            "2. Providers shall examine the data sets for possible biases.\n")
+    assert [o.topic for o in extract_obligations(text, "T", kind="regulation")] == ["human-oversight", "fairness"]

@@ -154,3 +154,52 @@ def statute_addressee(subject: str) -> str | None:
             if best is None or m.end() > best[0]:
                 best = (m.end(), role)
     return best[1] if best else None
+
+
+# A statute files its duties by article: the article's title names the topic ("Human oversight", "Record-
+# keeping"), and a clause overrides it only when it names a more specific subject of its own (bias in a
+# data article, cybersecurity in a robustness article). First match wins in both tables.
+_TITLE_TOPICS: list[tuple[str, re.Pattern[str]]] = [
+    (topic, re.compile(rx, re.I)) for topic, rx in (
+        ("human-oversight", r"human oversight"),
+        ("impact-assessment", r"impact assessment|risk management"),
+        ("monitoring", r"monitoring"),
+        ("reporting", r"reporting|incident"),
+        ("transparency", r"transparency|information to|disclos"),
+        ("documentation", r"documentation|record-keeping|logs?\b|records?\b"),
+        ("data-governance", r"\bdata\b"),
+        ("robustness", r"accuracy|robustness"),
+        ("security", r"security"),
+        ("governance", r"quality management|notif|authorit|board|office|governance|penalt"),
+        ("accountability", r"responsibilit|value chain"),
+        ("ai-literacy", r"literacy"),
+    )
+]
+_CLAUSE_TOPICS: list[tuple[str, re.Pattern[str]]] = [
+    (topic, re.compile(rx, re.I)) for topic, rx in (
+        ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with"),
+        ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in"),
+        ("privacy", r"personal data|data protection|confidentiality"),
+        ("fairness", r"\bbias|discriminat"),
+        ("security", r"cybersecurity|unauthori[sz]ed third parties|vulnerabilit"),
+        ("human-oversight", r"human oversight|solely on the output"),
+        ("data-governance", r"data sets?\b|data management|input data|data governance"),
+        ("monitoring", r"\bmonitor"),
+        ("robustness", r"\btest(?:ing|ed|s)?\b|validation procedures"),
+        ("impact-assessment", r"risk management system|impact assessment"),
+        ("accountability", r"accountability|cooperate with new providers|written agreement"),
+        ("transparency", r"\binform (?:the )?(?:natural persons|workers|affected)|published|disclos"),
+        ("compliance", r"regulatory compliance|registration obligations|authori[sz]ation"),
+    )
+]
+
+
+def statute_topic(clause: str, title: str) -> str | None:
+    """The topic of a statute's clause: its own specific subject, else its article's, else None."""
+    for topic, rule in _CLAUSE_TOPICS:
+        if rule.search(clause):
+            return topic
+    for topic, rule in _TITLE_TOPICS:
+        if rule.search(title):
+            return topic
+    return None

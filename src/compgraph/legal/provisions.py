@@ -39,6 +39,7 @@ class StatuteDuty:
     start: int
     line: int
     addressee: str | None = None
+    own_text: str = ""  # the point or clause alone, without the lead-ins it carries
 
 
 def sentences(text: str) -> list[str]:
@@ -73,13 +74,15 @@ class _Walker:
         self.sentence_no: Counter[tuple[str, tuple[str, ...]]] = Counter()
         self.lead: dict[int, tuple[str, str | None, str, bool]] = {}  # id(prov) -> (text, modality, subject, void)
 
-    def add(self, prov: Provision, text: str, modality: str, subject: str, sentence: int, clause: int) -> None:
+    def add(self, prov: Provision, text: str, modality: str, subject: str, sentence: int, clause: int,
+            own: str | None = None) -> None:
         base = "-".join(x for x in (prov.section, *prov.path) if x and x != "main")
         suffix = (f"-s{sentence}" if sentence > 1 else "") + (f"-c{clause}" if clause > 1 else "")
         ref = (_ref("" if prov.section == "main" else prov.section, prov.path) or "whole text") + (
             f", sentence {sentence}" if sentence > 1 else "")
         self.duties.append(StatuteDuty(base + suffix, ref, prov.section, prov.section_title, prov.path,
-                                       " ".join(text.split()), modality, subject, prov.start, prov.line))
+                                       " ".join(text.split()), modality, subject, prov.start, prov.line,
+                                       own_text=own if own is not None else text))
 
 
 def statute_duties(text: str) -> list[StatuteDuty]:
@@ -134,7 +137,7 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     if modality is None:
         return
     text = f"{lead_text} {' '.join(prov.labels)} {prov.text}"
-    walker.add(prov, text, modality, subject if lead_mod else _subject(prov.text), 1, 1)
+    walker.add(prov, text, modality, subject if lead_mod else _subject(prov.text), 1, 1, own=prov.text)
 
 
 def _addressees(duties: list[StatuteDuty]) -> None:
