@@ -68,7 +68,7 @@ def test_upper_case_roman_points_under_a_lettered_point_carry_both_lead_ins() ->
     ],
 )
 def test_exception_clauses_are_not_duties(sentence: str) -> None:
-    assert _duties(f"Article 5\nScope\n\n1. {sentence}\n") == []
+    assert _duties(f"Article 5\nObligations of providers\n\n1. {sentence}\n") == []
 
 
 def test_an_exception_after_a_duty_stays_out_of_its_text() -> None:
