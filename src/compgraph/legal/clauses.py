@@ -124,25 +124,30 @@ def _subject_of(sentence: str) -> str:
 
 
 _MODAL_VERB = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
-_ROLES: list[tuple[str, re.Pattern[str]]] = [
-    (role, re.compile(rx, re.I)) for role, rx in (
-        ("ai-office", r"\bAI Office\b"),
-        ("commission", r"\bCommission\b"),
-        ("board", r"\bthe Board\b"),
-        ("member-state", r"\bMember States?\b"),
-        ("authority", r"\b(?:market surveillance|national competent|competent|supervisory|notifying|public)\s+"
-                      r"authorit(?:y|ies)\b|\bthe division\b|\bthe department\b|\bthe attorney general\b"),
-        ("notified-body", r"\bnotified bod(?:y|ies)\b"),
-        ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
-        ("importer", r"\bimporters?\b"),
-        ("distributor", r"\bdistributors?\b"),
-        ("deployer", r"\bdeployers?\b|\busers? of (?:a |an )?(?:high-risk )?AI\b"),
-        ("provider", r"\bproviders?\b|\bSMEs\b|\bstart-ups\b"),
-        ("employer", r"\bemployers?\b"),
-        ("supplier", r"\bsuppliers?\b"),
-        ("professional", r"\bindividual providing services in a regulated occupation\b|\blicensed\b"),
-    )
-]
+
+
+def _table(*rules: tuple[str, str]) -> list[tuple[str, re.Pattern[str]]]:
+    """(name, pattern) pairs compiled case-insensitively, in order (first match wins where it is used)."""
+    return [(name, re.compile(rx, re.I)) for name, rx in rules]
+
+
+_ROLES = _table(
+    ("ai-office", r"\bAI Office\b"),
+    ("commission", r"\bCommission\b"),
+    ("board", r"\bthe Board\b"),
+    ("member-state", r"\bMember States?\b"),
+    ("authority", r"\b(?:market surveillance|national competent|competent|supervisory|notifying|public)\s+"
+                  r"authorit(?:y|ies)\b|\bthe division\b|\bthe department\b|\bthe attorney general\b"),
+    ("notified-body", r"\bnotified bod(?:y|ies)\b"),
+    ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
+    ("importer", r"\bimporters?\b"),
+    ("distributor", r"\bdistributors?\b"),
+    ("deployer", r"\bdeployers?\b|\busers? of (?:a |an )?(?:high-risk )?AI\b"),
+    ("provider", r"\bproviders?\b|\bSMEs\b|\bstart-ups\b"),
+    ("employer", r"\bemployers?\b"),
+    ("supplier", r"\bsuppliers?\b"),
+    ("professional", r"\bindividual providing services in a regulated occupation\b|\blicensed\b"),
+)
 
 
 def statute_addressee(subject: str) -> str | None:
@@ -159,39 +164,35 @@ def statute_addressee(subject: str) -> str | None:
 # A statute files its duties by article: the article's title names the topic ("Human oversight", "Record-
 # keeping"), and a clause overrides it only when it names a more specific subject of its own (bias in a
 # data article, cybersecurity in a robustness article). First match wins in both tables.
-_TITLE_TOPICS: list[tuple[str, re.Pattern[str]]] = [
-    (topic, re.compile(rx, re.I)) for topic, rx in (
-        ("human-oversight", r"human oversight"),
-        ("impact-assessment", r"impact assessment|risk management"),
-        ("monitoring", r"monitoring"),
-        ("reporting", r"reporting|incident"),
-        ("transparency", r"transparency|information to|disclos"),
-        ("documentation", r"documentation|record-keeping|logs?\b|records?\b"),
-        ("data-governance", r"\bdata\b"),
-        ("robustness", r"accuracy|robustness"),
-        ("security", r"security"),
-        ("governance", r"quality management|notif|authorit|board|office|governance|penalt"),
-        ("accountability", r"responsibilit|value chain"),
-        ("ai-literacy", r"literacy"),
-    )
-]
-_CLAUSE_TOPICS: list[tuple[str, re.Pattern[str]]] = [
-    (topic, re.compile(rx, re.I)) for topic, rx in (
-        ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with"),
-        ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in"),
-        ("privacy", r"personal data|data protection|confidentiality"),
-        ("fairness", r"\bbias|discriminat"),
-        ("security", r"cybersecurity|unauthori[sz]ed third parties|vulnerabilit"),
-        ("human-oversight", r"human oversight|solely on the output"),
-        ("data-governance", r"data sets?\b|data management|input data|data governance"),
-        ("monitoring", r"\bmonitor"),
-        ("robustness", r"\btest(?:ing|ed|s)?\b|validation procedures"),
-        ("impact-assessment", r"risk management system|impact assessment"),
-        ("accountability", r"accountability|cooperate with new providers|written agreement"),
-        ("transparency", r"\binform (?:the )?(?:natural persons|workers|affected)|published|disclos"),
-        ("compliance", r"regulatory compliance|registration obligations|authori[sz]ation"),
-    )
-]
+_TITLE_TOPICS = _table(
+    ("human-oversight", r"human oversight"),
+    ("impact-assessment", r"impact assessment|risk management"),
+    ("monitoring", r"monitoring"),
+    ("reporting", r"reporting|incident"),
+    ("transparency", r"transparency|information to|disclos"),
+    ("documentation", r"documentation|record-keeping|logs?\b|records?\b"),
+    ("data-governance", r"\bdata\b"),
+    ("robustness", r"accuracy|robustness"),
+    ("security", r"security"),
+    ("governance", r"quality management|notif|authorit|board|office|governance|penalt"),
+    ("accountability", r"responsibilit|value chain"),
+    ("ai-literacy", r"literacy"),
+)
+_CLAUSE_TOPICS = _table(
+    ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with"),
+    ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in"),
+    ("privacy", r"personal data|data protection|confidentiality"),
+    ("fairness", r"\bbias|discriminat"),
+    ("security", r"cybersecurity|unauthori[sz]ed third parties|vulnerabilit"),
+    ("human-oversight", r"human oversight|solely on the output"),
+    ("data-governance", r"data sets?\b|data management|input data|data governance"),
+    ("monitoring", r"\bmonitor"),
+    ("robustness", r"\btest(?:ing|ed|s)?\b|validation procedures"),
+    ("impact-assessment", r"risk management system|impact assessment"),
+    ("accountability", r"accountability|cooperate with new providers|written agreement"),
+    ("transparency", r"\binform (?:the )?(?:natural persons|workers|affected)|published|disclos"),
+    ("compliance", r"regulatory compliance|registration obligations|authori[sz]ation"),
+)
 
 
 def statute_topic(clause: str, title: str) -> str | None:
