@@ -121,3 +121,15 @@ def test_each_gap_shows_its_reference_review_state_and_best_suggestion(store: Lo
     assert gaps["PSA-2-1"].suggestion.startswith("CTL-HO-01")
     table = gp.render_table(gp.gap_report(store, "psa"))
     assert "all suggestions rejected" in table and "not reviewed" in table and "2(1)" in table
+
+
+def test_an_invalid_extracted_catalog_is_reported_against_the_source_not_a_temp_file(
+        store: LocalStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compgraph.legal import clauses
+
+    monkeypatch.setattr(clauses, "statute_topic", lambda clause, title: "no-such-topic")
+    doc = LEGAL / "public-sector-ai-act.md"
+    with pytest.raises(rv.ReviewError) as err:
+        rv.import_document(store, doc, "psa", prefix="PSA", out=tmp_path / "m")
+    assert str(err.value).startswith(f"{doc}: the extracted catalog is not valid (topic: unknown topic")
+    assert "/tmp" not in str(err.value).replace(str(doc), "") and not (tmp_path / "m").exists()

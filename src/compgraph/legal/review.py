@@ -442,7 +442,11 @@ def import_document(
         (staged / "sources").mkdir()
         (staged / "sources" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         write_catalog(cat, staged / "obligations" / f"{doc_id}.yaml")
-        catalog.obligations_graph(staged / "obligations" / f"{doc_id}.yaml", concepts)  # validate first
+        try:  # validate before anything is written; the staged file is gone afterwards, so name the source
+            catalog.obligations_graph(staged / "obligations" / f"{doc_id}.yaml", concepts)
+        except catalog.InputError as exc:
+            detail = str(exc).split(": ", 1)[-1]
+            raise ReviewError(f"{source}: the extracted catalog is not valid ({detail})") from exc
         for sub in ("sources", "obligations"):
             (folder / sub).mkdir(parents=True, exist_ok=True)
             name = f"{doc_id}.txt" if sub == "sources" else f"{doc_id}.yaml"
