@@ -173,3 +173,11 @@ def test_topic_comes_from_the_article_title_unless_the_clause_names_its_own() ->
     text = ("Article 14\nHuman oversight\n\n1. Providers shall design the system so natural persons can oversee it.\n"
             "2. Providers shall examine the data sets for possible biases.\n")
     assert [o.topic for o in extract_obligations(text, "T", kind="regulation")] == ["human-oversight", "fairness"]
+
+
+def test_a_passive_duty_binds_the_party_its_article_names() -> None:
+    text = ("Article 2\nProviders\n\n1. Providers shall keep logs.\n\nArticle 28\nNotifying authorities\n\n"
+            "1. Notifying authorities shall act impartially.\n2. The notification shall be made in writing.\n")
+    obs = extract_obligations(text, "T", kind="regulation")
+    assert [(o.id, o.addressee) for o in obs] == [("T-2-1", "provider"), ("T-28-1", "authority"),
+                                                 ("T-28-2", "authority")]

@@ -141,13 +141,18 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
 
 
 def _addressees(duties: list[StatuteDuty]) -> None:
-    """Name each duty's party; a passive duty ("High-risk AI systems shall be tested") binds the operator
-    the document addresses most often."""
+    """Name each duty's party; a passive duty ("High-risk AI systems shall be tested") binds the party its
+    article names most often, else the operator the document addresses most often."""
     named = [statute_addressee(d.subject) for d in duties]
+    by_section: dict[str, Counter[str]] = {}
+    for duty, role in zip(duties, named, strict=True):
+        if role:
+            by_section.setdefault(duty.section, Counter())[role] += 1
     operators = Counter(r for r in named if r in _OPERATORS)
     default = operators.most_common(1)[0][0] if operators else None
     for duty, role in zip(duties, named, strict=True):
-        duty.addressee = role or default
+        local = by_section.get(duty.section)
+        duty.addressee = role or (local.most_common(1)[0][0] if local else default)
 
 
 def _unique(duties: list[StatuteDuty]) -> None:
