@@ -346,16 +346,18 @@ def _mappings_option(help_text: str):  # type: ignore[no-untyped-def]
               help="Mappings folder for the catalog and source text [default: ./mappings].")
 @click.option("--org", "orgs", multiple=True, metavar="ORG_ID", help="Organisation subject to this document.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse larger files.")
+@click.option("--encoding", help="Text encoding when not UTF-8 or UTF-16 with a byte-order mark (e.g. cp1252).")
+@click.option("--replace", is_flag=True, help="Replace an existing document with this id (never a shipped file).")
 @pass_store
 def import_cmd(sc: StoreContext, path: Path, doc_id: str, title: str | None, kind: str, prefix: str | None,
-               out: Path | None, orgs: tuple[str, ...], max_bytes: int) -> None:
+               out: Path | None, orgs: tuple[str, ...], max_bytes: int, encoding: str | None, replace: bool) -> None:
     """Extract a new document's obligations into a reviewable catalog and load it into its own graph."""
     from compgraph.legal.readers import IngestError
     from compgraph.legal.review import ReviewError, import_document
 
     try:
         res = import_document(sc.open(), path, doc_id, title=title, kind=kind, prefix=prefix, out=out,
-                              organisations=orgs, max_bytes=max_bytes)
+                              organisations=orgs, max_bytes=max_bytes, encoding=encoding, replace=replace)
     except (IngestError, ReviewError, InputError) as exc:
         raise UserError(str(exc)) from exc
     if res.note:
@@ -366,10 +368,22 @@ def import_cmd(sc: StoreContext, path: Path, doc_id: str, title: str | None, kin
 
 
 @main.command("eval-extract")
-def eval_extract() -> None:
-    """Score the obligation extractor against the shipped hand-labelled catalogs; exit 1 below targets."""
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of labelled texts (NAME.txt|.md|.html|.pdf with NAME.truth.tsv, NAME.traps.tsv).")
+@click.option("--verbose", is_flag=True, help="With --corpus: list every spurious, missed and mislabelled duty.")
+def eval_extract(corpus: Path | None, verbose: bool) -> None:
+    """Score the obligation extractor against hand-labelled texts; exit 1 below targets."""
     from compgraph.legal.review import evaluate_extraction, render_extraction
 
+    if corpus is not None:
+        from compgraph.legal import corpus as cp
+
+        try:
+            results = cp.evaluate_corpus(corpus, cp.extract_file)
+        except (cp.LabelError, OSError) as exc:
+            raise UserError(str(exc)) from exc
+        click.echo(cp.render_corpus(results, verbose), nl=False)
+        sys.exit(0 if all(r.meets_targets() for r in results) else 1)
     scores = evaluate_extraction()
     click.echo(render_extraction(scores), nl=False)
     sys.exit(0 if scores and all(s.meets_targets() for s in scores) else 1)

@@ -4,6 +4,7 @@ import -> suggest -> review -> gaps; and bad input files refused with exit 2 and
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -73,17 +74,17 @@ def test_import_suggest_review_gaps(env: Env) -> None:
     )
     assert "Extracted 10 obligations" in out
     catalog = (env.out / "obligations" / "psa.yaml").read_text(encoding="utf-8")
-    assert "id: PSA-2-01" in catalog and "source_file: sources/psa.txt" in catalog
+    assert "id: PSA-2-1" in catalog and "source_file: sources/psa.txt" in catalog
     assert (env.out / "sources" / "psa.txt").is_file()
     assert env.counts()["https://w3id.org/compgraph/graph/document/psa"] > 0
 
     table = env.run("suggest", "psa", "--top-k", "3")
-    assert "CTL-HO-01" in table and "! PSA-8-01" in table  # the supervision fee opens a gap
+    assert "CTL-HO-01" in table and "! PSA-8-1" in table  # the supervision fee opens a gap
     data = json.loads(env.run("suggest", "psa", "--format", "json"))
     first = {s["obligation"]: s["controls"][0]["id"] for s in data["suggestions"] if s["controls"]}
-    assert first["PSA-2-01"] == "CTL-HO-01" and first["PSA-4-01"] == "CTL-BT-01"
-    assert first["PSA-5-01"] == "CTL-RK-01" and first["PSA-6-01"] == "CTL-IR-01"
-    similar = next(s for s in data["suggestions"] if s["obligation"] == "PSA-2-01")["similar"]
+    assert first["PSA-2-1"] == "CTL-HO-01" and first["PSA-4-1"] == "CTL-BT-01"
+    assert first["PSA-5-1"] == "CTL-RK-01" and first["PSA-6-1"] == "CTL-IR-01"
+    similar = next(s for s in data["suggestions"] if s["obligation"] == "PSA-2-1")["similar"]
     assert similar[0]["id"] == "MINI-1-01"
     assert "semapv:LexicalMatching" in env.run("suggest", "psa", "--format", "sssom")
     assert env.run("suggest", "psa", "--format", "csv").startswith("obligation,rank,control")
@@ -92,11 +93,11 @@ def test_import_suggest_review_gaps(env: Env) -> None:
         "review",
         "psa",
         "--accept",
-        "PSA-2-01=CTL-HO-01",
+        "PSA-2-1=CTL-HO-01",
         "--accept",
-        "PSA-4-01=CTL-BT-01:narrowMatch",
+        "PSA-4-1=CTL-BT-01:narrowMatch",
         "--reject",
-        "PSA-7-01=CTL-IA-01",
+        "PSA-7-1=CTL-IA-01",
         "--author",
         "Ada Lovelace",
         "--mappings",
@@ -107,7 +108,7 @@ def test_import_suggest_review_gaps(env: Env) -> None:
 
     gaps = env.run("gaps", "psa")
     assert "10 obligations, 2 with an accepted control, 8 without" in gaps
-    assert "PSA-7-01" in gaps and "  PSA-2-01 " not in gaps
+    assert "PSA-7-1" in gaps and "  PSA-2-1 " not in gaps
     assert "System benefit-triage" in gaps
     assert env.run("gaps", "psa", "--format", "markdown").startswith("# Gap report")
     assert env.run("gaps", "psa", "--format", "csv").startswith("kind,obligation")
@@ -186,3 +187,47 @@ def test_real_process_reports_one_line_and_exit_2(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and "PDF" in proc.stderr
     assert not (tmp_path / "m").exists()
+
+
+def test_import_refuses_an_existing_id_without_replace(env: Env) -> None:
+    env.run("import", DOC, "--id", "psa", "--out", env.out)
+    before = (env.out / "obligations" / "psa.yaml").read_bytes()
+    result = env.invoke("import", LEGAL / "public-sector-ai-act.md", "--id", "psa", "--out", env.out)
+    assert result.exit_code == 2 and "already exists" in result.output and "--replace" in result.output
+    assert (env.out / "obligations" / "psa.yaml").read_bytes() == before
+
+
+def test_import_refuses_a_shipped_id_and_never_rewrites_the_shipped_file(env: Env) -> None:
+    shipped = sorted((Path(os.environ["COMPGRAPH_DATA_DIR"]) / "mappings" / "obligations").glob("*.yaml"))[0]
+    before = shipped.read_bytes()
+    result = env.invoke("import", DOC, "--id", shipped.stem, "--prefix", "NEW")
+    assert result.exit_code == 2 and "already exists" in result.output
+    result = env.invoke("import", DOC, "--id", shipped.stem, "--prefix", "NEW", "--replace",
+                        "--out", shipped.parent.parent)
+    assert result.exit_code == 2 and "never rewritten" in result.output
+    assert shipped.read_bytes() == before
+
+
+def test_replace_keeps_reviews_of_surviving_obligations_and_reports_the_orphans(env: Env, tmp_path: Path) -> None:
+    env.run("import", DOC, "--id", "psa", "--prefix", "PSA", "--out", env.out)
+    env.run("review", "psa", "--accept", "PSA-2-1=CTL-HO-01", "--accept", "PSA-8-2=CTL-HO-01", "--author", "A",
+            "--mappings", env.out)
+    shorter = tmp_path / "psa-v2.md"
+    shorter.write_text(DOC.read_text(encoding="utf-8").split("## Article 8")[0], encoding="utf-8")
+    result = env.invoke("import", shorter, "--id", "psa", "--prefix", "PSA", "--out", env.out, "--replace")
+    assert result.exit_code == 0, result.output
+    assert "PSA-8-2=CTL-HO-01" in result.output and "PSA-2-1=" not in result.output
+    kept = env.shared.select("""SELECT ?c WHERE { ?o dcterms:identifier "PSA-2-1" ; cg:satisfiedBy ?c }""").rows
+    assert len(kept) == 1
+
+
+def test_eval_extract_on_the_labelled_regulations_meets_the_targets(env: Env) -> None:
+    out = env.run("eval-extract", "--corpus", REPO / "tests" / "fixtures" / "regulations")
+    assert "us-utah-genai-disclosure.md" in out and out.count(" met") == 4
+
+
+def test_eval_extract_names_a_malformed_label_file(env: Env, tmp_path: Path) -> None:
+    (tmp_path / "act.txt").write_text("Article 1\n\n1. Providers shall keep logs.\n", encoding="utf-8")
+    (tmp_path / "act.truth.tsv").write_text("id\tref\ttext\nx\t1(1)\tProviders shall keep logs.\n", encoding="utf-8")
+    result = env.invoke("eval-extract", "--corpus", tmp_path)
+    assert result.exit_code == 2 and "act.truth.tsv: line 1: missing column 'modality'" in result.output

@@ -35,14 +35,14 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[LocalStore, Pa
 
 
 def test_parse_and_validate_fields() -> None:
-    assert rv.parse_pair("PSA-2-01=CTL-HO-01:broadMatch", True) == ("PSA-2-01", "CTL-HO-01", "skos:broadMatch")
-    assert rv.parse_pair("PSA-2-01=CTL-HO-01", True)[2] == "skos:exactMatch"
+    assert rv.parse_pair("PSA-2-1=CTL-HO-01:broadMatch", True) == ("PSA-2-1", "CTL-HO-01", "skos:broadMatch")
+    assert rv.parse_pair("PSA-2-1=CTL-HO-01", True)[2] == "skos:exactMatch"
     assert rv.parse_relation("skos:narrowMatch") == "skos:narrowMatch"
-    for bad in ("PSA-2-01", "PSA-2-01=CTL HO", "=CTL-1", "PSA-2-01=CTL-1:closeMatch"):
+    for bad in ("PSA-2-1", "PSA-2-1=CTL HO", "=CTL-1", "PSA-2-1=CTL-1:closeMatch"):
         with pytest.raises(rv.ReviewError):
             rv.parse_pair(bad, True)
     with pytest.raises(rv.ReviewError):
-        rv.parse_pair("PSA-2-01=CTL-1:broadMatch", False)  # a rejection has no relationship
+        rv.parse_pair("PSA-2-1=CTL-1:broadMatch", False)  # a rejection has no relationship
     for author in ("", "   ", "a\tb", "x" * 101, "line\nbreak"):
         with pytest.raises(rv.ReviewError):
             rv.check_author(author)
@@ -51,7 +51,7 @@ def test_parse_and_validate_fields() -> None:
 def test_file_round_trip(tmp_path: Path) -> None:
     decisions = [
         rv.Decision(
-            "PSA-2-01",
+            "PSA-2-1",
             "CTL-HO-01",
             "accept",
             "skos:exactMatch",
@@ -62,8 +62,8 @@ def test_file_round_trip(tmp_path: Path) -> None:
             "Deployers\tshall assign",
             "Human oversight",
         ),
-        rv.Decision("PSA-7-01", "CTL-IA-01", "reject", "skos:exactMatch", "Ada", "2026-01-02"),
-        rv.Decision("PSA-8-01", "CTL-BT-01", "suggested", "skos:relatedMatch", "compgraph-suggest", "2026-01-02", 0.4),
+        rv.Decision("PSA-7-1", "CTL-IA-01", "reject", "skos:exactMatch", "Ada", "2026-01-02"),
+        rv.Decision("PSA-8-1", "CTL-BT-01", "suggested", "skos:relatedMatch", "compgraph-suggest", "2026-01-02", 0.4),
     ]
     path = tmp_path / "review-psa.sssom.tsv"
     path.write_text(rv.render_sssom("psa", decisions), encoding="utf-8")
@@ -90,19 +90,19 @@ def test_accepted_in_graph_with_provenance_rejected_only_in_file(env: tuple[Loca
         store,
         "psa",
         [
-            rv.Decision("PSA-2-01", "CTL-HO-01", "accept", "broadMatch", author="Ada", comment="oversight"),
-            rv.Decision("PSA-7-01", "CTL-IA-01", "reject", author="Ada"),
+            rv.Decision("PSA-2-1", "CTL-HO-01", "accept", "broadMatch", author="Ada", comment="oversight"),
+            rv.Decision("PSA-7-1", "CTL-IA-01", "reject", author="Ada"),
         ],
         user,
         today=date(2026, 3, 1),
     )
     assert res.path == user / "review-psa.sssom.tsv" and res.graph == REVIEW_GRAPH
     assert (res.accepted, res.rejected) == (1, 1)
-    assert _satisfied(store, "PSA-2-01") == {"CTL-HO-01"}
-    assert _satisfied(store, "PSA-7-01") == set()
+    assert _satisfied(store, "PSA-2-1") == {"CTL-HO-01"}
+    assert _satisfied(store, "PSA-7-1") == set()
     prov = store.select(f"""
         SELECT ?pred ?why ?who ?when ?file WHERE {{ GRAPH <{REVIEW_GRAPH}> {{
-          ?m cg:mappingSubject obl:PSA-2-01 ; cg:mappingObject ctl:CTL-HO-01 ; cg:mappingPredicate ?pred ;
+          ?m cg:mappingSubject obl:PSA-2-1 ; cg:mappingObject ctl:CTL-HO-01 ; cg:mappingPredicate ?pred ;
              cg:mappingJustification ?why ; dcterms:creator ?who ; dcterms:date ?when ; prov:wasDerivedFrom ?file }}
           GRAPH <{REVIEW_GRAPH}> {{ <{REVIEW_GRAPH}> a cg:SourceGraph }} }}""").values()
     assert prov == [
@@ -114,11 +114,11 @@ def test_accepted_in_graph_with_provenance_rejected_only_in_file(env: tuple[Loca
             "file": "review-psa.sssom.tsv",
         }
     ]
-    assert store.select("ASK { obl:PSA-2-01 skos:broadMatch ctl:CTL-HO-01 }").boolean
+    assert store.select("ASK { obl:PSA-2-1 skos:broadMatch ctl:CTL-HO-01 }").boolean
     # the rejection is remembered in the file, and a later change of mind replaces it
     assert [d.action for d in rv.read_review(res.path)] == ["accept", "reject"]
-    rv.apply_decisions(store, "psa", [rv.Decision("PSA-7-01", "CTL-IA-01", "accept", author="Bo")], user)
-    assert _satisfied(store, "PSA-7-01") == {"CTL-IA-01"}
+    rv.apply_decisions(store, "psa", [rv.Decision("PSA-7-1", "CTL-IA-01", "accept", author="Bo")], user)
+    assert _satisfied(store, "PSA-7-1") == {"CTL-IA-01"}
     assert len(rv.read_review(res.path)) == 2
 
 
@@ -127,10 +127,10 @@ def test_accepted_in_graph_with_provenance_rejected_only_in_file(env: tuple[Loca
     [
         (rv.Decision("PSA-99-01", "CTL-HO-01", "accept", author="A"), "not in document"),
         (rv.Decision("MINI-1-01", "CTL-HO-01", "accept", author="A"), "not in document"),
-        (rv.Decision("PSA-2-01", "CTL-NOPE", "accept", author="A"), "unknown control"),
-        (rv.Decision("PSA-2-01", "CTL-HO-01", "maybe", author="A"), "unknown decision"),
-        (rv.Decision("PSA-2-01", "CTL-HO-01", "accept", "closeMatch", author="A"), "unknown relationship"),
-        (rv.Decision("PSA-2-01", "CTL-HO-01", "accept", author=""), "reviewer name"),
+        (rv.Decision("PSA-2-1", "CTL-NOPE", "accept", author="A"), "unknown control"),
+        (rv.Decision("PSA-2-1", "CTL-HO-01", "maybe", author="A"), "unknown decision"),
+        (rv.Decision("PSA-2-1", "CTL-HO-01", "accept", "closeMatch", author="A"), "unknown relationship"),
+        (rv.Decision("PSA-2-1", "CTL-HO-01", "accept", author=""), "reviewer name"),
     ],
 )
 def test_bad_decisions_change_nothing(env: tuple[LocalStore, Path], decision: rv.Decision, message: str) -> None:
@@ -153,7 +153,7 @@ def test_read_only_mappings_folder_falls_back_to_user_data(
 ) -> None:
     store, user = env
     monkeypatch.setattr(rv, "_writable", lambda folder: folder != user)
-    res = rv.apply_decisions(store, "psa", [rv.Decision("PSA-2-01", "CTL-HO-01", "accept", author="A")], user)
+    res = rv.apply_decisions(store, "psa", [rv.Decision("PSA-2-1", "CTL-HO-01", "accept", author="A")], user)
     assert res.path.parent == rv.user_data_dir(store)
     assert "not writable" in res.note
     assert res.path.is_file() and not (user / "review-psa.sssom.tsv").exists()

@@ -51,6 +51,11 @@ class ExtractedObligation:
     applies_to_risk: str | None = None
     start: int = 0  # offsets into the input, for tooling
     end: int = 0
+    ref: str | None = None  # a statute's citation: "9(2)(a)", "13-77-103(2)(a)"
+    article: str | None = None
+    paragraph: str | None = None
+    point: str | None = None
+    subpoint: str | None = None
 
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Ltd.", "Inc.", "No.", "vs.", "cf.", "Art.", "para.")
@@ -124,6 +129,8 @@ def extract_obligations(text: str, prefix: str, kind: str | None = None) -> list
     first-person present-tense statements ("We design ...") are duties.  It is inferred when omitted.
     """
     kind = kind or _infer_kind(text)
+    if kind == "regulation":
+        return _statute_obligations(text, prefix)
     default_addressee = _default_addressee(text, kind)
     results: list[ExtractedObligation] = []
     for section in split_sections(text):
@@ -149,6 +156,39 @@ def extract_obligations(text: str, prefix: str, kind: str | None = None) -> list
                     end=unit.end,
                 )
             )
+    return results
+
+
+def _statute_obligations(text: str, prefix: str) -> list[ExtractedObligation]:
+    """A statute's duties, identified by article, paragraph and point (``provisions``)."""
+    from compgraph.legal.clauses import statute_topic
+    from compgraph.legal.provisions import statute_duties
+    from compgraph.legal.statute import repair_typography
+
+    text = repair_typography(text)
+    results = []
+    for duty in statute_duties(text):
+        path = list(duty.path) + [None] * 3
+        scope = f"{duty.section_title} {duty.text}"
+        results.append(ExtractedObligation(
+            id=f"{prefix}-{duty.id_path.lstrip('-')}".rstrip("-"),
+            section=duty.section,
+            section_title=duty.section_title,
+            line=duty.line,
+            text=duty.text,
+            modality=duty.modality,
+            topic=statute_topic(duty.own_text, duty.section_title)
+            or detect_topic(duty.section_title, clean_text(duty.text), ""),
+            addressee=duty.addressee or "organisation",
+            applies_to_risk="high" if re.search(r"(?<!not )\bhigh-risk\b", scope, re.I) else risk_level(duty.text),
+            start=duty.start,
+            end=duty.start + len(duty.text),
+            ref=duty.ref,
+            article=duty.section if duty.section != "main" else None,
+            paragraph=path[0],
+            point=path[1],
+            subpoint="-".join(duty.path[2:]) or None,
+        ))
     return results
 
 
@@ -280,9 +320,16 @@ def catalog_from_text(text: str, doc_meta: dict[str, Any]) -> dict[str, Any]:
     """
     if "prefix" not in doc_meta:
         raise ValueError("doc_meta needs a 'prefix' for obligation ids")
-    kind = doc_meta.get("kind")
+    kind = doc_meta.get("kind") or _infer_kind(text)
     obligations = extract_obligations(text, doc_meta["prefix"], kind=kind)
-    sections = [{"id": s.id, "title": s.title} for s in split_sections(text)]
+    if kind == "regulation":
+        from compgraph.legal.statute import parse_provisions, repair_typography
+
+        titles = {p.section: p.section_title for p in parse_provisions(repair_typography(text))}
+        titles.update((o.section, o.section_title) for o in obligations if o.section not in titles)
+        sections = [{"id": sid, "title": _section_title(sid, title)} for sid, title in titles.items()]
+    else:
+        sections = [{"id": s.id, "title": s.title} for s in split_sections(text)]
     entries = []
     for ob in obligations:
         entry: dict[str, Any] = {
@@ -297,8 +344,19 @@ def catalog_from_text(text: str, doc_meta: dict[str, Any]) -> dict[str, Any]:
             entry["addressee"] = ob.addressee
         if ob.applies_to_risk:
             entry["applies_to_risk"] = ob.applies_to_risk
+        for name in ("ref", "article", "paragraph", "point", "subpoint"):
+            if getattr(ob, name):
+                entry[name] = getattr(ob, name)
         entries.append(entry)
     return {"document": dict(doc_meta), "sections": sections, "obligations": entries}
+
+
+def _section_title(sid: str, title: str) -> str:
+    if sid == "main":
+        return title or "Whole document"
+    number = sid if sid[:1].isdigit() or sid.startswith("Annex") else sid
+    label = "Article" if re.fullmatch(r"\d+[a-z]?(?:\.\d+)?", number) else "Section"
+    return f"{label} {number}" + (f" {title}" if title else "")
 
 
 def write_catalog(catalog: dict[str, Any], path: Path) -> None:

@@ -7,6 +7,7 @@ naming the file and the reason, so the import command can report it as a user er
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,12 @@ class IngestError(ValueError):
     """A document could not be read as text; the message names the file and the reason."""
 
 
-def read_document(path: Path, max_bytes: int = 5_000_000) -> str:
-    """Return the text of a .txt, .md, .html or .pdf file, raising IngestError when there is none."""
+def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None = None) -> str:
+    """Return the text of a .txt, .md, .html or .pdf file, raising IngestError when there is none.
+
+    Text is UTF-8 or, with a byte-order mark, UTF-16/32; any other encoding (cp1252, latin-1) is read when
+    ``encoding`` names it.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_EXTENSIONS:
@@ -40,7 +45,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000) -> str:
     if suffix == ".pdf":
         text = _pdf_text(path, data)
     else:
-        raw = _decode(path, data)
+        raw = _decode(path, data, encoding)
         if suffix in (".md", ".markdown"):
             import markdown
 
@@ -54,14 +59,33 @@ def read_document(path: Path, max_bytes: int = 5_000_000) -> str:
     return text
 
 
-def _decode(path: Path, data: bytes) -> str:
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode(path: Path, data: bytes, encoding: str | None = None) -> str:
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError as exc:
+            raise IngestError(f"{path}: unknown encoding {encoding!r}") from exc
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"{path}: not valid {encoding} text ({exc.reason} at byte {exc.start})") from exc
+    # A UTF-16 text is full of NUL bytes, so its byte-order mark is looked for before the binary test.
+    bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        try:
+            return data.decode(bom)
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"{path}: not valid {bom.upper()} text ({exc.reason} at byte {exc.start})") from exc
     # NUL bytes never occur in real text files but are everywhere in binaries (images, zips, executables).
     if b"\x00" in data[:8192]:
         raise IngestError(f"{path}: binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise IngestError(f"{path}: not valid UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise IngestError(f"{path}: not valid UTF-8 text ({exc.reason} at byte {exc.start}); "
+                          "if it is cp1252 or latin-1, say so with --encoding") from exc
 
 
 def _pdf_text(path: Path, data: bytes) -> str:
@@ -87,6 +111,16 @@ def _pdf_text(path: Path, data: bytes) -> str:
     return text
 
 
+def _item_marker(li: Any) -> str:
+    """"3. " for the third item of a numbered list (a statute's paragraph number), else "- "."""
+    parent = li.parent
+    if parent is None or parent.name != "ol" or "none" in str(parent.get("style", "")).replace(" ", ""):
+        return "- "
+    start = int(parent.get("start", 1)) if str(parent.get("start", "1")).isdigit() else 1
+    siblings = [c for c in parent.find_all("li", recursive=False)]
+    return f"{start + siblings.index(li)}. "
+
+
 def _html_to_text(html: str) -> str:
     from bs4 import BeautifulSoup
 
@@ -110,7 +144,7 @@ def _html_to_text(html: str) -> str:
                 if getattr(c, "name", None) not in ("ul", "ol")
             ).strip()
             depth = len(node.find_parents(["ul", "ol"])) - 1
-            lines.append(("  " * depth) + "- " + own)
+            lines.append(("  " * depth) + _item_marker(node) + own)
         elif node.name.startswith("h"):
             lines.extend(["", text_of(node), ""])
         else:

@@ -258,7 +258,10 @@ def known_controls(store: GraphStore) -> dict[str, str]:
 def load_review(store: GraphStore, doc_id: str, path: Path) -> tuple[str, int]:
     """Replace the document's review graph with the accepted decisions in ``path`` (with provenance)."""
     target = graph_iri("mappingset", f"review-{doc_id}")
-    accepted = [d for d in read_review(path) if d.action == "accept"]
+    # Decisions on obligations a replaced text no longer has stay in the file (the reviewer's record) but
+    # are not loaded; import reports them.
+    current = set(document_obligations(store, doc_id))
+    accepted = [d for d in read_review(path) if d.action == "accept" and d.obligation in current]
     # mappings_graph reads a file: give it one holding only the accepted rows, so rejected and unreviewed
     # rows can never become cg:satisfiedBy triples.
     with tempfile.TemporaryDirectory() as tmp:
@@ -376,6 +379,8 @@ def import_document(
     out: Path | None = None,
     organisations: Iterable[str] = (),
     max_bytes: int = 5_000_000,
+    encoding: str | None = None,
+    replace: bool = False,
 ) -> ImportResult:
     """Read ``source``, extract its obligations, write the reviewable catalog, load it into its own graph.
 
@@ -401,7 +406,9 @@ def import_document(
     for org in orgs:
         if not _organisation_exists(store, org):
             raise ReviewError(f"unknown organisation {org!r} (load it first with compgraph build/load)")
-    text = read_document(Path(source), max_bytes=max_bytes)
+    folder, note = resolve_mappings_dir(out, store)
+    _check_replace(store, doc_id, folder, replace)
+    text = read_document(Path(source), max_bytes=max_bytes, encoding=encoding)
     meta = {
         "id": doc_id,
         "prefix": prefix,
@@ -412,6 +419,13 @@ def import_document(
         "obligations extracted automatically, to be reviewed",
     }
     cat = catalog_from_text(text, meta)
+    concepts, _ = load_concepts(ontology_dir())
+    roles = set(concepts.slugs("role"))
+    for ob in cat["obligations"]:
+        # A party the role vocabulary lacks (Commission, Member State, importer ...) is kept as ``party``
+        # rather than bound to a role that would be wrong.
+        if ob.get("addressee") and ob["addressee"] not in roles:
+            ob["party"] = ob.pop("addressee")
     if not cat["obligations"]:
         raise ReviewError(f"{source}: found no obligation statements (shall / must / should / may ...)")
     others = store.select(f"""
@@ -423,14 +437,16 @@ def import_document(
             f"prefix {prefix!r} is already used by another document's obligations ({others[0][0]}); "
             "choose another with --prefix"
         )
-    concepts, _ = load_concepts(ontology_dir())
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp)
         (staged / "sources").mkdir()
         (staged / "sources" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         write_catalog(cat, staged / "obligations" / f"{doc_id}.yaml")
-        catalog.obligations_graph(staged / "obligations" / f"{doc_id}.yaml", concepts)  # validate first
-        folder, note = resolve_mappings_dir(out, store)
+        try:  # validate before anything is written; the staged file is gone afterwards, so name the source
+            catalog.obligations_graph(staged / "obligations" / f"{doc_id}.yaml", concepts)
+        except catalog.InputError as exc:
+            detail = str(exc).split(": ", 1)[-1]
+            raise ReviewError(f"{source}: the extracted catalog is not valid ({detail})") from exc
         for sub in ("sources", "obligations"):
             (folder / sub).mkdir(parents=True, exist_ok=True)
             name = f"{doc_id}.txt" if sub == "sources" else f"{doc_id}.yaml"
@@ -442,6 +458,11 @@ def import_document(
         loaded.graph.add((URIRef(entity_iri("organisation", org)), CG.subjectTo, doc))
     target = graph_iri("document", doc_id)
     counts = apply_plan(store, BuildPlan(sources=[Source(target, path, loaded.graph)]), relative_to=folder)
+    orphans = _reload_reviews(store, doc_id, folder, set(loaded.obligation_ids)) if replace else []
+    if orphans:
+        note = (note + "; " if note else "") + (
+            f"{len(orphans)} reviewed mapping(s) name obligations the new text no longer has and were not loaded: "
+            + ", ".join(f"{d.obligation}={d.control}" for d in orphans[:10]) + (" ..." if len(orphans) > 10 else ""))
     return ImportResult(
         doc_id,
         path,
@@ -453,6 +474,37 @@ def import_document(
         orgs,
         note,
     )
+
+
+def _check_replace(store: GraphStore, doc_id: str, folder: Path, replace: bool) -> None:
+    """Refuse an id that is taken (in the store, the target folder or the shipped catalogs) unless
+    ``replace``; never let a replacement overwrite a shipped catalog file."""
+    from compgraph.graph.paths import mappings_dir
+
+    doc = entity_iri("document", doc_id)
+    shipped = mappings_dir() / "obligations" / f"{doc_id}.yaml"
+    target = folder / "obligations" / f"{doc_id}.yaml"
+    taken = [where for where, hit in (
+        ("in the store", bool(store.select(f"ASK {{ <{doc}> ?p ?o }}").boolean)),
+        (f"as {target}", target.exists()),
+        ("as a shipped catalog", shipped.exists()),
+    ) if hit]
+    if taken and not replace:
+        raise ReviewError(f"document id {doc_id!r} already exists ({', '.join(taken)}); "
+                          "give --replace to replace it, or choose another --id")
+    if replace and target.exists() and target.resolve() == shipped.resolve():
+        raise ReviewError(f"{target} is a shipped catalog and is never rewritten in place; "
+                          "give --out FOLDER for the replacement")
+
+
+def _reload_reviews(store: GraphStore, doc_id: str, folder: Path, kept: set[str]) -> list[Decision]:
+    """Reload the document's review graph with the decisions whose obligations survived; return the others."""
+    path = review_path(doc_id, folder)
+    if not path.exists():
+        return []
+    decisions = read_review(path)
+    load_review(store, doc_id, path)
+    return [d for d in decisions if d.obligation not in kept]
 
 
 @dataclass

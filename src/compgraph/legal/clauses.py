@@ -1,0 +1,206 @@
+"""How a statute's sentence binds: its clauses, their modality, and who they bind.
+
+A statute states duties ("shall", "must"), prohibitions ("shall not", "In no case shall", "are not to be"),
+permissions ("may", "is empowered to", "shall have a choice of") and, in the same words, clauses that bind
+no one: exceptions, scope and application rules, deeming and without-prejudice clauses. ``duty_clauses``
+splits a sentence into its coordinated modal clauses ("shall cooperate ..., and shall not perform ...") and
+keeps those that state a duty; ``statute_addressee`` names the party a clause binds.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NON_DUTY", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality"]
+
+# Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
+NON_DUTY = re.compile(
+    r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b|"
+    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|\b(?:shall\s+be|is|are)\s+deemed\b|"
+    r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
+    r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
+    r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
+    r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|\b(?:is|are)\s+not\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
+    r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
+    r"\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
+    r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b",
+    re.I,
+)
+_PROHIBITION = re.compile(
+    r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not|never)\b|\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|"
+    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|^no\s+[\w\s-]{1,80}?\s+shall\b|"
+    r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
+    re.I,
+)
+_PERMISSION = re.compile(
+    r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option)\b|"
+    r"\b(?:is|are|shall\s+be)\s+(?:entitled|permitted|allowed|free)\s+to\b|\b(?:has|have)\s+the\s+right\s+to\b",
+    re.I,
+)
+_MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b",
+                        re.I)
+_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged\s+to\b", re.I)
+# "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
+_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)", re.I)
+_CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:shall|must|may|should)\b)", re.I)
+
+
+def statute_modality(clause: str) -> str | None:
+    """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
+    if _PROHIBITION.search(clause):
+        return "prohibition"
+    if _PERMISSION.search(clause):
+        return "permission"
+    if _MANDATORY.search(clause):
+        return "mandatory"
+    if _RECOMMENDED.search(clause):
+        return "recommended"
+    if _MAY.search(clause):
+        return "permission"
+    return None
+
+
+def _pieces(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the coordinated modal clauses of a sentence; a later one starts at its "and"."""
+    pieces = []
+    begin = 0
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        pieces.append((begin, m.start()))
+        begin = m.start() + len(m.group(0)) - len(m.group(0).lstrip(", "))
+    pieces.append((begin, len(sentence)))
+    return pieces
+
+
+def duty_clauses(sentence: str) -> list[tuple[str, str]]:
+    """(modality, text) for each duty a sentence states; exceptions are left out.
+
+    Coordinated clauses of one modality are one duty ("shall be drawn up ... and shall be kept up to date");
+    a change of modality ("shall cooperate ..., and shall not perform ...") or an exception between them
+    ("shall be limited to ..., and shall be made to ...") parts them. A part after the first keeps the
+    sentence's subject, with an ellipsis for what was left out ("the notification … and shall be made to").
+    """
+    groups: list[tuple[str, int, int]] = []  # modality, start, end
+    broken = False
+    for n, (a, b) in enumerate(_pieces(sentence)):
+        clause = sentence[a:b]
+        if NON_DUTY.search(clause):
+            broken = True
+            continue
+        modality = statute_modality(sentence[:b] if n == 0 else clause)
+        if modality is None:
+            continue
+        if groups and not broken and groups[-1][0] == modality:
+            groups[-1] = (modality, groups[-1][1], b)
+        else:
+            groups.append((modality, a, b))
+        broken = False
+    whole = len(groups) == 1 and groups[0][1] == 0 and not NON_DUTY.search(sentence)
+    out = []
+    for modality, a, b in groups:
+        if whole:
+            out.append((modality, sentence.strip()))
+        elif a == 0:
+            out.append((modality, sentence[:b].strip().rstrip(",")))
+        else:
+            out.append((modality, f"{_subject_of(sentence)} … {sentence[a:b].strip()}"))
+    return out
+
+
+def split_lead_in(sentence: str) -> tuple[str | None, str]:
+    """A lead-in sentence's duties before its last clause, and that last clause (which the points complete).
+
+    "The oversight measures shall be commensurate with the risks, and shall be ensured through ... the
+    following types of measures:" states one duty and leads in to the points.
+    """
+    pieces = _pieces(sentence)
+    if len(pieces) == 1:
+        return None, sentence
+    return sentence[: pieces[-1][0]].strip().rstrip(","), sentence[pieces[-1][0]:]
+
+
+def _subject_of(sentence: str) -> str:
+    m = _MODAL_VERB.search(sentence)
+    return sentence[: m.start()].strip() if m else ""
+
+
+_MODAL_VERB = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
+
+
+def _table(*rules: tuple[str, str]) -> list[tuple[str, re.Pattern[str]]]:
+    """(name, pattern) pairs compiled case-insensitively, in order (first match wins where it is used)."""
+    return [(name, re.compile(rx, re.I)) for name, rx in rules]
+
+
+_ROLES = _table(
+    ("ai-office", r"\bAI Office\b"),
+    ("commission", r"\bCommission\b"),
+    ("board", r"\bthe Board\b"),
+    ("member-state", r"\bMember States?\b"),
+    ("authority", r"\b(?:market surveillance|national competent|competent|supervisory|notifying|public)\s+"
+                  r"authorit(?:y|ies)\b|\bthe division\b|\bthe department\b|\bthe attorney general\b"),
+    ("notified-body", r"\bnotified bod(?:y|ies)\b"),
+    ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
+    ("importer", r"\bimporters?\b"),
+    ("distributor", r"\bdistributors?\b"),
+    ("deployer", r"\bdeployers?\b|\busers? of (?:a |an )?(?:high-risk )?AI\b"),
+    ("provider", r"\bproviders?\b|\bSMEs\b|\bstart-ups\b"),
+    ("employer", r"\bemployers?\b"),
+    ("supplier", r"\bsuppliers?\b"),
+    ("professional", r"\bindividual providing services in a regulated occupation\b|\blicensed\b"),
+)
+
+
+def statute_addressee(subject: str) -> str | None:
+    """The party named in a clause's subject (the words before its modal verb); the one nearest the verb
+    wins ("Without prejudice to the deployer's rights, the provider shall" binds the provider)."""
+    best: tuple[int, str] | None = None
+    for role, rule in _ROLES:
+        for m in rule.finditer(subject):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), role)
+    return best[1] if best else None
+
+
+# A statute files its duties by article: the article's title names the topic ("Human oversight", "Record-
+# keeping"), and a clause overrides it only when it names a more specific subject of its own (bias in a
+# data article, cybersecurity in a robustness article). First match wins in both tables.
+_TITLE_TOPICS = _table(
+    ("human-oversight", r"human oversight"),
+    ("impact-assessment", r"impact assessment|risk management"),
+    ("monitoring", r"monitoring"),
+    ("reporting", r"reporting|incident"),
+    ("transparency", r"transparency|information to|disclos"),
+    ("documentation", r"documentation|record-keeping|logs?\b|records?\b"),
+    ("data-governance", r"\bdata\b"),
+    ("robustness", r"accuracy|robustness"),
+    ("security", r"security"),
+    ("governance", r"quality management|notif|authorit|board|office|governance|penalt"),
+    ("accountability", r"responsibilit|value chain"),
+    ("ai-literacy", r"literacy"),
+)
+_CLAUSE_TOPICS = _table(
+    ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with"),
+    ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in"),
+    ("privacy", r"personal data|data protection|confidentiality"),
+    ("fairness", r"\bbias|discriminat"),
+    ("security", r"cybersecurity|unauthori[sz]ed third parties|vulnerabilit"),
+    ("human-oversight", r"human oversight|solely on the output"),
+    ("data-governance", r"data sets?\b|data management|input data|data governance"),
+    ("monitoring", r"\bmonitor"),
+    ("robustness", r"\btest(?:ing|ed|s)?\b|validation procedures"),
+    ("impact-assessment", r"risk management system|impact assessment"),
+    ("accountability", r"accountability|cooperate with new providers|written agreement"),
+    ("transparency", r"\binform (?:the )?(?:natural persons|workers|affected)|published|disclos"),
+    ("compliance", r"regulatory compliance|registration obligations|authori[sz]ation"),
+)
+
+
+def statute_topic(clause: str, title: str) -> str | None:
+    """The topic of a statute's clause: its own specific subject, else its article's, else None."""
+    for topic, rule in _CLAUSE_TOPICS:
+        if rule.search(clause):
+            return topic
+    for topic, rule in _TITLE_TOPICS:
+        if rule.search(title):
+            return topic
+    return None

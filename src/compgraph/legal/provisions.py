@@ -1,0 +1,163 @@
+"""Duties of a statute, one per duty-stating clause or innermost point, each with its citable reference.
+
+``statute_duties`` walks the provisions of ``statute.parse_provisions``. A provision followed by points ends
+in a lead-in ("shall: (a) ... (b) ...", "the following information: ... including: (i) ..."); the lead-in
+is not a duty itself, each innermost point is, and its text carries every lead-in above it so it reads as
+the sentence it is. A point takes its lead-in's modality unless it states its own prohibition; points under
+an exception ("A person is not subject to ... if ... discloses:") bind no one. The reference is the
+provision's place: article or section, paragraph, point, sub-point, and the sentence when a paragraph holds
+more than one duty ("9(6)" and "9(6), sentence 2" -> ids ``9-6`` and ``9-6-s2``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from compgraph.legal.clauses import NON_DUTY, duty_clauses, split_lead_in, statute_addressee, statute_modality
+from compgraph.legal.statute import Provision, parse_provisions
+
+__all__ = ["StatuteDuty", "statute_duties"]
+
+_OPERATORS = ("provider", "deployer", "importer", "distributor", "supplier", "employer", "professional")
+_ABBREVIATION = re.compile(r"(?:\b(?:Art|No|Nos|para|e\.g|i\.e|cf|p|pp|Sec|Ch|Reg|seq|etc|Inc|Ltd|U\.S)\.|\b[A-Z]\.)$")
+_MODAL = re.compile(r"\b(?:shall|must|may|should|is required to|are required to|are not to|is not to|"
+                    r"is empowered|are empowered)\b|\bin no case\b", re.I)
+
+
+@dataclass
+class StatuteDuty:
+    id_path: str  # "9-2-a", "13-77-103-2-a-s2": the id without the document prefix
+    ref: str  # "9(2)(a)", "13-77-103(2)(a)"; with ", sentence N" when a paragraph holds several duties
+    section: str
+    section_title: str
+    path: tuple[str, ...]
+    text: str
+    modality: str
+    subject: str  # the words naming who is bound (before the modal verb, or the lead-in's)
+    start: int
+    line: int
+    addressee: str | None = None
+    own_text: str = ""  # the point or clause alone, without the lead-ins it carries
+
+
+def sentences(text: str) -> list[str]:
+    """Split a provision's text into sentences (not after "Art.", "No.", initials)."""
+    out: list[str] = []
+    begin = 0
+    for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z(])", text):
+        piece = text[begin : m.start()].rstrip()
+        if _ABBREVIATION.search(piece):
+            continue
+        out.append(text[begin : m.end()].strip())
+        begin = m.end()
+    if text[begin:].strip():
+        out.append(text[begin:].strip())
+    return out
+
+
+def _subject(clause: str) -> str:
+    m = _MODAL.search(clause)
+    return clause[: m.start()] if m else clause
+
+
+def _ref(section: str, path: tuple[str, ...]) -> str:
+    return section + "".join(f"({p})" for p in path)
+
+
+class _Walker:
+    """Collects duties; ``sentence_no`` numbers sentences within one provision path (across subparagraphs)."""
+
+    def __init__(self) -> None:
+        self.duties: list[StatuteDuty] = []
+        self.sentence_no: Counter[tuple[str, tuple[str, ...]]] = Counter()
+        self.lead: dict[int, tuple[str, str | None, str, bool]] = {}  # id(prov) -> (text, modality, subject, void)
+
+    def add(self, prov: Provision, text: str, modality: str, subject: str, sentence: int, clause: int,
+            own: str | None = None) -> None:
+        base = "-".join(x for x in (prov.section, *prov.path) if x and x != "main")
+        suffix = (f"-s{sentence}" if sentence > 1 else "") + (f"-c{clause}" if clause > 1 else "")
+        ref = (_ref("" if prov.section == "main" else prov.section, prov.path) or "whole text") + (
+            f", sentence {sentence}" if sentence > 1 else "")
+        self.duties.append(StatuteDuty(base + suffix, ref, prov.section, prov.section_title, prov.path,
+                                       " ".join(text.split()), modality, subject, prov.start, prov.line,
+                                       own_text=own if own is not None else text))
+
+
+def statute_duties(text: str) -> list[StatuteDuty]:
+    """Every duty, prohibition, permission and recommendation of a statute, in document order."""
+    walker = _Walker()
+    parent_of: dict[int, Provision] = {}
+    provisions = parse_provisions(text)
+    for prov in provisions:
+        for child in prov.children:
+            parent_of[id(child)] = prov
+    for prov in provisions:
+        if prov.heading or not prov.text:
+            continue
+        parts = sentences(prov.text)
+        lead_in = parent_of.get(id(prov))
+        inherited = walker.lead.get(id(lead_in)) if lead_in is not None else None
+        if prov.children:
+            lead_text = parts.pop() if parts else ""
+            before, last = split_lead_in(lead_text)
+            if before:
+                parts.append(before)
+            void = bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
+            mod = statute_modality(last) if not void else None
+            if inherited is not None:
+                lead_text = f"{inherited[0]} {' '.join(prov.labels)} {lead_text}"
+                mod = mod or inherited[1]
+            walker.lead[id(prov)] = (lead_text.strip(), mod, _subject(lead_text), void)
+        if inherited is not None and not prov.children:
+            _point(walker, prov, inherited)
+            continue
+        if inherited is not None:
+            continue  # a point that is itself a lead-in: its own points carry it
+        for sentence in parts:
+            key = (prov.section, prov.path)
+            walker.sentence_no[key] += 1
+            for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
+                walker.add(prov, clause, modality, _subject(clause), walker.sentence_no[key], c)
+        if prov.children:
+            walker.sentence_no[(prov.section, prov.path)] += 1
+    _addressees(walker.duties)
+    _unique(walker.duties)
+    return walker.duties
+
+
+def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, bool]) -> None:
+    """An innermost point under a lead-in: one duty, its text the lead-ins then the point."""
+    lead_text, lead_mod, subject, void = lead
+    if void or NON_DUTY.search(prov.text):
+        return
+    own = statute_modality(prov.text)
+    modality = own if own == "prohibition" or (own and not lead_mod) else lead_mod
+    if modality is None:
+        return
+    text = f"{lead_text} {' '.join(prov.labels)} {prov.text}"
+    walker.add(prov, text, modality, subject if lead_mod else _subject(prov.text), 1, 1, own=prov.text)
+
+
+def _addressees(duties: list[StatuteDuty]) -> None:
+    """Name each duty's party; a passive duty ("High-risk AI systems shall be tested") binds the party its
+    article names most often, else the operator the document addresses most often."""
+    named = [statute_addressee(d.subject) for d in duties]
+    by_section: dict[str, Counter[str]] = {}
+    for duty, role in zip(duties, named, strict=True):
+        if role:
+            by_section.setdefault(duty.section, Counter())[role] += 1
+    operators = Counter(r for r in named if r in _OPERATORS)
+    default = operators.most_common(1)[0][0] if operators else None
+    for duty, role in zip(duties, named, strict=True):
+        local = by_section.get(duty.section)
+        duty.addressee = role or (local.most_common(1)[0][0] if local else default)
+
+
+def _unique(duties: list[StatuteDuty]) -> None:
+    seen: Counter[str] = Counter()
+    for duty in duties:
+        seen[duty.id_path] += 1
+        if seen[duty.id_path] > 1:
+            duty.id_path = f"{duty.id_path}-{seen[duty.id_path]}"

@@ -1,0 +1,261 @@
+"""The structure of a statute: its articles or sections, and the numbered paragraphs and points inside them.
+
+Legislation cites by structure (Art. 27(1)(b), § 13-77-103(2)(a)), so an obligation taken from a statute is
+identified by where it sits, not by how many sentences precede it. ``parse_provisions`` reads every drafting
+style met so far into a flat list of ``Provision`` (one per paragraph, subparagraph or point, in order):
+
+- section headings: "Article 9" (title on the next line or after a dash), "§ 13-77-103", "Sec. 2.",
+  "Section 4", "13-77-103. Required disclosures.", and "ANNEX III" (whose articles are then kept apart from
+  the main text's); a document with no heading at all is one section;
+- labels: "1.", "(1)", "(a)", "a)", "(i)", "(I)", "(A)", several on one line ("(1) (a)"); which level a label
+  is at is learnt from the order the label kinds appear in (so "(1)(a)(I)" and "1.(a)(i)" both work);
+- a short line with no verb and no full stop ("Reasonable care", "(1) Reasonable care") is a heading;
+- an unlabelled line after points is a new subparagraph of the enclosing paragraph; a line starting in lower
+  case continues the previous one (hard-wrapped text).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Provision", "parse_provisions", "repair_typography"]
+
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+                            "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+# "organi- sational" (PDF line break turned into a space) or "organi-\nsational"; "high- and low-risk" stays.
+_BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)(?=[a-z]{2,})")
+
+
+def repair_typography(text: str) -> str:
+    """Undo ligatures, soft hyphens and words hyphenated across a line break, which a catalog must not keep."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
+    return _BROKEN_WORD.sub("", text)
+
+
+@dataclass
+class Provision:
+    """One paragraph, subparagraph or point: where it sits and its text (labels stripped)."""
+
+    section: str  # "9", "13-77-103", "AnnexIII-1"
+    section_title: str
+    path: tuple[str, ...]  # ("2",), ("3", "b", "iv"); () for unnumbered text
+    labels: tuple[str, ...]  # the labels as written on this provision's own line: ("(a)",), ("1.",)
+    text: str
+    start: int  # offset in the parsed text of the first character of ``text``
+    line: int
+    heading: bool = False  # a labelled heading ("(1) Reasonable care"): sets the path, states nothing
+    children: list[Provision] = field(default_factory=list)
+
+
+_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+_SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.?(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
+_CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3})\.?[ \t]+(.*)$")
+_ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+_GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
+_LABEL = re.compile(r"(?:\((\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)|(\d{1,3}[a-z]?)\.(?=[ \t])"
+                    r"|([a-z])\))[ \t]*")
+_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
+_VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
+_DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(label: str) -> int | None:
+    s = label.lower()
+    if not s or any(ch not in _ROMAN for ch in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
+
+
+def _kind(label: str, stack: list[tuple[str, str]]) -> str:
+    """The label's kind: num, alpha, roman, ALPHA or ROMAN ("i" after "h" is a letter, not one)."""
+    if label[0].isdigit():
+        return "num"
+    lower = label.islower()
+    alpha, roman = ("alpha", "roman") if lower else ("ALPHA", "ROMAN")
+    value = _roman(label)
+    if value is None:
+        return alpha
+    last = dict(stack)
+    if alpha in last and len(label) == 1 and ord(label) == ord(last[alpha][-1]) + 1:
+        return alpha
+    if roman in last and _roman(last[roman]) == value - 1:
+        return roman
+    if value == 1:
+        return roman
+    return roman if len(label) > 1 else alpha
+
+
+def _heading(line: str) -> tuple[str, str, str] | None:
+    """("section"|"annex"|"group", number, title) for a heading line, else None."""
+    if len(line) > 160:
+        return None
+    for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
+        m = rx.match(line)
+        if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
+            return kind, m.group(1), (m.group(2) or "").strip()
+    m = _CODE_SECTION.match(line)
+    if m and not _VERB.search(m.group(2)):
+        return "section", m.group(1), m.group(2).strip()
+    if _GROUPING.match(line):
+        return "group", "", line
+    return None
+
+
+def _is_title(text: str) -> bool:
+    """A short line without a verb or a closing full stop: a catchline, not a statement."""
+    return bool(text) and len(text.split()) <= 12 and not _VERB.search(text) and not re.search(r"[;:,]$", text) \
+        and not (text.endswith(".") and len(text.split()) > 6)
+
+
+def _labels(line: str) -> tuple[list[str], int]:
+    """The labels opening a line ("(1) (a) A supplier" -> ["1", "a"]) and where the text after them starts."""
+    labels: list[str] = []
+    pos = 0
+    while True:
+        m = _LABEL.match(line, pos)
+        if not m or (labels and m.group(2)):
+            return labels, pos
+        labels.append(next(g for g in m.groups() if g))
+        pos = m.end()
+
+
+class _Parser:
+    """State of ``parse_provisions``: the current section and the stack of open labels."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[Provision] = []
+        self.section = "main"
+        self.title = ""
+        self.annex = ""
+        self.seen: dict[str, int] = {}
+        self.stack: list[tuple[str, str]] = []  # (kind, label)
+        self.current: Provision | None = None
+        self.expect_title = False
+        self.headed = False
+
+    def open_section(self, number: str, title: str, annex: bool = False) -> None:
+        if annex:
+            self.annex = f"Annex{number}"
+            number, title = self.annex, title or f"Annex {number}"
+        elif self.annex:
+            number = f"{self.annex}-{number}"
+        # A document that repeats a number (an annex without its own heading) still gets distinct ids.
+        n = self.seen.get(number, 0) + 1
+        self.seen[number] = n
+        self.section = number if n == 1 else f"{number}.{n}"
+        self.title = title
+        self.stack = []
+        self.current = None
+        self.expect_title = not title
+        self.headed = True
+
+    def add(self, labels: list[str], written: tuple[str, ...], body: str, start: int, line: int) -> None:
+        for label in labels:
+            kind = _kind(label, self.stack)
+            kinds = [k for k, _ in self.stack]
+            if kind in kinds:
+                del self.stack[kinds.index(kind):]
+            self.stack.append((kind, label))
+        if not labels and self.current is not None and self.current.path and len(self.stack) > 1:
+            del self.stack[1:]  # text after a list of points: a subparagraph of the enclosing paragraph
+        path = tuple(lbl for _, lbl in self.stack)
+        heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body)
+        self.current = Provision(self.section, self.title, path, written, body, start, line, heading)
+        self.out.append(self.current)
+
+
+def parse_provisions(text: str) -> list[Provision]:
+    """Every paragraph, subparagraph and point of ``text`` in order, with its section and label path."""
+    p = _Parser(text)
+    offsets = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines = text.split("\n")
+    first_text = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    for i, raw_line in enumerate(lines):
+        for seg_start, raw in _inline_segments(raw_line):
+            _read_line(p, raw, offsets[i] + seg_start, i, first_text)
+    _link(p.out)
+    return p.out
+
+
+_INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
+_INLINE_POINT = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+"
+                           r"(?=\((?:[a-z]|[ivx]{1,5})\)[ \t])")
+
+
+def _inline_segments(line: str) -> list[tuple[int, str]]:
+    """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts.
+
+    A number only opens a paragraph when it is the next one ("2." after "1."), so "Article 3. 4 items"
+    and amounts stay inside their sentence; a point only after a colon or semicolon.
+    """
+    cuts: list[int] = []
+    first = re.match(r"[ \t]*(\d{1,3})\.[ \t]", line)
+    expected = int(first.group(1)) + 1 if first else None
+    for m in _INLINE_PARAGRAPH.finditer(line):
+        if expected is not None and int(m.group(1)) == expected:
+            cuts.append(m.end())
+            expected += 1
+    cuts.extend(m.end() for m in _INLINE_POINT.finditer(line))
+    if not cuts:
+        return [(0, line)]
+    bounds = [0, *sorted(set(cuts)), len(line)]
+    return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()]
+
+
+def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> None:
+    """One physical (or inline-cut) line into the parser state: a heading, a title, a labelled provision,
+    a continuation or a new subparagraph."""
+    stripped = raw.strip()
+    if not stripped:
+        return
+    lead = _MARKUP.match(raw)
+    pos = lead.end() if lead else 0
+    line = raw[pos:].rstrip()
+    start = offset + pos
+    head = _heading(line)
+    if head is not None:
+        kind, number, title = head
+        if kind != "group":
+            p.open_section(number, title, annex=kind == "annex")
+        return
+    if p.expect_title and _is_title(line):
+        p.title, p.expect_title = line, False
+        return
+    p.expect_title = False
+    labels, after = _labels(line)
+    body = line[after:].strip()
+    if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
+        if not p.headed and i != first_text:
+            p.title = line  # a sentence-case heading in a document without numbered sections
+        return
+    cur = p.current
+    if not labels and cur is not None and not cur.heading and re.match(r"[a-z]", body) \
+            and not re.search(r"[.:;]$", cur.text):
+        cur.text = f"{cur.text} {body}"  # a hard-wrapped line continues its sentence
+        return
+    written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
+    p.add(labels, written, body, start + after, i + 1)
+
+
+def _link(provisions: list[Provision]) -> None:
+    """Give each point its parent: the latest provision of the same section one level up."""
+    latest: dict[tuple[str, tuple[str, ...]], Provision] = {}
+    for prov in provisions:
+        if prov.path:
+            parent = latest.get((prov.section, prov.path[:-1]))
+            if parent is not None and parent is not prov:
+                parent.children.append(prov)
+        latest[(prov.section, prov.path)] = prov
+
+
+def line_of(offsets: list[int], start: int) -> int:
+    """1-based line of an offset, in logarithmic time (a 20 MB statute has a million lines)."""
+    return bisect.bisect_right(offsets, start)

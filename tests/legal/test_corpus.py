@@ -1,0 +1,48 @@
+"""The labelled regulation corpus and its scoring rule (tests/fixtures/regulations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compgraph.legal.corpus import evaluate_corpus, extract_file, fragment_occurs, read_labels, score_document
+from compgraph.legal.readers import read_document
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "regulations"
+HELD_OUT = CORPUS.with_name("regulations-heldout")
+
+
+@pytest.mark.parametrize("labels", sorted([*CORPUS.glob("*.tsv"), *HELD_OUT.glob("*.tsv")]), ids=lambda p: p.name)
+def test_every_labelled_fragment_occurs_in_its_text(labels: Path) -> None:
+    stem = labels.name.rsplit(".", 2)[0]
+    source = next(p for p in labels.parent.iterdir() if p.name.startswith(stem + ".") and p.suffix != ".tsv")
+    raw = source.read_text(encoding="utf-8")
+    rows = read_labels(labels, ("id", "text"))
+    assert rows and all(fragment_occurs(r["text"], raw) for r in rows)
+    assert all(fragment_occurs(r["text"], read_document(source)) for r in rows)
+
+
+def test_a_fragment_with_an_ellipsis_matches_part_by_part_in_order() -> None:
+    assert fragment_occurs("shall be provided: ... (b) in writing", "It shall be provided: (a) orally; (b) in writing")
+    assert not fragment_occurs("(b) in writing ... shall be provided:", "shall be provided: (b) in writing")
+
+
+def test_one_row_matches_one_obligation() -> None:
+    obligations = [{"id": "A", "text": "Providers shall keep logs.", "modality": "mandatory"}]
+    truth = [{"id": "1", "text": "Providers shall keep logs", "modality": "mandatory"},
+             {"id": "2", "text": "shall keep logs", "modality": "mandatory"}]
+    score = score_document("d", obligations, truth, [])
+    assert (score.precision, score.recall) == (1.0, 0.5)
+
+
+def test_a_trap_inside_an_obligation_counts_as_extracted() -> None:
+    obligations = [{"id": "A", "text": "This obligation shall not apply to SMEs.", "modality": "prohibition"}]
+    score = score_document("d", obligations, [], [{"id": "T1", "text": "shall not apply to SMEs"}])
+    assert score.trap_rate == 1.0
+
+
+@pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
+def test_the_extractor_meets_the_targets_on_every_labelled_text(folder: Path) -> None:
+    for score in evaluate_corpus(folder, extract_file):
+        assert score.meets_targets(), (score.document, score.missed, score.false_positives, score.traps_taken)
