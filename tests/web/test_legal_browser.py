@@ -79,40 +79,40 @@ def test_review_a_suggestion_and_see_the_gap_report_update(site: tuple[str, Path
     base, user = site
     page.goto(f"{base}/gaps/psa")
     assert "10 obligations, 0 with an accepted control, 10 without" in page.locator("#gap-summary").inner_text()
-    assert page.locator("#t-unmapped a", has_text="PSA-2-01").count() == 1
+    assert page.locator("#t-unmapped a", has_text="PSA-2-1").count() == 1
 
     page.goto(f"{base}/review/psa")
-    assert "no good match" in page.locator("#o-PSA-8-01 legend").inner_text()
-    first = page.locator("#o-PSA-2-01 tbody tr").first
+    assert "no good match" in page.locator("#o-PSA-8-1 legend").inner_text()
+    first = page.locator("#o-PSA-2-1 tbody tr").first
     assert "CTL-HO-01" in first.inner_text()
-    page.select_option("select[name='d:PSA-2-01:CTL-HO-01']", "broadMatch")
-    page.select_option("select[name='d:PSA-7-01:CTL-IA-01']", "reject")
+    page.select_option("select[name='d:PSA-2-1:CTL-HO-01']", "broadMatch")
+    page.select_option("select[name='d:PSA-7-1:CTL-IA-01']", "reject")
     page.fill("#author", "Grace Hopper")
     page.locator("#review-form button[type=submit]").first.click()
     page.wait_for_url("**/review/psa?saved=2*")
     assert "Saved 2 decisions" in page.locator(".saved").inner_text()
     # the page shows what was decided, and the file keeps it
-    assert page.locator("select[name='d:PSA-2-01:CTL-HO-01']").input_value() == "broadMatch"
-    assert page.locator("select[name='d:PSA-7-01:CTL-IA-01']").input_value() == "reject"
+    assert page.locator("select[name='d:PSA-2-1:CTL-HO-01']").input_value() == "broadMatch"
+    assert page.locator("select[name='d:PSA-7-1:CTL-IA-01']").input_value() == "reject"
     decisions = {(d.obligation, d.control): d for d in rv.read_review(user / "review-psa.sssom.tsv")}
-    assert decisions[("PSA-2-01", "CTL-HO-01")].author == "Grace Hopper"
-    assert decisions[("PSA-7-01", "CTL-IA-01")].action == "reject"
+    assert decisions[("PSA-2-1", "CTL-HO-01")].author == "Grace Hopper"
+    assert decisions[("PSA-7-1", "CTL-IA-01")].action == "reject"
 
     page.click("text=gap report")
     assert "1 with an accepted control, 9 without" in page.locator("#gap-summary").inner_text()
-    assert page.locator("#t-unmapped a", has_text="PSA-2-01").count() == 0
-    assert page.locator("#t-unmapped a", has_text="PSA-7-01").count() == 1
+    assert page.locator("#t-unmapped a", has_text="PSA-2-1").count() == 0
+    assert page.locator("#t-unmapped a", has_text="PSA-7-1").count() == 1
     md = page.request.get(f"{base}/gaps/psa.md").text()
-    assert "| PSA-7-01 |" in md and "| PSA-2-01 |" not in md
+    assert "| PSA-7-1 |" in md and "| PSA-2-1 |" not in md
 
 
 def test_bad_form_values_are_400(site: tuple[str, Path], page) -> None:  # noqa: ANN001
     base, _ = site
     post = page.request.post
-    assert post(f"{base}/review/psa", form={"author": "A", "d:PSA-2-01:CTL-HO-01": "closeMatch"}).status == 400
-    assert post(f"{base}/review/psa", form={"author": "", "d:PSA-2-01:CTL-HO-01": "reject"}).status == 400
+    assert post(f"{base}/review/psa", form={"author": "A", "d:PSA-2-1:CTL-HO-01": "closeMatch"}).status == 400
+    assert post(f"{base}/review/psa", form={"author": "", "d:PSA-2-1:CTL-HO-01": "reject"}).status == 400
     assert post(f"{base}/review/psa", form={"author": "A", "d:MINI-1-01:CTL-HO-01": "reject"}).status == 400
-    assert post(f"{base}/review/psa", form={"author": "A", "d:PSA-2-01:CTL-NOPE": "reject"}).status == 400
+    assert post(f"{base}/review/psa", form={"author": "A", "d:PSA-2-1:CTL-NOPE": "reject"}).status == 400
     assert post(f"{base}/review/psa", form={"author": "A", "evil": "1"}).status == 400
     assert page.request.get(f"{base}/review/psa?k=999").status == 400
     assert page.request.get(f"{base}/review/nope").status == 404
