@@ -170,6 +170,8 @@ def try_lock(root: Path) -> IO[bytes] | None:
 def remove_stale(root: Path) -> None:
     """Remove generations HEAD does not name (a crashed or finished write's leftovers); caller holds the lock."""
     keep = read_head(root).generation if (root / HEAD).exists() else None
+    if keep is not None and not (root / keep / "CURRENT").is_file():
+        return  # HEAD's own generation is broken: keep every file for whoever repairs it
     for p in root.iterdir():
         if (_GEN.fullmatch(p.name) and p.name != keep) or p.name == HEAD + ".tmp":
             shutil.rmtree(p) if p.is_dir() else p.unlink()

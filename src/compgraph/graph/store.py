@@ -505,18 +505,8 @@ class _Batch(GraphStore):
         self._store = store
         self._pending = pending
 
-    def query(
-        self,
-        sparql: str,
-        *,
-        timeout: float | None = None,
-        max_results: int | None = None,
-        default_graphs: list[str] | None = None,
-        named_graphs: list[str] | None = None,
-    ) -> QueryResult:
-        return self._store.query(
-            sparql, timeout=timeout, max_results=max_results, default_graphs=default_graphs, named_graphs=named_graphs
-        )
+    def query(self, sparql: str, **kw: Any) -> QueryResult:
+        return self._store.query(sparql, **kw)
 
     def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
         fmt = _MEDIA_TO_OX.get(media_type)
