@@ -49,10 +49,10 @@ def assert_one_line_store_error(out: subprocess.CompletedProcess[str], *words: s
 
 @pytest.mark.parametrize("args", READ_COMMANDS, ids=lambda a: a[0])
 def test_a_read_command_on_a_missing_store_is_exit_3_and_creates_nothing(tmp_path: Path, args: tuple[str, ...]) -> None:
-    store = tmp_path / "mistyped" / "path"
+    store = tmp_path / "mistyped-store"
     out = cg(store, *args)
     assert_one_line_store_error(out, "no store at", "compgraph --store", "build")
-    assert not (tmp_path / "mistyped").exists()
+    assert not store.exists()
 
 
 def test_a_read_command_on_an_empty_directory_is_exit_3_and_leaves_it_empty(tmp_path: Path) -> None:
