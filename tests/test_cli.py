@@ -103,3 +103,10 @@ def test_building_with_a_broken_organisation_file_is_exit_2_and_keeps_the_store(
     assert out.returncode == 2
     assert "org.yaml:" in out.stderr
     assert cg(store, "stats", "--format", "json").stdout == before
+
+
+def test_help_documents_four_distinct_exit_codes() -> None:
+    out = subprocess.run([sys.executable, "-m", "compgraph.cli", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0
+    for line in ("0  success", "1  validate found violations", "2  bad input or usage", "3  store unavailable"):
+        assert line in out.stdout

@@ -1,6 +1,11 @@
 """The ``compgraph`` command: a thin layer over the library modules.
 
-Exit codes: 0 success / conforms, 1 validation found violations, 2 bad input or usage.
+Exit codes (each a distinct meaning, so scripts can tell "all clear" from "could not look"):
+
+0  success; for ``validate``: the graph conforms
+1  ``validate`` found violations (``eval-extract``: scores below target)
+2  bad input or usage: a bad file, option, date, query or identifier
+3  the store is unavailable: missing, damaged, read-only for a write, or busy with another writer
 """
 
 from __future__ import annotations
@@ -15,15 +20,52 @@ import click
 
 from compgraph import __version__
 from compgraph.graph.catalog import InputError
-from compgraph.graph.store import GraphStore, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError, open_store
+from compgraph.graph.store import (
+    CREATE,
+    READ,
+    WRITE,
+    GraphStore,
+    QuerySyntaxError,
+    QueryTimeout,
+    ResultTooLarge,
+    StoreError,
+    StoreReadOnly,
+    open_store,
+)
 
 BAD_INPUT = 2
+STORE_UNAVAILABLE = 3
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success; validate: the graph conforms
+  1  validate found violations
+  2  bad input or usage
+  3  store unavailable: missing, damaged, read-only for a write, or busy"""
+
+# How each command opens the embedded store, in one place. READ opens an existing store read-only; WRITE an
+# existing one for writing (holding the write lock); CREATE may also create it. Commands not listed read.
+STORE_MODES = {
+    "build": CREATE,
+    "generate": CREATE,
+    "load": WRITE,
+    "import": CREATE,  # a new document may start a new store
+    "review": WRITE,
+    "validate": WRITE,  # saves its report; READ (no save) when the store cannot be written
+    "serve": WRITE,
+}
 
 
 class UserError(click.ClickException):
     """One clear line on stderr and exit code 2."""
 
     exit_code = BAD_INPUT
+
+
+class StoreProblem(click.ClickException):
+    """One clear line on stderr and exit code 3: the store could not be opened, read or written."""
+
+    exit_code = STORE_UNAVAILABLE
 
 
 def parse_date(value: str | None) -> date:
@@ -44,19 +86,32 @@ class StoreContext:
         )
         self._store: GraphStore | None = None
 
-    def open(self) -> GraphStore:
+    def open(self, mode: str | None = None) -> GraphStore:
+        """The store, opened as the running command needs it (see STORE_MODES)."""
         if self._store is None:
-            try:
-                self._store = open_store(**self.args)
-            except StoreError as exc:
-                raise UserError(str(exc)) from exc
+            if mode is None:
+                command = click.get_current_context().command.name or ""
+                mode = STORE_MODES.get(command, READ)
+            self._store = open_store(**self.args, mode=mode)
         return self._store
+
+
+class Main(click.Group):
+    """Turns the store's and the query engine's errors into one line and their exit code, in every command."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (QuerySyntaxError, QueryTimeout, ResultTooLarge) as exc:
+            raise UserError(str(exc)) from exc
+        except StoreError as exc:
+            raise StoreProblem(str(exc)) from exc
 
 
 pass_store = click.make_pass_decorator(StoreContext)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="compgraph")
 @click.option(
     "--store",
@@ -91,7 +146,10 @@ def main(
     update_endpoint: str | None,
     gsp_endpoint: str | None,
 ) -> None:
-    """compgraph: obligations, controls, AI systems and evidence in one RDF graph."""
+    """compgraph: obligations, controls, AI systems and evidence in one RDF graph.
+
+    Read commands never create a store: build one first with `compgraph --store DIR build`.
+    """
     ctx.obj = StoreContext(location, endpoint, update_endpoint, gsp_endpoint)
 
 
@@ -172,7 +230,13 @@ def validate(sc: StoreContext, as_of: str | None, fmt: str, no_save: bool, engin
     from compgraph.checks import validate as v
 
     when = parse_date(as_of)
-    store = sc.open()
+    try:
+        store = sc.open(READ if no_save and engine == "pyshacl" else WRITE)
+    except StoreReadOnly:
+        # Reading is all validation needs; the SPARQL engine also writes a scratch graph, pySHACL does not.
+        store = sc.open(READ)
+        click.echo("Note: the store is read-only, so the report is not saved and pySHACL validates it.", err=True)
+        no_save, engine = True, "pyshacl"
     try:
         outcome = v.validate_store(store, when, save=not no_save, engine=engine)
     except InputError as exc:
@@ -639,12 +703,8 @@ def audit_pack(sc: StoreContext, as_of: str | None, out: Path | None, verify: Pa
 
 
 def run() -> None:
-    """Entry point that turns library errors into one line and exit code 2."""
-    try:
-        main(standalone_mode=True)
-    except (QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError) as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(BAD_INPUT)
+    """Entry point; errors become one line and the exit code of their kind (see EXIT_CODES)."""
+    main(standalone_mode=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

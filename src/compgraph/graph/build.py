@@ -119,14 +119,16 @@ def plan_build(
 def apply_plan(
     store: GraphStore, plan: BuildPlan, progress: Callable[[str], None] | None = None, relative_to: Path | None = None
 ) -> dict[str, int]:
-    """Replace each planned graph atomically; each graph carries its own provenance (file, digest, time)."""
+    """Replace the planned graphs together: queries see all of them new or, if anything fails or the process dies,
+    all of them as they were. Each graph carries its own provenance (file, digest, time)."""
     counts: dict[str, int] = {}
-    for src in plan.sources:
-        if progress:
-            progress(src.path.name)
-        described = src.rdf + catalog.describe_source(src.rdf, src.graph, src.path, relative_to)
-        data = described.serialize(format="nt", encoding="utf-8")
-        counts[src.graph] = store.replace_graph(src.graph, data, "application/n-triples")
+    with store.batch() as batch:
+        for src in plan.sources:
+            if progress:
+                progress(src.path.name)
+            described = src.rdf + catalog.describe_source(src.rdf, src.graph, src.path, relative_to)
+            data = described.serialize(format="nt", encoding="utf-8")
+            counts[src.graph] = batch.replace_graph(src.graph, data, "application/n-triples")
     return counts
 
 

@@ -626,20 +626,23 @@ def load_into(store: GraphStore, spec: Spec, progress: Callable[[str], None] | N
     from compgraph.graph import paths
     from compgraph.graph.build import BuildPlan, apply_plan
 
-    gen, sources = generate(spec)
-    # A generated store holds only generated organisations: the demo's would skew the planted counts.
-    for g in store.graph_names():
-        if g.startswith(graph_iri("organisation", "")):
-            store.drop_graph(g)
-    gen.counts.update(apply_plan(store, BuildPlan(sources=sources), progress, relative_to=paths.mappings_dir().parent))
     if not isinstance(store, LocalStore):
         raise TypeError("generate --store needs the embedded store (bulk loading)")
+    gen, sources = generate(spec)
+    # One batch: the old graphs stay until the whole new graph is written, then all change at once.
+    with store.batch() as batch:
+        # A generated store holds only generated organisations: the demo's would skew the planted counts.
+        for g in store.graph_names():
+            if g.startswith(graph_iri("organisation", "")):
+                batch.drop_graph(g)
+        root = paths.mappings_dir().parent
+        gen.counts.update(apply_plan(batch, BuildPlan(sources=sources), progress, relative_to=root))
+        for gg in gen.graphs:
+            if progress:
+                progress(gg.iri.rsplit("/", 1)[1])
+            batch.bulk_replace_graph(gg.iri, gg.triples())
     for gg in gen.graphs:
-        if progress:
-            progress(gg.iri.rsplit("/", 1)[1])
-        store.bulk_replace_graph(gg.iri, gg.triples())
         gen.counts[gg.iri] = store.triple_count(gg.iri)
-    store.flush()
     return gen
 
 

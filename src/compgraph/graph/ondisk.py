@@ -1,0 +1,227 @@
+"""The embedded store's directory: generations of an Oxigraph database and a HEAD file naming the current one.
+
+::
+
+    DIR/HEAD          "gen-000007" and the number of graphs it held when written
+    DIR/gen-000007/   an Oxigraph (RocksDB) database: the only one anything reads
+    DIR/write.lock    flock() held by the one process allowed to write
+
+A write that is more than a few triples builds the next generation beside the current one (a RocksDB checkpoint,
+which hard-links the files, so it is cheap), applies its changes there, flushes them, and only then replaces HEAD
+(``os.replace``, atomic). Until HEAD moves nothing reads the new generation; a crash before that leaves a
+generation HEAD does not name, which the next open removes. Readers therefore see the old state or the new one,
+never a mix and never staging data.
+
+Opening never creates or repairs anything behind the user's back: a database is first opened read-only (RocksDB
+then writes nothing, so it cannot "recover" a damaged directory into an empty one and delete the old files), and
+every RocksDB error becomes :class:`StoreDamaged`.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import re
+import shutil
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+HEAD = "HEAD"
+LOCK = "write.lock"
+_GEN = re.compile(r"gen-(\d{6,})")
+BUILD_HINT = "build one with: compgraph --store {root} build"
+READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+class StoreError(RuntimeError):
+    """The store could not be opened, read or written."""
+
+
+class StoreUnavailable(StoreError):
+    """There is no usable store: missing, damaged, locked by another writer, or read-only for a write."""
+
+
+class StoreMissing(StoreUnavailable):
+    """No store at the given location."""
+
+
+class StoreDamaged(StoreUnavailable):
+    """The store's files are damaged or are not a compgraph store."""
+
+
+class StoreReadOnly(StoreUnavailable):
+    """A write was asked of a store that can only be read."""
+
+
+class StoreBusy(StoreUnavailable):
+    """Another process is writing to the store."""
+
+
+def inject(point: str) -> None:
+    """Test hook: ``COMPGRAPH_CRASH_AT=point`` kills the process here (SIGKILL, no clean-up runs);
+    ``COMPGRAPH_FAIL_AT=point`` raises ENOSPC here, as a full disk would. Both are unset in normal use."""
+    if os.environ.get("COMPGRAPH_CRASH_AT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ.get("COMPGRAPH_FAIL_AT") == point:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), point)
+
+
+@dataclass(frozen=True)
+class Head:
+    generation: str
+    graphs: int
+
+
+def _first_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:300] or type(exc).__name__
+
+
+def has_files(root: Path) -> bool:
+    return root.is_dir() and any(p.name != LOCK for p in root.iterdir())
+
+
+def is_legacy(root: Path) -> bool:
+    """A database written by compgraph before generations: RocksDB files directly in the directory."""
+    return (root / "CURRENT").exists() and not (root / HEAD).exists()
+
+
+def read_head(root: Path) -> Head:
+    try:
+        words = (root / HEAD).read_text(encoding="ascii").split()
+    except FileNotFoundError as exc:
+        raise StoreDamaged(f"{root} is not a compgraph store or is damaged: its HEAD file is missing") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreDamaged(f"{root} is damaged: cannot read HEAD ({_first_line(exc)})") from exc
+    if len(words) != 2 or not _GEN.fullmatch(words[0]) or not words[1].isdigit():
+        raise StoreDamaged(f"{root} is damaged: HEAD does not name a generation")
+    return Head(words[0], int(words[1]))
+
+
+def locate(root: Path) -> tuple[Path, Head | None]:
+    """The database directory to open (and what HEAD promised about it); raises if there is none."""
+    if not has_files(root):
+        raise StoreMissing(f"no store at {root}; " + BUILD_HINT.format(root=root))
+    if is_legacy(root):
+        return root, None
+    head = read_head(root)
+    db = root / head.generation
+    if not db.is_dir():
+        raise StoreDamaged(f"{root} is damaged: HEAD names {head.generation}, which is missing")
+    return db, head
+
+
+def open_db(root: Path, db: Path, head: Head | None, *, read_only: bool) -> ox.Store:
+    """Open a database, read-only first so a damaged one is reported, never rewritten."""
+    if not (db / "CURRENT").is_file():
+        raise StoreDamaged(f"{root} is damaged: {db.name}/CURRENT is missing")
+    try:
+        probe = ox.Store.read_only(str(db))
+        graphs = sum(1 for _ in probe.named_graphs())
+    except (OSError, RuntimeError) as exc:
+        raise StoreDamaged(f"{root} is damaged: {_first_line(exc)}") from exc
+    if head is not None and head.graphs and not graphs:
+        # RocksDB drops a log it cannot read and opens what is left: here, nothing of what HEAD recorded.
+        raise StoreDamaged(f"{root} is damaged: it opens empty but held {head.graphs} graphs")
+    if read_only:
+        return probe
+    del probe
+    try:
+        return ox.Store(str(db))
+    except (OSError, RuntimeError) as exc:
+        raise StoreDamaged(f"{root} cannot be opened for writing: {_first_line(exc)}") from exc
+
+
+def writable(root: Path) -> bool:
+    probe = root if root.exists() else root.parent
+    return os.access(probe, os.W_OK)
+
+
+def lock(root: Path) -> IO[bytes]:
+    """Take the store's write lock (held until the returned file is closed)."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fh = (root / LOCK).open("ab")
+    except OSError as exc:
+        if exc.errno in READ_ONLY_ERRNOS:
+            raise StoreReadOnly(f"the store at {root} is read-only: {exc.strerror}") from exc
+        raise StoreUnavailable(f"cannot write to {root}: {_first_line(exc)}") from exc
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        fh.close()
+        raise StoreBusy(f"another process is writing to the store at {root}; try again when it has finished") from exc
+    return fh
+
+
+def try_lock(root: Path) -> IO[bytes] | None:
+    try:
+        return lock(root)
+    except StoreUnavailable:
+        return None
+
+
+def remove_stale(root: Path) -> None:
+    """Remove generations HEAD does not name (a crashed or finished write's leftovers); caller holds the lock."""
+    keep = read_head(root).generation if (root / HEAD).exists() else None
+    if keep is not None and not (root / keep / "CURRENT").is_file():
+        return  # HEAD's own generation is broken: keep every file for whoever repairs it
+    for p in root.iterdir():
+        if (_GEN.fullmatch(p.name) and p.name != keep) or p.name == HEAD + ".tmp":
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+
+
+def next_generation(root: Path) -> Path:
+    numbers = [int(m.group(1)) for p in root.iterdir() if (m := _GEN.fullmatch(p.name))]
+    return root / f"gen-{max(numbers, default=0) + 1:06d}"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_head(root: Path, generation: str, graphs: int) -> None:
+    tmp = root / (HEAD + ".tmp")
+    with tmp.open("w", encoding="ascii") as fh:
+        fh.write(f"{generation} {graphs}\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    inject("head-written")
+    os.replace(tmp, root / HEAD)
+    _fsync_dir(root)
+
+
+def commit(root: Path, current: ox.Store | None, apply: Callable[[ox.Store], None]) -> Path:
+    """Write a new generation (a copy of ``current`` changed by ``apply``) and make it HEAD; caller holds the lock.
+
+    On any error the new generation is removed and HEAD still names the old one.
+    """
+    new = next_generation(root)
+    try:
+        if current is not None:
+            current.backup(str(new))
+        db = ox.Store(str(new))
+        inject("generation-opened")
+        apply(db)
+        inject("generation-applied")
+        db.flush()
+        graphs = sum(1 for _ in db.named_graphs())
+        del db
+        inject("generation-flushed")
+        write_head(root, new.name, graphs)
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        (root / (HEAD + ".tmp")).unlink(missing_ok=True)
+        raise
+    inject("head-moved")
+    return new
