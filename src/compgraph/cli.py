@@ -53,6 +53,10 @@ STORE_MODES = {
     "review": WRITE,
     "validate": WRITE,  # saves its report; READ (no save) when the store cannot be written
     "serve": WRITE,
+    "import-oscal": WRITE,
+    # A validation run writes its date into a scratch graph of the store (checks.sparql), so these write.
+    "export-oscal": WRITE,
+    "audit-pack": WRITE,
 }
 
 
