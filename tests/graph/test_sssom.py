@@ -84,4 +84,6 @@ def test_a_mapping_s_creator_is_an_agent_named_by_author_label(tmp_path: Path) -
 
 def test_the_crosswalk_s_creator_is_an_agent_from_its_declared_prefix() -> None:
     g = catalog.mappings_graph(CROSSWALK)
-    assert set(g.objects(None, DCTERMS.creator)) == {URIRef(f"{CGR}agent/team")}
+    team = URIRef(f"{CGR}agent/team")
+    assert set(g.objects(None, DCTERMS.creator)) == {team}
+    assert (team, RDFS.label, Literal("compgraph team")) in g  # named by the set's creator_label

@@ -409,13 +409,13 @@ def _agent(g: Graph, name: str, iri: str | None = None) -> URIRef:
     return node
 
 
-def _author(g: Graph, row: MappingRow, curie_map: dict[str, str]) -> URIRef:
-    """The agent of an SSSOM author_id (a CURIE, named by author_label); a free-text author_id from an
-    older file is kept as the name of a minted agent rather than dropped."""
+def _author(g: Graph, row: MappingRow, curie_map: dict[str, str], names: dict[str, str]) -> URIRef:
+    """The agent of an SSSOM author_id (a CURIE, named by author_label or the set's creator_label); a
+    free-text author_id from an older file is kept as the name of a minted agent rather than dropped."""
     prefix, sep, _ = row.author.partition(":")
     if row.author.startswith(("http://", "https://")) or (sep and prefix in {**PREFIXES, **curie_map}):
         iri = _expand(row.author, curie_map, Path(), row.line, "author_id")
-        return _agent(g, row.author_label, str(iri))
+        return _agent(g, row.author_label or names.get(row.author, ""), str(iri))
     return _agent(g, row.author_label or row.author)
 
 
@@ -433,6 +433,8 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
     """An SSSOM mapping set -> SKOS triples, materialised cg:satisfiedBy, and one cg:ControlMapping node per row."""
     meta, rows = read_sssom(path)
     curie_map = {str(k): str(v) for k, v in (meta.get("curie_map") or {}).items()}
+    creators = meta.get("creator_id") or []
+    names = {str(c): str(n) for c, n in zip(creators, meta.get("creator_label") or [], strict=False)}
     g = _new_graph()
     set_iri = URIRef(str(meta.get("mapping_set_id") or path.resolve().as_uri()))
     g.add((set_iri, RDF.type, CG.MappingSet))
@@ -481,7 +483,7 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
         if row.confidence is not None:
             g.add((node, CG.confidence, Literal(str(row.confidence), datatype=XSD.decimal)))
         if row.author:
-            g.add((node, DCTERMS.creator, _author(g, row, curie_map)))
+            g.add((node, DCTERMS.creator, _author(g, row, curie_map, names)))
         if row.mapping_date:
             try:
                 g.add(
