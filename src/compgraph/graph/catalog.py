@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from compgraph.graph.namespaces import CG, PREFIXES, SEMAPV, entity_iri
+from compgraph.graph.namespaces import CG, PREFIXES, SEMAPV, agent_iri, entity_iri
 
 DOCUMENT_KINDS = {"regulation": CG.Regulation, "code-of-conduct": CG.CodeOfConduct, "policy": CG.InternalPolicy}
 SCOPES = {"system": CG.SystemScope, "organisation": CG.OrganisationScope}
@@ -104,6 +104,9 @@ class Concepts:
                 self._index[(scheme, str(notation))] = concept
         self.review_interval: dict[URIRef, int] = {
             concept: int(days) for concept, days in graph.subject_objects(CG.reviewIntervalDays)
+        }
+        self.rule_type: dict[URIRef, URIRef] = {
+            concept: rule for concept, rule in graph.subject_objects(CG.ruleType) if isinstance(rule, URIRef)
         }
 
     def slugs(self, kind: str) -> list[str]:
@@ -282,9 +285,10 @@ def obligations_graph(path: Path, concepts: Concepts) -> Catalog:
         g.add((o, CG.sourceText, Literal(" ".join(text.split()))))
         if item.get("line") is not None:
             g.add((o, CG.sourceLine, Literal(int(item["line"]))))
-        g.add(
-            (o, CG.modality, concepts.get("modality", _require(item, "modality", path), path, _line(item), "modality"))
-        )
+        modality = concepts.get("modality", _require(item, "modality", path), path, _line(item), "modality")
+        g.add((o, CG.modality, modality))
+        if modality in concepts.rule_type:
+            g.add((o, RDF.type, concepts.rule_type[modality]))
         if item.get("topic"):
             g.add((o, CG.topic, concepts.get("topic", item["topic"], path, _line(item), "topic")))
         if item.get("addressee"):
@@ -340,6 +344,7 @@ class MappingRow:
     mapping_date: str
     comment: str
     subject_label: str = ""
+    author_label: str = ""
     object_label: str = ""
     negated: bool = False  # SSSOM predicate_modifier "Not": a reviewed and rejected mapping
 
@@ -384,6 +389,7 @@ def read_sssom(path: Path) -> tuple[dict[str, Any], list[MappingRow]]:
                 justification=rec["mapping_justification"].strip(),
                 confidence=confidence,
                 author=(rec.get("author_id") or "").strip(),
+                author_label=(rec.get("author_label") or "").strip(),
                 mapping_date=(rec.get("mapping_date") or "").strip(),
                 comment=(rec.get("comment") or "").strip(),
                 subject_label=(rec.get("subject_label") or "").strip(),
@@ -392,6 +398,25 @@ def read_sssom(path: Path) -> tuple[dict[str, Any], list[MappingRow]]:
             )
         )
     return meta, rows
+
+
+def _agent(g: Graph, name: str, iri: str | None = None) -> URIRef:
+    """A prov:Agent node named ``name``: properties whose range is an agent get a node, never a bare string."""
+    node = URIRef(iri or agent_iri(name))
+    g.add((node, RDF.type, PROV.Agent))
+    if name:
+        g.add((node, RDFS.label, Literal(name)))
+    return node
+
+
+def _author(g: Graph, row: MappingRow, curie_map: dict[str, str], names: dict[str, str]) -> URIRef:
+    """The agent of an SSSOM author_id (a CURIE, named by author_label or the set's creator_label); a
+    free-text author_id from an older file is kept as the name of a minted agent rather than dropped."""
+    prefix, sep, _ = row.author.partition(":")
+    if row.author.startswith(("http://", "https://")) or (sep and prefix in {**PREFIXES, **curie_map}):
+        iri = _expand(row.author, curie_map, Path(), row.line, "author_id")
+        return _agent(g, row.author_label or names.get(row.author, ""), str(iri))
+    return _agent(g, row.author_label or row.author)
 
 
 def _expand(curie: str, curie_map: dict[str, str], path: Path, line: int, field: str) -> URIRef:
@@ -408,6 +433,8 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
     """An SSSOM mapping set -> SKOS triples, materialised cg:satisfiedBy, and one cg:ControlMapping node per row."""
     meta, rows = read_sssom(path)
     curie_map = {str(k): str(v) for k, v in (meta.get("curie_map") or {}).items()}
+    creators = meta.get("creator_id") or []
+    names = {str(c): str(n) for c, n in zip(creators, meta.get("creator_label") or [], strict=False)}
     g = _new_graph()
     set_iri = URIRef(str(meta.get("mapping_set_id") or path.resolve().as_uri()))
     g.add((set_iri, RDF.type, CG.MappingSet))
@@ -432,9 +459,12 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
             raise InputError(path, row.line, f"unknown obligation {row.subject!r}", "subject_id")
         if controls is not None and str(obj).startswith(ctl_ns) and str(obj)[len(ctl_ns) :] not in controls:
             raise InputError(path, row.line, f"unknown control {row.object!r}", "object_id")
-        g.add((subj, pred, obj))
         if str(obj).startswith(ctl_ns):
             g.add((subj, CG.satisfiedBy, obj))
+        # skos:exactMatch is transitive: two obligations "equal" to one control would become the same
+        # obligation. Obligation -> control keeps only the non-transitive links; "equal" stays in the record.
+        if not (pred == SKOS.exactMatch and str(obj).startswith(ctl_ns)):
+            g.add((subj, pred, obj))
         node = URIRef(entity_iri("mapping", hashlib.sha1(f"{subj}|{pred}|{obj}".encode()).hexdigest()[:16]))
         g.add((node, RDF.type, CG.ControlMapping))
         g.add((node, CG.mappingSubject, subj))
@@ -453,7 +483,7 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
         if row.confidence is not None:
             g.add((node, CG.confidence, Literal(str(row.confidence), datatype=XSD.decimal)))
         if row.author:
-            g.add((node, DCTERMS.creator, Literal(row.author)))
+            g.add((node, DCTERMS.creator, _author(g, row, curie_map, names)))
         if row.mapping_date:
             try:
                 g.add(
@@ -514,9 +544,13 @@ def organisation_graph(
                 (d, CG.legalBasis, concepts.get("legal-basis", item["legal_basis"], path, _line(item), "legal_basis"))
             )
         if item.get("provenance"):
-            g.add((d, DCTERMS.provenance, Literal(str(item["provenance"]))))
+            # dcterms:provenance ranges over provenance statements: a node holding the text.
+            statement = URIRef(f"{d}/provenance")
+            g.add((d, DCTERMS.provenance, statement))
+            g.add((statement, RDF.type, DCTERMS.ProvenanceStatement))
+            g.add((statement, RDFS.label, Literal(" ".join(str(item["provenance"]).split()))))
         if item.get("source"):
-            g.add((d, PROV.wasAttributedTo, Literal(str(item["source"]))))
+            g.add((d, PROV.wasAttributedTo, _agent(g, str(item["source"]))))
         if item.get("description"):
             g.add((d, DCTERMS.description, Literal(str(item["description"]))))
 
@@ -568,9 +602,9 @@ def organisation_graph(
         g.add((e, DCTERMS.issued, _date(item, "issued", path)))
         g.add((e, CG.validUntil, _date(item, "valid_until", path)))
         if item.get("owner"):
-            g.add((e, PROV.wasAttributedTo, Literal(str(item["owner"]))))
+            g.add((e, PROV.wasAttributedTo, _agent(g, str(item["owner"]))))
         if item.get("url"):
-            g.add((e, DCAT.downloadURL, URIRef(str(item["url"]))))
+            g.add((e, CG.url, URIRef(str(item["url"]))))
         if item.get("file"):
             g.add((e, CG.file, Literal(str(item["file"]))))
             evidence_file = path.parent / str(item["file"])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
@@ -11,6 +14,7 @@ CGG = Namespace("https://w3id.org/compgraph/graph/")
 DPV = Namespace("https://w3id.org/dpv#")
 DPV_AI = Namespace("https://w3id.org/dpv/ai#")
 EU_AIACT = Namespace("https://w3id.org/dpv/legal/eu/aiact#")
+DPV_RISK = Namespace("https://w3id.org/dpv/risk#")
 AIRO = Namespace("https://w3id.org/airo#")
 SEMAPV = Namespace("https://w3id.org/semapv/vocab/")
 
@@ -24,9 +28,11 @@ PREFIXES: dict[str, str] = {
     "ds": str(CGR) + "dataset/",
     "ev": str(CGR) + "evidence/",
     "doc": str(CGR) + "document/",
+    "cgagent": str(CGR) + "agent/",
     "dpv": str(DPV),
     "dpv-ai": str(DPV_AI),
     "eu-aiact": str(EU_AIACT),
+    "dpv-risk": str(DPV_RISK),
     "airo": str(AIRO),
     "semapv": str(SEMAPV),
     "rdf": str(RDF),
@@ -48,6 +54,17 @@ def sparql_prefixes() -> str:
 
 def entity_iri(kind: str, ident: str) -> str:
     return f"{CGR}{kind}/{ident}"
+
+
+def agent_slug(name: str) -> str:
+    """A person's or team's name as the local part of its agent IRI (ASCII, so it is also a valid CURIE)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"
+
+
+def agent_iri(name: str) -> str:
+    """The prov:Agent node compgraph mints for a name given as free text (an owner, a source, a reviewer)."""
+    return entity_iri("agent", agent_slug(name))
 
 
 def graph_iri(*parts: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import tempfile
@@ -23,7 +24,7 @@ from rdflib.namespace import PROV
 
 from compgraph.graph import catalog
 from compgraph.graph.build import BuildPlan, Source, apply_plan
-from compgraph.graph.namespaces import CG, PREFIXES, entity_iri, graph_iri
+from compgraph.graph.namespaces import CG, PREFIXES, agent_slug, entity_iri, graph_iri
 from compgraph.graph.store import GraphStore, LocalStore
 
 RELATIONS = ("exactMatch", "broadMatch", "narrowMatch", "relatedMatch")
@@ -38,6 +39,7 @@ COLUMNS = (
     "mapping_justification",
     "confidence",
     "author_id",
+    "author_label",
     "mapping_date",
     "comment",
 )
@@ -159,25 +161,40 @@ def resolve_mappings_dir(preferred: Path | None, store: GraphStore | None = None
     return fallback, f"{folder} is not writable; using {fallback} instead"
 
 
+def author_curie(name: str) -> str:
+    """SSSOM wants author_id to be a CURIE: a reviewer's name becomes ``cgagent:<slug>`` (the name itself
+    goes to author_label), so sssom-py keeps the row instead of dropping it."""
+    return f"cgagent:{agent_slug(name)}" if name.strip() else ""
+
+
 def render_sssom(doc_id: str, decisions: Iterable[Decision], title: str | None = None) -> str:
+    """The review file: SSSOM TSV that ``sssom validate`` accepts (every CURIE's prefix is in curie_map)."""
+    ordered = sorted(decisions, key=lambda d: (_natural(d.obligation), d.control))
+    authors = {author_curie(d.author): _one_line(d.author) for d in ordered if d.author.strip()}
+    # The set changes with every decision, so its version is the date of the newest one.
+    version = max((d.mapping_date for d in ordered if d.mapping_date), default="") or date.today().isoformat()
     header = [
         "curie_map:",
         f"  obl: {PREFIXES['obl']}",
         f"  ctl: {PREFIXES['ctl']}",
         f"  skos: {PREFIXES['skos']}",
         f"  semapv: {PREFIXES['semapv']}",
+        f"  cgagent: {PREFIXES['cgagent']}",
         f"mapping_set_id: {graph_iri('mappingset', f'review-{doc_id}')}",
+        f'mapping_set_version: "{version}"',
         f"mapping_set_title: {title or f'Reviewed control mappings for {doc_id}'}",
         f"license: {LICENSE}",
-        "creator_id:",
-        "  - compgraph review",
+        "mapping_tool: compgraph review",
     ]
+    if authors:
+        header += ["creator_id:", *(f"  - {curie}" for curie in sorted(authors))]
+        header += ["creator_label:", *(f"  - {json.dumps(authors[c], ensure_ascii=False)}" for c in sorted(authors))]
     buf = io.StringIO()
     for line in header:
         buf.write(f"#{line}\n")
     writer = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
-    for d in sorted(decisions, key=lambda d: (_natural(d.obligation), d.control)):
+    for d in ordered:
         manual = d.action in ACTIONS
         writer.writerow(
             [
@@ -189,7 +206,8 @@ def render_sssom(doc_id: str, decisions: Iterable[Decision], title: str | None =
                 _one_line(d.object_label),
                 MANUAL if manual else LEXICAL,
                 "" if d.confidence is None else f"{d.confidence:g}",
-                d.author,
+                author_curie(d.author),
+                _one_line(d.author),
                 d.mapping_date,
                 _one_line(d.comment),
             ]
@@ -225,7 +243,7 @@ def read_review(path: Path) -> list[Decision]:
                 control=row.object.removeprefix("ctl:"),
                 action=action,
                 relation=row.predicate,
-                author=row.author,
+                author=row.author_label or row.author.removeprefix("cgagent:"),
                 mapping_date=row.mapping_date,
                 confidence=row.confidence,
                 comment=row.comment,

@@ -1,0 +1,89 @@
+"""The SSSOM files compgraph ships and writes are valid SSSOM: sssom-py reads every row, validates the
+set (schema, prefix map completeness, CURIE format) and converts it to RDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
+
+from compgraph.graph import catalog
+from compgraph.graph.namespaces import CGR
+from compgraph.legal import review as rv
+
+REPO = Path(__file__).resolve().parents[2]
+CROSSWALK = REPO / "mappings" / "crosswalk.sssom.tsv"
+
+pytest.importorskip("sssom", reason="sssom-py is in the test extra")
+
+
+def _data_rows(path: Path) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sum(1 for ln in lines if ln.strip() and not ln.startswith("#")) - 1  # minus the column header
+
+
+def _check_with_sssom_py(path: Path) -> tuple[int, dict[str, object], int]:
+    """(rows sssom-py kept, its metadata, mapping axioms in its RDF); raises if validation finds an error."""
+    from sssom.parsers import parse_sssom_table
+    from sssom.validators import validate
+    from sssom.writers import to_rdf_graph
+
+    msdf = parse_sssom_table(path)
+    validate(msdf, fail_on_error=True)  # raises on any schema, prefix-map or CURIE error
+    rdf = to_rdf_graph(msdf)
+    return len(msdf.df), dict(msdf.metadata), len(set(rdf.subjects(RDF.type, OWL.Axiom)))
+
+
+def _review_file(tmp_path: Path) -> Path:
+    decisions = [
+        rv.Decision("PSA-2-01", "CTL-HO-01", "accept", "skos:broadMatch", "Ada Lovelace", "2026-01-02", None, "same"),
+        rv.Decision("PSA-7-01", "CTL-IA-01", "reject", "skos:exactMatch", "Zoë Ünal", "2026-01-03"),
+        rv.Decision("PSA-8-01", "CTL-BT-01", "suggested", "skos:relatedMatch", "compgraph-suggest", "2026-01-02", 0.4),
+    ]
+    path = tmp_path / "review-psa.sssom.tsv"
+    path.write_text(rv.render_sssom("psa", decisions), encoding="utf-8")
+    return path
+
+
+def test_the_shipped_crosswalk_validates_and_converts_to_rdf_with_sssom_py() -> None:
+    rows, meta, axioms = _check_with_sssom_py(CROSSWALK)
+    assert rows == _data_rows(CROSSWALK) > 400  # no row dropped
+    assert axioms == rows
+    assert meta["mapping_set_version"]
+
+
+def test_a_review_file_validates_and_converts_to_rdf_with_sssom_py(tmp_path: Path) -> None:
+    path = _review_file(tmp_path)
+    rows, meta, axioms = _check_with_sssom_py(path)
+    assert rows == _data_rows(path) == 3  # free-text reviewer names no longer make sssom-py drop rows
+    assert axioms == 3
+    assert meta["mapping_set_version"] == "2026-01-03"
+    assert meta["creator_label"] == ["Ada Lovelace", "compgraph-suggest", "Zoë Ünal"]
+
+
+def test_a_review_file_keeps_the_reviewer_s_name_as_author_label_and_reads_back(tmp_path: Path) -> None:
+    path = _review_file(tmp_path)
+    _, rows = catalog.read_sssom(path)
+    assert [(r.author, r.author_label) for r in rows] == [
+        ("cgagent:ada-lovelace", "Ada Lovelace"),
+        ("cgagent:zoe-unal", "Zoë Ünal"),
+        ("cgagent:compgraph-suggest", "compgraph-suggest"),
+    ]
+    assert [d.author for d in rv.read_review(path)] == ["Ada Lovelace", "Zoë Ünal", "compgraph-suggest"]
+
+
+def test_a_mapping_s_creator_is_an_agent_named_by_author_label(tmp_path: Path) -> None:
+    g = catalog.mappings_graph(_review_file(tmp_path))
+    ada = URIRef(f"{CGR}agent/ada-lovelace")
+    assert (ada, RDF.type, PROV.Agent) in g and (ada, RDFS.label, Literal("Ada Lovelace")) in g
+    assert set(g.objects(None, DCTERMS.creator)) == {ada, URIRef(f"{CGR}agent/compgraph-suggest")}
+    assert not [o for o in g.objects(None, DCTERMS.creator) if isinstance(o, Literal)]
+
+
+def test_the_crosswalk_s_creator_is_an_agent_from_its_declared_prefix() -> None:
+    g = catalog.mappings_graph(CROSSWALK)
+    team = URIRef(f"{CGR}agent/team")
+    assert set(g.objects(None, DCTERMS.creator)) == {team}
+    assert (team, RDFS.label, Literal("compgraph team")) in g  # named by the set's creator_label
