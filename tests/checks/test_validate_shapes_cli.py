@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from test_cli import cg  # the CLI run as a user runs it (tests/test_cli.py)
 
 PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix t: <https://example.org/t#> .
 @prefix cg: <https://w3id.org/compgraph/ontology#> .
@@ -17,15 +17,6 @@ WARNING = PREFIXES + (
     "t:W a sh:NodeShape ; sh:targetNode t:x ; sh:property [ sh:path t:q ; sh:minCount 1 ; sh:severity sh:Warning ] .\n"
 )
 RECURSIVE = PREFIXES + "t:R a sh:NodeShape ; sh:targetNode t:x ; sh:property [ sh:path t:p ; sh:node t:R ] .\n"
-
-
-def cg(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "compgraph.cli", "--store", str(store), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 @pytest.fixture

@@ -16,26 +16,17 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from compgraph.checks.sparql.components import CORE, Unsupported, _nt, _value_filter
+from compgraph.checks.sparql.components import CORE, DESCRIPTIVE, Unsupported, _nt, _value_filter
 
 LOGIC = {SH.node, SH["not"], SH["and"], SH["or"], SH.xone}
 PAIRS = {SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals}
 # Parameters that travel with another one (closed with ignoredProperties, qualified counts with the shape).
 COMPANIONS = {SH.ignoredProperties, SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint}
 EXTENDED = LOGIC | PAIRS | COMPANIONS | {SH.closed, SH.qualifiedValueShape, SH.languageIn, SH.uniqueLang}
+# SHACL Core names each parameter's component after it: sh:languageIn -> sh:LanguageInConstraintComponent.
 LOGIC_COMPONENT = {
-    SH.node: SH.NodeConstraintComponent,
-    SH["not"]: SH.NotConstraintComponent,
-    SH["and"]: SH.AndConstraintComponent,
-    SH["or"]: SH.OrConstraintComponent,
-    SH.xone: SH.XoneConstraintComponent,
-    SH.equals: SH.EqualsConstraintComponent,
-    SH.disjoint: SH.DisjointConstraintComponent,
-    SH.lessThan: SH.LessThanConstraintComponent,
-    SH.lessThanOrEquals: SH.LessThanOrEqualsConstraintComponent,
-    SH.languageIn: SH.LanguageInConstraintComponent,
-    SH.uniqueLang: SH.UniqueLangConstraintComponent,
-    SH.closed: SH.ClosedConstraintComponent,
+    p: SH[str(p).removeprefix(str(SH))[:1].upper() + str(p).removeprefix(str(SH))[1:] + "ConstraintComponent"]
+    for p in LOGIC | PAIRS | {SH.languageIn, SH.uniqueLang, SH.closed}
 }
 _TYPE = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 
@@ -87,7 +78,7 @@ class Compiler:
                     parts.append(self.fails(obj, x))
                 elif pred in CORE or pred in EXTENDED:
                     parts.extend(self.violations(shape, pred, obj, x, path))
-                elif str(pred).startswith(str(SH)) and pred not in _NESTED_DESCRIPTIVE:
+                elif str(pred).startswith(str(SH)) and pred not in DESCRIPTIVE:
                     raise Unsupported(f"shape {shape}: {pred} in a referenced shape")
         finally:
             self._stack.pop()
@@ -222,20 +213,3 @@ class Compiler:
             out.append(f"FILTER NOT EXISTS {{ {found} }}" if is_min else found)
         return out
 
-
-# Descriptive predicates a referenced shape may carry besides its constraints.
-_NESTED_DESCRIPTIVE = {
-    SH.path,
-    SH.severity,
-    SH.message,
-    SH.name,
-    SH.description,
-    SH.order,
-    SH.group,
-    SH.deactivated,
-    SH.targetClass,
-    SH.targetNode,
-    SH.targetSubjectsOf,
-    SH.targetObjectsOf,
-    SH.defaultValue,
-}
