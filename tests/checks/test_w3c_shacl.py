@@ -41,6 +41,8 @@ KNOWN: dict[str, str] = {
     "node/minExclusive-001": _REWRITTEN.format('"4.0"^^xsd:decimal', '"4"'),
     "property/datatype-ill-formed": _REWRITTEN.format('"300"^^xsd:byte', '"300"^^xsd:integer'),
 }
+# pySHACL 0.40.1 reads sh:uniqueLang "1"^^xsd:boolean as true; the suite says only the literal true activates it.
+KNOWN_PYSHACL = {**KNOWN, "property/uniqueLang-002": 'pySHACL activates sh:uniqueLang "1"^^xsd:boolean'}
 
 
 @dataclass(frozen=True)
@@ -141,4 +143,5 @@ def test_the_core_suite_passes_through_load_and_validate(engine: str, tmp_path: 
     passed = [t.name for i, t in enumerate(TESTS) if _passes(t, engine, tmp_path / str(i))]
     failed = sorted({t.name for t in TESTS} - set(passed))
     print(f"\nW3C SHACL core suite, engine={engine}: {len(passed)}/{len(TESTS)} passed; not passed: {failed}")
-    assert set(failed) <= set(KNOWN), f"not passed: {sorted(set(failed) - set(KNOWN))}"
+    known = KNOWN if engine == "sparql" else KNOWN_PYSHACL
+    assert set(failed) <= set(known), f"not passed: {sorted(set(failed) - set(known))}"
