@@ -103,7 +103,8 @@ def test_accepted_in_graph_with_provenance_rejected_only_in_file(env: tuple[Loca
     prov = store.select(f"""
         SELECT ?pred ?why ?who ?when ?file WHERE {{ GRAPH <{REVIEW_GRAPH}> {{
           ?m cg:mappingSubject obl:PSA-2-1 ; cg:mappingObject ctl:CTL-HO-01 ; cg:mappingPredicate ?pred ;
-             cg:mappingJustification ?why ; dcterms:creator/rdfs:label ?who ; dcterms:date ?when ; prov:wasDerivedFrom ?file }}
+             cg:mappingJustification ?why ; dcterms:creator/rdfs:label ?who ; dcterms:date ?when ;
+             prov:wasDerivedFrom ?file }}
           GRAPH <{REVIEW_GRAPH}> {{ <{REVIEW_GRAPH}> a cg:SourceGraph }} }}""").values()
     assert prov == [
         {

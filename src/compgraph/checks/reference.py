@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
 from compgraph.checks.report import Finding, Outcome, node_label
@@ -21,7 +21,7 @@ def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Out
     """Run pySHACL on an in-memory data graph (the ontology must be in it for class hierarchies)."""
     shapes = shapes if shapes is not None else load_shapes()
     data = data + validation_run(as_of)
-    conforms, report, _ = shacl_validate(
+    _, report, _ = shacl_validate(
         data,
         shacl_graph=shapes,
         inference="none",
@@ -30,7 +30,12 @@ def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Out
         allow_infos=True,
     )
     findings = findings_from_report(report, shapes, data)
-    return Outcome(as_of, bool(conforms), findings, report)
+    # pySHACL with allow_warnings says conforms when only warnings and infos were found; the SHACL spec
+    # says any result means the data does not conform, and the report in the store keeps to the spec.
+    conforms = not any(report.subjects(RDF.type, SH.ValidationResult))
+    for node in report.subjects(RDF.type, SH.ValidationReport):
+        report.set((node, SH.conforms, Literal(conforms)))
+    return Outcome(as_of, conforms, findings, report)
 
 
 

@@ -49,6 +49,9 @@ class Outcome:
     def __init__(self, as_of: date, conforms: bool, findings: list[Finding], report: Graph | list[Triple]) -> None:
         self.as_of, self.conforms, self.findings = as_of, conforms, findings
         self._report = report
+        # Which engine ran which shapes (shape names), and why a shape was left to pySHACL.
+        self.engines: dict[str, list[str]] = {}
+        self.fallback_reasons: dict[str, str] = {}
 
     @property
     def report(self) -> Graph:
@@ -61,6 +64,22 @@ class Outcome:
 
     def report_triples(self) -> Iterable[Triple]:
         return iter(self._report)
+
+    def merged(self, other: Outcome) -> Outcome:
+        """Both outcomes' findings and results under this outcome's one report node; conforms only if neither
+        has a result (the SHACL spec: any result, whatever its severity, means not conforming)."""
+        mine = list(self.report_triples())
+        node = next(s for s, p, o in mine if p == RDF.type and o == SH.ValidationReport)
+        theirs = next(s for s, p, o in other.report_triples() if p == RDF.type and o == SH.ValidationReport)
+        conforms = self.conforms and other.conforms
+        triples = [t for t in mine if t[1] != SH.conforms]
+        for s, p, o in other.report_triples():
+            if s == theirs and p in (SH.conforms, RDF.type):
+                continue
+            triples.append((node if s == theirs else s, p, o))
+        triples.append((node, SH.conforms, Literal(conforms)))
+        findings = sorted(set(self.findings) | set(other.findings), key=Finding.sort_key)
+        return Outcome(self.as_of, conforms, findings, triples)
 
     @property
     def violations(self) -> list[Finding]:
@@ -128,11 +147,24 @@ def render_text(outcome: Outcome) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_engines(outcome: Outcome) -> str:
+    """One line per engine saying which shapes it ran, and why a shape was left to pySHACL."""
+    lines = []
+    for engine, shapes in outcome.engines.items():
+        if shapes:
+            plural = "s" if len(shapes) != 1 else ""
+            lines.append(f"{engine} engine ran {len(shapes)} shape{plural}: {', '.join(shapes)}")
+    for shape, why in outcome.fallback_reasons.items():
+        lines.append(f"  {shape}: run by pySHACL because the SPARQL engine does not translate {why}")
+    return "\n".join(lines)
+
+
 def render_json(outcome: Outcome) -> str:
     return json.dumps(
         {
             "as_of": outcome.as_of.isoformat(),
             "conforms": outcome.conforms,
+            "engine": {**outcome.engines, "fallback_reasons": outcome.fallback_reasons},
             "counts": outcome.counts(),
             "findings": [asdict(f) for f in outcome.findings],
         },

@@ -10,9 +10,12 @@ This is the entry point: the report types, the shapes and the engines live in th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SH
+from rdflib.term import Node
 
 from compgraph.checks.reference import findings_from_report, validate_graph
 from compgraph.checks.report import (
@@ -22,13 +25,18 @@ from compgraph.checks.report import (
     Outcome,
     data_graphs,
     last_report_counts,
+    node_label,
+    render_engines,
     render_json,
     render_text,
     render_turtle,
     save_report,
 )
 from compgraph.checks.shapes import load_shapes, validation_run
-from compgraph.checks.sparql import Unsupported, validate_store_sparql
+from compgraph.checks.sparql.plan import plan_each
+from compgraph.checks.sparql.run import run_sparql
+from compgraph.graph.literals import keeping_lexical_forms
+from compgraph.graph.namespaces import shorten
 from compgraph.graph.store import GraphStore
 
 __all__ = [
@@ -41,6 +49,7 @@ __all__ = [
     "findings_from_report",
     "last_report_counts",
     "load_shapes",
+    "render_engines",
     "render_json",
     "render_text",
     "render_turtle",
@@ -51,23 +60,58 @@ __all__ = [
 ]
 
 ENGINES = ("sparql", "pyshacl")
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 
 
 def validate_store(
     store: GraphStore, as_of: date, shapes: Graph | None = None, save: bool = True, engine: str = "sparql"
 ) -> Outcome:
     """``engine="sparql"`` runs the shapes as SPARQL in the store (same findings, much faster; see
-    checks.sparql); shapes it cannot translate exactly are run by pySHACL instead."""
-    outcome = None
-    if engine == "sparql":
-        try:
-            outcome = validate_store_sparql(store, as_of, shapes)
-        except Unsupported:
-            outcome = None
-    elif engine != "pyshacl":
+    checks.sparql); a shape it cannot translate exactly is run by pySHACL, that shape alone, and the
+    outcome's ``engines`` and ``fallback_reasons`` say which engine ran what and why."""
+    if engine not in ENGINES:
         raise ValueError(f"unknown validation engine {engine!r} (one of {', '.join(ENGINES)})")
-    if outcome is None:
-        outcome = validate_graph(store.to_graph(data_graphs(store)), as_of, shapes)
+    shapes = shapes if shapes is not None else load_shapes()
+    p = plan_each(shapes)
+    if engine == "pyshacl":
+        outcome = validate_graph(_data(store), as_of, shapes)
+        outcome.engines = {"sparql": [], "pyshacl": _names(shapes, [*p.sparql_roots, *p.fallback])}
+    else:
+        outcome = run_sparql(store, as_of, shapes, p)
+        if p.fallback:
+            rest = validate_graph(_data(store), as_of, only_these(shapes, set(p.fallback)))
+            outcome = outcome.merged(rest)
+        outcome.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": _names(shapes, p.fallback)}
+        outcome.fallback_reasons = {_name(shapes, s): why for s, why in p.fallback.items()}
     if save:
         save_report(store, outcome)
     return outcome
+
+
+def _data(store: GraphStore) -> Graph:
+    """The data graphs in memory, literals as the store holds them ("none"^^xsd:boolean stays "none")."""
+    with keeping_lexical_forms():
+        return store.to_graph(data_graphs(store))
+
+
+def only_these(shapes: Graph, keep: set[Node]) -> Graph:
+    """The shapes graph with every other shape's targets removed: pySHACL then runs just ``keep``, while
+    shapes that ``keep`` refers to (sh:node, sh:or, ...) are still there to be referred to."""
+    out = Graph()
+    class_types = {RDFS.Class, OWL.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
+    shape_nodes = {s for p in (*_TARGETS, SH.property, SH.path) for s in shapes.subjects(p, None)}
+    for s, p, o in shapes:
+        if s not in keep and (p in _TARGETS or (p == RDF.type and o in class_types and s in shape_nodes)):
+            continue
+        out.add((s, p, o))
+    for prefix, ns in shapes.namespaces():
+        out.bind(prefix, ns, override=True)
+    return out
+
+
+def _name(shapes: Graph, shape: Node) -> str:
+    return shorten(str(shape)) if isinstance(shape, URIRef) else node_label(shapes, shape)
+
+
+def _names(shapes: Graph, nodes: Iterable[Node]) -> list[str]:
+    return sorted({_name(shapes, n) for n in nodes})

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from compgraph.graph import catalog, paths
+from compgraph.graph import catalog, literals, paths
 from compgraph.graph.catalog import Concepts, InputError
 from compgraph.graph.namespaces import graph_iri
 from compgraph.graph.store import GraphStore
@@ -42,12 +42,12 @@ def parse_rdf_file(path: Path) -> Graph:
     fmt = RDF_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise InputError(path, None, f"unknown RDF file type {path.suffix!r} ({', '.join(RDF_SUFFIXES)})")
-    g = Graph()
     try:
-        g.parse(path, format=fmt)
+        g = literals.parse_exact(path, fmt)
     except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
         line = getattr(exc, "lines", None) or _line_from_message(str(exc))
         raise InputError(path, line, f"not valid {fmt}: {_first_line(str(exc))}") from exc
+    literals.check_storable(g, path)
     return g
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
@@ -18,7 +18,9 @@ from compgraph.checks.sparql.components import (
     _nt,
     _value_filter,
 )
+from compgraph.checks.sparql.logic import EXTENDED, is_true
 from compgraph.checks.sparql.rewrite import _first_brace, rewrite_not_exists
+from compgraph.checks.sparql.shaped import extended_queries
 from compgraph.graph.namespaces import shorten
 
 
@@ -40,11 +42,18 @@ class Query:
     # The same query with the targets as a plain pattern, and the target classes whose size picks it.
     few_sparql: str | None = None
     target_classes: tuple[URIRef, ...] = ()
+    # For the value nodes of a property shape above: how many focus nodes above reach each (see _focus_groups).
+    repeat_sparql: str | None = None
+    # A blank-node path as the report writes it: the path as the query reads it, copied out of the shapes.
+    path_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
 
 
 @dataclass
 class Plan:
     queries: list[Query] = field(default_factory=list)
+    # Shapes with targets the SPARQL engine runs, and those left to pySHACL with the reason.
+    sparql_roots: list[Node] = field(default_factory=list)
+    fallback: dict[Node, str] = field(default_factory=dict)
 
 
 
@@ -68,6 +77,28 @@ def sparql_path(shapes: Graph, path: Node) -> str:
     if alt is not None:
         return "(" + "|".join(sparql_path(shapes, p) for p in Collection(shapes, alt)) + ")"
     raise Unsupported(f"unknown property path {path!r}")
+
+
+def copy_path(shapes: Graph, path: Node | None) -> tuple[Node | None, list[tuple[Node, Node, Node]]]:
+    """(node, triples) of a copy of a SHACL path holding just what ``sparql_path`` reads, so the report
+    states the path that was validated even when the shapes' path node says more (W3C path-strange)."""
+    if not isinstance(path, BNode):
+        return path, []
+    node, out = BNode(), []
+    if (path, RDF.first, None) in shapes:
+        items = [copy_path(shapes, p) for p in Collection(shapes, path)]
+        head: Node = RDF.nil
+        for item, triples in reversed(items):
+            cell = BNode()
+            out += [(cell, RDF.first, item), (cell, RDF.rest, head), *triples]  # type: ignore[list-item]
+            head = cell
+        return head, out
+    for pred in (SH.inversePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath, SH.alternativePath):
+        inner = shapes.value(path, pred)
+        if inner is not None:
+            copied, triples = copy_path(shapes, inner)
+            return node, [(node, pred, copied), *triples]  # type: ignore[list-item]
+    return path, []
 
 
 def _prefixes(shapes: Graph, node: Node) -> str:
@@ -135,8 +166,7 @@ def _severity(shapes: Graph, shape: Node) -> URIRef:
     return URIRef(sev) if sev is not None else SH.Violation
 
 
-def _is_true(value: Node | None) -> bool:
-    return isinstance(value, Literal) and value.toPython() is True
+_is_true = is_true
 
 
 _VAR = r"[?$]{}\b"
@@ -208,140 +238,215 @@ def _shape_kinds(shapes: Graph) -> tuple[set[Node], dict[Node, list[Node]]]:
 
 
 def unsupported(shapes: Graph) -> list[str]:
-    """Why the SPARQL engine cannot run these shapes exactly (empty if it can)."""
-    try:
-        plan(shapes)
-    except Unsupported as exc:
-        return [str(exc)]
-    return []
+    """Why the SPARQL engine cannot run some of these shapes (empty if it runs them all)."""
+    return [f"{shorten(str(shape))}: {why}" for shape, why in plan_each(shapes).fallback.items()]
 
 
 def plan(shapes: Graph) -> Plan:
-    """Translate every active constraint of every shape into one batched SELECT.
+    """Every active constraint of every shape as one batched SELECT; raises Unsupported if any shape needs pySHACL."""
+    p = plan_each(shapes)
+    if p.fallback:
+        raise Unsupported("; ".join(unsupported(shapes)))
+    return p
 
-    Long because each constraint kind (core parameter, sh:class, sh:hasValue, SHACL-SPARQL) shares the
-    target and focus-block set-up computed once per shape; split, that state would travel in a dozen args.
-    """
+
+def plan_each(shapes: Graph) -> Plan:
+    """Plan each shape on its own: a shape the translation does not cover goes to ``Plan.fallback`` (with the
+    reason) and takes its node shapes with it (their targets are its focus nodes), the rest runs as SPARQL."""
     out = Plan()
-    if any(shapes.triples((None, SH.rule, None))) or any(shapes.triples((None, RDF.type, SH.ConstraintComponent))):
-        raise Unsupported("sh:rule or custom constraint components")
     all_shapes, parents = _shape_kinds(shapes)
-    for shape in sorted(all_shapes, key=str):
-        if _is_true(shapes.value(shape, SH.deactivated)):
-            continue
-        for pred in set(shapes.predicates(shape, None)):
-            if str(pred).startswith(str(SH)) and pred not in CORE and pred not in DESCRIPTIVE:
-                raise Unsupported(f"shape {shape}: {shorten(str(pred))}")
-            if pred == SH.property:
-                for prop in shapes.objects(shape, SH.property):
-                    if (prop, SH.property, None) in shapes:
-                        raise Unsupported(f"shape {prop}: nested property shapes")
-        patterns = _targets(shapes, shape)
-        for parent in parents.get(shape, []):
-            if not _is_true(shapes.value(parent, SH.deactivated)):
-                patterns += _targets(shapes, parent)
-        if not patterns:
-            continue
-        focus = _focus_block(sorted(set(patterns)))
-        # Core constraints dedupe on their own (SELECT DISTINCT, COUNT(DISTINCT), run_plan's seen-set), so
-        # they can also take the targets as a plain pattern, which Oxigraph runs as index look-ups per
-        # focus node; the DISTINCT sub-select is planned as a hash join that scans the whole property.
-        # Look-ups win for a few focus nodes (1.2 s -> 0.03 s for the obligations' dcterms:identifier at
-        # 1.1M triples), the scan for many (0.4 s vs 1.3 s for the 80k evidence items' cg:sha256).
-        flat = " UNION ".join(sorted(set(patterns)))
-        classes = _target_classes(shapes, shape) + [
-            c for pa in parents.get(shape, []) for c in _target_classes(shapes, pa)
-        ]
-        only_classes = len(set(classes)) == len(set(patterns))
-        path_node = shapes.value(shape, SH.path)
-        path = sparql_path(shapes, path_node) if path_node is not None else None
-        severity = _severity(shapes, shape)
-        messages = sorted(shapes.objects(shape, SH.message), key=str)
-        common = dict(shape=shape, severity=severity, path=path_node, messages=messages)
+    if any(shapes.triples((None, SH.rule, None))) or any(shapes.triples((None, RDF.type, SH.ConstraintComponent))):
+        out.fallback = {s: "sh:rule or custom constraint components" for s in _roots(shapes, all_shapes, parents)}
+        return out
+    fallback: dict[Node, str] = {}
+    while True:
+        queries, failed = [], {}
+        for shape in sorted(all_shapes, key=str):
+            try:
+                queries += _plan_shape(shapes, shape, parents, set(fallback))
+            except Unsupported as exc:
+                failed[shape] = str(exc)
+        grown = dict(fallback)
+        for shape, why in failed.items():
+            for root in _owners(shapes, shape, parents):
+                grown.setdefault(root, why)
+        if grown.keys() == fallback.keys():
+            break
+        fallback = grown
+    out.queries, out.fallback = queries, fallback
+    out.sparql_roots = [r for r in _roots(shapes, all_shapes, parents) if r not in fallback]
+    return out
 
-        for constraint in shapes.objects(shape, SH.sparql):
-            if _is_true(shapes.value(constraint, SH.deactivated)):
-                continue
-            query, projects = _sparql_query(shapes, shape, constraint, focus, path)
-            if not projects:
-                continue  # pySHACL drops rows that bind none of this/path/value
-            extra = sorted(shapes.objects(constraint, SH.message), key=str)
-            out.queries.append(
-                Query(
-                    component=SH.SPARQLConstraintComponent,
-                    sparql=query,
-                    constraint=constraint,
-                    value_is_focus=path_node is None,
-                    keep_vars=True,
-                    **{**common, "messages": [m for m in extra if m not in messages] + messages},
-                )
+
+def _has_targets(shapes: Graph, shape: Node) -> bool:
+    return bool(_targets(shapes, shape)) if (shape, SH.target, None) not in shapes else True
+
+
+def _owners(shapes: Graph, shape: Node, parents: dict[Node, list[Node]], seen: frozenset = frozenset()) -> set[Node]:
+    """The shape itself if it has targets, and the node shapes above it through sh:property."""
+    out = {shape} if _has_targets(shapes, shape) else set()
+    for parent in parents.get(shape, []):
+        if parent not in seen:
+            out |= _owners(shapes, parent, parents, seen | {shape}) | {parent}
+    return out
+
+
+def _roots(shapes: Graph, all_shapes: set[Node], parents: dict[Node, list[Node]]) -> list[Node]:
+    """The shapes with targets of their own, or under one that has: what an engine is said to run."""
+    return sorted((s for s in all_shapes if _has_targets(shapes, s)), key=str)
+
+
+def _plan_shape(shapes: Graph, shape: Node, parents: dict[Node, list[Node]], skip: set[Node]) -> list[Query]:
+    """The queries of one shape over each group of its focus nodes (``skip``'s targets excepted)."""
+    out: list[Query] = []
+    if _is_true(shapes.value(shape, SH.deactivated)):
+        return out
+    for pred in set(shapes.predicates(shape, None)):
+        if str(pred).startswith(str(SH)) and pred not in CORE and pred not in DESCRIPTIVE and pred not in EXTENDED:
+            raise Unsupported(f"{shorten(str(pred))}")
+    for patterns, classes in _focus_groups(shapes, shape, parents, skip):
+        queries = _group_queries(shapes, shape, patterns, classes)
+        if any("?_up0" in p for p in patterns):
+            inner = f"SELECT DISTINCT * WHERE {{ {patterns[0]} }}"
+            repeat = f"SELECT ?this (COUNT(*) AS ?n) WHERE {{ {inner} }} GROUP BY ?this"
+            for q in queries:
+                q.repeat_sparql = repeat
+        out += queries
+    return out
+
+
+def _focus_groups(
+    shapes: Graph, shape: Node, parents: dict[Node, list[Node]], skip: set[Node], depth: int = 0
+) -> list[tuple[list[str], list[URIRef]]]:
+    """The shape's focus nodes as groups of ``?this`` patterns (with the classes behind them): its own and its
+    node shapes' targets in one group; for each property shape it sits under, that shape's value nodes, in a
+    group of their own so a node reached through two paths is validated (and reported) once per path."""
+    direct = _targets(shapes, shape) if shape not in skip else []
+    classes = _target_classes(shapes, shape) if shape not in skip else []
+    nested: list[tuple[list[str], list[URIRef]]] = []
+    for parent in parents.get(shape, []):
+        if parent in skip or _is_true(shapes.value(parent, SH.deactivated)):
+            continue
+        parent_path = shapes.value(parent, SH.path)
+        if parent_path is None:
+            direct += _targets(shapes, parent)
+            classes += _target_classes(shapes, parent)
+            continue
+        for patterns, _ in _focus_groups(shapes, parent, parents, skip, depth + 1):
+            up = f"?_up{depth}"
+            inner = " UNION ".join(sorted(set(patterns))).replace("?this", up)
+            nested.append(([f"{{ {inner} {up} {sparql_path(shapes, parent_path)} ?this }}"], []))
+    # A value node reached from several focus nodes above is validated, and reported, once for each.
+    return ([(direct, classes)] if direct else []) + nested
+
+
+def _group_queries(shapes: Graph, shape: Node, patterns: list[str], classes: list[URIRef]) -> list[Query]:
+    """The queries of one shape over one group of focus nodes.
+
+    Long because each constraint kind (core parameter, sh:class, sh:hasValue, SHACL-SPARQL, shape-based) shares
+    the target and focus-block set-up computed once per shape; split, that state would travel in a dozen args.
+    """
+    out: list[Query] = []
+    focus = _focus_block(sorted(set(patterns)))
+    # Core constraints dedupe on their own (SELECT DISTINCT, COUNT(DISTINCT), run_plan's seen-set), so
+    # they can also take the targets as a plain pattern, which Oxigraph runs as index look-ups per
+    # focus node; the DISTINCT sub-select is planned as a hash join that scans the whole property.
+    # Look-ups win for a few focus nodes (1.2 s -> 0.03 s for the obligations' dcterms:identifier at
+    # 1.1M triples), the scan for many (0.4 s vs 1.3 s for the 80k evidence items' cg:sha256).
+    flat = " UNION ".join(sorted(set(patterns)))
+    only_classes = len(set(classes)) == len(set(patterns))
+    path_node = shapes.value(shape, SH.path)
+    path = sparql_path(shapes, path_node) if path_node is not None else None
+    severity = _severity(shapes, shape)
+    messages = sorted(shapes.objects(shape, SH.message), key=str)
+    report_path, path_triples = copy_path(shapes, path_node)
+    common = dict(shape=shape, severity=severity, path=report_path, messages=messages, path_triples=path_triples)
+
+    for constraint in shapes.objects(shape, SH.sparql):
+        if _is_true(shapes.value(constraint, SH.deactivated)):
+            continue
+        query, projects = _sparql_query(shapes, shape, constraint, focus, path)
+        if not projects:
+            continue  # pySHACL drops rows that bind none of this/path/value
+        extra = sorted(shapes.objects(constraint, SH.message), key=str)
+        out.append(
+            Query(
+                component=SH.SPARQLConstraintComponent,
+                sparql=query,
+                constraint=constraint,
+                value_is_focus=path_node is None,
+                keep_vars=True,
+                **{**common, "messages": [m for m in extra if m not in messages] + messages},
             )
+        )
 
-        values = f"?this {path} ?v ." if path else "BIND(?this AS ?v)"
-        shown = _qname(shapes, path_node) if isinstance(path_node, URIRef) else (path or "")
-        for pred, obj in sorted(shapes.predicate_objects(shape)):
-            if pred not in CORE or pred == SH.flags:
-                continue
-            comp = COMPONENT[pred]
-            if pred in (SH.minCount, SH.maxCount):
-                n = int(obj)
-                if path is None:
-                    raise Unsupported(f"shape {shape}: {shorten(str(pred))} on a node shape")
-                if pred == SH.minCount and n == 1:
-                    sparql = f"SELECT ?this WHERE {{ {focus} MINUS {{ ?this {path} ?v }} }}"
-                elif pred == SH.minCount:
-                    if n <= 0:
-                        continue
-                    sparql = (
-                        f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {path} ?v }} }} "
-                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {n})"
-                    )
-                else:
-                    sparql = (
-                        f"SELECT ?this WHERE {{ {focus} ?this {path} ?v }} "
-                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n})"
-                    )
-                word = "Less" if pred == SH.minCount else "More"
-                out.queries.append(
-                    Query(
-                        component=comp,
-                        sparql=sparql,
-                        generic=f"{word} than {n} values on {{this}}->{shown}",
-                        **common,
-                        **_few(sparql, focus, flat, classes, only_classes),
-                    )
-                )
-                continue
-            if pred == SH.hasValue:
-                sparql = f"SELECT ?this WHERE {{ {focus} MINUS {{ ?this {path or ''} {_nt(obj)} }} }}"
-                if path is None:
-                    sparql = f"SELECT ?this WHERE {{ {focus} FILTER(!sameTerm(?this, {_nt(obj)})) }}"
-                out.queries.append(
-                    Query(
-                        component=comp,
-                        sparql=sparql,
-                        generic=f"Value {obj} not found",
-                        **common,
-                        **_few(sparql, focus, flat, classes, only_classes),
-                    )
-                )
-                continue
-            cond, generic = _value_filter(shapes, pred, obj, shape)
-            if pred == SH["class"]:
+    values = f"?this {path} ?v ." if path else "BIND(?this AS ?v)"
+    shown = _qname(shapes, path_node) if isinstance(path_node, URIRef) else (path or "")
+    for pred, obj in sorted(shapes.predicate_objects(shape)):
+        if pred in EXTENDED:
+            out += [Query(**common, **q) for q in extended_queries(shapes, shape, pred, obj, focus, path, sparql_path)]
+            continue
+        if pred not in CORE or pred == SH.flags:
+            continue
+        comp = COMPONENT[pred]
+        if pred in (SH.minCount, SH.maxCount):
+            n = int(obj)
+            if path is None:
+                raise Unsupported(f"shape {shape}: {shorten(str(pred))} on a node shape")
+            if pred == SH.minCount and n == 1:
+                sparql = f"SELECT ?this WHERE {{ {focus} MINUS {{ ?this {path} ?v }} }}"
+            elif pred == SH.minCount:
+                if n <= 0:
+                    continue
                 sparql = (
-                    f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {values} "
-                    f"MINUS {{ ?v <{RDF.type}>/<{RDFS.subClassOf}>* {_nt(obj)} }} }}"
+                    f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {path} ?v }} }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {n})"
                 )
             else:
-                sparql = f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {values} FILTER({cond}) }}"
-            out.queries.append(
+                sparql = (
+                    f"SELECT ?this WHERE {{ {focus} ?this {path} ?v }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n})"
+                )
+            word = "Less" if pred == SH.minCount else "More"
+            out.append(
                 Query(
                     component=comp,
                     sparql=sparql,
-                    generic=generic,
+                    generic=f"{word} than {n} values on {{this}}->{shown}",
                     **common,
                     **_few(sparql, focus, flat, classes, only_classes),
                 )
             )
+            continue
+        if pred == SH.hasValue:
+            sparql = f"SELECT ?this WHERE {{ {focus} MINUS {{ ?this {path or ''} {_nt(obj)} }} }}"
+            if path is None:
+                sparql = f"SELECT ?this WHERE {{ {focus} FILTER(!sameTerm(?this, {_nt(obj)})) }}"
+            out.append(
+                Query(
+                    component=comp,
+                    sparql=sparql,
+                    generic=f"Value {obj} not found",
+                    **common,
+                    **_few(sparql, focus, flat, classes, only_classes),
+                )
+            )
+            continue
+        cond, generic = _value_filter(shapes, pred, obj, shape)
+        if pred == SH["class"]:
+            sparql = (
+                f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {values} "
+                f"MINUS {{ ?v <{RDF.type}>/<{RDFS.subClassOf}>* {_nt(obj)} }} }}"
+            )
+        else:
+            sparql = f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {values} FILTER({cond}) }}"
+        out.append(
+            Query(
+                component=comp,
+                sparql=sparql,
+                generic=generic,
+                **common,
+                **_few(sparql, focus, flat, classes, only_classes),
+            )
+        )
     return out
-

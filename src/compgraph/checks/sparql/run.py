@@ -16,6 +16,7 @@ from rdflib.term import Node
 from compgraph.checks.report import Finding, Outcome, data_graphs, node_label
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import Plan, Query, plan
+from compgraph.graph.literals import keeping_lexical_forms
 from compgraph.graph.namespaces import CG, graph_iri, shorten, sparql_prefixes
 from compgraph.graph.store import GraphStore
 
@@ -49,8 +50,12 @@ def run_plan(
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         results = list(pool.map(lambda q: store.query(text(q)), p.queries))
+    repeats: dict[str, dict[Node | None, int]] = {}
+    for text_ in {q.repeat_sparql for q in p.queries if q.repeat_sparql}:
+        repeats[text_] = {this: int(n) for this, n in store.query(sparql_prefixes() + text_).rows}  # type: ignore[arg-type]
     for q, res in zip(p.queries, results, strict=True):
         seen = set()
+        times = repeats.get(q.repeat_sparql or "", {})
         for d in res.dicts():
             key = (
                 tuple(sorted((k, v) for k, v in d.items() if v is not None))
@@ -60,7 +65,7 @@ def run_plan(
             if key in seen:
                 continue
             seen.add(key)
-            rows.append((q, d))
+            rows.extend([(q, d)] * times.get(d.get("this"), 1))
     return rows
 
 
@@ -124,6 +129,7 @@ def findings_from_rows(
     report.append((report_node, RDF.type, SH.ValidationReport))
     findings = []
     conforms = True
+    paths_written: set[int] = set()
     for q, d in rows:
         focus = d.get("this")
         if focus is None:
@@ -134,15 +140,14 @@ def findings_from_rows(
             value = focus
         if q.keep_vars:
             binds = {k: v for k, v in d.items() if v is not None}
-            messages = [_message(str(m), binds) for m in q.messages]
+            messages = [_message(str(m), binds) for m in q.messages] or ([q.generic] if q.generic else [])
         else:
             shown = f"<{focus}>" if isinstance(focus, URIRef) else str(focus)  # pySHACL's stringify_node
             messages = [str(m) for m in q.messages] or [q.generic.replace("{this}", shown)]
         if id(q) not in rule_names:
             rule_names[id(q)] = _rule_name(shapes, q)
         severity = shorten(str(q.severity)).removeprefix("sh:")
-        if severity == "Violation":
-            conforms = False
+        conforms = False  # the SHACL spec: any result, whatever its severity, means the data does not conform
         r = BNode()
         report.append((report_node, SH.result, r))
         report.append((r, RDF.type, SH.ValidationResult))
@@ -154,6 +159,9 @@ def findings_from_rows(
             report.append((r, SH.sourceConstraint, q.constraint))
         if path is not None:
             report.append((r, SH.resultPath, path))
+            if path == q.path and id(q) not in paths_written:
+                paths_written.add(id(q))
+                report.extend(q.path_triples)
         if value is not None:
             report.append((r, SH.value, value))
         for m in messages:
@@ -175,9 +183,13 @@ def findings_from_rows(
 
 
 def validate_store_sparql(store: GraphStore, as_of: date, shapes: Graph | None = None) -> Outcome:
-    """Run the shapes as SPARQL on the store; raises Unsupported if they need pySHACL."""
+    """Run the shapes as SPARQL on the store; raises Unsupported if any of them needs pySHACL."""
     shapes = shapes if shapes is not None else load_shapes()
-    p = plan(shapes)
+    return run_sparql(store, as_of, shapes, plan(shapes))
+
+
+def run_sparql(store: GraphStore, as_of: date, shapes: Graph, p: Plan) -> Outcome:
+    """Run a plan's queries on the store (the shapes in ``p.fallback`` are not in it)."""
     graphs = data_graphs(store)
     # The validation date lives in a throw-away graph, exactly as validate_graph adds it to the data.
     run_graph = graph_iri("validation", "run", uuid.uuid4().hex)
@@ -185,10 +197,15 @@ def validate_store_sparql(store: GraphStore, as_of: date, shapes: Graph | None =
     triples = f'{run} <{RDF.type}> <{CG.ValidationRun}> .\n{run} <{CG.asOf}> "{as_of}"^^<{XSD.date}> .\n'
     store.replace_graph(run_graph, triples.encode())
     try:
-        rows = run_plan(store, p, graphs + [run_graph], shapes)
+        # Values are reported as the store holds them: "none"^^xsd:boolean, not rdflib's "false".
+        with keeping_lexical_forms():
+            rows = run_plan(store, p, graphs + [run_graph], shapes)
         labels = _labels(store, (d.get("this") for _, d in rows), graphs)
     finally:
         store.drop_graph(run_graph)
     findings, report = findings_from_rows(rows, shapes, labels)
-    conforms = not any(f.severity == "Violation" for f in findings)
-    return Outcome(as_of, conforms, findings, report)
+    return Outcome(as_of, not rows_with_focus(rows), findings, report)
+
+
+def rows_with_focus(rows: list[tuple[Query, dict[str, Node | None]]]) -> bool:
+    return any(d.get("this") is not None for _, d in rows)
