@@ -32,7 +32,9 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
         app.config.update(config)
     app.extensions["compgraph_store"] = store if store is not None else open_store()
 
-    from compgraph.web import model, views
+    from compgraph.web import model, security, views
+
+    security.init_app(app)
 
     for bp in views.all_blueprints():
         app.register_blueprint(bp)

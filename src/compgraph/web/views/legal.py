@@ -76,7 +76,7 @@ def review_page(doc_id: str) -> str:
         doc_id=doc_id,
         rows=rows,
         ranker=ranker,
-        review_file=str(path),
+        review_file=path.name,  # the name only: a page must not show where the server keeps its files
         saved=request.args.get("saved", ""),
         relations=rv.RELATIONS,
         author=request.args.get("author", ""),
@@ -105,7 +105,7 @@ def review_save(doc_id: str) -> Response:
     controls = rv.known_controls(store)
     decisions: list[rv.Decision] = []
     for key in form:
-        if key in ("author", "comment"):
+        if key in ("author", "comment", "csrf_token"):
             continue
         m = _FIELD.match(key)
         if not m:
