@@ -243,16 +243,46 @@ def impact(sc: StoreContext, control_id: str, as_of: str | None, fmt: str) -> No
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--timeout", "sparql_timeout", default=5.0, show_default=True, help="SPARQL query time limit (s).")
 @click.option("--max-results", default=10_000, show_default=True, help="SPARQL result-size cap.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="Server threads.")
+@click.option(
+    "--query-workers", default=2, show_default=True, type=click.IntRange(1, 64), help="SPARQL worker processes."
+)
+@click.option("--worker-memory", default=1024, show_default=True, type=click.IntRange(256), help="MiB per worker.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME", help="Host name to serve (repeat).")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="Origin allowed to read /sparql.")
 @pass_store
-def serve(sc: StoreContext, host: str, port: int, sparql_timeout: float, max_results: int) -> None:
-    """Serve the compliance browser and the SPARQL 1.1 endpoint (/sparql)."""
-    from compgraph.web import create_app
+def serve(
+    sc: StoreContext,
+    host: str,
+    port: int,
+    sparql_timeout: float,
+    max_results: int,
+    threads: int,
+    query_workers: int,
+    worker_memory: int,
+    allowed_hosts: tuple[str, ...],
+    cors_origins: tuple[str, ...],
+) -> None:
+    """Serve the compliance browser and the SPARQL 1.1 endpoint (/sparql) with waitress."""
+    from compgraph.web import create_app, serving
+    from compgraph.web.security import DEFAULT_HOSTS
 
-    # WARM_CACHE: coverage and the lists' order are computed in the background while the server starts.
-    config = {"SPARQL_TIMEOUT": sparql_timeout, "SPARQL_MAX_RESULTS": max_results, "WARM_CACHE": True}
+    bound = [host] if host not in ("0.0.0.0", "::") else []
+    hosts = list(dict.fromkeys([*DEFAULT_HOSTS, *bound, *allowed_hosts]))
+    # WARM_CACHE: coverage, the lists' order and the query workers are made in the background at start.
+    config = {
+        "SPARQL_TIMEOUT": sparql_timeout,
+        "SPARQL_MAX_RESULTS": max_results,
+        "SPARQL_WORKERS": query_workers,
+        "SPARQL_WORKER_MEMORY": worker_memory * 1024 * 1024,
+        "ALLOWED_HOSTS": hosts,
+        "CORS_ORIGINS": list(cors_origins),
+        "WARM_CACHE": True,
+    }
     app = create_app(sc.open(), config)
     click.echo(f"compgraph browser on http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
-    app.run(host=host, port=port, threaded=True, use_reloader=False)
+    click.echo(f"serving host names: {', '.join(hosts)}; CORS: {', '.join(cors_origins) or 'off'}")
+    serving.serve(app, host, port, threads=threads)
 
 
 @main.command()

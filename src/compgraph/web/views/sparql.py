@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, Response, current_app, g, request
+from flask import Blueprint, Flask, Response, current_app, g, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
@@ -160,6 +160,17 @@ def _request_parts() -> tuple[str | None, list[str], list[str]]:
         f"unsupported content type {mimetype or '(none)'}; "
         "send application/sparql-query or application/x-www-form-urlencoded",
     )
+
+
+def warm_pool(app: Flask) -> None:
+    """Start the app's query workers (in the background at ``serve``)."""
+    with app.app_context():
+        pool = _pool()
+        if pool is not None:
+            try:
+                pool.warm()
+            except querypool.QueryStopped as exc:
+                app.logger.error("query workers could not start: %s", exc)
 
 
 def _pool() -> querypool.QueryPool | None:
