@@ -182,6 +182,43 @@ def validate(sc: StoreContext, as_of: str | None, fmt: str, no_save: bool, engin
     sys.exit(0 if not outcome.violations else 1)
 
 
+@main.group()
+def users() -> None:
+    """Manage the users of a shared server (roles: viewer, auditor, legal, admin)."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["viewer", "auditor", "legal", "admin"]), required=True)
+@click.option(
+    "--users",
+    "users_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="COMPGRAPH_USERS",
+    default="compgraph-users.json",
+    show_default=True,
+)
+@click.option("--token", is_flag=True, help="Also make an API token (printed once) for scripts and SPARQL clients.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting.")
+def users_add(name: str, role: str, users_file: Path, token: bool, password_stdin: bool) -> None:
+    """Add a user (or change their role), with an argon2-hashed password."""
+    from compgraph.web.auth import Users, UsersError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < 8:
+        raise UserError("the password must be at least 8 characters long")
+    try:
+        new_token = Users(users_file).add(name, role, password, token=token)
+    except UsersError as exc:
+        raise UserError(str(exc)) from exc
+    click.echo(f"{name} is a {role} in {users_file}")
+    if new_token:
+        click.echo(f"API token (shown once): {new_token}")
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @pass_store
@@ -250,6 +287,14 @@ def impact(sc: StoreContext, control_id: str, as_of: str | None, fmt: str) -> No
 @click.option("--worker-memory", default=1024, show_default=True, type=click.IntRange(256), help="MiB per worker.")
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME", help="Host name to serve (repeat).")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="Origin allowed to read /sparql.")
+@click.option(
+    "--users",
+    "users_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="COMPGRAPH_USERS",
+    help="Users file (compgraph users add): logins and roles. Required beyond loopback.",
+)
+@click.option("--tls-proxy", is_flag=True, help="Behind a TLS reverse proxy: trust X-Forwarded-*, Secure cookies.")
 @pass_store
 def serve(
     sc: StoreContext,
@@ -262,10 +307,17 @@ def serve(
     worker_memory: int,
     allowed_hosts: tuple[str, ...],
     cors_origins: tuple[str, ...],
+    users_file: Path | None,
+    tls_proxy: bool,
 ) -> None:
     """Serve the compliance browser and the SPARQL 1.1 endpoint (/sparql) with waitress."""
     from compgraph.web import create_app, serving
     from compgraph.web.security import DEFAULT_HOSTS
+
+    if host not in ("127.0.0.1", "localhost", "::1") and users_file is None:
+        raise UserError(f"serving on {host} needs logins: --users FILE (create it with 'compgraph users add')")
+    if users_file is not None and not users_file.is_file():
+        raise UserError(f"{users_file}: no users file; create it with 'compgraph users add NAME --role admin'")
 
     bound = [host] if host not in ("0.0.0.0", "::") else []
     hosts = list(dict.fromkeys([*DEFAULT_HOSTS, *bound, *allowed_hosts]))
@@ -278,8 +330,14 @@ def serve(
         "ALLOWED_HOSTS": hosts,
         "CORS_ORIGINS": list(cors_origins),
         "WARM_CACHE": True,
+        "USERS_FILE": str(users_file) if users_file else None,
+        "SESSION_COOKIE_SECURE": tls_proxy,
     }
     app = create_app(sc.open(), config)
+    if tls_proxy:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
     click.echo(f"compgraph browser on http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
     click.echo(f"serving host names: {', '.join(hosts)}; CORS: {', '.join(cors_origins) or 'off'}")
     serving.serve(app, host, port, threads=threads)

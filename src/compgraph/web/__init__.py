@@ -32,9 +32,10 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
         app.config.update(config)
     app.extensions["compgraph_store"] = store if store is not None else open_store()
 
-    from compgraph.web import model, security, views
+    from compgraph.web import auth, model, security, views
 
     security.init_app(app)
+    app.extensions["compgraph_users"] = auth.config_users(app.config)
 
     for bp in views.all_blueprints():
         app.register_blueprint(bp)

@@ -41,8 +41,9 @@ def init_app(app: Flask) -> None:
     # CSRFProtect's own before_request check is replaced by ours: it must skip the endpoint and bearer tokens.
     cfg.setdefault("WTF_CSRF_CHECK_DEFAULT", False)
     cfg.setdefault("WTF_CSRF_TIME_LIMIT", None)  # a review page may stay open all afternoon
-    cfg.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    cfg.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    # Flask's defaults hold these keys already (SameSite None), so setdefault would not take.
+    cfg["SESSION_COOKIE_HTTPONLY"] = True
+    cfg["SESSION_COOKIE_SAMESITE"] = cfg.get("SESSION_COOKIE_SAMESITE") or "Lax"
     csrf.init_app(app)
     app.before_request(_check_request)
     app.after_request(_headers)

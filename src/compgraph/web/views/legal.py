@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request, url_for
 
 from compgraph.legal import gaps as gp
 from compgraph.legal import review as rv
@@ -97,7 +97,9 @@ def review_save(doc_id: str) -> Response:
     if len(form) > MAX_FIELDS:
         abort(400, description="too many fields")
     try:
-        author = rv.check_author(form.get("author", ""))
+        # With logins, the decision is the logged-in user's, whatever the form says.
+        user = g.get("user")
+        author = rv.check_author(user.name if user is not None else form.get("author", ""))
         comment = rv.check_comment(form.get("comment", ""))
     except rv.ReviewError as exc:
         abort(400, description=str(exc))
