@@ -10,6 +10,7 @@ import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -187,17 +188,17 @@ def users() -> None:
     """Manage the users of a shared server (roles: viewer, auditor, legal, admin)."""
 
 
+def _users_option(**kw: object) -> Any:
+    """The users file option shared by `serve` and `users add` (COMPGRAPH_USERS in the environment)."""
+    return click.option(
+        "--users", "users_file", type=click.Path(dir_okay=False, path_type=Path), envvar="COMPGRAPH_USERS", **kw
+    )
+
+
 @users.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(["viewer", "auditor", "legal", "admin"]), required=True)
-@click.option(
-    "--users",
-    "users_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="COMPGRAPH_USERS",
-    default="compgraph-users.json",
-    show_default=True,
-)
+@_users_option(default="compgraph-users.json", show_default=True)
 @click.option("--token", is_flag=True, help="Also make an API token (printed once) for scripts and SPARQL clients.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting.")
 def users_add(name: str, role: str, users_file: Path, token: bool, password_stdin: bool) -> None:
@@ -287,13 +288,7 @@ def impact(sc: StoreContext, control_id: str, as_of: str | None, fmt: str) -> No
 @click.option("--worker-memory", default=1024, show_default=True, type=click.IntRange(256), help="MiB per worker.")
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME", help="Host name to serve (repeat).")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="Origin allowed to read /sparql.")
-@click.option(
-    "--users",
-    "users_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="COMPGRAPH_USERS",
-    help="Users file (compgraph users add): logins and roles. Required beyond loopback.",
-)
+@_users_option(help="Users file (compgraph users add): logins and roles. Required beyond loopback.")
 @click.option("--tls-proxy", is_flag=True, help="Behind a TLS reverse proxy: trust X-Forwarded-*, Secure cookies.")
 @pass_store
 def serve(
@@ -571,7 +566,19 @@ def gaps(sc: StoreContext, doc_id: str, fmt: str) -> None:
     help="Stop pySHACL after this long and report '>SECONDS' (a lower bound for the ratio).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table here.")
+@click.option("--load", is_flag=True, help="Instead: many clients against a real `compgraph serve` on loopback.")
+@click.option("--clients", default=50, show_default=True, type=click.IntRange(1, 500))
+@click.option("--seconds", default=60.0, show_default=True, type=click.FloatRange(1, 3600))
+@click.option("--runaways", default=20, show_default=True, type=click.IntRange(0, 200))
+@click.option("--query-workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@pass_store
 def bench(
+    sc: StoreContext,
+    load: bool,
+    clients: int,
+    seconds: float,
+    runaways: int,
+    query_workers: int,
     quick: bool,
     sizes: str,
     seed: int,
@@ -580,6 +587,19 @@ def bench(
     output: Path | None,
 ) -> None:
     """Time load, open, validate, questions, traces and pages at 10k/100k/1M triples against rdflib + pySHACL."""
+    if load:
+        from compgraph.scale.load import run_load
+
+        location = getattr(sc.open(), "location", None)
+        if location is None:
+            raise UserError("--load serves the embedded store; it cannot drive a remote endpoint")
+        sc.open().close()  # the server opens it; one process at a time
+        res = run_load(location, clients=clients, seconds=seconds, runaways=runaways,
+                       query_workers=query_workers, progress=lambda m: click.echo(m, err=True))
+        click.echo(res.render(), nl=False)
+        if output:
+            output.write_text(res.render(), encoding="utf-8")
+        return
     from compgraph.scale import bench as b
 
     chosen = ["small"] if quick else [s.strip() for s in sizes.split(",") if s.strip()]

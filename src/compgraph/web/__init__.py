@@ -45,9 +45,9 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
 
         store_ = app.extensions["compgraph_store"]
         threading.Thread(target=model.warm, args=(store_, cache), name="compgraph-warm", daemon=True).start()
-        from compgraph.web.views import sparql
+        from compgraph.web import querypool
 
         # The query workers start now too, so the first SPARQL query does not wait for an interpreter.
-        threading.Thread(target=sparql.warm_pool, args=(app,), name="compgraph-workers", daemon=True).start()
+        querypool.warm_in_background(app)
     return app
 

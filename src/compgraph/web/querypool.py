@@ -20,7 +20,6 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -66,7 +65,7 @@ class _Worker:
 @dataclass
 class PoolSettings:
     size: int = 2
-    waiting: int = 4  # requests that may wait for a free worker before the pool answers "full"
+    waiting: int = 32  # requests that may wait for a free worker before the pool answers "full"
     memory_bytes: int = DEFAULT_MEMORY_BYTES
     isolate_network: bool = True
     per_client: int | None = None  # default: size - 1 (at least 1)
@@ -224,15 +223,43 @@ class QueryPool:
             self._discard(w)
 
 
-def pool_for(extensions: dict[str, Any], location: str, make: Callable[[], PoolSettings]) -> QueryPool:
-    """The app's pool, made on first use (tests and the browser pages never pay for workers they skip)."""
-    pool = extensions.get("compgraph_query_pool")
-    if pool is None:
-        with _CREATE_LOCK:
-            pool = extensions.get("compgraph_query_pool")
-            if pool is None:
-                pool = extensions["compgraph_query_pool"] = QueryPool(location, make())
+def for_app(app: Any) -> QueryPool | None:
+    """The Flask app's pool, made on first use; None for a remote store (it runs its own queries)."""
+    from compgraph.graph.store import LocalStore
+
+    store = app.extensions.get("compgraph_store")
+    if not isinstance(store, LocalStore):
+        return None
+    pool = app.extensions.get("compgraph_query_pool")
+    if pool is not None:
+        return pool
+    cfg = app.config
+    settings = PoolSettings(
+        size=int(cfg.get("SPARQL_WORKERS", 2)),
+        waiting=int(cfg.get("SPARQL_WAITING", 32)),
+        memory_bytes=int(cfg.get("SPARQL_WORKER_MEMORY", DEFAULT_MEMORY_BYTES)),
+        isolate_network=bool(cfg.get("SPARQL_ISOLATE_NETWORK", True)),
+    )
+    with _CREATE_LOCK:
+        pool = app.extensions.get("compgraph_query_pool")
+        if pool is None:
+            pool = app.extensions["compgraph_query_pool"] = QueryPool(store.location, settings)
     return pool
+
+
+def warm_in_background(app: Any) -> None:
+    """Start the app's query workers in a thread (at ``serve``, or when the SPARQL console opens)."""
+
+    def warm() -> None:
+        pool = for_app(app)
+        if pool is None:
+            return
+        try:
+            pool.warm()
+        except QueryStopped as exc:
+            app.logger.error("query workers could not start: %s", exc)
+
+    threading.Thread(target=warm, name="compgraph-workers", daemon=True).start()
 
 
 _CREATE_LOCK = threading.Lock()

@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, Flask, Response, current_app, g, request
+from flask import Blueprint, Response, current_app, g, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from compgraph.graph.store import (
     GraphStore,
-    LocalStore,
     QuerySyntaxError,
     QueryTimeout,
     ResultTooLarge,
@@ -162,33 +161,8 @@ def _request_parts() -> tuple[str | None, list[str], list[str]]:
     )
 
 
-def warm_pool(app: Flask) -> None:
-    """Start the app's query workers (in the background at ``serve``)."""
-    with app.app_context():
-        pool = _pool()
-        if pool is not None:
-            try:
-                pool.warm()
-            except querypool.QueryStopped as exc:
-                app.logger.error("query workers could not start: %s", exc)
-
-
 def _pool() -> querypool.QueryPool | None:
-    """The query worker pool for an on-disk store; None for a remote endpoint (it runs its own queries)."""
-    store = _store()
-    if not isinstance(store, LocalStore):
-        return None
-    cfg = current_app.config
-
-    def settings() -> querypool.PoolSettings:
-        return querypool.PoolSettings(
-            size=int(cfg.get("SPARQL_WORKERS", 2)),
-            waiting=int(cfg.get("SPARQL_WAITING", 4)),
-            memory_bytes=int(cfg.get("SPARQL_WORKER_MEMORY", querypool.DEFAULT_MEMORY_BYTES)),
-            isolate_network=bool(cfg.get("SPARQL_ISOLATE_NETWORK", True)),
-        )
-
-    return querypool.pool_for(current_app.extensions, store.location, settings)
+    return querypool.for_app(current_app)
 
 
 def _client() -> str:
