@@ -152,7 +152,13 @@ def _request_parts() -> tuple[str | None, list[str], list[str]]:
     if mimetype == "application/sparql-update":
         raise ProtocolError(400, UPDATE_REFUSED)
     if mimetype == "application/sparql-query":
-        text = request.get_data(as_text=True)
+        charset = request.mimetype_params.get("charset", "utf-8").lower()
+        if charset not in ("utf-8", "utf8"):
+            raise ProtocolError(400, f"the query must be sent as UTF-8, not {charset}")
+        try:
+            text = request.get_data().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProtocolError(400, f"the query is not valid UTF-8 (byte {exc.start})") from exc
         return text, request.args.getlist("default-graph-uri"), request.args.getlist("named-graph-uri")
     raise ProtocolError(
         415,
