@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -275,14 +276,22 @@ def test_server_error_is_a_friendly_page(tmp_path: Path) -> None:
     assert client.get("/boom.json").is_json
 
 
+def csrf_token(html: str) -> str:
+    """The CSRF token a page's form carries (what a browser would send back)."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "the page has no form with a CSRF token"
+    return found.group(1)
+
+
 def test_revalidate_saves_report_and_dashboard_shows_it(tmp_path: Path) -> None:
     store, _ = browser_store(tmp_path / "store")
     client = create_app(store).test_client()
-    resp = client.post("/validate", data={"as_of": AS_OF})
+    token = csrf_token(get(client, "/"))
+    resp = client.post("/validate", data={"as_of": AS_OF, "csrf_token": token})
     assert resp.status_code == 303 and "/gaps" in resp.headers["Location"]
     data = json.loads(get(client, "/index.json"))
     assert data["validation"]["as_of"] == AS_OF
-    assert client.post("/validate", data={"as_of": "not-a-date"}).status_code == 400
+    assert client.post("/validate", data={"as_of": "not-a-date", "csrf_token": token}).status_code == 400
 
 
 def test_too_large_request_is_a_friendly_413(tmp_path: Path) -> None:

@@ -32,7 +32,10 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
         app.config.update(config)
     app.extensions["compgraph_store"] = store if store is not None else open_store()
 
-    from compgraph.web import model, views
+    from compgraph.web import auth, model, security, views
+
+    security.init_app(app)
+    app.extensions["compgraph_users"] = auth.config_users(app.config)
 
     for bp in views.all_blueprints():
         app.register_blueprint(bp)
@@ -42,5 +45,9 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
 
         store_ = app.extensions["compgraph_store"]
         threading.Thread(target=model.warm, args=(store_, cache), name="compgraph-warm", daemon=True).start()
+        from compgraph.web import querypool
+
+        # The query workers start now too, so the first SPARQL query does not wait for an interpreter.
+        querypool.warm_in_background(app)
     return app
 

@@ -19,8 +19,9 @@ def all_blueprints() -> list[Blueprint]:
     """Every blueprint of the app, in the order they are registered."""
     # A page module's routes exist only once it is imported, so all are imported before ``bp`` is handed out.
     from compgraph.web.views import analysis, dashboard, details, lists, questions  # noqa: F401
+    from compgraph.web.views.account import bp as account
     from compgraph.web.views.common import bp as browser
     from compgraph.web.views.legal import bp as legal
     from compgraph.web.views.sparql import bp as sparql
 
-    return [sparql, browser, legal]
+    return [account, sparql, browser, legal]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -230,10 +231,22 @@ def http_error(exc: HTTPException) -> tuple[Response | str, int]:
 
 @bp.app_errorhandler(500)
 def server_error(exc: Exception) -> tuple[Response | str, int]:
-    original = getattr(exc, "original_exception", None)
-    if original is not None:
-        current_app.logger.error("page %s failed", request.path, exc_info=original)
+    # Flask has already logged the traceback ("Exception on ..."): logging it here again doubled it.
     return http_error(exc if isinstance(exc, HTTPException) else InternalServerError())
+
+
+# No id, question name or document name is this long or holds these; refusing them up front keeps them out of
+# file names and query texts, where they failed as 500s.
+MAX_SEGMENT = 200
+_BAD_PATH = re.compile("[\x00-\x1f\x7f\ufffd]")
+
+
+@bp.before_app_request
+def plain_path() -> None:
+    if _BAD_PATH.search(request.path):
+        abort(400, description="the address holds a control character or bytes that are not UTF-8; no id does.")
+    if any(len(seg.encode()) > MAX_SEGMENT for seg in request.path.split("/")):
+        abort(404, description=f"no page: ids and names are at most {MAX_SEGMENT} bytes long.")
 
 
 # --- helpers shared by several page families ---------------------------------------------------

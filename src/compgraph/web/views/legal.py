@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request, url_for
 
 from compgraph.legal import gaps as gp
 from compgraph.legal import review as rv
@@ -76,7 +76,7 @@ def review_page(doc_id: str) -> str:
         doc_id=doc_id,
         rows=rows,
         ranker=ranker,
-        review_file=str(path),
+        review_file=path.name,  # the name only: a page must not show where the server keeps its files
         saved=request.args.get("saved", ""),
         relations=rv.RELATIONS,
         author=request.args.get("author", ""),
@@ -97,7 +97,9 @@ def review_save(doc_id: str) -> Response:
     if len(form) > MAX_FIELDS:
         abort(400, description="too many fields")
     try:
-        author = rv.check_author(form.get("author", ""))
+        # With logins, the decision is the logged-in user's, whatever the form says.
+        user = g.get("user")
+        author = rv.check_author(user.name if user is not None else form.get("author", ""))
         comment = rv.check_comment(form.get("comment", ""))
     except rv.ReviewError as exc:
         abort(400, description=str(exc))
@@ -105,7 +107,7 @@ def review_save(doc_id: str) -> Response:
     controls = rv.known_controls(store)
     decisions: list[rv.Decision] = []
     for key in form:
-        if key in ("author", "comment"):
+        if key in ("author", "comment", "csrf_token"):
             continue
         m = _FIELD.match(key)
         if not m:

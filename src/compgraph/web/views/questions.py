@@ -172,6 +172,11 @@ def search(fmt: str) -> Response | str:
 
 @bp.route("/sparql-console")
 def sparql_console() -> str:
+    # Whoever opens the console is about to query: start the query workers now, not on the first Run.
+    if "compgraph_query_pool" not in current_app.extensions:
+        from compgraph.web import querypool
+
+        querypool.warm_in_background(current_app._get_current_object())  # type: ignore[attr-defined]
     example = (
         "SELECT ?system ?label ?risk WHERE {\n"
         "  ?system a cg:AISystem ; rdfs:label ?label ; cg:riskLevel/skos:prefLabel ?risk .\n"

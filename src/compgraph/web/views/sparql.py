@@ -7,21 +7,29 @@ the app's time limit and result cap. Errors are one line of text/plain, which ev
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+import re
+from typing import Any
+
+from flask import Blueprint, Response, current_app, g, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from compgraph.graph.namespaces import PREFIXES
-from compgraph.graph.store import GraphStore, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
-from compgraph.questions.queries import GRAPH_MEDIA, SELECT_MEDIA, query_form, serialize, uses_service
+from compgraph.graph.store import (
+    GraphStore,
+    QuerySyntaxError,
+    QueryTimeout,
+    ResultTooLarge,
+    StoreError,
+)
+from compgraph.questions.queries import GRAPH_MEDIA, SELECT_MEDIA, serialize
+from compgraph.web import querypool, queryworker
+from compgraph.web.queryworker import SERVICE_REFUSED, UPDATE_REFUSED
 
 bp = Blueprint("sparql", __name__)
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
-UPDATE_REFUSED = "SPARQL Update is not accepted on this endpoint"
-SERVICE_REFUSED = "Federated queries (SERVICE) are not accepted on this endpoint"
 
 # First entry of each list is the default when the client accepts anything.
 RESULT_TYPES = list(SELECT_MEDIA)
@@ -44,15 +52,16 @@ _FORMAT_IRIS = {
     "application/ld+json": FORMATS["JSON-LD"],
     "application/rdf+xml": FORMATS.RDF_XML,
 }
-# One line, so the line numbers in a parser's error message still match the user's query text.
-_PREFIX_LINE = "".join(f"PREFIX {p}: <{iri}> " for p, iri in PREFIXES.items())
+# An absolute IRI: a scheme, then no spaces, angle brackets, quotes or controls (RFC 3987, loosely).
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]+$")
 
 
 class ProtocolError(Exception):
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, retry_after: int | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.retry_after = retry_after
 
 
 def _text(status: int, message: str) -> Response:
@@ -62,16 +71,23 @@ def _text(status: int, message: str) -> Response:
 
 @bp.errorhandler(ProtocolError)
 def _protocol_error(exc: ProtocolError) -> Response:
-    return _text(exc.status, exc.message)
+    resp = _text(exc.status, exc.message)
+    if exc.retry_after is not None:
+        resp.headers["Retry-After"] = str(exc.retry_after)
+    return resp
 
 
 @bp.after_request
 def _cors(resp: Response) -> Response:
-    # The endpoint is read-only, so any origin may call it (browser-based SPARQL editors).
-    resp.headers["Access-Control-Allow-Origin"] = "*"
-    resp.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-    resp.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+    # Off unless the operator names origins (--cors-origin): with "*" any page a user visits could read
+    # the whole graph through the user's browser.
     resp.headers.add("Vary", "Accept")
+    resp.headers.add("Vary", "Origin")
+    origin = request.headers.get("Origin")
+    if origin and origin in current_app.config.get("CORS_ORIGINS", ()):
+        resp.headers["Access-Control-Allow-Origin"] = origin
+        resp.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        resp.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
     return resp
 
 
@@ -79,8 +95,9 @@ def _store() -> GraphStore:
     return current_app.extensions["compgraph_store"]
 
 
-def _negotiate(offers: list[str], *, fallback: bool = False) -> str:
-    """The offer that best fits the Accept header; 406 if none does (unless ``fallback``)."""
+def _negotiate(offers: list[str], *, fallback: bool = False, optional: bool = False) -> Any:
+    """The offer that best fits the Accept header; 406 if none does (None if ``optional``, the default if
+    ``fallback``)."""
     accept = request.accept_mimetypes
     if not accept or not request.headers.get("Accept", "").strip():
         return offers[0]
@@ -97,6 +114,8 @@ def _negotiate(offers: list[str], *, fallback: bool = False) -> str:
         return best
     if fallback:
         return offers[0]
+    if optional:
+        return None
     wanted = request.headers.get("Accept", "")
     raise ProtocolError(406, f"cannot answer in {wanted}; available: {', '.join(offers)}")
 
@@ -115,12 +134,16 @@ def _request_parts() -> tuple[str | None, list[str], list[str]]:
         if "update" in request.args:
             raise ProtocolError(400, UPDATE_REFUSED)
         args = request.args
+        if len(args.getlist("query")) > 1:
+            raise ProtocolError(400, "more than one 'query' parameter; send exactly one")
         return args.get("query"), args.getlist("default-graph-uri"), args.getlist("named-graph-uri")
     mimetype = request.mimetype
     if mimetype == "application/x-www-form-urlencoded":
         form = request.form
         if "update" in form:
             raise ProtocolError(400, UPDATE_REFUSED)
+        if len(form.getlist("query")) + len(request.args.getlist("query")) > 1:
+            raise ProtocolError(400, "more than one 'query' parameter; send exactly one")
         return (
             form.get("query"),
             form.getlist("default-graph-uri") + request.args.getlist("default-graph-uri"),
@@ -129,7 +152,13 @@ def _request_parts() -> tuple[str | None, list[str], list[str]]:
     if mimetype == "application/sparql-update":
         raise ProtocolError(400, UPDATE_REFUSED)
     if mimetype == "application/sparql-query":
-        text = request.get_data(as_text=True)
+        charset = request.mimetype_params.get("charset", "utf-8").lower()
+        if charset not in ("utf-8", "utf8"):
+            raise ProtocolError(400, f"the query must be sent as UTF-8, not {charset}")
+        try:
+            text = request.get_data().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProtocolError(400, f"the query is not valid UTF-8 (byte {exc.start})") from exc
         return text, request.args.getlist("default-graph-uri"), request.args.getlist("named-graph-uri")
     raise ProtocolError(
         415,
@@ -138,14 +167,19 @@ def _request_parts() -> tuple[str | None, list[str], list[str]]:
     )
 
 
-def _parses_as_update(text: str) -> bool:
-    from rdflib.plugins.sparql.parser import parseUpdate
+def _pool() -> querypool.QueryPool | None:
+    return querypool.for_app(current_app)
 
-    try:
-        parseUpdate(text)
-    except Exception:  # any parser failure just means "not an update"
-        return False
-    return True
+
+def _client() -> str:
+    user = getattr(g, "user", None)
+    return f"user:{user.name}" if user is not None else f"addr:{request.remote_addr}"
+
+
+def _check_graph_iris(name: str, values: list[str]) -> None:
+    for value in values:
+        if not _ABSOLUTE_IRI.match(value):
+            raise ProtocolError(400, f"{name}: {value!r} is not an absolute IRI (e.g. https://example.org/graph)")
 
 
 @bp.route("/sparql", methods=["GET", "POST", "OPTIONS"])
@@ -159,26 +193,70 @@ def sparql() -> Response:
         raise ProtocolError(400, "missing 'query' parameter")
     if not text.strip():
         raise ProtocolError(400, "the query is empty")
+    cfg = current_app.config
+    max_query = int(cfg.get("SPARQL_MAX_QUERY_BYTES", 256 * 1024))
+    if len(text.encode("utf-8", "surrogatepass")) > max_query:
+        raise ProtocolError(413, f"the query is longer than this endpoint's {max_query} byte limit")
+    _check_graph_iris("default-graph-uri", default_graphs)
+    _check_graph_iris("named-graph-uri", named_graphs)
+    select_media = _negotiate(RESULT_TYPES, optional=True)
+    graph_media = _negotiate(GRAPH_TYPES, optional=True)
+    if select_media is None and graph_media is None:
+        _negotiate(RESULT_TYPES + GRAPH_TYPES)  # raises the 406 naming every offer
+    timeout = float(cfg.get("SPARQL_TIMEOUT") or 5)
+    pool = _pool()
+    if pool is None:
+        return _remote_query(text, default_graphs, named_graphs, select_media, graph_media, timeout)
+    job = {
+        "query": text,
+        "base_iri": request.base_url,
+        "default_graphs": default_graphs,
+        "named_graphs": named_graphs,
+        "select_media": select_media,
+        "graph_media": graph_media,
+        "accept": request.headers.get("Accept", ""),
+        "select_offers": RESULT_TYPES,
+        "graph_offers": GRAPH_TYPES,
+        "max_results": cfg.get("SPARQL_MAX_RESULTS"),
+        "max_bytes": int(cfg.get("SPARQL_MAX_BYTES", 16 * 1024 * 1024)),
+    }
+    try:
+        answer = pool.run(job, client=_client(), timeout=timeout)
+    except querypool.PoolFull as exc:
+        raise ProtocolError(503, f"busy: {exc}; try again shortly", retry_after=int(timeout)) from exc
+    except querypool.QueryStopped as exc:
+        raise ProtocolError(503, f"{exc}; narrow the query or add a LIMIT") from exc
+    except querypool.QueryRefused as exc:
+        raise ProtocolError(exc.status, exc.message) from exc
+    return _body(answer.body, answer.media)
 
-    form = query_form(text)
-    if form == "UPDATE":
-        raise ProtocolError(400, UPDATE_REFUSED)
-    if uses_service(text):
+
+def _body(body: bytes, media: str) -> Response:
+    charset = "; charset=utf-8" if media.startswith("text/") else ""
+    return Response(body, status=200, content_type=media + charset)
+
+
+def _remote_query(
+    text: str,
+    default_graphs: list[str],
+    named_graphs: list[str],
+    select_media: str | None,
+    graph_media: str | None,
+    timeout: float,
+) -> Response:
+    """A remote store runs the query itself; only the word SERVICE is refused (nothing is parsed here)."""
+    if queryworker.service_refusal_unparsed(text):
         raise ProtocolError(400, SERVICE_REFUSED)
-    media = _negotiate(GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else RESULT_TYPES)
-
     cfg = current_app.config
     try:
         result = _store().query(
-            _PREFIX_LINE + text,
-            timeout=cfg.get("SPARQL_TIMEOUT"),
+            text,
+            timeout=timeout,
             max_results=cfg.get("SPARQL_MAX_RESULTS"),
             default_graphs=default_graphs or None,
             named_graphs=named_graphs or None,
         )
     except QuerySyntaxError as exc:
-        if _parses_as_update(text):
-            raise ProtocolError(400, UPDATE_REFUSED) from exc
         raise ProtocolError(400, f"SPARQL syntax error: {exc}") from exc
     except QueryTimeout as exc:
         raise ProtocolError(503, f"{exc}; narrow the query or add a LIMIT") from exc
@@ -186,15 +264,10 @@ def sparql() -> Response:
         raise ProtocolError(400, f"{exc} (the endpoint's cap); add a LIMIT or narrow the query") from exc
     except StoreError as exc:
         raise ProtocolError(502, f"store error: {exc}") from exc
-
-    if result.kind == "CONSTRUCT" and media not in GRAPH_MEDIA:
-        # The form could not be told from the text (unusual syntax): negotiate again for a graph.
-        media = _negotiate(GRAPH_TYPES)
-    elif result.kind != "CONSTRUCT" and media not in SELECT_MEDIA:
-        media = _negotiate(RESULT_TYPES)
-    body = serialize(result, media)
-    charset = "; charset=utf-8" if media.startswith("text/") else ""
-    return Response(body, status=200, content_type=media + charset)
+    media = graph_media if result.kind == "CONSTRUCT" else select_media
+    if media is None:
+        raise ProtocolError(406, f"cannot answer in {request.headers.get('Accept', '')}")
+    return _body(serialize(result, media), media)
 
 
 def service_description() -> Response:
