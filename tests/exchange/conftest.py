@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from exchangefixture import Cli
 
-from compgraph import cli as cli_module
+from compgraph.cli import base as cli_module
 from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
 

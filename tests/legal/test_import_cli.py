@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from compgraph import cli
+from compgraph.cli import base as cli_main
 from compgraph.cli import main
 from compgraph.graph.store import LocalStore
 
@@ -30,7 +30,7 @@ class Env:
         self.out = tmp_path / "user-mappings"
         self.runner = CliRunner()
         self.shared = LocalStore(self.store)
-        monkeypatch.setattr(cli, "open_store", lambda **kw: self.shared)
+        monkeypatch.setattr(cli_main, "open_store", lambda **kw: self.shared)
 
     def run(self, *args: str | Path, code: int = 0) -> str:
         result = self.invoke(*args)

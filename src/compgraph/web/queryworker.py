@@ -17,6 +17,7 @@ import ctypes
 import os
 import re
 import resource
+from pathlib import Path
 from typing import Any
 
 SERVICE_REFUSED = "Federated queries (SERVICE) are not accepted on this endpoint"
@@ -124,8 +125,12 @@ class _Store:
 
         stamp = self._stamp()
         if stamp != self.stamp or self.store is None:
+            from compgraph.graph.ondisk import locate
+
             self.store = None  # let RocksDB close the old handle before the new one opens
-            self.store = ox.Store.read_only(self.location)
+            # The database is the generation HEAD names (graph.ondisk); a write moves HEAD, changing the stamp.
+            db, _ = locate(Path(self.location))
+            self.store = ox.Store.read_only(str(db))
             self.stamp = stamp
         return self.store
 

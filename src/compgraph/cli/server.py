@@ -1,0 +1,194 @@
+"""Serving the graph to a team: `serve`, its users and tokens, and the benchmarks that time it (`bench`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from compgraph.cli.base import (
+    StoreContext,
+    UserError,
+    main,
+    pass_store,
+)
+
+
+@main.group()
+def users() -> None:
+    """Manage the users of a shared server (roles: viewer, auditor, legal, admin)."""
+
+
+def _users_option(**kw: object) -> Any:
+    """The users file option shared by `serve` and `users add` (COMPGRAPH_USERS in the environment)."""
+    return click.option(
+        "--users", "users_file", type=click.Path(dir_okay=False, path_type=Path), envvar="COMPGRAPH_USERS", **kw
+    )
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["viewer", "auditor", "legal", "admin"]), required=True)
+@_users_option(default="compgraph-users.json", show_default=True)
+@click.option("--token", is_flag=True, help="Also make an API token (printed once) for scripts and SPARQL clients.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting.")
+def users_add(name: str, role: str, users_file: Path, token: bool, password_stdin: bool) -> None:
+    """Add a user (or change their role), with an argon2-hashed password."""
+    from compgraph.web.auth import Users, UsersError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < 8:
+        raise UserError("the password must be at least 8 characters long")
+    try:
+        new_token = Users(users_file).add(name, role, password, token=token)
+    except UsersError as exc:
+        raise UserError(str(exc)) from exc
+    click.echo(f"{name} is a {role} in {users_file}")
+    if new_token:
+        click.echo(f"API token (shown once): {new_token}")
+
+
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--timeout", "sparql_timeout", default=5.0, show_default=True, help="SPARQL query time limit (s).")
+@click.option("--max-results", default=10_000, show_default=True, help="SPARQL result-size cap.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="Server threads.")
+@click.option(
+    "--query-workers", default=2, show_default=True, type=click.IntRange(1, 64), help="SPARQL worker processes."
+)
+@click.option("--worker-memory", default=1024, show_default=True, type=click.IntRange(256), help="MiB per worker.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME", help="Host name to serve (repeat).")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="Origin allowed to read /sparql.")
+@_users_option(help="Users file (compgraph users add): logins and roles. Required beyond loopback.")
+@click.option("--tls-proxy", is_flag=True, help="Behind a TLS reverse proxy: trust X-Forwarded-*, Secure cookies.")
+@pass_store
+def serve(
+    sc: StoreContext,
+    host: str,
+    port: int,
+    sparql_timeout: float,
+    max_results: int,
+    threads: int,
+    query_workers: int,
+    worker_memory: int,
+    allowed_hosts: tuple[str, ...],
+    cors_origins: tuple[str, ...],
+    users_file: Path | None,
+    tls_proxy: bool,
+) -> None:
+    """Serve the compliance browser and the SPARQL 1.1 endpoint (/sparql) with waitress."""
+    from compgraph.web import create_app, serving
+    from compgraph.web.security import DEFAULT_HOSTS
+
+    if host not in ("127.0.0.1", "localhost", "::1") and users_file is None:
+        raise UserError(f"serving on {host} needs logins: --users FILE (create it with 'compgraph users add')")
+    if users_file is not None and not users_file.is_file():
+        raise UserError(f"{users_file}: no users file; create it with 'compgraph users add NAME --role admin'")
+
+    bound = [host] if host not in ("0.0.0.0", "::") else []
+    hosts = list(dict.fromkeys([*DEFAULT_HOSTS, *bound, *allowed_hosts]))
+    # WARM_CACHE: coverage, the lists' order and the query workers are made in the background at start.
+    config = {
+        "SPARQL_TIMEOUT": sparql_timeout,
+        "SPARQL_MAX_RESULTS": max_results,
+        "SPARQL_WORKERS": query_workers,
+        "SPARQL_WORKER_MEMORY": worker_memory * 1024 * 1024,
+        "ALLOWED_HOSTS": hosts,
+        "CORS_ORIGINS": list(cors_origins),
+        "WARM_CACHE": True,
+        "USERS_FILE": str(users_file) if users_file else None,
+        "SESSION_COOKIE_SECURE": tls_proxy,
+    }
+    app = create_app(sc.open(), config)
+    if tls_proxy:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
+    click.echo(f"compgraph browser on http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
+    click.echo(f"serving host names: {', '.join(hosts)}; CORS: {', '.join(cors_origins) or 'off'}")
+    serving.serve(app, host, port, threads=threads)
+
+
+
+
+@main.command()
+@click.option("--quick", is_flag=True, help="Small size only (CI).")
+@click.option("--sizes", default="small,medium,large", show_default=True, help="Comma-separated: small,medium,large.")
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option(
+    "--baseline-max-triples",
+    type=int,
+    metavar="N",
+    help="Above N triples the rdflib + pySHACL baseline only loads and validates.",
+)
+@click.option(
+    "--baseline-validate-limit",
+    type=int,
+    default=1800,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop pySHACL after this long and report '>SECONDS' (a lower bound for the ratio).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table here.")
+@click.option("--load", is_flag=True, help="Instead: many clients against a real `compgraph serve` on loopback.")
+@click.option("--clients", default=50, show_default=True, type=click.IntRange(1, 500))
+@click.option("--seconds", default=60.0, show_default=True, type=click.FloatRange(1, 3600))
+@click.option("--runaways", default=20, show_default=True, type=click.IntRange(0, 200))
+@click.option("--query-workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@pass_store
+def bench(
+    sc: StoreContext,
+    load: bool,
+    clients: int,
+    seconds: float,
+    runaways: int,
+    query_workers: int,
+    quick: bool,
+    sizes: str,
+    seed: int,
+    baseline_max_triples: int | None,
+    baseline_validate_limit: int,
+    output: Path | None,
+) -> None:
+    """Time load, open, validate, questions, traces and pages at 10k/100k/1M triples against rdflib + pySHACL."""
+    if load:
+        from compgraph.scale.load import run_load
+
+        location = getattr(sc.open(), "location", None)
+        if location is None:
+            raise UserError("--load serves the embedded store; it cannot drive a remote endpoint")
+        sc.open().close()  # the server opens it; one process at a time
+        res = run_load(location, clients=clients, seconds=seconds, runaways=runaways,
+                       query_workers=query_workers, progress=lambda m: click.echo(m, err=True))
+        click.echo(res.render(), nl=False)
+        if output:
+            output.write_text(res.render(), encoding="utf-8")
+        return
+    from compgraph.scale import bench as b
+
+    chosen = ["small"] if quick else [s.strip() for s in sizes.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in b.SIZES]
+    if unknown:
+        raise UserError(f"--sizes: unknown size {unknown[0]!r} (one of {', '.join(b.SIZES)})")
+    results = b.run(
+        chosen,
+        seed,
+        baseline_max_triples,
+        progress=lambda m: click.echo(m, err=True),
+        baseline_validate_limit=baseline_validate_limit,
+    )
+    table = b.render(results, b.bench_shapes()[1])
+    click.echo(table, nl=False)
+    if output:
+        output.write_text(table, encoding="utf-8")
+
+
+# --- exchange: OSCAL, Statement of Applicability, audit pack (issue 17) ---------------------------
