@@ -10,7 +10,9 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
@@ -78,35 +80,35 @@ def test_the_last_page_links_back_and_not_forward(client: FlaskClient, all_oblig
     assert 'rel="prev"' in html and 'rel="next"' not in html
 
 
-@pytest.mark.parametrize("size", [1, 2, 3, 5])
-def test_system_pages_of_any_size_hold_every_system_once(demo_store: LocalStore, size: int) -> None:
-    everything, total = model.systems_basic(demo_store, model.Cache())
+Lister = Callable[[LocalStore, int | None, int], tuple[list[dict[str, Any]], int]]
+ON = date.fromisoformat(AS_OF)
+LISTERS: dict[str, Lister] = {
+    "systems": lambda st, limit, offset: model.systems_basic(st, model.Cache(), limit, offset),
+    "evidence": lambda st, limit, offset: model.evidence(st, ON, model.Cache(), limit, offset),
+    "obligations": lambda st, limit, offset: model.obligations(st, ON, model.Cache(), limit=limit, offset=offset),
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "size"),
+    [
+        ("systems", 1),
+        ("systems", 2),
+        ("systems", 3),
+        ("systems", 5),
+        ("evidence", 7),
+        ("evidence", 40),
+        ("obligations", 50),
+        ("obligations", 120),
+    ],
+)
+def test_model_pages_of_any_size_hold_every_row_once(demo_store: LocalStore, kind: str, size: int) -> None:
+    listing = LISTERS[kind]
+    everything, total = listing(demo_store, None, 0)
     assert total == len(everything) > size
     joined = []
     for offset in range(0, total, size):
-        rows, n = model.systems_basic(demo_store, model.Cache(), size, offset)
-        assert n == total and len(rows) == min(size, total - offset)
-        joined += [r["id"] for r in rows]
-    assert joined == [r["id"] for r in everything]
-
-
-@pytest.mark.parametrize("size", [7, 40])
-def test_evidence_pages_of_any_size_hold_every_record_once(demo_store: LocalStore, size: int) -> None:
-    on = date.fromisoformat(AS_OF)
-    everything, total = model.evidence(demo_store, on, model.Cache())
-    joined = []
-    for offset in range(0, total, size):
-        rows, _ = model.evidence(demo_store, on, model.Cache(), size, offset)
-        joined += [r["id"] for r in rows]
-    assert joined == [r["id"] for r in everything]
-
-
-@pytest.mark.parametrize("size", [50, 120])
-def test_obligation_pages_of_any_size_hold_every_obligation_once(demo_store: LocalStore, size: int) -> None:
-    on = date.fromisoformat(AS_OF)
-    everything, total = model.obligations(demo_store, on, model.Cache())
-    joined = []
-    for offset in range(0, total, size):
-        rows, _ = model.obligations(demo_store, on, model.Cache(), limit=size, offset=offset)
+        rows, n = listing(demo_store, size, offset)
+        assert n == total and len(rows) == min(size, total - offset), (offset, len(rows))
         joined += [r["id"] for r in rows]
     assert joined == [r["id"] for r in everything]
