@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install install-test browser lint bench clean
+.PHONY: demo test install install-test browser lint bench clean mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: install-test browser
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -p no:cacheprovider
+
+# Mutation testing of the modules that decide compliance (slow: ~17 min for coverage.py on 2 cores).
+mutation: install-test
+	$(BIN)/pip install -q -e '.[mutation]'
+	$(BIN)/python tools/mutation.py --module src/compgraph/questions/coverage.py --tests tests/questions/test_coverage_counts_on_a_tiny_graph.py --tests tests/questions/test_impact.py
 
 bench: install
 	$(BIN)/compgraph bench

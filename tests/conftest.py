@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,36 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 # The demo's planted gaps (expired evidence, overdue reviews) are dated against this day.
 AS_OF = date(2026, 11, 22)
+
+
+# --- no silent skips under CI -------------------------------------------------------------------
+# A skip means an area of the suite did not run (a missing extra, binary or fixture). On a developer's
+# machine that is a note in the summary; under CI=true it fails the run, so nothing quietly disappears.
+
+
+def _under_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _skipped.append(f"{report.nodeid}: {str(reason).removeprefix('Skipped: ')}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _under_ci() and _skipped and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _under_ci() and _skipped:
+        terminalreporter.section("skipped tests fail the run under CI=true", red=True)
+        for line in _skipped:
+            terminalreporter.line(line, red=True)
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
     .venv/bin/python tests/scale/bench_pages.py [-n 15] [--store DIR | --synthetic SYSTEMS]
 
 Prints one row per page: the first request (cold: caches empty) and the median of the next N (warm).
-Uses the shipped demo (or, while it is missing, the small web-test fixture); ``--store`` benchmarks an
+Uses the shipped demo (tests/scale/test_bench_pages.py runs it and checks every page answers); ``--store`` benchmarks an
 existing store (e.g. one built by ``compgraph build``/``generate``) and ``--synthetic N`` adds an
 organisation of N systems over 20 N obligations to the fixture, to see how the pages scale.
 """

@@ -1,4 +1,5 @@
-"""Stores for the web and impact tests: the shipped demo when it builds, else a small Turtle fixture."""
+"""Stores for the web and impact tests: the shipped demo (which must build), or the small Turtle fixture
+when a test asks for it by name. A missing demo is an error, never a quiet switch to the small graph."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ from compgraph.graph.store import LocalStore
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixture.ttl"
+DEMO_FILES = (REPO / "mappings" / "demo" / "mozart.yaml", REPO / "mappings" / "controls.yaml")
 
 
-def demo_available() -> bool:
-    return (REPO / "mappings" / "demo" / "mozart.yaml").is_file() and (REPO / "mappings" / "controls.yaml").is_file()
+class DemoMissing(FileNotFoundError):
+    """The shipped demo files the browser tests run on are not in the checkout."""
+
+
+def missing_demo_files() -> list[Path]:
+    return [p for p in DEMO_FILES if not p.is_file()]
 
 
 def fixture_store(path: Path) -> LocalStore:
@@ -21,11 +27,13 @@ def fixture_store(path: Path) -> LocalStore:
 
 
 def browser_store(path: Path) -> tuple[LocalStore, bool]:
-    """(store, is_demo): the shipped demo built with compgraph.graph.build, or the fixture while it is missing."""
-    if demo_available():
-        from compgraph.graph.build import build
+    """(store, True): the shipped demo built with compgraph.graph.build. The flag stays for callers that
+    unpack it; it is always True because a missing demo raises DemoMissing naming the missing files."""
+    missing = missing_demo_files()
+    if missing:
+        raise DemoMissing(f"the browser tests need the shipped demo; missing: {', '.join(map(str, missing))}")
+    from compgraph.graph.build import build
 
-        store = LocalStore(path)
-        build(store)
-        return store, True
-    return fixture_store(path), False
+    store = LocalStore(path)
+    build(store)
+    return store, True

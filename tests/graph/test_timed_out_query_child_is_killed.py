@@ -1,0 +1,52 @@
+"""A query stopped at its time limit leaves no process behind: the forked child is killed and reaped."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from compgraph.graph.store import LocalStore, QueryTimeout
+
+# A cross product of 2000 triples three times over: far longer than any time limit used here.
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
+
+
+def children() -> set[int]:
+    """Pids of this process's live (not zombie) children, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(fields[1]) == os.getpid() and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.fixture
+def busy_store(tmp_path: Path) -> Iterator[LocalStore]:
+    store = LocalStore(tmp_path / "store")
+    data = "".join(f"<urn:s{i}> <urn:p> <urn:o{i % 7}> .\n" for i in range(2000)).encode()
+    store.replace_graph("urn:g", data)
+    before = children()
+    yield store
+    for pid in children() - before:  # never leave a runaway child to the rest of the session
+        os.kill(pid, signal.SIGKILL)
+
+
+def test_timed_out_query_leaves_no_child_running(busy_store: LocalStore) -> None:
+    before = children()
+    with pytest.raises(QueryTimeout):
+        busy_store.query(ENDLESS, timeout=0.5)
+    assert children() - before == set()
+
+
+def test_answered_query_leaves_no_child_running(busy_store: LocalStore) -> None:
+    before = children()
+    assert int(busy_store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", timeout=30).rows[0][0]) == 2000
+    assert children() - before == set()
