@@ -14,6 +14,7 @@ from datetime import date
 
 from rdflib import Graph
 
+from compgraph.checks.integrity import with_evidence_integrity
 from compgraph.checks.reference import findings_from_report, validate_graph
 from compgraph.checks.report import (
     REPORT_GRAPH,
@@ -68,6 +69,8 @@ def validate_store(
         raise ValueError(f"unknown validation engine {engine!r} (one of {', '.join(ENGINES)})")
     if outcome is None:
         outcome = validate_graph(store.to_graph(data_graphs(store)), as_of, shapes)
+    # Evidence files are hashed for both engines; their findings join the outcome and the saved report.
+    outcome = with_evidence_integrity(store, outcome)
     if save:
         save_report(store, outcome)
     return outcome
