@@ -48,7 +48,7 @@ EVIDENCE_UNKNOWN_CONTROL = "Evidence must back exactly one control of the catalo
 MAPPING_UNKNOWN_CONTROL = "Mapping object is not a control of the catalog"
 EVIDENCE_DATES = "Evidence is valid after it is issued"
 CONCERNS = "Evidence concerns a declared AI system or organisation"
-REVIEW_DATE = "AI system has a review date"
+REVIEW_DATE = "AI system has no last review date, so it is reported as overdue for review"
 
 
 def sys_(i: str) -> URIRef:
