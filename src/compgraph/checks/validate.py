@@ -17,6 +17,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
+from compgraph.checks.integrity import with_evidence_integrity
 from compgraph.checks.reference import findings_from_report, validate_graph
 from compgraph.checks.report import (
     REPORT_GRAPH,
@@ -83,6 +84,8 @@ def validate_store(
             outcome = outcome.merged(rest)
         outcome.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": _names(shapes, p.fallback)}
         outcome.fallback_reasons = {_name(shapes, s): why for s, why in p.fallback.items()}
+    # Evidence files are hashed for both engines; their findings join the outcome and the saved report.
+    outcome = with_evidence_integrity(store, outcome)
     if save:
         save_report(store, outcome)
     return outcome

@@ -233,7 +233,12 @@ def snapshot(store: GraphStore, impact: bool = True) -> Snapshot:
         )
         if impl is not None and c is not None and until is not None
     }
-    implements = plain_rows(store, "SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c }")
+    # A system-scope control on an organisation covers none of its systems (the shapes' scope rule).
+    implements = plain_rows(
+        store,
+        "SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c ."
+        " FILTER NOT EXISTS { ?impl a cg:Organisation . ?c cg:scope cg:SystemScope } }",
+    )
     # Every AI system with its organisations and risk levels comes from the binding query; what a trace
     # needs besides (ids, labels) is asked flat, the organisations' by VALUES: one 5-pattern join over
     # every system and three scans of operatedBy were 1.5 s at 1.1M triples.

@@ -165,6 +165,7 @@ def _implementations(
           {first}
           ?impl cg:implementsControl ?c .
           {second}
+          FILTER NOT EXISTS {{ ?impl a cg:Organisation . ?c cg:scope cg:SystemScope }}
           ?impl dcterms:identifier ?implid ; rdfs:label ?impllabel .
           OPTIONAL {{
             {first}
