@@ -3,7 +3,7 @@
 The cases are read from ``ontology/shapes/*.ttl``: for each property shape and each Core constraint
 component on it, the valid base graph below is altered at exactly the constrained triple (values removed
 for sh:minCount, one more value for sh:maxCount, a value of the wrong datatype, kind, class, length,
-pattern, range or list). SPARQL constraints (the coverage rules and the evidence-dates rule) cannot be
+pattern, range or list). SPARQL constraints (the coverage rules and the two evidence rules) cannot be
 derived from their text, so each has an explicit alteration in ``SPARQL_CASES``.
 
 ``INVENTORY`` pins which constraints the shapes hold: deleting one (say the sh:minCount of
@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 from rdflib.term import Node
@@ -39,8 +39,10 @@ CGS = Namespace("https://w3id.org/compgraph/shapes#")
 ENGINES = ["sparql", "pyshacl"]
 
 # One valid instance of every class the shapes target, with every optional field filled in, so each
-# constraint has a triple to break. A second document, section, control and organisation exist so that
-# "one value too many" can name another real node of the right class.
+# constraint has a triple to break. A second document, section, obligation, control and organisation exist so
+# that "one value too many" can name another real node of the right class. The organisation implements an
+# organisation-scope control and a second organisation has evidence, so the organisation constraints and the
+# "what evidence concerns" rule have a triple to break too.
 BASE = """
 @prefix cg: <https://w3id.org/compgraph/ontology#> .
 @prefix cgr: <https://w3id.org/compgraph/id/> .
@@ -61,36 +63,60 @@ cgr:obligation\\/REG-1-01 a cg:Obligation ; dcterms:identifier "REG-1-01" ;
     cg:modality cg:Mandatory ; cg:fromDocument cgr:document\\/reg ; cg:inSection cgr:section\\/reg\\/1 ;
     cg:topic cg:TopicTransparency ; cg:addressee cg:RoleProvider ; cg:appliesToRiskLevel cg:RiskHigh ;
     cg:satisfiedBy cgr:control\\/CTL-HO , cgr:control\\/CTL-IA .
+cgr:obligation\\/REG-2-01 a cg:Obligation ; dcterms:identifier "REG-2-01" ;
+    cg:sourceText "Providers should publish a summary of the log." ; cg:modality cg:Recommended ;
+    cg:fromDocument cgr:document\\/reg ; cg:inSection cgr:section\\/reg\\/2 .
 cgr:control\\/CTL-HO a cg:Control ; dcterms:identifier "CTL-HO" ; rdfs:label "Human oversight" ;
     cg:controlType cg:HumanOversight ; cg:scope cg:SystemScope ; cg:controlOwner "Ethics committee" .
 cgr:control\\/CTL-IA a cg:Control ; dcterms:identifier "CTL-IA" ; rdfs:label "Impact assessment" ;
     cg:controlType cg:ImpactAssessment ; cg:scope cg:SystemScope ; cg:controlOwner "Risk office" .
+cgr:control\\/CTL-GOV a cg:Control ; dcterms:identifier "CTL-GOV" ; rdfs:label "AI governance policy" ;
+    cg:controlType cg:Governance ; cg:scope cg:OrganisationScope ; cg:controlOwner "Board" .
+cgr:control\\/CTL-LOG a cg:Control ; dcterms:identifier "CTL-LOG" ; rdfs:label "Decision log" ;
+    cg:controlType cg:RecordKeeping ; cg:scope cg:SystemScope .
 cgr:mapping\\/m1 a cg:ControlMapping ; cg:mappingSubject cgr:obligation\\/REG-1-01 ;
     cg:mappingObject cgr:control\\/CTL-HO ; cg:mappingPredicate skos:exactMatch ;
     cg:mappingJustification semapv:ManualMappingCuration ; cg:confidence 0.9 .
-cgr:organisation\\/base a cg:Organisation ; rdfs:label "Base Ltd" ; cg:subjectTo cgr:document\\/reg .
-cgr:organisation\\/other a cg:Organisation ; rdfs:label "Other Ltd" .
+cgr:organisation\\/base a cg:Organisation ; dcterms:identifier "base" ; rdfs:label "Base Ltd" ;
+    cg:subjectTo cgr:document\\/reg ; cg:implementsControl cgr:control\\/CTL-GOV .
+cgr:organisation\\/other a cg:Organisation ; dcterms:identifier "other" ; rdfs:label "Other Ltd" .
 cgr:system\\/scorer a cg:AISystem ; dcterms:identifier "scorer" ; rdfs:label "CV scorer" ;
     cg:riskLevel cg:RiskHigh ; cg:operatedBy cgr:organisation\\/base ; cg:lastReviewed "2026-11-01"^^xsd:date ;
     cg:purpose "Ranks job applications" ; cg:annexIIIArea cg:AnnexIIIEmployment ;
     cg:implementsControl cgr:control\\/CTL-HO , cgr:control\\/CTL-IA ;
     cg:usesDataset cgr:dataset\\/cvs ; cg:trainedOn cgr:dataset\\/cvs .
 cgr:dataset\\/cvs a cg:Dataset ; dcterms:identifier "cvs" ; rdfs:label "Past applications" ;
-    cg:containsPersonalData true ; cg:legalBasis dpv:Consent ; dcterms:provenance "Collected with consent" .
-cgr:evidence\\/ho a cg:Evidence ; rdfs:label "Oversight procedure" ; cg:evidenceFor cgr:control\\/CTL-HO ;
-    cg:concerns cgr:system\\/scorer ; dcterms:issued "2026-01-01"^^xsd:date ;
-    cg:validUntil "2027-06-30"^^xsd:date ; prov:wasAttributedTo "Ethics committee" ;
+    cg:containsPersonalData true ; cg:legalBasis dpv:Consent ; dcterms:provenance cgr:dataset\\/cvs\\/provenance ;
+    prov:wasAttributedTo cgr:agent\\/hr .
+cgr:dataset\\/cvs\\/provenance a dcterms:ProvenanceStatement ; rdfs:label "Collected with consent" .
+cgr:agent\\/hr a prov:Agent ; rdfs:label "HR" .
+cgr:agent\\/ethics a prov:Agent ; rdfs:label "Ethics committee" .
+cgr:agent\\/risk a prov:Agent ; rdfs:label "Risk office" .
+cgr:evidence\\/ho a cg:Evidence ; dcterms:identifier "ho" ; rdfs:label "Oversight procedure" ;
+    cg:evidenceFor cgr:control\\/CTL-HO ; cg:concerns cgr:system\\/scorer ; dcterms:issued "2026-01-01"^^xsd:date ;
+    cg:validUntil "2027-06-30"^^xsd:date ; prov:wasAttributedTo cgr:agent\\/ethics ;
+    cg:url <https://example.org/ho.pdf> ;
     cg:sha256 "0000000000000000000000000000000000000000000000000000000000000001" .
-cgr:evidence\\/ia a cg:Evidence ; rdfs:label "Impact assessment 2026" ; cg:evidenceFor cgr:control\\/CTL-IA ;
-    cg:concerns cgr:system\\/scorer ; dcterms:issued "2026-02-01"^^xsd:date ;
-    cg:validUntil "2027-06-30"^^xsd:date ; prov:wasAttributedTo "Risk office" ;
+cgr:evidence\\/ia a cg:Evidence ; dcterms:identifier "ia" ; rdfs:label "Impact assessment 2026" ;
+    cg:evidenceFor cgr:control\\/CTL-IA ; cg:concerns cgr:system\\/scorer ; dcterms:issued "2026-02-01"^^xsd:date ;
+    cg:validUntil "2027-06-30"^^xsd:date ; prov:wasAttributedTo cgr:agent\\/risk ;
     cg:sha256 "0000000000000000000000000000000000000000000000000000000000000002" .
+cgr:evidence\\/pol-other a cg:Evidence ; dcterms:identifier "pol-other" ; rdfs:label "Governance policy of Other Ltd" ;
+    cg:evidenceFor cgr:control\\/CTL-GOV ; cg:concerns cgr:organisation\\/other ;
+    dcterms:issued "2026-03-01"^^xsd:date ; cg:validUntil "2027-06-30"^^xsd:date ;
+    cg:sha256 "0000000000000000000000000000000000000000000000000000000000000003" .
+cgr:evidence\\/pol a cg:Evidence ; dcterms:identifier "pol" ; rdfs:label "Governance policy 2026" ;
+    cg:evidenceFor cgr:control\\/CTL-GOV ; cg:concerns cgr:organisation\\/base ;
+    dcterms:issued "2026-03-01"^^xsd:date ; cg:validUntil "2027-06-30"^^xsd:date ;
+    cg:sha256 "0000000000000000000000000000000000000000000000000000000000000004" .
 """
 
 SYSTEM = CGR["system/scorer"]
 DATASET = CGR["dataset/cvs"]
 EVIDENCE_IA = CGR["evidence/ia"]
 OBLIGATION = CGR["obligation/REG-1-01"]
+ORGANISATION = CGR["organisation/base"]
+UNDECLARED = CGR["system/undeclared"]
 
 # Every Core constraint the shapes hold, as "NodeShape path component". Keep in step with the shapes.
 INVENTORY = """
@@ -106,19 +132,23 @@ ObligationShape cg:fromDocument minCount | maxCount | nodeKind
 ObligationShape cg:inSection minCount | maxCount | class
 ObligationShape cg:topic maxCount | nodeKind
 ObligationShape cg:addressee in
+ObligationShape cg:satisfiedBy class
 ObligationShape cg:appliesToRiskLevel in
 ControlShape dcterms:identifier minCount | maxCount | datatype
 ControlShape rdfs:label minCount
 ControlShape cg:controlType minCount | maxCount | nodeKind
-ControlShape cg:scope maxCount | in
+ControlShape cg:scope minCount | maxCount | in
 ControlShape cg:controlOwner maxCount | datatype
-ControlMappingShape cg:mappingSubject minCount | maxCount | nodeKind
-ControlMappingShape cg:mappingObject minCount | maxCount | nodeKind
+ControlMappingShape cg:mappingSubject minCount | maxCount | nodeKind | class
+ControlMappingShape cg:mappingObject minCount | maxCount | nodeKind | class
 ControlMappingShape cg:mappingPredicate minCount | maxCount | in
 ControlMappingShape cg:mappingJustification minCount | maxCount | nodeKind
 ControlMappingShape cg:confidence maxCount | datatype | minInclusive | maxInclusive
+OrganisationShape dcterms:identifier minCount | maxCount | datatype
 OrganisationShape rdfs:label minCount
+OrganisationShape cg:implementsControl class
 OrganisationShape cg:subjectTo class
+SystemShape dcterms:identifier minCount | maxCount | datatype
 SystemShape rdfs:label minCount
 SystemShape cg:riskLevel minCount | maxCount | in
 SystemShape cg:operatedBy minCount | maxCount | class
@@ -127,11 +157,14 @@ SystemShape cg:purpose maxCount | datatype
 SystemShape cg:annexIIIArea in
 SystemShape cg:implementsControl class
 SystemShape cg:usesDataset class
+SystemShape cg:trainedOn class
 SystemReviewDateShape cg:lastReviewed minCount
+DatasetShape dcterms:identifier minCount | maxCount | datatype
 DatasetShape rdfs:label minCount
-DatasetShape cg:containsPersonalData maxCount | datatype
+DatasetShape cg:containsPersonalData minCount | maxCount | datatype
 DatasetShape cg:legalBasis in
 DatasetShape dcterms:provenance maxCount | minLength
+EvidenceShape dcterms:identifier minCount | maxCount | datatype
 EvidenceShape rdfs:label minCount
 EvidenceShape cg:evidenceFor minCount | maxCount | class
 EvidenceShape cg:concerns minCount | maxCount | nodeKind
@@ -241,13 +274,20 @@ def focus_of(shape: URIRef, data: Graph) -> URIRef:
     return nodes[0]
 
 
+def on_path(case: Case, component: URIRef) -> Node | None:
+    """The parameter of ``component`` for the case's path: on its property shape, or on another property shape
+    of the same node shape with the same path (a value must satisfy them all)."""
+    props = [case.prop] + [q for q in SHAPES.objects(case.shape, SH.property) if q != case.prop]
+    return next((v for q in props if SHAPES.value(q, SH.path) == case.path for v in SHAPES.objects(q, component)), None)
+
+
 def another_value(case: Case, data: Graph, current: Node | None) -> Node:
     """A second value that is fine on its own (right kind, class, list, range), so only the count is wrong."""
     p = SHAPES
-    allowed = p.value(case.prop, SH["in"])
+    allowed = on_path(case, SH["in"])
     if allowed is not None:
         return next(v for v in Collection(p, allowed) if v != current)
-    cls = p.value(case.prop, SH["class"])
+    cls = on_path(case, SH["class"])
     if cls is not None:
         classes = set(WORLD.transitive_subjects(RDFS.subClassOf, cls)) | {cls}
         return next(s for c in classes for s in sorted(data.subjects(RDF.type, c)) if s != current)
@@ -267,7 +307,7 @@ def another_value(case: Case, data: Graph, current: Node | None) -> Node:
     return URIRef("urn:compgraph-test:another")
 
 
-def wrong_value(case: Case, current: Node | None) -> Node:
+def wrong_value(case: Case, data: Graph, current: Node | None) -> Node:
     """A replacement for the value that breaks only this component."""
     c, param = case.component, case.param
     assert param is not None or c not in (SH.minLength, SH.minInclusive, SH.maxInclusive), f"{case.name}: gone"
@@ -277,6 +317,13 @@ def wrong_value(case: Case, current: Node | None) -> Node:
     if c in (SH["class"], SH["in"]):
         return URIRef("urn:compgraph-test:not-allowed")
     if c == SH.nodeKind:
+        if isinstance(current, URIRef) and on_path(case, SH["class"]) is not None:
+            # A literal is an instance of no class, so it would break the path's sh:class too: a blank node
+            # carrying the value's own description is of the right class and breaks only the node kind.
+            copy = BNode()
+            for p, o in list(data.predicate_objects(current)):
+                data.add((copy, p, o))
+            return copy
         return Literal(lexical)
     if c == SH.minLength:
         return Literal("x" * (int(param) - 1))
@@ -308,7 +355,7 @@ def break_constraint(case: Case, data: Graph) -> URIRef:
     else:
         assert current is not None, f"{case.name}: the base graph gives {shorten(str(focus))} no value to alter"
         data.remove((focus, case.path, current))
-        data.add((focus, case.path, wrong_value(case, current)))
+        data.add((focus, case.path, wrong_value(case, data, current)))
     return focus
 
 
@@ -382,11 +429,13 @@ def _drop(s: URIRef, p: URIRef, o: Node | None = None) -> Callable[[Graph], None
 
 
 def org_wide_impact_assessment(g: Graph) -> None:
-    """The impact assessment moves to the organisation, with current evidence: it no longer counts."""
-    org = CGR["organisation/base"]
-    g.remove((SYSTEM, CG.implementsControl, CGR["control/CTL-IA"]))
-    g.add((org, CG.implementsControl, CGR["control/CTL-IA"]))
-    g.set((EVIDENCE_IA, CG.concerns, org))
+    """The impact assessment moves to the organisation as an organisation-scope control, with current evidence
+    concerning the organisation: an impact assessment is per system, so it no longer counts."""
+    ia = CGR["control/CTL-IA"]
+    g.remove((SYSTEM, CG.implementsControl, ia))
+    g.add((ORGANISATION, CG.implementsControl, ia))
+    g.set((ia, CG.scope, CG.OrganisationScope))
+    g.set((EVIDENCE_IA, CG.concerns, ORGANISATION))
 
 
 # rule IRI -> (focus, alteration, a fragment of the expected message)
@@ -412,9 +461,31 @@ SPARQL_CASES: dict[URIRef, tuple[URIRef, Callable[[Graph], None], str]] = {
         "CV scorer implements control CTL-HO with no evidence valid on the validation date",
     ),
     CGS.MappedObligationRule: (
-        OBLIGATION,
+        ORGANISATION,
         _drop(OBLIGATION, CG.satisfiedBy),
         "Mandatory obligation REG-1-01 of Base regulation is not mapped to any control",
+    ),
+    CGS.ImplementedObligationRule: (
+        ORGANISATION,
+        _set(OBLIGATION, CG.satisfiedBy, CGR["control/CTL-LOG"]),
+        "Mandatory obligation REG-1-01 of Base regulation: no mapped control is implemented by Base Ltd or its"
+        " systems with evidence valid on the validation date",
+    ),
+    CGS.ControlScopeRule: (
+        ORGANISATION,
+        _set(CGR["control/CTL-GOV"], CG.scope, CG.SystemScope),
+        "Base Ltd lists system-scope control CTL-GOV organisation-wide; it counts for none of its systems",
+    ),
+    CGS.AnnexIIIRule: (
+        SYSTEM,
+        _set(SYSTEM, CG.riskLevel, CG.RiskLimited),
+        "CV scorer is in Annex III area employment but recorded as limited risk with no documented Art. 6(3)"
+        " derogation; it is treated as high-risk",
+    ),
+    CGS.EvidenceConcernsRule: (
+        UNDECLARED,
+        _set(CGR["evidence/pol-other"], CG.concerns, UNDECLARED),
+        "Evidence concerns a node that is not a declared AI system or organisation",
     ),
     CGS.LegalBasisRule: (
         DATASET,
