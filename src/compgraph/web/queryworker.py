@@ -13,6 +13,7 @@ query whose text holds the word SERVICE at all: a false refusal is better than a
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import re
@@ -117,8 +118,18 @@ class _Store:
         self.store: Any = None
 
     def _stamp(self) -> tuple[Any, ...]:
-        with os.scandir(self.location) as entries:
-            return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries))
+        # A large write moves HEAD (the store folder changes); a small one is a SPARQL update inside the
+        # current generation (its log file grows). A read-only handle sees neither, so either reopens it.
+        from compgraph.graph.ondisk import locate
+
+        folders = [Path(self.location)]
+        with contextlib.suppress(Exception):  # a damaged or missing store: get() reports it when it opens
+            folders.append(locate(folders[0])[0])
+        stamp = []
+        for folder in dict.fromkeys(folders):
+            with os.scandir(folder) as entries:
+                stamp += sorted((folder.name, e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries)
+        return tuple(stamp)
 
     def get(self) -> Any:
         import pyoxigraph as ox
