@@ -43,7 +43,7 @@ Exit codes:
 STORE_MODES = {
     "build": CREATE,
     "generate": CREATE,
-    "load": WRITE,
+    "load": CREATE,  # a store may start from one file, as with `oxigraph load`
     "import": CREATE,  # a new document may start a new store
     "review": WRITE,
     "validate": WRITE,  # saves its report; READ (no save) when the store cannot be written
