@@ -53,7 +53,7 @@ def test_validate_exits_1_and_names_every_planted_gap(store: Path) -> None:
         "Mozart Ltd implements control CTL-LT-02 with no evidence valid",
         "Training dataset CRM interaction history contains personal data but has no recorded legal basis",
         "Contract summarisation assistant was last reviewed on 2026-03-01",
-        "Mandatory obligation RAU-2.4-02",
+        "Mandatory obligation COC-16-09",
     ):
         assert expected in out.stdout
 

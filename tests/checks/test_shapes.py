@@ -63,7 +63,7 @@ def reviewed(g: Graph) -> None:
 
 
 def map_obligation(g: Graph) -> None:
-    g.add((URIRef(entity_iri("obligation", "RAU-2.4-02")), CG.satisfiedBy, ctl("CTL-GOV-01")))
+    g.add((URIRef(entity_iri("obligation", "COC-16-09")), CG.satisfiedBy, ctl("CTL-GOV-01")))
 
 
 CASES = [
@@ -94,11 +94,11 @@ def demo_graph(demo_store: LocalStore) -> Graph:
 
 
 def _hits(g: Graph, rule: str, focus: str) -> int:
-    # The obligation rules focus on the organisation; the one checked here names RAU-2.4-02.
+    # The obligation rules focus on the organisation; the one checked here names COC-16-09.
     return sum(
         1
         for f in validate_graph(g, AS_OF).findings
-        if f.rule == rule and f.focus == focus and ("obligation" not in rule or "RAU-2.4-02" in f.message)
+        if f.rule == rule and f.focus == focus and ("obligation" not in rule or "COC-16-09" in f.message)
     )
 
 

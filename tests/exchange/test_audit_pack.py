@@ -109,7 +109,7 @@ def test_snapshot_and_shacl_report_are_rdf_with_the_findings(pack: Path):
     ds.parse(data=_read(pack, "graph.nq"), format="nquads")
     assert len(ds) > 10_000
     report = Graph().parse(data=_read(pack, "shacl-report.ttl"), format="turtle")
-    assert len(set(report.subjects(SH.resultSeverity, SH.Violation))) == 33  # the demo's planted violations
+    assert len(set(report.subjects(SH.resultSeverity, SH.Violation))) == 19  # the demo's planted violations
 
 
 def test_coverage_and_gap_csvs_agree(pack: Path):

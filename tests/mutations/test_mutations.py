@@ -272,7 +272,7 @@ CASES = [
     ),
     Case(
         "obligation-satisfied-by-unknown-control",
-        rdf((obligation("RAU-2.4-02"), CG.satisfiedBy, ctl("CTL-GOV-99"))),
+        rdf((obligation("COC-16-09"), CG.satisfiedBy, ctl("CTL-GOV-99"))),
         MAPPED_TO_UNKNOWN,
         "CTL-GOV-99",
         ((MAPPED, "mozart"),),
