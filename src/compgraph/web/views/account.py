@@ -21,6 +21,12 @@ RULES: list[tuple[str, str, str]] = [
     ("POST", "/validate", "admin"),
     ("POST", "/review/", "legal"),
     ("GET", "/review/", "legal"),
+    ("GET", "/exports", "auditor"),
+    ("GET", "/history", "auditor"),
+    ("GET", "/diff", "auditor"),
+    ("POST", "/evidence", "admin"),
+    ("POST", "/legal/upload", "legal"),
+    ("POST", "/snapshots", "admin"),
 ]
 _OPEN_ENDPOINTS = frozenset({"account.login", "static"})
 
