@@ -3,7 +3,8 @@
 Views are thin: each page family has its module under ``views/`` and asks the library for its data;
 ``model`` holds the browser's per-store-state cache and the view model shared by pages.
 
-May import: every stage below it (``graph``, ``checks``, ``questions``, ``legal``, ``exchange``), never ``scale`` or ``cli``.
+May import: every stage below it (``graph``, ``checks``, ``questions``, ``legal``, ``exchange``),
+never ``scale`` or ``cli``.
 """
 
 from __future__ import annotations

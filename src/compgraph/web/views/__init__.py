@@ -6,8 +6,8 @@ and error pages that all browser pages share, and ``dashboard``, ``lists``, ``de
 and gap reports) and ``exports`` (OSCAL, SoA, audit pack downloads) are blueprints of their own.
 
 May import: ``compgraph.web.model`` and the stages below it (``graph``, ``checks``,
-``questions``, ``legal``, ``exchange``). A page module imports ``common`` and never another page module, so a page family
-can move or go without touching the others.
+``questions``, ``legal``, ``exchange``). A page module imports ``common`` and never another page module, so a
+page family can move or go without touching the others.
 """
 
 from __future__ import annotations
