@@ -28,7 +28,7 @@ RULES: list[tuple[str, str, str]] = [
     ("POST", "/legal/upload", "legal"),
     ("POST", "/snapshots", "admin"),
 ]
-_OPEN_ENDPOINTS = frozenset({"account.login", "static"})
+_OPEN_ENDPOINTS = frozenset({"account.login", "static", "linked.context"})
 
 
 def users() -> Users | None:

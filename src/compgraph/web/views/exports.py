@@ -21,7 +21,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
 
 from compgraph.web.model import get_store
-from compgraph.web.views.common import as_of_param
+from compgraph.web.views.common import as_of_param, organisations
 
 bp = Blueprint("exports", __name__)
 
@@ -57,13 +57,6 @@ def _download(data: bytes, ext: str, name: str) -> Response:
     resp = send_file(io.BytesIO(data), mimetype=MEDIA[ext], as_attachment=True, download_name=f"{name}.{ext}")
     resp.headers["Cache-Control"] = "no-store"  # auditors' files are dated by their content, not by a cache
     return resp
-
-
-def organisations() -> list[tuple[str, str]]:
-    """(id, label) of every organisation, the choices of the Statement of Applicability."""
-    res = get_store().select("""SELECT ?id (SAMPLE(?l) AS ?label) WHERE {
-        ?o a cg:Organisation ; dcterms:identifier ?id . OPTIONAL { ?o rdfs:label ?l } } GROUP BY ?id ORDER BY ?id""")
-    return [(str(i), str(label or i)) for i, label in res.rows]
 
 
 @bp.route("/exports")
