@@ -97,9 +97,16 @@ def void_graph(store: GraphStore, base: str, downloads: dict[str, tuple[str, str
     g.add((ds, RDF.type, VOID.Dataset))
     g.add((ds, RDF.type, DCAT.Dataset))
     g.add((ds, DCTERMS.title, Literal("compgraph compliance graph")))
-    g.add((ds, DCTERMS.description, Literal(
-        "Source documents, their obligations, the controls that satisfy them, the AI systems and datasets "
-        "that implement the controls, and the evidence, as RDF named graphs.")))
+    g.add(
+        (
+            ds,
+            DCTERMS.description,
+            Literal(
+                "Source documents, their obligations, the controls that satisfy them, the AI systems and datasets "
+                "that implement the controls, and the evidence, as RDF named graphs."
+            ),
+        )
+    )
     g.add((ds, VOID.sparqlEndpoint, endpoint))
     g.add((ds, VOID.uriSpace, Literal(str(CGR))))
     counts = store.graph_counts()
