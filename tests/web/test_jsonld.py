@@ -90,3 +90,9 @@ def test_the_context_needs_no_login_but_the_pages_do(store: LocalStore, tmp_path
     client = create_app(store, {"USERS_FILE": str(tmp_path / "users.json")}).test_client()
     assert client.get("/context.jsonld").status_code == 200
     assert client.get(f"/systems/{SYSTEM}.jsonld").status_code == 401
+
+
+def test_a_page_with_rdf_nodes_links_its_json_ld(base: str) -> None:
+    html = requests.get(f"{base}/systems/{SYSTEM}", timeout=10).text
+    assert f'<link rel="alternate" type="application/ld+json" href="/systems/{SYSTEM}.jsonld">' in html
+    assert '.jsonld"' not in requests.get(f"{base}/", timeout=10).text

@@ -169,6 +169,7 @@ def respond(
         tables=tables,
         json_url=f"{base}.json{suffix}",
         csv_url=f"{base}.csv{suffix}" if tables and base != "/index" else None,
+        jsonld_url=f"{base}.jsonld{suffix}" if (data or {}).get("iri") or rdf_nodes(tables) else None,
         **context,
     )
 

@@ -25,7 +25,6 @@ from compgraph.web.views.common import as_of_param, organisations
 
 bp = Blueprint("exports", __name__)
 
-OSCAL_KINDS = ("catalog", "component-definition", "assessment-results")
 MEDIA = {
     "json": "application/json",
     "csv": "text/csv",
