@@ -175,3 +175,13 @@ def test_the_graph_dump_holds_every_named_graph(auditor: FlaskClient, store: Loc
 def test_open_mode_links_exports_from_the_navigation(store: LocalStore) -> None:
     page = create_app(store).test_client().get("/").get_data(as_text=True)
     assert '<li><a href="/exports">Exports</a></li>' in page
+
+
+def test_a_script_with_an_auditors_token_downloads_and_without_one_gets_401(app: Flask, store: LocalStore) -> None:
+    users = app.extensions["compgraph_users"]
+    token = users.add("ci-bot", "auditor", None, token=True)
+    client = app.test_client()
+    resp = client.get("/exports/soa.csv?org=mozart", headers={"Authorization": f"Bearer {token}"})
+    assert resp.status_code == 200 and resp.data.startswith(b"document,")
+    anonymous = client.get("/exports/audit-pack.zip")
+    assert anonymous.status_code == 401 and anonymous.headers["WWW-Authenticate"].startswith("Bearer")

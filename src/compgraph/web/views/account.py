@@ -47,6 +47,8 @@ def _wants_machine_answer() -> bool:
         request.path.startswith("/sparql")
         and not request.path.startswith("/sparql-console")
         or (request.path.endswith((".json", ".csv")) or "Authorization" in request.headers)
+        # Downloads and the dataset description are files a script fetches: a redirect to a form helps no one.
+        or request.path.startswith(("/exports/", "/.well-known/"))
     )
 
 
