@@ -155,12 +155,17 @@ def build_pack(store: GraphStore, as_of: date, evidence_root: Path | None = None
     return files, data
 
 
-def write_pack(files: dict[str, bytes], out: Path) -> None:
+def pack_bytes(files: dict[str, bytes]) -> bytes:
+    """The pack as a zip in memory (the browser's download; ``write_pack`` writes the same bytes to a file)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, content in files.items():
             zf.writestr(name, content)
-    write_atomic(out, buf.getvalue())
+    return buf.getvalue()
+
+
+def write_pack(files: dict[str, bytes], out: Path) -> None:
+    write_atomic(out, pack_bytes(files))
 
 
 def verify_pack(path: Path) -> tuple[int, list[str]]:

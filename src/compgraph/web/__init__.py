@@ -1,9 +1,11 @@
 """The web: the Flask app factory, the compliance browser and the SPARQL 1.1 endpoint.
 
 Views are thin: each page family has its module under ``views/`` and asks the library for its data;
-``model`` holds the browser's per-store-state cache and the view model shared by pages.
+``model`` holds the browser's per-store-state cache and the view model shared by pages; ``linkeddata``
+the JSON-LD context, pages' JSON-LD and the VoID description.
 
-May import: every stage below it (``graph``, ``checks``, ``questions``, ``legal``), never ``scale`` or ``cli``.
+May import: every stage below it (``graph``, ``checks``, ``questions``, ``legal``, ``exchange``),
+never ``scale`` or ``cli``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
 
     for bp in views.all_blueprints():
         app.register_blueprint(bp)
+    from compgraph.web.linkeddata import JsonLdSuffix
+
+    app.wsgi_app = JsonLdSuffix(app.wsgi_app)  # type: ignore[method-assign]
     cache = app.extensions.setdefault("compgraph_browser_cache", model.Cache())
     if app.config.get("WARM_CACHE"):
         import threading

@@ -2,12 +2,13 @@
 
 Owns every route: ``common`` defines the compliance browser's blueprint (``browser``) with the page plumbing
 and error pages that all browser pages share, and ``dashboard``, ``lists``, ``details``, ``analysis`` and
-``questions`` add their pages to it; ``sparql`` (the SPARQL 1.1 endpoint) and ``legal`` (mapping review
-and gap reports) are blueprints of their own.
+``questions`` add their pages to it; ``sparql`` (the SPARQL 1.1 endpoint), ``legal`` (mapping review
+and gap reports), ``exports`` (OSCAL, SoA, audit pack downloads) and ``void`` (the JSON-LD
+@context and the VoID description) are blueprints of their own.
 
-May import: ``compgraph.web.model`` and the stages below it (``graph``, ``checks``,
-``questions``, ``legal``). A page module imports ``common`` and never another page module, so a page family
-can move or go without touching the others.
+May import: ``compgraph.web.model``, ``compgraph.web.linkeddata`` and the stages below it (``graph``, ``checks``,
+``questions``, ``legal``, ``exchange``). A page module imports ``common`` and never another page module, so a
+page family can move or go without touching the others.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ def all_blueprints() -> list[Blueprint]:
     from compgraph.web.views import analysis, dashboard, details, lists, questions  # noqa: F401
     from compgraph.web.views.account import bp as account
     from compgraph.web.views.common import bp as browser
+    from compgraph.web.views.exports import bp as exports
     from compgraph.web.views.legal import bp as legal
     from compgraph.web.views.sparql import bp as sparql
+    from compgraph.web.views.void import bp as linked
 
-    return [account, sparql, browser, legal]
+    return [account, sparql, browser, legal, exports, linked]

@@ -21,8 +21,14 @@ RULES: list[tuple[str, str, str]] = [
     ("POST", "/validate", "admin"),
     ("POST", "/review/", "legal"),
     ("GET", "/review/", "legal"),
+    ("GET", "/exports", "auditor"),
+    ("GET", "/history", "auditor"),
+    ("GET", "/diff", "auditor"),
+    ("POST", "/evidence", "admin"),
+    ("POST", "/legal/upload", "legal"),
+    ("POST", "/snapshots", "admin"),
 ]
-_OPEN_ENDPOINTS = frozenset({"account.login", "static"})
+_OPEN_ENDPOINTS = frozenset({"account.login", "static", "linked.context"})
 
 
 def users() -> Users | None:
@@ -41,6 +47,8 @@ def _wants_machine_answer() -> bool:
         request.path.startswith("/sparql")
         and not request.path.startswith("/sparql-console")
         or (request.path.endswith((".json", ".csv")) or "Authorization" in request.headers)
+        # Downloads and the dataset description are files a script fetches: a redirect to a form helps no one.
+        or request.path.startswith(("/exports/", "/.well-known/"))
     )
 
 

@@ -2,7 +2,8 @@
 
 The browser's pages live in one blueprint, ``browser``, defined here; each page family's module adds its
 routes to it, so ``url_for("browser.<view>")`` does not depend on which module holds the view. The plumbing
-makes every list and detail page available as HTML, ``.json`` and ``.csv`` from the same ``Table``.
+makes every list and detail page available as HTML, ``.json`` and ``.csv`` from the same ``Table``, and the
+RDF nodes a page shows as JSON-LD (``Accept: application/ld+json`` or ``.jsonld``, see ``web.linkeddata``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from compgraph.graph.namespaces import shorten
 from compgraph.questions import trace as tr
-from compgraph.web import model
+from compgraph.web import linkeddata, model
 from compgraph.web.model import get_store
 
 bp = Blueprint("browser", __name__)
@@ -143,6 +144,8 @@ def respond(
 ) -> Response | str:
     """Render the page as HTML, or its data as JSON, or its first table as CSV."""
     tables = tables or []
+    if fmt in ("json", "html") and wants_jsonld():
+        return jsonld_response(title, description, [data.get("iri") if data else None, *rdf_nodes(tables)])
     info = meta(as_of)
     if fmt == "json":
         body: dict[str, Any] = {"title": title, "description": description, **info}
@@ -166,8 +169,31 @@ def respond(
         tables=tables,
         json_url=f"{base}.json{suffix}",
         csv_url=f"{base}.csv{suffix}" if tables and base != "/index" else None,
+        jsonld_url=f"{base}.jsonld{suffix}" if (data or {}).get("iri") or rdf_nodes(tables) else None,
         **context,
     )
+
+
+def wants_jsonld() -> bool:
+    """Whether the client prefers JSON-LD (``Accept: application/ld+json``, or a ``.jsonld`` address)."""
+    offered = ["text/html", "application/json", linkeddata.JSONLD]
+    return request.accept_mimetypes.best_match(offered) == linkeddata.JSONLD
+
+
+def rdf_nodes(tables: list[Table]) -> list[str]:
+    return [str(row["iri"]) for t in tables for row in t.rows if row.get("iri")]
+
+
+def jsonld_response(title: str, description: str, iris: list[str | None]) -> Response:
+    """The RDF nodes a page shows, as JSON-LD under the published @context; 406 for a page with none."""
+    nodes = list(dict.fromkeys(i for i in iris if i))
+    if not nodes:
+        abort(406, description="This page shows no RDF nodes, so it has no JSON-LD; its data is at .json.")
+    qs = request.query_string.decode()
+    page = request.base_url.removesuffix(".json") + (f"?{qs}" if qs else "")
+    graph = linkeddata.page_graph(get_store(), page, title, description, nodes)
+    body = linkeddata.to_jsonld(graph, request.host_url.rstrip("/") + linkeddata.CONTEXT_PATH)
+    return Response(body, mimetype=linkeddata.JSONLD, headers={"Vary": "Accept"})
 
 
 def csv_response(table: Table) -> Response:
@@ -304,3 +330,10 @@ def resolve(kind: str, ident: str) -> str:
     except tr.UnknownEntity:
         singular = model.KINDS[kind][0]
         abort(404, description=f"There is no {singular} with id {ident!r}.")
+
+
+def organisations() -> list[tuple[str, str]]:
+    """(id, label) of every organisation: the choices of the Statement of Applicability."""
+    res = get_store().select("""SELECT ?id (SAMPLE(?l) AS ?label) WHERE {
+        ?o a cg:Organisation ; dcterms:identifier ?id . OPTIONAL { ?o rdfs:label ?l } } GROUP BY ?id ORDER BY ?id""")
+    return [(str(i), str(label or i)) for i, label in res.rows]
