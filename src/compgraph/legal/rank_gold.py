@@ -177,9 +177,12 @@ def render_gold(ev: GoldEval) -> str:
         )
     lines.append("")
     targets = ", ".join(f"{k} >= {v:g}" for k, v in TARGETS.items())
+    lines.append(f"Targets: {targets}.")
     for m in ev.metrics:
         if m.document == "all":
-            lines.append(f"{m.ranker}: {'meets' if m.meets_targets() else 'misses'} the targets ({targets})")
+            f = m.figures()
+            missed = [f"{k} {f[k]:.3f} < {v:g}" for k, v in TARGETS.items() if f[k] < v]
+            lines.append(f"{m.ranker}: " + (f"misses {', '.join(missed)}" if missed else "meets every target"))
     config = rank.load_config()
     for name, (cut, recall, precision) in ev.fitted.items():
         lines.append(f"{name}: the no-match cut-off that fits this file best is {cut:g} (recall {recall:.3f}, "

@@ -43,6 +43,14 @@ from compgraph.legal.text import normalise_for_match
 
 RANKERS = ("hybrid", "bm25-prior", "bm25", "embeddings")
 FORMATS = ("table", "csv", "json", "sssom")
+# What each ranker is, in a sentence a reviewer can weigh (figures: README, "Suggestions").
+RANKER_NOTES = {
+    "hybrid": "word overlap, sentence meaning and how the crosswalk maps obligations of the same topic",
+    "bm25-prior": "word overlap and how the crosswalk maps obligations of the same topic; without the optional "
+    "sentence-embeddings extra (pip install 'compgraph[embeddings]') fewer fitting controls reach the top 3",
+    "bm25": "word overlap only",
+    "embeddings": "sentence meaning only",
+}
 
 # Below these top scores an obligation is flagged "no good match": it probably opens a gap that needs a new
 # control. ``compgraph eval-suggest`` measures the cut-off that best separates obligations whose gold control
@@ -397,7 +405,8 @@ def suggest_for(
                 if os_[i] > 0
             ]
         best = matches[0].score if matches else 0.0
-        out.append(Suggestion(ob.id, ob.text, matches, similar, no_good_match=best < threshold))
+        reason = f"the best control scores {best:.2f}, below the cut-off {threshold:g}" if best < threshold else ""
+        out.append(Suggestion(ob.id, ob.text, matches, similar, no_good_match=best < threshold, reason=reason))
     return out
 
 
@@ -523,11 +532,14 @@ def render(suggestions: list[Suggestion], fmt: str, doc_id: str, ranker: str) ->
 
 
 def render_table(suggestions: list[Suggestion], ranker: str) -> str:
-    lines = [f"Ranker: {ranker}. '!' marks obligations with no good match (a likely gap).", ""]
+    lines = [f"Ranker: {ranker} ({RANKER_NOTES[ranker]}). '!' marks obligations with no good match (a likely gap).",
+             ""]
     for s in suggestions:
         flag = "!" if s.no_good_match else " "
         text = " ".join(s.text.split())
         lines.append(f"{flag} {s.obligation}  {text[:100]}{'…' if len(text) > 100 else ''}")
+        if s.reason:
+            lines.append(f"    no good match: {s.reason}")
         for rank, m in enumerate(s.controls, start=1):
             lines.append(f"    {rank}. {m.id:<12} {m.score:>7.3f}  {m.label}  [{', '.join(m.evidence)}]")
         for m in s.similar[:3]:
