@@ -253,3 +253,10 @@ def test_accepting_a_control_does_not_reorder_the_suggestions(fixture_store: Loc
                                                                 "skos:exactMatch", author="A")], tmp_path)
     after = sg.suggest(fixture_store, "mini-code", ranker="bm25-prior")
     assert [(m.id, m.score) for m in after[0].controls] == [(m.id, m.score) for m in first.controls]
+
+
+def test_table_says_which_ranker_ran_and_why_an_obligation_has_no_good_match() -> None:
+    ob = sg.ObligationDoc("X-1", "new", "The Commission shall publish guidance.")
+    out = sg.render_table(sg.suggest_for([ob], CONTROLS, ranker="bm25-prior", topics={}), "bm25-prior")
+    assert "Ranker: bm25-prior (word overlap" in out and "embeddings" in out
+    assert "no good match: names 'Commission'" in out
