@@ -7,7 +7,7 @@ it as the import pipeline would: the text, its section title and the topic the e
 
 Reported per document and overall: hits@1, hits@3 and MRR over duties with an acceptable control, and for
 "no good match" its recall (share of ``none`` duties flagged) and precision (share of flags that are
-``none``). ``fit`` finds, on the file given, the cut-off that best separates the ``none`` duties: run it on
+``none``). ``_fit`` finds, on the file given, the cut-off that best separates the ``none`` duties: run it on
 the tuning half only and copy the value into ``src/compgraph/legal/suggest-ranker.yaml``.
 """
 

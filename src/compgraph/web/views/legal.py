@@ -156,16 +156,20 @@ def review_save(doc_id: str) -> Response:
     # re-submitting an unchanged choice must not re-date or re-attribute an earlier decision
     changed = [d for d in decisions if not _same(previous.get(d.key), d)]
     if changed:
+        order: dict[str, list[str]] | None = None
         if not rv.order_path(path).exists():
             # the order the reviewer saw, before any decision feeds back into the ranking
             ranked = sg.suggest(store, doc_id, top_k=20, ranker=_ranker())
             order = {s.obligation: [m.id for m in s.controls] for s in ranked}
         try:
             rv.apply_decisions(store, doc_id, changed, _mappings())
-            if not rv.order_path(path).exists():
-                rv.save_order(rv.order_path(path), order)
-        except (rv.ReviewError, OSError) as exc:
+        except rv.ReviewError as exc:
             abort(400, description=str(exc))
+        if order is not None:
+            try:
+                rv.save_order(rv.order_path(path), order)
+            except OSError as exc:  # the decisions are saved; only the display order is lost
+                current_app.logger.warning("could not store the review order for %s: %s", doc_id, exc)
     return redirect(url_for("legal.review_page", doc_id=doc_id, saved=len(changed), author=author), code=303)
 
 
