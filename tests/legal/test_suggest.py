@@ -260,3 +260,13 @@ def test_table_says_which_ranker_ran_and_why_an_obligation_has_no_good_match() -
     out = sg.render_table(sg.suggest_for([ob], CONTROLS, ranker="bm25-prior", topics={}), "bm25-prior")
     assert "Ranker: bm25-prior (word overlap" in out and "embeddings" in out
     assert "no good match: names 'Commission'" in out
+
+
+def test_hybrid_ranker_fuses_meaning_with_words_when_installed() -> None:
+    if not sg.embeddings_available():
+        pytest.skip("optional extra 'embeddings' not installed (pip install 'compgraph[embeddings]')")
+    ob = sg.ObligationDoc("X-1", "new", "(e) to interrupt the operation through a stop button",
+                          section="Human oversight")
+    [s] = sg.suggest_for([ob], CONTROLS, ranker="hybrid", topics={})
+    assert s.controls[0].id == "CTL-HO"
+    assert 0.0 <= s.controls[0].confidence <= 1.0
