@@ -158,3 +158,27 @@ def test_read_only_mappings_folder_falls_back_to_user_data(
     assert res.path.parent == rv.user_data_dir(store)
     assert "not writable" in res.note
     assert res.path.is_file() and not (user / "review-psa.sssom.tsv").exists()
+
+
+def test_the_first_saved_order_is_kept_and_new_controls_come_after(tmp_path: Path) -> None:
+    path = rv.order_path(tmp_path / "review-doc.sssom.tsv")
+    assert path.name == "review-doc.order.tsv"
+    rv.save_order(path, {"O-1": ["C-2", "C-1"]})
+    rv.save_order(path, {"O-1": ["C-1", "C-2"]})  # a later save must not re-rank
+    stored = rv.read_order(path)
+    assert stored == {"O-1": ["C-2", "C-1"]}
+    assert rv.in_stored_order(["C-1", "C-3", "C-2"], stored["O-1"]) == ["C-2", "C-1", "C-3"]
+    assert rv.in_stored_order(["C-1", "C-3"], None) == ["C-1", "C-3"]
+
+
+def test_an_unreadable_order_file_means_the_ranker_order(tmp_path: Path) -> None:
+    path = tmp_path / "review-doc.order.tsv"
+    path.write_bytes(b"\xff\xfe\x00garbage")
+    assert rv.read_order(path) == {}
+
+
+def test_every_plain_language_choice_records_a_skos_predicate() -> None:
+    labels = {label: value for value, label, _ in rv.RELATION_CHOICES}
+    assert labels == {"fully covers": "exactMatch", "partly covers": "narrowMatch",
+                      "covers more than": "broadMatch", "related to": "relatedMatch"}
+    assert set(labels.values()) == set(rv.RELATIONS)

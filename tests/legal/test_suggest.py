@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 from compgraph.graph import catalog
 from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
+from compgraph.legal import rank
+from compgraph.legal import rank_gold as rg
 from compgraph.legal import suggest as sg
 
 REPO = Path(__file__).resolve().parents[2]
@@ -138,3 +141,132 @@ def test_embedding_ranker_when_installed() -> None:
     [s] = sg.suggest_for([ob], CONTROLS, ranker="embeddings")
     assert s.controls[0].id == "CTL-HO"
     assert -1.0 <= s.controls[0].score <= 1.0
+
+
+# --- the fused rankers (legal.rank) and the gold-set evaluation (legal.rank_gold) ------------------------
+
+GOLD = REPO / "tests" / "fixtures" / "suggest-gold"
+
+
+def test_section_title_gives_a_terse_clause_its_subject() -> None:
+    clause = sg.ObligationDoc("X-1", "new", "(b) facilitating the post-market follow-up referred to in Article 72",
+                              section="Automatic logs of operation")
+    [s] = sg.suggest_for([clause], CONTROLS, ranker="bm25-prior", topics={})
+    assert s.controls[0].id == "CTL-LOG"
+
+
+def test_topic_prior_prefers_the_control_the_crosswalk_uses_for_that_topic() -> None:
+    ob = sg.ObligationDoc("X-1", "new", "Inform the public about it.", topic="transparency")
+    flat = sg.suggest_for([ob], CONTROLS, ranker="bm25-prior", topics={})
+    learnt = sg.suggest_for([ob], CONTROLS, ranker="bm25-prior",
+                            topics={"transparency": Counter({"CTL-TN": 30, "CTL-HO": 1})})
+    assert flat[0].controls[0].id != "CTL-TN"
+    assert learnt[0].controls[0].id == "CTL-TN"
+
+
+def test_a_duty_of_a_public_body_is_flagged_no_good_match_with_its_reason() -> None:
+    ob = sg.ObligationDoc("X-1", "new", "The Commission shall adopt an implementing act on human oversight logs.")
+    [s] = sg.suggest_for([ob], CONTROLS, ranker="bm25-prior", topics={})
+    assert s.no_good_match and "Commission" in s.reason
+
+
+def test_a_subjectless_clause_belongs_to_the_body_its_section_is_named_after() -> None:
+    config = rank.load_config()
+    assert rank.external_party("shall have an adequate number of competent personnel", "Notifying authorities",
+                               config) == "Notifying authorities"
+    assert rank.external_party("Providers shall keep logs", "Notifying authorities", config) is None
+
+
+def test_a_clear_fit_is_more_confident_than_a_loose_one() -> None:
+    clear = sg.ObligationDoc("X-1", "new", "Test outputs for discrimination against protected groups.",
+                             section="Bias testing")
+    loose = sg.ObligationDoc("X-2", "new", "Groups of people shall be told things.")
+    a, b = sg.suggest_for([clear, loose], CONTROLS, ranker="bm25-prior", topics={}, threshold=1.0)
+    assert a.controls[0].id == "CTL-BT" and not a.no_good_match
+    assert a.controls[0].confidence > b.controls[0].confidence
+
+
+def test_ranker_configuration_errors_name_the_file_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "ranker.yaml"
+    bad.write_text("weights:\n  hybrid: {bm25: 1}\n  bm25-prior: {bm25: loud}\nno_match_below: {hybrid: 1}\n",
+                   encoding="utf-8")
+    with pytest.raises(rank.RankConfigError, match=r"ranker\.yaml: weights\.bm25-prior"):
+        rank.load_config(bad)
+
+
+def test_gold_file_with_an_unknown_control_names_its_line(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("id\tdocument\ttext\tcontrols\nd-1\tdoc\tKeep logs.\tCTL-LOG\nd-2\tdoc\tX.\tCTL-NOPE\n",
+                    encoding="utf-8")
+    with pytest.raises(rg.GoldError, match=r"gold\.tsv: line 3: controls: unknown control 'CTL-NOPE'"):
+        rg.read_gold(gold, {c.id for c in CONTROLS})
+
+
+def test_gold_set_rows_are_labelled_against_the_shipped_catalog() -> None:
+    controls = {c["id"] for c in catalog.load_yaml(REPO / "mappings" / "controls.yaml")["controls"]}
+    tuning = rg.read_gold(GOLD / "tuning.tsv", controls)
+    heldout = rg.read_gold(GOLD / "heldout.tsv", controls)
+    assert not {d.document for d in tuning} & {d.document for d in heldout}  # split by document
+    assert (len(tuning), len(heldout)) == (119, 89)
+
+
+def test_gold_metrics_count_hits_and_no_match_flags(fixture_store: LocalStore, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(
+        "id\tdocument\tsection\ttext\tcontrols\n"
+        "d-1\tdoc-a\tHuman oversight\tA person can override and stop the system.\tCTL-HO-01\n"
+        "d-2\tdoc-a\tNotifying authorities\tThe Commission shall publish a list of bodies.\tnone\n",
+        encoding="utf-8",
+    )
+    ev = rg.evaluate_gold(fixture_store, gold, ["bm25-prior"])
+    overall = next(m for m in ev.metrics if m.document == "all")
+    assert overall.ranks == [1] and overall.none == 1 and overall.none_flagged == 1
+    assert overall.figures()["hits@1"] == 1.0 and overall.recall == 1.0
+    out = rg.render_gold(ev)
+    assert "doc-a" in out and "hits@3" in out and "recall" in out
+
+
+def test_eval_suggest_gold_cli_reports_the_figures_and_rejects_a_bad_file(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from compgraph.cli import main
+
+    few = tmp_path / "few.tsv"
+    lines = (GOLD / "heldout.tsv").read_text(encoding="utf-8").splitlines()
+    few.write_text("\n".join(lines[:6]) + "\n", encoding="utf-8")
+    ok = CliRunner().invoke(main, ["eval-suggest", "--gold", str(few), "--ranker", "bm25-prior"])
+    assert ok.exit_code == 0, ok.output
+    assert "eu-ai-act-art72-73" in ok.output and "hits@1" in ok.output and "precis." in ok.output
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\ttext\nx\ty\n", encoding="utf-8")
+    err = CliRunner().invoke(main, ["eval-suggest", "--gold", str(bad)])
+    assert err.exit_code == 2 and "bad.tsv: line 1: missing column(s) document, controls" in err.output
+
+
+def test_accepting_a_control_does_not_reorder_the_suggestions(fixture_store: LocalStore, tmp_path: Path) -> None:
+    from compgraph.legal import review as rv
+
+    before = sg.suggest(fixture_store, "mini-code", ranker="bm25-prior")
+    first = before[0]
+    chosen = first.controls[-1].id
+    rv.apply_decisions(fixture_store, "mini-code", [rv.Decision(first.obligation, chosen, "accept",
+                                                                "skos:exactMatch", author="A")], tmp_path)
+    after = sg.suggest(fixture_store, "mini-code", ranker="bm25-prior")
+    assert [(m.id, m.score) for m in after[0].controls] == [(m.id, m.score) for m in first.controls]
+
+
+def test_table_says_which_ranker_ran_and_why_an_obligation_has_no_good_match() -> None:
+    ob = sg.ObligationDoc("X-1", "new", "The Commission shall publish guidance.")
+    out = sg.render_table(sg.suggest_for([ob], CONTROLS, ranker="bm25-prior", topics={}), "bm25-prior")
+    assert "Ranker: bm25-prior (word overlap" in out and "embeddings" in out
+    assert "no good match: names 'Commission'" in out
+
+
+def test_hybrid_ranker_fuses_meaning_with_words_when_installed() -> None:
+    if not sg.embeddings_available():
+        pytest.skip("optional extra 'embeddings' not installed (pip install 'compgraph[embeddings]')")
+    ob = sg.ObligationDoc("X-1", "new", "(e) to interrupt the operation through a stop button",
+                          section="Human oversight")
+    [s] = sg.suggest_for([ob], CONTROLS, ranker="hybrid", topics={})
+    assert s.controls[0].id == "CTL-HO"
+    assert 0.0 <= s.controls[0].confidence <= 1.0

@@ -116,3 +116,67 @@ def test_bad_form_values_are_400(site: tuple[str, Path], page) -> None:  # noqa:
     assert post(f"{base}/review/psa", form={"author": "A", "evil": "1"}).status == 400
     assert page.request.get(f"{base}/review/psa?k=999").status == 400
     assert page.request.get(f"{base}/review/nope").status == 404
+
+
+def _controls_of(page, oid: str) -> list[str]:  # noqa: ANN001
+    return [n.split(":")[-1] for n in page.eval_on_selector_all(
+        f"#o-{oid} select", "els => els.map(e => e.name)")]
+
+
+def test_accepting_a_control_keeps_the_order_the_reviewer_saw(site: tuple[str, Path], page) -> None:  # noqa: ANN001
+    base, user = site
+    page.goto(f"{base}/review/psa")
+    before = _controls_of(page, "PSA-2-1")
+    page.select_option(f"select[name='d:PSA-2-1:{before[-1]}']", label="fully covers")
+    page.fill("#author", "Ada")
+    page.locator("#review-form button[name=save]").first.click()
+    page.wait_for_url("**/review/psa?saved=1*")
+    assert _controls_of(page, "PSA-2-1") == before
+    assert (user / "review-psa.order.tsv").is_file()
+    [d] = rv.read_review(user / "review-psa.sssom.tsv")
+    assert (d.control, d.relation) == (before[-1], "skos:exactMatch")  # "fully covers" = exactMatch
+
+
+def test_bulk_reject_of_ticked_suggestions_and_progress(site: tuple[str, Path], page) -> None:  # noqa: ANN001
+    base, user = site
+    page.goto(f"{base}/review/psa")
+    assert page.locator("#progress").inner_text().startswith("0 of 10")
+    first, second = _controls_of(page, "PSA-7-1")[:2]
+    page.check(f"input[name='t:PSA-7-1:{first}']")
+    page.check(f"input[name='t:PSA-7-1:{second}']")
+    page.select_option("#bulk_choice", label="reject")
+    page.fill("#author", "Ada")
+    page.click("#bulk button")
+    page.wait_for_url("**/review/psa?saved=2*")
+    assert page.locator("#progress").inner_text().startswith("1 of 10")
+    assert {(d.control, d.action) for d in rv.read_review(user / "review-psa.sssom.tsv")} == {
+        (first, "reject"), (second, "reject")}
+
+
+def test_review_page_shows_why_there_is_no_good_match_and_hides_raw_scores(
+        site: tuple[str, Path], page) -> None:  # noqa: ANN001
+    base, _ = site
+    page.goto(f"{base}/review/psa")
+    assert "Why:" in page.locator("#o-PSA-8-1").inner_text()
+    assert page.locator("th", has_text="Score").count() == 0
+    assert page.locator("#o-PSA-2-1 td.fit").first.inner_text() in ("strong", "fair", "weak")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_review_page_fits_the_screen(site: tuple[str, Path], page, tmp_path: Path, width: int) -> None:  # noqa: ANN001
+    base, _ = site
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(f"{base}/review/psa")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shot = tmp_path / f"review-{width}.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 0
+
+
+def test_bulk_without_a_choice_or_a_tick_is_400(site: tuple[str, Path], page) -> None:  # noqa: ANN001
+    base, _ = site
+    post = page.request.post
+    assert post(f"{base}/review/psa", form={"author": "A", "bulk": "1", "t:PSA-2-1:CTL-HO-01": "1"}).status == 400
+    assert post(f"{base}/review/psa", form={"author": "A", "bulk": "1", "bulk_choice": "reject"}).status == 400
+    assert post(f"{base}/review/psa", form={"author": "A", "bulk_choice": "closeMatch"}).status == 400
+    assert post(f"{base}/review/psa", form={"author": "A", "t:PSA-2-1:CTL-HO-01": "yes"}).status == 400

@@ -4,7 +4,8 @@ Owns, in the order a document goes through them: reading it as text (``readers``
 PDF), cleaning text for matching and display (``text``), finding its sections, paragraphs and bullets
 (``structure``), the rules that read a duty's modality, topic, addressee and risk level (``duties``),
 extracting its obligations into a catalog (``extract``) and scoring that extraction against the
-hand-verified catalogs (``evaluate``); then suggesting controls for the obligations (``suggest``), the
+hand-verified catalogs (``evaluate``); then suggesting controls for the obligations (``suggest``, with the
+fused rankers and their configuration in ``rank`` and the gold-set scoring in ``rank_gold``), the
 reviewer's decisions and the import command that ties them together (``review``), and the gap report of a
 new document (``gaps``).
 

@@ -28,6 +28,14 @@ from compgraph.graph.namespaces import CG, PREFIXES, agent_slug, entity_iri, gra
 from compgraph.graph.store import GraphStore, LocalStore
 
 RELATIONS = ("exactMatch", "broadMatch", "narrowMatch", "relatedMatch")
+# The review page's plain-language choices, read as "the control ... the obligation", and the SKOS predicate
+# each records (obligation -> control; NIST IR 8477 relation in brackets, as in docs/design.md).
+RELATION_CHOICES = (
+    ("exactMatch", "fully covers", "the control does what the obligation asks, no more (IR 8477: equal)"),
+    ("narrowMatch", "partly covers", "the control does part of what the obligation asks (IR 8477: superset)"),
+    ("broadMatch", "covers more than", "the control does all the obligation asks, and more (IR 8477: subset)"),
+    ("relatedMatch", "related to", "they overlap; neither covers the other (IR 8477: intersects)"),
+)
 ACTIONS = ("accept", "reject")
 COLUMNS = (
     "subject_id",
@@ -349,6 +357,48 @@ def find_review_file(doc_id: str, mappings: Path | None, store: GraphStore | Non
     """The review file that ``apply_decisions`` would write for ``doc_id`` (it may not exist yet)."""
     folder, _ = resolve_mappings_dir(mappings, store)
     return review_path(doc_id, folder)
+
+
+# --- the order a reviewer first saw ------------------------------------------------------------
+
+
+def order_path(review_file: Path) -> Path:
+    """``review-DOC.order.tsv`` beside the review file: the suggestion order at the first save."""
+    return review_file.with_name(review_file.name.removesuffix(".sssom.tsv") + ".order.tsv")
+
+
+def read_order(path: Path) -> dict[str, list[str]]:
+    """obligation id -> control ids in the order first shown; {} when none was stored (or it is unreadable:
+    the order is a convenience, the decisions are in the review file)."""
+    order: dict[str, list[str]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    for line in lines[1:]:
+        parts = line.split("\t")
+        if len(parts) == 3 and _ID.match(parts[0]) and _ID.match(parts[2]):
+            order.setdefault(parts[0], []).append(parts[2])
+    return order
+
+
+def save_order(path: Path, order: dict[str, list[str]]) -> None:
+    """Store the first order once; later saves keep it, so the list never re-ranks under a reviewer."""
+    if path.exists():
+        return
+    rows = ["obligation\trank\tcontrol"]
+    rows += [f"{o}\t{i}\t{c}" for o, ids in order.items() for i, c in enumerate(ids, start=1)]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def in_stored_order(ranked: list[str], stored: list[str] | None) -> list[str]:
+    """``ranked`` with the controls of the stored order first, as they were stored; new ones after."""
+    if not stored:
+        return ranked
+    position = {c: i for i, c in enumerate(stored)}
+    return sorted(ranked, key=lambda c: (position.get(c, len(position)), ranked.index(c)))
 
 
 # --- importing a new document (the step before review) -----------------------------------------

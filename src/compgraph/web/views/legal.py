@@ -1,8 +1,11 @@
 """Legal's pages: review suggested control mappings for a document, and its gap report.
 
-``/review/<doc_id>`` shows each obligation with its suggested controls and one choice per suggestion
-(accept as exact/broad/narrow/related match, or reject); the POST saves the SSSOM review file and reloads
-the review graph. This is a local tool without sessions, so there is no CSRF token, but every field is
+``/review/<doc_id>`` shows each obligation with its suggested controls and one plain-language choice per
+suggestion ("fully covers", "partly covers", "covers more than", "related to" = the SKOS / IR 8477
+predicate recorded, or "reject"), a tick box per suggestion for bulk decisions, and "x of y reviewed"; the
+POST saves the SSSOM review file and reloads the review graph. The order the suggestions had at the first
+save is stored beside the review file and kept, so the list never re-ranks under the reviewer.
+This is a local tool without sessions, so there is no CSRF token, but every field is
 validated and anything unexpected is a 400. ``/gaps/<doc_id>`` (also ``.csv`` and ``.md``) is the gap report.
 """
 
@@ -22,7 +25,7 @@ from compgraph.web.model import get_store
 
 bp = Blueprint("legal", __name__)
 CHOICES = ("", *rv.RELATIONS, "reject")
-_FIELD = re.compile(r"^d:([A-Za-z0-9][A-Za-z0-9._-]*):([A-Za-z0-9][A-Za-z0-9._-]*)$")
+_FIELD = re.compile(r"^([dt]):([A-Za-z0-9][A-Za-z0-9._-]*):([A-Za-z0-9][A-Za-z0-9._-]*)$")
 MAX_FIELDS = 2000
 
 
@@ -56,29 +59,36 @@ def review_page(doc_id: str) -> str:
     path = rv.find_review_file(doc_id, _mappings(), store)
     decided = {d.key: d for d in rv.read_review(path) if d.action in rv.ACTIONS}
     controls = rv.known_controls(store)
-    # a decision on a control the ranker no longer proposes must still be visible (and changeable)
+    stored = rv.read_order(rv.order_path(path))
     for s in suggestions:
+        # a decision on a control the ranker no longer proposes must still be visible (and changeable)
         shown = {m.id for m in s.controls}
         for oid, cid in decided:
             if oid == s.obligation and cid not in shown and cid in controls:
                 s.controls.append(sg.Match(cid, controls[cid], 0.0, 0.0, ["(earlier decision)"]))
+        by_id = {m.id: m for m in s.controls}
+        s.controls = [by_id[c] for c in rv.in_stored_order(list(by_id), stored.get(s.obligation))]
     rows = [
         {"s": s, "choices": {m.id: _current(decided.get((s.obligation, m.id))) for m in s.controls}}
         for s in suggestions
     ]
+    reviewed = sum(1 for r in rows if any(r["choices"].values()))
     return render_template(
         "legal/review.html",
         **_page(
             title=f"Review control mappings: {doc_id}",
-            description="Accept a suggested control (and say how the obligation relates to it) or reject it. "
+            description="Say how each suggested control relates to the obligation, or reject it. "
             "Decisions are saved to the document's SSSOM review file; only accepted ones enter the graph.",
         ),
         doc_id=doc_id,
         rows=rows,
+        reviewed=reviewed,
+        flagged=sum(1 for s in suggestions if s.no_good_match),
         ranker=ranker,
+        ranker_note=sg.RANKER_NOTES.get(ranker, ""),
         review_file=path.name,  # the name only: a page must not show where the server keeps its files
         saved=request.args.get("saved", ""),
-        relations=rv.RELATIONS,
+        relations=rv.RELATION_CHOICES,
         author=request.args.get("author", ""),
     )
 
@@ -103,37 +113,63 @@ def review_save(doc_id: str) -> Response:
         comment = rv.check_comment(form.get("comment", ""))
     except rv.ReviewError as exc:
         abort(400, description=str(exc))
+    bulk = form.get("bulk_choice", "")
+    if bulk not in CHOICES:
+        abort(400, description=f"bulk_choice: choose one of {', '.join(c or '(none)' for c in CHOICES)}")
     obligations = rv.document_obligations(store, doc_id)
     controls = rv.known_controls(store)
-    decisions: list[rv.Decision] = []
+    choices: dict[tuple[str, str], str] = {}
+    ticked: set[tuple[str, str]] = set()
     for key in form:
-        if key in ("author", "comment", "csrf_token"):
+        if key in ("author", "comment", "csrf_token", "bulk_choice", "bulk", "save"):
             continue
         m = _FIELD.match(key)
         if not m:
             abort(400, description=f"unexpected field {key[:80]!r}")
+        kind, oid, cid = m.groups()
         values = form.getlist(key)
-        if len(values) != 1 or values[0] not in CHOICES:
-            abort(400, description=f"{key}: choose one of {', '.join(c or '(none)' for c in CHOICES)}")
-        oid, cid = m.groups()
+        allowed = ("1",) if kind == "t" else CHOICES
+        if len(values) != 1 or values[0] not in allowed:
+            abort(400, description=f"{key}: choose one of {', '.join(c or '(none)' for c in allowed)}")
         if oid not in obligations:
             abort(400, description=f"obligation {oid!r} is not in document {doc_id!r}")
         if cid not in controls:
             abort(400, description=f"unknown control {cid!r}")
-        value = values[0]
-        if not value:
-            continue  # no decision taken on this suggestion
-        action = "reject" if value == "reject" else "accept"
-        relation = "skos:exactMatch" if action == "reject" else f"skos:{value}"
-        decisions.append(rv.Decision(oid, cid, action, relation, author=author, comment=comment))
-    previous = {d.key: d for d in rv.read_review(rv.find_review_file(doc_id, _mappings(), store))}
+        if kind == "t":
+            ticked.add((oid, cid))
+        else:
+            choices[(oid, cid)] = values[0]
+    if "bulk" in form:
+        if not bulk:
+            abort(400, description="bulk_choice: say what to do with the ticked suggestions")
+        if not ticked:
+            abort(400, description="tick the suggestions the bulk choice applies to")
+        choices.update({key: bulk for key in ticked})
+    decisions = [
+        rv.Decision(oid, cid, "reject" if value == "reject" else "accept",
+                    "skos:exactMatch" if value == "reject" else f"skos:{value}", author=author, comment=comment)
+        for (oid, cid), value in choices.items()
+        if value  # "" = no decision taken on this suggestion
+    ]
+    path = rv.find_review_file(doc_id, _mappings(), store)
+    previous = {d.key: d for d in rv.read_review(path)}
     # re-submitting an unchanged choice must not re-date or re-attribute an earlier decision
     changed = [d for d in decisions if not _same(previous.get(d.key), d)]
     if changed:
+        order: dict[str, list[str]] | None = None
+        if not rv.order_path(path).exists():
+            # the order the reviewer saw, before any decision feeds back into the ranking
+            ranked = sg.suggest(store, doc_id, top_k=20, ranker=_ranker())
+            order = {s.obligation: [m.id for m in s.controls] for s in ranked}
         try:
             rv.apply_decisions(store, doc_id, changed, _mappings())
         except rv.ReviewError as exc:
             abort(400, description=str(exc))
+        if order is not None:
+            try:
+                rv.save_order(rv.order_path(path), order)
+            except OSError as exc:  # the decisions are saved; only the display order is lost
+                current_app.logger.warning("could not store the review order for %s: %s", doc_id, exc)
     return redirect(url_for("legal.review_page", doc_id=doc_id, saved=len(changed), author=author), code=303)
 
 
