@@ -181,3 +181,37 @@ def test_a_passive_duty_binds_the_party_its_article_names() -> None:
     obs = extract_obligations(text, "T", kind="regulation")
     assert [(o.id, o.addressee) for o in obs] == [("T-2-1", "provider"), ("T-28-1", "authority"),
                                                  ("T-28-2", "authority")]
+
+
+def test_official_journal_points_set_as_label_and_text_cells_are_read_once_with_their_label(tmp_path: Path) -> None:
+    row = ('<table><tr><td><p class="oj-normal">({0})</p></td>'
+           '<td><p class="oj-normal">{1}</p></td></tr></table>')
+    page = tmp_path / "oj.html"
+    page.write_text('<div id="art_16"><p>Article 16</p><p>Obligations of providers</p>'
+                    '<p>Providers shall:</p>' + row.format("a", "keep the documentation;")
+                    + row.format("b", "keep the logs.") + "</div>", encoding="utf-8")
+    assert _duties(read_document(page)) == [
+        ("T-16-a", "mandatory", "Providers shall: (a) keep the documentation;"),
+        ("T-16-b", "mandatory", "Providers shall: (b) keep the logs."),
+    ]
+
+
+def _addressees(text: str) -> list[tuple[str, str | None]]:
+    return [(o.id, o.addressee) for o in extract_obligations(text, "T", kind="regulation")]
+
+
+def test_a_pronoun_subject_binds_the_party_the_paragraph_just_named() -> None:
+    text = ("Article 22\nAuthorised representatives\n\n"
+            "1. The provider shall appoint a representative.\n"
+            "2. The authorised representative shall perform the tasks. It shall provide a copy of the mandate.\n"
+            "3. The provider shall keep the mandate.\n")
+    assert _addressees(text) == [("T-22-1", "provider"), ("T-22-2", "authorised-representative"),
+                                 ("T-22-2-s2", "authorised-representative"), ("T-22-3", "provider")]
+
+
+def test_an_instrument_that_empowers_a_party_puts_the_listed_acts_on_that_party() -> None:
+    text = ("Article 22\nAuthorised representatives\n\n"
+            "1. The provider shall appoint a representative. The provider shall keep records.\n"
+            "2. The mandate shall empower the authorised representative to carry out the following tasks:\n"
+            "(a) verify the declaration;\n(b) cooperate with competent authorities.\n")
+    assert [a for _, a in _addressees(text)][-2:] == ["authorised-representative", "authorised-representative"]
