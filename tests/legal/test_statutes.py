@@ -215,3 +215,19 @@ def test_an_instrument_that_empowers_a_party_puts_the_listed_acts_on_that_party(
             "2. The mandate shall empower the authorised representative to carry out the following tasks:\n"
             "(a) verify the declaration;\n(b) cooperate with competent authorities.\n")
     assert [a for _, a in _addressees(text)][-2:] == ["authorised-representative", "authorised-representative"]
+
+
+def test_the_high_risk_class_of_a_system_is_not_a_topic_of_risk() -> None:
+    text = ("Article 16\nObligations of providers of high-risk AI systems\n\n"
+            "Providers of high-risk AI systems shall:\n(a) affix the CE marking to the high-risk AI system;\n"
+            "(b) carry out a risk assessment of the high-risk AI system.\n")
+    topics = [o.topic for o in extract_obligations(text, "T", kind="regulation")]
+    assert topics == ["compliance", "impact-assessment"]
+
+
+def test_informing_an_authority_or_a_party_of_the_supply_chain_is_reporting_not_transparency() -> None:
+    text = ("Article 20\nCorrective actions and duty of information\n\n"
+            "1. Providers shall inform the distributors of the AI system concerned.\n"
+            "2. Deployers shall inform the natural persons exposed to the system.\n")
+    topics = [o.topic for o in extract_obligations(text, "T", kind="regulation")]
+    assert topics == ["reporting", "transparency"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_DUTY", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality"]
+__all__ = ["NON_DUTY", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality", "statute_topic", "strip_risk_class"]
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
@@ -175,11 +175,13 @@ _TITLE_TOPICS = _table(
     ("robustness", r"accuracy|robustness"),
     ("security", r"security"),
     ("governance", r"quality management|notif|authorit|board|office|governance|penalt"),
-    ("accountability", r"responsibilit|value chain"),
+    ("accountability", r"responsibilit|value chain|representatives?\b"),
     ("ai-literacy", r"literacy"),
 )
 _CLAUSE_TOPICS = _table(
-    ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with"),
+    ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with|"
+                  r"\b(?:inform|notify)\b(?: \w+){0,3} (?:the )?(?:relevant )?(?:market surveillance authorit|"
+                  r"competent authorit|distributors?\b|importers?\b|providers?\b|notified bod)"),
     ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in"),
     ("privacy", r"personal data|data protection|confidentiality"),
     ("fairness", r"\bbias|discriminat"),
@@ -188,15 +190,29 @@ _CLAUSE_TOPICS = _table(
     ("data-governance", r"data sets?\b|data management|input data|data governance"),
     ("monitoring", r"\bmonitor"),
     ("robustness", r"\btest(?:ing|ed|s)?\b|validation procedures"),
-    ("impact-assessment", r"risk management system|impact assessment"),
+    ("impact-assessment", r"risk management system|impact assessment|risk assessment"),
     ("accountability", r"accountability|cooperate with new providers|written agreement"),
     ("transparency", r"\binform (?:the )?(?:natural persons|workers|affected)|published|disclos"),
-    ("compliance", r"regulatory compliance|registration obligations|authori[sz]ation"),
+    ("compliance", r"regulatory compliance|registration obligations|authori[sz]ation|CE marking|"
+                   r"(?:undergoes|declaration of) (?:the relevant )?conformity|demonstrate the conformity|"
+                   r"take the necessary corrective actions?|compl(?:y|iant) with the requirements"),
+    ("inclusive-design", r"accessibility requirements"),
+    ("governance", r"quality management system"),
 )
+
+
+# "High-risk AI system", "systemic risk": the class of system a duty is about, not a duty about risk.
+_RISK_CLASS = re.compile(r"\bhigh-risk\b|\bsystemic risks?\b|\b(?:un)?acceptable risk\b", re.I)
+
+
+def strip_risk_class(text: str) -> str:
+    """``text`` without the names of risk classes, so they do not read as a topic of risk."""
+    return _RISK_CLASS.sub("", text)
 
 
 def statute_topic(clause: str, title: str) -> str | None:
     """The topic of a statute's clause: its own specific subject, else its article's, else None."""
+    clause, title = strip_risk_class(clause), strip_risk_class(title)
     for topic, rule in _CLAUSE_TOPICS:
         if rule.search(clause):
             return topic
