@@ -296,7 +296,24 @@ def obligations_graph(path: Path, concepts: Concepts) -> Catalog:
         if item.get("applies_to_risk"):
             risk = concepts.get("risk", item["applies_to_risk"], path, _line(item), "applies_to_risk")
             g.add((o, CG.appliesToRiskLevel, risk))
+        _provision(g, o, item, path)
     return Catalog(doc_id, path, g, set(seen))
+
+
+# The citation an auditor quotes ("27(1)(b)") and its parts, so the browser and exports can cite the
+# provision and a query can select by article.
+_PROVISION_FIELDS = (("ref", DCTERMS.bibliographicCitation), ("article", CG.article),
+                     ("paragraph", CG.paragraph), ("point", CG.point), ("subpoint", CG.subpoint))
+
+
+def _provision(g: Graph, o: URIRef, item: dict, path: Path) -> None:
+    for key, prop in _PROVISION_FIELDS:
+        value = item.get(key)
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise InputError(path, _line(item), f"expected text or a whole number, got {value!r}", key)
+        g.add((o, prop, Literal(" ".join(str(value).split()))))
 
 
 def _short_label(oid: str, text: str, width: int = 90) -> str:

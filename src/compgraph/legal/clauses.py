@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_DUTY", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality", "statute_topic", "strip_risk_class"]
+__all__ = ["NON_DUTY", "STATUTE_ROLES", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality", "statute_topic", "strip_risk_class"]
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
@@ -148,6 +148,9 @@ _ROLES = _table(
     ("supplier", r"\bsuppliers?\b"),
     ("professional", r"\bindividual providing services in a regulated occupation\b|\blicensed\b"),
 )
+
+
+STATUTE_ROLES: tuple[str, ...] = tuple(name for name, _ in _ROLES)
 
 
 def statute_addressee(subject: str) -> str | None:

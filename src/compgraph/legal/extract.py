@@ -26,6 +26,7 @@ import yaml
 from compgraph.legal.duties import (
     IMPERATIVE,
     WE_PRESENT,
+    POLICY_ROLES,
     detect_addressee,
     detect_modality,
     detect_topic,
@@ -35,7 +36,7 @@ from compgraph.legal.duties import (
 from compgraph.legal.structure import Block, Section, split_sections
 from compgraph.legal.text import clean_text
 
-__all__ = ["ExtractedObligation", "catalog_from_text", "extract_obligations", "write_catalog"]
+__all__ = ["ExtractedObligation", "addressee_roles", "catalog_from_text", "extract_obligations", "write_catalog"]
 
 
 @dataclass
@@ -96,6 +97,13 @@ def _infer_kind(text: str) -> str:
     if re.search(r"\bcode of conduct\b", lowered):
         return "code-of-conduct"
     return "regulation"
+
+
+def addressee_roles() -> frozenset[str]:
+    """Every addressee slug the extractor can write (each must be a role concept of the ontology)."""
+    from compgraph.legal.clauses import STATUTE_ROLES
+
+    return frozenset({*STATUTE_ROLES, *POLICY_ROLES, "organisation", "deployer", "provider"})
 
 
 def _default_addressee(text: str, kind: str) -> str:
