@@ -5,8 +5,9 @@ PDF), cleaning text for matching and display (``text``), finding its sections, p
 (``structure``), the rules that read a duty's modality, topic, addressee and risk level (``duties``),
 extracting its obligations into a catalog (``extract``) and scoring that extraction against the
 hand-verified catalogs (``evaluate``); then suggesting controls for the obligations (``suggest``), the
-reviewer's decisions and the import command that ties them together (``review``), and the gap report of a
-new document (``gaps``).
+reviewer's decisions and the import command that ties them together (``review``), the accepted decisions
+a replacing import left without their obligation (``orphans``, reported by validate), and the gap report of
+a new document (``gaps``).
 
 May import: ``compgraph.graph``, ``compgraph.checks``, ``compgraph.questions``.
 """

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_DUTY", "STATUTE_ROLES", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality", "statute_topic", "strip_risk_class"]
+__all__ = ["NON_DUTY", "STATUTE_ROLES", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality",
+           "statute_topic", "strip_risk_class"]
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(

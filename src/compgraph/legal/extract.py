@@ -25,8 +25,8 @@ import yaml
 
 from compgraph.legal.duties import (
     IMPERATIVE,
-    WE_PRESENT,
     POLICY_ROLES,
+    WE_PRESENT,
     detect_addressee,
     detect_modality,
     detect_topic,

@@ -123,7 +123,8 @@ def _item_marker(li: Any) -> str:
 
 
 # A cell that holds only a point or paragraph label: "(a)", "(iv)", "3.", "(12)".
-_LABEL_CELL = re.compile(r"^(?:\(?[0-9]{1,3}[a-z]?\)|\(?[a-z]{1,2}\)|\((?:[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)|[0-9]{1,3}\.)$")
+_LABEL_CELL = re.compile(r"^(?:\(?[0-9]{1,3}[a-z]?\)|\(?[a-z]{1,2}\)|\((?:[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
+                         r"|[0-9]{1,3}\.)$")
 
 
 def _cell_text(cell: Any) -> str:
