@@ -231,3 +231,11 @@ def test_informing_an_authority_or_a_party_of_the_supply_chain_is_reporting_not_
             "2. Deployers shall inform the natural persons exposed to the system.\n")
     topics = [o.topic for o in extract_obligations(text, "T", kind="regulation")]
     assert topics == ["reporting", "transparency"]
+
+
+def test_notifying_the_commission_is_reporting_and_a_document_to_add_is_documentation() -> None:
+    text = ("Article 30\nNotification procedure\n\n"
+            "1. Notifying authorities shall notify the Commission and the other Member States of each body.\n"
+            "2. Any valid document related to existing designations shall be added.\n")
+    topics = [o.topic for o in extract_obligations(text, "T", kind="regulation")]
+    assert topics == ["reporting", "documentation"]

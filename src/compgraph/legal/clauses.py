@@ -185,8 +185,10 @@ _TITLE_TOPICS = _table(
 _CLAUSE_TOPICS = _table(
     ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with|"
                   r"\b(?:inform|notify)\b(?: \w+){0,3} (?:the )?(?:relevant )?(?:market surveillance authorit|"
-                  r"competent authorit|distributors?\b|importers?\b|providers?\b|notified bod)"),
-    ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in"),
+                  r"competent authorit|distributors?\b|importers?\b|providers?\b|notified bod|Commission\b|"
+                  r"other Member States)"),
+    ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in|"
+                      r"\bdocuments\b|\b(?:any|the|a|each) (?:valid )?document\b"),
     ("privacy", r"personal data|data protection|confidentiality"),
     ("fairness", r"\bbias|discriminat"),
     ("security", r"cybersecurity|unauthori[sz]ed third parties|vulnerabilit"),
