@@ -239,3 +239,19 @@ def test_notifying_the_commission_is_reporting_and_a_document_to_add_is_document
             "2. Any valid document related to existing designations shall be added.\n")
     topics = [o.topic for o in extract_obligations(text, "T", kind="regulation")]
     assert topics == ["reporting", "documentation"]
+
+
+def test_a_condition_opening_the_sentence_does_not_give_the_duty_its_topic() -> None:
+    text = ("Article 23\nObligations of importers\n\n"
+            "2. Where an importer considers that a system is accompanied by falsified documentation, it shall not "
+            "place the system on the market until it has been brought into conformity.\n")
+    assert [o.topic for o in extract_obligations(text, "T", kind="regulation")] == ["compliance"]
+
+
+def test_answering_an_authoritys_reasoned_request_is_compliance_and_keeping_copies_is_documentation() -> None:
+    text = ("Article 24\nObligations of distributors\n\n"
+            "1. Upon a reasoned request from a competent authority, distributors shall provide that authority "
+            "with all the information and documentation.\n"
+            "2. Importers shall keep, for a period of 10 years, a copy of the certificate issued by the notified "
+            "body.\n")
+    assert [o.topic for o in extract_obligations(text, "T", kind="regulation")] == ["compliance", "documentation"]

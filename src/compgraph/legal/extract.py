@@ -169,7 +169,7 @@ def extract_obligations(text: str, prefix: str, kind: str | None = None) -> list
 
 def _statute_obligations(text: str, prefix: str) -> list[ExtractedObligation]:
     """A statute's duties, identified by article, paragraph and point (``provisions``)."""
-    from compgraph.legal.clauses import statute_topic, strip_risk_class
+    from compgraph.legal.clauses import main_clause, statute_topic, strip_risk_class
     from compgraph.legal.provisions import statute_duties
     from compgraph.legal.statute import repair_typography
 
@@ -186,7 +186,8 @@ def _statute_obligations(text: str, prefix: str) -> list[ExtractedObligation]:
             text=duty.text,
             modality=duty.modality,
             topic=statute_topic(duty.own_text, duty.section_title)
-            or detect_topic(strip_risk_class(duty.section_title), strip_risk_class(clean_text(duty.text)), ""),
+            or detect_topic(strip_risk_class(duty.section_title),
+                            main_clause(strip_risk_class(clean_text(duty.text))), ""),
             addressee=duty.addressee or "organisation",
             applies_to_risk="high" if re.search(r"(?<!not )\bhigh-risk\b", scope, re.I) else risk_level(duty.text),
             start=duty.start,
