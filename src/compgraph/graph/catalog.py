@@ -294,10 +294,7 @@ def obligations_graph(path: Path, concepts: Concepts) -> Catalog:
         g.add((o, CG.fromDocument, doc))
         g.add((o, CG.inSection, sections[sid]))
         g.add((o, CG.sourceText, Literal(" ".join(text.split()))))
-        if item.get("line") is not None:
-            if isinstance(item["line"], bool) or not isinstance(item["line"], int) or item["line"] < 1:
-                raise InputError(path, _line(item), f"expected a line number, got {item['line']!r}", "line")
-            g.add((o, CG.sourceLine, Literal(item["line"])))
+        _source_line(g, o, item, path)
         modality = concepts.get("modality", _require(item, "modality", path), path, _line(item), "modality")
         g.add((o, CG.modality, modality))
         if modality in concepts.rule_type:
@@ -311,6 +308,15 @@ def obligations_graph(path: Path, concepts: Concepts) -> Catalog:
             g.add((o, CG.appliesToRiskLevel, risk))
         _provision(g, o, item, path)
     return Catalog(doc_id, path, g, set(seen))
+
+
+def _source_line(g: Graph, o: URIRef, item: dict, path: Path) -> None:
+    line = item.get("line")
+    if line is None:
+        return
+    if isinstance(line, bool) or not isinstance(line, int) or line < 1:
+        raise InputError(path, _line(item), f"expected a line number, got {line!r}", "line")
+    g.add((o, CG.sourceLine, Literal(line)))
 
 
 # The citation an auditor quotes ("27(1)(b)") and its parts, so the browser and exports can cite the
