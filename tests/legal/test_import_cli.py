@@ -231,3 +231,16 @@ def test_eval_extract_names_a_malformed_label_file(env: Env, tmp_path: Path) -> 
     (tmp_path / "act.truth.tsv").write_text("id\tref\ttext\nx\t1(1)\tProviders shall keep logs.\n", encoding="utf-8")
     result = env.invoke("eval-extract", "--corpus", tmp_path)
     assert result.exit_code == 2 and "act.truth.tsv: line 1: missing column 'modality'" in result.output
+
+
+def test_validate_reports_accepted_reviews_orphaned_by_a_replacing_import(env: Env, tmp_path: Path) -> None:
+    env.run("import", DOC, "--id", "psa", "--prefix", "PSA", "--out", env.out)
+    env.run("review", "psa", "--accept", "PSA-2-1=CTL-HO-01", "--accept", "PSA-8-2=CTL-HO-01", "--author", "A",
+            "--mappings", env.out)
+    assert "Orphaned review decisions" not in env.invoke("validate", "--no-save").output
+    shorter = tmp_path / "psa-v2.md"
+    shorter.write_text(DOC.read_text(encoding="utf-8").split("## Article 8")[0], encoding="utf-8")
+    env.run("import", shorter, "--id", "psa", "--prefix", "PSA", "--out", env.out, "--replace")
+    report = env.invoke("validate", "--no-save").output
+    section = report.split("Orphaned review decisions: 1 accepted mapping(s)", 1)[1]
+    assert "psa: PSA-8-2 = CTL-HO-01" in section and "PSA-2-1" not in section

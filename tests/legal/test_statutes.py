@@ -181,3 +181,77 @@ def test_a_passive_duty_binds_the_party_its_article_names() -> None:
     obs = extract_obligations(text, "T", kind="regulation")
     assert [(o.id, o.addressee) for o in obs] == [("T-2-1", "provider"), ("T-28-1", "authority"),
                                                  ("T-28-2", "authority")]
+
+
+def test_official_journal_points_set_as_label_and_text_cells_are_read_once_with_their_label(tmp_path: Path) -> None:
+    row = ('<table><tr><td><p class="oj-normal">({0})</p></td>'
+           '<td><p class="oj-normal">{1}</p></td></tr></table>')
+    page = tmp_path / "oj.html"
+    page.write_text('<div id="art_16"><p>Article 16</p><p>Obligations of providers</p>'
+                    '<p>Providers shall:</p>' + row.format("a", "keep the documentation;")
+                    + row.format("b", "keep the logs.") + "</div>", encoding="utf-8")
+    assert _duties(read_document(page)) == [
+        ("T-16-a", "mandatory", "Providers shall: (a) keep the documentation;"),
+        ("T-16-b", "mandatory", "Providers shall: (b) keep the logs."),
+    ]
+
+
+def _addressees(text: str) -> list[tuple[str, str | None]]:
+    return [(o.id, o.addressee) for o in extract_obligations(text, "T", kind="regulation")]
+
+
+def test_a_pronoun_subject_binds_the_party_the_paragraph_just_named() -> None:
+    text = ("Article 22\nAuthorised representatives\n\n"
+            "1. The provider shall appoint a representative.\n"
+            "2. The authorised representative shall perform the tasks. It shall provide a copy of the mandate.\n"
+            "3. The provider shall keep the mandate.\n")
+    assert _addressees(text) == [("T-22-1", "provider"), ("T-22-2", "authorised-representative"),
+                                 ("T-22-2-s2", "authorised-representative"), ("T-22-3", "provider")]
+
+
+def test_an_instrument_that_empowers_a_party_puts_the_listed_acts_on_that_party() -> None:
+    text = ("Article 22\nAuthorised representatives\n\n"
+            "1. The provider shall appoint a representative. The provider shall keep records.\n"
+            "2. The mandate shall empower the authorised representative to carry out the following tasks:\n"
+            "(a) verify the declaration;\n(b) cooperate with competent authorities.\n")
+    assert [a for _, a in _addressees(text)][-2:] == ["authorised-representative", "authorised-representative"]
+
+
+def test_the_high_risk_class_of_a_system_is_not_a_topic_of_risk() -> None:
+    text = ("Article 16\nObligations of providers of high-risk AI systems\n\n"
+            "Providers of high-risk AI systems shall:\n(a) affix the CE marking to the high-risk AI system;\n"
+            "(b) carry out a risk assessment of the high-risk AI system.\n")
+    topics = [o.topic for o in extract_obligations(text, "T", kind="regulation")]
+    assert topics == ["compliance", "impact-assessment"]
+
+
+def test_informing_an_authority_or_a_party_of_the_supply_chain_is_reporting_not_transparency() -> None:
+    text = ("Article 20\nCorrective actions and duty of information\n\n"
+            "1. Providers shall inform the distributors of the AI system concerned.\n"
+            "2. Deployers shall inform the natural persons exposed to the system.\n")
+    topics = [o.topic for o in extract_obligations(text, "T", kind="regulation")]
+    assert topics == ["reporting", "transparency"]
+
+
+def test_notifying_the_commission_is_reporting_and_a_document_to_add_is_documentation() -> None:
+    text = ("Article 30\nNotification procedure\n\n"
+            "1. Notifying authorities shall notify the Commission and the other Member States of each body.\n"
+            "2. Any valid document related to existing designations shall be added.\n")
+    topics = [o.topic for o in extract_obligations(text, "T", kind="regulation")]
+    assert topics == ["reporting", "documentation"]
+
+
+def test_a_condition_opening_the_sentence_does_not_give_the_duty_its_topic() -> None:
+    text = ("Article 23\nObligations of importers\n\n"
+            "2. Where an importer considers that a system is accompanied by falsified documentation, it shall not "
+            "place the system on the market until it has been brought into conformity.\n")
+    assert [o.topic for o in extract_obligations(text, "T", kind="regulation")] == ["compliance"]
+
+
+def test_answering_an_authoritys_reasoned_request_is_compliance_and_keeping_copies_is_documentation() -> None:
+    text = ("Article 24\nObligations of distributors\n\n"
+            "1. Upon a reasoned request from a competent authority, distributors shall provide that authority "
+            "with all the information and documentation.\n"
+            "2. Importers shall keep, for a period of 10 years, a copy of the certificate issued by the notified "
+            "body.\n")
+    assert [o.topic for o in extract_obligations(text, "T", kind="regulation")] == ["compliance", "documentation"]

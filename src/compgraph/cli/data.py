@@ -21,6 +21,7 @@ from compgraph.graph.catalog import InputError
 from compgraph.graph.store import (
     READ,
     WRITE,
+    GraphStore,
     StoreReadOnly,
 )
 
@@ -124,7 +125,18 @@ def validate(
     click.echo(v.render_engines(outcome), err=True)
     render = {"text": v.render_text, "json": v.render_json, "turtle": v.render_turtle}[fmt]
     click.echo(render(outcome), nl=False)
+    _warn_orphaned_reviews(store, to_stderr=fmt != "text")
     sys.exit(0 if not outcome.violations else 1)
+
+
+def _warn_orphaned_reviews(store: GraphStore, to_stderr: bool) -> None:
+    """Accepted review decisions left without their obligation by ``import --replace``: a warning section
+    (stderr beside a JSON or Turtle report, so that stays machine-readable); the exit code is unchanged."""
+    from compgraph.legal.orphans import orphaned_reviews, render_orphans
+
+    section = render_orphans(orphaned_reviews(store))
+    if section:
+        click.echo(("" if to_stderr else "\n") + section, nl=False, err=to_stderr)
 
 
 

@@ -79,12 +79,23 @@ def load_yaml(path: Path) -> Any:
         raise InputError(path, None, f"cannot read: {exc}") from exc
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise InputError(path, mark.line + 1 if mark else None, f"YAML syntax error: {exc.problem}") from exc
+    except yaml.YAMLError as exc:
+        line, problem = _yaml_problem(exc, text)
+        raise InputError(path, line, f"YAML syntax error: {problem}") from exc
     if not isinstance(data, dict):
         raise InputError(path, 1, "expected a mapping at the top level")
     return data
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """(line, one-line reason) of a YAML error; a ReaderError (a control character) has no problem mark
+    but a character position."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark
+        return (mark.line + 1 if mark else None), " ".join(str(exc.problem or exc).split())
+    if isinstance(exc, yaml.reader.ReaderError):
+        return text.count("\n", 0, exc.position) + 1, f"unacceptable character #x{exc.character:04x}"
+    return None, " ".join(str(exc).split())
 
 
 def sha256_file(path: Path) -> str:
@@ -283,8 +294,7 @@ def obligations_graph(path: Path, concepts: Concepts) -> Catalog:
         g.add((o, CG.fromDocument, doc))
         g.add((o, CG.inSection, sections[sid]))
         g.add((o, CG.sourceText, Literal(" ".join(text.split()))))
-        if item.get("line") is not None:
-            g.add((o, CG.sourceLine, Literal(int(item["line"]))))
+        _source_line(g, o, item, path)
         modality = concepts.get("modality", _require(item, "modality", path), path, _line(item), "modality")
         g.add((o, CG.modality, modality))
         if modality in concepts.rule_type:
@@ -296,7 +306,33 @@ def obligations_graph(path: Path, concepts: Concepts) -> Catalog:
         if item.get("applies_to_risk"):
             risk = concepts.get("risk", item["applies_to_risk"], path, _line(item), "applies_to_risk")
             g.add((o, CG.appliesToRiskLevel, risk))
+        _provision(g, o, item, path)
     return Catalog(doc_id, path, g, set(seen))
+
+
+def _source_line(g: Graph, o: URIRef, item: dict, path: Path) -> None:
+    line = item.get("line")
+    if line is None:
+        return
+    if isinstance(line, bool) or not isinstance(line, int) or line < 1:
+        raise InputError(path, _line(item), f"expected a line number, got {line!r}", "line")
+    g.add((o, CG.sourceLine, Literal(line)))
+
+
+# The citation an auditor quotes ("27(1)(b)") and its parts, so the browser and exports can cite the
+# provision and a query can select by article.
+_PROVISION_FIELDS = (("ref", DCTERMS.bibliographicCitation), ("article", CG.article),
+                     ("paragraph", CG.paragraph), ("point", CG.point), ("subpoint", CG.subpoint))
+
+
+def _provision(g: Graph, o: URIRef, item: dict, path: Path) -> None:
+    for key, prop in _PROVISION_FIELDS:
+        value = item.get(key)
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise InputError(path, _line(item), f"expected text or a whole number, got {value!r}", key)
+        g.add((o, prop, Literal(" ".join(str(value).split()))))
 
 
 def _short_label(oid: str, text: str, width: int = 90) -> str:
@@ -319,7 +355,7 @@ def controls_graph(path: Path, concepts: Concepts) -> tuple[Graph, set[str]]:
             (c, CG.controlType, concepts.get("control-type", _require(item, "type", path), path, _line(item), "type"))
         )
         scope = item.get("scope", "system")
-        if scope not in SCOPES:
+        if not isinstance(scope, str) or scope not in SCOPES:
             raise InputError(path, _line(item), f"unknown scope {scope!r} (system or organisation)", "scope")
         g.add((c, CG.scope, SCOPES[scope]))
         if item.get("owner"):
@@ -361,7 +397,10 @@ def read_sssom(path: Path) -> tuple[dict[str, Any], list[MappingRow]]:
     try:
         meta = yaml.safe_load("\n".join(header)) or {}
     except yaml.YAMLError as exc:
-        raise InputError(path, 1, f"SSSOM metadata block is not YAML: {exc}") from exc
+        line, problem = _yaml_problem(exc, "\n".join(header))
+        raise InputError(path, line or 1, f"SSSOM metadata block is not YAML: {problem}") from exc
+    if not isinstance(meta, dict):
+        raise InputError(path, 1, f"SSSOM metadata block is not a mapping of fields (got {meta!r:.60})")
     reader = csv.DictReader(io.StringIO("\n".join(lines[body_start:])), delimiter="\t")
     missing = [c for c in SSSOM_REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
@@ -429,12 +468,25 @@ def _expand(curie: str, curie_map: dict[str, str], path: Path, line: int, field:
     return URIRef(ns + local)
 
 
+def _meta_list(meta: dict, key: str, path: Path) -> list:
+    """An SSSOM metadata field that holds a list (one value may be written without the list)."""
+    value = meta.get(key) or []
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return [value]
+    if not isinstance(value, list):
+        raise InputError(path, 1, f"expected a list, got {value!r:.60}", key)
+    return value
+
+
 def mappings_graph(path: Path, obligations: set[str] | None = None, controls: set[str] | None = None) -> Graph:
     """An SSSOM mapping set -> SKOS triples, materialised cg:satisfiedBy, and one cg:ControlMapping node per row."""
     meta, rows = read_sssom(path)
-    curie_map = {str(k): str(v) for k, v in (meta.get("curie_map") or {}).items()}
-    creators = meta.get("creator_id") or []
-    names = {str(c): str(n) for c, n in zip(creators, meta.get("creator_label") or [], strict=False)}
+    curies = meta.get("curie_map") or {}
+    if not isinstance(curies, dict):
+        raise InputError(path, 1, f"expected a mapping of prefix: IRI, got {curies!r:.60}", "curie_map")
+    curie_map = {str(k): str(v) for k, v in curies.items()}
+    creators, labels = (_meta_list(meta, key, path) for key in ("creator_id", "creator_label"))
+    names = {str(c): str(n) for c, n in zip(creators, labels, strict=False)}
     g = _new_graph()
     set_iri = URIRef(str(meta.get("mapping_set_id") or path.resolve().as_uri()))
     g.add((set_iri, RDF.type, CG.MappingSet))

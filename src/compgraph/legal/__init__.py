@@ -6,8 +6,9 @@ PDF), cleaning text for matching and display (``text``), finding its sections, p
 extracting its obligations into a catalog (``extract``) and scoring that extraction against the
 hand-verified catalogs (``evaluate``); then suggesting controls for the obligations (``suggest``, with the
 fused rankers and their configuration in ``rank`` and the gold-set scoring in ``rank_gold``), the
-reviewer's decisions and the import command that ties them together (``review``), and the gap report of a
-new document (``gaps``).
+reviewer's decisions and the import command that ties them together (``review``), the accepted decisions
+a replacing import left without their obligation (``orphans``, reported by validate), and the gap report of
+a new document (``gaps``).
 
 May import: ``compgraph.graph``, ``compgraph.checks``, ``compgraph.questions``.
 """

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_DUTY", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality"]
+__all__ = ["NON_DUTY", "STATUTE_ROLES", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality",
+           "main_clause", "statute_topic", "strip_risk_class"]
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
@@ -150,6 +151,9 @@ _ROLES = _table(
 )
 
 
+STATUTE_ROLES: tuple[str, ...] = tuple(name for name, _ in _ROLES)
+
+
 def statute_addressee(subject: str) -> str | None:
     """The party named in a clause's subject (the words before its modal verb); the one nearest the verb
     wins ("Without prejudice to the deployer's rights, the provider shall" binds the provider)."""
@@ -175,12 +179,19 @@ _TITLE_TOPICS = _table(
     ("robustness", r"accuracy|robustness"),
     ("security", r"security"),
     ("governance", r"quality management|notif|authorit|board|office|governance|penalt"),
-    ("accountability", r"responsibilit|value chain"),
+    ("accountability", r"responsibilit|value chain|representatives?\b"),
     ("ai-literacy", r"literacy"),
 )
 _CLAUSE_TOPICS = _table(
-    ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with"),
-    ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in"),
+    ("transparency", r"\bindicate (?:their|its) name\b"),
+    ("compliance", r"\bupon (?:a )?reasoned request\b|\bcooperate with the relevant competent authorit"),
+    ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with|"
+                  r"\b(?:inform|notify)\b(?: \w+){0,3} (?:the )?(?:relevant )?(?:market surveillance authorit|"
+                  r"competent authorit|distributors?\b|importers?\b|providers?\b|notified bod|Commission\b|"
+                  r"other Member States)"),
+    ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in|"
+                      r"\bdocuments\b|\b(?:any|the|a|each) (?:valid )?document\b|"
+                      r"\bkeep\b[^.;]{0,160}\bcop(?:y|ies) of\b"),
     ("privacy", r"personal data|data protection|confidentiality"),
     ("fairness", r"\bbias|discriminat"),
     ("security", r"cybersecurity|unauthori[sz]ed third parties|vulnerabilit"),
@@ -188,15 +199,45 @@ _CLAUSE_TOPICS = _table(
     ("data-governance", r"data sets?\b|data management|input data|data governance"),
     ("monitoring", r"\bmonitor"),
     ("robustness", r"\btest(?:ing|ed|s)?\b|validation procedures"),
-    ("impact-assessment", r"risk management system|impact assessment"),
+    ("impact-assessment", r"risk management system|impact assessment|risk assessment"),
     ("accountability", r"accountability|cooperate with new providers|written agreement"),
     ("transparency", r"\binform (?:the )?(?:natural persons|workers|affected)|published|disclos"),
-    ("compliance", r"regulatory compliance|registration obligations|authori[sz]ation"),
+    ("compliance", r"regulatory compliance|registration obligations|authori[sz]ation|CE marking|"
+                   r"(?:undergoes|declaration of) (?:the relevant )?conformity|demonstrate the conformity|"
+                   r"\bcorrective actions?\b|compl(?:y|iant|iance)\b[^.;]{0,30}\bwith the requirements"),
+    ("inclusive-design", r"accessibility requirements"),
+    ("governance", r"quality management system"),
 )
+
+
+# "High-risk AI system", "systemic risk": the class of system a duty is about, not a duty about risk.
+_RISK_CLASS = re.compile(r"\bhigh-risk\b|\bsystemic risks?\b|\b(?:un)?acceptable risk\b", re.I)
+
+
+def strip_risk_class(text: str) -> str:
+    """``text`` without the names of risk classes, so they do not read as a topic of risk."""
+    return _RISK_CLASS.sub("", text)
+
+
+# "Where an importer has reason to consider that ... falsified documentation, it shall not place ...": the
+# condition says when the duty applies, the main clause what it is about.
+_CONDITION = re.compile(r"^(?:Where|If|When|Before|Prior to|In the case|Once)\b", re.I)
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence from the subject of its main clause when it opens with a condition, else all of it."""
+    if not _CONDITION.match(sentence):
+        return sentence
+    modal = re.search(r"\b(?:shall|must|may|should)\b", sentence)
+    if modal is None:
+        return sentence
+    comma = sentence.rfind(",", 0, modal.start())
+    return sentence[comma + 1:] if comma > 0 else sentence
 
 
 def statute_topic(clause: str, title: str) -> str | None:
     """The topic of a statute's clause: its own specific subject, else its article's, else None."""
+    clause, title = main_clause(strip_risk_class(clause)), strip_risk_class(title)
     for topic, rule in _CLAUSE_TOPICS:
         if rule.search(clause):
             return topic

@@ -1,8 +1,9 @@
 """Scoring the extractor on a folder of labelled real texts (``compgraph eval-extract --corpus DIR``).
 
-Each text ``NAME.txt|.md|.html|.pdf`` sits beside ``NAME.truth.tsv`` (id, ref, modality, text[, topic]: one
-row per duty) and optionally ``NAME.traps.tsv`` (id, ref, text: sentences that look like duties but are
-not). The matching rule is the corpus's own (its README): a row matches an extracted obligation when every
+Each text ``NAME.txt|.md|.html|.pdf`` sits beside ``NAME.truth.tsv`` (id, ref, modality, text[, topic]
+[, addressee]: one row per duty; an addressee may list alternatives as ``provider/deployer``) and
+optionally ``NAME.traps.tsv`` (id, ref, text: sentences that look like duties but are not).
+The matching rule is the corpus's own (its README): a row matches an extracted obligation when every
 fragment of the row's text (split on ``...``) occurs, in order, in the obligation's text once whitespace is
 normalised; one row, one obligation. A trap counts as "extracted as a duty" when some obligation's text
 contains it.
@@ -44,6 +45,14 @@ class DocumentScore:
     wrong_modality: list[str] = field(default_factory=list)
     traps_taken: list[str] = field(default_factory=list)
     topic_counts: tuple[int, int] = (0, 0)  # (right, labelled) among matched rows
+    addressee_counts: tuple[int, int] = (0, 0)  # (right, labelled) among matched rows
+    wrong_addressee: list[str] = field(default_factory=list)
+    wrong_topic: list[str] = field(default_factory=list)
+
+    @property
+    def addressee_accuracy(self) -> float | None:
+        right, labelled = self.addressee_counts
+        return right / labelled if labelled else None
 
     def meets_targets(self) -> bool:
         t = CORPUS_TARGETS
@@ -106,6 +115,8 @@ def score_document(name: str, obligations: list[dict[str, Any]], truth: list[dic
         pairs.append((truth[j], obligations[free[0]]))
     right = [(g, p) for g, p in pairs if p.get("modality") == g["modality"]]
     topical = [(g, p) for g, p in pairs if g.get("topic")]
+    addressed = [(g, p) for g, p in pairs if g.get("addressee")]
+    bound = [(g, p) for g, p in addressed if p.get("addressee") in g["addressee"].split("/")]
     taken = [t for t in traps if any(fragment_occurs(t["text"], x) for x in texts)]
     return DocumentScore(
         document=name,
@@ -124,6 +135,11 @@ def score_document(name: str, obligations: list[dict[str, Any]], truth: list[dic
                         for g, p in pairs if (g, p) not in right],
         traps_taken=[f"{t['id']} {t.get('ref', '')}: {t['text'][:100]}" for t in traps if t in taken],
         topic_counts=(sum(1 for g, p in topical if p.get("topic") == g["topic"]), len(topical)),
+        addressee_counts=(len(bound), len(addressed)),
+        wrong_topic=[f"{g['id']} {g.get('ref', '')}: {p.get('topic')} (labelled {g['topic']})"
+                     for g, p in topical if p.get("topic") != g["topic"]],
+        wrong_addressee=[f"{g['id']} {g.get('ref', '')}: {p.get('addressee')} (labelled {g['addressee']})"
+                         for g, p in addressed if (g, p) not in bound],
     )
 
 
@@ -161,26 +177,30 @@ def _overall(scores: list[DocumentScore]) -> DocumentScore:
     topic_all = sum(s.topic_counts[1] for s in scores)
     return DocumentScore("overall", pred, gold, traps, matched / pred if pred else 0.0,
                          matched / gold if gold else 0.0, right / matched if matched else 0.0,
-                         taken / traps if traps else 0.0, topic_right / topic_all if topic_all else None)
+                         taken / traps if traps else 0.0, topic_right / topic_all if topic_all else None,
+                         addressee_counts=(sum(s.addressee_counts[0] for s in scores),
+                                           sum(s.addressee_counts[1] for s in scores)))
 
 
 def render_corpus(scores: list[DocumentScore], verbose: bool = False) -> str:
     """A table: one row per document and an overall row, then (``verbose``) every error, one per line."""
     t = CORPUS_TARGETS
     head = (f"{'document':<32} {'found':>5} {'gold':>5} {'precision':>9} {'recall':>7} {'modality':>8} "
-            f"{'traps':>6} {'topic':>6}  target")
+            f"{'traps':>6} {'topic':>6} {'party':>6}  target")
     lines = [head]
     for s in [*scores, _overall(scores)]:
         topic = f"{s.topic_accuracy:>6.3f}" if s.topic_accuracy is not None else f"{'-':>6}"
+        party = f"{s.addressee_accuracy:>6.3f}" if s.addressee_accuracy is not None else f"{'-':>6}"
         lines.append(f"{s.document:<32} {s.predicted:>5} {s.gold:>5} {s.precision:>9.3f} {s.recall:>7.3f} "
-                     f"{s.modality_accuracy:>8.3f} {s.trap_rate:>6.3f} {topic}  "
+                     f"{s.modality_accuracy:>8.3f} {s.trap_rate:>6.3f} {topic} {party}  "
                      f"{'met' if s.meets_targets() else 'MISSED'}")
     lines.append(f"targets: precision >= {t['precision']}, recall >= {t['recall']}, modality accuracy >= "
                  f"{t['modality_accuracy']}, traps extracted as duties <= {t['trap_rate']}")
     if verbose:
         for s in scores:
             for kind, items in (("spurious", s.false_positives), ("missed", s.missed),
-                                ("modality", s.wrong_modality), ("trap", s.traps_taken)):
+                                ("modality", s.wrong_modality), ("trap", s.traps_taken),
+                                ("topic", s.wrong_topic), ("addressee", s.wrong_addressee)):
                 lines.extend(f"{s.document}: {kind}: {_norm(x)}" for x in items)
     return "\n".join(lines) + "\n"
 

@@ -13,6 +13,7 @@ import re
 __all__ = [
     "IMPERATIVE",
     "WE_PRESENT",
+    "POLICY_ROLES",
     "detect_addressee",
     "detect_modality",
     "detect_topic",
@@ -188,6 +189,9 @@ _ADDRESSEE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("organisation", re.compile(r"\b(?:we|our company|the company|organi[sz]ation|ltd|itd|inc|business owner|"
                                 r"member states?)\b", re.I)),
 ]
+
+
+POLICY_ROLES: tuple[str, ...] = tuple(dict.fromkeys(name for name, _ in _ADDRESSEE_RULES))
 
 
 def detect_addressee(subject: str) -> str | None:

@@ -25,6 +25,7 @@ import yaml
 
 from compgraph.legal.duties import (
     IMPERATIVE,
+    POLICY_ROLES,
     WE_PRESENT,
     detect_addressee,
     detect_modality,
@@ -35,7 +36,7 @@ from compgraph.legal.duties import (
 from compgraph.legal.structure import Block, Section, split_sections
 from compgraph.legal.text import clean_text
 
-__all__ = ["ExtractedObligation", "catalog_from_text", "extract_obligations", "write_catalog"]
+__all__ = ["ExtractedObligation", "addressee_roles", "catalog_from_text", "extract_obligations", "write_catalog"]
 
 
 @dataclass
@@ -96,6 +97,13 @@ def _infer_kind(text: str) -> str:
     if re.search(r"\bcode of conduct\b", lowered):
         return "code-of-conduct"
     return "regulation"
+
+
+def addressee_roles() -> frozenset[str]:
+    """Every addressee slug the extractor can write (each must be a role concept of the ontology)."""
+    from compgraph.legal.clauses import STATUTE_ROLES
+
+    return frozenset({*STATUTE_ROLES, *POLICY_ROLES, "organisation", "deployer", "provider"})
 
 
 def _default_addressee(text: str, kind: str) -> str:
@@ -161,7 +169,7 @@ def extract_obligations(text: str, prefix: str, kind: str | None = None) -> list
 
 def _statute_obligations(text: str, prefix: str) -> list[ExtractedObligation]:
     """A statute's duties, identified by article, paragraph and point (``provisions``)."""
-    from compgraph.legal.clauses import statute_topic
+    from compgraph.legal.clauses import main_clause, statute_topic, strip_risk_class
     from compgraph.legal.provisions import statute_duties
     from compgraph.legal.statute import repair_typography
 
@@ -178,7 +186,8 @@ def _statute_obligations(text: str, prefix: str) -> list[ExtractedObligation]:
             text=duty.text,
             modality=duty.modality,
             topic=statute_topic(duty.own_text, duty.section_title)
-            or detect_topic(duty.section_title, clean_text(duty.text), ""),
+            or detect_topic(strip_risk_class(duty.section_title),
+                            main_clause(strip_risk_class(clean_text(duty.text))), ""),
             addressee=duty.addressee or "organisation",
             applies_to_risk="high" if re.search(r"(?<!not )\bhigh-risk\b", scope, re.I) else risk_level(duty.text),
             start=duty.start,

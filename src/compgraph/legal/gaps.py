@@ -83,20 +83,22 @@ def gap_report(store: GraphStore, doc_id: str, *, suggestions: bool = True) -> G
     if not head:
         raise UnknownDocument(f"no document {doc_id!r} in the store")
     rows = store.select(f"""
-        SELECT ?id ?text ?modality ?risk ?role ?sec (GROUP_CONCAT(DISTINCT ?cid; separator=" ") AS ?controls) WHERE {{
+        SELECT ?id ?text ?modality ?risk ?role ?sec ?ref (GROUP_CONCAT(DISTINCT ?cid; separator=" ") AS ?controls)
+        WHERE {{
           ?o cg:fromDocument <{doc}> ; dcterms:identifier ?id ; cg:sourceText ?text ; cg:modality ?modality .
           OPTIONAL {{ ?o cg:appliesToRiskLevel ?risk }}
           OPTIONAL {{ ?o cg:addressee/skos:notation ?role }}
           OPTIONAL {{ ?o cg:inSection/cg:sectionNumber ?sec }}
+          OPTIONAL {{ ?o dcterms:bibliographicCitation ?ref }}
           OPTIONAL {{ ?o cg:satisfiedBy/dcterms:identifier ?cid }}
-        }} GROUP BY ?id ?text ?modality ?risk ?role ?sec""").values()
+        }} GROUP BY ?id ?text ?modality ?risk ?role ?sec ?ref""").values()
     rows.sort(key=lambda r: _natural(r["id"]))
     controls_of = {r["id"]: (r.get("controls") or "").split() for r in rows}
     decisions = _review_decisions(store, doc_id)
     rejected = _rejected(decisions)
     unmapped = [
         GapObligation(r["id"], r["text"], _local(r["modality"]) or "", _risk_slug(r.get("risk")),
-                      citation(r["id"], r.get("sec")), r.get("role"),
+                      r.get("ref") or citation(r["id"], r.get("sec")), r.get("role"),
                       "all suggestions rejected" if r["id"] in rejected else "not reviewed")
         for r in rows
         if not controls_of[r["id"]]

@@ -140,10 +140,29 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     walker.add(prov, text, modality, subject if lead_mod else _subject(prov.text), 1, 1, own=prov.text)
 
 
+# "It shall ...", "In such a case, they shall ...": the party is the one the paragraph has just named.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[\s,])(?:it|they|he or she|he|she)\s*,?\s*$", re.I)
+# "The mandate shall empower the authorised representative to carry out: ...": an instrument that
+# "empowers" or "requires" a party to act puts the acts on that party.
+_CONFERS_ON = re.compile(r"\bshall (?:empower|entitle|require|oblige|authori[sz]e) (.{0,60}?) to\b", re.I)
+
+
 def _addressees(duties: list[StatuteDuty]) -> None:
-    """Name each duty's party; a passive duty ("High-risk AI systems shall be tested") binds the party its
-    article names most often, else the operator the document addresses most often."""
+    """Name each duty's party; a pronoun subject takes the party of the paragraph's previous duty; an
+    instrument's subject ("the mandate shall empower X to") the party it confers the acts on; a passive
+    duty ("High-risk AI systems shall be tested") binds the party its article names most often, else the
+    operator the document addresses most often."""
     named = [statute_addressee(d.subject) for d in duties]
+    for i, duty in enumerate(duties):
+        if named[i]:
+            continue
+        conferred = _CONFERS_ON.search(duty.text[len(duty.subject):] if duty.text.startswith(duty.subject)
+                                       else duty.text)
+        if conferred and statute_addressee(conferred.group(1)):
+            named[i] = statute_addressee(conferred.group(1))
+        elif _PRONOUN_SUBJECT.search(duty.subject) and i > 0 and named[i - 1] \
+                and duties[i - 1].section == duty.section and duties[i - 1].path[:1] == duty.path[:1]:
+            named[i] = named[i - 1]
     by_section: dict[str, Counter[str]] = {}
     for duty, role in zip(duties, named, strict=True):
         if role:

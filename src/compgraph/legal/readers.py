@@ -8,6 +8,7 @@ naming the file and the reason, so the import command can report it as a user er
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +93,6 @@ def _pdf_text(path: Path, data: bytes) -> str:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     if not data.lstrip().startswith(b"%PDF"):
         raise IngestError(f"{path}: not a PDF file (missing %PDF header)")
@@ -103,8 +103,11 @@ def _pdf_text(path: Path, data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise IngestError(f"{path}: corrupt or unreadable PDF ({exc})") from exc
+    except Exception as exc:
+        # A damaged PDF makes pypdf fail in many ways besides PdfReadError (LimitReachedError on an object
+        # that refers to itself, found by tests/legal/test_reader_properties.py; KeyError, RecursionError
+        # ...); every one means the same thing to the user: this file cannot be read.
+        raise IngestError(f"{path}: corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
     text = "\n\n".join(pages)
     if not text.strip():
         raise IngestError(f"{path}: PDF has no extractable text (scanned image?)")
@@ -121,6 +124,29 @@ def _item_marker(li: Any) -> str:
     return f"{start + siblings.index(li)}. "
 
 
+# A cell that holds only a point or paragraph label: "(a)", "(iv)", "3.", "(12)".
+_LABEL_CELL = re.compile(r"^(?:\(?[0-9]{1,3}[a-z]?\)|\(?[a-z]{1,2}\)|\((?:[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
+                         r"|[0-9]{1,3}\.)$")
+
+
+def _cell_text(cell: Any) -> str:
+    """A table cell's own text: a table nested in it gives its own lines."""
+    parts = []
+    for c in cell.descendants:
+        if isinstance(c, str) and c.find_parent("table") is cell.find_parent("table"):
+            parts.append(c)
+    return " ".join(" ".join(parts).split())
+
+
+def _row_lines(tr: Any) -> list[str]:
+    """The Official Journal sets each point as a row of two cells, label and text: one line "(a) text",
+    so the point keeps its label (and its lead-in) and is read once. Other rows give a line per cell."""
+    cells = [t for t in (_cell_text(c) for c in tr.find_all(["td", "th"], recursive=False)) if t]
+    if len(cells) >= 2 and _LABEL_CELL.match(cells[0]):
+        return [" ".join(cells)]
+    return cells
+
+
 def _html_to_text(html: str) -> str:
     from bs4 import BeautifulSoup
 
@@ -133,11 +159,15 @@ def _html_to_text(html: str) -> str:
         return " ".join(node.get_text(" ").split())
 
     # Emit block elements in document order so headings and bullets survive as lines the splitter
-    # recognises; nested lists become indented bullets.
-    for node in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "td"]):
-        if node.find_parent(["li", "p", "pre"]) is not None and node.name != "li":
+    # recognises; nested lists become indented bullets; a table row is read through its cells, so a
+    # paragraph inside a cell is not read twice.
+    for node in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "tr"]):
+        if node.name != "li" and node.name != "tr" and node.find_parent(["li", "p", "pre", "td", "th"]):
             continue
-        if node.name == "li":
+        if node.name == "tr":
+            if node.find_parent(["li", "p", "pre"]) is None:
+                lines.extend(x for line in _row_lines(node) for x in (line, ""))
+        elif node.name == "li":
             own = " ".join(
                 " ".join(c.get_text(" ").split()) if hasattr(c, "get_text") else " ".join(str(c).split())
                 for c in node.children
