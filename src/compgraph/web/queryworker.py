@@ -121,7 +121,11 @@ class _Store:
         # A large write moves HEAD (the store folder changes); a small one is a SPARQL update inside the
         # current generation (its log file grows). A read-only handle sees neither, so either reopens it.
         from compgraph.graph.ondisk import locate
+        from compgraph.web.storestate import files_stamp
 
+        quick = files_stamp(self.location)  # HEAD and the generation's files, without a stat of every SST
+        if quick is not None:
+            return quick
         folders = [Path(self.location)]
         with contextlib.suppress(Exception):  # a damaged or missing store: get() reports it when it opens
             folders.append(locate(folders[0])[0])

@@ -7,6 +7,7 @@ from flask import Response, abort, current_app, redirect, url_for
 from compgraph.questions import trace as tr
 from compgraph.web import model
 from compgraph.web.model import get_store
+from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import Table, as_of_param, bars, bp, cache, question_list, respond
 
 # A page cannot draw thousands of systems: the dashboard shows this many of the least covered.
@@ -15,6 +16,7 @@ DASHBOARD_SYSTEMS = 50
 
 @bp.route("/", defaults={"fmt": "html"})
 @bp.route("/index.<any(json):fmt>")
+@cached_page(questions=True)
 def dashboard(fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()

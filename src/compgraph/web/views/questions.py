@@ -13,6 +13,7 @@ from compgraph.graph.namespaces import CGR, shorten, sparql_prefixes
 from compgraph.graph.store import QueryResult, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
 from compgraph.web import model
 from compgraph.web.model import get_store
+from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import Table, bp, fmt_of, meta, question_list, respond
 
 MAX_SEARCH = 200
@@ -20,6 +21,7 @@ MAX_SEARCH = 200
 
 @bp.route("/questions", defaults={"fmt": "html"})
 @bp.route("/questions.<any(json,csv):fmt>")
+@cached_page(questions=True)
 def questions(fmt: str) -> Response | str:
     qs = question_list()
     rows = [
@@ -91,6 +93,7 @@ def _answer_table(result: QueryResult | None) -> Table:
 
 
 @bp.route("/questions/<name>")
+@cached_page(questions=True)
 def question(name: str) -> Response | str:
     from compgraph.questions import queries
 
@@ -145,6 +148,7 @@ def question(name: str) -> Response | str:
 
 @bp.route("/search", defaults={"fmt": "html"})
 @bp.route("/search.<any(json,csv):fmt>")
+@cached_page()
 def search(fmt: str) -> Response | str:
     q = request.args.get("q", "").strip()
     if len(q) > MAX_SEARCH:
