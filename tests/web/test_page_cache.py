@@ -97,3 +97,19 @@ def test_a_new_session_gets_a_form_token_that_its_own_session_accepts(app: Flask
     assert token != _token(first)
     resp = second.post("/validate", data={"csrf_token": token}, headers={"Origin": "http://localhost"})
     assert resp.status_code == 303, resp.get_data(as_text=True)[:300]
+
+
+def test_a_question_page_runs_in_the_reused_query_workers_not_a_forked_child(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compgraph.web import querypool
+
+    def no_fork(*_a: object, **_k: object) -> None:
+        raise AssertionError("a question forked a child for its query")
+
+    monkeypatch.setattr(LocalStore, "_query_in_child", no_fork)
+    client = app.test_client()
+    for name in ("high-risk-without-human-oversight", "controls-without-current-evidence"):
+        assert client.get(f"/questions/{name}.json").status_code == 200
+    pool = querypool.for_app(app)
+    assert pool is not None and pool._count >= 1  # the workers answered, and stay for the next question

@@ -66,6 +66,7 @@ class Answer:
     kind: str  # SELECT | ASK | CONSTRUCT
     media: str
     body: bytes
+    result: Any = None  # the QueryResult itself, for a request with ``as_result`` (no body then)
 
 
 # Functions whose answer can change without a write (SPARQL 1.1 §17.4): such a query is never answered from
@@ -88,7 +89,7 @@ class AnswerCache:
     @staticmethod
     def key(location: str, request: dict[str, Any]) -> tuple | None:
         """The cache key of a request, or None when it must run (volatile text, or no readable store)."""
-        if _VOLATILE.search(expand_escapes(request["query"])):
+        if request.get("as_result") or _VOLATILE.search(expand_escapes(request["query"])):
             return None
         stamp = files_stamp(location)
         if stamp is None:
@@ -261,7 +262,7 @@ class QueryPool:
                 self._discard(worker)
         if "error" in reply:
             raise QueryRefused(reply["status"], reply["error"])
-        answer = Answer(reply["kind"], reply["media"], reply["body"])
+        answer = Answer(reply["kind"], reply["media"], reply["body"], reply.get("result"))
         if key is not None:
             self.answers.put(key, answer)
         return answer
