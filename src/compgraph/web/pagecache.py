@@ -2,13 +2,14 @@
 
 Under fifty clients on two cores the pages themselves were the cost (a system's trace page: 130 ms of
 queries and 45 ms of template per request, all under the GIL), not the data. An answer is kept under
-(page and its query string, host, store state, today's date, who asks, their session's CSRF token):
+(page and its query string, host, store state, today's date, who asks):
 
 - the store state (``storestate``) changes with every write, so no page from before a write is served
   after it; today's date is in the key because "as of" defaults to today;
-- who asks (user name and role, or nobody in single-user mode) and the session's CSRF token are in the key
-  because the page shows them: a page is never served to another user or another session. A page whose
-  rendering made the session's first CSRF token is not kept (its token belongs to that session only);
+- who asks (user name and role, or nobody in single-user mode) is in the key because the page shows it: a
+  page is never served to another user;
+- a form's CSRF token belongs to one session: it is kept as a random placeholder (made anew each time
+  the process starts, so no page text can spell it) and each answer gets the asking session's own token;
 - pages that list the canned questions add the question files' names, sizes and times to the key.
 
 Only 200 answers to GET are kept, never their cookies; the cache holds at most ``BUDGET`` bytes (least
@@ -19,13 +20,15 @@ its pages are not kept. ``PAGE_CACHE = False`` in the app config turns the cache
 from __future__ import annotations
 
 import functools
+import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar, cast
 
-from flask import Response, current_app, g, request, session
+from flask import Response, current_app, g, request
+from flask_wtf.csrf import generate_csrf
 
 from compgraph.graph import paths
 from compgraph.web.storestate import dir_stamp, store_state
@@ -34,6 +37,7 @@ BUDGET = 64 * 1024 * 1024
 MAX_ENTRY = 4 * 1024 * 1024
 F = TypeVar("F", bound=Callable[..., Any])
 _Entry = tuple[int, list[tuple[str, str]], bytes]
+_PLACEHOLDER = f"csrf-placeholder-{secrets.token_hex(16)}".encode()
 
 
 class PageCache:
@@ -93,7 +97,6 @@ def _key(questions: bool) -> tuple | None:
         state.key,
         date.today(),
         (user.name, user.role) if user is not None else None,
-        session.get(_csrf_field()),
         dir_stamp(paths.queries_dir(), ".rq") if questions else None,
     )
 
@@ -113,13 +116,17 @@ def cached_page(questions: bool = False) -> Callable[[F], F]:
             entry = cache.get(key)
             if entry is not None:
                 status, headers, body = entry
+                if _PLACEHOLDER in body:
+                    body = body.replace(_PLACEHOLDER, generate_csrf().encode())
                 return Response(body, status=status, headers=headers)
-            had_token = key[6] is not None
             resp = current_app.make_response(view(*args, **kwargs))
-            made_token = not had_token and session.get(_csrf_field()) is not None
-            if resp.status_code == 200 and not resp.is_streamed and not made_token:
+            if resp.status_code == 200 and not resp.is_streamed:
+                body = resp.get_data()
+                token = g.get(_csrf_field())
+                if token:
+                    body = body.replace(str(token).encode(), _PLACEHOLDER)
                 headers = [(k, v) for k, v in resp.headers.items() if k.lower() not in ("set-cookie", "content-length")]
-                cache.put(key, (resp.status_code, headers, resp.get_data()))
+                cache.put(key, (resp.status_code, headers, body))
             return resp
 
         return cast(F, cached)
