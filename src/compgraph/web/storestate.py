@@ -2,8 +2,8 @@
 
 For the embedded store the state is read from its files, not queried: HEAD (a large write moves it to a new
 generation) and the generation's RocksDB files (a small write is one transaction in place, which appends to
-the write-ahead log at once, so the log's size changes). SST files never change once written, so their names
-are enough; RocksDB's own text ``LOG`` is left out because it changes without any write. Any write, by this
+the write-ahead log at once, so the log's size changes). SST and OPTIONS files never change once written, so
+their names are enough; RocksDB's own text ``LOG`` is left out because it changes without any write. Any write, by this
 process or another, therefore gives a new stamp before the next request reads it: a cache keyed by the stamp
 never serves an answer from before a write. A remote store has no files here; its state is what the build
 and validation left in the graph (one small query).
@@ -15,7 +15,6 @@ import os
 import threading
 import weakref
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from compgraph.graph.store import GraphStore
@@ -23,27 +22,30 @@ from compgraph.graph.store import GraphStore
 
 def files_stamp(root: str | os.PathLike[str]) -> tuple[Any, ...] | None:
     """A value that changes with every write to the on-disk store at ``root``; None if it has no HEAD."""
-    root = Path(root)
+    # Plain os calls: this runs on every request, and pathlib's objects cost more than the syscalls.
+    root = os.fspath(root)
     try:
-        head = (root / "HEAD").read_bytes()
+        with open(os.path.join(root, "HEAD"), "rb") as f:
+            head = f.read()
     except OSError:
         return None
     words = head.split()
-    folder = root / words[0].decode("ascii", "replace") if words else root
+    folder = os.path.join(root, words[0].decode("ascii", "replace")) if words else root
     stamp: list[Any] = [head]
     try:
         with os.scandir(folder) as entries:
             for e in entries:
-                if e.name.startswith("LOG"):
-                    continue
-                if e.name.endswith(".sst"):
-                    stamp.append((e.name,))
-                else:
+                name = e.name
+                # A write appends to the log (*.log); a flush or compaction adds SSTs and rewrites the
+                # MANIFEST that CURRENT names. SSTs and the OPTIONS files never change once written.
+                if name.endswith(".log") or name.startswith(("MANIFEST", "CURRENT")):
                     st = e.stat()
-                    stamp.append((e.name, st.st_size, st.st_mtime_ns))
+                    stamp.append((name, st.st_size, st.st_mtime_ns))
+                elif not name.startswith("LOG"):
+                    stamp.append((name, 0, 0))
     except OSError:
         return None  # a generation removed under us: the caller queries instead
-    return tuple(sorted(stamp, key=repr))
+    return tuple(sorted(stamp[1:]) + stamp[:1])
 
 
 def dir_stamp(folder: str | os.PathLike[str], suffix: str = "") -> tuple[Any, ...]:
