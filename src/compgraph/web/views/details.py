@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from flask import Response, current_app, request, url_for
+from flask import Response, current_app, get_template_attribute, request, url_for
 
 from compgraph.graph.store import GraphStore
 from compgraph.questions import trace as tr
@@ -74,6 +74,10 @@ def _detail(
         facts = _facts(store, iri)
         data["facts"] = dict(facts)
         tables.append(_neighbour_table(store, iri))
+        # Drawn once per store state as well: a system's trace table is most of a 136 KB page, and drawing
+        # it again for every user's first view took 45 ms of the GIL under load.
+        draw = get_template_attribute("_macros.html", "table")
+        context["rendered"] = {t.id: draw(t) for t in tables}
         return iri, model.label(store, iri), tables, context, data, facts
 
     # What the page shows, per store state: every user's first view of a page then only renders it (the
