@@ -193,7 +193,9 @@ def test_a_full_pool_answers_503_with_retry_after_at_once(big: LocalStore) -> No
     t = threading.Thread(target=runaway)
     t.start()
     threading.Event().wait(1.0)  # the runaway now holds the only worker for its 4 s
-    resp = app.test_client().get("/sparql", query_string={"query": "ASK {}"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    # Not the warm-up's text: that answer is kept and needs no worker.
+    probe = {"query": "ASK { <urn:s1> ?p ?o }"}
+    resp = app.test_client().get("/sparql", query_string=probe, environ_base={"REMOTE_ADDR": "10.0.0.9"})
     t.join()
     assert resp.status_code == 503, resp.text
     assert int(resp.headers["Retry-After"]) >= 1
@@ -242,6 +244,26 @@ def test_answers_are_capped_in_bytes(store: LocalStore) -> None:
     resp = client.get("/sparql", query_string={"query": long_row})
     assert resp.status_code == 400
     assert "larger than 2000 bytes" in resp.text
+
+
+def test_a_repeated_query_is_answered_without_a_worker_even_when_the_pool_is_full(big: LocalStore) -> None:
+    app = create_app(big, {"SPARQL_TIMEOUT": 4.0, "SPARQL_WORKERS": 1, "SPARQL_WAITING": 0})
+    count = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}
+    assert app.test_client().get("/sparql", query_string=count).status_code == 200
+    t = threading.Thread(target=lambda: app.test_client().get("/sparql", query_string={"query": RUNAWAY}))
+    t.start()
+    threading.Event().wait(1.0)  # the runaway now holds the only worker
+    again = app.test_client().get("/sparql", query_string=count, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    t.join()
+    assert again.status_code == 200, again.text
+    assert again.get_json()["results"]["bindings"][0]["n"]["value"] == "2000"
+
+
+def test_a_query_that_may_answer_differently_is_never_answered_from_memory(store: LocalStore) -> None:
+    client = create_app(store, {"SPARQL_WORKERS": 1}).test_client()
+    rand = {"query": "SELECT (RAND() AS ?r) WHERE {}"}
+    values = {client.get("/sparql", query_string=rand).get_json()["results"]["bindings"][0]["r"]["value"] for _ in "ab"}
+    assert len(values) == 2
 
 
 def test_workers_see_writes_made_after_they_started(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """The web: the Flask app factory, the compliance browser and the SPARQL 1.1 endpoint.
 
 Views are thin: each page family has its module under ``views/`` and asks the library for its data;
-``model`` holds the browser's per-store-state cache and the view model shared by pages; ``linkeddata``
+``model`` holds the browser's per-store-state cache and the view model shared by pages; ``storestate``
+reads the store's state from its files, and ``pagecache`` keeps whole answers per state; ``linkeddata``
 the JSON-LD context, pages' JSON-LD and the VoID description.
 
 May import: every stage below it (``graph``, ``checks``, ``questions``, ``legal``, ``exchange``),

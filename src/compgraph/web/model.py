@@ -2,8 +2,8 @@
 
 Every function takes the store and returns plain Python data; the views only arrange it. Results that
 need many queries (coverage of every system, SHACL validation) are cached per (store state, date),
-where the store state is what the build and validation left behind (timestamps and graph names), so a
-rebuild or a new validation run invalidates them without any explicit signal.
+where the store state (``storestate``) changes with every write, so a rebuild, a review decision or a
+new validation run invalidates them without any explicit signal.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from compgraph.graph.namespaces import CG, CGR, shorten
 from compgraph.graph.store import GraphStore
 from compgraph.questions import coverage as cv
 from compgraph.questions import trace as tr
+from compgraph.web.storestate import StoreState as StoreState  # re-exported: views and tests name model.*
+from compgraph.web.storestate import store_state
 
 T = TypeVar("T")
 
@@ -156,27 +158,6 @@ class Cache:
             with self._lock:
                 del self._computing[key]
             running.set()
-
-
-@dataclass
-class StoreState:
-    built: str | None  # when the newest graph was loaded
-    validated_created: str | None
-    graphs: int
-
-    @property
-    def key(self) -> tuple:
-        return (self.built, self.validated_created, self.graphs)
-
-
-def store_state(store: GraphStore) -> StoreState:
-    res = store.select("""
-        SELECT (MAX(?t) AS ?built) (MAX(?c) AS ?created) WHERE {
-          { ?g a cg:SourceGraph ; prov:wasGeneratedBy/prov:endedAtTime ?t }
-          UNION { ?r a sh:ValidationReport ; dcterms:created ?c }
-        }""")
-    built, created = res.rows[0] if res.rows else (None, None)
-    return StoreState(str(built) if built else None, str(created) if created else None, len(store.graph_names()))
 
 
 # --- lists -------------------------------------------------------------------------------------

@@ -121,7 +121,11 @@ class _Store:
         # A large write moves HEAD (the store folder changes); a small one is a SPARQL update inside the
         # current generation (its log file grows). A read-only handle sees neither, so either reopens it.
         from compgraph.graph.ondisk import locate
+        from compgraph.web.storestate import files_stamp
 
+        quick = files_stamp(self.location)  # HEAD and the generation's files, without a stat of every SST
+        if quick is not None:
+            return quick
         folders = [Path(self.location)]
         with contextlib.suppress(Exception):  # a damaged or missing store: get() reports it when it opens
             folders.append(locate(folders[0])[0])
@@ -226,6 +230,8 @@ def _answer(request: dict[str, Any], store: Any) -> dict[str, Any]:
     if request.get("named_graphs"):
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
     result = _materialise(store.query(request["query"], **kwargs), request.get("max_results"), request["max_bytes"])
+    if request.get("as_result"):  # the browser's question pages draw the rows themselves
+        return {"kind": result.kind, "media": "", "body": b"", "result": result}
     media = request["graph_media"] if result.kind == "CONSTRUCT" else request["select_media"]
     if media is None:
         offers = request["graph_offers"] if result.kind == "CONSTRUCT" else request["select_offers"]

@@ -7,9 +7,11 @@ request is written to the ``compgraph.access`` log, and no ``Server`` header nam
 from __future__ import annotations
 
 import logging
+import queue
 import signal
 import threading
 import time
+from logging.handlers import QueueHandler, QueueListener
 from typing import Any
 
 from flask import Flask, Response, g, request
@@ -49,7 +51,16 @@ def serve(app: Flask, host: str, port: int, *, threads: int = 8, on_ready: Any =
     """Serve until SIGTERM/SIGINT; requests in flight get up to waitress's cleanup time to finish."""
     from waitress.server import create_server
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # Request threads only queue their log records; one thread writes them. With a plain StreamHandler,
+    # 50 clients' threads queued on its lock while the holder waited for the GIL (10% of the samples).
+    stream = logging.StreamHandler()
+    stream.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    listener = QueueListener(records, stream)
+    handoff = QueueHandler(records)
+    handoff.setFormatter(logging.Formatter("%(message)s"))  # the message (and a traceback, once) as is
+    logging.basicConfig(level=logging.INFO, handlers=[handoff])
+    listener.start()
     install_access_log(app)
     server = create_server(app, host=host, port=port, threads=threads, ident=None, clear_untrusted_proxy_headers=True)
 
@@ -72,3 +83,4 @@ def serve(app: Flask, host: str, port: int, *, threads: int = 8, on_ready: Any =
         pool = app.extensions.get("compgraph_query_pool")
         if pool is not None:
             pool.close()
+        listener.stop()  # writes what is still queued

@@ -17,6 +17,7 @@ from compgraph.graph.store import GraphStore
 from compgraph.questions import impact as im
 from compgraph.web import model
 from compgraph.web.model import get_store
+from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import (
     PAGE_SIZE,
     Table,
@@ -120,6 +121,7 @@ PAIR_COLUMNS = [("obligation", "Obligation"), ("system", "System"), ("system_lab
 
 @bp.route("/controls/<ident>/impact", defaults={"fmt": "html"})
 @bp.route("/controls/<ident>/impact.<any(json,csv):fmt>")
+@cached_page()
 def control_impact(ident: str, fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
@@ -187,6 +189,7 @@ def control_impact(ident: str, fmt: str) -> Response | str:
 
 @bp.route("/impact", defaults={"fmt": "html"})
 @bp.route("/impact.<any(json,csv):fmt>")
+@cached_page()
 def single_points(fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
@@ -246,6 +249,7 @@ def _graph_kind(kind: str) -> str:
 
 
 @bp.route("/graph/<kind>/<ident>")
+@cached_page()
 def graph_page(kind: str, ident: str) -> Response | str:
     plural = _graph_kind(kind)
     ident, fmt = fmt_of(ident)

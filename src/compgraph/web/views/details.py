@@ -10,12 +10,13 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from flask import Response, request, url_for
+from flask import Response, current_app, get_template_attribute, request, url_for
 
 from compgraph.graph.store import GraphStore
 from compgraph.questions import trace as tr
 from compgraph.web import model
 from compgraph.web.model import get_store
+from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import (
     PAGE_SIZE,
     Table,
@@ -46,6 +47,11 @@ def _facts(store: GraphStore, iri: str) -> list[tuple[str, str]]:
     return model.facts(store, iri)
 
 
+def _detail_cache() -> model.Cache:
+    # Apart from the coverage cache, so that browsing many pages never pushes coverage out.
+    return current_app.extensions.setdefault("compgraph_detail_cache", model.Cache(size=256))
+
+
 def _detail(
     kind: str,
     raw_ident: str,
@@ -56,17 +62,28 @@ def _detail(
 ) -> Response | str:
     ident, fmt = fmt_of(raw_ident)
     as_of = as_of_param() if with_as_of else None
-    iri = resolve(kind, ident)
     store = get_store()
-    lab = model.label(store, iri)
-    tables: list[Table] = []
-    context: dict[str, Any] = {}
-    data: dict[str, Any] = {"iri": iri, "id": ident}
-    if extra is not None:
-        extra(store, iri, as_of, tables, context, data)
-    facts = _facts(store, iri)
-    data["facts"] = dict(facts)
-    tables.append(_neighbour_table(store, iri))
+
+    def compute() -> tuple[str, str, list[Table], dict[str, Any], dict[str, Any], list[tuple[str, str]]]:
+        iri = resolve(kind, ident)
+        tables: list[Table] = []
+        context: dict[str, Any] = {}
+        data: dict[str, Any] = {"iri": iri, "id": ident}
+        if extra is not None:
+            extra(store, iri, as_of, tables, context, data)
+        facts = _facts(store, iri)
+        data["facts"] = dict(facts)
+        tables.append(_neighbour_table(store, iri))
+        # Drawn once per store state as well: a system's trace table is most of a 136 KB page, and drawing
+        # it again for every user's first view took 45 ms of the GIL under load.
+        draw = get_template_attribute("_macros.html", "table")
+        context["rendered"] = {t.id: draw(t) for t in tables}
+        return iri, model.label(store, iri), tables, context, data, facts
+
+    # What the page shows, per store state: every user's first view of a page then only renders it (the
+    # whole answer is kept per user by pagecache). The extras read the query string (e.g. ?gaps=1).
+    key = ("detail", kind, ident, as_of, request.query_string, model.store_state(store).key)
+    iri, lab, tables, context, data, facts = _detail_cache().get(key, compute)
     seg = model.KINDS[kind][0]
     return respond(
         "detail.html",
@@ -123,6 +140,7 @@ TRACE_COLUMNS = [
 
 
 @bp.route("/documents/<ident>")
+@cached_page()
 def document(ident: str) -> Response | str:
     def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
         doc_id = iri.rsplit("/", 1)[-1]
@@ -156,6 +174,7 @@ def document(ident: str) -> Response | str:
 
 
 @bp.route("/obligations/<ident>")
+@cached_page()
 def obligation(ident: str) -> Response | str:
     def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
         t = tr.trace_obligation(store, iri, as_of)
@@ -185,6 +204,7 @@ def obligation(ident: str) -> Response | str:
 
 
 @bp.route("/controls/<ident>")
+@cached_page()
 def control(ident: str) -> Response | str:
     def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
         maps = link_rows(model.control_mappings(store, iri), "obligations")
@@ -241,6 +261,7 @@ def control(ident: str) -> Response | str:
 
 
 @bp.route("/systems/<ident>")
+@cached_page()
 def system(ident: str) -> Response | str:
     def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
         t = tr.trace_system(store, iri, as_of)
@@ -296,6 +317,7 @@ def system(ident: str) -> Response | str:
 
 
 @bp.route("/datasets/<ident>")
+@cached_page()
 def dataset(ident: str) -> Response | str:
     return _detail(
         "datasets",
@@ -307,6 +329,7 @@ def dataset(ident: str) -> Response | str:
 
 
 @bp.route("/evidence/<ident>")
+@cached_page()
 def evidence(ident: str) -> Response | str:
     def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
         until = dict(model.facts(store, iri)).get("valid until")

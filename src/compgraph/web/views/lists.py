@@ -11,6 +11,7 @@ from flask import Response, abort, url_for
 from compgraph.questions import trace as tr
 from compgraph.web import model
 from compgraph.web.model import get_store
+from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import (
     PAGE_SIZE,
     Table,
@@ -27,6 +28,7 @@ from compgraph.web.views.common import (
 
 @bp.route("/documents", defaults={"fmt": "html"})
 @bp.route("/documents.<any(json,csv):fmt>")
+@cached_page()
 def documents(fmt: str) -> Response | str:
     rows = link_rows(model.documents(get_store()), "documents")
     for r in rows:
@@ -49,6 +51,7 @@ def documents(fmt: str) -> Response | str:
 
 @bp.route("/obligations", defaults={"fmt": "html"})
 @bp.route("/obligations.<any(json,csv):fmt>")
+@cached_page()
 def obligations(fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
@@ -107,6 +110,7 @@ def obligations(fmt: str) -> Response | str:
 
 @bp.route("/controls", defaults={"fmt": "html"})
 @bp.route("/controls.<any(json,csv):fmt>")
+@cached_page()
 def controls(fmt: str) -> Response | str:
     rows = link_rows(model.controls(get_store()), "controls")
     table = Table(
@@ -136,6 +140,7 @@ def controls(fmt: str) -> Response | str:
 
 @bp.route("/systems", defaults={"fmt": "html"})
 @bp.route("/systems.<any(json,csv):fmt>")
+@cached_page()
 def systems(fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
@@ -183,6 +188,7 @@ def systems(fmt: str) -> Response | str:
 
 @bp.route("/datasets", defaults={"fmt": "html"})
 @bp.route("/datasets.<any(json,csv):fmt>")
+@cached_page()
 def datasets(fmt: str) -> Response | str:
     rows = link_rows(model.datasets(get_store()), "datasets")
     table = Table(
@@ -210,6 +216,7 @@ def datasets(fmt: str) -> Response | str:
 
 @bp.route("/evidence", defaults={"fmt": "html"})
 @bp.route("/evidence.<any(json,csv):fmt>")
+@cached_page()
 def evidence_list(fmt: str) -> Response | str:
     as_of = as_of_param()
     page = page_param()

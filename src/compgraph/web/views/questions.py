@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, current_app, render_template, request, url_for
+from flask import Response, abort, current_app, g, render_template, request, url_for
 
 from compgraph.graph.namespaces import CGR, shorten, sparql_prefixes
 from compgraph.graph.store import QueryResult, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
 from compgraph.web import model
 from compgraph.web.model import get_store
+from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import Table, bp, fmt_of, meta, question_list, respond
 
 MAX_SEARCH = 200
@@ -20,6 +21,7 @@ MAX_SEARCH = 200
 
 @bp.route("/questions", defaults={"fmt": "html"})
 @bp.route("/questions.<any(json,csv):fmt>")
+@cached_page(questions=True)
 def questions(fmt: str) -> Response | str:
     qs = question_list()
     rows = [
@@ -91,6 +93,7 @@ def _answer_table(result: QueryResult | None) -> Table:
 
 
 @bp.route("/questions/<name>")
+@cached_page(questions=True)
 def question(name: str) -> Response | str:
     from compgraph.questions import queries
 
@@ -111,21 +114,7 @@ def question(name: str) -> Response | str:
     missing = [p.name for p in q.params if p.required and p.name not in values]
     result = None
     if not missing:
-        try:
-            result = queries.run_query(
-                get_store(),
-                name,
-                values,
-                timeout=current_app.config.get("SPARQL_TIMEOUT"),
-                max_results=current_app.config.get("SPARQL_MAX_RESULTS"),
-            )
-        except queries.ParameterError as exc:
-            abort(400, description=str(exc))
-        except (QueryTimeout, ResultTooLarge) as exc:
-            abort(503, description=str(exc))
-        except (QuerySyntaxError, StoreError) as exc:
-            current_app.logger.error("canned question %s failed: %s", name, exc)
-            abort(500)
+        result = _run(q, values)
     table = _answer_table(result)
     if fmt != "html" and missing:
         abort(400, description=f"parameter {missing[0]!r} is required")
@@ -143,8 +132,42 @@ def question(name: str) -> Response | str:
     )
 
 
+def _run(q: Any, values: dict[str, str]) -> QueryResult:
+    """The question's answer from the query workers the SPARQL endpoint uses: reused processes, bounded in
+    time and memory, instead of a process forked per question (a remote store runs its own queries)."""
+    from compgraph.graph.store import with_prefixes
+    from compgraph.questions import queries
+    from compgraph.web import querypool
+
+    cfg = current_app.config
+    try:
+        text = with_prefixes(q.bind(values))
+    except queries.ParameterError as exc:
+        abort(400, description=str(exc))
+    pool = querypool.for_app(current_app)
+    try:
+        if pool is None:
+            return get_store().query(text, timeout=cfg.get("SPARQL_TIMEOUT"), max_results=cfg.get("SPARQL_MAX_RESULTS"))
+        job = {
+            "query": text,
+            "as_result": True,
+            "max_results": cfg.get("SPARQL_MAX_RESULTS"),
+            "max_bytes": int(cfg.get("SPARQL_MAX_BYTES", 16 * 1024 * 1024)),
+        }
+        user = g.get("user")
+        client = f"user:{user.name}" if user is not None else f"addr:{request.remote_addr}"
+        return pool.run(job, client=client, timeout=float(cfg.get("SPARQL_TIMEOUT") or 5)).result
+    except (querypool.PoolFull, querypool.QueryStopped, QueryTimeout, ResultTooLarge) as exc:
+        abort(503, description=f"{exc}; try again shortly")
+    except (querypool.QueryRefused, QuerySyntaxError, StoreError) as exc:
+        # The question's text is shipped with compgraph and its values are typed terms: a failure is ours.
+        current_app.logger.error("canned question %s failed: %s", q.name, exc)
+        abort(500)
+
+
 @bp.route("/search", defaults={"fmt": "html"})
 @bp.route("/search.<any(json,csv):fmt>")
+@cached_page()
 def search(fmt: str) -> Response | str:
     q = request.args.get("q", "").strip()
     if len(q) > MAX_SEARCH:
