@@ -96,3 +96,12 @@ def test_a_page_with_rdf_nodes_links_its_json_ld(base: str) -> None:
     html = requests.get(f"{base}/systems/{SYSTEM}", timeout=10).text
     assert f'<link rel="alternate" type="application/ld+json" href="/systems/{SYSTEM}.jsonld">' in html
     assert '.jsonld"' not in requests.get(f"{base}/", timeout=10).text
+
+
+def test_a_page_asked_as_json_then_as_jsonld_answers_each_in_its_own_format(base: str) -> None:
+    # The page cache must key on what was asked for: the JSON answer is not a JSON-LD one.
+    plain = requests.get(f"{base}/systems/{SYSTEM}.json", timeout=10)
+    linked = requests.get(f"{base}/systems/{SYSTEM}.jsonld", timeout=10)
+    assert "@context" not in plain.json()
+    assert linked.headers["Content-Type"].startswith("application/ld+json")
+    assert "@context" in linked.json()

@@ -94,6 +94,8 @@ def _key(questions: bool) -> tuple | None:
         request.endpoint,
         request.host,
         request.full_path,
+        # Pages negotiate HTML, JSON and JSON-LD on Accept (a ``.jsonld`` address becomes that header).
+        request.headers.get("Accept", ""),
         state.key,
         date.today(),
         (user.name, user.role) if user is not None else None,
