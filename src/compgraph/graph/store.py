@@ -26,6 +26,7 @@ from rdflib.term import Node
 from requests.auth import HTTPDigestAuth
 
 from compgraph.graph import ondisk
+from compgraph.graph.dialects import VIRTUOSO_METADATA_GRAPH, accept_for, virtuoso_ask, virtuoso_insert
 from compgraph.graph.namespaces import graph_iri, sparql_prefixes
 from compgraph.graph.ondisk import (
     StoreBusy,  # noqa: F401  (re-exported: callers catch it from here)
@@ -614,14 +615,13 @@ class RemoteStore(GraphStore):
         params: list[tuple[str, str]] = [("query", sparql)]
         params += [("default-graph-uri", g) for g in default_graphs or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
+        wait = timeout or self.default_timeout
         if self._is_virtuoso():
-            # Virtuoso stops a query at this many milliseconds itself (instead of computing on after we gave up).
-            params.append(("timeout", str(int((timeout or self.default_timeout) * 1000))))
-        # One type per form: Virtuoso ignores q-values and would send a CONSTRUCT as a table of s, p, o.
-        accept = {"CONSTRUCT": "application/n-triples", "DESCRIBE": "application/n-triples"}.get(
-            query_form(sparql) or "", "application/sparql-results+json, application/n-triples;q=0.9"
-        )
-        resp = self._post(self.query_url, timeout=timeout, data=params, headers={"Accept": accept})
+            # Virtuoso stops the query itself at this many milliseconds (rather than computing on after we gave
+            # up) and says so in X-SQL-State; we wait a little longer to read that answer.
+            params.append(("timeout", str(int(wait * 1000))))
+            wait += 5
+        resp = self._post(self.query_url, timeout=wait, data=params, headers={"Accept": accept_for(sparql)})
         if resp.status_code == 400:
             raise QuerySyntaxError(resp.text.strip() or "the endpoint rejected the query")
         if resp.status_code >= 400:
@@ -636,8 +636,8 @@ class RemoteStore(GraphStore):
                 return QueryResult("ASK", boolean=bool(body["boolean"]))
             variables = body["head"].get("vars", [])
             bindings = body["results"]["bindings"]
-            if variables == ["__ASK_RETVAL"]:
-                return QueryResult("ASK", boolean=any(b["__ASK_RETVAL"]["value"] == "1" for b in bindings))
+            if (asked := virtuoso_ask(variables, bindings)) is not None:
+                return QueryResult("ASK", boolean=asked)
             if max_results is not None and len(bindings) > max_results:
                 raise ResultTooLarge(f"query returned more than {max_results} rows")
             rows = [tuple(_json_term(b.get(v)) for v in variables) for b in bindings]
@@ -679,22 +679,13 @@ class RemoteStore(GraphStore):
                 raise StoreError(f"{self.gsp_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
         else:
             # One update request is one transaction on a conforming server.
-            self.update(f"DROP SILENT GRAPH <{graph}> ;\n" + self._insert(graph, parsed, ntriples.decode()))
+            insert = (
+                virtuoso_insert(graph, parsed)
+                if self._is_virtuoso()
+                else f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples.decode()}\n}} }}"
+            )
+            self.update(f"DROP SILENT GRAPH <{graph}> ;\n{insert}")
         return len(parsed)
-
-    def _insert(self, graph: str, parsed: Graph, ntriples: str) -> str:
-        if not self._is_virtuoso():
-            return f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}"
-        # Virtuoso refuses blank nodes in INSERT DATA, and compiles a template into SQL too long past a few
-        # hundred triples: the triples without blank nodes go as data, the rest (few: provenance) as a template
-        # matched once, so each label stays one node.
-        plain, with_bnodes = Graph(), Graph()
-        for t in parsed:
-            (with_bnodes if any(isinstance(x, BNode) for x in t) else plain).add(t)
-        ops = [f"INSERT DATA {{ GRAPH <{graph}> {{\n{plain.serialize(format='nt')}\n}} }}"] if len(plain) else []
-        if len(with_bnodes):
-            ops.append(f"INSERT {{ GRAPH <{graph}> {{\n{with_bnodes.serialize(format='nt')}\n}} }} WHERE {{}}")
-        return " ;\n".join(ops) or "INSERT DATA {}"
 
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}>")
@@ -707,19 +698,6 @@ class RemoteStore(GraphStore):
 
     def close(self) -> None:
         self.session.close()
-
-
-# Virtuoso's own RDF-view metadata, in every Virtuoso database; seen by compgraph only if not made private.
-VIRTUOSO_METADATA_GRAPH = "http://www.openlinksw.com/schemas/virtrdf#"
-# The first keyword after the prologue (PREFIX/BASE declarations and comments) names a query's form.
-_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.IGNORECASE)
-_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-
-
-def query_form(sparql: str) -> str | None:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE, read from the query text (None if it starts otherwise)."""
-    m = _FORM.match(sparql, _PROLOGUE.match(sparql).end())  # type: ignore[union-attr]
-    return m.group(1).upper() if m else None
 
 
 def _rdflib_format(media_type: str) -> str:
