@@ -98,7 +98,7 @@ def test_same_canned_answers(store: GraphStore, request: pytest.FixtureRequest) 
     server = _server_of(request)
     got = expected_answers(store)
     # A server's known fault is checked (strictly expected to fail) by the test below, not hidden here.
-    faulty = {q for (s, q), (column, _) in SERVER_FAULTS.items() if s == server and column in EXPECTED[q][1]}
+    faulty = {q for (s, q), (column, *_) in SERVER_FAULTS.items() if s == server and column in EXPECTED[q][1]}
     assert {n: r for n, r in got.items() if n not in faulty} == {
         name: rows for name, (_, _, rows) in EXPECTED.items() if name not in faulty
     }
@@ -107,7 +107,7 @@ def test_same_canned_answers(store: GraphStore, request: pytest.FixtureRequest) 
 @pytest.mark.remote
 @pytest.mark.parametrize(
     ("server", "question"),
-    [(s, q) for (s, q), (column, _) in SERVER_FAULTS.items() if q in EXPECTED and column in EXPECTED[q][1]],
+    [(s, q) for (s, q), (column, *_) in SERVER_FAULTS.items() if q in EXPECTED and column in EXPECTED[q][1]],
 )
 def test_canned_answer_a_server_gets_wrong(servers: ServerPool, server: str, question: str) -> None:
     store = servers.get(server).store()
