@@ -24,7 +24,10 @@ install-test: $(BIN)/python
 
 # Debian packages the tests use: Chromium for the browser tests (never a downloaded browser build),
 # poppler-utils to render the audit pack's PDF to an image, pango for WeasyPrint's PDF.
-DEBIAN_TEST_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0
+# virtuoso-opensource-7-bin: the virtuoso-t server and isql-vt the remote-store tests start on loopback with a
+# database of their own; the -bin package alone, as virtuoso-opensource-7 asks a DBA password via debconf and
+# starts a system service the tests do not use.
+DEBIAN_TEST_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 virtuoso-opensource-7-bin
 browser:
 	@missing=$$(for p in $(DEBIAN_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && \

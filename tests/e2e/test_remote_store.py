@@ -1,5 +1,6 @@
-"""The CLI and the browser over a remote store: a real `oxigraph serve` behind a loopback gate that demands
-HTTP Basic credentials, reached with --endpoint/--gsp-endpoint and COMPGRAPH_USER/COMPGRAPH_PASSWORD."""
+"""The CLI and the browser over a remote store, reached with --endpoint/--gsp-endpoint and
+COMPGRAPH_USER/COMPGRAPH_PASSWORD: a real `oxigraph serve` behind a loopback gate that demands HTTP Basic
+credentials, and a real Virtuoso through its own Digest-authenticated endpoints (tests/remote_servers.py)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ import requests
 from e2e_cli import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from compgraph.graph.ondisk import StoreError  # noqa: E402
 from compgraph.graph.store import RemoteStore  # noqa: E402
 from compgraph.web import create_app  # noqa: E402
-from sparql_fixtures import oxigraph_server  # noqa: E402
+from remote_servers import SERVERS, Server, running_server  # noqa: E402
 
 USER, PASSWORD = "auditor", "correct horse"
 AS_OF = "2026-11-22"
@@ -61,69 +63,83 @@ class Quiet(WSGIRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def gate(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Gate]]:
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as upstream:
-        app = Gate(upstream)
-        server: WSGIServer = make_server("127.0.0.1", 0, app, handler_class=Quiet)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
+Remote = tuple[Server, Gate | None]
+Built = tuple[Server, Gate | None, Path]
+
+
+@pytest.fixture(scope="module", params=SERVERS)
+def remote(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Remote]:
+    """A running server as compgraph reaches it, and the Basic gate in front of it (Oxigraph has no auth)."""
+    with running_server(request.param, tmp_path_factory.mktemp(request.param)) as server:
+        if server.auth:  # the server checks credentials itself
+            yield server, None
+            return
+        app = Gate(server.query_url.removesuffix("/query"))
+        http: WSGIServer = make_server("127.0.0.1", 0, app, handler_class=Quiet)
+        thread = threading.Thread(target=http.serve_forever, daemon=True)
         thread.start()
+        base = f"http://127.0.0.1:{http.server_port}"
         try:
-            yield f"http://127.0.0.1:{server.server_port}", app
+            yield Server(server.name, f"{base}/query", None, f"{base}/store", (USER, PASSWORD)), app
         finally:
-            server.shutdown()
-            server.server_close()
-
-
-def remote_args(base: str) -> list[str]:
-    return ["--endpoint", f"{base}/query", "--gsp-endpoint", f"{base}/store"]
+            http.shutdown()
+            http.server_close()
 
 
 @pytest.fixture(scope="module")
-def built(gate: tuple[str, Gate], tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Gate, Path]:
-    base, g = gate
+def built(remote: Remote, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    server, gate = remote
     cwd = tmp_path_factory.mktemp("remote-cli")
-    res = run(*remote_args(base), "build", cwd=cwd, COMPGRAPH_USER=USER, COMPGRAPH_PASSWORD=PASSWORD)
+    res = run(*server.cli_args(), "build", cwd=cwd, **credentials(server))
     assert res.returncode == 0, res.stderr
     assert "organisation/mozart" in res.stdout
-    return base, g, cwd
+    return server, gate, cwd
 
 
-def cli(built: tuple[str, Gate, Path], *args: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
-    base, _, cwd = built
-    return run(*remote_args(base), *args, cwd=cwd, COMPGRAPH_USER=USER, COMPGRAPH_PASSWORD=password)
+def credentials(server: Server, password: str | None = None) -> dict[str, str]:
+    assert server.auth
+    return {"COMPGRAPH_USER": server.auth[0], "COMPGRAPH_PASSWORD": password or server.auth[1]}
 
 
-def test_build_sends_the_credentials(built: tuple[str, Gate, Path]) -> None:
-    _, g, _ = built
-    assert g.passed > 0 and g.refused == 0
+def cli(built: Built, *args: str, password: str | None = None):  # type: ignore[no-untyped-def]
+    server, _, cwd = built
+    return run(*server.cli_args(), *args, cwd=cwd, **credentials(server, password))
 
 
-def test_validate_over_the_remote_store_finds_the_planted_gaps(built: tuple[str, Gate, Path]) -> None:
+def test_build_sends_the_credentials(built: Built) -> None:
+    server, gate, _ = built
+    if gate:
+        assert gate.passed > 0 and gate.refused == 0
+    with pytest.raises(StoreError, match="401"):
+        RemoteStore(server.query_url).graph_names()
+    assert any("organisation/mozart" in g for g in server.store().graph_names())
+
+
+def test_validate_over_the_remote_store_finds_the_planted_gaps(built: Built) -> None:
     res = cli(built, "validate", "--as-of", AS_OF, "--no-save")
     assert res.returncode == 1, res.stdout[-2000:] + res.stderr[-2000:]
     assert "Customer credit-limit recommender has no human-oversight control" in res.stdout
 
 
-def test_a_question_over_the_remote_store(built: tuple[str, Gate, Path]) -> None:
+def test_a_question_over_the_remote_store(built: Built) -> None:
     res = cli(built, "query", "high-risk-without-human-oversight", "--format", "json")
     assert res.returncode == 0, res.stderr
     assert "sys-credit-limit" in res.stdout
 
 
-def test_trace_over_the_remote_store(built: tuple[str, Gate, Path]) -> None:
+def test_trace_over_the_remote_store(built: Built) -> None:
     res = cli(built, "trace", "sys-credit-limit", "--as-of", AS_OF, "--format", "json")
     assert res.returncode == 0, res.stderr
     trace = json.loads(res.stdout)
     assert "sys-credit-limit" in json.dumps(trace) and trace
 
 
-def test_a_wrong_password_is_a_one_line_error(built: tuple[str, Gate, Path]) -> None:
-    _, g, _ = built
-    refused = g.refused
+def test_a_wrong_password_is_a_one_line_error(built: Built) -> None:
+    _, gate, _ = built
+    refused = gate.refused if gate else 0
     res = cli(built, "stats", password="wrong")
     assert res.returncode != 0
-    assert g.refused > refused
+    assert gate is None or gate.refused > refused
     assert len(res.stderr.strip().splitlines()) == 1, res.stderr
     assert "401" in res.stderr or "credential" in res.stderr.lower() or "auth" in res.stderr.lower(), res.stderr
 
@@ -141,10 +157,9 @@ def test_a_wrong_password_is_a_one_line_error(built: tuple[str, Gate, Path]) -> 
         "/documents",
     ],
 )
-def test_browser_pages_over_the_remote_store(built: tuple[str, Gate, Path], url: str) -> None:
-    base, _, _ = built
-    store = RemoteStore(f"{base}/query", gsp_url=f"{base}/store", auth=(USER, PASSWORD))
-    resp = create_app(store).test_client().get(url)
+def test_browser_pages_over_the_remote_store(built: Built, url: str) -> None:
+    server, _, _ = built
+    resp = create_app(server.store(gsp=True)).test_client().get(url)
     body = resp.get_data(as_text=True)
     assert resp.status_code == 200, f"{url}: {resp.status_code}\n{body[:1500]}"
     assert "Traceback" not in body

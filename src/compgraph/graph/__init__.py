@@ -1,8 +1,9 @@
 """The graph: where data comes from and where it is kept.
 
 Owns the namespaces, the location of the shipped files (``paths``), the stores (embedded Oxigraph and
-remote SPARQL 1.1 servers, ``store``), the catalog loaders that turn YAML / SSSOM / RDF files into RDF
-(``catalog``) and the build that loads them as named graphs with their provenance (``build``).
+remote SPARQL 1.1 servers, ``store``; what those servers do differently, ``dialects``), the catalog
+loaders that turn YAML / SSSOM / RDF files into RDF (``catalog``) and the build that loads them as named
+graphs with their provenance (``build``).
 
 May import: nothing else in compgraph. Every other stage builds on this one.
 """

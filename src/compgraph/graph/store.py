@@ -23,8 +23,10 @@ import requests
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
+from requests.auth import HTTPDigestAuth
 
 from compgraph.graph import ondisk
+from compgraph.graph.dialects import VIRTUOSO_METADATA_GRAPH, accept_for, virtuoso_ask, virtuoso_insert
 from compgraph.graph.namespaces import graph_iri, sparql_prefixes
 from compgraph.graph.ondisk import (
     StoreBusy,  # noqa: F401  (re-exported: callers catch it from here)
@@ -539,8 +541,16 @@ class RemoteStore(GraphStore):
     """Any SPARQL 1.1 Query/Update (+ optional Graph Store Protocol) service.
 
     The server must expose the union of its named graphs as the default graph (Oxigraph
-    ``--union-default-graph``, Fuseki ``unionDefaultGraph``, GraphDB's default), as compgraph's
-    queries do not name graphs.
+    ``--union-default-graph``, Fuseki ``unionDefaultGraph``, GraphDB's default, Virtuoso's default),
+    as compgraph's queries do not name graphs.
+
+    Virtuoso, recognised by its ``Server`` header, differs in ways this class absorbs or refuses: its
+    own graphs are part of the default graph unless made private (refused with a line saying so); it
+    answers a query that ran out of time with a partial result and an ``X-SQL-State`` header (refused
+    as a timeout); it takes blank nodes only in an INSERT template; it ignores Accept q-values (so the
+    Accept header names the one type the query form needs); its authenticated endpoints want HTTP
+    Digest, not Basic (any server that refuses Basic without a Basic challenge gets the same
+    credentials as Digest); it answers ASK as a SELECT of ``__ASK_RETVAL``, read here as the boolean.
     """
 
     def __init__(
@@ -560,15 +570,38 @@ class RemoteStore(GraphStore):
         if auth:
             self.session.auth = auth
         self.default_timeout = timeout
+        self._virtuoso: bool | None = None  # known after the first answer
 
-    def _post(self, url: str, *, timeout: float | None, **kw: Any) -> requests.Response:
+    def _request(self, method: str, url: str, *, timeout: float | None, **kw: Any) -> requests.Response:
         try:
-            resp = self.session.post(url, timeout=timeout or self.default_timeout, **kw)
+            resp = self.session.request(method, url, timeout=timeout or self.default_timeout, **kw)
+            # Refused Basic credentials with no Basic challenge (Virtuoso sends none at all): try them as Digest.
+            challenge = resp.headers.get("WWW-Authenticate", "")
+            if resp.status_code == 401 and "basic" not in challenge.lower() and isinstance(self.session.auth, tuple):
+                self.session.auth = HTTPDigestAuth(*self.session.auth)
+                resp = self.session.request(method, url, timeout=timeout or self.default_timeout, **kw)
         except requests.Timeout as exc:
             raise QueryTimeout(f"the endpoint did not answer within {timeout or self.default_timeout:g} s") from exc
         except requests.RequestException as exc:
             raise StoreError(f"cannot reach {url}: {exc}") from exc
+        if self._virtuoso is None:
+            self._virtuoso = resp.headers.get("Server", "").startswith("Virtuoso/")
         return resp
+
+    def _post(self, url: str, *, timeout: float | None, **kw: Any) -> requests.Response:
+        return self._request("POST", url, timeout=timeout, **kw)
+
+    def _is_virtuoso(self) -> bool:
+        if self._virtuoso is None:
+            self._request("GET", self.query_url, timeout=None, params={"query": "ASK {}"})
+            if self._virtuoso and self.query(f"ASK {{ GRAPH <{VIRTUOSO_METADATA_GRAPH}> {{ ?s ?p ?o }} }}").boolean:
+                # Its own graphs would be part of every answer over the default graph (counts, searches).
+                self._virtuoso = None  # so every later call refuses too
+                raise StoreError(
+                    f"{self.query_url}: Virtuoso's own graphs ({VIRTUOSO_METADATA_GRAPH} ...) are visible to "
+                    "this user; make them private first (README: SPARQL endpoint and remote stores, Virtuoso)"
+                )
+        return bool(self._virtuoso)
 
     def query(
         self,
@@ -582,16 +615,20 @@ class RemoteStore(GraphStore):
         params: list[tuple[str, str]] = [("query", sparql)]
         params += [("default-graph-uri", g) for g in default_graphs or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
-        resp = self._post(
-            self.query_url,
-            timeout=timeout,
-            data=params,
-            headers={"Accept": "application/sparql-results+json, application/n-triples;q=0.9"},
-        )
+        wait = timeout or self.default_timeout
+        if self._is_virtuoso():
+            # Virtuoso stops the query itself at this many milliseconds (rather than computing on after we gave
+            # up) and says so in X-SQL-State; we wait a little longer to read that answer.
+            params.append(("timeout", str(int(wait * 1000))))
+            wait += 5
+        resp = self._post(self.query_url, timeout=wait, data=params, headers={"Accept": accept_for(sparql)})
         if resp.status_code == 400:
             raise QuerySyntaxError(resp.text.strip() or "the endpoint rejected the query")
         if resp.status_code >= 400:
             raise StoreError(f"{self.query_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
+        if resp.headers.get("X-SQL-State"):
+            # Virtuoso's "anytime" answer: rows found before the time ran out, given as if complete.
+            raise QueryTimeout(f"the endpoint gave up: {resp.headers.get('X-SQL-Message', '').strip()[:300]}")
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip()
         if ctype == "application/sparql-results+json":
             body = resp.json()
@@ -599,6 +636,8 @@ class RemoteStore(GraphStore):
                 return QueryResult("ASK", boolean=bool(body["boolean"]))
             variables = body["head"].get("vars", [])
             bindings = body["results"]["bindings"]
+            if (asked := virtuoso_ask(variables, bindings)) is not None:
+                return QueryResult("ASK", boolean=asked)
             if max_results is not None and len(bindings) > max_results:
                 raise ResultTooLarge(f"query returned more than {max_results} rows")
             rows = [tuple(_json_term(b.get(v)) for v in variables) for b in bindings]
@@ -628,28 +667,33 @@ class RemoteStore(GraphStore):
             raise SyntaxError(str(exc)) from exc
         ntriples = parsed.serialize(format="nt", encoding="utf-8")
         if self.gsp_url:
-            try:
-                resp = self.session.put(
-                    self.gsp_url,
-                    params={"graph": graph},
-                    data=ntriples,
-                    headers={"Content-Type": "application/n-triples"},
-                    timeout=self.default_timeout,
-                )
-            except requests.RequestException as exc:
-                raise StoreError(f"cannot reach {self.gsp_url}: {exc}") from exc
+            resp = self._request(
+                "PUT",
+                self.gsp_url,
+                timeout=None,
+                params={"graph": graph},
+                data=ntriples,
+                headers={"Content-Type": "application/n-triples"},
+            )
             if resp.status_code >= 400:
                 raise StoreError(f"{self.gsp_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
         else:
             # One update request is one transaction on a conforming server.
-            self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples.decode()}\n}} }}")
+            insert = (
+                virtuoso_insert(graph, parsed)
+                if self._is_virtuoso()
+                else f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples.decode()}\n}} }}"
+            )
+            self.update(f"DROP SILENT GRAPH <{graph}> ;\n{insert}")
         return len(parsed)
 
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}>")
 
     def graph_names(self) -> list[str]:
-        res = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        # Virtuoso 7.2 answers this DISTINCT from its graph list, private graphs included; GROUP BY reads the data.
+        group = " GROUP BY ?g" if self._is_virtuoso() else ""
+        res = self.query(f"SELECT {'' if group else 'DISTINCT '}?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}{group}")
         return sorted(str(r[0]) for r in res.rows)
 
     def close(self) -> None:
