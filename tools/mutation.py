@@ -1,29 +1,43 @@
 """Mutation testing of the modules that decide compliance, with mutmut, in a scratch copy of the checkout.
 
     python tools/mutation.py                      # every module in [tool.mutmut] only_mutate, its test selection
+    python tools/mutation.py --sample 20 --seed 1 # a seeded random sample of 20 mutants per module
     python tools/mutation.py --module src/compgraph/questions/coverage.py \\
         --tests tests/questions/test_coverage.py --tests tests/questions/test_evidence_valid_on_its_last_day.py
+    python tools/mutation.py --mutant 'compgraph.questions.coverage.x_rows__mutmut_3'   # re-check named mutants
 
 mutmut reads its settings from pyproject.toml's [tool.mutmut]; ``--module``/``--tests`` narrow a run to one
-module and the tests that matter for it (a full run is far slower than CI's budget). The checkout is
-copied first so the run never leaves ``mutants/`` or a rewritten pyproject.toml behind. Prints killed,
-survived and the score, and the surviving mutants' names (``mutmut show NAME`` in the copy shows each).
+module and the tests that matter for it (a full run is far slower than CI's budget). ``--sample N`` makes the
+measurement feasible on a small machine: mutmut generates every mutant, then runs only a seeded random sample
+of N per module (mutmut 3 accepts mutant names), and the score is reported per module with a 95% Wilson
+interval, next to the command of the full run it estimates. The checkout is copied first so the run never
+leaves ``mutants/`` or a rewritten pyproject.toml behind. Prints killed, survived and the score, and the
+surviving mutants' names (``--keep``, then ``mutmut show NAME`` in the copy shows each).
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
+import random
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
+
+from scipy.stats import binomtest
 
 REPO = Path(__file__).resolve().parents[1]
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
+# mutmut's run, given mutant names, first generates every mutant and collects which tests reach which
+# function; a name matching nothing then stops it just before any mutant runs, leaving the full list.
+LIST_ONLY = "compgraph.__list_mutants_only__"
 
 
 def toml_list(values: list[str]) -> str:
@@ -43,13 +57,77 @@ def narrowed_pyproject(text: str, modules: list[str], tests: list[str]) -> str:
     return text
 
 
+def module_of(mutant: str) -> str:
+    """The dotted module of a mutant: `compgraph.graph.store.xǁStoreǁquery__mutmut_3` -> `compgraph.graph.store`."""
+    return mutant.rsplit(".", 1)[0]
+
+
+def sample_per_module(names: Iterable[str], size: int, seed: int) -> dict[str, list[str]]:
+    """A seeded random sample of at most `size` mutants of each module; the same names and seed give the same sample."""
+    by_module: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_module.setdefault(module_of(name), []).append(name)
+    rng = random.Random(seed)
+    return {m: sorted(rng.sample(ns, min(size, len(ns)))) for m, ns in sorted(by_module.items())}
+
+
+def wilson(killed: int, total: int) -> tuple[float, float]:
+    """95% Wilson score interval of the killed fraction (sound for small samples and scores near 100%)."""
+    ci = binomtest(killed, total).proportion_ci(confidence_level=0.95, method="wilson")
+    return float(ci.low), float(ci.high)
+
+
+def read_statuses(mutmut: Path, work: Path, env: dict[str, str]) -> dict[str, str]:
+    """Every generated mutant's status as `mutmut results` reports it, by mutant name."""
+    res = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=work, env=env, capture_output=True, text=True)
+    statuses: dict[str, str] = {}
+    for line in res.stdout.splitlines():
+        if ":" in line:
+            name, status = line.strip().rsplit(":", 1)
+            statuses[name.strip()] = status.strip()
+    return statuses
+
+
+def report(statuses: dict[str, str], populations: dict[str, int] | None) -> list[str]:
+    """Per-module killed/total lines; with `populations` (a sample), each with its 95% interval."""
+    lines = []
+    by_module: dict[str, list[str]] = {}
+    for name, status in statuses.items():
+        by_module.setdefault(module_of(name), []).append(status)
+    for module, sts in sorted(by_module.items()):
+        killed = sum(s in KILLED for s in sts)
+        line = f"  {module}: {killed}/{len(sts)} killed ({100 * killed / len(sts):.1f}%)"
+        if populations is not None:
+            low, high = wilson(killed, len(sts))
+            line += f", 95% CI {100 * low:.0f}-{100 * high:.0f}%, sampled from {populations[module]} mutants"
+        lines.append(line)
+    killed = sum(s in KILLED for s in statuses.values())
+    if statuses:
+        lines.append(f"mutation score: {killed}/{len(statuses)} killed ({100 * killed / len(statuses):.1f}%)")
+    return lines
+
+
+def full_run_command(args: argparse.Namespace) -> str:
+    parts = ["python", "tools/mutation.py"]
+    for m in args.module:
+        parts += ["--module", m]
+    for t in args.tests:
+        parts += ["--tests", t]
+    return shlex.join(parts)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--module", action="append", default=[], help="a source file to mutate (repeatable)")
     parser.add_argument("--tests", action="append", default=[], help="a test file or folder to run (repeatable)")
+    parser.add_argument("--sample", type=int, default=0, help="run a random sample of N mutants per module")
+    parser.add_argument("--seed", type=int, default=1, help="the sample's random seed")
+    parser.add_argument("--mutant", action="append", default=[], help="run only this mutant (repeatable, globs ok)")
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy (to `mutmut show` mutants)")
     args = parser.parse_args()
+    if args.sample < 0:
+        parser.error("--sample: a number of mutants per module, 1 or more")
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
     mutmut = Path(sys.executable).with_name("mutmut")
     work = Path(tempfile.mkdtemp(prefix="compgraph-mutation-"))
@@ -64,24 +142,40 @@ def main() -> int:
         pyproject.write_text(narrowed_pyproject(pyproject.read_text(encoding="utf-8"), args.module, args.tests))
         # mutmut puts mutants/src first on sys.path; a PYTHONPATH naming the real sources would shadow it.
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        subprocess.run([str(mutmut), "run", "--max-children", str(args.max_children)], cwd=work, env=env, check=False)
-        res = subprocess.run(
-            [str(mutmut), "results", "--all", "true"], cwd=work, env=env, capture_output=True, text=True
-        )
-        statuses: dict[str, list[str]] = {}
-        for line in res.stdout.splitlines():
-            if ":" in line:
-                name, status = line.strip().rsplit(":", 1)
-                statuses.setdefault(status.strip(), []).append(name.strip())
-        killed = sum(len(v) for k, v in statuses.items() if k in KILLED)
-        survived = statuses.get("survived", [])
-        total = sum(len(v) for v in statuses.values())
-        print(f"modules: {', '.join(args.module or config.get('only_mutate', []))}")
-        print("statuses: " + ", ".join(f"{k} {len(v)}" for k, v in sorted(statuses.items())))
-        if total:
-            print(f"mutation score: {killed}/{total} killed ({100 * killed / total:.1f}%)")
-        for name in survived:
-            print(f"survived: {name}")
+        run = [str(mutmut), "run", "--max-children", str(args.max_children)]
+        print(f"modules: {', '.join(args.module or config.get('only_mutate', []))}", flush=True)
+        chosen: list[str] = list(args.mutant)
+        populations: dict[str, int] | None = None
+        if args.sample:
+            subprocess.run([*run, LIST_ONLY], cwd=work, env=env, check=False, capture_output=True)
+            generated = read_statuses(mutmut, work, env)
+            if not generated:
+                print("mutation: mutmut generated no mutants (run `mutmut run` in a --keep copy to see why)")
+                return 1
+            sample = sample_per_module(generated, args.sample, args.seed)
+            populations = {}
+            for name in generated:
+                populations[module_of(name)] = populations.get(module_of(name), 0) + 1
+            chosen = [n for names in sample.values() for n in names]
+            print(f"sample: {len(chosen)} of {len(generated)} mutants, {args.sample} per module, seed {args.seed}")
+        subprocess.run([*run, *chosen], cwd=work, env=env, check=False)
+        statuses = read_statuses(mutmut, work, env)
+        if chosen:
+            statuses = {
+                n: s for n, s in statuses.items() if n in chosen or any(fnmatch.fnmatchcase(n, c) for c in chosen)
+            }
+        counts: dict[str, int] = {}
+        for status in statuses.values():
+            counts[status] = counts.get(status, 0) + 1
+        print("statuses: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        for line in report(statuses, populations):
+            print(line)
+        if populations is not None:
+            print(f"sampled by: {shlex.join(['python', 'tools/mutation.py', *sys.argv[1:]])}")
+            print(f"full run: {full_run_command(args)}")
+        for name, status in sorted(statuses.items()):
+            if status not in KILLED:
+                print(f"{status}: {name}")
         return 0
     finally:
         if args.keep:
