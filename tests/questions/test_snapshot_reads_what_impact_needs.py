@@ -208,3 +208,50 @@ def test_evaluate_on_the_edges_counts_system_a(snap: cv.Snapshot) -> None:
     assert cv.evaluate(snap, date(2026, 6, 30)).by_system == {"a": last_day}
     day_after = {**last_day, tr.COVERED: 0, tr.EXPIRED: 1}
     assert cv.evaluate(snap, date(2026, 7, 1)).by_system == {"a": day_after}
+
+
+BINDING = b"""
+@prefix cg: <https://w3id.org/compgraph/ontology#> .
+@prefix cgr: <https://w3id.org/compgraph/id/> .
+cgr:obl\\/P a cg:Obligation ; cg:fromDocument cgr:doc\\/c ; cg:modality cg:Prohibition .
+cgr:obl\\/C a cg:Obligation ; cg:fromDocument cgr:doc\\/c ; cg:modality cg:Commitment .
+cgr:obl\\/R a cg:Obligation ; cg:fromDocument cgr:doc\\/c ; cg:modality cg:Recommended .
+cgr:obl\\/H a cg:Obligation ; cg:fromDocument cgr:doc\\/c ; cg:modality cg:Mandatory ;
+    cg:appliesToRiskLevel cg:RiskHigh .
+cgr:obl\\/L a cg:Obligation ; cg:fromDocument cgr:doc\\/c ; cg:modality cg:Mandatory ;
+    cg:appliesToRiskLevel cg:RiskLimited .
+cgr:obl\\/O a cg:Obligation ; cg:fromDocument cgr:doc\\/other ; cg:modality cg:Mandatory .
+cgr:org\\/x cg:subjectTo cgr:doc\\/c .
+cgr:sys\\/high a cg:AISystem ; cg:operatedBy cgr:org\\/x ; cg:riskLevel cg:RiskHigh .
+cgr:sys\\/limited a cg:AISystem ; cg:operatedBy cgr:org\\/x ; cg:riskLevel cg:RiskLimited .
+cgr:sys\\/unrated a cg:AISystem ; cg:operatedBy cgr:org\\/x .
+cgr:sys\\/alone a cg:AISystem ; cg:riskLevel cg:RiskHigh .
+"""
+
+
+def test_binding_modalities_bind_and_risk_limited_ones_only_at_their_level(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "store")
+    store.replace_graph("https://w3id.org/compgraph/graph/binding", BINDING, "text/turtle")
+    index = {iri(f"obl/{o}"): i for i, o in enumerate("PCRHLO")}
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    binds = cv.binding_masks(store, index, found)
+    named = {s.rsplit("/", 1)[1]: {o for o, i in index.items() if b >> i & 1} for s, b in binds.items()}
+    assert named == {
+        "high": {iri("obl/P"), iri("obl/C"), iri("obl/H")},
+        "limited": {iri("obl/P"), iri("obl/C"), iri("obl/L")},
+        "unrated": {iri("obl/P"), iri("obl/C")},
+    }
+    risk = "https://w3id.org/compgraph/ontology#Risk"
+    assert found == {
+        iri("sys/high"): ({iri("org/x")}, {risk + "High"}),
+        iri("sys/limited"): ({iri("org/x")}, {risk + "Limited"}),
+        iri("sys/unrated"): ({iri("org/x")}, set()),
+        iri("sys/alone"): (set(), {risk + "High"}),
+    }
+
+
+def test_obligations_outside_the_index_bind_nothing(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "store")
+    store.replace_graph("https://w3id.org/compgraph/graph/binding", BINDING, "text/turtle")
+    binds = cv.binding_masks(store, {iri("obl/C"): 3})
+    assert binds == {iri(f"sys/{s}"): 1 << 3 for s in ("high", "limited", "unrated")}
