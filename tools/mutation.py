@@ -27,7 +27,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -107,28 +106,73 @@ def report(statuses: dict[str, str], populations: dict[str, int] | None) -> list
     return lines
 
 
-def full_run_command(args: argparse.Namespace) -> str:
+def full_run_command(modules: list[str], tests: list[str]) -> str:
     parts = ["python", "tools/mutation.py"]
-    for m in args.module:
+    for m in modules:
         parts += ["--module", m]
-    for t in args.tests:
+    for t in tests:
         parts += ["--tests", t]
     return shlex.join(parts)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--module", action="append", default=[], help="a source file to mutate (repeatable)")
-    parser.add_argument("--tests", action="append", default=[], help="a test file or folder to run (repeatable)")
-    parser.add_argument("--sample", type=int, default=0, help="run a random sample of N mutants per module")
-    parser.add_argument("--seed", type=int, default=1, help="the sample's random seed")
-    parser.add_argument("--mutant", action="append", default=[], help="run only this mutant (repeatable, globs ok)")
-    parser.add_argument("--max-children", type=int, default=2)
-    parser.add_argument("--keep", action="store_true", help="keep the scratch copy (to `mutmut show` mutants)")
-    args = parser.parse_args()
-    if args.sample < 0:
-        parser.error("--sample: a number of mutants per module, 1 or more")
-    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+# Each module with the tests that exercise it directly. mutmut runs, for each mutant, every selected test
+# that reaches the mutated function, so one selection for all modules made every store mutant run nearly
+# the whole suite (and its clean stats run alone took over ten minutes on 2 busy cores).
+GROUPS: dict[str, tuple[list[str], list[str]]] = {
+    "coverage": (
+        ["src/compgraph/questions/coverage.py"],
+        [
+            "tests/questions/test_coverage_counts_on_a_tiny_graph.py",
+            "tests/questions/test_evidence_valid_on_its_last_day.py",
+            "tests/questions/test_snapshot_reads_what_impact_needs.py",
+            "tests/questions/test_impact.py",
+        ],
+    ),
+    "trace": (
+        ["src/compgraph/questions/trace.py"],
+        [
+            "tests/questions/test_coverage_counts_on_a_tiny_graph.py",
+            "tests/questions/test_evidence_valid_on_its_last_day.py",
+        ],
+    ),
+    "impact": (["src/compgraph/questions/impact.py"], ["tests/questions/test_impact.py"]),
+    "checks": (
+        ["src/compgraph/checks/*"],
+        [
+            "tests/checks/test_each_constraint.py",
+            "tests/checks/test_sparql_engine.py",
+            "tests/checks/test_shapes.py",
+            "tests/checks/test_engine_choice.py",
+        ],
+    ),
+    "catalog-build": (
+        ["src/compgraph/graph/catalog.py", "src/compgraph/graph/build.py"],
+        [
+            "tests/graph/test_build.py",
+            "tests/graph/test_catalogs.py",
+            "tests/graph/test_digests_are_of_file_contents.py",
+        ],
+    ),
+    "store": (
+        ["src/compgraph/graph/store.py"],
+        [
+            "tests/graph/test_store_safety.py",
+            "tests/graph/test_crash_safety.py",
+            "tests/graph/test_timed_out_query_child_is_killed.py",
+        ],
+    ),
+    "endpoint": (
+        ["src/compgraph/web/views/sparql.py"],
+        ["tests/web/test_endpoint.py", "tests/web/test_endpoint_guard_says_why.py"],
+    ),
+    "duties": (["src/compgraph/legal/duties.py"], ["tests/legal/test_ingest.py"]),
+}
+
+
+def run_mutmut(
+    modules: list[str], tests: list[str], args: argparse.Namespace, populations: dict[str, int]
+) -> dict[str, str] | None:
+    """Statuses of the mutants run (a sample when ``args.sample``) in a fresh scratch copy; None if none."""
     mutmut = Path(sys.executable).with_name("mutmut")
     work = Path(tempfile.mkdtemp(prefix="compgraph-mutation-"))
     try:
@@ -139,49 +183,75 @@ def main() -> int:
             ignore=shutil.ignore_patterns(".git", ".venv", "mutants", "__pycache__", "compgraph-data"),
         )
         pyproject = work / "pyproject.toml"
-        pyproject.write_text(narrowed_pyproject(pyproject.read_text(encoding="utf-8"), args.module, args.tests))
+        pyproject.write_text(narrowed_pyproject(pyproject.read_text(encoding="utf-8"), modules, tests))
         # mutmut puts mutants/src first on sys.path; a PYTHONPATH naming the real sources would shadow it.
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
         run = [str(mutmut), "run", "--max-children", str(args.max_children)]
-        print(f"modules: {', '.join(args.module or config.get('only_mutate', []))}", flush=True)
+        print(f"modules: {', '.join(modules)}; tests: {', '.join(tests) or 'from [tool.mutmut]'}", flush=True)
         chosen: list[str] = list(args.mutant)
-        populations: dict[str, int] | None = None
         if args.sample:
             subprocess.run([*run, LIST_ONLY], cwd=work, env=env, check=False, capture_output=True)
             generated = read_statuses(mutmut, work, env)
             if not generated:
                 print("mutation: mutmut generated no mutants (run `mutmut run` in a --keep copy to see why)")
-                return 1
-            sample = sample_per_module(generated, args.sample, args.seed)
-            populations = {}
+                return None
             for name in generated:
                 populations[module_of(name)] = populations.get(module_of(name), 0) + 1
-            chosen = [n for names in sample.values() for n in names]
-            print(f"sample: {len(chosen)} of {len(generated)} mutants, {args.sample} per module, seed {args.seed}")
+            chosen = [n for names in sample_per_module(generated, args.sample, args.seed).values() for n in names]
+            print(f"sample: {len(chosen)} of {len(generated)} mutants, seed {args.seed}", flush=True)
         subprocess.run([*run, *chosen], cwd=work, env=env, check=False)
         statuses = read_statuses(mutmut, work, env)
         if chosen:
             statuses = {
                 n: s for n, s in statuses.items() if n in chosen or any(fnmatch.fnmatchcase(n, c) for c in chosen)
             }
-        counts: dict[str, int] = {}
-        for status in statuses.values():
-            counts[status] = counts.get(status, 0) + 1
-        print("statuses: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-        for line in report(statuses, populations):
-            print(line)
-        if populations is not None:
-            print(f"sampled by: {shlex.join(['python', 'tools/mutation.py', *sys.argv[1:]])}")
-            print(f"full run: {full_run_command(args)}")
-        for name, status in sorted(statuses.items()):
-            if status not in KILLED:
-                print(f"{status}: {name}")
-        return 0
+        return statuses
     finally:
         if args.keep:
             print(f"scratch copy kept in {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--module", action="append", default=[], help="a source file to mutate (repeatable)")
+    parser.add_argument("--tests", action="append", default=[], help="a test file or folder to run (repeatable)")
+    parser.add_argument("--group", action="append", default=[], choices=sorted(GROUPS), help="a module group")
+    parser.add_argument("--sample", type=int, default=0, help="run a random sample of N mutants per module")
+    parser.add_argument("--seed", type=int, default=1, help="the sample's random seed")
+    parser.add_argument("--mutant", action="append", default=[], help="run only this mutant (repeatable, globs ok)")
+    parser.add_argument("--max-children", type=int, default=2)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch copy (to `mutmut show` mutants)")
+    args = parser.parse_args()
+    if args.sample < 0:
+        parser.error("--sample: a number of mutants per module, 1 or more")
+    if args.module or args.tests or not (args.sample or args.group):
+        # One run as asked (no --module: every module in [tool.mutmut] with its test selection).
+        runs = [(args.module, args.tests, full_run_command(args.module, args.tests))]
+    else:
+        runs = [(*GROUPS[g], full_run_command(*GROUPS[g])) for g in args.group or GROUPS]
+    statuses: dict[str, str] = {}
+    populations: dict[str, int] = {}
+    for modules, tests, _ in runs:
+        got = run_mutmut(modules, tests, args, populations)
+        if got is None:
+            return 1
+        statuses.update(got)
+    counts: dict[str, int] = {}
+    for status in statuses.values():
+        counts[status] = counts.get(status, 0) + 1
+    print("statuses: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for line in report(statuses, populations if args.sample else None):
+        print(line)
+    if args.sample:
+        print(f"sampled by: {shlex.join(['python', 'tools/mutation.py', *sys.argv[1:]])}")
+        for _, _, full in runs:
+            print(f"full run: {full}")
+    for name, status in sorted(statuses.items()):
+        if status not in KILLED:
+            print(f"{status}: {name}")
+    return 0
 
 
 if __name__ == "__main__":
