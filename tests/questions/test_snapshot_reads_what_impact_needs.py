@@ -76,10 +76,17 @@ def iri(path: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def snap(tmp_path_factory: pytest.TempPathFactory) -> cv.Snapshot:
+def edges(tmp_path_factory: pytest.TempPathFactory) -> LocalStore:
     store = LocalStore(tmp_path_factory.mktemp("edges") / "store")
     store.replace_graph("https://w3id.org/compgraph/graph/edges", EDGES, "text/turtle")
-    return cv.snapshot(store)
+    return store
+
+
+@pytest.fixture
+def snap(edges: LocalStore) -> cv.Snapshot:
+    # Taken per test, not per module: mutmut runs for a mutant only the tests it saw reach the mutated
+    # function, and a module-scoped snapshot is reached in the first test's setup alone.
+    return cv.snapshot(edges)
 
 
 def obligations(snap: cv.Snapshot, bits: int) -> set[str]:
@@ -255,3 +262,28 @@ def test_obligations_outside_the_index_bind_nothing(tmp_path: Path) -> None:
     store.replace_graph("https://w3id.org/compgraph/graph/binding", BINDING, "text/turtle")
     binds = cv.binding_masks(store, {iri("obl/C"): 3})
     assert binds == {iri(f"sys/{s}"): 1 << 3 for s in ("high", "limited", "unrated")}
+
+
+TWICE = b"""
+@prefix cg: <https://w3id.org/compgraph/ontology#> .
+@prefix cgr: <https://w3id.org/compgraph/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+cg:RiskHigh skos:prefLabel "high"@en .
+cgr:org\\/one rdfs:label "One" .
+cgr:org\\/two rdfs:label "Two" .
+cgr:sys\\/a a cg:AISystem ; dcterms:identifier "a" ; rdfs:label "A" ; cg:riskLevel cg:RiskHigh ;
+    cg:operatedBy cgr:org\\/one , cgr:org\\/two .
+cgr:sys\\/b a cg:AISystem ; dcterms:identifier "b" ; rdfs:label "B" ; cg:riskLevel cg:RiskHigh ;
+    cg:operatedBy cgr:org\\/one .
+"""
+
+
+def test_a_system_with_two_operators_is_one_row_and_the_next_system_still_counts(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "store")
+    store.replace_graph("https://w3id.org/compgraph/graph/twice", TWICE, "text/turtle")
+    snap = cv.snapshot(store)
+    assert [row[:2] for row in snap.systems] == [(iri("sys/a"), "a"), (iri("sys/a"), "a"), (iri("sys/b"), "b")]
+    rows = cv.evaluate(snap, date(2026, 1, 1)).systems
+    assert [(r.id, r.organisation) for r in rows] == [("a", iri("org/one")), ("b", iri("org/one"))]
