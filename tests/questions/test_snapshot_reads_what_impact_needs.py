@@ -287,3 +287,34 @@ def test_a_system_with_two_operators_is_one_row_and_the_next_system_still_counts
     assert [row[:2] for row in snap.systems] == [(iri("sys/a"), "a"), (iri("sys/a"), "a"), (iri("sys/b"), "b")]
     rows = cv.evaluate(snap, date(2026, 1, 1)).systems
     assert [(r.id, r.organisation) for r in rows] == [("a", iri("org/one")), ("b", iri("org/one"))]
+
+
+SECOND_DOC = b"""
+@prefix cg: <https://w3id.org/compgraph/ontology#> .
+@prefix cgr: <https://w3id.org/compgraph/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+cg:Mandatory skos:prefLabel "mandatory"@en .
+cg:RiskHigh skos:prefLabel "high"@en .
+cgr:doc\\/a rdfs:label "Doc A" .
+cgr:doc\\/b rdfs:label "Doc B" .
+cgr:sec\\/1 rdfs:label "Section 1" .
+cgr:obl\\/A-1 a cg:Obligation ; dcterms:identifier "A-1" ; cg:sourceText "t" ; cg:modality cg:Mandatory ;
+    cg:fromDocument cgr:doc\\/a ; cg:inSection cgr:sec\\/1 .
+cgr:obl\\/B-1 a cg:Obligation ; dcterms:identifier "B-1" ; cg:sourceText "t" ; cg:modality cg:Mandatory ;
+    cg:fromDocument cgr:doc\\/b ; cg:inSection cgr:sec\\/1 .
+cgr:org\\/first rdfs:label "First" ; cg:subjectTo cgr:doc\\/a .
+cgr:org\\/second rdfs:label "Second" ; cg:subjectTo cgr:doc\\/b .
+cgr:sys\\/b a cg:AISystem ; dcterms:identifier "b" ; rdfs:label "B" ; cg:riskLevel cg:RiskHigh ;
+    cg:operatedBy cgr:org\\/second .
+"""
+
+
+def test_a_system_bound_only_by_a_later_document_counts_in_that_document(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "store")
+    store.replace_graph("https://w3id.org/compgraph/graph/second", SECOND_DOC, "text/turtle")
+    snap = cv.snapshot(store)
+    assert list(snap.doc_ranges) == ["Doc A", "Doc B"]
+    unmapped = {tr.UNMAPPED: 1, tr.MISSING_CONTROL: 0, tr.NO_EVIDENCE: 0, tr.EXPIRED: 0, tr.COVERED: 0}
+    assert cv.evaluate(snap, date(2026, 1, 1)).by_document == {"Doc B": unmapped}
