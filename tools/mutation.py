@@ -163,7 +163,11 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "endpoint": (
         ["src/compgraph/web/views/sparql.py"],
-        ["tests/web/test_endpoint.py", "tests/web/test_endpoint_guard_says_why.py"],
+        [
+            "tests/web/test_endpoint.py",
+            "tests/web/test_endpoint_guard_says_why.py",
+            "tests/web/test_endpoint_over_a_remote_store.py",
+        ],
     ),
     "duties": (["src/compgraph/legal/duties.py"], ["tests/legal/test_ingest.py"]),
 }
