@@ -169,7 +169,10 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/web/test_endpoint_over_a_remote_store.py",
         ],
     ),
-    "duties": (["src/compgraph/legal/duties.py"], ["tests/legal/test_ingest.py"]),
+    "duties": (
+        ["src/compgraph/legal/duties.py"],
+        ["tests/legal/test_ingest.py", "tests/legal/test_duty_rules_one_by_one.py"],
+    ),
 }
 
 
