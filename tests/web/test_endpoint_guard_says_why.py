@@ -197,3 +197,8 @@ def test_the_service_description_lists_every_result_format_and_the_union_default
 def test_a_service_description_as_json_ld_has_no_charset(client: FlaskClient) -> None:
     resp = client.get("/sparql", headers={"Accept": "application/ld+json"})
     assert resp.headers["Content-Type"] == "application/ld+json"
+
+
+def test_two_queries_in_a_get_are_400_saying_send_exactly_one(client: FlaskClient) -> None:
+    resp = client.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D")
+    assert refusal(resp) == (400, "more than one 'query' parameter; send exactly one\n")
