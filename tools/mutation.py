@@ -136,7 +136,10 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/questions/test_trace_on_the_tiny_graph.py",
         ],
     ),
-    "impact": (["src/compgraph/questions/impact.py"], ["tests/questions/test_impact.py"]),
+    "impact": (
+        ["src/compgraph/questions/impact.py"],
+        ["tests/questions/test_impact.py", "tests/questions/test_impact_of_a_control_on_its_own.py"],
+    ),
     "checks": (
         ["src/compgraph/checks/*"],
         [
