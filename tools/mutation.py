@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -245,9 +246,13 @@ def main() -> int:
     statuses: dict[str, str] = {}
     populations: dict[str, int] = {}
     for modules, tests, _ in runs:
+        started = time.monotonic()
         got = run_mutmut(modules, tests, args, populations)
         if got is None:
             return 1
+        print(
+            f"{', '.join(modules)}: {len(got)} mutants run in {(time.monotonic() - started) / 60:.0f} min", flush=True
+        )
         statuses.update(got)
     counts: dict[str, int] = {}
     for status in statuses.values():
