@@ -44,8 +44,8 @@ test: install-test browser
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 # Mutation testing of the modules that decide compliance: a seeded sample of MUTATION_SAMPLE mutants per
-# module (every module in [tool.mutmut]), each module's score with its 95% interval. A full run of one
-# module: python tools/mutation.py --module src/compgraph/questions/coverage.py (see its docstring).
+# module (each group of tools/mutation.py, with the tests that exercise it), each module's score with its
+# 95% interval. Slow on 2 shared cores (10-40 min a group); one group: tools/mutation.py --group coverage.
 MUTATION_SAMPLE ?= 20
 MUTATION_SEED ?= 1
 mutation: install-test
