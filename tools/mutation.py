@@ -1,29 +1,43 @@
 """Mutation testing of the modules that decide compliance, with mutmut, in a scratch copy of the checkout.
 
     python tools/mutation.py                      # every module in [tool.mutmut] only_mutate, its test selection
+    python tools/mutation.py --sample 20 --seed 1 # a seeded random sample of 20 mutants per module
     python tools/mutation.py --module src/compgraph/questions/coverage.py \\
         --tests tests/questions/test_coverage.py --tests tests/questions/test_evidence_valid_on_its_last_day.py
+    python tools/mutation.py --mutant 'compgraph.questions.coverage.x_rows__mutmut_3'   # re-check named mutants
 
 mutmut reads its settings from pyproject.toml's [tool.mutmut]; ``--module``/``--tests`` narrow a run to one
-module and the tests that matter for it (a full run is far slower than CI's budget). The checkout is
-copied first so the run never leaves ``mutants/`` or a rewritten pyproject.toml behind. Prints killed,
-survived and the score, and the surviving mutants' names (``mutmut show NAME`` in the copy shows each).
+module and the tests that matter for it (a full run is far slower than CI's budget). ``--sample N`` makes the
+measurement feasible on a small machine: mutmut generates every mutant, then runs only a seeded random sample
+of N per module (mutmut 3 accepts mutant names), and the score is reported per module with a 95% Wilson
+interval, next to the command of the full run it estimates. The checkout is copied first so the run never
+leaves ``mutants/`` or a rewritten pyproject.toml behind. Prints killed, survived and the score, and the
+surviving mutants' names (``--keep``, then ``mutmut show NAME`` in the copy shows each).
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
+import random
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
+import time
+from collections.abc import Iterable
 from pathlib import Path
+
+from scipy.stats import binomtest
 
 REPO = Path(__file__).resolve().parents[1]
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
+# mutmut's run, given mutant names, first generates every mutant and collects which tests reach which
+# function; a name matching nothing then stops it just before any mutant runs, leaving the full list.
+LIST_ONLY = "compgraph.__list_mutants_only__"
 
 
 def toml_list(values: list[str]) -> str:
@@ -43,14 +57,134 @@ def narrowed_pyproject(text: str, modules: list[str], tests: list[str]) -> str:
     return text
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--module", action="append", default=[], help="a source file to mutate (repeatable)")
-    parser.add_argument("--tests", action="append", default=[], help="a test file or folder to run (repeatable)")
-    parser.add_argument("--max-children", type=int, default=2)
-    parser.add_argument("--keep", action="store_true", help="keep the scratch copy (to `mutmut show` mutants)")
-    args = parser.parse_args()
-    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+def module_of(mutant: str) -> str:
+    """The dotted module of a mutant: `compgraph.graph.store.xǁStoreǁquery__mutmut_3` -> `compgraph.graph.store`."""
+    return mutant.rsplit(".", 1)[0]
+
+
+def sample_per_module(names: Iterable[str], size: int, seed: int) -> dict[str, list[str]]:
+    """A seeded random sample of at most `size` mutants of each module; the same names and seed give the same sample."""
+    by_module: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_module.setdefault(module_of(name), []).append(name)
+    rng = random.Random(seed)
+    return {m: sorted(rng.sample(ns, min(size, len(ns)))) for m, ns in sorted(by_module.items())}
+
+
+def wilson(killed: int, total: int) -> tuple[float, float]:
+    """95% Wilson score interval of the killed fraction (sound for small samples and scores near 100%)."""
+    ci = binomtest(killed, total).proportion_ci(confidence_level=0.95, method="wilson")
+    return float(ci.low), float(ci.high)
+
+
+def read_statuses(mutmut: Path, work: Path, env: dict[str, str]) -> dict[str, str]:
+    """Every generated mutant's status as `mutmut results` reports it, by mutant name."""
+    res = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=work, env=env, capture_output=True, text=True)
+    statuses: dict[str, str] = {}
+    for line in res.stdout.splitlines():
+        if ":" in line:
+            name, status = line.strip().rsplit(":", 1)
+            statuses[name.strip()] = status.strip()
+    return statuses
+
+
+def report(statuses: dict[str, str], populations: dict[str, int] | None) -> list[str]:
+    """Per-module killed/total lines; with `populations` (a sample), each with its 95% interval."""
+    lines = []
+    by_module: dict[str, list[str]] = {}
+    for name, status in statuses.items():
+        by_module.setdefault(module_of(name), []).append(status)
+    for module, sts in sorted(by_module.items()):
+        killed = sum(s in KILLED for s in sts)
+        line = f"  {module}: {killed}/{len(sts)} killed ({100 * killed / len(sts):.1f}%)"
+        if populations is not None:
+            low, high = wilson(killed, len(sts))
+            line += f", 95% CI {100 * low:.0f}-{100 * high:.0f}%, sampled from {populations[module]} mutants"
+        lines.append(line)
+    killed = sum(s in KILLED for s in statuses.values())
+    if statuses:
+        lines.append(f"mutation score: {killed}/{len(statuses)} killed ({100 * killed / len(statuses):.1f}%)")
+    return lines
+
+
+def full_run_command(modules: list[str], tests: list[str]) -> str:
+    parts = ["python", "tools/mutation.py"]
+    for m in modules:
+        parts += ["--module", m]
+    for t in tests:
+        parts += ["--tests", t]
+    return shlex.join(parts)
+
+
+# Each module with the tests that exercise it directly. mutmut runs, for each mutant, every selected test
+# that reaches the mutated function, so one selection for all modules made every store mutant run nearly
+# the whole suite (and its clean stats run alone took over ten minutes on 2 busy cores).
+GROUPS: dict[str, tuple[list[str], list[str]]] = {
+    "coverage": (
+        ["src/compgraph/questions/coverage.py"],
+        [
+            "tests/questions/test_coverage_counts_on_a_tiny_graph.py",
+            "tests/questions/test_evidence_valid_on_its_last_day.py",
+            "tests/questions/test_snapshot_reads_what_impact_needs.py",
+            "tests/questions/test_impact.py",
+        ],
+    ),
+    "trace": (
+        ["src/compgraph/questions/trace.py"],
+        [
+            "tests/questions/test_coverage_counts_on_a_tiny_graph.py",
+            "tests/questions/test_evidence_valid_on_its_last_day.py",
+            "tests/questions/test_trace_on_the_tiny_graph.py",
+        ],
+    ),
+    "impact": (
+        ["src/compgraph/questions/impact.py"],
+        ["tests/questions/test_impact.py", "tests/questions/test_impact_of_a_control_on_its_own.py"],
+    ),
+    "checks": (
+        ["src/compgraph/checks/*"],
+        [
+            "tests/checks/test_each_constraint.py",
+            "tests/checks/test_sparql_engine.py",
+            "tests/checks/test_shapes.py",
+            "tests/checks/test_engine_choice.py",
+        ],
+    ),
+    "catalog-build": (
+        ["src/compgraph/graph/catalog.py", "src/compgraph/graph/build.py"],
+        [
+            "tests/graph/test_build.py",
+            "tests/graph/test_catalogs.py",
+            "tests/graph/test_digests_are_of_file_contents.py",
+        ],
+    ),
+    "store": (
+        ["src/compgraph/graph/store.py"],
+        [
+            "tests/graph/test_store_safety.py",
+            "tests/graph/test_crash_safety.py",
+            "tests/graph/test_timed_out_query_child_is_killed.py",
+        ],
+    ),
+    "endpoint": (
+        ["src/compgraph/web/views/sparql.py"],
+        [
+            "tests/web/test_endpoint.py",
+            "tests/web/test_endpoint_guard_says_why.py",
+            "tests/web/test_endpoint_over_a_remote_store.py",
+        ],
+    ),
+    "duties": (
+        ["src/compgraph/legal/duties.py"],
+        ["tests/legal/test_ingest.py", "tests/legal/test_duty_rules_one_by_one.py"],
+    ),
+}
+
+
+def run_mutmut(
+    modules: list[str], tests: list[str], args: argparse.Namespace, populations: dict[str, int]
+) -> dict[str, str] | None:
+    """Statuses of the mutants run (a sample when ``args.sample``) in a fresh scratch copy; None if none."""
     mutmut = Path(sys.executable).with_name("mutmut")
     work = Path(tempfile.mkdtemp(prefix="compgraph-mutation-"))
     try:
@@ -61,33 +195,79 @@ def main() -> int:
             ignore=shutil.ignore_patterns(".git", ".venv", "mutants", "__pycache__", "compgraph-data"),
         )
         pyproject = work / "pyproject.toml"
-        pyproject.write_text(narrowed_pyproject(pyproject.read_text(encoding="utf-8"), args.module, args.tests))
+        pyproject.write_text(narrowed_pyproject(pyproject.read_text(encoding="utf-8"), modules, tests))
         # mutmut puts mutants/src first on sys.path; a PYTHONPATH naming the real sources would shadow it.
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        subprocess.run([str(mutmut), "run", "--max-children", str(args.max_children)], cwd=work, env=env, check=False)
-        res = subprocess.run(
-            [str(mutmut), "results", "--all", "true"], cwd=work, env=env, capture_output=True, text=True
-        )
-        statuses: dict[str, list[str]] = {}
-        for line in res.stdout.splitlines():
-            if ":" in line:
-                name, status = line.strip().rsplit(":", 1)
-                statuses.setdefault(status.strip(), []).append(name.strip())
-        killed = sum(len(v) for k, v in statuses.items() if k in KILLED)
-        survived = statuses.get("survived", [])
-        total = sum(len(v) for v in statuses.values())
-        print(f"modules: {', '.join(args.module or config.get('only_mutate', []))}")
-        print("statuses: " + ", ".join(f"{k} {len(v)}" for k, v in sorted(statuses.items())))
-        if total:
-            print(f"mutation score: {killed}/{total} killed ({100 * killed / total:.1f}%)")
-        for name in survived:
-            print(f"survived: {name}")
-        return 0
+        run = [str(mutmut), "run", "--max-children", str(args.max_children)]
+        print(f"modules: {', '.join(modules)}; tests: {', '.join(tests) or 'from [tool.mutmut]'}", flush=True)
+        chosen: list[str] = list(args.mutant)
+        if args.sample:
+            subprocess.run([*run, LIST_ONLY], cwd=work, env=env, check=False, capture_output=True)
+            generated = read_statuses(mutmut, work, env)
+            if not generated:
+                print("mutation: mutmut generated no mutants (run `mutmut run` in a --keep copy to see why)")
+                return None
+            for name in generated:
+                populations[module_of(name)] = populations.get(module_of(name), 0) + 1
+            chosen = [n for names in sample_per_module(generated, args.sample, args.seed).values() for n in names]
+            print(f"sample: {len(chosen)} of {len(generated)} mutants, seed {args.seed}", flush=True)
+        subprocess.run([*run, *chosen], cwd=work, env=env, check=False)
+        statuses = read_statuses(mutmut, work, env)
+        if chosen:
+            statuses = {
+                n: s for n, s in statuses.items() if n in chosen or any(fnmatch.fnmatchcase(n, c) for c in chosen)
+            }
+        return statuses
     finally:
         if args.keep:
             print(f"scratch copy kept in {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--module", action="append", default=[], help="a source file to mutate (repeatable)")
+    parser.add_argument("--tests", action="append", default=[], help="a test file or folder to run (repeatable)")
+    parser.add_argument("--group", action="append", default=[], choices=sorted(GROUPS), help="a module group")
+    parser.add_argument("--sample", type=int, default=0, help="run a random sample of N mutants per module")
+    parser.add_argument("--seed", type=int, default=1, help="the sample's random seed")
+    parser.add_argument("--mutant", action="append", default=[], help="run only this mutant (repeatable, globs ok)")
+    parser.add_argument("--max-children", type=int, default=2)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch copy (to `mutmut show` mutants)")
+    args = parser.parse_args()
+    if args.sample < 0:
+        parser.error("--sample: a number of mutants per module, 1 or more")
+    if args.module or args.tests or not (args.sample or args.group):
+        # One run as asked (no --module: every module in [tool.mutmut] with its test selection).
+        runs = [(args.module, args.tests, full_run_command(args.module, args.tests))]
+    else:
+        runs = [(*GROUPS[g], full_run_command(*GROUPS[g])) for g in args.group or GROUPS]
+    statuses: dict[str, str] = {}
+    populations: dict[str, int] = {}
+    for modules, tests, _ in runs:
+        started = time.monotonic()
+        got = run_mutmut(modules, tests, args, populations)
+        if got is None:
+            return 1
+        print(
+            f"{', '.join(modules)}: {len(got)} mutants run in {(time.monotonic() - started) / 60:.0f} min", flush=True
+        )
+        statuses.update(got)
+    counts: dict[str, int] = {}
+    for status in statuses.values():
+        counts[status] = counts.get(status, 0) + 1
+    print("statuses: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for line in report(statuses, populations if args.sample else None):
+        print(line)
+    if args.sample:
+        print(f"sampled by: {shlex.join(['python', 'tools/mutation.py', *sys.argv[1:]])}")
+        for _, _, full in runs:
+            print(f"full run: {full}")
+    for name, status in sorted(statuses.items()):
+        if status not in KILLED:
+            print(f"{status}: {name}")
+    return 0
 
 
 if __name__ == "__main__":
