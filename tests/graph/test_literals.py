@@ -14,7 +14,7 @@ from rdflib.namespace import XSD
 from compgraph.checks.report import data_graphs
 from compgraph.graph.build import apply_plan, load_file, plan_build
 from compgraph.graph.catalog import InputError
-from compgraph.graph.literals import AS_WRITTEN, keeping_lexical_forms, parse_exact
+from compgraph.graph.literals import AS_WRITTEN, KEPT_AS_WRITTEN, keeping_lexical_forms, parse_exact
 from compgraph.graph.store import LocalStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -124,3 +124,23 @@ def test_reading_the_store_keeps_lexical_forms_without_touching_rdflibs_global_s
     assert rdflib.NORMALIZE_LITERALS is True
     assert "none" in {str(lit) for lit in stored_literals(store) if lit.datatype == XSD.boolean}
     assert rdflib.NORMALIZE_LITERALS is True
+
+
+def test_load_refuses_data_that_already_uses_the_reserved_escaped_datatype(tmp_path: Path) -> None:
+    data = tmp_path / "forged.ttl"
+    data.write_text(f'<urn:a> <urn:b> "4.0"^^<{AS_WRITTEN}http://www.w3.org/2001/XMLSchema#decimal> .\n')
+    store = LocalStore(tmp_path / "store")
+    for as_written in (False, True):
+        with pytest.raises(InputError, match=f"{data}:1: .*reserved"):
+            load_file(store, data, as_written=as_written)
+    assert store.graph_names() == []
+
+
+def test_a_graph_loaded_as_written_records_how_many_literals_it_keeps_escaped(tmp_path: Path) -> None:
+    data = tmp_path / "odd.ttl"
+    data.write_text(
+        '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n<urn:a> <urn:b> "4.0"^^xsd:decimal , "01"^^xsd:integer .\n'
+    )
+    store = LocalStore(tmp_path / "store")
+    target, _ = load_file(store, data, as_written=True)
+    assert store.query(f"SELECT ?n WHERE {{ <{target}> <{KEPT_AS_WRITTEN}> ?n }}").rows == [(Literal(2),)]

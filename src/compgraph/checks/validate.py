@@ -36,7 +36,7 @@ from compgraph.checks.report import (
 from compgraph.checks.shapes import load_shapes, validation_run
 from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparql.run import run_sparql
-from compgraph.graph.literals import AS_WRITTEN
+from compgraph.graph.literals import KEPT_AS_WRITTEN
 from compgraph.graph.namespaces import shorten
 from compgraph.graph.store import GraphStore
 
@@ -97,12 +97,8 @@ def _data(store: GraphStore) -> Graph:
 
 
 def _escaped(store: GraphStore) -> bool:
-    """Whether the store holds a literal kept as written (escaped, see graph.literals)."""
-    return bool(
-        store.query(
-            f'ASK {{ ?s ?p ?o FILTER(isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{AS_WRITTEN}")) }}'
-        ).boolean
-    )
+    """Whether the store holds a literal kept as written (a graph loaded as written says so, see graph.literals)."""
+    return bool(store.query(f"ASK {{ ?g <{KEPT_AS_WRITTEN}> ?n }}").boolean)
 
 
 def only_these(shapes: Graph, keep: set[Node]) -> Graph:

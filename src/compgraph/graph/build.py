@@ -49,6 +49,7 @@ def parse_rdf_file(path: Path, as_written: bool = False) -> Graph:
     except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
         line = getattr(exc, "lines", None) or _line_from_message(str(exc))
         raise InputError(path, line, f"not valid {fmt}: {_first_line(str(exc))}") from exc
+    literals.check_not_escaped(g, path)
     if as_written:
         return literals.keep_as_written(g)[0]
     literals.check_storable(g, path)
@@ -172,6 +173,7 @@ def load_file(
     else:
         rdf = parse_rdf_file(path, as_written)
         target = graph or graph_iri("file", path.stem)
+        literals.mark_kept_as_written(rdf, target)
     plan = BuildPlan(sources=[Source(target, path, rdf)])
     counts = apply_plan(store, plan, relative_to=path.parent)
     return target, counts[target]

@@ -31,6 +31,9 @@ from compgraph.graph.catalog import InputError
 _LOCK = threading.RLock()  # rdflib's parsers read normalisation from a module global
 # The datatype prefix of a literal kept as written: an IRI scheme no one else mints, so no real datatype has it.
 AS_WRITTEN = "urn:compgraph:as-written:"
+# A graph loaded as written says how many literals it holds escaped: finding that out by scanning every literal
+# took seconds per 100k triples, while this predicate is one index look-up.
+KEPT_AS_WRITTEN = URIRef("urn:compgraph:literals-kept-as-written")
 
 
 @contextmanager
@@ -123,6 +126,22 @@ def escapes(terms: Iterable[Node]) -> dict[Literal, Literal]:
         for lit, stored in zip(typed, as_stored(typed), strict=True)
         if stored != (str(lit), str(lit.datatype))
     }
+
+
+def check_not_escaped(graph: Graph, path: Path) -> None:
+    """Raise InputError if the input already uses the escaped datatype: reading it would change the datatype."""
+    for o in graph.objects():
+        if isinstance(o, Literal) and str(o.datatype or "").startswith(AS_WRITTEN):
+            line = _line_of(path, AS_WRITTEN)
+            raise InputError(path, line, f"datatype {o.datatype} is reserved for compgraph's own use")
+
+
+def mark_kept_as_written(graph: Graph, graph_iri: str) -> int:
+    """Count the escaped literals of ``graph`` and, if any, record the count on the graph's own IRI."""
+    n = sum(1 for o in set(graph.objects()) if isinstance(o, Literal) and str(o.datatype or "").startswith(AS_WRITTEN))
+    if n:
+        graph.add((URIRef(graph_iri), KEPT_AS_WRITTEN, Literal(n)))
+    return n
 
 
 def keep_as_written(graph: Graph) -> tuple[Graph, int]:
