@@ -16,6 +16,7 @@ ill-typed or not ("c"^^xsd:byte): the checks report it (sh:datatype checks the l
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -163,6 +164,7 @@ def triples_as_written(triples: list[tuple[Node, Node, Node]]) -> list[tuple[Nod
     return [(s, p, bad.get(o, o)) for s, p, o in triples] if bad else triples  # type: ignore[call-overload]
 
 
+@functools.lru_cache(maxsize=4096)  # the planner writes the same constants into many queries
 def stored_term(term: Literal) -> Literal:
     """The literal as the store holds it when kept as written: escaped if the store would rewrite it. SPARQL
     must name a literal this way to match it with sameTerm (Oxigraph reads "4.0"^^xsd:decimal in a query as

@@ -170,7 +170,8 @@ def _value_filter(shapes: Graph, pred: URIRef, obj: Node, shape: Node, v: str = 
     """(SPARQL condition true for a violating ``v``, pySHACL-like generic message) for one core constraint."""
     if pred == SH.datatype:
         # The datatype as written: a literal kept as written ("300"^^xsd:byte) has an escaped one in the store.
-        ok = f"isLiteral({v}) && datatype({v}) IN ({_nt(obj)}, {_nt(URIRef(AS_WRITTEN + str(obj)))})"
+        dt, kept = _nt(obj), _nt(URIRef(AS_WRITTEN + str(obj)))
+        ok = f"isLiteral({v}) && (datatype({v}) = {dt} || datatype({v}) = {kept})"
         lexical = lexical_check(obj, v)
         if lexical:
             ok += " && " + lexical
