@@ -31,16 +31,10 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "w3c-shacl" / "core"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = Namespace("http://www.w3.org/ns/shacl-test#")
 AS_OF = date(2026, 11, 22)
-# Tests this path knowingly does not pass, with the reason (also listed in README.md): their data holds a
-# literal Oxigraph would store in another form, so ``compgraph load`` refuses the file, naming the line,
-# rather than change the data (graph/literals.py); pySHACL on the file parsed in memory passes them.
-_REWRITTEN = "load refuses the data: Oxigraph would store {} as {}"
-KNOWN: dict[str, str] = {
-    "node/maxExclusive-001": _REWRITTEN.format('"4.0"^^xsd:decimal', '"4"'),
-    "node/maxInclusive-001": _REWRITTEN.format('"4.0"^^xsd:decimal', '"4"'),
-    "node/minExclusive-001": _REWRITTEN.format('"4.0"^^xsd:decimal', '"4"'),
-    "property/datatype-ill-formed": _REWRITTEN.format('"300"^^xsd:byte', '"300"^^xsd:integer'),
-}
+# Tests this path knowingly does not pass, with the reason (also listed in README.md): none. Four data graphs
+# hold literals Oxigraph would store in another form ("4.0"^^xsd:decimal as "4", "300"^^xsd:byte as
+# xsd:integer); they are loaded as ``compgraph load --as-written`` loads them, kept verbatim (graph/literals.py).
+KNOWN: dict[str, str] = {}
 # pySHACL 0.40.1 reads sh:uniqueLang "1"^^xsd:boolean as true; the suite says only the literal true activates it.
 KNOWN_PYSHACL = {**KNOWN, "property/uniqueLang-002": 'pySHACL activates sh:uniqueLang "1"^^xsd:boolean'}
 
@@ -107,10 +101,10 @@ def expected(test: SuiteTest) -> tuple[bool, Counter]:
 
 
 def actual(test: SuiteTest, engine: str, tmp: Path) -> tuple[bool, Counter, dict]:
-    """Load the data graph as ``compgraph load`` does and validate as ``validate --shapes`` does."""
+    """Load the data graph as ``compgraph load --as-written`` does and validate as ``validate --shapes`` does."""
     store = LocalStore(tmp)
     try:
-        load_file(store, test.data)
+        load_file(store, test.data, as_written=True)
         shapes = load_shape_sources([test.shapes])
         outcome = validate_store(store, AS_OF, shapes, save=False, engine=engine)
         described = store.to_graph(data_graphs(store)) + shapes + outcome.report

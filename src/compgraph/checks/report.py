@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
+from compgraph.graph.literals import triples_as_written
 from compgraph.graph.namespaces import CG, PREFIXES, graph_iri, shorten
 from compgraph.graph.store import GraphStore
 
@@ -118,7 +119,8 @@ def save_report(store: GraphStore, outcome: Outcome) -> None:
     for node in [s for s, p, o in triples if p == RDF.type and o == SH.ValidationReport]:
         triples += [(node, CG.asOf, as_of), (node, DCTERMS.created, when)]
     # N-Triples written row by row (rdflib's own escaping): the store parses it natively, no Graph round trip.
-    data = "".join(_nt_row(t) for t in triples)
+    # A value quoted from data kept as written ("4.0"^^xsd:decimal) is saved as written too.
+    data = "".join(_nt_row(t) for t in triples_as_written(triples))
     store.write_own_graph(REPORT_GRAPH, data.encode("utf-8"))
 
 

@@ -36,7 +36,7 @@ from compgraph.checks.report import (
 from compgraph.checks.shapes import load_shapes, validation_run
 from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparql.run import run_sparql
-from compgraph.graph.literals import keeping_lexical_forms
+from compgraph.graph.literals import KEPT_AS_WRITTEN
 from compgraph.graph.namespaces import shorten
 from compgraph.graph.store import GraphStore
 
@@ -73,7 +73,7 @@ def validate_store(
     if engine not in ENGINES:
         raise ValueError(f"unknown validation engine {engine!r} (one of {', '.join(ENGINES)})")
     shapes = shapes if shapes is not None else load_shapes()
-    p = plan_each(shapes)
+    p = plan_each(shapes, as_written_data=engine == "sparql" and (None, SH.sparql, None) in shapes and _escaped(store))
     if engine == "pyshacl":
         outcome = validate_graph(_data(store), as_of, shapes)
         outcome.engines = {"sparql": [], "pyshacl": _names(shapes, [*p.sparql_roots, *p.fallback])}
@@ -92,9 +92,13 @@ def validate_store(
 
 
 def _data(store: GraphStore) -> Graph:
-    """The data graphs in memory, literals as the store holds them ("none"^^xsd:boolean stays "none")."""
-    with keeping_lexical_forms():
-        return store.to_graph(data_graphs(store))
+    """The data graphs in memory, literals as written ("none"^^xsd:boolean stays "none", see store.to_rdflib)."""
+    return store.to_graph(data_graphs(store))
+
+
+def _escaped(store: GraphStore) -> bool:
+    """Whether the store holds a literal kept as written (a graph loaded as written says so, see graph.literals)."""
+    return bool(store.query(f"ASK {{ ?g <{KEPT_AS_WRITTEN}> ?n }}").boolean)
 
 
 def only_these(shapes: Graph, keep: set[Node]) -> Graph:

@@ -62,13 +62,22 @@ def build(sc: StoreContext, organisations: tuple[Path, ...], mappings: Path | No
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--graph", metavar="IRI", help="Target named graph [default: derived from the file].")
+@click.option(
+    "--as-written",
+    is_flag=True,
+    help="Keep literals the store would rewrite (\"4.0\"^^xsd:decimal, \"300\"^^xsd:byte) verbatim instead of "
+    "refusing the file; validation reads them as written, but SPARQL questions see them as an unknown datatype.",
+)
 @pass_store
-def load(sc: StoreContext, path: Path, graph: str | None) -> None:
+def load(sc: StoreContext, path: Path, graph: str | None, as_written: bool) -> None:
     """Load one more file (Turtle/JSON-LD/RDF-XML, SSSOM TSV, organisation or catalog YAML) into its own graph."""
     from compgraph.graph.build import load_file
 
+    store = sc.open()
+    if as_written and not hasattr(store, "oxigraph"):
+        raise UserError("--as-written is for the embedded store: a remote server keeps or rewrites literals its way")
     try:
-        target, n = load_file(sc.open(), path, graph)
+        target, n = load_file(store, path, graph, as_written)
     except InputError as exc:
         raise UserError(str(exc)) from exc
     click.echo(f"Loaded {n} triples from {path} into <{target}>")

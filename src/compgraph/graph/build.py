@@ -38,7 +38,9 @@ class BuildPlan:
         self.sources.append(Source(graph, path, rdf))
 
 
-def parse_rdf_file(path: Path) -> Graph:
+def parse_rdf_file(path: Path, as_written: bool = False) -> Graph:
+    """An RDF file's graph. A literal the store would rewrite is refused, naming file and line, or with
+    ``as_written`` escaped so the store keeps it verbatim (see graph.literals)."""
     fmt = RDF_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise InputError(path, None, f"unknown RDF file type {path.suffix!r} ({', '.join(RDF_SUFFIXES)})")
@@ -47,6 +49,9 @@ def parse_rdf_file(path: Path) -> Graph:
     except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
         line = getattr(exc, "lines", None) or _line_from_message(str(exc))
         raise InputError(path, line, f"not valid {fmt}: {_first_line(str(exc))}") from exc
+    literals.check_not_escaped(g, path)
+    if as_written:
+        return literals.keep_as_written(g)[0]
     literals.check_storable(g, path)
     return g
 
@@ -145,8 +150,11 @@ def build(
     return apply_plan(store, plan, progress, relative_to=root)
 
 
-def load_file(store: GraphStore, path: Path, graph: str | None = None) -> tuple[str, int]:
-    """Load one extra source (an RDF file, an SSSOM mapping set or an organisation YAML) into its own graph."""
+def load_file(
+    store: GraphStore, path: Path, graph: str | None = None, as_written: bool = False
+) -> tuple[str, int]:
+    """Load one extra source (an RDF file, an SSSOM mapping set or an organisation YAML) into its own graph;
+    ``as_written`` keeps an RDF file's literals the store would rewrite verbatim instead of refusing them."""
     concepts, _ = load_concepts(paths.ontology_dir())
     name = path.name
     if name.endswith(".sssom.tsv"):
@@ -163,8 +171,9 @@ def load_file(store: GraphStore, path: Path, graph: str | None = None) -> tuple[
         else:
             raise InputError(path, 1, "a YAML source needs an 'organisation' or a 'document' mapping")
     else:
-        rdf = parse_rdf_file(path)
+        rdf = parse_rdf_file(path, as_written)
         target = graph or graph_iri("file", path.stem)
+        literals.mark_kept_as_written(rdf, target)
     plan = BuildPlan(sources=[Source(target, path, rdf)])
     counts = apply_plan(store, plan, relative_to=path.parent)
     return target, counts[target]

@@ -1,33 +1,47 @@
-"""Literals kept exactly as written: parsed without rdflib's normalisation, refused when the store would rewrite.
+"""Literals kept exactly as written: parsed without rdflib's normalisation, refused or escaped when the store
+would rewrite them.
 
 rdflib normalises typed literals while parsing ("01"^^xsd:integer becomes "1", "none"^^xsd:boolean becomes
 "false"), and Oxigraph keeps numbers, booleans and dates in canonical form ("4.0"^^xsd:decimal is stored as
-"4"; every integer-derived type such as xsd:byte as xsd:integer). A compliance store must hold what it was
-given, so RDF files are parsed with normalisation off and a literal the store would change is refused with
-its file, line and value. A literal the store keeps as written stays, ill-typed or not ("c"^^xsd:byte): the
-checks report it (sh:datatype checks the lexical form).
+"4"; every integer-derived type such as xsd:byte as xsd:integer), with no option to turn that off. A
+compliance store must hold what it was given, so RDF files are parsed with normalisation off and a literal
+the store would change is either refused with its file, line and value (the default) or, when the user asks
+for it (``load --as-written``), stored under an escaped datatype Oxigraph does not know and so keeps verbatim:
+``"4.0"^^<urn:compgraph:as-written:http://www.w3.org/2001/XMLSchema#decimal>``. Every read path turns it back
+(``store.to_rdflib``, the export); the SPARQL validation engine reads its datatype and value through
+:func:`sparql_datatype` and :func:`sparql_value`. SPARQL questions see the escaped literal as an unknown
+datatype, which is why escaping is asked for, not the default. A literal the store keeps as written stays,
+ill-typed or not ("c"^^xsd:byte): the checks report it (sh:datatype checks the lexical form).
 """
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from compgraph.graph.catalog import InputError
 
-_LOCK = threading.RLock()  # rdflib reads normalisation from a module global
+_LOCK = threading.RLock()  # rdflib's parsers read normalisation from a module global
+# The datatype prefix of a literal kept as written: an IRI scheme no one else mints, so no real datatype has it.
+AS_WRITTEN = "urn:compgraph:as-written:"
+# A graph loaded as written says how many literals it holds escaped: finding that out by scanning every literal
+# took seconds per 100k triples, while this predicate is one index look-up.
+KEPT_AS_WRITTEN = URIRef("urn:compgraph:literals-kept-as-written")
 
 
 @contextmanager
 def keeping_lexical_forms() -> Iterator[None]:
-    """rdflib makes literals without normalising them while this lasts (parsing, reading query answers):
-    "none"^^xsd:boolean stays "none" instead of becoming "false"."""
+    """rdflib's parsers make literals without normalising them while this lasts: "none"^^xsd:boolean stays
+    "none" instead of becoming "false". Only for parsing, which has no per-call switch; code that makes its
+    own literals passes ``normalize=False``."""
     with _LOCK:
         before = rdflib.NORMALIZE_LITERALS
         rdflib.NORMALIZE_LITERALS = False
@@ -85,9 +99,89 @@ def check_storable(graph: Graph, path: Path) -> None:
         path,
         line,
         f"literal {lit.n3()} would be stored as {becomes} (the store keeps numbers, booleans and dates in "
-        f"canonical form and integer-derived types as xsd:integer); write it as stored"
+        f"canonical form and integer-derived types as xsd:integer); write it as stored, or load with "
+        f"--as-written to keep it verbatim"
         + (f" ({len(bad) - 1} more such literals)" if len(bad) > 1 else ""),
     )
+
+
+def escape(lit: Literal) -> Literal:
+    """``lit`` under the escaped datatype the store keeps verbatim."""
+    return Literal(str(lit), datatype=URIRef(AS_WRITTEN + str(lit.datatype)), normalize=False)
+
+
+def unescape(lexical: str, datatype: str | None) -> tuple[str, str | None]:
+    """(lexical form, datatype) of a stored literal as it was written: the escape removed, if any."""
+    if datatype is not None and datatype.startswith(AS_WRITTEN):
+        return lexical, datatype[len(AS_WRITTEN) :]
+    return lexical, datatype
+
+
+def escapes(terms: Iterable[Node]) -> dict[Literal, Literal]:
+    """The typed literals among ``terms`` the store would rewrite, each with its escaped form."""
+    typed = sorted(
+        {t for t in terms if isinstance(t, Literal) and t.datatype is not None and not t.language}, key=str
+    )
+    return {
+        lit: escape(lit)
+        for lit, stored in zip(typed, as_stored(typed), strict=True)
+        if stored != (str(lit), str(lit.datatype))
+    }
+
+
+def check_not_escaped(graph: Graph, path: Path) -> None:
+    """Raise InputError if the input already uses the escaped datatype: reading it would change the datatype."""
+    for o in graph.objects():
+        if isinstance(o, Literal) and str(o.datatype or "").startswith(AS_WRITTEN):
+            line = _line_of(path, AS_WRITTEN)
+            raise InputError(path, line, f"datatype {o.datatype} is reserved for compgraph's own use")
+
+
+def mark_kept_as_written(graph: Graph, graph_iri: str) -> int:
+    """Count the escaped literals of ``graph`` and, if any, record the count on the graph's own IRI."""
+    n = sum(1 for o in set(graph.objects()) if isinstance(o, Literal) and str(o.datatype or "").startswith(AS_WRITTEN))
+    if n:
+        graph.add((URIRef(graph_iri), KEPT_AS_WRITTEN, Literal(n)))
+    return n
+
+
+def keep_as_written(graph: Graph) -> tuple[Graph, int]:
+    """``graph`` with every literal the store would rewrite escaped, and how many distinct literals that was."""
+    bad = escapes(graph.objects())
+    if not bad:
+        return graph, 0
+    out = Graph()
+    for prefix, ns in graph.namespaces():
+        out.bind(prefix, ns, override=True)
+    for s, p, o in graph:
+        out.add((s, p, bad.get(o, o)))  # type: ignore[arg-type, call-overload]
+    return out, len(bad)
+
+
+def triples_as_written(triples: list[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
+    """``triples`` with every object literal the store would rewrite escaped (a report quoting such a value)."""
+    bad = escapes(o for _, _, o in triples)
+    return [(s, p, bad.get(o, o)) for s, p, o in triples] if bad else triples  # type: ignore[call-overload]
+
+
+@functools.lru_cache(maxsize=4096)  # the planner writes the same constants into many queries
+def stored_term(term: Literal) -> Literal:
+    """The literal as the store holds it when kept as written: escaped if the store would rewrite it. SPARQL
+    must name a literal this way to match it with sameTerm (Oxigraph reads "4.0"^^xsd:decimal in a query as
+    "4", so sh:in ("4.0"^^xsd:decimal) would otherwise match a stored "4")."""
+    return escapes([term]).get(term, term)
+
+
+def sparql_datatype(v: str) -> str:
+    """A SPARQL expression for the datatype of the literal in ``v`` as it was written."""
+    dt = f"DATATYPE({v})"
+    return f'IF(STRSTARTS(STR({dt}), "{AS_WRITTEN}"), IRI(STRAFTER(STR({dt}), "{AS_WRITTEN}")), {dt})'
+
+
+def sparql_value(v: str) -> str:
+    """A SPARQL expression for the value of ``v`` to compare with < or >: an escaped literal as its typed value
+    ("4.0"^^xsd:decimal compares as 4.0), any other term as itself."""
+    return f'IF(STRSTARTS(STR(DATATYPE({v})), "{AS_WRITTEN}"), STRDT(STR({v}), {sparql_datatype(v)}), {v})'
 
 
 def _line_of(path: Path, lexical: str) -> int | None:

@@ -27,6 +27,7 @@ from requests.auth import HTTPDigestAuth
 
 from compgraph.graph import ondisk
 from compgraph.graph.dialects import VIRTUOSO_METADATA_GRAPH, accept_for, virtuoso_ask, virtuoso_insert
+from compgraph.graph.literals import AS_WRITTEN, unescape
 from compgraph.graph.namespaces import graph_iri, sparql_prefixes
 from compgraph.graph.ondisk import (
     StoreBusy,  # noqa: F401  (re-exported: callers catch it from here)
@@ -88,12 +89,20 @@ def to_rdflib(term: Any) -> Node | None:
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
+        # normalize=False: the lexical form as stored ("none"^^xsd:boolean is not "false"), and an escaped literal
+        # (kept as written, see graph.literals) as it was written.
         if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+            return Literal(term.value, lang=term.language, normalize=False)
+        value, dt = unescape(term.value, term.datatype.value)
+        return Literal(value, datatype=None if dt == _XSD_STRING else URIRef(dt), normalize=False)
     # RDF-star quoted triples have no rdflib counterpart: keep their N-Triples form readable.
     return Literal(str(term))
+
+
+def _unescaped(term: Any) -> Any:
+    if isinstance(term, ox.Literal) and term.datatype.value.startswith(AS_WRITTEN):
+        return ox.Literal(term.value, datatype=ox.NamedNode(unescape(term.value, term.datatype.value)[1] or ""))
+    return term
 
 
 def to_oxigraph(term: Node) -> Any:
@@ -452,8 +461,18 @@ class LocalStore(GraphStore):
     def export(self, media_type: str = "application/n-quads", graph: str | None = None) -> bytes:
         fmt = _MEDIA_TO_OX[media_type]
         if graph:
-            return self.oxigraph.dump(format=fmt, from_graph=ox.NamedNode(graph))
-        return self.oxigraph.dump(format=fmt)
+            data = self.oxigraph.dump(format=fmt, from_graph=ox.NamedNode(graph))
+        else:
+            data = self.oxigraph.dump(format=fmt)
+        assert data is not None  # dump returns the bytes when not given an output
+        if AS_WRITTEN.encode() not in data:
+            return data
+        # Literals kept as written leave the store as they were written, not under their escaped datatype.
+        parsed = ox.parse(data, format=fmt)
+        quads = (ox.Quad(q.subject, q.predicate, _unescaped(q.object), q.graph_name) for q in parsed)
+        out = ox.serialize(quads, format=fmt)
+        assert out is not None
+        return out
 
     def flush(self) -> None:
         if not self.read_only:

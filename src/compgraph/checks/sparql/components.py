@@ -11,6 +11,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
+from compgraph.graph.literals import AS_WRITTEN, sparql_value, stored_term
 from compgraph.graph.namespaces import shorten
 
 # Constraint parameters translated below; any other sh: parameter on a shape makes the shapes unsupported.
@@ -157,17 +158,20 @@ class Unsupported(ValueError):
 
 
 def _nt(term: Node) -> str:
+    """A term as SPARQL matches it with sameTerm: a literal as the store holds it (see graph.literals)."""
     if isinstance(term, URIRef):
         return f"<{term}>"
     if isinstance(term, Literal):
-        return term.n3()
+        return stored_term(term).n3()
     raise Unsupported(f"cannot write {term!r} into a query")
 
 
 def _value_filter(shapes: Graph, pred: URIRef, obj: Node, shape: Node, v: str = "?v") -> tuple[str, str]:
     """(SPARQL condition true for a violating ``v``, pySHACL-like generic message) for one core constraint."""
     if pred == SH.datatype:
-        ok = f"isLiteral({v}) && datatype({v}) = {_nt(obj)}"
+        # The datatype as written: a literal kept as written ("300"^^xsd:byte) has an escaped one in the store.
+        dt, kept = _nt(obj), _nt(URIRef(AS_WRITTEN + str(obj)))
+        ok = f"isLiteral({v}) && (datatype({v}) = {dt} || datatype({v}) = {kept})"
         lexical = lexical_check(obj, v)
         if lexical:
             ok += " && " + lexical
@@ -187,7 +191,9 @@ def _value_filter(shapes: Graph, pred: URIRef, obj: Node, shape: Node, v: str = 
         return f"!({cond})", f"Value not in list {[str(m) for m in members]}"
     ops = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
     if pred in ops:
-        return f"!COALESCE({v} {ops[pred]} {_nt(obj)}, false)", f"Value is not {ops[pred]} {obj}"
+        # Compared as values: the bound as SPARQL reads it, a value kept as written as its typed value.
+        bound = obj.n3() if isinstance(obj, Literal) else _nt(obj)
+        return f"!COALESCE({sparql_value(v)} {ops[pred]} {bound}, false)", f"Value is not {ops[pred]} {obj}"
     if pred in (SH.minLength, SH.maxLength):
         op = ">=" if pred == SH.minLength else "<="
         return (

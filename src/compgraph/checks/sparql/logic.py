@@ -17,6 +17,7 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
 from compgraph.checks.sparql.components import CORE, DESCRIPTIVE, Unsupported, _nt, _value_filter
+from compgraph.graph.literals import sparql_value
 
 LOGIC = {SH.node, SH["not"], SH["and"], SH["or"], SH.xone}
 PAIRS = {SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals}
@@ -178,7 +179,8 @@ class Compiler:
             return [first, second], u, None
         w = self.var()
         op = "<" if pred == SH.lessThan else "<="
-        return [f"{values} {x} {other} {w} FILTER(!COALESCE({v} {op} {w}, false))"], v, w
+        cmp = f"{sparql_value(v)} {op} {sparql_value(w)}"
+        return [f"{values} {x} {other} {w} FILTER(!COALESCE({cmp}, false))"], v, w
 
     def qualified_condition(self, shape: Node, q: Node, v: str) -> str:
         """True for a value node that counts towards the qualified shape ``q`` (disjointness included)."""

@@ -250,9 +250,16 @@ def plan(shapes: Graph) -> Plan:
     return p
 
 
-def plan_each(shapes: Graph) -> Plan:
+AS_WRITTEN_IN_DATA = (
+    "SHACL-SPARQL on data holding literals kept as written (load --as-written): its query would see them "
+    "under their escaped datatype"
+)
+
+
+def plan_each(shapes: Graph, as_written_data: bool = False) -> Plan:
     """Plan each shape on its own: a shape the translation does not cover goes to ``Plan.fallback`` (with the
-    reason) and takes its node shapes with it (their targets are its focus nodes), the rest runs as SPARQL."""
+    reason) and takes its node shapes with it (their targets are its focus nodes), the rest runs as SPARQL.
+    ``as_written_data``: the data holds escaped literals, which a shape's own SPARQL cannot read as written."""
     out = Plan()
     all_shapes, parents = _shape_kinds(shapes)
     if any(shapes.triples((None, SH.rule, None))) or any(shapes.triples((None, RDF.type, SH.ConstraintComponent))):
@@ -262,6 +269,9 @@ def plan_each(shapes: Graph) -> Plan:
     while True:
         queries, failed = [], {}
         for shape in sorted(all_shapes, key=str):
+            if as_written_data and (shape, SH.sparql, None) in shapes:
+                failed[shape] = AS_WRITTEN_IN_DATA
+                continue
             try:
                 queries += _plan_shape(shapes, shape, parents, set(fallback))
             except Unsupported as exc:

@@ -16,7 +16,6 @@ from rdflib.term import Node
 from compgraph.checks.report import Finding, Outcome, data_graphs, node_label
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import Plan, Query, plan
-from compgraph.graph.literals import keeping_lexical_forms
 from compgraph.graph.namespaces import CG, graph_iri, shorten, sparql_prefixes
 from compgraph.graph.store import GraphStore
 
@@ -197,9 +196,8 @@ def run_sparql(store: GraphStore, as_of: date, shapes: Graph, p: Plan) -> Outcom
     triples = f'{run} <{RDF.type}> <{CG.ValidationRun}> .\n{run} <{CG.asOf}> "{as_of}"^^<{XSD.date}> .\n'
     store.replace_graph(run_graph, triples.encode())
     try:
-        # Values are reported as the store holds them: "none"^^xsd:boolean, not rdflib's "false".
-        with keeping_lexical_forms():
-            rows = run_plan(store, p, graphs + [run_graph], shapes)
+        # Values are reported as written ("none"^^xsd:boolean, not rdflib's "false"): store.to_rdflib keeps them.
+        rows = run_plan(store, p, graphs + [run_graph], shapes)
         labels = _labels(store, (d.get("this") for _, d in rows), graphs)
     finally:
         store.drop_graph(run_graph)
