@@ -24,7 +24,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from compgraph.graph import ondisk
+from compgraph.graph import history, ondisk
 from compgraph.graph.namespaces import graph_iri, sparql_prefixes
 from compgraph.graph.ondisk import (
     StoreBusy,  # noqa: F401  (re-exported: callers catch it from here)
@@ -170,12 +170,13 @@ class GraphStore(ABC):
         if graph:
             q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
         else:
-            q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{history.HISTORY_GRAPH}>) }}"
         return int(self.query(q).rows[0][0])
 
     def graph_counts(self) -> dict[str, int]:
+        """Triples per data graph (the audit trail is not data: see graph.history)."""
         res = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
-        return {str(g): int(n) for g, n in res.rows}
+        return {str(g): int(n) for g, n in res.rows if str(g) != history.HISTORY_GRAPH}
 
     def to_graph(self, graphs: Iterable[str] | None = None) -> Graph:
         """The union of the named graphs (or the given ones) as an in-memory rdflib Graph."""
@@ -316,10 +317,10 @@ class LocalStore(GraphStore):
             raise StoreReadOnly(f"the store at {self.location} was opened read-only; this command writes to it")
         return self.oxigraph
 
-    def _commit(self, apply: Callable[[ox.Store], None]) -> None:
+    def _commit(self, apply: Callable[[ox.Store], None], graphs: Iterable[str] = ()) -> None:
         current = self._store
         try:
-            new = ondisk.commit(self.root, current, apply)
+            new = ondisk.commit(self.root, current, _recorded(apply, list(graphs)))
         except OSError as exc:
             raise StoreError(f"cannot write to the store at {self.location}: {exc.strerror or exc}") from exc
         except RuntimeError as exc:
@@ -336,13 +337,14 @@ class LocalStore(GraphStore):
         """Writes made through the yielded store become visible together when the block ends, or never."""
         self._writable_store()
         pending: list[Callable[[ox.Store], None]] = []
-        yield _Batch(self, pending)
+        touched: list[str] = []
+        yield _Batch(self, pending, touched)
 
         def apply(db: ox.Store) -> None:
             for op in pending:
                 op(db)
 
-        self._commit(apply)
+        self._commit(apply, touched)
 
     def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
         fmt = _MEDIA_TO_OX.get(media_type)
@@ -351,28 +353,32 @@ class LocalStore(GraphStore):
         store = self._writable_store()
         # Parse before touching the store: a syntax error leaves it exactly as it was.
         quads = list(ox.parse(data, format=fmt))
-        if len(quads) <= IN_PLACE_MAX:
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            # One update is one transaction: the old graph and the new one never coexist, nothing is staged.
+        # INSERT DATA gives blank nodes new labels, so their graph's hash after the write is only known once written.
+        if len(quads) <= IN_PLACE_MAX and not any(_has_blank(q) for q in quads):
+            lines = {f"{q.subject} {q.predicate} {q.object}" for q in quads}
+            body = "\n".join(line + " ." for line in lines)
+            # One update is one transaction: the old graph and the new one never coexist, nothing is staged, and
+            # the history entry lands with the change or not at all.
             store.update(
                 f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }} ;"
-                f" CREATE SILENT GRAPH <{graph}>"
+                f" CREATE SILENT GRAPH <{graph}>" + _entry(store, graph, history.digest_lines(lines))
             )
         else:
-            self._commit(lambda db: _load(db, graph, data, fmt))
+            self._commit(lambda db: _load(db, graph, data, fmt), [graph])
         return self.triple_count(graph)
 
     def write_own_graph(self, graph: str, data: bytes) -> None:
         self._writable_store()
-        self._commit(lambda db: _load(db, graph, data, ox.RdfFormat.N_TRIPLES))
+        self._commit(lambda db: _load(db, graph, data, ox.RdfFormat.N_TRIPLES), [graph])
 
     def bulk_replace_graph(self, graph: str, quads_or_triples: Iterator[tuple[Node, Node, Node]]) -> None:
         """Load a large generated graph without holding it in memory (benchmarks, generated orgs)."""
         self._writable_store()
-        self._commit(lambda db: _bulk(db, graph, quads_or_triples))
+        self._commit(lambda db: _bulk(db, graph, quads_or_triples), [graph])
 
     def drop_graph(self, graph: str) -> None:
-        self._writable_store().update(f"DROP SILENT GRAPH <{graph}>")
+        store = self._writable_store()
+        store.update(f"DROP SILENT GRAPH <{graph}>" + _entry(store, graph, (0, history.EMPTY)))
 
     # --- reads -------------------------------------------------------------------------------------------------
 
@@ -436,12 +442,17 @@ class LocalStore(GraphStore):
         return payload
 
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+        """The data graphs; the audit trail (graph.history) is read with its own functions, never validated as data."""
+        return sorted(
+            g.value
+            for g in self.oxigraph.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value != history.HISTORY_GRAPH
+        )
 
     def to_graph(self, graphs: Iterable[str] | None = None) -> Graph:
         # Reading quads directly skips a CONSTRUCT and its de-duplication: much faster at scale.
         g = Graph()
-        names = [ox.NamedNode(x) for x in graphs] if graphs is not None else list(self.oxigraph.named_graphs())
+        names = [ox.NamedNode(x) for x in (self.graph_names() if graphs is None else graphs)]
         for name in names:
             for q in self.oxigraph.quads_for_pattern(None, None, None, name):
                 g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
@@ -480,6 +491,36 @@ def _drop_scratch(db: ox.Store) -> None:
         db.update(" ; ".join(f"DROP SILENT GRAPH <{g}>" for g in stale))
 
 
+def _audited(graphs: list[str]) -> list[str]:
+    """The graphs whose changes go into the audit trail: not scratch graphs, not the trail itself."""
+    return [g for g in graphs if not g.startswith(SCRATCH_PREFIXES) and g != history.HISTORY_GRAPH]
+
+
+def _recorded(apply: Callable[[ox.Store], None], graphs: list[str]) -> Callable[[ox.Store], None]:
+    """``apply`` followed, in the same new generation, by the history entry of what it changed."""
+
+    def run(db: ox.Store) -> None:
+        started = history.now()
+        changes = history.before(db, _audited(graphs))
+        apply(db)
+        if changes:
+            db.update(history.entry_update(db, changes, started))
+
+    return run
+
+
+def _entry(db: ox.Store, graph: str, after: tuple[int, str]) -> str:
+    """`` ; INSERT DATA ...`` of the history entry for an in-place write of ``graph`` (empty if not audited)."""
+    if not _audited([graph]):
+        return ""
+    started = history.now()
+    return " ; " + history.entry_update(db, history.before(db, [graph]), started, {graph: after})
+
+
+def _has_blank(q: Any) -> bool:
+    return isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+
+
 IN_PLACE_MAX = 500  # triples; above this a new generation (bulk-loaded) is faster than one SPARQL transaction
 
 
@@ -500,10 +541,11 @@ def _bulk(db: ox.Store, graph: str, triples: Iterable[tuple[Node, Node, Node]]) 
 class _Batch(GraphStore):
     """The writes of one :meth:`LocalStore.batch`, queued until it commits; reads see the store as it was."""
 
-    def __init__(self, store: LocalStore, pending: list[Callable[[ox.Store], None]]) -> None:
+    def __init__(self, store: LocalStore, pending: list[Callable[[ox.Store], None]], touched: list[str]) -> None:
         self.location = store.location
         self._store = store
         self._pending = pending
+        self._touched = touched
 
     def query(self, sparql: str, **kw: Any) -> QueryResult:
         return self._store.query(sparql, **kw)
@@ -514,16 +556,20 @@ class _Batch(GraphStore):
             raise StoreError(f"unsupported RDF media type {media_type}")
         quads = list(ox.parse(data, format=fmt))  # a syntax error aborts the batch before anything is written
         self._pending.append(lambda db: _load(db, graph, data, fmt))
+        self._touched.append(graph)
         return len(quads)
 
     def write_own_graph(self, graph: str, data: bytes) -> None:
         self._pending.append(lambda db: _load(db, graph, data, ox.RdfFormat.N_TRIPLES))
+        self._touched.append(graph)
 
     def bulk_replace_graph(self, graph: str, quads_or_triples: Iterator[tuple[Node, Node, Node]]) -> None:
         self._pending.append(lambda db: _bulk(db, graph, quads_or_triples))
+        self._touched.append(graph)
 
     def drop_graph(self, graph: str) -> None:
         self._pending.append(lambda db: db.remove_graph(ox.NamedNode(graph)))
+        self._touched.append(graph)
 
     def graph_names(self) -> list[str]:
         return self._store.graph_names()

@@ -39,6 +39,9 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
 
     for bp in views.all_blueprints():
         app.register_blueprint(bp)
+    from compgraph.web import writer
+
+    writer.init_app(app)  # after the blueprints, so the login check has named the user the trail records
     cache = app.extensions.setdefault("compgraph_browser_cache", model.Cache())
     if app.config.get("WARM_CACHE"):
         import threading

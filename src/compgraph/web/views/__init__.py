@@ -1,9 +1,9 @@
 """The app's pages and endpoints, one module per page family, each a thin view over the library.
 
 Owns every route: ``common`` defines the compliance browser's blueprint (``browser``) with the page plumbing
-and error pages that all browser pages share, and ``dashboard``, ``lists``, ``details``, ``analysis`` and
-``questions`` add their pages to it; ``sparql`` (the SPARQL 1.1 endpoint) and ``legal`` (mapping review
-and gap reports) are blueprints of their own.
+and error pages that all browser pages share, and ``dashboard``, ``lists``, ``details``, ``analysis``,
+``questions`` and ``history`` (the audit trail) add their pages to it; ``sparql`` (the SPARQL 1.1
+endpoint) and ``legal`` (mapping review and gap reports) are blueprints of their own.
 
 May import: ``compgraph.web.model`` and the stages below it (``graph``, ``checks``,
 ``questions``, ``legal``). A page module imports ``common`` and never another page module, so a page family
@@ -18,7 +18,14 @@ from flask import Blueprint
 def all_blueprints() -> list[Blueprint]:
     """Every blueprint of the app, in the order they are registered."""
     # A page module's routes exist only once it is imported, so all are imported before ``bp`` is handed out.
-    from compgraph.web.views import analysis, dashboard, details, lists, questions  # noqa: F401
+    from compgraph.web.views import (  # noqa: F401
+        analysis,
+        dashboard,
+        details,
+        history,  # noqa: F401
+        lists,
+        questions,
+    )
     from compgraph.web.views.account import bp as account
     from compgraph.web.views.common import bp as browser
     from compgraph.web.views.legal import bp as legal
