@@ -187,7 +187,7 @@ def before(db: ox.Store, graphs: list[str]) -> list[Change]:
     return [Change(g, *graph_digest(db, g)) for g in sorted(set(graphs)) if g != HISTORY_GRAPH]
 
 
-def _head(db: ox.Store) -> tuple[int, str]:
+def head(db: ox.Store) -> tuple[int, str]:
     res = db.query(
         f"SELECT ?n ?h WHERE {{ GRAPH <{HISTORY_GRAPH}> {{ ?e <{CG}sequence> ?n ; <{CG}entryHash> ?h }} }}"
         " ORDER BY DESC(?n) LIMIT 1"
@@ -204,7 +204,7 @@ def entry_update(
     actor = current_actor()
     for c in changes:
         c.after, c.hash_after = (after or {}).get(c.graph) or graph_digest(db, c.graph)
-    seq, previous = _head(db)
+    seq, previous = head(db)
     entry = Entry(
         seq + 1,
         actor.agent,
