@@ -18,9 +18,11 @@ from compgraph.web import create_app
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "test-artifacts" / "screenshots"
-PLANTED = b"""<https://w3id.org/compgraph/id/control/ctl-planted> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/compgraph/ontology#Control> .
-<https://w3id.org/compgraph/id/control/ctl-planted> <http://purl.org/dc/terms/identifier> "ctl-planted" .
-"""
+CTL = "<https://w3id.org/compgraph/id/control/ctl-planted>"
+PLANTED = (
+    f"{CTL} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/compgraph/ontology#Control> .\n"
+    f'{CTL} <http://purl.org/dc/terms/identifier> "ctl-planted" .\n'
+).encode()
 
 
 @pytest.fixture(scope="module")
