@@ -147,6 +147,8 @@ class Main(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         rest = [*getattr(ctx, "_protected_args", []), *ctx.args]
         command = rest[0] if rest else ""
+        if len(rest) > 1 and isinstance(self.get_command(ctx, command), click.Group):
+            command = f"{command} {rest[1]}"  # "evidence add", "users add": what the trail should say
         outer = history.announced()  # a command forwarded to the server runs as the user who started it
         try:
             with history.acting(outer.agent if outer else history.os_user(), command):
