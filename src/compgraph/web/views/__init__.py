@@ -2,7 +2,7 @@
 
 Owns every route: ``common`` defines the compliance browser's blueprint (``browser``) with the page plumbing
 and error pages that all browser pages share, and ``dashboard``, ``lists``, ``details``, ``analysis``,
-``questions`` and ``history`` (the audit trail) add their pages to it; ``sparql`` (the SPARQL 1.1
+``questions``, ``history`` (the audit trail) and ``evidence_form`` add their pages to it; ``sparql`` (the SPARQL 1.1
 endpoint) and ``legal`` (mapping review and gap reports) are blueprints of their own.
 
 May import: ``compgraph.web.model`` and the stages below it (``graph``, ``checks``,
@@ -22,7 +22,8 @@ def all_blueprints() -> list[Blueprint]:
         analysis,
         dashboard,
         details,
-        history,  # noqa: F401
+        evidence_form,
+        history,
         lists,
         questions,
     )
