@@ -1,4 +1,5 @@
-"""Adding and renewing evidence in the browser: ``GET /new-evidence`` (the form; ``/evidence/<id>`` is a detail page) and ``POST /evidence``.
+"""Adding and renewing evidence in the browser: ``GET /new-evidence`` (the form; ``/evidence/<id>`` is a
+detail page) and ``POST /evidence``.
 
 The same checks and storage as ``compgraph evidence add``/``renew`` (graph/evidence.py): the SHA-256 is computed
 here, the bytes are kept content-addressed beside the store, a renewal revises the old item and keeps it. Only a
