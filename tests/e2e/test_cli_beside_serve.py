@@ -100,6 +100,15 @@ def test_an_import_beside_the_server_reads_paths_relative_to_where_it_was_typed(
     assert "test-reg" in {d["id"] for d in documents}
 
 
+def test_evidence_added_beside_the_server_is_in_the_browser_at_once(beside: tuple[Path, str, object]) -> None:
+    store, base, _ = beside
+    (store.parent / "minutes.txt").write_text("Minutes of the AI ethics committee.\n", encoding="utf-8")
+    code, _, err = cg(store, "evidence", "add", "minutes.txt", "--control", "CTL-GOV-01", "--concerns", "mozart",
+                      "--valid-until", "2027-11-30", "--id", "ev-beside")
+    assert code == 0, err
+    assert requests.get(base + "/evidence/ev-beside", timeout=60).status_code == 200
+
+
 def test_a_missing_file_fails_with_one_line_naming_it(beside: tuple[Path, str, object]) -> None:
     store, _, _ = beside
     code, _, err = cg(store, "import", "missing.txt", "--id", "x-reg")
