@@ -72,3 +72,12 @@ def test_a_form_without_a_file_is_a_400(client: Any) -> None:
 
 def test_the_evidence_list_links_to_the_form(client: Any) -> None:
     assert 'href="/new-evidence"' in client.get("/evidence").get_data(as_text=True)
+
+
+def test_a_browser_write_is_in_the_trail_under_the_browser_and_the_request(client: Any, store: LocalStore) -> None:
+    from compgraph.graph import history
+
+    post(client, id="ev-trailed", file=(io.BytesIO(BODY + b"t"), "minutes.txt"))
+    last = history.entries(store)[-1]
+    assert (last.agent, last.command) == ("browser (no logins)", "POST /evidence")
+    assert last.entities == ["https://w3id.org/compgraph/id/evidence/ev-trailed"]
