@@ -30,7 +30,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from compgraph.graph.namespaces import CG, CGR, agent_iri, graph_iri
+from compgraph.graph.namespaces import CG, CGR, agent_slug, graph_iri
 
 HISTORY_GRAPH = graph_iri("history")
 EMPTY = "0" * 64
@@ -178,6 +178,10 @@ class Entry:
         return {**self.fields(), "hash": self.hash, "id": self.iri}
 
 
+def user_iri(name: str) -> str:
+    return f"{CGR}user/{agent_slug(name)}"
+
+
 def entry_iri(seq: int) -> str:
     return f"{CGR}history/{seq:06d}"
 
@@ -225,7 +229,8 @@ def _lit(value: object, datatype: str | None = None) -> str:
 
 
 def _triples(e: Entry) -> str:
-    s, agent = f"<{e.iri}>", f"<{agent_iri(e.agent)}>"
+    # Users get their own IRIs (cgr:user/...), apart from the owners and reviewers catalogs name (cgr:agent/...).
+    s, agent = f"<{e.iri}>", f"<{user_iri(e.agent)}>"
     out = [
         f"{s} <{RDF.type}> <{PROV.Activity}>",
         f"{s} <{RDF.type}> <{CG.StoreWrite}>",
