@@ -68,8 +68,16 @@ def enter(actor: Actor) -> Token[Actor | None]:
     return _current.set(actor)
 
 
-def leave(token: Token[Actor | None]) -> None:
-    _current.reset(token)
+def leave(token: Token[Actor | None] | None = None) -> None:
+    """Undo :func:`enter`. A web server may run a request's teardown in another context than its start, where
+    the token is not valid: then the request's thread just forgets the actor."""
+    try:
+        if token is not None:
+            _current.reset(token)
+            return
+    except ValueError:
+        pass
+    _current.set(None)
 
 
 def announced() -> Actor | None:

@@ -102,6 +102,5 @@ def init_app(app: Flask) -> None:
 
     @app.teardown_request
     def _done(_exc: BaseException | None) -> None:
-        token = g.pop("history_token", None)
-        if token is not None:
-            history.leave(token)
+        if g.pop("history_token", None) is not None:
+            history.leave()  # the thread serves other requests next: forget this one's user
