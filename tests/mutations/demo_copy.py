@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 KEEP = {
     # sustainability (one org-wide control), mapped mandatory/commitment/prohibition, the planted unmapped ones
-    "COC-10-01", "COC-10-03", "COC-10-11", "COC-04-03", "COC-03-06", "COC-03-07", "MOZ-2.1-01", "MOZ-2.1-04",
+    "COC-10-01", "COC-10-03", "COC-10-11", "COC-04-03", "COC-03-06", "COC-06-13", "MOZ-2.1-01", "MOZ-2.1-04",
     "MOZ-4.5-03", "MOZ-6.1-07", "RAU-1.3-03", "RAU-2.4-01", "RAU-2.4-02", "RAU-2.4-03", "COC-16-09", "RAU-1.4-01",
 }  # fmt: skip
 

@@ -251,11 +251,11 @@ CASES = [
     Case("crosswalk-rows-of-commitment-dropped", drop_crosswalk_rows("MOZ-2.1-01"), MAPPED, "MOZ-2.1-01"),
     Case(
         "recommendation-made-mandatory",
-        rdf_set(obligation("COC-03-07"), CG.modality, CG.Mandatory),
+        rdf_set(obligation("COC-06-13"), CG.modality, CG.Mandatory),
         MAPPED,
-        "COC-03-07",
+        "COC-06-13",
     ),
-    Case("second-modality", rdf((obligation("COC-03-07"), CG.modality, CG.Mandatory)), ONE_MODALITY, "COC-03-07"),
+    Case("second-modality", rdf((obligation("COC-06-13"), CG.modality, CG.Mandatory)), ONE_MODALITY, "COC-06-13"),
     # Unknown references must resolve to typed, identified nodes.
     Case(
         "system-implements-unknown-control",

@@ -1,17 +1,17 @@
 """The ``compgraph`` command: a thin layer over the stages, one module per command group.
 
 ``base`` holds the group and its plumbing (how each command opens the store, errors, exit codes); ``data``,
-``legal``, ``exchange`` and ``server`` add their commands to it when imported here.
+``legal``, ``exchange``, ``history``, ``evidence`` and ``server`` add their commands to it when imported here.
 
 May import: every stage.
 """
 
 from __future__ import annotations
 
-from compgraph.cli import data, exchange, legal, server
+from compgraph.cli import data, evidence, exchange, history, legal, server
 from compgraph.cli.base import EXIT_CODES, main
 
-__all__ = ["EXIT_CODES", "data", "exchange", "legal", "main", "run", "server"]
+__all__ = ["EXIT_CODES", "data", "evidence", "exchange", "history", "legal", "main", "run", "server"]
 
 
 def run() -> None:

@@ -3,27 +3,32 @@
 Exit codes (each a distinct meaning, so scripts can tell "all clear" from "could not look"):
 
 0  success; for ``validate``: no violations (warnings and infos alone exit 0)
-1  ``validate`` found violations (``eval-extract``: scores below target)
+1  ``validate`` found violations (``eval-extract``: scores below target; ``history --verify``: a broken trail)
 2  bad input or usage: a bad file, option, date, query or identifier
 3  the store is unavailable: missing, damaged, read-only for a write, or busy with another writer
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
 from compgraph import __version__
+from compgraph.graph import history, ondisk
 from compgraph.graph.store import (
     CREATE,
+    DEFAULT_LOCATION,
     READ,
     WRITE,
     GraphStore,
     QuerySyntaxError,
     QueryTimeout,
     ResultTooLarge,
+    StoreBusy,
     StoreError,
     open_store,
 )
@@ -34,7 +39,7 @@ STORE_UNAVAILABLE = 3
 EXIT_CODES = """\b
 Exit codes:
   0  success; validate: no violations (warnings alone exit 0)
-  1  validate found violations
+  1  validate found violations; history --verify found a broken trail
   2  bad input or usage
   3  store unavailable: missing, damaged, read-only for a write, or busy"""
 
@@ -91,16 +96,68 @@ class StoreContext:
             if mode is None:
                 command = click.get_current_context().command.name or ""
                 mode = STORE_MODES.get(command, READ)
-            self._store = open_store(**self.args, mode=mode)
+            try:
+                self._store = open_store(**self.args, mode=mode)
+            except StoreBusy:
+                writer = self._writer() if mode != READ else None
+                if writer is None:
+                    raise
+                raise Forward(writer) from None
         return self._store
+
+    def _writer(self) -> ondisk.Writer | None:
+        """The running server that writes for this (embedded) store, if any."""
+        if self.args["endpoint"] or os.environ.get("COMPGRAPH_ENDPOINT"):
+            return None
+        root = Path(self.args["location"] or os.environ.get("COMPGRAPH_STORE") or DEFAULT_LOCATION)
+        return ondisk.read_writer(root.resolve())
+
+
+class HeldStore(StoreContext):
+    """The store of a running server, lent to the commands it runs for others: never reopened."""
+
+    def __init__(self, store: GraphStore) -> None:
+        super().__init__(store.location, None, None, None)
+        self._held = store
+
+    def open(self, mode: str | None = None) -> GraphStore:
+        # No command closes the store it is given (bench --load does, and is never forwarded: NOT_FORWARDED).
+        return self._held
+
+
+class Forward(Exception):  # noqa: N818  (a signal, not an error)
+    """The store is held by a running server that takes writes: the command is to run there instead."""
+
+    def __init__(self, writer: ondisk.Writer) -> None:
+        super().__init__(writer.url)
+        self.writer = writer
+
+
+# Commands that must never run inside the server (it cannot serve itself or time itself).
+NOT_FORWARDED = frozenset({"serve", "bench"})
 
 
 class Main(click.Group):
     """Turns the store's and the query engine's errors into one line and their exit code, in every command."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["compgraph.argv"] = list(args)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
+        rest = [*getattr(ctx, "_protected_args", []), *ctx.args]
+        command = rest[0] if rest else ""
+        if len(rest) > 1 and isinstance(self.get_command(ctx, command), click.Group):
+            command = f"{command} {rest[1]}"  # "evidence add", "users add": what the trail should say
+        outer = history.announced()  # a command forwarded to the server runs as the user who started it
         try:
-            return super().invoke(ctx)
+            with history.acting(outer.agent if outer else history.os_user(), command):
+                return super().invoke(ctx)
+        except Forward as fwd:
+            if command in NOT_FORWARDED:
+                raise StoreProblem(f"{command}: another process is writing to this store ({fwd.writer.url})") from None
+            _forward(ctx, fwd.writer)
+            return None
         except (QuerySyntaxError, QueryTimeout, ResultTooLarge) as exc:
             raise UserError(str(exc)) from exc
         except StoreError as exc:
@@ -108,6 +165,16 @@ class Main(click.Group):
 
 
 pass_store = click.make_pass_decorator(StoreContext)
+
+
+def _forward(ctx: click.Context, writer: ondisk.Writer) -> None:
+    from compgraph.web.writer import send
+
+    click.echo(f"the store is held by the server at {writer.url}: running this command there", err=True)
+    code, out, err = send(writer, ctx.meta["compgraph.argv"], os.getcwd(), history.os_user())
+    click.echo(out, nl=False)
+    click.echo(err, nl=False, err=True)
+    ctx.exit(code)
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
@@ -149,7 +216,8 @@ def main(
 
     Read commands never create a store: build one first with `compgraph --store DIR build`.
     """
-    ctx.obj = StoreContext(location, endpoint, update_endpoint, gsp_endpoint)
+    if not isinstance(ctx.obj, StoreContext):  # a server running a command lends its own (HeldStore)
+        ctx.obj = StoreContext(location, endpoint, update_endpoint, gsp_endpoint)
 
 
 def _progress(label: str):  # type: ignore[no-untyped-def]

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from compgraph.cli.base import (
+    HeldStore,
     StoreContext,
     UserError,
     main,
     pass_store,
 )
+from compgraph.graph import history, ondisk
+from compgraph.graph.store import GraphStore
 
 
 @main.group()
@@ -104,17 +110,85 @@ def serve(
         "ALLOWED_HOSTS": hosts,
         "CORS_ORIGINS": list(cors_origins),
         "WARM_CACHE": True,
-        "USERS_FILE": str(users_file) if users_file else None,
+        # Absolute: the server changes its working directory while it runs a command sent from another one.
+        "USERS_FILE": str(users_file.resolve()) if users_file else None,
         "SESSION_COOKIE_SECURE": tls_proxy,
     }
-    app = create_app(sc.open(), config)
+    store = sc.open()
+    app = create_app(store, config)
     if tls_proxy:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
+    root: Path | None = getattr(store, "root", None)
+    loopback = _loopback_url(host, port)
+    writer: list[ondisk.Writer] = []
+    if root is not None and loopback:
+        from compgraph.web.writer import WriterGate
+
+        token = ondisk.publish_writer(root, loopback)
+        writer.append(token)
+        # Outside ProxyFix: the gate must see the real peer address, not a forwarded one.
+        app.wsgi_app = WriterGate(app.wsgi_app, token.token, _runner(store))  # type: ignore[method-assign]
     click.echo(f"compgraph browser on http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
     click.echo(f"serving host names: {', '.join(hosts)}; CORS: {', '.join(cors_origins) or 'off'}")
-    serving.serve(app, host, port, threads=threads)
+    if root is not None and writer:
+        click.echo(f"CLI commands that write to {root} run in this server (token in {root / ondisk.WRITER})")
+    try:
+        serving.serve(app, host, port, threads=threads)
+    finally:
+        if root is not None and writer:
+            ondisk.withdraw_writer(root, writer[0])
+
+
+def _loopback_url(host: str, port: int) -> str | None:
+    """Where a command on this machine reaches the server, or None when it listens on one outside address only."""
+    if host in ("127.0.0.1", "localhost", "0.0.0.0"):
+        return f"http://127.0.0.1:{port}"
+    if host in ("::1", "::"):
+        return f"http://[::1]:{port}"
+    return None
+
+
+def _runner(store: GraphStore) -> Callable[[list[str], str, str], tuple[int, str, str]]:
+    """Run a CLI command sent by another process on this server's open store (the WriterGate serialises calls)."""
+    held = HeldStore(store)
+
+    def run(argv: list[str], cwd: str, agent: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        try:
+            with (
+                contextlib.chdir(cwd),  # relative paths in the command mean what they meant where it was typed
+                contextlib.redirect_stdout(out),
+                contextlib.redirect_stderr(err),
+                history.acting(agent, ""),
+            ):
+                code = _invoke(argv, held, err)
+        except OSError as exc:  # the working directory is gone or unreadable
+            err.write(f"Error: {cwd}: {exc.strerror or exc}\n")
+            code = 2
+        return code, out.getvalue(), err.getvalue()
+
+    return run
+
+
+def _invoke(argv: list[str], held: HeldStore, err: io.StringIO) -> int:
+    try:
+        rv = main.main(argv, prog_name="compgraph", standalone_mode=False, obj=held)
+        return rv if isinstance(rv, int) else 0
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show(file=err)
+        return exc.exit_code
+    except click.Abort:
+        err.write("Aborted.\n")
+        return 1
+    except SystemExit as exc:  # commands that end with sys.exit(code), as validate does
+        return exc.code if isinstance(exc.code, int) else 1
+    except Exception as exc:  # one line to the caller, as its own run would give; the server keeps running
+        err.write(f"Error: {type(exc).__name__}: {exc}\n")
+        return 1
 
 
 

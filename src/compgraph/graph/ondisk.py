@@ -225,3 +225,47 @@ def commit(root: Path, current: ox.Store | None, apply: Callable[[ox.Store], Non
         raise
     inject("head-moved")
     return new
+
+
+# --- the running writer: how other processes reach the one process holding the write lock -------------------
+
+WRITER = "writer.json"
+
+
+@dataclass(frozen=True)
+class Writer:
+    url: str
+    token: str
+
+
+def publish_writer(root: Path, url: str) -> Writer:
+    """Write DIR/writer.json (mode 0600: only the store's owner can read the token) naming a server that takes
+    writes for this store; the caller holds the write lock and calls :func:`withdraw_writer` when it stops."""
+    import json
+    import secrets
+
+    writer = Writer(url, secrets.token_urlsafe(32))
+    tmp = root / (WRITER + ".tmp")
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump({"url": url, "token": writer.token, "pid": os.getpid()}, fh)
+    os.replace(tmp, root / WRITER)
+    return writer
+
+
+def withdraw_writer(root: Path, writer: Writer) -> None:
+    current = read_writer(root)
+    if current is not None and current.token == writer.token:
+        (root / WRITER).unlink(missing_ok=True)
+
+
+def read_writer(root: Path) -> Writer | None:
+    """The running server that takes writes for this store, if one said so (the file may outlive a killed one)."""
+    import json
+
+    try:
+        data = json.loads((root / WRITER).read_text(encoding="utf-8"))
+        return Writer(str(data["url"]), str(data["token"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

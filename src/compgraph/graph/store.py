@@ -25,10 +25,10 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 from requests.auth import HTTPDigestAuth
 
-from compgraph.graph import ondisk
+from compgraph.graph import history, ondisk
 from compgraph.graph.dialects import VIRTUOSO_METADATA_GRAPH, accept_for, virtuoso_ask, virtuoso_insert
 from compgraph.graph.literals import AS_WRITTEN, unescape
-from compgraph.graph.namespaces import graph_iri, sparql_prefixes
+from compgraph.graph.namespaces import sparql_prefixes
 from compgraph.graph.ondisk import (
     StoreBusy,  # noqa: F401  (re-exported: callers catch it from here)
     StoreDamaged,
@@ -36,6 +36,16 @@ from compgraph.graph.ondisk import (
     StoreMissing,
     StoreReadOnly,
     StoreUnavailable,
+)
+from compgraph.graph.writes import (
+    IN_PLACE_MAX,
+    SCRATCH_PREFIXES,  # noqa: F401  (re-exported)
+    drop_scratch,
+    has_blank,
+    load_graph,
+    recorded,
+    scratch_graphs,
+    trail_entry,
 )
 
 DEFAULT_LOCATION = "compgraph-data"
@@ -181,12 +191,13 @@ class GraphStore(ABC):
         if graph:
             q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
         else:
-            q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{history.HISTORY_GRAPH}>) }}"
         return int(self.query(q).rows[0][0])
 
     def graph_counts(self) -> dict[str, int]:
+        """Triples per data graph (the audit trail is not data: see graph.history)."""
         res = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
-        return {str(g): int(n) for g, n in res.rows}
+        return {str(g): int(n) for g, n in res.rows if str(g) != history.HISTORY_GRAPH}
 
     def to_graph(self, graphs: Iterable[str] | None = None) -> Graph:
         """The union of the named graphs (or the given ones) as an in-memory rdflib Graph."""
@@ -284,9 +295,9 @@ class LocalStore(GraphStore):
         # (no query sees them anyway) and scratch graphs (which every query would see).
         try:
             ondisk.remove_stale(self.root)
-            if _scratch_graphs(self._store):
+            if scratch_graphs(self._store):
                 self._store = None
-                _drop_scratch(ondisk.open_db(self.root, db, head, read_only=False))
+                drop_scratch(ondisk.open_db(self.root, db, head, read_only=False))
                 self._store = ondisk.open_db(self.root, db, head, read_only=True)
         finally:
             held.close()
@@ -307,7 +318,7 @@ class LocalStore(GraphStore):
             if ondisk.has_files(self.root):
                 db, head = ondisk.locate(self.root)
                 self._store = ondisk.open_db(self.root, db, head, read_only=False)
-                _drop_scratch(self._store)
+                drop_scratch(self._store)
             else:
                 self._commit(lambda db: None)
         except BaseException:
@@ -327,10 +338,10 @@ class LocalStore(GraphStore):
             raise StoreReadOnly(f"the store at {self.location} was opened read-only; this command writes to it")
         return self.oxigraph
 
-    def _commit(self, apply: Callable[[ox.Store], None]) -> None:
+    def _commit(self, apply: Callable[[ox.Store], None], graphs: Iterable[str] = ()) -> None:
         current = self._store
         try:
-            new = ondisk.commit(self.root, current, apply)
+            new = ondisk.commit(self.root, current, recorded(apply, list(graphs)))
         except OSError as exc:
             raise StoreError(f"cannot write to the store at {self.location}: {exc.strerror or exc}") from exc
         except RuntimeError as exc:
@@ -347,13 +358,14 @@ class LocalStore(GraphStore):
         """Writes made through the yielded store become visible together when the block ends, or never."""
         self._writable_store()
         pending: list[Callable[[ox.Store], None]] = []
-        yield _Batch(self, pending)
+        touched: list[str] = []
+        yield _Batch(self, pending, touched)
 
         def apply(db: ox.Store) -> None:
             for op in pending:
                 op(db)
 
-        self._commit(apply)
+        self._commit(apply, touched)
 
     def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
         fmt = _MEDIA_TO_OX.get(media_type)
@@ -362,28 +374,32 @@ class LocalStore(GraphStore):
         store = self._writable_store()
         # Parse before touching the store: a syntax error leaves it exactly as it was.
         quads = list(ox.parse(data, format=fmt))
-        if len(quads) <= IN_PLACE_MAX:
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            # One update is one transaction: the old graph and the new one never coexist, nothing is staged.
+        # INSERT DATA gives blank nodes new labels, so their graph's hash after the write is only known once written.
+        if len(quads) <= IN_PLACE_MAX and not any(has_blank(q) for q in quads):
+            lines = {f"{q.subject} {q.predicate} {q.object}" for q in quads}
+            body = "\n".join(line + " ." for line in lines)
+            # One update is one transaction: the old graph and the new one never coexist, nothing is staged, and
+            # the history entry lands with the change or not at all.
             store.update(
                 f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }} ;"
-                f" CREATE SILENT GRAPH <{graph}>"
+                f" CREATE SILENT GRAPH <{graph}>" + trail_entry(store, graph, history.digest_lines(lines))
             )
         else:
-            self._commit(lambda db: _load(db, graph, data, fmt))
+            self._commit(lambda db: load_graph(db, graph, data, fmt), [graph])
         return self.triple_count(graph)
 
     def write_own_graph(self, graph: str, data: bytes) -> None:
         self._writable_store()
-        self._commit(lambda db: _load(db, graph, data, ox.RdfFormat.N_TRIPLES))
+        self._commit(lambda db: load_graph(db, graph, data, ox.RdfFormat.N_TRIPLES), [graph])
 
     def bulk_replace_graph(self, graph: str, quads_or_triples: Iterator[tuple[Node, Node, Node]]) -> None:
         """Load a large generated graph without holding it in memory (benchmarks, generated orgs)."""
         self._writable_store()
-        self._commit(lambda db: _bulk(db, graph, quads_or_triples))
+        self._commit(lambda db: _bulk(db, graph, quads_or_triples), [graph])
 
     def drop_graph(self, graph: str) -> None:
-        self._writable_store().update(f"DROP SILENT GRAPH <{graph}>")
+        store = self._writable_store()
+        store.update(f"DROP SILENT GRAPH <{graph}>" + trail_entry(store, graph, (0, history.EMPTY)))
 
     # --- reads -------------------------------------------------------------------------------------------------
 
@@ -447,12 +463,17 @@ class LocalStore(GraphStore):
         return payload
 
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+        """The data graphs; the audit trail (graph.history) is read with its own functions, never validated as data."""
+        return sorted(
+            g.value
+            for g in self.oxigraph.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value != history.HISTORY_GRAPH
+        )
 
     def to_graph(self, graphs: Iterable[str] | None = None) -> Graph:
         # Reading quads directly skips a CONSTRUCT and its de-duplication: much faster at scale.
         g = Graph()
-        names = [ox.NamedNode(x) for x in graphs] if graphs is not None else list(self.oxigraph.named_graphs())
+        names = [ox.NamedNode(x) for x in (self.graph_names() if graphs is None else graphs)]
         for name in names:
             for q in self.oxigraph.quads_for_pattern(None, None, None, name):
                 g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
@@ -486,31 +507,6 @@ class LocalStore(GraphStore):
             self._lock = None
 
 
-# Graphs a command writes for its own use and drops before it ends (validate's run graph); any a killed command
-# left behind are dropped at the next open.
-SCRATCH_PREFIXES = (graph_iri("validation", "run", ""),)
-
-
-def _scratch_graphs(db: ox.Store) -> list[str]:
-    return [g.value for g in db.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(SCRATCH_PREFIXES)]
-
-
-def _drop_scratch(db: ox.Store) -> None:
-    stale = _scratch_graphs(db)
-    if stale:
-        db.update(" ; ".join(f"DROP SILENT GRAPH <{g}>" for g in stale))
-
-
-IN_PLACE_MAX = 500  # triples; above this a new generation (bulk-loaded) is faster than one SPARQL transaction
-
-
-def _load(db: ox.Store, graph: str, data: bytes, fmt: ox.RdfFormat) -> None:
-    target = ox.NamedNode(graph)
-    db.remove_graph(target)
-    db.bulk_load(data, format=fmt, to_graph=target)
-    db.add_graph(target)
-
-
 def _bulk(db: ox.Store, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
     target = ox.NamedNode(graph)
     db.remove_graph(target)
@@ -521,10 +517,11 @@ def _bulk(db: ox.Store, graph: str, triples: Iterable[tuple[Node, Node, Node]]) 
 class _Batch(GraphStore):
     """The writes of one :meth:`LocalStore.batch`, queued until it commits; reads see the store as it was."""
 
-    def __init__(self, store: LocalStore, pending: list[Callable[[ox.Store], None]]) -> None:
+    def __init__(self, store: LocalStore, pending: list[Callable[[ox.Store], None]], touched: list[str]) -> None:
         self.location = store.location
         self._store = store
         self._pending = pending
+        self._touched = touched
 
     def query(self, sparql: str, **kw: Any) -> QueryResult:
         return self._store.query(sparql, **kw)
@@ -534,17 +531,21 @@ class _Batch(GraphStore):
         if fmt is None:
             raise StoreError(f"unsupported RDF media type {media_type}")
         quads = list(ox.parse(data, format=fmt))  # a syntax error aborts the batch before anything is written
-        self._pending.append(lambda db: _load(db, graph, data, fmt))
+        self._pending.append(lambda db: load_graph(db, graph, data, fmt))
+        self._touched.append(graph)
         return len(quads)
 
     def write_own_graph(self, graph: str, data: bytes) -> None:
-        self._pending.append(lambda db: _load(db, graph, data, ox.RdfFormat.N_TRIPLES))
+        self._pending.append(lambda db: load_graph(db, graph, data, ox.RdfFormat.N_TRIPLES))
+        self._touched.append(graph)
 
     def bulk_replace_graph(self, graph: str, quads_or_triples: Iterator[tuple[Node, Node, Node]]) -> None:
         self._pending.append(lambda db: _bulk(db, graph, quads_or_triples))
+        self._touched.append(graph)
 
     def drop_graph(self, graph: str) -> None:
         self._pending.append(lambda db: db.remove_graph(ox.NamedNode(graph)))
+        self._touched.append(graph)
 
     def graph_names(self) -> list[str]:
         return self._store.graph_names()

@@ -2,7 +2,8 @@
 
 Owns the canned SPARQL questions (``queries``, loading ``ontology/queries/*.rq``), tracing an obligation or
 a system to its evidence (``trace``), coverage counted with bit sets (``coverage``), what breaks if a
-control fails (``impact``) and what the graph holds (``stats``).
+control fails (``impact``), what the graph holds (``stats``) and what changed between two snapshots
+(``diff``).
 
 May import: ``compgraph.graph``, ``compgraph.checks``.
 """

@@ -42,8 +42,10 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
 
     for bp in views.all_blueprints():
         app.register_blueprint(bp)
+    from compgraph.web import writer
     from compgraph.web.linkeddata import JsonLdSuffix
 
+    writer.init_app(app)  # after the blueprints, so the login check has named the user the trail records
     app.wsgi_app = JsonLdSuffix(app.wsgi_app)  # type: ignore[method-assign]
     cache = app.extensions.setdefault("compgraph_browser_cache", model.Cache())
     if app.config.get("WARM_CACHE"):

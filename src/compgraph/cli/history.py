@@ -1,0 +1,125 @@
+"""The audit trail and time travel: `history` (and `history --verify`), `snapshot` and `diff`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from compgraph.cli.base import StoreContext, UserError, main, parse_date, pass_store
+from compgraph.graph import history as hist
+from compgraph.graph import snapshots as snaps
+from compgraph.graph.store import READ, GraphStore, LocalStore
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("--since", metavar="DATE", help="Only writes that ended on or after this date (YYYY-MM-DD).")
+@click.option("--verify", is_flag=True, help="Check the hash chain: exit 1 and name each edited or missing entry.")
+@pass_store
+def history(sc: StoreContext, fmt: str, since: str | None, verify: bool) -> None:
+    """Every write to the store: who, when, what graphs, triple counts and content hashes before and after."""
+    store = sc.open()
+    if verify:
+        problems = hist.verify(store)
+        n = len(hist.entries(store))
+        if problems:
+            for line in problems:
+                click.echo(line)
+            click.echo(f"Error: the audit trail of {store.location} is broken: {len(problems)} problem(s)", err=True)
+            sys.exit(1)
+        click.echo(f"audit trail intact: {n} entries, each linked to the one before by its hash")
+        return
+    day = None
+    if since:
+        try:
+            day = parse_date(since).isoformat()
+        except UserError as exc:
+            raise UserError(f"--since: {since!r} is not a date (YYYY-MM-DD)") from exc
+    entries = hist.entries(store, since=day)
+    if fmt == "json":
+        json.dump([e.as_dict() for e in entries], sys.stdout, indent=2)
+        click.echo()
+    elif fmt == "csv":
+        click.echo(to_csv(entries), nl=False)
+    else:
+        for e in entries:
+            graphs = ", ".join(f"{c['graph'].rsplit('/graph/', 1)[-1]} {c['before']}->{c['after']}" for c in e.changes)
+            click.echo(f"{e.seq:>6}  {e.ended[:19]}  {e.agent:<12} {e.command:<14} {graphs}")
+        click.echo(f"{len(entries)} write(s)")
+
+
+def to_csv(entries: list[hist.Entry]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(["seq", "ended", "agent", "command", "graph", "triples_before", "triples_after", "hash_before",
+                "hash_after", "entry_hash"])
+    for e in entries:
+        for c in e.changes:
+            w.writerow([e.seq, e.ended, e.agent, e.command, c["graph"], c["before"], c["after"], c["hashBefore"],
+                        c["hashAfter"], e.hash])
+    return out.getvalue()
+
+
+def _root(sc: StoreContext) -> tuple[Path, GraphStore]:
+    store = sc.open(READ)
+    root = getattr(store, "root", None)
+    if not isinstance(store, LocalStore) or root is None:
+        raise UserError("snapshots are kept beside an embedded store (--store DIR), not a remote endpoint")
+    return root, store
+
+
+@main.command()
+@click.option("--list", "show", is_flag=True, help="List the snapshots instead of taking one.")
+@pass_store
+def snapshot(sc: StoreContext, show: bool) -> None:
+    """Keep the whole store as it is now (gzip-compressed N-Quads with its SHA-256) for `compgraph diff`."""
+    root, store = _root(sc)
+    try:
+        if show:
+            for s in snaps.listed(root):
+                click.echo(f"{s.name}  {s.quads:>9} quads  sha256 {s.sha256}")
+            return
+        assert isinstance(store, LocalStore)
+        s = snaps.take(root, store.oxigraph, hist.head(store.oxigraph)[1])
+    except OSError as exc:
+        raise UserError(f"{root / snaps.FOLDER}: cannot write the snapshot ({exc.strerror or exc})") from exc
+    except snaps.SnapshotError as exc:
+        raise UserError(str(exc)) from exc
+    click.echo(f"snapshot {s.name}: {s.quads} quads, sha256 {s.sha256}")
+
+
+@main.command()
+@click.argument("before")
+@click.argument("after", default="now")
+@click.option("--as-of", help="Date both sides' coverage is computed for [default: today].")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_store
+def diff(sc: StoreContext, before: str, after: str, as_of: str | None, fmt: str) -> None:
+    """What changed between two snapshots (names or dates; AFTER may be `now`): obligations, controls, systems,
+    datasets, evidence and findings added, removed or changed, and how coverage moved."""
+    from compgraph.questions import diff as df
+
+    root, store = _root(sc)
+    sides: list[GraphStore] = []
+    names = []
+    for spec in (before, after):
+        if spec in ("now", "current"):
+            sides.append(store)
+            names.append("now")
+            continue
+        try:
+            s = snaps.find(root, spec)
+            sides.append(snaps.SnapshotStore(snaps.load(root, s), s.name))
+        except snaps.SnapshotError as exc:
+            raise UserError(str(exc)) from exc
+        names.append(s.name)
+    result = df.compare(sides[0], sides[1], parse_date(as_of), (names[0], names[1]))
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        click.echo(df.render(result), nl=False)
