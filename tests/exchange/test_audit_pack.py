@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import shutil
 import subprocess
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from exchangefixture import AS_OF, Cli
 from pypdf import PdfReader
 
 from compgraph.exchange import audit
-from compgraph.graph import paths
+from compgraph.graph import history, paths
 from compgraph.graph.store import LocalStore
 
 FILES = {
@@ -27,6 +29,7 @@ FILES = {
     "evidence-manifest.csv",
     "report.html",
     "report.pdf",
+    "history.json",
     "MANIFEST",
 }
 
@@ -150,3 +153,43 @@ def test_report_pdf_renders_to_an_image(pack: Path, tmp_path: Path):
 def test_pack_needs_exactly_one_of_out_and_verify(cli: Cli):
     result = cli.invoke("audit-pack")
     assert result.exit_code == 2 and "either --out" in result.output
+
+
+def _trail_store(tmp_path: Path) -> LocalStore:
+    store = LocalStore(tmp_path / "trail-store")
+    with history.acting("alice", "import"):
+        store.replace_graph("urn:graph:a", b"<urn:s> <urn:p> <urn:o> .\n", "application/n-triples")
+    with history.acting("bob", "review"):
+        store.replace_graph("urn:graph:a", b"<urn:s> <urn:p> <urn:o2> .\n", "application/n-triples")
+    return store
+
+
+def test_history_in_the_pack_lists_the_changes_since_the_date_and_the_chains_verdict(tmp_path: Path):
+    store = _trail_store(tmp_path)
+    doc = json.loads(audit.history_json(store, None) or b"")
+    assert doc["chain_intact"] is True and doc["problems"] == []
+    assert [(e["agent"], e["command"]) for e in doc["entries"]] == [("alice", "import"), ("bob", "review")]
+    assert doc["last_entry_hash"] == doc["entries"][-1]["hash"]
+    later = json.loads(audit.history_json(store, date(2999, 1, 1)) or b"")
+    assert later["entries"] == [] and later["chain_intact"] is True  # the window is empty, the chain still checked
+
+
+def test_history_in_the_pack_says_when_the_trail_was_edited(tmp_path: Path):
+    store = _trail_store(tmp_path)
+    store.oxigraph.update(
+        f"DELETE {{ GRAPH <{history.HISTORY_GRAPH}> {{ ?e ?p 'bob' }} }}"
+        f" INSERT {{ GRAPH <{history.HISTORY_GRAPH}> {{ ?e ?p 'mallory' }} }}"
+        f" WHERE {{ GRAPH <{history.HISTORY_GRAPH}> {{ ?e ?p 'bob' }} }}"
+    )
+    doc = json.loads(audit.history_json(store, None) or b"")
+    assert doc["chain_intact"] is False and doc["problems"]
+
+
+def test_a_store_without_a_trail_gives_no_history_file(tmp_path: Path):
+    assert audit.history_json(LocalStore(tmp_path / "empty"), None) is None
+
+
+def test_a_since_that_is_not_a_date_is_bad_input_naming_the_option(cli: Cli, tmp_path: Path):
+    result = cli.invoke("audit-pack", "--out", tmp_path / "p.zip", "--since", "last-audit")
+    assert result.exit_code == 2 and "--since: 'last-audit' is not a date" in result.output
+    assert not (tmp_path / "p.zip").exists()

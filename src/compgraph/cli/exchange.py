@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -92,6 +93,15 @@ def soa_cmd(sc: StoreContext, org_id: str, as_of: str | None, fmt: str, out: Pat
     click.echo(f"Wrote {len(st.rows)} obligations ({counts}) -> {out}")
 
 
+def _since(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError(f"--since: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
 @main.command("audit-pack")
 @click.option("--as-of", "as_of", metavar="DATE", help="Validation and evidence date [default: today].")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="The zip to write.")
@@ -99,9 +109,10 @@ def soa_cmd(sc: StoreContext, org_id: str, as_of: str | None, fmt: str, out: Pat
               help="Check a pack against its MANIFEST instead (exit 1 naming each changed file).")
 @click.option("--evidence-root", type=click.Path(file_okay=False, path_type=Path),
               help="Folder evidence 'file' paths are relative to [default: beside each organisation's YAML].")
+@click.option("--since", metavar="DATE", help="history.json lists the store's changes from this date [default: all].")
 @pass_store
 def audit_pack(sc: StoreContext, as_of: str | None, out: Path | None, verify: Path | None,
-               evidence_root: Path | None) -> None:
+               evidence_root: Path | None, since: str | None) -> None:
     """Zip the graph, the SHACL report, coverage, gaps, the evidence manifest and a PDF report under a MANIFEST."""
     from compgraph.exchange import audit
 
@@ -111,7 +122,7 @@ def audit_pack(sc: StoreContext, as_of: str | None, out: Path | None, verify: Pa
         if verify is not None:
             checked, problems = audit.verify_pack(verify)
         else:
-            files, data = audit.build_pack(sc.open(), parse_date(as_of), evidence_root)
+            files, data = audit.build_pack(sc.open(), parse_date(as_of), evidence_root, _since(since))
             audit.write_pack(files, out)  # type: ignore[arg-type]
     except _exchange_errors() as exc:
         raise UserError(str(exc)) from exc

@@ -2,7 +2,8 @@
 
 graph.nq (every named graph), shacl-report.ttl, coverage.csv, gaps.csv, evidence-manifest.csv (every
 evidence file's digest re-computed against the one recorded), report.html and report.pdf (the same page,
-with charts), and MANIFEST: the SHA-256 of every other file in ``sha256sum`` format, so
+with charts), history.json (the store's audit trail since a date, with the verdict on its hash chain, when
+the store keeps a trail), and MANIFEST: the SHA-256 of every other file in ``sha256sum`` format, so
 ``sha256sum -c MANIFEST`` works on the unzipped pack as well as ``compgraph audit-pack --verify``.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import zipfile
 from collections.abc import Iterable
 from datetime import date
@@ -23,7 +25,7 @@ from compgraph.checks.validate import validate_store
 from compgraph.exchange.files import ExchangeError, sha256_bytes, write_atomic
 from compgraph.exchange.packdata import EvidenceCheck, PackData
 from compgraph.exchange.report import render_html, render_pdf
-from compgraph.graph import paths
+from compgraph.graph import history, paths
 from compgraph.graph.store import GraphStore
 from compgraph.questions import coverage as cv
 from compgraph.questions import trace as tr
@@ -122,7 +124,31 @@ def snapshot(store: GraphStore) -> bytes:
     return ds.serialize(format="nquads", encoding="utf-8")
 
 
-def build_pack(store: GraphStore, as_of: date, evidence_root: Path | None = None) -> tuple[dict[str, bytes], PackData]:
+def history_json(store: GraphStore, since: date | None) -> bytes | None:
+    """The trail's entries ended on or after ``since`` (all without it), and the whole chain's verdict.
+
+    None when the store keeps no trail (a remote store, or one written before the trail existed): the pack then
+    has no history file rather than an empty one that would read as "nothing changed".
+    """
+    everything = history.entries(store)
+    if not everything:
+        return None
+    # The chain is verified whole: a window cut from it can only be trusted if what led up to it holds.
+    problems = history.verify(store)
+    shown = [e for e in everything if since is None or e.ended[:10] >= since.isoformat()]
+    doc = {
+        "since": since.isoformat() if since else None,
+        "chain_intact": not problems,
+        "problems": problems,
+        "last_entry_hash": everything[-1].hash,
+        "entries": [e.as_dict() for e in shown],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def build_pack(
+    store: GraphStore, as_of: date, evidence_root: Path | None = None, since: date | None = None
+) -> tuple[dict[str, bytes], PackData]:
     """The pack's files by name (MANIFEST last) and the data the report was drawn from."""
     data = collect(store, as_of, evidence_root)
     html = render_html(data)
@@ -151,6 +177,9 @@ def build_pack(store: GraphStore, as_of: date, evidence_root: Path | None = None
         "report.html": html.encode("utf-8"),
         "report.pdf": render_pdf(html),
     }
+    trail = history_json(store, since)
+    if trail is not None:
+        files["history.json"] = trail
     files[MANIFEST] = "".join(f"{sha256_bytes(b)}  {name}\n" for name, b in sorted(files.items())).encode()
     return files, data
 

@@ -113,6 +113,7 @@ def audit_pack() -> Response:
     from compgraph.exchange import audit
 
     as_of = as_of_param()
+    since = as_of_param("since") if request.values.get("since") else None
     lock = _pack_lock()
     if not lock.acquire(blocking=False):
         resp = Response(
@@ -123,7 +124,7 @@ def audit_pack() -> Response:
         resp.headers["Retry-After"] = str(PACK_RETRY_SECONDS)
         return resp
     try:
-        files, _ = audit.build_pack(get_store(), as_of)
+        files, _ = audit.build_pack(get_store(), as_of, since=since)
         data = audit.pack_bytes(files)
     except _errors() as exc:
         _user_error(exc)
