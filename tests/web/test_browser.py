@@ -8,9 +8,9 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from browserlaunch import launch
 from webfixture import REPO, browser_store
 from werkzeug.serving import make_server
 
@@ -18,7 +18,6 @@ from compgraph.web import create_app
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "test-artifacts" / "screenshots"
 AS_OF = "2026-11-22"
 QUESTION = "high-risk-without-human-oversight"
@@ -50,23 +49,11 @@ def server(store) -> Iterator[str]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def page(server: str) -> Iterator:  # type: ignore[type-arg]
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make browser) to run the browser tests")
     from playwright.sync_api import sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = launch(pw)
         context = browser.new_context(viewport={"width": 1366, "height": 900})
         pg = context.new_page()
         pg.set_default_timeout(15_000)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browserlaunch import launch
 from werkzeug.serving import make_server
 
 from compgraph.graph import history, snapshots
@@ -16,7 +17,6 @@ from compgraph.graph.store import LocalStore
 from compgraph.web import create_app
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "test-artifacts" / "screenshots"
 CTL = "<https://w3id.org/compgraph/id/control/ctl-planted>"
 PLANTED = (
@@ -96,13 +96,11 @@ def server(store: tuple[LocalStore, str, str]) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make browser) to run the browser tests")
     from playwright.sync_api import sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        b = launch(pw)
         yield b
         b.close()
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browserlaunch import launch
 from werkzeug.serving import make_server
 
 from compgraph.graph.build import build
@@ -18,15 +19,6 @@ from compgraph.web import create_app
 
 REPO = Path(__file__).resolve().parents[2]
 LEGAL = REPO / "tests" / "fixtures" / "legal"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.browser
 
@@ -63,12 +55,10 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str,
 
 @pytest.fixture
 def page() -> Iterator[object]:
-    if not CHROMIUM.is_file():
-        pytest.fail(f"Chromium is required for browser tests and is missing at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(pw)
         try:
             yield browser.new_page()
         finally:

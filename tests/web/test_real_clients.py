@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.plugins.sparql.results.jsonresults import parseJsonTerm
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper
@@ -55,8 +55,17 @@ def _canned_text(name: str) -> str:
     return get_query(name).bind(params)
 
 
+def _as_a_client_reads(term: object) -> object:
+    # The store keeps lexical forms as written ("PT0S"); a client's rdflib makes its literals canonical ("P0D").
+    if isinstance(term, Literal) and term.datatype is not None:
+        return Literal(str(term), datatype=term.datatype)
+    return term
+
+
 def _embedded(store: LocalStore, text: str) -> QueryResult:
-    return store.query(with_prefixes(text))
+    result = store.query(with_prefixes(text))
+    result.rows = [tuple(_as_a_client_reads(v) for v in row) for row in result.rows]
+    return result
 
 
 NAMES = sorted(EXPECTED)
@@ -87,7 +96,7 @@ def test_sparqlwrapper_csv(endpoint: str, store: LocalStore, name: str) -> None:
     sw.setReturnFormat(CSV)
     raw = sw.query().convert()
     table = list(csv.reader(io.StringIO(raw.decode("utf-8"))))
-    want = _embedded(store, text)
+    want = store.query(with_prefixes(text))  # CSV is text: the lexical forms as the store keeps them
     assert table[0] == want.variables
     assert table[1:] == [["" if t is None else str(t) for t in row] for row in want.rows]
 

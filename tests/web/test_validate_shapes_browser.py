@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browserlaunch import launch
 from test_validate_shapes_web import AS_OF, SHAPES, small_store
 from werkzeug.serving import make_server
 
@@ -16,7 +17,6 @@ from compgraph.web import create_app
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture
@@ -33,16 +33,12 @@ def server(tmp_path: Path) -> Iterator[str]:
 
 
 def test_uploading_a_shapes_file_in_the_browser_shows_its_findings_and_engine(server: str, tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make browser) to run the browser tests")
     from playwright.sync_api import sync_playwright
 
     shapes = tmp_path / "mine.ttl"
     shapes.write_text(SHAPES)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
-        )
+        browser = launch(pw)
         try:
             page = browser.new_page()
             page.set_default_timeout(30_000)
