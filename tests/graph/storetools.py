@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from compgraph.graph import history
 from compgraph.graph.store import LocalStore
 
 # Generous bounds that only a runaway hits: RocksDB damage has been seen to spin while memory grows ~300 MB/s.
@@ -54,16 +55,26 @@ def file_digests(store: Path) -> dict[str, str]:
 
 _BNODE = re.compile(r"_:[A-Za-z0-9]+")
 _DATETIME = re.compile(r'"[^"]*"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>')
+_ENTRY = re.compile(r"^<" + re.escape(history.entry_iri(0)[:-6]) + r"\d{6}>$")
 
 
 def content_hash(store: Path) -> str:
-    """A hash of the quads the store holds, blind to blank-node labels and load times (which differ per run)."""
+    """A hash of the quads the store holds, blind to blank-node labels and load times (which differ per run).
+
+    The audit trail counts by its number of entries: each entry holds its own times and the hash of the one
+    before, so two runs of the same write never give the same trail triples, only the same number of entries.
+    """
     s = LocalStore(store, read_only=True)
     try:
         text = s.export("application/n-quads").decode()
     finally:
         s.close()
-    lines = sorted(_DATETIME.sub('"T"', _BNODE.sub("_:b", line)) for line in text.splitlines() if line)
+    trail_tail = f" <{history.HISTORY_GRAPH}> ."
+    data = [line for line in text.splitlines() if line and not line.endswith(trail_tail)]
+    subjects = {line.split(" ", 1)[0] for line in text.splitlines() if line.endswith(trail_tail)}
+    entries = {s for s in subjects if _ENTRY.match(s)}
+    lines = sorted(_DATETIME.sub('"T"', _BNODE.sub("_:b", line)) for line in data)
+    lines.append(f"trail entries: {len(entries)}")
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 

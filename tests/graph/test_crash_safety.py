@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from storetools import cg, content_hash, copy_store
 
-from compgraph.graph import paths
+from compgraph.graph import history, paths
 from compgraph.graph.store import LocalStore
 
 AS_OF = "2026-11-22"
@@ -66,6 +66,7 @@ def assert_clean_after_reopen(store: Path) -> None:
     s = LocalStore(store, read_only=True)
     try:
         names = s.graph_names()
+        assert history.verify(s) == []  # the trail of whichever state survived is whole
     finally:
         s.close()
     assert not [g for g in names if "staging" in g]
