@@ -67,7 +67,7 @@ def test_pack_holds_every_file_and_the_manifest_lists_each_digest(pack: Path):
 
 
 def test_verify_accepts_the_pack_as_written(cli: Cli, pack: Path):
-    assert "OK: 7 files match" in cli.run("audit-pack", "--verify", pack)
+    assert "OK: 8 files match" in cli.run("audit-pack", "--verify", pack)
 
 
 def test_verify_names_a_tampered_file_and_exits_1(cli: Cli, pack: Path, tmp_path: Path):
