@@ -72,13 +72,14 @@ class StoreProblem(click.ClickException):
     exit_code = STORE_UNAVAILABLE
 
 
-def parse_date(value: str | None) -> date:
+def parse_date(value: str | None, option: str = "--as-of") -> date:
+    """A command's date option (empty or "today" is today); bad input is one line naming ``option``."""
     if not value or value == "today":
         return date.today()
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise UserError(f"--as-of: {value!r} is not a date (YYYY-MM-DD)") from exc
+        raise UserError(f"{option}: {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 class StoreContext:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -93,15 +92,6 @@ def soa_cmd(sc: StoreContext, org_id: str, as_of: str | None, fmt: str, out: Pat
     click.echo(f"Wrote {len(st.rows)} obligations ({counts}) -> {out}")
 
 
-def _since(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError(f"--since: {value!r} is not a date (YYYY-MM-DD)") from exc
-
-
 @main.command("audit-pack")
 @click.option("--as-of", "as_of", metavar="DATE", help="Validation and evidence date [default: today].")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="The zip to write.")
@@ -122,7 +112,9 @@ def audit_pack(sc: StoreContext, as_of: str | None, out: Path | None, verify: Pa
         if verify is not None:
             checked, problems = audit.verify_pack(verify)
         else:
-            files, data = audit.build_pack(sc.open(), parse_date(as_of), evidence_root, _since(since))
+            files, data = audit.build_pack(
+                sc.open(), parse_date(as_of), evidence_root, parse_date(since, "--since") if since else None
+            )
             audit.write_pack(files, out)  # type: ignore[arg-type]
     except _exchange_errors() as exc:
         raise UserError(str(exc)) from exc

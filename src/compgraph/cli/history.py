@@ -34,12 +34,7 @@ def history(sc: StoreContext, fmt: str, since: str | None, verify: bool) -> None
             sys.exit(1)
         click.echo(f"audit trail intact: {n} entries, each linked to the one before by its hash")
         return
-    day = None
-    if since:
-        try:
-            day = parse_date(since).isoformat()
-        except UserError as exc:
-            raise UserError(f"--since: {since!r} is not a date (YYYY-MM-DD)") from exc
+    day = parse_date(since, "--since").isoformat() if since else None
     entries = hist.entries(store, since=day)
     if fmt == "json":
         json.dump([e.as_dict() for e in entries], sys.stdout, indent=2)
