@@ -95,3 +95,23 @@ def test_a_failing_request_logs_its_traceback_once_under_serve(tmp_path: Path) -
     assert err.count("Traceback (most recent call last)") == 1, err[-3000:]
     assert err.count("RuntimeError: boom-once") == 1
     assert '"GET /boom" 500' in err
+
+
+def test_a_stop_signal_inside_a_waitress_handler_leaves_the_loop_instead_of_being_logged() -> None:
+    from waitress import wasyncore
+
+    from compgraph.web import serving
+
+    class Closing:
+        def handle_read_event(self) -> None:
+            raise serving._Stop(signal.SIGTERM)
+
+        def handle_error(self) -> None:
+            raise AssertionError("the stop was swallowed as an error of the handler")
+
+    try:
+        wasyncore.read(Closing())
+    except serving._Stop:
+        pass
+    else:
+        raise AssertionError("the stop did not leave the handler")

@@ -43,8 +43,12 @@ def install_access_log(app: Flask) -> None:
         return resp
 
 
-class _Stop(BaseException):
-    """Raised in the main thread by SIGTERM/SIGINT to leave the serving loop."""
+class _Stop(SystemExit):
+    """Raised in the main thread by SIGTERM/SIGINT to leave the serving loop.
+
+    A SystemExit because waitress's event loop re-raises only ExitNow, KeyboardInterrupt and SystemExit: a
+    signal landing inside one of its handlers (closing a client's socket, say) was logged and swallowed as
+    any other error there, and the server kept running (CI, 2026-12-02)."""
 
 
 def serve(app: Flask, host: str, port: int, *, threads: int = 8, on_ready: Any = None) -> None:
