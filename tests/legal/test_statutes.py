@@ -43,6 +43,19 @@ def test_each_point_of_a_lead_in_is_its_own_obligation_carrying_the_lead_in() ->
     ]
 
 
+def test_a_point_that_leads_in_to_its_own_points_keeps_the_duty_it_states_first() -> None:
+    text = ("Article 53\nObligations\n\n"
+            "1. Providers shall:\n"
+            "(a) draw up the technical documentation;\n"
+            "(b) make information available to downstream providers. Without prejudice to trade secrets, "
+            "the information shall:\n(i) enable a good understanding of the model; and\n(ii) contain the elements "
+            "set out in Annex XII;\n")
+    ids = [i for i, _m, _t in _duties(text)]
+    assert ids == ["T-53-1-a", "T-53-1-b", "T-53-1-b-i", "T-53-1-b-ii"]
+    assert _duties(text)[1] == ("T-53-1-b", "mandatory",
+                                "Providers shall: (b) make information available to downstream providers.")
+
+
 def test_upper_case_roman_points_under_a_lettered_point_carry_both_lead_ins() -> None:
     text = ("Sec. 6.\n\n(1) A deployer shall:\n(a) notify the consumer of:\n(I) the purpose of the system;\n"
             "(II) the nature of the decision; and\n(III) the contact information of the deployer.\n")

@@ -114,7 +114,12 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             _point(walker, prov, inherited)
             continue
         if inherited is not None:
-            continue  # a point that is itself a lead-in: its own points carry it
+            # A point that is itself a lead-in: its own points carry the lead-in, and the sentences before it
+            # complete the parent's lead-in as any point does (Art. 53(1)(b): "draw up ... documentation to
+            # providers ... . Without prejudice to ..., the information and documentation shall: (i) ...").
+            for sentence in parts:
+                _point(walker, prov, inherited, sentence)
+            continue
         for sentence in parts:
             key = (prov.section, prov.path)
             walker.sentence_no[key] += 1
@@ -127,17 +132,20 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     return walker.duties
 
 
-def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, bool]) -> None:
-    """An innermost point under a lead-in: one duty, its text the lead-ins then the point."""
+def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, bool],
+           own_text: str | None = None) -> None:
+    """An innermost point under a lead-in (or the words of a point before its own lead-in): one duty, its
+    text the lead-ins then the point."""
     lead_text, lead_mod, subject, void = lead
-    if void or NON_DUTY.search(prov.text):
+    point = prov.text if own_text is None else own_text
+    if void or NON_DUTY.search(point):
         return
-    own = statute_modality(prov.text)
+    own = statute_modality(point)
     modality = own if own == "prohibition" or (own and not lead_mod) else lead_mod
     if modality is None:
         return
-    text = f"{lead_text} {' '.join(prov.labels)} {prov.text}"
-    walker.add(prov, text, modality, subject if lead_mod else _subject(prov.text), 1, 1, own=prov.text)
+    text = f"{lead_text} {' '.join(prov.labels)} {point}"
+    walker.add(prov, text, modality, subject if lead_mod else _subject(point), 1, 1, own=point)
 
 
 # "It shall ...", "In such a case, they shall ...": the party is the one the paragraph has just named.
