@@ -268,3 +268,52 @@ def test_answering_an_authoritys_reasoned_request_is_compliance_and_keeping_copi
             "2. Importers shall keep, for a period of 10 years, a copy of the certificate issued by the notified "
             "body.\n")
     assert [o.topic for o in extract_obligations(text, "T", kind="regulation")] == ["compliance", "documentation"]
+
+
+# --- a US bill converted from PDF (Colorado SB 24-205): capitals, OCR case errors, page furniture ---------
+
+BILL = (
+    "- 6-1-1703. Deployer duty to avoid algorithmic discrimination. (1) A DEPLOYER SHALL USE REASONABLE CARE. "
+    "IN ANY ENFORCEMENT ACTION, THERE IS A REBUTTABLE PRESUMPTION THAT A DEPLOYER USED REASONABLE CARE.\n"
+    "- (2) (a) A DEPLOYER SHALL IMPLEMENT A RISK MANAGEMENT PROGRAM THAT IS REVIEWED AND UPDATED OVER THE\n\n"
+    "{10}------------------------------------------------\n\n"
+    "LIFE CYCLE OF THE SYSTEM. THE PROGRAM MUST BE REASONABLE CONSIDERING:\n"
+    "- (I) (A) THE NIST FRAMEWORK; OR\n- (B) ANY FRAMEWORK THE ATTORNEY GENERAL MAY DESIGNATE;\n"
+    "- (II) THE SIZE OF THE DEPLOYER.\n"
+    "- (b) AN IMPACT ASSESSMENT MUST INCLUDE:\n- (I) A STATEMENT OF PURPOSE; AND\n"
+    "  - (II) A DESCRIPTION OF THE MONITORING AND\n\nPAGE 12-SENATE BILL 24-205\n\n"
+    "USER SAFEGUARDS PROVIDED.\n"
+    "- (C) AN UPDATED ASSESSMENT MUST INCLUDE A STATEMENT OF USE.\n"
+)
+
+
+def _bill() -> dict[str, tuple[str, str]]:
+    return {o.ref: (o.modality, o.text) for o in extract_obligations(BILL, "T", kind="regulation")}
+
+
+def test_a_code_section_with_its_catchline_and_first_paragraph_on_one_line_opens_the_section() -> None:
+    assert "6-1-1703(1)" in _bill()
+
+
+def test_a_rebuttable_presumption_is_not_a_duty() -> None:
+    assert not any("PRESUMPTION" in text for _m, text in _bill().values())
+
+
+def test_a_sentence_in_capitals_continues_across_a_page_break_and_its_furniture() -> None:
+    assert "OVER THE LIFE CYCLE OF THE SYSTEM" in _bill()["6-1-1703(2)(a)"][1]
+    assert _bill()["6-1-1703(2)(b)(II)"][1].endswith("A DESCRIPTION OF THE MONITORING AND USER SAFEGUARDS PROVIDED.")
+
+
+def test_points_opened_two_levels_at_once_carry_the_lead_in_above_them() -> None:
+    assert _bill()["6-1-1703(2)(a)(I)(A)"][1].startswith("THE PROGRAM MUST BE REASONABLE CONSIDERING:")
+    assert _bill()["6-1-1703(2)(a)(I)(B)"][0] == "mandatory"
+
+
+def test_a_capital_letter_where_the_next_point_letter_belongs_is_that_point() -> None:
+    assert "6-1-1703(2)(c)" in _bill()
+
+
+def test_a_developer_is_a_party_a_statute_binds() -> None:
+    from compgraph.legal.clauses import statute_addressee
+
+    assert statute_addressee("A DEVELOPER OF A HIGH-RISK ARTIFICIAL INTELLIGENCE SYSTEM") == "developer"

@@ -28,9 +28,17 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 _BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)(?=[a-z]{2,})")
 
 
+# Page furniture a PDF-to-Markdown conversion leaves between two halves of a sentence: marker's page
+# separators ("{6}------"), a bill's running footer ("PAGE 12-SENATE BILL 24-205") and page images.
+_PAGE_FURNITURE = re.compile(r"^[ \t]*(?:\{\d+\}-{5,}|PAGE[ \t]+\d+[ \t]*-[ \t]*(?:SENATE|HOUSE)[ \t]+BILL[ \t]+[\w-]+|"
+                             r"!\[[^\]\n]*\]\([^)\n]*\))[ \t]*$", re.M)
+
+
 def repair_typography(text: str) -> str:
-    """Undo ligatures, soft hyphens and words hyphenated across a line break, which a catalog must not keep."""
+    """Undo ligatures, soft hyphens and words hyphenated across a line break, which a catalog must not keep;
+    blank out page furniture (the line stays, so line numbers still point into the source file)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
+    text = _PAGE_FURNITURE.sub("", text)
     return _BROKEN_WORD.sub("", text)
 
 
@@ -52,6 +60,10 @@ class Provision:
 _ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.?(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
 _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3})\.?[ \t]+(.*)$")
+_CODE_SECTION_INLINE = re.compile(
+    r"^(\d+(?:-\d+[a-z]?){1,3})\.[ \t]+([A-Z][^.;:]{2,200}?)\.[ \t]+(\(\w{1,4}\)[ \t]*\S.*)$")
+# A line ending in a conjunction, article or preposition breaks off mid-sentence: not a heading.
+_OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 _LABEL = re.compile(r"(?:\((\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)|(\d{1,3}[a-z]?)\.(?=[ \t])"
@@ -79,10 +91,13 @@ def _kind(label: str, stack: list[tuple[str, str]]) -> str:
         return "num"
     lower = label.islower()
     alpha, roman = ("alpha", "roman") if lower else ("ALPHA", "ROMAN")
+    last = dict(stack)
+    if not lower and len(label) == 1 and "ALPHA" not in last and "alpha" in last \
+            and ord(label.lower()) == ord(last["alpha"][-1]) + 1:
+        return "alpha"  # OCR capitalised the next letter: "(C)" after "(b)" is point (c)
     value = _roman(label)
     if value is None:
         return alpha
-    last = dict(stack)
     if alpha in last and len(label) == 1 and ord(label) == ord(last[alpha][-1]) + 1:
         return alpha
     if roman in last and _roman(last[roman]) == value - 1:
@@ -160,6 +175,7 @@ class _Parser:
     def add(self, labels: list[str], written: tuple[str, ...], body: str, start: int, line: int) -> None:
         for label in labels:
             kind = _kind(label, self.stack)
+            label = label.lower() if kind == "alpha" else label
             kinds = [k for k, _ in self.stack]
             if kind in kinds:
                 del self.stack[kinds.index(kind):]
@@ -167,7 +183,8 @@ class _Parser:
         if not labels and self.current is not None and self.current.path and len(self.stack) > 1:
             del self.stack[1:]  # text after a list of points: a subparagraph of the enclosing paragraph
         path = tuple(lbl for _, lbl in self.stack)
-        heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body)
+        heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body) \
+            and not _OPEN_END.search(body)
         self.current = Provision(self.section, self.title, path, written, body, start, line, heading)
         self.out.append(self.current)
 
@@ -220,6 +237,15 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     pos = lead.end() if lead else 0
     line = raw[pos:].rstrip()
     start = offset + pos
+    inline = _CODE_SECTION_INLINE.match(line)
+    if inline and not _DUTY_WORD.search(inline.group(2)):
+        # "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...": the section,
+        # its catchline and its first paragraph on one line.
+        p.open_section(inline.group(1), inline.group(2).strip())
+        p.expect_title = False
+        rest = inline.start(3)
+        _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text)
+        return
     head = _heading(line)
     if head is not None:
         kind, number, title = head
@@ -232,14 +258,20 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     p.expect_title = False
     labels, after = _labels(line)
     body = line[after:].strip()
+    cur = p.current
+    if not labels and cur is not None and not cur.heading and _OPEN_END.search(cur.text):
+        cur.text = f"{cur.text} {body}"  # the sentence broke off after "AND" (a page break): any line goes on
+        return
     if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
         return
-    cur = p.current
-    if not labels and cur is not None and not cur.heading and re.match(r"[a-z]", body) \
-            and not re.search(r"[.:;]$", cur.text):
-        cur.text = f"{cur.text} {body}"  # a hard-wrapped line continues its sentence
+    if not labels and cur is not None and not cur.heading and not re.search(r"[.:;]$", cur.text) \
+            and (re.match(r"[a-z]", body) or (not (lead and lead.group(0).strip()) and body.isupper()
+                                             and re.search(r"[\w,]$", cur.text))):
+        # A hard-wrapped line continues its sentence: one starting in lower case, or, in a statute set in
+        # capitals, an unmarked line after a sentence cut off mid-way (by a page break).
+        cur.text = f"{cur.text} {body}"
         return
     written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
     p.add(labels, written, body, start + after, i + 1)
@@ -249,10 +281,17 @@ def _link(provisions: list[Provision]) -> None:
     """Give each point its parent: the latest provision of the same section one level up."""
     latest: dict[tuple[str, tuple[str, ...]], Provision] = {}
     for prov in provisions:
-        if prov.path:
-            parent = latest.get((prov.section, prov.path[:-1]))
-            if parent is not None and parent is not prov:
-                parent.children.append(prov)
+        if not prov.path:
+            latest[(prov.section, prov.path)] = prov
+            continue
+        # "(I) (A) ..." opens two levels on one line, so (A)'s and (B)'s parent is the nearest level above
+        # that has a provision of its own.
+        for up in range(len(prov.path) - 1, -1, -1):
+            parent = latest.get((prov.section, prov.path[:up]))
+            if parent is not None:
+                if parent is not prov:
+                    parent.children.append(prov)
+                break
         latest[(prov.section, prov.path)] = prov
 
 
