@@ -46,3 +46,19 @@ def test_a_trap_inside_an_obligation_counts_as_extracted() -> None:
 def test_the_extractor_meets_the_targets_on_every_labelled_text(folder: Path) -> None:
     for score in evaluate_corpus(folder, extract_file):
         assert score.meets_targets(), (score.document, score.missed, score.false_positives, score.traps_taken)
+
+
+def test_a_duty_found_under_the_wrong_citation_lowers_the_citation_score() -> None:
+    truth = [{"id": "t1", "ref": "22757.12(a)(1)", "modality": "mandatory", "text": "publish a framework"},
+             {"id": "t2", "ref": "22757.12(b)", "modality": "mandatory", "text": "review the framework"}]
+    found = [{"id": "X-a-1", "ref": "(a)(1)", "modality": "mandatory", "text": "shall publish a framework"},
+             {"id": "X-b", "ref": "22757.12(b), sentence 2", "modality": "mandatory", "text": "review the framework"}]
+    score = score_document("doc", found, truth, [])
+    assert (score.recall, score.ref_accuracy) == (1.0, 0.5)
+    assert score.wrong_ref == ["t1 22757.12(a)(1): cited as (a)(1)"]
+
+
+@pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
+def test_every_labelled_text_cites_each_duty_it_finds_where_its_label_does(folder: Path) -> None:
+    for score in evaluate_corpus(folder, extract_file):
+        assert score.ref_accuracy == 1.0, (score.document, score.wrong_ref)

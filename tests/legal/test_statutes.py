@@ -317,3 +317,16 @@ def test_a_developer_is_a_party_a_statute_binds() -> None:
     from compgraph.legal.clauses import statute_addressee
 
     assert statute_addressee("A DEVELOPER OF A HIGH-RISK ARTIFICIAL INTELLIGENCE SYSTEM") == "developer"
+
+
+def test_a_dotted_code_section_under_a_markdown_heading_opens_the_section() -> None:
+    text = ("#### 22757.12. Frontier AI Framework Requirements\n\n(b) Framework Review\n\n"
+            "(1) A large frontier developer shall review its frontier AI framework at least once per year.\n")
+    assert [o.ref for o in extract_obligations(text, "T", kind="regulation")] == ["22757.12(b)(1)"]
+
+
+def test_encouraged_but_not_required_is_a_recommendation() -> None:
+    from compgraph.legal.clauses import statute_modality
+
+    sentence = "A frontier developer is encouraged, but not required, to make disclosures"
+    assert statute_modality(sentence) == "recommended"

@@ -43,7 +43,7 @@ _PERMISSION = re.compile(
 )
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b",
                         re.I)
-_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged\s+to\b", re.I)
+_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)", re.I)
 _CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:shall|must|may|should)\b)", re.I)

@@ -48,6 +48,13 @@ class DocumentScore:
     addressee_counts: tuple[int, int] = (0, 0)  # (right, labelled) among matched rows
     wrong_addressee: list[str] = field(default_factory=list)
     wrong_topic: list[str] = field(default_factory=list)
+    ref_counts: tuple[int, int] = (0, 0)  # (right, labelled) among matched rows: the citation an auditor quotes
+    wrong_ref: list[str] = field(default_factory=list)
+
+    @property
+    def ref_accuracy(self) -> float | None:
+        right, labelled = self.ref_counts
+        return right / labelled if labelled else None
 
     @property
     def addressee_accuracy(self) -> float | None:
@@ -96,7 +103,8 @@ def read_labels(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
 
 def score_document(name: str, obligations: list[dict[str, Any]], truth: list[dict[str, str]],
                    traps: list[dict[str, str]]) -> DocumentScore:
-    """Per-document precision, recall, modality and topic accuracy and the share of traps taken as duties.
+    """Per-document precision, recall, modality, topic, addressee and citation accuracy and the share of traps
+    taken as duties.
 
     Matching is one-to-one: rows are taken in order of how many obligations could match them (fewest first),
     each getting the first free obligation, so a row with one candidate is not starved by a row with many.
@@ -118,6 +126,8 @@ def score_document(name: str, obligations: list[dict[str, Any]], truth: list[dic
     addressed = [(g, p) for g, p in pairs if g.get("addressee")]
     bound = [(g, p) for g, p in addressed if p.get("addressee") in g["addressee"].split("/")]
     taken = [t for t in traps if any(fragment_occurs(t["text"], x) for x in texts)]
+    cited = [(g, p) for g, p in pairs if g.get("ref")]
+    cited_right = [(g, p) for g, p in cited if _ref_key(str(p.get("ref") or "")) == _ref_key(g["ref"])]
     return DocumentScore(
         document=name,
         predicted=len(obligations),
@@ -140,7 +150,14 @@ def score_document(name: str, obligations: list[dict[str, Any]], truth: list[dic
                      for g, p in topical if p.get("topic") != g["topic"]],
         wrong_addressee=[f"{g['id']} {g.get('ref', '')}: {p.get('addressee')} (labelled {g['addressee']})"
                          for g, p in addressed if (g, p) not in bound],
+        ref_counts=(len(cited_right), len(cited)),
+        wrong_ref=[f"{g['id']} {g['ref']}: cited as {p.get('ref')}" for g, p in cited if (g, p) not in cited_right],
     )
+
+
+def _ref_key(ref: str) -> str:
+    """A citation without its sentence number or spacing: "13-77-103 (2)(a), sentence 2" -> "13-77-103(2)(a)"."""
+    return re.sub(r"\s+", "", ref.split(",")[0])
 
 
 def labelled_texts(folder: Path) -> list[Path]:
@@ -179,20 +196,22 @@ def _overall(scores: list[DocumentScore]) -> DocumentScore:
                          matched / gold if gold else 0.0, right / matched if matched else 0.0,
                          taken / traps if traps else 0.0, topic_right / topic_all if topic_all else None,
                          addressee_counts=(sum(s.addressee_counts[0] for s in scores),
-                                           sum(s.addressee_counts[1] for s in scores)))
+                                           sum(s.addressee_counts[1] for s in scores)),
+                         ref_counts=(sum(s.ref_counts[0] for s in scores), sum(s.ref_counts[1] for s in scores)))
 
 
 def render_corpus(scores: list[DocumentScore], verbose: bool = False) -> str:
     """A table: one row per document and an overall row, then (``verbose``) every error, one per line."""
     t = CORPUS_TARGETS
     head = (f"{'document':<32} {'found':>5} {'gold':>5} {'precision':>9} {'recall':>7} {'modality':>8} "
-            f"{'traps':>6} {'topic':>6} {'party':>6}  target")
+            f"{'traps':>6} {'topic':>6} {'party':>6} {'cite':>6}  target")
     lines = [head]
     for s in [*scores, _overall(scores)]:
         topic = f"{s.topic_accuracy:>6.3f}" if s.topic_accuracy is not None else f"{'-':>6}"
         party = f"{s.addressee_accuracy:>6.3f}" if s.addressee_accuracy is not None else f"{'-':>6}"
+        cite = f"{s.ref_accuracy:>6.3f}" if s.ref_accuracy is not None else f"{'-':>6}"
         lines.append(f"{s.document:<32} {s.predicted:>5} {s.gold:>5} {s.precision:>9.3f} {s.recall:>7.3f} "
-                     f"{s.modality_accuracy:>8.3f} {s.trap_rate:>6.3f} {topic} {party}  "
+                     f"{s.modality_accuracy:>8.3f} {s.trap_rate:>6.3f} {topic} {party} {cite}  "
                      f"{'met' if s.meets_targets() else 'MISSED'}")
     lines.append(f"targets: precision >= {t['precision']}, recall >= {t['recall']}, modality accuracy >= "
                  f"{t['modality_accuracy']}, traps extracted as duties <= {t['trap_rate']}")
@@ -200,7 +219,8 @@ def render_corpus(scores: list[DocumentScore], verbose: bool = False) -> str:
         for s in scores:
             for kind, items in (("spurious", s.false_positives), ("missed", s.missed),
                                 ("modality", s.wrong_modality), ("trap", s.traps_taken),
-                                ("topic", s.wrong_topic), ("addressee", s.wrong_addressee)):
+                                ("topic", s.wrong_topic), ("addressee", s.wrong_addressee),
+                                ("reference", s.wrong_ref)):
                 lines.extend(f"{s.document}: {kind}: {_norm(x)}" for x in items)
     return "\n".join(lines) + "\n"
 

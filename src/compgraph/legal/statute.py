@@ -60,6 +60,10 @@ class Provision:
 _ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.?(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
 _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3})\.?[ \t]+(.*)$")
+# California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
+# numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
+_DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.?[ \t]+([A-Z].*)$")
+_MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 _CODE_SECTION_INLINE = re.compile(
     r"^(\d+(?:-\d+[a-z]?){1,3})\.[ \t]+([A-Z][^.;:]{2,200}?)\.[ \t]+(\(\w{1,4}\)[ \t]*\S.*)$")
 # A line ending in a conjunction, article or preposition breaks off mid-sentence: not a heading.
@@ -107,15 +111,16 @@ def _kind(label: str, stack: list[tuple[str, str]]) -> str:
     return roman if len(label) > 1 else alpha
 
 
-def _heading(line: str) -> tuple[str, str, str] | None:
-    """("section"|"annex"|"group", number, title) for a heading line, else None."""
+def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
+    """("section"|"annex"|"group", number, title) for a heading line, else None; ``marked``: the line was a
+    Markdown heading, where a bare code number ("#### 22757.12. Title", "#### 1107. Definitions") is one."""
     if len(line) > 160:
         return None
     for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
         m = rx.match(line)
         if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
             return kind, m.group(1), (m.group(2) or "").strip()
-    m = _CODE_SECTION.match(line)
+    m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):
         return "section", m.group(1), m.group(2).strip()
     if _GROUPING.match(line):
@@ -246,7 +251,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         rest = inline.start(3)
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text)
         return
-    head = _heading(line)
+    head = _heading(line, marked="#" in (lead.group(0) if lead else ""))
     if head is not None:
         kind, number, title = head
         if kind != "group":
