@@ -63,3 +63,15 @@ def test_the_trail_names_the_evidence_and_the_command(store: Path) -> None:
     last = entries[-1]
     assert last["command"] == "evidence add"
     assert last["entities"] == ["https://w3id.org/compgraph/id/evidence/ev-trail"]
+
+
+def test_issued_today_is_accepted_as_by_every_other_date_option(store: Path) -> None:
+    res = cg(store, "evidence", "add", "minutes.txt", "--control", CTL, "--concerns", "mozart",
+             "--valid-until", "2099-01-01", "--issued", "today", "--id", "ev-today", cwd=store.parent)
+    assert res.returncode == 0, res.stderr
+
+
+def test_a_bad_date_is_one_line_naming_its_option(store: Path) -> None:
+    res = cg(store, "evidence", "add", "minutes.txt", "--control", CTL, "--concerns", "mozart",
+             "--valid-until", "31/12/2027", cwd=store.parent)
+    assert (res.returncode, res.stderr.strip()) == (2, "Error: --valid-until: '31/12/2027' is not a date (YYYY-MM-DD)")

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
 
-from compgraph.cli.base import StoreContext, UserError, main, pass_store
+from compgraph.cli.base import StoreContext, UserError, main, parse_date, pass_store
 from compgraph.graph import evidence as ev
 from compgraph.graph.store import WRITE, LocalStore
-
-
-def _date(value: str | None, option: str) -> date:
-    if not value:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"{option}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _content(root: Path, path: Path | None, url: str | None) -> tuple[str, str | None, str | None]:
@@ -75,7 +65,7 @@ def add(sc: StoreContext, path: Path | None, url: str | None, control: str, conc
         issued: str | None, ident: str | None, label: str | None) -> None:
     """Add FILE (or --url) as evidence: SHA-256 computed here, bytes kept beside the store."""
     store = _store(sc)
-    until, day = _date(valid_until, "--valid-until"), _date(issued, "--issued")
+    until, day = parse_date(valid_until, "--valid-until"), parse_date(issued, "--issued")
     ident = ident or f"ev-{control.lower()}-{day.isoformat()}"
     try:
         ev.check(store, ident, control, concerns, day, until)
@@ -102,7 +92,7 @@ def renew(sc: StoreContext, ident: str, path: Path | None, url: str | None, vali
           issued: str | None) -> None:
     """A new version of evidence ID (prov:wasRevisionOf it; ID itself is kept)."""
     store = _store(sc)
-    until, day = _date(valid_until, "--valid-until"), _date(issued, "--issued")
+    until, day = parse_date(valid_until, "--valid-until"), parse_date(issued, "--issued")
     try:
         old = ev.previous(store, ident)
         new_id = ev.next_version_id(store, ident)
