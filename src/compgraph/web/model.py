@@ -445,6 +445,47 @@ def evidence(
     return [out[e] for e in page if e in out], len(iris)
 
 
+def evidence_rows(store: GraphStore, cache: Cache) -> list[dict[str, Any]]:
+    """Every evidence record by id with what the evidence list sorts and filters on; kept per store state.
+
+    The list sorts by valid-until and filters by owner, control and system over all records, so it reads
+    them all in one pass of sub-selects (hash-joined, as plain strings) rather than page by page.
+    """
+
+    def compute() -> list[dict[str, Any]]:
+        res = cv.plain_rows(
+            store,
+            """SELECT ?e ?id ?label ?c ?cid ?x ?xid ?issued ?until ?owner WHERE {
+              { SELECT ?e ?id WHERE { ?e a cg:Evidence ; dcterms:identifier ?id } }
+              OPTIONAL { ?e rdfs:label ?label }
+              OPTIONAL { ?e cg:evidenceFor ?c . ?c dcterms:identifier ?cid }
+              OPTIONAL { ?e cg:concerns ?x . ?x dcterms:identifier ?xid }
+              OPTIONAL { ?e dcterms:issued ?issued } OPTIONAL { ?e cg:validUntil ?until }
+              OPTIONAL { ?e prov:wasAttributedTo/rdfs:label ?owner }
+            }""",
+        )
+        out: dict[str, dict[str, Any]] = {}
+        for e, ident, label, c, cid, x, xid, issued, until, owner in sorted(res, key=lambda r: (r[1] or "", r[0])):
+            out.setdefault(
+                str(e),
+                {
+                    "iri": str(e),
+                    "id": str(ident),
+                    "label": str(label or ident),
+                    "control": str(cid or ""),
+                    "control_iri": str(c or ""),
+                    "concerns": str(xid or ""),
+                    "concerns_iri": str(x or ""),
+                    "owner": str(owner or ""),
+                    "issued": str(issued or ""),
+                    "valid_until": str(until or ""),
+                },
+            )
+        return list(out.values())
+
+    return cache.get(("evidence-rows", store_state(store).key), compute)
+
+
 def evidence_state(until: Any, as_of: date) -> str:
     if until is None:
         return "no expiry date"
