@@ -455,13 +455,16 @@ def evidence_rows(store: GraphStore, cache: Cache) -> list[dict[str, Any]]:
     def compute() -> list[dict[str, Any]]:
         res = cv.plain_rows(
             store,
+            # Each property a sub-select, which Oxigraph hash-joins; OPTIONALs looking each record up in
+            # turn took half as long again (6.2k records at 100k triples: 3.8-4.7 s -> 2.2-2.9 s, busy machine).
             """SELECT ?e ?id ?label ?c ?cid ?x ?xid ?issued ?until ?owner WHERE {
               { SELECT ?e ?id WHERE { ?e a cg:Evidence ; dcterms:identifier ?id } }
-              OPTIONAL { ?e rdfs:label ?label }
-              OPTIONAL { ?e cg:evidenceFor ?c . ?c dcterms:identifier ?cid }
-              OPTIONAL { ?e cg:concerns ?x . ?x dcterms:identifier ?xid }
-              OPTIONAL { ?e dcterms:issued ?issued } OPTIONAL { ?e cg:validUntil ?until }
-              OPTIONAL { ?e prov:wasAttributedTo/rdfs:label ?owner }
+              OPTIONAL { SELECT ?e ?label WHERE { ?e a cg:Evidence ; rdfs:label ?label } }
+              OPTIONAL { SELECT ?e ?c ?cid WHERE { ?e a cg:Evidence ; cg:evidenceFor ?c . ?c dcterms:identifier ?cid } }
+              OPTIONAL { SELECT ?e ?x ?xid WHERE { ?e a cg:Evidence ; cg:concerns ?x . ?x dcterms:identifier ?xid } }
+              OPTIONAL { SELECT ?e ?issued WHERE { ?e a cg:Evidence ; dcterms:issued ?issued } }
+              OPTIONAL { SELECT ?e ?until WHERE { ?e a cg:Evidence ; cg:validUntil ?until } }
+              OPTIONAL { SELECT ?e ?owner WHERE { ?e a cg:Evidence ; prov:wasAttributedTo ?a . ?a rdfs:label ?owner } }
             }""",
         )
         out: dict[str, dict[str, Any]] = {}
@@ -513,6 +516,7 @@ def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
         coverage(store, as_of or date.today(), cache)
         for cls in ("AISystem", "Evidence", "Obligation"):
             ordered_ids(store, cache, cls)
+        evidence_rows(store, cache)
         impact_snapshot(store, cache)
     except Exception:  # a warm-up must never take the server down; the page will report the error
         logging.getLogger(__name__).exception("cache warm-up failed")
