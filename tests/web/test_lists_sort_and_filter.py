@@ -51,7 +51,13 @@ def csv_rows(client: FlaskClient, url: str) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize(
     ("kind", "column"),
-    [("documents", "obligations"), ("controls", "owner"), ("systems", "gaps"), ("datasets", "label")],
+    [
+        ("documents", "obligations"),
+        ("controls", "owner"),
+        ("systems", "gaps"),
+        ("datasets", "label"),
+        ("questions", "title"),
+    ],
 )
 def test_a_list_sorts_by_any_column_both_ways(client: FlaskClient, kind: str, column: str) -> None:
     up = [r[column] for r in rows_of(client, f"/{kind}.json?sort={column}", kind)]

@@ -17,7 +17,7 @@ from compgraph.web import model
 from compgraph.web.model import get_store
 from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import Table, bp, fmt_of, meta, question_list, respond
-from compgraph.web.views.listing import human_duration
+from compgraph.web.views.listing import human_duration, list_view
 
 MAX_SEARCH = 200
 
@@ -37,13 +37,15 @@ def questions(fmt: str) -> Response | str:
         }
         for q in qs
     ]
+    columns = [("title", "Question"), ("description", "What it answers"), ("parameters", "Parameters")]
+    view = list_view(columns)
     table = Table(
         "questions",
         "Canned questions",
-        [("title", "Question"), ("description", "What it answers"), ("parameters", "Parameters")],
-        rows,
+        columns,
+        view.apply(rows),
         links={"title": "url"},
-        empty="No canned questions are installed (ontology/queries/*.rq).",
+        empty="No canned question matches." if rows else "No canned questions are installed (ontology/queries/*.rq).",
     )
     return respond(
         "list.html",
@@ -52,6 +54,7 @@ def questions(fmt: str) -> Response | str:
         description="Ready-made questions auditors ask of the graph. Each runs as a SPARQL query from "
         "ontology/queries; open one to set its parameters and see the answer.",
         tables=[table],
+        view=view,
     )
 
 
