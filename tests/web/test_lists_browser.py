@@ -82,6 +82,7 @@ def test_sorting_and_filtering_the_controls_list(page: Any, server: str) -> None
     assert set(cells(page, "Owner")) == {"Legal/Compliance"}
     counts = [int(c) for c in cells(page, "Obligations satisfied")]
     assert counts == sorted(counts, reverse=True), "the filter keeps the sort"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width(page), "no sideways scrolling"
     page.screenshot(path=str(SHOTS / f"controls-sorted-filtered-{width(page)}.png"), full_page=True)
 
 
@@ -95,6 +96,7 @@ def test_evidence_expiring_within_30_days(page: Any, server: str) -> None:
     assert until == sorted(until)
     assert set(cells(page, "State")) == {"expiring"}
     assert all(t.endswith(" days") or t in ("1 day", "today") for t in cells(page, "Time left"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= width(page), "no sideways scrolling"
     page.screenshot(path=str(SHOTS / f"evidence-30-days-{width(page)}.png"), full_page=True)
 
 
