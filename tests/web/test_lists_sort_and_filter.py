@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from flask.testing import FlaskClient
-from webfixture import browser_store
+from webfixture import browser_store, fixture_store
 
 from compgraph.questions import queries
 from compgraph.web import create_app
@@ -192,6 +192,25 @@ def test_evidence_quick_filters_link_30_60_and_90_days(client: FlaskClient) -> N
     html = client.get(f"/evidence?as_of={AS_OF}").get_data(as_text=True)
     for n in (30, 60, 90):
         assert f'href="?within={n}&amp;sort=valid_until&amp;as_of={AS_OF}"' in html
+
+
+RENEWAL = b"""
+<https://w3id.org/compgraph/id/evidence/ev-gov-2027> a <https://w3id.org/compgraph/ontology#Evidence> ;
+  <http://purl.org/dc/terms/identifier> "ev-gov-2027" ;
+  <http://www.w3.org/ns/prov#wasRevisionOf> <https://w3id.org/compgraph/id/evidence/ev-gov> ;
+  <https://w3id.org/compgraph/ontology#validUntil> "2028-06-01"^^<http://www.w3.org/2001/XMLSchema#date> .
+"""
+
+
+def test_a_renewed_item_is_superseded_and_left_out_of_the_expiring_windows(tmp_path: Path) -> None:
+    store = fixture_store(tmp_path / "store")
+    store.replace_graph("https://w3id.org/compgraph/graph/renewal", RENEWAL, "text/turtle")
+    client = create_app(store).test_client()
+    rows = {r["id"]: r for r in client.get("/evidence.json?as_of=2027-04-20").get_json()["evidence"]}
+    assert rows["ev-gov"]["state"] == "superseded" and rows["ev-gov"]["renewed_by"] == "ev-gov-2027"
+    assert rows["ev-tn-credit"]["state"] == "expiring"  # runs out 2027-05-01, not renewed: still to plan
+    window = {r["id"] for r in client.get("/evidence.json?as_of=2027-04-20&within=60").get_json()["evidence"]}
+    assert "ev-gov" not in window and "ev-tn-credit" in window
 
 
 def test_day_phrases() -> None:

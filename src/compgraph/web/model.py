@@ -457,7 +457,7 @@ def evidence_rows(store: GraphStore, cache: Cache) -> list[dict[str, Any]]:
             store,
             # Each property a sub-select, which Oxigraph hash-joins; OPTIONALs looking each record up in
             # turn took half as long again (6.2k records at 100k triples: 3.8-4.7 s -> 2.2-2.9 s, busy machine).
-            """SELECT ?e ?id ?label ?c ?cid ?x ?xid ?issued ?until ?owner WHERE {
+            """SELECT ?e ?id ?label ?c ?cid ?x ?xid ?issued ?until ?owner ?newer WHERE {
               { SELECT ?e ?id WHERE { ?e a cg:Evidence ; dcterms:identifier ?id } }
               OPTIONAL { SELECT ?e ?label WHERE { ?e a cg:Evidence ; rdfs:label ?label } }
               OPTIONAL { SELECT ?e ?c ?cid WHERE { ?e a cg:Evidence ; cg:evidenceFor ?c . ?c dcterms:identifier ?cid } }
@@ -465,10 +465,14 @@ def evidence_rows(store: GraphStore, cache: Cache) -> list[dict[str, Any]]:
               OPTIONAL { SELECT ?e ?issued WHERE { ?e a cg:Evidence ; dcterms:issued ?issued } }
               OPTIONAL { SELECT ?e ?until WHERE { ?e a cg:Evidence ; cg:validUntil ?until } }
               OPTIONAL { SELECT ?e ?owner WHERE { ?e a cg:Evidence ; prov:wasAttributedTo ?a . ?a rdfs:label ?owner } }
+              OPTIONAL { SELECT ?e (MIN(?nid) AS ?newer) WHERE { ?n prov:wasRevisionOf ?e ; dcterms:identifier ?nid }
+                         GROUP BY ?e }
             }""",
         )
         out: dict[str, dict[str, Any]] = {}
-        for e, ident, label, c, cid, x, xid, issued, until, owner in sorted(res, key=lambda r: (r[1] or "", r[0])):
+        for e, ident, label, c, cid, x, xid, issued, until, owner, newer in sorted(
+            res, key=lambda r: (r[1] or "", r[0])
+        ):
             out.setdefault(
                 str(e),
                 {
@@ -482,6 +486,7 @@ def evidence_rows(store: GraphStore, cache: Cache) -> list[dict[str, Any]]:
                     "owner": str(owner or ""),
                     "issued": str(issued or ""),
                     "valid_until": str(until or ""),
+                    "renewed_by": str(newer or ""),  # the id of a newer version (renewal), if any
                 },
             )
         return list(out.values())

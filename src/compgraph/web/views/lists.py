@@ -322,8 +322,11 @@ def datasets(fmt: str) -> Response | str:
     return _listed(page, table, view, rows, fmt, filters=_choices(rows, "personal_data", "legal_basis"))
 
 
-def evidence_state(days: int | None, until: str) -> str:
-    """current / expiring (within EXPIRING_DAYS) / expired, from the days left on the chosen date."""
+def evidence_state(days: int | None, until: str, renewed_by: str = "") -> str:
+    """current / expiring (within EXPIRING_DAYS) / expired, from the days left on the chosen date;
+    superseded once a renewal replaces it (the renewal's own dates then count, not these)."""
+    if renewed_by:
+        return "superseded"
     if not until:
         return "no expiry date"
     if days is None:
@@ -352,11 +355,14 @@ def evidence_list(fmt: str) -> Response | str:
         days = days_between(r["valid_until"], as_of) if r["valid_until"] else None
         r["days_left"] = days
         r["remaining"] = days_phrase(days, "expired {n} ago")
-        r["state"] = evidence_state(days, r["valid_until"])
+        r["state"] = evidence_state(days, r["valid_until"], r["renewed_by"])
+        r["renewed_by_url"] = f"/evidence/{r['renewed_by']}" if r["renewed_by"] else None
         r["control_url"] = model.entity_url(r["control_iri"])
         r["concerns_url"] = model.entity_url(r["concerns_iri"])
     if within is not None:
-        rows = [r for r in rows if r["days_left"] is not None and 0 <= r["days_left"] <= within]
+        # A superseded version running out is not a renewal to plan: its successor is the one that counts.
+        rows = [r for r in rows if r["state"] != "superseded" and r["days_left"] is not None]
+        rows = [r for r in rows if 0 <= r["days_left"] <= within]
     columns = [
         ("id", "Id"),
         ("label", "Title"),
@@ -367,6 +373,7 @@ def evidence_list(fmt: str) -> Response | str:
         ("valid_until", "Valid until"),
         ("remaining", "Time left"),
         ("state", "State"),
+        ("renewed_by", "Renewed by"),
     ]
     view = list_view(columns, ["state", "owner", "control", "concerns"])
     # "210 days" and "expired 12 days ago" sort by the days they stand for, not as text.
@@ -377,16 +384,16 @@ def evidence_list(fmt: str) -> Response | str:
         "Evidence",
         columns,
         [],
-        links={"id": "url", "control": "control_url", "concerns": "concerns_url"},
+        links={"id": "url", "control": "control_url", "concerns": "concerns_url", "renewed_by": "renewed_by_url"},
         status_col="state",
         empty="No evidence matches these filters.",
     )
-    choices = {"state": [(s, s) for s in ("current", "expiring", "expired")]}
+    choices = {"state": [(s, s) for s in ("current", "expiring", "expired", "superseded")]}
     choices.update(_choices(rows, "owner", "control", "concerns"))
     page = {
         "title": "Evidence",
         "description": "Evidence records for implemented controls and whether each is still valid on the chosen "
-        f"date: expiring means it runs out within {EXPIRING_DAYS} days.",
+        f"date: expiring means it runs out within {EXPIRING_DAYS} days; superseded means a renewal replaced it.",
         "as_of": as_of,
         "windows": WINDOWS,
         "within": within,
