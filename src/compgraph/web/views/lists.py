@@ -67,8 +67,14 @@ def _listed(
     )
 
 
+# A column with more distinct values than this gets no drop-down (thousands of systems would make every
+# page megabytes); its filter still works from the address and the "Contains" box.
+MAX_CHOICES = 200
+
+
 def _choices(rows: list[dict[str, Any]], *keys: str) -> dict[str, list[tuple[str, str]]]:
-    return {k: [(v, v) for v in options(rows, k)] for k in keys}
+    found = {k: options(rows, k) for k in keys}
+    return {k: [(v, v) for v in values] for k, values in found.items() if len(values) <= MAX_CHOICES}
 
 
 @bp.route("/documents", defaults={"fmt": "html"})
