@@ -5,7 +5,9 @@
   var textarea = document.getElementById("query");
   var statusEl = document.getElementById("status");
   var results = document.getElementById("results");
-  var prefixes = JSON.parse(document.getElementById("prefixes").textContent);
+  // compgraph's PREFIX lines joined into one: sent in front of the user's query they leave its line
+  // numbers as they are, so only a position on line 1 needs moving back (see where()).
+  var prefixes = JSON.parse(document.getElementById("prefixes").textContent).replace(/\n/g, " ");
   var editor = null;
   if (window.CodeMirror) {
     editor = CodeMirror.fromTextArea(textarea, {
@@ -55,26 +57,64 @@
     results.appendChild(table);
     statusEl.textContent = rows.length + " row" + (rows.length === 1 ? "" : "s");
   }
-  function run() {
-    statusEl.textContent = "Running…";
+  // A parser's position ("error at 2:7", "line 2, column 7") in the text sent, as a place in the user's query.
+  function where(message) {
+    var shift = prefixes.length;
+    function at(line, col) {
+      line = Number(line); col = Number(col);
+      if (line === 1) col -= shift;
+      return "line " + line + ", column " + Math.max(col, 1) + " of your query";
+    }
+    return message
+      .replace(/\bat (\d+):(\d+)/g, function (_, l, c) { return "at " + at(l, c); })
+      .replace(/\b[Ll]ine (\d+), column (\d+)/g, function (_, l, c) { return at(l, c); });
+  }
+  function request(accept, format) {
     var body = new URLSearchParams();
     // compgraph's prefixes first; a PREFIX in the query text redeclares and wins.
     body.set("query", prefixes + text());
-    fetch(form.getAttribute("action"), {
-      method: "POST", body: body,
-      headers: {"Accept": "application/sparql-results+json"}
-    }).then(function (resp) {
+    if (format) body.set("format", format);
+    return fetch(form.getAttribute("action"), {method: "POST", body: body, headers: {"Accept": accept}})
+      .then(function (resp) {
+        if (!resp.ok) return resp.text().then(function (t) { throw new Error(where(t || resp.statusText)); });
+        return resp;
+      });
+  }
+  function fail(err) {
+    results.innerHTML = "";
+    statusEl.textContent = "Error: " + String(err.message).slice(0, 500);
+  }
+  // Download buttons: the same query in a standard SPARQL 1.1 results format, saved as a file.
+  var names = {csv: "results.csv", tsv: "results.tsv", json: "results.json"};
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-format]"), function (button) {
+    button.addEventListener("click", function () {
+      var format = button.getAttribute("data-format");
+      statusEl.textContent = "Preparing " + format.toUpperCase() + "…";
+      request("*/*", format).then(function (resp) {
+        var type = resp.headers.get("Content-Type") || "";
+        var name = type.indexOf("sparql-results") < 0 && type.indexOf("csv") < 0 && type.indexOf("tab-sep") < 0
+          ? "results." + ({"text/turtle": "ttl", "application/ld+json": "jsonld"}[type.split(";")[0]] || "txt")
+          : names[format];
+        return resp.blob().then(function (blob) {
+          var a = document.createElement("a");
+          a.href = URL.createObjectURL(blob); a.download = name;
+          document.body.appendChild(a); a.click(); a.remove();
+          setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+          statusEl.textContent = "Downloaded " + name;
+        });
+      }).catch(fail);
+    });
+  });
+  function run() {
+    statusEl.textContent = "Running…";
+    request("application/sparql-results+json").then(function (resp) {
       var type = resp.headers.get("Content-Type") || "";
-      if (!resp.ok) return resp.text().then(function (t) { throw new Error(t || resp.statusText); });
       if (type.indexOf("json") < 0) return resp.text().then(function (t) {
         results.innerHTML = ""; var pre = document.createElement("pre"); pre.textContent = t; results.appendChild(pre);
         statusEl.textContent = "Answer is an RDF graph (" + type + ")";
       });
       return resp.json().then(show);
-    }).catch(function (err) {
-      results.innerHTML = "";
-      statusEl.textContent = "Error: " + String(err.message).slice(0, 500);
-    });
+    }).catch(fail);
   }
   form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
 })();

@@ -6,6 +6,10 @@ any SPARQL tool) opening with header comments::
     # title: High-risk systems lacking a human-oversight control
     # description: ... (may continue on following comment lines)
     # param: as_of date today  Date on which evidence must still be valid
+    # column: systemId  System
+
+A ``column`` line names an answer column for people (``variable  Title``): the browser heads the column
+with the title, while the .json/.csv answers and the CLI keep the variable names, which scripts rely on.
 
 A ``param`` line is ``name type default [help]``. ``type`` is one of string, integer, decimal,
 boolean, date, iri (``xsd:`` prefix optional). ``default`` is a value, ``today`` (the run's date, for
@@ -189,6 +193,10 @@ class CannedQuery:
     text: str
     params: list[Param] = field(default_factory=list)
     path: Path | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # answer variable -> title people read
+
+    def column_title(self, variable: str) -> str:
+        return self.columns.get(variable, variable)
 
     @property
     def form(self) -> str | None:
@@ -217,7 +225,7 @@ class CannedQuery:
 
 # --- loading ------------------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.IGNORECASE)
+_HEADER = re.compile(r"^#\s*(title|description|param|column)\s*:\s*(.*)$", re.IGNORECASE)
 
 
 def parse_query(text: str, name: str = "query", path: Path | None = None) -> CannedQuery:
@@ -225,6 +233,7 @@ def parse_query(text: str, name: str = "query", path: Path | None = None) -> Can
     where = str(path) if path else name
     title, params, last = "", [], None
     description: list[str] = []
+    columns: dict[str, str] = {}
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
@@ -239,16 +248,24 @@ def parse_query(text: str, name: str = "query", path: Path | None = None) -> Can
                 title = value
             elif key == "description":
                 description.append(value)
+            elif key == "column":
+                variable, _, heading = value.partition(" ")
+                if not heading.strip():
+                    raise QueryError(f"{where}: 'column: {value}' needs a variable and a title")
+                columns[variable.lstrip("?$")] = heading.strip()
             else:
                 params.append(_parse_param_line(value, where))
         elif last == "description":
             # Indented comment lines continue the description, so long text stays readable in the file.
             description.append(stripped.lstrip("#").strip())
-    query = CannedQuery(name, title or name, " ".join(d for d in description if d), text, params, path)
+    query = CannedQuery(name, title or name, " ".join(d for d in description if d), text, params, path, columns)
     variables = {t.text[1:] for t in tokens(text) if t.kind == "var"}
     for p in params:
         if p.name not in variables:
             raise QueryError(f"{where}: parameter {p.name!r} is not a variable of the query")
+    for variable in columns:
+        if variable not in variables:
+            raise QueryError(f"{where}: column {variable!r} is not a variable of the query")
     return query
 
 

@@ -445,6 +445,55 @@ def evidence(
     return [out[e] for e in page if e in out], len(iris)
 
 
+def evidence_rows(store: GraphStore, cache: Cache) -> list[dict[str, Any]]:
+    """Every evidence record by id with what the evidence list sorts and filters on; kept per store state.
+
+    The list sorts by valid-until and filters by owner, control and system over all records, so it reads
+    them all in one pass of sub-selects (hash-joined, as plain strings) rather than page by page.
+    """
+
+    def compute() -> list[dict[str, Any]]:
+        res = cv.plain_rows(
+            store,
+            # Each property a sub-select, which Oxigraph hash-joins; OPTIONALs looking each record up in
+            # turn took half as long again (6.2k records at 100k triples: 3.8-4.7 s -> 2.2-2.9 s, busy machine).
+            """SELECT ?e ?id ?label ?c ?cid ?x ?xid ?issued ?until ?owner ?newer WHERE {
+              { SELECT ?e ?id WHERE { ?e a cg:Evidence ; dcterms:identifier ?id } }
+              OPTIONAL { SELECT ?e ?label WHERE { ?e a cg:Evidence ; rdfs:label ?label } }
+              OPTIONAL { SELECT ?e ?c ?cid WHERE { ?e a cg:Evidence ; cg:evidenceFor ?c . ?c dcterms:identifier ?cid } }
+              OPTIONAL { SELECT ?e ?x ?xid WHERE { ?e a cg:Evidence ; cg:concerns ?x . ?x dcterms:identifier ?xid } }
+              OPTIONAL { SELECT ?e ?issued WHERE { ?e a cg:Evidence ; dcterms:issued ?issued } }
+              OPTIONAL { SELECT ?e ?until WHERE { ?e a cg:Evidence ; cg:validUntil ?until } }
+              OPTIONAL { SELECT ?e ?owner WHERE { ?e a cg:Evidence ; prov:wasAttributedTo ?a . ?a rdfs:label ?owner } }
+              OPTIONAL { SELECT ?e (MIN(?nid) AS ?newer) WHERE { ?n prov:wasRevisionOf ?e ; dcterms:identifier ?nid }
+                         GROUP BY ?e }
+            }""",
+        )
+        out: dict[str, dict[str, Any]] = {}
+        for e, ident, label, c, cid, x, xid, issued, until, owner, newer in sorted(
+            res, key=lambda r: (r[1] or "", r[0])
+        ):
+            out.setdefault(
+                str(e),
+                {
+                    "iri": str(e),
+                    "id": str(ident),
+                    "label": str(label or ident),
+                    "control": str(cid or ""),
+                    "control_iri": str(c or ""),
+                    "concerns": str(xid or ""),
+                    "concerns_iri": str(x or ""),
+                    "owner": str(owner or ""),
+                    "issued": str(issued or ""),
+                    "valid_until": str(until or ""),
+                    "renewed_by": str(newer or ""),  # the id of a newer version (renewal), if any
+                },
+            )
+        return list(out.values())
+
+    return cache.get(("evidence-rows", store_state(store).key), compute)
+
+
 def evidence_state(until: Any, as_of: date) -> str:
     if until is None:
         return "no expiry date"
@@ -472,6 +521,7 @@ def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
         coverage(store, as_of or date.today(), cache)
         for cls in ("AISystem", "Evidence", "Obligation"):
             ordered_ids(store, cache, cls)
+        evidence_rows(store, cache)
         impact_snapshot(store, cache)
     except Exception:  # a warm-up must never take the server down; the page will report the error
         logging.getLogger(__name__).exception("cache warm-up failed")

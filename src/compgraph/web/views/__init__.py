@@ -1,7 +1,8 @@
 """The app's pages and endpoints, one module per page family, each a thin view over the library.
 
 Owns every route: ``common`` defines the compliance browser's blueprint (``browser``) with the page plumbing
-and error pages that all browser pages share, and ``dashboard``, ``lists``, ``details``, ``analysis``,
+and error pages that all browser pages share (``listing`` adds the lists' server-side sorting and filtering),
+and ``dashboard``, ``lists``, ``details``, ``analysis``,
 ``questions``, ``history`` (the audit trail) and ``evidence_form`` add their pages to it; ``sparql`` (the SPARQL
 1.1 endpoint), ``legal`` (mapping review and gap reports), ``exports`` (OSCAL, SoA, audit pack downloads) and
 ``void`` (the JSON-LD @context and the VoID description) are blueprints of their own; ``validation`` runs the

@@ -5,9 +5,11 @@ The console is only the page; the queries it sends go to the SPARQL endpoint (``
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Response, abort, current_app, g, render_template, request, url_for
+from rdflib import XSD, Literal, URIRef
 
 from compgraph.graph.namespaces import CGR, shorten, sparql_prefixes
 from compgraph.graph.store import QueryResult, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
@@ -15,6 +17,7 @@ from compgraph.web import model
 from compgraph.web.model import get_store
 from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import Table, bp, fmt_of, meta, question_list, respond
+from compgraph.web.views.listing import human_duration, list_view
 
 MAX_SEARCH = 200
 
@@ -34,13 +37,15 @@ def questions(fmt: str) -> Response | str:
         }
         for q in qs
     ]
+    columns = [("title", "Question"), ("description", "What it answers"), ("parameters", "Parameters")]
+    view = list_view(columns)
     table = Table(
         "questions",
         "Canned questions",
-        [("title", "Question"), ("description", "What it answers"), ("parameters", "Parameters")],
-        rows,
+        columns,
+        view.apply(rows),
         links={"title": "url"},
-        empty="No canned questions are installed (ontology/queries/*.rq).",
+        empty="No canned question matches." if rows else "No canned questions are installed (ontology/queries/*.rq).",
     )
     return respond(
         "list.html",
@@ -49,27 +54,81 @@ def questions(fmt: str) -> Response | str:
         description="Ready-made questions auditors ask of the graph. Each runs as a SPARQL query from "
         "ontology/queries; open one to set its parameters and see the answer.",
         tables=[table],
+        view=view,
     )
 
 
 def _cell_url(term: Any) -> str | None:
-    from rdflib import URIRef
-
     return model.entity_url(str(term)) if isinstance(term, URIRef) else None
 
 
-def _answer_table(result: QueryResult | None) -> Table:
-    """The answer as a table: SELECT rows with cgr: terms shortened and linked, ASK as yes/no, graphs as triples."""
+# Answer columns whose literal values are ids (systemId, controlId, ...) are linked to the node with that id.
+_ID_COLUMN = re.compile(r"Id$")
+_DURATIONS = {str(XSD.duration), str(XSD.dayTimeDuration)}
+MAX_NAMED = 2000  # distinct IRIs or ids looked up for labels on one answer page
+
+
+def _names(iris: set[str], ids: set[str]) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """(IRI -> (id, label), id -> (IRI, label)) for the nodes an answer names, in two lookups."""
+    store = get_store()
+    by_iri: dict[str, tuple[str, str]] = {}
+    by_id: dict[str, tuple[str, str]] = {}
+    if iris:
+        res = store.select(f"""SELECT ?x (SAMPLE(?i) AS ?id) (SAMPLE(COALESCE(?l, ?p)) AS ?label) WHERE {{
+            VALUES ?x {{ {" ".join(f"<{i}>" for i in sorted(iris)[:MAX_NAMED])} }}
+            OPTIONAL {{ ?x dcterms:identifier ?i }} OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x skos:prefLabel ?p }}
+            }} GROUP BY ?x""")
+        by_iri = {str(x): (str(i or ""), str(lab or "")) for x, i, lab in res.rows}
+    if ids:
+        values = " ".join(model.sparql_string(i) for i in sorted(ids)[:MAX_NAMED])
+        res = store.select(f"""SELECT ?id ?x (SAMPLE(?l) AS ?label) WHERE {{
+            VALUES ?id {{ {values} }} ?x dcterms:identifier ?id . OPTIONAL {{ ?x rdfs:label ?l }}
+            }} GROUP BY ?id ?x""")
+        for ident, x, lab in res.rows:
+            if model.entity_url(str(x)):  # a browsable node wins over, say, an agent sharing the id
+                by_id[str(ident)] = (str(x), str(lab or ""))
+    return by_iri, by_id
+
+
+def _answer_table(result: QueryResult | None, titles: dict[str, str] | None = None) -> Table:
+    """The answer as a table: SELECT rows with cgr: terms shortened and linked, ASK as yes/no, graphs as triples.
+
+    Each row keeps the machine value under the variable's name (what .json/.csv return) and, for the
+    page, the words people read beside it: a node's label as text with its id as the link, and a duration
+    of days as "210 days" rather than P210D.
+    """
     rows: list[dict[str, Any]] = []
     columns: list[tuple[str, str]] = []
     links: dict[str, str] = {}
+    titles = titles or {}
     if result is not None and result.kind == "SELECT":
-        columns = [(v, v) for v in result.variables]
+        columns = [(v, titles.get(v, v)) for v in result.variables]
+        iris = {str(t) for row in result.rows for t in row if isinstance(t, URIRef)}
+        ids = {
+            str(t)
+            for row in result.rows
+            for v, t in zip(result.variables, row, strict=True)
+            if isinstance(t, Literal) and _ID_COLUMN.search(v)
+        }
+        by_iri, by_id = _names(iris, ids)
         for row in result.rows:
             r: dict[str, Any] = {}
+            in_row = {str(t) for t in row if isinstance(t, URIRef)}
             for v, term in zip(result.variables, row, strict=True):
                 r[v] = "" if term is None else (shorten(str(term)) if str(term).startswith(str(CGR)) else str(term))
                 u = _cell_url(term)
+                if isinstance(term, URIRef):
+                    ident, label = by_iri.get(str(term), ("", ""))
+                    r[f"{v}__label"] = label or (shorten(str(term)) if not u else "")
+                    r[f"{v}__id"] = (ident or shorten(str(term))) if u else ""
+                elif isinstance(term, Literal) and str(term.datatype) in _DURATIONS:
+                    r[f"{v}__label"] = human_duration(str(term))
+                elif term is not None and str(term) in by_id and _ID_COLUMN.search(v):
+                    iri, label = by_id[str(term)]
+                    u = model.entity_url(iri)
+                    # Beside a column naming the node itself, the id column is the id alone.
+                    r[f"{v}__label"] = "" if iri in in_row else label
+                    r[f"{v}__id"] = str(term)
                 if u:
                     r[f"{v}__url"] = u
                     links[v] = f"{v}__url"
@@ -115,7 +174,7 @@ def question(name: str) -> Response | str:
     result = None
     if not missing:
         result = _run(q, values)
-    table = _answer_table(result)
+    table = _answer_table(result, q.columns)
     if fmt != "html" and missing:
         abort(400, description=f"parameter {missing[0]!r} is required")
     return respond(
@@ -124,7 +183,8 @@ def question(name: str) -> Response | str:
         title=q.title,
         description=q.description or "A canned question.",
         tables=[table],
-        data={"name": q.name, "parameters": values},
+        # The answer's rows keep the query's variable names; the titles the page shows are listed apart.
+        data={"name": q.name, "parameters": values, "column_titles": {k: t for k, t in table.columns}},
         cq=q,
         values=values,
         missing=missing,

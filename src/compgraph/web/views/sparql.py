@@ -52,6 +52,20 @@ _FORMAT_IRIS = {
     "application/ld+json": FORMATS["JSON-LD"],
     "application/rdf+xml": FORMATS.RDF_XML,
 }
+# ``format=`` as Fuseki and Virtuoso users write it: a short name, or a media type, meaning (answer to a
+# SELECT or ASK, answer to a CONSTRUCT or DESCRIBE). It wins over Accept, as on those servers.
+FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
+    "csv": ("text/csv", None),
+    "tsv": ("text/tab-separated-values", None),
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "turtle": (None, "text/turtle"),
+    "ttl": (None, "text/turtle"),
+    "nt": (None, "application/n-triples"),
+    "ntriples": (None, "application/n-triples"),
+    "jsonld": (None, "application/ld+json"),
+    "rdfxml": (None, "application/rdf+xml"),
+}
 # An absolute IRI: a scheme, then no spaces, angle brackets, quotes or controls (RFC 3987, loosely).
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]+$")
 
@@ -199,10 +213,14 @@ def sparql() -> Response:
         raise ProtocolError(413, f"the query is longer than this endpoint's {max_query} byte limit")
     _check_graph_iris("default-graph-uri", default_graphs)
     _check_graph_iris("named-graph-uri", named_graphs)
-    select_media = _negotiate(RESULT_TYPES, optional=True)
-    graph_media = _negotiate(GRAPH_TYPES, optional=True)
-    if select_media is None and graph_media is None:
-        _negotiate(RESULT_TYPES + GRAPH_TYPES)  # raises the 406 naming every offer
+    wanted = _format_param()
+    if wanted is not None:
+        select_media, graph_media = wanted
+    else:
+        select_media = _negotiate(RESULT_TYPES, optional=True)
+        graph_media = _negotiate(GRAPH_TYPES, optional=True)
+        if select_media is None and graph_media is None:
+            _negotiate(RESULT_TYPES + GRAPH_TYPES)  # raises the 406 naming every offer
     timeout = float(cfg.get("SPARQL_TIMEOUT") or 5)
     pool = _pool()
     if pool is None:
@@ -214,7 +232,7 @@ def sparql() -> Response:
         "named_graphs": named_graphs,
         "select_media": select_media,
         "graph_media": graph_media,
-        "accept": request.headers.get("Accept", ""),
+        "accept": _asked_for(),
         "select_offers": RESULT_TYPES,
         "graph_offers": GRAPH_TYPES,
         "max_results": cfg.get("SPARQL_MAX_RESULTS"),
@@ -229,6 +247,32 @@ def sparql() -> Response:
     except querypool.QueryRefused as exc:
         raise ProtocolError(exc.status, exc.message) from exc
     return _body(answer.body, answer.media)
+
+
+def _format_param() -> tuple[str | None, str | None] | None:
+    """The (SELECT, CONSTRUCT) media types ``format=`` asks for; None without it; a 400 naming the choices."""
+    values = request.args.getlist("format") + (request.form.getlist("format") if request.method == "POST" else [])
+    if not values:
+        return None
+    if len(values) > 1:
+        raise ProtocolError(400, "more than one 'format' parameter; send at most one")
+    raw = values[0].strip()
+    name = raw.lower()
+    if name in FORMAT_NAMES:
+        return FORMAT_NAMES[name]
+    media = ALIASES.get(name, name)
+    if media in RESULT_TYPES:
+        return media, None
+    if media in GRAPH_TYPES:
+        return None, media
+    shown = ", ".join(FORMAT_NAMES)
+    raise ProtocolError(400, f"format: {raw!r} is not a format this endpoint writes ({shown}, or a media type)")
+
+
+def _asked_for() -> str:
+    """What the client asked for, as a 406 names it: its format= value, else its Accept header."""
+    fmt = request.values.get("format") if request.method == "POST" else request.args.get("format")
+    return f"format={fmt}" if fmt else request.headers.get("Accept", "")
 
 
 def _body(body: bytes, media: str) -> Response:
@@ -266,7 +310,7 @@ def _remote_query(
         raise ProtocolError(502, f"store error: {exc}") from exc
     media = graph_media if result.kind == "CONSTRUCT" else select_media
     if media is None:
-        raise ProtocolError(406, f"cannot answer in {request.headers.get('Accept', '')}")
+        raise ProtocolError(406, f"cannot answer in {_asked_for()}")
     return _body(serialize(result, media), media)
 
 
