@@ -73,7 +73,8 @@ def test_the_named_mapping_is_the_one_the_review_graph_holds(work: Path) -> None
     store = LocalStore(work / "store", read_only=True)
     try:
         mapping = rv.mapping_iri("PSA-2-1", "skos:narrowMatch", "CTL-HO-01")
-        assert store.select(f"ASK {{ GRAPH <{graph_iri('mappingset', 'review-psa')}> {{ <{mapping}> ?p ?o }} }}").boolean
+        graph = graph_iri("mappingset", "review-psa")
+        assert store.select(f"ASK {{ GRAPH <{graph}> {{ <{mapping}> ?p ?o }} }}").boolean
     finally:
         store.close()
 
