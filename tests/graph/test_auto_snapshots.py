@@ -76,3 +76,14 @@ def test_a_bad_keep_setting_is_logged_and_the_write_still_lands(
 def test_a_scratch_graph_a_command_drops_again_is_never_snapshotted(store: LocalStore) -> None:
     store.replace_graph(graph_iri("validation", "run", "x"), nt(2))
     assert not (store.root / snapshots.FOLDER).exists()
+
+
+def test_snapshot_list_says_which_were_taken_automatically(store: LocalStore) -> None:
+    from click.testing import CliRunner
+
+    from compgraph.cli import main
+
+    store.replace_graph(G, nt(3))
+    snapshots.take(store.root, store.oxigraph)
+    out = CliRunner().invoke(main, ["--store", str(store.root), "snapshot", "--list"]).output.splitlines()
+    assert [line.rsplit("  ", 1)[-1] for line in out] == ["automatic", "by hand"]

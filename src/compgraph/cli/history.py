@@ -79,7 +79,8 @@ def snapshot(sc: StoreContext, show: bool) -> None:
     try:
         if show:
             for s in snaps.listed(root):
-                click.echo(f"{s.name}  {s.quads:>9} quads  sha256 {s.sha256}")
+                click.echo(f"{s.name}  {s.quads:>9} quads  sha256 {s.sha256}  "
+                           + ("automatic" if s.automatic else "by hand"))
             return
         assert isinstance(store, LocalStore)
         s = snaps.take(root, store.oxigraph, hist.head(store.oxigraph)[1])
