@@ -9,7 +9,7 @@ import pytest
 
 from compgraph.graph import snapshots
 from compgraph.graph.namespaces import graph_iri
-from compgraph.graph.store import LocalStore
+from compgraph.graph.store import IN_PLACE_MAX, LocalStore
 
 EX = "https://example.org/"
 G = "https://w3id.org/compgraph/graph/test/one"
@@ -31,6 +31,12 @@ def test_a_write_leaves_an_automatic_snapshot_of_the_new_state(store: LocalStore
     assert snap.automatic
     loaded = snapshots.SnapshotStore(snapshots.load(store.root, snap), snap.name)
     assert loaded.triple_count(G) == 3
+
+
+def test_a_large_write_in_a_new_generation_leaves_one_too(store: LocalStore) -> None:
+    store.replace_graph(G, nt(IN_PLACE_MAX + 10))
+    [snap] = snapshots.listed(store.root)
+    assert snapshots.SnapshotStore(snapshots.load(store.root, snap), snap.name).triple_count(G) == IN_PLACE_MAX + 10
 
 
 def test_a_write_that_changes_no_data_takes_no_new_snapshot(store: LocalStore) -> None:

@@ -113,6 +113,12 @@ def test_a_bad_file_is_a_400_naming_it(client: Any, fixture: str, says: str) -> 
     assert error_line(resp).startswith(says)
 
 
+def test_a_pdf_is_read_as_compgraph_import_reads_it(client: Any) -> None:
+    resp = upload(client, "one-duty.pdf", (LEGAL / "upload" / "one-duty.pdf").read_bytes(), id="pdf-act")
+    assert resp.status_code == 303
+    assert resp.headers["Location"].endswith("/review/pdf-act?imported=1")
+
+
 def test_a_missing_id_is_a_400_naming_the_field(client: Any) -> None:
     resp = upload(client, "public-sector-ai-act.md", STATUTE, id="")
     assert resp.status_code == 400

@@ -282,6 +282,8 @@ def upload() -> Response | tuple[str, int]:
                                   f"{', '.join(SUPPORTED_EXTENSIONS)})", 400)
     if not form["id"]:
         return _upload_page(form, "id: give the document an id (letters, digits, . _ -), e.g. psa-act-2026", 400)
+    if len(form["title"]) > 200 or not form["title"].isprintable():
+        return _upload_page(form, "title: one line of at most 200 printable characters", 400)
     if form["kind"] not in DOCUMENT_KINDS:
         return _upload_page(form, f"kind: choose one of {', '.join(DOCUMENT_KINDS)}", 400)
     assert upload is not None
