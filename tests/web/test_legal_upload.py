@@ -125,6 +125,12 @@ def test_a_missing_id_is_a_400_naming_the_field(client: Any) -> None:
     assert error_line(resp).startswith("id: ")
 
 
+def test_a_title_longer_than_a_line_is_a_400_naming_the_field(client: Any) -> None:
+    resp = upload(client, "public-sector-ai-act.md", STATUTE, id="long-title", title="x" * 201)
+    assert resp.status_code == 400
+    assert error_line(resp).startswith("title: ")
+
+
 def test_a_failed_upload_adds_no_document(client: Any) -> None:
     upload(client, "no-duties.txt", (LEGAL / "upload" / "no-duties.txt").read_bytes(), id="nothing-here")
     assert client.get("/documents/nothing-here").status_code == 404
