@@ -141,3 +141,8 @@ def test_an_upload_without_the_forms_token_is_refused(client: Any) -> None:
                        content_type="multipart/form-data")
     assert resp.status_code == 400
     assert client.get("/documents/x").status_code == 404
+
+
+def test_the_history_page_says_which_document_the_upload_was_about(client: Any, uploaded: Any) -> None:
+    rows = client.get("/history.json").get_json()["history"]
+    assert any(r["named"] == "psa" and r["reason"].startswith("imported public-sector-ai-act.md") for r in rows)

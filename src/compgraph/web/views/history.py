@@ -71,6 +71,8 @@ def history(fmt: str) -> Response | str:
             "agent": e.agent,
             "command": e.command,
             "reason": e.reason,
+            # the ids the write named (obligations, controls, mappings, documents, users), as their pages call them
+            "named": ", ".join(sorted(x.rsplit("/", 1)[-1] for x in e.entities)),
             "graphs": "; ".join(f"{_graph_name(c['graph'])}: {c['before']} → {c['after']}" for c in e.changes),
             "hash": e.hash[:16],
         }
@@ -85,7 +87,8 @@ def history(fmt: str) -> Response | str:
     table = Table(
         "history",
         "Writes to the store" + (f" since {since}" if since else ""),
-        [("seq", "#"), ("ended", "When (UTC)"), ("agent", "Who"), ("command", "What"), ("graphs", "Graphs: triples"),
+        [("seq", "#"), ("ended", "When (UTC)"), ("agent", "Who"), ("command", "What"), ("named", "About"),
+         ("graphs", "Graphs: triples"),
          ("reason", "Why"), ("hash", "Entry hash")],
         rows,
         intro=intro,
