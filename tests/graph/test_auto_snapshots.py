@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from compgraph.graph import snapshots
+from compgraph.graph import snapfiles, snapshots
 from compgraph.graph.namespaces import graph_iri
 from compgraph.graph.store import IN_PLACE_MAX, LocalStore
 
@@ -22,6 +22,7 @@ def nt(n: int, tag: str = "a") -> bytes:
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LocalStore:
     monkeypatch.delenv(snapshots.KEEP_ENV, raising=False)
+    monkeypatch.delenv(snapfiles.MAX_ENV, raising=False)
     return LocalStore(tmp_path / "store")
 
 
@@ -69,6 +70,14 @@ def test_keep_zero_turns_automatic_snapshots_off(store: LocalStore, monkeypatch:
     assert not (store.root / snapshots.FOLDER).exists()
 
 
+def test_a_store_over_the_size_limit_gets_no_automatic_snapshot(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(snapfiles.MAX_ENV, "10")
+    store.replace_graph(G, nt(11))
+    assert not (store.root / snapshots.FOLDER).exists()
+
+
 def test_a_bad_keep_setting_is_logged_and_the_write_still_lands(
     store: LocalStore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -76,7 +85,7 @@ def test_a_bad_keep_setting_is_logged_and_the_write_still_lands(
     with caplog.at_level(logging.WARNING, logger="compgraph.snapshots"):
         store.replace_graph(G, nt(3))
     assert store.triple_count(G) == 3
-    assert "COMPGRAPH_SNAPSHOT_KEEP='lots'" in caplog.text
+    assert "COMPGRAPH_SNAPSHOT_KEEP='lots': give a whole number" in caplog.text
 
 
 def test_a_scratch_graph_a_command_drops_again_is_never_snapshotted(store: LocalStore) -> None:
@@ -91,5 +100,6 @@ def test_snapshot_list_says_which_were_taken_automatically(store: LocalStore) ->
 
     store.replace_graph(G, nt(3))
     snapshots.take(store.root, store.oxigraph)
+    store.close()  # the command opens it as a user's would, with no writer beside it
     out = CliRunner().invoke(main, ["--store", str(store.root), "snapshot", "--list"]).output.splitlines()
     assert [line.rsplit("  ", 1)[-1] for line in out] == ["automatic", "by hand"]

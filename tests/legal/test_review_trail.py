@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from compgraph.cli import main
+from compgraph.cli.base import StoreContext
 from compgraph.graph import history
 from compgraph.graph.build import build
 from compgraph.graph.namespaces import entity_iri, graph_iri
@@ -40,9 +41,14 @@ def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def cg(store: Path, *args: str, stdin: str | None = None) -> Any:
-    """The real command, in this process (a subprocess would cost an interpreter start per call). The store it
-    opened stays open in this process, so each test runs one writing command and reads the trail read-only."""
-    return CliRunner().invoke(main, ["--store", str(store), *args], input=stdin)
+    """The real command, in this process (a subprocess would cost an interpreter start per call); the store it
+    opened is closed afterwards, as the end of a process would close it."""
+    sc = StoreContext(str(store), None, None, None)
+    try:
+        return CliRunner().invoke(main, ["--store", str(store), *args], input=stdin, obj=sc)
+    finally:
+        if sc._store is not None:
+            sc._store.close()
 
 
 def last_entry(store_dir: Path) -> history.Entry:

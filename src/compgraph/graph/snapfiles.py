@@ -12,7 +12,9 @@ Loading one checks its hash first: an altered file is refused, never diffed.
 Automatic snapshots (:func:`auto`, called by the store after every write) are skipped when the data (every
 graph but the trail, which every write extends) has the same SHA-256 as the newest snapshot's, and only the
 newest ``COMPGRAPH_SNAPSHOT_KEEP`` of them (default 20; 0 turns them off) are kept. Snapshots taken by hand are
-never removed by the rotation: someone took them on purpose ("before the audit").
+never removed by the rotation: someone took them on purpose ("before the audit"). A store larger than
+``COMPGRAPH_SNAPSHOT_MAX_QUADS`` (default 200,000: a dump costs about 0.15 s per 10,000 quads, paid by the
+write that triggers it) gets no automatic snapshot, and the log says so; take them by hand there.
 
 Apart from ``snapshots`` (which adds reading a snapshot as a store) so the store itself can call :func:`auto`
 without an import circle. May import ``history``.
@@ -37,6 +39,8 @@ FOLDER = "snapshots"
 SUFFIX = ".nq.gz"
 KEEP_ENV = "COMPGRAPH_SNAPSHOT_KEEP"
 DEFAULT_KEEP = 20
+MAX_ENV = "COMPGRAPH_SNAPSHOT_MAX_QUADS"
+DEFAULT_MAX_QUADS = 200_000
 _TRAIL_LINE_END = f" <{history.HISTORY_GRAPH}> .".encode()
 log = logging.getLogger("compgraph.snapshots")
 
@@ -94,24 +98,37 @@ def _write(root: Path, data: bytes, db: ox.Store, trail_head: str | None, automa
     return snap
 
 
+def _setting(name: str, default: int, meaning: str) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise SnapshotError(f"{name}={raw!r}: give a whole number ({meaning})")
+    return value
+
+
 def retention() -> int:
     """How many automatic snapshots to keep (``COMPGRAPH_SNAPSHOT_KEEP``); 0 means take none."""
-    raw = os.environ.get(KEEP_ENV, "").strip()
-    if not raw:
-        return DEFAULT_KEEP
-    try:
-        keep = int(raw)
-    except ValueError:
-        raise SnapshotError(f"{KEEP_ENV}={raw!r}: give a whole number of snapshots to keep (0 = none)") from None
-    if keep < 0:
-        raise SnapshotError(f"{KEEP_ENV}={raw!r}: give a whole number of snapshots to keep (0 = none)")
-    return keep
+    return _setting(KEEP_ENV, DEFAULT_KEEP, "automatic snapshots to keep; 0 = none")
+
+
+def size_limit() -> int:
+    """The largest store, in quads, that gets automatic snapshots (``COMPGRAPH_SNAPSHOT_MAX_QUADS``)."""
+    return _setting(MAX_ENV, DEFAULT_MAX_QUADS, "the most quads a store may hold to get automatic snapshots")
 
 
 def auto(root: Path, db: ox.Store) -> Snapshot | None:
     """After a write: a new automatic snapshot unless the data is unchanged since the newest one; then rotate."""
     keep = retention()
     if keep == 0:
+        return None
+    limit, size = size_limit(), len(db)
+    if size > limit:
+        log.info("no automatic snapshot of %s: %d quads, over %s=%d", root, size, MAX_ENV, limit)
         return None
     data = db.dump(format=ox.RdfFormat.N_QUADS) or b""
     taken = listed(root) if (root / FOLDER).is_dir() else []
