@@ -74,7 +74,10 @@ def _root(sc: StoreContext) -> tuple[Path, GraphStore]:
 @click.option("--list", "show", is_flag=True, help="List the snapshots instead of taking one.")
 @pass_store
 def snapshot(sc: StoreContext, show: bool) -> None:
-    """Keep the whole store as it is now (gzip-compressed N-Quads with its SHA-256) for `compgraph diff`."""
+    """Keep the whole store as it is now (gzip-compressed N-Quads with its SHA-256) for `compgraph diff`.
+
+    The store also keeps one after each write that changes its data (the newest COMPGRAPH_SNAPSHOT_KEEP, 20 by
+    default; 0 = none); one taken here is never rotated away."""
     root, store = _root(sc)
     try:
         if show:

@@ -133,7 +133,9 @@ def diff(fmt: str) -> Response | str:
         taken = snaps.listed(root)
     except snaps.SnapshotError as exc:
         abort(500, description=str(exc))
-    options = [("now", "now")] + [(s.name, s.name.replace("T", " ")) for s in reversed(taken)]
+    options = [("now", "now")] + [
+        (s.name, s.name.replace("T", " ") + ("" if s.automatic else " (taken by hand)")) for s in reversed(taken)
+    ]
     before = request.args.get("before") or (taken[-1].name if taken else "")
     after = request.args.get("after") or "now"
     as_of = as_of_param()
