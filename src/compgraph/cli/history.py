@@ -147,7 +147,10 @@ def record_user_change(name: str, role: str, was: str | None, token: bool) -> No
         from compgraph.web.writer import send
 
         argv = ["users", "record", name, "--role", role, "--was", was or ""] + (["--token"] if token else [])
-        code, _, err = send(fwd.writer, argv, str(Path.cwd()), hist.os_user())
+        try:
+            code, _, err = send(fwd.writer, argv, str(Path.cwd()), hist.os_user())
+        except StoreError as exc:  # the users file is written: say what is missing, never fail the command
+            code, err = 1, str(exc)
         if code:
             click.echo(f"Note: the running server did not record this in the audit trail: {err.strip()}", err=True)
     except StoreMissing:
