@@ -17,6 +17,12 @@ FIXTURES = REPO / "tests" / "fixtures"
 AS_OF = date(2026, 11, 22)
 
 
+# Automatic snapshots dump the whole store after each write (about 0.2 s for the demo): over the suite's hundreds
+# of builds that is minutes of CI time spent on a feature only a few tests are about. Those turn them back on
+# (tests/graph/test_auto_snapshots.py); the e2e tests run the command with a clean environment, so with them on.
+os.environ.setdefault("COMPGRAPH_SNAPSHOT_KEEP", "0")
+
+
 # --- no silent skips under CI -------------------------------------------------------------------
 # A skip means an area of the suite did not run (a missing extra, binary or fixture). On a developer's
 # machine that is a note in the summary; under CI=true it fails the run, so nothing quietly disappears.

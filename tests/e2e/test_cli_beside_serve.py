@@ -121,3 +121,19 @@ def test_the_token_file_is_removed_when_the_server_stops(beside: tuple[Path, str
     code, _ = stop(proc, signal.SIGTERM)  # type: ignore[arg-type]
     assert code == 0
     assert not (store / "writer.json").exists()
+
+
+def test_users_add_beside_the_server_is_recorded_through_it(beside: tuple[Path, str, object]) -> None:
+    import subprocess
+
+    from e2e_cli import command, env
+
+    store, base, _ = beside
+    res = subprocess.run(
+        [*command(), "--store", str(store), "users", "add", "ursula", "--role", "auditor", "--users",
+         str(store.parent / "team.json"), "--password-stdin"],
+        input="a long enough password\n", cwd=store.parent, env=env(), capture_output=True, text=True, timeout=600,
+    )
+    assert res.returncode == 0, res.stderr
+    entries = requests.get(base + "/history.json", timeout=60).json()["entries"]
+    assert (entries[-1]["command"], entries[-1]["reason"]) == ("users add", "ursula added as auditor")

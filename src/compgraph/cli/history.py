@@ -1,4 +1,5 @@
-"""The audit trail and time travel: `history` (and `history --verify`), `snapshot` and `diff`."""
+"""The audit trail and time travel: `history` (and `history --verify`), `snapshot` and `diff`; and the trail's
+record of user changes that `users add` makes (the users file is not the store, so it writes one itself)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from pathlib import Path
 
 import click
 
-from compgraph.cli.base import StoreContext, UserError, main, parse_date, pass_store
+from compgraph.cli.base import Forward, StoreContext, UserError, main, parse_date, pass_store
 from compgraph.graph import history as hist
 from compgraph.graph import snapshots as snaps
-from compgraph.graph.store import READ, GraphStore, LocalStore
+from compgraph.graph.ondisk import StoreMissing
+from compgraph.graph.store import READ, WRITE, GraphStore, LocalStore, StoreError
 
 
 @main.command()
@@ -72,12 +74,16 @@ def _root(sc: StoreContext) -> tuple[Path, GraphStore]:
 @click.option("--list", "show", is_flag=True, help="List the snapshots instead of taking one.")
 @pass_store
 def snapshot(sc: StoreContext, show: bool) -> None:
-    """Keep the whole store as it is now (gzip-compressed N-Quads with its SHA-256) for `compgraph diff`."""
+    """Keep the whole store as it is now (gzip-compressed N-Quads with its SHA-256) for `compgraph diff`.
+
+    The store also keeps one after each write that changes its data (the newest COMPGRAPH_SNAPSHOT_KEEP, 20 by
+    default; 0 = none); one taken here is never rotated away."""
     root, store = _root(sc)
     try:
         if show:
             for s in snaps.listed(root):
-                click.echo(f"{s.name}  {s.quads:>9} quads  sha256 {s.sha256}")
+                click.echo(f"{s.name}  {s.quads:>9} quads  sha256 {s.sha256}  "
+                           + ("automatic" if s.automatic else "by hand"))
             return
         assert isinstance(store, LocalStore)
         s = snaps.take(root, store.oxigraph, hist.head(store.oxigraph)[1])
@@ -118,3 +124,36 @@ def diff(sc: StoreContext, before: str, after: str, as_of: str | None, fmt: str)
         click.echo(json.dumps(result.as_dict(), indent=2))
     else:
         click.echo(df.render(result), nl=False)
+
+
+def write_user_record(store: GraphStore, name: str, role: str, was: str | None, token: bool) -> None:
+    """The user's graph rewritten, so the trail holds an entry naming them, their old and new role."""
+    change = f"{name} added as {role}" if was is None else (
+        f"{name}: role {was} -> {role}" if was != role else f"{name}: password changed, still {role}")
+    with hist.acting((hist.announced() or hist.Actor(hist.os_user(), "")).agent, "users add",
+                     change + ("; a new API token" if token else ""), (hist.user_iri(name),)):
+        store.replace_graph(hist.users_graph(name), hist.user_record(name, role))
+
+
+def record_user_change(name: str, role: str, was: str | None, token: bool) -> None:
+    """After `users add` changed the users file: its trail entry in the store, or through the server that holds
+    it; a note on stderr (never a failure: the users file is already written) when there is no store."""
+    sc = click.get_current_context().find_object(StoreContext)
+    if sc is None:
+        return
+    try:
+        write_user_record(sc.open(WRITE), name, role, was, token)
+    except Forward as fwd:
+        from compgraph.web.writer import send
+
+        argv = ["users", "record", name, "--role", role, "--was", was or ""] + (["--token"] if token else [])
+        try:
+            code, _, err = send(fwd.writer, argv, str(Path.cwd()), hist.os_user())
+        except StoreError as exc:  # the users file is written: say what is missing, never fail the command
+            code, err = 1, str(exc)
+        if code:
+            click.echo(f"Note: the running server did not record this in the audit trail: {err.strip()}", err=True)
+    except StoreMissing:
+        click.echo("Note: not recorded in an audit trail: there is no store here (--store DIR names one)", err=True)
+    except StoreError as exc:
+        click.echo(f"Note: not recorded in the audit trail: {exc}", err=True)

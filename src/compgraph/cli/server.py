@@ -18,8 +18,9 @@ from compgraph.cli.base import (
     main,
     pass_store,
 )
+from compgraph.cli.history import record_user_change, write_user_record
 from compgraph.graph import history, ondisk
-from compgraph.graph.store import GraphStore
+from compgraph.graph.store import WRITE, GraphStore
 
 
 @main.group()
@@ -51,14 +52,28 @@ def users_add(name: str, role: str, users_file: Path, token: bool, password_stdi
     if len(password) < 8:
         raise UserError("the password must be at least 8 characters long")
     try:
-        new_token = Users(users_file).add(name, role, password, token=token)
+        known = Users(users_file)
+        was = known.users[name].role if name in known.users else None
+        new_token = known.add(name, role, password, token=token)
     except UsersError as exc:
         raise UserError(str(exc)) from exc
     click.echo(f"{name} is a {role} in {users_file}")
+    record_user_change(name, role, was, token)
     if new_token:
         click.echo(f"API token (shown once): {new_token}")
 
 
+
+
+@users.command("record", hidden=True)
+@click.argument("name")
+@click.option("--role", type=click.Choice(["viewer", "auditor", "legal", "admin"]), required=True)
+@click.option("--was", default="", help="The role before (empty for a new user).")
+@click.option("--token", is_flag=True)
+@pass_store
+def users_record(sc: StoreContext, name: str, role: str, was: str, token: bool) -> None:
+    """Record a user change in the store's audit trail (what `users add` sends a running server)."""
+    write_user_record(sc.open(WRITE), name, role, was or None, token)
 
 
 @main.command()

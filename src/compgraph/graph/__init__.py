@@ -1,8 +1,9 @@
 """The graph: where data comes from and where it is kept.
 
 Owns the namespaces, the location of the shipped files (``paths``), the stores (embedded Oxigraph and
-remote SPARQL 1.1 servers, ``store``, with the embedded store's write bookkeeping in ``writes`` and the audit
-trail in ``history``; what those servers do differently, ``dialects``), the catalog
+remote SPARQL 1.1 servers, ``store``, with the embedded store's write bookkeeping in ``writes``, the audit
+trail in ``history`` and its snapshots in ``snapfiles``, read back as stores by ``snapshots``; what those
+servers do differently, ``dialects``), the catalog
 loaders that turn YAML / SSSOM / RDF files into RDF (``catalog``) and the build that loads them as named
 graphs with their provenance (``build``).
 

@@ -190,6 +190,20 @@ def user_iri(name: str) -> str:
     return f"{CGR}user/{agent_slug(name)}"
 
 
+def users_graph(name: str) -> str:
+    return graph_iri("user", agent_slug(name))
+
+
+def user_record(name: str, role: str) -> bytes:
+    """N-Triples of a server user's graph: the agent the trail names for them and the role they now hold (the
+    users file keeps the password hash; this keeps who had which role when, through the trail)."""
+    user = f"<{user_iri(name)}>"
+    return (
+        f"{user} <{RDF.type}> <{PROV.Agent}> .\n{user} <{RDFS.label}> {_lit(name)} .\n"
+        f"{user} <{DCTERMS.type}> {_lit(role)} .\n"
+    ).encode()
+
+
 def entry_iri(seq: int) -> str:
     return f"{CGR}history/{seq:06d}"
 
@@ -331,6 +345,28 @@ def entries(store: Any, since: str | None = None) -> list[Entry]:
         )
         if since is None or entry.ended[:10] >= since:
             out.append(entry)
+    return out
+
+
+def about(store: Any, iri: str, limit: int = 20) -> list[dict[str, str]]:
+    """The newest entries (at most ``limit``) whose write named ``iri`` (an entity page's own history): who,
+    when, what command and why, newest first."""
+    if not iri or any(ch in iri for ch in '<>"{}|^`\\ '):
+        return []
+    sparql = f"""
+PREFIX cg: <{CG}> PREFIX prov: <{PROV}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}>
+SELECT ?seq ?cmd ?agent ?end ?reason WHERE {{ GRAPH <{HISTORY_GRAPH}> {{
+  ?e dcterms:subject <{iri}> ; cg:sequence ?seq .
+  OPTIONAL {{ ?e rdfs:label ?cmd }} OPTIONAL {{ ?e prov:wasAssociatedWith/rdfs:label ?agent }}
+  OPTIONAL {{ ?e prov:endedAtTime ?end }} OPTIONAL {{ ?e rdfs:comment ?reason }}
+}} }} ORDER BY DESC(?seq) LIMIT {int(limit)}"""
+    out, seen = [], set()
+    for seq, cmd, agent, end, reason in _rows(store.query, sparql):
+        if seq in seen:
+            continue
+        seen.add(seq)
+        out.append({"seq": str(seq), "command": cmd or "", "agent": agent or "", "ended": end or "",
+                    "reason": reason or ""})
     return out
 
 

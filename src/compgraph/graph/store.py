@@ -45,6 +45,7 @@ from compgraph.graph.writes import (
     load_graph,
     recorded,
     scratch_graphs,
+    snapshot_after,
     trail_entry,
 )
 
@@ -352,6 +353,7 @@ class LocalStore(GraphStore):
         del current
         self._store = ondisk.open_db(self.root, new, None, read_only=False)
         ondisk.remove_stale(self.root)
+        snapshot_after(self.root, self._store, list(graphs))
 
     @contextmanager
     def batch(self) -> Iterator[GraphStore]:
@@ -384,6 +386,7 @@ class LocalStore(GraphStore):
                 f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }} ;"
                 f" CREATE SILENT GRAPH <{graph}>" + trail_entry(store, graph, history.digest_lines(lines))
             )
+            snapshot_after(self.root, store, [graph])
         else:
             self._commit(lambda db: load_graph(db, graph, data, fmt), [graph])
         return self.triple_count(graph)
@@ -400,6 +403,7 @@ class LocalStore(GraphStore):
     def drop_graph(self, graph: str) -> None:
         store = self._writable_store()
         store.update(f"DROP SILENT GRAPH <{graph}>" + trail_entry(store, graph, (0, history.EMPTY)))
+        snapshot_after(self.root, store, [graph])
 
     # --- reads -------------------------------------------------------------------------------------------------
 

@@ -1,17 +1,19 @@
 """The embedded store's low-level writes: scratch graphs, the audit trail's entry for each write, bulk loads.
 
-Kept apart from ``store`` so the one write path's bookkeeping reads in one place. May import ``history``
+Kept apart from ``store`` so the one write path's bookkeeping reads in one place: the trail entry goes in
+with the change, and the automatic snapshot (``snapfiles``) follows it. May import ``history``, ``snapfiles``
 and ``namespaces`` (never ``store``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from compgraph.graph import history
+from compgraph.graph import history, snapfiles
 from compgraph.graph.namespaces import graph_iri
 
 # Graphs a command writes for its own use and drops before it ends (validate's run graph); any a killed command
@@ -53,6 +55,13 @@ def trail_entry(db: ox.Store, graph: str, after: tuple[int, str]) -> str:
         return ""
     started = history.now()
     return " ; " + history.entry_update(db, history.before(db, [graph]), started, {graph: after})
+
+
+def snapshot_after(root: Path, db: ox.Store, graphs: list[str]) -> None:
+    """After a write of ``graphs`` to the store at ``root``: the automatic snapshot, when the write is audited
+    (a scratch graph comes and goes within one command; a snapshot of it would show a state nobody saw)."""
+    if audited(graphs):
+        snapfiles.after_write(root, db)
 
 
 def has_blank(q: Any) -> bool:

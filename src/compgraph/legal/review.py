@@ -9,6 +9,7 @@ negation) so a later review does not propose them as new; only accepted rows rea
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -20,9 +21,9 @@ from datetime import date
 from pathlib import Path
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, SKOS
 
-from compgraph.graph import catalog
+from compgraph.graph import catalog, history
 from compgraph.graph.build import BuildPlan, Source, apply_plan
 from compgraph.graph.namespaces import CG, PREFIXES, agent_slug, entity_iri, graph_iri
 from compgraph.graph.store import GraphStore, LocalStore
@@ -340,7 +341,11 @@ def apply_decisions(
     tmp = path.with_suffix(".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)  # a crash mid-write never leaves half a review file
-    target, n = load_review(store, doc_id, path)
+    outer = history.announced()
+    reason, named = decision_trail(decisions)
+    with history.acting(outer.agent if outer else history.os_user(), (outer.command if outer else "") or "review",
+                        reason, named):
+        target, n = load_review(store, doc_id, path)
     values = list(merged.values())
     return ReviewResult(
         path=path,
@@ -351,6 +356,41 @@ def apply_decisions(
         note=note,
         changed=decisions,
     )
+
+
+def mapping_iri(obligation: str, relation: str, control: str) -> str:
+    """The IRI ``catalog.mappings_graph`` gives the accepted mapping obligation -relation-> control."""
+    subj, obj = entity_iri("obligation", obligation), entity_iri("control", control)
+    pred = str(SKOS) + relation.removeprefix("skos:")
+    return entity_iri("mapping", hashlib.sha1(f"{subj}|{pred}|{obj}".encode()).hexdigest()[:16])
+
+
+_SHOWN = 20  # decisions spelled out in one trail entry's reason; the entities name them all
+
+
+def decision_trail(decisions: list[Decision]) -> tuple[str, tuple[str, ...]]:
+    """(why, what) for the audit trail: each decision in words with its reviewer and comment, and the IRIs of
+    every obligation, control and accepted mapping it decided, so each of their pages shows it."""
+    words = {value: label for value, label, _ in RELATION_CHOICES}
+    parts = [
+        f"{d.obligation} -> {d.control}: "
+        + (f"accepted as '{words.get(d.relation.removeprefix('skos:'), d.relation)}' ({d.relation})"
+           if d.action == "accept" else "rejected")
+        for d in decisions[:_SHOWN]
+    ]
+    if len(decisions) > _SHOWN:
+        parts.append(f"and {len(decisions) - _SHOWN} more")
+    authors = sorted({d.author for d in decisions if d.author})
+    comments = sorted({d.comment for d in decisions if d.comment})
+    reason = (f"review by {', '.join(authors)}: " if authors else "review: ") + "; ".join(parts)
+    if comments:
+        reason += " — why: " + " / ".join(comments)
+    named: list[str] = []
+    for d in decisions:
+        named += [entity_iri("obligation", d.obligation), entity_iri("control", d.control)]
+        if d.action == "accept":
+            named.append(mapping_iri(d.obligation, d.relation, d.control))
+    return reason, tuple(dict.fromkeys(named))
 
 
 def find_review_file(doc_id: str, mappings: Path | None, store: GraphStore | None = None) -> Path:
@@ -525,8 +565,12 @@ def import_document(
     for org in orgs:
         loaded.graph.add((URIRef(entity_iri("organisation", org)), CG.subjectTo, doc))
     target = graph_iri("document", doc_id)
-    counts = apply_plan(store, BuildPlan(sources=[Source(target, path, loaded.graph)]), relative_to=folder)
-    orphans = _reload_reviews(store, doc_id, folder, set(loaded.obligation_ids)) if replace else []
+    outer = history.announced()
+    with history.acting(outer.agent if outer else history.os_user(), (outer.command if outer else "") or "import",
+                        f"imported {Path(source).name} as {doc_id}: {len(cat['obligations'])} obligations"
+                        + (" (replacing the earlier text)" if replace else ""), (str(doc),)):
+        counts = apply_plan(store, BuildPlan(sources=[Source(target, path, loaded.graph)]), relative_to=folder)
+        orphans = _reload_reviews(store, doc_id, folder, set(loaded.obligation_ids)) if replace else []
     if orphans:
         note = (note + "; " if note else "") + (
             f"{len(orphans)} reviewed mapping(s) name obligations the new text no longer has and were not loaded: "

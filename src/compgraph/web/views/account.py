@@ -26,6 +26,7 @@ RULES: list[tuple[str, str, str]] = [
     ("GET", "/diff", "auditor"),
     ("POST", "/evidence", "admin"),
     ("POST", "/legal/upload", "legal"),
+    ("GET", "/legal/upload", "legal"),
     ("POST", "/snapshots", "admin"),
 ]
 _OPEN_ENDPOINTS = frozenset({"account.login", "static", "linked.context"})

@@ -1,6 +1,8 @@
 """The audit trail and time travel pages: ``/history`` (every write to the store, newest first, and whether the
 hash chain that links the entries is intact) and ``/diff`` (what changed between two snapshots); each also
-``.json`` and ``.csv``."""
+``.json`` and ``.csv``. ``POST /snapshots`` takes a snapshot by hand (admins). Every page's own history (the
+writes that named its entity: who accepted this mapping, when, why) comes from the ``own_history`` template
+global, shown by ``_own_history.html``."""
 
 from __future__ import annotations
 
@@ -8,11 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from flask import Response, abort, request
+from flask import Response, abort, g, redirect, request, url_for
 
 from compgraph.graph import history as hist
 from compgraph.graph import snapshots as snaps
-from compgraph.graph.store import GraphStore
+from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.web.model import get_store
 from compgraph.web.views.common import Table, as_of_param, bp, respond
 
@@ -25,6 +27,30 @@ def _since() -> str | None:
         return date.fromisoformat(raw).isoformat()
     except ValueError:
         abort(400, description=f"since: {raw!r} is not a date; use the form YYYY-MM-DD, e.g. 2026-11-22.")
+
+
+@bp.app_template_global("own_history")
+def own_history(iri: str | None) -> list[dict[str, str]]:
+    """The writes that named ``iri``, newest first, for a page's own history (``_own_history.html``)."""
+    return hist.about(get_store(), iri or "")
+
+
+def _may_snapshot() -> bool:
+    user = g.get("user")
+    return user is None or user.can("admin")  # no user: open single-user mode (with logins, one is always set)
+
+
+@bp.route("/snapshots", methods=["POST"])
+def take_snapshot() -> Response:
+    """Take a snapshot by hand (admins; the form on /history and /diff), then compare it with now."""
+    store = get_store()
+    if not isinstance(store, LocalStore):
+        abort(404, description="snapshots are kept beside an embedded store; this server reads a remote endpoint.")
+    try:
+        snap = snaps.take(store.root, store.oxigraph)
+    except OSError as exc:
+        abort(503, description=f"cannot write the snapshot: {exc.strerror or exc}")
+    return redirect(url_for("browser.diff", before=snap.name, taken=snap.name), code=303)
 
 
 def _graph_name(iri: str) -> str:
@@ -45,6 +71,8 @@ def history(fmt: str) -> Response | str:
             "agent": e.agent,
             "command": e.command,
             "reason": e.reason,
+            # the ids the write named (obligations, controls, mappings, documents, users), as their pages call them
+            "named": ", ".join(sorted(x.rsplit("/", 1)[-1] for x in e.entities)),
             "graphs": "; ".join(f"{_graph_name(c['graph'])}: {c['before']} → {c['after']}" for c in e.changes),
             "hash": e.hash[:16],
         }
@@ -59,7 +87,8 @@ def history(fmt: str) -> Response | str:
     table = Table(
         "history",
         "Writes to the store" + (f" since {since}" if since else ""),
-        [("seq", "#"), ("ended", "When (UTC)"), ("agent", "Who"), ("command", "What"), ("graphs", "Graphs: triples"),
+        [("seq", "#"), ("ended", "When (UTC)"), ("agent", "Who"), ("command", "What"), ("named", "About"),
+         ("graphs", "Graphs: triples"),
          ("reason", "Why"), ("hash", "Entry hash")],
         rows,
         intro=intro,
@@ -72,6 +101,7 @@ def history(fmt: str) -> Response | str:
         description="Every build, import, review, evidence change and validation run: who, when, which graphs.",
         tables=[table],
         data={"verified": not problems, "problems": problems, "entries": [e.as_dict() for e in entries]},
+        snapshot_form=_may_snapshot() and isinstance(store, LocalStore),
     )
 
 
@@ -103,7 +133,9 @@ def diff(fmt: str) -> Response | str:
         taken = snaps.listed(root)
     except snaps.SnapshotError as exc:
         abort(500, description=str(exc))
-    options = [("now", "now")] + [(s.name, s.name.replace("T", " ")) for s in reversed(taken)]
+    options = [("now", "now")] + [
+        (s.name, s.name.replace("T", " ") + ("" if s.automatic else " (taken by hand)")) for s in reversed(taken)
+    ]
     before = request.args.get("before") or (taken[-1].name if taken else "")
     after = request.args.get("after") or "now"
     as_of = as_of_param()
@@ -127,10 +159,12 @@ def diff(fmt: str) -> Response | str:
             for s in sorted(result.coverage_before.keys() | result.coverage_after.keys())
         ]
         coverage += [{"status": f"{o}: {b} → {a}", "before": "", "after": ""} for o, b, a in result.status_changes]
-    intro = (
+    taken_now = request.args.get("taken", "")
+    intro = ((f"Snapshot {taken_now} taken. " if taken_now in data["snapshots"] else "") +
         f"From {before} to {after}; coverage of both as of {as_of}."
         if before
-        else "No snapshot has been taken yet: take one with `compgraph snapshot`, change something, then compare."
+        else "No snapshot has been taken yet: take one with `compgraph snapshot` or the button below, change "
+        "something, then compare."
     )
     tables = [
         Table("changes", "What was added, removed or changed", [("kind", "Kind"), ("change", "Change"), ("id", "Id")],
@@ -148,4 +182,5 @@ def diff(fmt: str) -> Response | str:
         data=data,
         filters={"before": options, "after": options},
         chosen={"before": before, "after": after},
+        snapshot_form=_may_snapshot(),
     )

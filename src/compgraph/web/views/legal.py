@@ -1,4 +1,9 @@
-"""Legal's pages: review suggested control mappings for a document, and its gap report.
+"""Legal's pages: upload a new document, review suggested control mappings for it, and its gap report.
+
+``/legal/upload`` takes a .txt/.md/.html/.pdf file with an id and a title and runs the same import as
+``compgraph import`` (same reader, extractor, checks and refusal of a taken id unless "replace" is ticked),
+then sends the browser to the new document's review page. A bad upload is the form again with a 400 and one
+line naming the field or the file.
 
 ``/review/<doc_id>`` shows each obligation with its suggested controls and one plain-language choice per
 suggestion ("fully covers", "partly covers", "covers more than", "related to" = the SKOS / IR 8477
@@ -13,20 +18,25 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request, url_for
+from werkzeug.utils import secure_filename
 
+from compgraph.graph.catalog import DOCUMENT_KINDS, InputError
 from compgraph.legal import gaps as gp
 from compgraph.legal import review as rv
 from compgraph.legal import suggest as sg
+from compgraph.legal.readers import SUPPORTED_EXTENSIONS, IngestError
 from compgraph.web.model import get_store
 
 bp = Blueprint("legal", __name__)
 CHOICES = ("", *rv.RELATIONS, "reject")
 _FIELD = re.compile(r"^([dt]):([A-Za-z0-9][A-Za-z0-9._-]*):([A-Za-z0-9][A-Za-z0-9._-]*)$")
 MAX_FIELDS = 2000
+MAX_UPLOAD = 5_000_000  # bytes, as `compgraph import --max-bytes` (the whole request is capped at 5 MiB)
 
 
 def _mappings() -> Path | None:
@@ -88,6 +98,7 @@ def review_page(doc_id: str) -> str:
         ranker_note=sg.RANKER_NOTES.get(ranker, ""),
         review_file=path.name,  # the name only: a page must not show where the server keeps its files
         saved=request.args.get("saved", ""),
+        imported=request.args.get("imported", "") if request.args.get("imported", "").isdigit() else "",
         relations=rv.RELATION_CHOICES,
         author=request.args.get("author", ""),
     )
@@ -208,3 +219,88 @@ def gaps_page(doc_id: str, fmt: str) -> Response | str:
         texts=texts,
         doc_id=doc_id,
     )
+
+
+def _organisations() -> list[tuple[str, str]]:
+    res = get_store().select(
+        "SELECT ?id ?label WHERE { ?o a cg:Organisation ; dcterms:identifier ?id OPTIONAL { ?o rdfs:label ?label } }"
+        " ORDER BY ?id"
+    )
+    return [(str(i), str(label or i)) for i, label in res.rows]
+
+
+def _upload_page(form: dict[str, Any], error: str = "", status: int = 200) -> tuple[str, int]:
+    html = render_template(
+        "legal/upload.html",
+        **_page(
+            title="Upload a regulation",
+            description="A law, code of conduct or policy as text, Markdown, HTML or PDF: its obligations are "
+            "extracted, loaded as a document of its own, and offered for review against the controls.",
+        ),
+        form=form,
+        error=error,
+        kinds=list(DOCUMENT_KINDS),
+        organisations=_organisations(),
+        extensions=", ".join(SUPPORTED_EXTENSIONS),
+        max_mb=MAX_UPLOAD // 1_000_000,
+    )
+    return html, status
+
+
+@bp.route("/legal/upload", methods=["GET"])
+def upload_form() -> tuple[str, int]:
+    return _upload_page({"kind": "regulation", "orgs": []})
+
+
+def _web_message(text: str, staged: Path, name: str) -> str:
+    """An import error as the browser user should read it: their file's name, the form's words, one line, and
+    never where the server keeps its files."""
+    text = text.replace(str(staged), name)
+    folder, _ = rv.resolve_mappings_dir(_mappings(), get_store())
+    text = text.replace(f"{folder}{os.sep}", "the mappings folder's ").replace(str(folder), "the mappings folder")
+    for flag, field in (("--replace", "“Replace”"), ("--prefix", "a prefix"), ("--id", "id")):
+        text = text.replace(f"give {flag}", f"tick {field}" if flag == "--replace" else f"give {field}")
+        text = text.replace(flag, field)
+    return " ".join(text.split())[:500]
+
+
+@bp.route("/legal/upload", methods=["POST"])
+def upload() -> Response | tuple[str, int]:
+    """Import an uploaded document as ``compgraph import`` does, then review it."""
+    from compgraph.legal.review import ReviewError, import_document
+
+    f = request.form
+    form: dict[str, Any] = {k: f.get(k, "").strip() for k in ("id", "title", "kind", "prefix")}
+    form["orgs"] = f.getlist("org")
+    form["replace"] = f.get("replace") == "on"
+    upload = request.files.get("file")
+    name = Path(upload.filename or "").name if upload is not None else ""
+    if not name:
+        return _upload_page(form, "file: choose the document to upload", 400)
+    if not name.lower().endswith(SUPPORTED_EXTENSIONS):
+        return _upload_page(form, f"{name}: not a document compgraph reads (the name must end in "
+                                  f"{', '.join(SUPPORTED_EXTENSIONS)})", 400)
+    if not form["id"]:
+        return _upload_page(form, "id: give the document an id (letters, digits, . _ -), e.g. psa-act-2026", 400)
+    if len(form["title"]) > 200 or not form["title"].isprintable():
+        return _upload_page(form, "title: one line of at most 200 printable characters", 400)
+    if form["kind"] not in DOCUMENT_KINDS:
+        return _upload_page(form, f"kind: choose one of {', '.join(DOCUMENT_KINDS)}", 400)
+    assert upload is not None
+    data = upload.stream.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        return _upload_page(form, f"{name}: larger than the {MAX_UPLOAD // 1_000_000} MB a document may be", 400)
+    with tempfile.TemporaryDirectory(prefix="compgraph-upload-") as tmp:
+        # Under the user's own name (made safe), so the catalog's attribution names the file they chose.
+        staged = Path(tmp) / (secure_filename(name) or "document" + Path(name).suffix.lower())
+        staged.write_bytes(data)
+        try:
+            res = import_document(get_store(), staged, form["id"], title=form["title"] or None, kind=form["kind"],
+                                  prefix=form["prefix"] or None, out=_mappings(), organisations=form["orgs"],
+                                  max_bytes=MAX_UPLOAD, replace=form["replace"])
+        except (IngestError, ReviewError, InputError) as exc:
+            message = _web_message(str(exc), staged, name)
+            if isinstance(exc, ReviewError) and "document id" in message:
+                message = "id: " + message
+            return _upload_page(form, message, 400)
+    return redirect(url_for("legal.review_page", doc_id=res.doc_id, imported=res.obligations), code=303)
