@@ -180,8 +180,10 @@ def test_dashboard_tiles_show_coverage_systems_expiring_evidence_and_violations(
     kpi = json.loads(page(client, f"/index.json?as_of={AS_OF}"))["kpis"]
     html = page(client, f"/?as_of={AS_OF}")
     tiles = html[html.index('class="kpis"') : html.index('class="cards"')]
-    pct = round(100 * kpi["obligations_covered"] / kpi["obligations"])
-    assert f"{pct}%" in tiles and "Obligations covered" in tiles
+    bars = json.loads(page(client, f"/index.json?as_of={AS_OF}"))["coverage_by_system"].values()
+    assert kpi["binding_pairs"] == sum(sum(c.values()) for c in bars)
+    pct = round(100 * kpi["binding_pairs_covered"] / kpi["binding_pairs"])
+    assert f"{pct}%" in tiles and "Binding obligations covered" in tiles
     assert f"{kpi['systems']}</span>" in tiles and kpi["systems"] == 7
     assert "Evidence expiring in 30 days" in tiles and f"{kpi['evidence']['expired']} already expired" in tiles
     assert kpi["violations"] == 19 and "19</span>" in tiles

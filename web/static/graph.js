@@ -13,7 +13,7 @@
   // The same colours as style.css: expired (orange) and no evidence (blue) are told apart by every reader.
   var status = {"covered": "#2e7d32", "evidence-expired": "#b35c00", "no-evidence": "#0063a6",
                 "missing-control": "#c62828", "unmapped": "#6a1b9a", "none": "#78909c"};
-  var icons = {"covered": "✓", "evidence-expired": "⌛", "no-evidence": "∅", "missing-control": "✗",
+  var icons = {"covered": "✓", "evidence-expired": "↻", "no-evidence": "∅", "missing-control": "✗",
                "unmapped": "?", "none": ""};
   function caption(d) {
     var icon = icons[d.status] || "";
@@ -22,19 +22,31 @@
   fetch(box.getAttribute("data-src"), {headers: {"Accept": "application/json"}})
     .then(function (r) { if (!r.ok) throw new Error(r.statusText); return r.json(); })
     .then(function (data) {
-      var maxDist = 0;
+      // Rings: the focal node in the middle, then one ring per (distance, kind), smaller groups inside, so that
+      // 30 neighbours do not share one huge circle whose labels shrink to nothing when it is fitted to the box.
+      var maxDist = 0, groups = {};
       data.elements.forEach(function (e) {
-        if (e.group === "nodes") { e.data.caption = caption(e.data); maxDist = Math.max(maxDist, e.data.dist || 0); }
+        if (e.group !== "nodes") return;
+        e.data.caption = caption(e.data);
+        maxDist = Math.max(maxDist, e.data.dist || 0);
+        var g = (e.data.dist || 0) + "/" + e.data.kind;
+        groups[g] = (groups[g] || 0) + 1;
+      });
+      var kinds = ["document", "obligation", "control", "system", "dataset", "evidence", "organisation", "other"];
+      data.elements.forEach(function (e) {
+        if (e.group !== "nodes") return;
+        var size = groups[(e.data.dist || 0) + "/" + e.data.kind];
+        e.data.ring = (maxDist + 1 - (e.data.dist || 0)) * 100000 - size * 10 - kinds.indexOf(e.data.kind);
       });
       var cy = cytoscape({
         container: box, elements: data.elements, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3,
         layout: {name: "concentric", animate: false, padding: 30, nodeDimensionsIncludeLabels: true,
-                 minNodeSpacing: 18, spacingFactor: 1.1, avoidOverlap: true,
-                 concentric: function (n) { return maxDist + 1 - (n.data("dist") || 0); },
+                 minNodeSpacing: 6, spacingFactor: 0.9, avoidOverlap: true, startAngle: 3 / 2 * Math.PI,
+                 concentric: function (n) { return n.data("focus") ? 1e9 : n.data("ring"); },
                  levelWidth: function () { return 1; }},
         style: [
           {selector: "node", style: {
-            "label": "data(caption)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
+            "label": "data(caption)", "font-size": 12, "text-valign": "bottom", "text-margin-y": 4,
             "text-wrap": "none", "text-background-color": "#ffffff", "text-background-opacity": 0.85,
             "text-background-padding": 2, "color": "#1d2430",
             "shape": function (n) { return shapes[n.data("kind")] || "ellipse"; },
@@ -42,10 +54,9 @@
             "border-width": 4, "border-color": function (n) { return status[n.data("status")] || "#78909c"; },
             "width": 28, "height": 28}},
           {selector: "node[?focus]", style: {
-            "width": 56, "height": 56, "border-width": 7, "background-color": "#18324f", "font-size": 14,
-            "font-weight": "bold", "text-valign": "center", "text-halign": "center", "text-margin-y": 0,
-            "color": "#ffffff", "text-background-opacity": 0, "text-outline-width": 0, "z-index": 10,
-            "label": function (n) { return "● " + n.data("label"); }}},
+            "width": 50, "height": 50, "border-width": 7, "background-color": "#18324f", "font-size": 15,
+            "font-weight": "bold", "color": "#ffffff", "text-background-color": "#18324f",
+            "text-background-opacity": 1, "text-background-padding": 4, "text-margin-y": 6, "z-index": 10}},
           {selector: "edge", style: {"width": 1.5, "line-color": "#9aa5b1", "target-arrow-color": "#9aa5b1",
             "target-arrow-shape": "triangle", "curve-style": "bezier", "label": "", "font-size": 9,
             "color": "#3b4452", "text-rotation": "autorotate", "text-background-color": "#ffffff",
@@ -55,10 +66,12 @@
             "target-arrow-color": "#1f5fa8", "z-index": 9}}
         ]
       });
+      // Labels must stay readable: rather than shrink a large neighbourhood to fit, keep at least this zoom
+      // around the focal node (drag to pan; every node is also listed below the picture).
       var focal = cy.nodes("[?focus]");
-      focal.connectedEdges().addClass("named");
+      if (cy.zoom() < 0.8 && focal.length) cy.zoom({level: 0.8, position: focal.position()});
       cy.on("mouseover", "node", function (ev) { cy.edges().removeClass("named"); ev.target.connectedEdges().addClass("named"); });
-      cy.on("mouseout", "node", function () { cy.edges().removeClass("named"); focal.connectedEdges().addClass("named"); });
+      cy.on("mouseout", "node", function () { cy.edges().removeClass("named"); });
       cy.on("tap", "node", function (ev) { var u = ev.target.data("url"); if (u) window.location.href = u; });
       window.cy = cy;
       var nodes = data.elements.filter(function (e) { return e.group === "nodes"; });

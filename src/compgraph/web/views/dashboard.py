@@ -49,8 +49,10 @@ def _kpis(store: Any, as_of: date) -> dict[str, Any]:
     """The dashboard's tiles: obligations covered, systems, evidence expiring within 30 days, and what the
     saved validation found, with whether the data changed after it was saved."""
     cov = model.coverage(store, as_of, cache())
-    total = len(model.ordered_ids(store, cache(), "Obligation"))
-    covered = sum(1 for st in cov.obligation_status.values() if st == tr.COVERED)
+    # Counted per (system, binding obligation) pair, as the bars are: an obligation covered for one system
+    # and not for another must not count as covered.
+    pairs = sum(sum(c.values()) for c in cov.by_system.values())
+    covered = sum(c.get(tr.COVERED, 0) for c in cov.by_system.values())
     state = model.store_state(store)
     saved = cache().get(("last-report", state.key), lambda: last_report_counts(store))
     stale = cache().get(
@@ -58,9 +60,9 @@ def _kpis(store: Any, as_of: date) -> dict[str, Any]:
     )
     counts = saved.get("counts") or {}
     return {
-        "obligations": total,
-        "obligations_covered": covered,
-        "obligations_covered_pct": round(100 * covered / total) if total else None,
+        "binding_pairs": pairs,
+        "binding_pairs_covered": covered,
+        "binding_pairs_covered_pct": round(100 * covered / pairs) if pairs else None,
         "systems": len(cov.systems),
         "systems_with_gaps": sum(1 for s in cov.systems if s.worst not in (None, tr.COVERED)),
         "evidence": pageinfo.evidence_figures(store, as_of),
