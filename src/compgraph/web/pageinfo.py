@@ -83,13 +83,13 @@ def _card_systems(store: GraphStore, h: Header, node: str, today: date) -> None:
 def _card_datasets(store: GraphStore, h: Header, node: str, today: date) -> None:
     r = _one(
         store,
-        f"""SELECT ?pd ?basis ?src (COUNT(DISTINCT ?s) AS ?n) WHERE {{
-        OPTIONAL {{ {node} cg:containsPersonalData ?pd }}
+        f"""SELECT ?pd ?basis ?src ?prov (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+        OPTIONAL {{ {node} cg:containsPersonalData ?pd }} OPTIONAL {{ {node} dcterms:provenance ?prov }}
         OPTIONAL {{ {node} cg:legalBasis ?b OPTIONAL {{ ?b skos:prefLabel ?bl }}
                     BIND(COALESCE(?bl, REPLACE(STR(?b), "^.*[#/]", "")) AS ?basis) }}
         OPTIONAL {{ {node} prov:wasAttributedTo ?a OPTIONAL {{ ?a rdfs:label ?al }}
                     BIND(COALESCE(?al, REPLACE(STR(?a), "^.*/", "")) AS ?src) }}
-        OPTIONAL {{ ?s cg:usesDataset|cg:trainedOn {node} }} }} GROUP BY ?pd ?basis ?src LIMIT 1""",
+        OPTIONAL {{ ?s cg:usesDataset|cg:trainedOn {node} }} }} GROUP BY ?pd ?basis ?src ?prov LIMIT 1""",
     )
     personal = str(r.get("pd")).lower() == "true"
     h.add("Personal data", "yes" if personal else ("no" if r.get("pd") else "not stated"))
@@ -98,7 +98,9 @@ def _card_datasets(store: GraphStore, h: Header, node: str, today: date) -> None
         r.get("basis") or "none recorded",
         flag="bad" if personal and not r.get("basis") else None,
     )
-    h.add("Source (owner)", r.get("src") or "not recorded")
+    # The shape asks for dcterms:provenance (where the data comes from); who it is attributed to is not that.
+    h.add("Provenance", r.get("prov") or "none recorded", flag="bad" if personal and not r.get("prov") else None)
+    h.add("Attributed to", r.get("src") or "nobody named")
     n = int(r.get("n") or 0)
     h.add("Used by", f"{n} AI system{'s' if n != 1 else ''}")
 
@@ -139,15 +141,18 @@ def _card_obligations(store: GraphStore, h: Header, node: str, today: date) -> N
 def _card_documents(store: GraphStore, h: Header, node: str, today: date) -> None:
     r = _one(
         store,
-        f"""SELECT ?publisher ?version ?issued (COUNT(DISTINCT ?o) AS ?n) WHERE {{
+        f"""SELECT ?id ?publisher ?version ?issued ?file (COUNT(DISTINCT ?o) AS ?n) WHERE {{
+        {node} dcterms:identifier ?id .
         OPTIONAL {{ {node} dcterms:publisher ?publisher }} OPTIONAL {{ {node} cg:documentVersion ?version }}
-        OPTIONAL {{ {node} dcterms:issued ?issued }} OPTIONAL {{ ?o cg:fromDocument {node} }}
-        }} GROUP BY ?publisher ?version ?issued LIMIT 1""",
+        OPTIONAL {{ {node} dcterms:issued ?issued }} OPTIONAL {{ {node} dcterms:source ?file }}
+        OPTIONAL {{ ?o cg:fromDocument {node} }} }} GROUP BY ?id ?publisher ?version ?issued ?file LIMIT 1""",
     )
     h.add("Owner (publisher)", r.get("publisher"))
     h.add("Version", r.get("version"))
     h.add("Issued", r.get("issued"))
     h.add("Obligations", r.get("n"))
+    if r.get("file") and r.get("id"):
+        h.add("Source text", r["file"].rsplit("/", 1)[-1], url=f"/documents/{r['id']}/source")
 
 
 def _card_evidence(store: GraphStore, h: Header, node: str, today: date) -> None:
