@@ -108,7 +108,7 @@ def test_expired_evidence_page_says_it_no_longer_counts(client: Any) -> None:
 
 def test_the_title_is_shown_once(client: Any) -> None:
     html = page(client, f"/systems/sys-credit-limit?as_of={AS_OF}")
-    assert "<h1>AI system sys-credit-limit: Customer credit-limit recommender</h1>" in html
+    assert '<h1>AI system <span class="id">sys-credit-limit</span>: Customer credit-limit recommender</h1>' in html
     facts = html[html.index('<dl class="facts">') : html.index("</dl>", html.index('<dl class="facts">'))]
     assert "<dt>title</dt>" not in facts and "<dt>id</dt>" not in facts, "the facts repeat the heading"
 

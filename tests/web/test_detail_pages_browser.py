@@ -118,9 +118,10 @@ def test_graph_view_centres_the_focal_node_and_keeps_ids_whole(page: Any, server
     )
     x, y, cx, cy_, w = centre
     assert abs(x - cx) < w * 0.15 and abs(y - cy_) < w * 0.15, "the focal node is in the middle"
-    item = page.locator("#node-list li.focus .id")
-    height = item.evaluate("el => el.getClientRects().length")
-    assert item.inner_text() == "sys-credit-limit" and height == 1, "the id wrapped onto two lines"
+    for where in ("#node-list li.focus .id", "h1 .id"):
+        item = page.locator(where)
+        lines = item.evaluate("el => el.getClientRects().length")
+        assert item.inner_text() == "sys-credit-limit" and lines == 1, f"{where}: the id wrapped onto two lines"
     fits(page, "graph")
 
 

@@ -104,6 +104,7 @@ def _detail(
         iri=iri,
         kind=kind,
         ident=ident,
+        heading_id=ident,
         graph_url=url_for("browser.graph_page", kind=seg, ident=ident),
         **context,
     )
