@@ -9,6 +9,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from webfixture import REPO, browser_store, fixture_store  # noqa: E402
 
 from compgraph.checks.validate import validate_store  # noqa: E402
-from compgraph.graph import history  # noqa: E402
+from compgraph.graph import evidence, history  # noqa: E402
 from compgraph.web import create_app  # noqa: E402
 
 AS_OF = "2026-11-22"
@@ -295,3 +296,18 @@ def test_id_cells_are_marked_as_unbreakable(client: Any) -> None:
     html = page(client, f"/systems/sys-credit-limit?as_of={AS_OF}")
     assert re.search(r'<td class="id"><a href="/obligations/[^"]+">', html)
     assert re.search(r"\.id[^{]*\{[^}]*white-space: nowrap", (REPO / "web/static/style.css").read_text())
+
+
+def test_evidence_card_names_the_renewal_that_supersedes_it(small: tuple[Any, Any]) -> None:
+    s, client = small
+    old = evidence.previous(s, "ev-ho-credit")
+    renewal = replace(old, ident="ev-ho-credit-2027", valid_until=date(2027, 12, 31), revises="ev-ho-credit")
+    with history.acting("tester", "evidence renew"):
+        evidence.add(s, renewal)
+    assert re.search(
+        r'<dt>Superseded by</dt><dd><a href="/evidence/ev-ho-credit-2027">',
+        card(page(client, "/evidence/ev-ho-credit")),
+    )
+    assert re.search(
+        r'<dt>Renews</dt><dd><a href="/evidence/ev-ho-credit">', card(page(client, "/evidence/ev-ho-credit-2027"))
+    )

@@ -158,8 +158,10 @@ def _card_documents(store: GraphStore, h: Header, node: str, today: date) -> Non
 def _card_evidence(store: GraphStore, h: Header, node: str, today: date) -> None:
     r = _one(
         store,
-        f"""SELECT ?cid ?x ?xid ?owner ?issued ?until WHERE {{
+        f"""SELECT ?cid ?x ?xid ?owner ?issued ?until ?newer ?older WHERE {{
         OPTIONAL {{ {node} cg:evidenceFor/dcterms:identifier ?cid }}
+        OPTIONAL {{ ?n prov:wasRevisionOf {node} ; dcterms:identifier ?newer }}
+        OPTIONAL {{ {node} prov:wasRevisionOf/dcterms:identifier ?older }}
         OPTIONAL {{ {node} cg:concerns ?x . ?x dcterms:identifier ?xid }}
         OPTIONAL {{ {node} prov:wasAttributedTo ?a OPTIONAL {{ ?a rdfs:label ?al }}
                     BIND(COALESCE(?al, REPLACE(STR(?a), "^.*/", "")) AS ?owner) }}
@@ -175,6 +177,9 @@ def _card_evidence(store: GraphStore, h: Header, node: str, today: date) -> None
         left = f"expired {-days} days before {today}" if days is not None and days < 0 else f"{days} days left"
         note = state if days is None else left
         h.add("Valid until", f"{r['until']} ({note})", flag="bad" if state == "expired" else None)
+    # A renewal keeps the old item: say which one is current, so an expired old version is not read as a gap.
+    h.add("Superseded by", r.get("newer"), url=f"/evidence/{r['newer']}" if r.get("newer") else None)
+    h.add("Renews", r.get("older"), url=f"/evidence/{r['older']}" if r.get("older") else None)
 
 
 _CARDS = {
