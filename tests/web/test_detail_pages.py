@@ -311,3 +311,9 @@ def test_evidence_card_names_the_renewal_that_supersedes_it(small: tuple[Any, An
     assert re.search(
         r'<dt>Renews</dt><dd><a href="/evidence/ev-ho-credit">', card(page(client, "/evidence/ev-ho-credit-2027"))
     )
+
+
+@pytest.mark.parametrize(("ident", "counted"), [("COC-03-01", "yes (binding)"), ("COC-11-10", "no (not a binding")])
+def test_obligation_card_says_whether_coverage_counts_it(client: Any, ident: str, counted: str) -> None:
+    head = card(page(client, f"/obligations/{ident}?as_of={AS_OF}"))
+    assert f"<dt>Counted in coverage</dt><dd>{counted}" in head

@@ -19,6 +19,7 @@ from compgraph.graph import paths
 from compgraph.graph.history import HISTORY_GRAPH
 from compgraph.graph.namespaces import graph_iri
 from compgraph.graph.store import GraphStore
+from compgraph.questions import coverage as cv
 from compgraph.web.model import entity_url, evidence_state, sparql_string
 
 VALIDATION_GRAPHS = graph_iri("validation")
@@ -124,9 +125,9 @@ def _card_controls(store: GraphStore, h: Header, node: str, today: date) -> None
 def _card_obligations(store: GraphStore, h: Header, node: str, today: date) -> None:
     r = _one(
         store,
-        f"""SELECT ?doc ?docid ?mod ?risk ?addr ?cite WHERE {{
+        f"""SELECT ?doc ?docid ?mod ?m ?risk ?addr ?cite WHERE {{
         OPTIONAL {{ {node} cg:fromDocument ?d . ?d rdfs:label ?doc ; dcterms:identifier ?docid }}
-        OPTIONAL {{ {node} cg:modality/skos:prefLabel ?mod }}
+        OPTIONAL {{ {node} cg:modality ?m OPTIONAL {{ ?m skos:prefLabel ?mod }} }}
         OPTIONAL {{ {node} cg:appliesToRiskLevel/skos:prefLabel ?risk }}
         OPTIONAL {{ {node} cg:addressee/skos:prefLabel ?addr }}
         OPTIONAL {{ {node} dcterms:bibliographicCitation ?cite }} }} LIMIT 1""",
@@ -136,6 +137,9 @@ def _card_obligations(store: GraphStore, h: Header, node: str, today: date) -> N
     h.add("Modality", r.get("mod"))
     h.add("Addressed to", r.get("addr"))
     h.add("Applies to risk level", r.get("risk") or "every risk level")
+    # Coverage counts only binding modalities (docs/design.md): say so, or a "covered" reads as a checked duty.
+    binding = (r.get("m") or "").rsplit("#", 1)[-1] in cv.BINDING_MODALITIES
+    h.add("Counted in coverage", "yes (binding)" if binding else "no (not a binding modality)")
 
 
 def _card_documents(store: GraphStore, h: Header, node: str, today: date) -> None:
