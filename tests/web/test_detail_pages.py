@@ -186,6 +186,8 @@ def test_dashboard_tiles_show_coverage_systems_expiring_evidence_and_violations(
     assert f"{pct}%" in tiles and "Binding obligations covered" in tiles
     assert f"{kpi['systems']}</span>" in tiles and kpi["systems"] == 7
     assert "Evidence expiring in 30 days" in tiles and f"{kpi['evidence']['expired']} already expired" in tiles
+    listed = json.loads(page(client, f"/evidence.json?as_of={AS_OF}&_size=max"))["evidence"]
+    assert kpi["evidence"]["expired"] == sum(r["state"] == "expired" for r in listed) > 0
     assert kpi["violations"] == 19 and "19</span>" in tiles
 
 
