@@ -557,12 +557,33 @@ def _safe_iri_part(ident: str) -> bool:
     return bool(ident) and not any(ch in ident for ch in '<>"{}|^`\\ \n\t')
 
 
+def property_names(store: GraphStore) -> dict[str, str]:
+    """Each property's rdfs:label (or skos:prefLabel) from the ontology in the store, by IRI."""
+    res = store.select("""SELECT ?p (SAMPLE(?l) AS ?label) WHERE {
+        VALUES ?t { owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty rdf:Property }
+        ?p a ?t ; rdfs:label|skos:prefLabel ?l FILTER(LANGMATCHES(LANG(?l), "en") || LANG(?l) = "") } GROUP BY ?p""")
+    return {str(p): str(lab) for p, lab in res.rows}
+
+
+def property_name(iri: str, names: dict[str, str]) -> str:
+    """A property in words: our plain name, else the ontology's label, else its local name split into words
+    (``reviewDue`` -> "review due"); never a prefixed name such as ``cg:reviewDue``."""
+    short = shorten(iri)
+    if short in FACT_NAMES:
+        return FACT_NAMES[short]
+    if iri in names:
+        return names[iri]
+    local = iri.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1]
+    return _split_camel(local) or local
+
+
 def facts(store: GraphStore, iri: str) -> list[tuple[str, str]]:
     """The node's literal properties, named in plain language."""
     res = store.query(f"SELECT ?p ?v WHERE {{ <{iri}> ?p ?v FILTER(isLiteral(?v)) }}")
+    names = property_names(store)
     out = []
     for p, v in res.rows:
-        name = FACT_NAMES.get(shorten(str(p)), shorten(str(p)))
+        name = property_name(str(p), names)
         value = str(v)
         if isinstance(v, Literal) and v.datatype is not None and str(v.datatype).endswith("#boolean"):
             value = "yes" if value.lower() == "true" else "no"
@@ -572,9 +593,10 @@ def facts(store: GraphStore, iri: str) -> list[tuple[str, str]]:
 
 
 def label(store: GraphStore, iri: str) -> str:
+    # The title before the id: a UNION answered in any order, and pages said "sys-credit-limit: sys-credit-limit".
     res = store.select(
-        f"SELECT ?l WHERE {{ {{ <{iri}> rdfs:label ?l }} UNION {{ <{iri}> skos:prefLabel ?l }} "
-        f"UNION {{ <{iri}> dcterms:identifier ?l }} }} LIMIT 1"
+        f"SELECT ?l WHERE {{ OPTIONAL {{ <{iri}> rdfs:label ?a }} OPTIONAL {{ <{iri}> skos:prefLabel ?b }} "
+        f"OPTIONAL {{ <{iri}> dcterms:identifier ?c }} BIND(COALESCE(?a, ?b, ?c) AS ?l) FILTER(BOUND(?l)) }} LIMIT 1"
     )
     return str(res.rows[0][0]) if res.rows else shorten(iri)
 
@@ -597,13 +619,17 @@ def neighbours(store: GraphStore, iri: str) -> list[Neighbour]:
           OPTIONAL {{ ?n rdfs:label|skos:prefLabel ?l }} OPTIONAL {{ ?n dcterms:identifier ?nid }}
         }} GROUP BY ?dir ?p ?n""")
     out = []
+    props = property_names(store)
     for d, p, n, lab, nid in res.rows:
         short = shorten(str(p))
         names = RELATION_NAMES.get(short)
+        plain = property_name(str(p), props)
         relation = (
-            (names[0] if str(d) == "out" else names[1]) if names else (short if str(d) == "out" else f"{short} of")
+            (names[0] if str(d) == "out" else names[1]) if names else (plain if str(d) == "out" else f"{plain} of")
         )
-        text = str(lab or nid or shorten(str(n)))
+        if kind_of(str(n)) == "mapping":
+            continue  # a mapping is shown with its author, date and comment, not as a bare node id
+        text = str(lab or nid or short)
         if nid and lab and kind_of(str(n)) in ("obligation", "control", "evidence", "system", "dataset"):
             text = f"{nid}: {lab}"
         out.append(Neighbour(relation, str(d), str(n), text, kind_of(str(n)), entity_url(str(n))))
@@ -708,8 +734,8 @@ def neighbourhood(
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     frontier = {iri}
     truncated = False
-    nodes[iri] = {}
-    for _ in range(depth):
+    nodes[iri] = {"dist": 0}
+    for step in range(1, depth + 1):
         if not frontier:
             break
         values = " ".join(f"<{n}>" for n in sorted(frontier))
@@ -725,7 +751,7 @@ def neighbourhood(
                     if len(nodes) >= max_nodes:
                         truncated = True
                         continue
-                    nodes[n] = {}
+                    nodes[n] = {"dist": step}
                     nxt.add(n)
             if str(s) in nodes and str(o) in nodes:
                 edges[(str(s), str(p), str(o))] = {}
@@ -734,11 +760,11 @@ def neighbourhood(
     elements = []
     for n, data in nodes.items():
         elements.append({"group": "nodes", "data": {"id": n, **data, "focus": n == iri}})
+    props = property_names(store)
     for i, (s, p, o) in enumerate(sorted(edges)):
         names = RELATION_NAMES.get(shorten(p))
-        elements.append(
-            {"group": "edges", "data": {"id": f"e{i}", "source": s, "target": o, "label": names[0] if names else p}}
-        )
+        text = names[0] if names else property_name(p, props)
+        elements.append({"group": "edges", "data": {"id": f"e{i}", "source": s, "target": o, "label": text}})
     return {"focus": iri, "depth": depth, "truncated": truncated, "elements": elements}
 
 

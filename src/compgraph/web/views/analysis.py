@@ -280,4 +280,5 @@ def graph_page(kind: str, ident: str) -> Response | str:
         depth=depth_raw,
         kind=seg,
         ident=ident,
+        heading_id=ident,
     )

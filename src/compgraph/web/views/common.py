@@ -23,7 +23,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from compgraph.graph import paths
 from compgraph.graph.namespaces import shorten
 from compgraph.questions import trace as tr
-from compgraph.web import linkeddata, model
+from compgraph.web import linkeddata, model, pageinfo
 from compgraph.web.model import get_store
 from compgraph.web.storestate import dir_stamp
 
@@ -128,7 +128,8 @@ def meta(as_of: date | None) -> dict[str, Any]:
     last = cache().get(("last-report", state.key), lambda: last_report_counts(store))
     return {
         "as_of": as_of.isoformat() if as_of else None,
-        "data_built": state.built,
+        # A store filled by `compgraph load` has no load record of a catalog; its audit trail knows when.
+        "data_built": state.built or cache().get(("last-write", state.key), lambda: pageinfo.last_data_write(store)),
         "validation": last,
     }
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Response, abort, current_app, get_template_attribute, redirect, url_for
+from flask import Response, abort, current_app, get_template_attribute, redirect, request, url_for
 
+from compgraph.checks.report import last_report_counts
 from compgraph.questions import trace as tr
-from compgraph.web import model
+from compgraph.web import model, pageinfo
 from compgraph.web.model import get_store
 from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import Table, as_of_param, bars, bp, cache, question_list, respond
@@ -25,7 +26,8 @@ def dashboard(fmt: str) -> Response | str:
     as_of = as_of_param()
     parts = cache().get(("dashboard", model.store_state(store).key, as_of), lambda: _coverage_parts(store, as_of))
     questions = question_list()
-    data = parts["data"] | {"questions": [{"name": q.name, "title": q.title} for q in questions]}
+    kpi = cache().get(("kpis", model.store_state(store).key, as_of), lambda: _kpis(store, as_of))
+    data = parts["data"] | {"questions": [{"name": q.name, "title": q.title} for q in questions], "kpis": kpi}
     return respond(
         "dashboard.html",
         fmt,
@@ -39,7 +41,36 @@ def dashboard(fmt: str) -> Response | str:
         systems_hidden=parts["systems_hidden"],
         drawn=parts["drawn"],
         questions=questions,
+        kpi=kpi,
     )
+
+
+def _kpis(store: Any, as_of: date) -> dict[str, Any]:
+    """The dashboard's tiles: obligations covered, systems, evidence expiring within 30 days, and what the
+    saved validation found, with whether the data changed after it was saved."""
+    cov = model.coverage(store, as_of, cache())
+    # Counted per (system, binding obligation) pair, as the bars are: an obligation covered for one system
+    # and not for another must not count as covered.
+    pairs = sum(sum(c.values()) for c in cov.by_system.values())
+    covered = sum(c.get(tr.COVERED, 0) for c in cov.by_system.values())
+    state = model.store_state(store)
+    saved = cache().get(("last-report", state.key), lambda: last_report_counts(store))
+    stale = cache().get(
+        ("stale", state.key), lambda: pageinfo.validation_staleness(store, state.built, saved.get("created"))
+    )
+    counts = saved.get("counts") or {}
+    return {
+        "binding_pairs": pairs,
+        "binding_pairs_covered": covered,
+        "binding_pairs_covered_pct": round(100 * covered / pairs) if pairs else None,
+        "systems": len(cov.systems),
+        "systems_with_gaps": sum(1 for s in cov.systems if s.worst not in (None, tr.COVERED)),
+        "evidence": pageinfo.evidence_figures(store, as_of),
+        "violations": counts.get("Violation", 0) if saved.get("created") else None,
+        "validation_as_of": saved.get("as_of"),
+        "validation_run": saved.get("created"),
+        "validation_stale": stale,
+    }
 
 
 def _coverage_parts(store: Any, as_of: date) -> dict[str, Any]:
@@ -58,7 +89,9 @@ def _coverage_parts(store: Any, as_of: date) -> dict[str, Any]:
         shown = [s for s in shown if s.iri in keep]
     systems = {s.id: s for s in shown}
     by_doc = bars(cov.by_document, lambda k: url_for("browser.document", ident=docs[k]) if k in docs else None)
-    by_risk = bars(cov.by_risk)
+    # Most severe first, as the concepts' ordered collection lists them; a level it lacks goes last.
+    order = {name: i for i, name in enumerate(pageinfo.risk_order(store))}
+    by_risk = bars(dict(sorted(cov.by_risk.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))))
     by_system = bars({k: cov.by_system[k] for k in systems}, lambda k: url_for("browser.system", ident=k))
     for b in by_system:
         b["label"] = f"{b['key']}: {systems[b['key']].label}" if b["key"] in systems else b["key"]
@@ -78,7 +111,8 @@ def _coverage_parts(store: Any, as_of: date) -> dict[str, Any]:
     return {
         "data": {
             "coverage_by_document": cov.by_document,
-            "coverage_by_risk": cov.by_risk,
+            "coverage_by_risk": {b["key"]: b["counts"] for b in by_risk},
+            "risk_order": list(order),
             "coverage_by_system": cov.by_system,
         },
         "table": table,
@@ -98,10 +132,16 @@ def run_validation() -> Response:
     from compgraph.checks.validate import validate_store
 
     as_of = as_of_param()
+    # Back to the page that asked (a detail page's "validate now"), never to another site.
+    back = request.form.get("next", "")
+    if back and (not back.startswith("/") or back.startswith("//") or "\\" in back):
+        abort(400, description=f"next: {back[:80]!r} is not a page of this site (it must start with one '/').")
     store = get_store()
     try:
         validate_store(store, as_of, save=True)
     except Exception as exc:
         current_app.logger.error("validation failed", exc_info=exc)
         abort(500)
+    if back:
+        return redirect(back, code=303)
     return redirect(url_for("browser.gaps", as_of=as_of.isoformat()), code=303)

@@ -10,11 +10,12 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from flask import Response, current_app, get_template_attribute, request, url_for
+from flask import Response, abort, current_app, get_template_attribute, request, url_for
 
+from compgraph.checks.report import last_report_counts
 from compgraph.graph.store import GraphStore
 from compgraph.questions import trace as tr
-from compgraph.web import model
+from compgraph.web import model, pageinfo
 from compgraph.web.model import get_store
 from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import (
@@ -73,12 +74,18 @@ def _detail(
             extra(store, iri, as_of, tables, context, data)
         facts = _facts(store, iri)
         data["facts"] = dict(facts)
+        lab = model.label(store, iri)
+        card = pageinfo.header(store, kind, iri, lab, as_of)
+        context["card"] = card
+        context["own"] = _own_findings(store, kind, iri, as_of, context)
+        data["summary"] = {r["name"]: r["value"] for r in card.rows}
+        data["findings"] = context["own"]
         tables.append(_neighbour_table(store, iri))
         # Drawn once per store state as well: a system's trace table is most of a 136 KB page, and drawing
         # it again for every user's first view took 45 ms of the GIL under load.
         draw = get_template_attribute("_macros.html", "table")
         context["rendered"] = {t.id: draw(t) for t in tables}
-        return iri, model.label(store, iri), tables, context, data, facts
+        return iri, lab, tables, context, data, facts
 
     # What the page shows, per store state: every user's first view of a page then only renders it (the
     # whole answer is kept per user by pagecache). The extras read the query string (e.g. ?gaps=1).
@@ -97,9 +104,46 @@ def _detail(
         iri=iri,
         kind=kind,
         ident=ident,
+        heading_id=ident,
         graph_url=url_for("browser.graph_page", kind=seg, ident=ident),
         **context,
     )
+
+
+# What each coverage status means, said of one obligation (docs/design.md, coverage semantics).
+STATUS_MEANS = {
+    tr.UNMAPPED: "no control is mapped to it",
+    tr.MISSING_CONTROL: "no system or organisation implements a control mapped to it",
+    tr.NO_EVIDENCE: "its controls are implemented but no evidence is recorded",
+    tr.EXPIRED: "the evidence for its controls has expired",
+}
+
+
+def _status_counts(counts: dict[str, int], what: str = "binding obligations") -> list[dict[str, str]]:
+    """One coverage finding per non-covered status with a count, worst first."""
+    return [
+        {"status": st, "message": f"{counts[st]} of {sum(counts.values())} {what}: {st} ({STATUS_MEANS[st]})"}
+        for st in model.STATUSES
+        if st in STATUS_MEANS and counts.get(st)
+    ]
+
+
+def _own_findings(store: GraphStore, kind: str, iri: str, as_of: date | None, ctx: dict[str, Any]) -> dict[str, Any]:
+    """What is wrong with this node: the saved validation's results about it (with that run's dates and
+    whether the data changed since) and what coverage says on the page's date (from the ``extra`` callback)."""
+    state = model.store_state(store)
+    saved = cache().get(("last-report", state.key), lambda: last_report_counts(store))
+    stale = cache().get(
+        ("stale", state.key), lambda: pageinfo.validation_staleness(store, state.built, saved.get("created"))
+    )
+    return {
+        "validation": pageinfo.saved_findings(store, iri) if saved.get("created") else None,
+        "validation_as_of": saved.get("as_of"),
+        "validation_run": saved.get("created"),
+        "stale": stale,
+        "coverage": ctx.pop("coverage_findings", []),
+        "coverage_as_of": as_of.isoformat() if as_of else None,
+    }
 
 
 def _trace_rows(controls: list[tr.ControlLink], as_of: date | None) -> list[dict[str, Any]]:
@@ -109,7 +153,7 @@ def _trace_rows(controls: list[tr.ControlLink], as_of: date | None) -> list[dict
             "control": c.id,
             "control_label": c.label,
             "control_url": model.entity_url(c.iri),
-            "relation": c.relation,
+            "relation": pageinfo.mapping_words(c.relation) if c.relation else "",
         }
         if not c.implementations:
             rows.append(base | {"implementer": "", "status": tr.MISSING_CONTROL, "evidence": "not implemented"})
@@ -162,6 +206,7 @@ def document(ident: str) -> Response | str:
         lab = model.label(store, iri)
         if lab in cov.by_document:
             ctx["bar_items"] = bars({lab: cov.by_document[lab]})
+            ctx["coverage_findings"] = _status_counts(cov.by_document[lab], "system-obligation pairs")
 
     return _detail(
         "documents",
@@ -181,6 +226,10 @@ def obligation(ident: str) -> Response | str:
         ctx["status"] = t.status
         ctx["quote"] = t.text
         data["status"] = t.status
+        if t.status in STATUS_MEANS:
+            ctx["coverage_findings"] = [{"status": t.status, "message": f"Not covered: {STATUS_MEANS[t.status]}."}]
+        ctx["provenance"] = pageinfo.obligation_provenance(store, iri)
+        data["provenance"] = ctx["provenance"]
         tables.append(
             Table(
                 "trace",
@@ -208,6 +257,8 @@ def obligation(ident: str) -> Response | str:
 def control(ident: str) -> Response | str:
     def extra(store: GraphStore, iri: str, as_of: date, tables: list[Table], ctx: dict, data: dict) -> None:
         maps = link_rows(model.control_mappings(store, iri), "obligations")
+        for m in maps:
+            m["relation"] = pageinfo.mapping_words(m["relation"]) if m["relation"] else ""
         tables.append(
             Table(
                 "obligations",
@@ -249,6 +300,16 @@ def control(ident: str) -> Response | str:
             )
         )
         ctx["impact_url"] = url_for("browser.control_impact", ident=iri.rsplit("/", 1)[-1])
+        weak = [r for r in rows if r["status"] != tr.COVERED]
+        if not rows:
+            ctx["coverage_findings"] = [
+                {"status": tr.MISSING_CONTROL, "message": "No system or organisation implements it."}
+            ]
+        elif weak:
+            ctx["coverage_findings"] = [
+                {"status": r["status"], "message": f"{r['implementer']}: {r['status']} ({r['evidence']})."}
+                for r in weak
+            ]
 
     return _detail(
         "controls",
@@ -301,6 +362,7 @@ def system(ident: str) -> Response | str:
             ),
         )
         counts = t.counts()
+        ctx["coverage_findings"] = _status_counts(counts)
         ctx["bar_items"] = bars({t.id: {s: counts.get(s, 0) for s in model.STATUSES}})
         ctx["only_gaps"] = only_gaps
         ctx["system_trace"] = t
@@ -337,6 +399,10 @@ def evidence(ident: str) -> Response | str:
         ctx["status"] = tr.COVERED if state == "current" else tr.EXPIRED
         ctx["status_text"] = state
         data["state"] = state
+        if state != "current":
+            ctx["coverage_findings"] = [
+                {"status": tr.EXPIRED, "message": f"Not valid on {as_of}: {state}; it no longer counts as evidence."}
+            ]
 
     return _detail(
         "evidence",
@@ -345,4 +411,35 @@ def evidence(ident: str) -> Response | str:
         "An evidence record: which control it supports, for which system or organisation, and whether it is "
         "still valid on the chosen date.",
         extra,
+    )
+
+
+@bp.route("/documents/<ident>/source", defaults={"fmt": "html"})
+@bp.route("/documents/<ident>/source.<any(json,csv):fmt>")
+@cached_page()
+def document_source(ident: str, fmt: str) -> Response | str:
+    """The text a document's obligations were extracted from, one anchor per line (``#L339``), with its
+    SHA-256 checked against the one recorded when the document was loaded."""
+    iri = resolve("documents", ident)
+    store = get_store()
+    src = pageinfo.source_text(store, iri)
+    if src is None:
+        abort(404, description=f"Document {ident!r} names no source file.")
+    rows = [{"line": n, "text": text} for n, text in enumerate(src.lines, start=1)]
+    return respond(
+        "source.html",
+        fmt,
+        title=f"Source text: {model.label(store, iri)}",
+        description="The document's text as loaded, line by line; an obligation's provenance links to its line.",
+        tables=[Table("lines", "Lines", [("line", "Line"), ("text", "Text")], rows)],
+        data={
+            "document": ident,
+            "file": src.file,
+            "recorded_sha256": src.recorded_sha256,
+            "sha256": src.actual_sha256,
+            "matches_recorded": src.matches,
+            "problem": src.problem,
+        },
+        src=src,
+        document_url=url_for("browser.document", ident=ident),
     )
