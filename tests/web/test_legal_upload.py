@@ -146,3 +146,9 @@ def test_an_upload_without_the_forms_token_is_refused(client: Any) -> None:
 def test_the_history_page_says_which_document_the_upload_was_about(client: Any, uploaded: Any) -> None:
     rows = client.get("/history.json").get_json()["history"]
     assert any(r["named"] == "psa" and r["reason"].startswith("imported public-sector-ai-act.md") for r in rows)
+
+
+def test_an_uploaded_documents_source_text_page_shows_the_text_it_was_read_from(client: Any, uploaded: Any) -> None:
+    page = client.get("/documents/psa/source.json").get_json()
+    assert page["matches_recorded"] is True, page["problem"]
+    assert any("human oversight" in row["text"] for row in page["lines"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from compgraph.checks.report import REPORT_GRAPH
@@ -318,9 +319,10 @@ class SourceText:
         return self.recorded_sha256 is not None and self.recorded_sha256 == self.actual_sha256
 
 
-def source_text(store: GraphStore, doc_iri: str) -> SourceText | None:
+def source_text(store: GraphStore, doc_iri: str, user_folder: Path | None = None) -> SourceText | None:
     """The text file a document was extracted from (None when it names none), read from the shipped mappings
-    folder only, with its SHA-256 checked against the one recorded when the document was loaded."""
+    folder or ``user_folder`` (where ``import`` and the upload page keep a new document's text), never from
+    elsewhere, with its SHA-256 checked against the one recorded when the document was loaded."""
     r = _one(
         store,
         f"SELECT ?file ?sha WHERE {{ <{doc_iri}> dcterms:source ?file OPTIONAL {{ <{doc_iri}> cg:sha256 ?sha }} }}",
@@ -328,10 +330,11 @@ def source_text(store: GraphStore, doc_iri: str) -> SourceText | None:
     if not r.get("file"):
         return None
     name = r["file"]
-    root = paths.mappings_dir().resolve()
-    path = (root / name).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
+    roots = dict.fromkeys(p.resolve() for p in (paths.mappings_dir(), *([user_folder] if user_folder else [])))
+    found = [p for root in roots if (p := (root / name).resolve()).is_relative_to(root) and p.is_file()]
+    if not found:
         return SourceText(name, r.get("sha"), None, [], "the file is not in this installation's mappings folder")
+    path = found[0]
     data = path.read_bytes()
     text = data.decode("utf-8", errors="replace")
     return SourceText(name, r.get("sha"), hashlib.sha256(data).hexdigest(), text.splitlines())

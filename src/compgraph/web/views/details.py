@@ -6,14 +6,17 @@ and ``.csv``); each kind adds its own tables through an ``extra`` callback, such
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from flask import Response, abort, current_app, get_template_attribute, request, url_for
 
 from compgraph.checks.report import last_report_counts
 from compgraph.graph.store import GraphStore
+from compgraph.legal.review import resolve_mappings_dir
 from compgraph.questions import trace as tr
 from compgraph.web import model, pageinfo
 from compgraph.web.model import get_store
@@ -422,7 +425,9 @@ def document_source(ident: str, fmt: str) -> Response | str:
     SHA-256 checked against the one recorded when the document was loaded."""
     iri = resolve("documents", ident)
     store = get_store()
-    src = pageinfo.source_text(store, iri)
+    configured = current_app.config.get("COMPGRAPH_MAPPINGS") or os.environ.get("COMPGRAPH_MAPPINGS")
+    user_folder, _ = resolve_mappings_dir(Path(configured) if configured else None, store)
+    src = pageinfo.source_text(store, iri, user_folder)
     if src is None:
         abort(404, description=f"Document {ident!r} names no source file.")
     rows = [{"line": n, "text": text} for n, text in enumerate(src.lines, start=1)]
