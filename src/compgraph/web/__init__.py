@@ -3,7 +3,8 @@
 Views are thin: each page family has its module under ``views/`` and asks the library for its data;
 ``model`` holds the browser's per-store-state cache and the view model shared by pages; ``storestate``
 reads the store's state from its files, and ``pagecache`` keeps whole answers per state; ``linkeddata``
-the JSON-LD context, pages' JSON-LD and the VoID description.
+the JSON-LD context, pages' JSON-LD and the VoID description; ``graphview`` the graph view's elements;
+``pageinfo`` what a detail page's card and the dashboard say of a node.
 
 May import: every stage below it (``graph``, ``checks``, ``questions``, ``legal``, ``exchange``),
 never ``scale`` or ``cli``.

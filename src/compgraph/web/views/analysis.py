@@ -15,7 +15,7 @@ from flask import Response, abort, render_template, request, url_for
 from compgraph.graph.namespaces import shorten
 from compgraph.graph.store import GraphStore
 from compgraph.questions import impact as im
-from compgraph.web import model
+from compgraph.web import graphview, model
 from compgraph.web.model import get_store
 from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import (
@@ -262,7 +262,7 @@ def graph_page(kind: str, ident: str) -> Response | str:
     iri = resolve(plural, ident)
     store = get_store()
     if fmt == "json":
-        data = model.neighbourhood(store, iri, int(depth_raw), as_of, cache())
+        data = graphview.neighbourhood(store, iri, int(depth_raw), as_of, cache())
         data["as_of"] = as_of.isoformat()
         return Response(json.dumps(data, indent=1), mimetype="application/json")
     seg = model.KINDS[plural][0]
