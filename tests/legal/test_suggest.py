@@ -226,6 +226,19 @@ def test_gold_metrics_count_hits_and_no_match_flags(fixture_store: LocalStore, t
     assert "doc-a" in out and "hits@3" in out and "recall" in out
 
 
+def test_a_document_holding_the_gold_duties_does_not_teach_the_ranker_its_answers(
+    fixture_store: LocalStore, tmp_path: Path
+) -> None:
+    """The shipped AI Act holds the gold set's duties: its crosswalk rows would be the answers."""
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("id\tdocument\ttext\tcontrols\n"
+                    "d-1\telsewhere\tmust keep logs of the operation ... AI systems\tCTL-RK-01\n", encoding="utf-8")
+    duties = rg.read_gold(gold, {c.id for c in sg.load_controls(fixture_store)})
+    assert rg.documents_holding(fixture_store, duties) == ["mini-code"]
+    taught = {c.id: c.mapped_texts for c in sg.load_controls(fixture_store, ["mini-code"])}
+    assert not any("keep logs" in text for texts in taught.values() for text in texts)
+
+
 def test_eval_suggest_gold_cli_reports_the_figures_and_rejects_a_bad_file(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

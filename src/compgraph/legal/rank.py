@@ -103,13 +103,10 @@ def query_text(text: str, section: str) -> str:
     return f"{section}: {text}" if section else text
 
 
-def topic_counts(store: GraphStore, exclude_document: str | None = None) -> dict[str, Counter[str]]:
-    """topic slug -> Counter(control id) over the crosswalk's obligation -> control mappings."""
-    from compgraph.graph.namespaces import entity_iri
-
-    exclude = ""
-    if exclude_document:
-        exclude = f"FILTER NOT EXISTS {{ ?o cg:fromDocument <{entity_iri('document', exclude_document)}> }}"
+def topic_counts(store: GraphStore, exclude_document: str | Sequence[str] | None = None) -> dict[str, Counter[str]]:
+    """topic slug -> Counter(control id) over the crosswalk's obligation -> control mappings, leaving out
+    those of ``exclude_document`` (one id or several)."""
+    exclude = exclude_documents_filter(exclude_document)
     res = store.select(f"""
         SELECT ?topic ?cid WHERE {{
           GRAPH cgg:crosswalk {{ ?o cg:satisfiedBy ?c }}
@@ -119,6 +116,17 @@ def topic_counts(store: GraphStore, exclude_document: str | None = None) -> dict
     for row in res.values():
         counts.setdefault(row["topic"], Counter())[row["cid"]] += 1
     return counts
+
+
+def exclude_documents_filter(docs: str | Sequence[str] | None, var: str = "?o") -> str:
+    """A SPARQL filter dropping obligations ``var`` of the given documents ("" for none)."""
+    from compgraph.graph.namespaces import entity_iri
+
+    ids = [docs] if isinstance(docs, str) else list(docs or ())
+    if not ids:
+        return ""
+    values = " ".join(f"<{entity_iri('document', d)}>" for d in ids)
+    return f"FILTER NOT EXISTS {{ {var} cg:fromDocument ?xdoc . VALUES ?xdoc {{ {values} }} }}"
 
 
 def prior_scores(topic: str, counts: dict[str, Counter[str]], control_ids: Sequence[str]) -> list[float]:
