@@ -170,6 +170,14 @@ def test_a_duty_of_a_public_body_is_flagged_no_good_match_with_its_reason() -> N
     assert s.no_good_match and "Commission" in s.reason
 
 
+def test_a_duty_towards_a_public_body_is_the_organisation_s_not_flagged_for_naming_it() -> None:
+    config = rank.load_config()
+    assert rank.external_party("Providers shall report any serious incident to the market surveillance "
+                               "authorities of the Member States", "Reporting of serious incidents", config) is None
+    assert rank.external_party("The market surveillance authority shall take appropriate measures", "Article 73",
+                               config) == "market surveillance authority"
+
+
 def test_a_subjectless_clause_belongs_to_the_body_its_section_is_named_after() -> None:
     config = rank.load_config()
     assert rank.external_party("shall have an adequate number of competent personnel", "Notifying authorities",

@@ -82,15 +82,17 @@ def _load(path: Path) -> RankConfig:
 
 
 def external_party(text: str, section: str, config: RankConfig) -> str | None:
-    """The public body a duty names (as its addressee or its counterpart), if any.
+    """The public body that is a duty's subject (the duty is that body's), if any.
 
+    A body named only as the counterpart ("providers shall report ... to the market surveillance
+    authorities") does not count: reporting to authorities is an organisation's control (CTL-IR-04).
     A clause with no subject of its own ("(b) ... shall be notified") belongs to its section, so a section
     named after a body ("Notifying authorities") makes its subject-less clauses that body's.
     """
-    m = config.external.search(text)
+    subject = subject_area(text)
+    m = config.external.search(subject)
     if m:
         return m.group(0)
-    subject = subject_area(text)
     if not detect_addressee(subject) and not re.search(r"\b(?:providers?|deployers?|suppliers?|persons?)\b",
                                                        subject, re.I):
         m = config.external.search(section)

@@ -460,7 +460,7 @@ def _suggest_fused(
         best = fused[top[0]] if top else float("-inf")
         reason = ""
         if body:
-            reason = f"names {body!r}: a duty of, or towards, a public body, which no organisational control covers"
+            reason = f"names {body!r}: a duty of a public body, which no organisational control covers"
         elif best < cutoff:
             reason = f"the best control scores {best:.2f}, below the calibrated {cutoff:g}"
         out.append(Suggestion(ob.id, ob.text, matches, similar[n].similar if similar else [], bool(reason),
