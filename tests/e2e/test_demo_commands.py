@@ -81,6 +81,21 @@ def test_stats_reports_the_demo(recipe: dict[str, list[str]], built: tuple[Path,
     assert re.search(r"\b\d{3,}\b", res.stdout), "stats shows no counts"
 
 
+def test_stats_counts_the_ai_act_as_a_fourth_document(recipe: dict[str, list[str]], built: tuple[Path, Path]) -> None:
+    cwd, store = built
+    res = run(*fill(recipe["stats"], store, 0), cwd=cwd)
+    assert "eu-ai-act: 125 (mandatory 114, permission 9, prohibition 2)" in res.stdout
+    assert "Obligation 452" in res.stdout
+
+
+def test_an_act_article_is_covered_by_the_control_of_the_code_duty_restating_it(built: tuple[Path, Path]) -> None:
+    """AIA-15-5 has no crosswalk row of its own: COC-13-08 restates it (skos:closeMatch), so CTL-ST-01 covers it."""
+    cwd, store = built
+    res = run("--store", str(store), "trace", "AIA-15-5", cwd=cwd)
+    assert res.returncode == 0, res.stderr
+    assert "status: covered" in res.stdout and "control CTL-ST-01" in res.stdout
+
+
 def test_validate_exits_1_with_the_planted_gaps(recipe: dict[str, list[str]], built: tuple[Path, Path]) -> None:
     cwd, store = built
     res = run(*fill(recipe["validate"], store, 0), cwd=cwd)

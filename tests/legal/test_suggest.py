@@ -170,6 +170,14 @@ def test_a_duty_of_a_public_body_is_flagged_no_good_match_with_its_reason() -> N
     assert s.no_good_match and "Commission" in s.reason
 
 
+def test_a_duty_towards_a_public_body_is_the_organisation_s_not_flagged_for_naming_it() -> None:
+    config = rank.load_config()
+    assert rank.external_party("Providers shall report any serious incident to the market surveillance "
+                               "authorities of the Member States", "Reporting of serious incidents", config) is None
+    assert rank.external_party("The market surveillance authority shall take appropriate measures", "Article 73",
+                               config) == "market surveillance authority"
+
+
 def test_a_subjectless_clause_belongs_to_the_body_its_section_is_named_after() -> None:
     config = rank.load_config()
     assert rank.external_party("shall have an adequate number of competent personnel", "Notifying authorities",
@@ -224,6 +232,19 @@ def test_gold_metrics_count_hits_and_no_match_flags(fixture_store: LocalStore, t
     assert overall.figures()["hits@1"] == 1.0 and overall.recall == 1.0
     out = rg.render_gold(ev)
     assert "doc-a" in out and "hits@3" in out and "recall" in out
+
+
+def test_a_document_holding_the_gold_duties_does_not_teach_the_ranker_its_answers(
+    fixture_store: LocalStore, tmp_path: Path
+) -> None:
+    """The shipped AI Act holds the gold set's duties: its crosswalk rows would be the answers."""
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("id\tdocument\ttext\tcontrols\n"
+                    "d-1\telsewhere\tmust keep logs of the operation ... AI systems\tCTL-RK-01\n", encoding="utf-8")
+    duties = rg.read_gold(gold, {c.id for c in sg.load_controls(fixture_store)})
+    assert rg.documents_holding(fixture_store, duties) == ["mini-code"]
+    taught = {c.id: c.mapped_texts for c in sg.load_controls(fixture_store, ["mini-code"])}
+    assert not any("keep logs" in text for texts in taught.values() for text in texts)
 
 
 def test_eval_suggest_gold_cli_reports_the_figures_and_rejects_a_bad_file(tmp_path: Path) -> None:

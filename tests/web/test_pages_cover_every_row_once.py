@@ -1,6 +1,6 @@
 """Paged lists: the pages together hold every row exactly once, in order, and the pager counts them all.
 
-The demo has 327 obligations, more than one page of PAGE_SIZE (200) and not a multiple of it, so a page
+The demo has 452 obligations, more than two pages of PAGE_SIZE (200) and not a multiple of it, so a page
 count rounded down or a page starting one row early shows up here.
 """
 

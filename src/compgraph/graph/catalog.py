@@ -40,6 +40,9 @@ SSSOM_PREDICATES = {
     "skos:narrowMatch": SKOS.narrowMatch,
     "skos:relatedMatch": SKOS.relatedMatch,
 }
+# Obligation -> obligation relations under which a control satisfying one satisfies the other: the two ask
+# for the same thing (a code of conduct restating an article). narrow/broad/related links are recorded only.
+RESTATES = (SKOS.closeMatch, SKOS.exactMatch)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -494,6 +497,7 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
     if meta.get("license"):
         g.add((set_iri, DCTERMS.license, URIRef(str(meta["license"]))))
     obl_ns, ctl_ns = entity_iri("obligation", ""), entity_iri("control", "")
+    links: list[tuple[URIRef, URIRef]] = []
     for row in rows:
         if row.negated:
             continue  # a rejection is kept in the file as a decision, never as a mapping
@@ -511,6 +515,11 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
             raise InputError(path, row.line, f"unknown obligation {row.subject!r}", "subject_id")
         if controls is not None and str(obj).startswith(ctl_ns) and str(obj)[len(ctl_ns) :] not in controls:
             raise InputError(path, row.line, f"unknown control {row.object!r}", "object_id")
+        to_obligation = str(obj).startswith(obl_ns)
+        if obligations is not None and to_obligation and str(obj)[len(obl_ns) :] not in obligations:
+            raise InputError(path, row.line, f"unknown obligation {row.object!r}", "object_id")
+        if to_obligation and pred in RESTATES:
+            links.append((subj, obj))
         if str(obj).startswith(ctl_ns):
             g.add((subj, CG.satisfiedBy, obj))
         # skos:exactMatch is transitive: two obligations "equal" to one control would become the same
@@ -518,7 +527,7 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
         if not (pred == SKOS.exactMatch and str(obj).startswith(ctl_ns)):
             g.add((subj, pred, obj))
         node = URIRef(entity_iri("mapping", hashlib.sha1(f"{subj}|{pred}|{obj}".encode()).hexdigest()[:16]))
-        g.add((node, RDF.type, CG.ControlMapping))
+        g.add((node, RDF.type, CG.ObligationMapping if to_obligation else CG.ControlMapping))
         g.add((node, CG.mappingSubject, subj))
         g.add((node, CG.mappingPredicate, pred))
         g.add((node, CG.mappingObject, obj))
@@ -545,7 +554,19 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
                 raise InputError(path, row.line, f"{row.mapping_date!r} is not a date", "mapping_date") from exc
         if row.comment:
             g.add((node, RDFS.comment, Literal(row.comment)))
+    _satisfy_across(g, links)
     return g
+
+
+def _satisfy_across(g: Graph, links: list[tuple[URIRef, URIRef]]) -> None:
+    """A control that satisfies one of two obligations linked by a restating relation satisfies the other
+    (ontology: cg:ObligationMapping). One hop, both ways, from the controls this mapping set maps: closeMatch
+    is not transitive, so a chain of restatements does not pass a control along."""
+    mapped = {o: set(g.objects(o, CG.satisfiedBy)) for pair in links for o in pair}
+    for a, b in links:
+        for src, dst in ((a, b), (b, a)):
+            for control in mapped[src]:
+                g.add((dst, CG.satisfiedBy, control))
 
 
 # --- organisations -----------------------------------------------------------------------------

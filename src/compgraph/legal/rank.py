@@ -82,15 +82,17 @@ def _load(path: Path) -> RankConfig:
 
 
 def external_party(text: str, section: str, config: RankConfig) -> str | None:
-    """The public body a duty names (as its addressee or its counterpart), if any.
+    """The public body that is a duty's subject (the duty is that body's), if any.
 
+    A body named only as the counterpart ("providers shall report ... to the market surveillance
+    authorities") does not count: reporting to authorities is an organisation's control (CTL-IR-04).
     A clause with no subject of its own ("(b) ... shall be notified") belongs to its section, so a section
     named after a body ("Notifying authorities") makes its subject-less clauses that body's.
     """
-    m = config.external.search(text)
+    subject = subject_area(text)
+    m = config.external.search(subject)
     if m:
         return m.group(0)
-    subject = subject_area(text)
     if not detect_addressee(subject) and not re.search(r"\b(?:providers?|deployers?|suppliers?|persons?)\b",
                                                        subject, re.I):
         m = config.external.search(section)
@@ -103,13 +105,10 @@ def query_text(text: str, section: str) -> str:
     return f"{section}: {text}" if section else text
 
 
-def topic_counts(store: GraphStore, exclude_document: str | None = None) -> dict[str, Counter[str]]:
-    """topic slug -> Counter(control id) over the crosswalk's obligation -> control mappings."""
-    from compgraph.graph.namespaces import entity_iri
-
-    exclude = ""
-    if exclude_document:
-        exclude = f"FILTER NOT EXISTS {{ ?o cg:fromDocument <{entity_iri('document', exclude_document)}> }}"
+def topic_counts(store: GraphStore, exclude_document: str | Sequence[str] | None = None) -> dict[str, Counter[str]]:
+    """topic slug -> Counter(control id) over the crosswalk's obligation -> control mappings, leaving out
+    those of ``exclude_document`` (one id or several)."""
+    exclude = exclude_documents_filter(exclude_document)
     res = store.select(f"""
         SELECT ?topic ?cid WHERE {{
           GRAPH cgg:crosswalk {{ ?o cg:satisfiedBy ?c }}
@@ -119,6 +118,17 @@ def topic_counts(store: GraphStore, exclude_document: str | None = None) -> dict
     for row in res.values():
         counts.setdefault(row["topic"], Counter())[row["cid"]] += 1
     return counts
+
+
+def exclude_documents_filter(docs: str | Sequence[str] | None, var: str = "?o") -> str:
+    """A SPARQL filter dropping obligations ``var`` of the given documents ("" for none)."""
+    from compgraph.graph.namespaces import entity_iri
+
+    ids = [docs] if isinstance(docs, str) else list(docs or ())
+    if not ids:
+        return ""
+    values = " ".join(f"<{entity_iri('document', d)}>" for d in ids)
+    return f"FILTER NOT EXISTS {{ {var} cg:fromDocument ?xdoc . VALUES ?xdoc {{ {values} }} }}"
 
 
 def prior_scores(topic: str, counts: dict[str, Counter[str]], control_ids: Sequence[str]) -> list[float]:

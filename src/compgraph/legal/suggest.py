@@ -151,7 +151,9 @@ class Suggestion:
 # --- reading from the store --------------------------------------------------------------------
 
 
-def load_controls(store: GraphStore, mapping_graphs_excluding_document: str | None = None) -> list[ControlDoc]:
+def load_controls(
+    store: GraphStore, mapping_graphs_excluding_document: str | Sequence[str] | None = None
+) -> list[ControlDoc]:
     """Controls with their type label and the obligation texts already mapped to them.
 
     ``mapping_graphs_excluding_document`` leaves out mappings of that document's obligations, so that a
@@ -168,11 +170,7 @@ def load_controls(store: GraphStore, mapping_graphs_excluding_document: str | No
         c = controls.setdefault(row["id"], ControlDoc(row["id"], row["title"]))
         c.description = c.description or row.get("desc") or ""
         c.type_label = c.type_label or row.get("type") or ""
-    exclude = ""
-    if mapping_graphs_excluding_document:
-        exclude = (
-            f"FILTER NOT EXISTS {{ ?o cg:fromDocument <{entity_iri('document', mapping_graphs_excluding_document)}> }}"
-        )
+    exclude = rk.exclude_documents_filter(mapping_graphs_excluding_document)
     mapped = store.select(f"""
         SELECT DISTINCT ?cid ?text WHERE {{
           ?o cg:satisfiedBy ?c ; cg:sourceText ?text . ?c dcterms:identifier ?cid . {exclude}
@@ -462,7 +460,7 @@ def _suggest_fused(
         best = fused[top[0]] if top else float("-inf")
         reason = ""
         if body:
-            reason = f"names {body!r}: a duty of, or towards, a public body, which no organisational control covers"
+            reason = f"names {body!r}: a duty of a public body, which no organisational control covers"
         elif best < cutoff:
             reason = f"the best control scores {best:.2f}, below the calibrated {cutoff:g}"
         out.append(Suggestion(ob.id, ob.text, matches, similar[n].similar if similar else [], bool(reason),
