@@ -102,7 +102,7 @@ def test_obligation_provenance_leads_to_its_highlighted_source_line(page: Any, s
 def test_dashboard_tiles_and_risk_order(page: Any, server: str) -> None:
     page.goto(f"{server}/?as_of={AS_OF}")
     assert page.locator(".kpi").count() == 4
-    assert page.locator(".kpi", has_text="Violations").locator(".kpi-value").inner_text() == "19"
+    assert page.locator(".kpi", has_text="Violations").locator(".kpi-value").inner_text() == "20"
     risk = page.locator("section", has_text="Coverage per risk level").locator(".bar-label").all_inner_texts()
     assert risk == ["High", "Medium", "Limited", "Low", "Minimal"]
     assert page.locator('input[type="date"]').count() == 1
