@@ -8,7 +8,8 @@ run, one after the other so their memory peaks stay separate and the two cores a
 * baseline: parse the same triples (N-Triples) into an rdflib Graph, pySHACL with the same shapes, and
   the same questions, traces and pages over that Graph.
 
-Each child prints one JSON object; the parent prints a Markdown table with the ratio baseline/ours.
+Each child prints one JSON object; the parent gathers them into one document (``scale.report``: ``--json``
+writes it) and prints the Markdown table made from it, with the ratio baseline/ours.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from typing import Any
 from rdflib import Graph
 
 from compgraph.graph.store import GraphStore, QueryResult
+from compgraph.scale import report
 
 SIZES = {"small": 10_000, "medium": 100_000, "large": 1_000_000}
 AS_OF = date(2026, 11, 22)
@@ -415,69 +417,14 @@ def run(
     return results
 
 
-def _fmt(v: Any, unit: str) -> str:
-    if v is None:
-        return "–"
-    if isinstance(v, str):
-        return v
-    if unit == "MB":
-        return f"{v:,.0f} MB"
-    if v >= 10:
-        return f"{v:,.1f} s"
-    if v >= 1:
-        return f"{v:.2f} s"
-    return f"{v * 1000:.1f} ms"
-
-
-def _ratio(base: Any, ours: Any) -> str:
-    if isinstance(base, (int, float)) and isinstance(ours, (int, float)) and ours > 0:
-        return f"{base / ours:,.1f}×"
-    return "–"
-
-
-def rows_of(results: list[SizeResult]) -> list[str]:
-    names: list[str] = ["build / load", "open store", "validate"]
-    for r in results:
-        for k in r.ours:
-            if (k.startswith(("question: ", "trace ", "page "))) and k not in names:
-                names.append(k)
-    return names + ["peak memory (MB)"]
+def document(results: list[SizeResult], shapes_note: str = "", command: str = "") -> dict[str, Any]:
+    """Every figure of the run as one JSON-ready document (see scale.report)."""
+    return report.document(results, machine(), shapes_note, command)
 
 
 def render(results: list[SizeResult], shapes_note: str = "") -> str:
-    lines = [f"Machine: {machine()}", ""]
-    if shapes_note:
-        lines += [f"Shapes: {shapes_note}", ""]
-    head = (
-        "| step | "
-        + " | ".join(f"{r.size} ({r.triples:,} triples): compgraph | baseline | ratio" for r in results)
-        + " |"
-    )
-    lines.append(head)
-    lines.append("|---|" + "---:|---:|---:|" * len(results))
-    for name in rows_of(results):
-        unit = "MB" if "MB" in name else "s"
-        cells = []
-        for r in results:
-            ours = r.ours.get(name)
-            base = r.baseline.get(name) if r.baseline else None
-            cells += [_fmt(ours, unit), _fmt(base, unit), _ratio(base, ours)]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines.append("")
-    for r in results:
-        found = f"{r.ours.get('findings', '?')} findings"
-        if r.baseline:
-            found += f" (baseline: {r.baseline.get('findings', '?')})"
-        lines.append(f"- {r.size}: {r.triples:,} triples, validation {found}" + (f"; {r.note}" if r.note else ""))
-        for key in ("questions_note", "pages_note"):
-            if key in r.ours:
-                lines.append(f"  - {r.ours[key]}")
-    lines.append(
-        "- ratio = baseline / compgraph (higher is better). Baseline: rdflib Graph parsing N-Triples, pySHACL "
-        "with the same shapes, the same SPARQL questions/traces/pages over that Graph; reopening = parsing again. "
-        "Questions, traces and pages: median of 3 warm runs; peak memory = maxrss of each process."
-    )
-    return "\n".join(lines) + "\n"
+    """The Markdown table, made from the same document ``--json`` writes."""
+    return report.markdown(document(results, shapes_note))
 
 
 if __name__ == "__main__":  # the child processes
