@@ -110,6 +110,8 @@ def serve(
         "ALLOWED_HOSTS": hosts,
         "CORS_ORIGINS": list(cors_origins),
         "WARM_CACHE": True,
+        # Pages kept beside the store survive a restart (web.pagecache); tests' apps keep them in memory only.
+        "PAGE_CACHE_DISK": True,
         # Absolute: the server changes its working directory while it runs a command sent from another one.
         "USERS_FILE": str(users_file.resolve()) if users_file else None,
         "SESSION_COOKIE_SECURE": tls_proxy,

@@ -5,6 +5,8 @@ run, one after the other so their memory peaks stay separate and the two cores a
 
 * ours: generate + load the store, validate (SPARQL engine), canned questions, traces, web pages;
 * open: open the existing store and answer a first query (a fresh process, as a CLI call would);
+* restart (twice): a fresh process opens the store and asks for every page once, as the first visitors of a
+  restarted server would: first with nothing kept on disk, then with the pages ``ours`` kept beside the store;
 * baseline: parse the same triples (N-Triples) into an rdflib Graph, pySHACL with the same shapes, and
   the same questions, traces and pages over that Graph.
 
@@ -230,12 +232,16 @@ def workload(store: GraphStore, entities: dict[str, str], pages: bool = True) ->
     return out
 
 
-def page_times(store: GraphStore, entities: dict[str, str]) -> dict[str, Any]:
+def page_times(store: GraphStore, entities: dict[str, str], restart: str = "") -> dict[str, Any]:
+    """Cold and warm figures of every page; ``restart`` (a row suffix): only the first request, in a process
+    that has just opened an existing store, as a restarted server would ("" for the process that built it)."""
     try:
         from compgraph.web import create_app
     except ImportError as exc:
         return {"pages_note": f"web app not available: {exc}"}
-    client = create_app(store).test_client()
+    # As `compgraph serve` runs: pages kept on disk beside the store (the rdflib baseline has no disk).
+    disk = restart != RESTART_NO_DISK
+    client = create_app(store, {"PAGE_CACHE_DISK": disk}).test_client()
     out: dict[str, Any] = {}
     for url in PAGES:
         path = url.format(**entities)
@@ -250,6 +256,9 @@ def page_times(store: GraphStore, entities: dict[str, str]) -> dict[str, Any]:
         # waits for the cold figure, everyone after for the warm one (median of 3). Only a page whose
         # first request took over half a minute is not repeated: its cold figure stands.
         first = timed(get)
+        if restart:
+            out[f"page {url} (cold{restart})"] = first
+            continue
         out[f"page {url} (cold)"] = first
         out[f"page {url}"] = timed(get, repeat=3) if isinstance(first, float) and first < 30 else first
     return out
@@ -293,6 +302,18 @@ def child_ours(size: str, target: int, seed: int, workdir: Path) -> dict[str, An
     store.flush()
     out["peak memory (MB)"] = peak_mb()
     return out
+
+
+RESTART = ", after a restart"
+RESTART_NO_DISK = ", after a restart, nothing kept on disk"
+
+
+def child_restart(workdir: Path, entities: dict[str, str], disk: bool) -> dict[str, Any]:
+    """The first request of every page in a fresh process on the store the ``ours`` child built and browsed."""
+    from compgraph.graph.store import LocalStore
+
+    store = LocalStore(workdir / "store")
+    return page_times(store, entities, RESTART if disk else RESTART_NO_DISK)
 
 
 def child_open(workdir: Path) -> dict[str, Any]:
@@ -346,6 +367,8 @@ def _child_main(argv: list[str]) -> None:
         out = child_ours(argv[1], int(argv[2]), int(argv[3]), Path(argv[4]))
     elif kind == "open":
         out = child_open(Path(argv[1]))
+    elif kind == "restart":
+        out = child_restart(Path(argv[1]), json.loads(argv[2]), disk=argv[3] == "disk")
     else:
         cap = int(BASELINE_MEMORY_SHARE * os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -399,6 +422,11 @@ def run(
                 progress(f"{size}: generating and measuring compgraph")
             ours = _run_child(["ours", size, str(target), str(seed), str(work)])
             ours.update(_run_child(["open", str(work)]))
+            if progress:
+                progress(f"{size}: first pages after a restart, without and with the pages kept on disk")
+            # Without first: that run keeps nothing on disk, so the second finds what the ``ours`` child kept.
+            for how in ("no-disk", "disk"):
+                ours.update(_run_child(["restart", str(work), json.dumps(ours["entities"]), how]))
             args = ["baseline", str(work), json.dumps(ours["entities"]), f"validate-limit={baseline_validate_limit}"]
             note = ""
             # Above the cap the baseline still loads and validates (the 10x validation target needs its

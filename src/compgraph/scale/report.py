@@ -148,7 +148,8 @@ def markdown(doc: dict[str, Any]) -> str:
         unit = "MB" if "MB" in name else "s"
         cells = []
         for s in sizes:
-            step = next((st for st in s["steps"] if st["step"] == name), {"compgraph": None, "baselines": {}})
+            missing: dict[str, Any] = {"compgraph": None, "baselines": {}}
+            step: dict[str, Any] = next((st for st in s["steps"] if st["step"] == name), missing)
             ours = step.get("compgraph")
             cells.append(fmt(ours, unit))
             for n in names:
