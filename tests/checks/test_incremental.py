@@ -1,0 +1,134 @@
+"""Incremental validation finds exactly what a full run finds, after each of a sequence of random changes."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from datetime import date, timedelta
+
+import pytest
+from rdflib import Graph
+
+from compgraph.checks.incremental import validate_incremental
+from compgraph.checks.shapes import load_shapes
+from compgraph.checks.sparqldeps import needs_of
+from compgraph.checks.validate import validate_store
+from compgraph.graph import evidence as ev
+from compgraph.graph.namespaces import CG, graph_iri
+from compgraph.graph.store import LocalStore
+
+AS_OF = date(2026, 11, 22)
+ORG = graph_iri("organisation", "mozart")
+CROSSWALK = graph_iri("crosswalk")
+RISKS = [CG.RiskHigh, CG.RiskMedium, CG.RiskLow, CG.RiskMinimal, CG.RiskLimited]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, demo_store: LocalStore) -> LocalStore:
+    """A copy of the suite's demo store to change."""
+    work = tmp_path_factory.mktemp("incremental")
+    demo_store.flush()
+    shutil.copytree(demo_store.root, work / "store", ignore=shutil.ignore_patterns("write.lock", "cache"))
+    return LocalStore(work / "store")
+
+
+def _ids(store: LocalStore, cls: str) -> list[str]:
+    rows = store.select(f"SELECT ?id WHERE {{ ?x a cg:{cls} ; dcterms:identifier ?id }} ORDER BY ?id").rows
+    return [str(r[0]) for r in rows]
+
+
+def _rewrite(store: LocalStore, graph: str, change) -> None:  # noqa: ANN001
+    g = Graph()
+    g.parse(data=store.export("application/n-triples", graph), format="nt")
+    change(g)
+    store.replace_graph(graph, g.serialize(format="nt", encoding="utf-8"))
+
+
+def add_evidence(store: LocalStore, rnd: random.Random, n: int) -> None:
+    until = AS_OF + timedelta(days=rnd.choice([-30, 1, 365]))
+    item = ev.Item(f"ev-random-{n}", "random evidence", rnd.choice(_ids(store, "Control")),
+                   rnd.choice(_ids(store, "AISystem")), until, AS_OF - timedelta(days=60), "0" * 64)
+    ev.add(store, item)
+
+
+def renew_evidence(store: LocalStore, rnd: random.Random, n: int) -> None:
+    old = ev.previous(store, rnd.choice(_ids(store, "Evidence")))
+    until = AS_OF + timedelta(days=rnd.choice([-1, 400]))
+    ev.add(store, ev.Item(f"ev-renewed-{n}", old.label, old.control, old.concerns, until, AS_OF - timedelta(days=1),
+                          "1" * 64, revises=old.ident))
+
+
+def change_risk_level(store: LocalStore, rnd: random.Random, n: int) -> None:
+    systems = store.select(f"SELECT ?s WHERE {{ GRAPH <{ORG}> {{ ?s cg:riskLevel ?r }} }} ORDER BY ?s").rows
+    system = systems[rnd.randrange(len(systems))][0]
+
+    def change(g: Graph) -> None:
+        g.set((system, CG.riskLevel, rnd.choice(RISKS)))
+
+    _rewrite(store, ORG, change)
+
+
+def accept_mapping(store: LocalStore, rnd: random.Random, n: int) -> None:
+    obligations = store.select("SELECT ?o WHERE { ?o a cg:Obligation } ORDER BY ?o").rows
+    controls = store.select("SELECT ?c WHERE { ?c a cg:Control } ORDER BY ?c").rows
+    o, c = rnd.choice(obligations)[0], rnd.choice(controls)[0]
+
+    def change(g: Graph) -> None:
+        g.add((o, CG.satisfiedBy, c))
+
+    _rewrite(store, CROSSWALK, change)
+
+
+def drop_mapping(store: LocalStore, rnd: random.Random, n: int) -> None:
+    def change(g: Graph) -> None:
+        links = sorted(g.triples((None, CG.satisfiedBy, None)))
+        g.remove(rnd.choice(links))
+
+    _rewrite(store, CROSSWALK, change)
+
+
+CHANGES = [add_evidence, renew_evidence, change_risk_level, accept_mapping, drop_mapping]
+
+
+def test_after_each_random_change_the_incremental_findings_are_the_full_runs(store: LocalStore) -> None:
+    shapes = load_shapes()
+    rnd = random.Random(18)
+    first = validate_incremental(store, AS_OF, shapes, save=False)
+    assert first.why_full  # nothing kept yet
+    partial = 0
+    for n, change in enumerate(rnd.sample(CHANGES, len(CHANGES))):
+        change(store, rnd, n)
+        full = validate_store(store, AS_OF, shapes, save=False)
+        inc = validate_incremental(store, AS_OF, shapes, save=False)
+        assert not inc.why_full, inc.why_full
+        assert inc.outcome.findings == full.findings, f"after {change.__name__}"
+        assert inc.outcome.conforms == full.conforms
+        partial += inc.rerun < inc.queries
+    assert partial >= 3  # most changes re-run only part of the plan
+
+
+def test_a_different_date_is_a_full_run(store: LocalStore) -> None:
+    shapes = load_shapes()
+    validate_incremental(store, AS_OF, shapes, save=False)
+    again = validate_incremental(store, AS_OF + timedelta(days=1), shapes, save=False)
+    assert again.why_full.startswith("the last run was as of")
+
+
+@pytest.mark.parametrize(
+    ("query", "predicates", "anything", "any_class"),
+    [
+        ("SELECT ?this WHERE { ?this cg:riskLevel cg:RiskHigh . FILTER NOT EXISTS { ?this cg:x/cg:y ?c } }",
+         {"riskLevel", "x", "y"}, False, False),
+        ("SELECT ?this WHERE { ?this ?p ?o }", set(), True, False),
+        ("SELECT ?this WHERE { ?this !cg:a ?o }", set(), True, False),
+        ("SELECT ?this WHERE { ?this a ?cls ; cg:name 'x'@en }", {"name"}, False, True),
+        ("SELECT ?this WHERE { ?this a cg:System ; cg:p [ cg:q ?v ] . FILTER(?v > 3) }", {"p", "q"}, False, False),
+        ("SELECT ?this WHERE { ?this (cg:a|^cg:b)* ?v }", {"a", "b"}, False, False),
+    ],
+)
+def test_a_query_depends_on_the_predicates_it_names(query: str, predicates: set[str], anything: bool,
+                                                   any_class: bool) -> None:
+    needs = needs_of(query, {"cg": str(CG)})
+    assert {str(CG[p]) for p in predicates} <= needs.iris
+    assert needs.any_predicate is anything
+    assert needs.any_class is any_class
