@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from rdflib import Graph
@@ -132,3 +136,34 @@ def test_a_query_depends_on_the_predicates_it_names(query: str, predicates: set[
     assert {str(CG[p]) for p in predicates} <= needs.iris
     assert needs.any_predicate is anything
     assert needs.any_class is any_class
+
+
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "compgraph.cli", "--store", str(root), "validate", "--as-of", AS_OF.isoformat(),
+         "--no-save", "--format", "json", *args],
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+def _findings(out: str) -> list[tuple[str, str, str]]:
+    return sorted((f["severity"], f["focus"], f["message"]) for f in json.loads(out)["findings"])
+
+
+def test_validate_incremental_on_the_command_line_says_what_ran_and_finds_what_validate_finds(
+    store: LocalStore,
+) -> None:
+    root = store.root
+    store.close()  # the last test of the module: the commands below open the store themselves
+    first, plain = _cli(root, "--incremental"), _cli(root)
+    again = _cli(root, "--incremental")
+    assert first.returncode == plain.returncode == again.returncode, first.stderr + again.stderr
+    assert "incremental: ran 0 of" in again.stderr
+    assert _findings(again.stdout) == _findings(plain.stdout) == _findings(first.stdout)
+
+
+def test_validate_incremental_with_pyshacl_is_refused_in_one_line(tmp_path: Path) -> None:
+    proc = _cli(tmp_path / "none", "--incremental", "--engine", "pyshacl")
+    assert proc.returncode == 2
+    (line,) = proc.stderr.strip().splitlines()
+    assert "--incremental" in line and "SPARQL engine" in line

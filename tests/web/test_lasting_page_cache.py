@@ -106,3 +106,29 @@ def test_a_write_through_the_server_replaces_what_the_disk_kept(root: Path) -> N
 
 def test_the_page_file_is_readable_by_the_stores_owner_only(root: Path) -> None:
     assert (root / "cache" / "pages.sqlite").stat().st_mode & 0o077 == 0
+
+
+def test_the_gaps_after_a_write_through_the_server_are_what_a_full_validation_finds(root: Path) -> None:
+    from compgraph.checks.validate import validate_store
+
+    def gaps(app: Flask) -> list[tuple[str, str, str]]:
+        data = app.test_client().get(f"/gaps.json?{AS_OF}").get_json()
+        return sorted((f["severity"], f["focus"], f["message"]) for f in data["findings"])
+
+    store, app = serve(root)
+    before = gaps(app)  # validates in full and keeps the rows beside the store
+    org = "https://w3id.org/compgraph/graph/organisation/mozart"
+    data = store.export("application/n-triples", org).decode()
+    # Through the server's store: the marketing-copy system becomes high-risk (it has no human oversight).
+    data = data.replace(
+        "<https://w3id.org/compgraph/id/system/sys-marketing-copy> <https://w3id.org/compgraph/ontology#riskLevel>"
+        " <https://w3id.org/compgraph/ontology#RiskMinimal>",
+        "<https://w3id.org/compgraph/id/system/sys-marketing-copy> <https://w3id.org/compgraph/ontology#riskLevel>"
+        " <https://w3id.org/compgraph/ontology#RiskHigh>",
+    )
+    store.replace_graph(org, data.encode())
+    after = gaps(app)  # validates again only what the risk level can affect
+    full = validate_store(store, date(2026, 11, 22), save=False)
+    assert after == sorted((f.severity, f.focus_label, f.message) for f in full.findings)
+    assert len(after) > len(before)
+    store.close()

@@ -154,24 +154,26 @@ def _stable_name(shapes: Graph, q: Query) -> str:
     return "" if name in (str(q.shape), str(q.constraint)) else name
 
 
-def _plan_digest(shapes: Graph, p: Plan, escaped: bool) -> str:
-    """Everything a finding is made of besides the rows: each query's texts, messages, severity, rule and path,
-    and the shapes' triples without blank nodes (whose names change with every parse)."""
+def query_id(shapes: Graph, q: Query) -> str:
+    """A query by what its findings are made of: its texts, messages, severity, rule and path. The plan's order
+    and its blank nodes' names change from one process to the next; this does not."""
     from compgraph.checks.sparql.plan import sparql_path
 
-    lines = sorted(
-        f"{s.n3()} {p_.n3()} {o.n3()}" for s, p_, o in shapes if not isinstance(s, BNode) and not isinstance(o, BNode)
-    )
-    queries = [
-        [
-            _stable(q.sparql), _stable(q.few_sparql), _stable(q.repeat_sparql), str(q.severity), str(q.component),
-            [str(m) for m in q.messages], q.generic, q.keep_vars, q.value_is_focus, _stable_name(shapes, q),
-            None if q.path is None else sparql_path(shapes, q.path),
-            str(q.shape) if isinstance(q.shape, URIRef) else "",
-        ]
-        for q in p.queries
+    made_of = [
+        _stable(q.sparql), _stable(q.few_sparql), _stable(q.repeat_sparql), str(q.severity), str(q.component),
+        sorted(str(m) for m in q.messages), q.generic, q.keep_vars, q.value_is_focus, _stable_name(shapes, q),
+        None if q.path is None else sparql_path(shapes, q.path),
+        str(q.shape) if isinstance(q.shape, URIRef) else "",
     ]
-    return hashlib.sha256(json.dumps([lines, queries, escaped], default=str).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(made_of, default=str).encode()).hexdigest()
+
+
+def _plan_digest(shapes: Graph, ids: list[str], escaped: bool) -> str:
+    """The queries (as a set) and the shapes' triples without blank nodes."""
+    lines = sorted(
+        f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in shapes if not isinstance(s, BNode) and not isinstance(o, BNode)
+    )
+    return hashlib.sha256(json.dumps([lines, sorted(ids), escaped]).encode()).hexdigest()
 
 
 def _load(path: Path) -> dict[str, Any] | None:
@@ -237,7 +239,8 @@ def validate_incremental(
     wanted: set[str] | None = set().union(*(n.iris for n in needs))
     if any(n.any_predicate for n in needs):
         wanted = None  # every predicate matters
-    plan_id = _plan_digest(shapes, p, escaped)
+    ids = [query_id(shapes, q) for q in p.queries]
+    plan_id = _plan_digest(shapes, ids, escaped)
     hashes = graph_hashes(store)
     db = store.oxigraph
     last = _load(path)
@@ -246,7 +249,7 @@ def validate_incremental(
         why = "no earlier run kept beside the store"
     elif last.get("as_of") != as_of.isoformat():
         why = f"the last run was as of {last.get('as_of')}"
-    elif last.get("plan") != plan_id or len(last.get("rows") or []) != len(p.queries):
+    elif last.get("plan") != plan_id or not isinstance(last.get("rows"), dict) or set(last["rows"]) != set(ids):
         why = "the shapes changed"
     elif wanted is None:
         why = "a constraint matches any predicate"
@@ -273,7 +276,8 @@ def validate_incremental(
     graphs = data_graphs(store)
     per_query: list[list[dict[str, Node | None]]] = [[] for _ in p.queries]
     if not why:
-        per_query = [[{k: _term_in(v) for k, v in d.items()} for d in rows] for rows in last["rows"]]  # type: ignore[index]
+        kept = last["rows"]  # type: ignore[index]
+        per_query = [[{k: _term_in(v) for k, v in d.items()} for d in kept[qid]] for qid in ids]
     with run_graph(store, as_of):
         fresh = rows_per_query(store, [p.queries[i] for i in rerun]) if rerun else []
         for i, rows in zip(rerun, fresh, strict=True):
@@ -294,7 +298,10 @@ def validate_incremental(
         "plan": plan_id,
         "graphs": hashes,
         "sigs": sigs,
-        "rows": [[{k: _term_out(v) for k, v in d.items()} for d in rows] for rows in per_query],
+        "rows": {
+            qid: [{k: _term_out(v) for k, v in d.items()} for d in rows]
+            for qid, rows in zip(ids, per_query, strict=True)
+        },
     }
     _save(path, doc)
     names = sorted(shorten(k[5:]) + " (class)" if k.startswith("type ") else shorten(k) for k in changed)
