@@ -278,12 +278,13 @@ def validate_incremental(
     if not why:
         kept = last["rows"]  # type: ignore[index]
         per_query = [[{k: _term_in(v) for k, v in d.items()} for d in kept[qid]] for qid in ids]
-    with run_graph(store, as_of):
-        fresh = rows_per_query(store, [p.queries[i] for i in rerun]) if rerun else []
+    if rerun:  # the date's scratch graph is a write (a new generation: its node is blank), so only if needed
+        with run_graph(store, as_of):
+            fresh = rows_per_query(store, [p.queries[i] for i in rerun])
         for i, rows in zip(rerun, fresh, strict=True):
             per_query[i] = rows
-        flat = [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
-        labels = _labels(store, (d.get("this") for _, d in flat), graphs)  # type: ignore[misc]
+    flat = [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
+    labels = _labels(store, (d.get("this") for _, d in flat), graphs)  # type: ignore[misc]
     findings, report = findings_from_rows(flat, shapes, labels)
     outcome = Outcome(as_of, not rows_with_focus(flat), findings, report)
     outcome.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}

@@ -296,6 +296,7 @@ def child_ours(size: str, target: int, seed: int, workdir: Path) -> dict[str, An
     out["validate"] = timed(validate, repeat=1, limit=VALIDATE_LIMIT_S)
     if validations:
         out["findings"] = len(validations[0].findings)
+    out.update(incremental_times(store, shapes))
     entities = pick_entities(store)
     out["entities"] = entities
     out.update(workload(store, entities))
@@ -314,6 +315,70 @@ def child_restart(workdir: Path, entities: dict[str, str], disk: bool) -> dict[s
 
     store = LocalStore(workdir / "store")
     return page_times(store, entities, RESTART if disk else RESTART_NO_DISK)
+
+
+def _change_risk(store: Any) -> None:
+    """The first high-risk system (by IRI) becomes medium-risk, written through the store as a user's edit is."""
+    res = store.select("SELECT ?s ?g WHERE { GRAPH ?g { ?s cg:riskLevel cg:RiskHigh } } ORDER BY ?s LIMIT 1")
+    system, graph = (str(x) for x in res.rows[0])
+    cg = "https://w3id.org/compgraph/ontology#"
+    lines = store.export("application/n-triples", graph).decode().replace(
+        f"<{system}> <{cg}riskLevel> <{cg}RiskHigh>", f"<{system}> <{cg}riskLevel> <{cg}RiskMedium>"
+    )
+    store.replace_graph(graph, lines.encode())
+
+
+def _add_evidence(store: Any) -> None:
+    from compgraph.graph import evidence as ev
+
+    res = store.select(
+        "SELECT ?cid ?sid WHERE { ?s a cg:AISystem ; cg:implementsControl ?c ; dcterms:identifier ?sid ."
+        " ?c dcterms:identifier ?cid } ORDER BY ?sid ?cid LIMIT 1"
+    )
+    control, system = (str(x) for x in res.rows[0])
+    ev.add(store, ev.Item("ev-bench-added", "bench", control, system, AS_OF, AS_OF, "0" * 64))
+
+
+def _accept_mapping(store: Any) -> None:
+    res = store.select(
+        "SELECT ?o ?c WHERE { ?o a cg:Obligation . ?c a cg:Control . FILTER NOT EXISTS { ?o cg:satisfiedBy ?c } }"
+        " ORDER BY ?o ?c LIMIT 1"
+    )
+    o, c = (str(x) for x in res.rows[0])
+    graph = "https://w3id.org/compgraph/graph/bench/accepted-mappings"
+    store.replace_graph(graph, f"<{o}> <https://w3id.org/compgraph/ontology#satisfiedBy> <{c}> .\n".encode())
+
+
+def incremental_times(store: Any, shapes: Any) -> dict[str, Any]:
+    """validate --incremental: the first run (full, keeps its rows), one with nothing changed, and one after each
+    kind of change; then whether the last one's findings are a full run's."""
+    from compgraph.checks.incremental import validate_incremental
+    from compgraph.checks.validate import validate_store
+
+    out: dict[str, Any] = {}
+    runs: list[Any] = []
+
+    def run() -> None:
+        runs.append(validate_incremental(store, AS_OF, shapes, save=False))
+
+    out["incremental validate: first run (full)"] = timed(run, limit=VALIDATE_LIMIT_S)
+    out["incremental validate: nothing changed"] = timed(run)
+    for name, change in (
+        ("an evidence item added", _add_evidence),
+        ("a risk level changed", _change_risk),
+        ("a mapping accepted", _accept_mapping),
+    ):
+        change(store)
+        out[f"incremental validate: after {name}"] = timed(run)
+        if runs:
+            out[f"incremental validate: after {name}: queries run"] = f"{runs[-1].rerun} of {runs[-1].queries}"
+    full = validate_store(store, AS_OF, shapes, save=False, engine="sparql")
+    same = bool(runs) and runs[-1].outcome.findings == full.findings
+    verdict = "equal" if same else "DIFFER FROM"
+    out["incremental_note"] = (
+        f"after the three changes, incremental findings {verdict} a full run's ({len(full.findings)})"
+    )
+    return out
 
 
 def child_open(workdir: Path) -> dict[str, Any]:

@@ -74,7 +74,7 @@ def document(results: list[Any], machine: str, shapes: str, command: str) -> dic
                 ],
                 "compgraph": ours,
                 "baselines": baselines,
-                "notes": [r.ours[k] for k in ("questions_note", "pages_note") if k in r.ours],
+                "notes": [r.ours[k] for k in ("questions_note", "pages_note", "incremental_note") if k in r.ours],
             }
         )
     return {"format": FORMAT, "machine": machine, "shapes": shapes, "command": command, "sizes": sizes}
