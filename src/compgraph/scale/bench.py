@@ -340,11 +340,12 @@ def _add_evidence(store: Any) -> None:
 
 
 def _accept_mapping(store: Any) -> None:
+    # One obligation, then a control not yet mapped to it: a join of the two lists would be every pair.
+    o = str(store.select("SELECT ?o WHERE { ?o a cg:Obligation } ORDER BY ?o LIMIT 1").rows[0][0])
     res = store.select(
-        "SELECT ?o ?c WHERE { ?o a cg:Obligation . ?c a cg:Control . FILTER NOT EXISTS { ?o cg:satisfiedBy ?c } }"
-        " ORDER BY ?o ?c LIMIT 1"
+        f"SELECT ?c WHERE {{ ?c a cg:Control . FILTER NOT EXISTS {{ <{o}> cg:satisfiedBy ?c }} }} LIMIT 1"
     )
-    o, c = (str(x) for x in res.rows[0])
+    c = str(res.rows[0][0])
     graph = "https://w3id.org/compgraph/graph/bench/accepted-mappings"
     store.replace_graph(graph, f"<{o}> <https://w3id.org/compgraph/ontology#satisfiedBy> <{c}> .\n".encode())
 
