@@ -12,9 +12,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_quick_bench_prints_the_whole_table(tmp_path: Path) -> None:
-    out = tmp_path / "table.md"
+    out, figures = tmp_path / "table.md", tmp_path / "figures.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "compgraph.cli", "bench", "--quick", "-o", str(out)],
+        [sys.executable, "-m", "compgraph.cli", "bench", "--quick", "-o", str(out), "--json", str(figures)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -37,6 +37,16 @@ def test_quick_bench_prints_the_whole_table(tmp_path: Path) -> None:
         if line.startswith("| ") and not line.startswith("| step"):
             ours = line.split("|")[2].strip()
             assert ours and not ours.startswith(("error", ">")), line
+    # The table is made from the JSON document, so rendering the saved document gives the same table.
+    again = subprocess.run(
+        [sys.executable, "-m", "compgraph.cli", "bench", "--markdown", str(figures)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == table
 
 
 def test_baseline_above_the_cap_loads_and_validates_but_runs_no_workload(tmp_path: Path, demo_store) -> None:

@@ -2,7 +2,8 @@
 
 Owns the report types (``report``: findings, outcomes, the saved report), the fast SPARQL engine that
 compiles shapes into queries run inside the store, the pySHACL reference engine, and ``validate``, which
-chooses between them and saves the report in the store.
+chooses between them and saves the report in the store; ``incremental`` runs again only the queries a
+change can affect (``sparqldeps`` reads what each query depends on).
 
 May import: ``compgraph.graph``.
 """

@@ -38,6 +38,17 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def evidence_files(store: GraphStore, root: Path | None = None) -> list[Path]:
+    """Where the file of each evidence item that names one is read from (a cache of validation results is
+    only valid while these files are as they were)."""
+    root = root if root is not None else paths.mappings_dir().parent
+    out = []
+    for _e, _label, file, _digest, source in store.select(_EVIDENCE_FILES).rows:
+        base = root / PurePosixPath(str(source)).parent if source is not None else root
+        out.append(base / str(file))
+    return sorted(set(out))
+
+
 def evidence_findings(store: GraphStore, root: Path | None = None) -> list[Finding]:
     """One Violation per evidence item whose file is missing or whose content does not match its digest.
 

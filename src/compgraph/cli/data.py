@@ -22,6 +22,7 @@ from compgraph.graph.store import (
     READ,
     WRITE,
     GraphStore,
+    LocalStore,
     StoreReadOnly,
 )
 
@@ -83,6 +84,12 @@ def load(sc: StoreContext, path: Path, graph: str | None, as_written: bool) -> N
     click.echo(f"Loaded {n} triples from {path} into <{target}>")
 
 
+INCREMENTAL_NEEDS = (
+    "--incremental: needs the SPARQL engine on the embedded store (not --engine pyshacl, a read-only store or "
+    "a remote endpoint)"
+)
+
+
 @main.command()
 @click.option("--as-of", "as_of", metavar="DATE", help="Validation date for expiry and review rules [default: today].")
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
@@ -103,9 +110,21 @@ def load(sc: StoreContext, path: Path, graph: str | None, as_written: bool) -> N
     help="Validate with these shapes (a file, or a folder's RDF files; repeatable) instead of the shipped ones; "
     "add '--shapes shipped' to use both.",
 )
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help="Run again only the constraints a change since the last --incremental run can affect (same findings; "
+    "the last run is kept beside the store); stderr says how many ran.",
+)
 @pass_store
 def validate(
-    sc: StoreContext, as_of: str | None, fmt: str, no_save: bool, engine: str, shape_sources: tuple[str, ...]
+    sc: StoreContext,
+    as_of: str | None,
+    fmt: str,
+    no_save: bool,
+    engine: str,
+    shape_sources: tuple[str, ...],
+    incremental: bool,
 ) -> None:
     """Check structure and coverage with the SHACL shapes.
 
@@ -116,6 +135,8 @@ def validate(
     from compgraph.checks.shapes import load_shape_sources
 
     when = parse_date(as_of)
+    if incremental and engine != "sparql":
+        raise UserError(INCREMENTAL_NEEDS)
     try:
         shapes = load_shape_sources(list(shape_sources)) if shape_sources else None
     except InputError as exc:
@@ -127,8 +148,17 @@ def validate(
         store = sc.open(READ)
         click.echo("Note: the store is read-only, so the report is not saved and pySHACL validates it.", err=True)
         no_save, engine = True, "pyshacl"
+    if incremental and (engine != "sparql" or not isinstance(store, LocalStore)):
+        raise UserError(INCREMENTAL_NEEDS)
     try:
-        outcome = v.validate_store(store, when, shapes, save=not no_save, engine=engine)
+        if incremental:
+            from compgraph.checks.incremental import validate_incremental
+
+            run = validate_incremental(store, when, shapes, save=not no_save)
+            click.echo(run.summary(), err=True)
+            outcome = run.outcome
+        else:
+            outcome = v.validate_store(store, when, shapes, save=not no_save, engine=engine)
     except InputError as exc:
         raise UserError(str(exc)) from exc
     click.echo(v.render_engines(outcome), err=True)

@@ -125,6 +125,8 @@ def serve(
         "ALLOWED_HOSTS": hosts,
         "CORS_ORIGINS": list(cors_origins),
         "WARM_CACHE": True,
+        # Pages kept beside the store survive a restart (web.pagecache); tests' apps keep them in memory only.
+        "PAGE_CACHE_DISK": True,
         # Absolute: the server changes its working directory while it runs a command sent from another one.
         "USERS_FILE": str(users_file.resolve()) if users_file else None,
         "SESSION_COOKIE_SECURE": tls_proxy,
@@ -227,6 +229,16 @@ def _invoke(argv: list[str], held: HeldStore, err: io.StringIO) -> int:
     help="Stop pySHACL after this long and report '>SECONDS' (a lower bound for the ratio).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table here.")
+@click.option(
+    "--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Also write every figure here (JSON)."
+)
+@click.option(
+    "--markdown",
+    "from_json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Measure nothing: print the table of a document --json wrote.",
+)
 @click.option("--load", is_flag=True, help="Instead: many clients against a real `compgraph serve` on loopback.")
 @click.option("--clients", default=50, show_default=True, type=click.IntRange(1, 500))
 @click.option("--seconds", default=60.0, show_default=True, type=click.FloatRange(1, 3600))
@@ -246,6 +258,8 @@ def bench(
     baseline_max_triples: int | None,
     baseline_validate_limit: int,
     output: Path | None,
+    json_out: Path | None,
+    from_json: Path | None,
 ) -> None:
     """Time load, open, validate, questions, traces and pages at 10k/100k/1M triples against rdflib + pySHACL."""
     if load:
@@ -262,7 +276,17 @@ def bench(
             output.write_text(res.render(), encoding="utf-8")
         return
     from compgraph.scale import bench as b
+    from compgraph.scale import report
 
+    if from_json is not None:
+        try:
+            table = report.markdown(report.read(from_json))
+        except report.BenchFileError as exc:
+            raise UserError(str(exc)) from exc
+        click.echo(table, nl=False)
+        if output:
+            output.write_text(table, encoding="utf-8")
+        return
     chosen = ["small"] if quick else [s.strip() for s in sizes.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in b.SIZES]
     if unknown:
@@ -274,7 +298,14 @@ def bench(
         progress=lambda m: click.echo(m, err=True),
         baseline_validate_limit=baseline_validate_limit,
     )
-    table = b.render(results, b.bench_shapes()[1])
+    command = f"compgraph bench --sizes {','.join(chosen)} --seed {seed}"
+    if baseline_max_triples is not None:
+        command += f" --baseline-max-triples {baseline_max_triples}"
+    command += f" --baseline-validate-limit {baseline_validate_limit}"
+    doc = b.document(results, b.bench_shapes()[1], command)
+    if json_out:
+        report.write(doc, json_out)
+    table = report.markdown(doc)
     click.echo(table, nl=False)
     if output:
         output.write_text(table, encoding="utf-8")

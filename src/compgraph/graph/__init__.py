@@ -2,8 +2,8 @@
 
 Owns the namespaces, the location of the shipped files (``paths``), the stores (embedded Oxigraph and
 remote SPARQL 1.1 servers, ``store``, with the embedded store's write bookkeeping in ``writes``, the audit
-trail in ``history`` and its snapshots in ``snapfiles``, read back as stores by ``snapshots``; what those
-servers do differently, ``dialects``), the catalog
+trail in ``history``, whose head is the store's lasting state token, ``storestate``, and its snapshots in
+``snapfiles``, read back as stores by ``snapshots``; what those servers do differently, ``dialects``), the catalog
 loaders that turn YAML / SSSOM / RDF files into RDF (``catalog``) and the build that loads them as named
 graphs with their provenance (``build``).
 

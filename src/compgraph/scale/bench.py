@@ -5,10 +5,13 @@ run, one after the other so their memory peaks stay separate and the two cores a
 
 * ours: generate + load the store, validate (SPARQL engine), canned questions, traces, web pages;
 * open: open the existing store and answer a first query (a fresh process, as a CLI call would);
+* restart (twice): a fresh process opens the store and asks for every page once, as the first visitors of a
+  restarted server would: first with nothing kept on disk, then with the pages ``ours`` kept beside the store;
 * baseline: parse the same triples (N-Triples) into an rdflib Graph, pySHACL with the same shapes, and
   the same questions, traces and pages over that Graph.
 
-Each child prints one JSON object; the parent prints a Markdown table with the ratio baseline/ours.
+Each child prints one JSON object; the parent gathers them into one document (``scale.report``: ``--json``
+writes it) and prints the Markdown table made from it, with the ratio baseline/ours.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from typing import Any
 from rdflib import Graph
 
 from compgraph.graph.store import GraphStore, QueryResult
+from compgraph.scale import report
 
 SIZES = {"small": 10_000, "medium": 100_000, "large": 1_000_000}
 AS_OF = date(2026, 11, 22)
@@ -228,12 +232,16 @@ def workload(store: GraphStore, entities: dict[str, str], pages: bool = True) ->
     return out
 
 
-def page_times(store: GraphStore, entities: dict[str, str]) -> dict[str, Any]:
+def page_times(store: GraphStore, entities: dict[str, str], restart: str = "") -> dict[str, Any]:
+    """Cold and warm figures of every page; ``restart`` (a row suffix): only the first request, in a process
+    that has just opened an existing store, as a restarted server would ("" for the process that built it)."""
     try:
         from compgraph.web import create_app
     except ImportError as exc:
         return {"pages_note": f"web app not available: {exc}"}
-    client = create_app(store).test_client()
+    # As `compgraph serve` runs: pages kept on disk beside the store (the rdflib baseline has no disk).
+    disk = restart != RESTART_NO_DISK
+    client = create_app(store, {"PAGE_CACHE_DISK": disk}).test_client()
     out: dict[str, Any] = {}
     for url in PAGES:
         path = url.format(**entities)
@@ -248,6 +256,9 @@ def page_times(store: GraphStore, entities: dict[str, str]) -> dict[str, Any]:
         # waits for the cold figure, everyone after for the warm one (median of 3). Only a page whose
         # first request took over half a minute is not repeated: its cold figure stands.
         first = timed(get)
+        if restart:
+            out[f"page {url} (cold{restart})"] = first
+            continue
         out[f"page {url} (cold)"] = first
         out[f"page {url}"] = timed(get, repeat=3) if isinstance(first, float) and first < 30 else first
     return out
@@ -285,11 +296,89 @@ def child_ours(size: str, target: int, seed: int, workdir: Path) -> dict[str, An
     out["validate"] = timed(validate, repeat=1, limit=VALIDATE_LIMIT_S)
     if validations:
         out["findings"] = len(validations[0].findings)
+    out.update(incremental_times(store, shapes))
     entities = pick_entities(store)
     out["entities"] = entities
     out.update(workload(store, entities))
     store.flush()
     out["peak memory (MB)"] = peak_mb()
+    return out
+
+
+RESTART = ", after a restart"
+RESTART_NO_DISK = ", after a restart, nothing kept on disk"
+
+
+def child_restart(workdir: Path, entities: dict[str, str], disk: bool) -> dict[str, Any]:
+    """The first request of every page in a fresh process on the store the ``ours`` child built and browsed."""
+    from compgraph.graph.store import LocalStore
+
+    store = LocalStore(workdir / "store")
+    return page_times(store, entities, RESTART if disk else RESTART_NO_DISK)
+
+
+def _change_risk(store: Any) -> None:
+    """The first high-risk system (by IRI) becomes medium-risk, written through the store as a user's edit is."""
+    res = store.select("SELECT ?s ?g WHERE { GRAPH ?g { ?s cg:riskLevel cg:RiskHigh } } ORDER BY ?s LIMIT 1")
+    system, graph = (str(x) for x in res.rows[0])
+    cg = "https://w3id.org/compgraph/ontology#"
+    lines = store.export("application/n-triples", graph).decode().replace(
+        f"<{system}> <{cg}riskLevel> <{cg}RiskHigh>", f"<{system}> <{cg}riskLevel> <{cg}RiskMedium>"
+    )
+    store.replace_graph(graph, lines.encode())
+
+
+def _add_evidence(store: Any) -> None:
+    from compgraph.graph import evidence as ev
+
+    res = store.select(
+        "SELECT ?cid ?sid WHERE { ?s a cg:AISystem ; cg:implementsControl ?c ; dcterms:identifier ?sid ."
+        " ?c dcterms:identifier ?cid } ORDER BY ?sid ?cid LIMIT 1"
+    )
+    control, system = (str(x) for x in res.rows[0])
+    ev.add(store, ev.Item("ev-bench-added", "bench", control, system, AS_OF, AS_OF, "0" * 64))
+
+
+def _accept_mapping(store: Any) -> None:
+    # One obligation, then a control not yet mapped to it: a join of the two lists would be every pair.
+    o = str(store.select("SELECT ?o WHERE { ?o a cg:Obligation } ORDER BY ?o LIMIT 1").rows[0][0])
+    res = store.select(
+        f"SELECT ?c WHERE {{ ?c a cg:Control . FILTER NOT EXISTS {{ <{o}> cg:satisfiedBy ?c }} }} LIMIT 1"
+    )
+    c = str(res.rows[0][0])
+    graph = "https://w3id.org/compgraph/graph/bench/accepted-mappings"
+    store.replace_graph(graph, f"<{o}> <https://w3id.org/compgraph/ontology#satisfiedBy> <{c}> .\n".encode())
+
+
+def incremental_times(store: Any, shapes: Any) -> dict[str, Any]:
+    """validate --incremental: the first run (full, keeps its rows), one with nothing changed, and one after each
+    kind of change; then whether the last one's findings are a full run's."""
+    from compgraph.checks.incremental import validate_incremental
+    from compgraph.checks.validate import validate_store
+
+    out: dict[str, Any] = {}
+    runs: list[Any] = []
+
+    def run() -> None:
+        runs.append(validate_incremental(store, AS_OF, shapes, save=False))
+
+    out["incremental validate: first run (full)"] = timed(run, limit=VALIDATE_LIMIT_S)
+    out["incremental validate: nothing changed"] = timed(run)
+    for name, change in (
+        ("an evidence item added", _add_evidence),
+        ("a risk level changed", _change_risk),
+        ("a mapping accepted", _accept_mapping),
+    ):
+        change(store)
+        out[f"incremental validate: after {name}"] = timed(run)
+        if runs:
+            out[f"incremental validate: after {name}: queries run"] = f"{runs[-1].rerun} of {runs[-1].queries}"
+    full = validate_store(store, AS_OF, shapes, save=False, engine="sparql")
+    same = bool(runs) and runs[-1].outcome.findings == full.findings
+    verdict = "equal" if same else "DIFFER FROM"
+    out["incremental_note"] = (
+        f"after the three changes, incremental findings {verdict} a full run's ({len(full.findings)})"
+    )
     return out
 
 
@@ -344,6 +433,8 @@ def _child_main(argv: list[str]) -> None:
         out = child_ours(argv[1], int(argv[2]), int(argv[3]), Path(argv[4]))
     elif kind == "open":
         out = child_open(Path(argv[1]))
+    elif kind == "restart":
+        out = child_restart(Path(argv[1]), json.loads(argv[2]), disk=argv[3] == "disk")
     else:
         cap = int(BASELINE_MEMORY_SHARE * os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -397,6 +488,11 @@ def run(
                 progress(f"{size}: generating and measuring compgraph")
             ours = _run_child(["ours", size, str(target), str(seed), str(work)])
             ours.update(_run_child(["open", str(work)]))
+            if progress:
+                progress(f"{size}: first pages after a restart, without and with the pages kept on disk")
+            # Without first: that run keeps nothing on disk, so the second finds what the ``ours`` child kept.
+            for how in ("no-disk", "disk"):
+                ours.update(_run_child(["restart", str(work), json.dumps(ours["entities"]), how]))
             args = ["baseline", str(work), json.dumps(ours["entities"]), f"validate-limit={baseline_validate_limit}"]
             note = ""
             # Above the cap the baseline still loads and validates (the 10x validation target needs its
@@ -415,69 +511,14 @@ def run(
     return results
 
 
-def _fmt(v: Any, unit: str) -> str:
-    if v is None:
-        return "–"
-    if isinstance(v, str):
-        return v
-    if unit == "MB":
-        return f"{v:,.0f} MB"
-    if v >= 10:
-        return f"{v:,.1f} s"
-    if v >= 1:
-        return f"{v:.2f} s"
-    return f"{v * 1000:.1f} ms"
-
-
-def _ratio(base: Any, ours: Any) -> str:
-    if isinstance(base, (int, float)) and isinstance(ours, (int, float)) and ours > 0:
-        return f"{base / ours:,.1f}×"
-    return "–"
-
-
-def rows_of(results: list[SizeResult]) -> list[str]:
-    names: list[str] = ["build / load", "open store", "validate"]
-    for r in results:
-        for k in r.ours:
-            if (k.startswith(("question: ", "trace ", "page "))) and k not in names:
-                names.append(k)
-    return names + ["peak memory (MB)"]
+def document(results: list[SizeResult], shapes_note: str = "", command: str = "") -> dict[str, Any]:
+    """Every figure of the run as one JSON-ready document (see scale.report)."""
+    return report.document(results, machine(), shapes_note, command)
 
 
 def render(results: list[SizeResult], shapes_note: str = "") -> str:
-    lines = [f"Machine: {machine()}", ""]
-    if shapes_note:
-        lines += [f"Shapes: {shapes_note}", ""]
-    head = (
-        "| step | "
-        + " | ".join(f"{r.size} ({r.triples:,} triples): compgraph | baseline | ratio" for r in results)
-        + " |"
-    )
-    lines.append(head)
-    lines.append("|---|" + "---:|---:|---:|" * len(results))
-    for name in rows_of(results):
-        unit = "MB" if "MB" in name else "s"
-        cells = []
-        for r in results:
-            ours = r.ours.get(name)
-            base = r.baseline.get(name) if r.baseline else None
-            cells += [_fmt(ours, unit), _fmt(base, unit), _ratio(base, ours)]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines.append("")
-    for r in results:
-        found = f"{r.ours.get('findings', '?')} findings"
-        if r.baseline:
-            found += f" (baseline: {r.baseline.get('findings', '?')})"
-        lines.append(f"- {r.size}: {r.triples:,} triples, validation {found}" + (f"; {r.note}" if r.note else ""))
-        for key in ("questions_note", "pages_note"):
-            if key in r.ours:
-                lines.append(f"  - {r.ours[key]}")
-    lines.append(
-        "- ratio = baseline / compgraph (higher is better). Baseline: rdflib Graph parsing N-Triples, pySHACL "
-        "with the same shapes, the same SPARQL questions/traces/pages over that Graph; reopening = parsing again. "
-        "Questions, traces and pages: median of 3 warm runs; peak memory = maxrss of each process."
-    )
-    return "\n".join(lines) + "\n"
+    """The Markdown table, made from the same document ``--json`` writes."""
+    return report.markdown(document(results, shapes_note))
 
 
 if __name__ == "__main__":  # the child processes

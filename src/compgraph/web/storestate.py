@@ -7,6 +7,9 @@ their names are enough; RocksDB's own text ``LOG`` is left out because it change
 process or another, therefore gives a new stamp before the next request reads it: a cache keyed by the stamp
 never serves an answer from before a write. A remote store has no files here; its state is what the build
 and validation left in the graph (one small query).
+
+Those files also change when the store is merely reopened, so a cache kept on disk beside the store is keyed
+by ``lasting_key`` instead: the audit trail's head (``graph.storestate``), read with the rest of the state.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compgraph.graph.store import GraphStore
+from compgraph.graph.storestate import state_token
 
 
 def files_stamp(root: str | os.PathLike[str]) -> tuple[Any, ...] | None:
@@ -68,10 +72,18 @@ class StoreState:
     validated_created: str | None
     graphs: int
     stamp: tuple[Any, ...] | None = None
+    token: str | None = None  # graph.storestate: survives a restart, moves with every write
 
     @property
     def key(self) -> tuple:
         return (self.built, self.validated_created, self.graphs, hash(self.stamp))
+
+    @property
+    def lasting_key(self) -> tuple[str, str, str, int] | None:
+        """The state as a cache on disk keys it: the same after a restart, changed by any write."""
+        if self.token is None:
+            return None
+        return (self.token, self.built or "", self.validated_created or "", self.graphs)
 
 
 _known: weakref.WeakKeyDictionary[GraphStore, StoreState] = weakref.WeakKeyDictionary()
@@ -85,7 +97,13 @@ def _query_state(store: GraphStore, stamp: tuple[Any, ...] | None) -> StoreState
           UNION { ?r a sh:ValidationReport ; dcterms:created ?c }
         }""")
     built, created = res.rows[0] if res.rows else (None, None)
-    return StoreState(str(built) if built else None, str(created) if created else None, len(store.graph_names()), stamp)
+    return StoreState(
+        str(built) if built else None,
+        str(created) if created else None,
+        len(store.graph_names()),
+        stamp,
+        state_token(store),
+    )
 
 
 def store_state(store: GraphStore) -> StoreState:

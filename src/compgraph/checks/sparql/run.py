@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -35,24 +36,31 @@ def _rule_name(shapes: Graph, q: Query) -> str:
 def run_plan(
     store: GraphStore, p: Plan, graphs: list[str], shapes: Graph
 ) -> list[tuple[Query, dict[str, Node | None]]]:
-    rows: list[tuple[Query, dict[str, Node | None]]] = []
+    per_query = rows_per_query(store, p.queries)
+    return [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
+
+
+def rows_per_query(store: GraphStore, queries: list[Query]) -> list[list[dict[str, Node | None]]]:
+    """Each query's result rows as the report counts them (de-duplicated, repeated per focus group), in order."""
     # The union default graph: naming ~100 graphs explicitly makes every pattern a 100-way union
     # (minutes instead of seconds at 1M triples). The saved report graph is then visible too; it
     # only holds sh: results and a report node that is not a cg:ValidationRun.
     # pyoxigraph releases the GIL while it evaluates, so the constraints run on every core (2x on two);
     # map() keeps the plan's order, so the findings do not depend on which query finished first.
-    few = _few_instances(store, {c for q in p.queries for c in q.target_classes})
+    few = _few_instances(store, {c for q in queries for c in q.target_classes})
 
     def text(q: Query) -> str:
         small = q.few_sparql is not None and all(c in few for c in q.target_classes)
         return sparql_prefixes() + (q.few_sparql if small else q.sparql)  # type: ignore[operator]
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        results = list(pool.map(lambda q: store.query(text(q)), p.queries))
+        results = list(pool.map(lambda q: store.query(text(q)), queries))
     repeats: dict[str, dict[Node | None, int]] = {}
-    for text_ in {q.repeat_sparql for q in p.queries if q.repeat_sparql}:
+    for text_ in {q.repeat_sparql for q in queries if q.repeat_sparql}:
         repeats[text_] = {this: int(n) for this, n in store.query(sparql_prefixes() + text_).rows}  # type: ignore[arg-type]
-    for q, res in zip(p.queries, results, strict=True):
+    out: list[list[dict[str, Node | None]]] = []
+    for q, res in zip(queries, results, strict=True):
+        rows: list[dict[str, Node | None]] = []
         seen = set()
         times = repeats.get(q.repeat_sparql or "", {})
         for d in res.dicts():
@@ -64,8 +72,9 @@ def run_plan(
             if key in seen:
                 continue
             seen.add(key)
-            rows.extend([(q, d)] * times.get(d.get("this"), 1))
-    return rows
+            rows.extend([d] * times.get(d.get("this"), 1))
+        out.append(rows)
+    return out
 
 
 FEW_FOCUS_NODES = 20_000
@@ -190,19 +199,25 @@ def validate_store_sparql(store: GraphStore, as_of: date, shapes: Graph | None =
 def run_sparql(store: GraphStore, as_of: date, shapes: Graph, p: Plan) -> Outcome:
     """Run a plan's queries on the store (the shapes in ``p.fallback`` are not in it)."""
     graphs = data_graphs(store)
-    # The validation date lives in a throw-away graph, exactly as validate_graph adds it to the data.
-    run_graph = graph_iri("validation", "run", uuid.uuid4().hex)
-    run = "_:run"
-    triples = f'{run} <{RDF.type}> <{CG.ValidationRun}> .\n{run} <{CG.asOf}> "{as_of}"^^<{XSD.date}> .\n'
-    store.replace_graph(run_graph, triples.encode())
-    try:
+    with run_graph(store, as_of):
         # Values are reported as written ("none"^^xsd:boolean, not rdflib's "false"): store.to_rdflib keeps them.
-        rows = run_plan(store, p, graphs + [run_graph], shapes)
+        rows = run_plan(store, p, graphs, shapes)
         labels = _labels(store, (d.get("this") for _, d in rows), graphs)
-    finally:
-        store.drop_graph(run_graph)
     findings, report = findings_from_rows(rows, shapes, labels)
     return Outcome(as_of, not rows_with_focus(rows), findings, report)
+
+
+@contextmanager
+def run_graph(store: GraphStore, as_of: date) -> Iterator[str]:
+    """The validation date in a throw-away graph for the block, exactly as validate_graph adds it to the data."""
+    name = graph_iri("validation", "run", uuid.uuid4().hex)
+    run = "_:run"
+    triples = f'{run} <{RDF.type}> <{CG.ValidationRun}> .\n{run} <{CG.asOf}> "{as_of}"^^<{XSD.date}> .\n'
+    store.replace_graph(name, triples.encode())
+    try:
+        yield name
+    finally:
+        store.drop_graph(name)
 
 
 def rows_with_focus(rows: list[tuple[Query, dict[str, Node | None]]]) -> bool:

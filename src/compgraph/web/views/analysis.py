@@ -13,7 +13,7 @@ from typing import Any
 from flask import Response, abort, render_template, request, url_for
 
 from compgraph.graph.namespaces import shorten
-from compgraph.graph.store import GraphStore
+from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.questions import impact as im
 from compgraph.web import graphview, model
 from compgraph.web.model import get_store
@@ -42,11 +42,19 @@ SYSTEM_IDS_SHOWN = 12
 def _validation(store: GraphStore, as_of: date) -> Any:
     from compgraph.checks.validate import validate_store
 
-    # Validation reads the whole graph with pySHACL: seconds, not milliseconds, so keep each result
-    # for as long as the store is unchanged.
-    return cache().get(
-        ("validation", model.store_state(store).key, as_of), lambda: validate_store(store, as_of, save=False)
-    )
+    # Validation takes seconds, so keep each result for as long as the store is unchanged. Under the lasting
+    # state (the trail's head) where there is one: the validation's own scratch graph moves the files' stamp,
+    # so keyed by that, the next visit validated again.
+    state = model.store_state(store)
+    if isinstance(store, LocalStore) and not store.read_only:
+        from compgraph.checks.incremental import validate_incremental
+
+        # After a write (through this server or not) or a restart, only what changed is validated again.
+        return cache().get(
+            ("validation", state.lasting_key, as_of),
+            lambda: validate_incremental(store, as_of, save=False).outcome,
+        )
+    return cache().get(("validation", state.key, as_of), lambda: validate_store(store, as_of, save=False))
 
 
 @bp.route("/gaps", defaults={"fmt": "html"})

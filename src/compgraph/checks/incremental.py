@@ -1,0 +1,314 @@
+"""Incremental validation: after a change, run again only the constraint queries the change can affect.
+
+The SPARQL engine runs one query per constraint (``checks.sparql``). A query's answer can only change if a
+triple it can match changed, and a triple pattern only matches triples whose predicate it names (a pattern
+with a variable predicate, or a negated path, matches any: such a query depends on everything). So each
+query's dependencies are read from its parsed algebra: the IRIs it names, and whether it matches
+``rdf:type`` with a variable class. A change is measured per (graph, predicate), and for ``rdf:type`` per
+(graph, class), as an order-free digest of the triples: the graphs that changed since the last run are
+those whose content hash in the audit trail moved (``graph.history``), and only their triples with the
+predicates some query names are read. A query is run again when
+
+- it names a changed predicate (or matches any predicate), or
+- a changed class is one it names, or a subclass of one, or it matches any class;
+
+every other query's rows are the last run's. Labels, the evidence files' hashes and the report are made
+afresh each time, exactly as a full run makes them, so the findings are the full run's (a test applies
+random changes and compares after each).
+
+What the last run left is kept beside the store in ``DIR/cache/validation.json``: the date, a digest of
+the shapes and the plan, each graph's content hash, the digests above and each query's rows. A different
+date, other shapes, a plan with shapes pySHACL must run, or a file that cannot be read means a full run
+(which writes the file for the next one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SH
+from rdflib.term import Node
+
+from compgraph.checks.integrity import with_evidence_integrity
+from compgraph.checks.report import Outcome, data_graphs, save_report
+from compgraph.checks.shapes import load_shapes
+from compgraph.checks.sparql.plan import Plan, Query, plan_each
+from compgraph.checks.sparql.run import _labels, findings_from_rows, rows_per_query, rows_with_focus, run_graph
+from compgraph.checks.sparqldeps import TYPE, Needs, needs_of
+from compgraph.checks.validate import _names, validate_store
+from compgraph.graph import history
+from compgraph.graph.literals import KEPT_AS_WRITTEN
+from compgraph.graph.namespaces import CG, shorten, sparql_prefixes
+from compgraph.graph.store import LocalStore
+
+FORMAT = "compgraph-incremental/1"
+STATE = Path("cache") / "validation.json"
+
+
+def query_needs(q: Query, prefixes: dict[str, str]) -> Needs:
+    out = Needs()
+    for text in (q.sparql, q.few_sparql, q.repeat_sparql):
+        if text:
+            out.add(needs_of(text, prefixes))
+    return out
+
+
+# --- what changed -------------------------------------------------------------------------------------
+
+
+def graph_hashes(store: LocalStore) -> dict[str, str]:
+    """Each data graph's content hash as the audit trail last recorded it (the trail itself: the store's token)."""
+    db = store.oxigraph
+    latest: dict[str, tuple[int, str]] = {}
+    res = store.query(
+        f"SELECT ?g ?n ?h WHERE {{ GRAPH <{history.HISTORY_GRAPH}> {{ ?e <{CG}sequence> ?n ; <{CG}graphChange> ?c ."
+        f" ?c <{CG}graph> ?g ; <{CG}hashAfter> ?h }} }}"
+    )
+    for name, n, h in res.rows:
+        seq = int(str(n))
+        if str(name) not in latest or seq > latest[str(name)][0]:
+            latest[str(name)] = (seq, str(h))
+    out = {}
+    for g in store.graph_names():
+        # A graph the trail never recorded (written before it existed) is hashed from its content.
+        out[g] = latest[g][1] if g in latest else history.graph_digest(db, g)[1]
+    seq, head = history.head(db)
+    out[history.HISTORY_GRAPH] = f"{seq}-{head}"
+    return out
+
+
+def digests(db: ox.Store, graph: str, predicates: Iterable[str]) -> dict[str, str]:
+    """Order-free digests of the graph's triples per predicate, and per class for rdf:type."""
+    g = ox.NamedNode(graph)
+    out: dict[str, str] = {}
+    for p in sorted(set(predicates)):
+        quads = db.quads_for_pattern(None, ox.NamedNode(p), None, g)
+        if p == TYPE:
+            per: dict[str, list[str]] = {}
+            for q in quads:
+                per.setdefault(str(q.object), []).append(str(q.subject))
+            out.update({f"type {c}": history.digest_lines(subjects)[1] for c, subjects in per.items()})
+        else:
+            lines = [f"{q.subject} {q.object}" for q in quads]
+            if lines:
+                out[p] = history.digest_lines(lines)[1]
+    return out
+
+
+def _superclasses(store: LocalStore) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c, s in store.query(f"SELECT ?c ?s WHERE {{ ?c <{RDFS.subClassOf}>+ ?s }}").rows:
+        out.setdefault(str(c), set()).add(str(s))
+    return out
+
+
+# --- rows on disk -----------------------------------------------------------------------------------------
+
+
+def _term_out(t: Node | None) -> Any:
+    if t is None:
+        return None
+    if isinstance(t, URIRef):
+        return ["u", str(t)]
+    if isinstance(t, BNode):
+        return ["b", str(t)]
+    assert isinstance(t, Literal)
+    return ["l", str(t), str(t.datatype) if t.datatype else None, t.language]
+
+
+def _term_in(v: Any) -> Node | None:
+    if v is None:
+        return None
+    if v[0] == "u":
+        return URIRef(v[1])
+    if v[0] == "b":
+        return BNode(v[1])
+    return Literal(v[1], datatype=URIRef(v[2]) if v[2] else None, lang=v[3])
+
+
+def _stable(text: str | None) -> str | None:
+    """A query's text with its PREFIX lines in one order (they come from a set)."""
+    if text is None:
+        return None
+    lines = text.splitlines()
+    head = sorted(x for x in lines if x.startswith("PREFIX"))
+    return "\n".join(head + [x for x in lines if not x.startswith("PREFIX")])
+
+
+def _stable_name(shapes: Graph, q: Query) -> str:
+    """The rule's name, unless it is a blank node's label (new with every parse of the shapes)."""
+    from compgraph.checks.sparql.run import _rule_name
+
+    name = _rule_name(shapes, q)
+    return "" if name in (str(q.shape), str(q.constraint)) else name
+
+
+def query_id(shapes: Graph, q: Query) -> str:
+    """A query by what its findings are made of: its texts, messages, severity, rule and path. The plan's order
+    and its blank nodes' names change from one process to the next; this does not."""
+    from compgraph.checks.sparql.plan import sparql_path
+
+    made_of = [
+        _stable(q.sparql), _stable(q.few_sparql), _stable(q.repeat_sparql), str(q.severity), str(q.component),
+        sorted(str(m) for m in q.messages), q.generic, q.keep_vars, q.value_is_focus, _stable_name(shapes, q),
+        None if q.path is None else sparql_path(shapes, q.path),
+        str(q.shape) if isinstance(q.shape, URIRef) else "",
+    ]
+    return hashlib.sha256(json.dumps(made_of, default=str).encode()).hexdigest()
+
+
+def _plan_digest(shapes: Graph, ids: list[str], escaped: bool) -> str:
+    """The queries (as a set) and the shapes' triples without blank nodes."""
+    lines = sorted(
+        f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in shapes if not isinstance(s, BNode) and not isinstance(o, BNode)
+    )
+    return hashlib.sha256(json.dumps([lines, sorted(ids), escaped]).encode()).hexdigest()
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return doc if isinstance(doc, dict) and doc.get("format") == FORMAT else None
+
+
+def _save(path: Path, doc: dict[str, Any]) -> None:
+    try:
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh)
+        os.replace(tmp, path)  # the next run reads the old file or the new one, never half of one
+    except OSError:
+        pass  # a read-only store: every run is a full one
+
+
+# --- the run ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Incremental:
+    outcome: Outcome
+    queries: int  # in the plan
+    rerun: int  # of them run this time
+    changed: list[str]  # the (predicate or class) keys that changed, shortened for people
+    why_full: str = ""  # empty when the last run's rows were used
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        if self.why_full:
+            return f"incremental: full run ({self.why_full}); {self.queries} constraint queries, {self.seconds:.2f} s"
+        what = ", ".join(self.changed[:5]) + (" ..." if len(self.changed) > 5 else "")
+        return (
+            f"incremental: ran {self.rerun} of {self.queries} constraint queries again"
+            f" ({len(self.changed)} changed: {what or 'nothing'}), {self.seconds:.2f} s"
+        )
+
+
+def validate_incremental(
+    store: LocalStore, as_of: date, shapes: Graph | None = None, save: bool = True
+) -> Incremental:
+    """The findings of a full validation (SPARQL engine), running only what changed since the last run can affect.
+
+    Long because it is one sequence that must stay in this order: what the last run kept, what changed since,
+    which queries that affects, their rows, then labels, report and the file for the next run."""
+    t0 = time.perf_counter()
+    shapes = shapes if shapes is not None else load_shapes()
+    escaped = bool(store.query(f"ASK {{ ?g <{KEPT_AS_WRITTEN}> ?n }}").boolean)
+    p: Plan = plan_each(shapes, as_written_data=escaped and (None, SH.sparql, None) in shapes)
+    path = store.root / STATE
+    if p.fallback:
+        outcome = validate_store(store, as_of, shapes, save=save)
+        why = f"{len(p.fallback)} shapes need pySHACL, which cannot run in part"
+        return Incremental(outcome, len(p.queries), len(p.queries), [], why, time.perf_counter() - t0)
+    prefixes = dict(re.findall(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", sparql_prefixes()))
+    needs = [query_needs(q, prefixes) for q in p.queries]
+    wanted: set[str] | None = set().union(*(n.iris for n in needs))
+    if any(n.any_predicate for n in needs):
+        wanted = None  # every predicate matters
+    ids = [query_id(shapes, q) for q in p.queries]
+    plan_id = _plan_digest(shapes, ids, escaped)
+    hashes = graph_hashes(store)
+    db = store.oxigraph
+    last = _load(path)
+    why = ""
+    if last is None:
+        why = "no earlier run kept beside the store"
+    elif last.get("as_of") != as_of.isoformat():
+        why = f"the last run was as of {last.get('as_of')}"
+    elif last.get("plan") != plan_id or not isinstance(last.get("rows"), dict) or set(last["rows"]) != set(ids):
+        why = "the shapes changed"
+    elif wanted is None:
+        why = "a constraint matches any predicate"
+    sigs: dict[str, dict[str, str]] = {}
+    changed: set[str] = set()
+    if why:
+        rerun = list(range(len(p.queries)))
+        for g in hashes:
+            sigs[g] = digests(db, g, wanted if wanted is not None else _predicates(db, g))
+    else:
+        assert last is not None and wanted is not None
+        old_hashes, old_sigs = last["graphs"], last["sigs"]
+        sigs = {g: old_sigs[g] for g in hashes if g in old_sigs and old_hashes.get(g) == hashes[g]}
+        for g in set(hashes) | set(old_hashes):
+            if g in hashes and g in sigs:
+                continue
+            new = digests(db, g, wanted) if g in hashes else {}
+            if g in hashes:
+                sigs[g] = new
+            old = old_sigs.get(g, {})
+            changed |= {k for k in set(old) | set(new) if old.get(k) != new.get(k)}
+        supers = _superclasses(store) if any(k.startswith("type ") for k in changed) else {}
+        rerun = [i for i, n in enumerate(needs) if any(n.affected_by(k, supers) for k in changed)]
+    graphs = data_graphs(store)
+    per_query: list[list[dict[str, Node | None]]] = [[] for _ in p.queries]
+    if not why:
+        kept = last["rows"]  # type: ignore[index]
+        per_query = [[{k: _term_in(v) for k, v in d.items()} for d in kept[qid]] for qid in ids]
+    if rerun:  # the date's scratch graph is a write (a new generation: its node is blank), so only if needed
+        with run_graph(store, as_of):
+            fresh = rows_per_query(store, [p.queries[i] for i in rerun])
+        for i, rows in zip(rerun, fresh, strict=True):
+            per_query[i] = rows
+    flat = [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
+    labels = _labels(store, (d.get("this") for _, d in flat), graphs)  # type: ignore[misc]
+    findings, report = findings_from_rows(flat, shapes, labels)
+    outcome = Outcome(as_of, not rows_with_focus(flat), findings, report)
+    outcome.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}
+    outcome = with_evidence_integrity(store, outcome)
+    if save:
+        # The saved report is visible to the queries, so the next run compares against the state these rows
+        # were read from: it sees the report graph (and the trail) as changed, as they are.
+        save_report(store, outcome)
+    doc = {
+        "format": FORMAT,
+        "as_of": as_of.isoformat(),
+        "plan": plan_id,
+        "graphs": hashes,
+        "sigs": sigs,
+        "rows": {
+            qid: [{k: _term_out(v) for k, v in d.items()} for d in rows]
+            for qid, rows in zip(ids, per_query, strict=True)
+        },
+    }
+    _save(path, doc)
+    names = sorted(shorten(k[5:]) + " (class)" if k.startswith("type ") else shorten(k) for k in changed)
+    return Incremental(outcome, len(p.queries), len(rerun), names, why, time.perf_counter() - t0)
+
+
+def _predicates(db: ox.Store, graph: str) -> set[str]:
+    res = db.query(f"SELECT DISTINCT ?p WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return {row[0].value for row in res}  # type: ignore[union-attr,index]
