@@ -152,6 +152,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/checks/test_sparql_engine.py",
             "tests/checks/test_shapes.py",
             "tests/checks/test_engine_choice.py",
+            "tests/checks/test_checks_one_by_one.py",
         ],
     ),
     "catalog-build": (
