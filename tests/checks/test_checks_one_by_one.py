@@ -13,14 +13,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SH
 
 from compgraph.checks.integrity import evidence_findings, with_evidence_integrity
-from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, data_graphs, render_text, save_report
-from compgraph.checks.shapes import load_shapes, parse_shapes_file
+from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, data_graphs, render_text, render_turtle, save_report
+from compgraph.checks.shapes import load_shape_sources, load_shapes, parse_shapes_file
 from compgraph.checks.sparql import rewrite_not_exists
 from compgraph.checks.sparql.components import Unsupported
+from compgraph.checks.validate import validate_store
 from compgraph.graph.build import load_file
 from compgraph.graph.catalog import InputError
 from compgraph.graph.store import LocalStore
@@ -139,3 +141,46 @@ def test_a_variable_bound_only_by_a_lowercase_bind_is_not_certain_so_no_minus() 
 def test_unbalanced_braces_are_unsupported_saying_so() -> None:
     with pytest.raises(Unsupported, match="^unbalanced braces in query$"):
         rewrite_not_exists("SELECT $this WHERE { $this a <urn:x:C> . FILTER NOT EXISTS { $this <urn:x:p> ?x }")
+
+
+CLOSED_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:x:Closed> a sh:NodeShape ; sh:targetNode <urn:x:a> ; sh:closed true ;
+  sh:property [ sh:path <urn:x:p> ] .
+"""
+
+
+@pytest.fixture(scope="module")
+def closed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LocalStore, Graph]]:
+    """<urn:x:a> with one property its closed shape allows and one it does not."""
+    store = LocalStore(tmp_path_factory.mktemp("closed") / "store")
+    store.replace_graph("urn:x:data", b"<urn:x:a> <urn:x:p> <urn:x:b> .\n<urn:x:a> <urn:x:q> <urn:x:c> .\n")
+    yield store, Graph().parse(data=CLOSED_SHAPES, format="turtle")
+    store.close()
+
+
+def test_a_property_a_closed_shape_does_not_allow_is_reported_in_those_words(
+    closed_store: tuple[LocalStore, Graph],
+) -> None:
+    store, shapes = closed_store
+    outcome = validate_store(store, AS_OF, shapes, save=False)
+    assert [(f.focus, f.path, f.value, f.message) for f in outcome.findings] == [
+        ("urn:x:a", "urn:x:q", "urn:x:c", "Node has a property the closed shape does not allow")
+    ]
+
+
+def test_the_pyshacl_engine_names_every_shape_as_its_own(closed_store: tuple[LocalStore, Graph]) -> None:
+    store, shapes = closed_store
+    outcome = validate_store(store, AS_OF, shapes, save=False, engine="pyshacl")
+    assert outcome.engines == {"sparql": [], "pyshacl": ["urn:x:Closed"]}
+
+
+def test_the_report_as_turtle_reads_back_as_the_same_report(closed_store: tuple[LocalStore, Graph]) -> None:
+    store, shapes = closed_store
+    outcome = validate_store(store, AS_OF, shapes, save=False)
+    assert isomorphic(Graph().parse(data=render_turtle(outcome), format="turtle"), outcome.report)
+
+
+def test_a_shapes_file_named_as_a_source_is_loaded(tmp_path: Path) -> None:
+    (tmp_path / "closed.ttl").write_text(CLOSED_SHAPES, encoding="utf-8")
+    assert isomorphic(load_shape_sources([tmp_path / "closed.ttl"]), Graph().parse(data=CLOSED_SHAPES, format="turtle"))
