@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 
 from compgraph.checks.integrity import evidence_findings, with_evidence_integrity
 from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, data_graphs, render_text, render_turtle, save_report
 from compgraph.checks.shapes import load_shape_sources, load_shapes, parse_shapes_file
 from compgraph.checks.sparql import rewrite_not_exists
 from compgraph.checks.sparql.components import Unsupported
-from compgraph.checks.validate import validate_store
+from compgraph.checks.validate import only_these, validate_store
 from compgraph.graph.build import load_file
 from compgraph.graph.catalog import InputError
 from compgraph.graph.store import LocalStore
@@ -184,3 +184,43 @@ def test_the_report_as_turtle_reads_back_as_the_same_report(closed_store: tuple[
 def test_a_shapes_file_named_as_a_source_is_loaded(tmp_path: Path) -> None:
     (tmp_path / "closed.ttl").write_text(CLOSED_SHAPES, encoding="utf-8")
     assert isomorphic(load_shape_sources([tmp_path / "closed.ttl"]), Graph().parse(data=CLOSED_SHAPES, format="turtle"))
+
+
+NESTED_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:x:ViaClosed> a sh:NodeShape ; sh:node <urn:x:Closed> .
+<urn:x:Closed> a sh:NodeShape ; sh:closed true ; sh:property [ sh:path <urn:x:p> ] .
+<urn:x:ViaQualified> a sh:NodeShape ; sh:node <urn:x:OneZ> .
+<urn:x:OneZ> a sh:NodeShape ;
+  sh:property [ sh:path <urn:x:p> ; sh:qualifiedValueShape [ sh:hasValue <urn:x:z> ] ; sh:qualifiedMinCount 1 ] .
+"""
+
+
+@pytest.mark.parametrize("outer", ["urn:x:ViaClosed", "urn:x:ViaQualified"])
+def test_a_closed_or_qualified_shape_reached_through_sh_node_is_checked_by_the_sparql_engine(
+    closed_store: tuple[LocalStore, Graph], outer: str
+) -> None:
+    store, _ = closed_store
+    shapes = Graph().parse(data=NESTED_SHAPES, format="turtle")
+    shapes.add((URIRef(outer), SH.targetNode, URIRef("urn:x:a")))
+    outcome = validate_store(store, AS_OF, shapes, save=False)
+    assert outcome.engines == {"sparql": [outer], "pyshacl": []}
+    assert [(f.focus, f.rule, f.message) for f in outcome.findings] == [
+        ("urn:x:a", outer, "Value does not meet sh:node")
+    ]
+
+
+def test_only_these_drops_the_implicit_class_target_of_a_shape_not_kept() -> None:
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <urn:x:Kept> a sh:NodeShape ; sh:targetNode <urn:x:a> .
+        <urn:x:Dropped> a sh:NodeShape , rdfs:Class ; sh:property [ sh:path <urn:x:p> ; sh:minCount 1 ] .
+        """,
+        format="turtle",
+    )
+    out = only_these(shapes, {URIRef("urn:x:Kept")})
+    assert (URIRef("urn:x:Dropped"), RDF.type, RDFS.Class) not in out
+    assert (URIRef("urn:x:Kept"), SH.targetNode, URIRef("urn:x:a")) in out
+    assert len(out) == len(shapes) - 1
