@@ -139,7 +139,11 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "impact": (
         ["src/compgraph/questions/impact.py"],
-        ["tests/questions/test_impact.py", "tests/questions/test_impact_of_a_control_on_its_own.py"],
+        [
+            "tests/questions/test_impact.py",
+            "tests/questions/test_impact_of_a_control_on_its_own.py",
+            "tests/questions/test_single_points_past_a_system_without_an_id.py",
+        ],
     ),
     "checks": (
         ["src/compgraph/checks/*"],
@@ -148,6 +152,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/checks/test_sparql_engine.py",
             "tests/checks/test_shapes.py",
             "tests/checks/test_engine_choice.py",
+            "tests/checks/test_checks_one_by_one.py",
         ],
     ),
     "catalog-build": (
@@ -164,6 +169,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/graph/test_store_safety.py",
             "tests/graph/test_crash_safety.py",
             "tests/graph/test_timed_out_query_child_is_killed.py",
+            "tests/graph/test_store_one_by_one.py",
         ],
     ),
     "endpoint": (
