@@ -130,3 +130,19 @@ def test_a_report_with_only_warnings_does_not_conform(tmp_path: Path, engine: st
     assert outcome.conforms is False
     report = outcome.report
     assert list(report.objects(next(report.subjects(RDF.type, SH.ValidationReport)), SH.conforms)) == [Literal(False)]
+
+
+NESTED = HEAD + """
+t:Operated a sh:NodeShape ; sh:targetClass cg:AISystem ; sh:property [ sh:path cg:operatedBy ; sh:node t:Named ] .
+t:Named a sh:NodeShape ;
+  sh:property [ sh:path rdfs:label ; sh:minCount 1 ] , [ sh:path cg:controlType ; sh:minCount 1 ] .
+"""
+
+
+def test_a_failing_sh_node_is_one_finding_in_both_engines_not_one_per_nested_result(tmp_path: Path) -> None:
+    store = small_store(tmp_path, "t:a a cg:AISystem ; cg:operatedBy t:x . t:x a cg:Organisation .")
+    shapes = Graph().parse(data=NESTED, format="turtle")
+    fast = validate_store(store, AS_OF, shapes, save=False, engine="sparql")
+    slow = validate_graph(store.to_graph(data_graphs(store)), AS_OF, shapes)
+    assert len(slow.findings) == 1
+    assert {key(f) for f in fast.findings} == {key(f) for f in slow.findings}

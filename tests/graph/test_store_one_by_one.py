@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from compgraph.graph import history
-from compgraph.graph.store import LocalStore, RemoteStore, ResultTooLarge, open_store
+from compgraph.graph.store import LocalStore, RemoteStore, ResultTooLarge, StoreError, open_store
 from sparql_fixtures import oxigraph_server
 
 GRAPH = "https://w3id.org/compgraph/graph/one-by-one"
@@ -89,3 +89,9 @@ def test_n_quads_replace_a_remote_graph_through_sparql_update(server: str) -> No
     with RemoteStore(f"{server}/query") as store:
         assert store.replace_graph(GRAPH, quads, "application/n-quads") == 1
         assert store.query(ROWS).rows == [(URIRef("urn:x:q"), Literal("plain"))]
+
+
+def test_n_quads_naming_a_graph_are_refused_by_a_remote_replace_not_dropped(server: str) -> None:
+    quads = b'<urn:x:a> <urn:x:q> "plain" .\n<urn:x:a> <urn:x:q> "named" <urn:x:g> .\n'
+    with RemoteStore(f"{server}/query") as store, pytest.raises(StoreError, match="1 quad"):
+        store.replace_graph(GRAPH, quads, "application/n-quads")

@@ -41,7 +41,10 @@ def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Out
 
 def findings_from_report(report: Graph, shapes: Graph, data: Graph) -> list[Finding]:
     findings = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    # Only the report's own results: pySHACL nests the results that made an sh:node (or sh:not, sh:and ...)
+    # fail under sh:detail, and those are the reasons for one finding, not findings of their own.
+    results = [r for rep in report.subjects(RDF.type, SH.ValidationReport) for r in report.objects(rep, SH.result)]
+    for result in results:
         focus = report.value(result, SH.focusNode)
         shape = report.value(result, SH.sourceShape)
         severity = report.value(result, SH.resultSeverity)

@@ -20,7 +20,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import requests
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 from requests.auth import HTTPDigestAuth
@@ -683,12 +683,16 @@ class RemoteStore(GraphStore):
             raise StoreError(f"{self.update_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
 
     def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
-        # Parse locally first so malformed input never reaches the server.
-        parsed = Graph()
+        # Parse locally first so malformed input never reaches the server. Quads naming a graph are refused:
+        # one rdflib Graph would drop them silently, and this replaces one graph.
+        ds = Dataset()
         try:
-            parsed.parse(data=data, format=_rdflib_format(media_type))
+            ds.parse(data=data, format=_rdflib_format(media_type))
         except Exception as exc:
             raise SyntaxError(str(exc)) from exc
+        if named := len(ds) - len(ds.default_graph):
+            raise StoreError(f"{named} quad(s) name a graph of their own; replace_graph loads one graph")
+        parsed = ds.default_graph
         ntriples = parsed.serialize(format="nt", encoding="utf-8")
         if self.gsp_url:
             resp = self._request(
