@@ -116,13 +116,6 @@ def test_a_missing_file_fails_with_one_line_naming_it(beside: tuple[Path, str, o
     assert "missing.txt" in err
 
 
-def test_the_token_file_is_removed_when_the_server_stops(beside: tuple[Path, str, object]) -> None:
-    store, _, proc = beside
-    code, _ = stop(proc, signal.SIGTERM)  # type: ignore[arg-type]
-    assert code == 0
-    assert not (store / "writer.json").exists()
-
-
 def test_users_add_beside_the_server_is_recorded_through_it(beside: tuple[Path, str, object]) -> None:
     import subprocess
 
@@ -137,3 +130,10 @@ def test_users_add_beside_the_server_is_recorded_through_it(beside: tuple[Path, 
     assert res.returncode == 0, res.stderr
     entries = requests.get(base + "/history.json", timeout=60).json()["entries"]
     assert (entries[-1]["command"], entries[-1]["reason"]) == ("users add", "ursula added as auditor")
+
+
+def test_the_token_file_is_removed_when_the_server_stops(beside: tuple[Path, str, object]) -> None:
+    store, _, proc = beside
+    code, _ = stop(proc, signal.SIGTERM)  # type: ignore[arg-type]
+    assert code == 0
+    assert not (store / "writer.json").exists()
