@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tinyturtle import HEAD
 
 from compgraph.graph.store import LocalStore
 from compgraph.questions import coverage as cv
@@ -289,17 +290,8 @@ def test_a_system_with_two_operators_is_one_row_and_the_next_system_still_counts
     assert [(r.id, r.organisation) for r in rows] == [("a", iri("org/one")), ("b", iri("org/one"))]
 
 
-SECOND_DOC = b"""
-@prefix cg: <https://w3id.org/compgraph/ontology#> .
-@prefix cgr: <https://w3id.org/compgraph/id/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-cg:Mandatory skos:prefLabel "mandatory"@en .
-cg:RiskHigh skos:prefLabel "high"@en .
-cgr:doc\\/a rdfs:label "Doc A" .
+SECOND_DOC = HEAD + b"""
 cgr:doc\\/b rdfs:label "Doc B" .
-cgr:sec\\/1 rdfs:label "Section 1" .
 cgr:obl\\/A-1 a cg:Obligation ; dcterms:identifier "A-1" ; cg:sourceText "t" ; cg:modality cg:Mandatory ;
     cg:fromDocument cgr:doc\\/a ; cg:inSection cgr:sec\\/1 .
 cgr:obl\\/B-1 a cg:Obligation ; dcterms:identifier "B-1" ; cg:sourceText "t" ; cg:modality cg:Mandatory ;
