@@ -9,9 +9,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from browserlaunch import launch
+from browserlaunch import SHOTS, chromium, local_page
 from liveserver import serving
-from webfixture import REPO, browser_store
+from webfixture import browser_store
 
 from compgraph.checks.validate import validate_store
 from compgraph.graph import history
@@ -19,7 +19,6 @@ from compgraph.web import create_app
 
 pytestmark = pytest.mark.browser
 
-SHOTS = REPO / "test-artifacts" / "screenshots"
 AS_OF = "2026-11-22"
 WIDTHS = [1280, 390]
 
@@ -35,28 +34,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        b = launch(pw)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
 def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": request.param, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    # Anything not served by our own server would be a network dependency: refuse it.
-    pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server) else route.abort())
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.width = request.param  # type: ignore[attr-defined]
-    yield pg
-    assert not errors, f"JavaScript errors: {errors}"
-    context.close()
+    with local_page(browser, server, request.param) as pg:
+        pg.width = request.param  # type: ignore[attr-defined]
+        yield pg
 
 
 def fits(page: Any, name: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserlaunch import launch
+from browserlaunch import SHOTS, chromium, local_page
 from liveserver import serving
 from webfixture import browser_store
 
@@ -18,7 +18,6 @@ from compgraph.web import create_app
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 WIDTHS = [1280, 390]
 
 
@@ -31,26 +30,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        b = launch(pw)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
 def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": request.param, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server) else route.abort())
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg
-    assert not errors
-    context.close()
+    with local_page(browser, server, request.param) as pg:
+        yield pg
 
 
 def shot(page: Any, name: str) -> None:

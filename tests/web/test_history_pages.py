@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserlaunch import launch
+from browserlaunch import SHOTS, chromium
 from werkzeug.serving import make_server
 
 from compgraph.graph import history, snapshots
@@ -17,7 +17,6 @@ from compgraph.graph.store import LocalStore
 from compgraph.web import create_app
 
 REPO = Path(__file__).resolve().parents[2]
-SHOTS = REPO / "test-artifacts" / "screenshots"
 CTL = "<https://w3id.org/compgraph/id/control/ctl-planted>"
 PLANTED = (
     f"{CTL} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/compgraph/ontology#Control> .\n"
@@ -96,13 +95,8 @@ def server(store: tuple[LocalStore, str, str]) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        b = launch(pw)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.mark.browser

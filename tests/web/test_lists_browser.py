@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserlaunch import launch
+from browserlaunch import SHOTS, chromium, local_page
 from liveserver import serving
 from webfixture import browser_store
 
@@ -20,7 +20,6 @@ from compgraph.web import create_app
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 AS_OF = "2027-06-01"
 WIDTHS = [1280, 390]
 
@@ -34,26 +33,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        b = launch(pw)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
 def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": request.param, "height": 900}, accept_downloads=True)
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server) else route.abort())
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg
-    assert not errors
-    context.close()
+    with local_page(browser, server, request.param, accept_downloads=True) as pg:
+        yield pg
 
 
 def width(page: Any) -> int:
