@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import signal
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,15 +118,25 @@ def locate(root: Path) -> tuple[Path, Head | None]:
     return db, head
 
 
+_LIVE_RETRIES = 5
+
+
 def open_db(root: Path, db: Path, head: Head | None, *, read_only: bool) -> ox.Store:
     """Open a database, read-only first so a damaged one is reported, never rewritten."""
     if not (db / "CURRENT").is_file():
         raise StoreDamaged(f"{root} is damaged: {db.name}/CURRENT is missing")
-    try:
-        probe = ox.Store.read_only(str(db))
-        graphs = sum(1 for _ in probe.named_graphs())
-    except (OSError, RuntimeError) as exc:
-        raise StoreDamaged(f"{root} is damaged: {_first_line(exc)}") from exc
+    for attempt in range(_LIVE_RETRIES + 1):
+        try:
+            probe = ox.Store.read_only(str(db))
+            graphs = sum(1 for _ in probe.named_graphs())
+            break
+        except (OSError, RuntimeError) as exc:
+            # A read-only open beside a live writer can read a MANIFEST naming a table file the writer's
+            # compaction has just replaced: open again (it reads the new MANIFEST) before calling it damaged.
+            if attempt < _LIVE_RETRIES and "No such file or directory" in str(exc):
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            raise StoreDamaged(f"{root} is damaged: {_first_line(exc)}") from exc
     if head is not None and head.graphs and not graphs:
         # RocksDB drops a log it cannot read and opens what is left: here, nothing of what HEAD recorded.
         raise StoreDamaged(f"{root} is damaged: it opens empty but held {head.graphs} graphs")
