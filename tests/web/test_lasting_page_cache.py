@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
+from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
 from compgraph.web import create_app
 
@@ -20,11 +20,13 @@ AS_OF = "as_of=2026-11-22"
 
 
 @pytest.fixture(scope="module")
-def root(tmp_path_factory: pytest.TempPathFactory, demo_store: LocalStore) -> Path:
-    """A copy of the suite's demo store (its files, as a backup would copy them), to restart and write to."""
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo store of this module's own, to restart and write to (a file copy of the suite's shared one, open
+    and compacting in the background, can lose a table file in the middle of the copy)."""
     work = tmp_path_factory.mktemp("lasting-pages")
-    demo_store.flush()
-    shutil.copytree(demo_store.root, work / "store", ignore=shutil.ignore_patterns("write.lock", "cache"))
+    built = LocalStore(work / "store")
+    build(built)
+    built.close()
     (work / "minutes.txt").write_text("Minutes of the AI ethics committee.\n", encoding="utf-8")
     return work / "store"
 
