@@ -193,10 +193,12 @@ class RdflibStore(GraphStore):
 
 
 def pick_entities(store: GraphStore) -> dict[str, str]:
-    """A high-risk system, a mapped obligation and a document to trace, query and show."""
+    """A system (high-risk where there is one: a small generated sample may have none), a mapped obligation and
+    a document to trace, query and show."""
     out = {}
     res = store.select(
-        "SELECT ?id WHERE { ?s a cg:AISystem ; cg:riskLevel cg:RiskHigh ; dcterms:identifier ?id } ORDER BY ?id LIMIT 1"
+        "SELECT ?id WHERE { ?s a cg:AISystem ; dcterms:identifier ?id OPTIONAL { ?s cg:riskLevel ?r } }"
+        " ORDER BY DESC(COALESCE(?r = cg:RiskHigh, false)) ?id LIMIT 1"
     )
     out["system"] = str(res.rows[0][0]) if res.rows else ""
     res = store.select(
