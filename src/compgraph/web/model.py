@@ -411,38 +411,11 @@ def datasets(store: GraphStore) -> list[dict[str, Any]]:
 def evidence(
     store: GraphStore, as_of: date, cache: Cache, limit: int | None = None, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of the evidence records (all with no limit), and how many there are."""
-    iris = [e for e, _ in ordered_ids(store, cache, "Evidence")]
-    page = _page(iris, limit, offset)
-    if not page:
-        return [], len(iris)
-    res = store.select(f"""
-        SELECT ?e ?id ?label ?c ?cid ?x ?xid ?issued ?until WHERE {{
-          VALUES ?e {{ {" ".join(f"<{e}>" for e in page)} }}
-          ?e dcterms:identifier ?id .
-          OPTIONAL {{ ?e rdfs:label ?label }}
-          OPTIONAL {{ ?e cg:evidenceFor ?c . ?c dcterms:identifier ?cid }}
-          OPTIONAL {{ ?e cg:concerns ?x . ?x dcterms:identifier ?xid }}
-          OPTIONAL {{ ?e dcterms:issued ?issued }} OPTIONAL {{ ?e cg:validUntil ?until }}
-        }}""")
-    out: dict[str, dict[str, Any]] = {}
-    for e, ident, label, c, cid, x, xid, issued, until in res.rows:
-        out.setdefault(
-            str(e),
-            {
-                "iri": str(e),
-                "id": str(ident),
-                "label": str(label or ident),
-                "control": str(cid or ""),
-                "control_iri": str(c or ""),
-                "concerns": str(xid or ""),
-                "concerns_iri": str(x or ""),
-                "issued": str(issued or ""),
-                "valid_until": str(until or ""),
-                "state": evidence_state(until, as_of),
-            },
-        )
-    return [out[e] for e in page if e in out], len(iris)
+    """One page of the evidence records (all with no limit), each with its state on ``as_of``, and how many
+    there are: a page of ``evidence_rows``, so one query and one row shape serve the list and its pages."""
+    rows = evidence_rows(store, cache)
+    page = [dict(r, state=evidence_state(r["valid_until"] or None, as_of)) for r in _page(rows, limit, offset)]
+    return page, len(rows)
 
 
 def evidence_rows(store: GraphStore, cache: Cache) -> list[dict[str, Any]]:
