@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -28,6 +30,12 @@ from compgraph.web.model import get_store
 from compgraph.web.storestate import dir_stamp
 
 bp = Blueprint("browser", __name__)
+
+def configured_mappings() -> Path | None:
+    """The mappings folder the app was told to write reviews and imports to (COMPGRAPH_MAPPINGS), if any."""
+    configured = current_app.config.get("COMPGRAPH_MAPPINGS") or os.environ.get("COMPGRAPH_MAPPINGS")
+    return Path(configured) if configured else None
+
 
 
 # --- page plumbing -----------------------------------------------------------------------------

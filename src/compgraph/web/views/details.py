@@ -6,10 +6,8 @@ and ``.csv``); each kind adds its own tables through an ``extra`` callback, such
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from flask import Response, abort, current_app, get_template_attribute, request, url_for
@@ -28,6 +26,7 @@ from compgraph.web.views.common import (
     bars,
     bp,
     cache,
+    configured_mappings,
     fmt_of,
     link_rows,
     resolve,
@@ -425,8 +424,7 @@ def document_source(ident: str, fmt: str) -> Response | str:
     SHA-256 checked against the one recorded when the document was loaded."""
     iri = resolve("documents", ident)
     store = get_store()
-    configured = current_app.config.get("COMPGRAPH_MAPPINGS") or os.environ.get("COMPGRAPH_MAPPINGS")
-    user_folder, _ = resolve_mappings_dir(Path(configured) if configured else None, store)
+    user_folder, _ = resolve_mappings_dir(configured_mappings(), store)
     src = pageinfo.source_text(store, iri, user_folder)
     if src is None:
         abort(404, description=f"Document {ident!r} names no source file.")

@@ -31,17 +31,13 @@ from compgraph.legal import review as rv
 from compgraph.legal import suggest as sg
 from compgraph.legal.readers import SUPPORTED_EXTENSIONS, IngestError
 from compgraph.web.model import get_store
+from compgraph.web.views.common import configured_mappings
 
 bp = Blueprint("legal", __name__)
 CHOICES = ("", *rv.RELATIONS, "reject")
 _FIELD = re.compile(r"^([dt]):([A-Za-z0-9][A-Za-z0-9._-]*):([A-Za-z0-9][A-Za-z0-9._-]*)$")
 MAX_FIELDS = 2000
 MAX_UPLOAD = 5_000_000  # bytes, as `compgraph import --max-bytes` (the whole request is capped at 5 MiB)
-
-
-def _mappings() -> Path | None:
-    configured = current_app.config.get("COMPGRAPH_MAPPINGS") or os.environ.get("COMPGRAPH_MAPPINGS")
-    return Path(configured) if configured else None
 
 
 def _ranker() -> str:
@@ -66,7 +62,7 @@ def review_page(doc_id: str) -> str:
         abort(400, description="k must be a whole number from 1 to 20")
     ranker = _ranker()
     suggestions = sg.suggest(store, doc_id, top_k=int(k), ranker=ranker)
-    path = rv.find_review_file(doc_id, _mappings(), store)
+    path = rv.find_review_file(doc_id, configured_mappings(), store)
     decided = {d.key: d for d in rv.read_review(path) if d.action in rv.ACTIONS}
     controls = rv.known_controls(store)
     stored = rv.read_order(rv.order_path(path))
@@ -162,7 +158,7 @@ def review_save(doc_id: str) -> Response:
         for (oid, cid), value in choices.items()
         if value  # "" = no decision taken on this suggestion
     ]
-    path = rv.find_review_file(doc_id, _mappings(), store)
+    path = rv.find_review_file(doc_id, configured_mappings(), store)
     previous = {d.key: d for d in rv.read_review(path)}
     # re-submitting an unchanged choice must not re-date or re-attribute an earlier decision
     changed = [d for d in decisions if not _same(previous.get(d.key), d)]
@@ -173,7 +169,7 @@ def review_save(doc_id: str) -> Response:
             ranked = sg.suggest(store, doc_id, top_k=20, ranker=_ranker())
             order = {s.obligation: [m.id for m in s.controls] for s in ranked}
         try:
-            rv.apply_decisions(store, doc_id, changed, _mappings())
+            rv.apply_decisions(store, doc_id, changed, configured_mappings())
         except rv.ReviewError as exc:
             abort(400, description=str(exc))
         if order is not None:
@@ -256,7 +252,7 @@ def _web_message(text: str, staged: Path, name: str) -> str:
     """An import error as the browser user should read it: their file's name, the form's words, one line, and
     never where the server keeps its files."""
     text = text.replace(str(staged), name)
-    folder, _ = rv.resolve_mappings_dir(_mappings(), get_store())
+    folder, _ = rv.resolve_mappings_dir(configured_mappings(), get_store())
     text = text.replace(f"{folder}{os.sep}", "the mappings folder's ").replace(str(folder), "the mappings folder")
     for flag, field in (("--replace", "“Replace”"), ("--prefix", "a prefix"), ("--id", "id")):
         text = text.replace(f"give {flag}", f"tick {field}" if flag == "--replace" else f"give {field}")
@@ -296,7 +292,7 @@ def upload() -> Response | tuple[str, int]:
         staged.write_bytes(data)
         try:
             res = import_document(get_store(), staged, form["id"], title=form["title"] or None, kind=form["kind"],
-                                  prefix=form["prefix"] or None, out=_mappings(), organisations=form["orgs"],
+                                  prefix=form["prefix"] or None, out=configured_mappings(), organisations=form["orgs"],
                                   max_bytes=MAX_UPLOAD, replace=form["replace"])
         except (IngestError, ReviewError, InputError) as exc:
             message = _web_message(str(exc), staged, name)
