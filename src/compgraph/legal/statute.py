@@ -283,19 +283,14 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
 
 
 def _link(provisions: list[Provision]) -> None:
-    """Give each point its parent: the latest provision of the same section one level up."""
+    """Give each point its parent: the latest provision of the same section at the nearest level above that
+    has one ("(I) (A) ..." opens two levels on one line, so (A)'s and (B)'s parent is the lead-in above (I))."""
     latest: dict[tuple[str, tuple[str, ...]], Provision] = {}
     for prov in provisions:
-        if not prov.path:
-            latest[(prov.section, prov.path)] = prov
-            continue
-        # "(I) (A) ..." opens two levels on one line, so (A)'s and (B)'s parent is the nearest level above
-        # that has a provision of its own.
         for up in range(len(prov.path) - 1, -1, -1):
             parent = latest.get((prov.section, prov.path[:up]))
             if parent is not None:
-                if parent is not prov:
-                    parent.children.append(prov)
+                parent.children.append(prov)
                 break
         latest[(prov.section, prov.path)] = prov
 
