@@ -53,13 +53,11 @@ class DocumentScore:
 
     @property
     def ref_accuracy(self) -> float | None:
-        right, labelled = self.ref_counts
-        return right / labelled if labelled else None
+        return _share(self.ref_counts)
 
     @property
     def addressee_accuracy(self) -> float | None:
-        right, labelled = self.addressee_counts
-        return right / labelled if labelled else None
+        return _share(self.addressee_counts)
 
     def meets_targets(self) -> bool:
         t = CORPUS_TARGETS
@@ -155,6 +153,12 @@ def score_document(name: str, obligations: list[dict[str, Any]], truth: list[dic
     )
 
 
+def _share(counts: tuple[int, int]) -> float | None:
+    """right / labelled, or None where no row was labelled."""
+    right, labelled = counts
+    return right / labelled if labelled else None
+
+
 def _ref_key(ref: str) -> str:
     """A citation without its sentence number or spacing: "13-77-103 (2)(a), sentence 2" -> "13-77-103(2)(a)"."""
     return re.sub(r"\s+", "", ref.split(",")[0])
@@ -207,9 +211,8 @@ def render_corpus(scores: list[DocumentScore], verbose: bool = False) -> str:
             f"{'traps':>6} {'topic':>6} {'party':>6} {'cite':>6}  target")
     lines = [head]
     for s in [*scores, _overall(scores)]:
-        topic = f"{s.topic_accuracy:>6.3f}" if s.topic_accuracy is not None else f"{'-':>6}"
-        party = f"{s.addressee_accuracy:>6.3f}" if s.addressee_accuracy is not None else f"{'-':>6}"
-        cite = f"{s.ref_accuracy:>6.3f}" if s.ref_accuracy is not None else f"{'-':>6}"
+        topic, party, cite = (f"{x:>6.3f}" if x is not None else f"{'-':>6}"
+                              for x in (s.topic_accuracy, s.addressee_accuracy, s.ref_accuracy))
         lines.append(f"{s.document:<32} {s.predicted:>5} {s.gold:>5} {s.precision:>9.3f} {s.recall:>7.3f} "
                      f"{s.modality_accuracy:>8.3f} {s.trap_rate:>6.3f} {topic} {party} {cite}  "
                      f"{'met' if s.meets_targets() else 'MISSED'}")
