@@ -210,3 +210,16 @@ def test_a_head_naming_a_missing_generation_deletes_nothing(built: Path, tmp_pat
     before = file_digests(store)
     assert_one_line_store_error(cg(store, "build"), "damaged", "missing")
     assert file_digests(store) == before
+
+
+def test_a_half_copied_generation_left_by_a_killed_write_is_removed_by_the_next_open(
+    built: Path, tmp_path: Path
+) -> None:
+    """RocksDB copies the next generation into ``gen-N.tmp`` first; SIGKILL during that copy leaves it behind."""
+    store = copy_store(built, tmp_path / "store")
+    head = (store / "HEAD").read_text().split()[0]
+    staging = store / f"gen-{int(head[4:]) + 1:06d}.tmp"
+    staging.mkdir()
+    (staging / "000001.sst").write_bytes(b"half a table")
+    LocalStore(store, read_only=True).close()
+    assert sorted(p.name for p in store.glob("gen-*")) == [head]

@@ -36,6 +36,9 @@ import pyoxigraph as ox
 HEAD = "HEAD"
 LOCK = "write.lock"
 _GEN = re.compile(r"gen-(\d{6,})")
+# RocksDB writes a checkpoint into "<dir>.tmp" and renames it when complete: a write killed while the
+# next generation is being copied leaves that staging directory behind.
+_GEN_STAGING = re.compile(r"gen-\d{6,}\.tmp")
 BUILD_HINT = "build one with: compgraph --store {root} build"
 READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
 
@@ -184,7 +187,7 @@ def remove_stale(root: Path) -> None:
     if keep is not None and not (root / keep / "CURRENT").is_file():
         return  # HEAD's own generation is broken: keep every file for whoever repairs it
     for p in root.iterdir():
-        if (_GEN.fullmatch(p.name) and p.name != keep) or p.name == HEAD + ".tmp":
+        if (_GEN.fullmatch(p.name) and p.name != keep) or _GEN_STAGING.fullmatch(p.name) or p.name == HEAD + ".tmp":
             shutil.rmtree(p) if p.is_dir() else p.unlink()
 
 
