@@ -17,9 +17,11 @@ HELD_OUT = CORPUS.with_name("regulations-heldout")
 def test_every_labelled_fragment_occurs_in_its_text(labels: Path) -> None:
     stem = labels.name.rsplit(".", 2)[0]
     source = next(p for p in labels.parent.iterdir() if p.name.startswith(stem + ".") and p.suffix != ".tsv")
-    raw = source.read_text(encoding="utf-8")
     rows = read_labels(labels, ("id", "text"))
-    assert rows and all(fragment_occurs(r["text"], raw) for r in rows)
+    assert rows
+    if source.suffix != ".pdf":  # a PDF's words are only there as the reader extracts them
+        raw = source.read_text(encoding="utf-8")
+        assert all(fragment_occurs(r["text"], raw) for r in rows)
     assert all(fragment_occurs(r["text"], read_document(source)) for r in rows)
 
 

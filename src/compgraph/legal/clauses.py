@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_DUTY", "STATUTE_ROLES", "duty_clauses", "split_lead_in", "statute_addressee", "statute_modality",
-           "main_clause", "statute_topic", "strip_risk_class"]
+__all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "split_lead_in", "statute_addressee",
+           "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
@@ -27,7 +27,8 @@ NON_DUTY = re.compile(
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:is|are)\s+not\s+required\s+to\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
-    r"\bdoes\s+not\s+constitute\b",
+    r"\bdoes\s+not\s+constitute\b|\bshall\s+be\s+subject\s+to\s+the\s+general\s+principles\b|"
+    r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b",
     re.I,
 )
 _PROHIBITION = re.compile(
@@ -49,10 +50,18 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
 _CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:shall|must|may|should)\b)", re.I)
 
 
+# "shall have the right to obtain from the deployer ... explanations": a right held against a named party is
+# that party's duty.
+_RIGHT_AGAINST = re.compile(r"\b(?:shall\s+have|has|have)\s+the\s+right\s+to\s+(?:obtain|receive|request)\s+"
+                            r"from\s+((?:the|a|an|its|their)\s+\w+)", re.I)
+
+
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
     if _PROHIBITION.search(clause):
         return "prohibition"
+    if _RIGHT_AGAINST.search(clause):
+        return "mandatory"
     if _PERMISSION.search(clause):
         return "permission"
     if _MANDATORY.search(clause):
@@ -158,15 +167,40 @@ _ROLES = _table(
 STATUTE_ROLES: tuple[str, ...] = tuple(name for name, _ in _ROLES)
 
 
+# "deployers that are public authorities ...": the relative clause says which deployers, the party is the
+# deployer. "The identification number of the notified body shall be affixed": whose number, not who acts.
+_QUALIFIER = re.compile(r"\b(?:that|which|who)\s+(?:are|is)\b.*$|\bof\s+(?:the|a|an|its|their)\s+[\w\s-]{0,40}$",
+                        re.I)
+
+
 def statute_addressee(subject: str) -> str | None:
     """The party named in a clause's subject (the words before its modal verb); the one nearest the verb
     wins ("Without prejudice to the deployer's rights, the provider shall" binds the provider)."""
     best: tuple[int, str] | None = None
+    subject = _QUALIFIER.sub("", subject)
     for role, rule in _ROLES:
         for m in rule.finditer(subject):
             if best is None or m.end() > best[0]:
                 best = (m.end(), role)
     return best[1] if best else None
+
+
+# "may be drawn up by individual providers or deployers": a passive clause names its party after "by".
+# Only the first words after "by" ("followed by the identification number of the notified body" names no agent).
+_PASSIVE_AGENT = re.compile(r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?be\s+\w+(?:\s+(?:up|out))?\s+by\s+"
+                            r"((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def acting_party(clause: str) -> str | None:
+    """The party a clause without one in its subject binds: the one a right is held against ("the right to
+    obtain from the deployer") or a passive clause's agent ("may be drawn up by providers")."""
+    for rx in (_RIGHT_AGAINST, _PASSIVE_AGENT):
+        m = rx.search(clause)
+        if m:
+            role = statute_addressee(m.group(1))
+            if role:
+                return role
+    return None
 
 
 # A statute files its duties by article: the article's title names the topic ("Human oversight", "Record-

@@ -15,7 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from compgraph.legal.clauses import NON_DUTY, duty_clauses, split_lead_in, statute_addressee, statute_modality
+from compgraph.legal.clauses import (
+    NON_DUTY,
+    acting_party,
+    duty_clauses,
+    split_lead_in,
+    statute_addressee,
+    statute_modality,
+)
 from compgraph.legal.statute import Provision, parse_provisions
 
 __all__ = ["StatuteDuty", "statute_duties"]
@@ -138,9 +145,11 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     text the lead-ins then the point."""
     lead_text, lead_mod, subject, void = lead
     point = prov.text if own_text is None else own_text
-    if void or NON_DUTY.search(point):
+    # Only the point's first clause decides: "provide SMEs with priority access ...; the priority access shall
+    # not preclude other SMEs ..." is a duty with its limit attached, not an exception.
+    if void or NON_DUTY.search(point.split(";")[0]):
         return
-    own = statute_modality(point)
+    own = statute_modality(point.split(";")[0])
     modality = own if own == "prohibition" or (own and not lead_mod) else lead_mod
     if modality is None:
         return
@@ -162,6 +171,9 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     operator the document addresses most often."""
     named = [statute_addressee(d.subject) for d in duties]
     for i, duty in enumerate(duties):
+        if named[i]:
+            continue
+        named[i] = acting_party(duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text)
         if named[i]:
             continue
         conferred = _CONFERS_ON.search(duty.text[len(duty.subject):] if duty.text.startswith(duty.subject)

@@ -29,9 +29,15 @@ _BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|n
 
 
 # Page furniture a PDF-to-Markdown conversion leaves between two halves of a sentence: marker's page
-# separators ("{6}------"), a bill's running footer ("PAGE 12-SENATE BILL 24-205") and page images.
+# separators ("{6}------"), a bill's running footer ("PAGE 12-SENATE BILL 24-205") and page images; and what
+# a browser's "Print to PDF" puts on every page: a header with the date and time before the page title
+# ("12/2/26, 9:56 PM Regulation ...") and a footer with the page's address and number ("https://... 2/4").
 _PAGE_FURNITURE = re.compile(r"^[ \t]*(?:\{\d+\}-{5,}|PAGE[ \t]+\d+[ \t]*-[ \t]*(?:SENATE|HOUSE)[ \t]+BILL[ \t]+[\w-]+|"
-                             r"!\[[^\]\n]*\]\([^)\n]*\))[ \t]*$", re.M)
+                             r"!\[[^\]\n]*\]\([^)\n]*\)|"
+                             r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+                             r"[ \t]+\S.*|(?:file|https?)://\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}|"
+                             r"(?:Page|PAGE)[ \t]+\d+[ \t]+of[ \t]+\d+)"
+                             r"[ \t]*$", re.M)
 
 
 def repair_typography(text: str) -> str:
@@ -74,6 +80,8 @@ _LABEL = re.compile(r"(?:\((\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[
                     r"|([a-z])\))[ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 _VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
+# A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
+_WRAPPED_WIDTH = 60
 _DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
@@ -118,6 +126,9 @@ def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
         return None
     for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
         m = rx.match(line)
+        # "Annex V by updating the content ...": a sentence that a line break left starting with a reference.
+        if m and (m.group(2) or "")[:1].islower():
+            continue
         if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
             return kind, m.group(1), (m.group(2) or "").strip()
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
@@ -160,6 +171,14 @@ class _Parser:
         self.current: Provision | None = None
         self.expect_title = False
         self.headed = False
+        self.last_width = 0  # length of the last physical line of ``current``: a full one was wrapped
+
+    def mid_sentence(self) -> bool:
+        """The current provision's last line ran to the margin and its sentence has not ended: the next
+        unlabelled line goes on with it, whatever its first letter (a PDF breaks lines before "Regulation")."""
+        cur = self.current
+        return cur is not None and not cur.heading and self.last_width >= _WRAPPED_WIDTH \
+            and not re.search(r"[.:;!?]$", cur.text)
 
     def open_section(self, number: str, title: str, annex: bool = False) -> None:
         if annex:
@@ -192,6 +211,7 @@ class _Parser:
             and not _OPEN_END.search(body)
         self.current = Provision(self.section, self.title, path, written, body, start, line, heading)
         self.out.append(self.current)
+        self.last_width = 0
 
 
 def parse_provisions(text: str) -> list[Provision]:
@@ -251,7 +271,10 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         rest = inline.start(3)
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text)
         return
+    marked = bool(lead and lead.group(0).strip())
     head = _heading(line, marked="#" in (lead.group(0) if lead else ""))
+    if head is not None and not marked and p.mid_sentence() and not head[2] and line.endswith((".", ",", ";")):
+        head = None  # "Article 71." ending a wrapped sentence cites an article, it does not open one
     if head is not None:
         kind, number, title = head
         if kind != "group":
@@ -267,19 +290,28 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     if not labels and cur is not None and not cur.heading and _OPEN_END.search(cur.text):
         cur.text = f"{cur.text} {body}"  # the sentence broke off after "AND" (a page break): any line goes on
         return
+    if not labels and not marked and p.mid_sentence():
+        cur.text = f"{cur.text} {body}"  # type: ignore[union-attr]  # mid_sentence() says cur is set
+        p.last_width = len(line)
+        return
     if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
         return
-    if not labels and cur is not None and not cur.heading and not re.search(r"[.:;]$", cur.text) \
-            and (re.match(r"[a-z]", body) or (not (lead and lead.group(0).strip()) and body.isupper()
-                                             and re.search(r"[\w,]$", cur.text))):
-        # A hard-wrapped line continues its sentence: one starting in lower case, or, in a statute set in
-        # capitals, an unmarked line after a sentence cut off mid-way (by a page break).
+    open_end = cur is not None and not re.search(r"[.:;]$", cur.text)
+    if not labels and cur is not None and not cur.heading \
+            and ((re.match(r"[a-z]", body) and (open_end or (cur.text.endswith(";") and not marked)))
+                 or (open_end and not marked and body.isupper() and re.search(r"[\w,]$", cur.text))):
+        # A hard-wrapped line continues its sentence: one starting in lower case (also after a semicolon: "(a)
+        # ... criteria; the priority access shall not preclude ..." is still point (a), as no subparagraph
+        # starts in lower case), or, in a statute set in capitals, an unmarked line after a sentence cut off
+        # mid-way (by a page break).
         cur.text = f"{cur.text} {body}"
+        p.last_width = len(line)
         return
     written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
     p.add(labels, written, body, start + after, i + 1)
+    p.last_width = len(line)
 
 
 def _link(provisions: list[Provision]) -> None:
