@@ -96,3 +96,10 @@ def test_a_relative_clause_after_the_party_does_not_replace_it() -> None:
 
 def test_whose_thing_a_passive_duty_is_about_is_not_the_party_it_binds() -> None:
     assert statute_addressee("The identification number of the notified body ") is None
+
+
+def test_a_program_that_must_be_a_process_kept_up_is_a_duty_but_a_request_that_must_be_clear_is_not() -> None:
+    assert duty_clauses("THE RISK MANAGEMENT POLICY AND PROGRAM MUST BE AN ITERATIVE PROCESS PLANNED, "
+                        "IMPLEMENTED, AND REGULARLY AND SYSTEMATICALLY REVIEWED AND UPDATED")
+    assert duty_clauses("The individual's prompt must be a clear and unambiguous request to determine whether the "
+                        "interaction is with a human") == []

@@ -23,7 +23,7 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
     r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|\b(?:is|are)\s+not\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
-    r"\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
+    r"\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:is|are)\s+not\s+required\s+to\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
