@@ -147,9 +147,10 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     point = prov.text if own_text is None else own_text
     # Only the point's first clause decides: "provide SMEs with priority access ...; the priority access shall
     # not preclude other SMEs ..." is a duty with its limit attached, not an exception.
-    if void or NON_DUTY.search(point.split(";")[0]):
+    first = point.split(";")[0]
+    if void or NON_DUTY.search(first):
         return
-    own = statute_modality(point.split(";")[0])
+    own = statute_modality(first)
     modality = own if own == "prohibition" or (own and not lead_mod) else lead_mod
     if modality is None:
         return
@@ -173,11 +174,11 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     for i, duty in enumerate(duties):
         if named[i]:
             continue
-        named[i] = acting_party(duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text)
+        predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
+        named[i] = acting_party(predicate)
         if named[i]:
             continue
-        conferred = _CONFERS_ON.search(duty.text[len(duty.subject):] if duty.text.startswith(duty.subject)
-                                       else duty.text)
+        conferred = _CONFERS_ON.search(predicate)
         if conferred and statute_addressee(conferred.group(1)):
             named[i] = statute_addressee(conferred.group(1))
         elif _PRONOUN_SUBJECT.search(duty.subject) and i > 0 and named[i - 1] \

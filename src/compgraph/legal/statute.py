@@ -196,7 +196,13 @@ class _Parser:
         self.expect_title = not title
         self.headed = True
 
-    def add(self, labels: list[str], written: tuple[str, ...], body: str, start: int, line: int) -> None:
+    def extend(self, body: str, width: int) -> None:
+        """Append a wrapped line to the current provision's text."""
+        self.current.text = f"{self.current.text} {body}"  # type: ignore[union-attr]  # callers checked current
+        self.last_width = width
+
+    def add(self, labels: list[str], written: tuple[str, ...], body: str, start: int, line: int,
+            width: int) -> None:
         for label in labels:
             kind = _kind(label, self.stack)
             label = label.lower() if kind == "alpha" else label
@@ -211,7 +217,7 @@ class _Parser:
             and not _OPEN_END.search(body)
         self.current = Provision(self.section, self.title, path, written, body, start, line, heading)
         self.out.append(self.current)
-        self.last_width = 0
+        self.last_width = width
 
 
 def parse_provisions(text: str) -> list[Provision]:
@@ -291,8 +297,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         cur.text = f"{cur.text} {body}"  # the sentence broke off after "AND" (a page break): any line goes on
         return
     if not labels and not marked and p.mid_sentence():
-        cur.text = f"{cur.text} {body}"  # type: ignore[union-attr]  # mid_sentence() says cur is set
-        p.last_width = len(line)
+        p.extend(body, len(line))
         return
     if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
         if not p.headed and i != first_text:
@@ -306,12 +311,10 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         # ... criteria; the priority access shall not preclude ..." is still point (a), as no subparagraph
         # starts in lower case), or, in a statute set in capitals, an unmarked line after a sentence cut off
         # mid-way (by a page break).
-        cur.text = f"{cur.text} {body}"
-        p.last_width = len(line)
+        p.extend(body, len(line))
         return
     written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
-    p.add(labels, written, body, start + after, i + 1)
-    p.last_width = len(line)
+    p.add(labels, written, body, start + after, i + 1, len(line))
 
 
 def _link(provisions: list[Provision]) -> None:
