@@ -128,3 +128,21 @@ def test_without_a_guard_the_local_user_reaches_loopback(elsewhere: Site) -> Non
 def test_an_allow_list_entry_that_is_not_host_port_names_the_setting() -> None:
     with pytest.raises(FetchError, match=HOSTS_ENV):
         Guard.parse("http://intranet/evidence")
+
+
+def test_an_answer_still_coming_after_the_deadline_is_refused(inside: Site, guard: Guard) -> None:
+    inside.pages["/slow"] = (200, {"Transfer-Encoding": "chunked"}, chunked(b"s" * 500, size=10))
+    with pytest.raises(FetchError, match="took longer than 0 seconds"):
+        fetch(f"{inside.base}/slow", CAP, guard, deadline=0.0)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://a..b/", "http://exa mple.com/"])
+def test_an_address_that_does_not_parse_is_a_fetch_error_not_a_crash(url: str) -> None:
+    with pytest.raises(FetchError, match="http://"):
+        fetch(url, CAP)
+
+
+def test_an_answer_cut_short_is_a_fetch_error(inside: Site, guard: Guard) -> None:
+    inside.pages["/cut"] = (200, {"Content-Length": "500"}, b"only part of it")
+    with pytest.raises(FetchError, match="cannot fetch it"):
+        fetch(f"{inside.base}/cut", CAP, guard)

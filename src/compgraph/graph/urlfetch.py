@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from ssrfguard import BlockedAddressError, Policy, SSRFGuardError
 from ssrfguard import requests as guarded
 
@@ -116,9 +117,27 @@ def _refusal(url: str, exc: SSRFGuardError) -> FetchError:
 
 
 def _check_scheme(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        usable = parts.scheme.lower() in _DEFAULT_PORTS and bool(parts.hostname)
+    except ValueError as exc:  # "Invalid IPv6 URL" and the like
+        raise FetchError(f"{url!r} is not a usable address ({exc})") from None
+    if not usable:
         raise FetchError(f"{url!r} is not an http(s) address")
+
+
+def _why(exc: BaseException) -> str:
+    """The innermost reason requests and urllib3 wrap (resolution failed, connection refused, timed out),
+    without the connection object's repr they put in front of it."""
+    while True:
+        inner = getattr(exc, "reason", None)
+        if not isinstance(inner, BaseException) and exc.args and isinstance(exc.args[0], BaseException):
+            inner = exc.args[0]
+        if not isinstance(inner, BaseException):
+            break
+        exc = inner
+    text = exc.args[-1] if exc.args and isinstance(exc.args[-1], str) else str(exc)
+    return text.split(">: ", 1)[-1]
 
 
 def _read(url: str, resp: requests.Response, max_bytes: int, started: float, deadline: float) -> bytes:
@@ -162,9 +181,13 @@ def fetch(url: str, max_bytes: int, guard: Guard | None = None, timeout: float =
                 if resp.status_code >= 400:
                     raise FetchError(f"{here}: the server answered {resp.status_code} {resp.reason}")
                 data = _read(here, resp, max_bytes, started, deadline)
+        except FetchError:
+            raise
         except SSRFGuardError as exc:
             raise _refusal(here, exc) from None
-        except requests.RequestException as exc:
-            raise FetchError(f"{here}: cannot fetch it ({type(exc).__name__}: {exc})") from None
+        # The body is read through urllib3 (read1), whose errors requests does not wrap; LocationParseError is a
+        # ValueError.
+        except (requests.RequestException, urllib3.exceptions.HTTPError, ValueError) as exc:
+            raise FetchError(f"{here}: cannot fetch it: {_why(exc)}") from None
         return Fetched(url, here, data, hashlib.sha256(data).hexdigest())
     raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
