@@ -81,6 +81,14 @@ def test_url_evidence_is_in_the_trail_as_an_upload_is(client: Any, store: LocalS
     assert (last.command, last.entities) == ("POST /evidence", ["https://w3id.org/compgraph/id/evidence/ev-trail-url"])
 
 
+def test_a_renewal_can_come_from_a_url(client: Any, store: LocalStore, intranet: Site) -> None:
+    post(client, id="ev-yearly", file=(io.BytesIO(b"2026 edition\n"), "audit-2026.txt"))
+    resp = post(client, renews="ev-yearly", valid_until="2028-11-30", url=f"{intranet.base}/audit.txt")
+    assert resp.status_code == 201
+    assert store.select(f"ASK {{ ev:ev-yearly-v2 prov:wasRevisionOf ev:ev-yearly ; cg:url <{intranet.base}/audit.txt> ;"
+                        ' rdfs:label "audit-2026.txt" }').boolean
+
+
 def test_a_private_address_is_a_400_naming_it_and_writes_nothing(client: Any, store: LocalStore) -> None:
     before = len(history.entries(store))
     resp = post(client, id="ev-private", url="http://10.0.0.5/evidence.pdf")
