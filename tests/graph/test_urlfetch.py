@@ -75,6 +75,15 @@ def test_a_refusal_tells_the_operator_how_to_allow_an_internal_host() -> None:
     assert HOSTS_ENV in refused("http://10.0.0.5/", Guard())
 
 
+def test_a_refusal_the_allow_list_cannot_lift_does_not_point_to_it() -> None:
+    assert HOSTS_ENV not in refused("http://user:pw@example.org/", Guard())
+
+
+def test_a_server_behind_a_proxy_refuses_rather_than_fetch_unguarded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://proxy.example:3128")
+    assert "has a proxy configured (http://proxy.example:3128)" in refused("http://example.org/", Guard())
+
+
 def test_an_allow_listed_host_port_is_fetched_with_the_sha256_of_its_bytes(inside: Site, guard: Guard) -> None:
     got = fetch(f"{inside.base}/report.txt", CAP, guard)
     assert (got.data, got.sha256) == (BODY, hashlib.sha256(BODY).hexdigest())

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import os
+import re
 import socket
 import time
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
-from ssrfguard import BlockedAddressError, Policy, SSRFGuardError
+from ssrfguard import BlockedAddressError, Policy, ProxyUnsupportedError, SSRFGuardError
 from ssrfguard import requests as guarded
 
 HOSTS_ENV = "COMPGRAPH_EVIDENCE_URL_HOSTS"
@@ -107,13 +108,22 @@ def _addresses(host: str, port: int) -> tuple[ipaddress.IPv4Network | ipaddress.
     return tuple({ipaddress.ip_network(str(info[4][0]).split("%")[0]) for info in infos})
 
 
+# ssrfguard's reasons for an address ("10.0.0.0/8 is Private-Use (RFC1918)") or a port: the refusals an
+# operator's allow-list can lift, unlike credentials in the URL or another scheme.
+_LIFTABLE = re.compile(r"/\d+ is |allowed_ports")
+
+
 def _refusal(url: str, exc: SSRFGuardError) -> FetchError:
     hint = f" (an operator can allow an internal evidence host in {HOSTS_ENV})"
     if isinstance(exc, BlockedAddressError):
         host = urlsplit(url).hostname
         return FetchError(f"{url}: refused, {host} resolves to {exc.address}: {exc.reason}{hint}")
+    if isinstance(exc, ProxyUnsupportedError):
+        return FetchError(f"{url}: refused, this server has a proxy configured ({exc.proxy}), which would resolve "
+                          "the address past the guard: attach the evidence as a file, or run the server without "
+                          "HTTP(S)_PROXY")
     reason = getattr(exc, "reason", None) or str(exc)
-    return FetchError(f"{url}: refused, {reason}{hint}")
+    return FetchError(f"{url}: refused, {reason}{hint if _LIFTABLE.search(reason) else ''}")
 
 
 def _check_scheme(url: str) -> None:
@@ -165,7 +175,8 @@ def fetch(url: str, max_bytes: int, guard: Guard | None = None, timeout: float =
     """GET ``url`` (following up to 5 redirects) and return its bytes and their SHA-256.
 
     With a ``guard`` every hop is checked before a socket is opened (see the module docstring); without one
-    only the scheme is. Raises FetchError, naming the URL and the reason, and reads nothing past the cap.
+    only the scheme is. Raises FetchError, naming the URL and the reason; stops reading within one read
+    (64 KiB) of ``max_bytes``.
     """
     started, here = time.monotonic(), url
     for _hop in range(MAX_REDIRECTS + 1):
