@@ -602,7 +602,7 @@ def neighbours(store: GraphStore, iri: str) -> list[Neighbour]:
         )
         if kind_of(str(n)) == "mapping":
             continue  # a mapping is shown with its author, date and comment, not as a bare node id
-        text = str(lab or nid or short)
+        text = str(lab or nid or shorten(str(n)))  # a node without a name is named by its IRI
         if nid and lab and kind_of(str(n)) in ("obligation", "control", "evidence", "system", "dataset"):
             text = f"{nid}: {lab}"
         out.append(Neighbour(relation, str(d), str(n), text, kind_of(str(n)), entity_url(str(n))))

@@ -163,14 +163,15 @@ def _card_documents(store: GraphStore, h: Header, node: str, today: date) -> Non
 def _card_evidence(store: GraphStore, h: Header, node: str, today: date) -> None:
     r = _one(
         store,
-        f"""SELECT ?cid ?x ?xid ?owner ?issued ?until ?newer ?older WHERE {{
+        f"""SELECT ?cid ?x ?xid ?owner ?issued ?until ?newer ?older ?url ?sha WHERE {{
         OPTIONAL {{ {node} cg:evidenceFor/dcterms:identifier ?cid }}
         OPTIONAL {{ ?n prov:wasRevisionOf {node} ; dcterms:identifier ?newer }}
         OPTIONAL {{ {node} prov:wasRevisionOf/dcterms:identifier ?older }}
         OPTIONAL {{ {node} cg:concerns ?x . ?x dcterms:identifier ?xid }}
         OPTIONAL {{ {node} prov:wasAttributedTo ?a OPTIONAL {{ ?a rdfs:label ?al }}
                     BIND(COALESCE(?al, REPLACE(STR(?a), "^.*/", "")) AS ?owner) }}
-        OPTIONAL {{ {node} dcterms:issued ?issued }} OPTIONAL {{ {node} cg:validUntil ?until }} }} LIMIT 1""",
+        OPTIONAL {{ {node} dcterms:issued ?issued }} OPTIONAL {{ {node} cg:validUntil ?until }}
+        OPTIONAL {{ {node} cg:url ?url }} OPTIONAL {{ {node} cg:sha256 ?sha }} }} LIMIT 1""",
     )
     h.add("Supports control", r.get("cid"), url=f"/controls/{r['cid']}" if r.get("cid") else None)
     h.add("Concerns", r.get("xid"), url=entity_url(r["x"]) if r.get("x") else None)
@@ -185,6 +186,10 @@ def _card_evidence(store: GraphStore, h: Header, node: str, today: date) -> None
     # A renewal keeps the old item: say which one is current, so an expired old version is not read as a gap.
     h.add("Superseded by", r.get("newer"), url=f"/evidence/{r['newer']}" if r.get("newer") else None)
     h.add("Renews", r.get("older"), url=f"/evidence/{r['older']}" if r.get("older") else None)
+    # Evidence fetched from the web: the address it came from and the digest of what it answered then.
+    url = r.get("url")
+    h.add("Fetched from", url, url=url if url and url.startswith(("https://", "http://")) else None)
+    h.add("SHA-256", r.get("sha"))
 
 
 _CARDS = {
