@@ -5,7 +5,8 @@ remote SPARQL 1.1 servers, ``store``, with the embedded store's write bookkeepin
 trail in ``history``, whose head is the store's lasting state token, ``storestate``, and its snapshots in
 ``snapfiles``, read back as stores by ``snapshots``; what those servers do differently, ``dialects``), the catalog
 loaders that turn YAML / SSSOM / RDF files into RDF (``catalog``) and the build that loads them as named
-graphs with their provenance (``build``).
+graphs with their provenance (``build``); how a duration reads to people, for the browser and the CLI alike
+(``durations``).
 
 May import: nothing else in compgraph. Every other stage builds on this one.
 """

@@ -9,15 +9,16 @@ import re
 from typing import Any
 
 from flask import Response, abort, current_app, g, render_template, request, url_for
-from rdflib import XSD, Literal, URIRef
+from rdflib import Literal, URIRef
 
+from compgraph.graph.durations import human_duration, is_duration
 from compgraph.graph.namespaces import CGR, shorten, sparql_prefixes
 from compgraph.graph.store import QueryResult, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
 from compgraph.web import model
 from compgraph.web.model import get_store
 from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import Table, bp, fmt_of, meta, question_list, respond
-from compgraph.web.views.listing import human_duration, list_view
+from compgraph.web.views.listing import list_view
 
 MAX_SEARCH = 200
 
@@ -64,7 +65,6 @@ def _cell_url(term: Any) -> str | None:
 
 # Answer columns whose literal values are ids (systemId, controlId, ...) are linked to the node with that id.
 _ID_COLUMN = re.compile(r"Id$")
-_DURATIONS = {str(XSD.duration), str(XSD.dayTimeDuration)}
 MAX_NAMED = 2000  # distinct IRIs or ids looked up for labels on one answer page
 
 
@@ -121,7 +121,7 @@ def _answer_table(result: QueryResult | None, titles: dict[str, str] | None = No
                     ident, label = by_iri.get(str(term), ("", ""))
                     r[f"{v}__label"] = label or (shorten(str(term)) if not u else "")
                     r[f"{v}__id"] = (ident or shorten(str(term))) if u else ""
-                elif isinstance(term, Literal) and str(term.datatype) in _DURATIONS:
+                elif is_duration(term):
                     r[f"{v}__label"] = human_duration(str(term))
                 elif term is not None and str(term) in by_id and _ID_COLUMN.search(v):
                     iri, label = by_id[str(term)]
