@@ -234,6 +234,8 @@ def whole_words(value: Any) -> Markup:
     """The value as HTML with each hyphenated word in a span CSS keeps on one line (``.nobr``): a cell wraps
     at the spaces between ids, never inside CTL-GOV-01. Copying the text gives the plain hyphens back,
     which non-breaking hyphen characters would not."""
+    if isinstance(value, Markup):
+        return value  # already HTML: its words are its author's to mark
     text = "" if value is None else str(value)
     out, at = [], 0
     for m in _HYPHENATED.finditer(text):
