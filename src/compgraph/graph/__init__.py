@@ -6,7 +6,8 @@ trail in ``history``, whose head is the store's lasting state token, ``storestat
 ``snapfiles``, read back as stores by ``snapshots``; what those servers do differently, ``dialects``), the catalog
 loaders that turn YAML / SSSOM / RDF files into RDF (``catalog``) and the build that loads them as named
 graphs with their provenance (``build``); evidence added by people (``evidence``), and the bytes of evidence
-fetched from a web address, behind the server's address guard (``urlfetch``).
+fetched from a web address, behind the server's address guard (``urlfetch``); how a duration reads to people,
+for the browser and the CLI alike (``durations``).
 
 May import: nothing else in compgraph. Every other stage builds on this one.
 """

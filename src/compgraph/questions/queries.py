@@ -38,6 +38,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from compgraph.graph import paths
+from compgraph.graph.durations import human_duration, is_duration
 from compgraph.graph.namespaces import shorten
 from compgraph.graph.store import GraphStore, QueryResult, with_prefixes
 
@@ -476,6 +477,8 @@ def _cell(term: Node | None) -> str:
         return shorten(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
+    if is_duration(term):
+        return human_duration(term)
     return " ".join(str(term).split())
 
 
@@ -494,7 +497,8 @@ def _table(result: QueryResult, max_width: int = 80) -> str:
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """``table`` for people; ``json`` (SPARQL 1.1 results JSON), ``csv``, ``tsv`` per the W3C specs."""
+    """``table`` for people (durations in days, as the browser words them); ``json`` (SPARQL 1.1 results
+    JSON), ``csv``, ``tsv`` per the W3C specs, keeping each term's lexical form."""
     if fmt == "table":
         return _table(result)
     if fmt not in _FORMAT_MEDIA:

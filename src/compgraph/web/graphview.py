@@ -74,7 +74,11 @@ def neighbourhood(
     for i, (s, p, o) in enumerate(sorted(edges)):
         names = RELATION_NAMES.get(shorten(p))
         text = names[0] if names else property_name(p, props)
-        elements.append({"group": "edges", "data": {"id": f"e{i}", "source": s, "target": o, "label": text}})
+        # kind: the property's local name, which graph.js keys each link's colour and line style by.
+        kind = p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        elements.append(
+            {"group": "edges", "data": {"id": f"e{i}", "source": s, "target": o, "label": text, "kind": kind}}
+        )
     return {"focus": iri, "depth": depth, "truncated": truncated, "elements": elements}
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from compgraph.graph import paths
@@ -222,6 +223,27 @@ def csv_response(table: Table) -> Response:
 @bp.app_template_filter("status_class")
 def status_class(value: Any) -> str:
     return "status-" + model.status_slug(str(value or "none"))
+
+
+# A word with a hyphen in it: an id such as CTL-GOV-01 or sys-credit-limit, or a date.
+_HYPHENATED = re.compile(r"[^\s,;()]+-[^\s,;()]+")
+
+
+@bp.app_template_filter("whole_words")
+def whole_words(value: Any) -> Markup:
+    """The value as HTML with each hyphenated word in a span CSS keeps on one line (``.nobr``): a cell wraps
+    at the spaces between ids, never inside CTL-GOV-01. Copying the text gives the plain hyphens back,
+    which non-breaking hyphen characters would not."""
+    if isinstance(value, Markup):
+        return value  # already HTML: its words are its author's to mark
+    text = "" if value is None else str(value)
+    out, at = [], 0
+    for m in _HYPHENATED.finditer(text):
+        out.append(escape(text[at : m.start()]))
+        out.append(Markup('<span class="nobr">%s</span>') % m.group())
+        at = m.end()
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
 
 
 @bp.app_template_filter("short")

@@ -17,13 +17,13 @@ from urllib.parse import urlencode
 
 from flask import abort, request
 
+from compgraph.graph.durations import human_duration
 from compgraph.web.views.common import PAGE_SIZE, bp
 
 MAX_Q = 200
 # Parameters every list reads for itself; a column with one of these names cannot be filtered by name.
 RESERVED = {"sort", "desc", "q", "page", "as_of"}
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
-_DAYS = re.compile(r"^(-?)P(\d+)D$")
 
 
 @dataclass
@@ -140,17 +140,6 @@ def days_phrase(days: int | None, past: str = "{n} ago") -> str:
         return "today"
     n = f"{abs(days)} day{'' if abs(days) == 1 else 's'}"
     return n if days > 0 else past.format(n=n)
-
-
-def human_duration(value: Any) -> str:
-    """An xsd:duration of whole days as people write it ('P210D' -> '210 days'); other values unchanged."""
-    text = _text(value)
-    m = _DAYS.match(text)
-    if not m:
-        return text
-    n = int(m.group(2))
-    phrase = f"{n} day{'' if n == 1 else 's'}"
-    return f"minus {phrase}" if m.group(1) and n else phrase
 
 
 @bp.app_template_filter("duration")

@@ -9,15 +9,16 @@ import re
 from typing import Any
 
 from flask import Response, abort, current_app, g, render_template, request, url_for
-from rdflib import XSD, Literal, URIRef
+from rdflib import SKOS, Literal, URIRef
 
+from compgraph.graph.durations import human_duration, is_duration
 from compgraph.graph.namespaces import CGR, shorten, sparql_prefixes
 from compgraph.graph.store import QueryResult, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
-from compgraph.web import model
+from compgraph.web import model, pageinfo
 from compgraph.web.model import get_store
 from compgraph.web.pagecache import cached_page
 from compgraph.web.views.common import Table, bp, fmt_of, meta, question_list, respond
-from compgraph.web.views.listing import human_duration, list_view
+from compgraph.web.views.listing import list_view
 
 MAX_SEARCH = 200
 
@@ -64,7 +65,6 @@ def _cell_url(term: Any) -> str | None:
 
 # Answer columns whose literal values are ids (systemId, controlId, ...) are linked to the node with that id.
 _ID_COLUMN = re.compile(r"Id$")
-_DURATIONS = {str(XSD.duration), str(XSD.dayTimeDuration)}
 MAX_NAMED = 2000  # distinct IRIs or ids looked up for labels on one answer page
 
 
@@ -90,12 +90,48 @@ def _names(iris: set[str], ids: set[str]) -> tuple[dict[str, tuple[str, str]], d
     return by_iri, by_id
 
 
+def _relation_choices() -> tuple[tuple[str, str, str], ...]:
+    from compgraph.legal.review import RELATION_CHOICES
+
+    return RELATION_CHOICES
+
+
+def _relation_words(term: Any) -> tuple[str, str] | None:
+    """(words, explanation) for a SKOS mapping predicate, as the review page words it ("partly covers");
+    None for any other term."""
+    iri = str(term)
+    if not isinstance(term, URIRef) or not iri.startswith(str(SKOS)) or not iri.endswith("Match"):
+        return None
+    local = iri.removeprefix(str(SKOS))
+    why = next((why for name, _, why in _relation_choices() if name == local), "")
+    return pageinfo.mapping_words(iri), why
+
+
+def _column_values(result: QueryResult | None) -> dict[str, str]:
+    """What each answer column's machine value is where the page shows words instead (.json says so)."""
+    out: dict[str, str] = {}
+    if result is None or result.kind != "SELECT":
+        return out
+    for i, v in enumerate(result.variables):
+        terms = [row[i] for row in result.rows if row[i] is not None]
+        if terms and all(_relation_words(t) for t in terms):
+            out[v] = "the IRI of the SKOS mapping predicate (" + ", ".join(
+                f"{name}: {words}" for name, words, _ in _relation_choices()
+            ) + ")"
+        elif any(isinstance(t, URIRef) for t in terms):
+            out[v] = "IRI"
+        elif any(is_duration(t) for t in terms):
+            out[v] = "xsd:duration (ISO 8601, e.g. P210D)"
+    return out
+
+
 def _answer_table(result: QueryResult | None, titles: dict[str, str] | None = None) -> Table:
     """The answer as a table: SELECT rows with cgr: terms shortened and linked, ASK as yes/no, graphs as triples.
 
     Each row keeps the machine value under the variable's name (what .json/.csv return) and, for the
-    page, the words people read beside it: a node's label as text with its id as the link, and a duration
-    of days as "210 days" rather than P210D.
+    page, the words people read beside it: a node's label as text with its id as the link, a mapping's
+    SKOS predicate as the review page's words ("partly covers"), and a duration of days as "210 days"
+    rather than P210D.
     """
     rows: list[dict[str, Any]] = []
     columns: list[tuple[str, str]] = []
@@ -117,11 +153,14 @@ def _answer_table(result: QueryResult | None, titles: dict[str, str] | None = No
             for v, term in zip(result.variables, row, strict=True):
                 r[v] = "" if term is None else (shorten(str(term)) if str(term).startswith(str(CGR)) else str(term))
                 u = _cell_url(term)
-                if isinstance(term, URIRef):
+                relation = _relation_words(term)
+                if relation:
+                    r[f"{v}__label"], r[f"{v}__title"] = relation
+                elif isinstance(term, URIRef):
                     ident, label = by_iri.get(str(term), ("", ""))
                     r[f"{v}__label"] = label or (shorten(str(term)) if not u else "")
                     r[f"{v}__id"] = (ident or shorten(str(term))) if u else ""
-                elif isinstance(term, Literal) and str(term.datatype) in _DURATIONS:
+                elif is_duration(term):
                     r[f"{v}__label"] = human_duration(str(term))
                 elif term is not None and str(term) in by_id and _ID_COLUMN.search(v):
                     iri, label = by_id[str(term)]
@@ -175,6 +214,7 @@ def question(name: str) -> Response | str:
     if not missing:
         result = _run(q, values)
     table = _answer_table(result, q.columns)
+    column_values = _column_values(result)
     if fmt != "html" and missing:
         abort(400, description=f"parameter {missing[0]!r} is required")
     return respond(
@@ -184,7 +224,13 @@ def question(name: str) -> Response | str:
         description=q.description or "A canned question.",
         tables=[table],
         # The answer's rows keep the query's variable names; the titles the page shows are listed apart.
-        data={"name": q.name, "parameters": values, "column_titles": {k: t for k, t in table.columns}},
+        data={
+            "name": q.name,
+            "parameters": values,
+            "column_titles": {k: t for k, t in table.columns},
+            "column_values": column_values,
+        },
+        column_values=column_values,
         cq=q,
         values=values,
         missing=missing,
