@@ -24,7 +24,8 @@ from pathlib import Path
 import yaml
 
 from compgraph.graph.store import GraphStore
-from compgraph.legal.duties import detect_addressee, subject_area
+from compgraph.legal.clauses import STATUTE_ROLES
+from compgraph.legal.duties import POLICY_ROLES, detect_addressee, subject_area
 
 FUSED = ("hybrid", "bm25-prior")
 PARTS = ("bm25", "embeddings", "prior")
@@ -41,6 +42,7 @@ class RankConfig:
     no_match_below: dict[str, float]
     external: re.Pattern[str]
     path: Path
+    external_roles: frozenset[str] = frozenset()
 
 
 def load_config(path: Path | None = None) -> RankConfig:
@@ -78,18 +80,47 @@ def _load(path: Path) -> RankConfig:
         pattern = re.compile(r"\b(?:" + "|".join(f"(?:{t})" for t in terms) + r")\b", re.I)
     except re.error as exc:
         raise RankConfigError(f"{path}: external_parties: {exc}") from exc
-    return RankConfig(weights, cutoffs, pattern, path)
+    roles = data.get("external_roles") or []
+    known = set(STATUTE_ROLES) | set(POLICY_ROLES)
+    if not isinstance(roles, list) or any(r not in known for r in roles):
+        raise RankConfigError(f"{path}: external_roles must list addressee roles the import labels "
+                              f"({', '.join(sorted(known))})")
+    return RankConfig(weights, cutoffs, pattern, path, frozenset(roles))
 
 
-def external_party(text: str, section: str, config: RankConfig) -> str | None:
+_STATUTE_MODAL = re.compile(r"\b(?:shall|must|may|should|(?:is|are) (?:empowered|required|obliged) to)\b", re.I)
+
+
+def own_subject(text: str) -> str:
+    """The words before a duty's modal verb ("the division ... may make rules", "The Commission is empowered
+    to"); "" for a clause without one ("(j) the handling of communication with national competent
+    authorities"), which has no subject of its own: its lead-in or section has it."""
+    flat = " ".join(text.split())
+    subject = subject_area(flat)
+    m = _STATUTE_MODAL.search(flat)
+    if m and m.start() < len(subject):
+        return flat[: m.start()]
+    return "" if subject == flat else subject
+
+
+def external_party(text: str, section: str, config: RankConfig, addressee: str = "") -> str | None:
     """The public body that is a duty's subject (the duty is that body's), if any.
 
-    A body named only as the counterpart ("providers shall report ... to the market surveillance
-    authorities") does not count: reporting to authorities is an organisation's control (CTL-IR-04).
-    A clause with no subject of its own ("(b) ... shall be notified") belongs to its section, so a section
-    named after a body ("Notifying authorities") makes its subject-less clauses that body's.
+    The addressee the import labelled decides when it names a party ("organisation" is its default for a
+    duty that names none): one of ``external_roles`` is a public body, any other role is the organisation's
+    own, even with a body named in the subject ("Without prejudice to the powers of the Commission, providers
+    shall"). Otherwise the subject is read: a body named only as the counterpart ("providers shall report
+    ... to the market surveillance authorities") does not count, reporting to authorities is an
+    organisation's control (CTL-IR-04); a clause with no subject of its own ("(b) ... shall be notified")
+    belongs to its section, so a section named after a body ("Notifying authorities") makes its subject-less
+    clauses that body's.
     """
-    subject = subject_area(text)
+    subject = own_subject(text)
+    if addressee and addressee != "organisation":
+        if addressee not in config.external_roles:
+            return None
+        m = config.external.search(subject) or config.external.search(section)
+        return m.group(0) if m else addressee
     m = config.external.search(subject)
     if m:
         return m.group(0)
