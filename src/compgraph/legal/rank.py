@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from compgraph.graph.store import GraphStore
-from compgraph.legal.clauses import STATUTE_ROLES
+from compgraph.legal.clauses import STATUTE_ROLES, statute_addressee
 from compgraph.legal.duties import POLICY_ROLES, detect_addressee, subject_area
 
 FUSED = ("hybrid", "bm25-prior")
@@ -104,23 +104,28 @@ def own_subject(text: str) -> str:
 
 
 def external_party(text: str, section: str, config: RankConfig, addressee: str = "") -> str | None:
-    """The public body that is a duty's subject (the duty is that body's), if any.
+    """The public body whose duty this is, if any (then no organisational control can cover it).
 
-    The addressee the import labelled decides when it names a party ("organisation" is its default for a
-    duty that names none): one of ``external_roles`` is a public body, any other role is the organisation's
-    own, even with a body named in the subject ("Without prejudice to the powers of the Commission, providers
-    shall"). Otherwise the subject is read: a body named only as the counterpart ("providers shall report
-    ... to the market surveillance authorities") does not count, reporting to authorities is an
-    organisation's control (CTL-IR-04); a clause with no subject of its own ("(b) ... shall be notified")
-    belongs to its section, so a section named after a body ("Notifying authorities") makes its subject-less
-    clauses that body's.
+    In this order: the party the duty's own subject names, nearest the verb ("Without prejudice to the powers
+    of the Commission, providers shall" is the provider's); a body named only as the counterpart ("providers
+    shall report ... to the market surveillance authorities") does not count, reporting to authorities is an
+    organisation's control (CTL-IR-04). Then the addressee the import labelled (``external_roles`` or any
+    other named role; "organisation" is its default for a duty naming none): it decides for a clause without
+    a subject of its own, which inherits its lead-in's party, and a named organisational role always wins, as
+    a reviewer may have corrected it. The import gives a duty with a subject of its own that names no party
+    ("High-risk AI systems shall be tested") the article's most frequent party, so that case is read from the
+    words: a body named in the subject (``external_parties``), or, when the subject names no party at all, a
+    section named after a body ("Notifying authorities").
     """
     subject = own_subject(text)
+    named = statute_addressee(subject)
+    if named:
+        return _body_named(subject, section, named, config) if named in config.external_roles else None
     if addressee and addressee != "organisation":
         if addressee not in config.external_roles:
             return None
-        m = config.external.search(subject) or config.external.search(section)
-        return m.group(0) if m else addressee
+        if not subject:
+            return _body_named(subject, section, addressee, config)
     m = config.external.search(subject)
     if m:
         return m.group(0)
@@ -130,6 +135,12 @@ def external_party(text: str, section: str, config: RankConfig, addressee: str =
         if m:
             return m.group(0)
     return None
+
+
+def _body_named(subject: str, section: str, role: str, config: RankConfig) -> str:
+    """The body's name as the text gives it ("Notified bodies"), for the reviewer; else the role."""
+    m = config.external.search(subject) or config.external.search(section)
+    return m.group(0) if m else role
 
 
 def query_text(text: str, section: str) -> str:

@@ -124,11 +124,7 @@ def evaluate_gold(store: GraphStore, path: Path, rankers: Sequence[str] | None =
     answers = documents_holding(store, duties)
     controls = sg.load_controls(store, mapping_graphs_excluding_document=answers)
     topics = rank.topic_counts(store, exclude_document=answers)
-    queries = [
-        sg.ObligationDoc(d.id, d.document, d.text, d.section, statute_duty_topic(d.text, d.text, d.section),
-                         statute_addressee(rank.own_subject(d.text)) or "")
-        for d in duties
-    ]
+    queries = [as_imported(d) for d in duties]
     result = GoldEval(path, [], {})
     for name in rankers or sg.RANKERS:
         if sg.needs_embeddings(name) and not sg.embeddings_available():
@@ -152,6 +148,14 @@ def evaluate_gold(store: GraphStore, path: Path, rankers: Sequence[str] | None =
         if name in rank.FUSED:
             result.fitted[name] = _fit(duties, suggestions)
     return result
+
+
+def as_imported(duty: GoldDuty) -> sg.ObligationDoc:
+    """The duty as ``compgraph import --kind regulation`` would store it: with the topic and the addressee
+    the statute rules give its text and section title."""
+    return sg.ObligationDoc(duty.id, duty.document, duty.text, duty.section,
+                            statute_duty_topic(duty.text, duty.text, duty.section),
+                            statute_addressee(rank.own_subject(duty.text)) or "")
 
 
 def documents_holding(store: GraphStore, duties: Sequence[GoldDuty]) -> list[str]:
