@@ -5,8 +5,9 @@ BM25, of sentence-embedding similarity (hybrid only) and of a control-type prior
 how often obligations of the query's topic are mapped to that control. Every part reads the obligation
 together with the title of the section it sits in, because a statute's clauses are terse ("(b) facilitating
 the post-market monitoring referred to in Article 72") and the article title ("Record-keeping") carries
-their subject. Weights, cut-offs and the external parties live in ``suggest-ranker.yaml`` beside this module; they
-were chosen on the tuning half of the gold set (``tests/fixtures/suggest-gold``) only.
+their subject. Weights, cut-offs and the public bodies (addressee roles and names) live in
+``suggest-ranker.yaml`` beside this module; they were chosen on the tuning half of the gold set
+(``tests/fixtures/suggest-gold``) only.
 
 This module knows nothing of the store's layout beyond one query; ``suggest`` wires it in.
 """
