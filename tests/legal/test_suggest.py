@@ -134,6 +134,11 @@ def test_suggest_from_the_store_and_leave_one_document_out_evaluation(fixture_st
     assert "hits@1" in sg.render_eval(ev)
 
 
+def test_obligations_are_read_with_the_addressee_their_catalog_gives(fixture_store: LocalStore) -> None:
+    obligations = sg.load_obligations(fixture_store, "mini-code")
+    assert obligations and {o.addressee for o in obligations} == {"deployer"}
+
+
 def test_embedding_ranker_when_installed() -> None:
     if not sg.embeddings_available():
         pytest.skip("optional extra 'embeddings' not installed (pip install 'compgraph[embeddings]')")

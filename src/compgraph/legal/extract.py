@@ -36,7 +36,8 @@ from compgraph.legal.duties import (
 from compgraph.legal.structure import Block, Section, split_sections
 from compgraph.legal.text import clean_text
 
-__all__ = ["ExtractedObligation", "addressee_roles", "catalog_from_text", "extract_obligations", "write_catalog"]
+__all__ = ["ExtractedObligation", "addressee_roles", "catalog_from_text", "extract_obligations", "statute_duty_topic",
+           "write_catalog"]
 
 
 @dataclass
@@ -167,9 +168,17 @@ def extract_obligations(text: str, prefix: str, kind: str | None = None) -> list
     return results
 
 
+def statute_duty_topic(own_text: str, text: str, section_title: str) -> str:
+    """A statute duty's topic as the import labels it: the clause's or its article's (``statute_topic``), else
+    the policy rules on the article title and the main clause. ``rank_gold`` reads gold duties with it too."""
+    from compgraph.legal.clauses import main_clause, statute_topic, strip_risk_class
+
+    return statute_topic(own_text, section_title) or detect_topic(
+        strip_risk_class(section_title), main_clause(strip_risk_class(clean_text(text))), "")
+
+
 def _statute_obligations(text: str, prefix: str) -> list[ExtractedObligation]:
     """A statute's duties, identified by article, paragraph and point (``provisions``)."""
-    from compgraph.legal.clauses import main_clause, statute_topic, strip_risk_class
     from compgraph.legal.provisions import statute_duties
     from compgraph.legal.statute import repair_typography
 
@@ -185,9 +194,7 @@ def _statute_obligations(text: str, prefix: str) -> list[ExtractedObligation]:
             line=duty.line,
             text=duty.text,
             modality=duty.modality,
-            topic=statute_topic(duty.own_text, duty.section_title)
-            or detect_topic(strip_risk_class(duty.section_title),
-                            main_clause(strip_risk_class(clean_text(duty.text))), ""),
+            topic=statute_duty_topic(duty.own_text, duty.text, duty.section_title),
             addressee=duty.addressee or "organisation",
             applies_to_risk="high" if re.search(r"(?<!not )\bhigh-risk\b", scope, re.I) else risk_level(duty.text),
             start=duty.start,

@@ -5,8 +5,9 @@ BM25, of sentence-embedding similarity (hybrid only) and of a control-type prior
 how often obligations of the query's topic are mapped to that control. Every part reads the obligation
 together with the title of the section it sits in, because a statute's clauses are terse ("(b) facilitating
 the post-market monitoring referred to in Article 72") and the article title ("Record-keeping") carries
-their subject. Weights, cut-offs and the external parties live in ``suggest-ranker.yaml`` beside this module; they
-were chosen on the tuning half of the gold set (``tests/fixtures/suggest-gold``) only.
+their subject. Weights, cut-offs and the public bodies (addressee roles and names) live in
+``suggest-ranker.yaml`` beside this module; they were chosen on the tuning half of the gold set
+(``tests/fixtures/suggest-gold``) only.
 
 This module knows nothing of the store's layout beyond one query; ``suggest`` wires it in.
 """
@@ -24,7 +25,8 @@ from pathlib import Path
 import yaml
 
 from compgraph.graph.store import GraphStore
-from compgraph.legal.duties import detect_addressee, subject_area
+from compgraph.legal.clauses import STATUTE_ROLES, statute_addressee
+from compgraph.legal.duties import POLICY_ROLES, detect_addressee, subject_area
 
 FUSED = ("hybrid", "bm25-prior")
 PARTS = ("bm25", "embeddings", "prior")
@@ -41,6 +43,7 @@ class RankConfig:
     no_match_below: dict[str, float]
     external: re.Pattern[str]
     path: Path
+    external_roles: frozenset[str] = frozenset()
 
 
 def load_config(path: Path | None = None) -> RankConfig:
@@ -78,18 +81,52 @@ def _load(path: Path) -> RankConfig:
         pattern = re.compile(r"\b(?:" + "|".join(f"(?:{t})" for t in terms) + r")\b", re.I)
     except re.error as exc:
         raise RankConfigError(f"{path}: external_parties: {exc}") from exc
-    return RankConfig(weights, cutoffs, pattern, path)
+    roles = data.get("external_roles") or []
+    known = set(STATUTE_ROLES) | set(POLICY_ROLES)
+    if not isinstance(roles, list) or any(r not in known for r in roles):
+        raise RankConfigError(f"{path}: external_roles must list addressee roles the import labels "
+                              f"({', '.join(sorted(known))})")
+    return RankConfig(weights, cutoffs, pattern, path, frozenset(roles))
 
 
-def external_party(text: str, section: str, config: RankConfig) -> str | None:
-    """The public body that is a duty's subject (the duty is that body's), if any.
+_STATUTE_MODAL = re.compile(r"\b(?:shall|must|may|should|(?:is|are) (?:empowered|required|obliged) to)\b", re.I)
 
-    A body named only as the counterpart ("providers shall report ... to the market surveillance
-    authorities") does not count: reporting to authorities is an organisation's control (CTL-IR-04).
-    A clause with no subject of its own ("(b) ... shall be notified") belongs to its section, so a section
-    named after a body ("Notifying authorities") makes its subject-less clauses that body's.
+
+def own_subject(text: str) -> str:
+    """The words before a duty's modal verb ("the division ... may make rules", "The Commission is empowered
+    to"); "" for a clause without one ("(j) the handling of communication with national competent
+    authorities"), which has no subject of its own: its lead-in or section has it."""
+    flat = " ".join(text.split())
+    subject = subject_area(flat)
+    m = _STATUTE_MODAL.search(flat)
+    if m and m.start() < len(subject):
+        return flat[: m.start()]
+    return "" if subject == flat else subject
+
+
+def external_party(text: str, section: str, config: RankConfig, addressee: str = "") -> str | None:
+    """The public body whose duty this is, if any (then no organisational control can cover it).
+
+    In this order: the party the duty's own subject names, nearest the verb ("Without prejudice to the powers
+    of the Commission, providers shall" is the provider's); a body named only as the counterpart ("providers
+    shall report ... to the market surveillance authorities") does not count, reporting to authorities is an
+    organisation's control (CTL-IR-04). Then the addressee the import labelled (``external_roles`` or any
+    other named role; "organisation" is its default for a duty naming none): it decides for a clause without
+    a subject of its own, which inherits its lead-in's party, and a named organisational role always wins, as
+    a reviewer may have corrected it. The import gives a duty with a subject of its own that names no party
+    ("High-risk AI systems shall be tested") the article's most frequent party, so that case is read from the
+    words: a body named in the subject (``external_parties``), or, when the subject names no party at all, a
+    section named after a body ("Notifying authorities").
     """
-    subject = subject_area(text)
+    subject = own_subject(text)
+    named = statute_addressee(subject)
+    if named:
+        return _body_named(subject, section, named, config) if named in config.external_roles else None
+    if addressee and addressee != "organisation":
+        if addressee not in config.external_roles:
+            return None
+        if not subject:
+            return _body_named(subject, section, addressee, config)
     m = config.external.search(subject)
     if m:
         return m.group(0)
@@ -99,6 +136,12 @@ def external_party(text: str, section: str, config: RankConfig) -> str | None:
         if m:
             return m.group(0)
     return None
+
+
+def _body_named(subject: str, section: str, role: str, config: RankConfig) -> str:
+    """The body's name as the text gives it ("Notified bodies"), for the reviewer; else the role."""
+    m = config.external.search(subject) or config.external.search(section)
+    return m.group(0) if m else role
 
 
 def query_text(text: str, section: str) -> str:

@@ -126,6 +126,7 @@ class ObligationDoc:
     text: str
     section: str = ""  # the title of its section: a statute clause's subject is often only there
     topic: str = ""  # topic slug (cg:topic's notation), for the control-type prior
+    addressee: str = ""  # role slug (cg:addressee's notation): a public body's duty is no organisation's
 
 
 @dataclass
@@ -186,14 +187,17 @@ def load_controls(
 def load_obligations(store: GraphStore, doc_id: str | None = None) -> list[ObligationDoc]:
     where = f"BIND(<{entity_iri('document', doc_id)}> AS ?doc)" if doc_id else ""
     res = store.select(f"""
-        SELECT ?id ?docid ?text (SAMPLE(?st) AS ?section) (SAMPLE(?tp) AS ?topic) WHERE {{
+        SELECT ?id ?docid ?text (SAMPLE(?st) AS ?section) (SAMPLE(?tp) AS ?topic) (SAMPLE(?ad) AS ?addressee)
+        WHERE {{
           {where}
           ?o a cg:Obligation ; dcterms:identifier ?id ; cg:sourceText ?text ; cg:fromDocument ?doc .
           ?doc dcterms:identifier ?docid .
           OPTIONAL {{ ?o cg:inSection/rdfs:label ?st }}
           OPTIONAL {{ ?o cg:topic/skos:notation ?tp }}
+          OPTIONAL {{ ?o cg:addressee/skos:notation ?ad }}
         }} GROUP BY ?id ?docid ?text""")
-    rows = [ObligationDoc(r["id"], r["docid"], r["text"], r.get("section") or "", r.get("topic") or "")
+    rows = [ObligationDoc(r["id"], r["docid"], r["text"], r.get("section") or "", r.get("topic") or "",
+                          r.get("addressee") or "")
             for r in res.values()]
     return sorted(rows, key=lambda o: _natural_key(o.id))
 
@@ -456,7 +460,7 @@ def _suggest_fused(
                   lexical.evidence(q, i))
             for i in top
         ]
-        body = rk.external_party(ob.text, ob.section, config)
+        body = rk.external_party(ob.text, ob.section, config, ob.addressee)
         best = fused[top[0]] if top else float("-inf")
         reason = ""
         if body:
