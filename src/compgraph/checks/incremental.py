@@ -293,8 +293,16 @@ def validate_incremental(
     per_query: list[list[dict[str, Node | None]]] = [[] for _ in p.queries]
     if not why:
         kept = last["rows"]  # type: ignore[index]
-        per_query = [[{k: _term_in(v) for k, v in d.items()} for d in kept[qid]] for qid in ids]
-    if rerun:  # the date's scratch graph is a write (it moves the trail), so only if needed
+        memo: dict[tuple, Node | None] = {}  # the same few thousand terms recur in 100k rows
+
+        def term(v: Any) -> Node | None:
+            key = tuple(v) if v is not None else ()
+            if key not in memo:
+                memo[key] = _term_in(v)
+            return memo[key]
+
+        per_query = [[{k: term(v) for k, v in d.items()} for d in kept[qid]] for qid in ids]
+    if rerun:  # the date's scratch graph is a write, so only if needed
         with run_graph(store, as_of):
             fresh = rows_per_query(store, [p.queries[i] for i in rerun])
         for i, rows in zip(rerun, fresh, strict=True):
@@ -309,6 +317,9 @@ def validate_incremental(
         # The saved report is visible to the queries, so the next run compares against the state these rows
         # were read from: it sees the report graph (and the trail) as changed, as they are.
         save_report(store, outcome)
+    if not why and not rerun and last is not None and last.get("graphs") == hashes:
+        names: list[str] = []  # nothing changed: the file already says all of this (2.5 s to write at 1.1M)
+        return Incremental(outcome, len(p.queries), 0, names, why, time.perf_counter() - t0)
     doc = {
         "format": FORMAT,
         "as_of": as_of.isoformat(),
