@@ -147,6 +147,10 @@ def needs_of(sparql: str, prefixes: dict[str, str]) -> Needs:
         if word == "GRAPH":
             graph_next = True
             continue
+        if word == "SELECT":  # a sub-select's projection: variables and (expr AS ?v), then its group
+            while i < len(toks) and toks[i][1] != "{" and toks[i][1].upper() != "WHERE":
+                i += 1
+            continue
         if kind == "word" and val != "a" and word not in ("TRUE", "FALSE"):
             ctx[0] = "S"  # a keyword (FILTER, OPTIONAL, BIND, SELECT, ...) starts over
             continue

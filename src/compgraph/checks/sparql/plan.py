@@ -218,7 +218,7 @@ def _sparql_query(shapes: Graph, shape: Node, constraint: Node, focus: str, path
     query = head + " " + focus + " " + text[brace + 1 :]
     query = re.sub(r"\$this\b", "?this", query)
     if not star:  # the OPTIONAL rewrite adds a variable that SELECT * would show
-        query = rewrite_not_exists(query)
+        query = rewrite_not_exists(query, focus)
     return _prefixes(shapes, constraint) + query, projects
 
 

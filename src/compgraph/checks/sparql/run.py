@@ -211,7 +211,9 @@ def run_sparql(store: GraphStore, as_of: date, shapes: Graph, p: Plan) -> Outcom
 def run_graph(store: GraphStore, as_of: date) -> Iterator[str]:
     """The validation date in a throw-away graph for the block, exactly as validate_graph adds it to the data."""
     name = graph_iri("validation", "run", uuid.uuid4().hex)
-    run = "_:run"
+    # Named, not blank (as validation_run has it): a blank node makes the write a new generation of the whole
+    # store (0.42 s of an incremental run's 1.0 s at 13k triples); no query reads which node the run is.
+    run = f"<{name}#run>"
     triples = f'{run} <{RDF.type}> <{CG.ValidationRun}> .\n{run} <{CG.asOf}> "{as_of}"^^<{XSD.date}> .\n'
     store.replace_graph(name, triples.encode())
     try:
