@@ -6,14 +6,16 @@ import json
 import random
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
-from compgraph.checks.incremental import validate_incremental
+from compgraph.checks.incremental import query_id, validate_incremental
 from compgraph.checks.shapes import load_shapes
+from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import validate_store
 from compgraph.graph import evidence as ev
@@ -118,6 +120,36 @@ def test_a_different_date_is_a_full_run(store: LocalStore) -> None:
     assert again.why_full.startswith("the last run was as of")
 
 
+def test_a_querys_id_is_its_text_whatever_the_order_of_its_prefix_lines() -> None:
+    # A SPARQL constraint's PREFIX lines come from a set: their order changes from one process to the next, and
+    # an id that followed it would make every command-line run a full one ("the shapes changed").
+    shapes = load_shapes()
+    q = next(q for q in plan_each(shapes, as_written_data=False).queries if q.sparql.count("PREFIX") > 1)
+    lines = q.sparql.splitlines()
+    head, body = [x for x in lines if x.startswith("PREFIX")], [x for x in lines if not x.startswith("PREFIX")]
+    assert query_id(shapes, replace(q, sparql="\n".join(head[::-1] + body))) == query_id(shapes, q)
+    assert query_id(shapes, replace(q, sparql=q.sparql.replace("SELECT", "SELECT DISTINCT", 1))) != query_id(shapes, q)
+
+
+BLANK_FOCUS_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:property [ sh:path <urn:x:p> ; sh:datatype xsd:integer ] .
+"""
+
+
+def test_a_kept_row_naming_a_blank_node_is_read_back_as_that_blank_node(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=BLANK_FOCUS_SHAPES, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b'_:b <urn:x:p> "not a number" .\n')
+        validate_incremental(s, AS_OF, shapes, save=False)
+        s.replace_graph("urn:x:other", b"<urn:x:a> <urn:x:q> <urn:x:b> .\n")  # nothing the shape reads
+        inc = validate_incremental(s, AS_OF, shapes, save=False)
+        assert (inc.why_full, inc.rerun) == ("", 0)  # the finding comes from the kept rows
+        full = validate_store(s, AS_OF, shapes, save=False)
+        assert len(full.findings) == 1 and inc.outcome.findings == full.findings
+
+
 @pytest.mark.parametrize(
     ("query", "predicates", "anything", "any_class"),
     [
@@ -128,6 +160,10 @@ def test_a_different_date_is_a_full_run(store: LocalStore) -> None:
         ("SELECT ?this WHERE { ?this a ?cls ; cg:name 'x'@en }", {"name"}, False, True),
         ("SELECT ?this WHERE { ?this a cg:System ; cg:p [ cg:q ?v ] . FILTER(?v > 3) }", {"p", "q"}, False, False),
         ("SELECT ?this WHERE { ?this (cg:a|^cg:b)* ?v }", {"a", "b"}, False, False),
+        # after a group, a filter or a language tag the next pattern starts at its subject again
+        ("SELECT ?this WHERE { ?this cg:p ?o { ?o cg:q ?v } ?this cg:r ?w }", {"p", "q", "r"}, False, False),
+        ("SELECT ?this WHERE { ?this cg:p ?o FILTER(?o > 1) . ?this cg:q ?v }", {"p", "q"}, False, False),
+        ("SELECT ?this WHERE { ?this cg:name 'x'@en ; cg:label ?l }", {"name", "label"}, False, False),
     ],
 )
 def test_a_query_depends_on_the_predicates_it_names(query: str, predicates: set[str], anything: bool,
