@@ -119,6 +119,16 @@ def test_a_json_ld_syntax_error_names_the_line_json_reports(tmp_path: Path) -> N
     assert _refusal(parse_rdf_file, bad).startswith(f"{bad}:4: not valid json-ld:")
 
 
+def test_an_empty_json_ld_file_is_refused_naming_line_1(tmp_path: Path) -> None:
+    empty = _write(tmp_path / "empty.jsonld", "  \n\n")
+    assert _refusal(parse_rdf_file, empty).startswith(f"{empty}:1: not valid json-ld:")
+
+
+def test_an_n_triples_syntax_error_is_refused_naming_the_file_when_rdflib_names_no_line(tmp_path: Path) -> None:
+    bad = _write(tmp_path / "bad.nt", "<http://a> <http://b> <http://c> .\n<http://a> <http://b> .\n")
+    assert _refusal(parse_rdf_file, bad).startswith(f"{bad}: not valid nt: Invalid line")
+
+
 def test_an_rdf_xml_syntax_error_names_its_line(tmp_path: Path) -> None:
     bad = _write(
         tmp_path / "bad.rdf",

@@ -62,14 +62,13 @@ def _error_line(exc: Exception, path: Path) -> int | None:
     counts from 0 (its message prints ``lines + 1``). At the end of the input rdflib counts past the last
     line, so a line beyond the file is the last line with content: where the input ran out."""
     line = exc.getLineNumber() if isinstance(exc, SAXParseException) else _line_from_message(str(exc))
-    if line is None or line < 1:
+    if line is None:
         return None
     try:
-        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        filled = [n for n, text in enumerate(path.read_bytes().splitlines(), start=1) if text.strip()]
+    except OSError:  # gone since the parser read it: rdflib's count is all there is
         return line
-    last = max((n for n, t in enumerate(text, start=1) if t.strip()), default=line)
-    return min(line, last)
+    return min(line, filled[-1]) if filled else line
 
 
 def _line_from_message(message: str) -> int | None:
