@@ -6,9 +6,11 @@ graph replaced, each in one transaction. A bad file therefore leaves the store e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax import SAXParseException
 
 from rdflib import Graph
 
@@ -47,8 +49,7 @@ def parse_rdf_file(path: Path, as_written: bool = False) -> Graph:
     try:
         g = literals.parse_exact(path, fmt)
     except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
-        line = getattr(exc, "lines", None) or _line_from_message(str(exc))
-        raise InputError(path, line, f"not valid {fmt}: {_first_line(str(exc))}") from exc
+        raise InputError(path, _error_line(exc, path), f"not valid {fmt}: {_first_line(str(exc))}") from exc
     literals.check_not_escaped(g, path)
     if as_written:
         return literals.keep_as_written(g)[0]
@@ -56,14 +57,28 @@ def parse_rdf_file(path: Path, as_written: bool = False) -> Graph:
     return g
 
 
-def _line_from_message(message: str) -> int | None:
-    import re
+def _error_line(exc: Exception, path: Path) -> int | None:
+    """The 1-based line a parser error points at, if it names one. Not Turtle's ``BadSyntax.lines``: it
+    counts from 0 (its message prints ``lines + 1``). At the end of the input rdflib counts past the last
+    line, so a line beyond the file is the last line with content: where the input ran out."""
+    line = exc.getLineNumber() if isinstance(exc, SAXParseException) else _line_from_message(str(exc))
+    if line is None:
+        return None
+    try:
+        filled = [n for n, text in enumerate(path.read_bytes().splitlines(), start=1) if text.strip()]
+    except OSError:  # gone since the parser read it: rdflib's count is all there is
+        return line
+    return min(line, filled[-1]) if filled else line
 
+
+def _line_from_message(message: str) -> int | None:
     m = re.search(r"line (\d+)", message)
     return int(m.group(1)) if m else None
 
 
 def _first_line(message: str) -> str:
+    # Turtle's own "at line N of <>:" is dropped: the line is given once, before it, counted from the file.
+    message = re.sub(r"^\s*at line \d+ of <[^>]*>:", "", message)
     return " ".join(message.strip().split())[:300]
 
 
