@@ -28,26 +28,46 @@ NON_DUTY = re.compile(
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:is|are)\s+not\s+required\s+to\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
     r"\bdoes\s+not\s+constitute\b|\bshall\s+be\s+subject\s+to\s+the\s+general\s+principles\b|"
-    r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b",
+    r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b|"
+    # Definitions ("The term X shall mean", "Such term shall not include", "as used in this section shall not
+    # include"), commencement ("shall take effect"), liability and a legal status or sanction ("shall be subject
+    # to a ... waiver", "shall be guilty of a misdemeanor") bind no one to act.
+    r"\bshall\s+(?:mean|refer\s+to)\b|\b(?:such|the|this)\s+term\s+shall\b|"
+    r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
+    r"\bshall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective)\b|"
+    r"\bshall\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?liability\b|"
+    r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
+    r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b",
     re.I,
 )
 _PROHIBITION = re.compile(
     r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not|never)\b|\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|"
-    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|^no\s+[\w\s-]{1,80}?\s+shall\b|"
+    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|"
+    r"^no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+(?:shall|may|must)\b|"
+    r"\bnor\s+shall\b|"
     r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
     re.I,
 )
 _PERMISSION = re.compile(
     r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option)\b|"
-    r"\b(?:is|are|shall\s+be)\s+(?:entitled|permitted|allowed|free)\s+to\b|\b(?:has|have)\s+the\s+right\s+to\b",
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)\s+to\b|"
+    r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b",
     re.I,
 )
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b",
                         re.I)
 _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
-_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)", re.I)
-_CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:shall|must|may|should)\b)", re.I)
+# "adopted May 27, 2014": the month, not a modal verb.
+_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)"
+                  r"(?!\s+\d{1,2}\b)", re.I)
+# A clause starts at "and shall ...", at "and not be ..." (the negation shares the modal verb before it: "shall be
+# done after ... and not be charged") and at a proviso with a modal verb of its own ("provided that the
+# department may require ...", a permission beside the duty).
+_CLAUSE_SPLIT = re.compile(r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
+                           r"provided\s+(?:further\s+|however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b))",
+                           re.I)
+_SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
 
 
 # "shall have the right to obtain from the deployer ... explanations": a right held against a named party is
@@ -100,6 +120,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             broken = True
             continue
         modality = statute_modality(sentence[:b] if n == 0 else clause)
+        if n > 0 and _SHARED_NEGATION.match(clause) and groups and groups[-1][0] == "mandatory":
+            modality = "prohibition"
         if modality is None:
             continue
         if groups and not broken and groups[-1][0] == modality:
@@ -114,6 +136,10 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((modality, sentence.strip()))
         elif a == 0:
             out.append((modality, sentence[:b].strip().rstrip(",")))
+        elif _SHARED_NEGATION.match(sentence, a):
+            modal = _MODAL_VERB.search(sentence)
+            out.append((modality, f"{_subject_of(sentence)} {modal.group(0) if modal else ''} … "
+                                  f"{sentence[a:b].strip()}"))
         else:
             out.append((modality, f"{_subject_of(sentence)} … {sentence[a:b].strip()}"))
     return out
@@ -150,7 +176,11 @@ _ROLES = _table(
     ("board", r"\bthe Board\b"),
     ("member-state", r"\bMember States?\b"),
     ("authority", r"\b(?:market surveillance|national competent|competent|supervisory|notifying|public)\s+"
-                  r"authorit(?:y|ies)\b|\bthe division\b|\bthe department\b|\bthe attorney general\b"),
+                  r"authorit(?:y|ies)\b|\bthe division\b|\bthe department\b|\bthe attorney general\b|"
+                  # a municipal code binds the city and its officers, departments and agencies
+                  r"\bthe city(?:\s+(?:manager|attorney|clerk|council))?\b|\bcity attorney's office\b|"
+                  r"\boffice of the city attorney\b|"
+                  r"\b(?:city\s+)?department\s+heads?\b|\bhead of any city department\b|\bagenc(?:y|ies)\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),
