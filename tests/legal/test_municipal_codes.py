@@ -110,5 +110,31 @@ def test_a_proviso_with_its_own_modal_verb_is_a_permission_beside_the_duty_but_a
 
 def test_a_municipal_code_binds_the_city_its_officers_and_agencies_as_a_public_authority() -> None:
     text = ("Sec. 8. - Duties.\n\n(a) The city manager shall establish rules.\n\n"
-            "(b) The office of the city attorney shall provide a form.\n\n(c) Each agency shall cooperate.\n")
+            "(b) The office of the city attorney shall provide a form.\n\n(c) Each agency shall cooperate.\n\n"
+            "(d) The Mayor shall appoint a Chief Data Officer.\n\n(e) Each Department shall publish a catalogue.\n")
     assert {o.addressee for o in extract_obligations(text, "T", kind="regulation")} == {"authority"}
+
+
+def test_a_findings_section_states_no_duty() -> None:
+    text = ("SEC. 22D.1.  FINDINGS.\n\n(c) City departments should take further steps.\n\n"
+            "SEC. 22D.2.  DUTIES.\n\n(a) The Mayor shall appoint a Chief Data Officer.\n")
+    assert _duties(text) == [("22D.2(a)", "mandatory", "The Mayor shall appoint a Chief Data Officer.")]
+
+
+def test_a_sentence_opening_nothing_in_is_a_rule_of_construction() -> None:
+    text = ("SEC. 4.  RULES.\n\n(a) Nothing in the rules and technical standards shall compel or authorize the "
+            "disclosure of privileged information. The CDO shall publish the rules.\n")
+    assert _duties(text) == [("4(a), sentence 2", "mandatory", "The CDO shall publish the rules.")]
+
+
+def test_a_capitalised_duty_after_a_blank_line_opens_a_paragraph_though_the_last_had_no_full_stop() -> None:
+    text = ("SEC. 2.  OFFICER.\n\n(a) Chief Data Officer. In order to coordinate implementation, the Mayor shall "
+            "appoint a Chief Data Officer for the City and County of San Francisco\n\n"
+            "The CDO shall be responsible for drafting rules.\n")
+    assert [t for _, _, t in _duties(text)][1:] == ["The CDO shall be responsible for drafting rules."]
+
+
+def test_a_wrapped_line_without_a_blank_line_still_continues_its_sentence() -> None:
+    text = ("SEC. 2.  OFFICER.\n\n(a) In order to coordinate implementation of the policy, the Mayor shall appoint\n"
+            "The Chief Data Officer of the City.\n")
+    assert len(_duties(text)) == 1

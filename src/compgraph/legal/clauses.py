@@ -37,7 +37,9 @@ NON_DUTY = re.compile(
     r"\bshall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective)\b|"
     r"\bshall\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?liability\b|"
     r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
-    r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b",
+    r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
+    # "Nothing in the rules and technical standards shall compel or authorize ...": a rule of construction.
+    r"^\W*nothing\s+in\b",
     re.I,
 )
 _PROHIBITION = re.compile(
@@ -180,7 +182,8 @@ _ROLES = _table(
                   # a municipal code binds the city and its officers, departments and agencies
                   r"\bthe city(?:\s+(?:manager|attorney|clerk|council))?\b|\bcity attorney's office\b|"
                   r"\boffice of the city attorney\b|"
-                  r"\b(?:city\s+)?department\s+heads?\b|\bhead of any city department\b|\bagenc(?:y|ies)\b"),
+                  r"\b(?:city\s+)?department\s+heads?\b|\bhead of any city department\b|\bagenc(?:y|ies)\b|"
+                  r"\b(?:each|every|all|city)\s+departments?\b|\bthe mayor\b|\bchief\s+[\w ]{0,20}officer\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),

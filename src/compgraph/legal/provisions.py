@@ -33,8 +33,11 @@ _MODAL = re.compile(r"\b(?:shall|must|may|should|is required to|are required to|
                     r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
                     r"are authori[sz]ed|reserves the right)\b|\bin no case\b", re.I)
 # A definitions section ("Sec. 2-447. - Definitions.", "23-501 Definitions") says what words mean: its "shall
-# refer to", "shall include but not be limited to" and "Such term shall not include" bind no one.
-_DEFINITIONS = re.compile(r"^\W*(?:definitions?|interpretation|meaning of terms)\b", re.I)
+# refer to", "shall include but not be limited to" and "Such term shall not include" bind no one; a findings
+# section ("SEC. 22D.1. FINDINGS.", "Declaration of legislative findings and intent") says why the law was made,
+# so its "The City should develop a strategy" is not operative either.
+_NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?|interpretation|meaning of terms|(?:legislative\s+)?findings\b|"
+                            r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent))\b", re.I)
 
 
 @dataclass
@@ -105,7 +108,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         for child in prov.children:
             parent_of[id(child)] = prov
     for prov in provisions:
-        if prov.heading or not prov.text or _DEFINITIONS.match(prov.section_title):
+        if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title):
             continue
         parts = sentences(prov.text)
         lead_in = parent_of.get(id(prov))

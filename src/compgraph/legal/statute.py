@@ -185,6 +185,7 @@ class _Parser:
         self.headed = False
         self.last_width = 0  # length of the last physical line of ``current``: a full one was wrapped
         self.filled: set[str] = set()  # section numbers that hold a provision
+        self.blank = False  # a blank line came after the last text line
         self.bare_lead_in = False  # the open list's points follow an unlabelled lead-in ("... include:")
 
     def mid_sentence(self) -> bool:
@@ -298,7 +299,9 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     a continuation or a new subparagraph."""
     stripped = raw.strip()
     if not stripped:
+        p.blank = True
         return
+    blank_before, p.blank = p.blank, False
     lead = _MARKUP.match(raw)
     pos = lead.end() if lead else 0
     line = raw[pos:].rstrip()
@@ -331,7 +334,11 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     if not labels and cur is not None and not cur.heading and _OPEN_END.search(cur.text):
         cur.text = f"{cur.text} {body}"  # the sentence broke off after "AND" (a page break): any line goes on
         return
-    if not labels and not marked and p.mid_sentence():
+    # After a blank line, a capitalised line with a duty of its own is a new paragraph even when the one before
+    # ran long without a full stop (an HTML paragraph "... the Mayor shall appoint a CDO for the City and County
+    # of San Francisco", then "The CDO shall be responsible ...").
+    new_paragraph = blank_before and line[:1].isupper() and bool(_DUTY_WORD.search(line))
+    if not labels and not marked and p.mid_sentence() and not new_paragraph:
         p.extend(body, len(line))
         return
     if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
