@@ -138,3 +138,10 @@ def test_a_wrapped_line_without_a_blank_line_still_continues_its_sentence() -> N
     text = ("SEC. 2.  OFFICER.\n\n(a) In order to coordinate implementation of the policy, the Mayor shall appoint\n"
             "The Chief Data Officer of the City.\n")
     assert len(_duties(text)) == 1
+
+
+def test_only_the_law_itself_taking_effect_is_a_commencement_clause() -> None:
+    text = ("Sec. 2. - Review.\n\n(a) No decision producing legal effects shall take effect before a person has "
+            "reviewed it.\n\n(b) This ordinance shall become effective 30 days after enactment.\n")
+    assert _duties(text) == [("2(a)", "prohibition", "No decision producing legal effects shall take effect before "
+                                                      "a person has reviewed it.")]

@@ -34,7 +34,8 @@ NON_DUTY = re.compile(
     # to a ... waiver", "shall be guilty of a misdemeanor") bind no one to act.
     r"\bshall\s+(?:mean|refer\s+to)\b|\b(?:such|the|this)\s+term\s+shall\b|"
     r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
-    r"\bshall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective)\b|"
+    r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment)\s+"
+    r"shall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective)\b|"
     r"\bshall\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?liability\b|"
     r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
     r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
