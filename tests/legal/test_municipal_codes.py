@@ -145,3 +145,29 @@ def test_only_the_law_itself_taking_effect_is_a_commencement_clause() -> None:
             "reviewed it.\n\n(b) This ordinance shall become effective 30 days after enactment.\n")
     assert _duties(text) == [("2(a)", "prohibition", "No decision producing legal effects shall take effect before "
                                                       "a person has reviewed it.")]
+
+
+def test_numbered_points_a_markdown_renderer_joined_to_their_lead_in_are_each_a_duty() -> None:
+    text = ("(f) The catalog shall indicate: 1. If the information is public; and 2. The date it was updated.\n")
+    assert [(r, t) for r, _, t in _duties(text)] == [
+        ("(f)(1)", "The catalog shall indicate: 1. If the information is public; and"),
+        ("(f)(2)", "The catalog shall indicate: 2. The date it was updated."),
+    ]
+
+
+def test_a_catchline_opening_a_point_stays_with_the_point_s_first_duty() -> None:
+    text = ("(n) The group shall serve several functions, including:\n\n"
+            "1. Transparency Forum. The group shall provide a forum. This shall include process solutions; and\n"
+            "2. Public Input Forum. The group shall provide a forum for resolutions.\n")
+    assert [(r, t.split("including: ")[-1]) for r, _, t in _duties(text)] == [
+        ("(n)(1), sentence 2", "This shall include process solutions; and"),
+        ("(n)(1)", "1. Transparency Forum. The group shall provide a forum."),
+        ("(n)(2)", "2. Public Input Forum. The group shall provide a forum for resolutions."),
+    ]
+
+
+def test_there_shall_be_and_a_relative_is_not_subject_to_are_duties_but_the_presumption_shall_is_not() -> None:
+    text = ("(d) The presumption shall be in favor of openness. Officials shall publish all data that is not "
+            "subject to valid exemptions.\n\n"
+            "(j) If a request is limited, there shall be a redacted version released.\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("(d), sentence 2", "mandatory"), ("(j)", "mandatory")]

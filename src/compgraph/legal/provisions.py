@@ -167,12 +167,17 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     walker.add(prov, text, modality, subject if lead_mod else _subject(point), 1, 1, own=point)
 
 
+_CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")
+
+
 def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:
     """The point's words up to its first sentence with a duty of its own subject; that sentence and the ones
     after it are duties of their own under the point's reference ("1. Procedural requirements for ... . These
     rules shall, whenever possible, use open formats ...": the second sentence binds without the lead-in)."""
     parts = sentences(point)
-    own = next((n for n, part in enumerate(parts) if n and _MODAL.search(part) and duty_clauses(part)), None)
+    # A catchline opening the point ("Transparency Forum. The working group shall ...") is not its first sentence.
+    begin = 1 if len(parts) > 1 and _CATCHLINE.match(parts[0]) else 0
+    own = next((n for n, part in enumerate(parts) if n > begin and _MODAL.search(part) and duty_clauses(part)), None)
     if own is None:
         return point
     for n, sentence in enumerate(parts[own:], start=2):

@@ -262,6 +262,9 @@ def parse_provisions(text: str) -> list[Provision]:
 
 
 _INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
+# "The catalog shall indicate: 1. If ...; and 2. The date ...": numbered points that a Markdown renderer joined
+# to their lead-in (a list right under a paragraph line does not open a list there).
+_INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+(?=(\d{1,2})\.[ \t]+\S)")
 _INLINE_POINT = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+"
                            r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
 
@@ -279,6 +282,12 @@ def _inline_segments(line: str) -> list[tuple[int, str]]:
         if expected is not None and int(m.group(1)) == expected:
             cuts.append(m.end())
             expected += 1
+    if not first:
+        number = 1
+        for m in _INLINE_NUMBER.finditer(line):
+            if int(m.group(1)) == number and (number > 1 or line[m.start() - 1] == ":"):
+                cuts.append(m.end())
+                number += 1
     number = 1
     for m in _INLINE_POINT.finditer(line):
         if m.group(1) is None:
