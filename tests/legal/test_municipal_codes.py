@@ -171,3 +171,8 @@ def test_there_shall_be_and_a_relative_is_not_subject_to_are_duties_but_the_pres
             "subject to valid exemptions.\n\n"
             "(j) If a request is limited, there shall be a redacted version released.\n")
     assert [(r, m) for r, m, _ in _duties(text)] == [("(d), sentence 2", "mandatory"), ("(j)", "mandatory")]
+
+
+def test_a_section_whose_title_only_begins_with_findings_keeps_its_duties() -> None:
+    text = "Sec. 9. - Findings of the authority.\n\n(a) The authority shall publish its findings.\n"
+    assert [r for r, _, _ in _duties(text)] == ["9(a)"]

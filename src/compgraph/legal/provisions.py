@@ -36,8 +36,11 @@ _MODAL = re.compile(r"\b(?:shall|must|may|should|is required to|are required to|
 # refer to", "shall include but not be limited to" and "Such term shall not include" bind no one; a findings
 # section ("SEC. 22D.1. FINDINGS.", "Declaration of legislative findings and intent") says why the law was made,
 # so its "The City should develop a strategy" is not operative either.
-_NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?|interpretation|meaning of terms|(?:legislative\s+)?findings\b|"
-                            r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent))\b", re.I)
+# Only a title that is nothing else: "Findings of the market surveillance authority" may hold duties.
+_NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|interpretation|meaning\s+of\s+terms|"
+                            r"(?:legislative\s+)?findings(?:\s+and\s+(?:purposes?|intent|declarations?))?|"
+                            r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent|policy)(?:\s+and\s+intent)?)"
+                            r"\W*$", re.I)
 
 
 @dataclass
