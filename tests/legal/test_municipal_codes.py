@@ -176,3 +176,56 @@ def test_there_shall_be_and_a_relative_is_not_subject_to_are_duties_but_the_pres
 def test_a_section_whose_title_only_begins_with_findings_keeps_its_duties() -> None:
     text = "Sec. 9. - Findings of the authority.\n\n(a) The authority shall publish its findings.\n"
     assert [r for r, _, _ in _duties(text)] == ["9(a)"]
+
+
+def test_a_charter_s_roman_numeral_articles_and_sections_are_cited() -> None:
+    text = ("# Article V: Director of Finance\n\n## Section V-2: Qualifications\n\n"
+            "The Director of Finance shall not hold any other public office.\n")
+    assert [r for r, _, _ in _duties(text)] == ["V-2"]
+
+
+def test_a_markdown_list_counter_before_an_item_s_own_label_is_not_a_label() -> None:
+    text = ("Section V-3: Duties\n\nThe Director shall:\n\n1. (a) Keep the accounts.\n\n14. (d) Examine all bills.\n")
+    assert [r for r, _, _ in _duties(text)] == ["V-3(a)", "V-3(d)"]
+
+
+def test_charter_powers_deadlines_and_no_noun_prohibitions() -> None:
+    text = ("Section III-5: Powers\n\n(a) The Mayor shall have the power to appoint any officer.\n\n"
+            "(b) The Mayor shall have all the judicial powers granted by the laws of the State.\n\n"
+            "(c) The Council shall not later than its next regular meeting, proceed to reconsider it.\n\n"
+            "(d) The Director shall issue no warrant unless the claim is approved.\n")
+    assert [m for _, m, _ in _duties(text)] == ["permission", "permission", "mandatory", "prohibition"]
+
+
+def test_a_but_clause_with_its_own_modal_verb_is_a_clause_of_its_own() -> None:
+    text = ("Section V-1: Term\n\nThe Director may be removed by the Mayor, but such removal shall not take place "
+            "without the concurrence of Council. The Mayor may approve any item, but otherwise the approval shall be "
+            "addressed to the entire ordinance.\n")
+    assert [m for _, m, _ in _duties(text)] == ["permission", "prohibition", "permission", "mandatory"]
+
+
+def test_a_charter_s_veto_effects_and_limits_of_office_are_not_duties() -> None:
+    text = ("Section III-5: Veto\n\n(b) The Mayor shall attend Council meetings but shall have no vote therein.\n\n"
+            "(c) If the Mayor does not sign it, it shall take effect in the same manner as if the Mayor had signed it. "
+            "The Council shall reconsider it, and if upon reconsideration it be approved by two-thirds of Council, "
+            "it shall then take effect without the signature of the Mayor.\n")
+    assert [t for _, _, t in _duties(text)] == ["The Mayor shall attend Council meetings",
+                                                "The Council shall reconsider it"]
+
+
+def test_measures_as_are_deemed_necessary_is_discretion_not_a_deeming_clause() -> None:
+    text = "Sec. 1. - Mayor.\n\n(a) The Mayor shall recommend such measures as are deemed necessary.\n"
+    assert len(_duties(text)) == 1
+
+
+def test_a_point_s_later_clause_of_another_modality_is_its_own_duty_and_its_exception_is_dropped() -> None:
+    text = ("Section V-3: Duties\n\nThe Director shall:\n\n"
+            "1. (d) Examine all bills, and shall issue no warrant unless the claim is approved.\n\n"
+            "2. (e) Shall have custody of the seal and may affix it to documents, but the absence of the seal "
+            "shall not affect the validity of any instrument.\n")
+    assert [(r, m, t.split("shall: ")[-1]) for r, m, t in _duties(text)] == [
+        ("V-3(d)", "mandatory", "(d) Examine all bills"),
+        ("V-3(d)", "prohibition", "(d) … and shall issue no warrant unless the claim is approved."),
+        ("V-3(e)", "mandatory", "(e) Shall have custody of the seal"),
+        ("V-3(e)", "permission", "(e) … and may affix it to documents"),
+    ]

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "split_lead_in", "statute_addressee",
-           "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
+__all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "later_clauses", "split_lead_in",
+           "statute_addressee", "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
     r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b|"
-    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|\b(?:shall\s+be|is|are)\s+deemed\b|"
+    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+be|is|are)\s+deemed\b|"
     r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
     r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
@@ -39,12 +39,17 @@ NON_DUTY = re.compile(
     r"\bshall\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?liability\b|"
     r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
     r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
+    # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
+    # take effect in the same manner as if the Mayor had signed it".
+    r"\bshall\s+have\s+no\s+(?:vote|power|authority|right)\b|"
+    r"\bshall\s+(?:then\s+)?take\s+effect\s+(?:in\s+the\s+same\s+manner|as\s+if|without\s+the\s+signature)\b|"
     # "Nothing in the rules and technical standards shall compel or authorize ...": a rule of construction.
     r"^\W*nothing\s+in\b",
     re.I,
 )
 _PROHIBITION = re.compile(
-    r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not|never)\b|\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|"
+    r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|"
+    r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|"
     r"^no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
@@ -54,7 +59,8 @@ _PROHIBITION = re.compile(
 _PERMISSION = re.compile(
     r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option)\b|"
     r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)\s+to\b|"
-    r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b",
+    r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b|"
+    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}powers?\b",
     re.I,
 )
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b",
@@ -64,10 +70,15 @@ _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not
 # "adopted May 27, 2014": the month, not a modal verb.
 _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)"
                   r"(?!\s+\d{1,2}\b)", re.I)
-# A clause starts at "and shall ...", at "and not be ..." (the negation shares the modal verb before it: "shall be
+# A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
+# reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
+# not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
 # done after ... and not be charged") and at a proviso with a modal verb of its own ("provided that the
 # department may require ...", a permission beside the duty).
 _CLAUSE_SPLIT = re.compile(r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
+                           r"and\s+(?=(?:if|when|unless)\b[^;]{0,240}?,\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?"
+                           r"(?:shall|must|may)\b)|"
+                           r"but\s+(?:otherwise\s+)?(?=(?:(?:the|such|this|its|any)\s+)?[^,;]{0,50}?\b(?:shall|must|may)\b)|"
                            r"provided\s+(?:further\s+|however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b))",
                            re.I)
 _SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
@@ -146,6 +157,28 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         else:
             out.append((modality, f"{_subject_of(sentence)} … {sentence[a:b].strip()}"))
     return out
+
+
+def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tuple[str, str]]]:
+    """A point's own clauses and its later coordinated clauses of another modality, each (modality, text).
+
+    "Examine all payrolls ..., and shall issue no warrant unless ...": the point binds as its lead-in says, the
+    later clause is a prohibition of its own; "Shall have custody of the seal ... and may affix it ..., but the
+    absence of the seal shall not affect ..." keeps the custody, adds the permission and drops the exception. The
+    point's own text runs to its first clause that is an exception or changes the modality.
+    """
+    pieces = _pieces(point)
+    first_modality = statute_modality(point[: pieces[0][1]]) or lead_modality
+    own_end = len(point)
+    later: list[tuple[str, str]] = []
+    for a, b in pieces[1:]:
+        clause = point[a:b]
+        modality = statute_modality(clause)
+        if NON_DUTY.search(clause) or (modality is not None and modality != first_modality):
+            own_end = min(own_end, a)
+            if not NON_DUTY.search(clause) and modality is not None:
+                later.append((modality, clause.strip()))
+    return (point[:own_end].strip().rstrip(",") if own_end < len(point) else point), later
 
 
 def split_lead_in(sentence: str) -> tuple[str | None, str]:

@@ -19,6 +19,7 @@ from compgraph.legal.clauses import (
     NON_DUTY,
     acting_party,
     duty_clauses,
+    later_clauses,
     split_lead_in,
     statute_addressee,
     statute_modality,
@@ -159,15 +160,21 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
         point = _own_sentences(walker, prov, point)
     # Only the point's first clause decides: "provide SMEs with priority access ...; the priority access shall
     # not preclude other SMEs ..." is a duty with its limit attached, not an exception.
+    if void:
+        return
+    point, later = later_clauses(point, lead_mod)
     first = point.split(";")[0]
-    if void or NON_DUTY.search(first):
+    if NON_DUTY.search(first):
         return
     own = statute_modality(first)
     modality = own if own == "prohibition" or (own and not lead_mod) else lead_mod
     if modality is None:
         return
-    text = f"{lead_text} {' '.join(prov.labels)} {point}"
+    labels = " ".join(prov.labels)
+    text = f"{lead_text} {labels} {point}"
     walker.add(prov, text, modality, subject if lead_mod else _subject(point), 1, 1, own=point)
+    for c, (clause_modality, clause) in enumerate(later, start=2):
+        walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, subject, 1, c, own=clause)
 
 
 _CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")

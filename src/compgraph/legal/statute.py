@@ -63,8 +63,10 @@ class Provision:
     children: list[Provision] = field(default_factory=list)
 
 
-_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
-_SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.?(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
+# A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
+_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+_SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
+                      r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
 _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3})\.?[ \t]+(.*)$")
 # California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
 # numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
@@ -153,6 +155,9 @@ def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list
     """
     labels: list[str] = []
     pos = 0
+    counter = re.match(r"\d{1,3}\.[ \t]+(?=\((?:\w{1,4})\)[ \t])", line)
+    if counter:
+        pos = counter.end()  # "1. (b) Legislative Powers.": a Markdown list's counter before the item's own label
     while True:
         m = _LABEL.match(line, pos)
         if not m or (labels and (m.group(2) or m.group(4))):
@@ -365,6 +370,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         p.extend(body, len(line))
         return
     written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
+    if len(written) > len(labels):
+        written = written[len(written) - len(labels):]  # the Markdown counter of "1. (b)" is not cited
     p.add(labels, written, body, start + after, i + 1, len(line))
 
 
