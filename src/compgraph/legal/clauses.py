@@ -11,43 +11,77 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "split_lead_in", "statute_addressee",
-           "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
+__all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "later_clauses", "split_lead_in",
+           "statute_addressee", "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
     r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b|"
-    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|\b(?:shall\s+be|is|are)\s+deemed\b|"
+    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+be|is|are)\s+deemed\b|"
     r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
     r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
-    r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|\b(?:is|are)\s+not\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
+    r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+not\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
-    r"\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
+    r"(?<!\bthere\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
-    r"\b(?:rebuttable\s+)?presumption\s+that\b|\bsatisfies\s+the\s+requirements\b|"
+    r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:is|are)\s+not\s+required\s+to\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
     r"\bdoes\s+not\s+constitute\b|\bshall\s+be\s+subject\s+to\s+the\s+general\s+principles\b|"
-    r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b",
+    r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b|"
+    # Definitions ("The term X shall mean", "Such term shall not include", "as used in this section shall not
+    # include"), commencement ("shall take effect"), liability and a legal status or sanction ("shall be subject
+    # to a ... waiver", "shall be guilty of a misdemeanor") bind no one to act.
+    r"\bshall\s+(?:mean|refer\s+to)\b|\b(?:such|the|this)\s+term\s+shall\b|"
+    r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
+    r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment)\s+"
+    r"shall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective)\b|"
+    r"\bshall\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?liability\b|"
+    r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
+    r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
+    # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
+    # take effect in the same manner as if the Mayor had signed it".
+    r"\bshall\s+have\s+no\s+(?:vote|power|authority|right)\b|"
+    r"\bshall\s+(?:then\s+)?take\s+effect\s+(?:in\s+the\s+same\s+manner|as\s+if|without\s+the\s+signature)\b|"
+    # "Nothing in the rules and technical standards shall compel or authorize ...": a rule of construction.
+    r"^\W*nothing\s+in\b",
     re.I,
 )
 _PROHIBITION = re.compile(
-    r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not|never)\b|\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|"
-    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|^no\s+[\w\s-]{1,80}?\s+shall\b|"
+    r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|"
+    r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
+    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|"
+    r"^no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+(?:shall|may|must)\b|"
+    r"\bnor\s+shall\b|"
     r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
     re.I,
 )
 _PERMISSION = re.compile(
     r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option)\b|"
-    r"\b(?:is|are|shall\s+be)\s+(?:entitled|permitted|allowed|free)\s+to\b|\b(?:has|have)\s+the\s+right\s+to\b",
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)\s+to\b|"
+    r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b|"
+    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}powers?\b",
     re.I,
 )
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b",
                         re.I)
 _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
-_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)", re.I)
-_CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:shall|must|may|should)\b)", re.I)
+# "adopted May 27, 2014": the month, not a modal verb.
+_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)"
+                  r"(?!\s+\d{1,2}\b)", re.I)
+# A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
+# reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
+# not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
+# done after ... and not be charged") and at a proviso with a modal verb of its own ("provided that the
+# department may require ...", a permission beside the duty).
+_CLAUSE_SPLIT = re.compile(r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
+                           r"and\s+(?=(?:if|when|unless)\b[^;]{0,240}?,\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?"
+                           r"(?:shall|must|may)\b)|"
+                           r"but\s+(?:otherwise\s+)?(?=(?:(?:the|such|this|its|any)\s+)?[^,;]{0,50}?\b(?:shall|must|may)\b)|"
+                           r"provided\s+(?:further\s+|however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b))",
+                           re.I)
+_SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
 
 
 # "shall have the right to obtain from the deployer ... explanations": a right held against a named party is
@@ -100,6 +134,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             broken = True
             continue
         modality = statute_modality(sentence[:b] if n == 0 else clause)
+        if n > 0 and _SHARED_NEGATION.match(clause) and groups and groups[-1][0] == "mandatory":
+            modality = "prohibition"
         if modality is None:
             continue
         if groups and not broken and groups[-1][0] == modality:
@@ -114,9 +150,35 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((modality, sentence.strip()))
         elif a == 0:
             out.append((modality, sentence[:b].strip().rstrip(",")))
+        elif _SHARED_NEGATION.match(sentence, a):
+            modal = _MODAL_VERB.search(sentence)
+            out.append((modality, f"{_subject_of(sentence)} {modal.group(0) if modal else ''} … "
+                                  f"{sentence[a:b].strip()}"))
         else:
             out.append((modality, f"{_subject_of(sentence)} … {sentence[a:b].strip()}"))
     return out
+
+
+def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tuple[str, str]]]:
+    """A point's own clauses and its later coordinated clauses of another modality, each (modality, text).
+
+    "Examine all payrolls ..., and shall issue no warrant unless ...": the point binds as its lead-in says, the
+    later clause is a prohibition of its own; "Shall have custody of the seal ... and may affix it ..., but the
+    absence of the seal shall not affect ..." keeps the custody, adds the permission and drops the exception. The
+    point's own text runs to its first clause that is an exception or changes the modality.
+    """
+    pieces = _pieces(point)
+    first_modality = statute_modality(point[: pieces[0][1]]) or lead_modality
+    own_end = len(point)
+    later: list[tuple[str, str]] = []
+    for a, b in pieces[1:]:
+        clause = point[a:b]
+        modality = statute_modality(clause)
+        if NON_DUTY.search(clause) or (modality is not None and modality != first_modality):
+            own_end = min(own_end, a)
+            if not NON_DUTY.search(clause) and modality is not None:
+                later.append((modality, clause.strip()))
+    return (point[:own_end].strip().rstrip(",") if own_end < len(point) else point), later
 
 
 def split_lead_in(sentence: str) -> tuple[str | None, str]:
@@ -150,7 +212,12 @@ _ROLES = _table(
     ("board", r"\bthe Board\b"),
     ("member-state", r"\bMember States?\b"),
     ("authority", r"\b(?:market surveillance|national competent|competent|supervisory|notifying|public)\s+"
-                  r"authorit(?:y|ies)\b|\bthe division\b|\bthe department\b|\bthe attorney general\b"),
+                  r"authorit(?:y|ies)\b|\bthe division\b|\bthe department\b|\bthe attorney general\b|"
+                  # a municipal code binds the city and its officers, departments and agencies
+                  r"\bthe city(?:\s+(?:manager|attorney|clerk|council))?\b|\bcity attorney's office\b|"
+                  r"\boffice of the city attorney\b|"
+                  r"\b(?:city\s+)?department\s+heads?\b|\bhead of any city department\b|\bagenc(?:y|ies)\b|"
+                  r"\b(?:each|every|all|city)\s+departments?\b|\bthe mayor\b|\bchief\s+[\w ]{0,20}officer\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),

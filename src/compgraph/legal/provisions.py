@@ -19,6 +19,7 @@ from compgraph.legal.clauses import (
     NON_DUTY,
     acting_party,
     duty_clauses,
+    later_clauses,
     split_lead_in,
     statute_addressee,
     statute_modality,
@@ -30,7 +31,17 @@ __all__ = ["StatuteDuty", "statute_duties"]
 _OPERATORS = ("provider", "deployer", "importer", "distributor", "supplier", "employer", "professional")
 _ABBREVIATION = re.compile(r"(?:\b(?:Art|No|Nos|para|e\.g|i\.e|cf|p|pp|Sec|Ch|Reg|seq|etc|Inc|Ltd|U\.S)\.|\b[A-Z]\.)$")
 _MODAL = re.compile(r"\b(?:shall|must|may|should|is required to|are required to|are not to|is not to|"
-                    r"is empowered|are empowered)\b|\bin no case\b", re.I)
+                    r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
+                    r"are authori[sz]ed|reserves the right)\b|\bin no case\b", re.I)
+# A definitions section ("Sec. 2-447. - Definitions.", "23-501 Definitions") says what words mean: its "shall
+# refer to", "shall include but not be limited to" and "Such term shall not include" bind no one; a findings
+# section ("SEC. 22D.1. FINDINGS.", "Declaration of legislative findings and intent") says why the law was made,
+# so its "The City should develop a strategy" is not operative either.
+# Only a title that is nothing else: "Findings of the market surveillance authority" may hold duties.
+_NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|interpretation|meaning\s+of\s+terms|"
+                            r"(?:legislative\s+)?findings(?:\s+and\s+(?:purposes?|intent|declarations?))?|"
+                            r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent|policy)(?:\s+and\s+intent)?)"
+                            r"\W*$", re.I)
 
 
 @dataclass
@@ -101,7 +112,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         for child in prov.children:
             parent_of[id(child)] = prov
     for prov in provisions:
-        if prov.heading or not prov.text:
+        if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title):
             continue
         parts = sentences(prov.text)
         lead_in = parent_of.get(id(prov))
@@ -145,17 +156,44 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     text the lead-ins then the point."""
     lead_text, lead_mod, subject, void = lead
     point = prov.text if own_text is None else own_text
+    if own_text is None:
+        point = _own_sentences(walker, prov, point)
     # Only the point's first clause decides: "provide SMEs with priority access ...; the priority access shall
     # not preclude other SMEs ..." is a duty with its limit attached, not an exception.
+    if void:
+        return
+    point, later = later_clauses(point, lead_mod)
     first = point.split(";")[0]
-    if void or NON_DUTY.search(first):
+    if NON_DUTY.search(first):
         return
     own = statute_modality(first)
     modality = own if own == "prohibition" or (own and not lead_mod) else lead_mod
     if modality is None:
         return
-    text = f"{lead_text} {' '.join(prov.labels)} {point}"
+    labels = " ".join(prov.labels)
+    text = f"{lead_text} {labels} {point}"
     walker.add(prov, text, modality, subject if lead_mod else _subject(point), 1, 1, own=point)
+    for c, (clause_modality, clause) in enumerate(later, start=2):
+        walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, subject, 1, c, own=clause)
+
+
+_CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")
+
+
+def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:
+    """The point's words up to its first sentence with a duty of its own subject; that sentence and the ones
+    after it are duties of their own under the point's reference ("1. Procedural requirements for ... . These
+    rules shall, whenever possible, use open formats ...": the second sentence binds without the lead-in)."""
+    parts = sentences(point)
+    # A catchline opening the point ("Transparency Forum. The working group shall ...") is not its first sentence.
+    begin = 1 if len(parts) > 1 and _CATCHLINE.match(parts[0]) else 0
+    own = next((n for n, part in enumerate(parts) if n > begin and _MODAL.search(part) and duty_clauses(part)), None)
+    if own is None:
+        return point
+    for n, sentence in enumerate(parts[own:], start=2):
+        for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
+            walker.add(prov, clause, modality, _subject(clause), n, c)
+    return " ".join(parts[:own])
 
 
 # "It shall ...", "In such a case, they shall ...": the party is the one the paragraph has just named.

@@ -63,8 +63,10 @@ class Provision:
     children: list[Provision] = field(default_factory=list)
 
 
-_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
-_SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.?(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
+# A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
+_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+_SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
+                      r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
 _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3})\.?[ \t]+(.*)$")
 # California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
 # numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
@@ -77,7 +79,7 @@ _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 _LABEL = re.compile(r"(?:\((\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)|(\d{1,3}[a-z]?)\.(?=[ \t])"
-                    r"|([a-z])\))[ \t]*")
+                    r"|([a-z])\)|([a-z])\.(?=[ \t]))[ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 _VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
@@ -145,16 +147,31 @@ def _is_title(text: str) -> bool:
         and not (text.endswith(".") and len(text.split()) > 6)
 
 
-def _labels(line: str) -> tuple[list[str], int]:
-    """The labels opening a line ("(1) (a) A supplier" -> ["1", "a"]) and where the text after them starts."""
+def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list[str], int]:
+    """The labels opening a line ("(1) (a) A supplier" -> ["1", "a"]) and where the text after them starts.
+
+    A dotted letter ("a. \"Agency\" means", New York City's subdivisions) is a label only as the first of its
+    list or the letter after the open one, so a line that a PDF broke before "p. 39" stays a continuation.
+    """
     labels: list[str] = []
     pos = 0
+    counter = re.match(r"\d{1,3}\.[ \t]+(?=\((?:\w{1,4})\)[ \t])", line)
+    if counter:
+        pos = counter.end()  # "1. (b) Legislative Powers.": a Markdown list's counter before the item's own label
     while True:
         m = _LABEL.match(line, pos)
-        if not m or (labels and m.group(2)):
+        if not m or (labels and (m.group(2) or m.group(4))):
+            return labels, pos
+        if m.group(4) and not _letter_opens(m.group(4), stack or []):
             return labels, pos
         labels.append(next(g for g in m.groups() if g))
         pos = m.end()
+
+
+def _letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:
+    """A dotted letter opens a list ("a.") or continues the open list of letters ("b." after "a.")."""
+    last = dict(stack).get("alpha", "")
+    return letter == "a" or (len(last) == 1 and ord(letter) == ord(last) + 1)
 
 
 class _Parser:
@@ -172,6 +189,9 @@ class _Parser:
         self.expect_title = False
         self.headed = False
         self.last_width = 0  # length of the last physical line of ``current``: a full one was wrapped
+        self.filled: set[str] = set()  # section numbers that hold a provision
+        self.blank = False  # a blank line came after the last text line
+        self.bare_lead_in = False  # the open list's points follow an unlabelled lead-in ("... include:")
 
     def mid_sentence(self) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -186,12 +206,17 @@ class _Parser:
             number, title = self.annex, title or f"Annex {number}"
         elif self.annex:
             number = f"{self.annex}-{number}"
-        # A document that repeats a number (an annex without its own heading) still gets distinct ids.
+        # A document that repeats a number (an annex without its own heading) still gets distinct ids; a number
+        # whose first heading held nothing (a table of contents: "23-501 Definitions." above the chapter) is
+        # the same section, cited without a suffix.
+        if number in self.seen and number not in self.filled:
+            self.seen[number] -= 1
         n = self.seen.get(number, 0) + 1
         self.seen[number] = n
         self.section = number if n == 1 else f"{number}.{n}"
         self.title = title
         self.stack = []
+        self.bare_lead_in = False
         self.current = None
         self.expect_title = not title
         self.headed = True
@@ -203,6 +228,9 @@ class _Parser:
 
     def add(self, labels: list[str], written: tuple[str, ...], body: str, start: int, line: int,
             width: int) -> None:
+        cur = self.current
+        if labels and not self.stack and cur is not None and not cur.path and cur.text.endswith(":"):
+            self.bare_lead_in = True
         for label in labels:
             kind = _kind(label, self.stack)
             label = label.lower() if kind == "alpha" else label
@@ -210,13 +238,18 @@ class _Parser:
             if kind in kinds:
                 del self.stack[kinds.index(kind):]
             self.stack.append((kind, label))
-        if not labels and self.current is not None and self.current.path and len(self.stack) > 1:
+        if not labels and cur is not None and cur.path and self.bare_lead_in and len(self.stack) == 1:
+            # Text after the points of an unlabelled lead-in ("Open data shall include: 1. ... 5. ..." then
+            # "Open format. The term ..."): back at the section's own level, not a subparagraph of point 5.
+            self.stack, self.bare_lead_in = [], False
+        if not labels and cur is not None and cur.path and len(self.stack) > 1:
             del self.stack[1:]  # text after a list of points: a subparagraph of the enclosing paragraph
         path = tuple(lbl for _, lbl in self.stack)
         heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body) \
             and not _OPEN_END.search(body)
         self.current = Provision(self.section, self.title, path, written, body, start, line, heading)
         self.out.append(self.current)
+        self.filled.add(self.section)
         self.last_width = width
 
 
@@ -234,8 +267,11 @@ def parse_provisions(text: str) -> list[Provision]:
 
 
 _INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
+# "The catalog shall indicate: 1. If ...; and 2. The date ...": numbered points that a Markdown renderer joined
+# to their lead-in (a list right under a paragraph line does not open a list there).
+_INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+(?=(\d{1,2})\.[ \t]+\S)")
 _INLINE_POINT = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+"
-                           r"(?=\((?:[a-z]|[ivx]{1,5})\)[ \t])")
+                           r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
 
 
 def _inline_segments(line: str) -> list[tuple[int, str]]:
@@ -251,7 +287,21 @@ def _inline_segments(line: str) -> list[tuple[int, str]]:
         if expected is not None and int(m.group(1)) == expected:
             cuts.append(m.end())
             expected += 1
-    cuts.extend(m.end() for m in _INLINE_POINT.finditer(line))
+    if not first:
+        number = 1
+        for m in _INLINE_NUMBER.finditer(line):
+            if int(m.group(1)) == number and (number > 1 or line[m.start() - 1] == ":"):
+                cuts.append(m.end())
+                number += 1
+    number = 1
+    for m in _INLINE_POINT.finditer(line):
+        if m.group(1) is None:
+            cuts.append(m.end())
+        elif int(m.group(1)) == number and (number > 1 or line[m.start() - 1] == ":"):
+            # "shall consider whether ...: (1) ...; (2) ...; or (5) ...": numbered points run from a colon in
+            # order, so "(2)" after "; and" in a sentence that never opened "(1)" stays inside it.
+            cuts.append(m.end())
+            number += 1
     if not cuts:
         return [(0, line)]
     bounds = [0, *sorted(set(cuts)), len(line)]
@@ -263,7 +313,9 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     a continuation or a new subparagraph."""
     stripped = raw.strip()
     if not stripped:
+        p.blank = True
         return
+    blank_before, p.blank = p.blank, False
     lead = _MARKUP.match(raw)
     pos = lead.end() if lead else 0
     line = raw[pos:].rstrip()
@@ -290,13 +342,17 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
-    labels, after = _labels(line)
+    labels, after = _labels(line, p.stack)
     body = line[after:].strip()
     cur = p.current
     if not labels and cur is not None and not cur.heading and _OPEN_END.search(cur.text):
         cur.text = f"{cur.text} {body}"  # the sentence broke off after "AND" (a page break): any line goes on
         return
-    if not labels and not marked and p.mid_sentence():
+    # After a blank line, a capitalised line with a duty of its own is a new paragraph even when the one before
+    # ran long without a full stop (an HTML paragraph "... the Mayor shall appoint a CDO for the City and County
+    # of San Francisco", then "The CDO shall be responsible ...").
+    new_paragraph = blank_before and line[:1].isupper() and bool(_DUTY_WORD.search(line))
+    if not labels and not marked and p.mid_sentence() and not new_paragraph:
         p.extend(body, len(line))
         return
     if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
@@ -314,6 +370,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         p.extend(body, len(line))
         return
     written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
+    if len(written) > len(labels):
+        written = written[len(written) - len(labels):]  # the Markdown counter of "1. (b)" is not cited
     p.add(labels, written, body, start + after, i + 1, len(line))
 
 
