@@ -123,6 +123,19 @@ def test_a_shapes_file_that_does_not_parse_names_file_and_format(tmp_path: Path)
         parse_shapes_file(bad)
 
 
+def test_a_shapes_file_syntax_error_names_the_line_it_is_on(tmp_path: Path) -> None:
+    # rdflib's BadSyntax.lines counts from 0; the message must count the file's lines as an editor does.
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n<urn:x:S> a sh:NodeShape .\n"
+        "<urn:x:T> a ] .\n<urn:x:U> a sh:NodeShape .\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        parse_shapes_file(bad)
+    assert caught.value.line == 3
+
+
 NOT_EXISTS = "SELECT $this WHERE { $this a <urn:x:C> . FILTER NOT EXISTS { $this <urn:x:p> ?x } }"
 
 

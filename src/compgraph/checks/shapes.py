@@ -9,7 +9,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, XSD
 
 from compgraph.graph import paths
-from compgraph.graph.build import RDF_SUFFIXES
+from compgraph.graph.build import RDF_SUFFIXES, parse_error
 from compgraph.graph.catalog import InputError
 from compgraph.graph.literals import parse_exact
 from compgraph.graph.namespaces import CG
@@ -33,8 +33,7 @@ def parse_shapes_file(path: Path) -> Graph:
     try:
         return parse_exact(path, fmt)
     except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
-        message = " ".join(str(exc).split())[:300]
-        raise InputError(path, getattr(exc, "lines", None), f"not valid {fmt}: {message}") from exc
+        raise parse_error(path, fmt, exc) from exc
 
 
 def load_shape_sources(sources: list[str | Path]) -> Graph:

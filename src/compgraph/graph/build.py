@@ -49,12 +49,18 @@ def parse_rdf_file(path: Path, as_written: bool = False) -> Graph:
     try:
         g = literals.parse_exact(path, fmt)
     except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
-        raise InputError(path, _error_line(exc, path), f"not valid {fmt}: {_first_line(str(exc))}") from exc
+        raise parse_error(path, fmt, exc) from exc
     literals.check_not_escaped(g, path)
     if as_written:
         return literals.keep_as_written(g)[0]
     literals.check_storable(g, path)
     return g
+
+
+def parse_error(path: Path, fmt: str, exc: Exception) -> InputError:
+    """The one-line error for an RDF file its parser refused, naming the file's own 1-based line (shared by
+    data and shapes files so both count lines the same way)."""
+    return InputError(path, _error_line(exc, path), f"not valid {fmt}: {_first_line(str(exc))}")
 
 
 def _error_line(exc: Exception, path: Path) -> int | None:
