@@ -189,6 +189,18 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         ["src/compgraph/legal/duties.py"],
         ["tests/legal/test_ingest.py", "tests/legal/test_duty_rules_one_by_one.py"],
     ),
+    # The statute import's duty extraction: structure (articles, paragraphs, points), provisions (a point
+    # with its lead-in) and clauses (modality, exceptions, addressee).
+    "statute": (
+        ["src/compgraph/legal/statute.py", "src/compgraph/legal/provisions.py", "src/compgraph/legal/clauses.py"],
+        [
+            "tests/legal/test_statutes.py",
+            "tests/legal/test_printed_statutes.py",
+            "tests/legal/test_municipal_codes.py",
+            "tests/legal/test_roles_and_citations.py",
+            "tests/legal/test_corpus.py",
+        ],
+    ),
 }
 
 
