@@ -152,3 +152,12 @@ def test_an_uploaded_documents_source_text_page_shows_the_text_it_was_read_from(
     page = client.get("/documents/psa/source.json").get_json()
     assert page["matches_recorded"] is True, page["problem"]
     assert any("human oversight" in row["text"] for row in page["lines"])
+
+
+def test_an_upload_over_the_servers_limit_is_a_413_naming_the_limit_and_stores_nothing(store: LocalStore) -> None:
+    small = create_app(store, {"MAX_CONTENT_LENGTH": 2000}).test_client()
+    resp = upload(small, "big-act.md", STATUTE, id="big-act")
+    assert resp.status_code == 413
+    page = html.unescape(resp.get_data(as_text=True))
+    assert "The upload is larger than the 2,000 bytes this server accepts in one request; nothing was read" in page
+    assert "big-act" not in small.get("/documents").get_data(as_text=True)
