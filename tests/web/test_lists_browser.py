@@ -128,3 +128,4 @@ def test_a_syntax_error_names_the_line_of_the_users_query(page: Any, server: str
     status = page.locator("#status")
     status.filter(has_text="Error").wait_for()
     assert "line 2, column" in status.inner_text() and "of your query" in status.inner_text()
+    page.screenshot(path=str(SHOTS / f"console-syntax-error-{width(page)}.png"))
