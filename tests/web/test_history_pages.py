@@ -18,9 +18,15 @@ from compgraph.web import create_app
 
 REPO = Path(__file__).resolve().parents[2]
 CTL = "<https://w3id.org/compgraph/id/control/ctl-planted>"
+OBL = "<https://w3id.org/compgraph/id/obligation/obl-planted>"
 PLANTED = (
     f"{CTL} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/compgraph/ontology#Control> .\n"
     f'{CTL} <http://purl.org/dc/terms/identifier> "ctl-planted" .\n'
+    # and a mandatory duty no control is mapped to: coverage moves by one "unmapped" obligation
+    f"{OBL} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/compgraph/ontology#Obligation> .\n"
+    f'{OBL} <http://purl.org/dc/terms/identifier> "obl-planted" .\n'
+    f"{OBL} <https://w3id.org/compgraph/ontology#modality> <https://w3id.org/compgraph/ontology#Mandatory> .\n"
+    f"{OBL} <https://w3id.org/compgraph/ontology#fromDocument> <https://w3id.org/compgraph/id/document/eu-ai-act> .\n"
 ).encode()
 
 
@@ -72,6 +78,17 @@ def test_diff_page_shows_the_planted_control(client: Any, store: tuple[LocalStor
     assert body["diff"]["controls"]["added"] == ["ctl-planted"]
     html = client.get(f"/diff?before={first}&after={second}&as_of=2026-11-22").get_data(as_text=True)
     assert 'href="/controls/ctl-planted"' in html
+
+
+def test_diff_page_shows_how_coverage_moved(client: Any, store: tuple[LocalStore, str, str]) -> None:
+    _, first, second = store
+    body = client.get(f"/diff.json?before={first}&after={second}&as_of=2026-11-22").get_json()["diff"]
+    assert body["obligations"]["added"] == ["obl-planted"]
+    before, after = body["coverage"]["before"], body["coverage"]["after"]
+    assert after == {**before, "unmapped": before.get("unmapped", 0) + 1}
+    html = client.get(f"/diff?before={first}&after={second}&as_of=2026-11-22").get_data(as_text=True)
+    assert 'href="/obligations/obl-planted"' in html
+    assert "obl-planted: absent → unmapped" in html
 
 
 def test_diff_against_an_unknown_snapshot_is_a_400(client: Any) -> None:
