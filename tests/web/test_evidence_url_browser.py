@@ -47,6 +47,7 @@ def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[
 
 
 def shot(page: Any, name: str) -> None:
+    page.wait_for_load_state("load")  # a click returns when its page starts coming: measure it once it is all here
     width = int(page.viewport_size["width"])
     page.screenshot(path=str(SHOTS / f"evidence-url-{name}-{width}.png"), full_page=True)
     if width <= 390:
