@@ -92,6 +92,21 @@ def test_diff_page_shows_how_coverage_moved(client: Any, store: tuple[LocalStore
     assert re.search(r"obl-planted:(</span>)? absent → unmapped", html)
 
 
+def test_diff_between_a_snapshot_and_a_date_takes_the_last_snapshot_of_that_day(
+    client: Any, store: tuple[LocalStore, str, str]
+) -> None:
+    _, first, second = store
+    day = second[:10]  # a snapshot's name begins with the UTC date it was taken
+    body = client.get(f"/diff.json?before={first}&after={day}&as_of=2026-11-22").get_json()["diff"]
+    assert (body["after"], body["controls"]["added"]) == (second, ["ctl-planted"])
+
+
+def test_diff_from_a_date_before_any_snapshot_is_a_400_saying_so(client: Any) -> None:
+    resp = client.get("/diff?before=2000-01-01")
+    assert resp.status_code == 400
+    assert "no snapshot was taken on or before 2000-01-01" in resp.get_data(as_text=True)
+
+
 def test_diff_against_an_unknown_snapshot_is_a_400(client: Any) -> None:
     resp = client.get("/diff?before=no-such-snapshot")
     assert resp.status_code == 400
