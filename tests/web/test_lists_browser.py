@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browserlaunch import SHOTS, chromium, fits, local_page, settle
+from browserlaunch import SHOTS, WRAPPED_IDS, chromium, fits, local_page, settle
 from liveserver import serving
 from webfixture import browser_store
 
@@ -98,6 +99,8 @@ def test_the_whole_evidence_list_fits_the_screen(page: Any, server: str) -> None
     page.goto(f"{server}/evidence?as_of={AS_OF}")
     assert len(cells(page, "State")) > 90
     fits(page)
+    built = re.search(r"Data built (\S+)\.", page.locator(".asof p").inner_text()).group(1)  # type: ignore[union-attr]
+    assert page.evaluate(WRAPPED_IDS, [AS_OF, built.split(":")[0]]) == [], "dates in the status line stay whole"
     page.screenshot(path=str(SHOTS / f"evidence-list-{width(page)}.png"))
 
 
