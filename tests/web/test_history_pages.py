@@ -152,3 +152,15 @@ def test_history_and_diff_pages_in_chromium(browser: Any, server: str, store: An
         assert page.locator('a[href="/controls/ctl-planted"]').count() == 1
         fits(page)
         page.screenshot(path=str(SHOTS / f"diff-{width}.png"), full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_snapshot_taken_in_the_browser_leads_to_what_changed_since(browser: Any, server: str, width: int) -> None:
+    with local_page(browser, server, width) as page:
+        page.goto(f"{server}/history")
+        page.get_by_role("button", name="Take a snapshot now").click()
+        settle(page, "taken=")
+        assert re.search(r"Snapshot \S+ taken\. From \S+ to now", page.locator("main").inner_text())
+        fits(page)
+        page.screenshot(path=str(SHOTS / f"snapshot-taken-{width}.png"), full_page=True)
