@@ -86,11 +86,11 @@ def fits(page: Any) -> None:
         assert seen["wraps"] == [], f"tables wider than the screen at {width} px: {seen['wraps']}"
 
 
-# The known ids in table cells, legends, the heading and the status line that the browser laid out on more than
-# one line.
+# The known ids in table cells, legends, the heading, the status line and a page's own history that the browser
+# laid out on more than one line.
 WRAPPED_IDS = """(ids) => {
   const known = new Set(ids), out = [];
-  for (const cell of document.querySelectorAll('td, legend, h1, .asof p')) {
+  for (const cell of document.querySelectorAll('td, legend, h1, .asof p, #own-history li')) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n.parentElement.closest('.visually-hidden')) continue;  // a screen reader's text, one pixel wide

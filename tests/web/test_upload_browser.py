@@ -98,6 +98,7 @@ def test_upload_review_gaps_and_the_pages_own_history(
         own = page.locator("#own-history").inner_text()
         assert "Grace Hopper" in own and "the oversight plan names who may stop it" in own
         assert f"{prefix}-2-1 -> CTL-HO-01: accepted as 'covers more than'" in own
+        assert page.evaluate(WRAPPED_IDS, [f"{prefix}-2-1", "CTL-HO-01", doc]) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         shot(page, "own-history", width)
     finally:
