@@ -53,12 +53,17 @@ def test_the_token_file_is_readable_by_the_store_owner_only(beside: tuple[Path, 
     assert mode == 0o600
 
 
-def test_validate_runs_in_the_server_and_keeps_its_exit_code(beside: tuple[Path, str, object]) -> None:
-    store, _, _ = beside
+def test_validate_runs_in_the_server_keeps_its_exit_code_and_is_in_the_trail(beside: tuple[Path, str, object]) -> None:
+    store, base, _ = beside
     code, out, err = cg(store, "validate", "--as-of", "2026-11-22")
     assert code == 1, err  # the demo's planted violations
     assert "running this command there" in err
     assert "Violation" in out
+    # the validation run is a write like any other: the saved report's graph, with its triple counts
+    last = requests.get(base + "/history.json", timeout=60).json()["entries"][-1]
+    assert last["command"] == "validate"
+    assert [c["graph"].rsplit("/graph/", 1)[-1] for c in last["changes"]] == ["validation/latest"]
+    assert last["changes"][0]["after"] > 0
 
 
 def test_a_build_beside_the_server_is_recorded_in_the_trail_the_browser_shows(beside: tuple[Path, str, object]) -> None:

@@ -61,3 +61,13 @@ def test_a_url_that_cannot_be_fetched_is_one_line_exit_2_and_writes_nothing(stor
 
 def test_help_says_the_cli_fetch_has_no_address_guard(store: LocalStore) -> None:
     assert "without the address guard" in " ".join(cg(store, "evidence", "add", "--help").output.split())
+
+
+def test_add_url_records_where_redirects_ended_as_the_items_source(store: LocalStore, local: Site) -> None:
+    local.pages["/dpia/latest"] = (302, {"Location": "/dpia.txt"}, b"")
+    res = cg(store, "evidence", "add", "--url", f"{local.base}/dpia/latest", "--control", "CTL-GOV-01",
+             "--concerns", "mozart", "--valid-until", "2027-10-02", "--id", "ev-dpia-latest")
+    assert res.exit_code == 0, res.output
+    out = cg(store, "query", "SELECT ?u ?s WHERE { ev:ev-dpia-latest cg:url ?u ; dcterms:source ?s }").output
+    assert f"{local.base}/dpia/latest" in out
+    assert f"{local.base}/dpia.txt" in out

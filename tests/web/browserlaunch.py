@@ -59,3 +59,48 @@ def local_page(browser: Any, server: str, width: int, **context_args: Any) -> It
         assert not errors, f"JavaScript errors: {errors}"
     finally:
         context.close()
+
+
+def settle(page: Any, part: str) -> None:
+    """Wait until the page a click navigated to is at an address containing ``part`` and has loaded.
+
+    Playwright's click returns once the navigation commits: the new rows may still be arriving and the
+    stylesheets (the phone layout among them) not yet applied, so a width or a column read then is of a page
+    half built. That is why a 390 px check once saw the table wider than the screen."""
+    page.wait_for_url(lambda url: part in url, wait_until="load")
+
+
+# The script for fits(): the page's own width, and each table wrapper that scrolls (its table wider than it).
+_WIDTHS = """() => ({page: document.documentElement.scrollWidth,
+  wraps: [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth)
+           .map(w => (w.closest('section') || w).id || 'a table')})"""
+
+
+def fits(page: Any) -> None:
+    """Nothing scrolls the page sideways; on a desktop (600 px and wider) no table needs its own scroll bar
+    either. A phone may scroll a wide table inside its wrapper."""
+    width = int(page.viewport_size["width"])
+    seen = page.evaluate(_WIDTHS)
+    assert seen["page"] <= width, f"the page is {seen['page']} px wide at {width} px"
+    if width >= 600:
+        assert seen["wraps"] == [], f"tables wider than the screen at {width} px: {seen['wraps']}"
+
+
+# The known ids in table cells, legends, the heading, the status line and a page's own history that the browser
+# laid out on more than one line.
+WRAPPED_IDS = """(ids) => {
+  const known = new Set(ids), out = [];
+  for (const cell of document.querySelectorAll('td, legend, h1, .asof p, #own-history li')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.closest('.visually-hidden')) continue;  // a screen reader's text, one pixel wide
+      for (const m of n.data.matchAll(/[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]/g)) {
+        if (!known.has(m[0])) continue;
+        const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}"""

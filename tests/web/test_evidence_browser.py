@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserlaunch import SHOTS, chromium, local_page
+from browserlaunch import SHOTS, chromium, local_page, settle
 from liveserver import serving
 from webfixture import browser_store
 
@@ -41,6 +41,7 @@ def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[
 
 
 def shot(page: Any, name: str) -> None:
+    page.wait_for_load_state("load")  # a click returns when its page starts coming: measure it once it is all here
     width = int(page.viewport_size["width"])
     page.screenshot(path=str(SHOTS / f"evidence-{name}-{width}.png"))
     if width <= 390:
@@ -73,6 +74,7 @@ def test_add_then_renew_evidence_from_the_list(page: Any, server: str, tmp_path:
     fill(page, first, ident)
     assert page.get_by_role("status").inner_text().startswith(f"Added {ident}")
     page.get_by_role("status").get_by_role("link", name=ident).click()
+    settle(page, f"/evidence/{ident}")
     assert hashlib.sha256(first.read_bytes()).hexdigest() in page.content()
     shot(page, "added")
 

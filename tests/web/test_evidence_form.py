@@ -81,3 +81,14 @@ def test_a_browser_write_is_in_the_trail_under_the_browser_and_the_request(clien
     last = history.entries(store)[-1]
     assert (last.agent, last.command) == ("browser (no logins)", "POST /evidence")
     assert last.entities == ["https://w3id.org/compgraph/id/evidence/ev-trailed"]
+
+
+def test_a_renewal_is_in_the_trail_naming_the_new_version(client: Any, store: LocalStore) -> None:
+    from compgraph.graph import history
+
+    post(client, id="ev-yearly-trail", file=(io.BytesIO(BODY + b"y1"), "minutes.txt"))
+    post(client, renews="ev-yearly-trail", valid_until="2028-11-30", file=(io.BytesIO(BODY + b"y2"), "m2.txt"))
+    last = history.entries(store)[-1]
+    assert (last.command, last.entities) == ("POST /evidence",
+                                             ["https://w3id.org/compgraph/id/evidence/ev-yearly-trail-v2"])
+    assert [c["graph"].rsplit("/graph/", 1)[-1] for c in last.changes] == ["evidence/ev-yearly-trail-v2"]

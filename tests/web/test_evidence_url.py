@@ -27,7 +27,8 @@ CAP = 4096  # the app's upload limit (MAX_CONTENT_LENGTH), which a fetched answe
 
 @pytest.fixture(scope="module")
 def intranet() -> Iterator[Site]:
-    with site({"/audit.txt": (200, {}, BODY), "/huge.bin": (200, {}, b"z" * (CAP + 1))}) as s:
+    with site({"/audit.txt": (200, {}, BODY), "/huge.bin": (200, {}, b"z" * (CAP + 1)),
+               "/audit/latest": (302, {"Location": "/audit.txt"}, b"")}) as s:
         yield s
 
 
@@ -73,6 +74,14 @@ def test_the_evidence_page_links_the_url_and_shows_the_digest(client: Any, intra
     html = client.get("/evidence/ev-shown").get_data(as_text=True)
     assert f'<dt>Fetched from</dt><dd><a href="{intranet.base}/audit.txt">' in html
     assert hashlib.sha256(BODY).hexdigest() in html
+
+
+def test_where_redirects_ended_is_recorded_and_shown(client: Any, store: LocalStore, intranet: Site) -> None:
+    asked, answered = f"{intranet.base}/audit/latest", f"{intranet.base}/audit.txt"
+    assert post(client, id="ev-moved", url=asked).status_code == 201
+    assert store.select(f"ASK {{ ev:ev-moved cg:url <{asked}> ; dcterms:source <{answered}> }}").boolean
+    html = client.get("/evidence/ev-moved").get_data(as_text=True)
+    assert f'<dt>Redirected to</dt><dd><a href="{answered}">' in html
 
 
 def test_url_evidence_is_in_the_trail_as_an_upload_is(client: Any, store: LocalStore, intranet: Site) -> None:

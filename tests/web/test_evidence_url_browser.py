@@ -1,6 +1,7 @@
 """URL evidence added in Debian's Chromium at desktop (1280 px) and phone (390 px) width: the form's URL field,
-the server fetching an allow-listed internal evidence host on loopback, and the new item's page showing the
-address (a link) and the SHA-256 of what it answered. Screenshots go to test-artifacts/."""
+the server fetching an allow-listed internal evidence host on loopback (through a redirect, as a "latest version"
+link does), and the new item's page showing the address asked for and the one that answered (links) and the
+SHA-256 of what it answered. Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[
 
 
 def shot(page: Any, name: str) -> None:
+    page.wait_for_load_state("load")  # a click returns when its page starts coming: measure it once it is all here
     width = int(page.viewport_size["width"])
     page.screenshot(path=str(SHOTS / f"evidence-url-{name}-{width}.png"), full_page=True)
     if width <= 390:
@@ -58,7 +60,8 @@ def test_add_evidence_from_a_url_through_the_form(page: Any, server: str, intran
     width = int(page.viewport_size["width"])
     body = f"Model card of the credit-limit model, v3 ({width} px)\n".encode()
     intranet.pages[f"/model-card-{width}.txt"] = (200, {}, body)
-    url, ident = f"{intranet.base}/model-card-{width}.txt", f"ev-url-{width}"
+    intranet.pages[f"/model-card-{width}/latest"] = (302, {"Location": f"/model-card-{width}.txt"}, b"")
+    url, ident = f"{intranet.base}/model-card-{width}/latest", f"ev-url-{width}"
 
     page.goto(f"{server}/new-evidence")
     page.fill("#ev-url", url)
@@ -73,5 +76,7 @@ def test_add_evidence_from_a_url_through_the_form(page: Any, server: str, intran
     page.get_by_role("status").get_by_role("link", name=ident).click()
     card = page.locator(".card-facts")
     assert card.get_by_role("link", name=url).get_attribute("href") == url
+    answered = f"{intranet.base}/model-card-{width}.txt"
+    assert card.get_by_role("link", name=answered).get_attribute("href") == answered
     assert hashlib.sha256(body).hexdigest() in card.inner_text()
     shot(page, "added")

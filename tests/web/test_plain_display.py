@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browserlaunch import SHOTS, chromium, local_page
+from browserlaunch import SHOTS, WRAPPED_IDS, chromium, local_page
 from liveserver import serving
 from webfixture import REPO, browser_store
 
@@ -157,24 +157,6 @@ def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[
 
 def width(page: Any) -> int:
     return int(page.viewport_size["width"])
-
-
-# The known ids in table cells that the browser laid out on more than one line.
-WRAPPED_IDS = """(ids) => {
-  const known = new Set(ids), out = [];
-  for (const cell of document.querySelectorAll('td')) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      for (const m of n.data.matchAll(/[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]/g)) {
-        if (!known.has(m[0])) continue;
-        const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
-        const lines = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
-        if (lines.size > 1) out.push(m[0]);
-      }
-    }
-  }
-  return out;
-}"""
 
 
 @pytest.mark.browser

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserlaunch import launch
+from browserlaunch import WRAPPED_IDS, launch
 from liveserver import serving
 
 from compgraph.graph.build import build
@@ -89,12 +89,16 @@ def test_upload_review_gaps_and_the_pages_own_history(
         page.wait_for_url(f"**/gaps/{doc}")
         assert "1 with an accepted control, 9 without" in page.locator("#gap-summary").inner_text()
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+        ids = page.eval_on_selector_all("main td a", "els => els.map(e => e.innerText)")
+        assert "benefit-triage" in ids and any(i.startswith(f"{prefix}-") for i in ids)
+        assert page.evaluate(WRAPPED_IDS, ids) == []
         shot(page, "gaps", width)
 
         page.goto(f"{base}/obligations/{prefix}-2-1")
         own = page.locator("#own-history").inner_text()
         assert "Grace Hopper" in own and "the oversight plan names who may stop it" in own
         assert f"{prefix}-2-1 -> CTL-HO-01: accepted as 'covers more than'" in own
+        assert page.evaluate(WRAPPED_IDS, [f"{prefix}-2-1", "CTL-HO-01", doc]) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         shot(page, "own-history", width)
     finally:

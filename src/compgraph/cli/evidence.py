@@ -18,13 +18,16 @@ URL_HELP = (
 )
 
 
-def _content(root: Path, path: Path | None, url: str | None) -> tuple[str, str | None, str | None]:
-    """(sha256, kept file, url): the bytes of FILE or of what URL answers now, kept beside the store."""
+def _content(root: Path, path: Path | None, url: str | None) -> tuple[str, str | None, str | None, str | None]:
+    """(sha256, kept file, url, url after redirects): the bytes of FILE or of what URL answers now, kept beside
+    the store."""
     if (path is None) == (url is None):
         raise UserError("give the evidence as FILE or as --url URL (one of them)")
+    final = None
     if url is not None:
         try:
-            data = urlfetch.fetch(url, ev.MAX_BYTES).data  # no guard: see URL_HELP
+            got = urlfetch.fetch(url, ev.MAX_BYTES)  # no guard: see URL_HELP
+            data, final = got.data, got.final_url
         except urlfetch.FetchError as exc:
             raise UserError(f"--url: {exc}") from exc
     else:
@@ -37,7 +40,7 @@ def _content(root: Path, path: Path | None, url: str | None) -> tuple[str, str |
         digest, kept = ev.keep_bytes(root, data)
     except ev.EvidenceError as exc:
         raise UserError(f"{path or url}: {exc}") from exc
-    return digest, kept, url
+    return digest, kept, url, final
 
 
 def _store(sc: StoreContext) -> LocalStore:
@@ -72,9 +75,9 @@ def add(sc: StoreContext, path: Path | None, url: str | None, control: str, conc
         ev.check(store, ident, control, concerns, day, until)
     except ev.EvidenceError as exc:
         raise UserError(str(exc)) from exc
-    digest, kept, url = _content(store.root, path, url)
+    digest, kept, url, final = _content(store.root, path, url)
     item = ev.Item(ident, label or (path.name if path else str(url)), control, concerns, until, day, digest,
-                   file=kept, url=url)
+                   file=kept, url=url, final_url=final)
     try:
         ev.add(store, item)
     except ev.EvidenceError as exc:
@@ -100,9 +103,9 @@ def renew(sc: StoreContext, ident: str, path: Path | None, url: str | None, vali
         ev.check(store, new_id, old.control, old.concerns, day, until)
     except ev.EvidenceError as exc:
         raise UserError(str(exc)) from exc
-    digest, kept, url = _content(store.root, path, url)
+    digest, kept, url, final = _content(store.root, path, url)
     item = ev.Item(new_id, old.label, old.control, old.concerns, until, day, digest, file=kept, url=url,
-                   revises=ident)
+                   revises=ident, final_url=final)
     try:
         ev.add(store, item)
     except ev.EvidenceError as exc:

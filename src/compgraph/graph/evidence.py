@@ -2,7 +2,8 @@
 
 An item is ``cg:Evidence`` with ``dcterms:identifier``, ``rdfs:label``, ``cg:evidenceFor`` (a control),
 ``cg:concerns`` (a system or the organisation), ``dcterms:issued``, ``cg:validUntil`` and ``cg:sha256``, as the
-catalog loader writes them (graph/catalog.py), plus ``cg:file`` (where its bytes are kept) or ``cg:url``. Each
+catalog loader writes them (graph/catalog.py), plus ``cg:file`` (where its bytes are kept) or ``cg:url`` and,
+for a URL, ``dcterms:source``: the address that answered after redirects, which the bytes derive from. Each
 item lives in its own graph ``cgg:evidence/<id>``, so adding one is one small write and one audit-trail entry.
 
 The bytes are stored content-addressed beside the store (``DIR/evidence-files/ab/abcdef...``): the name is
@@ -47,6 +48,7 @@ class Item:
     file: str | None = None
     url: str | None = None
     revises: str | None = None
+    final_url: str | None = None
 
 
 def keep_bytes(root: Path, data: bytes) -> tuple[str, str]:
@@ -113,6 +115,8 @@ def add(store: GraphStore, item: Item) -> str:
         g.add((e, CG.file, Literal(item.file)))
     if item.url:
         g.add((e, CG.url, URIRef(item.url)))
+    if item.final_url:
+        g.add((e, DCTERMS.source, URIRef(item.final_url)))
     if item.revises:
         g.add((e, PROV.wasRevisionOf, URIRef(entity_iri("evidence", item.revises))))
     actor = current_actor()

@@ -13,7 +13,9 @@ policy of its own host and port: an allow-listed internal host cannot pass a req
 host that is not allow-listed.
 
 The operator's allow-list (``COMPGRAPH_EVIDENCE_URL_HOSTS``, comma-separated ``host:port``; a bare host means
-ports 80 and 443) names the internal hosts a server may fetch evidence from; it is empty by default.
+ports 80 and 443) names the internal hosts a server may fetch evidence from; it is empty by default. An
+allow-listed name is resolved when its policy is made and again by ssrfguard when it connects; the connection
+may go only to an address the first answer gave, so a name that rebinds between the two is refused.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
-from ssrfguard import BlockedAddressError, Policy, ProxyUnsupportedError, SSRFGuardError
+from ssrfguard import BlockedAddressError, Policy, ProxyUnsupportedError, Resolver, SSRFGuardError
 from ssrfguard import requests as guarded
 
 HOSTS_ENV = "COMPGRAPH_EVIDENCE_URL_HOSTS"
@@ -63,9 +65,14 @@ def _host_port(netloc_or_url: str) -> tuple[str, int | None]:
 
 @dataclass(frozen=True)
 class Guard:
-    """What a server may fetch: public addresses on ports 80/443, plus the operator's ``host:port`` entries."""
+    """What a server may fetch: public addresses on ports 80/443, plus the operator's ``host:port`` entries.
+
+    ``resolver`` is the name lookup both the allow-list and ssrfguard use (``socket.getaddrinfo`` when None;
+    ssrfguard.resolvers.UdpResolver is one with a deadline and a nameserver of the caller's choosing).
+    """
 
     allowed: frozenset[tuple[str, int]] = field(default_factory=frozenset)
+    resolver: Resolver | None = field(default=None, compare=False)
 
     @classmethod
     def parse(cls, text: str, source: str = HOSTS_ENV) -> Guard:
@@ -92,17 +99,18 @@ class Guard:
         port = port or _DEFAULT_PORTS.get(urlsplit(url).scheme.lower(), 0)
         if (host, port) not in self.allowed:
             return Policy()
-        return Policy(allowed_networks=_addresses(host, port), allowed_ports=frozenset({port}))
+        return Policy(allowed_networks=_addresses(host, port, self.resolver), allowed_ports=frozenset({port}))
 
 
-def _addresses(host: str, port: int) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+def _addresses(host: str, port: int,
+               resolver: Resolver | None) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
     """The addresses of an allow-listed host (the guard then connects only to one of these)."""
     try:
         return (ipaddress.ip_network(host),)
     except ValueError:
         pass
     try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        infos = (resolver or socket.getaddrinfo)(host, port, proto=socket.IPPROTO_TCP)
     except OSError as exc:
         raise FetchError(f"{host}: cannot resolve the allow-listed host ({exc})") from None
     return tuple({ipaddress.ip_network(str(info[4][0]).split("%")[0]) for info in infos})
@@ -181,7 +189,7 @@ def fetch(url: str, max_bytes: int, guard: Guard | None = None, timeout: float =
     started, here = time.monotonic(), url
     for _hop in range(MAX_REDIRECTS + 1):
         _check_scheme(here)
-        session = guarded.Session(policy=guard.policy(here)) if guard else requests.Session()
+        session = guarded.Session(policy=guard.policy(here), resolver=guard.resolver) if guard else requests.Session()
         try:
             # Identity encoding: the digest is of the bytes the server holds, and no zip bomb is unpacked here.
             with session, session.get(here, stream=True, timeout=timeout, allow_redirects=False,

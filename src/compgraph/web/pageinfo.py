@@ -163,7 +163,7 @@ def _card_documents(store: GraphStore, h: Header, node: str, today: date) -> Non
 def _card_evidence(store: GraphStore, h: Header, node: str, today: date) -> None:
     r = _one(
         store,
-        f"""SELECT ?cid ?x ?xid ?owner ?issued ?until ?newer ?older ?url ?sha WHERE {{
+        f"""SELECT ?cid ?x ?xid ?owner ?issued ?until ?newer ?older ?url ?final ?sha WHERE {{
         OPTIONAL {{ {node} cg:evidenceFor/dcterms:identifier ?cid }}
         OPTIONAL {{ ?n prov:wasRevisionOf {node} ; dcterms:identifier ?newer }}
         OPTIONAL {{ {node} prov:wasRevisionOf/dcterms:identifier ?older }}
@@ -171,7 +171,8 @@ def _card_evidence(store: GraphStore, h: Header, node: str, today: date) -> None
         OPTIONAL {{ {node} prov:wasAttributedTo ?a OPTIONAL {{ ?a rdfs:label ?al }}
                     BIND(COALESCE(?al, REPLACE(STR(?a), "^.*/", "")) AS ?owner) }}
         OPTIONAL {{ {node} dcterms:issued ?issued }} OPTIONAL {{ {node} cg:validUntil ?until }}
-        OPTIONAL {{ {node} cg:url ?url }} OPTIONAL {{ {node} cg:sha256 ?sha }} }} LIMIT 1""",
+        OPTIONAL {{ {node} cg:url ?url OPTIONAL {{ {node} dcterms:source ?final }} }}
+        OPTIONAL {{ {node} cg:sha256 ?sha }} }} LIMIT 1""",
     )
     h.add("Supports control", r.get("cid"), url=f"/controls/{r['cid']}" if r.get("cid") else None)
     h.add("Concerns", r.get("xid"), url=entity_url(r["x"]) if r.get("x") else None)
@@ -187,8 +188,10 @@ def _card_evidence(store: GraphStore, h: Header, node: str, today: date) -> None
     h.add("Superseded by", r.get("newer"), url=f"/evidence/{r['newer']}" if r.get("newer") else None)
     h.add("Renews", r.get("older"), url=f"/evidence/{r['older']}" if r.get("older") else None)
     # Evidence fetched from the web: the address it came from and the digest of what it answered then.
-    url = r.get("url")
+    url, final = r.get("url"), r.get("final")
     h.add("Fetched from", url, url=url if url and url.startswith(("https://", "http://")) else None)
+    if final and final != url:  # redirected: the bytes (and the digest) are what this address answered
+        h.add("Redirected to", final, url=final if final.startswith(("https://", "http://")) else None)
     h.add("SHA-256", r.get("sha"))
 
 

@@ -175,6 +175,7 @@ def control_impact(ident: str, fmt: str) -> Response | str:
         "impact.html",
         fmt,
         title=f"What breaks if control {c.id} fails",
+        heading_id=c.id,
         description=f"The obligations and systems that would lose their last current coverage if {c.id} "
         f"({c.label}) stopped working, computed on the obligation → control → implementer graph.",
         as_of=as_of,

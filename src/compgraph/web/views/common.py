@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from markupsafe import Markup, escape
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from compgraph.graph import paths
 from compgraph.graph.namespaces import shorten
@@ -267,6 +267,14 @@ def _wants_json() -> bool:
     return best == "application/json" and request.accept_mimetypes["text/html"] < request.accept_mimetypes[best]
 
 
+def _too_large() -> str:
+    """Werkzeug's "The data value transmitted exceeds the capacity limit", said so a user knows what to do: the
+    request was refused before its form was read, so its file cannot be named, but the limit can."""
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    size = f"{limit / (1024 * 1024):g} MiB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
+    return f"The upload is larger than the {size} this server accepts in one request; nothing was read or stored."
+
+
 @bp.app_errorhandler(HTTPException)
 def http_error(exc: HTTPException) -> tuple[Response | str, int]:
     code = exc.code or 500
@@ -274,6 +282,8 @@ def http_error(exc: HTTPException) -> tuple[Response | str, int]:
     if isinstance(exc, InternalServerError):
         # Never show the exception text: it can quote queries and paths; the log keeps the details.
         message = "Something went wrong while building this page. The error has been logged."
+    elif isinstance(exc, RequestEntityTooLarge) and message == RequestEntityTooLarge.description:
+        message = _too_large()
     if _wants_json():
         return Response(
             json.dumps({"error": exc.name, "status": code, "message": message}), mimetype="application/json"

@@ -68,16 +68,16 @@ def _one_source(form: dict[str, Any], upload: Any) -> bool:
     return has_file
 
 
-def _bytes(form: dict[str, Any], upload: Any) -> tuple[bytes, str | None, str]:
-    """(bytes, url, default label) of the evidence: the uploaded file or what the URL answers now."""
+def _bytes(form: dict[str, Any], upload: Any) -> tuple[bytes, str | None, str | None]:
+    """(bytes, url, url after redirects) of the evidence: the uploaded file or what the URL answers now."""
     if _one_source(form, upload):
-        return upload.read(), None, upload.filename
+        return upload.read(), None, None
     cap = current_app.config.get("MAX_CONTENT_LENGTH") or ev.MAX_BYTES
     try:
         got = urlfetch.fetch(form["url"], cap, _guard())
     except urlfetch.FetchError as exc:
         raise ev.EvidenceError(f"URL: {exc}") from None
-    return got.data, form["url"], form["url"]
+    return got.data, form["url"], got.final_url
 
 
 @bp.route("/evidence", methods=["POST"])
@@ -103,10 +103,11 @@ def evidence_add() -> tuple[str, int] | Response:
         else:
             ident = form["id"] or f"ev-{control.lower()}-{issued.isoformat()}"
         ev.check(store, ident, control, concerns, issued, until)  # before fetching: a bad form costs no request
-        data, url, named = _bytes(form, upload)
+        data, url, final = _bytes(form, upload)
         digest, kept = ev.keep_bytes(root, data)
+        named = url or upload.filename
         ev.add(store, ev.Item(ident, label or named, control, concerns, until, issued, digest, file=kept, url=url,
-                              revises=revises))
+                              revises=revises, final_url=final))
     except ev.EvidenceError as exc:
         return _page(form, error=str(exc), status=400)
     return _page({"issued": date.today().isoformat()}, added=ident, status=201)

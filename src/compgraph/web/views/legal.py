@@ -87,6 +87,7 @@ def review_page(doc_id: str) -> str:
             "Decisions are saved to the document's SSSOM review file; only accepted ones enter the graph.",
         ),
         doc_id=doc_id,
+        heading_id=doc_id,
         rows=rows,
         reviewed=reviewed,
         flagged=sum(1 for s in suggestions if s.no_good_match),
