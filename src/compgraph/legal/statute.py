@@ -136,7 +136,9 @@ def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):
         return "section", m.group(1), m.group(2).strip()
-    if _GROUPING.match(line):
+    group = _GROUPING.match(line)
+    # "Chapter 2 of this Regulation.": a citation that a line break left at the start of a line, as above.
+    if group and not line[group.end():].strip()[:1].islower():
         return "group", "", line
     return None
 

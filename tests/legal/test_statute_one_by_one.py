@@ -1,0 +1,83 @@
+"""The statute import's duty extraction, one behaviour at a time: each test pins a rule a legal reviewer relies
+on that the sampled mutation run of ``statute`` (statute.py, provisions.py, clauses.py) found unchecked
+(docs/mutation-survivors.md, "the statute import")."""
+
+from __future__ import annotations
+
+from compgraph.legal.extract import extract_obligations
+from compgraph.legal.provisions import statute_duties
+
+
+def _refs(text: str) -> list[str]:
+    return [d.ref for d in statute_duties(text)]
+
+
+def test_a_duty_of_a_text_without_sections_or_labels_is_cited_as_the_whole_text() -> None:
+    obs = extract_obligations("A developer shall use reasonable care.\n", "T", kind="regulation")
+    assert [(o.id, o.ref) for o in obs] == [("T", "whole text")]
+
+
+def test_a_section_number_the_document_repeats_is_cited_apart_from_the_first() -> None:
+    text = ("Article 1\nScope\n\n1. Providers shall register.\n\n"
+            "Article 1\nRecords\n\n1. Deployers shall keep logs.\n")
+    assert _refs(text) == ["1(1)", "1.2(1)"]
+
+
+def test_a_line_of_more_than_160_characters_is_text_not_a_heading() -> None:
+    def text(heading: str) -> str:
+        return f"Article 1\nScope\n\n1. Providers shall keep logs.\n{heading}\n2. Deployers shall inform users.\n"
+
+    title = "Requirements for the documentation, the logging and the human oversight of the systems listed in " \
+            "Annex III, points 1 to 8, and of the general-purpose models alike"
+    at_limit = f"Article 2 {title}"[:160]
+    assert _refs(text(at_limit)) == ["1(1)", "2(2)"]
+    assert _refs(text(at_limit + "x")) == ["1(1)", "1(2)"]
+
+
+def test_sentences_split_after_initials_that_end_an_abbreviation_only_where_a_sentence_ends() -> None:
+    text = ("Article 2\nNotification\n\n1. The provider shall notify the U.S. Department of Commerce. "
+            "The deployer shall keep the logs. The importer shall verify the marking.\n")
+    assert _refs(text) == ["2(1)", "2(1), sentence 2", "2(1), sentence 3"]
+
+
+def test_the_offset_of_a_paragraph_on_its_section_s_heading_line_points_at_the_paragraph_s_words() -> None:
+    text = ("Preamble.\n\n6-1-1702. Developer duty to avoid discrimination. "
+            "(1) A developer shall use reasonable care.\n")
+    [duty] = statute_duties(text)
+    assert (duty.ref, text[duty.start:duty.start + len(duty.text)]) == (
+        "6-1-1702(1)", "A developer shall use reasonable care.")
+
+
+def test_a_part_heading_above_an_unsectioned_text_opens_no_section_and_the_catchline_under_it_titles_it() -> None:
+    obs = extract_obligations("PART 1\nTransparency\n\nA developer shall disclose the system.\n", "T",
+                              kind="regulation")
+    assert [(o.id, o.ref, o.section_title, o.topic) for o in obs] == [
+        ("T", "whole text", "Transparency", "transparency")]
+
+
+def test_a_chapter_cited_at_the_start_of_a_wrapped_line_stays_in_the_duty_s_text() -> None:
+    text = ("Article 4\nScope\n\n1. Providers shall comply with the requirements set out in\n"
+            "Chapter 2 of this Regulation.\n")
+    assert [d.text for d in statute_duties(text)] == [
+        "Providers shall comply with the requirements set out in Chapter 2 of this Regulation."]
+
+
+def test_a_prohibition_added_to_a_point_takes_its_topic_from_its_own_words_not_the_lead_in() -> None:
+    text = ("Article 3\nObligations\n\n1. Providers shall report to the authority:\n"
+            "(a) the incidents, but shall not disclose personal data;\n(b) the measures taken.\n")
+    obs = extract_obligations(text, "T", kind="regulation")
+    assert [(o.id, o.modality, o.topic) for o in obs][:2] == [
+        ("T-3-1-a", "mandatory", "reporting"), ("T-3-1-a-c2", "prohibition", "privacy")]
+
+
+def test_a_passive_duty_in_an_article_naming_no_party_binds_the_operator_the_document_addresses() -> None:
+    text = ("Article 1\nObligations\n\n1. Providers shall register the system.\n\n"
+            "Article 2\nRecords\n\n1. The logs shall be kept for six months.\n")
+    assert [(d.ref, d.addressee) for d in statute_duties(text)] == [("1(1)", "provider"), ("2(1)", "provider")]
+
+
+def test_a_passive_duty_binds_the_party_its_article_names_most_not_the_one_the_sentence_before_names() -> None:
+    text = ("Article 5\nDuties\n\n1. Deployers shall inform users.\n2. Deployers shall keep records.\n"
+            "3. Providers shall register the system. The logs shall be kept for six months.\n")
+    assert [(d.ref, d.addressee) for d in statute_duties(text)][2:] == [
+        ("5(3)", "provider"), ("5(3), sentence 2", "deployer")]
