@@ -36,7 +36,20 @@ NON_DUTY = re.compile(
     r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
     r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment)\s+"
     r"shall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective)\b|"
-    r"\bshall\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?liability\b|"
+    r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
+    r"liability\b|\bshall\s+not\s+be\s+liable\b|"
+    # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
+    # ..."), a short title ("This Act may be cited as"), a scope rule ("Data not subject to the requirements of
+    # this Section include"), a legal status ("shall be entirely in the public domain") and what an instrument
+    # may not demand ("provided that the standards shall not require the agencies to post ...") bind no one.
+    r"\b(?:does|do)\s+not\s+warrant\b|\bmakes?\s+no\s+(?:[\w-]+\s+){0,3}warrant(?:y|ies)\b|"
+    r"\bwarranties\s+(?:are\s+)?to\s+be\s+implied\b|"
+    r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
+    r"\bmay\s+be\s+cited\s+as\b|"
+    r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"
+    r"\bshall\s+be\s+(?:\w+\s+)?in\s+the\s+public\s+domain\b|"
+    r"\b(?:the|such|these|this)\s+(?:standards?|rules?|polic(?:y|ies)|plans?|manuals?|guidelines?)\s+shall\s+not\s+"
+    r"require\b|"
     r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
     r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
     # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
@@ -51,13 +64,16 @@ _PROHIBITION = re.compile(
     r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|"
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|"
-    r"^no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+(?:shall|may|must)\b|"
+    r"^(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
     r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
     re.I,
 )
 _PERMISSION = re.compile(
     r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option)\b|"
+    # "Each grantor agency that is authorized to award grant funds ... shall coordinate": a relative clause
+    # says which agency, the sentence's own verb says what it must do.
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
     r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)\s+to\b|"
     r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b|"
     r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}powers?\b",
@@ -76,6 +92,8 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
 # done after ... and not be charged") and at a proviso with a modal verb of its own ("provided that the
 # department may require ...", a permission beside the duty).
 _CLAUSE_SPLIT = re.compile(r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
+                           r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
+                           r"\b(?:shall|must|may)\b)|"
                            r"and\s+(?=(?:if|when|unless)\b[^;]{0,240}?,\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?"
                            r"(?:shall|must|may)\b)|"
                            r"but\s+(?:otherwise\s+)?(?=(?:(?:the|such|this|its|any)\s+)?[^,;]{0,50}?\b(?:shall|must|may)\b)|"
@@ -181,12 +199,20 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
     return (point[:own_end].strip().rstrip(",") if own_end < len(point) else point), later
 
 
+_PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
+
+
 def split_lead_in(sentence: str) -> tuple[str | None, str]:
     """A lead-in sentence's duties before its last clause, and that last clause (which the points complete).
 
     "The oversight measures shall be commensurate with the risks, and shall be ensured through ... the
     following types of measures:" states one duty and leads in to the points.
     """
+    # "Each agency shall use reasonable efforts to make ... available ...; provided that:" then the provisos as
+    # points: the duty stands on its own, the points qualify it.
+    proviso = _PROVISO_LEAD_IN.search(sentence)
+    if proviso and statute_modality(sentence[: proviso.start()]):
+        return sentence[: proviso.start()].strip(), sentence[proviso.start():].lstrip(",; ")
     pieces = _pieces(sentence)
     if len(pieces) == 1:
         return None, sentence
@@ -217,7 +243,11 @@ _ROLES = _table(
                   r"\bthe city(?:\s+(?:manager|attorney|clerk|council))?\b|\bcity attorney's office\b|"
                   r"\boffice of the city attorney\b|"
                   r"\b(?:city\s+)?department\s+heads?\b|\bhead of any city department\b|\bagenc(?:y|ies)\b|"
-                  r"\b(?:each|every|all|city)\s+departments?\b|\bthe mayor\b|\bchief\s+[\w ]{0,20}officer\b"),
+                  r"\b(?:each|every|all|city)\s+departments?\b|\bthe mayor\b|\bchief\s+[\w ]{0,20}officer\b|"
+                  # a county, a state's governor, the officers a code names by office, a council
+                  r"\bthe county\b|\bcounty officials?\b|\boffice of the governor\b|\bthe governor\b|"
+                  r"\bdirector of\b|\b(?:legislative|executive) branch\b|\bunits? of (?:state or )?local government\b|"
+                  r"\bthe council\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),

@@ -96,7 +96,7 @@ class _Walker:
             own: str | None = None) -> None:
         base = "-".join(x for x in (prov.section, *prov.path) if x and x != "main")
         suffix = (f"-s{sentence}" if sentence > 1 else "") + (f"-c{clause}" if clause > 1 else "")
-        ref = (_ref("" if prov.section == "main" else prov.section, prov.path) or "whole text") + (
+        ref = (_ref("" if prov.section == "main" else prov.cite or prov.section, prov.path) or "whole text") + (
             f", sentence {sentence}" if sentence > 1 else "")
         self.duties.append(StatuteDuty(base + suffix, ref, prov.section, prov.section_title, prov.path,
                                        " ".join(text.split()), modality, subject, prov.start, prov.line,
@@ -117,7 +117,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         parts = sentences(prov.text)
         lead_in = parent_of.get(id(prov))
         inherited = walker.lead.get(id(lead_in)) if lead_in is not None else None
-        if prov.children:
+        if prov.children and _leads_in(parts, prov.children):
             lead_text = parts.pop() if parts else ""
             before, last = split_lead_in(lead_text)
             if before:
@@ -148,6 +148,15 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     _addressees(walker.duties)
     _unique(walker.duties)
     return walker.duties
+
+
+def _leads_in(parts: list[str], children: list[Provision]) -> bool:
+    """A paragraph's last sentence leads in to its numbered children unless it ends with a full stop and the
+    children state duties of their own ("(b) Public data sets shall be made available ... . The technical
+    standards shall be determined by ... ." then "(1) Public data sets shall be provided ...": paragraphs)."""
+    if not parts or not parts[-1].rstrip().endswith("."):
+        return True
+    return not all(_MODAL.search(sentences(child.text)[0] if child.text else "") for child in children)
 
 
 def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, bool],
