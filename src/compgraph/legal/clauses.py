@@ -266,7 +266,9 @@ STATUTE_ROLES: tuple[str, ...] = tuple(name for name, _ in _ROLES)
 
 # "deployers that are public authorities ...": the relative clause says which deployers, the party is the
 # deployer. "The identification number of the notified body shall be affixed": whose number, not who acts.
-_QUALIFIER = re.compile(r"\b(?:that|which|who)\s+(?:are|is)\b.*$|\bof\s+(?:the|a|an|its|their)\s+[\w\s-]{0,40}$",
+# "The Office of the Governor shall": an office named after its holder is the party, not a qualifier.
+_QUALIFIER = re.compile(r"\b(?:that|which|who)\s+(?:are|is)\b.*$|(?<!\boffice\s)\bof\s+(?:the|a|an|its|their)\s+"
+                        r"[\w\s-]{0,40}$",
                         re.I)
 
 

@@ -79,7 +79,9 @@ _CODE_SECTION_INLINE = re.compile(
 _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
-_LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)|(\d{1,3}[a-z]?)\.(?=[ \t])"
+# "( c)": OCR puts a space inside a label's parentheses.
+_LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
+                    r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
                     r"|([a-z])\)|([a-z])\.(?=[ \t]))[ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 _VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
@@ -367,23 +369,12 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     pos = lead.end() if lead else 0
     line = raw[pos:].rstrip()
     start = offset + pos
-    inline = _CODE_SECTION_INLINE.match(line)
-    if inline and not _DUTY_WORD.search(inline.group(2)):
-        # "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...": the section,
-        # its catchline and its first paragraph on one line.
-        p.open_section(inline.group(1), inline.group(2).strip())
-        p.expect_title = False
-        rest = inline.start(3)
-        _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text)
-        return
     marked = bool(lead and lead.group(0).strip())
     next_word = len(line.split()[0])
-    run_in = _SECTION_RUN_IN.match(line)
-    if run_in and not p.mid_sentence(next_word) and _run_in_text(run_in):
-        # "Section 1. Short title. This Act may be cited as ...", "SECTION 3. The Director ... shall report":
-        # the section, its catchline if any, and its first paragraph on one line.
-        catchline, rest = _run_in_text(run_in)  # type: ignore[misc]  # checked just above
-        p.open_section(run_in.group(1), catchline)
+    run_in = _run_in_heading(p, line, next_word)
+    if run_in is not None:
+        number, catchline, rest = run_in
+        p.open_section(number, catchline)
         _note_bill_section(p, line)
         p.expect_title = False
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text)
@@ -417,7 +408,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         return
     open_end = cur is not None and not re.search(r"[.:;]$", cur.text)
     continues = cur is not None and not cur.heading and open_end and body[:1].islower()
-    if not labels and not continues and not p.wrapped_here and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
+    if not labels and not continues and not p.wrapped_here \
+            and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
         return
@@ -437,6 +429,18 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
 
 
 _SECTION_RUN_IN = re.compile(r"^(?:§|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+([A-Z].*)$")
+
+
+def _run_in_heading(p: _Parser, line: str, next_word: int) -> tuple[str, str, int] | None:
+    """(number, catchline, offset of the text) of a section heading that runs on into its first paragraph:
+    "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...", "Section 1. Short
+    title. This Act may be cited as ...", "SECTION 3. The Director ... shall report"."""
+    inline = _CODE_SECTION_INLINE.match(line)
+    if inline and not _DUTY_WORD.search(inline.group(2)):
+        return inline.group(1), inline.group(2).strip(), inline.start(3)
+    run_in = _SECTION_RUN_IN.match(line)
+    text = _run_in_text(run_in) if run_in and not p.mid_sentence(next_word) else None
+    return (run_in.group(1), *text) if run_in and text else None
 
 
 def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
