@@ -130,8 +130,14 @@ def test_a_label_with_a_space_inside_its_parentheses_is_still_a_label() -> None:
     "Data not subject to the requirements of this Section include data to which an agency may deny access.",
     "All public data sets shall be entirely in the public domain for purposes of federal copyright law.",
     "The standards shall not require the agencies to post personal information.",
+    "This act shall be known and may be cited as the Open Data Initiative.",
+    "Open datasets shall be treated as license-free, subject to reuse.",
+    "Each such contract shall be subject to the provisions of this act and any applicable law.",
+    "An agency shall not warrant the fitness of any dataset, nor shall an agency be liable for any deficiencies.",
+    "The provisions of this act shall be construed as supplementing the open public records act.",
 ], ids=["informational-purposes", "no-warranty-no-liability", "makes-no-warranty", "must-not-result-in-liability",
-        "short-title", "scope", "public-domain", "instrument-shall-not-require"])
+        "short-title", "scope", "public-domain", "instrument-shall-not-require", "shall-be-known", "license-free",
+        "subject-to-the-provisions", "shall-not-warrant-nor-be-liable", "construed-as"])
 def test_disclaimers_titles_scope_and_status_clauses_bind_no_one(clause: str) -> None:
     assert statute_duties(f"Sec. 9. General.\n\n(a) {clause}\n") == []
 
@@ -149,3 +155,32 @@ def test_a_proviso_on_what_an_instrument_may_not_require_leaves_the_duty_before_
 def test_a_county_its_officers_a_governor_and_local_government_bind_as_authority(subject: str) -> None:
     duties = statute_duties(f"Sec. 9. General.\n\n(a) Within 180 days, {subject} must publish a manual.\n")
     assert [d.addressee for d in duties] == ["authority"]
+
+
+def test_a_bill_without_headings_numbers_its_sections_and_their_lettered_subsections() -> None:
+    text = ("BE IT ENACTED by the Senate:\n\n1. This act shall be known as the Open Data Initiative.\n\n"
+            "2. a. A Chief Data Officer shall be appointed by the Chief Technology Officer.\n\n"
+            "b. Each agency shall provide datasets to the Chief Data Officer.\n\n"
+            "3. Each agency shall verify the accuracy of its datasets.\n")
+    assert [r for r, _, _ in _duties(text)] == ["2(a)", "2(b)", "3"]
+
+
+def test_shall_have_the_authority_to_leads_in_to_permissions() -> None:
+    text = ("Sec. 4. Officer.\n\n(a) The Chief Data Officer shall have the authority to:\n\n"
+            "(1) establish procedures and standards;\n\n(2) monitor compliance with this act.\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("4(a)(1)", "permission"), ("4(a)(2)", "permission")]
+
+
+def test_shall_be_permitted_only_when_is_a_permission_with_its_condition() -> None:
+    text = ("Sec. 6. Sharing.\n\n(a) The sharing of personal data shall be permitted only when in conformity "
+            "with restrictions established by the Chief Data Officer.\n")
+    assert [m for _, m, _ in _duties(text)] == ["permission"]
+
+
+def test_letters_with_one_parenthesis_after_a_colon_are_points_and_a_sentence_after_them_is_the_sections() -> None:
+    text = ("Sec. 8. Report.\n\nThe Chief Technology Officer shall submit a report discussing: a) the progress "
+            "made on the implementation of the act; b) the feasibility of requiring the Legislative Branch to "
+            "make open data available; and c) such other items as the Chief Technology Officer deems necessary. "
+            "The report may include any recommendations for changes to this act.\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("8(a)", "mandatory"), ("8(b)", "mandatory"),
+                                                     ("8(c)", "mandatory"), ("8, sentence 2", "permission")]

@@ -45,7 +45,10 @@ NON_DUTY = re.compile(
     r"\b(?:does|do)\s+not\s+warrant\b|\bmakes?\s+no\s+(?:[\w-]+\s+){0,3}warrant(?:y|ies)\b|"
     r"\bwarranties\s+(?:are\s+)?to\s+be\s+implied\b|"
     r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
-    r"\bmay\s+be\s+cited\s+as\b|"
+    r"\bmay\s+be\s+cited\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
+    r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
+    r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|\bshall\s+be\s+construed\s+(?:as|to)\b|"
+    r"\bshall\s+not\s+warrant\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
     r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"
     r"\bshall\s+be\s+(?:\w+\s+)?in\s+the\s+public\s+domain\b|"
     r"\b(?:the|such|these|this)\s+(?:standards?|rules?|polic(?:y|ies)|plans?|manuals?|guidelines?)\s+shall\s+not\s+"
@@ -76,7 +79,10 @@ _PERMISSION = re.compile(
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
     r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)\s+to\b|"
     r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b|"
-    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}powers?\b",
+    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b|"
+    # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
+    # with its condition.
+    r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b",
     re.I,
 )
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b",

@@ -163,7 +163,8 @@ def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list
         pos = counter.end()  # "1. (b) Legislative Powers.": a Markdown list's counter before the item's own label
     while True:
         m = _LABEL.match(line, pos)
-        if not m or (labels and (m.group(2) or m.group(4))):
+        # "4. a. A Chief Data Officer": a dotted letter may follow a number (a bill's section and subsection).
+        if not m or (labels and (m.group(2) or (m.group(4) and not re.fullmatch(r"\d+", labels[-1])))):
             return labels, pos
         if m.group(4) and not _letter_opens(m.group(4), stack or []):
             return labels, pos
@@ -201,6 +202,8 @@ class _Parser:
         self.wrapped_here = False  # the line being read was broken at the margin: not a heading or title
         self.inline_point = 1  # the next "(n)" expected inline, carried across a hard-wrapped paragraph's lines
         self.bill_sections: set[str] = set()  # "SECTION 3." headings: the enacting bill's own sections
+        self.numbered = False  # no heading anywhere and the first label is "1.": "N." numbers the sections
+        self.next_number = 1
 
     def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -273,6 +276,7 @@ def parse_provisions(text: str) -> list[Provision]:
     offsets = [0] + [m.end() for m in re.finditer("\n", text)]
     lines = text.split("\n")
     p.wrap = _wrap_width(lines)
+    p.numbered = _numbers_sections(lines)
     first_text = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
     for i, raw_line in enumerate(lines):
         following = lines[i + 1].split() if i + 1 < len(lines) else []
@@ -300,6 +304,19 @@ def _note_bill_section(p: _Parser, line: str) -> None:
         p.bill_sections.add(p.section)
 
 
+def _numbers_sections(lines: list[str]) -> bool:
+    """A bill with no section headings numbers its sections "1.", "2.", ... ("**4\\.** a. A Chief Data Officer
+    shall ..."): true when no line is a heading and the first labelled line is "1."."""
+    first = None
+    for ln in lines:
+        line = ln[_MARKUP.match(ln).end():].strip()  # type: ignore[union-attr]  # the pattern matches any line
+        if line and _heading(line) is not None:
+            return False
+        if first is None and line and _LABEL.match(line):
+            first = line
+    return first is not None and re.match(r"1\.[ \t]", first) is not None
+
+
 def _wrap_width(lines: list[str]) -> int:
     """The margin of a hard-wrapped text, or 0: a legislature's plain text (Illinois's breaks every line near
     column 64) has most lines close to one width, where Markdown or HTML has a line per paragraph."""
@@ -317,6 +334,10 @@ _INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
 _INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+(?=(\d{1,2})\.[ \t]+\S)")
 _INLINE_POINT = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+"
                            r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
+# "... discussing: a) the progress made ...; b) the act's effectiveness ...; and d) ...": letters with one
+# parenthesis, in order from "a)" after a colon.
+_SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z])")
+_INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
 
 
 def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], int]:
@@ -350,8 +371,21 @@ def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], 
             # order, so "(2)" after "; and" in a sentence that never opened "(1)" stays inside it.
             cuts.append(m.end())
             number += 1
+    letter = "a"
+    for m in _INLINE_LETTER.finditer(line):
+        if m.group(1) == letter and (letter > "a" or line[m.start() - 1] == ":"):
+            cuts.append(m.end())
+            letter = chr(ord(letter) + 1)
     if not cuts:
         return [(0, line)], number
+    # "...; and d) such other items as ... deems necessary. The report may include ...": a sentence after the
+    # last inline point is the paragraph's again, not the point's.
+    # A short first sentence is the point's catchline ("3. Public Input Forum. The working group shall ...").
+    last = max(cuts)
+    after = next((m for m in _SENTENCE_AFTER_POINTS.finditer(line, last) if len(line[last:m.start()].split()) > 6),
+                 None)
+    if after:
+        cuts.append(after.end())
     bounds = [0, *sorted(set(cuts)), len(line)]
     return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
 
@@ -425,6 +459,10 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
     if len(written) > len(labels):
         written = written[len(written) - len(labels):]  # the Markdown counter of "1. (b)" is not cited
+    if p.numbered and labels and re.fullmatch(r"\d+\.", written[0]) and labels[0] == str(p.next_number):
+        p.open_section(labels[0], "")  # "4. a. A Chief Data Officer shall ...": section 4, subsection (a)
+        p.expect_title, p.next_number = False, p.next_number + 1
+        labels, written = labels[1:], written[1:]
     p.add(labels, written, body, start + after, i + 1, len(line))
 
 
