@@ -135,9 +135,12 @@ def test_a_label_with_a_space_inside_its_parentheses_is_still_a_label() -> None:
     "Each such contract shall be subject to the provisions of this act and any applicable law.",
     "An agency shall not warrant the fitness of any dataset, nor shall an agency be liable for any deficiencies.",
     "The provisions of this act shall be construed as supplementing the open public records act.",
+    "This Chapter shall not create any private rights or any private right of action to enforce its provisions.",
+    "No user shall have intellectual property rights or proprietary interests in the Open Data.",
 ], ids=["informational-purposes", "no-warranty-no-liability", "makes-no-warranty", "must-not-result-in-liability",
         "short-title", "scope", "public-domain", "instrument-shall-not-require", "shall-be-known", "license-free",
-        "subject-to-the-provisions", "shall-not-warrant-nor-be-liable", "construed-as"])
+        "subject-to-the-provisions", "shall-not-warrant-nor-be-liable", "construed-as", "no-private-rights",
+        "no-intellectual-property"])
 def test_disclaimers_titles_scope_and_status_clauses_bind_no_one(clause: str) -> None:
     assert statute_duties(f"Sec. 9. General.\n\n(a) {clause}\n") == []
 
@@ -184,3 +187,28 @@ def test_letters_with_one_parenthesis_after_a_colon_are_points_and_a_sentence_af
             "The report may include any recommendations for changes to this act.\n")
     assert [(r, m) for r, m, _ in _duties(text)] == [("8(a)", "mandatory"), ("8(b)", "mandatory"),
                                                      ("8(c)", "mandatory"), ("8, sentence 2", "permission")]
+
+
+def test_a_three_part_code_section_and_its_capital_letter_subsections_are_cited() -> None:
+    text = ("Chapter 2.126 – Open Data Ordinance\n\n2.126.030 – Data Accessibility\n\n"
+            "A. The City shall consider whether the Data: 1. improves public knowledge; or 2. adds to accountability."
+            "\n\nB. Such efforts shall be consistent with applicable laws.\n")
+    assert [r for r, _, _ in _duties(text)] == ["2.126.030(A)(1)", "2.126.030(A)(2)", "2.126.030(B)"]
+
+
+def test_will_binds_in_a_code_but_not_where_it_predicts_or_sits_in_a_subordinate_clause() -> None:
+    text = ("Sec. 9. Access.\n\n(a) Making government data open will create meaningful opportunities for the public."
+            "\n\n(b) The City Manager will report periodically to the City Council.\n\n"
+            "(c) The plan shall state the date by which the data set will be available.\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("9(b)", "mandatory"), ("9(c)", "mandatory")]
+
+
+def test_shall_be_prohibited_is_a_prohibition() -> None:
+    assert [d.modality for d in statute_duties("Sec. 9. Access.\n\n(c) The disclosure of Protected Data shall "
+                                               "be prohibited.\n")] == ["prohibition"]
+
+
+def test_a_passive_duty_of_a_code_that_names_no_operator_binds_whom_the_code_names() -> None:
+    text = ("Sec. 1. Portal.\n\n(a) The City shall publish a portal.\n\n"
+            "Sec. 2. Access.\n\n(a) Open Data shall be free of charge.\n")
+    assert [d.addressee for d in statute_duties(text)] == ["authority", "authority"]

@@ -48,7 +48,8 @@ NON_DUTY = re.compile(
     r"\bmay\s+be\s+cited\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
     r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|\bshall\s+be\s+construed\s+(?:as|to)\b|"
-    r"\bshall\s+not\s+warrant\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
+    r"\bshall\s+not\s+warrant\b|\b(?:shall|does|do)\s+not\s+create\s+(?:any\s+)?(?:private\s+)?right|"
+    r"\bshall\s+have\s+(?:any\s+)?(?:intellectual\s+property|proprietary|ownership)\s+(?:rights?|interests?)\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
     r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"
     r"\bshall\s+be\s+(?:\w+\s+)?in\s+the\s+public\s+domain\b|"
     r"\b(?:the|such|these|this)\s+(?:standards?|rules?|polic(?:y|ies)|plans?|manuals?|guidelines?)\s+shall\s+not\s+"
@@ -66,7 +67,7 @@ NON_DUTY = re.compile(
 _PROHIBITION = re.compile(
     r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|"
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
-    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|"
+    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
     r"^(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
     r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
@@ -85,8 +86,14 @@ _PERMISSION = re.compile(
     r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b",
     re.I,
 )
-_MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b",
-                        re.I)
+# "The City Manager will report periodically": a code's "will" binds, but not in a subordinate clause ("the date
+# by which ... will be available") or where it predicts ("making data open will create opportunities").
+_WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhether\s)"
+         r"(?<!\bif\s)(?<!\bit\s)\bwill\s+(?!not\b)(?!(?:\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
+         r"streamline|improve|promote|enhance|enable|help|increase|result|lead|benefit|foster|spur|reduce|contribute|"
+         r"support|encourage|save|drive|generate|empower|strengthen|continue|provide\s+(?:benefits|opportunities))\b)")
+_MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
+                        + _WILL, re.I)
 _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 # "adopted May 27, 2014": the month, not a modal verb.

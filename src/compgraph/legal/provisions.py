@@ -30,7 +30,7 @@ __all__ = ["StatuteDuty", "statute_duties"]
 
 _OPERATORS = ("provider", "deployer", "importer", "distributor", "supplier", "employer", "professional")
 _ABBREVIATION = re.compile(r"(?:\b(?:Art|No|Nos|para|e\.g|i\.e|cf|p|pp|Sec|Ch|Reg|seq|etc|Inc|Ltd|U\.S)\.|\b[A-Z]\.)$")
-_MODAL = re.compile(r"\b(?:shall|must|may|should|is required to|are required to|are not to|is not to|"
+_MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are required to|are not to|is not to|"
                     r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
                     r"are authori[sz]ed|reserves the right)\b|\bin no case\b", re.I)
 # A definitions section ("Sec. 2-447. - Definitions.", "23-501 Definitions") says what words mean: its "shall
@@ -235,7 +235,8 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     for duty, role in zip(duties, named, strict=True):
         if role:
             by_section.setdefault(duty.section, Counter())[role] += 1
-    operators = Counter(r for r in named if r in _OPERATORS)
+    # A code that binds only its city names no operator: its passive duties bind whom the code names most.
+    operators = Counter(r for r in named if r in _OPERATORS) or Counter(r for r in named if r)
     default = operators.most_common(1)[0][0] if operators else None
     for duty, role in zip(duties, named, strict=True):
         local = by_section.get(duty.section)

@@ -71,7 +71,8 @@ _SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d
 _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3})\.?[ \t]+(.*)$")
 # California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
 # numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
-_DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.?[ \t]+([A-Z].*)$")
+# A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too.
+_DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\.?[ \t]+(?:[-–—][ \t]*)?([A-Z].*)$")
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 _CODE_SECTION_INLINE = re.compile(
     r"^(\d+(?:-\d+[a-z]?){1,3})\.[ \t]+([A-Z][^.;:]{2,200}?)\.[ \t]+(\(\w{1,4}\)[ \t]*\S.*)$")
@@ -82,7 +83,7 @@ _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ 
 # "( c)": OCR puts a space inside a label's parentheses.
 _LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
                     r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
-                    r"|([a-z])\)|([a-z])\.(?=[ \t]))[ \t]*")
+                    r"|([a-z])\)|([a-zA-Z])\.(?=[ \t]))[ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 _VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
@@ -173,9 +174,9 @@ def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list
 
 
 def _letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:
-    """A dotted letter opens a list ("a.") or continues the open list of letters ("b." after "a.")."""
-    last = dict(stack).get("alpha", "")
-    return letter == "a" or (len(last) == 1 and ord(letter) == ord(last) + 1)
+    """A dotted letter opens a list ("a.", "A.") or continues the open list of letters ("b." after "a.")."""
+    last = dict(stack).get("alpha" if letter.islower() else "ALPHA", "")
+    return letter in "aA" or (len(last) == 1 and ord(letter) == ord(last) + 1)
 
 
 class _Parser:
