@@ -137,10 +137,17 @@ def test_a_label_with_a_space_inside_its_parentheses_is_still_a_label() -> None:
     "The provisions of this act shall be construed as supplementing the open public records act.",
     "This Chapter shall not create any private rights or any private right of action to enforce its provisions.",
     "No user shall have intellectual property rights or proprietary interests in the Open Data.",
+    "In the event that any part of this Ordinance shall be found and determined to be invalid by a court, all valid "
+    "parts shall remain in full force and effect.",
+    "This ordinance shall be effective immediately after the date of its publication.",
+    "The provisions of this Policy shall be applicable on or after October 1, 2014.",
+    "This policy is a minimum standard and should not inhibit the dissemination of other public information.",
+    "The City Council, Elected Officials and multiple departments may have memberships with various associations.",
 ], ids=["informational-purposes", "no-warranty-no-liability", "makes-no-warranty", "must-not-result-in-liability",
         "short-title", "scope", "public-domain", "instrument-shall-not-require", "shall-be-known", "license-free",
         "subject-to-the-provisions", "shall-not-warrant-nor-be-liable", "construed-as", "no-private-rights",
-        "no-intellectual-property"])
+        "no-intellectual-property", "severability", "shall-be-effective", "shall-be-applicable",
+        "instrument-should-not-inhibit", "may-have-a-fact"])
 def test_disclaimers_titles_scope_and_status_clauses_bind_no_one(clause: str) -> None:
     assert statute_duties(f"Sec. 9. General.\n\n(a) {clause}\n") == []
 
@@ -212,3 +219,31 @@ def test_a_passive_duty_of_a_code_that_names_no_operator_binds_whom_the_code_nam
     text = ("Sec. 1. Portal.\n\n(a) The City shall publish a portal.\n\n"
             "Sec. 2. Access.\n\n(a) Open Data shall be free of charge.\n")
     assert [d.addressee for d in statute_duties(text)] == ["authority", "authority"]
+
+
+def test_a_policys_roman_numbered_headings_are_sections_and_its_numbered_catchlines_head_paragraphs() -> None:
+    text = ("AN ORDINANCE ADOPTING A WEBSITE TRANSPARENCY POLICY\n\n"
+            "SECTION 4. The City Clerk is hereby authorized to publish this ordinance.\n\nEXHIBIT A: POLICY\n\n"
+            "I. Purpose\n\nThis policy provides guidance.\n\nII. Effective Date\n\nThis policy applies from 2014."
+            "\n\nIII. Procedures/Guidelines\n\n"
+            "The City website shall include the following information and documents.\n\n"
+            "1. Elected Officials\n\nThe City website shall include contact information for all elected officials.\n\n"
+            "2. Budgets\n\nThe City website shall include the detailed budget.\n")
+    assert _duties(text) == [
+        ("4", "permission", "The City Clerk is hereby authorized to publish this ordinance."),
+        ("III", "mandatory", "The City website shall include the following information and documents."),
+        ("III(1)", "mandatory", "The City website shall include contact information for all elected officials."),
+        ("III(2)", "mandatory", "The City website shall include the detailed budget."),
+    ]
+
+
+def test_is_to_be_listed_is_a_duty_unless_a_modal_verb_governs_the_sentence() -> None:
+    text = ("Sec. 9. Access.\n\n(a) This information is to be listed on the website in a searchable format.\n\n"
+            "(b) Member States may decide that the assessment is to be carried out by an accreditation body.\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("9(a)", "mandatory"), ("9(b)", "permission")]
+
+
+def test_a_recital_states_no_duty_even_in_its_later_sentences() -> None:
+    text = ("WHEREAS, the Institute has developed a checklist. In addition, this checklist will provide a framework "
+            "to the City.\n\nSECTION 1. The City shall publish the checklist on its website.\n")
+    assert [r for r, _, _ in _duties(text)] == ["1"]

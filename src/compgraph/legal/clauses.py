@@ -14,6 +14,11 @@ import re
 __all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "later_clauses", "split_lead_in",
            "statute_addressee", "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
 
+# "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
+# an instrument does not limit, not a duty of anyone.
+_INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter|article)\b[^.;]{0,60}?\b"
+                               r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude)\b", re.I)
+
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
     r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b|"
@@ -35,7 +40,11 @@ NON_DUTY = re.compile(
     r"\bshall\s+(?:mean|refer\s+to)\b|\b(?:such|the|this)\s+term\s+shall\b|"
     r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
     r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment)\s+"
-    r"shall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective)\b|"
+    r"shall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective|be\s+effective)\b|"
+    # severability ("shall be found and determined to be invalid ..., all valid parts ... shall remain in full force")
+    # and when an instrument applies ("The provisions of this Policy shall be applicable on or after ...")
+    r"\bshall\s+be\s+(?:found|held|declared|determined)\s+(?:and\s+\w+\s+)?(?:to\s+be\s+)?"
+    r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+be\s+applicable\b|"
     r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
     r"liability\b|\bshall\s+not\s+be\s+liable\b|"
     # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
@@ -89,16 +98,20 @@ _PERMISSION = re.compile(
 # "The City Manager will report periodically": a code's "will" binds, but not in a subordinate clause ("the date
 # by which ... will be available") or where it predicts ("making data open will create opportunities").
 _WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhether\s)"
-         r"(?<!\bif\s)(?<!\bit\s)\bwill\s+(?!not\b)(?!(?:\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
+         r"(?<!\bif\s)\bwill\s+(?!not\b)(?!(?:\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
          r"streamline|improve|promote|enhance|enable|help|increase|result|lead|benefit|foster|spur|reduce|contribute|"
          r"support|encourage|save|drive|generate|empower|strengthen|continue|provide\s+(?:benefits|opportunities))\b)")
+# "This information is to be listed on the City's website": a duty, unless a modal verb of its own governs the
+# sentence ("Member States may decide that the assessment is to be carried out by ...").
+_TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+ed\b", re.I)
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
                         + _WILL, re.I)
 _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 # "adopted May 27, 2014": the month, not a modal verb.
+# "departments may have memberships with various associations": a fact, not a permission.
 _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)"
-                  r"(?!\s+\d{1,2}\b)", re.I)
+                  r"(?!\s+\d{1,2}\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)", re.I)
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
@@ -135,6 +148,8 @@ def statute_modality(clause: str) -> str | None:
         return "recommended"
     if _MAY.search(clause):
         return "permission"
+    if _TO_BE.search(clause):
+        return "mandatory"
     return None
 
 
@@ -161,7 +176,10 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     broken = False
     for n, (a, b) in enumerate(_pieces(sentence)):
         clause = sentence[a:b]
-        if NON_DUTY.search(clause):
+        # A later clause keeps the sentence's subject: "This policy is a minimum standard and should not inhibit
+        # ..." is a rule about the policy, whichever clause says so.
+        with_subject = clause if n == 0 else f"{_subject_of(sentence)} {clause}"
+        if NON_DUTY.search(clause) or _INSTRUMENT_LIMIT.search(with_subject):
             broken = True
             continue
         modality = statute_modality(sentence[:b] if n == 0 else clause)

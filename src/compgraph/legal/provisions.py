@@ -30,7 +30,8 @@ __all__ = ["StatuteDuty", "statute_duties"]
 
 _OPERATORS = ("provider", "deployer", "importer", "distributor", "supplier", "employer", "professional")
 _ABBREVIATION = re.compile(r"(?:\b(?:Art|No|Nos|para|e\.g|i\.e|cf|p|pp|Sec|Ch|Reg|seq|etc|Inc|Ltd|U\.S)\.|\b[A-Z]\.)$")
-_MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are required to|are not to|is not to|"
+_MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are required to|are not to|is not to|is to be|"
+                    r"are to be|"
                     r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
                     r"are authori[sz]ed|reserves the right)\b|\bin no case\b", re.I)
 # A definitions section ("Sec. 2-447. - Definitions.", "23-501 Definitions") says what words mean: its "shall
@@ -42,6 +43,11 @@ _NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|in
                             r"(?:legislative\s+)?findings(?:\s+and\s+(?:purposes?|intent|declarations?))?|"
                             r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent|policy)(?:\s+and\s+intent)?)"
                             r"\W*$", re.I)
+
+
+# "WHEREAS, the Illinois Policy Institute has developed ... . In addition, this checklist will provide ...": a
+# recital says why the law was made, as a findings section does.
+_RECITAL = re.compile(r"^\W*whereas\b", re.I)
 
 
 @dataclass
@@ -112,7 +118,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         for child in prov.children:
             parent_of[id(child)] = prov
     for prov in provisions:
-        if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title):
+        if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text):
             continue
         parts = sentences(prov.text)
         lead_in = parent_of.get(id(prov))
@@ -156,6 +162,10 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     standards shall be determined by ... ." then "(1) Public data sets shall be provided ...": paragraphs)."""
     if not parts or not parts[-1].rstrip().endswith("."):
         return True
+    # Children under catchlines ("1. Elected Administrative Officials", then "The City website shall include ...")
+    # are headed paragraphs; they complete nothing.
+    if any(child.heading for child in children):
+        return False
     return not all(_MODAL.search(sentences(child.text)[0] if child.text else "") for child in children)
 
 

@@ -204,6 +204,7 @@ class _Parser:
         self.inline_point = 1  # the next "(n)" expected inline, carried across a hard-wrapped paragraph's lines
         self.bill_sections: set[str] = set()  # "SECTION 3." headings: the enacting bill's own sections
         self.numbered = False  # no heading anywhere and the first label is "1.": "N." numbers the sections
+        self.next_roman = 1  # "I. Purpose", "II. Effective Date": a policy's Roman-numbered sections, in order
         self.next_number = 1
 
     def mid_sentence(self, next_word: int = 0) -> bool:
@@ -414,7 +415,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         p.expect_title = False
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text)
         return
-    head = _heading(line, marked="#" in (lead.group(0) if lead else ""))
+    head = _heading(line, marked="#" in (lead.group(0) if lead else "")) or _roman_heading(p, line)
     if head is not None and not marked and p.mid_sentence(next_word) and not head[2] \
             and line.endswith((".", ",", ";")):
         head = None  # "Article 71." ending a wrapped sentence cites an article, it does not open one
@@ -470,6 +471,19 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
 _SECTION_RUN_IN = re.compile(r"^(?:§|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+([A-Z].*)$")
 
 
+_ROMAN_HEADING = re.compile(r"^([IVXLC]+)\.[ \t]+([A-Z][^.;:]*?)[ \t]*$")
+
+
+def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
+    """("section", "III", "Procedures/Guidelines") for the next of a policy's Roman-numbered headings ("I.
+    Purpose", "II. Effective Date"): short, verbless and in order, so a list's "I." after "H." is no heading."""
+    m = _ROMAN_HEADING.match(line)
+    if not m or _roman(m.group(1)) != p.next_roman or len(m.group(2).split()) > 6 or _VERB.search(m.group(2)):
+        return None
+    p.next_roman += 1
+    return "section", m.group(1), m.group(2).strip()
+
+
 def _run_in_heading(p: _Parser, line: str, next_word: int) -> tuple[str, str, int] | None:
     """(number, catchline, offset of the text) of a section heading that runs on into its first paragraph:
     "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...", "Section 1. Short
@@ -494,7 +508,7 @@ def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
         text = rest[catch.end():]
         if len(text.split()) >= 3:
             return catch.group(1).strip(), at + catch.end()
-    if len(rest.split()) >= 4 and _DUTY_WORD.search(rest) and not rest.rstrip().endswith((";", ",")):
+    if len(rest.split()) >= 4 and _VERB.search(rest) and not rest.rstrip().endswith((";", ",")):
         return "", at
     return None
 
