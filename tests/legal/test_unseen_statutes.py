@@ -247,3 +247,11 @@ def test_a_recital_states_no_duty_even_in_its_later_sentences() -> None:
     text = ("WHEREAS, the Institute has developed a checklist. In addition, this checklist will provide a framework "
             "to the City.\n\nSECTION 1. The City shall publish the checklist on its website.\n")
     assert [r for r, _, _ in _duties(text)] == ["1"]
+
+
+def test_shall_not_be_required_if_conditions_are_an_exception_but_a_duty_inside_a_condition_stands() -> None:
+    text = ("Article 34\n\nCommunication\n\n3. The communication shall not be required if any of the following "
+            "conditions are met:\n\n(a) the controller has applied encryption;\n\n(b) it would involve "
+            "disproportionate effort. In such a case, there shall instead be a public communication.\n")
+    assert _duties(text) == [("34(3)(b), sentence 2", "mandatory",
+                              "In such a case, there shall instead be a public communication.")]

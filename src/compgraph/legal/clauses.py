@@ -31,7 +31,7 @@ NON_DUTY = re.compile(
     r"(?<!\bthere\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
-    r"\b(?:is|are)\s+not\s+required\s+to\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
+    r"\b(?:is|are)\s+not\s+required\s+to\b|\bshall\s+not\s+be\s+required\s+(?:if|where|when|in\s+the\s+case)\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
     r"\bdoes\s+not\s+constitute\b|\bshall\s+be\s+subject\s+to\s+the\s+general\s+principles\b|"
     r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b|"
     # Definitions ("The term X shall mean", "Such term shall not include", "as used in this section shall not
