@@ -14,6 +14,11 @@ import re
 __all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "later_clauses", "split_lead_in",
            "statute_addressee", "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
 
+# "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
+# an instrument does not limit, not a duty of anyone.
+_INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter|article)\b[^.;]{0,60}?\b"
+                               r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude)\b", re.I)
+
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
     r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b|"
@@ -26,7 +31,7 @@ NON_DUTY = re.compile(
     r"(?<!\bthere\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
-    r"\b(?:is|are)\s+not\s+required\s+to\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
+    r"\b(?:is|are)\s+not\s+required\s+to\b|\bshall\s+not\s+be\s+required\s+(?:if|where|when|in\s+the\s+case)\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
     r"\bdoes\s+not\s+constitute\b|\bshall\s+be\s+subject\s+to\s+the\s+general\s+principles\b|"
     r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b|"
     # Definitions ("The term X shall mean", "Such term shall not include", "as used in this section shall not
@@ -35,8 +40,29 @@ NON_DUTY = re.compile(
     r"\bshall\s+(?:mean|refer\s+to)\b|\b(?:such|the|this)\s+term\s+shall\b|"
     r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
     r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment)\s+"
-    r"shall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective)\b|"
-    r"\bshall\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?liability\b|"
+    r"shall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective|be\s+effective)\b|"
+    # severability ("shall be found and determined to be invalid ..., all valid parts ... shall remain in full force")
+    # and when an instrument applies ("The provisions of this Policy shall be applicable on or after ...")
+    r"\bshall\s+be\s+(?:found|held|declared|determined)\s+(?:and\s+\w+\s+)?(?:to\s+be\s+)?"
+    r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+be\s+applicable\b|"
+    r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
+    r"liability\b|\bshall\s+not\s+be\s+liable\b|"
+    # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
+    # ..."), a short title ("This Act may be cited as"), a scope rule ("Data not subject to the requirements of
+    # this Section include"), a legal status ("shall be entirely in the public domain") and what an instrument
+    # may not demand ("provided that the standards shall not require the agencies to post ...") bind no one.
+    r"\b(?:does|do)\s+not\s+warrant\b|\bmakes?\s+no\s+(?:[\w-]+\s+){0,3}warrant(?:y|ies)\b|"
+    r"\bwarranties\s+(?:are\s+)?to\s+be\s+implied\b|"
+    r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
+    r"\bmay\s+be\s+cited\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
+    r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
+    r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|\bshall\s+be\s+construed\s+(?:as|to)\b|"
+    r"\bshall\s+not\s+warrant\b|\b(?:shall|does|do)\s+not\s+create\s+(?:any\s+)?(?:private\s+)?right|"
+    r"\bshall\s+have\s+(?:any\s+)?(?:intellectual\s+property|proprietary|ownership)\s+(?:rights?|interests?)\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
+    r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"
+    r"\bshall\s+be\s+(?:\w+\s+)?in\s+the\s+public\s+domain\b|"
+    r"\b(?:the|such|these|this)\s+(?:standards?|rules?|polic(?:y|ies)|plans?|manuals?|guidelines?)\s+shall\s+not\s+"
+    r"require\b|"
     r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
     r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
     # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
@@ -50,32 +76,50 @@ NON_DUTY = re.compile(
 _PROHIBITION = re.compile(
     r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|"
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
-    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are)\s+(?:hereby\s+)?prohibited\b|"
-    r"^no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+(?:shall|may|must)\b|"
+    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
+    r"^(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
     r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
     re.I,
 )
 _PERMISSION = re.compile(
     r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option)\b|"
+    # "Each grantor agency that is authorized to award grant funds ... shall coordinate": a relative clause
+    # says which agency, the sentence's own verb says what it must do.
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
     r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)\s+to\b|"
     r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b|"
-    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}powers?\b",
+    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b|"
+    # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
+    # with its condition.
+    r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b",
     re.I,
 )
-_MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b",
-                        re.I)
+# "The City Manager will report periodically": a code's "will" binds, but not in a subordinate clause ("the date
+# by which ... will be available") or where it predicts ("making data open will create opportunities").
+_WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhether\s)"
+         r"(?<!\bif\s)\bwill\s+(?!not\b)(?!(?:\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
+         r"streamline|improve|promote|enhance|enable|help|increase|result|lead|benefit|foster|spur|reduce|contribute|"
+         r"support|encourage|save|drive|generate|empower|strengthen|continue|provide\s+(?:benefits|opportunities))\b)")
+# "This information is to be listed on the City's website": a duty, unless a modal verb of its own governs the
+# sentence ("Member States may decide that the assessment is to be carried out by ...").
+_TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+ed\b", re.I)
+_MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
+                        + _WILL, re.I)
 _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 # "adopted May 27, 2014": the month, not a modal verb.
+# "departments may have memberships with various associations": a fact, not a permission.
 _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)"
-                  r"(?!\s+\d{1,2}\b)", re.I)
+                  r"(?!\s+\d{1,2}\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)", re.I)
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
 # done after ... and not be charged") and at a proviso with a modal verb of its own ("provided that the
 # department may require ...", a permission beside the duty).
 _CLAUSE_SPLIT = re.compile(r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
+                           r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
+                           r"\b(?:shall|must|may)\b)|"
                            r"and\s+(?=(?:if|when|unless)\b[^;]{0,240}?,\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?"
                            r"(?:shall|must|may)\b)|"
                            r"but\s+(?:otherwise\s+)?(?=(?:(?:the|such|this|its|any)\s+)?[^,;]{0,50}?\b(?:shall|must|may)\b)|"
@@ -104,6 +148,8 @@ def statute_modality(clause: str) -> str | None:
         return "recommended"
     if _MAY.search(clause):
         return "permission"
+    if _TO_BE.search(clause):
+        return "mandatory"
     return None
 
 
@@ -130,7 +176,10 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     broken = False
     for n, (a, b) in enumerate(_pieces(sentence)):
         clause = sentence[a:b]
-        if NON_DUTY.search(clause):
+        # A later clause keeps the sentence's subject: "This policy is a minimum standard and should not inhibit
+        # ..." is a rule about the policy, whichever clause says so.
+        with_subject = clause if n == 0 else f"{_subject_of(sentence)} {clause}"
+        if NON_DUTY.search(clause) or _INSTRUMENT_LIMIT.search(with_subject):
             broken = True
             continue
         modality = statute_modality(sentence[:b] if n == 0 else clause)
@@ -181,12 +230,20 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
     return (point[:own_end].strip().rstrip(",") if own_end < len(point) else point), later
 
 
+_PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
+
+
 def split_lead_in(sentence: str) -> tuple[str | None, str]:
     """A lead-in sentence's duties before its last clause, and that last clause (which the points complete).
 
     "The oversight measures shall be commensurate with the risks, and shall be ensured through ... the
     following types of measures:" states one duty and leads in to the points.
     """
+    # "Each agency shall use reasonable efforts to make ... available ...; provided that:" then the provisos as
+    # points: the duty stands on its own, the points qualify it.
+    proviso = _PROVISO_LEAD_IN.search(sentence)
+    if proviso and statute_modality(sentence[: proviso.start()]):
+        return sentence[: proviso.start()].strip(), sentence[proviso.start():].lstrip(",; ")
     pieces = _pieces(sentence)
     if len(pieces) == 1:
         return None, sentence
@@ -217,7 +274,11 @@ _ROLES = _table(
                   r"\bthe city(?:\s+(?:manager|attorney|clerk|council))?\b|\bcity attorney's office\b|"
                   r"\boffice of the city attorney\b|"
                   r"\b(?:city\s+)?department\s+heads?\b|\bhead of any city department\b|\bagenc(?:y|ies)\b|"
-                  r"\b(?:each|every|all|city)\s+departments?\b|\bthe mayor\b|\bchief\s+[\w ]{0,20}officer\b"),
+                  r"\b(?:each|every|all|city)\s+departments?\b|\bthe mayor\b|\bchief\s+[\w ]{0,20}officer\b|"
+                  # a county, a state's governor, the officers a code names by office, a council
+                  r"\bthe county\b|\bcounty officials?\b|\boffice of the governor\b|\bthe governor\b|"
+                  r"\bdirector of\b|\b(?:legislative|executive) branch\b|\bunits? of (?:state or )?local government\b|"
+                  r"\bthe council\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),
@@ -236,7 +297,9 @@ STATUTE_ROLES: tuple[str, ...] = tuple(name for name, _ in _ROLES)
 
 # "deployers that are public authorities ...": the relative clause says which deployers, the party is the
 # deployer. "The identification number of the notified body shall be affixed": whose number, not who acts.
-_QUALIFIER = re.compile(r"\b(?:that|which|who)\s+(?:are|is)\b.*$|\bof\s+(?:the|a|an|its|their)\s+[\w\s-]{0,40}$",
+# "The Office of the Governor shall": an office named after its holder is the party, not a qualifier.
+_QUALIFIER = re.compile(r"\b(?:that|which|who)\s+(?:are|is)\b.*$|(?<!\boffice\s)\bof\s+(?:the|a|an|its|their)\s+"
+                        r"[\w\s-]{0,40}$",
                         re.I)
 
 

@@ -30,7 +30,8 @@ __all__ = ["StatuteDuty", "statute_duties"]
 
 _OPERATORS = ("provider", "deployer", "importer", "distributor", "supplier", "employer", "professional")
 _ABBREVIATION = re.compile(r"(?:\b(?:Art|No|Nos|para|e\.g|i\.e|cf|p|pp|Sec|Ch|Reg|seq|etc|Inc|Ltd|U\.S)\.|\b[A-Z]\.)$")
-_MODAL = re.compile(r"\b(?:shall|must|may|should|is required to|are required to|are not to|is not to|"
+_MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are required to|are not to|is not to|is to be|"
+                    r"are to be|"
                     r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
                     r"are authori[sz]ed|reserves the right)\b|\bin no case\b", re.I)
 # A definitions section ("Sec. 2-447. - Definitions.", "23-501 Definitions") says what words mean: its "shall
@@ -42,6 +43,11 @@ _NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|in
                             r"(?:legislative\s+)?findings(?:\s+and\s+(?:purposes?|intent|declarations?))?|"
                             r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent|policy)(?:\s+and\s+intent)?)"
                             r"\W*$", re.I)
+
+
+# "WHEREAS, the Illinois Policy Institute has developed ... . In addition, this checklist will provide ...": a
+# recital says why the law was made, as a findings section does.
+_RECITAL = re.compile(r"^\W*whereas\b", re.I)
 
 
 @dataclass
@@ -96,7 +102,7 @@ class _Walker:
             own: str | None = None) -> None:
         base = "-".join(x for x in (prov.section, *prov.path) if x and x != "main")
         suffix = (f"-s{sentence}" if sentence > 1 else "") + (f"-c{clause}" if clause > 1 else "")
-        ref = (_ref("" if prov.section == "main" else prov.section, prov.path) or "whole text") + (
+        ref = (_ref("" if prov.section == "main" else prov.cite or prov.section, prov.path) or "whole text") + (
             f", sentence {sentence}" if sentence > 1 else "")
         self.duties.append(StatuteDuty(base + suffix, ref, prov.section, prov.section_title, prov.path,
                                        " ".join(text.split()), modality, subject, prov.start, prov.line,
@@ -112,12 +118,12 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         for child in prov.children:
             parent_of[id(child)] = prov
     for prov in provisions:
-        if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title):
+        if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text):
             continue
         parts = sentences(prov.text)
         lead_in = parent_of.get(id(prov))
         inherited = walker.lead.get(id(lead_in)) if lead_in is not None else None
-        if prov.children:
+        if prov.children and _leads_in(parts, prov.children):
             lead_text = parts.pop() if parts else ""
             before, last = split_lead_in(lead_text)
             if before:
@@ -148,6 +154,19 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     _addressees(walker.duties)
     _unique(walker.duties)
     return walker.duties
+
+
+def _leads_in(parts: list[str], children: list[Provision]) -> bool:
+    """A paragraph's last sentence leads in to its numbered children unless it ends with a full stop and the
+    children state duties of their own ("(b) Public data sets shall be made available ... . The technical
+    standards shall be determined by ... ." then "(1) Public data sets shall be provided ...": paragraphs)."""
+    if not parts or not parts[-1].rstrip().endswith("."):
+        return True
+    # Children under catchlines ("1. Elected Administrative Officials", then "The City website shall include ...")
+    # are headed paragraphs; they complete nothing.
+    if any(child.heading for child in children):
+        return False
+    return not all(_MODAL.search(sentences(child.text)[0] if child.text else "") for child in children)
 
 
 def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, bool],
@@ -226,7 +245,8 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     for duty, role in zip(duties, named, strict=True):
         if role:
             by_section.setdefault(duty.section, Counter())[role] += 1
-    operators = Counter(r for r in named if r in _OPERATORS)
+    # A code that binds only its city names no operator: its passive duties bind whom the code names most.
+    operators = Counter(r for r in named if r in _OPERATORS) or Counter(r for r in named if r)
     default = operators.most_common(1)[0][0] if operators else None
     for duty, role in zip(duties, named, strict=True):
         local = by_section.get(duty.section)

@@ -60,6 +60,7 @@ class Provision:
     start: int  # offset in the parsed text of the first character of ``text``
     line: int
     heading: bool = False  # a labelled heading ("(1) Reasonable care"): sets the path, states nothing
+    cite: str = ""  # how the section is cited when that is not its number: "Section 3" of an amending bill
     children: list[Provision] = field(default_factory=list)
 
 
@@ -70,7 +71,8 @@ _SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d
 _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3})\.?[ \t]+(.*)$")
 # California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
 # numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
-_DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.?[ \t]+([A-Z].*)$")
+# A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too.
+_DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\.?[ \t]+(?:[-–—][ \t]*)?([A-Z].*)$")
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 _CODE_SECTION_INLINE = re.compile(
     r"^(\d+(?:-\d+[a-z]?){1,3})\.[ \t]+([A-Z][^.;:]{2,200}?)\.[ \t]+(\(\w{1,4}\)[ \t]*\S.*)$")
@@ -78,8 +80,10 @@ _CODE_SECTION_INLINE = re.compile(
 _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
-_LABEL = re.compile(r"(?:\((\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)|(\d{1,3}[a-z]?)\.(?=[ \t])"
-                    r"|([a-z])\)|([a-z])\.(?=[ \t]))[ \t]*")
+# "( c)": OCR puts a space inside a label's parentheses.
+_LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
+                    r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
+                    r"|([a-z])\)|([a-zA-Z])\.(?=[ \t]))[ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 _VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
@@ -162,7 +166,8 @@ def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list
         pos = counter.end()  # "1. (b) Legislative Powers.": a Markdown list's counter before the item's own label
     while True:
         m = _LABEL.match(line, pos)
-        if not m or (labels and (m.group(2) or m.group(4))):
+        # "4. a. A Chief Data Officer": a dotted letter may follow a number (a bill's section and subsection).
+        if not m or (labels and (m.group(2) or (m.group(4) and not re.fullmatch(r"\d+", labels[-1])))):
             return labels, pos
         if m.group(4) and not _letter_opens(m.group(4), stack or []):
             return labels, pos
@@ -171,9 +176,9 @@ def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list
 
 
 def _letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:
-    """A dotted letter opens a list ("a.") or continues the open list of letters ("b." after "a.")."""
-    last = dict(stack).get("alpha", "")
-    return letter == "a" or (len(last) == 1 and ord(letter) == ord(last) + 1)
+    """A dotted letter opens a list ("a.", "A.") or continues the open list of letters ("b." after "a.")."""
+    last = dict(stack).get("alpha" if letter.islower() else "ALPHA", "")
+    return letter in "aA" or (len(last) == 1 and ord(letter) == ord(last) + 1)
 
 
 class _Parser:
@@ -194,13 +199,25 @@ class _Parser:
         self.filled: set[str] = set()  # section numbers that hold a provision
         self.blank = False  # a blank line came after the last text line
         self.bare_lead_in = False  # the open list's points follow an unlabelled lead-in ("... include:")
+        self.wrap = 0  # the margin of a hard-wrapped text (``_wrap_width``), 0 when lines are paragraphs
+        self.line_raw = 0  # width of the physical line being read, indentation included
+        self.last_raw = 0  # that width for the last physical line of ``current``
+        self.wrapped_here = False  # the line being read was broken at the margin: not a heading or title
+        self.inline_point = 1  # the next "(n)" expected inline, carried across a hard-wrapped paragraph's lines
+        self.bill_sections: set[str] = set()  # "SECTION 3." headings: the enacting bill's own sections
+        self.numbered = False  # no heading anywhere and the first label is "1.": "N." numbers the sections
+        self.next_roman = 1  # "I. Purpose", "II. Effective Date": a policy's Roman-numbered sections, in order
+        self.next_number = 1
 
-    def mid_sentence(self) -> bool:
+    def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
-        unlabelled line goes on with it, whatever its first letter (a PDF breaks lines before "Regulation")."""
+        unlabelled line goes on with it, whatever its first letter (a PDF breaks lines before "Regulation").
+
+        In a hard-wrapped text the margin is the document's own: a line was broken there when the next line's
+        first word (``next_word`` characters) would not have fitted on it."""
         cur = self.current
-        return cur is not None and not cur.heading and self.last_width >= _WRAPPED_WIDTH \
-            and not re.search(r"[.:;!?]$", cur.text)
+        full = self.last_width >= _WRAPPED_WIDTH or (self.wrap > 0 and self.last_raw + 1 + next_word > self.wrap)
+        return cur is not None and not cur.heading and full and not re.search(r"[.:;!?][\"”’)\]]*$", cur.text)
 
     def open_section(self, number: str, title: str, annex: bool = False) -> None:
         if annex:
@@ -227,6 +244,7 @@ class _Parser:
         """Append a wrapped line to the current provision's text."""
         self.current.text = f"{self.current.text} {body}"  # type: ignore[union-attr]  # callers checked current
         self.last_width = width
+        self.last_raw = self.line_raw
 
     def add(self, labels: list[str], written: tuple[str, ...], body: str, start: int, line: int,
             width: int) -> None:
@@ -248,11 +266,12 @@ class _Parser:
             del self.stack[1:]  # text after a list of points: a subparagraph of the enclosing paragraph
         path = tuple(lbl for _, lbl in self.stack)
         heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body) \
-            and not _OPEN_END.search(body)
+            and not _OPEN_END.search(body) and not self.wrapped_here
         self.current = Provision(self.section, self.title, path, written, body, start, line, heading)
         self.out.append(self.current)
         self.filled.add(self.section)
         self.last_width = width
+        self.last_raw = self.line_raw
 
 
 def parse_provisions(text: str) -> list[Provision]:
@@ -260,12 +279,57 @@ def parse_provisions(text: str) -> list[Provision]:
     p = _Parser(text)
     offsets = [0] + [m.end() for m in re.finditer("\n", text)]
     lines = text.split("\n")
+    p.wrap = _wrap_width(lines)
+    p.numbered = _numbers_sections(lines)
     first_text = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
     for i, raw_line in enumerate(lines):
-        for seg_start, raw in _inline_segments(raw_line):
+        following = lines[i + 1].split() if i + 1 < len(lines) else []
+        # A line is broken at the margin when the next line's first word would not have fitted on it.
+        p.wrapped_here = bool(p.wrap and following
+                              and len(raw_line.rstrip().expandtabs()) + 1 + len(following[0]) > p.wrap)
+        if not raw_line.strip() or _LABEL.match(raw_line.strip()):
+            p.inline_point = 1  # a blank line or a labelled line ends a run of inline points
+        segments, p.inline_point = _inline_segments(raw_line, p.inline_point if p.wrap else 1)
+        for seg_start, raw in segments:
             _read_line(p, raw, offsets[i] + seg_start, i, first_text)
     _link(p.out)
+    # A bill that adds sections to a code ("SECTION 2. Chapter 2 ... is amended by adding ... Sec. 2-_.2",
+    # "Section 1." before "23-502") has sections of its own; a lawyer cites those as "Section 3" of the bill,
+    # apart from the code's numbers, which is only needed where the code's numbers are not plain integers.
+    if p.bill_sections and any(re.search(r"[-._]", prov.section) for prov in p.out):
+        for prov in p.out:
+            if prov.section in p.bill_sections:
+                prov.cite = f"Section {prov.section}"
     return p.out
+
+
+def _note_bill_section(p: _Parser, line: str) -> None:
+    if re.match(r"(?:Section|SECTION|Sec\.|SEC\.)[ \t]*\d+\b(?![-.]\d)", line) and p.section.isdigit():
+        p.bill_sections.add(p.section)
+
+
+def _numbers_sections(lines: list[str]) -> bool:
+    """A bill with no section headings numbers its sections "1.", "2.", ... ("**4\\.** a. A Chief Data Officer
+    shall ..."): true when no line is a heading and the first labelled line is "1."."""
+    first = None
+    for ln in lines:
+        line = ln[_MARKUP.match(ln).end():].strip()  # type: ignore[union-attr]  # the pattern matches any line
+        if line and _heading(line) is not None:
+            return False
+        if first is None and line and _LABEL.match(line):
+            first = line
+    return first is not None and re.match(r"1\.[ \t]", first) is not None
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The margin of a hard-wrapped text, or 0: a legislature's plain text (Illinois's breaks every line near
+    column 64) has most lines close to one width, where Markdown or HTML has a line per paragraph."""
+    widths = sorted(len(ln.rstrip().expandtabs()) for ln in lines if ln.strip())
+    if len(widths) < 20:
+        return 0
+    margin = widths[(len(widths) * 98) // 100]
+    near = sum(1 for w in widths if w >= 0.8 * margin)
+    return margin if margin <= 120 and near >= len(widths) / 2 else 0
 
 
 _INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
@@ -274,13 +338,20 @@ _INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
 _INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+(?=(\d{1,2})\.[ \t]+\S)")
 _INLINE_POINT = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+"
                            r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
+# "... discussing: a) the progress made ...; b) the act's effectiveness ...; and d) ...": letters with one
+# parenthesis, in order from "a)" after a colon.
+_SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z])")
+_INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
 
 
-def _inline_segments(line: str) -> list[tuple[int, str]]:
-    """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts.
+def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], int]:
+    """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts, and
+    the number of the next inline "(n)" point it expects.
 
     A number only opens a paragraph when it is the next one ("2." after "1."), so "Article 3. 4 items"
-    and amounts stay inside their sentence; a point only after a colon or semicolon.
+    and amounts stay inside their sentence; a point only after a colon or semicolon. ``point`` carries the
+    count over from the line before, where a hard-wrapped paragraph's points run on ("...: (1) can be used
+    to increase agency" / "accountability and responsiveness; (2) improves public").
     """
     cuts: list[int] = []
     first = re.match(r"[ \t]*(\d{1,3})\.[ \t]", line)
@@ -295,7 +366,7 @@ def _inline_segments(line: str) -> list[tuple[int, str]]:
             if int(m.group(1)) == number and (number > 1 or line[m.start() - 1] == ":"):
                 cuts.append(m.end())
                 number += 1
-    number = 1
+    number = point
     for m in _INLINE_POINT.finditer(line):
         if m.group(1) is None:
             cuts.append(m.end())
@@ -304,10 +375,23 @@ def _inline_segments(line: str) -> list[tuple[int, str]]:
             # order, so "(2)" after "; and" in a sentence that never opened "(1)" stays inside it.
             cuts.append(m.end())
             number += 1
+    letter = "a"
+    for m in _INLINE_LETTER.finditer(line):
+        if m.group(1) == letter and (letter > "a" or line[m.start() - 1] == ":"):
+            cuts.append(m.end())
+            letter = chr(ord(letter) + 1)
     if not cuts:
-        return [(0, line)]
+        return [(0, line)], number
+    # "...; and d) such other items as ... deems necessary. The report may include ...": a sentence after the
+    # last inline point is the paragraph's again, not the point's.
+    # A short first sentence is the point's catchline ("3. Public Input Forum. The working group shall ...").
+    last = max(cuts)
+    after = next((m for m in _SENTENCE_AFTER_POINTS.finditer(line, last) if len(line[last:m.start()].split()) > 6),
+                 None)
+    if after:
+        cuts.append(after.end())
     bounds = [0, *sorted(set(cuts)), len(line)]
-    return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()]
+    return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
 
 
 def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> None:
@@ -318,27 +402,30 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         p.blank = True
         return
     blank_before, p.blank = p.blank, False
+    p.line_raw = len(raw.rstrip().expandtabs())
     lead = _MARKUP.match(raw)
     pos = lead.end() if lead else 0
     line = raw[pos:].rstrip()
     start = offset + pos
-    inline = _CODE_SECTION_INLINE.match(line)
-    if inline and not _DUTY_WORD.search(inline.group(2)):
-        # "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...": the section,
-        # its catchline and its first paragraph on one line.
-        p.open_section(inline.group(1), inline.group(2).strip())
+    marked = bool(lead and lead.group(0).strip())
+    next_word = len(line.split()[0])
+    run_in = _run_in_heading(p, line, next_word)
+    if run_in is not None:
+        number, catchline, rest = run_in
+        p.open_section(number, catchline)
+        _note_bill_section(p, line)
         p.expect_title = False
-        rest = inline.start(3)
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text)
         return
-    marked = bool(lead and lead.group(0).strip())
-    head = _heading(line, marked="#" in (lead.group(0) if lead else ""))
-    if head is not None and not marked and p.mid_sentence() and not head[2] and line.endswith((".", ",", ";")):
+    head = _heading(line, marked="#" in (lead.group(0) if lead else "")) or _roman_heading(p, line)
+    if head is not None and not marked and p.mid_sentence(next_word) and not head[2] \
+            and line.endswith((".", ",", ";")):
         head = None  # "Article 71." ending a wrapped sentence cites an article, it does not open one
     if head is not None:
         kind, number, title = head
         if kind != "group":
             p.open_section(number, title, annex=kind == "annex")
+            _note_bill_section(p, line)
         return
     if p.expect_title and _is_title(line):
         p.title, p.expect_title = line, False
@@ -354,14 +441,16 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     # ran long without a full stop (an HTML paragraph "... the Mayor shall appoint a CDO for the City and County
     # of San Francisco", then "The CDO shall be responsible ...").
     new_paragraph = blank_before and line[:1].isupper() and bool(_DUTY_WORD.search(line))
-    if not labels and not marked and p.mid_sentence() and not new_paragraph:
+    if not labels and not marked and p.mid_sentence(next_word) and not new_paragraph:
         p.extend(body, len(line))
         return
-    if not labels and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
+    open_end = cur is not None and not re.search(r"[.:;]$", cur.text)
+    continues = cur is not None and not cur.heading and open_end and body[:1].islower()
+    if not labels and not continues and not p.wrapped_here \
+            and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
         return
-    open_end = cur is not None and not re.search(r"[.:;]$", cur.text)
     if not labels and cur is not None and not cur.heading \
             and ((re.match(r"[a-z]", body) and (open_end or (cur.text.endswith(";") and not marked)))
                  or (open_end and not marked and body.isupper() and re.search(r"[\w,]$", cur.text))):
@@ -374,7 +463,56 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
     if len(written) > len(labels):
         written = written[len(written) - len(labels):]  # the Markdown counter of "1. (b)" is not cited
+    if p.numbered and labels and re.fullmatch(r"\d+\.", written[0]) and labels[0] == str(p.next_number):
+        p.open_section(labels[0], "")  # "4. a. A Chief Data Officer shall ...": section 4, subsection (a)
+        p.expect_title, p.next_number = False, p.next_number + 1
+        labels, written = labels[1:], written[1:]
     p.add(labels, written, body, start + after, i + 1, len(line))
+
+
+_SECTION_RUN_IN = re.compile(r"^(?:§|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+([A-Z].*)$")
+
+
+_ROMAN_HEADING = re.compile(r"^([IVXLC]+)\.[ \t]+([A-Z][^.;:]*?)[ \t]*$")
+
+
+def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
+    """("section", "III", "Procedures/Guidelines") for the next of a policy's Roman-numbered headings ("I.
+    Purpose", "II. Effective Date"): short, verbless and in order, so a list's "I." after "H." is no heading."""
+    m = _ROMAN_HEADING.match(line)
+    if not m or _roman(m.group(1)) != p.next_roman or len(m.group(2).split()) > 6 or _VERB.search(m.group(2)):
+        return None
+    p.next_roman += 1
+    return "section", m.group(1), m.group(2).strip()
+
+
+def _run_in_heading(p: _Parser, line: str, next_word: int) -> tuple[str, str, int] | None:
+    """(number, catchline, offset of the text) of a section heading that runs on into its first paragraph:
+    "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...", "Section 1. Short
+    title. This Act may be cited as ...", "SECTION 3. The Director ... shall report"."""
+    inline = _CODE_SECTION_INLINE.match(line)
+    if inline and not _DUTY_WORD.search(inline.group(2)):
+        return inline.group(1), inline.group(2).strip(), inline.start(3)
+    run_in = _SECTION_RUN_IN.match(line)
+    text = _run_in_text(run_in) if run_in and not p.mid_sentence(next_word) else None
+    return (run_in.group(1), *text) if run_in and text else None
+
+
+def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
+    """(catchline, offset of the first paragraph) of a section heading that runs on into its text, else None.
+
+    A short verbless catchline ("Short title.", "Definitions.") may come between the number and the text; the
+    text must be a sentence ("This Act may be cited ...", "As used in this Act:"), so "SEC. 22D.2. CAPITALS."
+    and "Section 10. Open operating standard." stay plain headings."""
+    rest, at = m.group(2), m.start(2)
+    catch = re.match(r"([A-Z][^.;:]{0,80}?)\.[ \t]+(?=[A-Z(])", rest)
+    if catch and len(catch.group(1).split()) <= 8 and not _VERB.search(catch.group(1)):
+        text = rest[catch.end():]
+        if len(text.split()) >= 3:
+            return catch.group(1).strip(), at + catch.end()
+    if len(rest.split()) >= 4 and _VERB.search(rest) and not rest.rstrip().endswith((";", ",")):
+        return "", at
+    return None
 
 
 def _link(provisions: list[Provision]) -> None:
