@@ -199,6 +199,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_municipal_codes.py",
             "tests/legal/test_roles_and_citations.py",
             "tests/legal/test_corpus.py",
+            "tests/legal/test_unseen_statutes.py",
             "tests/legal/test_statute_one_by_one.py",
         ],
     ),
