@@ -99,6 +99,19 @@ def test_a_sentence_only_describing_what_is_prohibited_is_no_duty() -> None:
     assert detect_modality("Some practices are prohibited under Article 5.") == (None, False)
 
 
+def test_we_never_is_a_prohibition_not_a_commitment() -> None:
+    assert detect_modality("We never sell customer data.") == ("prohibition", True)
+
+
+def test_a_policy_sentence_ending_on_a_ban_is_a_prohibition() -> None:
+    assert detect_modality("The use of personal devices is prohibited.") == ("prohibition", True)
+
+
+def test_a_statute_sentence_that_only_calls_something_prohibited_is_no_duty() -> None:
+    # a regulation's "X is prohibited." restates a ban made elsewhere (Article 5); its duties carry a modal
+    assert detect_modality("The use of such systems is prohibited.", "regulation") == (None, False)
+
+
 def test_avoid_with_a_gerund_is_an_implicit_prohibition() -> None:
     assert detect_modality("Avoid sharing passwords.") == ("prohibition", False)
 

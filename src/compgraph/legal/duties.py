@@ -21,10 +21,17 @@ __all__ = [
     "subject_area",
 ]
 
+# "We never sell customer data": a subject that never does something has bound itself not to.
+_SUBJECT_NEVER = re.compile(r"\b(?:we|you|employees|staff|users|deployers|providers)(?: \w+ly)? never\b", re.I)
+# A policy's "The use of personal devices is prohibited." is a rule; "... are prohibited under Article 5"
+# describes a law, so only a sentence that ends on the ban is one.
+_BANNED_AT_END = re.compile(
+    r"\b(?:is|are)(?: strictly)? (?:prohibited|forbidden|not permitted|not allowed)[.;!]?$", re.I
+)
 _PROHIBITION = [
     re.compile(r"\b(?:must|shall|should|may|will|can)(?: \w+ly)? (?:not|never)\b", re.I),
     re.compile(r"\bcannot\b(?= be used| use)", re.I),
-    re.compile(r"\b(?:we|you|employees|staff|users|deployers|providers)(?: \w+ly)? never\b", re.I),
+    _SUBJECT_NEVER,
     re.compile(r"\brefrain(?:s|ing)? from\b", re.I),
     re.compile(r"\b(?:is|are)(?: strictly)? (?:prohibited|forbidden|not permitted|not allowed)\b", re.I),
     re.compile(r"^(?:do not|don't|never)\b", re.I),
@@ -116,12 +123,15 @@ def detect_modality(sentence: str, kind: str = "policy") -> tuple[str | None, bo
     prohibited = any(rule.search(s) for rule in _PROHIBITION)
     if prohibited and (positive or IMPERATIVE.match(s) or re.match(r"^(?:do not|don't|never)\b", s, re.I)):
         return "prohibition", True
-    if prohibited and re.search(r"\b(?:must|shall|should|may|will|can)(?: \w+ly)? (?:not|never)\b", s, re.I):
+    if prohibited and (_SUBJECT_NEVER.search(s)
+                       or re.search(r"\b(?:must|shall|should|may|will|can)(?: \w+ly)? (?:not|never)\b", s, re.I)):
         return "prohibition", True
     if positive:
         positive.sort()
         return positive[0][1], True
     if kind == "policy":
+        if prohibited and _BANNED_AT_END.search(s):
+            return "prohibition", True
         if IMPERATIVE.match(s):
             if _AVOID_IMPERATIVE.search(s):
                 return "prohibition", False
