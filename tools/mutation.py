@@ -135,6 +135,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/questions/test_coverage_counts_on_a_tiny_graph.py",
             "tests/questions/test_evidence_valid_on_its_last_day.py",
             "tests/questions/test_trace_on_the_tiny_graph.py",
+            "tests/questions/test_trace_fresh_sample.py",
         ],
     ),
     "impact": (
