@@ -70,6 +70,18 @@ def settle(page: Any, part: str) -> None:
     page.wait_for_url(lambda url: part in url, wait_until="load")
 
 
+def screenshot(page: Any, name: str, full_page: bool = False) -> None:
+    """Saves ``name-WIDTH.png`` once the page has loaded (a click returns when the next page starts coming):
+    the first screen unless ``full_page`` (what a reader sees first; a system page is 18,000 px and slow to
+    capture). At phone width nothing on the whole page may be wider than the screen."""
+    page.wait_for_load_state("load")
+    width = int(page.viewport_size["width"])
+    page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=full_page)
+    if width <= 390:
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{name}: the page is {wide} px wide at {width} px"
+
+
 # The script for fits(): the page's own width, and each table wrapper that scrolls (its table wider than it).
 _WIDTHS = """() => ({page: document.documentElement.scrollWidth,
   wraps: [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth)

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from browserlaunch import SHOTS, chromium, local_page
+from browserlaunch import screenshot
 from liveserver import serving
 from webfixture import browser_store
 
@@ -20,7 +20,6 @@ from compgraph.web import create_app
 pytestmark = pytest.mark.browser
 
 AS_OF = "2026-11-22"
-WIDTHS = [1280, 390]
 
 
 @pytest.fixture(scope="module")
@@ -32,49 +31,27 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
-    with local_page(browser, server, request.param) as pg:
-        pg.width = request.param  # type: ignore[attr-defined]
-        yield pg
-
-
-def fits(page: Any, name: str) -> None:
-    """Saves a screenshot of the first screen (what a reader sees first; a full system page is 18,000 px and
-    slow to capture); at phone width, nothing on the whole page may be wider than the screen."""
-    page.screenshot(path=str(SHOTS / f"pages-{name}-{page.width}.png"))
-    if page.width <= 390:
-        wide = page.evaluate("document.documentElement.scrollWidth")
-        assert wide <= page.width, f"{name}: the page is {wide} px wide at {page.width} px"
-
-
 def test_system_page_shows_its_card_and_missing_oversight_in_the_first_screen(page: Any, server: str) -> None:
     page.goto(f"{server}/systems/sys-credit-limit?as_of={AS_OF}")
     finding = page.get_by_text("has no human-oversight control")
     risk = page.locator(".card-fact", has_text="Risk level")
     assert risk.inner_text().endswith("High")
     # "Above the fold": within the first screen at 1280 px, the second at 390 px (the header takes more room).
-    assert finding.bounding_box()["y"] < 900 * (1 if page.width > 390 else 2)
-    fits(page, "system")
+    assert finding.bounding_box()["y"] < 900 * (1 if page.viewport_size["width"] > 390 else 2)
+    screenshot(page, "pages-system")
 
 
 def test_dataset_page_says_it_has_no_legal_basis(page: Any, server: str) -> None:
     page.goto(f"{server}/datasets/ds-crm-interactions")
     assert page.locator(".card-fact.flag-bad", has_text="Legal basis").is_visible()
     assert page.get_by_text("has no recorded legal basis").is_visible()
-    fits(page, "dataset")
+    screenshot(page, "pages-dataset")
 
 
 def test_obligation_provenance_leads_to_its_highlighted_source_line(page: Any, server: str) -> None:
     page.goto(f"{server}/obligations/COC-11-10?as_of={AS_OF}")
     assert page.locator(".provenance").get_by_text("compgraph team").is_visible()
-    fits(page, "obligation")
+    screenshot(page, "pages-obligation")
     page.locator(".provenance a", has_text="line 339").click()
     page.wait_for_url("**/source#L339")
     line = page.locator("li#L339")
@@ -82,7 +59,7 @@ def test_obligation_provenance_leads_to_its_highlighted_source_line(page: Any, s
     assert line.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
     box = line.bounding_box()
     assert 0 <= box["y"] < 900, "the linked line is scrolled into view"
-    fits(page, "source")
+    screenshot(page, "pages-source")
 
 
 def test_dashboard_tiles_and_risk_order(page: Any, server: str) -> None:
@@ -92,7 +69,7 @@ def test_dashboard_tiles_and_risk_order(page: Any, server: str) -> None:
     risk = page.locator("section", has_text="Coverage per risk level").locator(".bar-label").all_inner_texts()
     assert risk == ["High", "Medium", "Limited", "Low", "Minimal"]
     assert page.locator('input[type="date"]').count() == 1
-    fits(page, "dashboard")
+    screenshot(page, "pages-dashboard")
 
 
 def test_graph_view_centres_the_focal_node_and_keeps_ids_whole(page: Any, server: str) -> None:
@@ -108,7 +85,7 @@ def test_graph_view_centres_the_focal_node_and_keeps_ids_whole(page: Any, server
         item = page.locator(where)
         lines = item.evaluate("el => el.getClientRects().length")
         assert item.inner_text() == "sys-credit-limit" and lines == 1, f"{where}: the id wrapped onto two lines"
-    fits(page, "graph")
+    screenshot(page, "pages-graph")
 
 
 @pytest.mark.parametrize(
@@ -117,4 +94,4 @@ def test_graph_view_centres_the_focal_node_and_keeps_ids_whole(page: Any, server
 def test_other_detail_pages_lead_with_a_card_and_fit_a_phone(page: Any, server: str, url: str) -> None:
     page.goto(f"{server}{url}?as_of={AS_OF}")
     assert page.locator(".header-card .card-fact").count() >= 3
-    fits(page, url.split("/")[1])
+    screenshot(page, "pages-" + url.split("/")[1])

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browserlaunch import SHOTS, chromium, local_page
+from browserlaunch import screenshot
 from liveserver import serving
 from webfixture import browser_store
 
@@ -19,7 +19,6 @@ from evidence_sites import Site, site
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [1280, 390]
 
 
 @pytest.fixture(scope="module")
@@ -35,27 +34,6 @@ def server(tmp_path_factory: pytest.TempPathFactory, intranet: Site) -> Iterator
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
-    with local_page(browser, server, request.param) as pg:
-        yield pg
-
-
-def shot(page: Any, name: str) -> None:
-    page.wait_for_load_state("load")  # a click returns when its page starts coming: measure it once it is all here
-    width = int(page.viewport_size["width"])
-    page.screenshot(path=str(SHOTS / f"evidence-url-{name}-{width}.png"), full_page=True)
-    if width <= 390:
-        wide = page.evaluate("document.documentElement.scrollWidth")
-        assert wide <= width, f"{name}: the page is {wide} px wide at {width} px"
-
-
 def test_add_evidence_from_a_url_through_the_form(page: Any, server: str, intranet: Site) -> None:
     width = int(page.viewport_size["width"])
     body = f"Model card of the credit-limit model, v3 ({width} px)\n".encode()
@@ -69,7 +47,7 @@ def test_add_evidence_from_a_url_through_the_form(page: Any, server: str, intran
     page.select_option("#ev-concerns", "mozart")
     page.fill("#ev-until", "2027-11-30")
     page.fill("#ev-id", ident)
-    shot(page, "form")
+    screenshot(page, "evidence-url-form", full_page=True)
     page.get_by_role("button", name="Add evidence").click()
     assert page.get_by_role("status").inner_text().startswith(f"Added {ident}")
 
@@ -79,4 +57,4 @@ def test_add_evidence_from_a_url_through_the_form(page: Any, server: str, intran
     answered = f"{intranet.base}/model-card-{width}.txt"
     assert card.get_by_role("link", name=answered).get_attribute("href") == answered
     assert hashlib.sha256(body).hexdigest() in card.inner_text()
-    shot(page, "added")
+    screenshot(page, "evidence-url-added", full_page=True)

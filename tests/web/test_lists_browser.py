@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserlaunch import SHOTS, WRAPPED_IDS, chromium, fits, local_page, settle
+from browserlaunch import SHOTS, WRAPPED_IDS, fits, settle
 from liveserver import serving
 from webfixture import browser_store
 
@@ -24,7 +24,6 @@ from compgraph.web import create_app
 pytestmark = pytest.mark.browser
 
 AS_OF = "2027-06-01"
-WIDTHS = [1280, 390]
 
 
 @pytest.fixture(scope="module")
@@ -32,18 +31,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store, _ = browser_store(tmp_path_factory.mktemp("lists-browser") / "store")
     with serving(create_app(store)) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
-    with local_page(browser, server, request.param, accept_downloads=True) as pg:
-        yield pg
 
 
 def width(page: Any) -> int:

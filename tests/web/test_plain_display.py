@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browserlaunch import SHOTS, WRAPPED_IDS, chromium, local_page
+from browserlaunch import SHOTS, WRAPPED_IDS
 from liveserver import serving
 from webfixture import REPO, browser_store
 
@@ -22,7 +22,6 @@ from compgraph.questions import queries
 from compgraph.web import create_app
 
 AS_OF = "2027-06-01"  # the demo has expired and expiring evidence on this day
-WIDTHS = [1280, 390]
 PREFIXED = re.compile(r"\b(cg|cgr|dcterms|skos|prov|sh|rdfs|dcat|xsd|sys|ctl|obl):[A-Za-z]")
 # Values a required parameter needs so that every canned question has an answer to look at.
 NEEDS = {"obligation-trace": {"obligation": "COC-05-03"}, "document-obligations": {"document": "eu-coc-deployers"}}
@@ -141,18 +140,6 @@ def test_dashboard_bars_stripe_expired_and_no_evidence_differently(client: Any) 
 def server(store: Any) -> Iterator[str]:
     with serving(create_app(store)) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
-    with local_page(browser, server, request.param) as pg:
-        yield pg
 
 
 def width(page: Any) -> int:
