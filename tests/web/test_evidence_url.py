@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from webfixture import post_evidence
 
 from compgraph.graph import history
 from compgraph.graph.build import build
@@ -46,14 +47,6 @@ def client(store: LocalStore, intranet: Site) -> Iterator[Any]:
         yield create_app(store, {"MAX_CONTENT_LENGTH": CAP}).test_client()
 
 
-def post(client: Any, **fields: Any) -> Any:
-    page = client.get("/new-evidence").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-    data = {"control": "CTL-GOV-01", "concerns": "mozart", "valid_until": "2027-11-30", "issued": "2026-11-30",
-            "csrf_token": token}
-    data.update(fields)
-    return client.post("/evidence", data=data, content_type="multipart/form-data")
-
 
 def alert(resp: Any) -> str:
     found = re.search(r'role="alert">(.*?)</p>', resp.get_data(as_text=True), re.S)
@@ -63,14 +56,14 @@ def alert(resp: Any) -> str:
 def test_a_url_is_fetched_and_its_sha256_and_address_recorded(client: Any, store: LocalStore,
                                                               intranet: Site) -> None:
     url = f"{intranet.base}/audit.txt"
-    assert post(client, id="ev-url", url=url).status_code == 201
+    assert post_evidence(client, id="ev-url", url=url).status_code == 201
     digest = hashlib.sha256(BODY).hexdigest()
     assert store.select(f'ASK {{ ev:ev-url cg:sha256 "{digest}" ; cg:url <{url}> }}').boolean
     assert (Path(store.root) / "evidence-files" / digest[:2] / digest).read_bytes() == BODY
 
 
 def test_the_evidence_page_links_the_url_and_shows_the_digest(client: Any, intranet: Site) -> None:
-    post(client, id="ev-shown", url=f"{intranet.base}/audit.txt")
+    post_evidence(client, id="ev-shown", url=f"{intranet.base}/audit.txt")
     html = client.get("/evidence/ev-shown").get_data(as_text=True)
     assert f'<dt>Fetched from</dt><dd><a href="{intranet.base}/audit.txt">' in html
     assert hashlib.sha256(BODY).hexdigest() in html
@@ -78,21 +71,21 @@ def test_the_evidence_page_links_the_url_and_shows_the_digest(client: Any, intra
 
 def test_where_redirects_ended_is_recorded_and_shown(client: Any, store: LocalStore, intranet: Site) -> None:
     asked, answered = f"{intranet.base}/audit/latest", f"{intranet.base}/audit.txt"
-    assert post(client, id="ev-moved", url=asked).status_code == 201
+    assert post_evidence(client, id="ev-moved", url=asked).status_code == 201
     assert store.select(f"ASK {{ ev:ev-moved cg:url <{asked}> ; dcterms:source <{answered}> }}").boolean
     html = client.get("/evidence/ev-moved").get_data(as_text=True)
     assert f'<dt>Redirected to</dt><dd><a href="{answered}">' in html
 
 
 def test_url_evidence_is_in_the_trail_as_an_upload_is(client: Any, store: LocalStore, intranet: Site) -> None:
-    post(client, id="ev-trail-url", url=f"{intranet.base}/audit.txt")
+    post_evidence(client, id="ev-trail-url", url=f"{intranet.base}/audit.txt")
     last = history.entries(store)[-1]
     assert (last.command, last.entities) == ("POST /evidence", ["https://w3id.org/compgraph/id/evidence/ev-trail-url"])
 
 
 def test_a_renewal_can_come_from_a_url(client: Any, store: LocalStore, intranet: Site) -> None:
-    post(client, id="ev-yearly", file=(io.BytesIO(b"2026 edition\n"), "audit-2026.txt"))
-    resp = post(client, renews="ev-yearly", valid_until="2028-11-30", url=f"{intranet.base}/audit.txt")
+    post_evidence(client, id="ev-yearly", file=(io.BytesIO(b"2026 edition\n"), "audit-2026.txt"))
+    resp = post_evidence(client, renews="ev-yearly", valid_until="2028-11-30", url=f"{intranet.base}/audit.txt")
     assert resp.status_code == 201
     assert store.select(f"ASK {{ ev:ev-yearly-v2 prov:wasRevisionOf ev:ev-yearly ; cg:url <{intranet.base}/audit.txt> ;"
                         ' rdfs:label "audit-2026.txt" }').boolean
@@ -100,7 +93,7 @@ def test_a_renewal_can_come_from_a_url(client: Any, store: LocalStore, intranet:
 
 def test_a_private_address_is_a_400_naming_it_and_writes_nothing(client: Any, store: LocalStore) -> None:
     before = len(history.entries(store))
-    resp = post(client, id="ev-private", url="http://10.0.0.5/evidence.pdf")
+    resp = post_evidence(client, id="ev-private", url="http://10.0.0.5/evidence.pdf")
     assert resp.status_code == 400
     assert "http://10.0.0.5/evidence.pdf: refused, 10.0.0.0/8 is Private-Use" in alert(resp)
     assert not store.select("ASK { ev:ev-private ?p ?o }").boolean
@@ -108,14 +101,14 @@ def test_a_private_address_is_a_400_naming_it_and_writes_nothing(client: Any, st
 
 
 def test_a_loopback_port_the_operator_did_not_list_is_refused(client: Any) -> None:
-    resp = post(client, id="ev-other-port", url="http://127.0.0.1:8081/")
+    resp = post_evidence(client, id="ev-other-port", url="http://127.0.0.1:8081/")
     assert resp.status_code == 400
     assert "http://127.0.0.1:8081/: refused, port 8081" in alert(resp)
 
 
 def test_an_answer_over_the_upload_limit_is_a_400_and_keeps_no_bytes(client: Any, store: LocalStore,
                                                                      intranet: Site) -> None:
-    resp = post(client, id="ev-huge", url=f"{intranet.base}/huge.bin")
+    resp = post_evidence(client, id="ev-huge", url=f"{intranet.base}/huge.bin")
     assert resp.status_code == 400
     assert f"larger than the {CAP:,} bytes" in alert(resp)
     digest = hashlib.sha256(b"z" * (CAP + 1)).hexdigest()
@@ -123,17 +116,17 @@ def test_an_answer_over_the_upload_limit_is_a_400_and_keeps_no_bytes(client: Any
 
 
 def test_a_file_and_a_url_together_is_a_400_naming_both_fields(client: Any, intranet: Site) -> None:
-    resp = post(client, url=f"{intranet.base}/audit.txt", file=(io.BytesIO(BODY), "audit.txt"))
+    resp = post_evidence(client, url=f"{intranet.base}/audit.txt", file=(io.BytesIO(BODY), "audit.txt"))
     assert resp.status_code == 400
     assert alert(resp) == "File or URL: one of them, not both"
 
 
 def test_neither_a_file_nor_a_url_is_a_400_naming_both_fields(client: Any) -> None:
-    resp = post(client)
+    resp = post_evidence(client)
     assert resp.status_code == 400
     assert alert(resp).startswith("File or URL: one of them, choose a file")
 
 
 def test_a_refused_form_keeps_the_url_typed(client: Any) -> None:
-    html = post(client, url="http://10.0.0.5/x").get_data(as_text=True)
+    html = post_evidence(client, url="http://10.0.0.5/x").get_data(as_text=True)
     assert 'value="http://10.0.0.5/x"' in html

@@ -3,7 +3,9 @@ when a test asks for it by name. A missing demo is an error, never a quiet switc
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from compgraph.graph.store import LocalStore
 
@@ -37,3 +39,14 @@ def browser_store(path: Path) -> tuple[LocalStore, bool]:
     store = LocalStore(path)
     build(store)
     return store, True
+
+
+def post_evidence(client: Any, **fields: Any) -> Any:
+    """Submit the evidence form as a browser does: with the CSRF token of the page it came from, for the
+    demo's CTL-GOV-01 at Mozart unless ``fields`` say otherwise."""
+    page = client.get("/new-evidence").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    data = {"control": "CTL-GOV-01", "concerns": "mozart", "valid_until": "2027-11-30", "issued": "2026-11-30",
+            "csrf_token": token}
+    data.update(fields)
+    return client.post("/evidence", data=data, content_type="multipart/form-data")
