@@ -68,9 +68,9 @@ def _one_source(form: dict[str, Any], upload: Any) -> bool:
     return has_file
 
 
-def _bytes(form: dict[str, Any], upload: Any) -> tuple[bytes, str | None, str | None]:
+def _bytes(form: dict[str, Any], upload: Any, has_file: bool) -> tuple[bytes, str | None, str | None]:
     """(bytes, url, url after redirects) of the evidence: the uploaded file or what the URL answers now."""
-    if _one_source(form, upload):
+    if has_file:
         return upload.read(), None, None
     cap = current_app.config.get("MAX_CONTENT_LENGTH") or ev.MAX_BYTES
     try:
@@ -90,7 +90,7 @@ def evidence_add() -> tuple[str, int] | Response:
                                                           "renews", "url")}
     upload = request.files.get("file")
     try:
-        _one_source(form, upload)
+        has_file = _one_source(form, upload)
         if not form["valid_until"]:
             raise ev.EvidenceError("Valid until: required")
         issued, until = _date(form, "issued", "Issued"), _date(form, "valid_until", "Valid until")
@@ -103,7 +103,7 @@ def evidence_add() -> tuple[str, int] | Response:
         else:
             ident = form["id"] or f"ev-{control.lower()}-{issued.isoformat()}"
         ev.check(store, ident, control, concerns, issued, until)  # before fetching: a bad form costs no request
-        data, url, final = _bytes(form, upload)
+        data, url, final = _bytes(form, upload, has_file)
         digest, kept = ev.keep_bytes(root, data)
         named = url or upload.filename
         ev.add(store, ev.Item(ident, label or named, control, concerns, until, issued, digest, file=kept, url=url,
