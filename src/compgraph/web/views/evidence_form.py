@@ -12,7 +12,6 @@ limit (``MAX_CONTENT_LENGTH``) is read.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import Any
 
@@ -55,7 +54,7 @@ def _date(form: dict[str, Any], name: str, label: str) -> date:
 def _guard() -> urlfetch.Guard:
     hosts = current_app.config.get("EVIDENCE_URL_HOSTS")
     if hosts is None:
-        hosts = os.environ.get(urlfetch.HOSTS_ENV, "")
+        return urlfetch.Guard.from_env()
     return urlfetch.Guard.parse(hosts if isinstance(hosts, str) else ",".join(hosts))
 
 
