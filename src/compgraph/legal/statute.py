@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 __all__ = ["Provision", "parse_provisions", "repair_typography"]
@@ -344,6 +345,19 @@ _SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z])")
 _INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
 
 
+def _in_order(line: str, found: Iterable[re.Match[str]], start: int,
+              rank: Callable[[str], int]) -> tuple[list[int], int]:
+    """Where a run of inline points begins, each labelled (group 1) one after the last ("1.", "(2)", "c)"), and
+    the rank of the label expected next. Points run from a colon in order, so "(2)" after "; and" in a sentence
+    that never opened "(1)" stays inside it; ``start`` above 1 goes on with a run the line before opened."""
+    cuts, expected = [], start
+    for m in found:
+        if rank(m.group(1)) == expected and (expected > 1 or line[m.start() - 1] == ":"):
+            cuts.append(m.end())
+            expected += 1
+    return cuts, expected
+
+
 def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], int]:
     """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts, and
     the number of the next inline "(n)" point it expects.
@@ -361,25 +375,11 @@ def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], 
             cuts.append(m.end())
             expected += 1
     if not first:
-        number = 1
-        for m in _INLINE_NUMBER.finditer(line):
-            if int(m.group(1)) == number and (number > 1 or line[m.start() - 1] == ":"):
-                cuts.append(m.end())
-                number += 1
-    number = point
-    for m in _INLINE_POINT.finditer(line):
-        if m.group(1) is None:
-            cuts.append(m.end())
-        elif int(m.group(1)) == number and (number > 1 or line[m.start() - 1] == ":"):
-            # "shall consider whether ...: (1) ...; (2) ...; or (5) ...": numbered points run from a colon in
-            # order, so "(2)" after "; and" in a sentence that never opened "(1)" stays inside it.
-            cuts.append(m.end())
-            number += 1
-    letter = "a"
-    for m in _INLINE_LETTER.finditer(line):
-        if m.group(1) == letter and (letter > "a" or line[m.start() - 1] == ":"):
-            cuts.append(m.end())
-            letter = chr(ord(letter) + 1)
+        cuts += _in_order(line, _INLINE_NUMBER.finditer(line), 1, int)[0]
+    points = list(_INLINE_POINT.finditer(line))
+    cuts += [m.end() for m in points if m.group(1) is None]  # "(a)", "(iv)": cut wherever they stand
+    numbered, number = _in_order(line, (m for m in points if m.group(1)), point, int)
+    cuts += numbered + _in_order(line, _INLINE_LETTER.finditer(line), 1, lambda c: ord(c) - ord("a") + 1)[0]
     if not cuts:
         return [(0, line)], number
     # "...; and d) such other items as ... deems necessary. The report may include ...": a sentence after the
