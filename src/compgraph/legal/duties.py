@@ -28,8 +28,9 @@ _SUBJECT_NEVER = re.compile(r"\b(?:we|you|employees|staff|users|deployers|provid
 _BANNED_AT_END = re.compile(
     r"\b(?:is|are)(?: strictly)? (?:prohibited|forbidden|not permitted|not allowed)[.;!]?$", re.I
 )
+_MODAL_NOT = re.compile(r"\b(?:must|shall|should|may|will|can)(?: \w+ly)? (?:not|never)\b", re.I)
 _PROHIBITION = [
-    re.compile(r"\b(?:must|shall|should|may|will|can)(?: \w+ly)? (?:not|never)\b", re.I),
+    _MODAL_NOT,
     re.compile(r"\bcannot\b(?= be used| use)", re.I),
     _SUBJECT_NEVER,
     re.compile(r"\brefrain(?:s|ing)? from\b", re.I),
@@ -123,8 +124,7 @@ def detect_modality(sentence: str, kind: str = "policy") -> tuple[str | None, bo
     prohibited = any(rule.search(s) for rule in _PROHIBITION)
     if prohibited and (positive or IMPERATIVE.match(s) or re.match(r"^(?:do not|don't|never)\b", s, re.I)):
         return "prohibition", True
-    if prohibited and (_SUBJECT_NEVER.search(s)
-                       or re.search(r"\b(?:must|shall|should|may|will|can)(?: \w+ly)? (?:not|never)\b", s, re.I)):
+    if prohibited and (_SUBJECT_NEVER.search(s) or _MODAL_NOT.search(s)):
         return "prohibition", True
     if positive:
         positive.sort()
