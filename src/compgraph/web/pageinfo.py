@@ -20,6 +20,7 @@ from compgraph.graph import paths
 from compgraph.graph.history import HISTORY_GRAPH
 from compgraph.graph.namespaces import graph_iri
 from compgraph.graph.store import GraphStore
+from compgraph.legal.review import RELATION_CHOICES
 from compgraph.questions import coverage as cv
 from compgraph.web.model import entity_url, evidence_state, sparql_string
 
@@ -308,8 +309,6 @@ def obligation_provenance(store: GraphStore, iri: str) -> dict[str, Any]:
 
 def mapping_words(predicate: str) -> str:
     """A mapping's SKOS predicate (IRI or ``skos:`` name) as the review page words it: "fully covers", ..."""
-    from compgraph.legal.review import RELATION_CHOICES
-
     local = predicate.rsplit("#", 1)[-1].rsplit(":", 1)[-1]
     return next((words for name, words, _ in RELATION_CHOICES if name == local), "mapped to")
 

@@ -14,6 +14,7 @@ from rdflib import SKOS, Literal, URIRef
 from compgraph.graph.durations import human_duration, is_duration
 from compgraph.graph.namespaces import CGR, shorten, sparql_prefixes
 from compgraph.graph.store import QueryResult, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
+from compgraph.legal.review import RELATION_CHOICES
 from compgraph.web import model, pageinfo
 from compgraph.web.model import get_store
 from compgraph.web.pagecache import cached_page
@@ -90,12 +91,6 @@ def _names(iris: set[str], ids: set[str]) -> tuple[dict[str, tuple[str, str]], d
     return by_iri, by_id
 
 
-def _relation_choices() -> tuple[tuple[str, str, str], ...]:
-    from compgraph.legal.review import RELATION_CHOICES
-
-    return RELATION_CHOICES
-
-
 def _relation_words(term: Any) -> tuple[str, str] | None:
     """(words, explanation) for a SKOS mapping predicate, as the review page words it ("partly covers");
     None for any other term."""
@@ -103,7 +98,7 @@ def _relation_words(term: Any) -> tuple[str, str] | None:
     if not isinstance(term, URIRef) or not iri.startswith(str(SKOS)) or not iri.endswith("Match"):
         return None
     local = iri.removeprefix(str(SKOS))
-    why = next((why for name, _, why in _relation_choices() if name == local), "")
+    why = next((why for name, _, why in RELATION_CHOICES if name == local), "")
     return pageinfo.mapping_words(iri), why
 
 
@@ -116,7 +111,7 @@ def _column_values(result: QueryResult | None) -> dict[str, str]:
         terms = [row[i] for row in result.rows if row[i] is not None]
         if terms and all(_relation_words(t) for t in terms):
             out[v] = "the IRI of the SKOS mapping predicate (" + ", ".join(
-                f"{name}: {words}" for name, words, _ in _relation_choices()
+                f"{name}: {words}" for name, words, _ in RELATION_CHOICES
             ) + ")"
         elif any(isinstance(t, URIRef) for t in terms):
             out[v] = "IRI"
