@@ -20,7 +20,6 @@ may go only to an address the first answer gave, so a name that rebinds between 
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import os
 import re
@@ -51,7 +50,6 @@ class Fetched:
     url: str  # the address asked for (redirects followed are not what the evidence is named by)
     final_url: str
     data: bytes
-    sha256: str
 
 
 def _host_port(netloc_or_url: str) -> tuple[str, int | None]:
@@ -208,5 +206,5 @@ def fetch(url: str, max_bytes: int, guard: Guard | None = None, timeout: float =
         # ValueError.
         except (requests.RequestException, urllib3.exceptions.HTTPError, ValueError) as exc:
             raise FetchError(f"{here}: cannot fetch it: {_why(exc)}") from None
-        return Fetched(url, here, data, hashlib.sha256(data).hexdigest())
+        return Fetched(url, here, data)
     raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
