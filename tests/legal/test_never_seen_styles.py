@@ -41,7 +41,8 @@ def test_inline_markup_inside_a_label_does_not_split_it(tmp_path: Path) -> None:
 def _virginia(*paragraphs: str) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (f"<html><body><span id='va_code'><h2>Chapter 53. Consumer Data Protection Act.</h2><b>§ 59.1-578. Data "
-            f"controller responsibilities; transparency.</b><section class='body'>{body}</section></span></body></html>")
+            f"controller responsibilities; transparency.</b><section class='body'>{body}</section></span>"
+            "</body></html>")
 
 
 def test_a_code_section_line_outside_any_paragraph_cites_its_duties(tmp_path: Path) -> None:
@@ -102,7 +103,8 @@ def test_is_to_be_inside_a_relative_clause_states_no_duty() -> None:
 
 def test_romans_listed_after_a_comma_stay_inside_their_point() -> None:
     text = ("§ 59.1-578. Responsibilities.\n\nA. No controller shall process personal data collected from a known "
-            "child:\n\na. For the purposes of (i) targeted advertising, (ii) the sale of such data, or (iii) profiling;\n")
+            "child:\n\na. For the purposes of (i) targeted advertising, (ii) the sale of such data, or (iii) "
+            "profiling;\n")
     assert [r for r, _, _ in _duties(text)] == ["59.1-578(A)(a)"]
 
 
@@ -192,8 +194,9 @@ def test_words_after_a_dash_lead_ins_points_finish_its_sentence(tmp_path: Path) 
           "  - (*b*) disclosed to another Data Fiduciary,\n\n"
           "the Data Fiduciary processing such personal data shall ensure its completeness.\n")
     assert _imported(tmp_path, "act.md", md)[1:] == [
-        ("8(3), sentence 2", "mandatory", "Where personal data processed by a Data Fiduciary is likely to be— … the "
-                                          "Data Fiduciary processing such personal data shall ensure its completeness.")]
+        ("8(3), sentence 2", "mandatory",
+         "Where personal data processed by a Data Fiduciary is likely to be— … the Data Fiduciary processing such "
+         "personal data shall ensure its completeness.")]
 
 
 def test_words_after_the_points_of_a_deeming_lead_in_bind_no_one(tmp_path: Path) -> None:

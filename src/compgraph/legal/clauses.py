@@ -127,7 +127,8 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
 # department may require ...", a permission beside the duty).
 # A coordinated clause with a subject of its own (", and the controller shall make ... available") and an
 # alternative after a semicolon ("; alternatively, the processor may arrange ...") are clauses too.
-_CLAUSE_SPLIT = re.compile(r",\s+and\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?<!\bas\s)(?:shall|must|may)\b)|"
+_CLAUSE_SPLIT = re.compile(r",\s+and\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?<!\bas\s)"
+                           r"(?:shall|must|may)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
                            r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"

@@ -35,7 +35,8 @@ _BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|n
 # ("12/2/26, 9:56 PM Regulation ...") and a footer with the page's address and number ("https://... 2/4").
 # An act printed with a margin cites the acts it names there ("53 of 2005."), and a bill's pages carry its number
 # as a running header ("HB1181", after a form feed when ``pdftotext -layout`` keeps the page break).
-_PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|PAGE[ \t]+\d+[ \t]*-[ \t]*(?:SENATE|HOUSE)[ \t]+BILL[ \t]+[\w-]+|"
+_PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
+                             r"PAGE[ \t]+\d+[ \t]*-[ \t]*(?:SENATE|HOUSE)[ \t]+BILL[ \t]+[\w-]+|"
                              r"\d{1,3}[ \t]+of[ \t]+\d{4}\.|[HS]B[ \t]?\d{1,5}|"
                              r"!\[[^\]\n]*\]\([^)\n]*\)|"
                              r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
