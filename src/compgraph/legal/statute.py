@@ -484,14 +484,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
             p.open_section(number, title, annex=kind == "annex")
             _note_bill_section(p, line)
         return
-    if _ASIDE.match(line):
-        p.aside = True
+    if _aside(p, line):
         return
-    if p.aside:
-        first = _labels(line, p.stack)[0]
-        if not (first and p.stack and _kind(first[0], p.stack[:1]) == p.stack[0][0]):
-            return  # an illustration; the next sub-section of the enclosing list ends them
-        p.aside = False
     if p.expect_title and _is_title(line):
         p.title, p.expect_title = line, False
         return
@@ -499,20 +493,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     labels, after = _labels(line, p.stack)
     body = line[after:].strip()
     cur = p.current
-    if not labels and cur is not None and cur.heading and cur.path and body[:1].islower():
-        # "(A) Unfair or deceptive treatment of, or unlawful disparate impact" then "on, consumers;": a point a PDF
-        # wrapped before a lower-case word, not a catchline.
-        cur.heading = False
-        p.extend(body, len(line))
-        return
-    lead = _dash_lead_in(p, cur) if not labels and body[:1].islower() else None
-    if lead is not None and not (p.wrap and p.last_raw + 1 + next_word > p.wrap):
-        # "(3) Where ... is likely to be— (a) ...; or (b) ..., " then "the Data Fiduciary ... shall ensure ...": the
-        # words after the points finish the lead-in's sentence, at the lead-in's place.
-        del p.stack[len(lead.path):]
-        p.current = Provision(p.section, p.title, lead.path, (), body, start + after, i + 1, flush=True)
-        p.out.append(p.current)
-        p.last_width, p.last_raw = len(line), p.line_raw
+    if not labels and body[:1].islower() and _after_point(p, line, body, start + after, i, next_word):
         return
     if not labels and cur is not None and not cur.heading and _OPEN_END.search(cur.text):
         cur.text = f"{cur.text} {body}"  # the sentence broke off after "AND" (a page break): any line goes on
@@ -552,6 +533,42 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
 
 # "Illustrations." in an act: examples of the provision above them, in the words of duties ("Y shall retain").
 _ASIDE = re.compile(r"^\W*Illustrations?\W*$")
+
+
+def _aside(p: _Parser, line: str) -> bool:
+    """Whether ``line`` is an act's "Illustrations." or one of them; the next sub-section of the enclosing list
+    ("(8)" after the illustrations of (7)) ends them."""
+    if _ASIDE.match(line):
+        p.aside = True
+        return True
+    if p.aside:
+        first = _labels(line, p.stack)[0]
+        if not (first and p.stack and _kind(first[0], p.stack[:1]) == p.stack[0][0]):
+            return True
+        p.aside = False
+    return False
+
+
+def _after_point(p: _Parser, line: str, body: str, start: int, i: int, next_word: int) -> bool:
+    """Read a lower-case unlabelled line that a point's reading decides; False when it is none of these:
+
+    - "(A) Unfair or deceptive treatment of, or unlawful disparate impact" then "on, consumers;": a point a PDF
+      wrapped before a lower-case word, not a catchline;
+    - "(3) Where ... is likely to be— (a) ...; or (b) ...," then "the Data Fiduciary ... shall ensure ...": the
+      words after a dash lead-in's points finish its sentence, at the lead-in's place."""
+    cur = p.current
+    if cur is not None and cur.heading and cur.path:
+        cur.heading = False
+        p.extend(body, len(line))
+        return True
+    lead = _dash_lead_in(p, cur)
+    if lead is None or (p.wrap and p.last_raw + 1 + next_word > p.wrap):
+        return False
+    del p.stack[len(lead.path):]
+    p.current = Provision(p.section, p.title, lead.path, (), body, start, i + 1, flush=True)
+    p.out.append(p.current)
+    p.last_width, p.last_raw = len(line), p.line_raw
+    return True
 
 
 def _dash_lead_in(p: _Parser, cur: Provision | None) -> Provision | None:
