@@ -226,3 +226,18 @@ def test_a_relative_clause_after_the_main_verb_does_not_decide_who_binds_or_how(
             "Data Fiduciary shall be exempt from the obligations under sub-section (1).\n")
     duties = statute_duties(text)
     assert [(d.ref, d.modality, d.addressee) for d in duties] == [("9(1)", "permission", "authority")]
+
+
+# The two misses the earlier rounds left (Colorado 6-1-1702(7), San Francisco 22D.3(b)(1)).
+def test_a_permission_coordinated_with_a_clause_that_binds_no_one_still_binds() -> None:
+    text = ("6-1-1702. Developer duty.\n\n(7) THE ATTORNEY GENERAL MAY EVALUATE SUCH STATEMENT TO ENSURE COMPLIANCE "
+            "WITH THIS PART 17, AND THE STATEMENT IS NOT SUBJECT TO DISCLOSURE UNDER THE OPEN RECORDS ACT.\n")
+    assert _duties(text) == [("6-1-1702(7)", "permission", "THE ATTORNEY GENERAL MAY EVALUATE SUCH STATEMENT TO "
+                                                           "ENSURE COMPLIANCE WITH THIS PART 17")]
+
+
+def test_a_deadline_point_in_the_present_tense_is_a_duty() -> None:
+    text = ("SEC. 22D.3. STANDARDS AND COMPLIANCE.\n\n(b) The following deadlines are measured from the effective "
+            "date:\n\n(1) Within three months, department heads designate Department Data Coordinators;\n\n"
+            "(2) Within six months, each Department shall begin conducting quarterly reviews.\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("22D.3(b)(1)", "mandatory"), ("22D.3(b)(2)", "mandatory")]

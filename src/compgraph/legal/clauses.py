@@ -127,8 +127,9 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
 # department may require ...", a permission beside the duty).
 # A coordinated clause with a subject of its own (", and the controller shall make ... available") and an
 # alternative after a semicolon ("; alternatively, the processor may arrange ...") are clauses too.
+# ", and the statement is not subject to disclosure" is a clause of its own too, one that binds no one.
 _CLAUSE_SPLIT = re.compile(r",\s+and\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?<!\bas\s)"
-                           r"(?:shall|must|may)\b)|"
+                           r"(?:shall|must|may|(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
                            r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"

@@ -203,6 +203,8 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
         return
     own = statute_modality(first)
     modality = own if own == "prohibition" or (own and not lead_mod) else lead_mod
+    if modality is None and _DEADLINE.match(first):
+        modality = "mandatory"  # "The following deadlines ...: (1) Within three months, department heads designate"
     if modality is None:
         return
     if modality == "mandatory" and _NEGATED_POINT.match(first):
@@ -211,6 +213,11 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     walker.add(prov, text, modality, subject if lead_mod else _subject(point), 1, 1, own=point)
     for c, (clause_modality, clause) in enumerate(later, start=2):
         walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, subject, 1, c, own=clause)
+
+
+# A point that opens with a deadline and goes on in the present tense states what must be done by then.
+_DEADLINE = re.compile(r"^(?:within\s+(?:\w+\s+){1,3}?(?:\(\d+\)\s+)?(?:days?|weeks?|months?|years?)|"
+                       r"(?:no|not)\s+later\s+than\s+[^,;]{1,60}),\s+\S", re.I)
 
 
 # A point that completes "shall:" with "not": "Not process sensitive data ...", "Except as otherwise provided, not
