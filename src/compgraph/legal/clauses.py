@@ -367,7 +367,7 @@ def acting_party(clause: str) -> str | None:
 # data article, cybersecurity in a robustness article). First match wins in both tables.
 _TITLE_TOPICS = _table(
     ("human-oversight", r"human oversight"),
-    ("impact-assessment", r"impact assessment|risk management"),
+    ("impact-assessment", r"impact assessment|risk management|data protection assessment"),
     ("monitoring", r"monitoring"),
     ("reporting", r"reporting|incident"),
     ("transparency", r"transparency|information to|disclos"),
@@ -389,10 +389,14 @@ _CLAUSE_TOPICS = _table(
     ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in|"
                       r"\bdocuments\b|\b(?:any|the|a|each) (?:valid )?document\b|"
                       r"\bkeep\b[^.;]{0,160}\bcop(?:y|ies) of\b"),
-    ("privacy", r"personal data|data protection|confidentiality"),
+    ("impact-assessment", r"data protection assessments?"),
+    ("privacy", r"personal data|personal information|data protection|confidentiality|pseudonymous|de-identified"),
     ("fairness", r"\bbias|discriminat"),
     ("security", r"cybersecurity|unauthori[sz]ed third parties|vulnerabilit"),
     ("human-oversight", r"human oversight|solely on the output"),
+    # An open-data code's "shall make ... data sets available", "shall be posted online": what the public sees.
+    ("transparency", r"\bpublish(?:ed|es|ing)?\b|\bpost(?:ed|s)?\s+(?:on|online)\b|\bpublicly\b|\bto the public\b|"
+                     r"\bonline\b|\bweb\s?(?:site|portal)\b"),
     ("data-governance", r"data sets?\b|data management|input data|data governance"),
     ("monitoring", r"\bmonitor"),
     ("robustness", r"\btest(?:ing|ed|s)?\b|validation procedures"),
@@ -404,6 +408,15 @@ _CLAUSE_TOPICS = _table(
                    r"\bcorrective actions?\b|compl(?:y|iant|iance)\b[^.;]{0,30}\bwith the requirements"),
     ("inclusive-design", r"accessibility requirements"),
     ("governance", r"quality management system"),
+)
+# Consulted when neither the clause's own subject nor its article's title names a topic.
+_FALLBACK_TOPICS = _table(
+    # Who is appointed or designated to do what, and the rules an office sets: how the duties are organised.
+    # ("the provider has appointed a representative" is a fact an importer checks, not how it organises itself)
+    ("governance", r"\b(?:appoint|designate|oversee)s?\b|\bcoordinat\w*|\bworking group\b|"
+                   r"\badvisory (?:group|board|council)\b|"
+                   r"\b(?:establish|adopt|promulgate|issue)\s+(?:[\w-]+\s+){0,3}(?:rules|polic(?:y|ies)|procedures|"
+                   r"standards|guidelines)\b"),
 )
 
 
@@ -441,4 +454,4 @@ def statute_topic(clause: str, title: str) -> str | None:
     for topic, rule in _TITLE_TOPICS:
         if rule.search(title):
             return topic
-    return None
+    return next((topic for topic, rule in _FALLBACK_TOPICS if rule.search(clause)), None)
