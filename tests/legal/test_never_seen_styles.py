@@ -270,3 +270,24 @@ def test_appointing_an_officer_is_governance_when_the_article_names_no_topic(tmp
     text = ("Sec. 2-5. General provisions.\n\n(a) The President shall appoint a Chief Data Officer.\n\n"
             "Sec. 2-6. Authorised representatives.\n\n(a) The provider shall appoint an authorised representative.\n")
     assert _topics(tmp_path, text) == ["governance", "accountability"]
+
+
+# The ePrivacy Directive 2002/58/EC (EUR-Lex's older HTML), measured after the fixes above.
+def test_what_a_provision_does_not_prevent_binds_no_one() -> None:
+    text = ("Article 5\n\nConfidentiality\n\n1. Member States shall ensure the confidentiality of communications. "
+            "This paragraph shall not prevent technical storage which is necessary for the conveyance of a "
+            "communication.\n\n3. This shall not prevent any technical storage for the sole purpose of the "
+            "transmission.\n")
+    assert [r for r, _, _ in _duties(text)] == ["5(1)"]
+
+
+def test_the_limit_of_a_permission_is_no_permission_of_its_own() -> None:
+    text = ("Article 6\n\nTraffic data\n\n2. Traffic data necessary for billing may be processed. Such processing is "
+            "permissible only up to the end of the period during which the bill may lawfully be challenged.\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("6(2)", "permission")]
+
+
+def test_member_states_applying_national_provisions_is_a_duty_not_a_scope_rule() -> None:
+    text = ("Article 7\n\nItemised billing\n\n2. Member States shall apply national provisions in order to reconcile "
+            "the rights of subscribers.\n\n3. Paragraph 1 shall also apply to calls to third countries.\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("7(2)", "mandatory")]

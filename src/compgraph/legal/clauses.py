@@ -16,12 +16,21 @@ __all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "later_c
 
 # "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
 # an instrument does not limit, not a duty of anyone.
-_INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter|article)\b[^.;]{0,60}?\b"
-                               r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude)\b", re.I)
+# So is what a provision does not prevent: "This paragraph shall not prevent technical storage ...", "This shall not
+# prevent any technical storage or access ...".
+_INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter|article|paragraph|section|subsection|"
+                               r"directive|regulation|provision)s?\b[^.;]{0,60}?\b"
+                               r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b|"
+                               r"^\W*this\s+shall\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b", re.I)
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
-    r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b|"
+    # "shall apply to / from / mutatis mutandis" is a scope rule; "Member States shall apply national provisions" is
+    # a duty.
+    r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
+    r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)|"
+    # "Such processing is permissible only up to the end of the period ...": the limit of a permission.
+    r"\b(?:is|are)\s+permissible\s+only\b|"
     r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+be|is|are)\s+deemed\b|"
     r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
     r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
