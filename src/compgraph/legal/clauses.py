@@ -316,7 +316,7 @@ _ROLES = _table(
                   # a county, a state's governor, the officers a code names by office, a council
                   r"\bthe county\b|\bcounty officials?\b|\boffice of the governor\b|\bthe governor\b|"
                   r"\bdirector of\b|\b(?:legislative|executive) branch\b|\bunits? of (?:state or )?local government\b|"
-                  r"\bthe council\b|\b(?:central|federal|state|national)\s+government\b"),
+                  r"\bthe council\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),

@@ -234,11 +234,12 @@ def _flush_out(walker: _Walker, prov: Provision, lead: Provision | None) -> None
     if info is not None and info[3]:
         return
     prefix = f"{info[0]} … " if info else ""
-    key = (prov.section, prov.path)
+    # The bare lead-in stated no duty, so the first duty at its place is its sentence 1, as a lawyer cites it.
+    n = len({d.ref for d in walker.duties if d.section == prov.section and d.path == prov.path})
     for sentence in sentences(prov.text):
-        walker.sentence_no[key] += 1
+        n += 1
         for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
-            walker.add(prov, prefix + clause, modality, _subject(clause), walker.sentence_no[key], c, own=clause)
+            walker.add(prov, prefix + clause, modality, _subject(clause), n, c, own=clause)
 
 
 _CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")
