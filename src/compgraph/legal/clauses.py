@@ -16,22 +16,37 @@ __all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "later_c
 
 # "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
 # an instrument does not limit, not a duty of anyone.
-_INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter|article)\b[^.;]{0,60}?\b"
-                               r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude)\b", re.I)
+# So is what a provision does not prevent: "This paragraph shall not prevent technical storage ...", "This shall not
+# prevent any technical storage or access ...".
+_INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter|article|paragraph|section|subsection|"
+                               r"directive|regulation|provision)s?\b[^.;]{0,60}?\b"
+                               r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b|"
+                               r"^\W*this\s+shall\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b", re.I)
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
-    r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b|"
+    # "shall apply to / from / mutatis mutandis" is a scope rule; "Member States shall apply national provisions" is
+    # a duty.
+    r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
+    r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)|"
+    # "Such processing is permissible only up to the end of the period ...": the limit of a permission.
+    r"\b(?:is|are)\s+permissible\s+only\b|"
     r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+be|is|are)\s+deemed\b|"
     r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
     r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
     r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+not\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
-    r"(?<!\bthere\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
+    r"(?<!\bthere\s)(?<!\bwhich\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
-    r"\b(?:is|are)\s+not\s+required\s+to\b|\bshall\s+not\s+be\s+required\s+(?:if|where|when|in\s+the\s+case)\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
+    r"\b(?:is|are)\s+not\s+required\s+to\b|"
+    # A contract term "shall be deemed contrary to public policy and shall be void", compliance with another law
+    # counting as compliance ("may comply with this section if", "is in compliance with ... by:") and a
+    # clarification ("it is hereby clarified that ... shall be considered") state legal effects, not duties.
+    r"\b(?:shall\s+be|is|are)\s+(?:null\s+and\s+)?void\b|\bcontrary\s+to\s+public\s+policy\b|"
+    r"\bmay\s+comply\s+(?:with|under)\s+this\s+(?:section|part|chapter|article|act)\s+if\b|"
+    r"\b(?:is|are|shall\s+be)\s+in\s+compliance\s+with\b[^.;]{0,160}?\bby\s*:|\bit\s+is\s+hereby\s+(?:clarified|declared)\s+that\b|\bshall\s+not\s+be\s+required\s+(?:if|where|when|in\s+the\s+case)\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
     r"\bdoes\s+not\s+constitute\b|\bshall\s+be\s+subject\s+to\s+the\s+general\s+principles\b|"
     r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b|"
     # Definitions ("The term X shall mean", "Such term shall not include", "as used in this section shall not
@@ -44,7 +59,7 @@ NON_DUTY = re.compile(
     # severability ("shall be found and determined to be invalid ..., all valid parts ... shall remain in full force")
     # and when an instrument applies ("The provisions of this Policy shall be applicable on or after ...")
     r"\bshall\s+be\s+(?:found|held|declared|determined)\s+(?:and\s+\w+\s+)?(?:to\s+be\s+)?"
-    r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+be\s+applicable\b|"
+    r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+(?:not\s+)?be\s+applicable\b|"
     r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
     r"liability\b|\bshall\s+not\s+be\s+liable\b|"
     # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
@@ -77,7 +92,9 @@ _PROHIBITION = re.compile(
     r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|"
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
-    r"^(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+(?:shall|may|must)\b|"
+    # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
+    r"(?:^|,\s+)(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+"
+    r"(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
     r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
     re.I,
@@ -117,7 +134,13 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
 # done after ... and not be charged") and at a proviso with a modal verb of its own ("provided that the
 # department may require ...", a permission beside the duty).
-_CLAUSE_SPLIT = re.compile(r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
+# A coordinated clause with a subject of its own (", and the controller shall make ... available") and an
+# alternative after a semicolon ("; alternatively, the processor may arrange ...") are clauses too.
+# ", and the statement is not subject to disclosure" is a clause of its own too, one that binds no one.
+_CLAUSE_SPLIT = re.compile(r",\s+and\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?<!\bas\s)"
+                           r"(?:shall|must|may|(?:is|are|does|do)\s+not)\b)|"
+                           r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
+                           r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
                            r"\b(?:shall|must|may)\b)|"
                            r"and\s+(?=(?:if|when|unless)\b[^;]{0,240}?,\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?"
@@ -126,6 +149,17 @@ _CLAUSE_SPLIT = re.compile(r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)
                            r"provided\s+(?:further\s+|however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b))",
                            re.I)
 _SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
+_OWN_SUBJECT = re.compile(r"and\s+(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)", re.I)
+# "may ... notify ... the age above which that Data Fiduciary shall be exempt": a relative clause after the main
+# verb says which age; the main verb binds.
+_RELATIVE = re.compile(r",?\s+(?:(?:above|below|to|for|in|by|from|under|after|before)\s+)?(?:which|whom)\b", re.I)
+
+
+def _main_part(clause: str) -> str:
+    """The clause up to a relative clause that follows its first modal verb (all of it when there is none)."""
+    first = _MODAL_VERB.search(clause)
+    rel = _RELATIVE.search(clause, first.end()) if first else None
+    return clause[: rel.start()] if rel else clause
 
 
 # "shall have the right to obtain from the deployer ... explanations": a right held against a named party is
@@ -148,7 +182,9 @@ def statute_modality(clause: str) -> str | None:
         return "recommended"
     if _MAY.search(clause):
         return "permission"
-    if _TO_BE.search(clause):
+    to_be = _TO_BE.search(clause)
+    # "the context in which personal data is to be processed": a relative clause says which context, not a duty.
+    if to_be and not re.search(r"\b(?:which|that|whom|whose|where)\b[^,;]{0,80}$", clause[:to_be.start()]):
         return "mandatory"
     return None
 
@@ -179,10 +215,10 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         # A later clause keeps the sentence's subject: "This policy is a minimum standard and should not inhibit
         # ..." is a rule about the policy, whichever clause says so.
         with_subject = clause if n == 0 else f"{_subject_of(sentence)} {clause}"
-        if NON_DUTY.search(clause) or _INSTRUMENT_LIMIT.search(with_subject):
+        if NON_DUTY.search(_main_part(clause)) or _INSTRUMENT_LIMIT.search(with_subject):
             broken = True
             continue
-        modality = statute_modality(sentence[:b] if n == 0 else clause)
+        modality = statute_modality(_main_part(sentence[:b] if n == 0 else clause))
         if n > 0 and _SHARED_NEGATION.match(clause) and groups and groups[-1][0] == "mandatory":
             modality = "prohibition"
         if modality is None:
@@ -199,6 +235,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((modality, sentence.strip()))
         elif a == 0:
             out.append((modality, sentence[:b].strip().rstrip(",")))
+        elif _OWN_SUBJECT.match(sentence, a):
+            out.append((modality, sentence[a:b].strip()[4:]))  # "and the controller shall ...": its own subject
         elif _SHARED_NEGATION.match(sentence, a):
             modal = _MODAL_VERB.search(sentence)
             out.append((modality, f"{_subject_of(sentence)} {modal.group(0) if modal else ''} … "
@@ -338,7 +376,7 @@ def acting_party(clause: str) -> str | None:
 # data article, cybersecurity in a robustness article). First match wins in both tables.
 _TITLE_TOPICS = _table(
     ("human-oversight", r"human oversight"),
-    ("impact-assessment", r"impact assessment|risk management"),
+    ("impact-assessment", r"impact assessment|risk management|data protection assessment"),
     ("monitoring", r"monitoring"),
     ("reporting", r"reporting|incident"),
     ("transparency", r"transparency|information to|disclos"),
@@ -360,10 +398,14 @@ _CLAUSE_TOPICS = _table(
     ("documentation", r"\blogs?\b|record-keeping|police file|documentation|documentary|documented in|"
                       r"\bdocuments\b|\b(?:any|the|a|each) (?:valid )?document\b|"
                       r"\bkeep\b[^.;]{0,160}\bcop(?:y|ies) of\b"),
-    ("privacy", r"personal data|data protection|confidentiality"),
+    ("impact-assessment", r"data protection assessments?"),
+    ("privacy", r"personal data|personal information|data protection|confidentiality|pseudonymous|de-identified"),
     ("fairness", r"\bbias|discriminat"),
     ("security", r"cybersecurity|unauthori[sz]ed third parties|vulnerabilit"),
     ("human-oversight", r"human oversight|solely on the output"),
+    # An open-data code's "shall make ... data sets available", "shall be posted online": what the public sees.
+    ("transparency", r"\bpublish(?:ed|es|ing)?\b|\bpost(?:ed|s)?\s+(?:on|online)\b|\bpublicly\b|\bto the public\b|"
+                     r"\bonline\b|\bweb\s?(?:site|portal)\b"),
     ("data-governance", r"data sets?\b|data management|input data|data governance"),
     ("monitoring", r"\bmonitor"),
     ("robustness", r"\btest(?:ing|ed|s)?\b|validation procedures"),
@@ -375,6 +417,15 @@ _CLAUSE_TOPICS = _table(
                    r"\bcorrective actions?\b|compl(?:y|iant|iance)\b[^.;]{0,30}\bwith the requirements"),
     ("inclusive-design", r"accessibility requirements"),
     ("governance", r"quality management system"),
+)
+# Consulted when neither the clause's own subject nor its article's title names a topic.
+_FALLBACK_TOPICS = _table(
+    # Who is appointed or designated to do what, and the rules an office sets: how the duties are organised.
+    # ("the provider has appointed a representative" is a fact an importer checks, not how it organises itself)
+    ("governance", r"\b(?:appoint|designate|oversee)s?\b|\bcoordinat\w*|\bworking group\b|"
+                   r"\badvisory (?:group|board|council)\b|"
+                   r"\b(?:establish|adopt|promulgate|issue)\s+(?:[\w-]+\s+){0,3}(?:rules|polic(?:y|ies)|procedures|"
+                   r"standards|guidelines)\b"),
 )
 
 
@@ -412,4 +463,4 @@ def statute_topic(clause: str, title: str) -> str | None:
     for topic, rule in _TITLE_TOPICS:
         if rule.search(title):
             return topic
-    return None
+    return next((topic for topic, rule in _FALLBACK_TOPICS if rule.search(clause)), None)

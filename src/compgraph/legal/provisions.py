@@ -117,9 +117,20 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     for prov in provisions:
         for child in prov.children:
             parent_of[id(child)] = prov
+    leads: dict[tuple[str, tuple[str, ...]], Provision] = {}
     for prov in provisions:
+        if not prov.text and prov.children and id(prov) in parent_of:
+            # "(i)" alone on its line, its points below it: they carry the lead-in above it, and its label.
+            above = walker.lead.get(id(parent_of[id(prov)]))
+            if above is not None:
+                walker.lead[id(prov)] = (f"{above[0]} {' '.join(prov.labels)}", *above[1:])
         if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text):
             continue
+        if prov.flush:
+            _flush_out(walker, prov, leads.get((prov.section, prov.path)))
+            continue
+        if prov.children:
+            leads[(prov.section, prov.path)] = prov
         parts = sentences(prov.text)
         lead_in = parent_of.get(id(prov))
         inherited = walker.lead.get(id(lead_in)) if lead_in is not None else None
@@ -183,17 +194,52 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
         return
     point, later = later_clauses(point, lead_mod)
     first = point.split(";")[0]
+    labels = " ".join(prov.labels)
     if NON_DUTY.search(first):
+        # "then the controller is not required to comply ... and may request that the consumer provide ...": the
+        # exception binds no one, the permission beside it still does.
+        for c, (clause_modality, clause) in enumerate(later, start=2):
+            walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, subject, 1, c, own=clause)
         return
     own = statute_modality(first)
     modality = own if own == "prohibition" or (own and not lead_mod) else lead_mod
+    if modality is None and _DEADLINE.match(first):
+        modality = "mandatory"  # "The following deadlines ...: (1) Within three months, department heads designate"
     if modality is None:
         return
-    labels = " ".join(prov.labels)
+    if modality == "mandatory" and _NEGATED_POINT.match(first):
+        modality = "prohibition"  # "A controller shall: ... (2) Except as ..., not process personal data ..."
     text = f"{lead_text} {labels} {point}"
     walker.add(prov, text, modality, subject if lead_mod else _subject(point), 1, 1, own=point)
     for c, (clause_modality, clause) in enumerate(later, start=2):
         walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, subject, 1, c, own=clause)
+
+
+# A point that opens with a deadline and goes on in the present tense states what must be done by then.
+_DEADLINE = re.compile(r"^(?:within\s+(?:\w+\s+){1,3}?(?:\(\d+\)\s+)?(?:days?|weeks?|months?|years?)|"
+                       r"(?:no|not)\s+later\s+than\s+[^,;]{1,60}),\s+\S", re.I)
+
+
+# A point that completes "shall:" with "not": "Not process sensitive data ...", "Except as otherwise provided, not
+# process ...".
+_NEGATED_POINT = re.compile(r"^(?:(?:except|unless|subject|notwithstanding|save|where|when|if|in|without)\b"
+                            r"[^,;]{0,120},\s*)?not\b", re.I)
+
+
+def _flush_out(walker: _Walker, prov: Provision, lead: Provision | None) -> None:
+    """The words after a dash lead-in's points finish its sentence ("Where ... is likely to be— (a) ...; or (b)
+    ..., the Data Fiduciary ... shall ensure ..."): their duty is cited at the lead-in's place and reads the lead-in
+    first; after an exception or deeming lead-in ("shall be deemed ..., if ... does not— ...") they bind no one."""
+    info = walker.lead.get(id(lead)) if lead is not None else None
+    if info is not None and info[3]:
+        return
+    prefix = f"{info[0]} … " if info else ""
+    # The bare lead-in stated no duty, so the first duty at its place is its sentence 1, as a lawyer cites it.
+    n = len({d.ref for d in walker.duties if d.section == prov.section and d.path == prov.path})
+    for sentence in sentences(prov.text):
+        n += 1
+        for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
+            walker.add(prov, prefix + clause, modality, _subject(clause), n, c, own=clause)
 
 
 _CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")

@@ -147,40 +147,79 @@ def _row_lines(tr: Any) -> list[str]:
     return cells
 
 
+# Inline elements render inside a line: "(<em>1</em>)" is "(1)", not "( 1 )"; any other element breaks the line.
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+                     "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
+                     "u", "var"})
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "tr")
+
+
+def _flat_text(node: Any, skip: tuple[str, ...] = ()) -> str:
+    """A node's text as a browser lays it out on one line: inline elements join their neighbours without a
+    space, every other element (a nested paragraph, a line break) starts a new word; ``skip`` names elements
+    whose text is not this node's own (a nested list)."""
+    from bs4 import NavigableString
+
+    parts: list[str] = []
+    outer = {id(x) for x in node.find_parents(skip)} if skip else set()
+    for d in node.descendants:
+        if skip and (inner := d.find_parent(skip)) is not None and id(inner) not in outer:
+            continue
+        if type(d) is NavigableString:
+            parts.append(str(d))
+        elif getattr(d, "name", None) and d.name not in _INLINE:
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
 def _html_to_text(html: str) -> str:
-    from bs4 import BeautifulSoup
+    """Long because it is the one walk over the document: blocks in order, each read its own way (heading,
+    paragraph, list item, table row), and text outside any block ("<b>§ 59.1-578. Title.</b>" between two
+    sections' paragraphs) kept as a line of its own, not dropped."""
+    from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "head", "nav", "noscript"]):
         tag.decompose()
     lines: list[str] = []
+    loose: list[str] = []
 
-    def text_of(node: Any) -> str:
-        return " ".join(node.get_text(" ").split())
+    def flush() -> None:
+        text = " ".join("".join(loose).split())
+        if text:
+            lines.extend(["", text, ""])
+        loose.clear()
 
     # Emit block elements in document order so headings and bullets survive as lines the splitter
     # recognises; nested lists become indented bullets; a table row is read through its cells, so a
     # paragraph inside a cell is not read twice.
-    for node in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "tr"]):
-        if node.name != "li" and node.name != "tr" and node.find_parent(["li", "p", "pre", "td", "th"]):
+    for node in soup.descendants:
+        name = getattr(node, "name", None)
+        if name is None:
+            if type(node) is NavigableString and node.find_parent((*_BLOCKS, "td", "th", "table", "title")) is None:
+                loose.append(str(node))
             continue
-        if node.name == "tr":
+        if name in _INLINE:
+            continue
+        flush()
+        if name not in _BLOCKS:
+            continue
+        if name != "li" and name != "tr" and node.find_parent(["li", "p", "pre", "td", "th"]):
+            continue
+        if name == "tr":
             if node.find_parent(["li", "p", "pre"]) is None:
                 lines.extend(x for line in _row_lines(node) for x in (line, ""))
-        elif node.name == "li":
-            own = " ".join(
-                " ".join(c.get_text(" ").split()) if hasattr(c, "get_text") else " ".join(str(c).split())
-                for c in node.children
-                if getattr(c, "name", None) not in ("ul", "ol")
-            ).strip()
+        elif name == "li":
+            own = _flat_text(node, skip=("ul", "ol"))
             depth = len(node.find_parents(["ul", "ol"])) - 1
             lines.append(("  " * depth) + _item_marker(node) + own)
-        elif node.name.startswith("h"):
-            lines.extend(["", text_of(node), ""])
+        elif name.startswith("h"):
+            lines.extend(["", _flat_text(node), ""])
         else:
-            content = text_of(node)
+            content = _flat_text(node)
             if content:
                 lines.extend([content, ""])
+    flush()
     if not lines:
         return soup.get_text("\n")
     return "\n".join(lines)

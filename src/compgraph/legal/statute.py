@@ -33,7 +33,11 @@ _BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|n
 # separators ("{6}------"), a bill's running footer ("PAGE 12-SENATE BILL 24-205") and page images; and what
 # a browser's "Print to PDF" puts on every page: a header with the date and time before the page title
 # ("12/2/26, 9:56 PM Regulation ...") and a footer with the page's address and number ("https://... 2/4").
-_PAGE_FURNITURE = re.compile(r"^[ \t]*(?:\{\d+\}-{5,}|PAGE[ \t]+\d+[ \t]*-[ \t]*(?:SENATE|HOUSE)[ \t]+BILL[ \t]+[\w-]+|"
+# An act printed with a margin cites the acts it names there ("53 of 2005."), and a bill's pages carry its number
+# as a running header ("HB1181", after a form feed when ``pdftotext -layout`` keeps the page break).
+_PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
+                             r"PAGE[ \t]+\d+[ \t]*-[ \t]*(?:SENATE|HOUSE)[ \t]+BILL[ \t]+[\w-]+|"
+                             r"\d{1,3}[ \t]+of[ \t]+\d{4}\.|[HS]B[ \t]?\d{1,5}|"
                              r"!\[[^\]\n]*\]\([^)\n]*\)|"
                              r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
                              r"[ \t]+\S.*|(?:file|https?)://\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}|"
@@ -62,6 +66,7 @@ class Provision:
     line: int
     heading: bool = False  # a labelled heading ("(1) Reasonable care"): sets the path, states nothing
     cite: str = ""  # how the section is cited when that is not its number: "Section 3" of an amending bill
+    flush: bool = False  # the words after a dash lead-in's points that finish its sentence ("..., the X shall ...")
     children: list[Provision] = field(default_factory=list)
 
 
@@ -69,7 +74,8 @@ class Provision:
 _ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
                       r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
-_CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3})\.?[ \t]+(.*)$")
+# "4 7-18-3206. Data protection assessments.": OCR split the first part of a three-part number.
+_CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3}|\d{1,2} \d{1,2}(?:-\d+[a-z]?){2,3})\.?[ \t]+(.*)$")
 # California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
 # numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
 # A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too.
@@ -140,7 +146,7 @@ def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
             return kind, m.group(1), (m.group(2) or "").strip()
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):
-        return "section", m.group(1), m.group(2).strip()
+        return "section", m.group(1).replace(" ", ""), m.group(2).strip()
     group = _GROUPING.match(line)
     # "Chapter 2 of this Regulation.": a citation that a line break left at the start of a line, as above.
     if group and not line[group.end():].strip()[:1].islower():
@@ -165,14 +171,18 @@ def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list
     counter = re.match(r"\d{1,3}\.[ \t]+(?=\((?:\w{1,4})\)[ \t])", line)
     if counter:
         pos = counter.end()  # "1. (b) Legislative Powers.": a Markdown list's counter before the item's own label
+    after_capital = False
     while True:
         m = _LABEL.match(line, pos)
-        # "4. a. A Chief Data Officer": a dotted letter may follow a number (a bill's section and subsection).
-        if not m or (labels and (m.group(2) or (m.group(4) and not re.fullmatch(r"\d+", labels[-1])))):
+        # "4. a. A Chief Data Officer": a dotted letter may follow a number (a bill's section and subsection);
+        # "F. 1. Subject to ...": a number may follow a dotted capital (Virginia's subsection and subdivision).
+        if not m or (labels and ((m.group(2) and not after_capital)
+                                 or (m.group(4) and not re.fullmatch(r"\d+", labels[-1])))):
             return labels, pos
         if m.group(4) and not _letter_opens(m.group(4), stack or []):
             return labels, pos
         labels.append(next(g for g in m.groups() if g))
+        after_capital = bool(m.group(4) and m.group(4).isupper())
         pos = m.end()
 
 
@@ -209,6 +219,8 @@ class _Parser:
         self.numbered = False  # no heading anywhere and the first label is "1.": "N." numbers the sections
         self.next_roman = 1  # "I. Purpose", "II. Effective Date": a policy's Roman-numbered sections, in order
         self.next_number = 1
+        self.aside = False  # inside an act's "Illustrations.": examples of the provision above, not operative
+        self.by_path: dict[tuple[str, tuple[str, ...]], Provision] = {}  # the latest provision at each place
 
     def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -240,6 +252,7 @@ class _Parser:
         self.current = None
         self.expect_title = not title
         self.headed = True
+        self.aside = False
 
     def extend(self, body: str, width: int) -> None:
         """Append a wrapped line to the current provision's text."""
@@ -255,9 +268,9 @@ class _Parser:
         for label in labels:
             kind = _kind(label, self.stack)
             label = label.lower() if kind == "alpha" else label
-            kinds = [k for k, _ in self.stack]
-            if kind in kinds:
-                del self.stack[kinds.index(kind):]
+            at = _reopened(self.stack, kind, label, cur)
+            if at is not None:
+                del self.stack[at:]
             self.stack.append((kind, label))
         if not labels and cur is not None and cur.path and self.bare_lead_in and len(self.stack) == 1:
             # Text after the points of an unlabelled lead-in ("Open data shall include: 1. ... 5. ..." then
@@ -270,9 +283,32 @@ class _Parser:
             and not _OPEN_END.search(body) and not self.wrapped_here
         self.current = Provision(self.section, self.title, path, written, body, start, line, heading)
         self.out.append(self.current)
+        self.by_path[(self.section, path)] = self.current
         self.filled.add(self.section)
         self.last_width = width
         self.last_raw = self.line_raw
+
+
+def _ordinal(kind: str, label: str) -> int:
+    if kind == "num":
+        return int(re.match(r"\d+", label).group(0))  # type: ignore[union-attr]  # a num label starts with digits
+    if kind in ("roman", "ROMAN"):
+        return _roman(label) or 0
+    return ord(label[-1].lower()) - ord("a") + 1
+
+
+def _reopened(stack: list[tuple[str, str]], kind: str, label: str, cur: Provision | None) -> int | None:
+    """Where the open labels are closed for ``label`` (its list's place in ``stack``), or None: it opens a level.
+
+    A label alone on its line ("(i)", then "(a) Retaining ...") has its points on the next lines even where their
+    kind is open further up (Tennessee nests (a)(1)(A)(i)(a)); a kind open at two levels goes on at the deeper
+    one when the label follows its last label there ("(b)" after the inner "(a)"), else at the outer one."""
+    at = [n for n, (k, _) in enumerate(stack) if k == kind]
+    if not at:
+        return None
+    if cur is not None and not cur.text and cur.path and _ordinal(kind, label) == 1:
+        return None
+    return next((n for n in reversed(at) if _ordinal(kind, label) == _ordinal(kind, stack[n][1]) + 1), at[0])
 
 
 def parse_provisions(text: str) -> list[Provision]:
@@ -358,6 +394,27 @@ def _in_order(line: str, found: Iterable[re.Match[str]], start: int,
     return cuts, expected
 
 
+def _lettered_cuts(line: str, points: list[re.Match[str]]) -> list[int]:
+    """Where inline "(a)", "(iv)" points begin: after a colon or semicolon wherever they stand, after ", and" or
+    ", or" only when the point before was cut too ("For the purposes of (i) targeted advertising, (ii) the sale
+    ..., or (iii) profiling" is one point listing three purposes)."""
+    cuts: list[int] = []
+    cut_labels: set[str] = set()
+    for m in points:
+        label = re.match(r"\((\w+)\)", line[m.end():]).group(1)  # type: ignore[union-attr]  # the lookahead saw it
+        if line[:m.start()].endswith((", and", ", or")):
+            before = {chr(ord(label) - 1)} if len(label) == 1 else set()
+            value = _roman(label)
+            if value and value > 1:
+                before.add(next((r for r in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+                                 if _roman(r) == value - 1), ""))
+            if not before & cut_labels:
+                continue
+        cuts.append(m.end())
+        cut_labels.add(label)
+    return cuts
+
+
 def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], int]:
     """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts, and
     the number of the next inline "(n)" point it expects.
@@ -377,7 +434,7 @@ def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], 
     if not first:
         cuts += _in_order(line, _INLINE_NUMBER.finditer(line), 1, int)[0]
     points = list(_INLINE_POINT.finditer(line))
-    cuts += [m.end() for m in points if m.group(1) is None]  # "(a)", "(iv)": cut wherever they stand
+    cuts += _lettered_cuts(line, [m for m in points if m.group(1) is None])
     numbered, number = _in_order(line, (m for m in points if m.group(1)), point, int)
     cuts += numbered + _in_order(line, _INLINE_LETTER.finditer(line), 1, lambda c: ord(c) - ord("a") + 1)[0]
     if not cuts:
@@ -409,7 +466,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     start = offset + pos
     marked = bool(lead and lead.group(0).strip())
     next_word = len(line.split()[0])
-    run_in = _run_in_heading(p, line, next_word)
+    run_in = _run_in_heading(p, line, next_word, at_margin=raw[:1] not in " \t")
     if run_in is not None:
         number, catchline, rest = run_in
         p.open_section(number, catchline)
@@ -427,6 +484,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
             p.open_section(number, title, annex=kind == "annex")
             _note_bill_section(p, line)
         return
+    if _aside(p, line):
+        return
     if p.expect_title and _is_title(line):
         p.title, p.expect_title = line, False
         return
@@ -434,6 +493,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     labels, after = _labels(line, p.stack)
     body = line[after:].strip()
     cur = p.current
+    if not labels and body[:1].islower() and _after_point(p, line, body, start + after, i, next_word):
+        return
     if not labels and cur is not None and not cur.heading and _OPEN_END.search(cur.text):
         cur.text = f"{cur.text} {body}"  # the sentence broke off after "AND" (a page break): any line goes on
         return
@@ -470,6 +531,54 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
     p.add(labels, written, body, start + after, i + 1, len(line))
 
 
+# "Illustrations." in an act: examples of the provision above them, in the words of duties ("Y shall retain").
+_ASIDE = re.compile(r"^\W*Illustrations?\W*$")
+
+
+def _aside(p: _Parser, line: str) -> bool:
+    """Whether ``line`` is an act's "Illustrations." or one of them; the next sub-section of the enclosing list
+    ("(8)" after the illustrations of (7)) ends them."""
+    if _ASIDE.match(line):
+        p.aside = True
+        return True
+    if p.aside:
+        first = _labels(line, p.stack)[0]
+        if not (first and p.stack and _kind(first[0], p.stack[:1]) == p.stack[0][0]):
+            return True
+        p.aside = False
+    return False
+
+
+def _after_point(p: _Parser, line: str, body: str, start: int, i: int, next_word: int) -> bool:
+    """Read a lower-case unlabelled line that a point's reading decides; False when it is none of these:
+
+    - "(A) Unfair or deceptive treatment of, or unlawful disparate impact" then "on, consumers;": a point a PDF
+      wrapped before a lower-case word, not a catchline;
+    - "(3) Where ... is likely to be— (a) ...; or (b) ...," then "the Data Fiduciary ... shall ensure ...": the
+      words after a dash lead-in's points finish its sentence, at the lead-in's place."""
+    cur = p.current
+    if cur is not None and cur.heading and cur.path:
+        cur.heading = False
+        p.extend(body, len(line))
+        return True
+    lead = _dash_lead_in(p, cur)
+    if lead is None or (p.wrap and p.last_raw + 1 + next_word > p.wrap):
+        return False
+    del p.stack[len(lead.path):]
+    p.current = Provision(p.section, p.title, lead.path, (), body, start, i + 1, flush=True)
+    p.out.append(p.current)
+    p.last_width, p.last_raw = len(line), p.line_raw
+    return True
+
+
+def _dash_lead_in(p: _Parser, cur: Provision | None) -> Provision | None:
+    """The lead-in ending in a dash ("is likely to be—") whose last point ``cur`` ends in a comma, else None."""
+    if cur is None or len(cur.path) < 2 or not cur.text.endswith(","):
+        return None
+    lead = p.by_path.get((cur.section, cur.path[:-1]))
+    return lead if lead is not None and re.search(r"[—–-]$", lead.text) else None
+
+
 _SECTION_RUN_IN = re.compile(r"^(?:§|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+([A-Z].*)$")
 
 
@@ -486,10 +595,18 @@ def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
     return "section", m.group(1), m.group(2).strip()
 
 
-def _run_in_heading(p: _Parser, line: str, next_word: int) -> tuple[str, str, int] | None:
+# "8. (1) A Data Fiduciary shall ...": an act printed as the Gazette does numbers its sections in bold before the
+# first sub-section; at the margin, unlike a Markdown list's counter before an item's own label ("  1. (1)").
+_SECTION_BEFORE_SUBSECTION = re.compile(r"^(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])")
+
+
+def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = False) -> tuple[str, str, int] | None:
     """(number, catchline, offset of the text) of a section heading that runs on into its first paragraph:
     "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...", "Section 1. Short
-    title. This Act may be cited as ...", "SECTION 3. The Director ... shall report"."""
+    title. This Act may be cited as ...", "SECTION 3. The Director ... shall report", "8. (1) A ... shall"."""
+    gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
+    if gazette and not p.mid_sentence(next_word):
+        return gazette.group(1), "", gazette.end()
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not _DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
