@@ -108,3 +108,12 @@ def test_the_gold_eval_leaves_out_examples_of_the_documents_and_duties_it_scores
     monkeypatch.setattr(rank, "load_examples", lambda config: pool)
     duties = [rg.GoldDuty("z-0", "doc-a", "x", "", frozenset()), rg.GoldDuty("e-1", "doc-c", "y", "", frozenset())]
     assert [(e.id, e.document) for e in rg.examples_for(duties)] == [("e-0", "doc-b")]
+
+
+def test_the_shipped_examples_are_the_earlier_gold_files_row_for_row() -> None:
+    """A relabelled gold row must reach the ranker too; heldout3.tsv, the reporting set, must never."""
+    gold = REPO / "tests" / "fixtures" / "suggest-gold"
+    rows = [line for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv")
+            for line in (gold / name).read_text(encoding="utf-8").splitlines()[1:]]
+    shipped = (REPO / "src" / "compgraph" / "legal" / "suggest-examples.tsv").read_text(encoding="utf-8")
+    assert shipped.splitlines()[1:] == rows
