@@ -5,20 +5,25 @@ BM25, of sentence-embedding similarity (hybrid only) and of a control-type prior
 how often obligations of the query's topic are mapped to that control. Every part reads the obligation
 together with the title of the section it sits in, because a statute's clauses are terse ("(b) facilitating
 the post-market monitoring referred to in Article 72") and the article title ("Record-keeping") carries
-their subject. Weights, cut-offs and the public bodies (addressee roles and names) live in
-``suggest-ranker.yaml`` beside this module; they were chosen on the tuning half of the gold set
-(``tests/fixtures/suggest-gold``) only.
+their subject. With labelled examples (``suggest-examples.tsv``: statute duties an analyst mapped by hand,
+or found no control for) two more parts transfer their labels: a prior learnt from them, and (hybrid) the
+similarity of the nearest example mapped to each control; and "no good match" becomes a logistic model of the
+best score and how often duties like this one had no fitting control. Weights, cut-offs, that model and the
+public bodies (addressee roles and names) live in ``suggest-ranker.yaml`` beside this module; they were chosen
+on the gold files ``tuning``, ``heldout`` and ``heldout2`` (``tests/fixtures/suggest-gold``), never on
+``heldout3``.
 
 This module knows nothing of the store's layout beyond one query; ``suggest`` wires it in.
 """
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,8 +34,11 @@ from compgraph.legal.clauses import STATUTE_ROLES, statute_addressee
 from compgraph.legal.duties import POLICY_ROLES, detect_addressee, subject_area
 
 FUSED = ("hybrid", "bm25-prior")
-PARTS = ("bm25", "embeddings", "prior")
+PARTS = ("bm25", "embeddings", "prior", "example_prior", "neighbours")
 CONFIG_FILE = "suggest-ranker.yaml"
+# Features of the "no good match" model: the best fused score, the share of labelled examples of the duty's
+# topic that have no fitting control (as log-odds), and that share among its nearest labelled examples.
+NO_MATCH_FEATURES = ("top", "topic_none", "neighbours_none")
 
 
 class RankConfigError(ValueError):
@@ -44,6 +52,21 @@ class RankConfig:
     external: re.Pattern[str]
     path: Path
     external_roles: frozenset[str] = frozenset()
+    examples: Path | None = None
+    neighbours: int = 5
+    temperature: float = 10.0
+    no_match_model: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A duty an analyst mapped by hand (or found no control for): what label transfer learns from."""
+
+    id: str
+    document: str
+    query: str  # "section: text", as queries are read
+    topic: str  # the topic the statute import gives it, so that it meets imported duties on equal terms
+    controls: frozenset[str]  # empty: no fitting control in the catalog
 
 
 def load_config(path: Path | None = None) -> RankConfig:
@@ -86,7 +109,98 @@ def _load(path: Path) -> RankConfig:
     if not isinstance(roles, list) or any(r not in known for r in roles):
         raise RankConfigError(f"{path}: external_roles must list addressee roles the import labels "
                               f"({', '.join(sorted(known))})")
-    return RankConfig(weights, cutoffs, pattern, path, frozenset(roles))
+    return RankConfig(weights, cutoffs, pattern, path, frozenset(roles), *_examples_settings(data, path),
+                      _no_match_model(data, path))
+
+
+def _examples_settings(data: dict, path: Path) -> tuple[Path | None, int, float]:
+    name = data.get("examples")
+    if name is not None and (not isinstance(name, str) or not path.with_name(name).is_file()):
+        raise RankConfigError(f"{path}: examples must name a TSV file beside it")
+    nb = data.get("neighbours") or {}
+    k, temperature = nb.get("k", 5), nb.get("temperature", 10.0)
+    if not isinstance(k, int) or k < 1 or not isinstance(temperature, int | float):
+        raise RankConfigError(f"{path}: neighbours needs k (a whole number >= 1) and temperature (a number)")
+    return (path.with_name(name) if name else None), k, float(temperature)
+
+
+def _no_match_model(data: dict, path: Path) -> dict[str, dict[str, float]]:
+    models = data.get("no_match_model") or {}
+    out: dict[str, dict[str, float]] = {}
+    for name, m in models.items():
+        if name not in FUSED or not isinstance(m, dict) or not isinstance(m.get("intercept"), int | float) or any(
+                k not in (*NO_MATCH_FEATURES, "intercept") or not isinstance(v, int | float) for k, v in m.items()):
+            raise RankConfigError(f"{path}: no_match_model.{name} must map intercept and some of "
+                                  f"{', '.join(NO_MATCH_FEATURES)} to numbers")
+        out[name] = {k: float(v) for k, v in m.items()}
+    return out
+
+
+def load_examples(config: RankConfig) -> tuple[Example, ...]:
+    """The hand-labelled duties the configuration names (none when it names no file)."""
+    return _read_examples(config.examples) if config.examples else ()
+
+
+@lru_cache(maxsize=2)
+def _read_examples(path: Path) -> tuple[Example, ...]:
+    from compgraph.legal.extract import statute_duty_topic
+
+    out: list[Example] = []
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh, delimiter="\t"), start=2):
+                text, section = row.get("text") or "", row.get("section") or ""
+                ids = (row.get("controls") or "").split()
+                if not text or not ids or not row.get("document"):
+                    raise RankConfigError(f"{path}: line {line}: needs document, text and controls")
+                out.append(Example(row.get("id") or f"line {line}", row["document"], query_text(text, section),
+                                   statute_duty_topic(text, text, section),
+                                   frozenset() if ids == ["none"] else frozenset(ids)))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise RankConfigError(f"{path}: cannot read the labelled examples ({exc})") from exc
+    return tuple(out)
+
+
+def example_prior_scores(topic: str, examples: Sequence[Example], control_ids: Sequence[str]) -> list[float]:
+    """log P(control | topic) over the labelled examples (each example's controls share one count; add-0.5):
+    the same prior as ``prior_scores`` but learnt from statute duties an analyst mapped, not the crosswalk."""
+    seen: Counter[str] = Counter()
+    for e in examples:
+        if e.topic == topic:
+            for c in e.controls:
+                seen[c] += 1 / len(e.controls)
+    total = sum(seen.values()) + 0.5 * len(control_ids)
+    return [math.log((seen[c] + 0.5) / total) for c in control_ids]
+
+
+def topic_none_share(topic: str, examples: Sequence[Example]) -> float:
+    """Log-odds that a duty of this topic has no fitting control, over the examples (add-one)."""
+    same = [e for e in examples if e.topic == topic]
+    none = sum(1 for e in same if not e.controls)
+    return math.log((none + 1) / (len(same) - none + 1))
+
+
+def neighbour_scores(sims: Sequence[float], examples: Sequence[Example], control_ids: Sequence[str],
+                     k: int, temperature: float) -> tuple[list[float], float]:
+    """Label transfer from the examples most like the duty (``sims``: its similarity to each example).
+
+    Per control: the similarity of the most similar example mapped to it (-1 when none is). And the share of
+    "no fitting control" among the ``k`` nearest examples, weighted by exp(temperature * similarity)."""
+    best = dict.fromkeys(control_ids, -1.0)
+    for s, e in zip(sims, examples, strict=True):
+        for c in e.controls:
+            if c in best and s > best[c]:
+                best[c] = s
+    nearest = sorted(range(len(sims)), key=lambda i: -sims[i])[:k]
+    weights = [math.exp(temperature * (sims[i] - sims[nearest[0]])) for i in nearest]
+    none = sum(w for w, i in zip(weights, nearest, strict=True) if not examples[i].controls)
+    return [best[c] for c in control_ids], (none / sum(weights) if weights else 0.0)
+
+
+def no_match_probability(model: dict[str, float], features: dict[str, float]) -> float:
+    """The logistic "no good match" model of ``suggest-ranker.yaml`` on these features."""
+    x = model.get("intercept", 0.0) + sum(model.get(k, 0.0) * features.get(k, 0.0) for k in NO_MATCH_FEATURES)
+    return 1 / (1 + math.exp(-max(-50.0, min(50.0, x))))
 
 
 _STATUTE_MODAL = re.compile(r"\b(?:shall|must|may|should|(?:is|are) (?:empowered|required|obliged) to)\b", re.I)

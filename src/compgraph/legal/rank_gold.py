@@ -8,8 +8,9 @@ the addressee (``clauses.statute_addressee`` of the words before the modal verb)
 
 Reported per document and overall: hits@1, hits@3 and MRR over duties with an acceptable control, and for
 "no good match" its recall (share of ``none`` duties flagged) and precision (share of flags that are
-``none``). ``_fit`` finds, on the file given, the cut-off that best separates the ``none`` duties: run it on
-the tuning half only and copy the value into ``src/compgraph/legal/suggest-ranker.yaml``.
+``none``). ``_fit`` finds, on the file given, the cut-off that best separates the ``none`` duties. The fused
+rankers also use the shipped labelled examples (``suggest-examples.tsv``, copies of earlier gold files) less
+those of the gold file's own documents and duties (``examples_for``).
 """
 
 from __future__ import annotations
@@ -124,13 +125,15 @@ def evaluate_gold(store: GraphStore, path: Path, rankers: Sequence[str] | None =
     answers = documents_holding(store, duties)
     controls = sg.load_controls(store, mapping_graphs_excluding_document=answers)
     topics = rank.topic_counts(store, exclude_document=answers)
+    examples = examples_for(duties)
     queries = [as_imported(d) for d in duties]
     result = GoldEval(path, [], {})
     for name in rankers or sg.RANKERS:
         if sg.needs_embeddings(name) and not sg.embeddings_available():
             result.unavailable[name] = "not installed (pip install 'compgraph[embeddings]')"
             continue
-        suggestions = sg.suggest_for(queries, controls, top_k=len(controls), ranker=name, topics=topics)
+        suggestions = sg.suggest_for(queries, controls, top_k=len(controls), ranker=name, topics=topics,
+                                     examples=examples)
         per_doc: dict[str, GoldMetrics] = {}
         overall = GoldMetrics(name, "all")
         for d, s in zip(duties, suggestions, strict=True):
@@ -148,6 +151,13 @@ def evaluate_gold(store: GraphStore, path: Path, rankers: Sequence[str] | None =
         if name in rank.FUSED:
             result.fitted[name] = _fit(duties, suggestions)
     return result
+
+
+def examples_for(duties: Sequence[GoldDuty]) -> list[rank.Example]:
+    """The shipped labelled examples less those of the gold file's own documents and duties: scoring a gold
+    file must not read its answers (the examples are copies of the earlier gold files)."""
+    scored = {d.document for d in duties} | {d.id for d in duties}
+    return [e for e in rank.load_examples(rank.load_config()) if not {e.document, e.id} & scored]
 
 
 def as_imported(duty: GoldDuty) -> sg.ObligationDoc:
@@ -214,8 +224,8 @@ def render_gold(ev: GoldEval) -> str:
     config = rank.load_config()
     for name, (cut, recall, precision) in ev.fitted.items():
         lines.append(f"{name}: the no-match cut-off that fits this file best is {cut:g} (recall {recall:.3f}, "
-                     f"precision {precision:.3f}); in use: {config.no_match_below[name]:g} "
-                     "(fit on the tuning half only)")
+                     f"precision {precision:.3f}); in use: {config.no_match_below[name]:g} when no labelled "
+                     "examples are given, else the no-match model (both fit on tuning, heldout and heldout2)")
     for name, why in ev.unavailable.items():
         lines.append(f"{name}: {why}")
     return "\n".join(lines) + "\n"

@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from rank_bm25 import BM25Okapi
@@ -363,14 +364,16 @@ def suggest_for(
     ranker: str = "bm25",
     threshold: float | None = None,
     topics: dict[str, Counter[str]] | None = None,
+    examples: Sequence[rk.Example] | None = None,
 ) -> list[Suggestion]:
     """Rank ``controls`` (and obligations of other documents) for each obligation.
 
-    ``topics`` (topic -> control counts, ``rk.topic_counts``) feeds the fused rankers' prior.
+    ``topics`` (topic -> control counts, ``rk.topic_counts``) feeds the fused rankers' prior; ``examples``
+    (hand-labelled duties, ``rk.load_examples``) their label transfer and "no good match" model.
     """
     if ranker in rk.FUSED:
         return _suggest_fused(obligations, controls, others, top_k=top_k, ranker=ranker, threshold=threshold,
-                              topics=topics or {})
+                              topics=topics or {}, examples=examples or ())
     threshold = NO_MATCH_THRESHOLD[ranker] if threshold is None else threshold
     control_ranker = make_ranker(ranker, [c.text() for c in controls])
     other_ranker = make_ranker(ranker, [o.text for o in others]) if others else None
@@ -424,7 +427,9 @@ def suggest(store: GraphStore, doc_id: str, *, top_k: int = 5, ranker: str | Non
     others = [o for o in load_obligations(store) if o.document != doc_id]
     controls = load_controls(store, mapping_graphs_excluding_document=doc_id)
     topics = rk.topic_counts(store, exclude_document=doc_id) if ranker in rk.FUSED else None
-    return suggest_for(obligations, controls, others, top_k=top_k, ranker=ranker, topics=topics)
+    examples = [e for e in rk.load_examples(rk.load_config()) if e.document != doc_id]
+    return suggest_for(obligations, controls, others, top_k=top_k, ranker=ranker, topics=topics,
+                       examples=examples)
 
 
 def _suggest_fused(
@@ -436,20 +441,36 @@ def _suggest_fused(
     ranker: str,
     threshold: float | None,
     topics: dict[str, Counter[str]],
+    examples: Sequence[rk.Example],
 ) -> list[Suggestion]:
+    """Long because it wires every part of the fused score and both "no good match" rules in one pass.
+
+    With labelled examples (and no explicit ``threshold``) "no good match" is the logistic model of
+    ``suggest-ranker.yaml`` over the best score and how often duties like this one had no fitting control;
+    otherwise the best score against the cut-off."""
     config = rk.load_config()
     weights = config.weights[ranker]
     cutoff = config.no_match_below[ranker] if threshold is None else threshold
+    model = config.no_match_model.get(ranker) if examples and threshold is None else None
     queries = [rk.query_text(o.text, o.section) for o in obligations]
     lexical = BM25Ranker([c.text() for c in controls])
     parts: list[dict[str, list[float]]] = [{"bm25": lexical.scores(q)} for q in queries]
-    if weights.get("embeddings"):
+    features: list[dict[str, float]] = [{} for _ in queries]
+    ids = [c.id for c in controls]
+    if needs_embeddings(ranker):
         semantic = EmbeddingRanker([f"{c.title}. {c.description}" for c in controls])
         for p, row in zip(parts, semantic.scores_many(queries), strict=True):
             p["embeddings"] = row
-    ids = [c.id for c in controls]
-    for p, ob in zip(parts, obligations, strict=True):
+        if examples:
+            near = _example_ranker(tuple(e.query for e in examples)).scores_many(queries)
+            for p, f, sims in zip(parts, features, near, strict=True):
+                p["neighbours"], f["neighbours_none"] = rk.neighbour_scores(
+                    sims, examples, ids, config.neighbours, config.temperature)
+    for p, f, ob in zip(parts, features, obligations, strict=True):
         p["prior"] = rk.prior_scores(ob.topic, topics, ids)
+        if examples:
+            p["example_prior"] = rk.example_prior_scores(ob.topic, examples, ids)
+            f["topic_none"] = rk.topic_none_share(ob.topic, examples)
     similar = suggest_for(obligations, [], others, top_k=top_k, ranker="bm25") if others else []
     out: list[Suggestion] = []
     for n, (ob, q, p) in enumerate(zip(obligations, queries, parts, strict=True)):
@@ -465,11 +486,22 @@ def _suggest_fused(
         reason = ""
         if body:
             reason = f"names {body!r}: a duty of a public body, which no organisational control covers"
+        elif model is not None:
+            chance = rk.no_match_probability(model, {**features[n], "top": best})
+            if chance > 0.5:
+                reason = (f"the best control scores {best:.2f} and duties like it often have no fitting control "
+                          f"(chance of no good match {chance:.2f})")
         elif best < cutoff:
             reason = f"the best control scores {best:.2f}, below the calibrated {cutoff:g}"
         out.append(Suggestion(ob.id, ob.text, matches, similar[n].similar if similar else [], bool(reason),
                               reason))
     return out
+
+
+@lru_cache(maxsize=2)
+def _example_ranker(texts: tuple[str, ...]) -> EmbeddingRanker:
+    """The examples' embeddings, computed once a process: they are the same for every document."""
+    return EmbeddingRanker(texts)
 
 
 # --- output ------------------------------------------------------------------------------------

@@ -1,0 +1,119 @@
+"""Label transfer from hand-labelled duties and the "no good match" model (legal.rank, suggest-ranker.yaml)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compgraph.graph.build import build
+from compgraph.graph.store import LocalStore
+from compgraph.legal import rank
+from compgraph.legal import rank_gold as rg
+from compgraph.legal import suggest as sg
+
+REPO = Path(__file__).resolve().parents[2]
+LEGAL = REPO / "tests" / "fixtures" / "legal"
+
+CONTROLS = [
+    sg.ControlDoc("CTL-LOG", "Event logging", "Systems keep automatic logs of their operation.", "Record keeping"),
+    sg.ControlDoc("CTL-TST", "Robustness testing", "Test accuracy and robustness before release.", "Testing"),
+    sg.ControlDoc("CTL-RSK", "Risk management programme", "Identify, evaluate and treat risks.", "Governance"),
+]
+DUTY = sg.ObligationDoc("X-1", "act", "These measures shall be applied.", section="Measures", topic="robustness")
+
+
+def examples(controls: str, n: int = 6, topic: str = "robustness", document: str = "other") -> list[rank.Example]:
+    return [rank.Example(f"e-{i}", document, f"Measures: measure {i} shall be taken", topic,
+                         frozenset(controls.split()) if controls != "none" else frozenset()) for i in range(n)]
+
+
+def test_labelled_examples_of_the_duty_s_topic_lift_the_control_they_were_mapped_to() -> None:
+    [plain] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={})
+    [taught] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={}, examples=examples("CTL-RSK"))
+    assert plain.controls[0].id != "CTL-RSK"
+    assert taught.controls[0].id == "CTL-RSK"
+
+
+def test_a_duty_whose_kind_usually_has_no_fitting_control_is_flagged_with_the_reason() -> None:
+    [s] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={}, examples=examples("none"))
+    assert s.no_good_match and "often have no fitting control" in s.reason
+
+
+def test_a_duty_whose_kind_usually_has_a_fitting_control_is_not_flagged() -> None:
+    [s] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={}, examples=examples("CTL-TST"))
+    assert not s.no_good_match and s.reason == ""
+
+
+def test_each_control_gets_the_similarity_of_its_nearest_example_and_the_neighbours_none_share() -> None:
+    pool = [*examples("CTL-LOG", 1), *examples("none", 1), *examples("CTL-LOG CTL-TST", 1)]
+    per_control, none = rank.neighbour_scores([0.2, 0.9, 0.5], pool, ["CTL-LOG", "CTL-TST", "CTL-RSK"],
+                                              k=1, temperature=10)
+    assert per_control == [0.5, 0.5, -1.0]
+    assert none == 1.0
+
+
+def test_the_shipped_examples_are_read_with_the_topic_the_statute_import_gives_them() -> None:
+    shipped = rank.load_examples(rank.load_config())
+    assert len(shipped) == 338
+    first = next(e for e in shipped if e.id == "aia72-001")
+    assert first.query.startswith("Article 72: Providers shall establish") and first.topic == "monitoring"
+    assert first.controls == {"CTL-MON-01", "CTL-MON-02"}
+
+
+def test_a_no_match_model_with_an_unknown_feature_names_the_field(tmp_path: Path) -> None:
+    bad = tmp_path / "ranker.yaml"
+    bad.write_text("weights:\n  hybrid: {bm25: 1}\n  bm25-prior: {bm25: 1}\n"
+                   "no_match_below: {hybrid: 1, bm25-prior: 1}\n"
+                   "no_match_model:\n  hybrid: {intercept: 0, loudness: 2}\n", encoding="utf-8")
+    with pytest.raises(rank.RankConfigError, match=r"ranker\.yaml: no_match_model\.hybrid"):
+        rank.load_config(bad)
+
+
+@pytest.fixture(scope="module")
+def mini_store(tmp_path_factory: pytest.TempPathFactory) -> LocalStore:
+    tmp = tmp_path_factory.mktemp("rank-examples")
+    (tmp / "root").mkdir()
+    (tmp / "root" / "ontology").symlink_to(LEGAL / "ontology")
+    shutil.copytree(LEGAL / "mappings", tmp / "root" / "mappings")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("COMPGRAPH_DATA_DIR", str(tmp / "root"))
+        store = LocalStore(tmp / "store")
+        build(store)
+    return store
+
+
+def wrong_answers(store: LocalStore, document: str) -> list[rank.Example]:
+    """Ten examples per obligation of ``document``, word for word and of its topic, all mapped to the control
+    ranked last for the first one: enough to reorder any list they are allowed to teach."""
+    last = sg.suggest(store, "mini-code", ranker="bm25-prior", top_k=99)[0].controls[-1].id
+    return [rank.Example(f"{o.id}-{i}", document, o.text, o.topic, frozenset({last}))
+            for o in sg.load_obligations(store, "mini-code") for i in range(10)]
+
+
+def test_suggest_never_learns_from_examples_of_the_document_itself(mini_store: LocalStore,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    own = wrong_answers(mini_store, "mini-code")
+    monkeypatch.setattr(rank, "load_examples", lambda config: ())
+    before = sg.suggest(mini_store, "mini-code", ranker="bm25-prior")
+    monkeypatch.setattr(rank, "load_examples", lambda config: own)
+    after = sg.suggest(mini_store, "mini-code", ranker="bm25-prior")
+    assert [[m.id for m in s.controls] for s in after] == [[m.id for m in s.controls] for s in before]
+
+
+def test_the_gold_eval_leaves_out_examples_of_the_documents_and_duties_it_scores(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pool = [*examples("CTL-LOG", 1, document="doc-a"), *examples("CTL-TST", 2, document="doc-b")]
+    monkeypatch.setattr(rank, "load_examples", lambda config: pool)
+    duties = [rg.GoldDuty("z-0", "doc-a", "x", "", frozenset()), rg.GoldDuty("e-1", "doc-c", "y", "", frozenset())]
+    assert [(e.id, e.document) for e in rg.examples_for(duties)] == [("e-0", "doc-b")]
+
+
+def test_the_shipped_examples_are_the_earlier_gold_files_row_for_row() -> None:
+    """A relabelled gold row must reach the ranker too; heldout3.tsv, the reporting set, must never."""
+    gold = REPO / "tests" / "fixtures" / "suggest-gold"
+    rows = [line for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv")
+            for line in (gold / name).read_text(encoding="utf-8").splitlines()[1:]]
+    shipped = (REPO / "src" / "compgraph" / "legal" / "suggest-examples.tsv").read_text(encoding="utf-8")
+    assert shipped.splitlines()[1:] == rows

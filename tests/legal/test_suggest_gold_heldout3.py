@@ -1,0 +1,42 @@
+"""The third held-out gold set for control suggestions (``tests/fixtures/suggest-gold/heldout3.tsv``)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from compgraph.graph import catalog
+from compgraph.legal import rank_gold as rg
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD = REPO / "tests" / "fixtures" / "suggest-gold"
+TRUTH = REPO / "tests" / "fixtures" / "regulations-heldout"
+SHIPPED = {c["id"] for c in catalog.load_yaml(REPO / "mappings" / "controls.yaml")["controls"]}
+
+
+def test_every_row_reads_cleanly_against_the_shipped_catalog() -> None:
+    duties = rg.read_gold(GOLD / "heldout3.tsv", SHIPPED)
+    assert len(duties) == 60
+    assert sum(1 for d in duties if not d.controls) == 31
+    assert all(d.section for d in duties)
+
+
+def test_no_duty_of_the_earlier_gold_files_is_reused() -> None:
+    earlier = {d.id for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv")
+               for d in rg.read_gold(GOLD / name, SHIPPED)}
+    assert not earlier & {d.id for d in rg.read_gold(GOLD / "heldout3.tsv", SHIPPED)}
+
+
+def test_each_duty_is_its_mandatory_truth_row_word_for_word() -> None:
+    with (GOLD / "heldout3.tsv").open(encoding="utf-8", newline="") as fh:
+        gold = list(csv.DictReader(fh, delimiter="\t"))
+    truth: dict[str, dict[str, str]] = {}
+    for document in {row["document"] for row in gold}:
+        with (TRUTH / f"{document}.truth.tsv").open(encoding="utf-8", newline="") as fh:
+            truth.update({r["id"]: r for r in csv.DictReader(fh, delimiter="\t")})
+    for row in gold:
+        source = truth[row["id"]]
+        assert [row[k] for k in ("ref", "modality", "topic", "text")] == [
+            source[k] for k in ("ref", "modality", "topic", "text")
+        ], row["id"]
+        assert row["modality"] == "mandatory"
