@@ -1,0 +1,160 @@
+"""Coverage's counts, one behaviour per test, on graphs of a few lines each.
+
+Written for the mutants a whole mutation run of questions/coverage.py left alive (tools/mutation.py
+--group coverage; docs/mutation-survivors.md): the fixtures elsewhere never had an obligation satisfied by
+two controls in different evidence states, a system implementing two controls without evidence, an
+unmapped obligation in the first bit, a third document, or a system nothing binds. Each test builds its
+own store and snapshot (function scope: mutmut credits a mutant only to the tests it saw reach it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tinyturtle import HEAD
+
+from compgraph.graph.snapshots import SnapshotStore
+from compgraph.graph.store import LocalStore
+from compgraph.questions import coverage as cv
+from compgraph.questions import trace as tr
+
+ID = "https://w3id.org/compgraph/id/"
+ON = date(2026, 6, 1)
+# An organisation subject to Doc A, operating one high-risk system "s"; each test adds duties and controls.
+SYSTEM = b"""
+cgr:org\\/o a cg:Organisation ; dcterms:identifier "o" ; rdfs:label "O" ; cg:subjectTo cgr:doc\\/a .
+cgr:sys\\/s a cg:AISystem ; dcterms:identifier "s" ; rdfs:label "S" ; cg:riskLevel cg:RiskHigh ;
+    cg:operatedBy cgr:org\\/o .
+"""
+
+
+def duty(name: str, *controls: str, doc: str = "a") -> bytes:
+    """A traced mandatory obligation of ``doc`` satisfied by ``controls`` (each a labelled control with an id)."""
+    out = (
+        f'cgr:obl\\/{name} a cg:Obligation ; dcterms:identifier "{name}" ; cg:sourceText "t" ;'
+        f" cg:modality cg:Mandatory ; cg:fromDocument cgr:doc\\/{doc} ; cg:inSection cgr:sec\\/1 .\n"
+    )
+    for c in controls:
+        out += f"cgr:obl\\/{name} cg:satisfiedBy cgr:ctl\\/{c} .\n"
+        out += f'cgr:ctl\\/{c} a cg:Control ; dcterms:identifier "{c}" ; rdfs:label "Control {c}" .\n'
+    return out.encode()
+
+
+def implements(*controls: str, by: str = "sys\\/s") -> bytes:
+    return b"".join(f"cgr:{by} cg:implementsControl cgr:ctl\\/{c} .\n".encode() for c in controls)
+
+
+def evidence(control: str, until: str, about: str = "sys\\/s") -> bytes:
+    return (
+        f'cgr:ev\\/{control} dcterms:identifier "ev-{control}" ; rdfs:label "Evidence {control}" ;'
+        f" cg:evidenceFor cgr:ctl\\/{control} ; cg:concerns cgr:{about} ;"
+        f' cg:validUntil "{until}"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
+    ).encode()
+
+
+def snap_of(tmp_path: Path, *turtle: bytes) -> cv.Snapshot:
+    store = LocalStore(tmp_path / "store")
+    store.replace_graph("https://w3id.org/compgraph/graph/test", HEAD + b"".join(turtle), "text/turtle")
+    return cv.snapshot(store)
+
+
+def counts(unmapped: int = 0, missing: int = 0, none: int = 0, expired: int = 0, covered: int = 0) -> dict[str, int]:
+    return {
+        tr.UNMAPPED: unmapped,
+        tr.MISSING_CONTROL: missing,
+        tr.NO_EVIDENCE: none,
+        tr.EXPIRED: expired,
+        tr.COVERED: covered,
+    }
+
+
+def test_two_controls_implemented_without_evidence_leave_both_their_obligations_without_evidence(
+    tmp_path: Path,
+) -> None:
+    snap = snap_of(tmp_path, SYSTEM, duty("A-1", "C1"), duty("A-2", "C2"), implements("C1", "C2"))
+    assert cv.evaluate(snap, ON).by_system == {"s": counts(none=2)}
+
+
+def test_an_obligation_covered_by_one_control_is_not_also_without_evidence_through_another(tmp_path: Path) -> None:
+    snap = snap_of(tmp_path, SYSTEM, duty("A-1", "C1", "C2"), implements("C1", "C2"), evidence("C1", "2027-01-01"))
+    assert cv.evaluate(snap, ON).by_system == {"s": counts(covered=1)}
+
+
+def test_an_obligation_expired_through_one_control_is_not_also_without_evidence_through_another(
+    tmp_path: Path,
+) -> None:
+    snap = snap_of(tmp_path, SYSTEM, duty("A-1", "C1", "C2"), implements("C1", "C2"), evidence("C1", "2026-01-01"))
+    assert cv.evaluate(snap, ON).by_system == {"s": counts(expired=1)}
+
+
+def test_the_first_obligation_is_unmapped_when_no_control_satisfies_it(tmp_path: Path) -> None:
+    # A-0 sorts first, so it takes bit 0.
+    snap = snap_of(tmp_path, SYSTEM, duty("A-0"), duty("A-1", "C1"), implements("C1"))
+    assert snap.index[ID + "obl/A-0"] == 0
+    cov = cv.evaluate(snap, ON)
+    assert cov.by_system == {"s": counts(unmapped=1, none=1)}
+    assert cov.obligation_status[ID + "obl/A-0"] == tr.UNMAPPED
+
+
+def test_a_control_satisfying_no_obligation_covers_nothing(tmp_path: Path) -> None:
+    # The system implements only X, which satisfies nothing; A-1 (bit 0) needs C1, which nobody implements.
+    x = b'cgr:ctl\\/X a cg:Control ; dcterms:identifier "X" ; rdfs:label "Unrelated" .\n'
+    snap = snap_of(tmp_path, SYSTEM, duty("A-1", "C1"), x, implements("X"))
+    cov = cv.evaluate(snap, ON)
+    assert cov.by_system == {"s": counts(missing=1)}
+    assert cov.obligation_status == {ID + "obl/A-1": tr.MISSING_CONTROL}
+
+
+def test_coverage_records_the_date_it_was_evaluated_on(tmp_path: Path) -> None:
+    snap = snap_of(tmp_path, SYSTEM, duty("A-1", "C1"))
+    assert cv.evaluate(snap, ON).as_of == ON
+
+
+def test_a_system_no_document_binds_has_no_counts_and_no_worst_status(tmp_path: Path) -> None:
+    free = b"""
+cgr:org\\/free a cg:Organisation ; dcterms:identifier "free" ; rdfs:label "Free" .
+cgr:sys\\/f a cg:AISystem ; dcterms:identifier "f" ; rdfs:label "F" ; cg:riskLevel cg:RiskHigh ;
+    cg:operatedBy cgr:org\\/free .
+"""
+    snap = snap_of(tmp_path, SYSTEM, free, duty("A-1"))
+    cov = cv.evaluate(snap, ON)
+    assert cov.by_system["f"] == counts()
+    assert cov.worst(ID + "sys/f") is None
+    assert cov.by_system["s"] == counts(unmapped=1)
+
+
+def test_each_system_row_and_its_worst_status_are_found_by_the_system_iri(tmp_path: Path) -> None:
+    snap = snap_of(tmp_path, SYSTEM, duty("A-1", "C1"))
+    cov = cv.evaluate(snap, ON)
+    assert [row.iri for row in cov.systems] == [ID + "sys/s"]
+    assert cov.worst(ID + "sys/s") == tr.MISSING_CONTROL
+
+
+def test_a_middle_document_counts_only_its_own_obligations(tmp_path: Path) -> None:
+    docs = b"""
+cgr:doc\\/b rdfs:label "Doc B" .
+cgr:doc\\/c rdfs:label "Doc C" .
+cgr:org\\/o cg:subjectTo cgr:doc\\/b , cgr:doc\\/c .
+"""
+    snap = snap_of(
+        tmp_path, SYSTEM, docs, duty("A-1"), duty("B-1", doc="b"), duty("C-1", doc="c"), duty("C-2", doc="c")
+    )
+    assert snap.doc_ranges == {"Doc A": (0, 1), "Doc B": (1, 2), "Doc C": (2, 4)}
+    assert cv.evaluate(snap, ON).by_document == {
+        "Doc A": counts(unmapped=1),
+        "Doc B": counts(unmapped=1),
+        "Doc C": counts(unmapped=2),
+    }
+
+
+def test_plain_rows_read_an_unbound_variable_as_none_on_a_local_store_and_on_a_loaded_snapshot(
+    tmp_path: Path,
+) -> None:
+    # A snapshot (compgraph history) is read through the generic select path, the local store directly.
+    store = LocalStore(tmp_path / "store")
+    store.replace_graph("https://w3id.org/compgraph/graph/test", HEAD + SYSTEM, "text/turtle")
+    query = "SELECT ?o ?doc ?y WHERE { ?o a cg:Organisation ; cg:subjectTo ?doc . OPTIONAL { ?o cg:x ?y } }"
+    expected = [(ID + "org/o", ID + "doc/a", None)]
+    assert cv.plain_rows(store, query) == expected
+    assert cv.plain_rows(SnapshotStore(store.oxigraph, "test"), query) == expected
