@@ -1,0 +1,114 @@
+"""Loading one file with ``compgraph load`` and building from a folder, one behaviour per test, on files of a
+few lines each (none builds the demo).
+
+Written for the mutants a mutation run of graph/build.py left alive (tools/mutation.py, group
+``catalog-build``; docs/mutation-survivors.md): no test loaded an SSSOM mapping set or a ``.yml``
+organisation on its own, or an organisation implementing a control the store already holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compgraph.cli import main
+from compgraph.cli.base import HeldStore
+from compgraph.graph.build import load_file
+from compgraph.graph.catalog import InputError
+from compgraph.graph.namespaces import entity_iri, graph_iri
+from compgraph.graph.store import LocalStore
+
+# What a mapping set and an organisation loaded later refer to: one obligation, one control, one document.
+BASE = """@prefix cg: <https://w3id.org/compgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+<https://w3id.org/compgraph/id/obligation/T-1> a cg:Obligation ; dcterms:identifier "T-1" .
+<https://w3id.org/compgraph/id/control/CTL-T-01> a cg:Control ; dcterms:identifier "CTL-T-01" .
+<https://w3id.org/compgraph/id/document/tdoc> a cg:SourceDocument ; dcterms:identifier "tdoc" .
+"""
+SSSOM = (
+    "# curie_map:\n"
+    "#   obl: https://w3id.org/compgraph/id/obligation/\n"
+    "#   ctl: https://w3id.org/compgraph/id/control/\n"
+    "# mapping_set_id: http://example.org/tset\n"
+    "subject_id\tpredicate_id\tobject_id\tmapping_justification\n"
+    "obl:{obligation}\tskos:exactMatch\tctl:{control}\tsemapv:ManualMappingCuration\n"
+)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStore]:
+    folder = tmp_path_factory.mktemp("load-whole-run")
+    s = LocalStore(folder / "store")
+    load_file(s, _write(folder / "base.ttl", BASE))
+    yield s
+    s.close()
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _sssom(path: Path, obligation: str = "T-1", control: str = "CTL-T-01") -> Path:
+    return _write(path, SSSOM.format(obligation=obligation, control=control))
+
+
+def test_a_loaded_sssom_mapping_set_lands_in_its_own_mapping_set_graph(store: LocalStore, tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["load", str(_sssom(tmp_path / "extra.sssom.tsv"))], obj=HeldStore(store))
+    assert res.exit_code == 0, res.output
+    target = graph_iri("mappingset", "extra")
+    assert target in store.graph_names()
+    satisfied = f"<{entity_iri('obligation', 'T-1')}> cg:satisfiedBy <{entity_iri('control', 'CTL-T-01')}>"
+    assert store.select(f"ASK {{ GRAPH <{target}> {{ {satisfied} }} }}")
+
+
+def test_a_loaded_mapping_set_may_name_obligations_and_controls_already_in_the_store(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    target, triples = load_file(store, _sssom(tmp_path / "known.sssom.tsv"))
+    assert target == graph_iri("mappingset", "known") and triples > 0
+
+
+def test_a_loaded_mapping_set_naming_an_obligation_not_in_the_store_is_refused(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    path = _sssom(tmp_path / "bad.sssom.tsv", obligation="NOPE-1")
+    with pytest.raises(InputError, match="unknown obligation 'obl:NOPE-1'"):
+        load_file(store, path)
+
+
+def test_a_loaded_mapping_set_naming_a_control_not_in_the_store_is_refused(store: LocalStore, tmp_path: Path) -> None:
+    path = _sssom(tmp_path / "bad.sssom.tsv", control="CTL-NOPE-01")
+    with pytest.raises(InputError, match="unknown control 'ctl:CTL-NOPE-01'"):
+        load_file(store, path)
+
+
+def test_an_organisation_in_a_yml_file_loads_into_its_organisation_s_graph(store: LocalStore, tmp_path: Path) -> None:
+    org = _write(tmp_path / "acme.yml", "organisation:\n  id: ymlorg\n  name: Yml Ltd\n")
+    assert load_file(store, org)[0] == graph_iri("organisation", "ymlorg")
+
+
+def test_a_loaded_organisation_may_implement_a_control_and_follow_a_document_already_in_the_store(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    org = _write(
+        tmp_path / "org.yaml",
+        "organisation:\n  id: implementer\n  name: Implementer Ltd\n  subject_to: [tdoc]\n  controls: [CTL-T-01]\n",
+    )
+    target, _ = load_file(store, org)
+    implements = (
+        f"<{entity_iri('organisation', 'implementer')}> cg:implementsControl <{entity_iri('control', 'CTL-T-01')}>"
+    )
+    assert store.select(f"ASK {{ GRAPH <{target}> {{ {implements} }} }}")
+
+
+def test_load_as_written_keeps_a_literal_a_plain_load_refuses(store: LocalStore, tmp_path: Path) -> None:
+    price = _write(tmp_path / "price.ttl", '<urn:a> <urn:price> "4.0"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
+    refused = CliRunner().invoke(main, ["load", str(price)], obj=HeldStore(store))
+    assert refused.exit_code != 0 and f"{price}:1:" in refused.output
+    kept = CliRunner().invoke(main, ["load", "--as-written", str(price)], obj=HeldStore(store))
+    assert kept.exit_code == 0, kept.output
+    assert graph_iri("file", "price") in store.graph_names()
