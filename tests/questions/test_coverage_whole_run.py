@@ -158,3 +158,16 @@ def test_plain_rows_read_an_unbound_variable_as_none_on_a_local_store_and_on_a_l
     expected = [(ID + "org/o", ID + "doc/a", None)]
     assert cv.plain_rows(store, query) == expected
     assert cv.plain_rows(SnapshotStore(store.oxigraph, "test"), query) == expected
+
+
+def test_a_system_given_two_risk_levels_is_bound_by_the_obligations_of_each(tmp_path: Path) -> None:
+    # Two levels break the one-level shape (validate reports it); coverage must still count every duty
+    # either level brings rather than silently drop one.
+    levels = b"""
+cg:RiskLimited skos:prefLabel "limited"@en .
+cgr:sys\\/s cg:riskLevel cg:RiskLimited .
+cgr:obl\\/A-1 cg:appliesToRiskLevel cg:RiskHigh .
+cgr:obl\\/A-2 cg:appliesToRiskLevel cg:RiskLimited .
+"""
+    snap = snap_of(tmp_path, SYSTEM, levels, duty("A-1"), duty("A-2"))
+    assert snap.binds == {ID + "sys/s": 0b11}
