@@ -16,7 +16,8 @@ from click.testing import CliRunner
 
 from compgraph.cli import main
 from compgraph.cli.base import HeldStore
-from compgraph.graph.build import load_file
+from compgraph.graph import paths
+from compgraph.graph.build import build, load_file, ontology_files, plan_build
 from compgraph.graph.catalog import InputError
 from compgraph.graph.namespaces import entity_iri, graph_iri
 from compgraph.graph.store import LocalStore
@@ -112,3 +113,72 @@ def test_load_as_written_keeps_a_literal_a_plain_load_refuses(store: LocalStore,
     kept = CliRunner().invoke(main, ["load", "--as-written", str(price)], obj=HeldStore(store))
     assert kept.exit_code == 0, kept.output
     assert graph_iri("file", "price") in store.graph_names()
+
+
+# --- building from a mappings folder of a few lines ----------------------------------------------------
+
+
+def _catalog(doc: str, obligation: str) -> str:
+    return (
+        f"document:\n  id: {doc}\n  title: Policy {doc}\n  kind: policy\n"
+        "sections:\n- id: '1'\n  title: Oversight\n"
+        f"obligations:\n- id: {obligation}\n  section: '1'\n  text: Staff shall review outputs.\n"
+        "  modality: commitment\n"
+    )
+
+
+def _folder(root: Path, *catalogs: tuple[str, str, str]) -> Path:
+    """A mappings folder with the given (file name, document id, obligation id) catalogs and one control."""
+    (root / "obligations").mkdir(parents=True)
+    for name, doc, obligation in catalogs:
+        _write(root / "obligations" / name, _catalog(doc, obligation))
+    _write(root / "controls.yaml", "controls:\n- id: CTL-T-01\n  title: Review\n  type: human-oversight\n")
+    return root
+
+
+def test_two_catalogs_using_one_obligation_id_are_refused_naming_the_second_file_and_the_id(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"), ("b.yaml", "doc-b", "X-1-01"))
+    with pytest.raises(InputError) as err:
+        plan_build(mappings=folder, organisations=[])
+    assert (
+        str(err.value)
+        == f"{folder / 'obligations' / 'b.yaml'}: obligation ids already used by another catalog: ['X-1-01']"
+    )
+
+
+def test_a_crosswalk_naming_a_control_outside_the_control_catalog_is_refused_naming_its_line(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"))
+    _write(folder / "crosswalk.sssom.tsv", SSSOM.format(obligation="X-1-01", control="CTL-NOPE-01"))
+    with pytest.raises(InputError) as err:
+        plan_build(mappings=folder, organisations=[])
+    assert str(err.value).startswith(f"{folder / 'crosswalk.sssom.tsv'}:6: ")
+    assert "unknown control 'ctl:CTL-NOPE-01'" in str(err.value)
+
+
+def test_a_second_mapping_set_in_the_folder_builds_into_its_own_graph_beside_the_crosswalk(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"))
+    _write(folder / "crosswalk.sssom.tsv", SSSOM.format(obligation="X-1-01", control="CTL-T-01"))
+    _write(folder / "vendor.sssom.tsv", SSSOM.format(obligation="X-1-01", control="CTL-T-01"))
+    store = LocalStore(tmp_path / "store")
+    counts = build(store, mappings=folder, organisations=[])
+    assert graph_iri("crosswalk") in counts and graph_iri("mappingset", "vendor") in counts
+    assert {graph_iri("crosswalk"), graph_iri("mappingset", "vendor")} <= set(store.graph_names())
+
+
+def test_the_ontology_files_build_into_one_ontology_graph_each(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"))
+    ontology = {src.graph for src in plan_build(mappings=folder, organisations=[]).sources if "/ontology/" in src.graph}
+    assert ontology == {graph_iri("ontology", p.stem) for p in ontology_files(paths.ontology_dir())}
+    assert graph_iri("ontology", "compgraph") in ontology
+
+
+def test_build_with_organisation_files_loads_those_instead_of_the_folder_s_demo(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"))
+    (folder / "demo").mkdir()
+    _write(folder / "demo" / "demo.yaml", "organisation:\n  id: demo-org\n  name: Demo Ltd\n")
+    mine = _write(tmp_path / "mine.yaml", "organisation:\n  id: my-org\n  name: Mine Ltd\n")
+    store = LocalStore(tmp_path / "store")
+    res = CliRunner().invoke(main, ["build", "--mappings", str(folder), "--org", str(mine)], obj=HeldStore(store))
+    assert res.exit_code == 0, res.output
+    orgs = {g for g in store.graph_names() if "/organisation/" in g}
+    assert orgs == {graph_iri("organisation", "my-org")}
