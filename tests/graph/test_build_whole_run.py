@@ -106,6 +106,15 @@ def test_a_loaded_organisation_may_implement_a_control_and_follow_a_document_alr
     assert store.select(f"ASK {{ GRAPH <{target}> {{ {implements} }} }}")
 
 
+def test_a_file_of_an_unknown_type_is_refused_in_one_line_naming_it_and_the_known_types(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    notes = _write(tmp_path / "notes.txt", "hello\n")
+    res = CliRunner().invoke(main, ["load", str(notes)], obj=HeldStore(store))
+    assert res.exit_code == 2
+    assert f"{notes}: unknown RDF file type '.txt' (.ttl, .nt, .jsonld, .rdf, .owl, .trig)" in res.output
+
+
 def test_load_as_written_keeps_a_literal_a_plain_load_refuses(store: LocalStore, tmp_path: Path) -> None:
     price = _write(tmp_path / "price.ttl", '<urn:a> <urn:price> "4.0"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
     refused = CliRunner().invoke(main, ["load", str(price)], obj=HeldStore(store))

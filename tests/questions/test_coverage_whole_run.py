@@ -171,3 +171,15 @@ cgr:obl\\/A-2 cg:appliesToRiskLevel cg:RiskLimited .
 """
     snap = snap_of(tmp_path, SYSTEM, levels, duty("A-1"), duty("A-2"))
     assert snap.binds == {ID + "sys/s": 0b11}
+
+
+def test_an_obligation_a_trace_cannot_show_is_not_counted_even_when_it_is_the_only_one(tmp_path: Path) -> None:
+    # No source text: a trace shows no such obligation, so coverage must not count it either.
+    untraced = b"""
+cgr:obl\\/U-1 a cg:Obligation ; dcterms:identifier "U-1" ; cg:modality cg:Mandatory ; cg:fromDocument cgr:doc\\/a ;
+    cg:inSection cgr:sec\\/1 .
+"""
+    snap = snap_of(tmp_path, SYSTEM, untraced)
+    assert snap.index == {ID + "obl/U-1": 0} and snap.binds == {ID + "sys/s": 1}
+    assert snap.traced == 0
+    assert cv.evaluate(snap, ON).by_system == {"s": counts()}
