@@ -183,3 +183,13 @@ cgr:obl\\/U-1 a cg:Obligation ; dcterms:identifier "U-1" ; cg:modality cg:Mandat
     assert snap.index == {ID + "obl/U-1": 0} and snap.binds == {ID + "sys/s": 1}
     assert snap.traced == 0
     assert cv.evaluate(snap, ON).by_system == {"s": counts()}
+
+
+def test_a_system_with_two_names_is_named_alike_by_the_coverage_rows_and_by_impact(tmp_path: Path) -> None:
+    # The shapes allow several rdfs:labels; the dashboard's row and impact's node must show the same one.
+    two_names = b"""
+cgr:sys\\/s rdfs:label "Zeta system with a long name" , "Alpha system with a long name" .
+"""
+    snap = snap_of(tmp_path, SYSTEM.replace(b' rdfs:label "S" ;', b""), two_names, duty("A-1"))
+    (row,) = cv.evaluate(snap, ON).systems
+    assert snap.impact_systems == {ID + "sys/s": ("s", row.label)}
