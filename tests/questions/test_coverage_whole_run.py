@@ -193,3 +193,32 @@ cgr:sys\\/s rdfs:label "Zeta system with a long name" , "Alpha system with a lon
     snap = snap_of(tmp_path, SYSTEM.replace(b' rdfs:label "S" ;', b""), two_names, duty("A-1"))
     (row,) = cv.evaluate(snap, ON).systems
     assert snap.impact_systems == {ID + "sys/s": ("s", row.label)}
+
+
+def test_two_obligations_limited_to_one_risk_level_both_bind_a_system_at_it(tmp_path: Path) -> None:
+    high = b"cgr:obl\\/A-1 cg:appliesToRiskLevel cg:RiskHigh .\ncgr:obl\\/A-2 cg:appliesToRiskLevel cg:RiskHigh .\n"
+    snap = snap_of(tmp_path, SYSTEM, high, duty("A-1"), duty("A-2"))
+    assert snap.binds == {ID + "sys/s": 0b11}
+
+
+def test_a_system_without_a_risk_level_is_not_bound_by_an_obligation_limited_to_one(tmp_path: Path) -> None:
+    # A-1 takes bit 0 and binds only high-risk systems; "u" has no risk level.
+    unrated = b"""
+cgr:sys\\/u a cg:AISystem ; dcterms:identifier "u" ; rdfs:label "U" ; cg:operatedBy cgr:org\\/o .
+cgr:obl\\/A-1 cg:appliesToRiskLevel cg:RiskHigh .
+"""
+    snap = snap_of(tmp_path, SYSTEM, unrated, duty("A-1"), duty("A-2"))
+    assert snap.binds.get(ID + "sys/u", 0) == 0b10
+    assert snap.binds[ID + "sys/s"] == 0b11
+
+
+def test_a_document_without_binding_obligations_binds_its_organisation_s_systems_to_nothing(tmp_path: Path) -> None:
+    # Organisation p follows only Doc B, which has no obligations; A-1 (bit 0) belongs to Doc A.
+    other = b"""
+cgr:doc\\/b rdfs:label "Doc B" .
+cgr:org\\/p a cg:Organisation ; dcterms:identifier "p" ; rdfs:label "P" ; cg:subjectTo cgr:doc\\/b .
+cgr:sys\\/t a cg:AISystem ; dcterms:identifier "t" ; rdfs:label "T" ; cg:riskLevel cg:RiskHigh ;
+    cg:operatedBy cgr:org\\/p .
+"""
+    snap = snap_of(tmp_path, SYSTEM, other, duty("A-1"))
+    assert snap.binds == {ID + "sys/s": 1}
