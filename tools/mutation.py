@@ -127,6 +127,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/questions/test_evidence_valid_on_its_last_day.py",
             "tests/questions/test_snapshot_reads_what_impact_needs.py",
             "tests/questions/test_impact.py",
+            "tests/questions/test_coverage_whole_run.py",
         ],
     ),
     "trace": (
@@ -167,6 +168,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/graph/test_catalogs.py",
             "tests/graph/test_digests_are_of_file_contents.py",
             "tests/graph/test_catalog_and_build_one_by_one.py",
+            "tests/graph/test_build_whole_run.py",
         ],
     ),
     "store": (
