@@ -17,9 +17,11 @@ ill-typed or not ("c"^^xsd:byte): the checks report it (sh:datatype checks the l
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -193,3 +195,23 @@ def _line_of(path: Path, lexical: str) -> int | None:
         if lexical in line:
             return number
     return None
+
+
+# xsd:date's lexical form (an optional time zone allowed); date.fromisoformat alone also takes "20270101" and
+# week dates, which are not xsd:dates.
+_XSD_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?$")
+
+
+def iso_date(value: object) -> date | None:
+    """The date an xsd:date value stands for, or None when it is not one ("soon", "2027-13-01", nothing).
+
+    Data loaded as RDF can say anything, and validation reports a malformed date; the questions must still
+    answer, and a value that is not a date proves no evidence current.
+    """
+    m = _XSD_DATE.match("" if value is None else str(value).strip())
+    if not m:
+        return None
+    try:
+        return date.fromisoformat(m.group(1))
+    except ValueError:
+        return None

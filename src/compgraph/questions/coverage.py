@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from compgraph.graph.literals import iso_date
 from compgraph.graph.store import GraphStore, LocalStore, with_prefixes
 from compgraph.questions import trace as tr
 
@@ -218,20 +219,22 @@ def snapshot(store: GraphStore, impact: bool = True) -> Snapshot:
     # valid on the date, i.e. when the latest validUntil is. Each property is its own sub-select, which
     # Oxigraph hash-joins; as one pattern it looked each record's properties up in turn, and the answer
     # is read as plain strings (1.1M triples: 2.6 s -> 0.7 s).
+    # Only values that are dates take part in the MAX (a "soon" or "2027-13-01" could outrank a real date
+    # there): the cast leaves them unbound. They prove nothing, and validation reports them.
     latest = {
-        (impl, c): date.fromisoformat(until)
+        (impl, c): day
         for impl, c, until in plain_rows(
             store,
             """
             SELECT ?impl ?c (MAX(?u) AS ?until) WHERE {
               { SELECT ?e ?impl WHERE { ?e cg:concerns ?impl } }
               { SELECT ?e ?c WHERE { ?e cg:evidenceFor ?c } }
-              { SELECT ?e ?u WHERE { ?e cg:validUntil ?u } }
+              { SELECT ?e ?u WHERE { ?e cg:validUntil ?v BIND (xsd:date(STR(?v)) AS ?u) FILTER (BOUND(?u)) } }
               { SELECT ?e WHERE { ?e dcterms:identifier ?eid } }
               { SELECT ?e WHERE { ?e rdfs:label ?el } }
             } GROUP BY ?impl ?c""",
         )
-        if impl is not None and c is not None and until is not None
+        if impl is not None and c is not None and (day := iso_date(until)) is not None
     }
     # A system-scope control on an organisation covers none of its systems (the shapes' scope rule).
     implements = plain_rows(

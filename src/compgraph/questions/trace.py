@@ -11,6 +11,7 @@ from datetime import date
 
 from rdflib import URIRef
 
+from compgraph.graph.literals import iso_date
 from compgraph.graph.namespaces import CG, shorten
 from compgraph.graph.store import GraphStore
 
@@ -183,9 +184,15 @@ def _implementations(
             impls.append(current)
         if e is not None and not any(x.iri == str(e) for x in current.evidence):
             current.evidence.append(
-                EvidenceItem(str(e), str(eid), str(elabel), str(until), date.fromisoformat(str(until)) >= as_of)
+                EvidenceItem(str(e), str(eid), str(elabel), str(until), _current(until, as_of))
             )
     return out
+
+
+def _current(until: object, as_of: date) -> bool:
+    # A validUntil that is not a date (validation reports it) proves nothing current.
+    day = iso_date(until)
+    return day is not None and day >= as_of
 
 
 def _status(controls: list[ControlLink]) -> str:
