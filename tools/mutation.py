@@ -136,6 +136,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/questions/test_evidence_valid_on_its_last_day.py",
             "tests/questions/test_trace_on_the_tiny_graph.py",
             "tests/questions/test_trace_fresh_sample.py",
+            "tests/questions/test_trace_whole_run.py",
         ],
     ),
     "impact": (
