@@ -186,6 +186,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/web/test_endpoint_guard_says_why.py",
             "tests/web/test_endpoint_over_a_remote_store.py",
             "tests/web/test_endpoint_fresh_sample.py",
+            "tests/web/test_endpoint_whole_run.py",
         ],
     ),
     "duties": (

@@ -27,11 +27,11 @@ ID = "https://w3id.org/compgraph/id/"
 AS_OF = date(2026, 1, 2)
 # Added to the fixture: an implementer whose IRI sorts first but whose id sorts last (and has no purpose nor
 # evidence); two more evidence items for credit-scorer's oversight, whose ids, labels and IRIs sort
-# differently; a second control for POL-03-01 whose IRI sorts before CTL-GOV-01 but whose id sorts after
-# it, with a mapping record without a comment; a link and an evidence item stated again (as when two
-# source graphs hold the same triple, which the union default graph then matches twice); an obligation
-# without its catalog entry; and datasets named by an http:// IRI, by an id with a backslash and by an id
-# with quotes.
+# differently (and not in the order the store returns them); a second control for POL-03-01 whose IRI sorts
+# before CTL-GOV-01 but whose id sorts after it, with a mapping record without a comment; a link and an
+# evidence item stated again (as when two source graphs hold the same triple, which the union default graph
+# then matches twice); an obligation without its catalog entry; and datasets named by an http:// IRI, by an
+# id with a backslash and by an id with quotes.
 EXTRA = rb"""
 @prefix cg: <https://w3id.org/compgraph/ontology#> .
 @prefix cgr: <https://w3id.org/compgraph/id/> .
@@ -43,10 +43,10 @@ EXTRA = rb"""
 cgr:system\/a-zeta-bot a cg:AISystem ; dcterms:identifier "zeta-bot" ; rdfs:label "Zeta bot" ;
     cg:riskLevel cg:RiskLimited ; cg:operatedBy cgr:organisation\/mozart ; cg:implementsControl cgr:control\/CTL-TN-01 .
 
-cgr:evidence\/zz-ho-a a cg:Evidence ; dcterms:identifier "ev-ho-a" ; rdfs:label "Training record" ;
+cgr:evidence\/zz-training a cg:Evidence ; dcterms:identifier "ev-ho-b" ; rdfs:label "Training record" ;
     cg:evidenceFor cgr:control\/CTL-HO-01 ; cg:concerns cgr:system\/credit-scorer ;
     dcterms:issued "2026-03-01"^^xsd:date ; cg:validUntil "2027-03-01"^^xsd:date .
-cgr:evidence\/aa-ho-b a cg:Evidence ; dcterms:identifier "ev-ho-b" ; rdfs:label "Escalation log" ;
+cgr:evidence\/aa-escalation a cg:Evidence ; dcterms:identifier "ev-ho-a" ; rdfs:label "Escalation log" ;
     cg:evidenceFor cgr:control\/CTL-HO-01 ; cg:concerns cgr:system\/credit-scorer ;
     dcterms:issued "2025-01-01"^^xsd:date ; cg:validUntil "2025-06-01"^^xsd:date .
 cgr:evidence\/ev-tn-chat cg:evidenceFor cgr:control\/CTL-TN-01 .
@@ -105,7 +105,7 @@ def test_an_obligation_is_covered_when_any_one_implementer_has_current_evidence(
 def test_an_implementers_evidence_is_listed_once_each_in_id_order(store: LocalStore) -> None:
     t = tr.trace_obligation(store, "COC-05-01", AS_OF)
     [impl] = t.controls[0].implementations
-    assert [(e.id, e.current) for e in impl.evidence] == [("ev-ho-a", True), ("ev-ho-b", False), ("ev-ho-credit", True)]
+    assert [(e.id, e.current) for e in impl.evidence] == [("ev-ho-a", False), ("ev-ho-b", True), ("ev-ho-credit", True)]
 
 
 def test_evidence_stated_in_two_graphs_is_listed_once(store: LocalStore) -> None:
@@ -117,8 +117,8 @@ def test_evidence_stated_in_two_graphs_is_listed_once(store: LocalStore) -> None
 def test_an_evidence_item_carries_its_iri_label_and_end_date(store: LocalStore) -> None:
     t = tr.trace_obligation(store, "COC-05-01", AS_OF)
     items = {e.id: e for e in t.controls[0].implementations[0].evidence}
-    expected = tr.EvidenceItem(ID + "evidence/zz-ho-a", "ev-ho-a", "Training record", "2027-03-01", True)
-    assert items["ev-ho-a"] == expected
+    expected = tr.EvidenceItem(ID + "evidence/zz-training", "ev-ho-b", "Training record", "2027-03-01", True)
+    assert items["ev-ho-b"] == expected
 
 
 def test_a_control_nobody_implements_is_printed_as_not_implemented(store: LocalStore) -> None:
@@ -208,8 +208,8 @@ def test_a_system_trace_prints_counts_then_each_obligation_worst_first(store: Lo
         '    "Deployers must assign human oversight of high-risk AI systems to competent persons."\n'
         "    control CTL-HO-01: Human oversight procedure [skos:exactMatch]\n"
         "      credit-scorer — covered\n"
-        "        evidence ev-ho-a: Training record (valid until 2027-03-01, current)\n"
-        "        evidence ev-ho-b: Escalation log (valid until 2025-06-01, EXPIRED)\n"
+        "        evidence ev-ho-a: Escalation log (valid until 2025-06-01, EXPIRED)\n"
+        "        evidence ev-ho-b: Training record (valid until 2027-03-01, current)\n"
         "        evidence ev-ho-credit: Oversight rota for credit scoring (valid until 2027-02-01, current)\n"
         "\n"
         "  COC-05-02 (mandatory, EU AI Act Code of Conduct — Deployers) — covered\n"
