@@ -1,10 +1,10 @@
 """/sparql behaviours the first whole-module mutation run of the endpoint guard (``tools/mutation.py --group
 endpoint``, docs/mutation-survivors.md) found unpinned, one behaviour each.
 
-The sampled runs had reached only a fifth of web/views/sparql.py's mutants: nothing checked that a remote
-store is given named-graph-uri, that a refusal with a retry time says when to retry, or what the service
-description says (its title, its prefixes, its answer to an Accept it cannot meet, its answer when the store
-is unreachable).
+Two samples of 20 of its 432 mutants had been tried: nothing checked that a remote store is given
+named-graph-uri, that an Accept header naming no media type is no preference, that a refusal with a retry
+time says when to retry, or what the service description says (its title, its prefixes, its answer to an
+Accept it cannot meet, its answer when the store is unreachable).
 """
 
 from __future__ import annotations
@@ -62,6 +62,15 @@ def test_named_graph_uri_over_a_remote_store_limits_graph_patterns_to_that_graph
     assert [(b["g"]["value"], b["s"]["value"]) for b in resp.get_json()["results"]["bindings"]] == [
         (SCORING, "urn:x:score")
     ]
+
+
+# --- content negotiation ---------------------------------------------------------------------------
+
+
+def test_an_accept_header_naming_no_media_type_gets_the_default_answer(client: FlaskClient) -> None:
+    # "Accept: ," states no preference (werkzeug reads it as an empty list), so it is answered as if absent.
+    resp = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": ","})
+    assert (resp.status_code, resp.mimetype) == (200, "application/sparql-results+json")
 
 
 # --- refusals -------------------------------------------------------------------------------------
