@@ -115,10 +115,11 @@ def test_the_service_description_names_the_endpoint_read_only(client: FlaskClien
     assert described.value(service, DCTERMS.title) == Literal("compgraph SPARQL endpoint (read-only)")
 
 
-def test_the_service_description_in_turtle_writes_sd_terms_by_prefix(client: FlaskClient) -> None:
+def test_the_service_description_in_turtle_writes_sd_and_dcterms_terms_by_prefix(client: FlaskClient) -> None:
     text = client.get("/sparql", headers={"Accept": "text/turtle"}).text
     assert "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> ." in text
     assert " a sd:Service " in text
+    assert 'dcterms:title "compgraph SPARQL endpoint (read-only)"' in text
 
 
 def test_the_service_description_answers_in_turtle_to_an_accept_it_cannot_meet(client: FlaskClient) -> None:
