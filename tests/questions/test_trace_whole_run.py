@@ -30,8 +30,8 @@ AS_OF = date(2026, 1, 2)
 # differently (and not in the order the store returns them); a second control for POL-03-01 whose IRI sorts
 # before CTL-GOV-01 but whose id sorts after it, with a mapping record without a comment; a link and an
 # evidence item stated again (as when two source graphs hold the same triple, which the union default graph
-# then matches twice); an obligation without its catalog entry; and datasets named by an http:// IRI, by an
-# id with a backslash and by an id with quotes.
+# then matches twice); an obligation without its catalog entry, a system without a risk level or an
+# operator; and datasets named by an http:// IRI, by an id with a backslash and by an id with quotes.
 EXTRA = rb"""
 @prefix cg: <https://w3id.org/compgraph/ontology#> .
 @prefix cgr: <https://w3id.org/compgraph/id/> .
@@ -58,6 +58,7 @@ cgr:mapping\/m3 a cg:ControlMapping ; cg:mappingSubject cgr:obligation\/POL-03-0
     cg:mappingObject cgr:control\/A-register-check ; cg:mappingPredicate skos:relatedMatch .
 
 cgr:obligation\/BARE-01 a cg:Obligation ; dcterms:identifier "BARE-01" .
+cgr:system\/bare-bot a cg:AISystem ; dcterms:identifier "bare-bot" .
 
 <http://example.org/data/legacy-crm> a cg:Dataset ; dcterms:identifier "legacy-crm" .
 cgr:dataset\/odd-backslash a cg:Dataset ; dcterms:identifier "hr\\share" .
@@ -238,6 +239,12 @@ def test_a_system_in_annex_iii_names_its_area_in_the_heading(store: LocalStore) 
     assert tr.render_system(t).splitlines()[0] == (
         "hr-screener: CV screening assistant — risk high, EU AI Act Annex III: employment"
     )
+
+
+def test_a_system_without_a_risk_level_or_operator_says_so_instead_of_failing(store: LocalStore) -> None:
+    # Found reading the survivors, not by a mutant: the trace unpacked the first row of an empty answer.
+    with pytest.raises(tr.UnknownEntity, match=r"^AI system 'bare-bot' has no risk level or operator$"):
+        tr.trace_system(store, "bare-bot", AS_OF)
 
 
 def test_a_system_without_a_purpose_has_an_empty_one(store: LocalStore) -> None:
