@@ -137,6 +137,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/questions/test_evidence_valid_on_its_last_day.py",
             "tests/questions/test_trace_on_the_tiny_graph.py",
             "tests/questions/test_trace_fresh_sample.py",
+            "tests/questions/test_trace_whole_run.py",
         ],
     ),
     "impact": (
@@ -187,6 +188,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/web/test_endpoint_guard_says_why.py",
             "tests/web/test_endpoint_over_a_remote_store.py",
             "tests/web/test_endpoint_fresh_sample.py",
+            "tests/web/test_endpoint_whole_run.py",
         ],
     ),
     "duties": (

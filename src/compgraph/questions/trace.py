@@ -232,6 +232,8 @@ def trace_system(store: GraphStore, ident: str, as_of: date) -> SystemTrace:
           OPTIONAL {{ <{iri}> cg:purpose ?purpose }}
           OPTIONAL {{ <{iri}> cg:annexIIIArea ?a . ?a skos:prefLabel ?annex }}
         }} LIMIT 1""")
+    if not res.rows:
+        raise UnknownEntity(f"AI system {ident!r} has no risk level or operator")
     sid, label, risk, purpose, annex, org = res.rows[0]
     binding = store.select(f"""
         SELECT ?o ?id ?text ?mod ?doc ?sec WHERE {{
