@@ -22,7 +22,8 @@ def test_a_duty_coordinated_after_a_clause_without_a_modal_verb_of_its_own_is_st
 
 
 def test_a_single_duty_keeps_the_qualifying_clause_that_follows_it_in_its_text() -> None:
-    text = "Article 5\nRecords\n\n1. The deployer shall keep the logs for six months, but longer where it may be needed.\n"
+    text = ("Article 5\nRecords\n\n1. The deployer shall keep the logs for six months, but longer where it may be "
+            "needed.\n")
     assert [d.text for d in statute_duties(text)] == [
         "The deployer shall keep the logs for six months, but longer where it may be needed."]
 
@@ -30,7 +31,8 @@ def test_a_single_duty_keeps_the_qualifying_clause_that_follows_it_in_its_text()
 def test_a_point_cut_before_its_own_prohibition_keeps_the_whole_annex_number_it_cites() -> None:
     text = ("Article 3\nObligations\n\n1. Providers shall submit:\n"
             "(a) the documentation listed in Annex IX, but shall not disclose trade secrets;\n(b) the logs.\n")
-    assert _duties(text)[0] == ("3(1)(a)", "mandatory", "Providers shall submit: (a) the documentation listed in Annex IX")
+    assert _duties(text)[0] == (
+        "3(1)(a)", "mandatory", "Providers shall submit: (a) the documentation listed in Annex IX")
 
 
 def test_a_point_is_quoted_as_written_with_its_closing_comma() -> None:
