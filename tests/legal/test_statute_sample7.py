@@ -108,3 +108,10 @@ def test_an_article_s_paragraph_cited_at_the_start_of_a_wrapped_line_opens_no_ar
         ("4(1)", "Providers shall process the personal data in accordance with the conditions of Article 6(1) of "
                  "Regulation (EU) 2016/679."),
         ("4(2)", "Deployers shall inform users.")]
+
+
+def test_a_reference_followed_by_a_word_opening_in_lower_case_at_the_start_of_a_line_opens_no_article() -> None:
+    # "eIDAS" opens in lower case like "of" or "by": the line goes on with a sentence, it is no heading.
+    text = ("Article 4\nScope\n\n1. Providers shall accept the electronic identification means notified under the\n"
+            "Article 9 eIDAS Regulation.\n2. Deployers shall inform users.\n")
+    assert [(d.ref, d.section_title) for d in statute_duties(text)] == [("4(1)", "Scope"), ("4(2)", "Scope")]
