@@ -207,6 +207,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_corpus.py",
             "tests/legal/test_unseen_statutes.py",
             "tests/legal/test_statute_one_by_one.py",
+            "tests/legal/test_statute_sample3.py",
+            "tests/legal/test_statute_sample7.py",
         ],
     ),
 }

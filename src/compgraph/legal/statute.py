@@ -86,6 +86,7 @@ _CODE_SECTION_INLINE = re.compile(
 # A line ending in a conjunction, article or preposition breaks off mid-sentence: not a heading.
 _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+_CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 # "( c)": OCR puts a space inside a label's parentheses.
 _LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
@@ -139,8 +140,9 @@ def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
         return None
     for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
         m = rx.match(line)
-        # "Annex V by updating the content ...": a sentence that a line break left starting with a reference.
-        if m and (m.group(2) or "")[:1].islower():
+        # "Annex V by updating the content ...", "Article 6(1) of Regulation ...": a sentence that a line break
+        # left starting with a reference (to a paragraph or point, when a label follows the number).
+        if m and ((m.group(2) or "")[:1].islower() or _CITED_LABEL.match(m.group(2) or "")):
             continue
         if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
             return kind, m.group(1), (m.group(2) or "").strip()
