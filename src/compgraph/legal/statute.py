@@ -16,7 +16,6 @@ style met so far into a flat list of ``Provision`` (one per paragraph, subparagr
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -645,8 +644,3 @@ def _link(provisions: list[Provision]) -> None:
                 parent.children.append(prov)
                 break
         latest[(prov.section, prov.path)] = prov
-
-
-def line_of(offsets: list[int], start: int) -> int:
-    """1-based line of an offset, in logarithmic time (a 20 MB statute has a million lines)."""
-    return bisect.bisect_right(offsets, start)
