@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from rdflib import Literal
 
+from compgraph.graph.literals import iso_date
 from compgraph.graph.namespaces import CGR, shorten
 from compgraph.graph.store import GraphStore
 from compgraph.questions import coverage as cv
@@ -470,10 +471,10 @@ def evidence_rows(store: GraphStore, cache: Cache) -> list[dict[str, Any]]:
 def evidence_state(until: Any, as_of: date) -> str:
     if until is None:
         return "no expiry date"
-    try:
-        return "current" if date.fromisoformat(str(until)) >= as_of else "expired"
-    except ValueError:
+    day = iso_date(until)
+    if day is None:
         return "bad date"
+    return "current" if day >= as_of else "expired"
 
 
 # --- coverage ----------------------------------------------------------------------------------

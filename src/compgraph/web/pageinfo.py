@@ -18,6 +18,7 @@ from typing import Any
 from compgraph.checks.report import REPORT_GRAPH
 from compgraph.graph import paths
 from compgraph.graph.history import HISTORY_GRAPH
+from compgraph.graph.literals import iso_date
 from compgraph.graph.namespaces import graph_iri
 from compgraph.graph.store import GraphStore
 from compgraph.legal.review import RELATION_CHOICES
@@ -46,10 +47,8 @@ def _one(store: GraphStore, sparql: str) -> dict[str, Any]:
 
 
 def _days(until: str | None, as_of: date) -> int | None:
-    try:
-        return (date.fromisoformat(str(until)) - as_of).days if until else None
-    except ValueError:
-        return None
+    day = iso_date(until)
+    return None if day is None else (day - as_of).days
 
 
 def header(store: GraphStore, kind: str, iri: str, title: str, as_of: date | None) -> Header:
