@@ -77,11 +77,20 @@ def test_risk_levels_decide_which_obligations_are_reported_by_the_sparql_engine(
     }
 
 
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_both_engines_count_an_annex_iii_system_as_high_risk(levelled: tuple[LocalStore, Graph], engine: str) -> None:
+    # The rule once compared the level inside a UNION branch, where rdflib's EXISTS does not see the outer
+    # ?level: pySHACL then reported neither HI nor HILIM for Annex Ltd, a "conforms" the other engine refused.
+    store, _ = levelled
+    findings = validate_store(store, AS_OF, load_shapes(), save=False, engine=engine).findings
+    assert {("Annex Ltd", "HI"), ("Annex Ltd", "HILIM")} <= reported(findings)
+    assert ("High Ltd", "HILIM") not in reported(findings) and ("Annex Ltd", "MIN") not in reported(findings)
+
+
 def test_the_rewritten_rule_finds_the_rows_of_the_rule_as_written_run_unchanged(
     levelled: tuple[LocalStore, Graph],
 ) -> None:
-    # pySHACL is no reference here: rdflib scopes the FILTER in the UNION branch away from the outer ?level
-    # (it reports neither HI nor HILIM for Annex Ltd), so the query as written, run by Oxigraph, is.
+    # The query as written, run by Oxigraph, is the reference for the rewrite.
     store, _ = levelled
     shapes = load_shapes()
     written = str(shapes.value(CGS.ImplementedObligationRule, SH.select)).replace("$this", "?this")
