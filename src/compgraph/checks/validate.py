@@ -38,7 +38,7 @@ from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparql.run import run_sparql
 from compgraph.graph.literals import KEPT_AS_WRITTEN
 from compgraph.graph.namespaces import shorten
-from compgraph.graph.store import GraphStore
+from compgraph.graph.store import GraphStore, RemoteStore
 
 __all__ = [
     "ENGINES",
@@ -73,7 +73,10 @@ def validate_store(
     if engine not in ENGINES:
         raise ValueError(f"unknown validation engine {engine!r} (one of {', '.join(ENGINES)})")
     shapes = shapes if shapes is not None else load_shapes()
-    p = plan_each(shapes, as_written_data=engine == "sparql" and (None, SH.sparql, None) in shapes and _escaped(store))
+    # A remote server gets the standard nested NOT EXISTS: the MINUS form is for Oxigraph's planner, and
+    # Virtuoso 7.2 cannot compile it.
+    p = plan_each(shapes, as_written_data=engine == "sparql" and (None, SH.sparql, None) in shapes and _escaped(store),
+                  nested=not isinstance(store, RemoteStore))
     if engine == "pyshacl":
         outcome = validate_graph(_data(store), as_of, shapes)
         outcome.engines = {"sparql": [], "pyshacl": _names(shapes, [*p.sparql_roots, *p.fallback])}

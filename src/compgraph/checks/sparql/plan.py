@@ -180,7 +180,9 @@ def _strip(text: str) -> str:
     return re.sub(r"#[^\n]*", "", text)
 
 
-def _sparql_query(shapes: Graph, shape: Node, constraint: Node, focus: str, path: str | None) -> tuple[str, bool]:
+def _sparql_query(
+    shapes: Graph, shape: Node, constraint: Node, focus: str, path: str | None, nested: bool = True
+) -> tuple[str, bool]:
     """Rewrite one sh:select so it runs once for every focus node; returns (query, projects a result var)."""
     text = str(shapes.value(constraint, SH.select))
     if path is not None:
@@ -218,7 +220,7 @@ def _sparql_query(shapes: Graph, shape: Node, constraint: Node, focus: str, path
     query = head + " " + focus + " " + text[brace + 1 :]
     query = re.sub(r"\$this\b", "?this", query)
     if not star:  # the OPTIONAL rewrite adds a variable that SELECT * would show
-        query = rewrite_not_exists(query, focus)
+        query = rewrite_not_exists(query, focus, nested)
     return _prefixes(shapes, constraint) + query, projects
 
 
@@ -256,10 +258,12 @@ AS_WRITTEN_IN_DATA = (
 )
 
 
-def plan_each(shapes: Graph, as_written_data: bool = False) -> Plan:
+def plan_each(shapes: Graph, as_written_data: bool = False, nested: bool = True) -> Plan:
     """Plan each shape on its own: a shape the translation does not cover goes to ``Plan.fallback`` (with the
     reason) and takes its node shapes with it (their targets are its focus nodes), the rest runs as SPARQL.
-    ``as_written_data``: the data holds escaped literals, which a shape's own SPARQL cannot read as written."""
+    ``as_written_data``: the data holds escaped literals, which a shape's own SPARQL cannot read as written.
+    ``nested``: a NOT EXISTS nested in a NOT EXISTS may become a MINUS of a sub-select (for the embedded store;
+    Virtuoso 7.2 cannot compile that form: "SP031 ... must print something but can not")."""
     out = Plan()
     all_shapes, parents = _shape_kinds(shapes)
     if any(shapes.triples((None, SH.rule, None))) or any(shapes.triples((None, RDF.type, SH.ConstraintComponent))):
@@ -273,7 +277,7 @@ def plan_each(shapes: Graph, as_written_data: bool = False) -> Plan:
                 failed[shape] = AS_WRITTEN_IN_DATA
                 continue
             try:
-                queries += _plan_shape(shapes, shape, parents, set(fallback))
+                queries += _plan_shape(shapes, shape, parents, set(fallback), nested)
             except Unsupported as exc:
                 failed[shape] = str(exc)
         grown = dict(fallback)
@@ -306,7 +310,9 @@ def _roots(shapes: Graph, all_shapes: set[Node], parents: dict[Node, list[Node]]
     return sorted((s for s in all_shapes if _has_targets(shapes, s)), key=str)
 
 
-def _plan_shape(shapes: Graph, shape: Node, parents: dict[Node, list[Node]], skip: set[Node]) -> list[Query]:
+def _plan_shape(
+    shapes: Graph, shape: Node, parents: dict[Node, list[Node]], skip: set[Node], nested: bool = True
+) -> list[Query]:
     """The queries of one shape over each group of its focus nodes (``skip``'s targets excepted)."""
     out: list[Query] = []
     if _is_true(shapes.value(shape, SH.deactivated)):
@@ -315,7 +321,7 @@ def _plan_shape(shapes: Graph, shape: Node, parents: dict[Node, list[Node]], ski
         if str(pred).startswith(str(SH)) and pred not in CORE and pred not in DESCRIPTIVE and pred not in EXTENDED:
             raise Unsupported(f"{shorten(str(pred))}")
     for patterns, classes in _focus_groups(shapes, shape, parents, skip):
-        queries = _group_queries(shapes, shape, patterns, classes)
+        queries = _group_queries(shapes, shape, patterns, classes, nested)
         if any("?_up0" in p for p in patterns):
             inner = f"SELECT DISTINCT * WHERE {{ {patterns[0]} }}"
             repeat = f"SELECT ?this (COUNT(*) AS ?n) WHERE {{ {inner} }} GROUP BY ?this"
@@ -350,7 +356,9 @@ def _focus_groups(
     return ([(direct, classes)] if direct else []) + nested
 
 
-def _group_queries(shapes: Graph, shape: Node, patterns: list[str], classes: list[URIRef]) -> list[Query]:
+def _group_queries(
+    shapes: Graph, shape: Node, patterns: list[str], classes: list[URIRef], nested: bool = True
+) -> list[Query]:
     """The queries of one shape over one group of focus nodes.
 
     Long because each constraint kind (core parameter, sh:class, sh:hasValue, SHACL-SPARQL, shape-based) shares
@@ -375,7 +383,7 @@ def _group_queries(shapes: Graph, shape: Node, patterns: list[str], classes: lis
     for constraint in shapes.objects(shape, SH.sparql):
         if _is_true(shapes.value(constraint, SH.deactivated)):
             continue
-        query, projects = _sparql_query(shapes, shape, constraint, focus, path)
+        query, projects = _sparql_query(shapes, shape, constraint, focus, path, nested)
         if not projects:
             continue  # pySHACL drops rows that bind none of this/path/value
         extra = sorted(shapes.objects(constraint, SH.message), key=str)

@@ -130,7 +130,7 @@ def _split_head(inner: str, shared: set[str], focus: str) -> str:
     return f"{head} . {{ SELECT DISTINCT {' '.join('?' + v for v in keep)} WHERE {{ {restrict} {rest} }} }} "
 
 
-def rewrite_not_exists(query: str, focus: str = "") -> str:
+def rewrite_not_exists(query: str, focus: str = "", nested: bool = True) -> str:
     """Rewrite the WHERE group's top-level ``FILTER NOT EXISTS { P }`` and ``FILTER EXISTS { P }``.
 
     Oxigraph runs both row by row, and reorders P's patterns without knowing which variables the row binds
@@ -181,11 +181,11 @@ def rewrite_not_exists(query: str, focus: str = "") -> str:
             else:
                 tail.append(" MINUS {" + _split_head(inner, shared, focus) + "} ")
                 replacement = " "
-        elif negated and (nested := _nested_minus(inner, shared, certain, focus)) is not None:
+        elif negated and nested and (minus := _nested_minus(inner, shared, certain, focus)) is not None:
             if shared <= _vars(_without_blocks(_without(body, blocks, start))) | {"this"}:
-                replacement = nested
+                replacement = minus
             else:
-                tail.append(nested)
+                tail.append(minus)
                 replacement = " "
         elif flat and negated:
             n += 1
