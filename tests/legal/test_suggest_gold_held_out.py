@@ -1,9 +1,11 @@
-"""The second held-out gold set for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv``)."""
+"""The held-out gold sets for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv``, ``heldout3.tsv``)."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
+
+import pytest
 
 from compgraph.graph import catalog
 from compgraph.legal import rank_gold as rg
@@ -14,7 +16,7 @@ TRUTH = REPO / "tests" / "fixtures" / "regulations-heldout"
 SHIPPED = {c["id"] for c in catalog.load_yaml(REPO / "mappings" / "controls.yaml")["controls"]}
 
 
-def test_every_row_reads_cleanly_against_the_shipped_catalog() -> None:
+def test_every_heldout2_row_reads_cleanly_against_the_shipped_catalog() -> None:
     duties = rg.read_gold(GOLD / "heldout2.tsv", SHIPPED)
     assert len(duties) == 130
     assert {d.document for d in duties} == {
@@ -29,8 +31,9 @@ def test_no_document_of_the_earlier_gold_files_is_reused() -> None:
     assert not earlier & {d.document for d in rg.read_gold(GOLD / "heldout2.tsv", SHIPPED)}
 
 
-def test_each_duty_is_its_truth_row_word_for_word() -> None:
-    with (GOLD / "heldout2.tsv").open(encoding="utf-8", newline="") as fh:
+@pytest.mark.parametrize("name", ["heldout2.tsv", "heldout3.tsv"])
+def test_each_duty_is_its_mandatory_truth_row_word_for_word(name: str) -> None:
+    with (GOLD / name).open(encoding="utf-8", newline="") as fh:
         gold = list(csv.DictReader(fh, delimiter="\t"))
     truth: dict[str, dict[str, str]] = {}
     for document in {row["document"] for row in gold}:
@@ -42,3 +45,16 @@ def test_each_duty_is_its_truth_row_word_for_word() -> None:
             source[k] for k in ("ref", "modality", "topic", "text")
         ], row["id"]
         assert row["modality"] == "mandatory"
+
+
+def test_every_heldout3_row_reads_cleanly_against_the_shipped_catalog() -> None:
+    duties = rg.read_gold(GOLD / "heldout3.tsv", SHIPPED)
+    assert len(duties) == 60
+    assert sum(1 for d in duties if not d.controls) == 31
+    assert all(d.section for d in duties)
+
+
+def test_no_duty_of_the_earlier_gold_files_is_reused() -> None:
+    earlier = {d.id for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv")
+               for d in rg.read_gold(GOLD / name, SHIPPED)}
+    assert not earlier & {d.id for d in rg.read_gold(GOLD / "heldout3.tsv", SHIPPED)}
