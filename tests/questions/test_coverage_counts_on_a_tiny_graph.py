@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
+from tinyturtle import counts  # noqa: E402
 from webfixture import fixture_store  # noqa: E402
 
 from compgraph.graph.store import LocalStore  # noqa: E402
@@ -25,16 +26,6 @@ DAYS = [date(2025, 12, 31), date(2026, 1, 1), date(2026, 1, 2), date(2027, 2, 1)
 ORG = "https://w3id.org/compgraph/id/organisation/mozart"
 COC = "EU AI Act Code of Conduct — Deployers"
 POL = "Mozart Responsible AI Policy"
-
-
-def counts(unmapped: int = 0, missing: int = 0, none: int = 0, expired: int = 0, covered: int = 0) -> dict[str, int]:
-    return {
-        tr.UNMAPPED: unmapped,
-        tr.MISSING_CONTROL: missing,
-        tr.NO_EVIDENCE: none,
-        tr.EXPIRED: expired,
-        tr.COVERED: covered,
-    }
 
 
 # What the tiny fixture lacks, for the trace comparisons: a control implemented with no evidence, an

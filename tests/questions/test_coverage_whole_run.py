@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tinyturtle import HEAD
+from tinyturtle import HEAD, counts
 
 from compgraph.graph.snapshots import SnapshotStore
 from compgraph.graph.store import LocalStore
@@ -57,16 +57,6 @@ def snap_of(tmp_path: Path, *turtle: bytes) -> cv.Snapshot:
     store = LocalStore(tmp_path / "store")
     store.replace_graph("https://w3id.org/compgraph/graph/test", HEAD + b"".join(turtle), "text/turtle")
     return cv.snapshot(store)
-
-
-def counts(unmapped: int = 0, missing: int = 0, none: int = 0, expired: int = 0, covered: int = 0) -> dict[str, int]:
-    return {
-        tr.UNMAPPED: unmapped,
-        tr.MISSING_CONTROL: missing,
-        tr.NO_EVIDENCE: none,
-        tr.EXPIRED: expired,
-        tr.COVERED: covered,
-    }
 
 
 def test_two_controls_implemented_without_evidence_leave_both_their_obligations_without_evidence(

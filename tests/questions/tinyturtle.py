@@ -1,6 +1,9 @@
 """Turtle the question tests build their tiny graphs from: the prefixes with one document, one section and the
 labels of a modality and a risk level (``HEAD``), and that document's one mandatory obligation satisfied by one
-control (``ONE_DUTY``). Each test adds its own organisations and systems."""
+control (``ONE_DUTY``). Each test adds its own organisations and systems. ``counts``: a row of coverage counts
+by status, zero where not given."""
+
+from compgraph.questions import trace as tr
 
 HEAD = b"""
 @prefix cg: <https://w3id.org/compgraph/ontology#> .
@@ -18,3 +21,13 @@ cgr:obl\\/A-1 a cg:Obligation ; dcterms:identifier "A-1" ; cg:sourceText "t" ; c
     cg:fromDocument cgr:doc\\/a ; cg:inSection cgr:sec\\/1 ; cg:satisfiedBy cgr:ctl\\/C .
 cgr:ctl\\/C a cg:Control ; dcterms:identifier "C" ; rdfs:label "The control" .
 """
+
+
+def counts(unmapped: int = 0, missing: int = 0, none: int = 0, expired: int = 0, covered: int = 0) -> dict[str, int]:
+    return {
+        tr.UNMAPPED: unmapped,
+        tr.MISSING_CONTROL: missing,
+        tr.NO_EVIDENCE: none,
+        tr.EXPIRED: expired,
+        tr.COVERED: covered,
+    }
