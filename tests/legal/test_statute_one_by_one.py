@@ -76,8 +76,15 @@ def test_a_passive_duty_in_an_article_naming_no_party_binds_the_operator_the_doc
     assert [(d.ref, d.addressee) for d in statute_duties(text)] == [("1(1)", "provider"), ("2(1)", "provider")]
 
 
-def test_a_passive_duty_binds_the_party_its_article_names_most_not_the_one_the_sentence_before_names() -> None:
+def test_a_passive_duty_binds_the_party_its_own_paragraph_names_before_the_articles_majority() -> None:
+    # "Providers ... shall keep the logs. The logs shall be kept for a period ..." (AI Act Art. 19(1)).
     text = ("Article 5\nDuties\n\n1. Deployers shall inform users.\n2. Deployers shall keep records.\n"
             "3. Providers shall register the system. The logs shall be kept for six months.\n")
     assert [(d.ref, d.addressee) for d in statute_duties(text)][2:] == [
-        ("5(3)", "provider"), ("5(3), sentence 2", "deployer")]
+        ("5(3)", "provider"), ("5(3), sentence 2", "provider")]
+
+
+def test_a_passive_duty_in_a_paragraph_naming_no_party_binds_the_party_its_article_names_most() -> None:
+    text = ("Article 5\nDuties\n\n1. Deployers shall inform users.\n2. Deployers shall keep records.\n"
+            "3. Providers shall register the system.\n4. The logs shall be kept for six months.\n")
+    assert [(d.ref, d.addressee) for d in statute_duties(text)][3:] == [("5(4)", "deployer")]

@@ -3,7 +3,9 @@
 An obligation binds a system when all three hold:
 
 - role: the obligation's addressee is the system's (or its organisation's) role, or an internal role that
-  every organisation has (organisation, employee, committee, management), or none is recorded;
+  every organisation has (organisation, employee, committee, management), or none is recorded; a data
+  protection role (controller, processor) binds an organisation that has recorded neither, since its roles
+  towards AI systems say nothing of its role towards personal data, and a data subject's right binds none;
 - risk: the obligation is scoped to no risk level, or to the system's;
 - Annex III area: the obligation names no Annex III point, or names the system's area's point ("deployers of
   high-risk AI systems referred to in points 5 (b) and (c) of Annex III"), and does not except it ("with the
@@ -18,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["INTERNAL_ROLES", "AnnexScope", "annex_scope", "binds", "citation"]
+__all__ = ["DATA_PROTECTION_ROLES", "INTERNAL_ROLES", "AnnexScope", "annex_scope", "binds", "citation"]
 
 INTERNAL_ROLES = frozenset({"organisation", "employee", "committee", "management"})
+DATA_PROTECTION_ROLES = frozenset({"controller", "processor"})
 _POINTS = re.compile(r"\bpoints?\s+((?:\d+\s*(?:\([a-z]\))?(?:\s*(?:,|and|or)\s*(?:\([a-z]\)|\d+))*\s*)+)"
                      r"(?:of\s+|in\s+)Annex\s+III\b", re.I)
 _EXCEPT = re.compile(r"(?:exception of|other than|except(?:ing)?|excluding)\b[^.;]{0,120}$", re.I)
@@ -48,7 +51,10 @@ def annex_scope(text: str) -> AnnexScope:
 def binds(*, addressee: str | None, risk: str | None, scope: AnnexScope, system_roles: set[str],
           system_risk: str | None, system_area: int | None) -> bool:
     """Whether an obligation (addressee, risk, Annex III scope) binds a system (roles, risk, area point)."""
-    if addressee and addressee not in INTERNAL_ROLES and system_roles and addressee not in system_roles:
+    if addressee == "data-subject":
+        return False
+    if addressee and addressee not in INTERNAL_ROLES and system_roles and addressee not in system_roles \
+            and not (addressee in DATA_PROTECTION_ROLES and not system_roles & DATA_PROTECTION_ROLES):
         return False
     if risk is not None and risk != system_risk:
         return False

@@ -316,7 +316,7 @@ _ROLES = _table(
                   # a county, a state's governor, the officers a code names by office, a council
                   r"\bthe county\b|\bcounty officials?\b|\boffice of the governor\b|\bthe governor\b|"
                   r"\bdirector of\b|\b(?:legislative|executive) branch\b|\bunits? of (?:state or )?local government\b|"
-                  r"\bthe council\b"),
+                  r"\bthe council\b|\b(?:central|state|federal) government\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),
@@ -326,7 +326,16 @@ _ROLES = _table(
     ("employer", r"\bemployers?\b"),
     ("supplier", r"\bsuppliers?\b"),
     ("developer", r"\bdevelopers?\b"),
-    ("professional", r"\bindividual providing services in a regulated occupation\b|\blicensed\b"),
+    ("professional", r"\bindividual providing services in a regulated occupation\b|"
+                     r"\blicensed\s+(?:professional|person|individual|practitioner)s?\b"),
+    # data protection law: "controller" (a "data fiduciary" in India's DPDP Act), "processor", and the people
+    # the data is about, whose rights and permissions bind no organisation ("A consumer may invoke ...").
+    # "consumer request", "consumer rights", "consumer protection authority" name no consumer as the party.
+    ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b"),
+    ("processor", r"\b(?:data\s+)?processors?\b"),
+    ("data-subject", r"\bconsumers?\b(?!['’]s\b)(?![\s-]+(?:requests?|rights?|data|health|protection|reporting|"
+                     r"complaints?|agenc))|\bdata\s+(?:subjects?|principals?)\b|\bsubscribers?\b|"
+                     r"\bparent or (?:legal )?guardian\b"),
 )
 
 
@@ -341,6 +350,14 @@ _QUALIFIER = re.compile(r"\b(?:that|which|who)\s+(?:are|is)\b.*$|(?<!\boffice\s)
                         re.I)
 
 
+# "The communication to the data subject ... shall", "Where the notification to the supervisory authority is
+# not made ..., it shall": a party after a preposition is whom the act is for or about, not who acts ("by"
+# is left out: "information obtained by a competent authority shall be treated ..." binds that authority).
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|from|for|with|against|between|concerning|about|regarding|towards|"
+                                r"relating to|on behalf of)\s+(?:the\s+|a\s+|an\s+|any\s+|each\s+|such\s+)?$",
+                                re.I)
+
+
 def statute_addressee(subject: str) -> str | None:
     """The party named in a clause's subject (the words before its modal verb); the one nearest the verb
     wins ("Without prejudice to the deployer's rights, the provider shall" binds the provider)."""
@@ -348,6 +365,8 @@ def statute_addressee(subject: str) -> str | None:
     subject = _QUALIFIER.sub("", subject)
     for role, rule in _ROLES:
         for m in rule.finditer(subject):
+            if _AFTER_PREPOSITION.search(subject, 0, m.start()):
+                continue
             if best is None or m.end() > best[0]:
                 best = (m.end(), role)
     return best[1] if best else None

@@ -28,7 +28,8 @@ from compgraph.legal.statute import Provision, parse_provisions
 
 __all__ = ["StatuteDuty", "statute_duties"]
 
-_OPERATORS = ("provider", "deployer", "importer", "distributor", "supplier", "employer", "professional")
+_OPERATORS = ("provider", "deployer", "importer", "distributor", "supplier", "employer", "professional", "controller",
+              "processor")
 _ABBREVIATION = re.compile(r"(?:\b(?:Art|No|Nos|para|e\.g|i\.e|cf|p|pp|Sec|Ch|Reg|seq|etc|Inc|Ltd|U\.S)\.|\b[A-Z]\.)$")
 _MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are required to|are not to|is not to|is to be|"
                     r"are to be|"
@@ -265,6 +266,10 @@ def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[\s,])(?:it|they|he or she|he|she)\s*,?\s*$", re.I)
 # "The mandate shall empower the authorised representative to carry out: ...": an instrument that
 # "empowers" or "requires" a party to act puts the acts on that party.
+# "Traffic data necessary for subscriber billing may be processed": whoever processes it acts, not the subscriber.
+_PASSIVE = re.compile(r"\s*(?:shall|must|may|should)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+(?:ed|en)\b", re.I)
+# "Subscribers shall have the right to receive non-itemised bills": a right held by the person named.
+_RIGHT_OF = re.compile(r"\b(?:shall|must)\s+(?:have|be entitled to)\s+(?:the\s+)?rights?\b|\bis entitled to\b", re.I)
 _CONFERS_ON = re.compile(r"\bshall (?:empower|entitle|require|oblige|authori[sz]e) (.{0,60}?) to\b", re.I)
 
 
@@ -275,9 +280,14 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     operator the document addresses most often."""
     named = [statute_addressee(d.subject) for d in duties]
     for i, duty in enumerate(duties):
+        predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
+        if named[i] == "data-subject" and (_PASSIVE.match(predicate) or duty.modality != "permission"
+                                           and not _RIGHT_OF.search(duty.text)):
+            # "Users or subscribers shall be given the possibility to withdraw": the person the duty is owed
+            # to stands as the grammatical subject; the party bound is found as for a passive duty.
+            named[i] = None
         if named[i]:
             continue
-        predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
         named[i] = acting_party(predicate)
         if named[i]:
             continue
@@ -287,15 +297,20 @@ def _addressees(duties: list[StatuteDuty]) -> None:
         elif _PRONOUN_SUBJECT.search(duty.subject) and i > 0 and named[i - 1] \
                 and duties[i - 1].section == duty.section and duties[i - 1].path[:1] == duty.path[:1]:
             named[i] = named[i - 1]
+    # A passive duty binds the party its paragraph names most ("Each controller ... shall maintain a record
+    # ... That record shall contain: (a) ..." binds the controller though the article's paragraph 2 binds
+    # processors), else the party its article names most.
     by_section: dict[str, Counter[str]] = {}
+    by_paragraph: dict[tuple[str, str], Counter[str]] = {}
     for duty, role in zip(duties, named, strict=True):
-        if role:
+        if role and role != "data-subject":  # a right of the data subject says nothing of who acts around it
             by_section.setdefault(duty.section, Counter())[role] += 1
+            by_paragraph.setdefault((duty.section, duty.path[0] if duty.path else ""), Counter())[role] += 1
     # A code that binds only its city names no operator: its passive duties bind whom the code names most.
-    operators = Counter(r for r in named if r in _OPERATORS) or Counter(r for r in named if r)
+    operators = Counter(r for r in named if r in _OPERATORS) or Counter(r for r in named if r and r != "data-subject")
     default = operators.most_common(1)[0][0] if operators else None
     for duty, role in zip(duties, named, strict=True):
-        local = by_section.get(duty.section)
+        local = by_paragraph.get((duty.section, duty.path[0] if duty.path else "")) or by_section.get(duty.section)
         duty.addressee = role or (local.most_common(1)[0][0] if local else default)
 
 
