@@ -189,6 +189,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/web/test_endpoint_over_a_remote_store.py",
             "tests/web/test_endpoint_fresh_sample.py",
             "tests/web/test_endpoint_whole_run.py",
+            "tests/web/test_endpoint_format_parameter.py",
         ],
     ),
     "duties": (

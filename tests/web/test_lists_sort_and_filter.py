@@ -1,4 +1,5 @@
-"""Lists, the evidence list, /sparql's format= and question results, through Flask's client on the demo.
+"""Lists, the evidence list and question results, through Flask's client on the demo (/sparql's format=:
+tests/web/test_endpoint_format_parameter.py).
 
 The address holds what the user sees (datasette-style): sort=, desc=, q= and per-column filters work on
 the HTML page, its .json and its .csv alike and survive paging.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -25,7 +25,6 @@ from compgraph.web import create_app
 from compgraph.web.views.listing import days_phrase, human_duration
 
 AS_OF = "2026-11-22"
-QUERY = "PREFIX cg: <https://w3id.org/compgraph/ontology#> SELECT ?s WHERE { ?s a cg:AISystem } ORDER BY ?s"
 
 
 @pytest.fixture(scope="module")
@@ -221,54 +220,6 @@ def test_day_phrases() -> None:
     assert human_duration("P210D") == "210 days"
     assert human_duration("-P3D") == "minus 3 days"
     assert human_duration("PT5H") == "PT5H"  # not whole days: left as written
-
-
-# --- /sparql format= ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("fmt", "media"),
-    [
-        ("csv", "text/csv"),
-        ("tsv", "text/tab-separated-values"),
-        ("json", "application/sparql-results+json"),
-        ("xml", "application/sparql-results+xml"),
-        ("text/csv", "text/csv"),
-    ],
-)
-def test_format_parameter_picks_the_results_format(client: FlaskClient, fmt: str, media: str) -> None:
-    resp = client.get("/sparql", query_string={"query": QUERY, "format": fmt})
-    assert resp.status_code == 200 and resp.mimetype == media
-
-
-def test_format_wins_over_accept(client: FlaskClient) -> None:
-    resp = client.post("/sparql", data={"query": QUERY, "format": "csv"}, headers={"Accept": "application/json"})
-    assert resp.mimetype == "text/csv"
-    assert resp.get_data(as_text=True).splitlines()[0] == "s"
-
-
-def test_format_json_on_a_construct_is_json_ld(client: FlaskClient) -> None:
-    q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/compgraph/ontology#AISystem> ; ?p ?o } LIMIT 3"
-    resp = client.get("/sparql", query_string={"query": q, "format": "json"})
-    assert resp.status_code == 200 and resp.mimetype == "application/ld+json"
-    json.loads(resp.get_data(as_text=True))
-
-
-def test_an_unknown_format_is_a_400_listing_the_formats(client: FlaskClient) -> None:
-    resp = client.get("/sparql", query_string={"query": QUERY, "format": "xlsx"})
-    assert resp.status_code == 400
-    assert resp.get_data(as_text=True).startswith("format: 'xlsx' is not a format this endpoint writes (csv, tsv")
-
-
-def test_a_results_format_for_a_graph_answer_is_a_406_naming_it(client: FlaskClient) -> None:
-    q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1"
-    resp = client.get("/sparql", query_string={"query": q, "format": "csv"})
-    assert resp.status_code == 406 and "format=csv" in resp.get_data(as_text=True)
-
-
-def test_the_console_offers_csv_tsv_and_json_downloads(client: FlaskClient) -> None:
-    html = client.get("/sparql-console").get_data(as_text=True)
-    assert all(f'data-format="{f}"' in html for f in ("csv", "tsv", "json"))
 
 
 # --- question results --------------------------------------------------------------------------------
