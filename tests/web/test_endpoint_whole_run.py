@@ -17,6 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, RDF
+from werkzeug.test import TestResponse
 
 from compgraph.graph.store import LocalStore, RemoteStore
 from compgraph.web import create_app
@@ -135,3 +136,22 @@ def test_the_service_description_of_an_unreachable_remote_store_lists_no_graphs(
     described = Graph().parse(data=resp.data, format="turtle")
     assert (None, RDF.type, SD.Service) in described
     assert list(described.objects(None, SD.namedGraph)) == []
+
+
+def _graphs_and_subjects(resp: TestResponse) -> list[tuple[str, str]]:
+    assert resp.status_code == 200, resp.text
+    return [(b["g"]["value"], b["s"]["value"]) for b in resp.get_json()["results"]["bindings"]]
+
+
+def test_named_graph_uri_in_a_posted_form_limits_graph_patterns_to_that_graph(client: FlaskClient) -> None:
+    resp = client.post("/sparql", data={"query": IN_NAMED_GRAPHS, "named-graph-uri": HIRING},
+                       headers={"Accept": "application/sparql-results+json"})
+    assert _graphs_and_subjects(resp) == [(HIRING, "urn:x:hire")]
+
+
+def test_named_graph_uri_beside_a_posted_query_body_limits_graph_patterns(client: FlaskClient) -> None:
+    # POST with the query as the body: the protocol puts the dataset in the query string.
+    resp = client.post(f"/sparql?named-graph-uri={SCORING}", data=IN_NAMED_GRAPHS.encode(),
+                       headers={"Content-Type": "application/sparql-query",
+                                "Accept": "application/sparql-results+json"})
+    assert _graphs_and_subjects(resp) == [(SCORING, "urn:x:score")]
