@@ -88,3 +88,12 @@ def test_a_passive_duty_in_a_paragraph_naming_no_party_binds_the_party_its_artic
     text = ("Article 5\nDuties\n\n1. Deployers shall inform users.\n2. Deployers shall keep records.\n"
             "3. Providers shall register the system.\n4. The logs shall be kept for six months.\n")
     assert [(d.ref, d.addressee) for d in statute_duties(text)][3:] == [("5(4)", "deployer")]
+
+
+def test_a_run_in_section_sentence_wrapped_after_a_comma_keeps_its_duty() -> None:
+    # The wrapped line once made "Section 3. The Director shall report ...," a heading: its duty was lost.
+    text = ("Section 3. The Director shall report to the Governor on the open data system,\n"
+            "and on its costs.\n\nSection 4. The Director shall publish the report.\n")
+    assert [(d.ref, d.text) for d in statute_duties(text)] == [
+        ("3", "The Director shall report to the Governor on the open data system, and on its costs."),
+        ("4", "The Director shall publish the report.")]

@@ -628,7 +628,7 @@ def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
         text = rest[catch.end():]
         if len(text.split()) >= 3:
             return catch.group(1).strip(), at + catch.end()
-    if len(rest.split()) >= 4 and _VERB.search(rest) and not rest.rstrip().endswith((";", ",")):
+    if len(rest.split()) >= 4 and _VERB.search(rest):
         return "", at
     return None
 
