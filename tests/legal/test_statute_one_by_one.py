@@ -97,3 +97,16 @@ def test_a_run_in_section_sentence_wrapped_after_a_comma_keeps_its_duty() -> Non
     assert [(d.ref, d.text) for d in statute_duties(text)] == [
         ("3", "The Director shall report to the Governor on the open data system, and on its costs."),
         ("4", "The Director shall publish the report.")]
+
+
+def test_a_clause_with_its_own_subject_after_a_semicolon_and_is_a_duty_of_its_own() -> None:
+    text = "Section 4. The Director shall publish the report; and the Governor shall approve it.\n"
+    assert [(d.ref, d.text) for d in statute_duties(text)] == [
+        ("4", "The Director shall publish the report"), ("4", "the Governor shall approve it.")]
+
+
+def test_two_duties_of_one_modality_with_subjects_of_their_own_stay_two() -> None:
+    # Each binds its own party (an auditor asks the Governor for the approval, not the Director).
+    text = "Section 4. The Director shall publish the report, and the Governor shall approve it.\n"
+    assert [d.text for d in statute_duties(text)] == [
+        "The Director shall publish the report", "the Governor shall approve it."]

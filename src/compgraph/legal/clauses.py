@@ -134,10 +134,11 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
 # done after ... and not be charged") and at a proviso with a modal verb of its own ("provided that the
 # department may require ...", a permission beside the duty).
-# A coordinated clause with a subject of its own (", and the controller shall make ... available") and an
+# A coordinated clause with a subject of its own (", and the controller shall make ... available", also after a
+# semicolon) and an
 # alternative after a semicolon ("; alternatively, the processor may arrange ...") are clauses too.
 # ", and the statement is not subject to disclosure" is a clause of its own too, one that binds no one.
-_CLAUSE_SPLIT = re.compile(r",\s+and\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?<!\bas\s)"
+_CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?<!\bas\s)"
                            r"(?:shall|must|may|(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
                            r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
@@ -195,7 +196,7 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     begin = 0
     for m in _CLAUSE_SPLIT.finditer(sentence):
         pieces.append((begin, m.start()))
-        begin = m.start() + len(m.group(0)) - len(m.group(0).lstrip(", "))
+        begin = m.start() + len(m.group(0)) - len(m.group(0).lstrip(",; "))
     pieces.append((begin, len(sentence)))
     return pieces
 
@@ -203,7 +204,8 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
 def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     """(modality, text) for each duty a sentence states; exceptions are left out.
 
-    Coordinated clauses of one modality are one duty ("shall be drawn up ... and shall be kept up to date");
+    Coordinated clauses of one modality are one duty ("shall be drawn up ... and shall be kept up to date"),
+    unless the later one names a party of its own ("..., and the Governor shall approve it": two parties);
     a change of modality ("shall cooperate ..., and shall not perform ...") or an exception between them
     ("shall be limited to ..., and shall be made to ...") parts them. A part after the first keeps the
     sentence's subject, with an ellipsis for what was left out ("the notification … and shall be made to").
@@ -223,7 +225,7 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             modality = "prohibition"
         if modality is None:
             continue
-        if groups and not broken and groups[-1][0] == modality:
+        if groups and not broken and groups[-1][0] == modality and not _OWN_SUBJECT.match(sentence, a):
             groups[-1] = (modality, groups[-1][1], b)
         else:
             groups.append((modality, a, b))
