@@ -4,6 +4,7 @@ validation's scratch graph is in the store."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -202,3 +203,11 @@ def cli(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         stdin=subprocess.DEVNULL,
     )
+
+
+def test_a_damaged_kept_answer_is_run_again_not_served(medium: LocalStore) -> None:
+    expected = run_query(medium, "overdue-reviews", {"as_of": AS_OF}, keep=False)
+    run_query(medium, "overdue-reviews", {"as_of": AS_OF})
+    with sqlite3.connect(medium.root / "cache" / "answers.sqlite") as db:
+        assert db.execute("UPDATE answers SET body = ?", (b"not an answer",)).rowcount > 0
+    assert run_query(medium, "overdue-reviews", {"as_of": AS_OF}).rows == expected.rows

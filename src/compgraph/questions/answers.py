@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -71,7 +72,7 @@ def _encode_term(term: Node) -> list[str]:
     raise TypeError(f"cannot keep {term!r}")
 
 
-def _decode_term(code: list[str]) -> Node:
+def _decode_term(code: list[str], datatypes: dict[str, URIRef | None]) -> Node:
     if code[0] == "u":
         return URIRef(code[1])
     if code[0] == "b":
@@ -80,7 +81,9 @@ def _decode_term(code: list[str]) -> Node:
     # normalize=False: the lexical form exactly as the store gave it, as store.to_rdflib makes it.
     if language:
         return Literal(value, lang=language, normalize=False)
-    return Literal(value, datatype=URIRef(datatype) if datatype else None, normalize=False)
+    if datatype not in datatypes:  # a handful of datatypes over thousands of literals
+        datatypes[datatype] = URIRef(datatype) if datatype else None
+    return Literal(value, datatype=datatypes[datatype], normalize=False)
 
 
 def encode(result: QueryResult) -> bytes:
@@ -104,9 +107,19 @@ def encode(result: QueryResult) -> bytes:
     return zlib.compress(json.dumps(doc, separators=(",", ":")).encode("utf-8"), 1)
 
 
+def _decoded(blob: bytes) -> QueryResult | None:
+    """The kept answer, or None when the file holds something this code cannot read (run the query)."""
+    try:
+        return decode(blob)
+    except (zlib.error, ValueError, KeyError, TypeError, IndexError) as exc:
+        logging.getLogger(__name__).warning("a kept answer could not be read, so the question runs: %s", exc)
+        return None
+
+
 def decode(blob: bytes) -> QueryResult:
     doc = json.loads(zlib.decompress(blob))
-    terms: list[Node | None] = [_decode_term(t) for t in doc["terms"]]
+    datatypes: dict[str, URIRef | None] = {}
+    terms: list[Node | None] = [_decode_term(t, datatypes) for t in doc["terms"]]
     terms.append(None)  # index -1: an unbound variable
     rows = [tuple(terms[i] for i in row) for row in doc["rows"]]
     return QueryResult(doc["kind"], variables=doc["variables"], rows=rows, boolean=doc["boolean"])
@@ -123,7 +136,8 @@ class KeptAnswers:
         self.budget = budget
         path.parent.mkdir(mode=0o700, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))  # private before SQLite opens it
-        self._db: sqlite3.Connection | None = sqlite3.connect(path, timeout=5)
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = sqlite3.connect(path, timeout=5, check_same_thread=False)
         with self._db:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(
@@ -131,16 +145,17 @@ class KeptAnswers:
             )
 
     def _run(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
-        if self._db is None:
-            return None
-        try:
-            with self._db:
-                return work(self._db)
-        except sqlite3.Error as exc:
-            logging.getLogger(__name__).warning("kept answers turned off: %s: %s", self.path, exc)
-            self._db.close()
-            self._db = None
-            return None
+        with self._lock:
+            if self._db is None:
+                return None
+            try:
+                with self._db:
+                    return work(self._db)
+            except sqlite3.Error as exc:
+                logging.getLogger(__name__).warning("kept answers turned off: %s: %s", self.path, exc)
+                self._db.close()
+                self._db = None
+                return None
 
     def get(self, key: str, state: str) -> bytes | None:
         def read(db: sqlite3.Connection) -> bytes | None:
@@ -164,9 +179,10 @@ class KeptAnswers:
         self._run(write)
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
 
 _files: dict[str, KeptAnswers | None] = {}
@@ -197,8 +213,8 @@ def kept_query(
     before = state_token(store)
     key = hashlib.sha256(f"{code_fingerprint()}\n{text}".encode()).hexdigest()
     body = kept.get(key, before) if before else None
-    if body is not None:
-        result = decode(body)
+    result = _decoded(body) if body is not None else None
+    if result is not None:
         if max_results is not None and len(result.rows) > max_results:
             raise ResultTooLarge(f"query returned more than {max_results} rows")
         return result
