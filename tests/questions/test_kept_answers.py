@@ -16,7 +16,7 @@ from compgraph.graph import evidence as ev
 from compgraph.graph.store import LocalStore, QueryResult, ResultTooLarge
 from compgraph.graph.writes import SCRATCH_PREFIXES, drop_scratch
 from compgraph.questions import answers
-from compgraph.questions.queries import deterministic, format_result, list_queries, run_query
+from compgraph.questions.queries import FORMATS, answer_text, deterministic, format_result, list_queries, run_query
 from compgraph.scale import generate as gen
 from sparql_fixtures import load_fixture
 
@@ -101,6 +101,18 @@ def test_a_question_asked_again_is_read_from_the_kept_answers_as_its_query_answe
         assert [[(type(t), getattr(t, "datatype", None)) for t in row] for row in again.rows] == [
             [(type(t), getattr(t, "datatype", None)) for t in row] for row in expected.rows
         ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_question_printed_again_is_read_from_the_kept_answers_as_its_query_answer_prints(
+    medium: LocalStore, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    params = {"as_of": AS_OF}
+    expected = format_result(run_query(medium, "controls-without-current-evidence", params, keep=False), fmt)
+    assert answer_text(medium, "controls-without-current-evidence", params, fmt) == expected
+    with monkeypatch.context() as m:
+        m.setattr(medium, "query", lambda *a, **k: pytest.fail("the question was run again"))
+        assert answer_text(medium, "controls-without-current-evidence", params, fmt) == expected
 
 
 def test_after_evidence_is_added_every_question_answers_as_its_query(medium: LocalStore) -> None:

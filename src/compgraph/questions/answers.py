@@ -35,13 +35,14 @@ import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
+import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from compgraph.graph import literals
+from compgraph.graph import durations, literals, namespaces
 from compgraph.graph import store as store_module
 from compgraph.graph.store import GraphStore, LocalStore, QueryResult, ResultTooLarge
 from compgraph.graph.storestate import state_token
@@ -53,9 +54,12 @@ MAX_ENTRY = 8 * 1024 * 1024
 BUDGET = 64 * 1024 * 1024
 @cache
 def code_fingerprint() -> str:
-    h = hashlib.sha256(f"{FORMAT} {ox.__version__}".encode())
-    for module in (store_module, literals):
+    """The code an answer or its rendering comes from: the term conversion, the formats, the versions."""
+    h = hashlib.sha256(f"{FORMAT} {ox.__version__} {rdflib.__version__}".encode())
+    for module in (store_module, literals, durations, namespaces):
         h.update(Path(str(module.__file__)).read_bytes())
+    # By path, not import: queries imports this module.
+    h.update((Path(__file__).parent / "queries.py").read_bytes())
     return h.hexdigest()
 
 
@@ -199,29 +203,59 @@ def file_for(store: LocalStore) -> KeptAnswers | None:
     return _files[where]
 
 
+T = TypeVar("T")
+
+
+def _kept(
+    store: GraphStore, key_text: str, make: Callable[[], T], dump: Callable[[T], bytes | None],
+    load: Callable[[bytes], T | None],
+) -> T:
+    """What ``make()`` gives on the store as it is now, kept under ``key_text`` and the store's state."""
+    kept = file_for(store) if isinstance(store, LocalStore) else None
+    # A validation's scratch graph is data every query sees that no trail entry records: while one exists,
+    # the state token does not name what a query would answer.
+    if kept is None or scratch_graphs(store.oxigraph):
+        return make()
+    before = state_token(store)
+    key = hashlib.sha256(f"{code_fingerprint()}\n{key_text}".encode()).hexdigest()
+    body = kept.get(key, before) if before else None
+    found = load(body) if body is not None else None
+    if found is not None:
+        return found
+    made = make()
+    if before is not None and state_token(store) == before and not scratch_graphs(store.oxigraph):
+        blob = dump(made)
+        if blob is not None and len(blob) <= MAX_ENTRY:
+            kept.put(key, before, blob, time.time())
+    return made
+
+
 def kept_query(
     store: GraphStore, text: str, *, timeout: float | None = None, max_results: int | None = None
 ) -> QueryResult:
     """``store.query(text)``, answered from the kept answers when the store's state has one for the text.
 
     ``text`` must answer the same every time on the same data (no NOW, RAND, UUID, BNODE or SERVICE)."""
-    kept = file_for(store) if isinstance(store, LocalStore) else None
-    # A validation's scratch graph is data every query sees that no trail entry records: while one exists,
-    # the state token does not name what a query would answer.
-    if kept is None or scratch_graphs(store.oxigraph):
-        return store.query(text, timeout=timeout, max_results=max_results)
-    before = state_token(store)
-    key = hashlib.sha256(f"{code_fingerprint()}\n{text}".encode()).hexdigest()
-    body = kept.get(key, before) if before else None
-    result = _decoded(body) if body is not None else None
-    if result is not None:
-        if max_results is not None and len(result.rows) > max_results:
-            raise ResultTooLarge(f"query returned more than {max_results} rows")
-        return result
-    result = store.query(text, timeout=timeout, max_results=max_results)
-    unchanged = state_token(store) == before and not scratch_graphs(store.oxigraph)
-    if result.kind in ("SELECT", "ASK") and before is not None and unchanged:
-        blob = encode(result)
-        if len(blob) <= MAX_ENTRY:
-            kept.put(key, before, blob, time.time())
+    result = _kept(
+        store,
+        f"answer\n{text}",
+        lambda: store.query(text, timeout=timeout, max_results=max_results),
+        lambda r: encode(r) if r.kind in ("SELECT", "ASK") else None,
+        _decoded,
+    )
+    if max_results is not None and len(result.rows) > max_results:
+        raise ResultTooLarge(f"query returned more than {max_results} rows")
     return result
+
+
+def kept_text(store: GraphStore, text: str, form: str, render: Callable[[], str]) -> str:
+    """The answer to ``text`` as ``render()`` writes it in ``form`` (the CLI's table, CSV, JSON, TSV), kept
+    like the answer itself: a 7k-row table takes longer to write than the kept answer takes to read."""
+
+    def load(blob: bytes) -> str | None:
+        try:
+            return zlib.decompress(blob).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            return None
+
+    return _kept(store, f"text {form}\n{text}", render, lambda t: zlib.compress(t.encode("utf-8"), 1), load)

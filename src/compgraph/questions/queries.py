@@ -354,14 +354,33 @@ def run_query(
     again before the next write is a lookup; ``keep=False`` always runs the query (benchmarks time it)."""
     query = resolve_query(name_or_text_or_path)
     text = with_prefixes(query.bind(params))
-    if keep and _is_canned(query) and query.form in ("SELECT", "ASK") and deterministic(query.text):
+    if keep and _keeps(query):
         return answers.kept_query(store, text, timeout=timeout, max_results=max_results)
     return store.query(text, timeout=timeout, max_results=max_results)
 
 
-def _is_canned(query: CannedQuery) -> bool:
+def answer_text(
+    store: GraphStore, name_or_text_or_path: str | Path, params: Mapping[str, str] | None = None, fmt: str = "table"
+) -> str:
+    """The answer as ``format_result`` writes it (what ``compgraph query`` prints); a canned question's
+    text is kept beside the store like its answer, since writing 7k rows takes longer than reading them."""
+    if fmt != "table" and fmt not in _FORMAT_MEDIA:
+        raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    query = resolve_query(name_or_text_or_path)
+    text = with_prefixes(query.bind(params))
+
+    def render() -> str:
+        return format_result(run_query(store, query.path or query.text, params), fmt)
+
+    if _keeps(query):
+        return answers.kept_text(store, text, fmt, render)
+    return render()
+
+
+def _keeps(query: CannedQuery) -> bool:
     # Shipped questions are the ones asked again and again; an ad-hoc text or file is usually run once.
-    return query.path is not None and query.path.parent.resolve() == paths.queries_dir().resolve()
+    canned = query.path is not None and query.path.parent.resolve() == paths.queries_dir().resolve()
+    return canned and query.form in ("SELECT", "ASK") and deterministic(query.text)
 
 
 # --- result formats -----------------------------------------------------------------------------
