@@ -4,6 +4,7 @@ validation's scratch graph is in the store."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -223,3 +224,18 @@ def test_a_damaged_kept_answer_is_run_again_not_served(medium: LocalStore) -> No
     with sqlite3.connect(medium.root / "cache" / "answers.sqlite") as db:
         assert db.execute("UPDATE answers SET body = ?", (b"not an answer",)).rowcount > 0
     assert run_query(medium, "overdue-reviews", {"as_of": AS_OF}).rows == expected.rows
+
+
+def test_a_store_made_anew_at_the_same_path_keeps_its_answers_in_its_own_file(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    first = LocalStore(path)
+    load_fixture(first)
+    run_query(first, "overdue-reviews", {"as_of": "2026-03-01"})
+    first.close()
+    shutil.rmtree(path)
+    again = LocalStore(path)
+    load_fixture(again)
+    again.drop_graph(again.graph_names()[-1])
+    expected = run_query(again, "overdue-reviews", {"as_of": "2026-03-01"}, keep=False)
+    assert run_query(again, "overdue-reviews", {"as_of": "2026-03-01"}).rows == expected.rows
+    assert (path / "cache" / "answers.sqlite").is_file()

@@ -195,6 +195,10 @@ _files: dict[str, KeptAnswers | None] = {}
 def file_for(store: LocalStore) -> KeptAnswers | None:
     """The store's answer file (one per store and process), or None when its directory cannot be written."""
     where = str(store.root)
+    known = _files.get(where)
+    if known is not None and not known.path.exists():  # the store was removed and made anew at this path
+        known.close()
+        del _files[where]
     if where not in _files:
         try:
             _files[where] = KeptAnswers(store.root / "cache" / "answers.sqlite")
