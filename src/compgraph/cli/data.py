@@ -305,10 +305,10 @@ def query(sc: StoreContext, query: str, params: tuple[str, ...], fmt: str) -> No
         values[name.strip()] = value
     source = sys.stdin.read() if query == "-" else query
     try:
-        result = qs.run_query(sc.open(), source, values)
+        text = qs.answer_text(sc.open(), source, values, fmt)
     except qs.QueryError as exc:
         raise UserError(str(exc)) from exc
-    click.echo(qs.format_result(result, fmt), nl=False)
+    click.echo(text, nl=False)
 
 
 # --- legal: import a new document, suggest and review control mappings, gap report ------------------

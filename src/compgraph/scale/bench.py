@@ -36,7 +36,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from compgraph.graph.store import GraphStore, QueryResult
+from compgraph.graph.store import GraphStore, LocalStore, QueryResult
 from compgraph.scale import report
 
 SIZES = {"small": 10_000, "medium": 100_000, "large": 1_000_000}
@@ -226,7 +226,13 @@ def workload(store: GraphStore, entities: dict[str, str], pages: bool = True) ->
             for p in q.params:
                 if p.default == "required":
                     params[p.name] = entities.get(p.name, "")
-            out[f"question: {q.name}"] = timed(lambda q=q, params=params: run_query(store, q.name, params), repeat=3)
+            # keep=False: the query's own time, not a lookup of the answer the first run kept.
+            ask = lambda q=q, params=params: run_query(store, q.name, params, keep=False)  # noqa: E731
+            out[f"question: {q.name}"] = timed(ask, repeat=3)
+            if isinstance(store, LocalStore):  # asked again before a write: the answer kept beside the store
+                again = lambda q=q, params=params: run_query(store, q.name, params)  # noqa: E731
+                again()
+                out[f"question: {q.name} (asked again)"] = timed(again, repeat=3)
     out["trace one system"] = timed(lambda: trace.trace_system(store, entities["system"], AS_OF), repeat=3)
     out["trace one obligation"] = timed(lambda: trace.trace_obligation(store, entities["obligation"], AS_OF), repeat=3)
     if pages:

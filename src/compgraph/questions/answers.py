@@ -1,0 +1,265 @@
+"""Canned answers kept beside the embedded store, keyed by its lasting state: a repeated question is a lookup.
+
+At ~1M triples the slow questions spend most of their time on work whose result only a write can change
+(coverage-by-system counts 6.7k systems over 3.7k obligations; controls-without-current-evidence aggregates
+81k evidence records), and each ``compgraph query`` is a new process, so an answer kept in memory would never
+be asked twice. The answer is therefore kept on disk, in ``DIR/cache/answers.sqlite`` (readable by its owner
+only, beside the browser's ``pages.sqlite``), under a hash of:
+
+- the query text as run, parameters bound (so ``as_of``, which defaults to today, is part of it);
+- the store's lasting state token (``graph.storestate``: the audit trail's head, which every write of
+  ``LocalStore`` moves in the same transaction as its change), so nothing kept before a write is served
+  after it, by this process or any other;
+- the code that turns Oxigraph's terms into rdflib's (``graph.store``, ``graph.literals``), pyoxigraph's
+  version and ``FORMAT``, so an upgrade never serves what the old code answered.
+
+The token is read before and after the query and the answer is kept only if both agree: an answer is never
+filed under a state it was not computed on, even with a write landing meanwhile. While a validation's scratch
+graph exists (data no trail entry records) nothing is served or kept. The first answer kept under a
+new state removes the others. Only SELECT and ASK answers are kept, and only of texts the caller found
+deterministic (``queries.deterministic``). Terms are written as JSON (never pickle: the file is data).
+Any SQLite error, an unwritable store directory or a remote store (no lasting state) means the question is
+simply run; nothing here can fail a question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+import zlib
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from compgraph.graph import durations, literals, namespaces
+from compgraph.graph import store as store_module
+from compgraph.graph.store import GraphStore, LocalStore, QueryResult, ResultTooLarge
+from compgraph.graph.storestate import state_token
+from compgraph.graph.writes import scratch_graphs
+
+FORMAT = "answers-1"
+# Larger answers are not worth a file's room: the web's own caches and a re-run serve them.
+MAX_ENTRY = 8 * 1024 * 1024
+BUDGET = 64 * 1024 * 1024
+@cache
+def code_fingerprint() -> str:
+    """The code an answer or its rendering comes from: the term conversion, the formats, the versions."""
+    h = hashlib.sha256(f"{FORMAT} {ox.__version__} {rdflib.__version__}".encode())
+    for module in (store_module, literals, durations, namespaces):
+        h.update(Path(str(module.__file__)).read_bytes())
+    # By path, not import: queries imports this module.
+    h.update((Path(__file__).parent / "queries.py").read_bytes())
+    return h.hexdigest()
+
+
+# --- terms as JSON ---------------------------------------------------------------------------
+
+
+def _encode_term(term: Node) -> list[str]:
+    if isinstance(term, URIRef):
+        return ["u", str(term)]
+    if isinstance(term, BNode):
+        return ["b", str(term)]
+    if isinstance(term, Literal):
+        return ["l", str(term), str(term.datatype or ""), term.language or ""]
+    raise TypeError(f"cannot keep {term!r}")
+
+
+def _decode_term(code: list[str], datatypes: dict[str, URIRef | None]) -> Node:
+    if code[0] == "u":
+        return URIRef(code[1])
+    if code[0] == "b":
+        return BNode(code[1])
+    _, value, datatype, language = code
+    # normalize=False: the lexical form exactly as the store gave it, as store.to_rdflib makes it.
+    if language:
+        return Literal(value, lang=language, normalize=False)
+    if datatype not in datatypes:  # a handful of datatypes over thousands of literals
+        datatypes[datatype] = URIRef(datatype) if datatype else None
+    return Literal(value, datatype=datatypes[datatype], normalize=False)
+
+
+def encode(result: QueryResult) -> bytes:
+    """A SELECT or ASK answer as compressed JSON: each distinct term once, rows as indexes into them."""
+    index: dict[Node, int] = {}
+    terms: list[list[str]] = []
+    rows = []
+    for row in result.rows:
+        out = []
+        for term in row:
+            if term is None:
+                out.append(-1)
+                continue
+            at = index.get(term)
+            if at is None:
+                at = index[term] = len(terms)
+                terms.append(_encode_term(term))
+            out.append(at)
+        rows.append(out)
+    doc = {"kind": result.kind, "variables": result.variables, "boolean": result.boolean, "terms": terms, "rows": rows}
+    return zlib.compress(json.dumps(doc, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _decoded(blob: bytes) -> QueryResult | None:
+    """The kept answer, or None when the file holds something this code cannot read (run the query)."""
+    try:
+        return decode(blob)
+    except (zlib.error, ValueError, KeyError, TypeError, IndexError) as exc:
+        logging.getLogger(__name__).warning("a kept answer could not be read, so the question runs: %s", exc)
+        return None
+
+
+def decode(blob: bytes) -> QueryResult:
+    doc = json.loads(zlib.decompress(blob))
+    datatypes: dict[str, URIRef | None] = {}
+    terms: list[Node | None] = [_decode_term(t, datatypes) for t in doc["terms"]]
+    terms.append(None)  # index -1: an unbound variable
+    rows = [tuple(terms[i] for i in row) for row in doc["rows"]]
+    return QueryResult(doc["kind"], variables=doc["variables"], rows=rows, boolean=doc["boolean"])
+
+
+# --- the file --------------------------------------------------------------------------------
+
+
+class KeptAnswers:
+    """One SQLite file of answers, each under a hash of its key and tagged with the state it belongs to."""
+
+    def __init__(self, path: Path, budget: int = BUDGET) -> None:
+        self.path = path
+        self.budget = budget
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))  # private before SQLite opens it
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = sqlite3.connect(path, timeout=5, check_same_thread=False)
+        with self._db:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, state TEXT NOT NULL, body BLOB, used REAL)"
+            )
+
+    def _run(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        with self._lock:
+            if self._db is None:
+                return None
+            try:
+                with self._db:
+                    return work(self._db)
+            except sqlite3.Error as exc:
+                logging.getLogger(__name__).warning("kept answers turned off: %s: %s", self.path, exc)
+                self._db.close()
+                self._db = None
+                return None
+
+    def get(self, key: str, state: str) -> bytes | None:
+        def read(db: sqlite3.Connection) -> bytes | None:
+            row = db.execute("SELECT body FROM answers WHERE key = ? AND state = ?", (key, state)).fetchone()
+            return None if row is None else bytes(row[0])
+
+        return self._run(read)  # type: ignore[no-any-return]
+
+    def put(self, key: str, state: str, body: bytes, now: float) -> None:
+        def write(db: sqlite3.Connection) -> None:
+            # The store has moved on: what was kept for other states is never served again.
+            db.execute("DELETE FROM answers WHERE state != ?", (state,))
+            db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", (key, state, body, now))
+            total = db.execute("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM answers").fetchone()[0]
+            if total > self.budget:
+                db.execute(
+                    "DELETE FROM answers WHERE key IN (SELECT key FROM answers ORDER BY used LIMIT"
+                    " (SELECT COUNT(*) / 4 + 1 FROM answers))"
+                )
+
+        self._run(write)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+_files: dict[str, KeptAnswers | None] = {}
+
+
+def file_for(store: LocalStore) -> KeptAnswers | None:
+    """The store's answer file (one per store and process), or None when its directory cannot be written."""
+    where = str(store.root)
+    known = _files.get(where)
+    if known is not None and not known.path.exists():  # the store was removed and made anew at this path
+        known.close()
+        del _files[where]
+    if where not in _files:
+        try:
+            _files[where] = KeptAnswers(store.root / "cache" / "answers.sqlite")
+        except (OSError, sqlite3.Error):
+            _files[where] = None
+    return _files[where]
+
+
+T = TypeVar("T")
+
+
+def _kept(
+    store: GraphStore, key_text: str, make: Callable[[], T], dump: Callable[[T], bytes | None],
+    load: Callable[[bytes], T | None],
+) -> T:
+    """What ``make()`` gives on the store as it is now, kept under ``key_text`` and the store's state."""
+    kept = file_for(store) if isinstance(store, LocalStore) else None
+    # A validation's scratch graph is data every query sees that no trail entry records: while one exists,
+    # the state token does not name what a query would answer.
+    if kept is None or scratch_graphs(store.oxigraph):
+        return make()
+    before = state_token(store)
+    key = hashlib.sha256(f"{code_fingerprint()}\n{key_text}".encode()).hexdigest()
+    body = kept.get(key, before) if before else None
+    found = load(body) if body is not None else None
+    if found is not None:
+        return found
+    made = make()
+    if before is not None and state_token(store) == before and not scratch_graphs(store.oxigraph):
+        blob = dump(made)
+        if blob is not None and len(blob) <= MAX_ENTRY:
+            kept.put(key, before, blob, time.time())
+    return made
+
+
+def kept_query(
+    store: GraphStore, text: str, *, timeout: float | None = None, max_results: int | None = None
+) -> QueryResult:
+    """``store.query(text)``, answered from the kept answers when the store's state has one for the text.
+
+    ``text`` must answer the same every time on the same data (no NOW, RAND, UUID, BNODE or SERVICE)."""
+    result = _kept(
+        store,
+        f"answer\n{text}",
+        lambda: store.query(text, timeout=timeout, max_results=max_results),
+        lambda r: encode(r) if r.kind in ("SELECT", "ASK") else None,
+        _decoded,
+    )
+    if max_results is not None and len(result.rows) > max_results:
+        raise ResultTooLarge(f"query returned more than {max_results} rows")
+    return result
+
+
+def kept_text(store: GraphStore, text: str, form: str, render: Callable[[], str]) -> str:
+    """The answer to ``text`` as ``render()`` writes it in ``form`` (the CLI's table, CSV, JSON, TSV), kept
+    like the answer itself: a 7k-row table takes longer to write than the kept answer takes to read."""
+
+    def load(blob: bytes) -> str | None:
+        try:
+            return zlib.decompress(blob).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            return None
+
+    return _kept(store, f"text {form}\n{text}", render, lambda t: zlib.compress(t.encode("utf-8"), 1), load)
