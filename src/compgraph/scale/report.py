@@ -166,7 +166,8 @@ def markdown(doc: dict[str, Any]) -> str:
     for s in sizes:
         found = s.get("findings") or {}
         text = f"{found.get('compgraph', '?')} findings"
-        others = [f"{n}: {found.get(n, '?')}" for n in names if n in s["baselines"]]
+        # A baseline stopped by its time limit or failing has no count: "–", as in its column.
+        others = [f"{n}: {'–' if found.get(n) is None else found[n]}" for n in names if n in s["baselines"]]
         if others:
             text += f" ({'; '.join(others)})"
         note = s.get("note") or ""
