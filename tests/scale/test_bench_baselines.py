@@ -78,6 +78,17 @@ def test_a_java_that_is_not_there_gives_a_column_saying_why(workdir: Path, monke
     assert "findings" not in figures
 
 
+def test_a_java_that_is_no_program_gives_a_column_saying_why(
+    workdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    java = tmp_path / "java"
+    java.write_text("not a program\n", encoding="utf-8")
+    java.chmod(java.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("COMPGRAPH_JAVA", str(java))
+    figures = baselines.measure("jena", workdir, validate_limit=600)
+    assert figures["validate"] == f"error: cannot start {java}: Exec format error", figures
+
+
 def test_jars_that_are_not_there_give_a_column_saying_why(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COMPGRAPH_JENA_LIB", str(workdir))
     figures = baselines.measure("jena", workdir, validate_limit=600)

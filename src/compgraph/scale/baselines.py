@@ -142,7 +142,10 @@ def _pyrudof_command(workdir: Path) -> tuple[list[str], str] | str:
 
 
 def _java(java: str) -> str:
-    proc = subprocess.run([java, "-version"], capture_output=True, text=True)
+    try:
+        proc = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):  # measure() says why when it cannot start it either
+        return "Java ?"
     m = re.search(r'version "([^"]+)"', proc.stderr)
     return f"Java {m.group(1) if m else '?'}"
 
@@ -217,15 +220,19 @@ def measure(name: str, workdir: Path, validate_limit: int, load_limit: int = LOA
     figures: dict[str, Any] = {"version": version}
     stopped: list[str] = []
     err_path = workdir / f"{name}.stderr"
-    with err_path.open("wb") as err:
-        proc = subprocess.Popen(
-            cmd,
-            stdout=subprocess.PIPE,
-            stderr=err,
-            text=True,
-            cwd=workdir,
-            preexec_fn=_cap_memory if name != "jena" else None,  # the JVM gets -Xmx instead
-        )
+    try:
+        with err_path.open("wb") as err:
+            proc = subprocess.Popen(
+                cmd,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+                cwd=workdir,
+                preexec_fn=_cap_memory if name != "jena" else None,  # the JVM gets -Xmx instead
+            )
+    except OSError as exc:  # e.g. a java that is not an executable program
+        why = f"error: cannot start {cmd[0]}: {exc.strerror or exc}"
+        return {**figures, "build / load": why, "validate": why}
 
     def stop(step: str) -> None:
         stopped.append(step)
@@ -253,10 +260,16 @@ def measure(name: str, workdir: Path, validate_limit: int, load_limit: int = LOA
     if isinstance(figures.get("validate"), float):
         from rdflib import Graph
 
-        keys = result_keys(Graph().parse(workdir / f"report-{name}.nt", format="nt"))
+        try:
+            keys = result_keys(Graph().parse(workdir / f"report-{name}.nt", format="nt"))
+        except Exception as exc:  # rdflib raises many parser-specific types: a report we cannot read is no count
+            figures["findings check"] = f"error: its report cannot be read: {type(exc).__name__}: {str(exc)[:120]}"
+            return figures
         figures["findings"] = sum(keys.values())
         ours = workdir / "findings-compgraph.json"
-        figures["findings check"] = compare(load_keys(ours), keys, name) if ours.exists() else "compgraph's unknown"
+        figures["findings check"] = (
+            compare(load_keys(ours), keys, NAMES[name]) if ours.exists() else "compgraph's findings are unknown"
+        )
     return figures
 
 
