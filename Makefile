@@ -27,7 +27,10 @@ install-test: $(BIN)/python
 # virtuoso-opensource-7-bin: the virtuoso-t server and isql-vt the remote-store tests start on loopback with a
 # database of their own; the -bin package alone, as virtuoso-opensource-7 asks a DBA password via debconf and
 # starts a system service the tests do not use.
-DEBIAN_TEST_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 virtuoso-opensource-7-bin
+# libapache-jena-java: Apache Jena's SHACL, a `compgraph bench --baseline jena` validation baseline (Maven Central
+# is not reachable here); openjdk-17-jdk-headless: the JDK whose source launcher runs its ShaclBench.java.
+DEBIAN_TEST_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 virtuoso-opensource-7-bin \
+	libapache-jena-java openjdk-17-jdk-headless
 browser:
 	@missing=$$(for p in $(DEBIAN_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && \

@@ -49,3 +49,18 @@ def test_a_file_that_is_not_a_bench_document_is_refused_in_one_line_naming_it(tm
     assert proc.returncode == 2 and proc.stdout == ""
     (line,) = proc.stderr.strip().splitlines()
     assert str(bad) in line and "sizes[0].triples" in line
+
+
+def test_a_baseline_without_findings_shows_none_and_no_check_while_one_that_ran_shows_its_check() -> None:
+    ours = {"validate": 0.3, "findings": 17, "triples": 12000}
+    extra = {
+        "pyrudof": {"build / load": 0.9, "validate": ">600s"},
+        "Apache Jena SHACL": {
+            "validate": 2.0, "findings": 17, "version": "4.5.0", "findings check": "17 (same as compgraph)"
+        },
+    }
+    doc = bench.document([bench.SizeResult("small", 12000, ours, None, "", extra)], "shapes", "compgraph bench")
+    table = report.markdown(json.loads(json.dumps(doc)))
+    assert "validation 17 findings (Apache Jena SHACL: 17; pyrudof: –)" in table
+    assert "  - Apache Jena SHACL 4.5.0 findings: 17 (same as compgraph)" in table.splitlines()
+    assert "pyrudof findings" not in table

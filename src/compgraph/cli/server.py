@@ -226,7 +226,18 @@ def _invoke(argv: list[str], held: HeldStore, err: io.StringIO) -> int:
     default=1800,
     show_default=True,
     metavar="SECONDS",
-    help="Stop pySHACL after this long and report '>SECONDS' (a lower bound for the ratio).",
+    help="Stop a baseline's validation after this long and report '>SECONDS' (a lower bound for the ratio).",
+)
+@click.option(
+    "--baseline",
+    "validators",
+    multiple=True,
+    type=click.Choice(["pyshacl", "pyrudof", "jena"]),
+    help="A baseline to measure beside compgraph, repeatable (default: pyshacl only). pyshacl: rdflib + pySHACL, "
+    "also questions, traces and pages; pyrudof (pip install pyrudof) and jena (Apache Jena SHACL on Java 17, "
+    "Debian's libapache-jena-java; COMPGRAPH_JAVA and COMPGRAPH_JENA_LIB say where java and the jars are): "
+    "validation only. Each baseline's findings are checked against compgraph's; one that is missing or "
+    "fails gets a column saying why.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table here.")
 @click.option(
@@ -257,11 +268,13 @@ def bench(
     seed: int,
     baseline_max_triples: int | None,
     baseline_validate_limit: int,
+    validators: tuple[str, ...],
     output: Path | None,
     json_out: Path | None,
     from_json: Path | None,
 ) -> None:
-    """Time load, open, validate, questions, traces and pages at 10k/100k/1M triples against rdflib + pySHACL."""
+    """Time load, open, validate, questions, traces and pages at 10k/100k/1M triples against rdflib + pySHACL
+    (and other SHACL engines' validation: --baseline)."""
     if load:
         from compgraph.scale.load import run_load
 
@@ -297,8 +310,10 @@ def bench(
         baseline_max_triples,
         progress=lambda m: click.echo(m, err=True),
         baseline_validate_limit=baseline_validate_limit,
+        validators=tuple(dict.fromkeys(validators)) or ("pyshacl",),
     )
     command = f"compgraph bench --sizes {','.join(chosen)} --seed {seed}"
+    command += "".join(f" --baseline {v}" for v in dict.fromkeys(validators))
     if baseline_max_triples is not None:
         command += f" --baseline-max-triples {baseline_max_triples}"
     command += f" --baseline-validate-limit {baseline_validate_limit}"

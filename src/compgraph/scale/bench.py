@@ -37,7 +37,7 @@ from typing import Any
 from rdflib import Graph
 
 from compgraph.graph.store import GraphStore, LocalStore, QueryResult
-from compgraph.scale import report
+from compgraph.scale import baselines, report
 
 SIZES = {"small": 10_000, "medium": 100_000, "large": 1_000_000}
 AS_OF = date(2026, 11, 22)
@@ -280,7 +280,7 @@ def child_ours(size: str, target: int, seed: int, workdir: Path) -> dict[str, An
     from compgraph.graph.store import LocalStore
     from compgraph.scale import generate as gen
 
-    store_dir, nt = workdir / "store", workdir / "data.nt"
+    store_dir = workdir / "store"
     store_dir.mkdir(parents=True, exist_ok=True)
     shapes, shapes_note = bench_shapes()
     out: dict[str, Any] = {"shapes": shapes_note}
@@ -290,12 +290,7 @@ def child_ours(size: str, target: int, seed: int, workdir: Path) -> dict[str, An
     out["build / load"] = time.perf_counter() - t0
     out["triples"] = store.triple_count()
     out["gaps"] = result.gaps.__dict__
-    # The baseline reads exactly these triples as one N-Triples file (not timed for either side).
-    import pyoxigraph as ox
-
-    with nt.open("wb") as fh:
-        for g in store.graph_names():
-            store.oxigraph.dump(fh, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+    write_baseline_inputs(store, shapes, workdir)
     validations: list[Any] = []
 
     def validate() -> None:
@@ -304,6 +299,7 @@ def child_ours(size: str, target: int, seed: int, workdir: Path) -> dict[str, An
     out["validate"] = timed(validate, repeat=1, limit=VALIDATE_LIMIT_S)
     if validations:
         out["findings"] = len(validations[0].findings)
+        baselines.save_keys(baselines.result_keys(validations[0].report), workdir / "findings-compgraph.json")
     out.update(incremental_times(store, shapes))
     entities = pick_entities(store)
     out["entities"] = entities
@@ -311,6 +307,20 @@ def child_ours(size: str, target: int, seed: int, workdir: Path) -> dict[str, An
     store.flush()
     out["peak memory (MB)"] = peak_mb()
     return out
+
+
+def write_baseline_inputs(store: Any, shapes: Graph, workdir: Path) -> None:
+    """What every baseline validates (not timed for any engine): the store's triples as one N-Triples file
+    (data.nt), the same shapes (shapes.ttl) and the validation date node the date rules read (run.nt)."""
+    import pyoxigraph as ox
+
+    from compgraph.checks.validate import validation_run
+
+    with (workdir / "data.nt").open("wb") as fh:
+        for g in store.graph_names():
+            store.oxigraph.dump(fh, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+    shapes.serialize(workdir / "shapes.ttl", format="turtle")
+    validation_run(AS_OF).serialize(workdir / "run.nt", format="nt", encoding="utf-8")
 
 
 RESTART = ", after a restart"
@@ -419,6 +429,7 @@ def child_baseline(
     )
     if validations:
         out["findings"] = len(validations[0].findings)
+        baselines.save_keys(baselines.result_keys(validations[0].report), workdir / "findings-pyshacl.json")
     if not validate_only:
         out.update(workload(RdflibStore(g), entities))
     out["peak memory (MB)"] = peak_mb()
@@ -480,13 +491,18 @@ def machine() -> str:
     )
 
 
+BASELINES = ("pyshacl", *baselines.NAMES)  # what `compgraph bench --baseline` offers
+
+
 def run(
     sizes: list[str],
     seed: int = 1,
     baseline_max_triples: int | None = None,
     progress: Callable[[str], None] | None = None,
     baseline_validate_limit: int = VALIDATE_LIMIT_S,
+    validators: tuple[str, ...] = ("pyshacl",),
 ) -> list[SizeResult]:
+    """``validators``: the baselines measured beside compgraph (``BASELINES``), each in its own process."""
     results = []
     for size in sizes:
         target = SIZES[size]
@@ -501,22 +517,39 @@ def run(
             # Without first: that run keeps nothing on disk, so the second finds what the ``ours`` child kept.
             for how in ("no-disk", "disk"):
                 ours.update(_run_child(["restart", str(work), json.dumps(ours["entities"]), how]))
-            args = ["baseline", str(work), json.dumps(ours["entities"]), f"validate-limit={baseline_validate_limit}"]
-            note = ""
-            # Above the cap the baseline still loads and validates (the 10x validation target needs its
-            # figure) but skips questions, traces and pages, each of which may take minutes on rdflib.
-            if baseline_max_triples is not None and ours["triples"] > baseline_max_triples:
-                args.append("validate-only")
-                note = f"baseline: load and validation only above {baseline_max_triples:,} triples"
-            if progress:
-                progress(f"{size}: measuring the rdflib + pySHACL baseline")
-            try:
-                baseline: dict[str, Any] | None = _run_child(args)
-            except RuntimeError as exc:  # compgraph's figures stand without the baseline's
-                baseline = None
-                note = f"baseline failed ({str(exc).splitlines()[0]}); {note}".rstrip("; ")
-            results.append(SizeResult(size, ours["triples"], ours, baseline, note))
+            baseline, note = None, ""
+            if "pyshacl" in validators:
+                if progress:
+                    progress(f"{size}: measuring the rdflib + pySHACL baseline")
+                baseline, note = _pyshacl(work, ours, baseline_max_triples, baseline_validate_limit)
+            extra = {}
+            for name in (v for v in validators if v in baselines.NAMES):
+                if progress:
+                    progress(f"{size}: measuring the {baselines.NAMES[name]} baseline (validation only)")
+                extra[baselines.NAMES[name]] = baselines.measure(name, work, baseline_validate_limit)
+            results.append(SizeResult(size, ours["triples"], ours, baseline, note, extra))
     return results
+
+
+def _pyshacl(
+    work: Path, ours: dict[str, Any], max_triples: int | None, validate_limit: int
+) -> tuple[dict[str, Any] | None, str]:
+    args = ["baseline", str(work), json.dumps(ours["entities"]), f"validate-limit={validate_limit}"]
+    note = ""
+    # Above the cap the baseline still loads and validates (the 10x validation target needs its
+    # figure) but skips questions, traces and pages, each of which may take minutes on rdflib.
+    if max_triples is not None and ours["triples"] > max_triples:
+        args.append("validate-only")
+        note = f"baseline: load and validation only above {max_triples:,} triples"
+    try:
+        baseline = _run_child(args)
+    except RuntimeError as exc:  # compgraph's figures stand without the baseline's
+        return None, f"baseline failed ({str(exc).splitlines()[0]}); {note}".rstrip("; ")
+    mine, theirs = work / "findings-compgraph.json", work / "findings-pyshacl.json"
+    if mine.exists() and theirs.exists():
+        keys = baselines.load_keys(theirs)
+        baseline["findings check"] = baselines.compare(baselines.load_keys(mine), keys, "pySHACL")
+    return baseline, note
 
 
 def document(results: list[SizeResult], shapes_note: str = "", command: str = "") -> dict[str, Any]:
