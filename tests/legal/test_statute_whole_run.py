@@ -6,6 +6,8 @@ internals become; nothing is computed in a shared fixture (mutmut's attribution 
 
 from __future__ import annotations
 
+import textwrap
+
 from compgraph.legal.extract import extract_obligations
 from compgraph.legal.provisions import statute_duties
 
@@ -54,3 +56,44 @@ def test_the_duty_after_a_dash_lead_in_s_points_takes_its_topic_from_its_own_wor
     # The lead-in speaks of personal data (privacy); the duty is to monitor.
     text = _DASH_LEAD_IN.replace("ensure its completeness", "monitor its use")
     assert [(o.id, o.topic) for o in extract_obligations(text, "T", kind="regulation")] == [("T-8-1", "monitoring")]
+
+
+def test_a_page_reference_wrapped_to_the_start_of_a_line_outside_any_lettered_list_continues_the_duty() -> None:
+    text = ("Article 8\nDuties\n\n1. The provider shall keep the records set out in Regulation (EU) 2016/679 "
+            "(OJ L 119,\np. 39) for ten years.\n")
+    assert _duties(text) == [("8(1)", "mandatory", "The provider shall keep the records set out in Regulation (EU) "
+                                                   "2016/679 (OJ L 119, p. 39) for ten years.")]
+
+
+def test_an_initial_wrapped_to_the_start_of_a_line_is_part_of_the_name_not_a_lettered_point() -> None:
+    text = ("Article 8\nDuties\n\n1. Each notice shall be signed by the data protection officer of the Agency, Jane\n"
+            "X. Doe, and filed with the authority.\n")
+    assert [(d.ref, d.text) for d in statute_duties(text)] == [
+        ("8(1)", "Each notice shall be signed by the data protection officer of the Agency, Jane X. Doe, and filed "
+                 "with the authority.")]
+
+
+def test_a_point_broken_under_a_lower_case_word_that_would_not_fit_on_its_line_goes_on_with_that_word() -> None:
+    # In a hard-wrapped text the line of point (b) ends in a comma because the margin came there: "or" (and the
+    # space before it) would have run one column past it, so the next line is still point (b), not the words
+    # that finish the dash lead-in's sentence.
+    point_b = "(b) another controller, a public authority, a court or a tribunal of any Member State,"
+    margin = len(point_b) + len(" or") - 1
+    records = "The deployer shall keep the logs that the system generates for the period set out in the act. " * 22
+    lines = textwrap.wrap(records, width=margin)
+    assert max(len(line) for line in lines) == margin
+    text = ("Section 4. Records\n\n" + "\n".join(lines) + "\n\nSection 5. Disclosure\n\n"
+            "(1) The controller shall not disclose personal data to—\n(a) a processor; or\n" + point_b
+            + "\nor any other person in a third country.\n")
+    assert [(d.ref, d.text) for d in statute_duties(text) if d.section == "5"][1] == (
+        "5(1)(b)", "The controller shall not disclose personal data to— (b) another controller, a public authority, "
+                   "a court or a tribunal of any Member State, or any other person in a third country.")
+
+
+def test_a_point_a_pdf_took_for_a_catchline_goes_on_with_the_lower_case_line_under_it_once() -> None:
+    text = ("Section 5. Duties\n\n(1) A controller shall not process personal data in a manner that results in:\n"
+            "(a) Unfair or deceptive treatment of, or unlawful disparate impact\non, consumers; or\n"
+            "(b) Financial injury to consumers.\n")
+    assert [d.own_text for d in statute_duties(text)] == [
+        "Unfair or deceptive treatment of, or unlawful disparate impact on, consumers; or",
+        "Financial injury to consumers."]
