@@ -26,6 +26,10 @@ def test_the_words_after_a_dash_lead_in_s_points_are_its_duty_and_read_the_lead_
         ("8(1)", "mandatory", "Where personal data is likely to be— … the controller shall ensure its completeness.")]
 
 
+def test_the_duty_after_a_dash_lead_in_s_points_is_found_on_the_line_of_its_words() -> None:
+    assert [o.line for o in extract_obligations(_DASH_LEAD_IN, "T", kind="regulation")] == [7]
+
+
 def test_the_words_after_the_points_of_a_dash_heading_state_their_duty_alone() -> None:
     # The heading "Personal data transfers—" states nothing, so the duty reads only the words after its points.
     text = ("Article 8\nDuties\n\n1. Personal data transfers—\n(a) to a processor; or\n(b) to another controller,\n"
@@ -97,3 +101,18 @@ def test_a_point_a_pdf_took_for_a_catchline_goes_on_with_the_lower_case_line_und
     assert [d.own_text for d in statute_duties(text)] == [
         "Unfair or deceptive treatment of, or unlawful disparate impact on, consumers; or",
         "Financial injury to consumers."]
+
+
+def test_a_point_whose_line_ends_where_the_next_word_would_still_have_fitted_is_followed_by_the_lead_in_s_end() -> None:
+    # The margin would have taken " the" exactly, so the line of point (b) ended on purpose: the next line
+    # finishes the dash lead-in's sentence, as in a text without hard wrapping.
+    point_b = "(b) disclosed to another controller, a public authority or a court of a Member State,"
+    margin = len(point_b) + len(" the")
+    records = "The deployer shall keep the logs that the system generates for the period set out in the act. " * 22
+    lines = textwrap.wrap(records, width=margin)
+    assert max(len(line) for line in lines) == margin
+    text = ("Section 4. Records\n\n" + "\n".join(lines) + "\n\nSection 5. Disclosure\n\n"
+            "(1) Where personal data is likely to be—\n(a) used to make a decision; or\n" + point_b
+            + "\nthe controller shall ensure its completeness.\n")
+    assert [(d.ref, d.text) for d in statute_duties(text) if d.section == "5"] == [
+        ("5(1)", "Where personal data is likely to be— … the controller shall ensure its completeness.")]
