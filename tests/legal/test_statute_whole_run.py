@@ -116,3 +116,19 @@ def test_a_point_whose_line_ends_where_the_next_word_would_still_have_fitted_is_
             + "\nthe controller shall ensure its completeness.\n")
     assert [(d.ref, d.text) for d in statute_duties(text) if d.section == "5"] == [
         ("5(1)", "Where personal data is likely to be— … the controller shall ensure its completeness.")]
+
+
+def test_a_lower_case_line_under_a_dash_lead_in_s_point_ending_in_a_semicolon_goes_on_with_that_point() -> None:
+    # Only a point closing in a comma hands over to words that finish the lead-in's sentence; after a semicolon
+    # the point goes on (no subparagraph starts in lower case).
+    text = ("Article 5\nSMEs\n\n1. The AI Office shall grant priority access to—\n(a) start-ups; and\n"
+            "(b) providers that meet the eligibility criteria;\n"
+            "the priority access shall not preclude other providers.\n")
+    assert [(d.ref, d.own_text) for d in statute_duties(text)][1] == (
+        "5(1)(b)",
+        "providers that meet the eligibility criteria; the priority access shall not preclude other providers.")
+
+
+def test_a_text_opening_in_lower_case_is_read_as_a_duty() -> None:
+    assert _duties("the provider shall keep the logs.\n") == [
+        ("whole text", "mandatory", "the provider shall keep the logs.")]
