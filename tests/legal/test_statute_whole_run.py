@@ -136,6 +136,7 @@ def test_a_text_opening_in_lower_case_is_read_as_a_duty() -> None:
 
 def test_the_words_after_the_sub_points_of_a_point_s_dash_lead_in_are_cited_at_that_point() -> None:
     text = ("Article 8\nDuties\n\n1. The following rules govern disclosures:\n"
-            "(a) where personal data is likely to be—\n(i) used to make a decision; or\n(ii) disclosed to another controller,\n"
+            "(a) where personal data is likely to be—\n(i) used to make a decision; or\n"
+            "(ii) disclosed to another controller,\n"
             "the controller shall ensure its completeness;\n(b) the processor shall keep a record.\n")
     assert [d.ref for d in statute_duties(text)] == ["8(1)(a)", "8(1)(b)"]
