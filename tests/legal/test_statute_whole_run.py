@@ -140,3 +140,42 @@ def test_the_words_after_the_sub_points_of_a_point_s_dash_lead_in_are_cited_at_t
             "(ii) disclosed to another controller,\n"
             "the controller shall ensure its completeness;\n(b) the processor shall keep a record.\n")
     assert [d.ref for d in statute_duties(text)] == ["8(1)(a)", "8(1)(b)"]
+
+
+def test_a_section_whose_sentence_runs_on_from_its_number_past_the_end_of_its_line_opens_that_section() -> None:
+    # Before the fix, a run-in line ending in a comma or semicolon opened no section: both duties were cited as
+    # sentences of section 2.
+    text = ("Section 2. Scope. This Act applies to every agency.\n\n"
+            "Section 3. The Director shall report to the Governor on the use of the system,\nand on its costs.\n\n"
+            "Section 4. The Director shall publish the report;\nthe Governor may comment on it.\n")
+    assert [d.ref for d in statute_duties(text)] == ["3", "4"]
+
+
+def test_a_catchline_of_eight_words_before_a_section_s_run_in_sentence_titles_it_and_one_of_nine_does_not() -> None:
+    def title(catchline: str) -> str:
+        return statute_duties(f"Section 5. {catchline}. The agency shall publish the data.\n")[-1].section_title
+
+    assert title("Publication of the data sets held by agencies") == "Publication of the data sets held by agencies"
+    assert title("Publication of the data sets held by city agencies") == ""
+
+
+def test_a_section_heading_of_four_words_without_a_verb_is_its_title_not_its_first_sentence() -> None:
+    text = "Section 10. Open data operating standards.\nThe agency shall publish the data.\n"
+    assert [(d.ref, d.section_title, d.text) for d in statute_duties(text)] == [
+        ("10", "Open data operating standards.", "The agency shall publish the data.")]
+
+
+def test_a_section_whose_four_word_sentence_runs_on_from_its_number_states_that_duty() -> None:
+    assert _duties("Section 2. Scope. This Act applies to every agency.\n\nSECTION 3. The Director shall report.\n") \
+        == [("3", "mandatory", "The Director shall report.")]
+
+
+def test_a_relative_clause_after_the_main_verb_does_not_make_a_permission_an_exception() -> None:
+    # "above which ... shall be exempt" says which age; the Commission's power to set it stands.
+    text = "Article 9\nChildren\n\n1. The Commission may set the age above which a controller shall be exempt.\n"
+    assert [(d.ref, d.modality) for d in statute_duties(text)] == [("9(1)", "permission")]
+
+
+def test_a_relative_clause_after_the_main_verb_does_not_make_a_permission_a_duty() -> None:
+    text = "Article 9\nOfficers\n\n1. The controller may designate the officer to whom the processor shall report.\n"
+    assert [(d.ref, d.modality) for d in statute_duties(text)] == [("9(1)", "permission")]
