@@ -171,11 +171,32 @@ def test_a_section_whose_four_word_sentence_runs_on_from_its_number_states_that_
 
 
 def test_a_relative_clause_after_the_main_verb_does_not_make_a_permission_an_exception() -> None:
-    # "above which ... shall be exempt" says which age; the Commission's power to set it stands.
-    text = "Article 9\nChildren\n\n1. The Commission may set the age above which a controller shall be exempt.\n"
+    # "above which ... shall be exempt from" says which age; the Commission's power to set it stands.
+    text = ("Article 9\nChildren\n\n1. The Commission may set the age above which a controller shall be exempt from "
+            "this duty.\n")
     assert [(d.ref, d.modality) for d in statute_duties(text)] == [("9(1)", "permission")]
 
 
 def test_a_relative_clause_after_the_main_verb_does_not_make_a_permission_a_duty() -> None:
     text = "Article 9\nOfficers\n\n1. The controller may designate the officer to whom the processor shall report.\n"
     assert [(d.ref, d.modality) for d in statute_duties(text)] == [("9(1)", "permission")]
+
+
+def test_a_duty_naming_an_exemption_only_in_its_relative_clause_is_quoted_without_its_line_s_closing_comma() -> None:
+    text = ("Section 5. Duties\n\n(1) The Commission may set the age above which a controller shall be exempt from "
+            "this duty,\n(2) The controller shall keep records.\n")
+    assert [d.text for d in statute_duties(text)][0] == (
+        "The Commission may set the age above which a controller shall be exempt from this duty")
+
+
+def test_the_first_of_two_duties_is_quoted_up_to_the_and_that_joins_them_with_the_annex_number_it_cites_whole() -> None:
+    text = "Section 6. Annexes\n\n(1) The provider shall comply with Annex IX and shall not sell the system.\n"
+    assert _duties(text) == [("6(1)", "mandatory", "The provider shall comply with Annex IX"),
+                             ("6(1)", "prohibition", "The provider … and shall not sell the system.")]
+
+
+def test_a_coordinated_duty_with_a_subject_of_its_own_is_quoted_from_that_subject() -> None:
+    text = ("Section 6. Disclosure\n\n(1) The processor shall assist the controller, and the controller shall not "
+            "disclose the data.\n")
+    assert _duties(text) == [("6(1)", "mandatory", "The processor shall assist the controller"),
+                             ("6(1)", "prohibition", "the controller shall not disclose the data.")]
