@@ -200,3 +200,24 @@ def test_a_coordinated_duty_with_a_subject_of_its_own_is_quoted_from_that_subjec
             "disclose the data.\n")
     assert _duties(text) == [("6(1)", "mandatory", "The processor shall assist the controller"),
                              ("6(1)", "prohibition", "the controller shall not disclose the data.")]
+
+
+_EXCEPTION_POINT = ("Section 5. Requests\n\n(1) Where a request for personal data is manifestly unfounded:\n"
+                    "(a) the controller is not required to comply with it, and may publish the request online; and\n"
+                    "(b) the controller shall inform the consumer.\n")
+
+
+def test_a_permission_beside_an_exception_in_a_point_is_cited_as_the_point_s_second_clause() -> None:
+    assert [(d.id_path, d.modality) for d in statute_duties(_EXCEPTION_POINT)] == [
+        ("5-1-a-c2", "permission"), ("5-1-b", "mandatory")]
+
+
+def test_a_permission_beside_an_exception_in_a_point_takes_its_topic_from_its_own_words() -> None:
+    # The lead-in speaks of personal data (privacy); the permission is to publish (transparency).
+    assert [(o.id, o.topic) for o in extract_obligations(_EXCEPTION_POINT, "T", kind="regulation")][0] == (
+        "T-5-1-a-c2", "transparency")
+
+
+def test_a_point_with_two_labels_on_its_line_quotes_both_labels_after_its_lead_in() -> None:
+    text = "Section 6. Duties\n\n(1) A developer shall:\n(a) (I) keep the logs; and\n(II) register the system.\n"
+    assert statute_duties(text)[0].text == "A developer shall: (a) (I) keep the logs; and"
