@@ -221,3 +221,11 @@ def test_a_permission_beside_an_exception_in_a_point_takes_its_topic_from_its_ow
 def test_a_point_with_two_labels_on_its_line_quotes_both_labels_after_its_lead_in() -> None:
     text = "Section 6. Duties\n\n(1) A developer shall:\n(a) (I) keep the logs; and\n(II) register the system.\n"
     assert statute_duties(text)[0].text == "A developer shall: (a) (I) keep the logs; and"
+
+
+def test_points_opening_with_a_deadline_under_a_lead_in_without_a_modal_verb_are_duties() -> None:
+    text = ("Section 7. Deadlines\n\n(a) The following deadlines apply:\n"
+            "(1) Within three months, department heads designate a data coordinator.\n"
+            "(2) No later than one year after the effective date, each agency publishes its data inventory.\n")
+    assert [(d.ref, d.modality) for d in statute_duties(text)] == [("7(a)(1)", "mandatory"),
+                                                                   ("7(a)(2)", "mandatory")]
