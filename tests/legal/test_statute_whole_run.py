@@ -229,3 +229,11 @@ def test_points_opening_with_a_deadline_under_a_lead_in_without_a_modal_verb_are
             "(2) No later than one year after the effective date, each agency publishes its data inventory.\n")
     assert [(d.ref, d.modality) for d in statute_duties(text)] == [("7(a)(1)", "mandatory"),
                                                                    ("7(a)(2)", "mandatory")]
+
+
+def test_a_point_takes_its_topic_from_its_own_words_not_its_lead_in() -> None:
+    # The lead-in speaks of personal data (privacy); point (a) is a duty to monitor.
+    text = ("Section 8. Systems\n\n(1) A controller that processes personal data shall:\n(a) monitor the system; and\n"
+            "(b) keep the logs.\n")
+    assert [(o.id, o.topic) for o in extract_obligations(text, "T", kind="regulation")] == [
+        ("T-8-1-a", "monitoring"), ("T-8-1-b", "documentation")]
