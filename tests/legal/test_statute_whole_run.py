@@ -237,3 +237,11 @@ def test_a_point_takes_its_topic_from_its_own_words_not_its_lead_in() -> None:
             "(b) keep the logs.\n")
     assert [(o.id, o.topic) for o in extract_obligations(text, "T", kind="regulation")] == [
         ("T-8-1-a", "monitoring"), ("T-8-1-b", "documentation")]
+
+
+def test_two_duties_in_a_point_s_later_sentence_of_its_own_are_that_sentence_s_first_and_second_clause() -> None:
+    text = ("Section 9. Forum\n\n(1) The working group shall adopt:\n(a) procedural rules for the forum. These rules "
+            "shall use open formats, and shall not require fees.\n")
+    assert [(d.id_path, d.ref, d.modality) for d in statute_duties(text)] == [
+        ("9-1-a-s2", "9(1)(a), sentence 2", "mandatory"), ("9-1-a-s2-c2", "9(1)(a), sentence 2", "prohibition"),
+        ("9-1-a", "9(1)(a)", "mandatory")]
