@@ -245,3 +245,9 @@ def test_two_duties_in_a_point_s_later_sentence_of_its_own_are_that_sentence_s_f
     assert [(d.id_path, d.ref, d.modality) for d in statute_duties(text)] == [
         ("9-1-a-s2", "9(1)(a), sentence 2", "mandatory"), ("9-1-a-s2-c2", "9(1)(a), sentence 2", "prohibition"),
         ("9-1-a", "9(1)(a)", "mandatory")]
+
+
+def test_a_duty_after_a_condition_whose_comma_lost_its_space_takes_its_topic_from_its_main_clause() -> None:
+    # PDF text often drops the space after a comma: "fails,logs" still puts the logs in the main clause.
+    text = "Article 5\nDuties\n\n1. If the system fails,logs shall be kept by the deployer.\n"
+    assert [(o.id, o.topic) for o in extract_obligations(text, "T", kind="regulation")] == [("T-5-1", "documentation")]
