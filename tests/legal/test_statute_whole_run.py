@@ -251,3 +251,18 @@ def test_a_duty_after_a_condition_whose_comma_lost_its_space_takes_its_topic_fro
     # PDF text often drops the space after a comma: "fails,logs" still puts the logs in the main clause.
     text = "Article 5\nDuties\n\n1. If the system fails,logs shall be kept by the deployer.\n"
     assert [(o.id, o.topic) for o in extract_obligations(text, "T", kind="regulation")] == [("T-5-1", "documentation")]
+
+
+def _lines_and_texts(text: str) -> list[tuple[str, int, str]]:
+    return [(o.id, o.line, o.text) for o in extract_obligations(text, "T", kind="regulation")]
+
+
+def test_a_text_with_windows_line_endings_reads_as_with_unix_ones_on_the_same_lines() -> None:
+    text = "Article 5\nDuties\n\n1. The provider shall keep the logs.\n2. The deployer shall inform users.\n"
+    assert _lines_and_texts(text.replace("\n", "\r\n")) == _lines_and_texts(text) == [
+        ("T-5-1", 4, "The provider shall keep the logs."), ("T-5-2", 5, "The deployer shall inform users.")]
+
+
+def test_a_text_with_old_mac_line_endings_reads_as_with_unix_ones_on_the_same_lines() -> None:
+    text = "Article 5\nDuties\n\n1. The provider shall keep the logs.\n2. The deployer shall inform users.\n"
+    assert _lines_and_texts(text.replace("\n", "\r")) == _lines_and_texts(text)
