@@ -271,3 +271,9 @@ def test_a_text_with_old_mac_line_endings_reads_as_with_unix_ones_on_the_same_li
 def test_numbered_points_under_a_letter_alone_on_its_line_nest_below_it_though_numbers_are_open_above() -> None:
     text = "Article 5\nDuties\n\n1. The provider shall:\n(a)\n(1) keep the logs; and\n(2) register the system.\n"
     assert [d.ref for d in statute_duties(text)] == ["5(1)(a)(1)", "5(1)(a)(2)"]
+
+
+def test_roman_points_under_a_letter_alone_on_its_line_nest_below_it_though_roman_points_are_open_above() -> None:
+    text = ("Article 5\nDuties\n\n1. The provider shall:\n(i) for its own systems:\n(a)\n(i) keep the logs; and\n"
+            "(ii) register the system.\n")
+    assert [d.ref for d in statute_duties(text)] == ["5(1)(i)(a)(i)", "5(1)(i)(a)(ii)"]
