@@ -210,6 +210,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_statute_one_by_one.py",
             "tests/legal/test_statute_sample3.py",
             "tests/legal/test_statute_sample7.py",
+            "tests/legal/test_statute_whole_run.py",
         ],
     ),
 }

@@ -621,7 +621,8 @@ def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
 
     A short verbless catchline ("Short title.", "Definitions.") may come between the number and the text; the
     text must be a sentence ("This Act may be cited ...", "As used in this Act:"), so "SEC. 22D.2. CAPITALS."
-    and "Section 10. Open operating standard." stay plain headings."""
+    and "Section 10. Open operating standard." stay plain headings. The line may end mid-sentence ("SECTION 3. The
+    Director shall report ... on the use of the system," then "and on its costs."): it is still this section's."""
     rest, at = m.group(2), m.start(2)
     catch = re.match(r"([A-Z][^.;:]{0,80}?)\.[ \t]+(?=[A-Z(])", rest)
     if catch and len(catch.group(1).split()) <= 8 and not _VERB.search(catch.group(1)):
