@@ -110,3 +110,12 @@ def test_two_duties_of_one_modality_with_subjects_of_their_own_stay_two() -> Non
     text = "Section 4. The Director shall publish the report, and the Governor shall approve it.\n"
     assert [d.text for d in statute_duties(text)] == [
         "The Director shall publish the report", "the Governor shall approve it."]
+
+
+def test_a_label_alone_on_its_line_does_not_make_the_paragraph_above_a_lead_in() -> None:
+    # Once the empty "(a)" made "(1)" a lead-in: its own duty was lost and "(i)" was bound to the provider.
+    text = ("Article 5\nRecords\n\n(1) The provider shall keep records.\n(a)\n"
+            "(i) The deployer shall keep logs.\n")
+    assert [(d.ref, d.text, d.addressee) for d in statute_duties(text)] == [
+        ("5(1)", "The provider shall keep records.", "provider"),
+        ("5(1)(a)(i)", "The deployer shall keep logs.", "deployer")]

@@ -178,7 +178,9 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     # are headed paragraphs; they complete nothing.
     if any(child.heading for child in children):
         return False
-    return not all(_MODAL.search(sentences(child.text)[0] if child.text else "") for child in children)
+    # A label alone on its line ("(a)" above "(i) The deployer shall ...") says nothing either way: its own
+    # points decide at their level.
+    return not all(_MODAL.search(sentences(child.text)[0]) for child in children if child.text)
 
 
 def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, bool],
