@@ -4,6 +4,7 @@ on that the sampled mutation run of ``statute`` (statute.py, provisions.py, clau
 
 from __future__ import annotations
 
+from compgraph.legal.clauses import statute_topic
 from compgraph.legal.extract import extract_obligations
 from compgraph.legal.provisions import statute_duties
 
@@ -119,3 +120,8 @@ def test_a_label_alone_on_its_line_does_not_make_the_paragraph_above_a_lead_in()
     assert [(d.ref, d.text, d.addressee) for d in statute_duties(text)] == [
         ("5(1)", "The provider shall keep records.", "provider"),
         ("5(1)(a)(i)", "The deployer shall keep logs.", "deployer")]
+
+
+def test_a_risk_class_between_a_reporting_verb_and_its_object_does_not_hide_the_reporting_topic() -> None:
+    assert statute_topic("The importer shall notify the high-risk providers of the incident.", "Obligations") == \
+        "reporting"

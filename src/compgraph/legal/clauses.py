@@ -455,8 +455,10 @@ _RISK_CLASS = re.compile(r"\bhigh-risk\b|\bsystemic risks?\b|\b(?:un)?acceptable
 
 
 def strip_risk_class(text: str) -> str:
-    """``text`` without the names of risk classes, so they do not read as a topic of risk."""
-    return _RISK_CLASS.sub("", text)
+    """``text`` without the names of risk classes, so they do not read as a topic of risk; the words around one
+    close up ("shall notify the high-risk providers" reads "shall notify the providers", as a topic rule that
+    spans a few words expects)."""
+    return re.sub(r"[ \t]{2,}", " ", _RISK_CLASS.sub("", text))
 
 
 # "Where an importer has reason to consider that ... falsified documentation, it shall not place ...": the
