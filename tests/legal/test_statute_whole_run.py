@@ -277,3 +277,69 @@ def test_roman_points_under_a_letter_alone_on_its_line_nest_below_it_though_roma
     text = ("Article 5\nDuties\n\n1. The provider shall:\n(i) for its own systems:\n(a)\n(i) keep the logs; and\n"
             "(ii) register the system.\n")
     assert [d.ref for d in statute_duties(text)] == ["5(1)(i)(a)(i)", "5(1)(i)(a)(ii)"]
+
+
+# Label kinds and their order (``_kind``, ``_ordinal``): a point's place decides the reference a reviewer cites.
+def test_a_numbered_point_alone_under_a_lettered_label_opens_a_level_below_it() -> None:
+    # "(a)" alone on its line has its points on the next lines, even though numbers are open further up.
+    text = "Article 4\nDuties\n\n1. The provider shall keep records:\n(a)\n(1) The deployer shall keep logs.\n"
+    assert [d.ref for d in statute_duties(text)] == ["4(1)(a)(1)"]
+
+
+def test_a_roman_point_alone_under_a_roman_label_opens_a_level_below_it() -> None:
+    text = ("Article 4\nDuties\n\n1. The provider shall keep records:\n(a) of training;\n(ii)\n"
+            "(i) The deployer shall keep logs.\n")
+    assert [d.ref for d in statute_duties(text)] == ["4(1)(a)(ii)(i)"]
+
+
+def test_a_capital_roman_point_alone_under_a_capital_roman_label_opens_a_level_below_it() -> None:
+    text = ("Article 4\nDuties\n\n1. The provider shall keep records:\n(A) of training;\n(II)\n"
+            "(I) The deployer shall keep logs.\n")
+    assert [d.ref for d in statute_duties(text)] == ["4(1)(A)(II)(I)"]
+
+
+def test_a_roman_point_after_a_gap_in_its_list_stays_under_its_letter() -> None:
+    # Point (ii) repealed: "(iii)" still follows "(i)" under point (a), it is not a letter of its own.
+    text = ("Article 4\nDuties\n\n1. The provider shall keep records:\n(a) of training:\n(i) of testing;\n"
+            "(iii) The deployer shall keep logs.\n")
+    assert [d.ref for d in statute_duties(text)] == ["4(1)(a)(i)", "4(1)(a)(iii)"]
+
+
+def test_a_lettered_point_after_a_gap_in_its_list_stays_a_letter_of_that_list() -> None:
+    # Point (b) repealed: "(c)" is the next point of paragraph 1, not a Roman hundred under point (a).
+    text = ("Article 4\nDuties\n\n1. The provider shall keep records:\n(a) of training;\n"
+            "(c) The deployer shall keep logs.\n")
+    assert [d.ref for d in statute_duties(text)] == ["4(1)(a)", "4(1)(c)"]
+
+
+# Whether a line ran to the margin (``_Parser.mid_sentence``): a line broken there goes on with the next one.
+def test_a_line_of_sixty_characters_without_a_full_stop_goes_on_with_the_capitalised_line_under_it() -> None:
+    line = "1. The provider shall keep the logs of every AI system under"
+    assert len(line) == 60
+    text = f"Article 4\nDuties\n\n{line}\nRegulation (EU) 2016/679.\n"
+    assert [d.text for d in statute_duties(text)] == [
+        "The provider shall keep the logs of every AI system under Regulation (EU) 2016/679."]
+
+
+def _hard_wrapped(margin: int, section: str) -> str:
+    records = "The deployer shall keep the logs that the system generates for the period set out in the act. " * 22
+    lines = textwrap.wrap(records, width=margin)
+    assert max(len(line) for line in lines) == margin
+    return "Section 4. Records\n\n" + "\n".join(lines) + "\n\nSection 5. Logs\n\n" + section
+
+
+def test_a_hard_wrapped_line_the_next_word_would_have_overrun_by_one_goes_on_with_that_capitalised_word() -> None:
+    line = "(1) The provider shall keep the logs for the periods under"
+    text = _hard_wrapped(len(line) + len(" Regulation") - 1, f"{line}\nRegulation (EU) 2016/679.\n")
+    assert [d.text for d in statute_duties(text) if d.section == "5"] == [
+        "The provider shall keep the logs for the periods under Regulation (EU) 2016/679."]
+
+
+def test_a_hard_wrapped_line_that_stops_where_the_next_word_would_have_fitted_leaves_the_catchline_out() -> None:
+    # The margin would have taken " Retention" exactly, so the line ended on purpose: "Retention period" is the
+    # catchline of paragraph 2, not words of paragraph 1's duty.
+    line = "(1) The provider shall keep the following records"
+    text = _hard_wrapped(len(line) + len(" Retention"),
+                         f"{line}\nRetention period\n(2) The deployer shall keep logs.\n")
+    assert [d.text for d in statute_duties(text) if d.section == "5"] == [
+        "The provider shall keep the following records", "The deployer shall keep logs."]
