@@ -7,7 +7,8 @@ trail in ``history``, whose head is the store's lasting state token, ``storestat
 loaders that turn YAML / SSSOM / RDF files into RDF (``catalog``) and the build that loads them as named
 graphs with their provenance (``build``); evidence added by people (``evidence``), and the bytes of evidence
 fetched from a web address, behind the server's address guard (``urlfetch``); how a duration reads to people,
-for the browser and the CLI alike (``durations``).
+for the browser and the CLI alike (``durations``); the private SQLite file the browser's pages and the canned
+answers are kept in under a store state (``keptfile``).
 
 May import: nothing else in compgraph. Every other stage builds on this one.
 """

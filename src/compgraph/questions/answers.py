@@ -27,15 +27,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import sqlite3
-import threading
 import time
 import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pyoxigraph as ox
 import rdflib
@@ -44,6 +42,7 @@ from rdflib.term import Node
 
 from compgraph.graph import durations, literals, namespaces
 from compgraph.graph import store as store_module
+from compgraph.graph.keptfile import KeptFile
 from compgraph.graph.store import GraphStore, LocalStore, QueryResult, ResultTooLarge
 from compgraph.graph.storestate import state_token
 from compgraph.graph.writes import scratch_graphs
@@ -132,34 +131,15 @@ def decode(blob: bytes) -> QueryResult:
 # --- the file --------------------------------------------------------------------------------
 
 
-class KeptAnswers:
+class KeptAnswers(KeptFile):
     """One SQLite file of answers, each under a hash of its key and tagged with the state it belongs to."""
 
     def __init__(self, path: Path, budget: int = BUDGET) -> None:
-        self.path = path
-        self.budget = budget
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))  # private before SQLite opens it
-        self._lock = threading.Lock()
-        self._db: sqlite3.Connection | None = sqlite3.connect(path, timeout=5, check_same_thread=False)
-        with self._db:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, state TEXT NOT NULL, body BLOB, used REAL)"
-            )
-
-    def _run(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
-        with self._lock:
-            if self._db is None:
-                return None
-            try:
-                with self._db:
-                    return work(self._db)
-            except sqlite3.Error as exc:
-                logging.getLogger(__name__).warning("kept answers turned off: %s: %s", self.path, exc)
-                self._db.close()
-                self._db = None
-                return None
+        super().__init__(
+            path, budget,
+            ["CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, state TEXT NOT NULL, body BLOB, used REAL)"],
+            "kept answers",
+        )
 
     def get(self, key: str, state: str) -> bytes | None:
         def read(db: sqlite3.Connection) -> bytes | None:
@@ -173,20 +153,9 @@ class KeptAnswers:
             # The store has moved on: what was kept for other states is never served again.
             db.execute("DELETE FROM answers WHERE state != ?", (state,))
             db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", (key, state, body, now))
-            total = db.execute("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM answers").fetchone()[0]
-            if total > self.budget:
-                db.execute(
-                    "DELETE FROM answers WHERE key IN (SELECT key FROM answers ORDER BY used LIMIT"
-                    " (SELECT COUNT(*) / 4 + 1 FROM answers))"
-                )
+            self._within_budget(db, "answers")
 
         self._run(write)
-
-    def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
 
 
 _files: dict[str, KeptAnswers | None] = {}

@@ -35,7 +35,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import logging
 import os
 import secrets
 import sqlite3
@@ -51,6 +50,7 @@ from flask import Response, current_app, g, request
 from flask_wtf.csrf import generate_csrf
 
 from compgraph.graph import paths
+from compgraph.graph.keptfile import KeptFile
 from compgraph.web.storestate import dir_stamp, store_state
 
 BUDGET = 64 * 1024 * 1024
@@ -60,7 +60,7 @@ _Entry = tuple[int, list[tuple[str, str]], bytes]
 _PLACEHOLDER = f"csrf-placeholder-{secrets.token_hex(16)}".encode()
 
 
-class DiskPages:
+class DiskPages(KeptFile):
     """Answers kept in one SQLite file under a hash of their key, tagged with the store state they belong to.
 
     The CSRF placeholder is per process, so on disk the file's own random placeholder (kept in the file,
@@ -69,39 +69,22 @@ class DiskPages:
     """
 
     def __init__(self, path: Path, budget: int = BUDGET) -> None:
-        self.path = path
-        self.budget = budget
+        super().__init__(
+            path, budget,
+            ["CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, state TEXT NOT NULL, status INTEGER,"
+             " headers TEXT, body BLOB, used REAL)",
+             "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)"],
+            "page cache on disk",
+        )
         self.hits = 0
-        self._lock = threading.Lock()
         self._state: str | None = None
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))  # created private before SQLite opens it
-        self._db: sqlite3.Connection | None = sqlite3.connect(path, check_same_thread=False, timeout=5)
+        assert self._db is not None  # just opened
         with self._db:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, state TEXT NOT NULL, status INTEGER,"
-                " headers TEXT, body BLOB, used REAL)"
-            )
-            self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
             self._db.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('placeholder', ?)", (f"csrf-kept-{secrets.token_hex(16)}",)
             )
         row = self._db.execute("SELECT value FROM meta WHERE name = 'placeholder'").fetchone()
         self._placeholder = str(row[0]).encode()
-
-    def _run(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
-        with self._lock:
-            if self._db is None:
-                return None
-            try:
-                with self._db:
-                    return work(self._db)
-            except sqlite3.Error as exc:
-                logging.getLogger(__name__).warning("page cache on disk turned off: %s: %s", self.path, exc)
-                self._db.close()
-                self._db = None
-                return None
 
     def get(self, key: str) -> _Entry | None:
         def read(db: sqlite3.Connection) -> _Entry | None:
@@ -128,20 +111,9 @@ class DiskPages:
                 "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
                 (key, state, status, json.dumps(headers), body.replace(_PLACEHOLDER, self._placeholder), time.time()),
             )
-            total = db.execute("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM pages").fetchone()[0]
-            if total > self.budget:
-                db.execute(
-                    "DELETE FROM pages WHERE key IN (SELECT key FROM pages ORDER BY used LIMIT"
-                    " (SELECT COUNT(*) / 4 + 1 FROM pages))"
-                )
+            self._within_budget(db, "pages")
 
         self._run(write)
-
-    def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
 
 
 @functools.cache
