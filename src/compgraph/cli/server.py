@@ -255,6 +255,14 @@ def _invoke(argv: list[str], held: HeldStore, err: io.StringIO) -> int:
 @click.option("--seconds", default=60.0, show_default=True, type=click.FloatRange(1, 3600))
 @click.option("--runaways", default=20, show_default=True, type=click.IntRange(0, 200))
 @click.option("--query-workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--mix",
+    type=click.Choice(["pages", "count", "count-distinct"]),
+    default="pages",
+    show_default=True,
+    help="--load's requests: pages (dashboard, a detail page, a /sparql COUNT); count (the same /sparql COUNT, "
+    "a kept answer after the first); count-distinct (a COUNT no one sent before, run by a query worker).",
+)
 @pass_store
 def bench(
     sc: StoreContext,
@@ -263,6 +271,7 @@ def bench(
     seconds: float,
     runaways: int,
     query_workers: int,
+    mix: str,
     quick: bool,
     sizes: str,
     seed: int,
@@ -283,7 +292,7 @@ def bench(
             raise UserError("--load serves the embedded store; it cannot drive a remote endpoint")
         sc.open().close()  # the server opens it; one process at a time
         res = run_load(location, clients=clients, seconds=seconds, runaways=runaways,
-                       query_workers=query_workers, progress=lambda m: click.echo(m, err=True))
+                       query_workers=query_workers, mix=mix, progress=lambda m: click.echo(m, err=True))
         click.echo(res.render(), nl=False)
         if output:
             output.write_text(res.render(), encoding="utf-8")

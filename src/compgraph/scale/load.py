@@ -1,8 +1,11 @@
 """``compgraph bench --load``: many clients against a real ``compgraph serve`` on loopback, and runaway queries.
 
 Phase 1: once the server has answered the dashboard and the detail page (made its caches; timed apart),
-``clients`` threads, each with its own API token (a team, not one user), loop for ``seconds`` over the
-dashboard, a detail page and a /sparql COUNT; every answer that is not 200 is an error. Phase 2:
+``clients`` threads, each with its own API token (a team, not one user), loop for ``seconds`` over what
+``mix`` names; every answer that is not 200 is an error. ``pages``: the dashboard, a detail page and a
+/sparql COUNT. ``count``: the same /sparql COUNT every time (after the first, the server's kept answer).
+``count-distinct``: a /sparql COUNT whose text no one sent before (its own variable name), so each one
+passes the guard and is run by a query worker: the reused pool's own rate, with no answer kept. Phase 2:
 ``runaways`` cross-join queries from one user run at once while another user asks a normal COUNT (a text
 not asked before, so a worker runs it rather than the answer cache); the figure is that COUNT's time.
 Latencies are measured on the client side, over HTTP.
@@ -25,6 +28,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 # Phase 2's normal query is a text phase 1 never sent: the server keeps answers per store state, and this one
 # must be run by a query worker while the runaways hold the others.
 NORMAL = "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"
+MIXES = ("pages", "count", "count-distinct")
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 
 
@@ -39,6 +43,7 @@ class LoadResult:
     normal_status: int | None = None
     runaway_statuses: dict[int, int] = field(default_factory=dict)
     detail_path: str = ""
+    mix: str = "pages"
     first_pages: float | None = None  # the dashboard and the detail page, once, right after start
     load: tuple[float, ...] = ()  # os.getloadavg() when the clients stopped: the machine is shared
 
@@ -49,7 +54,7 @@ class LoadResult:
     def render(self) -> str:
         errors = sum(self.errors.values())
         lines = [
-            f"{self.clients} clients for {self.seconds:.0f} s (dashboard, {self.detail_path}, /sparql COUNT):",
+            f"{self.clients} clients for {self.seconds:.0f} s ({_MIX_SAYS[self.mix].format(self.detail_path)}):",
             f"  first dashboard + detail page after start (caches made): {self.first_pages or 0:.1f} s; "
             f"machine load average (1/5/15 min) as the clients stopped: {' '.join(f'{x:.1f}' for x in self.load)}",
             f"  {self.requests} requests, {self.requests / self.seconds:.1f} req/s, {errors} errors"
@@ -64,6 +69,13 @@ class LoadResult:
                 + ", ".join(f"{n}x HTTP {s}" for s, n in sorted(self.runaway_statuses.items()))
             )
         return "\n".join(lines) + "\n"
+
+
+_MIX_SAYS = {
+    "pages": "dashboard, {}, /sparql COUNT",
+    "count": "/sparql, the same COUNT each time",
+    "count-distinct": "/sparql, a COUNT never sent before each time",
+}
 
 
 def _free_port() -> int:
@@ -87,11 +99,14 @@ def run_load(
     runaways: int = 20,
     detail_path: str | None = None,
     query_workers: int = 2,
+    mix: str = "pages",
     progress: object = None,
 ) -> LoadResult:
     """Long because the phases share the server's set-up and tear-down; each phase is a short loop."""
     import requests
 
+    if mix not in MIXES:
+        raise ValueError(f"mix: {mix!r} is not one of {', '.join(MIXES)}")
     say = progress if callable(progress) else (lambda _m: None)
     tmp = Path(tempfile.mkdtemp(prefix="compgraph-load-"))
     tokens = _tokens(tmp / "users.json", [f"load{i}" for i in range(clients)] + ["runaway", "normal"])
@@ -101,7 +116,7 @@ def run_load(
     cmd += ["--threads", str(min(64, clients + runaways + 4)), "--query-workers", str(query_workers)]
     server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    result = LoadResult(clients, seconds)
+    result = LoadResult(clients, seconds, mix=mix)
     lock = threading.Lock()
     try:
         _wait_up(base, tokens["normal"])
@@ -112,20 +127,19 @@ def run_load(
         for path in ("/", detail_path):
             requests.get(base + path, headers={"Authorization": f"Bearer {tokens['normal']}"}, timeout=600)
         result.first_pages = time.perf_counter() - t0
-        say(f"server up on {base}; {clients} clients for {seconds:.0f} s on /, {detail_path}, /sparql COUNT")
+        say(f"server up on {base}; {clients} clients for {seconds:.0f} s: {_MIX_SAYS[mix].format(detail_path)}")
         stop = time.monotonic() + seconds
 
         def client(i: int) -> None:
             s = requests.Session()
             s.headers["Authorization"] = f"Bearer {tokens[f'load{i}']}"
-            urls = [(base + "/", None), (base + detail_path, None), (base + "/sparql", {"query": COUNT})]
             k = i
             while time.monotonic() < stop:
-                url, params = urls[k % 3]
+                path, params = request_for(mix, detail_path, i, k)
                 k += 1
                 t0 = time.perf_counter()
                 try:
-                    status = s.get(url, params=params, timeout=30).status_code
+                    status = s.get(base + path, params=params, timeout=30).status_code
                 except requests.RequestException as exc:
                     status = type(exc).__name__  # type: ignore[assignment]
                 took = time.perf_counter() - t0
@@ -151,6 +165,16 @@ def run_load(
         except subprocess.TimeoutExpired:
             server.kill()
     return result
+
+
+def request_for(mix: str, detail_path: str, client: int, k: int) -> tuple[str, dict[str, str] | None]:
+    """The path and query parameters of client ``client``'s ``k``-th request under ``mix``."""
+    if mix == "pages":
+        return [("/", None), (detail_path, None), ("/sparql", {"query": COUNT})][k % 3]
+    if mix == "count":
+        return "/sparql", {"query": COUNT}
+    # Same work as COUNT; a variable name of its own makes a text no client sent before.
+    return "/sparql", {"query": COUNT.replace("?n", f"?n_{client}_{k}")}
 
 
 def _first_system_page(base: str, token: str) -> str:
