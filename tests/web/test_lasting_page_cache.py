@@ -134,3 +134,38 @@ def test_the_gaps_after_a_write_through_the_server_are_what_a_full_validation_fi
     assert after == sorted((f.severity, f.focus_label, f.message) for f in full.findings)
     assert len(after) > len(before)
     store.close()
+
+
+def gap_rows(app: Flask) -> list[tuple[str, str, str]]:
+    data = app.test_client().get(f"/gaps.json?{AS_OF}").get_json()
+    return sorted((f["severity"], f["focus"], f["message"]) for f in data["findings"])
+
+
+def test_the_gaps_after_a_restart_on_an_unchanged_store_come_from_the_disk_without_validating(root: Path) -> None:
+    store, app = serve(root)
+    first = gap_rows(app)
+    store.close()
+    store, app = serve(root)
+    assert gap_rows(app) == first
+    assert disk_hits(app, store) == 1
+    store.close()
+
+
+def test_the_gaps_after_a_write_by_the_cli_between_two_runs_are_a_full_validations_findings(root: Path) -> None:
+    from compgraph.checks.validate import validate_store
+
+    store, app = serve(root)
+    gap_rows(app)
+    store.close()
+    res = subprocess.run(
+        [sys.executable, "-m", "compgraph.cli", "--store", str(root), "evidence", "add", "minutes.txt",
+         "--control", "CTL-GOV-01", "--concerns", "mozart", "--valid-until", "2027-11-30", "--id", "ev-gaps-cli"],
+        capture_output=True, text=True, cwd=root.parent, timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    store, app = serve(root)
+    after = gap_rows(app)
+    assert disk_hits(app, store) == 0
+    full = validate_store(store, date(2026, 11, 22), save=False)
+    assert after == sorted((f.severity, f.focus_label, f.message) for f in full.findings)
+    store.close()
