@@ -235,7 +235,7 @@ def test_a_worker_past_its_memory_limit_is_stopped_and_replaced(big: LocalStore)
     assert "memory" in resp.text or "larger than" in resp.text or "more than" in resp.text
     data = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != cgg:history) }"  # not the trail
     after = client.get("/sparql", query_string={"query": data})
-    assert after.status_code == 200
+    assert after.status_code == 200, after.text
     assert after.get_json()["results"]["bindings"][0]["n"]["value"] == "2000"
 
 
