@@ -36,6 +36,17 @@ def test_labelled_examples_of_the_duty_s_topic_lift_the_control_they_were_mapped
     assert taught.controls[0].id == "CTL-RSK"
 
 
+def test_without_embeddings_examples_worded_like_the_duty_lift_their_control_whatever_their_topic() -> None:
+    worded = [rank.Example(f"w-{i}", "other", f"Measures: these measures shall be applied {i}", "governance",
+                           frozenset({"CTL-RSK"})) for i in range(3)]
+    unlike = [rank.Example(f"u-{i}", "other", f"Records: logs are kept {i}", "governance", frozenset({"CTL-LOG"}))
+              for i in range(3)]
+    [plain] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={})
+    [taught] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={}, examples=worded + unlike)
+    assert plain.controls[0].id != "CTL-RSK"
+    assert taught.controls[0].id == "CTL-RSK"
+
+
 def test_a_duty_whose_kind_usually_has_no_fitting_control_is_flagged_with_the_reason() -> None:
     [s] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={}, examples=examples("none"))
     assert s.no_good_match and "often have no fitting control" in s.reason

@@ -208,15 +208,38 @@ def neighbour_scores(sims: Sequence[float], examples: Sequence[Example], control
 
 
 def ridge_directions(vectors: Any, targets: Any, ridge: float) -> tuple[Any, Any]:
-    """Ridge regression of ``targets`` (one row per example, one column per output) on the examples'
-    sentence embeddings ``vectors``: (weights, column means); an embedding's prediction is v @ weights + means.
-    Closed form on the embedding's 384 dimensions, so it is fitted at run time on the examples in use."""
+    """Ridge regression of ``targets`` (one row per example, one column per output) on the examples' vectors
+    (sentence embeddings, or TF-IDF rows without the embeddings): (weights, column means); a duty's prediction
+    is its vector @ weights + means. Solved in the examples' dual (a few hundred rows, whatever the vectors'
+    width), so it is fitted at run time on the examples in use."""
     import numpy as np
 
     x = np.asarray(vectors, dtype=float)
     y = np.asarray(targets, dtype=float)
     mean = y.mean(axis=0)
-    return np.linalg.solve(x.T @ x + ridge * np.eye(x.shape[1]), x.T @ (y - mean)), mean
+    return x.T @ np.linalg.solve(x @ x.T + ridge * np.eye(len(x)), y - mean), mean
+
+
+class TfIdf:
+    """TF-IDF rows (sublinear tf, smooth idf, unit length) over the examples' vocabulary: the vectors of the
+    linear probe when the sentence embeddings are not installed. Words the examples never use carry nothing."""
+
+    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
+        df: Counter[str] = Counter(t for d in documents for t in set(d))
+        self.vocab = {t: i for i, t in enumerate(sorted(df))}
+        self.idf = {t: math.log(1 + len(documents) / n) for t, n in df.items()}
+
+    def matrix(self, documents: Sequence[Sequence[str]]) -> Any:
+        import numpy as np
+
+        x = np.zeros((len(documents), len(self.vocab)))
+        for row, tokens in enumerate(documents):
+            for t, n in Counter(t for t in tokens if t in self.vocab).items():
+                x[row, self.vocab[t]] = (1 + math.log(n)) * self.idf[t]
+            norm = np.linalg.norm(x[row])
+            if norm:
+                x[row] /= norm
+        return x
 
 
 def text_none_direction(vectors: Any, examples: Sequence[Example], ridge: float) -> tuple[Any, float]:
