@@ -98,12 +98,14 @@ GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "suggest-gol
 
 
 def test_the_base_install_ranker_keeps_the_figures_it_was_fitted_to_on_the_tuning_half(demo_store) -> None:  # noqa: ANN001
-    """A guard, not a claim about unseen duties (README: heldout3 figures). bm25-prior needs no model, so it
+    """A guard, not a claim about unseen duties (README: heldout4 figures). bm25-prior needs no model, so it
     runs in every install; a change to the ranker, its configuration, its labelled examples or the crosswalk
     that loses fitting controls or flags organisational duties fails here, and says to re-fit on the
-    development gold files (tuning, heldout, heldout2). Measured 3 December 2026: 0.630 / 0.850 / MRR 0.754,
-    no-match recall 0.789, precision 0.682."""
+    development gold files (tuning, heldout, heldout2, heldout3). Measured 3 December 2026 after bm25-prior
+    gained its TF-IDF example_text (chosen on the four files pooled, where hits@3 rose 0.743 -> 0.820 and
+    hits@1 fell 0.506 -> 0.487): 0.560 / 0.900 / MRR 0.727, no-match recall 0.789, precision 0.682 (before:
+    0.640 / 0.850 / 0.759)."""
     ev = rg.evaluate_gold(demo_store, GOLD / "tuning.tsv", ["bm25-prior"])
     figures = next(m for m in ev.metrics if m.document == "all").figures()
-    assert figures["hits@1"] >= 0.62 and figures["hits@3"] >= 0.83, figures
+    assert figures["hits@1"] >= 0.54 and figures["hits@3"] >= 0.88, figures
     assert figures["none precision"] >= 0.65 and figures["none recall"] >= 0.75, figures

@@ -36,6 +36,17 @@ def test_labelled_examples_of_the_duty_s_topic_lift_the_control_they_were_mapped
     assert taught.controls[0].id == "CTL-RSK"
 
 
+def test_without_embeddings_examples_worded_like_the_duty_lift_their_control_whatever_their_topic() -> None:
+    worded = [rank.Example(f"w-{i}", "other", f"Measures: these measures shall be applied {i}", "governance",
+                           frozenset({"CTL-RSK"})) for i in range(3)]
+    unlike = [rank.Example(f"u-{i}", "other", f"Records: logs are kept {i}", "governance", frozenset({"CTL-LOG"}))
+              for i in range(3)]
+    [plain] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={})
+    [taught] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={}, examples=worded + unlike)
+    assert plain.controls[0].id != "CTL-RSK"
+    assert taught.controls[0].id == "CTL-RSK"
+
+
 def test_a_duty_whose_kind_usually_has_no_fitting_control_is_flagged_with_the_reason() -> None:
     [s] = sg.suggest_for([DUTY], CONTROLS, ranker="bm25-prior", topics={}, examples=examples("none"))
     assert s.no_good_match and "often have no fitting control" in s.reason
@@ -68,6 +79,52 @@ def test_a_no_match_model_with_an_unknown_feature_names_the_field(tmp_path: Path
                    "no_match_below: {hybrid: 1, bm25-prior: 1}\n"
                    "no_match_model:\n  hybrid: {intercept: 0, loudness: 2}\n", encoding="utf-8")
     with pytest.raises(rank.RankConfigError, match=r"ranker\.yaml: no_match_model\.hybrid"):
+        rank.load_config(bad)
+
+
+def test_a_duty_worded_like_the_examples_without_a_fitting_control_leans_toward_none() -> None:
+    pool = [*examples("none", 3), *examples("CTL-LOG", 3)]
+    vectors = [[1.0, 0.1], [0.9, 0.0], [1.0, -0.1], [0.1, 1.0], [0.0, 0.9], [-0.1, 1.0]]
+    weights, mean = rank.text_none_direction(vectors, pool, ridge=1.0)
+    like_none = float(sum(w * x for w, x in zip(weights, [1.0, 0.0], strict=True))) + mean
+    like_mapped = float(sum(w * x for w, x in zip(weights, [0.0, 1.0], strict=True))) + mean
+    assert like_none > mean > like_mapped
+
+
+def test_each_control_gets_the_lean_of_a_duty_toward_the_examples_mapped_to_it() -> None:
+    pool = [*examples("CTL-LOG", 3), *examples("CTL-TST", 3)]
+    vectors = [[1.0, 0.1], [0.9, 0.0], [1.0, -0.1], [0.1, 1.0], [0.0, 0.9], [-0.1, 1.0]]
+    weights, means = rank.example_text_directions(vectors, pool, ["CTL-LOG", "CTL-TST", "CTL-RSK"], ridge=0.3)
+    log, tst, rsk = (float(weights[0][i] * 1.0 + weights[1][i] * 0.0 + means[i]) for i in range(3))
+    assert log > tst and rsk == 0.0
+
+
+def test_hybrid_flags_a_duty_worded_like_the_labelled_duties_that_had_no_fitting_control() -> None:
+    if not sg.embeddings_available():
+        pytest.skip("optional extra 'embeddings' not installed (pip install 'compgraph[embeddings]')")
+    paperwork = ["affix the CE marking to the product", "draw up the EU declaration of conformity",
+                 "keep the certificate of conformity for ten years",
+                 "indicate the registered trade mark on the packaging"]
+    logging = ["keep automatic logs of events", "record inputs and outputs in event logs",
+               "retain the logs of operation", "log every decision and override automatically"]
+    pool = [rank.Example(f"n-{i}", "other", f"Obligations: {t}", "compliance", frozenset())
+            for i, t in enumerate(paperwork)]
+    pool += [rank.Example(f"m-{i}", "other", f"Obligations: {t}", "compliance", frozenset({"CTL-LOG"}))
+             for i, t in enumerate(logging)]
+    marking = sg.ObligationDoc("X-1", "act", "Providers shall affix the CE marking to the packaging",
+                               section="Obligations", topic="compliance")
+    logs = sg.ObligationDoc("X-2", "act", "Providers shall keep the automatically generated logs",
+                            section="Obligations", topic="compliance")
+    flagged, kept = sg.suggest_for([marking, logs], CONTROLS, ranker="hybrid", topics={}, examples=pool)
+    assert flagged.no_good_match and "often have no fitting control" in flagged.reason
+    assert not kept.no_good_match
+
+
+def test_a_text_none_ridge_that_is_not_a_positive_number_names_the_field(tmp_path: Path) -> None:
+    bad = tmp_path / "ranker.yaml"
+    bad.write_text("weights:\n  hybrid: {bm25: 1}\n  bm25-prior: {bm25: 1}\n"
+                   "no_match_below: {hybrid: 1, bm25-prior: 1}\ntext_none: {ridge: 0}\n", encoding="utf-8")
+    with pytest.raises(rank.RankConfigError, match=r"ranker\.yaml: text_none\.ridge"):
         rank.load_config(bad)
 
 

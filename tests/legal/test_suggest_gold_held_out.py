@@ -1,4 +1,4 @@
-"""The held-out gold sets for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv``, ``heldout3.tsv``)."""
+"""The held-out gold sets for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv`` to ``heldout4``)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def test_no_document_of_the_earlier_gold_files_is_reused() -> None:
     assert not earlier & {d.document for d in rg.read_gold(GOLD / "heldout2.tsv", SHIPPED)}
 
 
-@pytest.mark.parametrize("name", ["heldout2.tsv", "heldout3.tsv"])
+@pytest.mark.parametrize("name", ["heldout2.tsv", "heldout3.tsv", "heldout4.tsv"])
 def test_each_duty_is_its_mandatory_truth_row_word_for_word(name: str) -> None:
     with (GOLD / name).open(encoding="utf-8", newline="") as fh:
         gold = list(csv.DictReader(fh, delimiter="\t"))
@@ -58,3 +58,16 @@ def test_no_duty_of_the_earlier_gold_files_is_reused() -> None:
     earlier = {d.id for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv")
                for d in rg.read_gold(GOLD / name, SHIPPED)}
     assert not earlier & {d.id for d in rg.read_gold(GOLD / "heldout3.tsv", SHIPPED)}
+
+
+def test_every_heldout4_row_reads_cleanly_against_the_shipped_catalog() -> None:
+    duties = rg.read_gold(GOLD / "heldout4.tsv", SHIPPED)
+    assert len(duties) == 100
+    assert sum(1 for d in duties if not d.controls) == 81
+    assert all(d.section for d in duties)
+
+
+def test_heldout4_reuses_no_duty_of_the_earlier_gold_files() -> None:
+    earlier = {(d.document, d.id) for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv")
+               for d in rg.read_gold(GOLD / name, SHIPPED)}
+    assert not earlier & {(d.document, d.id) for d in rg.read_gold(GOLD / "heldout4.tsv", SHIPPED)}

@@ -6,12 +6,12 @@ how often obligations of the query's topic are mapped to that control. Every par
 together with the title of the section it sits in, because a statute's clauses are terse ("(b) facilitating
 the post-market monitoring referred to in Article 72") and the article title ("Record-keeping") carries
 their subject. With labelled examples (``suggest-examples.tsv``: statute duties an analyst mapped by hand,
-or found no control for) two more parts transfer their labels: a prior learnt from them, and (hybrid) the
-similarity of the nearest example mapped to each control; and "no good match" becomes a logistic model of the
-best score and how often duties like this one had no fitting control. Weights, cut-offs, that model and the
-public bodies (addressee roles and names) live in ``suggest-ranker.yaml`` beside this module; they were chosen
-on the gold files ``tuning``, ``heldout`` and ``heldout2`` (``tests/fixtures/suggest-gold``), never on
-``heldout3``.
+or found no control for) more parts transfer their labels: a prior learnt from them, and (hybrid) the
+similarity of the nearest example mapped to each control and a linear probe of the examples' embeddings per
+control; and "no good match" becomes a logistic model of the best score and how often duties like this one
+had no fitting control. Weights, cut-offs, that model and the public bodies (addressee roles and names) live
+in ``suggest-ranker.yaml`` beside this module; they were chosen on the gold files ``tuning``, ``heldout``,
+``heldout2`` and ``heldout3`` (``tests/fixtures/suggest-gold``), never on ``heldout4``.
 
 This module knows nothing of the store's layout beyond one query; ``suggest`` wires it in.
 """
@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -34,11 +35,12 @@ from compgraph.legal.clauses import STATUTE_ROLES, statute_addressee
 from compgraph.legal.duties import POLICY_ROLES, detect_addressee, subject_area
 
 FUSED = ("hybrid", "bm25-prior")
-PARTS = ("bm25", "embeddings", "prior", "example_prior", "neighbours")
+PARTS = ("bm25", "embeddings", "prior", "example_prior", "neighbours", "example_text")
 CONFIG_FILE = "suggest-ranker.yaml"
 # Features of the "no good match" model: the best fused score, the share of labelled examples of the duty's
-# topic that have no fitting control (as log-odds), and that share among its nearest labelled examples.
-NO_MATCH_FEATURES = ("top", "topic_none", "neighbours_none")
+# topic that have no fitting control (as log-odds), that share among its nearest labelled examples, and how
+# much the duty's wording leans toward the examples with no fitting control (``text_none``).
+NO_MATCH_FEATURES = ("top", "topic_none", "neighbours_none", "text_none")
 
 
 class RankConfigError(ValueError):
@@ -56,6 +58,8 @@ class RankConfig:
     neighbours: int = 5
     temperature: float = 10.0
     no_match_model: dict[str, dict[str, float]] = field(default_factory=dict)
+    text_none_ridge: float = 1.0
+    example_text_ridge: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -109,8 +113,14 @@ def _load(path: Path) -> RankConfig:
     if not isinstance(roles, list) or any(r not in known for r in roles):
         raise RankConfigError(f"{path}: external_roles must list addressee roles the import labels "
                               f"({', '.join(sorted(known))})")
+    ridges = []
+    for name, default in (("text_none", 1.0), ("example_text", 0.3)):
+        ridge = (data.get(name) or {}).get("ridge", default)
+        if not isinstance(ridge, int | float) or ridge <= 0:
+            raise RankConfigError(f"{path}: {name}.ridge must be a number above 0")
+        ridges.append(float(ridge))
     return RankConfig(weights, cutoffs, pattern, path, frozenset(roles), *_examples_settings(data, path),
-                      _no_match_model(data, path))
+                      _no_match_model(data, path), *ridges)
 
 
 def _examples_settings(data: dict, path: Path) -> tuple[Path | None, int, float]:
@@ -195,6 +205,59 @@ def neighbour_scores(sims: Sequence[float], examples: Sequence[Example], control
     weights = [math.exp(temperature * (sims[i] - sims[nearest[0]])) for i in nearest]
     none = sum(w for w, i in zip(weights, nearest, strict=True) if not examples[i].controls)
     return [best[c] for c in control_ids], (none / sum(weights) if weights else 0.0)
+
+
+def ridge_directions(vectors: Any, targets: Any, ridge: float) -> tuple[Any, Any]:
+    """Ridge regression of ``targets`` (one row per example, one column per output) on the examples' vectors
+    (sentence embeddings, or TF-IDF rows without the embeddings): (weights, column means); a duty's prediction
+    is its vector @ weights + means. Solved in the examples' dual (a few hundred rows, whatever the vectors'
+    width), so it is fitted at run time on the examples in use."""
+    import numpy as np
+
+    x = np.asarray(vectors, dtype=float)
+    y = np.asarray(targets, dtype=float)
+    mean = y.mean(axis=0)
+    return x.T @ np.linalg.solve(x @ x.T + ridge * np.eye(len(x)), y - mean), mean
+
+
+class TfIdf:
+    """TF-IDF rows (sublinear tf, smooth idf, unit length) over the examples' vocabulary: the vectors of the
+    linear probe when the sentence embeddings are not installed. Words the examples never use carry nothing."""
+
+    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
+        df: Counter[str] = Counter(t for d in documents for t in set(d))
+        self.vocab = {t: i for i, t in enumerate(sorted(df))}
+        self.idf = {t: math.log(1 + len(documents) / n) for t, n in df.items()}
+
+    def matrix(self, documents: Sequence[Sequence[str]]) -> Any:
+        import numpy as np
+
+        x = np.zeros((len(documents), len(self.vocab)))
+        for row, tokens in enumerate(documents):
+            for t, n in Counter(t for t in tokens if t in self.vocab).items():
+                x[row, self.vocab[t]] = (1 + math.log(n)) * self.idf[t]
+            norm = np.linalg.norm(x[row])
+            if norm:
+                x[row] /= norm
+        return x
+
+
+def text_none_direction(vectors: Any, examples: Sequence[Example], ridge: float) -> tuple[Any, float]:
+    """The direction in sentence-embedding space along which the examples with no fitting control lie
+    (none = 1, mapped = 0). The nearest neighbours see only the few closest examples; this reads every one,
+    so a duty worded like conformity paperwork or a records-of-processing clause leans toward "none" even when
+    no single example is close. ``text_none`` of a duty is its embedding . weights + mean."""
+    weights, mean = ridge_directions(vectors, [[0.0 if e.controls else 1.0] for e in examples], ridge)
+    return weights[:, 0], float(mean[0])
+
+
+def example_text_directions(vectors: Any, examples: Sequence[Example], control_ids: Sequence[str],
+                            ridge: float) -> tuple[Any, Any]:
+    """Label transfer by a linear probe: per control, the direction in embedding space of the examples mapped
+    to it (1) against the others (0). Where the nearest neighbour copies one example's label, this weighs all
+    of them, so a wording shared by many examples of a control counts more than one lucky neighbour."""
+    targets = [[1.0 if c in e.controls else 0.0 for c in control_ids] for e in examples]
+    return ridge_directions(vectors, targets, ridge)
 
 
 def no_match_probability(model: dict[str, float], features: dict[str, float]) -> float:

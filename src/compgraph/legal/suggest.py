@@ -462,10 +462,22 @@ def _suggest_fused(
         for p, row in zip(parts, semantic.scores_many(queries), strict=True):
             p["embeddings"] = row
         if examples:
-            near = _example_ranker(tuple(e.query for e in examples)).scores_many(queries)
-            for p, f, sims in zip(parts, features, near, strict=True):
+            known = _example_ranker(tuple(e.query for e in examples))
+            vectors = EmbeddingRanker._encode(queries)
+            direction, mean = rk.text_none_direction(known._vectors, examples, config.text_none_ridge)
+            probe, probe_mean = rk.example_text_directions(known._vectors, examples, ids, config.example_text_ridge)
+            for p, f, v in zip(parts, features, vectors, strict=True):
                 p["neighbours"], f["neighbours_none"] = rk.neighbour_scores(
-                    sims, examples, ids, config.neighbours, config.temperature)
+                    [float(x) for x in known._vectors @ v], examples, ids, config.neighbours, config.temperature)
+                p["example_text"] = [float(x) for x in v @ probe + probe_mean]
+                f["text_none"] = float(v @ direction) + mean
+    if examples and weights.get("example_text") and not needs_embeddings(ranker):
+        known_words = [tokenize(e.query) for e in examples]
+        space = rk.TfIdf(known_words)
+        probe, probe_mean = rk.example_text_directions(space.matrix(known_words), examples, ids,
+                                                       config.example_text_ridge)
+        for p, row in zip(parts, space.matrix([tokenize(q) for q in queries]) @ probe + probe_mean, strict=True):
+            p["example_text"] = [float(x) for x in row]
     for p, f, ob in zip(parts, features, obligations, strict=True):
         p["prior"] = rk.prior_scores(ob.topic, topics, ids)
         if examples:
