@@ -138,9 +138,12 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         if prov.children and _leads_in(parts, prov.children):
             lead_text = parts.pop() if parts else ""
             before, last = split_lead_in(lead_text)
-            if before:
+            condition = _CONDITION_LEAD_IN.search(lead_text)
+            if condition:
+                parts.append(lead_text)  # the sentence states the duty; its points are its conditions
+            elif before:
                 parts.append(before)
-            void = bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
+            void = bool(condition) or bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
             mod = statute_modality(last) if not void else None
             if inherited is not None:
                 lead_text = f"{inherited[0]} {' '.join(prov.labels)} {lead_text}"
@@ -166,6 +169,16 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     _addressees(walker.duties)
     _unique(walker.duties)
     return walker.duties
+
+
+# "may keep a record ... in a place other than the individual's home if, (a) ... (d) ...", "may permit ... only if,",
+# "shall not notify the individual ..., unless the health information custodian that disclosed [it], (a) first
+# obtains ...": a condition opened after the verb, which the points complete, is what the duty or permission
+# depends on; the points bind no one. A condition before the verb ("If ... is stolen, the custodian shall, (a)
+# notify ...") leaves the points the duties they are, and so does a condition set off after the verb ("shall,
+# unless retention is necessary ...,— (a) erase ..."): the points complete the verb.
+_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:only\s+)?(?:if|unless)\b"
+                                r"(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-]\s*$", re.I)
 
 
 def _leads_in(parts: list[str], children: list[Provision]) -> bool:

@@ -28,6 +28,10 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 _BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)(?=[a-z]{2,})")
 
 
+# One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)").
+_ENACTED = r"\d{4},[ \t]+c\.[ \t]*\d+(?:,[ \t]*Sched\.[ \t]*\w+)?,[ \t]+ss?\.[ \t]*[\d.]+(?:[ \t]*\([^()\n]{1,20}\))?"
+
+
 # Page furniture a PDF-to-Markdown conversion leaves between two halves of a sentence: marker's page
 # separators ("{6}------"), a bill's running footer ("PAGE 12-SENATE BILL 24-205") and page images; and what
 # a browser's "Print to PDF" puts on every page: a header with the date and time before the page title
@@ -40,15 +44,23 @@ _PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
                              r"!\[[^\]\n]*\]\([^)\n]*\)|"
                              r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
                              r"[ \t]+\S.*|(?:file|https?)://\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}|"
-                             r"(?:Page|PAGE)[ \t]+\d+[ \t]+of[ \t]+\d+)"
+                             r"(?:Page|PAGE)[ \t]+\d+[ \t]+of[ \t]+\d+|"
+                             # a consolidation's amendment history: "Section Amendments with date in force
+                             # (d/m/y)", then "2016, c. 6, Sched. 1, s. 1 (3) - 01/06/2016" per amending act
+                             r"Section[ \t]+Amendments[ \t]+with[ \t]+date[ \t]+in[ \t]+force[ \t]+\(d/m/y\)|"
+                             rf"{_ENACTED}(?:[;,][ \t]*{_ENACTED})*[ \t]+-[ \t]+"
+                             r"(?:\d{2}/\d{2}/\d{4}|not[ \t]+in[ \t]+force))"
                              r"[ \t]*$", re.M)
+# The enacting citation a consolidation prints after each provision ("... or disposal. 2004, c. 3, Sched. A, s. 12
+# (1)."; "...; 2016, c. 6, Sched. 1, s. 1 (5)." when amended): where the words come from, not part of them.
+_ENACTING_CITATION = re.compile(rf"(?<=[.;:,])[ \t]+{_ENACTED}(?:;[ \t]*{_ENACTED})*\.[ \t]*$", re.M)
 
 
 def repair_typography(text: str) -> str:
     """Undo ligatures, soft hyphens and words hyphenated across a line break, which a catalog must not keep;
     blank out page furniture (the line stays, so line numbers still point into the source file)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
-    text = _PAGE_FURNITURE.sub("", text)
+    text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", text))
     return _BROKEN_WORD.sub("", text)
 
 
@@ -88,7 +100,7 @@ _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ 
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 # "( c)": OCR puts a space inside a label's parentheses.
-_LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
+_LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
                     r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
                     r"|([a-z])\)|([a-zA-Z])\.(?=[ \t]))[ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
@@ -522,7 +534,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         # mid-way (by a page break).
         p.extend(body, len(line))
         return
-    written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
+    written = tuple(re.findall(r"\(\w+(?:\.\d+)?\)|\w+[.)]", line[:after]))
     if len(written) > len(labels):
         written = written[len(written) - len(labels):]  # the Markdown counter of "1. (b)" is not cited
     if p.numbered and labels and re.fullmatch(r"\d+\.", written[0]) and labels[0] == str(p.next_number):
@@ -598,7 +610,12 @@ def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
 
 # "8. (1) A Data Fiduciary shall ...": an act printed as the Gazette does numbers its sections in bold before the
 # first sub-section; at the margin, unlike a Markdown list's counter before an item's own label ("  1. (1)").
-_SECTION_BEFORE_SUBSECTION = re.compile(r"^(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])")
+# A Canadian consolidation prints the number without a full stop ("12 (1) A health information custodian shall",
+# "11.2 (1) Subject to ..."), so there the sub-section must open a sentence.
+_SECTION_BEFORE_SUBSECTION = re.compile(r"^(?:(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])|"
+                                        r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)[ \t]+(?=\(1\)[ \t]+[A-Z]))")
+# "11.1 A health information custodian shall ...": a section inserted after section 11 by a later act.
+_INSERTED_SECTION = re.compile(r"^(\d{1,3})\.\d{1,2}[ \t]+(?=[A-Z])")
 
 
 def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = False) -> tuple[str, str, int] | None:
@@ -607,7 +624,13 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     title. This Act may be cited as ...", "SECTION 3. The Director ... shall report", "8. (1) A ... shall"."""
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
     if gazette and not p.mid_sentence(next_word):
-        return gazette.group(1), "", gazette.end()
+        return gazette.group(1) or gazette.group(2), "", gazette.end()
+    # Only right after its base section ("11.1" in section 11 or 11.2), so a policy's "4.1 The ..." stays a
+    # numbered paragraph.
+    inserted = _INSERTED_SECTION.match(line) if at_margin else None
+    if inserted and p.section.split(".")[0] == inserted.group(1) and not p.mid_sentence(next_word) \
+            and _VERB.search(line[inserted.end():]):
+        return line[:inserted.end()].strip(), "", inserted.end()
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not _DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
