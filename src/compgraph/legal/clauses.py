@@ -82,6 +82,8 @@ NON_DUTY = re.compile(
     r"\bmay\s+be\s+cited\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
     r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|\bshall\s+be\s+construed\s+(?:as|to)\b|"
+    # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
+    r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
     r"\bshall\s+not\s+warrant\b|\b(?:shall|does|do)\s+not\s+create\s+(?:any\s+)?(?:private\s+)?right|"
     r"\bshall\s+have\s+(?:any\s+)?(?:intellectual\s+property|proprietary|ownership)\s+(?:rights?|interests?)\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
     r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"
@@ -137,13 +139,16 @@ _TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+ed\b", re.I)
 # stated in the present tense binds as "shall be responsible for" does; not in a relative clause ("the officer
 # who is responsible for").
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
-                        r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+responsible\s+for\b|"
+                        r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+responsible\s+for\b|"
                         + _WILL, re.I)
 _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 # "adopted May 27, 2014": the month, not a modal verb.
 # "departments may have memberships with various associations": a fact, not a permission.
-_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)"
+# "it may be that ...", "as it may be reflected": what may happen; "it may do so only to the extent ...": a
+# permission whose party a pronoun stands for.
+_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )"
+                  r"(?:(?<!\bit )|(?<=\bit )(?=may\s+(?:do\s+so|\w+\s+only)\b))\bmay\b(?! not\b)"
                   r"(?!\s+\d{1,2}\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)", re.I)
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
@@ -312,7 +317,7 @@ def _subject_of(sentence: str) -> str:
 
 
 _MODAL_VERB = re.compile(r"\b(?:shall|must|may|should)\b|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)"
-                         r"\b(?:is|are)\s+responsible\s+for\b", re.I)
+                         r"\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+responsible\s+for\b", re.I)
 
 
 def _table(*rules: tuple[str, str]) -> list[tuple[str, re.Pattern[str]]]:
@@ -358,7 +363,11 @@ _ROLES = _table(
     ("processor", r"\b(?:data\s+)?processors?\b"),
     ("data-subject", r"\bconsumers?\b(?!['’]s\b)(?![\s-]+(?:requests?|rights?|data|health|protection|reporting|"
                      r"complaints?|agenc))|\bdata\s+(?:subjects?|principals?)\b|\bsubscribers?\b|"
-                     r"\bparent or (?:legal )?guardian\b"),
+                     r"\bparent or (?:legal )?guardian\b|"
+                     # "An individual may give his or her consent": the person the data is about, not an individual
+                     # an organisation designates or employs
+                     r"\b(?:an?|the|any)\s+individual\b(?!\s+(?:designated|appointed|employed|acting|who|that|"
+                     r"authori[sz]ed|responsible))"),
 )
 
 

@@ -177,8 +177,9 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 # depends on; the points bind no one. A condition before the verb ("If ... is stolen, the custodian shall, (a)
 # notify ...") leaves the points the duties they are, and so does a condition set off after the verb ("shall,
 # unless retention is necessary ...,— (a) erase ..."): the points complete the verb.
+# The condition may stop at its conjunction ("may collect ... for particular purposes if", then the points).
 _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:only\s+)?(?:if|unless)\b"
-                                r"(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-]\s*$", re.I)
+                                r"(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-])?\s*$", re.I)
 
 
 def _leads_in(parts: list[str], children: list[Provision]) -> bool:
@@ -288,12 +289,21 @@ _RIGHT_OF = re.compile(r"\b(?:shall|must)\s+(?:have|be entitled to)\s+(?:the\s+)
 _CONFERS_ON = re.compile(r"\bshall (?:empower|entitle|require|oblige|authori[sz]e) (.{0,60}?) to\b", re.I)
 
 
+_PERSONAL_DATA = re.compile(r"\bpersonal\s+(?:health\s+)?(?:information|data)\b", re.I)
+_ORGANISATION = re.compile(r"\borgani[sz]ations?\b", re.I)
+
+
 def _addressees(duties: list[StatuteDuty]) -> None:
     """Name each duty's party; a pronoun subject takes the party of the paragraph's previous duty; an
     instrument's subject ("the mandate shall empower X to") the party it confers the acts on; a passive
     duty ("High-risk AI systems shall be tested") binds the party its article names most often, else the
     operator the document addresses most often."""
     named = [statute_addressee(d.subject) for d in duties]
+    # A data protection law's "organization" (PIPEDA, Alberta's PIPA) is the party that controls the personal
+    # information: the controller. Only where most of the document's duties are about personal information.
+    if sum(bool(_PERSONAL_DATA.search(d.text)) for d in duties) * 2 >= len(duties):
+        named = [role or ("controller" if _ORGANISATION.search(d.subject) else None)
+                 for role, d in zip(named, duties, strict=True)]
     for i, duty in enumerate(duties):
         predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
         if named[i] == "data-subject" and (_PASSIVE.match(predicate) or duty.modality != "permission"

@@ -28,8 +28,11 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 _BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)(?=[a-z]{2,})")
 
 
-# One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)").
-_ENACTED = r"\d{4},[ \t]+c\.[ \t]*\d+(?:,[ \t]*Sched\.[ \t]*\w+)?,[ \t]+ss?\.[ \t]*[\d.]+(?:[ \t]*\([^()\n]{1,20}\))?"
+# One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)"
+# in Ontario; "2003 cP-6.5 s6", "2009 c50 s4" and an amending regulation "AR 137/2022" in Alberta).
+_ENACTED = (r"(?:\d{4},[ \t]+c\.[ \t]*\d+(?:,[ \t]*Sched\.[ \t]*\w+)?,[ \t]+ss?\.[ \t]*[\d.]+"
+            r"(?:[ \t]*\([^()\n]{1,20}\))?|"
+            r"\d{4}[ \t]+c[A-Z]?[\w.-]*\d[ \t]+ss?\d[\w.]*|AR[ \t]+\d+/\d{4})")
 
 
 # Page furniture a PDF-to-Markdown conversion leaves between two halves of a sentence: marker's page
@@ -46,14 +49,15 @@ _PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
                              r"[ \t]+\S.*|(?:file|https?)://\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}|"
                              r"(?:Page|PAGE)[ \t]+\d+[ \t]+of[ \t]+\d+|"
                              # a consolidation's amendment history: "Section Amendments with date in force
-                             # (d/m/y)", then "2016, c. 6, Sched. 1, s. 1 (3) - 01/06/2016" per amending act
+                             # (d/m/y)", then "2016, c. 6, Sched. 1, s. 1 (3) - 01/06/2016" per amending act, or
+                             # the acts alone after a section ("2003 cP-6.5 s6;2009 c50 s4")
                              r"Section[ \t]+Amendments[ \t]+with[ \t]+date[ \t]+in[ \t]+force[ \t]+\(d/m/y\)|"
-                             rf"{_ENACTED}(?:[;,][ \t]*{_ENACTED})*[ \t]+-[ \t]+"
-                             r"(?:\d{2}/\d{2}/\d{4}|not[ \t]+in[ \t]+force))"
+                             rf"{_ENACTED}(?:[;,][ \t]*{_ENACTED})*(?:[ \t]+-[ \t]+"
+                             r"(?:\d{2}/\d{2}/\d{4}|not[ \t]+in[ \t]+force))?)"
                              r"[ \t]*$", re.M)
 # The enacting citation a consolidation prints after each provision ("... or disposal. 2004, c. 3, Sched. A, s. 12
 # (1)."; "...; 2016, c. 6, Sched. 1, s. 1 (5)." when amended): where the words come from, not part of them.
-_ENACTING_CITATION = re.compile(rf"(?<=[.;:,])[ \t]+{_ENACTED}(?:;[ \t]*{_ENACTED})*\.[ \t]*$", re.M)
+_ENACTING_CITATION = re.compile(rf"(?<=[.;:,])[ \t]+{_ENACTED}(?:;[ \t]*{_ENACTED})*\.?[ \t]*$", re.M)
 
 
 def repair_typography(text: str) -> str:
@@ -230,6 +234,7 @@ class _Parser:
         self.inline_point = 1  # the next "(n)" expected inline, carried across a hard-wrapped paragraph's lines
         self.bill_sections: set[str] = set()  # "SECTION 3." headings: the enacting bill's own sections
         self.numbered = False  # no heading anywhere and the first label is "1.": "N." numbers the sections
+        self.bare_numbers = False  # sections numbered without a full stop ("12 (1)", "5(1)"): "11.1 A ..." opens one
         self.next_roman = 1  # "I. Purpose", "II. Effective Date": a policy's Roman-numbered sections, in order
         self.next_number = 1
         self.aside = False  # inside an act's "Illustrations.": examples of the provision above, not operative
@@ -612,10 +617,12 @@ def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
 # first sub-section; at the margin, unlike a Markdown list's counter before an item's own label ("  1. (1)").
 # A Canadian consolidation prints the number without a full stop ("12 (1) A health information custodian shall",
 # "11.2 (1) Subject to ..."), so there the sub-section must open a sentence.
+# Alberta's prints it against the sub-section ("5(1) An organization is responsible", "34.1(1) An organization").
 _SECTION_BEFORE_SUBSECTION = re.compile(r"^(?:(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])|"
-                                        r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)[ \t]+(?=\(1\)[ \t]+[A-Z]))")
-# "11.1 A health information custodian shall ...": a section inserted after section 11 by a later act.
-_INSERTED_SECTION = re.compile(r"^(\d{1,3})\.\d{1,2}[ \t]+(?=[A-Z])")
+                                        r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)[ \t]*(?=\(1\)[ \t]+[A-Z]))")
+# "11.1 A health information custodian shall ...": a section inserted after section 11 by a later act; "10 If an
+# organization obtains ...": the next section, when it has no sub-sections.
+_INSERTED_SECTION = re.compile(r"^(\d{1,3})(\.\d{1,2})?[ \t]+(?=[A-Z])")
 
 
 def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = False) -> tuple[str, str, int] | None:
@@ -624,12 +631,13 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     title. This Act may be cited as ...", "SECTION 3. The Director ... shall report", "8. (1) A ... shall"."""
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
     if gazette and not p.mid_sentence(next_word):
+        p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
         return gazette.group(1) or gazette.group(2), "", gazette.end()
-    # Only right after its base section ("11.1" in section 11 or 11.2), so a policy's "4.1 The ..." stays a
-    # numbered paragraph.
-    inserted = _INSERTED_SECTION.match(line) if at_margin else None
-    if inserted and p.section.split(".")[0] == inserted.group(1) and not p.mid_sentence(next_word) \
-            and _VERB.search(line[inserted.end():]):
+    # Only in an act that prints its section numbers bare and right after the section before ("11.1" in section 11
+    # or 11.2, "10" after 9), so a policy's "4.1 The ..." stays a numbered paragraph.
+    inserted = _INSERTED_SECTION.match(line) if at_margin and p.bare_numbers else None
+    if inserted and not p.mid_sentence(next_word) and _VERB.search(line[inserted.end():]) \
+            and _follows(p.section, inserted.group(1), bool(inserted.group(2))):
         return line[:inserted.end()].strip(), "", inserted.end()
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not _DUTY_WORD.search(inline.group(2)):
@@ -637,6 +645,14 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     run_in = _SECTION_RUN_IN.match(line)
     text = _run_in_text(run_in) if run_in and not p.mid_sentence(next_word) else None
     return (run_in.group(1), *text) if run_in and text else None
+
+
+def _follows(section: str, base: str, decimal: bool) -> bool:
+    """Whether a bare number goes on from ``section``: its decimal insert ("11.1" after 11) or the next section."""
+    current = section.split(".")[0]
+    if decimal:
+        return current == base
+    return current.isdigit() and int(base) == int(current) + 1
 
 
 def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
