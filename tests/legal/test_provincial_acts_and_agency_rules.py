@@ -182,3 +182,9 @@ def test_an_organization_elsewhere_is_no_controller() -> None:
 def test_an_individual_who_gives_consent_is_the_data_subject_and_a_designated_one_is_not() -> None:
     assert statute_addressee("An individual ") == "data-subject"
     assert statute_addressee("An individual designated under subsection (3) ") is None
+
+
+def test_the_modal_verb_of_a_relative_clause_in_an_opening_phrase_does_not_end_the_subject() -> None:
+    text = ("17 (1) Subject to any exception that may be prescribed, an agent of a health information custodian may "
+            "collect personal health information.\n")
+    assert [d.addressee for d in statute_duties(text)] == ["processor"]

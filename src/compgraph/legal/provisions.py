@@ -82,7 +82,15 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+# "Subject to any exception that may be prescribed, an agent ... may collect": the modal verb of a relative clause
+# in an opening phrase is not the sentence's.
+_RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+$", re.I)
+
+
 def _subject(clause: str) -> str:
+    for m in _MODAL.finditer(clause):
+        if not _RELATIVE_MODAL.search(clause, 0, m.start()):
+            return clause[: m.start()]
     m = _MODAL.search(clause)
     return clause[: m.start()] if m else clause
 
