@@ -84,6 +84,8 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|\bshall\s+be\s+construed\s+(?:as|to)\b|"
     # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
     r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
+    # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
+    r"\bneed\s+not\b|"
     r"\bshall\s+not\s+warrant\b|\b(?:shall|does|do)\s+not\s+create\s+(?:any\s+)?(?:private\s+)?right|"
     r"\bshall\s+have\s+(?:any\s+)?(?:intellectual\s+property|proprietary|ownership)\s+(?:rights?|interests?)\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
     r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"
@@ -316,7 +318,7 @@ def _subject_of(sentence: str) -> str:
     return sentence[: m.start()].strip() if m else ""
 
 
-_MODAL_VERB = re.compile(r"\b(?:shall|must|may|should)\b|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)"
+_MODAL_VERB = re.compile(r"\b(?:shall|must|may|should)\b|\bneed\s+not\b|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)"
                          r"\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+responsible\s+for\b", re.I)
 
 
@@ -360,7 +362,8 @@ _ROLES = _table(
     ("processor", r"\bagents?\s+of\s+(?:a|an|the)\s+(?:health\s+information\s+)?custodians?\b"),
     ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b|"
                    r"\bhealth\s+information\s+custodians?\b"),
-    ("processor", r"\b(?:data\s+)?processors?\b"),
+    # Singapore's PDPA calls the processor a "data intermediary".
+    ("processor", r"\b(?:data\s+)?processors?\b|\bdata\s+intermediar(?:y|ies)\b"),
     ("data-subject", r"\bconsumers?\b(?!['’]s\b)(?![\s-]+(?:requests?|rights?|data|health|protection|reporting|"
                      r"complaints?|agenc))|\bdata\s+(?:subjects?|principals?)\b|\bsubscribers?\b|"
                      r"\bparent or (?:legal )?guardian\b|"

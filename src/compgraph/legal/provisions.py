@@ -186,7 +186,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 # notify ...") leaves the points the duties they are, and so does a condition set off after the verb ("shall,
 # unless retention is necessary ...,— (a) erase ..."): the points complete the verb.
 # The condition may stop at its conjunction ("may collect ... for particular purposes if", then the points).
-_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:only\s+)?(?:if|unless)\b"
+# So may a time ("must cease to retain ..., as soon as it is reasonable to assume that — (a) ... and (b) ...").
+_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if|unless)|as\s+soon\s+as)\b"
                                 r"(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-])?\s*$", re.I)
 
 
@@ -299,6 +300,7 @@ _CONFERS_ON = re.compile(r"\bshall (?:empower|entitle|require|oblige|authori[sz]
 
 _PERSONAL_DATA = re.compile(r"\bpersonal\s+(?:health\s+)?(?:information|data)\b", re.I)
 _ORGANISATION = re.compile(r"\borgani[sz]ations?\b", re.I)
+_ORGANISATION_LAST = re.compile(r"\borgani[sz]ations?\W*$", re.I)
 
 
 def _addressees(duties: list[StatuteDuty]) -> None:
@@ -309,9 +311,11 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     named = [statute_addressee(d.subject) for d in duties]
     # A data protection law's "organization" (PIPEDA, Alberta's PIPA) is the party that controls the personal
     # information: the controller. Only where most of the document's duties are about personal information.
+    # The organisation named right before the verb is the party even where the subject names another on the way
+    # ("on or after notifying the Commission ..., the organisation must also notify").
     if sum(bool(_PERSONAL_DATA.search(d.text)) for d in duties) * 2 >= len(duties):
-        named = [role or ("controller" if _ORGANISATION.search(d.subject) else None)
-                 for role, d in zip(named, duties, strict=True)]
+        named = [("controller" if _ORGANISATION.search(d.subject) and (not role or _ORGANISATION_LAST.search(d.subject))
+                  else role) for role, d in zip(named, duties, strict=True)]
     for i, duty in enumerate(duties):
         predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
         if named[i] == "data-subject" and (_PASSIVE.match(predicate) or duty.modality != "permission"

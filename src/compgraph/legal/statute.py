@@ -32,7 +32,9 @@ _BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|n
 # in Ontario; "2003 cP-6.5 s6", "2009 c50 s4" and an amending regulation "AR 137/2022" in Alberta).
 _ENACTED = (r"(?:\d{4},[ \t]+c\.[ \t]*\d+(?:,[ \t]*Sched\.[ \t]*\w+)?,[ \t]+ss?\.[ \t]*[\d.]+"
             r"(?:[ \t]*\([^()\n]{1,20}\))?|"
-            r"\d{4}[ \t]+c[A-Z]?[\w.-]*\d[ \t]+ss?\d[\w.]*|AR[ \t]+\d+/\d{4})")
+            r"\d{4}[ \t]+c[A-Z]?[\w.-]*\d[ \t]+ss?\d[\w.]*|AR[ \t]+\d+/\d{4}|"
+            # Singapore's note of the amending act ("[40/2020]") after a provision
+            r"\[\d{1,3}/\d{4}\])")
 
 
 # Page furniture a PDF-to-Markdown conversion leaves between two halves of a sentence: marker's page
@@ -57,7 +59,7 @@ _PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
                              r"[ \t]*$", re.M)
 # The enacting citation a consolidation prints after each provision ("... or disposal. 2004, c. 3, Sched. A, s. 12
 # (1)."; "...; 2016, c. 6, Sched. 1, s. 1 (5)." when amended): where the words come from, not part of them.
-_ENACTING_CITATION = re.compile(rf"(?<=[.;:,])[ \t]+{_ENACTED}(?:;[ \t]*{_ENACTED})*\.?[ \t]*$", re.M)
+_ENACTING_CITATION = re.compile(rf"(?<=[.;:,—])[ \t]+{_ENACTED}(?:[;,]?[ \t]*{_ENACTED})*\.?[ \t]*$", re.M)
 
 
 def repair_typography(text: str) -> str:
@@ -469,7 +471,7 @@ def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], 
     return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
 
 
-def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> None:
+def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after_number: bool = False) -> None:
     """One physical (or inline-cut) line into the parser state: a heading, a title, a labelled provision,
     a continuation or a new subparagraph."""
     stripped = raw.strip()
@@ -490,7 +492,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         p.open_section(number, catchline)
         _note_bill_section(p, line)
         p.expect_title = False
-        _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text)
+        _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text, after_number=True)
         return
     head = _heading(line, marked="#" in (lead.group(0) if lead else "")) or _roman_heading(p, line)
     if head is not None and not marked and p.mid_sentence(next_word) and not head[2] \
@@ -525,7 +527,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         return
     open_end = cur is not None and not re.search(r"[.:;]$", cur.text)
     continues = cur is not None and not cur.heading and open_end and body[:1].islower()
-    if not labels and not continues and not p.wrapped_here \
+    # The words a section number runs into are its text, however short ("26E. Where an organisation —").
+    if not labels and not continues and not p.wrapped_here and not after_number \
             and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
@@ -591,7 +594,7 @@ def _after_point(p: _Parser, line: str, body: str, start: int, i: int, next_word
 
 def _dash_lead_in(p: _Parser, cur: Provision | None) -> Provision | None:
     """The lead-in ending in a dash ("is likely to be—") whose last point ``cur`` ends in a comma, else None."""
-    if cur is None or len(cur.path) < 2 or not cur.text.endswith(","):
+    if cur is None or not cur.path or not cur.text.endswith(","):
         return None
     lead = p.by_path.get((cur.section, cur.path[:-1]))
     return lead if lead is not None and re.search(r"[—–-]$", lead.text) else None
@@ -618,11 +621,14 @@ def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
 # A Canadian consolidation prints the number without a full stop ("12 (1) A health information custodian shall",
 # "11.2 (1) Subject to ..."), so there the sub-section must open a sentence.
 # Alberta's prints it against the sub-section ("5(1) An organization is responsible", "34.1(1) An organization").
+# Singapore's sets a dash between them ("26.—(1) An organisation must not", "22A.—(1) Where —").
 _SECTION_BEFORE_SUBSECTION = re.compile(r"^(?:(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])|"
-                                        r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)[ \t]*(?=\(1\)[ \t]+[A-Z]))")
+                                        r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)(?:\.[ \t]*[—–][ \t]*|[ \t]*)"
+                                        r"(?=\(1\)[ \t]+[A-Z]))")
 # "11.1 A health information custodian shall ...": a section inserted after section 11 by a later act; "10 If an
 # organization obtains ...": the next section, when it has no sub-sections.
-_INSERTED_SECTION = re.compile(r"^(\d{1,3})(\.\d{1,2})?[ \t]+(?=[A-Z])")
+# Singapore's: "23. An organisation must ..." after 22A, "26A. In this Part" after 26.
+_INSERTED_SECTION = re.compile(r"^(\d{1,3})(\.\d{1,2}|[A-Z]{1,2})?\.?[ \t]+(?=[A-Z])")
 
 
 def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = False) -> tuple[str, str, int] | None:
@@ -636,9 +642,11 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     # Only in an act that prints its section numbers bare and right after the section before ("11.1" in section 11
     # or 11.2, "10" after 9), so a policy's "4.1 The ..." stays a numbered paragraph.
     inserted = _INSERTED_SECTION.match(line) if at_margin and p.bare_numbers else None
-    if inserted and not p.mid_sentence(next_word) and _VERB.search(line[inserted.end():]) \
+    rest = line[inserted.end():] if inserted else ""
+    # a sentence, or a lead-in to points ("26E. Where an organisation —")
+    if inserted and not p.mid_sentence(next_word) and (_VERB.search(rest) or rest.rstrip().endswith(("—", "–"))) \
             and _follows(p.section, inserted.group(1), bool(inserted.group(2))):
-        return line[:inserted.end()].strip(), "", inserted.end()
+        return line[:inserted.end()].strip().rstrip("."), "", inserted.end()
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not _DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
@@ -648,8 +656,9 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
 
 
 def _follows(section: str, base: str, decimal: bool) -> bool:
-    """Whether a bare number goes on from ``section``: its decimal insert ("11.1" after 11) or the next section."""
-    current = section.split(".")[0]
+    """Whether a bare number goes on from ``section``: its insert ("11.1" after 11, "26A" after 26) or the next
+    section ("23" after 22A)."""
+    current = re.match(r"\d*", section).group(0)  # type: ignore[union-attr]  # matches any string
     if decimal:
         return current == base
     return current.isdigit() and int(base) == int(current) + 1
