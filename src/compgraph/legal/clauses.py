@@ -54,8 +54,18 @@ NON_DUTY = re.compile(
     # to a ... waiver", "shall be guilty of a misdemeanor") bind no one to act.
     r"\bshall\s+(?:mean|refer\s+to)\b|\b(?:such|the|this)\s+term\s+shall\b|"
     r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
-    r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment)\s+"
-    r"shall\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|become\s+effective|be\s+effective)\b|"
+    r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment|"
+    r"part|rules?|title)\s+(?:shall|will)\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|"
+    r"become\s+effective|be\s+effective)\b|"
+    # Who enforces an instrument ("This regulation will be enforced by the superintendent") and the time allowed
+    # to comply ("Covered Entities shall have 180 days from the effective date of this Part to comply", a period's
+    # point "One year from the effective date of this Part to comply with ...", "The following provisions shall
+    # include additional transitional periods") say when and by whom duties are enforced, not what to do.
+    r"\b(?:this|the)\s+(?:regulation|part|act|chapter|title|rules?|ordinance|law)\s+(?:shall|will)\s+be\s+"
+    r"enforced\s+by\b|"
+    r"\bshall\s+have\s+(?:\w+\s+){0,2}(?:\(\d+\)\s+)?(?:days?|weeks?|months?|years?)\b[^.;]{0,120}?\bto\s+comply\b|"
+    r"^\W*(?:\w+\s+){1,2}(?:days?|weeks?|months?|years?)\s+from\s+[^.;]{0,80}?\bto\s+comply\b|"
+    r"\bshall\s+include\s+(?:\w+\s+)?transitional\s+periods?\b|"
     # severability ("shall be found and determined to be invalid ..., all valid parts ... shall remain in full force")
     # and when an instrument applies ("The provisions of this Policy shall be applicable on or after ...")
     r"\bshall\s+be\s+(?:found|held|declared|determined)\s+(?:and\s+\w+\s+)?(?:to\s+be\s+)?"
@@ -72,6 +82,10 @@ NON_DUTY = re.compile(
     r"\bmay\s+be\s+cited\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
     r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|\bshall\s+be\s+construed\s+(?:as|to)\b|"
+    # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
+    r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
+    # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
+    r"\bneed\s+not\b|"
     r"\bshall\s+not\s+warrant\b|\b(?:shall|does|do)\s+not\s+create\s+(?:any\s+)?(?:private\s+)?right|"
     r"\bshall\s+have\s+(?:any\s+)?(?:intellectual\s+property|proprietary|ownership)\s+(?:rights?|interests?)\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
     r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"
@@ -104,7 +118,9 @@ _PERMISSION = re.compile(
     # "Each grantor agency that is authorized to award grant funds ... shall coordinate": a relative clause
     # says which agency, the sentence's own verb says what it must do.
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
-    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)\s+to\b|"
+    # "is authorized on behalf of the custodian to, (a) facilitate ...": the party acted for may come between.
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)"
+    r"(?:\s+on\s+behalf\s+of\s+[^,;]{1,60}?)?\s+to\b|"
     r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b|"
     r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b|"
     # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
@@ -121,13 +137,20 @@ _WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<
 # "This information is to be listed on the City's website": a duty, unless a modal verb of its own governs the
 # sentence ("Member States may decide that the assessment is to be carried out by ...").
 _TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+ed\b", re.I)
+# "A health information custodian is responsible for personal health information in its custody": accountability
+# stated in the present tense binds as "shall be responsible for" does; not in a relative clause ("the officer
+# who is responsible for").
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
+                        r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+responsible\s+for\b|"
                         + _WILL, re.I)
 _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 # "adopted May 27, 2014": the month, not a modal verb.
 # "departments may have memberships with various associations": a fact, not a permission.
-_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bit )\bmay\b(?! not\b)"
+# "it may be that ...", "as it may be reflected": what may happen; "it may do so only to the extent ...": a
+# permission whose party a pronoun stands for.
+_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )"
+                  r"(?:(?<!\bit )|(?<=\bit )(?=may\s+(?:do\s+so|\w+\s+only)\b))\bmay\b(?! not\b)"
                   r"(?!\s+\d{1,2}\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)", re.I)
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
@@ -295,7 +318,8 @@ def _subject_of(sentence: str) -> str:
     return sentence[: m.start()].strip() if m else ""
 
 
-_MODAL_VERB = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
+_MODAL_VERB = re.compile(r"\b(?:shall|must|may|should)\b|\bneed\s+not\b|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)"
+                         r"\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+responsible\s+for\b", re.I)
 
 
 def _table(*rules: tuple[str, str]) -> list[tuple[str, re.Pattern[str]]]:
@@ -333,21 +357,31 @@ _ROLES = _table(
     # data protection law: "controller" (a "data fiduciary" in India's DPDP Act), "processor", and the people
     # the data is about, whose rights and permissions bind no organisation ("A consumer may invoke ...").
     # "consumer request", "consumer rights", "consumer protection authority" name no consumer as the party.
-    ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b"),
-    ("processor", r"\b(?:data\s+)?processors?\b"),
+    # Canadian health privacy law's "health information custodian" holds the data and decides its uses, as a
+    # controller does; its agent acts for it, as a processor (listed first: the agent's phrase ends in "custodian").
+    ("processor", r"\bagents?\s+of\s+(?:a|an|the)\s+(?:health\s+information\s+)?custodians?\b"),
+    ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b|"
+                   r"\bhealth\s+information\s+custodians?\b"),
+    # Singapore's PDPA calls the processor a "data intermediary".
+    ("processor", r"\b(?:data\s+)?processors?\b|\bdata\s+intermediar(?:y|ies)\b"),
     ("data-subject", r"\bconsumers?\b(?!['’]s\b)(?![\s-]+(?:requests?|rights?|data|health|protection|reporting|"
                      r"complaints?|agenc))|\bdata\s+(?:subjects?|principals?)\b|\bsubscribers?\b|"
-                     r"\bparent or (?:legal )?guardian\b"),
+                     r"\bparent or (?:legal )?guardian\b|"
+                     # "An individual may give his or her consent": the person the data is about, not an individual
+                     # an organisation designates or employs
+                     r"\b(?:an?|the|any)\s+individual\b(?!\s+(?:designated|appointed|employed|acting|who|that|"
+                     r"authori[sz]ed|responsible))"),
 )
 
 
-STATUTE_ROLES: tuple[str, ...] = tuple(name for name, _ in _ROLES)
+STATUTE_ROLES: tuple[str, ...] = tuple(dict.fromkeys(name for name, _ in _ROLES))
 
 
 # "deployers that are public authorities ...": the relative clause says which deployers, the party is the
 # deployer. "The identification number of the notified body shall be affixed": whose number, not who acts.
 # "The Office of the Governor shall": an office named after its holder is the party, not a qualifier.
-_QUALIFIER = re.compile(r"\b(?:that|which|who)\s+(?:are|is)\b.*$|(?<!\boffice\s)\bof\s+(?:the|a|an|its|their)\s+"
+_QUALIFIER = re.compile(r"\b(?:that|which|who)\s+(?:are|is)\b.*$|(?<!\boffice\s)(?<!\bagent\s)(?<!\bagents\s)"
+                        r"\bof\s+(?:the|a|an|its|their)\s+"
                         r"[\w\s-]{0,40}$",
                         re.I)
 

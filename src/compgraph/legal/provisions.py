@@ -82,7 +82,15 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+# "Subject to any exception that may be prescribed, an agent ... may collect": the modal verb of a relative clause
+# in an opening phrase is not the sentence's.
+_RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+$", re.I)
+
+
 def _subject(clause: str) -> str:
+    for m in _MODAL.finditer(clause):
+        if not _RELATIVE_MODAL.search(clause, 0, m.start()):
+            return clause[: m.start()]
     m = _MODAL.search(clause)
     return clause[: m.start()] if m else clause
 
@@ -138,9 +146,12 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         if prov.children and _leads_in(parts, prov.children):
             lead_text = parts.pop() if parts else ""
             before, last = split_lead_in(lead_text)
-            if before:
+            condition = _CONDITION_LEAD_IN.search(lead_text)
+            if condition:
+                parts.append(lead_text)  # the sentence states the duty; its points are its conditions
+            elif before:
                 parts.append(before)
-            void = bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
+            void = bool(condition) or bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
             mod = statute_modality(last) if not void else None
             if inherited is not None:
                 lead_text = f"{inherited[0]} {' '.join(prov.labels)} {lead_text}"
@@ -166,6 +177,18 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     _addressees(walker.duties)
     _unique(walker.duties)
     return walker.duties
+
+
+# "may keep a record ... in a place other than the individual's home if, (a) ... (d) ...", "may permit ... only if,",
+# "shall not notify the individual ..., unless the health information custodian that disclosed [it], (a) first
+# obtains ...": a condition opened after the verb, which the points complete, is what the duty or permission
+# depends on; the points bind no one. A condition before the verb ("If ... is stolen, the custodian shall, (a)
+# notify ...") leaves the points the duties they are, and so does a condition set off after the verb ("shall,
+# unless retention is necessary ...,— (a) erase ..."): the points complete the verb.
+# The condition may stop at its conjunction ("may collect ... for particular purposes if", then the points).
+# So may a time ("must cease to retain ..., as soon as it is reasonable to assume that — (a) ... and (b) ...").
+_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if|unless)|as\s+soon\s+as)\b"
+                                r"(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-])?\s*$", re.I)
 
 
 def _leads_in(parts: list[str], children: list[Provision]) -> bool:
@@ -275,12 +298,24 @@ _RIGHT_OF = re.compile(r"\b(?:shall|must)\s+(?:have|be entitled to)\s+(?:the\s+)
 _CONFERS_ON = re.compile(r"\bshall (?:empower|entitle|require|oblige|authori[sz]e) (.{0,60}?) to\b", re.I)
 
 
+_PERSONAL_DATA = re.compile(r"\bpersonal\s+(?:health\s+)?(?:information|data)\b", re.I)
+_ORGANISATION = re.compile(r"\borgani[sz]ations?\b", re.I)
+_ORGANISATION_LAST = re.compile(r"\borgani[sz]ations?\W*$", re.I)
+
+
 def _addressees(duties: list[StatuteDuty]) -> None:
     """Name each duty's party; a pronoun subject takes the party of the paragraph's previous duty; an
     instrument's subject ("the mandate shall empower X to") the party it confers the acts on; a passive
     duty ("High-risk AI systems shall be tested") binds the party its article names most often, else the
     operator the document addresses most often."""
     named = [statute_addressee(d.subject) for d in duties]
+    # A data protection law's "organization" (PIPEDA, Alberta's PIPA) is the party that controls the personal
+    # information: the controller. Only where most of the document's duties are about personal information.
+    # The organisation named right before the verb is the party even where the subject names another on the way
+    # ("on or after notifying the Commission ..., the organisation must also notify").
+    if sum(bool(_PERSONAL_DATA.search(d.text)) for d in duties) * 2 >= len(duties):
+        named = [("controller" if _ORGANISATION.search(d.subject) and (not role or _ORGANISATION_LAST.search(d.subject))
+                  else role) for role, d in zip(named, duties, strict=True)]
     for i, duty in enumerate(duties):
         predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
         if named[i] == "data-subject" and (_PASSIVE.match(predicate) or duty.modality != "permission"

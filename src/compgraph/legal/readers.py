@@ -130,12 +130,17 @@ _LABEL_CELL = re.compile(r"^(?:\(?[0-9]{1,3}[a-z]?\)|\(?[a-z]{1,2}\)|\((?:[ivxlc
 
 
 def _cell_text(cell: Any) -> str:
-    """A table cell's own text: a table nested in it gives its own lines."""
+    """A table cell's own text: a table nested in it gives its own lines. Inline elements join their neighbours
+    as in a paragraph ("(<em>a</em>)" is "(a)"); any other element starts a new word."""
     parts = []
+    own = cell.find_parent("table")
     for c in cell.descendants:
-        if isinstance(c, str) and c.find_parent("table") is cell.find_parent("table"):
-            parts.append(c)
-    return " ".join(" ".join(parts).split())
+        if isinstance(c, str):
+            if c.find_parent("table") is own:
+                parts.append(c)
+        elif getattr(c, "name", None) not in _INLINE:
+            parts.append(" ")
+    return " ".join("".join(parts).split())
 
 
 def _row_lines(tr: Any) -> list[str]:

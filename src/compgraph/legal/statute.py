@@ -28,6 +28,15 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 _BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)(?=[a-z]{2,})")
 
 
+# One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)"
+# in Ontario; "2003 cP-6.5 s6", "2009 c50 s4" and an amending regulation "AR 137/2022" in Alberta).
+_ENACTED = (r"(?:\d{4},[ \t]+c\.[ \t]*\d+(?:,[ \t]*Sched\.[ \t]*\w+)?,[ \t]+ss?\.[ \t]*[\d.]+"
+            r"(?:[ \t]*\([^()\n]{1,20}\))?|"
+            r"\d{4}[ \t]+c[A-Z]?[\w.-]*\d[ \t]+ss?\d[\w.]*|AR[ \t]+\d+/\d{4}|"
+            # Singapore's note of the amending act ("[40/2020]") after a provision
+            r"\[\d{1,3}/\d{4}\])")
+
+
 # Page furniture a PDF-to-Markdown conversion leaves between two halves of a sentence: marker's page
 # separators ("{6}------"), a bill's running footer ("PAGE 12-SENATE BILL 24-205") and page images; and what
 # a browser's "Print to PDF" puts on every page: a header with the date and time before the page title
@@ -40,15 +49,24 @@ _PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
                              r"!\[[^\]\n]*\]\([^)\n]*\)|"
                              r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
                              r"[ \t]+\S.*|(?:file|https?)://\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}|"
-                             r"(?:Page|PAGE)[ \t]+\d+[ \t]+of[ \t]+\d+)"
+                             r"(?:Page|PAGE)[ \t]+\d+[ \t]+of[ \t]+\d+|"
+                             # a consolidation's amendment history: "Section Amendments with date in force
+                             # (d/m/y)", then "2016, c. 6, Sched. 1, s. 1 (3) - 01/06/2016" per amending act, or
+                             # the acts alone after a section ("2003 cP-6.5 s6;2009 c50 s4")
+                             r"Section[ \t]+Amendments[ \t]+with[ \t]+date[ \t]+in[ \t]+force[ \t]+\(d/m/y\)|"
+                             rf"{_ENACTED}(?:[;,][ \t]*{_ENACTED})*(?:[ \t]+-[ \t]+"
+                             r"(?:\d{2}/\d{2}/\d{4}|not[ \t]+in[ \t]+force))?)"
                              r"[ \t]*$", re.M)
+# The enacting citation a consolidation prints after each provision ("... or disposal. 2004, c. 3, Sched. A, s. 12
+# (1)."; "...; 2016, c. 6, Sched. 1, s. 1 (5)." when amended): where the words come from, not part of them.
+_ENACTING_CITATION = re.compile(rf"(?<=[.;:,—])[ \t]+{_ENACTED}(?:[;,]?[ \t]*{_ENACTED})*\.?[ \t]*$", re.M)
 
 
 def repair_typography(text: str) -> str:
     """Undo ligatures, soft hyphens and words hyphenated across a line break, which a catalog must not keep;
     blank out page furniture (the line stays, so line numbers still point into the source file)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
-    text = _PAGE_FURNITURE.sub("", text)
+    text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", text))
     return _BROKEN_WORD.sub("", text)
 
 
@@ -88,7 +106,7 @@ _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ 
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 # "( c)": OCR puts a space inside a label's parentheses.
-_LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
+_LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
                     r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
                     r"|([a-z])\)|([a-zA-Z])\.(?=[ \t]))[ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
@@ -218,6 +236,7 @@ class _Parser:
         self.inline_point = 1  # the next "(n)" expected inline, carried across a hard-wrapped paragraph's lines
         self.bill_sections: set[str] = set()  # "SECTION 3." headings: the enacting bill's own sections
         self.numbered = False  # no heading anywhere and the first label is "1.": "N." numbers the sections
+        self.bare_numbers = False  # sections numbered without a full stop ("12 (1)", "5(1)"): "11.1 A ..." opens one
         self.next_roman = 1  # "I. Purpose", "II. Effective Date": a policy's Roman-numbered sections, in order
         self.next_number = 1
         self.aside = False  # inside an act's "Illustrations.": examples of the provision above, not operative
@@ -452,7 +471,7 @@ def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], 
     return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
 
 
-def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> None:
+def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after_number: bool = False) -> None:
     """One physical (or inline-cut) line into the parser state: a heading, a title, a labelled provision,
     a continuation or a new subparagraph."""
     stripped = raw.strip()
@@ -473,7 +492,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         p.open_section(number, catchline)
         _note_bill_section(p, line)
         p.expect_title = False
-        _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text)
+        _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text, after_number=True)
         return
     head = _heading(line, marked="#" in (lead.group(0) if lead else "")) or _roman_heading(p, line)
     if head is not None and not marked and p.mid_sentence(next_word) and not head[2] \
@@ -508,7 +527,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         return
     open_end = cur is not None and not re.search(r"[.:;]$", cur.text)
     continues = cur is not None and not cur.heading and open_end and body[:1].islower()
-    if not labels and not continues and not p.wrapped_here \
+    # The words a section number runs into are its text, however short ("26E. Where an organisation —").
+    if not labels and not continues and not p.wrapped_here and not after_number \
             and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
@@ -522,7 +542,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int) -> No
         # mid-way (by a page break).
         p.extend(body, len(line))
         return
-    written = tuple(re.findall(r"\(\w+\)|\w+[.)]", line[:after]))
+    written = tuple(re.findall(r"\(\w+(?:\.\d+)?\)|\w+[.)]", line[:after]))
     if len(written) > len(labels):
         written = written[len(written) - len(labels):]  # the Markdown counter of "1. (b)" is not cited
     if p.numbered and labels and re.fullmatch(r"\d+\.", written[0]) and labels[0] == str(p.next_number):
@@ -574,7 +594,7 @@ def _after_point(p: _Parser, line: str, body: str, start: int, i: int, next_word
 
 def _dash_lead_in(p: _Parser, cur: Provision | None) -> Provision | None:
     """The lead-in ending in a dash ("is likely to be—") whose last point ``cur`` ends in a comma, else None."""
-    if cur is None or len(cur.path) < 2 or not cur.text.endswith(","):
+    if cur is None or not cur.path or not cur.text.endswith(","):
         return None
     lead = p.by_path.get((cur.section, cur.path[:-1]))
     return lead if lead is not None and re.search(r"[—–-]$", lead.text) else None
@@ -598,7 +618,17 @@ def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
 
 # "8. (1) A Data Fiduciary shall ...": an act printed as the Gazette does numbers its sections in bold before the
 # first sub-section; at the margin, unlike a Markdown list's counter before an item's own label ("  1. (1)").
-_SECTION_BEFORE_SUBSECTION = re.compile(r"^(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])")
+# A Canadian consolidation prints the number without a full stop ("12 (1) A health information custodian shall",
+# "11.2 (1) Subject to ..."), so there the sub-section must open a sentence.
+# Alberta's prints it against the sub-section ("5(1) An organization is responsible", "34.1(1) An organization").
+# Singapore's sets a dash between them ("26.—(1) An organisation must not", "22A.—(1) Where —").
+_SECTION_BEFORE_SUBSECTION = re.compile(r"^(?:(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])|"
+                                        r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)(?:\.[ \t]*[—–][ \t]*|[ \t]*)"
+                                        r"(?=\(1\)[ \t]+[A-Z]))")
+# "11.1 A health information custodian shall ...": a section inserted after section 11 by a later act; "10 If an
+# organization obtains ...": the next section, when it has no sub-sections.
+# Singapore's: "23. An organisation must ..." after 22A, "26A. In this Part" after 26.
+_INSERTED_SECTION = re.compile(r"^(\d{1,3})(\.\d{1,2}|[A-Z]{1,2})?\.?[ \t]+(?=[A-Z])")
 
 
 def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = False) -> tuple[str, str, int] | None:
@@ -607,13 +637,31 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     title. This Act may be cited as ...", "SECTION 3. The Director ... shall report", "8. (1) A ... shall"."""
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
     if gazette and not p.mid_sentence(next_word):
-        return gazette.group(1), "", gazette.end()
+        p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
+        return gazette.group(1) or gazette.group(2), "", gazette.end()
+    # Only in an act that prints its section numbers bare and right after the section before ("11.1" in section 11
+    # or 11.2, "10" after 9), so a policy's "4.1 The ..." stays a numbered paragraph.
+    inserted = _INSERTED_SECTION.match(line) if at_margin and p.bare_numbers else None
+    rest = line[inserted.end():] if inserted else ""
+    # a sentence, or a lead-in to points ("26E. Where an organisation —")
+    if inserted and not p.mid_sentence(next_word) and (_VERB.search(rest) or rest.rstrip().endswith(("—", "–"))) \
+            and _follows(p.section, inserted.group(1), bool(inserted.group(2))):
+        return line[:inserted.end()].strip().rstrip("."), "", inserted.end()
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not _DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
     run_in = _SECTION_RUN_IN.match(line)
     text = _run_in_text(run_in) if run_in and not p.mid_sentence(next_word) else None
     return (run_in.group(1), *text) if run_in and text else None
+
+
+def _follows(section: str, base: str, decimal: bool) -> bool:
+    """Whether a bare number goes on from ``section``: its insert ("11.1" after 11, "26A" after 26) or the next
+    section ("23" after 22A)."""
+    current = re.match(r"\d*", section).group(0)  # type: ignore[union-attr]  # matches any string
+    if decimal:
+        return current == base
+    return current.isdigit() and int(base) == int(current) + 1
 
 
 def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
