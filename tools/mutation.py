@@ -146,6 +146,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/questions/test_impact.py",
             "tests/questions/test_impact_of_a_control_on_its_own.py",
             "tests/questions/test_single_points_past_a_system_without_an_id.py",
+            "tests/questions/test_impact_whole_run.py",
         ],
     ),
     "checks": (
