@@ -1,8 +1,9 @@
-"""The held-out gold sets for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv`` to ``heldout4``)."""
+"""The held-out gold sets for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv`` to ``heldout5``)."""
 
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ def test_no_document_of_the_earlier_gold_files_is_reused() -> None:
     assert not earlier & {d.document for d in rg.read_gold(GOLD / "heldout2.tsv", SHIPPED)}
 
 
-@pytest.mark.parametrize("name", ["heldout2.tsv", "heldout3.tsv", "heldout4.tsv"])
+@pytest.mark.parametrize("name", ["heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv"])
 def test_each_duty_is_its_mandatory_truth_row_word_for_word(name: str) -> None:
     with (GOLD / name).open(encoding="utf-8", newline="") as fh:
         gold = list(csv.DictReader(fh, delimiter="\t"))
@@ -71,3 +72,25 @@ def test_heldout4_reuses_no_duty_of_the_earlier_gold_files() -> None:
     earlier = {(d.document, d.id) for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv")
                for d in rg.read_gold(GOLD / name, SHIPPED)}
     assert not earlier & {(d.document, d.id) for d in rg.read_gold(GOLD / "heldout4.tsv", SHIPPED)}
+
+
+def test_every_heldout5_row_reads_cleanly_against_the_shipped_catalog() -> None:
+    duties = rg.read_gold(GOLD / "heldout5.tsv", SHIPPED)
+    assert len(duties) == 90
+    assert sum(1 for d in duties if not d.controls) == 67
+    assert all(d.section for d in duties)
+
+
+def test_heldout5_draws_its_quota_from_each_text() -> None:
+    duties = rg.read_gold(GOLD / "heldout5.tsv", SHIPPED)
+    assert Counter(d.document for d in duties) == {
+        "eu-ai-act-art47-49-62-86-95-print": 25, "us-ny-23-nycrr-500-4-10-18-23": 32,
+        "ca-ontario-phipa-2004-s11-17": 23, "ca-alberta-pipa-2003-s5-11": 10,
+    }
+
+
+def test_heldout5_reuses_no_duty_of_the_earlier_gold_files() -> None:
+    earlier = {(d.document, d.id)
+               for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv")
+               for d in rg.read_gold(GOLD / name, SHIPPED)}
+    assert not earlier & {(d.document, d.id) for d in rg.read_gold(GOLD / "heldout5.tsv", SHIPPED)}
