@@ -27,7 +27,10 @@ _INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapte
 NON_DUTY = re.compile(
     # "shall apply to / from / mutatis mutandis" is a scope rule; "Member States shall apply national provisions" is
     # a duty.
-    r"\b(?:shall|does|do|will|must)\s+not\s+apply\b|\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
+    # "for each agency to which paragraph (1) does not apply, the head ... shall engage": a relative clause says which
+    # party, it excepts nothing.
+    r"(?:^|[,;])(?:(?!\b(?:to|for|in)\s+wh(?:ich|om)\b)[^,;])*?\b(?:shall|does|do|will|must)\s+not\s+apply\b|"
+    r"\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
     r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)|"
     # "Such processing is permissible only up to the end of the period ...": the limit of a permission.
     r"\b(?:is|are)\s+permissible\s+only\b|"
@@ -342,7 +345,9 @@ _ROLES = _table(
                   # a county, a state's governor, the officers a code names by office, a council
                   r"\bthe county\b|\bcounty officials?\b|\boffice of the governor\b|\bthe governor\b|"
                   r"\bdirector of\b|\b(?:legislative|executive) branch\b|\bunits? of (?:state or )?local government\b|"
-                  r"\bthe council\b|\b(?:central|state|federal) government\b"),
+                  r"\bthe council\b|\b(?:central|state|federal) government\b|"
+                  # a UK Act's minister, who makes the regulations it provides for
+                  r"\bthe secretary of state\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),

@@ -24,7 +24,7 @@ from compgraph.legal.clauses import (
     statute_addressee,
     statute_modality,
 )
-from compgraph.legal.statute import Provision, parse_provisions
+from compgraph.legal.statute import CAPITAL_CATCHLINE, Provision, parse_provisions
 
 __all__ = ["StatuteDuty", "statute_duties"]
 
@@ -146,8 +146,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         if prov.children and _leads_in(parts, prov.children):
             lead_text = parts.pop() if parts else ""
             before, last = split_lead_in(lead_text)
-            condition = _CONDITION_LEAD_IN.search(lead_text)
-            if condition:
+            condition = _CONDITION_LEAD_IN.search(lead_text) or _SCOPE_LEAD_IN.search(lead_text)
+            if condition and not _SCOPE_LEAD_IN.search(lead_text):
                 parts.append(lead_text)  # the sentence states the duty; its points are its conditions
             elif before:
                 parts.append(before)
@@ -191,6 +191,14 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
                                 r"(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-])?\s*$", re.I)
 
 
+# "This section applies if, at any time after ... — (a) ... (b) ...", "Subsection (2) applies if a manufacturer —",
+# "Condition A is that the manufacturer — (a) intends ...": the points say when another provision applies, and the
+# lead-in states nothing of its own.
+_SCOPE_LEAD_IN = re.compile(r"^\W*(?:(?:this|the)\s+(?:section|sub-?section|part|article|regulation|paragraph|chapter)|"
+                            r"(?:sub-?sections?|paragraphs?|articles?)\s+\(?\w{1,4}\)?)\s+(?:only\s+)?appl(?:y|ies)\s+"
+                            r"(?:only\s+)?(?:if|where|when)\b|^\W*condition\s+\w{1,3}\s+is\s+that\b", re.I)
+
+
 def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     """A paragraph's last sentence leads in to its numbered children unless it ends with a full stop and the
     children state duties of their own ("(b) Public data sets shall be made available ... . The technical
@@ -199,7 +207,8 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
         return True
     # Children under catchlines ("1. Elected Administrative Officials", then "The City website shall include ...")
     # are headed paragraphs; they complete nothing.
-    if any(child.heading for child in children):
+    # So do the U.S. Code's subsections under capital catchlines ("(b) MAJOR INCIDENT.—The Director ... shall—").
+    if any(child.heading or CAPITAL_CATCHLINE.match(child.text) for child in children):
         return False
     # A label alone on its line ("(a)" above "(i) The deployer shall ...") says nothing either way: its own
     # points decide at their level.

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Provision", "parse_provisions", "repair_typography"]
+__all__ = ["CAPITAL_CATCHLINE", "Provision", "parse_provisions", "repair_typography"]
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
                             "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
@@ -60,6 +60,11 @@ _PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
 # The enacting citation a consolidation prints after each provision ("... or disposal. 2004, c. 3, Sched. A, s. 12
 # (1)."; "...; 2016, c. 6, Sched. 1, s. 1 (5)." when amended): where the words come from, not part of them.
 _ENACTING_CITATION = re.compile(rf"(?<=[.;:,—])[ \t]+{_ENACTED}(?:[;,]?[ \t]*{_ENACTED})*\.?[ \t]*$", re.M)
+# An amending act prints the code text it inserts inside quotation marks opened again at every paragraph
+# ("''(a) IN GENERAL.—(1) Each year ...", "''§ 3555. ...", "...; and ''(5) consult ..."): the mark is the slip
+# law's typography, and left in place it hides the label or the section sign behind it.
+_INSERTED_QUOTE = re.compile(r"(?:(?<=^)|(?<=^[-*#][ \t])|(?<=^#[#*][ \t])|(?<=[ \t*]))(?:''|\u201c)(?=\(\w{1,4}\)|§)"
+                             r"|^([ \t]*(?:[-*][ \t]+|#{1,6}[ \t]+)?(?:\*\*)?)(?:''|\u201c)(?=[A-Z§(])", re.M)
 
 
 def repair_typography(text: str) -> str:
@@ -67,7 +72,72 @@ def repair_typography(text: str) -> str:
     blank out page furniture (the line stays, so line numbers still point into the source file)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
     text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", text))
+    text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
+    text = _bracket_bare_labels(text)
     return _BROKEN_WORD.sub("", text)
+
+
+# A converter that flattens legislation.gov.uk's XML prints each section on one line with its labels bare ("1 A
+# manufacturer ... is met. 2 Condition A is that the manufacturer— a intends ..., or b is aware ..."), under a line
+# "8 Duty to comply with security requirements". Where the numbers run in order from "1" the labels are written as
+# a flattened act's ("1.", "(a)", "(i)"), and the line above is marked as the section's heading.
+_BARE_BODY = re.compile(r"^1[ \t]+(?=[A-Z“\"‘'])")
+_BARE_NUMBER = re.compile(r"(?<=[.:])[ \t]+(\d{1,2})[ \t]+(?=[A-Z“\"‘'])")
+# a list opens after a dash ("— a", "— i") and goes on after a comma or semicolon (", or b", "; c", ", and ii")
+_BARE_LETTER = re.compile(r"(?:(—)|[,;][ \t]+(?:(?:and|or)[ \t]+)?)[ \t]*([a-z]{1,4})[ \t]+(?=\S)")
+_BARE_HEADING = re.compile(r"^(\d{1,3}[A-Z]{0,2})[ \t]+([A-Z][^.;:—]{0,150})$")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _bracket_line(line: str) -> str | None:
+    """``line`` with its bare labels written out, or None when it is not a flattened section (no "2" after "1")."""
+    if not _BARE_BODY.match(line):
+        return None
+    events: list[tuple[int, int, str, str]] = []  # (start, end, "number"|"letter", label)
+    expected = 2
+    for m in _BARE_NUMBER.finditer(line):
+        if int(m.group(1)) == expected:
+            events.append((m.start(1), m.end(1), "number", m.group(1)))
+            expected += 1
+    if expected == 2:
+        return None
+    events += [(m.start(2), m.end(2), "dash" if m.group(1) else "letter", m.group(2))
+               for m in _BARE_LETTER.finditer(line)]
+    cuts: list[tuple[int, int, str]] = [(0, 1, "1.")]
+    stack: list[tuple[tuple[str, ...], int]] = []  # (the list's labels in order, the index of the last one)
+    for start, end, kind, label in sorted(events):
+        if kind == "number":
+            stack = []
+            cuts.append((start, end, f"{label}."))
+        elif kind == "dash" and label in ("a", "i"):
+            stack.append((tuple("abcdefghijklmnopqrstuvwxyz") if label == "a" else _ROMANS, 0))
+            cuts.append((start, end, f"({label})"))
+        elif kind == "letter":
+            for depth in range(len(stack) - 1, -1, -1):
+                labels, at = stack[depth]
+                if at + 1 < len(labels) and labels[at + 1] == label:
+                    stack[depth + 1:] = []
+                    stack[depth] = (labels, at + 1)
+                    cuts.append((start, end, f"({label})"))
+                    break
+    out, pos = [], 0
+    for start, end, written in cuts:
+        out += [line[pos:start], written]
+        pos = end
+    return "".join(out + [line[pos:]])
+
+
+def _bracket_bare_labels(text: str) -> str:
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        written = _bracket_line(line)
+        if written is None:
+            continue
+        lines[i] = written
+        above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+        if above is not None and _BARE_HEADING.match(lines[above]) and not _VERB.search(lines[above]):
+            lines[above] = "§ " + lines[above]
+    return "\n".join(lines)
 
 
 @dataclass
@@ -109,6 +179,8 @@ _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ 
 _LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
                     r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
                     r"|([a-z])\)|([a-zA-Z])\.(?=[ \t]))[ \t]*")
+# "IN GENERAL.—", "MAJOR INCIDENT.—": the U.S. Code's capital catchline opening a subsection
+CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 _VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
@@ -174,8 +246,11 @@ def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
 
 
 def _is_title(text: str) -> bool:
-    """A short line without a verb or a closing full stop: a catchline, not a statement."""
+    """A short line without a verb or a closing full stop: a catchline, not a statement. A dash may end a heading
+    ("Personal data transfers—"), but not a condition ("Subsection (2) applies if a manufacturer of a relevant
+    connectable product—": a lead-in)."""
     return bool(text) and len(text.split()) <= 12 and not _VERB.search(text) and not re.search(r"[;:,]$", text) \
+        and not (re.search(r"[—–]$", text) and re.search(r"\b(?:if|where|when|unless)\b", text, re.I)) \
         and not (text.endswith(".") and len(text.split()) > 6)
 
 
@@ -203,6 +278,10 @@ def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list
         labels.append(next(g for g in m.groups() if g))
         after_capital = bool(m.group(4) and m.group(4).isupper())
         pos = m.end()
+        # "(a) IN GENERAL.—(1) Each year ...": the U.S. Code's catchline between a subsection and its first paragraph
+        catchline = CAPITAL_CATCHLINE.match(line, pos)
+        if catchline and _LABEL.match(line, catchline.end()):
+            pos = catchline.end()
 
 
 def _letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:
@@ -235,6 +314,8 @@ class _Parser:
         self.wrapped_here = False  # the line being read was broken at the margin: not a heading or title
         self.inline_point = 1  # the next "(n)" expected inline, carried across a hard-wrapped paragraph's lines
         self.bill_sections: set[str] = set()  # "SECTION 3." headings: the enacting bill's own sections
+        self.bill_section: tuple[str, str] | None = None  # the last of them, with its title
+        self.quoted = False  # code text quoted inside a bill section was closed: the bill's sections are cited apart
         self.numbered = False  # no heading anywhere and the first label is "1.": "N." numbers the sections
         self.bare_numbers = False  # sections numbered without a full stop ("12 (1)", "5(1)"): "11.1 A ..." opens one
         self.next_roman = 1  # "I. Purpose", "II. Effective Date": a policy's Roman-numbered sections, in order
@@ -349,11 +430,12 @@ def parse_provisions(text: str) -> list[Provision]:
         segments, p.inline_point = _inline_segments(raw_line, p.inline_point if p.wrap else 1)
         for seg_start, raw in segments:
             _read_line(p, raw, offsets[i] + seg_start, i, first_text)
+        _close_quote(p, raw_line)
     _link(p.out)
     # A bill that adds sections to a code ("SECTION 2. Chapter 2 ... is amended by adding ... Sec. 2-_.2",
     # "Section 1." before "23-502") has sections of its own; a lawyer cites those as "Section 3" of the bill,
     # apart from the code's numbers, which is only needed where the code's numbers are not plain integers.
-    if p.bill_sections and any(re.search(r"[-._]", prov.section) for prov in p.out):
+    if p.bill_sections and (p.quoted or any(re.search(r"[-._]", prov.section) for prov in p.out)):
         for prov in p.out:
             if prov.section in p.bill_sections:
                 prov.cite = f"Section {prov.section}"
@@ -363,6 +445,16 @@ def parse_provisions(text: str) -> list[Provision]:
 def _note_bill_section(p: _Parser, line: str) -> None:
     if re.match(r"(?:Section|SECTION|Sec\.|SEC\.)[ \t]*\d+\b(?![-.]\d)", line) and p.section.isdigit():
         p.bill_sections.add(p.section)
+        p.bill_section = (p.section, p.title)
+
+
+def _close_quote(p: _Parser, line: str) -> None:
+    """After the closing quotation marks of the code text an amending act inserts ("... of the United States.''."),
+    the act's own section goes on ("(b) MAJOR INCIDENT.—The Director ... shall—" is Section 2(b), not 3558(b))."""
+    if p.bill_section is None or p.section in p.bill_sections or not re.search(r"(?:''|”)[.;][ \t]*$", line):
+        return
+    p.section, p.title = p.bill_section
+    p.stack, p.current, p.quoted = [], None, True
 
 
 def _numbers_sections(lines: list[str]) -> bool:
@@ -393,8 +485,12 @@ _INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
 # "The catalog shall indicate: 1. If ...; and 2. The date ...": numbered points that a Markdown renderer joined
 # to their lead-in (a list right under a paragraph line does not open a list there).
 _INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+(?=(\d{1,2})\.[ \t]+\S)")
-_INLINE_POINT = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+"
+_INLINE_POINT = re.compile(r"(?:(?<=[:;—])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or)|(?<=,))[ \t]+"
                            r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
+# "... national security systems. (b) INDEPENDENT AUDITOR.—Subject to ...": a subsection with the U.S. Code's capital
+# catchline run on after a full stop, where a PDF conversion joined two paragraphs.
+_INLINE_CATCHLINE = re.compile(r"(?<=\.)[ \t]+(?=\((?:\d{1,2}|[a-z]{1,4}|[A-Z])\)[ \t]+"
+                               r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–])")
 # "... discussing: a) the progress made ...; b) the act's effectiveness ...; and d) ...": letters with one
 # parenthesis, in order from "a)" after a colon.
 _SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z])")
@@ -422,7 +518,7 @@ def _lettered_cuts(line: str, points: list[re.Match[str]]) -> list[int]:
     cut_labels: set[str] = set()
     for m in points:
         label = re.match(r"\((\w+)\)", line[m.end():]).group(1)  # type: ignore[union-attr]  # the lookahead saw it
-        if line[:m.start()].endswith((", and", ", or")):
+        if line[:m.start()].endswith((", and", ", or", ",")):
             before = {chr(ord(label) - 1)} if len(label) == 1 else set()
             value = _roman(label)
             if value and value > 1:
@@ -457,6 +553,7 @@ def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], 
     cuts += _lettered_cuts(line, [m for m in points if m.group(1) is None])
     numbered, number = _in_order(line, (m for m in points if m.group(1)), point, int)
     cuts += numbered + _in_order(line, _INLINE_LETTER.finditer(line), 1, lambda c: ord(c) - ord("a") + 1)[0]
+    cuts += [m.end() for m in _INLINE_CATCHLINE.finditer(line)]
     if not cuts:
         return [(0, line)], number
     # "...; and d) such other items as ... deems necessary. The report may include ...": a sentence after the
