@@ -3,7 +3,8 @@
 ``python tools/mutation.py --group store --sample 100 --seed 8`` (docs/mutation-survivors.md, "graph/store.py")
 left 51 of 100 alive: timed queries (run in a forked child), batches, exports, ``open_store``'s update endpoint,
 legacy stores, and most of RemoteStore's answers. The remote tests run against real ``oxigraph serve`` and
-Virtuoso servers (tests/remote_servers.py); every store a test asserts on is its own.
+Virtuoso servers (tests/remote_servers.py); every store a test asserts on is its own (on the one Virtuoso,
+its own graph).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def read_only(tmp_path: Path) -> Iterator[LocalStore]:
     """A store holding TWO, reopened read-only (as a server answering untrusted queries would have it).
 
     Timed queries fork; a fork just after a write to a store open for writing has been seen to hang the child
-    (1 in 25 here: RocksDB's background threads), which is reported in docs/mutation-survivors.md."""
+    (1 in 25 tries by hand; RocksDB's background threads are the likely cause): docs/mutation-survivors.md."""
     with LocalStore(tmp_path / "store") as s:
         s.replace_graph(A, TWO)
     with LocalStore(tmp_path / "store", read_only=True) as s:
