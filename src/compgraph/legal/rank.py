@@ -6,12 +6,13 @@ how often obligations of the query's topic are mapped to that control. Every par
 together with the title of the section it sits in, because a statute's clauses are terse ("(b) facilitating
 the post-market monitoring referred to in Article 72") and the article title ("Record-keeping") carries
 their subject. With labelled examples (``suggest-examples.tsv``: statute duties an analyst mapped by hand,
-or found no control for) more parts transfer their labels: a prior learnt from them, and (hybrid) the
-similarity of the nearest example mapped to each control and a linear probe of the examples' embeddings per
-control; and "no good match" becomes a logistic model of the best score and how often duties like this one
-had no fitting control. Weights, cut-offs, that model and the public bodies (addressee roles and names) live
-in ``suggest-ranker.yaml`` beside this module; they were chosen on the gold files ``tuning``, ``heldout``,
-``heldout2`` and ``heldout3`` (``tests/fixtures/suggest-gold``), never on ``heldout4``.
+or found no control for) more parts transfer their labels: a prior learnt from them, (hybrid) the
+similarity of the nearest example mapped to each control, and (bm25-prior, as shipped) a linear probe of
+the examples' TF-IDF rows per control; and "no good match" becomes a logistic model of the best score and
+how often duties like this one had no fitting control. Weights, cut-offs, that model and the public bodies
+(addressee roles and names) live in ``suggest-ranker.yaml`` beside this module; they were chosen on the gold
+files ``tuning``, ``heldout``, ``heldout2`` and ``heldout3`` (``tests/fixtures/suggest-gold``), never on
+``heldout4`` or ``heldout5``.
 
 This module knows nothing of the store's layout beyond one query; ``suggest`` wires it in.
 """

@@ -464,13 +464,18 @@ def _suggest_fused(
         if examples:
             known = _example_ranker(tuple(e.query for e in examples))
             vectors = EmbeddingRanker._encode(queries)
-            direction, mean = rk.text_none_direction(known._vectors, examples, config.text_none_ridge)
-            probe, probe_mean = rk.example_text_directions(known._vectors, examples, ids, config.example_text_ridge)
+            # Only what this ranker's weights and no-match model read: the shipped hybrid uses neither probe.
+            probe = (rk.example_text_directions(known._vectors, examples, ids, config.example_text_ridge)
+                     if weights.get("example_text") else None)
+            lean = (rk.text_none_direction(known._vectors, examples, config.text_none_ridge)
+                    if model and model.get("text_none") else None)
             for p, f, v in zip(parts, features, vectors, strict=True):
                 p["neighbours"], f["neighbours_none"] = rk.neighbour_scores(
                     [float(x) for x in known._vectors @ v], examples, ids, config.neighbours, config.temperature)
-                p["example_text"] = [float(x) for x in v @ probe + probe_mean]
-                f["text_none"] = float(v @ direction) + mean
+                if probe is not None:
+                    p["example_text"] = [float(x) for x in v @ probe[0] + probe[1]]
+                if lean is not None:
+                    f["text_none"] = float(v @ lean[0]) + lean[1]
     if examples and weights.get("example_text") and not needs_embeddings(ranker):
         known_words = [tokenize(e.query) for e in examples]
         space = rk.TfIdf(known_words)
