@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tinyturtle import HEAD, counts
+from tinyturtle import HEAD, SYSTEM, counts, duty, evidence, implements
 
 from compgraph.graph.snapshots import SnapshotStore
 from compgraph.graph.store import LocalStore
@@ -21,36 +21,6 @@ from compgraph.questions import trace as tr
 
 ID = "https://w3id.org/compgraph/id/"
 ON = date(2026, 6, 1)
-# An organisation subject to Doc A, operating one high-risk system "s"; each test adds duties and controls.
-SYSTEM = b"""
-cgr:org\\/o a cg:Organisation ; dcterms:identifier "o" ; rdfs:label "O" ; cg:subjectTo cgr:doc\\/a .
-cgr:sys\\/s a cg:AISystem ; dcterms:identifier "s" ; rdfs:label "S" ; cg:riskLevel cg:RiskHigh ;
-    cg:operatedBy cgr:org\\/o .
-"""
-
-
-def duty(name: str, *controls: str, doc: str = "a") -> bytes:
-    """A traced mandatory obligation of ``doc`` satisfied by ``controls`` (each a labelled control with an id)."""
-    out = (
-        f'cgr:obl\\/{name} a cg:Obligation ; dcterms:identifier "{name}" ; cg:sourceText "t" ;'
-        f" cg:modality cg:Mandatory ; cg:fromDocument cgr:doc\\/{doc} ; cg:inSection cgr:sec\\/1 .\n"
-    )
-    for c in controls:
-        out += f"cgr:obl\\/{name} cg:satisfiedBy cgr:ctl\\/{c} .\n"
-        out += f'cgr:ctl\\/{c} a cg:Control ; dcterms:identifier "{c}" ; rdfs:label "Control {c}" .\n'
-    return out.encode()
-
-
-def implements(*controls: str, by: str = "sys\\/s") -> bytes:
-    return b"".join(f"cgr:{by} cg:implementsControl cgr:ctl\\/{c} .\n".encode() for c in controls)
-
-
-def evidence(control: str, until: str, about: str = "sys\\/s") -> bytes:
-    return (
-        f'cgr:ev\\/{control} dcterms:identifier "ev-{control}" ; rdfs:label "Evidence {control}" ;'
-        f" cg:evidenceFor cgr:ctl\\/{control} ; cg:concerns cgr:{about} ;"
-        f' cg:validUntil "{until}"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
-    ).encode()
 
 
 def snap_of(tmp_path: Path, *turtle: bytes) -> cv.Snapshot:

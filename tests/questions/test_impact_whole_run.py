@@ -16,7 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from tinyturtle import HEAD
+from tinyturtle import HEAD, SYSTEM, duty, evidence, implements
 
 from compgraph.graph.store import LocalStore
 from compgraph.questions import coverage as cv
@@ -26,27 +26,6 @@ from compgraph.questions.trace import UnknownEntity
 
 ID = "https://w3id.org/compgraph/id/"
 ON = date(2026, 6, 1)
-# An organisation "o" subject to Doc A, operating one high-risk system "s"; each test adds duties and controls.
-SYSTEM = b"""
-cgr:org\\/o a cg:Organisation ; dcterms:identifier "o" ; rdfs:label "O" ; cg:subjectTo cgr:doc\\/a .
-cgr:sys\\/s a cg:AISystem ; dcterms:identifier "s" ; rdfs:label "S" ; cg:riskLevel cg:RiskHigh ;
-    cg:operatedBy cgr:org\\/o .
-"""
-
-
-def duty(name: str, *controls: str, doc: str = "a", level: str = "") -> bytes:
-    """A mandatory obligation of ``doc`` satisfied by ``controls`` (each a labelled cg:Control with an id),
-    limited to the risk level ``level`` when given."""
-    out = (
-        f'cgr:obl\\/{name} a cg:Obligation ; dcterms:identifier "{name}" ; cg:sourceText "t" ;'
-        f" cg:modality cg:Mandatory ; cg:fromDocument cgr:doc\\/{doc} ; cg:inSection cgr:sec\\/1 .\n"
-    )
-    if level:
-        out += f"cgr:obl\\/{name} cg:appliesToRiskLevel cg:{level} .\n"
-    for c in controls:
-        out += f"cgr:obl\\/{name} cg:satisfiedBy cgr:ctl\\/{c} .\n"
-        out += f'cgr:ctl\\/{c} a cg:Control ; dcterms:identifier "{c}" ; rdfs:label "Control {c}" .\n'
-    return out.encode()
 
 
 def system(name: str, *operators: str, risk: str = "RiskHigh") -> bytes:
@@ -61,18 +40,6 @@ def org(name: str) -> bytes:
     return (
         f'cgr:org\\/{name} a cg:Organisation ; dcterms:identifier "{name}" ; rdfs:label "{name.upper()}" ;'
         f" cg:subjectTo cgr:doc\\/a .\n"
-    ).encode()
-
-
-def implements(*controls: str, by: str = "sys\\/s") -> bytes:
-    return b"".join(f"cgr:{by} cg:implementsControl cgr:ctl\\/{c} .\n".encode() for c in controls)
-
-
-def evidence(control: str, until: str, about: str = "sys\\/s") -> bytes:
-    return (
-        f'cgr:ev\\/{control} dcterms:identifier "ev-{control}" ; rdfs:label "Evidence {control}" ;'
-        f" cg:evidenceFor cgr:ctl\\/{control} ; cg:concerns cgr:{about} ;"
-        f' cg:validUntil "{until}"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
     ).encode()
 
 
