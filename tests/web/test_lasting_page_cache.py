@@ -41,6 +41,21 @@ def disk_hits(app: Flask, store: LocalStore) -> int:
     return app.extensions["compgraph_page_disk"][str(store.root)].hits
 
 
+def gap_rows(app: Flask) -> list[tuple[str, str, str]]:
+    data = app.test_client().get(f"/gaps.json?{AS_OF}").get_json()
+    return sorted((f["severity"], f["focus"], f["message"]) for f in data["findings"])
+
+
+def add_evidence_by_cli(root: Path, ident: str) -> None:
+    """A write by another process while no server runs: `compgraph evidence add` on the store."""
+    res = subprocess.run(
+        [sys.executable, "-m", "compgraph.cli", "--store", str(root), "evidence", "add", "minutes.txt",
+         "--control", "CTL-GOV-01", "--concerns", "mozart", "--valid-until", "2027-11-30", "--id", ident],
+        capture_output=True, text=True, cwd=root.parent, timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+
+
 def evidence_total(app: Flask) -> int:
     resp = app.test_client().get(f"/evidence.json?{AS_OF}")
     assert resp.status_code == 200
@@ -76,12 +91,7 @@ def test_a_write_by_the_cli_between_two_runs_of_the_server_is_never_served_stale
     store, app = serve(root)
     before = evidence_total(app)
     store.close()
-    res = subprocess.run(
-        [sys.executable, "-m", "compgraph.cli", "--store", str(root), "evidence", "add", "minutes.txt",
-         "--control", "CTL-GOV-01", "--concerns", "mozart", "--valid-until", "2027-11-30", "--id", "ev-lasting-cli"],
-        capture_output=True, text=True, cwd=root.parent, timeout=300,
-    )
-    assert res.returncode == 0, res.stderr
+    add_evidence_by_cli(root, "ev-lasting-cli")
     store, app = serve(root)
     assert evidence_total(app) == before + 1
     assert disk_hits(app, store) == 0
@@ -113,12 +123,8 @@ def test_the_page_file_is_readable_by_the_stores_owner_only(root: Path) -> None:
 def test_the_gaps_after_a_write_through_the_server_are_what_a_full_validation_finds(root: Path) -> None:
     from compgraph.checks.validate import validate_store
 
-    def gaps(app: Flask) -> list[tuple[str, str, str]]:
-        data = app.test_client().get(f"/gaps.json?{AS_OF}").get_json()
-        return sorted((f["severity"], f["focus"], f["message"]) for f in data["findings"])
-
     store, app = serve(root)
-    before = gaps(app)  # validates in full and keeps the rows beside the store
+    before = gap_rows(app)  # validates in full and keeps the rows beside the store
     org = "https://w3id.org/compgraph/graph/organisation/mozart"
     data = store.export("application/n-triples", org).decode()
     # Through the server's store: the marketing-copy system becomes high-risk (it has no human oversight).
@@ -129,16 +135,11 @@ def test_the_gaps_after_a_write_through_the_server_are_what_a_full_validation_fi
         " <https://w3id.org/compgraph/ontology#RiskHigh>",
     )
     store.replace_graph(org, data.encode())
-    after = gaps(app)  # validates again only what the risk level can affect
+    after = gap_rows(app)  # validates again only what the risk level can affect
     full = validate_store(store, date(2026, 11, 22), save=False)
     assert after == sorted((f.severity, f.focus_label, f.message) for f in full.findings)
     assert len(after) > len(before)
     store.close()
-
-
-def gap_rows(app: Flask) -> list[tuple[str, str, str]]:
-    data = app.test_client().get(f"/gaps.json?{AS_OF}").get_json()
-    return sorted((f["severity"], f["focus"], f["message"]) for f in data["findings"])
 
 
 def test_the_gaps_after_a_restart_on_an_unchanged_store_come_from_the_disk_without_validating(root: Path) -> None:
@@ -157,12 +158,7 @@ def test_the_gaps_after_a_write_by_the_cli_between_two_runs_are_a_full_validatio
     store, app = serve(root)
     gap_rows(app)
     store.close()
-    res = subprocess.run(
-        [sys.executable, "-m", "compgraph.cli", "--store", str(root), "evidence", "add", "minutes.txt",
-         "--control", "CTL-GOV-01", "--concerns", "mozart", "--valid-until", "2027-11-30", "--id", "ev-gaps-cli"],
-        capture_output=True, text=True, cwd=root.parent, timeout=300,
-    )
-    assert res.returncode == 0, res.stderr
+    add_evidence_by_cli(root, "ev-gaps-cli")
     store, app = serve(root)
     after = gap_rows(app)
     assert disk_hits(app, store) == 0
