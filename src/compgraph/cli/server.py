@@ -21,6 +21,7 @@ from compgraph.cli.base import (
 from compgraph.cli.history import record_user_change, write_user_record
 from compgraph.graph import history, ondisk
 from compgraph.graph.store import WRITE, GraphStore
+from compgraph.scale.load import MIXES
 
 
 @main.group()
@@ -257,7 +258,7 @@ def _invoke(argv: list[str], held: HeldStore, err: io.StringIO) -> int:
 @click.option("--query-workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option(
     "--mix",
-    type=click.Choice(["pages", "count", "count-distinct"]),
+    type=click.Choice(MIXES),
     default="pages",
     show_default=True,
     help="--load's requests: pages (dashboard, a detail page, a /sparql COUNT); count (the same /sparql COUNT, "

@@ -28,7 +28,13 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 # Phase 2's normal query is a text phase 1 never sent: the server keeps answers per store state, and this one
 # must be run by a query worker while the runaways hold the others.
 NORMAL = "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"
-MIXES = ("pages", "count", "count-distinct")
+# What each ``mix`` sends, as the report names it ("{}": the detail page).
+_MIX_SAYS = {
+    "pages": "dashboard, {}, /sparql COUNT",
+    "count": "/sparql, the same COUNT each time",
+    "count-distinct": "/sparql, a COUNT never sent before each time",
+}
+MIXES = tuple(_MIX_SAYS)
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 
 
@@ -69,13 +75,6 @@ class LoadResult:
                 + ", ".join(f"{n}x HTTP {s}" for s, n in sorted(self.runaway_statuses.items()))
             )
         return "\n".join(lines) + "\n"
-
-
-_MIX_SAYS = {
-    "pages": "dashboard, {}, /sparql COUNT",
-    "count": "/sparql, the same COUNT each time",
-    "count-distinct": "/sparql, a COUNT never sent before each time",
-}
 
 
 def _free_port() -> int:
