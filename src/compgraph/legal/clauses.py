@@ -142,10 +142,10 @@ _WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<
 _TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+ed\b", re.I)
 # "A health information custodian is responsible for personal health information in its custody": accountability
 # stated in the present tense binds as "shall be responsible for" does; not in a relative clause ("the officer
-# who is responsible for").
+# who is responsible for"). A modal verb of its own, so it also ends the duty's subject (``_MODAL_VERB``).
+_RESPONSIBLE_FOR = r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+responsible\s+for\b"
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
-                        r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+responsible\s+for\b|"
-                        + _WILL, re.I)
+                        + _RESPONSIBLE_FOR + "|" + _WILL, re.I)
 _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 # "adopted May 27, 2014": the month, not a modal verb.
@@ -321,8 +321,7 @@ def _subject_of(sentence: str) -> str:
     return sentence[: m.start()].strip() if m else ""
 
 
-_MODAL_VERB = re.compile(r"\b(?:shall|must|may|should)\b|\bneed\s+not\b|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)"
-                         r"\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+responsible\s+for\b", re.I)
+_MODAL_VERB = re.compile(r"\b(?:shall|must|may|should)\b|\bneed\s+not\b|" + _RESPONSIBLE_FOR, re.I)
 
 
 def _table(*rules: tuple[str, str]) -> list[tuple[str, re.Pattern[str]]]:
