@@ -32,7 +32,7 @@ def test_no_document_of_the_earlier_gold_files_is_reused() -> None:
     assert not earlier & {d.document for d in rg.read_gold(GOLD / "heldout2.tsv", SHIPPED)}
 
 
-@pytest.mark.parametrize("name", ["heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv"])
+@pytest.mark.parametrize("name", ["heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv"])
 def test_each_duty_is_its_mandatory_truth_row_word_for_word(name: str) -> None:
     with (GOLD / name).open(encoding="utf-8", newline="") as fh:
         gold = list(csv.DictReader(fh, delimiter="\t"))
@@ -94,3 +94,40 @@ def test_heldout5_reuses_no_duty_of_the_earlier_gold_files() -> None:
                for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv")
                for d in rg.read_gold(GOLD / name, SHIPPED)}
     assert not earlier & {(d.document, d.id) for d in rg.read_gold(GOLD / "heldout5.tsv", SHIPPED)}
+
+
+def test_every_heldout6_row_reads_cleanly_against_the_shipped_catalog() -> None:
+    duties = rg.read_gold(GOLD / "heldout6.tsv", SHIPPED)
+    assert len(duties) == 95
+    assert sum(1 for d in duties if not d.controls) == 86
+    assert all(d.section for d in duties)
+
+
+def test_heldout6_draws_its_quota_from_each_text() -> None:
+    duties = rg.read_gold(GOLD / "heldout6.tsv", SHIPPED)
+    assert Counter(d.document for d in duties) == {
+        "uk-psti-act-2022-s8-13": 19, "us-fisma-2014-44-usc-3555-3558": 29,
+        "ca-alberta-pipa-2003-s5-11": 1, "ca-ontario-phipa-2004-s11-17": 2,
+        "eu-eprivacy-directive-2002-58-art4-9": 3, "eu-gdpr-art30-33-34": 2, "in-dpdp-act-2023-s8-10": 3,
+        "us-ny-23-nycrr-500-4-10-18-23": 2, "us-tennessee-pc408-47-18-3203-3206-3207": 5,
+        "us-virginia-code-59-1-578-579": 4,
+        "us-bloomington-il-website-transparency-2014": 3, "us-cambridge-ma-code-2-126": 2,
+        "us-chagrin-falls-charter-iii-5-v-vi": 3, "us-cook-county-code-2-5": 3,
+        "us-illinois-open-operating-standards-act": 3, "us-jackson-mi-code-2-446-458": 1,
+        "us-montgomery-county-md-code-2-152-159": 3, "us-new-jersey-s727-open-data": 2,
+        "us-nyc-local-law-11-2012": 2, "us-san-francisco-admin-code-22d": 3,
+    }
+
+
+@pytest.mark.parametrize("document", ["uk-psti-act-2022-s8-13", "us-fisma-2014-44-usc-3555-3558"])
+def test_heldout6_holds_every_mandatory_duty_of_its_two_new_texts(document: str) -> None:
+    with (TRUTH / f"{document}.truth.tsv").open(encoding="utf-8", newline="") as fh:
+        mandatory = {r["id"] for r in csv.DictReader(fh, delimiter="\t") if r["modality"] == "mandatory"}
+    assert {d.id for d in rg.read_gold(GOLD / "heldout6.tsv", SHIPPED) if d.document == document} == mandatory
+
+
+def test_heldout6_reuses_no_duty_of_the_earlier_gold_files() -> None:
+    earlier = {(d.document, d.id)
+               for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv")
+               for d in rg.read_gold(GOLD / name, SHIPPED)}
+    assert not earlier & {(d.document, d.id) for d in rg.read_gold(GOLD / "heldout6.tsv", SHIPPED)}
