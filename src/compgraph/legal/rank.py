@@ -41,7 +41,7 @@ CONFIG_FILE = "suggest-ranker.yaml"
 # Features of the "no good match" model: the best fused score, the share of labelled examples of the duty's
 # topic that have no fitting control (as log-odds), that share among its nearest labelled examples, and how
 # much the duty's wording leans toward the examples with no fitting control (``text_none``).
-NO_MATCH_FEATURES = ("top", "topic_none", "neighbours_none", "text_none")
+NO_MATCH_FEATURES = ("top", "topic_none", "neighbours_none", "text_none", "emb_top")
 
 
 class RankConfigError(ValueError):
@@ -140,9 +140,12 @@ def _no_match_model(data: dict, path: Path) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for name, m in models.items():
         if name not in FUSED or not isinstance(m, dict) or not isinstance(m.get("intercept"), int | float) or any(
-                k not in (*NO_MATCH_FEATURES, "intercept") or not isinstance(v, int | float) for k, v in m.items()):
+                k not in (*NO_MATCH_FEATURES, "intercept", "flag_above") or not isinstance(v, int | float)
+                for k, v in m.items()):
             raise RankConfigError(f"{path}: no_match_model.{name} must map intercept and some of "
                                   f"{', '.join(NO_MATCH_FEATURES)} to numbers")
+        if not 0 < m.get("flag_above", 0.5) < 1:
+            raise RankConfigError(f"{path}: no_match_model.{name}.flag_above must be a probability between 0 and 1")
         out[name] = {k: float(v) for k, v in m.items()}
     return out
 
@@ -265,6 +268,14 @@ def no_match_probability(model: dict[str, float], features: dict[str, float]) ->
     """The logistic "no good match" model of ``suggest-ranker.yaml`` on these features."""
     x = model.get("intercept", 0.0) + sum(model.get(k, 0.0) * features.get(k, 0.0) for k in NO_MATCH_FEATURES)
     return 1 / (1 + math.exp(-max(-50.0, min(50.0, x))))
+
+
+def no_match_flagged(model: dict[str, float], features: dict[str, float]) -> tuple[bool, float]:
+    """Whether the model says "no good match", and its chance: flagged above the model's ``flag_above``
+    (0.5 unless given), the cut-off chosen on the gold files' pooled F1, as the chance is calibrated on
+    files with more fitting controls than a new statute usually has."""
+    chance = no_match_probability(model, features)
+    return chance > model.get("flag_above", 0.5), chance
 
 
 _STATUTE_MODAL = re.compile(r"\b(?:shall|must|may|should|(?:is|are) (?:empowered|required|obliged) to)\b", re.I)

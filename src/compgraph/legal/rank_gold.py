@@ -117,23 +117,34 @@ def read_gold(path: Path, known_controls: set[str]) -> list[GoldDuty]:
     return duties
 
 
+class GoldRun:
+    """The gold duties of one file, ready to rank as ``eval-suggest --gold`` ranks them."""
+
+    def __init__(self, store: GraphStore, path: Path) -> None:
+        self.duties = read_gold(path, {c.id for c in sg.load_controls(store)})
+        # A shipped document holding the gold duties themselves (the AI Act articles) must not teach the ranker
+        # its own answers: its crosswalk rows are left out of label transfer and the topic prior.
+        answers = documents_holding(store, self.duties)
+        self.controls = sg.load_controls(store, mapping_graphs_excluding_document=answers)
+        self.topics = rank.topic_counts(store, exclude_document=answers)
+        self.examples = examples_for(self.duties)
+
+    def suggestions(self, ranker: str) -> list[sg.Suggestion]:
+        """The whole catalog ranked for each duty, in the file's order."""
+        return sg.suggest_for([as_imported(d) for d in self.duties], self.controls, top_k=len(self.controls),
+                              ranker=ranker, topics=self.topics, examples=self.examples)
+
+
 def evaluate_gold(store: GraphStore, path: Path, rankers: Sequence[str] | None = None) -> GoldEval:
     """Rank the catalog of ``store`` for every gold duty with each ranker; see the module docstring."""
-    duties = read_gold(path, {c.id for c in sg.load_controls(store)})
-    # A shipped document holding the gold duties themselves (the AI Act articles) must not teach the ranker
-    # its own answers: its crosswalk rows are left out of label transfer and the topic prior.
-    answers = documents_holding(store, duties)
-    controls = sg.load_controls(store, mapping_graphs_excluding_document=answers)
-    topics = rank.topic_counts(store, exclude_document=answers)
-    examples = examples_for(duties)
-    queries = [as_imported(d) for d in duties]
+    run = GoldRun(store, path)
+    duties, controls = run.duties, run.controls
     result = GoldEval(path, [], {})
     for name in rankers or sg.RANKERS:
         if sg.needs_embeddings(name) and not sg.embeddings_available():
             result.unavailable[name] = "not installed (pip install 'compgraph[embeddings]')"
             continue
-        suggestions = sg.suggest_for(queries, controls, top_k=len(controls), ranker=name, topics=topics,
-                                     examples=examples)
+        suggestions = run.suggestions(name)
         per_doc: dict[str, GoldMetrics] = {}
         overall = GoldMetrics(name, "all")
         for d, s in zip(duties, suggestions, strict=True):

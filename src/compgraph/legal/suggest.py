@@ -148,6 +148,8 @@ class Suggestion:
     similar: list[Match]
     no_good_match: bool
     reason: str = ""  # why "no good match", in words a reviewer can check
+    # what the fused rankers' "no good match" model read (tools/fit_no_match.py fits it on these)
+    features: dict[str, float] = field(default_factory=dict)
 
 
 # --- reading from the store --------------------------------------------------------------------
@@ -459,23 +461,23 @@ def _suggest_fused(
     ids = [c.id for c in controls]
     if needs_embeddings(ranker):
         semantic = EmbeddingRanker([f"{c.title}. {c.description}" for c in controls])
-        for p, row in zip(parts, semantic.scores_many(queries), strict=True):
+        for p, f, row in zip(parts, features, semantic.scores_many(queries), strict=True):
             p["embeddings"] = row
+            f["emb_top"] = max(row, default=0.0)
         if examples:
             known = _example_ranker(tuple(e.query for e in examples))
             vectors = EmbeddingRanker._encode(queries)
-            # Only what this ranker's weights and no-match model read: the shipped hybrid uses neither probe.
+            # The probe only if this ranker's weights read it (the shipped hybrid does not); text_none always, as
+            # Suggestion.features carries it to tools/fit_no_match.py.
             probe = (rk.example_text_directions(known._vectors, examples, ids, config.example_text_ridge)
                      if weights.get("example_text") else None)
-            lean = (rk.text_none_direction(known._vectors, examples, config.text_none_ridge)
-                    if model and model.get("text_none") else None)
+            lean = rk.text_none_direction(known._vectors, examples, config.text_none_ridge)
             for p, f, v in zip(parts, features, vectors, strict=True):
                 p["neighbours"], f["neighbours_none"] = rk.neighbour_scores(
                     [float(x) for x in known._vectors @ v], examples, ids, config.neighbours, config.temperature)
                 if probe is not None:
                     p["example_text"] = [float(x) for x in v @ probe[0] + probe[1]]
-                if lean is not None:
-                    f["text_none"] = float(v @ lean[0]) + lean[1]
+                f["text_none"] = float(v @ lean[0]) + lean[1]
     if examples and weights.get("example_text") and not needs_embeddings(ranker):
         known_words = [tokenize(e.query) for e in examples]
         space = rk.TfIdf(known_words)
@@ -504,14 +506,14 @@ def _suggest_fused(
         if body:
             reason = f"names {body!r}: a duty of a public body, which no organisational control covers"
         elif model is not None:
-            chance = rk.no_match_probability(model, {**features[n], "top": best})
-            if chance > 0.5:
+            flagged, chance = rk.no_match_flagged(model, {**features[n], "top": best})
+            if flagged:
                 reason = (f"the best control scores {best:.2f} and duties like it often have no fitting control "
                           f"(chance of no good match {chance:.2f})")
         elif best < cutoff:
             reason = f"the best control scores {best:.2f}, below the calibrated {cutoff:g}"
         out.append(Suggestion(ob.id, ob.text, matches, similar[n].similar if similar else [], bool(reason),
-                              reason))
+                              reason, {**features[n], "top": best}))
     return out
 
 
