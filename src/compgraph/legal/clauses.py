@@ -102,7 +102,24 @@ NON_DUTY = re.compile(
     r"\bshall\s+have\s+no\s+(?:vote|power|authority|right)\b|"
     r"\bshall\s+(?:then\s+)?take\s+effect\s+(?:in\s+the\s+same\s+manner|as\s+if|without\s+the\s+signature)\b|"
     # "Nothing in the rules and technical standards shall compel or authorize ...": a rule of construction.
-    r"^\W*nothing\s+in\b",
+    r"^\W*nothing\s+in\b|"
+    # Deeming ("Individuals who do not check the box are assumed to consent"), a description of practice
+    # ("Typically, an organization will seek consent ..."), an expectation ("an individual ... should reasonably
+    # expect that ...") and a concession ("even though other individuals ... may be responsible for ...").
+    r"\b(?:is|are)\s+assumed\s+to\b|^\W*(?:typically|usually|normally|generally|often),?\s+[^.;]{0,80}?\bwill\b|"
+    r"\bshould\s+(?:reasonably\s+)?expect\b|\beven\s+though\b[^.;]{0,120}?\bmay\b|"
+    # A remedy's limits and how it is pursued: a penalty's cap ("the latter amount shall not exceed"), remedies "in
+    # addition to any other lawful remedy", limitation periods ("no action may be brought ... unless ... commenced
+    # within three years", "In no event shall an action be brought after six years").
+    r"\b(?:amount|sum|penalty|fine|total)\s+shall\s+not\s+exceed\b|"
+    r"\bshall\s+be\s+in\s+addition\s+to\s+any\s+other\b|"
+    r"\b(?:no\s+)?action\s+(?:may|shall)\s+(?:not\s+)?be\s+(?:brought|commenced|maintained)\b|"
+    r"\bshall\s+(?:an\s+|any\s+)?action\s+be\s+(?:brought|commenced)\b|"
+    # A duty only for some ("notice to the department of financial services shall only be required if the person
+    # or business is a covered entity"): a scope proviso. Preemption of local law and what localities may not add.
+    r"\bshall\s+only\s+be\s+required\s+(?:if|where|when)\b|\bshall\s+be\s+required\s+only\s+(?:if|where|when)\b|"
+    r"\bshall\s+(?:be\s+exclusive|preempt)\b|"
+    r"\bno\s+(?:locality|municipality|political\s+subdivision|local\s+government)\s+(?:shall|may)\b",
     re.I,
 )
 _PROHIBITION = re.compile(
@@ -144,7 +161,11 @@ _TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+ed\b", re.I)
 # stated in the present tense binds as "shall be responsible for" does; not in a relative clause ("the officer
 # who is responsible for"). A modal verb of its own, so it also ends the duty's subject (``_MODAL_VERB``).
 _RESPONSIBLE_FOR = r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+responsible\s+for\b"
+# "Consent is required for the collection ...", "the consent of the individual is required before ...": a requirement
+# stated in the passive, as a model code states its principles ("is required by law" says what a law demands).
+_REQUIRED = r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+required\s+(?:for|before|prior\s+to)\b"
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
+                        + _REQUIRED + "|"
                         + _RESPONSIBLE_FOR + "|" + _WILL, re.I)
 _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
@@ -154,7 +175,9 @@ _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not
 # permission whose party a pronoun stands for.
 _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )"
                   r"(?:(?<!\bit )|(?<=\bit )(?=may\s+(?:do\s+so|\w+\s+only)\b))\bmay\b(?! not\b)"
-                  r"(?!\s+\d{1,2}\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)", re.I)
+                  r"(?!\s+\d{1,2}\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)"
+                  # "The form of the consent ... may vary, depending upon the circumstances": what varies, not a leave
+                  r"(?!\s+(?:vary|differ|depend)\b)", re.I)
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
@@ -173,7 +196,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:[\
                            r"and\s+(?=(?:if|when|unless)\b[^;]{0,240}?,\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?"
                            r"(?:shall|must|may)\b)|"
                            r"but\s+(?:otherwise\s+)?(?=(?:(?:the|such|this|its|any)\s+)?[^,;]{0,50}?\b(?:shall|must|may)\b)|"
-                           r"provided\s+(?:further\s+|however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b))",
+                           r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b))",
                            re.I)
 _SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
 _OWN_SUBJECT = re.compile(r"and\s+(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)", re.I)
@@ -195,8 +218,15 @@ _RIGHT_AGAINST = re.compile(r"\b(?:shall\s+have|has|have)\s+the\s+right\s+to\s+(
                             r"from\s+((?:the|a|an|its|their)\s+\w+)", re.I)
 
 
+# "whenever the attorney general shall believe ... that there is a violation ... he or she may bring an action":
+# an old-style conditional "shall" (whoever forms the belief), not a duty; the clause's verb is "may bring".
+_CONDITIONAL_SHALL = re.compile(r"\b((?:whenever|if|when|where)\b[^;]{0,160}?)\bshall\s+"
+                                r"(?=(?:believe|determine|find|decide|consider|deem)\b)", re.I)
+
+
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
+    clause = _CONDITIONAL_SHALL.sub(r"\1", clause)
     if _PROHIBITION.search(clause):
         return "prohibition"
     if _RIGHT_AGAINST.search(clause):

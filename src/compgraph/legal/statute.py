@@ -20,124 +20,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from compgraph.legal.furniture import VERB as _VERB
+from compgraph.legal.furniture import repair_typography
+
 __all__ = ["CAPITAL_CATCHLINE", "Provision", "parse_provisions", "repair_typography"]
-
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
-                            "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
-# "organi- sational" (PDF line break turned into a space) or "organi-\nsational"; "high- and low-risk" stays.
-_BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)(?=[a-z]{2,})")
-
-
-# One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)"
-# in Ontario; "2003 cP-6.5 s6", "2009 c50 s4" and an amending regulation "AR 137/2022" in Alberta).
-_ENACTED = (r"(?:\d{4},[ \t]+c\.[ \t]*\d+(?:,[ \t]*Sched\.[ \t]*\w+)?,[ \t]+ss?\.[ \t]*[\d.]+"
-            r"(?:[ \t]*\([^()\n]{1,20}\))?|"
-            r"\d{4}[ \t]+c[A-Z]?[\w.-]*\d[ \t]+ss?\d[\w.]*|AR[ \t]+\d+/\d{4}|"
-            # Singapore's note of the amending act ("[40/2020]") after a provision
-            r"\[\d{1,3}/\d{4}\])")
-
-
-# Page furniture a PDF-to-Markdown conversion leaves between two halves of a sentence: marker's page
-# separators ("{6}------"), a bill's running footer ("PAGE 12-SENATE BILL 24-205") and page images; and what
-# a browser's "Print to PDF" puts on every page: a header with the date and time before the page title
-# ("12/2/26, 9:56 PM Regulation ...") and a footer with the page's address and number ("https://... 2/4").
-# An act printed with a margin cites the acts it names there ("53 of 2005."), and a bill's pages carry its number
-# as a running header ("HB1181", after a form feed when ``pdftotext -layout`` keeps the page break).
-_PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
-                             r"PAGE[ \t]+\d+[ \t]*-[ \t]*(?:SENATE|HOUSE)[ \t]+BILL[ \t]+[\w-]+|"
-                             r"\d{1,3}[ \t]+of[ \t]+\d{4}\.|[HS]B[ \t]?\d{1,5}|"
-                             r"!\[[^\]\n]*\]\([^)\n]*\)|"
-                             r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
-                             r"[ \t]+\S.*|(?:file|https?)://\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}|"
-                             r"(?:Page|PAGE)[ \t]+\d+[ \t]+of[ \t]+\d+|"
-                             # a consolidation's amendment history: "Section Amendments with date in force
-                             # (d/m/y)", then "2016, c. 6, Sched. 1, s. 1 (3) - 01/06/2016" per amending act, or
-                             # the acts alone after a section ("2003 cP-6.5 s6;2009 c50 s4")
-                             r"Section[ \t]+Amendments[ \t]+with[ \t]+date[ \t]+in[ \t]+force[ \t]+\(d/m/y\)|"
-                             rf"{_ENACTED}(?:[;,][ \t]*{_ENACTED})*(?:[ \t]+-[ \t]+"
-                             r"(?:\d{2}/\d{2}/\d{4}|not[ \t]+in[ \t]+force))?)"
-                             r"[ \t]*$", re.M)
-# The enacting citation a consolidation prints after each provision ("... or disposal. 2004, c. 3, Sched. A, s. 12
-# (1)."; "...; 2016, c. 6, Sched. 1, s. 1 (5)." when amended): where the words come from, not part of them.
-_ENACTING_CITATION = re.compile(rf"(?<=[.;:,—])[ \t]+{_ENACTED}(?:[;,]?[ \t]*{_ENACTED})*\.?[ \t]*$", re.M)
-# An amending act prints the code text it inserts inside quotation marks opened again at every paragraph
-# ("''(a) IN GENERAL.—(1) Each year ...", "''§ 3555. ...", "...; and ''(5) consult ..."): the mark is the slip
-# law's typography, and left in place it hides the label or the section sign behind it.
-_INSERTED_QUOTE = re.compile(r"(?:(?<=^)|(?<=^[-*#][ \t])|(?<=^#[#*][ \t])|(?<=[ \t*]))(?:''|\u201c)(?=\(\w{1,4}\)|§)"
-                             r"|^([ \t]*(?:[-*][ \t]+|#{1,6}[ \t]+)?(?:\*\*)?)(?:''|\u201c)(?=[A-Z§(])", re.M)
-
-
-def repair_typography(text: str) -> str:
-    """Undo ligatures, soft hyphens and words hyphenated across a line break, which a catalog must not keep;
-    blank out page furniture (the line stays, so line numbers still point into the source file)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
-    text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", text))
-    text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
-    text = _bracket_bare_labels(text)
-    return _BROKEN_WORD.sub("", text)
-
-
-# A converter that flattens legislation.gov.uk's XML prints each section on one line with its labels bare ("1 A
-# manufacturer ... is met. 2 Condition A is that the manufacturer— a intends ..., or b is aware ..."), under a line
-# "8 Duty to comply with security requirements". Where the numbers run in order from "1" the labels are written as
-# a flattened act's ("1.", "(a)", "(i)"), and the line above is marked as the section's heading.
-_BARE_BODY = re.compile(r"^1[ \t]+(?=[A-Z“\"‘'])")
-_BARE_NUMBER = re.compile(r"(?<=[.:])[ \t]+(\d{1,2})[ \t]+(?=[A-Z“\"‘'])")
-# a list opens after a dash ("— a", "— i") and goes on after a comma or semicolon (", or b", "; c", ", and ii")
-_BARE_LETTER = re.compile(r"(?:(—)|[,;][ \t]+(?:(?:and|or)[ \t]+)?)[ \t]*([a-z]{1,4})[ \t]+(?=\S)")
-_BARE_HEADING = re.compile(r"^(\d{1,3}[A-Z]{0,2})[ \t]+([A-Z][^.;:—]{0,150})$")
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-
-
-def _bracket_line(line: str) -> str | None:
-    """``line`` with its bare labels written out, or None when it is not a flattened section (no "2" after "1")."""
-    if not _BARE_BODY.match(line):
-        return None
-    events: list[tuple[int, int, str, str]] = []  # (start, end, "number"|"letter", label)
-    expected = 2
-    for m in _BARE_NUMBER.finditer(line):
-        if int(m.group(1)) == expected:
-            events.append((m.start(1), m.end(1), "number", m.group(1)))
-            expected += 1
-    if expected == 2:
-        return None
-    events += [(m.start(2), m.end(2), "dash" if m.group(1) else "letter", m.group(2))
-               for m in _BARE_LETTER.finditer(line)]
-    cuts: list[tuple[int, int, str]] = [(0, 1, "1.")]
-    stack: list[tuple[tuple[str, ...], int]] = []  # (the list's labels in order, the index of the last one)
-    for start, end, kind, label in sorted(events):
-        if kind == "number":
-            stack = []
-            cuts.append((start, end, f"{label}."))
-        elif kind == "dash" and label in ("a", "i"):
-            stack.append((tuple("abcdefghijklmnopqrstuvwxyz") if label == "a" else _ROMANS, 0))
-            cuts.append((start, end, f"({label})"))
-        elif kind == "letter":
-            for depth in range(len(stack) - 1, -1, -1):
-                labels, at = stack[depth]
-                if at + 1 < len(labels) and labels[at + 1] == label:
-                    stack[depth + 1:] = []
-                    stack[depth] = (labels, at + 1)
-                    cuts.append((start, end, f"({label})"))
-                    break
-    out, pos = [], 0
-    for start, end, written in cuts:
-        out += [line[pos:start], written]
-        pos = end
-    return "".join(out + [line[pos:]])
-
-
-def _bracket_bare_labels(text: str) -> str:
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        written = _bracket_line(line)
-        if written is None:
-            continue
-        lines[i] = written
-        above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
-        if above is not None and _BARE_HEADING.match(lines[above]) and not _VERB.search(lines[above]):
-            lines[above] = "§ " + lines[above]
-    return "\n".join(lines)
 
 
 @dataclass
@@ -167,6 +53,10 @@ _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3}|\d{1,2} \d{1,2}(?:-\d+[a-z
 # numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
 # A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too.
 _DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\.?[ \t]+(?:[-–—][ \t]*)?([A-Z].*)$")
+# A national standard's clauses, as a schedule to an act prints them: "4.1 Principle 1 — Accountability" over the
+# principle's statement, then its clauses numbered on a line of their own ("4.1.1", the text below).
+_DECIMAL_CLAUSE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,3})"
+                             r"(?:[ \t]+([A-Z][^.;:]{0,60}?[ \t][—–-][ \t]*[A-Z][^.;:]*))?$")
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 _CODE_SECTION_INLINE = re.compile(
     r"^(\d+(?:-\d+[a-z]?){1,3})\.[ \t]+([A-Z][^.;:]{2,200}?)\.[ \t]+(\(\w{1,4}\)[ \t]*\S.*)$")
@@ -182,7 +72,6 @@ _LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]
 # "IN GENERAL.—", "MAJOR INCIDENT.—": the U.S. Code's capital catchline opening a subsection
 CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
-_VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
 _WRAPPED_WIDTH = 60
 _DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
@@ -238,6 +127,9 @@ def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):
         return "section", m.group(1).replace(" ", ""), m.group(2).strip()
+    clause = _DECIMAL_CLAUSE.match(line)
+    if clause and not _VERB.search(clause.group(2) or ""):
+        return "section", clause.group(1), (clause.group(2) or "").strip()
     group = _GROUPING.match(line)
     # "Chapter 2 of this Regulation.": a citation that a line break left at the start of a line, as above.
     if group and not line[group.end():].strip()[:1].islower():
@@ -262,7 +154,10 @@ def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list
     """
     labels: list[str] = []
     pos = 0
-    counter = re.match(r"\d{1,3}\.[ \t]+(?=\((?:\w{1,4})\)[ \t])", line)
+    counter = re.match(r"(\d{1,3})\.[ \t]+(?=\((?:\w{1,4})\)[ \t])", line)
+    # "6. (a) whenever the attorney general ...": the next of a code's subdivisions, run on into its first paragraph
+    if counter and stack and stack[0][0] == "num" and int(counter.group(1)) == _ordinal("num", stack[0][1]) + 1:
+        counter = None
     if counter:
         pos = counter.end()  # "1. (b) Legislative Powers.": a Markdown list's counter before the item's own label
     after_capital = False
@@ -322,6 +217,8 @@ class _Parser:
         self.next_number = 1
         self.aside = False  # inside an act's "Illustrations.": examples of the provision above, not operative
         self.by_path: dict[tuple[str, tuple[str, ...]], Provision] = {}  # the latest provision at each place
+        self.lines = text.split("\n")
+        self.dotted: tuple[int, str] | None = None  # (depth, label) of the open "2." subdivision, if one is open
 
     def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -355,6 +252,43 @@ class _Parser:
         self.headed = True
         self.aside = False
 
+    def resumed(self, line: int) -> int:
+        """How many open levels the text of ``line`` stays inside: up to the deepest list that a later labelled line
+        goes on with (the next label of its kind) before any line reopens the outermost one; 0 when none does."""
+        nested: tuple[str, int] | None = None  # a list the later lines open below the open ones: "(1)", "(2)"
+        for first in self.upcoming(line):
+            kind = _kind(first, self.stack)
+            n = _ordinal(kind, first)
+            if nested == (kind, n - 1):
+                nested = (kind, n)
+                continue
+            at = [d for d, (k, lbl) in enumerate(self.stack) if k == kind and n == _ordinal(k, lbl) + 1]
+            if at:
+                return at[-1] + 1 if at[-1] >= 1 else 0
+            if n == 1:
+                nested = (kind, 1)
+        return 0
+
+    def upcoming(self, line: int) -> Iterable[str]:
+        """The first labels of the labelled lines after line number ``line`` (1-based), up to 40 lines on."""
+        for raw in self.lines[line:line + 40]:
+            text = raw[_MARKUP.match(raw).end():].strip()  # type: ignore[union-attr]  # matches any line
+            first = _labels(text, self.stack)[0] if _LABEL.match(text) else []
+            if first:
+                yield first[0]
+
+    def num_kind(self, kind: str, style: str) -> str:
+        """A code that numbers its subdivisions "2." numbers the items inside them "(1)" (New York's "(c) ... may
+        consider the following factors: (1) ..."): where the outermost open number was written with a full stop, a
+        number in brackets is a level of its own, not the next subdivision."""
+        if kind != "num" or not style.startswith("(") or self.dotted is None:
+            return kind
+        depth, label = self.dotted
+        if depth >= len(self.stack) or self.stack[depth] != ("num", label) \
+                or any(k == "num" for k, _ in self.stack[:depth]):
+            return kind
+        return "pnum"
+
     def extend(self, body: str, width: int) -> None:
         """Append a wrapped line to the current provision's text."""
         self.current.text = f"{self.current.text} {body}"  # type: ignore[union-attr]  # callers checked current
@@ -364,21 +298,29 @@ class _Parser:
     def add(self, labels: list[str], written: tuple[str, ...], body: str, start: int, line: int,
             width: int) -> None:
         cur = self.current
-        if labels and not self.stack and cur is not None and not cur.path and cur.text.endswith(":"):
+        # a lead-in ends with a colon, or with no punctuation after "including" ("shall implement policies and
+        # practices to give effect to the principles, including" then "(a) implementing procedures ...")
+        if labels and not self.stack and cur is not None and not cur.path \
+                and re.search(r"(?::|\bincluding)$", cur.text):
             self.bare_lead_in = True
-        for label in labels:
-            kind = _kind(label, self.stack)
+        styles = ("",) * (len(labels) - len(written)) + tuple(written[-len(labels):]) if labels else ()
+        for label, style in zip(labels, styles, strict=True):
+            kind = self.num_kind(_kind(label, self.stack), style)
             label = label.lower() if kind == "alpha" else label
             at = _reopened(self.stack, kind, label, cur)
             if at is not None:
                 del self.stack[at:]
             self.stack.append((kind, label))
+            if kind == "num" and style.endswith("."):
+                self.dotted = (len(self.stack) - 1, label)
         if not labels and cur is not None and cur.path and self.bare_lead_in and len(self.stack) == 1:
             # Text after the points of an unlabelled lead-in ("Open data shall include: 1. ... 5. ..." then
             # "Open format. The term ..."): back at the section's own level, not a subparagraph of point 5.
             self.stack, self.bare_lead_in = [], False
         if not labels and cur is not None and cur.path and len(self.stack) > 1:
-            del self.stack[1:]  # text after a list of points: a subparagraph of the enclosing paragraph
+            # text after a list of points: a subparagraph of the enclosing paragraph, unless the list goes on after
+            # it ("(c) ... shall mean ...", then "In determining whether ...", then "(d)": paragraph (c)'s text)
+            del self.stack[max(1, self.resumed(line)):]
         path = tuple(lbl for _, lbl in self.stack)
         heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body) \
             and not _OPEN_END.search(body) and not self.wrapped_here
@@ -391,7 +333,7 @@ class _Parser:
 
 
 def _ordinal(kind: str, label: str) -> int:
-    if kind == "num":
+    if kind in ("num", "pnum"):
         return int(re.match(r"\d+", label).group(0))  # type: ignore[union-attr]  # a num label starts with digits
     if kind in ("roman", "ROMAN"):
         return _roman(label) or 0
@@ -428,6 +370,7 @@ def parse_provisions(text: str) -> list[Provision]:
         if not raw_line.strip() or _LABEL.match(raw_line.strip()):
             p.inline_point = 1  # a blank line or a labelled line ends a run of inline points
         segments, p.inline_point = _inline_segments(raw_line, p.inline_point if p.wrap else 1)
+        segments = _first_subdivision(p, segments)
         for seg_start, raw in segments:
             _read_line(p, raw, offsets[i] + seg_start, i, first_text)
         _close_quote(p, raw_line)
@@ -440,6 +383,25 @@ def parse_provisions(text: str) -> list[Provision]:
             if prov.section in p.bill_sections:
                 prov.cite = f"Section {prov.section}"
     return p.out
+
+
+# "§ 899-aa. Notification; person without valid authorization has" then "acquired private information. 1. As used
+# in this section, ...": a catchline long enough to wrap, and the first subdivision run on after it.
+_FIRST_SUBDIVISION = re.compile(r"(?<=[a-z]\.)[ \t]+(?=1\.[ \t]+[A-Z])")
+
+
+def _first_subdivision(p: _Parser, segments: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``segments`` with the last cut before a run-on "1." where the line goes on with the catchline of a section
+    opened on the line before (its text so far states nothing: no modal verb, no full stop)."""
+    cur = p.current
+    if len(segments) != 1 or cur is None or cur.path or cur.labels or cur.section != p.section \
+            or _DUTY_WORD.search(cur.text) or "." in cur.text:
+        return segments
+    start, line = segments[0]
+    m = _FIRST_SUBDIVISION.search(line)
+    if not m or _DUTY_WORD.search(line[:m.start()]):
+        return segments
+    return [(start, line[:m.start()]), (start + m.end(), line[m.end():])]
 
 
 def _note_bill_section(p: _Parser, line: str) -> None:

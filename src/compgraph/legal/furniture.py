@@ -1,0 +1,132 @@
+"""What a statute's text carries besides its words: ligatures, soft hyphens, words hyphenated across a line break,
+page furniture (page separators, running headers and footers, a consolidation's enacting citations and amendment
+history), an amending act's opening quotation marks, and a flattened act's bare labels. ``repair_typography`` takes
+them out before ``statute.parse_provisions`` reads the structure; it keeps every line, so line numbers still point
+into the source file.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["VERB", "repair_typography"]
+
+# A verb of the kind a statement has and a heading lacks.
+VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
+
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+                            "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+# "organi- sational" (PDF line break turned into a space) or "organi-\nsational"; "high- and low-risk" stays.
+_BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)(?=[a-z]{2,})")
+
+
+# One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)"
+# in Ontario; "2003 cP-6.5 s6", "2009 c50 s4" and an amending regulation "AR 137/2022" in Alberta).
+_ENACTED = (r"(?:\d{4},[ \t]+c\.[ \t]*\d+(?:,[ \t]*Sched\.[ \t]*\w+)?,[ \t]+ss?\.[ \t]*[\d.]+"
+            r"(?:[ \t]*\([^()\n]{1,20}\))?|"
+            r"\d{4}[ \t]+c[A-Z]?[\w.-]*\d[ \t]+ss?\d[\w.]*|AR[ \t]+\d+/\d{4}|"
+            # Singapore's note of the amending act ("[40/2020]") after a provision
+            r"\[\d{1,3}/\d{4}\])")
+
+
+# Page furniture a PDF-to-Markdown conversion leaves between two halves of a sentence: marker's page
+# separators ("{6}------"), a bill's running footer ("PAGE 12-SENATE BILL 24-205") and page images; and what
+# a browser's "Print to PDF" puts on every page: a header with the date and time before the page title
+# ("12/2/26, 9:56 PM Regulation ...") and a footer with the page's address and number ("https://... 2/4").
+# An act printed with a margin cites the acts it names there ("53 of 2005."), and a bill's pages carry its number
+# as a running header ("HB1181", after a form feed when ``pdftotext -layout`` keeps the page break).
+_PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
+                             r"PAGE[ \t]+\d+[ \t]*-[ \t]*(?:SENATE|HOUSE)[ \t]+BILL[ \t]+[\w-]+|"
+                             r"\d{1,3}[ \t]+of[ \t]+\d{4}\.|[HS]B[ \t]?\d{1,5}|"
+                             r"!\[[^\]\n]*\]\([^)\n]*\)|"
+                             r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+                             r"[ \t]+\S.*|(?:file|https?)://\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}|"
+                             r"(?:Page|PAGE)[ \t]+\d+[ \t]+of[ \t]+\d+|"
+                             # a consolidation's amendment history: "Section Amendments with date in force
+                             # (d/m/y)", then "2016, c. 6, Sched. 1, s. 1 (3) - 01/06/2016" per amending act, or
+                             # the acts alone after a section ("2003 cP-6.5 s6;2009 c50 s4")
+                             r"Section[ \t]+Amendments[ \t]+with[ \t]+date[ \t]+in[ \t]+force[ \t]+\(d/m/y\)|"
+                             rf"{_ENACTED}(?:[;,][ \t]*{_ENACTED})*(?:[ \t]+-[ \t]+"
+                             r"(?:\d{2}/\d{2}/\d{4}|not[ \t]+in[ \t]+force))?)"
+                             r"[ \t]*$", re.M)
+# The enacting citation a consolidation prints after each provision ("... or disposal. 2004, c. 3, Sched. A, s. 12
+# (1)."; "...; 2016, c. 6, Sched. 1, s. 1 (5)." when amended): where the words come from, not part of them.
+_ENACTING_CITATION = re.compile(rf"(?<=[.;:,—])[ \t]+{_ENACTED}(?:[;,]?[ \t]*{_ENACTED})*\.?[ \t]*$", re.M)
+# An amending act prints the code text it inserts inside quotation marks opened again at every paragraph
+# ("''(a) IN GENERAL.—(1) Each year ...", "''§ 3555. ...", "...; and ''(5) consult ..."): the mark is the slip
+# law's typography, and left in place it hides the label or the section sign behind it.
+_INSERTED_QUOTE = re.compile(r"(?:(?<=^)|(?<=^[-*#][ \t])|(?<=^#[#*][ \t])|(?<=[ \t*]))(?:''|\u201c)(?=\(\w{1,4}\)|§)"
+                             r"|^([ \t]*(?:[-*][ \t]+|#{1,6}[ \t]+)?(?:\*\*)?)(?:''|\u201c)(?=[A-Z§(])", re.M)
+
+
+def repair_typography(text: str) -> str:
+    """Undo ligatures, soft hyphens and words hyphenated across a line break, which a catalog must not keep;
+    blank out page furniture (the line stays, so line numbers still point into the source file)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
+    text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", text))
+    text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
+    text = _bracket_bare_labels(text)
+    return _BROKEN_WORD.sub("", text)
+
+
+# A converter that flattens legislation.gov.uk's XML prints each section on one line with its labels bare ("1 A
+# manufacturer ... is met. 2 Condition A is that the manufacturer— a intends ..., or b is aware ..."), under a line
+# "8 Duty to comply with security requirements". Where the numbers run in order from "1" the labels are written as
+# a flattened act's ("1.", "(a)", "(i)"), and the line above is marked as the section's heading.
+_BARE_BODY = re.compile(r"^1[ \t]+(?=[A-Z“\"‘'])")
+_BARE_NUMBER = re.compile(r"(?<=[.:])[ \t]+(\d{1,2})[ \t]+(?=[A-Z“\"‘'])")
+# a list opens after a dash ("— a", "— i") and goes on after a comma or semicolon (", or b", "; c", ", and ii")
+_BARE_LETTER = re.compile(r"(?:(—)|[,;][ \t]+(?:(?:and|or)[ \t]+)?)[ \t]*([a-z]{1,4})[ \t]+(?=\S)")
+_BARE_HEADING = re.compile(r"^(\d{1,3}[A-Z]{0,2})[ \t]+([A-Z][^.;:—]{0,150})$")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _bracket_line(line: str) -> str | None:
+    """``line`` with its bare labels written out, or None when it is not a flattened section (no "2" after "1")."""
+    if not _BARE_BODY.match(line):
+        return None
+    events: list[tuple[int, int, str, str]] = []  # (start, end, "number"|"letter", label)
+    expected = 2
+    for m in _BARE_NUMBER.finditer(line):
+        if int(m.group(1)) == expected:
+            events.append((m.start(1), m.end(1), "number", m.group(1)))
+            expected += 1
+    if expected == 2:
+        return None
+    events += [(m.start(2), m.end(2), "dash" if m.group(1) else "letter", m.group(2))
+               for m in _BARE_LETTER.finditer(line)]
+    cuts: list[tuple[int, int, str]] = [(0, 1, "1.")]
+    stack: list[tuple[tuple[str, ...], int]] = []  # (the list's labels in order, the index of the last one)
+    for start, end, kind, label in sorted(events):
+        if kind == "number":
+            stack = []
+            cuts.append((start, end, f"{label}."))
+        elif kind == "dash" and label in ("a", "i"):
+            stack.append((tuple("abcdefghijklmnopqrstuvwxyz") if label == "a" else _ROMANS, 0))
+            cuts.append((start, end, f"({label})"))
+        elif kind == "letter":
+            for depth in range(len(stack) - 1, -1, -1):
+                labels, at = stack[depth]
+                if at + 1 < len(labels) and labels[at + 1] == label:
+                    stack[depth + 1:] = []
+                    stack[depth] = (labels, at + 1)
+                    cuts.append((start, end, f"({label})"))
+                    break
+    out, pos = [], 0
+    for start, end, written in cuts:
+        out += [line[pos:start], written]
+        pos = end
+    return "".join(out + [line[pos:]])
+
+
+def _bracket_bare_labels(text: str) -> str:
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        written = _bracket_line(line)
+        if written is None:
+            continue
+        lines[i] = written
+        above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+        if above is not None and _BARE_HEADING.match(lines[above]) and not VERB.search(lines[above]):
+            lines[above] = "§ " + lines[above]
+    return "\n".join(lines)
