@@ -236,7 +236,8 @@ def render_gold(ev: GoldEval) -> str:
     for name, (cut, recall, precision) in ev.fitted.items():
         lines.append(f"{name}: the no-match cut-off that fits this file best is {cut:g} (recall {recall:.3f}, "
                      f"precision {precision:.3f}); in use: {config.no_match_below[name]:g} when no labelled "
-                     "examples are given, else the no-match model (fit on the gold files before heldout4)")
+                     "examples are given, else the no-match model (fitted on the spent gold files by "
+                     "tools/fit_no_match.py)")
     for name, why in ev.unavailable.items():
         lines.append(f"{name}: {why}")
     return "\n".join(lines) + "\n"
