@@ -254,9 +254,34 @@ def _materialise(results: Any, max_results: int | None) -> QueryResult:
     return QueryResult("CONSTRUCT", triples=triples)
 
 
-def _child_query(conn: Any, store: ox.Store, sparql: str, kwargs: dict[str, Any], max_results: int | None) -> None:
+def _query_kwargs(default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {}
+    if default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    if named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    return kwargs
+
+
+# A timed query's child is forked from a clean server process (multiprocessing's forkserver, which imports this
+# module once), never from the caller, and opens the store read-only itself: a fork of a process holding the
+# store open for writing copies RocksDB's mutexes, its global ones too, in whatever state the background threads
+# held them, and the child could wait on one for ever, a false "time limit" answer (2 of 60 timed queries right
+# after a write querying through the inherited handle, 1 of 134 opening its own; stacks in rocksdb::port::Mutex::
+# Lock). As with any forkserver or spawn child, a script that asks a timed query guards its top level with
+# ``if __name__ == "__main__":`` (compgraph's own entry points do).
+_CHILDREN = multiprocessing.get_context("forkserver")
+_CHILDREN.set_forkserver_preload([__name__])
+
+
+def _child_query(conn: Any, root: str, sparql: str, graphs: tuple[list[str] | None, list[str] | None],
+                 max_results: int | None) -> None:
     try:
-        payload: Any = _materialise(store.query(sparql, **kwargs), max_results)
+        db, head = ondisk.locate(Path(root))
+        store = ondisk.open_db(Path(root), db, head, read_only=True)
+        payload: Any = _materialise(store.query(sparql, **_query_kwargs(*graphs)), max_results)
     except BaseException as exc:  # the parent re-raises it with the original type
         payload = exc
     try:
@@ -407,16 +432,6 @@ class LocalStore(GraphStore):
 
     # --- reads -------------------------------------------------------------------------------------------------
 
-    def _query_kwargs(self, default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {}
-        if default_graphs:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
-        if named_graphs:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        return kwargs
-
     def query(
         self,
         sparql: str,
@@ -426,27 +441,27 @@ class LocalStore(GraphStore):
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
     ) -> QueryResult:
-        kwargs = self._query_kwargs(default_graphs, named_graphs)
         if timeout is None:
             try:
-                return _materialise(self.oxigraph.query(sparql, **kwargs), max_results)
+                return _materialise(self.oxigraph.query(sparql, **_query_kwargs(default_graphs, named_graphs)),
+                                    max_results)
             except SyntaxError as exc:
                 raise QuerySyntaxError(str(exc)) from exc
             except (OSError, RuntimeError) as exc:
                 if isinstance(exc, StoreError | QueryTimeout | ResultTooLarge):
                     raise
                 raise StoreDamaged(f"cannot read the store at {self.location}: {exc}") from exc
-        return self._query_in_child(sparql, kwargs, timeout, max_results)
+        return self._query_in_child(sparql, (default_graphs, named_graphs), timeout, max_results)
 
     def _query_in_child(
-        self, sparql: str, kwargs: dict[str, Any], timeout: float, max_results: int | None
+        self, sparql: str, graphs: tuple[list[str] | None, list[str] | None], timeout: float, max_results: int | None
     ) -> QueryResult:
-        # Oxigraph cannot cancel a running query, so an untrusted one runs in a forked child that
-        # shares the open store copy-on-write and is killed at the deadline; the server thread
-        # that asked is freed either way.
-        ctx = multiprocessing.get_context("fork")
-        parent, child = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child_query, args=(child, self.oxigraph, sparql, kwargs, max_results), daemon=True)
+        # Oxigraph cannot cancel a running query, so an untrusted one runs in a child process that opens the
+        # store read-only and is killed at the deadline; the server thread that asked is freed either way.
+        _ = self.oxigraph  # a closed store says so here, not in the child
+        parent, child = _CHILDREN.Pipe(duplex=False)
+        proc = _CHILDREN.Process(target=_child_query, args=(child, self.location, sparql, graphs, max_results),
+                                 daemon=True)
         proc.start()
         child.close()
         try:
