@@ -270,10 +270,11 @@ def _query_kwargs(default_graphs: list[str] | None, named_graphs: list[str] | No
 # store open for writing copies RocksDB's mutexes, its global ones too, in whatever state the background threads
 # held them, and the child could wait on one for ever, a false "time limit" answer (2 of 60 timed queries right
 # after a write querying through the inherited handle, 1 of 134 opening its own; stacks in rocksdb::port::Mutex::
-# Lock). As with any forkserver or spawn child, a script that asks a timed query guards its top level with
-# ``if __name__ == "__main__":`` (compgraph's own entry points do).
+# Lock). As with any forkserver or spawn child, a script run by path that asks a timed query guards its top level
+# with ``if __name__ == "__main__":``; the server imports such a script once ("__main__" below), not each child
+# (``python -m`` entry points, compgraph's own, are never re-imported).
 _CHILDREN = multiprocessing.get_context("forkserver")
-_CHILDREN.set_forkserver_preload([__name__])
+_CHILDREN.set_forkserver_preload(["__main__", __name__])
 
 
 def _child_query(conn: Any, root: str, sparql: str, graphs: tuple[list[str] | None, list[str] | None],
