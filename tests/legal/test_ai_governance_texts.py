@@ -34,7 +34,8 @@ def test_each_unlabelled_bullet_under_a_lead_in_is_its_point_numbered_by_its_pla
 
 
 def test_a_bullet_rendered_into_its_lead_in_paragraph_is_cut_out_of_it() -> None:
-    text = "Oversight\n\nIt shall: - Be in unclassified form.\n- Be made available to the public.\n"
+    text = ("Oversight\n\nAgencies shall begin these practices before using AI: - Complete an assessment.\n"
+            "- Test the system.\n")
     assert [r for r, _, _ in _duties(text)] == ["(1)", "(2)"]
 
 
@@ -55,3 +56,10 @@ def test_a_page_number_left_before_a_bullet_is_not_part_of_it() -> None:
 def test_a_bullet_with_no_lead_in_above_it_stays_a_paragraph() -> None:
     text = "Waivers\n\nThe officer shall keep a register.\n- The register shall be public.\n"
     assert [r for r, _, _ in _duties(text)] == ["whole text", "whole text, sentence 2"]
+
+
+def test_a_footnote_number_glued_to_a_full_stop_ends_the_sentence() -> None:
+    text = "Pillar II\n\nAll updates must be provided to the APNSA.6 Within 180 days, agencies shall report.\n"
+    assert [(r, t) for r, _, t in _duties(text)] == [
+        ("whole text", "All updates must be provided to the APNSA.6"),
+        ("whole text, sentence 2", "Within 180 days, agencies shall report.")]
