@@ -460,8 +460,8 @@ _INLINE_CATCHLINE = re.compile(r"(?<=\.)[ \t]+(?=\((?:\d{1,2}|[a-z]{1,4}|[A-Z])\
 # parenthesis, in order from "a)" after a colon.
 # Markdown renders a list set right under its lead-in line as part of that paragraph ("AI Governance Boards must: -
 # Be chaired by ..."), and a converter may run two bullets on one line ("... at any time. - Must centrally track
-# ..."): a bullet starts where " - " and a capital follow a colon or a sentence's full stop (not a heading's "ARTICLE IV.
-# - OPEN DATA").
+# ..."): a bullet starts where " - " and a capital follow a colon or a sentence's full stop (not a heading's
+# "ARTICLE IV. - OPEN DATA").
 _RUN_ON_BULLET = re.compile(r"(?:(?<=[A-Za-z)]:)|(?<=[a-z)]\.))[ \t]+(?=-[ \t]+[A-Z])")
 _SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z])")
 _INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
