@@ -119,6 +119,9 @@ NON_DUTY = re.compile(
     # or business is a covered entity"): a scope proviso. Preemption of local law and what localities may not add.
     r"\bshall\s+only\s+be\s+required\s+(?:if|where|when)\b|\bshall\s+be\s+required\s+only\s+(?:if|where|when)\b|"
     r"\bshall\s+(?:be\s+exclusive|preempt)\b|"
+    # What a duty "shall not extend to" ("confidentiality, however, shall not extend to significant misconduct") is
+    # its limit, as "shall be limited to" is.
+    r"\bshall\s+not\s+extend\s+to\b|"
     r"\bno\s+(?:locality|municipality|political\s+subdivision|local\s+government)\s+(?:shall|may)\b",
     re.I,
 )
@@ -186,10 +189,14 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
 # A coordinated clause with a subject of its own (", and the controller shall make ... available", also after a
 # semicolon) and an
 # alternative after a semicolon ("; alternatively, the processor may arrange ...") are clauses too.
-# ", and the statement is not subject to disclosure" is a clause of its own too, one that binds no one.
-_CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?<!\bas\s)"
+# ", and the statement is not subject to disclosure" is a clause of its own too, one that binds no one, also when its
+# subject lists several things (", and the risk management policy, impact assessment, and records are not subject
+# to disclosure"); so is "; confidentiality, however, shall not extend to ..." after a semicolon.
+_CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?:[\w'’-]+\s+){0,6}?|"
+                           r"(?:[\w'’-]+,?\s+){1,8}?(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)(?<!\bas\s)"
                            r"(?:shall|must|may|(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
+                           r"(?<=;)\s+(?=[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+however,\s+(?:shall|must|may)\b)|"
                            r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
                            r"\b(?:shall|must|may)\b)|"

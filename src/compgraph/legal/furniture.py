@@ -55,6 +55,9 @@ _ENACTING_CITATION = re.compile(rf"(?<=[.;:,—])[ \t]+{_ENACTED}(?:[;,]?[ \t]*{
 # An amending act prints the code text it inserts inside quotation marks opened again at every paragraph
 # ("''(a) IN GENERAL.—(1) Each year ...", "''§ 3555. ...", "...; and ''(5) consult ..."): the mark is the slip
 # law's typography, and left in place it hides the label or the section sign behind it.
+# A PDF's page number left before the next page's first bullet ("6 - Regularly monitor ...", "10 - Share ..."): the
+# number is the page's, the bullet is the text's.
+_PAGE_NUMBER_BULLET = re.compile(r"^\d{1,3}[ \t]+(?=-[ \t]+[A-Z])", re.M)
 _INSERTED_QUOTE = re.compile(r"(?:(?<=^)|(?<=^[-*#][ \t])|(?<=^#[#*][ \t])|(?<=[ \t*]))(?:''|\u201c)(?=\(\w{1,4}\)|§)"
                              r"|^([ \t]*(?:[-*][ \t]+|#{1,6}[ \t]+)?(?:\*\*)?)(?:''|\u201c)(?=[A-Z§(])", re.M)
 
@@ -64,6 +67,7 @@ def repair_typography(text: str) -> str:
     blank out page furniture (the line stays, so line numbers still point into the source file)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
     text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", text))
+    text = _PAGE_NUMBER_BULLET.sub("", text)
     text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
     text = _bracket_bare_labels(text)
     return _BROKEN_WORD.sub("", text)

@@ -77,7 +77,8 @@ def sentences(text: str) -> list[str]:
     """Split a provision's text into sentences (not after "Art.", "No.", initials)."""
     out: list[str] = []
     begin = 0
-    for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z(])", text):
+    # A footnote's number a PDF glued to the full stop ("... to the APNSA.6 Within 180 days ...") ends the sentence.
+    for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z(])|(?<=[A-Za-z]{2}\.)\d{1,2}[ \t]+(?=[A-Z][a-z])", text):
         piece = text[begin : m.start()].rstrip()
         if _ABBREVIATION.search(piece):
             continue

@@ -40,6 +40,7 @@ class Provision:
     heading: bool = False  # a labelled heading ("(1) Reasonable care"): sets the path, states nothing
     cite: str = ""  # how the section is cited when that is not its number: "Section 3" of an amending bill
     flush: bool = False  # the words after a dash lead-in's points that finish its sentence ("..., the X shall ...")
+    bullet: bool = False  # an unlabelled bullet read as a point of the lead-in above it ("must:" then "- Be ...")
     children: list[Provision] = field(default_factory=list)
 
 
@@ -219,6 +220,7 @@ class _Parser:
         self.by_path: dict[tuple[str, tuple[str, ...]], Provision] = {}  # the latest provision at each place
         self.lines = text.split("\n")
         self.dotted: tuple[int, str] | None = None  # (depth, label) of the open "2." subdivision, if one is open
+        self.bullet = 0  # the place of the last unlabelled bullet read as a point of its lead-in, 0 when none
 
     def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -296,7 +298,7 @@ class _Parser:
         self.last_raw = self.line_raw
 
     def add(self, labels: list[str], written: tuple[str, ...], body: str, start: int, line: int,
-            width: int) -> None:
+            width: int, bullet: bool = False) -> None:
         cur = self.current
         # a lead-in ends with a colon, or with no punctuation after "including" ("shall implement policies and
         # practices to give effect to the principles, including" then "(a) implementing procedures ...")
@@ -324,7 +326,8 @@ class _Parser:
         path = tuple(lbl for _, lbl in self.stack)
         heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body) \
             and not _OPEN_END.search(body) and not self.wrapped_here
-        self.current = Provision(self.section, self.title, path, written, body, start, line, heading)
+        self.current = Provision(self.section, self.title, path, written, body, start, line, heading,
+                                 bullet=bullet and bool(labels))
         self.out.append(self.current)
         self.by_path[(self.section, path)] = self.current
         self.filled.add(self.section)
@@ -455,6 +458,11 @@ _INLINE_CATCHLINE = re.compile(r"(?<=\.)[ \t]+(?=\((?:\d{1,2}|[a-z]{1,4}|[A-Z])\
                                r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–])")
 # "... discussing: a) the progress made ...; b) the act's effectiveness ...; and d) ...": letters with one
 # parenthesis, in order from "a)" after a colon.
+# Markdown renders a list set right under its lead-in line as part of that paragraph ("AI Governance Boards must: -
+# Be chaired by ..."), and a converter may run two bullets on one line ("... at any time. - Must centrally track
+# ..."): a bullet starts where " - " and a capital follow a colon or a sentence's full stop (not a heading's
+# "ARTICLE IV. - OPEN DATA").
+_RUN_ON_BULLET = re.compile(r"(?:(?<=[A-Za-z)]:)|(?<=[a-z)]\.))[ \t]+(?=-[ \t]+[A-Z])")
 _SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z])")
 _INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
 
@@ -516,6 +524,11 @@ def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], 
     numbered, number = _in_order(line, (m for m in points if m.group(1)), point, int)
     cuts += numbered + _in_order(line, _INLINE_LETTER.finditer(line), 1, lambda c: ord(c) - ord("a") + 1)[0]
     cuts += [m.end() for m in _INLINE_CATCHLINE.finditer(line)]
+    bullets = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
+    if bullets and not cuts:
+        bounds = [0, *bullets, len(line)]
+        return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
+    cuts += bullets
     if not cuts:
         return [(0, line)], number
     # "...; and d) such other items as ... deems necessary. The report may include ...": a sentence after the
@@ -570,6 +583,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     p.expect_title = False
     labels, after = _labels(line, p.stack)
+    bullet = not labels and bool(labels := _bullet_label(p, lead))
     body = line[after:].strip()
     cur = p.current
     if not labels and body[:1].islower() and _after_point(p, line, body, start + after, i, next_word):
@@ -601,14 +615,36 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         # mid-way (by a page break).
         p.extend(body, len(line))
         return
+    _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+def _add_labelled(p: _Parser, line: str, after: int, labels: list[str], bullet: bool, body: str, start: int,
+                  i: int) -> None:
+    """A new provision with the labels written before ``after`` (none for a new paragraph)."""
     written = tuple(re.findall(r"\(\w+(?:\.\d+)?\)|\w+[.)]", line[:after]))
     if len(written) > len(labels):
         written = written[len(written) - len(labels):]  # the Markdown counter of "1. (b)" is not cited
-    if p.numbered and labels and re.fullmatch(r"\d+\.", written[0]) and labels[0] == str(p.next_number):
+    if p.numbered and written and re.fullmatch(r"\d+\.", written[0]) and labels[0] == str(p.next_number):
         p.open_section(labels[0], "")  # "4. a. A Chief Data Officer shall ...": section 4, subsection (a)
         p.expect_title, p.next_number = False, p.next_number + 1
         labels, written = labels[1:], written[1:]
-    p.add(labels, written, body, start + after, i + 1, len(line))
+    p.add(labels, written, body, start, i + 1, len(line), bullet=bullet)
+
+
+def _bullet_label(p: _Parser, lead: re.Match[str] | None) -> list[str]:
+    """An unlabelled bullet under a lead-in ("AI Governance Boards must:" then "- Be chaired by ...", "- Include
+    ..."): a point of it, numbered by its place in the list; any other bullet is a paragraph."""
+    cur = p.current
+    if lead is None or lead.group(0).strip()[:1] not in ("-", "*", "•") or cur is None or cur.heading:
+        return []
+    if p.bullet and cur.bullet and cur.path and cur.path[-1] == str(p.bullet):
+        p.bullet += 1  # the list goes on
+    elif cur.text.rstrip().endswith(":"):
+        p.bullet = 1
+    else:
+        p.bullet = 0
+        return []
+    return [str(p.bullet)]
 
 
 # "Illustrations." in an act: examples of the provision above them, in the words of duties ("Y shall retain").
