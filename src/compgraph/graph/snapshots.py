@@ -9,6 +9,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from compgraph.graph.history import HISTORY_GRAPH
+from compgraph.graph.results import materialise
 from compgraph.graph.snapfiles import (
     FOLDER,
     KEEP_ENV,
@@ -24,7 +25,6 @@ from compgraph.graph.snapfiles import (
     take,
 )
 from compgraph.graph.store import GraphStore, QueryResult, QuerySyntaxError, StoreReadOnly
-from compgraph.graph.store import _materialise as materialise
 
 __all__ = ["FOLDER", "KEEP_ENV", "SUFFIX", "Snapshot", "SnapshotError", "SnapshotStore", "auto", "find", "listed",
            "load", "prune", "retention", "take"]
