@@ -1,4 +1,4 @@
-"""The held-out gold sets for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv`` to ``heldout7``)."""
+"""The held-out gold sets for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv`` to ``heldout8``)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ def test_no_document_of_the_earlier_gold_files_is_reused() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv"]
+    "name", ["heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv",
+             "heldout8.tsv"]
 )
 def test_each_duty_is_its_mandatory_truth_row_word_for_word(name: str) -> None:
     with (GOLD / name).open(encoding="utf-8", newline="") as fh:
@@ -160,3 +161,27 @@ def test_heldout7_repeats_no_duty_text_of_the_earlier_gold_files() -> None:
     # Colorado 6-1-1703(4)(a) is in both excerpts of the Act; its rows were labelled in heldout2/3 already.
     earlier = {d.text for name in EARLIER_THAN_7 for d in rg.read_gold(GOLD / name, SHIPPED)}
     assert not earlier & {d.text for d in rg.read_gold(GOLD / "heldout7.tsv", SHIPPED)}
+
+
+EARLIER_THAN_8 = (*EARLIER_THAN_7, "heldout7.tsv")
+
+
+def test_every_heldout8_row_reads_cleanly_against_the_shipped_catalog() -> None:
+    duties = rg.read_gold(GOLD / "heldout8.tsv", SHIPPED)
+    assert len(duties) == 79
+    assert sum(1 for d in duties if not d.controls) == 21
+    assert all(d.section for d in duties)
+
+
+@pytest.mark.parametrize("document", ["eu-ai-act-art8-60-61", "eu-ai-act-annex4-11-12"])
+def test_heldout8_holds_every_mandatory_duty_of_its_two_texts(document: str) -> None:
+    with (TRUTH / f"{document}.truth.tsv").open(encoding="utf-8", newline="") as fh:
+        mandatory = {r["id"] for r in csv.DictReader(fh, delimiter="\t") if r["modality"] == "mandatory"}
+    assert {d.id for d in rg.read_gold(GOLD / "heldout8.tsv", SHIPPED) if d.document == document} == mandatory
+
+
+def test_heldout8_repeats_no_duty_or_document_of_the_earlier_gold_files() -> None:
+    earlier = [d for name in EARLIER_THAN_8 for d in rg.read_gold(GOLD / name, SHIPPED)]
+    held_out = rg.read_gold(GOLD / "heldout8.tsv", SHIPPED)
+    assert not {d.text for d in earlier} & {d.text for d in held_out}
+    assert not {d.document for d in earlier} & {d.document for d in held_out}
