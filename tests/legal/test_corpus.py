@@ -45,14 +45,17 @@ def test_a_trap_inside_an_obligation_counts_as_extracted() -> None:
 
 
 # Held-out texts whose first-run failure classes are not fixed yet (tests/fixtures/regulations-heldout/SOURCES.md
-# says which); each must still fail, so that the day it passes it is taken off this list and guarded again.
-PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md"}
+# says which), with what they still miss; each must still miss it, so that the day it passes it is taken off this
+# list and guarded again.
+PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
+           "eu-ai-act-art8-60-61.html": {"targets"},
+           "eu-ai-act-annex4-11-12.html": {"targets", "citations"}}
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
 def test_the_extractor_meets_the_targets_on_every_labelled_text(folder: Path) -> None:
     for score in evaluate_corpus(folder, extract_file):
-        if score.document in PENDING:
+        if "targets" in PENDING.get(score.document, ()):
             assert not score.meets_targets(), f"{score.document} meets the targets now: take it off PENDING"
             continue
         assert score.meets_targets(), (score.document, score.missed, score.false_positives, score.traps_taken)
@@ -71,7 +74,7 @@ def test_a_duty_found_under_the_wrong_citation_lowers_the_citation_score() -> No
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
 def test_every_labelled_text_cites_each_duty_it_finds_where_its_label_does(folder: Path) -> None:
     for score in evaluate_corpus(folder, extract_file):
-        if score.document in PENDING:
+        if "citations" in PENDING.get(score.document, ()):
             assert score.ref_accuracy < 1.0, f"{score.document} cites every duty right now: take it off PENDING"
             continue
         assert score.ref_accuracy == 1.0, (score.document, score.wrong_ref)
