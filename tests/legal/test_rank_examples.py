@@ -73,15 +73,6 @@ def test_the_shipped_examples_are_read_with_the_topic_the_statute_import_gives_t
     assert first.controls == {"CTL-MON-01", "CTL-MON-02"}
 
 
-def test_a_no_match_model_with_an_unknown_feature_names_the_field(tmp_path: Path) -> None:
-    bad = tmp_path / "ranker.yaml"
-    bad.write_text("weights:\n  hybrid: {bm25: 1}\n  bm25-prior: {bm25: 1}\n"
-                   "no_match_below: {hybrid: 1, bm25-prior: 1}\n"
-                   "no_match_model:\n  hybrid: {intercept: 0, loudness: 2}\n", encoding="utf-8")
-    with pytest.raises(rank.RankConfigError, match=r"ranker\.yaml: no_match_model\.hybrid"):
-        rank.load_config(bad)
-
-
 def test_a_duty_worded_like_the_examples_without_a_fitting_control_leans_toward_none() -> None:
     pool = [*examples("none", 3), *examples("CTL-LOG", 3)]
     vectors = [[1.0, 0.1], [0.9, 0.0], [1.0, -0.1], [0.1, 1.0], [0.0, 0.9], [-0.1, 1.0]]
@@ -187,12 +178,16 @@ def test_the_no_match_model_flags_above_its_own_cut_off_not_above_one_half() -> 
     assert not rank.no_match_flagged({**even, "emb_top": -2.0, "flag_above": 0.4}, {"emb_top": 0.8})[0]
 
 
-def test_a_flag_above_that_is_not_a_probability_names_the_field(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("model", "field"), [
+    ("{intercept: 0, loudness: 2}", r"no_match_model\.hybrid"),  # not a feature the model reads
+    ("{intercept: 0, flag_above: 1.5}", r"no_match_model\.hybrid\.flag_above"),  # not a probability
+])
+def test_a_bad_no_match_model_names_its_field(tmp_path: Path, model: str, field: str) -> None:
     bad = tmp_path / "ranker.yaml"
     bad.write_text("weights:\n  hybrid: {bm25: 1}\n  bm25-prior: {bm25: 1}\n"
-                   "no_match_below: {hybrid: 1, bm25-prior: 1}\n"
-                   "no_match_model:\n  hybrid: {intercept: 0, flag_above: 1.5}\n", encoding="utf-8")
-    with pytest.raises(rank.RankConfigError, match=r"ranker\.yaml: no_match_model\.hybrid\.flag_above"):
+                   f"no_match_below: {{hybrid: 1, bm25-prior: 1}}\nno_match_model:\n  hybrid: {model}\n",
+                   encoding="utf-8")
+    with pytest.raises(rank.RankConfigError, match=rf"ranker\.yaml: {field}"):
         rank.load_config(bad)
 
 

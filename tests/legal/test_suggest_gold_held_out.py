@@ -15,6 +15,9 @@ REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "fixtures" / "suggest-gold"
 TRUTH = REPO / "tests" / "fixtures" / "regulations-heldout"
 SHIPPED = {c["id"] for c in catalog.load_yaml(REPO / "mappings" / "controls.yaml")["controls"]}
+# the gold files in the order they were made: each may use none of the files before it
+ORDER = ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv",
+         "heldout7.tsv", "heldout8.tsv")
 
 
 def test_every_heldout2_row_reads_cleanly_against_the_shipped_catalog() -> None:
@@ -51,59 +54,12 @@ def test_each_duty_is_its_mandatory_truth_row_word_for_word(name: str) -> None:
         assert row["modality"] == "mandatory"
 
 
-def test_every_heldout3_row_reads_cleanly_against_the_shipped_catalog() -> None:
-    duties = rg.read_gold(GOLD / "heldout3.tsv", SHIPPED)
-    assert len(duties) == 60
-    assert sum(1 for d in duties if not d.controls) == 31
-    assert all(d.section for d in duties)
-
-
-def test_no_duty_of_the_earlier_gold_files_is_reused() -> None:
-    earlier = {d.id for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv")
-               for d in rg.read_gold(GOLD / name, SHIPPED)}
-    assert not earlier & {d.id for d in rg.read_gold(GOLD / "heldout3.tsv", SHIPPED)}
-
-
-def test_every_heldout4_row_reads_cleanly_against_the_shipped_catalog() -> None:
-    duties = rg.read_gold(GOLD / "heldout4.tsv", SHIPPED)
-    assert len(duties) == 100
-    assert sum(1 for d in duties if not d.controls) == 81
-    assert all(d.section for d in duties)
-
-
-def test_heldout4_reuses_no_duty_of_the_earlier_gold_files() -> None:
-    earlier = {(d.document, d.id) for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv")
-               for d in rg.read_gold(GOLD / name, SHIPPED)}
-    assert not earlier & {(d.document, d.id) for d in rg.read_gold(GOLD / "heldout4.tsv", SHIPPED)}
-
-
-def test_every_heldout5_row_reads_cleanly_against_the_shipped_catalog() -> None:
-    duties = rg.read_gold(GOLD / "heldout5.tsv", SHIPPED)
-    assert len(duties) == 90
-    assert sum(1 for d in duties if not d.controls) == 67
-    assert all(d.section for d in duties)
-
-
 def test_heldout5_draws_its_quota_from_each_text() -> None:
     duties = rg.read_gold(GOLD / "heldout5.tsv", SHIPPED)
     assert Counter(d.document for d in duties) == {
         "eu-ai-act-art47-49-62-86-95-print": 25, "us-ny-23-nycrr-500-4-10-18-23": 32,
         "ca-ontario-phipa-2004-s11-17": 23, "ca-alberta-pipa-2003-s5-11": 10,
     }
-
-
-def test_heldout5_reuses_no_duty_of_the_earlier_gold_files() -> None:
-    earlier = {(d.document, d.id)
-               for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv")
-               for d in rg.read_gold(GOLD / name, SHIPPED)}
-    assert not earlier & {(d.document, d.id) for d in rg.read_gold(GOLD / "heldout5.tsv", SHIPPED)}
-
-
-def test_every_heldout6_row_reads_cleanly_against_the_shipped_catalog() -> None:
-    duties = rg.read_gold(GOLD / "heldout6.tsv", SHIPPED)
-    assert len(duties) == 95
-    assert sum(1 for d in duties if not d.controls) == 86
-    assert all(d.section for d in duties)
 
 
 def test_heldout6_draws_its_quota_from_each_text() -> None:
@@ -122,35 +78,21 @@ def test_heldout6_draws_its_quota_from_each_text() -> None:
     }
 
 
-@pytest.mark.parametrize("document", ["uk-psti-act-2022-s8-13", "us-fisma-2014-44-usc-3555-3558"])
-def test_heldout6_holds_every_mandatory_duty_of_its_two_new_texts(document: str) -> None:
+@pytest.mark.parametrize(("name", "document"), [
+    ("heldout6.tsv", "uk-psti-act-2022-s8-13"), ("heldout6.tsv", "us-fisma-2014-44-usc-3555-3558"),
+    ("heldout8.tsv", "eu-ai-act-art8-60-61"), ("heldout8.tsv", "eu-ai-act-annex4-11-12"),
+])
+def test_a_held_out_file_holds_every_mandatory_duty_of_its_new_texts(name: str, document: str) -> None:
     with (TRUTH / f"{document}.truth.tsv").open(encoding="utf-8", newline="") as fh:
         mandatory = {r["id"] for r in csv.DictReader(fh, delimiter="\t") if r["modality"] == "mandatory"}
-    assert {d.id for d in rg.read_gold(GOLD / "heldout6.tsv", SHIPPED) if d.document == document} == mandatory
+    assert {d.id for d in rg.read_gold(GOLD / name, SHIPPED) if d.document == document} == mandatory
 
 
-def test_heldout6_reuses_no_duty_of_the_earlier_gold_files() -> None:
-    earlier = {(d.document, d.id)
-               for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv")
-               for d in rg.read_gold(GOLD / name, SHIPPED)}
-    assert not earlier & {(d.document, d.id) for d in rg.read_gold(GOLD / "heldout6.tsv", SHIPPED)}
-
-
-EARLIER_THAN_7 = (
-    "tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv",
-)
-
-
-def test_every_heldout7_row_reads_cleanly_against_the_shipped_catalog() -> None:
-    duties = rg.read_gold(GOLD / "heldout7.tsv", SHIPPED)
-    assert len(duties) == 92
-    assert sum(1 for d in duties if not d.controls) == 26
-    assert all(d.section for d in duties)
 
 
 @pytest.mark.parametrize("document", ["us-colorado-sb24-205-6-1-1703-4-9-1704", "us-nsm-ai-framework-2024-pillars-2-4"])
 def test_heldout7_holds_every_mandatory_duty_of_its_texts_that_no_earlier_gold_file_holds(document: str) -> None:
-    earlier = {d.text for name in EARLIER_THAN_7 for d in rg.read_gold(GOLD / name, SHIPPED)}
+    earlier = {d.text for name in ORDER[:7] for d in rg.read_gold(GOLD / name, SHIPPED)}
     with (TRUTH / f"{document}.truth.tsv").open(encoding="utf-8", newline="") as fh:
         mandatory = {r["id"] for r in csv.DictReader(fh, delimiter="\t")
                      if r["modality"] == "mandatory" and r["text"] not in earlier}
@@ -159,29 +101,32 @@ def test_heldout7_holds_every_mandatory_duty_of_its_texts_that_no_earlier_gold_f
 
 def test_heldout7_repeats_no_duty_text_of_the_earlier_gold_files() -> None:
     # Colorado 6-1-1703(4)(a) is in both excerpts of the Act; its rows were labelled in heldout2/3 already.
-    earlier = {d.text for name in EARLIER_THAN_7 for d in rg.read_gold(GOLD / name, SHIPPED)}
+    earlier = {d.text for name in ORDER[:7] for d in rg.read_gold(GOLD / name, SHIPPED)}
     assert not earlier & {d.text for d in rg.read_gold(GOLD / "heldout7.tsv", SHIPPED)}
 
 
-EARLIER_THAN_8 = (*EARLIER_THAN_7, "heldout7.tsv")
-
-
-def test_every_heldout8_row_reads_cleanly_against_the_shipped_catalog() -> None:
-    duties = rg.read_gold(GOLD / "heldout8.tsv", SHIPPED)
-    assert len(duties) == 79
-    assert sum(1 for d in duties if not d.controls) == 21
-    assert all(d.section for d in duties)
-
-
-@pytest.mark.parametrize("document", ["eu-ai-act-art8-60-61", "eu-ai-act-annex4-11-12"])
-def test_heldout8_holds_every_mandatory_duty_of_its_two_texts(document: str) -> None:
-    with (TRUTH / f"{document}.truth.tsv").open(encoding="utf-8", newline="") as fh:
-        mandatory = {r["id"] for r in csv.DictReader(fh, delimiter="\t") if r["modality"] == "mandatory"}
-    assert {d.id for d in rg.read_gold(GOLD / "heldout8.tsv", SHIPPED) if d.document == document} == mandatory
 
 
 def test_heldout8_repeats_no_duty_or_document_of_the_earlier_gold_files() -> None:
-    earlier = [d for name in EARLIER_THAN_8 for d in rg.read_gold(GOLD / name, SHIPPED)]
+    earlier = [d for name in ORDER[:8] for d in rg.read_gold(GOLD / name, SHIPPED)]
     held_out = rg.read_gold(GOLD / "heldout8.tsv", SHIPPED)
     assert not {d.text for d in earlier} & {d.text for d in held_out}
     assert not {d.document for d in earlier} & {d.document for d in held_out}
+
+
+@pytest.mark.parametrize(("name", "rows", "none"), [
+    ("heldout3.tsv", 60, 31), ("heldout4.tsv", 100, 81), ("heldout5.tsv", 90, 67), ("heldout6.tsv", 95, 86),
+    ("heldout7.tsv", 92, 26), ("heldout8.tsv", 79, 21),
+])
+def test_every_row_reads_cleanly_against_the_shipped_catalog(name: str, rows: int, none: int) -> None:
+    duties = rg.read_gold(GOLD / name, SHIPPED)
+    assert (len(duties), sum(1 for d in duties if not d.controls)) == (rows, none)
+    assert all(d.section for d in duties)
+
+
+@pytest.mark.parametrize("name", ORDER[3:])
+def test_a_held_out_file_reuses_no_duty_of_the_files_before_it(name: str) -> None:
+    earlier = [d for before in ORDER[:ORDER.index(name)] for d in rg.read_gold(GOLD / before, SHIPPED)]
+    held_out = rg.read_gold(GOLD / name, SHIPPED)
+    assert not {(d.document, d.id) for d in earlier} & {(d.document, d.id) for d in held_out}
+    assert not {d.id for d in earlier} & {d.id for d in held_out}
