@@ -81,6 +81,17 @@ def test_a_construct_answer_reads_as_a_graph_of_its_triples(store: LocalStore) -
     assert sorted(graph) == [(URIRef("urn:x:a"), p, o) for p, o in EXPECTED]
 
 
+def test_an_embedded_select_is_answered_as_a_select(store: LocalStore) -> None:
+    store.replace_graph(A, TWO)
+    res = store.query(ROWS)
+    assert (res.kind, res.variables) == ("SELECT", ["p", "o"])
+
+
+def test_an_embedded_select_of_exactly_the_row_cap_is_answered(store: LocalStore) -> None:
+    store.replace_graph(A, TWO)
+    assert store.query(ROWS, max_results=2).rows == EXPECTED
+
+
 # --- timed queries (run in a forked child) ----------------------------------------------------------
 
 
