@@ -92,6 +92,21 @@ def test_an_embedded_select_of_exactly_the_row_cap_is_answered(store: LocalStore
     assert store.query(ROWS, max_results=2).rows == EXPECTED
 
 
+CONSTRUCT_A = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{A}> {{ ?s ?p ?o }} }}"
+
+
+def test_an_embedded_construct_is_answered_as_a_construct_up_to_its_triple_cap(store: LocalStore) -> None:
+    store.replace_graph(A, TWO)
+    res = store.query(CONSTRUCT_A, max_results=2)
+    assert (res.kind, len(res.triples)) == ("CONSTRUCT", 2)
+
+
+def test_an_embedded_construct_past_its_triple_cap_is_refused_naming_the_cap(store: LocalStore) -> None:
+    store.replace_graph(A, TWO)
+    with pytest.raises(ResultTooLarge, match="^query returned more than 1 triples$"):
+        store.query(CONSTRUCT_A, max_results=1)
+
+
 # --- timed queries (run in a forked child) ----------------------------------------------------------
 
 
