@@ -181,6 +181,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/graph/test_timed_out_query_child_is_killed.py",
             "tests/graph/test_store_one_by_one.py",
             "tests/graph/test_store_sample8.py",
+            "tests/graph/test_store_whole_run.py",
         ],
     ),
     "endpoint": (

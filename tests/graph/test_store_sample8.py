@@ -132,7 +132,7 @@ def test_a_store_written_before_generations_is_refused_naming_the_rebuild_comman
     legacy = tmp_path / "old"
     legacy.mkdir()
     (legacy / "CURRENT").write_text("MANIFEST-000001\n")  # RocksDB's files straight in the directory, no HEAD
-    with pytest.raises(StoreUnavailable, match="older compgraph.*compgraph --store NEW_DIR build"):
+    with pytest.raises(StoreUnavailable, match="older compgraph.*compgraph --store NEW_DIR build$"):
         LocalStore(legacy)
 
 
