@@ -75,6 +75,10 @@ NON_DUTY = re.compile(
     r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+(?:not\s+)?be\s+applicable\b|"
     r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
     r"liability\b|\bshall\s+not\s+be\s+liable\b|"
+    # Being liable for damage (Art. 60(9) "shall be liable under applicable ... liability law") and a tacit approval
+    # ("shall be understood to have been approved") are legal effects, as "shall be deemed" is.
+    r"\bshall\s+be\s+(?:jointly\s+and\s+severally\s+)?liable\s+(?:under|for|to|in\s+accordance)\b|"
+    r"\bshall\s+be\s+understood\s+to\s+(?:have\s+been|be)\b|"
     # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
     # ..."), a short title ("This Act may be cited as"), a scope rule ("Data not subject to the requirements of
     # this Section include"), a legal status ("shall be entirely in the public domain") and what an instrument
