@@ -253,8 +253,8 @@ _AFTER_LIST = re.compile(r":\s+(?=(?:with\s+regard\s+to|as\s+regards|in\s+respec
 # Annex XI, Section 2: "Additional information to be provided by providers of general-purpose AI models with systemic
 # risk", then "1. A detailed description of ...": a verbless title over a list that says who is to provide its items
 # leads in as "Providers shall provide:" would.
-_LIST_TITLE = re.compile(r"^[^.;:]*\bto\s+be\s+(?:provided|supplied|submitted|included|given|drawn\s+up)\s+by\s+[^.;:]+$",
-                         re.I)
+_LIST_TITLE = re.compile(r"^[^.;:]*\bto\s+be\s+(?:provided|supplied|submitted|included|given|drawn\s+up)\s+by\s+"
+                         r"[^.;:]+$", re.I)
 
 
 def _leads_in(parts: list[str], children: list[Provision]) -> bool:
