@@ -75,6 +75,10 @@ NON_DUTY = re.compile(
     r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+(?:not\s+)?be\s+applicable\b|"
     r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
     r"liability\b|\bshall\s+not\s+be\s+liable\b|"
+    # Being liable for damage (Art. 60(9) "shall be liable under applicable ... liability law") and a tacit approval
+    # ("shall be understood to have been approved") are legal effects, as "shall be deemed" is.
+    r"\bshall\s+be\s+(?:jointly\s+and\s+severally\s+)?liable\s+(?:under|for|to|in\s+accordance)\b|"
+    r"\bshall\s+be\s+understood\s+to\s+(?:have\s+been|be)\b|\bshall\s+remain\s+subject\s+to\b|"
     # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
     # ..."), a short title ("This Act may be cited as"), a scope rule ("Data not subject to the requirements of
     # this Section include"), a legal status ("shall be entirely in the public domain") and what an instrument
@@ -197,6 +201,18 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r"(?:shall|must|may|(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
                            r"(?<=;)\s+(?=[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+however,\s+(?:shall|must|may)\b)|"
+                           # Art. 60(4)(b): "...; where the authority has not answered ..., the plan shall be
+                           # understood to have been approved".
+                           r"(?<=;)\s+(?=(?:where|if|when)\b[^;]{0,240}?,\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
+                           # "not longer than six months, which may be extended for ...": the extension is a
+                           # permission of its own.
+                           r",\s+(?=which\s+may\s+be\s+(?:extended|renewed|prolonged)\b)|"
+                           # Art. 60(4)(i): "have given informed consent ..., or in the case of law enforcement,
+                           # where ..., the testing ... shall not have any negative effect ..., and their personal data
+                           # shall be deleted": an alternative with a verb of its own, and what it coordinates.
+                           r",\s+or\s+(?=(?:in\s+the\s+case\s+of|where|if|when)\b[^;]{0,240}?,\s+(?:the|its|their)\s+"
+                           r"[^,;]{1,120}?\b(?:shall|must|may)\b)|"
+                           r",\s+and\s+(?=(?:its|their)\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
                            r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
                            r"\b(?:shall|must|may)\b)|"
@@ -311,6 +327,35 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+# "..., which may be extended for an additional period": a relative clause, so no modal of the sentence's own, but
+# the extension it grants is a permission.
+_EXTENSION = re.compile(r"which\s+may\s+be\s+(?:extended|renewed|prolonged)\b", re.I)
+
+
+_SHARED_CONDITION = re.compile(r"(?:or\s+)?((?:in\s+the\s+case\s+of|where|if|when)\b.*),\s+[^,]*?"
+                               r"\b(?:shall|must|may)\b", re.I)
+
+
+# Art. 60(4)(h): "the latter have been informed ...; the provider and the deployer shall conclude an agreement ...".
+_SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:the|each|every|such|any)\s+[^,;]{0,120}?\b(?:shall|must|may)\b)", re.I)
+
+
+def _semicolon_duties(point: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of a point that borrows its lead-in's verb, cut again where a clause after a semicolon names a party
+    and a verb of its own; not before a limit ("; the priority access shall not preclude ..."), which stays with the
+    point's duty."""
+    out = []
+    for a, b in pieces:
+        start = a
+        for m in _SEMICOLON_DUTY.finditer(point, a, b):
+            end = point.find(";", m.end(), b)
+            if not NON_DUTY.search(point[m.end(): end if end >= 0 else b]):
+                out.append((start, m.start()))
+                start = m.end()
+        out.append((start, b))
+    return out
+
+
 def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tuple[str, str]]]:
     """A point's own clauses and its later coordinated clauses of another modality, each (modality, text).
 
@@ -320,16 +365,28 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
     point's own text runs to its first clause that is an exception or changes the modality.
     """
     pieces = _pieces(point)
-    first_modality = statute_modality(point[: pieces[0][1]]) or lead_modality
+    cut = _semicolon_duties(point, pieces)
+    own_first = statute_modality(point[: cut[0][1]])
+    if own_first is None:
+        pieces = cut
+    first_modality = own_first or lead_modality
     own_end = len(point)
     later: list[tuple[str, str]] = []
     for a, b in pieces[1:]:
         clause = point[a:b]
-        modality = statute_modality(clause)
-        if NON_DUTY.search(clause) or (modality is not None and modality != first_modality):
+        modality = statute_modality(clause) or ("permission" if _EXTENSION.match(clause) else None)
+        # A point that borrows its lead-in's verb ("the latter have been informed ...") and then, after a semicolon,
+        # states a duty in a verb of its own ("; the provider and the deployer shall conclude an agreement") holds two.
+        own_verb = own_first is None and point[:a].rstrip().endswith(";")
+        # Once the point's own words have ended, a later clause with a verb of its own is a duty of its own
+        # whatever its modality; one coordinated with a conditioned clause ("in the case of law enforcement, where
+        # ..., X shall not ..., and their personal data shall be deleted") shares its condition.
+        ended = own_end < len(point)
+        if NON_DUTY.search(clause) or (modality is not None and (modality != first_modality or own_verb or ended)):
             own_end = min(own_end, a)
             if not NON_DUTY.search(clause) and modality is not None:
-                later.append((modality, clause.strip()))
+                condition = _SHARED_CONDITION.match(later[-1][1]) if later and clause.startswith("and ") else None
+                later.append((modality, f"{condition[1]}, … {clause[4:].strip()}" if condition else clause.strip()))
     return (point[:own_end].strip().rstrip(",") if own_end < len(point) else point), later
 
 

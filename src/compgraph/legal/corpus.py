@@ -160,8 +160,10 @@ def _share(counts: tuple[int, int]) -> float | None:
 
 
 def _ref_key(ref: str) -> str:
-    """A citation without its sentence number or spacing: "13-77-103 (2)(a), sentence 2" -> "13-77-103(2)(a)"."""
-    return re.sub(r"\s+", "", ref.split(",")[0])
+    """A citation without its sentence number or spacing: "13-77-103 (2)(a), sentence 2" -> "13-77-103(2)(a)".
+
+    Only the sentence number goes: "Annex IV, 2(b)" keeps its item and point after the comma."""
+    return re.sub(r"\s+", "", re.sub(r",\s*sentence\s+\d+\s*$", "", ref))
 
 
 def labelled_texts(folder: Path) -> list[Path]:

@@ -103,6 +103,9 @@ def _subject(clause: str) -> str:
 
 
 def _ref(section: str, path: tuple[str, ...]) -> str:
+    if section.startswith("Annex ") and path:
+        # An annex's items are numbered, not bracketed: "Annex IV, 2(b)", as a lawyer cites them.
+        return f"{section}, {path[0]}" + "".join(f"({p})" for p in path[1:])
     return section + "".join(f"({p})" for p in path)
 
 
@@ -156,7 +159,15 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             # whether ..., such business may consider ..."): its own sentences, not the definitions' lead-in.
             inherited = None
         if prov.children and _leads_in(parts, prov.children):
+            # "... including the following elements:", the points, then "With regard to point (e), ... may be based
+            # on ...": a sentence printed after the list reads into the item's text, but the colon still leads in.
             lead_text = parts.pop() if parts else ""
+            after = _AFTER_LIST.search(lead_text)
+            if after:
+                # That sentence binds by its own verb, not the lead-in's: it is the item's second sentence.
+                for c, (modality, clause) in enumerate(duty_clauses(lead_text[after.end():]), start=1):
+                    walker.add(prov, clause, modality, _subject(clause), 2, c)
+                lead_text = lead_text[:after.end()].rstrip()
             before, last = split_lead_in(lead_text)
             condition = _CONDITION_LEAD_IN.search(lead_text) or _SCOPE_LEAD_IN.search(lead_text) \
                 or _LISTED_CONDITION.search(lead_text)
@@ -166,6 +177,11 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 parts.append(before)
             void = bool(condition) or bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
             mod = statute_modality(last) if not void else None
+            if mod is None and not void and _LIST_TITLE.match(lead_text):
+                mod = "mandatory"
+            if mod and _CONDITIONS_MET.search(lead_text):
+                parts.append(lead_text)  # the permission (or duty) is the sentence's own ...
+                mod = "mandatory"  # ... and each condition listed must hold for it
             if inherited is not None:
                 lead_text = f"{inherited[0]} {' '.join(prov.labels)} {lead_text}"
                 mod = mod or inherited[1]
@@ -218,6 +234,27 @@ _SCOPE_LEAD_IN = re.compile(r"^\W*(?:(?:this|the)\s+(?:section|sub-?section|part
 # sentence states its duty itself.
 _LISTED_CONDITION = re.compile(r"^\W*(?:if|where|when|unless)\b[^,;:]*\b(?:any|all|one|each|either)\s+of\s+the\s+"
                                r"following\b[^,;:]*,", re.I)
+
+
+# "Providers ... may conduct the testing ... only where all of the following conditions are met:" then "(a) the
+# provider has drawn up a plan ...": the sentence grants the permission, and each point is a condition the party must
+# meet before using it, so the points bind (Art. 10(5)'s "all the following conditions must be met" says it outright).
+# "... shall not be required if any of the following conditions are met:" is an exception, left to NON_DUTY.
+_CONDITIONS_MET = re.compile(r"\bonly\s+(?:where|if|when)\s+all\s+(?:of\s+)?the\s+following\s+conditions\s+are\s+"
+                             r"(?:met|fulfilled|satisfied)\W*$", re.I)
+
+
+# "... including the following elements:", the points, then "With regard to point (e), ... may be based on ...": a
+# sentence about one of the points is printed after the list but reads into the item's text; the colon still leads in.
+_AFTER_LIST = re.compile(r":\s+(?=(?:with\s+regard\s+to|as\s+regards|in\s+respect\s+of|as\s+for)\s+points?\s+\()",
+                         re.I)
+
+
+# Annex XI, Section 2: "Additional information to be provided by providers of general-purpose AI models with systemic
+# risk", then "1. A detailed description of ...": a verbless title over a list that says who is to provide its items
+# leads in as "Providers shall provide:" would.
+_LIST_TITLE = re.compile(r"^[^.;:]*\bto\s+be\s+(?:provided|supplied|submitted|included|given|drawn\s+up)\s+by\s+"
+                         r"[^.;:]+$", re.I)
 
 
 def _leads_in(parts: list[str], children: list[Provision]) -> bool:

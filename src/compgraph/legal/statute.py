@@ -385,7 +385,16 @@ def parse_provisions(text: str) -> list[Provision]:
         for prov in p.out:
             if prov.section in p.bill_sections:
                 prov.cite = f"Section {prov.section}"
+    for prov in p.out:
+        annex = _ANNEX_ID.fullmatch(prov.section)
+        if annex and not prov.cite:
+            prov.cite = f"Annex {annex[1]}" + (f", Section {annex[2]}" if annex[2] else "")
     return p.out
+
+
+# An annex is cited by name, its section where it has sections, then its item and point: "Annex IV, 2(b)",
+# "Annex XI, Section 2, 1" (the ids stay "AnnexXI-2").
+_ANNEX_ID = re.compile(r"Annex([IVXLC]+|\d+)(?:-(\w+))?")
 
 
 # "§ 899-aa. Notification; person without valid authorization has" then "acquired private information. 1. As used
