@@ -176,18 +176,28 @@ def main(conn: Any, location: str, memory_bytes: int, isolate_network: bool) -> 
         has_service("ASK {}")
         store.get().query("ASK {}")
     except Exception as exc:  # the pool reports it and does not retry forever
-        conn.send({"error": f"{type(exc).__name__}: {exc}"})
+        _send(conn, {"error": f"{type(exc).__name__}: {exc}"})
         return
-    conn.send({"isolated": isolated})
+    if not _send(conn, {"isolated": isolated}):
+        return
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
         reply = handle(request, store.get, isolated)
-        conn.send(reply)
-        if not reply.get("reusable", True):
+        if not _send(conn, reply) or not reply.get("reusable", True):
             return
+
+
+def _send(conn: Any, message: dict[str, Any]) -> bool:
+    """Send to the server; False when it has gone (stopped while this worker started or answered): the worker
+    then ends quietly, as a server stopping must not print a worker's traceback."""
+    try:
+        conn.send(message)
+    except OSError:  # BrokenPipeError and kin: nobody is reading any more
+        return False
+    return True
 
 
 def handle(request: dict[str, Any], get_store: Any, isolated: bool) -> dict[str, Any]:
