@@ -85,3 +85,9 @@ def copy_store(src: Path, dst: Path) -> Path:
 
 def largest(folder: Path, pattern: str) -> Path:
     return max(folder.glob(pattern), key=lambda p: p.stat().st_size)
+
+
+# Two small graphs and a query that reads the first (tests/graph/test_store_sample8.py, test_store_whole_run.py).
+TWO = b'<urn:x:a> <urn:x:p> "one" .\n<urn:x:a> <urn:x:q> "two" .\n'
+OTHER = b'<urn:x:b> <urn:x:p> "other" .\n'
+ROWS = "SELECT ?p ?o WHERE { <urn:x:a> ?p ?o } ORDER BY ?p"

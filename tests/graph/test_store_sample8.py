@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import BNode, Literal, URIRef
+from storetools import OTHER, ROWS, TWO
 
 from compgraph.graph.store import (
     LocalStore,
@@ -24,35 +25,11 @@ from compgraph.graph.store import (
     StoreUnavailable,
     open_store,
 )
-from remote_servers import Server, virtuoso_server
-from sparql_fixtures import oxigraph_server
+from remote_servers import Server
 
 A = "https://w3id.org/compgraph/graph/sample8/a"
 B = "https://w3id.org/compgraph/graph/sample8/b"
-TWO = b'<urn:x:a> <urn:x:p> "one" .\n<urn:x:a> <urn:x:q> "two" .\n'
-OTHER = b'<urn:x:b> <urn:x:p> "other" .\n'
-ROWS = "SELECT ?p ?o WHERE { <urn:x:a> ?p ?o } ORDER BY ?p"
 EXPECTED = [(URIRef("urn:x:p"), Literal("one")), (URIRef("urn:x:q"), Literal("two"))]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[LocalStore]:
-    with LocalStore(tmp_path / "store") as s:
-        yield s
-
-
-@pytest.fixture
-def oxigraph(tmp_path: Path) -> Iterator[str]:
-    """A fresh ``oxigraph serve`` for one test; its base URL."""
-    with oxigraph_server(tmp_path / "oxigraph") as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    # Started once (it takes seconds); each test writes and asserts on a graph of its own.
-    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as server:
-        yield server
 
 
 # --- the embedded store -------------------------------------------------------------------------
