@@ -10,9 +10,10 @@ or found no control for) more parts transfer their labels: a prior learnt from t
 similarity of the nearest example mapped to each control, and (bm25-prior, as shipped) a linear probe of
 the examples' TF-IDF rows per control; and "no good match" becomes a logistic model of the best score and
 how often duties like this one had no fitting control. Weights, cut-offs, that model and the public bodies
-(addressee roles and names) live in ``suggest-ranker.yaml`` beside this module; they were chosen on the gold
-files ``tuning``, ``heldout``, ``heldout2`` and ``heldout3`` (``tests/fixtures/suggest-gold``), never on
-``heldout4`` or ``heldout5``.
+(addressee roles and names) live in ``suggest-ranker.yaml`` beside this module; the weights were chosen on the
+gold files ``tuning``, ``heldout``, ``heldout2`` and ``heldout3`` (``tests/fixtures/suggest-gold``), the
+no-match model on those and ``heldout4`` and ``heldout5`` (``tools/fit_no_match.py``), never on ``heldout6``
+to ``heldout8``.
 
 This module knows nothing of the store's layout beyond one query; ``suggest`` wires it in.
 """

@@ -502,18 +502,19 @@ def _suggest_fused(
         ]
         body = rk.external_party(ob.text, ob.section, config, ob.addressee)
         best = fused[top[0]] if top else float("-inf")
+        read = {**features[n], "top": best}
         reason = ""
         if body:
             reason = f"names {body!r}: a duty of a public body, which no organisational control covers"
         elif model is not None:
-            flagged, chance = rk.no_match_flagged(model, {**features[n], "top": best})
+            flagged, chance = rk.no_match_flagged(model, read)
             if flagged:
                 reason = (f"the best control scores {best:.2f} and duties like it often have no fitting control "
                           f"(chance of no good match {chance:.2f})")
         elif best < cutoff:
             reason = f"the best control scores {best:.2f}, below the calibrated {cutoff:g}"
         out.append(Suggestion(ob.id, ob.text, matches, similar[n].similar if similar else [], bool(reason),
-                              reason, {**features[n], "top": best}))
+                              reason, read))
     return out
 
 
