@@ -239,6 +239,18 @@ def test_a_worker_past_its_memory_limit_is_stopped_and_replaced(big: LocalStore)
     assert after.get_json()["results"]["bindings"][0]["n"]["value"] == "2000"
 
 
+def test_a_worker_starts_well_inside_a_tight_memory_limit(big: LocalStore) -> None:
+    # The limit caps address space: glibc's per-thread malloc arenas once took an idle worker to 490-620 MB
+    # reserved (peaks to 720 MB), so a replacement under a 700 MB limit sometimes aborted at start (CI, stop 27).
+    # Under 400 MB the old worker never started; each of five starts must now answer.
+    for i in range(5):  # a new app, so a new pool and worker, and a new text: a kept answer needs no worker
+        settings = {"SPARQL_TIMEOUT": 20.0, "SPARQL_WORKERS": 1, "SPARQL_WORKER_MEMORY": 400 * 1024 * 1024}
+        app = create_app(big, settings)
+        resp = app.test_client().get("/sparql", query_string={"query": f"ASK {{ <urn:s{i}> ?p ?o }}"})
+        app.extensions["compgraph_query_pool"].close()
+        assert resp.status_code == 200, resp.text
+
+
 def test_answers_are_capped_in_bytes(store: LocalStore) -> None:
     client = create_app(store, {"SPARQL_MAX_BYTES": 2000}).test_client()
     long_row = 'SELECT ?x WHERE { BIND(CONCAT(STR(1), "' + "x" * 5000 + '") AS ?x) }'

@@ -163,6 +163,11 @@ class QueryPool:
         s = self.settings
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_SRC, env.get("PYTHONPATH", "")) if p)
+        # The memory limit caps address space, and glibc reserves 64 MB of it for each malloc arena, one per
+        # thread that meets contention (RocksDB's and Oxigraph's among them): an idle worker reserved 490-620 MB,
+        # peaking at 580-720 MB while it opened the store, so under a 700 MB limit it sometimes aborted before
+        # it could answer. Two arenas keep the idle worker at 225 MB and the limit about the query.
+        env["MALLOC_ARENA_MAX"] = "2"
         args = [str(child_sock.fileno()), self.location, str(s.memory_bytes), "1" if s.isolate_network else "0"]
         try:
             proc = subprocess.Popen(
