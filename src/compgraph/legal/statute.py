@@ -46,7 +46,8 @@ class Provision:
 
 
 # A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
-_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+# Japan's acts number an article inserted after Article 16 "Article 16-2" (a branch number, not a range).
+_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+(?:-\d+)?[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
                       r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
 # "4 7-18-3206. Data protection assessments.": OCR split the first part of a three-part number.
@@ -96,6 +97,8 @@ def _kind(label: str, stack: list[tuple[str, str]]) -> str:
         return alpha
     if roman in last and roman_value(last[roman]) == value - 1:
         return roman
+    if "num" in last and value > 1 and value == _ordinal("num", last["num"]) + 1:
+        return "num"  # a translation's "(iv)" after "(3)" is the fourth item: a list of its own opens at "(i)"
     if value == 1:
         return roman
     return roman if len(label) > 1 else alpha
@@ -298,6 +301,7 @@ class _Parser:
         for label, style in zip(labels, styles, strict=True):
             kind = self.num_kind(_kind(label, self.stack), style)
             label = label.lower() if kind == "alpha" else label
+            label = str(roman_value(label)) if kind == "num" and not label[0].isdigit() else label
             at = _reopened(self.stack, kind, label, cur)
             if at is not None:
                 del self.stack[at:]
@@ -326,7 +330,8 @@ class _Parser:
 
 def _ordinal(kind: str, label: str) -> int:
     if kind in ("num", "pnum"):
-        return int(re.match(r"\d+", label).group(0))  # type: ignore[union-attr]  # a num label starts with digits
+        digits = re.match(r"\d+", label)
+        return int(digits.group(0)) if digits else roman_value(label) or 0  # "(iv)" read as item 4
     if kind in ("roman", "ROMAN"):
         return roman_value(label) or 0
     return ord(label[-1].lower()) - ord("a") + 1
@@ -648,7 +653,25 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
         return inline.group(1), inline.group(2).strip(), inline.start(3)
     run_in = _SECTION_RUN_IN.match(line)
     text = _run_in_text(run_in) if run_in and not p.mid_sentence(next_word) else None
-    return (run_in.group(1), *text) if run_in and text else None
+    if run_in and text:
+        return run_in.group(1), *text
+    article = _ARTICLE_RUN_IN.match(line)
+    if article and not p.mid_sentence(next_word) and not _is_title(article.group(2)) \
+            and _ascends(p.section, article.group(1)):
+        return article.group(1), "", article.start(2)
+    return None
+
+
+# "Article 4 The provision and use of ... shall comply with ...", "Article 17: Those who provide ...": a translated
+# regulation (China's, Japan's) runs its article number into the first paragraph, with no full stop or title.
+_ARTICLE_RUN_IN = re.compile(r"^(?:Article|ARTICLE)[ \t]+(\d+(?:-\d+)?[a-z]?):?[ \t]+([A-Z(].*)$")
+
+
+def _ascends(section: str, number: str) -> bool:
+    """Whether article ``number`` comes after ``section`` (the first article, a later one, or a branch of the
+    current one: "16-2" after 16), so that a paragraph that opens by citing an article stays a paragraph."""
+    current, new = re.match(r"\d*", section).group(0), re.match(r"\d+", number).group(0)  # type: ignore[union-attr]
+    return not current or int(new) > int(current) or (int(new) == int(current) and "-" in number)
 
 
 def _follows(section: str, base: str, decimal: bool) -> bool:
