@@ -31,3 +31,35 @@ def test_a_roman_label_that_continues_a_numbered_list_is_its_next_item() -> None
             "(2) Keep business secrets;\n\n(3) Use lawful data;\n\n(iv) respect the rights of others;\n\n"
             "(V) Take effective measures.\n")
     assert [r for r, _, _ in _duties(text)] == ["4(1)", "4(2)", "4(3)", "4(4)", "4(5)"]
+
+
+def test_a_clause_saying_other_provisions_prevail_is_no_duty() -> None:
+    text = "Article 2 If the state has other provisions on news publishing, such provisions shall prevail.\n"
+    assert _duties(text) == []
+
+
+def test_an_instrument_coming_into_force_is_no_duty_whatever_it_is_called() -> None:
+    assert _duties("Article 24 This Measures shall come into force on August 15, 2023.\n") == []
+
+
+def test_a_sanction_to_be_imposed_according_to_law_is_a_legal_effect_not_a_duty() -> None:
+    text = ("Article 21 If the act constitutes a violation of public security management, public security management "
+            "punishment shall be imposed according to law; if it constitutes a crime, criminal liability shall be "
+            "pursued according to law.\n")
+    assert _duties(text) == []
+
+
+def test_shall_with_its_negation_after_a_clause_is_a_prohibition() -> None:
+    text = ("Article 15\n\n(2) A business operator shall, in case of altering a utilization purpose, not do so beyond "
+            "the scope reasonably relevant to the pre-altered purpose.\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("15(2)", "prohibition")]
+
+
+def test_shall_joined_to_not_by_the_conversion_is_a_prohibition() -> None:
+    text = "Article 16\n\n(1) A business operator shallnot handle personal information without consent.\n"
+    assert [(r, m) for r, m, _ in _duties(text)] == [("16(1)", "prohibition")]
+
+
+def test_a_practice_that_is_encouraged_is_a_recommendation() -> None:
+    text = "Article 6 The use of safe and reliable chips, software and data resources is encouraged.\n"
+    assert [(r, m) for r, m, _ in _duties(text)] == [("6", "recommended")]

@@ -126,7 +126,14 @@ NON_DUTY = re.compile(
     # What a duty "shall not extend to" ("confidentiality, however, shall not extend to significant misconduct") is
     # its limit, as "shall be limited to" is.
     r"\bshall\s+not\s+extend\s+to\b|"
-    r"\bno\s+(?:locality|municipality|political\s+subdivision|local\s+government)\s+(?:shall|may)\b",
+    r"\bno\s+(?:locality|municipality|political\s+subdivision|local\s+government)\s+(?:shall|may)\b|"
+    # Precedence ("If the state has other provisions on ..., such provisions shall prevail"), commencement whatever
+    # the instrument is called ("This Measures shall come into force on ..."), and a sanction stated without anyone
+    # to impose it ("punishment shall be imposed according to law", "criminal liability shall be pursued according
+    # to law") are legal effects, as "shall be liable under" is.
+    r"\bshall\s+prevail\b|\bshall\s+(?:come|enter)\s+into\s+force\b|"
+    r"\b(?:liability|punishment|penalt(?:y|ies)|sanctions?)\s+shall\s+be\s+(?:imposed|pursued|investigated)\s+"
+    r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b",
     re.I,
 )
 _PROHIBITION = re.compile(
@@ -137,7 +144,12 @@ _PROHIBITION = re.compile(
     r"(?:^|,\s+)(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+"
     r"(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
-    r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
+    r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b|"
+    # Japan's translated acts put the negation after a clause: "shall, in case of altering a utilization purpose,
+    # not do so beyond ...", "shall, except in those cases set forth in the following, not acquire ...". A PDF's
+    # text may join the words: "shallnot handle".
+    r"\bshall\s*,[^;:]{1,300}?,\s+not\s+(?!later\b|sooner\b|earlier\b|less\b|more\b|only\b|exceeding\b)[a-z]+|"
+    r"\b(?:shall|must)not\b",
     re.I,
 )
 _PERMISSION = re.compile(
@@ -174,7 +186,9 @@ _REQUIRED = r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+required\s+(?:for|before
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
                         + _REQUIRED + "|"
                         + _RESPONSIBLE_FOR + "|" + _WILL, re.I)
-_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
+# "The use of safe and reliable chips ... is encouraged.": a recommendation with no party named before it.
+_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b|"
+                          r"\b(?:is|are)\s+(?:hereby\s+)?encouraged\s*[.;]?\s*$", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 # "adopted May 27, 2014": the month, not a modal verb.
 # "departments may have memberships with various associations": a fact, not a permission.
