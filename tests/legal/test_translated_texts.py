@@ -63,3 +63,11 @@ def test_shall_joined_to_not_by_the_conversion_is_a_prohibition() -> None:
 def test_a_practice_that_is_encouraged_is_a_recommendation() -> None:
     text = "Article 6 The use of safe and reliable chips, software and data resources is encouraged.\n"
     assert [(r, m) for r, m, _ in _duties(text)] == [("6", "recommended")]
+
+
+def test_the_cases_a_duty_is_excepted_in_are_no_duties_and_the_duty_stands_alone() -> None:
+    text = ("Article 17\n\n- (2) A business operator shall, except in those cases set forth in the following, not "
+            "acquire special care-required personal information without obtaining in advance a principal's consent.\n"
+            "  - (i) cases based on laws and regulations\n"
+            "  - (ii) cases in which there is a need to protect a human life\n")
+    assert [(r, m) for r, m, _ in _duties(text)] == [("17(2)", "prohibition")]
