@@ -71,3 +71,33 @@ def test_the_cases_a_duty_is_excepted_in_are_no_duties_and_the_duty_stands_alone
             "  - (i) cases based on laws and regulations\n"
             "  - (ii) cases in which there is a need to protect a human life\n")
     assert [(r, m) for r, m, _ in _duties(text)] == [("17(2)", "prohibition")]
+
+
+def test_a_public_body_that_will_act_is_bound_whatever_the_verb() -> None:
+    text = "Article 16 The relevant national authorities will improve scientific regulatory methods.\n"
+    assert [(r, m) for r, m, _ in _duties(text)] == [("16", "mandatory")]
+
+
+def test_an_imperative_point_with_a_negation_of_its_own_holds_a_duty_and_a_prohibition() -> None:
+    text = ("Article 4 Providers shall comply with the following provisions:\n\n"
+            "(1) Respect the rights of others, do not endanger their health, and do not infringe their privacy;\n\n"
+            "(2) Take effective measures to improve the accuracy of generated content.\n")
+    duties = _duties(text)
+    assert [(r, m) for r, m, _ in duties] == [("4(1)", "mandatory"), ("4(1)", "prohibition"), ("4(2)", "mandatory")]
+    assert "do not endanger their health, and do not infringe their privacy" in duties[1][2]
+
+
+def test_a_modal_verb_repeated_in_the_negative_after_a_comma_is_a_prohibition_of_its_own() -> None:
+    text = ("Article 11 Providers shall protect users' input information, shall not collect non-essential personal "
+            "information, and shall not illegally retain usage records.\n")
+    duties = _duties(text)
+    assert [m for _, m, _ in duties] == ["mandatory", "prohibition"]
+    assert "shall not collect non-essential personal information, and shall not illegally retain" in duties[1][2]
+
+
+def test_a_coordinated_clause_naming_its_own_party_by_a_bare_plural_is_a_duty_of_that_party() -> None:
+    text = ("Article 19 The relevant competent authorities shall conduct supervision and inspection, and providers "
+            "shall cooperate in accordance with the law.\n")
+    assert [t for _, _, t in _duties(text)] == [
+        "The relevant competent authorities shall conduct supervision and inspection",
+        "providers shall cooperate in accordance with the law."]

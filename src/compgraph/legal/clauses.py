@@ -199,6 +199,8 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
                   r"(?!\s+\d{1,2}\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)"
                   # "The form of the consent ... may vary, depending upon the circumstances": what varies, not a leave
                   r"(?!\s+(?:vary|differ|depend)\b)", re.I)
+# A plural noun with no article as a clause's subject: "providers shall", "deployers must".
+_BARE_PLURAL = r"(?!(?:thus|always|also|as|is|has|does|was|this|its|us|less|unless)\b)[a-z]+s\s+(?:shall|must)\b"
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
@@ -227,6 +229,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r",\s+or\s+(?=(?:in\s+the\s+case\s+of|where|if|when)\b[^;]{0,240}?,\s+(?:the|its|their)\s+"
                            r"[^,;]{1,120}?\b(?:shall|must|may)\b)|"
                            r",\s+and\s+(?=(?:its|their)\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           # China's Measures: "..., and providers shall cooperate ...": a party of its own, named by
+                           # a bare plural.
+                           r"[,;]\s+and\s+(?=" + _BARE_PLURAL + r")|"
                            r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
                            r"\b(?:shall|must|may)\b)|"
@@ -236,7 +241,12 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b))",
                            re.I)
 _SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
-_OWN_SUBJECT = re.compile(r"and\s+(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)", re.I)
+_OWN_SUBJECT = re.compile(r"and\s+(?:(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)|"
+                          r"(?=" + _BARE_PLURAL + "))", re.I)
+# "Providers shall perform their obligations ..., shall not collect ..., shall not illegally retain ...": the modal
+# verb repeated after a comma starts a clause of another modality, where the words before it have a modal verb of
+# their own ("; confidentiality, however, shall not extend to ..." is one clause).
+_REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b)", re.I)
 # "may ... notify ... the age above which that Data Fiduciary shall be exempt": a relative clause after the main
 # verb says which age; the main verb binds.
 _RELATIVE = re.compile(r",?\s+(?:(?:above|below|to|for|in|by|from|under|after|before)\s+)?(?:which|whom)\b", re.I)
@@ -261,6 +271,12 @@ _CONDITIONAL_SHALL = re.compile(r"\b((?:whenever|if|when|where)\b[^;]{0,160}?)\b
                                 r"(?=(?:believe|determine|find|decide|consider|deem)\b)", re.I)
 
 
+# "The relevant national authorities will improve scientific regulatory methods": a public body that opens the clause
+# as its subject is bound by "will" whatever the verb ("making data open will improve services" only predicts).
+_BODY_WILL = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:authorit(?:y|ies)|departments?|agenc(?:y|ies)|"
+                        r"ministr(?:y|ies)|administrations?)\s+will\s+(?!not\b)[a-z]+", re.I)
+
+
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
     clause = _CONDITIONAL_SHALL.sub(r"\1", clause)
@@ -270,7 +286,7 @@ def statute_modality(clause: str) -> str | None:
         return "mandatory"
     if _PERMISSION.search(clause):
         return "permission"
-    if _MANDATORY.search(clause):
+    if _MANDATORY.search(clause) or _BODY_WILL.search(clause):
         return "mandatory"
     if _RECOMMENDED.search(clause):
         return "recommended"
@@ -287,9 +303,13 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     """Spans of the coordinated modal clauses of a sentence; a later one starts at its "and"."""
     pieces = []
     begin = 0
-    for m in _CLAUSE_SPLIT.finditer(sentence):
-        pieces.append((begin, m.start()))
-        begin = m.start() + len(m.group(0)) - len(m.group(0).lstrip(",; "))
+    cuts = [(m.start(), m.end() - len(m.group(0).lstrip(",; ")), False) for m in _CLAUSE_SPLIT.finditer(sentence)]
+    cuts += [(m.start(), m.end(), True) for m in _REPEATED_MODAL.finditer(sentence)]
+    for start, end, repeated in sorted(cuts):
+        if repeated and not _MODAL_VERB.search(sentence, begin, start):
+            continue
+        pieces.append((begin, start))
+        begin = end
     pieces.append((begin, len(sentence)))
     return pieces
 
@@ -370,6 +390,13 @@ def _semicolon_duties(point: str, pieces: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+# "Adhere to the core socialist values and do not generate content ...", "respect the rights of others, do not
+# endanger ...": an imperative point that coordinates a negation with its own verb holds a prohibition beside the
+# duty it borrows from its lead-in (not "ensure that the data are accurate and do not ...": a subordinate clause).
+_IMPERATIVE_NOT = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?=do\s+not\s+[a-z])", re.I)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|where|when|if|unless|whether)\b", re.I)
+
+
 def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tuple[str, str]]]:
     """A point's own clauses and its later coordinated clauses of another modality, each (modality, text).
 
@@ -378,6 +405,11 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
     absence of the seal shall not affect ..." keeps the custody, adds the permission and drops the exception. The
     point's own text runs to its first clause that is an exception or changes the modality.
     """
+    negation = _IMPERATIVE_NOT.search(point)
+    if negation and lead_modality == "mandatory" and statute_modality(point[:negation.start()]) is None \
+            and not _SUBORDINATE.search(point[:negation.start()]):
+        own, later = later_clauses(point[:negation.start()], lead_modality)
+        return own, [*later, ("prohibition", point[negation.end():].strip())]
     pieces = _pieces(point)
     cut = _semicolon_duties(point, pieces)
     own_first = statute_modality(point[: cut[0][1]])
