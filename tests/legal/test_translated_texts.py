@@ -12,6 +12,10 @@ def _duties(text: str) -> list[tuple[str, str, str]]:
     return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
 
 
+def _parties(text: str) -> list[str | None]:
+    return [d.addressee for d in statute_duties(repair_typography(text))]
+
+
 def test_an_article_number_run_into_its_first_paragraph_opens_the_article() -> None:
     text = ("Article 12 Providers shall mark the generated content such as pictures and videos.\n\n"
             "Article 13: Providers shall provide safe, stable and continuous services.\n")
@@ -101,3 +105,17 @@ def test_a_coordinated_clause_naming_its_own_party_by_a_bare_plural_is_a_duty_of
     assert [t for _, _, t in _duties(text)] == [
         "The relevant competent authorities shall conduct supervision and inspection",
         "providers shall cooperate in accordance with the law."]
+
+
+def test_a_government_department_named_by_its_competence_is_an_authority() -> None:
+    text = ("Article 20 Providers shall mark generated content.\n\n"
+            "Article 21 If a provider violates these Measures, the relevant competent department shall impose "
+            "penalties.\n\n"
+            "Article 22 The national cybersecurity and informatization department shall notify the institutions.\n")
+    assert _parties(text) == ["provider", "authority", "authority"]
+
+
+def test_a_personal_information_handling_business_operator_is_the_controller() -> None:
+    text = ("Article 20 A personal information handling business operator shall take necessary and appropriate action "
+            "for the security control of personal data.\n")
+    assert _parties(text) == ["controller"]

@@ -486,7 +486,11 @@ _ROLES = _table(
                   r"\bdirector of\b|\b(?:legislative|executive) branch\b|\bunits? of (?:state or )?local government\b|"
                   r"\bthe council\b|\b(?:central|state|federal) government\b|"
                   # a UK Act's minister, who makes the regulations it provides for
-                  r"\bthe secretary of state\b"),
+                  r"\bthe secretary of state\b|"
+                  # China's Measures: "the relevant competent department", "the national cybersecurity and
+                  # informatization department", "the relevant national authorities", "... and other departments"
+                  r"\b(?:competent|relevant|national|regulatory|administrative)\s+(?:[\w-]+\s+){0,3}?"
+                  r"(?:authorit(?:y|ies)|departments?|ministr(?:y|ies))\b|\bother\s+departments\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),
@@ -504,8 +508,10 @@ _ROLES = _table(
     # Canadian health privacy law's "health information custodian" holds the data and decides its uses, as a
     # controller does; its agent acts for it, as a processor (listed first: the agent's phrase ends in "custodian").
     ("processor", r"\bagents?\s+of\s+(?:a|an|the)\s+(?:health\s+information\s+)?custodians?\b"),
+    # Japan's APPI calls it a "personal information handling business operator".
     ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b|"
-                   r"\bhealth\s+information\s+custodians?\b"),
+                   r"\bhealth\s+information\s+custodians?\b|\bpersonal\s+information\s+handling\s+business\s+"
+                   r"operators?\b"),
     # Singapore's PDPA calls the processor a "data intermediary".
     ("processor", r"\b(?:data\s+)?processors?\b|\bdata\s+intermediar(?:y|ies)\b"),
     ("data-subject", r"\bconsumers?\b(?!['’]s\b)(?![\s-]+(?:requests?|rights?|data|health|protection|reporting|"
