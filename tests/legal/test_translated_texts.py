@@ -119,3 +119,18 @@ def test_a_personal_information_handling_business_operator_is_the_controller() -
     text = ("Article 20 A personal information handling business operator shall take necessary and appropriate action "
             "for the security control of personal data.\n")
     assert _parties(text) == ["controller"]
+
+
+def test_a_catchline_in_parentheses_above_an_article_is_its_title() -> None:
+    text = ("(Security Control Action)\n\nArticle 20 A business operator shall take necessary action for the "
+            "security control of personal data.\n")
+    assert [(d.ref, d.section_title) for d in statute_duties(text)] == [("20", "Security Control Action")]
+
+
+def test_a_catchline_then_paragraph_one_again_opens_the_article_whose_number_line_was_lost() -> None:
+    text = ("# Article 17\n\n- (1) A business operator shall not acquire personal information by deceit.\n"
+            "- (2) A business operator shall not acquire sensitive personal information without consent.\n\n"
+            "(Notification of a Utilization Purpose)\n\n"
+            "- (1) A business operator shall promptly inform a principal of the utilization purpose.\n\n"
+            "Article 19 A business operator shall keep personal data accurate.\n")
+    assert [r for r, _, _ in _duties(text)] == ["17(1)", "17(2)", "18(1)", "19"]

@@ -213,6 +213,7 @@ class _Parser:
         self.lines = text.split("\n")
         self.dotted: tuple[int, str] | None = None  # (depth, label) of the open "2." subdivision, if one is open
         self.bullet = 0  # the place of the last unlabelled bullet read as a point of its lead-in, 0 when none
+        self.catchline = ""  # "(Proper Acquisition)" on the line before an article: that article's title
 
     def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -467,7 +468,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     run_in = _run_in_heading(p, line, next_word, at_margin=raw[:1] not in " \t")
     if run_in is not None:
         number, catchline, rest = run_in
-        p.open_section(number, catchline)
+        p.open_section(number, catchline or p.catchline)
+        p.catchline = ""
         _note_bill_section(p, line)
         p.expect_title = False
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text, after_number=True)
@@ -479,16 +481,23 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     if head is not None:
         kind, number, title = head
         if kind != "group":
-            p.open_section(number, title, annex=kind == "annex")
+            p.open_section(number, title or p.catchline, annex=kind == "annex")
             _note_bill_section(p, line)
+            p.catchline = ""
         return
     if _aside(p, line):
+        return
+    catchline = _PAREN_CATCHLINE.match(line)
+    if catchline and not _VERB.search(catchline.group(1)):
+        p.catchline = catchline.group(1)
+        p.last_width = p.last_raw = 0  # the paragraph before has ended, whatever its width
         return
     if p.expect_title and _is_title(line):
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
     labels, after = _labels(line, p.stack)
+    _lost_article(p, labels)
     bullet = not labels and bool(labels := _bullet_label(p, lead))
     body = line[after:].strip()
     cur = p.current
@@ -522,6 +531,21 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+# Japan's acts, as translated, set each article's catchline in parentheses on the line above it: "(Proper Acquisition)"
+# then "Article 17".
+_PAREN_CATCHLINE = re.compile(r"^\(([A-Z][^()\d]{2,100}?(?:\([^()\d]*\)[^()\d]*)?)\)$")
+
+
+def _lost_article(p: _Parser, labels: list[str]) -> None:
+    """Open the next article where a catchline is followed by paragraph (1) of an article that has had its (1): a PDF
+    conversion that lost the "Article 18" line between "(Notification etc. of a Utilization Purpose when Acquiring)"
+    and "- (1) A personal information handling business operator shall ..." still starts Article 18 there."""
+    pending, p.catchline = p.catchline, ""
+    if pending and labels[:1] == ["1"] and (p.section, ("1",)) in p.by_path and p.section[:1].isdigit():
+        p.open_section(str(int(re.match(r"\d+", p.section).group(0)) + 1), pending)  # type: ignore[union-attr]
+        p.expect_title = False
 
 
 def _add_labelled(p: _Parser, line: str, after: int, labels: list[str], bullet: bool, body: str, start: int,
