@@ -4,7 +4,8 @@ Legislation cites by structure (Art. 27(1)(b), § 13-77-103(2)(a)), so an obliga
 identified by where it sits, not by how many sentences precede it. ``parse_provisions`` reads every drafting
 style met so far into a flat list of ``Provision`` (one per paragraph, subparagraph or point, in order):
 
-- section headings: "Article 9" (title on the next line or after a dash), "§ 13-77-103", "Sec. 2.",
+- section headings: "Article 9" (title on the next line or after a dash, or a catchline in parentheses on the
+  line above), "Article 4 The provision ..." (run into its first paragraph), "§ 13-77-103", "Sec. 2.",
   "Section 4", "13-77-103. Required disclosures.", and "ANNEX III" (whose articles are then kept apart from
   the main text's); a document with no heading at all is one section;
 - labels: "1.", "(1)", "(a)", "a)", "(i)", "(I)", "(A)", several on one line ("(1) (a)"); which level a label
@@ -80,8 +81,9 @@ _WRAPPED_WIDTH = 60
 _DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
 
 
-def _kind(label: str, stack: list[tuple[str, str]]) -> str:
-    """The label's kind: num, alpha, roman, ALPHA or ROMAN ("i" after "h" is a letter, not one)."""
+def _kind(label: str, stack: list[tuple[str, str]], continues: bool = True) -> str:
+    """The label's kind: num, alpha, roman, ALPHA or ROMAN ("i" after "h" is a letter, not one); with ``continues``
+    a Roman label that follows the open number ("(iv)" after "(3)") is a number."""
     if label[0].isdigit():
         return "num"
     lower = label.islower()
@@ -97,7 +99,7 @@ def _kind(label: str, stack: list[tuple[str, str]]) -> str:
         return alpha
     if roman in last and roman_value(last[roman]) == value - 1:
         return roman
-    if "num" in last and value > 1 and value == _ordinal("num", last["num"]) + 1:
+    if continues and "num" in last and value > 1 and value == _ordinal("num", last["num"]) + 1:
         return "num"  # a translation's "(iv)" after "(3)" is the fourth item: a list of its own opens at "(i)"
     if value == 1:
         return roman
@@ -487,10 +489,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     if _aside(p, line):
         return
-    catchline = _PAREN_CATCHLINE.match(line)
-    if catchline and not _VERB.search(catchline.group(1)):
-        p.catchline = catchline.group(1)
-        p.last_width = p.last_raw = 0  # the paragraph before has ended, whatever its width
+    if _catchline(p, line):
         return
     if p.expect_title and _is_title(line):
         p.title, p.expect_title = line, False
@@ -536,6 +535,16 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
 # Japan's acts, as translated, set each article's catchline in parentheses on the line above it: "(Proper Acquisition)"
 # then "Article 17".
 _PAREN_CATCHLINE = re.compile(r"^\(([A-Z][^()\d]{2,100}?(?:\([^()\d]*\)[^()\d]*)?)\)$")
+
+
+def _catchline(p: _Parser, line: str) -> bool:
+    """Keep ``line`` as the title of the article below when it is a catchline in parentheses."""
+    catchline = _PAREN_CATCHLINE.match(line)
+    if not catchline or _VERB.search(catchline.group(1)):
+        return False
+    p.catchline = catchline.group(1)
+    p.last_width = p.last_raw = 0  # the paragraph before has ended, whatever its width
+    return True
 
 
 def _lost_article(p: _Parser, labels: list[str]) -> None:
@@ -589,7 +598,9 @@ def _aside(p: _Parser, line: str) -> bool:
         return True
     if p.aside:
         first = _labels(line, p.stack)[0]
-        if not (first and p.stack and _kind(first[0], p.stack[:1]) == p.stack[0][0]):
+        # Only the outermost open label is in view here, so an illustration's "(II)" (its "(I)" skipped as an
+        # aside) must not pass for the item after "(1)".
+        if not (first and p.stack and _kind(first[0], p.stack[:1], continues=False) == p.stack[0][0]):
             return True
         p.aside = False
     return False
@@ -680,7 +691,10 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     if run_in and text:
         return run_in.group(1), *text
     article = _ARTICLE_RUN_IN.match(line)
+    # The words must be a sentence (a verb, or a full stop: "Article 5 Encourages the innovative application ...
+    # ecosystem."), not a long title ("Article 2 Requirements for the documentation ... alike").
     if article and not p.mid_sentence(next_word) and not _is_title(article.group(2)) \
+            and (_VERB.search(article.group(2)) or re.search(r"[.;:]$", article.group(2))) \
             and _ascends(p.section, article.group(1)):
         return article.group(1), "", article.start(2)
     return None
