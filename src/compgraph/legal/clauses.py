@@ -408,8 +408,8 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
     negation = _IMPERATIVE_NOT.search(point)
     if negation and lead_modality == "mandatory" and statute_modality(point[:negation.start()]) is None \
             and not _SUBORDINATE.search(point[:negation.start()]):
-        own, later = later_clauses(point[:negation.start()], lead_modality)
-        return own, [*later, ("prohibition", point[negation.end():].strip())]
+        own, before = later_clauses(point[:negation.start()], lead_modality)
+        return own, [*before, ("prohibition", point[negation.end():].strip())]
     pieces = _pieces(point)
     cut = _semicolon_duties(point, pieces)
     own_first = statute_modality(point[: cut[0][1]])
