@@ -126,7 +126,14 @@ NON_DUTY = re.compile(
     # What a duty "shall not extend to" ("confidentiality, however, shall not extend to significant misconduct") is
     # its limit, as "shall be limited to" is.
     r"\bshall\s+not\s+extend\s+to\b|"
-    r"\bno\s+(?:locality|municipality|political\s+subdivision|local\s+government)\s+(?:shall|may)\b",
+    r"\bno\s+(?:locality|municipality|political\s+subdivision|local\s+government)\s+(?:shall|may)\b|"
+    # Precedence ("If the state has other provisions on ..., such provisions shall prevail"), commencement whatever
+    # the instrument is called ("This Measures shall come into force on ..."), and a sanction stated without anyone
+    # to impose it ("punishment shall be imposed according to law", "criminal liability shall be pursued according
+    # to law") are legal effects, as "shall be liable under" is.
+    r"\bshall\s+prevail\b|\bshall\s+(?:come|enter)\s+into\s+force\b|"
+    r"\b(?:liability|punishment|penalt(?:y|ies)|sanctions?)\s+shall\s+be\s+(?:imposed|pursued|investigated)\s+"
+    r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b",
     re.I,
 )
 _PROHIBITION = re.compile(
@@ -137,7 +144,12 @@ _PROHIBITION = re.compile(
     r"(?:^|,\s+)(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+"
     r"(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
-    r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b",
+    r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b|"
+    # Japan's translated acts put the negation after a clause: "shall, in case of altering a utilization purpose,
+    # not do so beyond ...", "shall, except in those cases set forth in the following, not acquire ...". A PDF's
+    # text may join the words: "shallnot handle".
+    r"\bshall\s*,[^;:]{1,300}?,\s+not\s+(?!later\b|sooner\b|earlier\b|less\b|more\b|only\b|exceeding\b)[a-z]+|"
+    r"\b(?:shall|must)not\b",
     re.I,
 )
 _PERMISSION = re.compile(
@@ -174,7 +186,9 @@ _REQUIRED = r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+required\s+(?:for|before
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
                         + _REQUIRED + "|"
                         + _RESPONSIBLE_FOR + "|" + _WILL, re.I)
-_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b", re.I)
+# "The use of safe and reliable chips ... is encouraged.": a recommendation with no party named before it.
+_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b|"
+                          r"\b(?:is|are)\s+(?:hereby\s+)?encouraged\s*[.;]?\s*$", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 # "adopted May 27, 2014": the month, not a modal verb.
 # "departments may have memberships with various associations": a fact, not a permission.
@@ -185,6 +199,8 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
                   r"(?!\s+\d{1,2}\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)"
                   # "The form of the consent ... may vary, depending upon the circumstances": what varies, not a leave
                   r"(?!\s+(?:vary|differ|depend)\b)", re.I)
+# A plural noun with no article as a clause's subject: "providers shall", "deployers must".
+_BARE_PLURAL = r"(?!(?:thus|always|also|as|is|has|does|was|this|its|us|less|unless)\b)[a-z]+s\s+(?:shall|must)\b"
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
@@ -213,6 +229,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r",\s+or\s+(?=(?:in\s+the\s+case\s+of|where|if|when)\b[^;]{0,240}?,\s+(?:the|its|their)\s+"
                            r"[^,;]{1,120}?\b(?:shall|must|may)\b)|"
                            r",\s+and\s+(?=(?:its|their)\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           # China's Measures: "..., and providers shall cooperate ...": a party of its own, named by
+                           # a bare plural.
+                           r"[,;]\s+and\s+(?=" + _BARE_PLURAL + r")|"
                            r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
                            r"\b(?:shall|must|may)\b)|"
@@ -222,7 +241,12 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b))",
                            re.I)
 _SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
-_OWN_SUBJECT = re.compile(r"and\s+(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)", re.I)
+_OWN_SUBJECT = re.compile(r"and\s+(?:(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)|"
+                          r"(?=" + _BARE_PLURAL + "))", re.I)
+# "Providers shall perform their obligations ..., shall not collect ..., shall not illegally retain ...": the modal
+# verb repeated after a comma starts a clause of another modality, where the words before it have a modal verb of
+# their own ("; confidentiality, however, shall not extend to ..." is one clause).
+_REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b)", re.I)
 # "may ... notify ... the age above which that Data Fiduciary shall be exempt": a relative clause after the main
 # verb says which age; the main verb binds.
 _RELATIVE = re.compile(r",?\s+(?:(?:above|below|to|for|in|by|from|under|after|before)\s+)?(?:which|whom)\b", re.I)
@@ -247,6 +271,12 @@ _CONDITIONAL_SHALL = re.compile(r"\b((?:whenever|if|when|where)\b[^;]{0,160}?)\b
                                 r"(?=(?:believe|determine|find|decide|consider|deem)\b)", re.I)
 
 
+# "The relevant national authorities will improve scientific regulatory methods": a public body that opens the clause
+# as its subject is bound by "will" whatever the verb ("making data open will improve services" only predicts).
+_BODY_WILL = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:authorit(?:y|ies)|departments?|agenc(?:y|ies)|"
+                        r"ministr(?:y|ies)|administrations?)\s+will\s+(?!not\b)[a-z]+", re.I)
+
+
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
     clause = _CONDITIONAL_SHALL.sub(r"\1", clause)
@@ -256,7 +286,7 @@ def statute_modality(clause: str) -> str | None:
         return "mandatory"
     if _PERMISSION.search(clause):
         return "permission"
-    if _MANDATORY.search(clause):
+    if _MANDATORY.search(clause) or _BODY_WILL.search(clause):
         return "mandatory"
     if _RECOMMENDED.search(clause):
         return "recommended"
@@ -273,9 +303,13 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     """Spans of the coordinated modal clauses of a sentence; a later one starts at its "and"."""
     pieces = []
     begin = 0
-    for m in _CLAUSE_SPLIT.finditer(sentence):
-        pieces.append((begin, m.start()))
-        begin = m.start() + len(m.group(0)) - len(m.group(0).lstrip(",; "))
+    cuts = [(m.start(), m.end() - len(m.group(0).lstrip(",; ")), False) for m in _CLAUSE_SPLIT.finditer(sentence)]
+    cuts += [(m.start(), m.end(), True) for m in _REPEATED_MODAL.finditer(sentence)]
+    for start, end, repeated in sorted(cuts):
+        if repeated and not _MODAL_VERB.search(sentence, begin, start):
+            continue
+        pieces.append((begin, start))
+        begin = end
     pieces.append((begin, len(sentence)))
     return pieces
 
@@ -356,6 +390,13 @@ def _semicolon_duties(point: str, pieces: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+# "Adhere to the core socialist values and do not generate content ...", "respect the rights of others, do not
+# endanger ...": an imperative point that coordinates a negation with its own verb holds a prohibition beside the
+# duty it borrows from its lead-in (not "ensure that the data are accurate and do not ...": a subordinate clause).
+_IMPERATIVE_NOT = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?=do\s+not\s+[a-z])", re.I)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|where|when|if|unless|whether)\b", re.I)
+
+
 def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tuple[str, str]]]:
     """A point's own clauses and its later coordinated clauses of another modality, each (modality, text).
 
@@ -364,6 +405,11 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
     absence of the seal shall not affect ..." keeps the custody, adds the permission and drops the exception. The
     point's own text runs to its first clause that is an exception or changes the modality.
     """
+    negation = _IMPERATIVE_NOT.search(point)
+    if negation and lead_modality == "mandatory" and statute_modality(point[:negation.start()]) is None \
+            and not _SUBORDINATE.search(point[:negation.start()]):
+        own, before = later_clauses(point[:negation.start()], lead_modality)
+        return own, [*before, ("prohibition", point[negation.end():].strip())]
     pieces = _pieces(point)
     cut = _semicolon_duties(point, pieces)
     own_first = statute_modality(point[: cut[0][1]])
@@ -440,7 +486,11 @@ _ROLES = _table(
                   r"\bdirector of\b|\b(?:legislative|executive) branch\b|\bunits? of (?:state or )?local government\b|"
                   r"\bthe council\b|\b(?:central|state|federal) government\b|"
                   # a UK Act's minister, who makes the regulations it provides for
-                  r"\bthe secretary of state\b"),
+                  r"\bthe secretary of state\b|"
+                  # China's Measures: "the relevant competent department", "the national cybersecurity and
+                  # informatization department", "the relevant national authorities", "... and other departments"
+                  r"\b(?:competent|relevant|national|regulatory|administrative)\s+(?:[\w-]+\s+){0,3}?"
+                  r"(?:authorit(?:y|ies)|departments?|ministr(?:y|ies))\b|\bother\s+departments\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),
@@ -458,8 +508,10 @@ _ROLES = _table(
     # Canadian health privacy law's "health information custodian" holds the data and decides its uses, as a
     # controller does; its agent acts for it, as a processor (listed first: the agent's phrase ends in "custodian").
     ("processor", r"\bagents?\s+of\s+(?:a|an|the)\s+(?:health\s+information\s+)?custodians?\b"),
+    # Japan's APPI calls it a "personal information handling business operator".
     ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b|"
-                   r"\bhealth\s+information\s+custodians?\b"),
+                   r"\bhealth\s+information\s+custodians?\b|\bpersonal\s+information\s+handling\s+business\s+"
+                   r"operators?\b"),
     # Singapore's PDPA calls the processor a "data intermediary".
     ("processor", r"\b(?:data\s+)?processors?\b|\bdata\s+intermediar(?:y|ies)\b"),
     ("data-subject", r"\bconsumers?\b(?!['’]s\b)(?![\s-]+(?:requests?|rights?|data|health|protection|reporting|"

@@ -170,7 +170,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 lead_text = lead_text[:after.end()].rstrip()
             before, last = split_lead_in(lead_text)
             condition = _CONDITION_LEAD_IN.search(lead_text) or _SCOPE_LEAD_IN.search(lead_text) \
-                or _LISTED_CONDITION.search(lead_text)
+                or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text)
             if condition and not _SCOPE_LEAD_IN.search(lead_text):
                 parts.append(lead_text)  # the sentence states the duty; its points are its conditions
             elif before:
@@ -234,6 +234,13 @@ _SCOPE_LEAD_IN = re.compile(r"^\W*(?:(?:this|the)\s+(?:section|sub-?section|part
 # sentence states its duty itself.
 _LISTED_CONDITION = re.compile(r"^\W*(?:if|where|when|unless)\b[^,;:]*\b(?:any|all|one|each|either)\s+of\s+the\s+"
                                r"following\b[^,;:]*,", re.I)
+
+
+# "A ... business operator shall, except in those cases set forth in the following, not acquire special care-required
+# personal information without obtaining in advance a principal's consent." then "(i) cases based on laws and
+# regulations": the points are the exceptions to the sentence's duty, which stands on its own.
+_EXCEPTED_CASES = re.compile(r"\bexcept\s+(?:in\s+)?(?:those\s+|the\s+)?cases\s+(?:set\s+forth|listed|specified|"
+                             r"described|referred\s+to)\s+(?:in\s+)?(?:the\s+following|below)\b", re.I)
 
 
 # "Providers ... may conduct the testing ... only where all of the following conditions are met:" then "(a) the

@@ -4,7 +4,8 @@ Legislation cites by structure (Art. 27(1)(b), § 13-77-103(2)(a)), so an obliga
 identified by where it sits, not by how many sentences precede it. ``parse_provisions`` reads every drafting
 style met so far into a flat list of ``Provision`` (one per paragraph, subparagraph or point, in order):
 
-- section headings: "Article 9" (title on the next line or after a dash), "§ 13-77-103", "Sec. 2.",
+- section headings: "Article 9" (title on the next line or after a dash, or a catchline in parentheses on the
+  line above), "Article 4 The provision ..." (run into its first paragraph), "§ 13-77-103", "Sec. 2.",
   "Section 4", "13-77-103. Required disclosures.", and "ANNEX III" (whose articles are then kept apart from
   the main text's); a document with no heading at all is one section;
 - labels: "1.", "(1)", "(a)", "a)", "(i)", "(I)", "(A)", several on one line ("(1) (a)"); which level a label
@@ -17,11 +18,12 @@ style met so far into a flat list of ``Provision`` (one per paragraph, subparagr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import repair_typography
+from compgraph.legal.inline import inline_segments, roman_value
 
 __all__ = ["CAPITAL_CATCHLINE", "Provision", "parse_provisions", "repair_typography"]
 
@@ -45,7 +47,8 @@ class Provision:
 
 
 # A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
-_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+# Japan's acts number an article inserted after Article 16 "Article 16-2" (a branch number, not a range).
+_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+(?:-\d+)?[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
                       r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
 # "4 7-18-3206. Data protection assessments.": OCR split the first part of a three-part number.
@@ -76,22 +79,11 @@ _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
 _WRAPPED_WIDTH = 60
 _DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
-def _roman(label: str) -> int | None:
-    s = label.lower()
-    if not s or any(ch not in _ROMAN for ch in s):
-        return None
-    total = 0
-    for a, b in zip(s, s[1:] + " ", strict=True):
-        v = _ROMAN[a]
-        total += -v if b != " " and _ROMAN[b] > v else v
-    return total
-
-
-def _kind(label: str, stack: list[tuple[str, str]]) -> str:
-    """The label's kind: num, alpha, roman, ALPHA or ROMAN ("i" after "h" is a letter, not one)."""
+def _kind(label: str, stack: list[tuple[str, str]], continues: bool = True) -> str:
+    """The label's kind: num, alpha, roman, ALPHA or ROMAN ("i" after "h" is a letter, not one); with ``continues``
+    a Roman label that follows the open number ("(iv)" after "(3)") is a number."""
     if label[0].isdigit():
         return "num"
     lower = label.islower()
@@ -100,13 +92,15 @@ def _kind(label: str, stack: list[tuple[str, str]]) -> str:
     if not lower and len(label) == 1 and "ALPHA" not in last and "alpha" in last \
             and ord(label.lower()) == ord(last["alpha"][-1]) + 1:
         return "alpha"  # OCR capitalised the next letter: "(C)" after "(b)" is point (c)
-    value = _roman(label)
+    value = roman_value(label)
     if value is None:
         return alpha
     if alpha in last and len(label) == 1 and ord(label) == ord(last[alpha][-1]) + 1:
         return alpha
-    if roman in last and _roman(last[roman]) == value - 1:
+    if roman in last and roman_value(last[roman]) == value - 1:
         return roman
+    if continues and "num" in last and value > 1 and value == _ordinal("num", last["num"]) + 1:
+        return "num"  # a translation's "(iv)" after "(3)" is the fourth item: a list of its own opens at "(i)"
     if value == 1:
         return roman
     return roman if len(label) > 1 else alpha
@@ -221,6 +215,7 @@ class _Parser:
         self.lines = text.split("\n")
         self.dotted: tuple[int, str] | None = None  # (depth, label) of the open "2." subdivision, if one is open
         self.bullet = 0  # the place of the last unlabelled bullet read as a point of its lead-in, 0 when none
+        self.catchline = ""  # "(Proper Acquisition)" on the line before an article: that article's title
 
     def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -309,6 +304,7 @@ class _Parser:
         for label, style in zip(labels, styles, strict=True):
             kind = self.num_kind(_kind(label, self.stack), style)
             label = label.lower() if kind == "alpha" else label
+            label = str(roman_value(label)) if kind == "num" and not label[0].isdigit() else label
             at = _reopened(self.stack, kind, label, cur)
             if at is not None:
                 del self.stack[at:]
@@ -337,9 +333,10 @@ class _Parser:
 
 def _ordinal(kind: str, label: str) -> int:
     if kind in ("num", "pnum"):
-        return int(re.match(r"\d+", label).group(0))  # type: ignore[union-attr]  # a num label starts with digits
+        digits = re.match(r"\d+", label)
+        return int(digits.group(0)) if digits else roman_value(label) or 0  # "(iv)" read as item 4
     if kind in ("roman", "ROMAN"):
-        return _roman(label) or 0
+        return roman_value(label) or 0
     return ord(label[-1].lower()) - ord("a") + 1
 
 
@@ -372,7 +369,7 @@ def parse_provisions(text: str) -> list[Provision]:
                               and len(raw_line.rstrip().expandtabs()) + 1 + len(following[0]) > p.wrap)
         if not raw_line.strip() or _LABEL.match(raw_line.strip()):
             p.inline_point = 1  # a blank line or a labelled line ends a run of inline points
-        segments, p.inline_point = _inline_segments(raw_line, p.inline_point if p.wrap else 1)
+        segments, p.inline_point = inline_segments(raw_line, p.inline_point if p.wrap else 1)
         segments = _first_subdivision(p, segments)
         for seg_start, raw in segments:
             _read_line(p, raw, offsets[i] + seg_start, i, first_text)
@@ -455,103 +452,6 @@ def _wrap_width(lines: list[str]) -> int:
     return margin if margin <= 120 and near >= len(widths) / 2 else 0
 
 
-_INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
-# "The catalog shall indicate: 1. If ...; and 2. The date ...": numbered points that a Markdown renderer joined
-# to their lead-in (a list right under a paragraph line does not open a list there).
-_INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+(?=(\d{1,2})\.[ \t]+\S)")
-_INLINE_POINT = re.compile(r"(?:(?<=[:;—])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or)|(?<=,))[ \t]+"
-                           r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
-# "... national security systems. (b) INDEPENDENT AUDITOR.—Subject to ...": a subsection with the U.S. Code's capital
-# catchline run on after a full stop, where a PDF conversion joined two paragraphs.
-_INLINE_CATCHLINE = re.compile(r"(?<=\.)[ \t]+(?=\((?:\d{1,2}|[a-z]{1,4}|[A-Z])\)[ \t]+"
-                               r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–])")
-# "... discussing: a) the progress made ...; b) the act's effectiveness ...; and d) ...": letters with one
-# parenthesis, in order from "a)" after a colon.
-# Markdown renders a list set right under its lead-in line as part of that paragraph ("AI Governance Boards must: -
-# Be chaired by ..."), and a converter may run two bullets on one line ("... at any time. - Must centrally track
-# ..."): a bullet starts where " - " and a capital follow a colon or a sentence's full stop (not a heading's
-# "ARTICLE IV. - OPEN DATA").
-_RUN_ON_BULLET = re.compile(r"(?:(?<=[A-Za-z)]:)|(?<=[a-z)]\.))[ \t]+(?=-[ \t]+[A-Z])")
-_SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z])")
-_INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
-
-
-def _in_order(line: str, found: Iterable[re.Match[str]], start: int,
-              rank: Callable[[str], int]) -> tuple[list[int], int]:
-    """Where a run of inline points begins, each labelled (group 1) one after the last ("1.", "(2)", "c)"), and
-    the rank of the label expected next. Points run from a colon in order, so "(2)" after "; and" in a sentence
-    that never opened "(1)" stays inside it; ``start`` above 1 goes on with a run the line before opened."""
-    cuts, expected = [], start
-    for m in found:
-        if rank(m.group(1)) == expected and (expected > 1 or line[m.start() - 1] == ":"):
-            cuts.append(m.end())
-            expected += 1
-    return cuts, expected
-
-
-def _lettered_cuts(line: str, points: list[re.Match[str]]) -> list[int]:
-    """Where inline "(a)", "(iv)" points begin: after a colon or semicolon wherever they stand, after ", and" or
-    ", or" only when the point before was cut too ("For the purposes of (i) targeted advertising, (ii) the sale
-    ..., or (iii) profiling" is one point listing three purposes)."""
-    cuts: list[int] = []
-    cut_labels: set[str] = set()
-    for m in points:
-        label = re.match(r"\((\w+)\)", line[m.end():]).group(1)  # type: ignore[union-attr]  # the lookahead saw it
-        if line[:m.start()].endswith((", and", ", or", ",")):
-            before = {chr(ord(label) - 1)} if len(label) == 1 else set()
-            value = _roman(label)
-            if value and value > 1:
-                before.add(next((r for r in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
-                                 if _roman(r) == value - 1), ""))
-            if not before & cut_labels:
-                continue
-        cuts.append(m.end())
-        cut_labels.add(label)
-    return cuts
-
-
-def _inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], int]:
-    """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts, and
-    the number of the next inline "(n)" point it expects.
-
-    A number only opens a paragraph when it is the next one ("2." after "1."), so "Article 3. 4 items"
-    and amounts stay inside their sentence; a point only after a colon or semicolon. ``point`` carries the
-    count over from the line before, where a hard-wrapped paragraph's points run on ("...: (1) can be used
-    to increase agency" / "accountability and responsiveness; (2) improves public").
-    """
-    cuts: list[int] = []
-    first = re.match(r"[ \t]*(\d{1,3})\.[ \t]", line)
-    expected = int(first.group(1)) + 1 if first else None
-    for m in _INLINE_PARAGRAPH.finditer(line):
-        if expected is not None and int(m.group(1)) == expected:
-            cuts.append(m.end())
-            expected += 1
-    if not first:
-        cuts += _in_order(line, _INLINE_NUMBER.finditer(line), 1, int)[0]
-    points = list(_INLINE_POINT.finditer(line))
-    cuts += _lettered_cuts(line, [m for m in points if m.group(1) is None])
-    numbered, number = _in_order(line, (m for m in points if m.group(1)), point, int)
-    cuts += numbered + _in_order(line, _INLINE_LETTER.finditer(line), 1, lambda c: ord(c) - ord("a") + 1)[0]
-    cuts += [m.end() for m in _INLINE_CATCHLINE.finditer(line)]
-    bullets = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
-    if bullets and not cuts:
-        bounds = [0, *bullets, len(line)]
-        return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
-    cuts += bullets
-    if not cuts:
-        return [(0, line)], number
-    # "...; and d) such other items as ... deems necessary. The report may include ...": a sentence after the
-    # last inline point is the paragraph's again, not the point's.
-    # A short first sentence is the point's catchline ("3. Public Input Forum. The working group shall ...").
-    last = max(cuts)
-    after = next((m for m in _SENTENCE_AFTER_POINTS.finditer(line, last) if len(line[last:m.start()].split()) > 6),
-                 None)
-    if after:
-        cuts.append(after.end())
-    bounds = [0, *sorted(set(cuts)), len(line)]
-    return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
-
-
 def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after_number: bool = False) -> None:
     """One physical (or inline-cut) line into the parser state: a heading, a title, a labelled provision,
     a continuation or a new subparagraph."""
@@ -570,7 +470,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     run_in = _run_in_heading(p, line, next_word, at_margin=raw[:1] not in " \t")
     if run_in is not None:
         number, catchline, rest = run_in
-        p.open_section(number, catchline)
+        p.open_section(number, catchline or p.catchline)
+        p.catchline = ""
         _note_bill_section(p, line)
         p.expect_title = False
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text, after_number=True)
@@ -582,16 +483,20 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     if head is not None:
         kind, number, title = head
         if kind != "group":
-            p.open_section(number, title, annex=kind == "annex")
+            p.open_section(number, title or p.catchline, annex=kind == "annex")
             _note_bill_section(p, line)
+            p.catchline = ""
         return
     if _aside(p, line):
+        return
+    if _catchline(p, line):
         return
     if p.expect_title and _is_title(line):
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
     labels, after = _labels(line, p.stack)
+    _lost_article(p, labels)
     bullet = not labels and bool(labels := _bullet_label(p, lead))
     body = line[after:].strip()
     cur = p.current
@@ -625,6 +530,31 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+# Japan's acts, as translated, set each article's catchline in parentheses on the line above it: "(Proper Acquisition)"
+# then "Article 17".
+_PAREN_CATCHLINE = re.compile(r"^\(([A-Z][^()\d]{2,100}?(?:\([^()\d]*\)[^()\d]*)?)\)$")
+
+
+def _catchline(p: _Parser, line: str) -> bool:
+    """Keep ``line`` as the title of the article below when it is a catchline in parentheses."""
+    catchline = _PAREN_CATCHLINE.match(line)
+    if not catchline or _VERB.search(catchline.group(1)):
+        return False
+    p.catchline = catchline.group(1)
+    p.last_width = p.last_raw = 0  # the paragraph before has ended, whatever its width
+    return True
+
+
+def _lost_article(p: _Parser, labels: list[str]) -> None:
+    """Open the next article where a catchline is followed by paragraph (1) of an article that has had its (1): a PDF
+    conversion that lost the "Article 18" line between "(Notification etc. of a Utilization Purpose when Acquiring)"
+    and "- (1) A personal information handling business operator shall ..." still starts Article 18 there."""
+    pending, p.catchline = p.catchline, ""
+    if pending and labels[:1] == ["1"] and (p.section, ("1",)) in p.by_path and p.section[:1].isdigit():
+        p.open_section(str(int(re.match(r"\d+", p.section).group(0)) + 1), pending)  # type: ignore[union-attr]
+        p.expect_title = False
 
 
 def _add_labelled(p: _Parser, line: str, after: int, labels: list[str], bullet: bool, body: str, start: int,
@@ -668,7 +598,9 @@ def _aside(p: _Parser, line: str) -> bool:
         return True
     if p.aside:
         first = _labels(line, p.stack)[0]
-        if not (first and p.stack and _kind(first[0], p.stack[:1]) == p.stack[0][0]):
+        # Only the outermost open label is in view here, so an illustration's "(II)" (its "(I)" skipped as an
+        # aside) must not pass for the item after "(1)".
+        if not (first and p.stack and _kind(first[0], p.stack[:1], continues=False) == p.stack[0][0]):
             return True
         p.aside = False
     return False
@@ -714,7 +646,7 @@ def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
     """("section", "III", "Procedures/Guidelines") for the next of a policy's Roman-numbered headings ("I.
     Purpose", "II. Effective Date"): short, verbless and in order, so a list's "I." after "H." is no heading."""
     m = _ROMAN_HEADING.match(line)
-    if not m or _roman(m.group(1)) != p.next_roman or len(m.group(2).split()) > 6 or _VERB.search(m.group(2)):
+    if not m or roman_value(m.group(1)) != p.next_roman or len(m.group(2).split()) > 6 or _VERB.search(m.group(2)):
         return None
     p.next_roman += 1
     return "section", m.group(1), m.group(2).strip()
@@ -756,7 +688,28 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
         return inline.group(1), inline.group(2).strip(), inline.start(3)
     run_in = _SECTION_RUN_IN.match(line)
     text = _run_in_text(run_in) if run_in and not p.mid_sentence(next_word) else None
-    return (run_in.group(1), *text) if run_in and text else None
+    if run_in and text:
+        return run_in.group(1), *text
+    article = _ARTICLE_RUN_IN.match(line)
+    # The words must be a sentence (a verb, or a full stop: "Article 5 Encourages the innovative application ...
+    # ecosystem."), not a long title ("Article 2 Requirements for the documentation ... alike").
+    if article and not p.mid_sentence(next_word) and not _is_title(article.group(2)) \
+            and (_VERB.search(article.group(2)) or re.search(r"[.;:]$", article.group(2))) \
+            and _ascends(p.section, article.group(1)):
+        return article.group(1), "", article.start(2)
+    return None
+
+
+# "Article 4 The provision and use of ... shall comply with ...", "Article 17: Those who provide ...": a translated
+# regulation (China's, Japan's) runs its article number into the first paragraph, with no full stop or title.
+_ARTICLE_RUN_IN = re.compile(r"^(?:Article|ARTICLE)[ \t]+(\d+(?:-\d+)?[a-z]?):?[ \t]+([A-Z(].*)$")
+
+
+def _ascends(section: str, number: str) -> bool:
+    """Whether article ``number`` comes after ``section`` (the first article, a later one, or a branch of the
+    current one: "16-2" after 16), so that a paragraph that opens by citing an article stays a paragraph."""
+    current, new = re.match(r"\d*", section).group(0), re.match(r"\d+", number).group(0)  # type: ignore[union-attr]
+    return not current or int(new) > int(current) or (int(new) == int(current) and "-" in number)
 
 
 def _follows(section: str, base: str, decimal: bool) -> bool:

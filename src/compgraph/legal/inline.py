@@ -1,0 +1,126 @@
+"""Points and paragraphs that a text runs together on one line, and the value of a Roman-numeral label.
+
+A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ..."), a Markdown list that a renderer joined to its lead-in
+("The catalog shall indicate: 1. If ...; and 2. The date ...") or two bullets a converter put on one line hold several
+provisions in one physical line; ``inline_segments`` cuts such a line where each of them starts, so that
+``statute.parse_provisions`` reads them as if each had a line of its own. Points are only cut in order and after a
+colon or semicolon, so "(2)" or "Article 3. 4 items" inside a sentence stays in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+__all__ = ["inline_segments", "roman_value"]
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(label: str) -> int | None:
+    """The value of a Roman numeral ("iv" -> 4, "XII" -> 12), None when ``label`` is not one."""
+    s = label.lower()
+    if not s or any(ch not in _ROMAN for ch in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
+
+
+_INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
+# "The catalog shall indicate: 1. If ...; and 2. The date ...": numbered points that a Markdown renderer joined
+# to their lead-in (a list right under a paragraph line does not open a list there).
+_INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+(?=(\d{1,2})\.[ \t]+\S)")
+_INLINE_POINT = re.compile(r"(?:(?<=[:;—])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or)|(?<=,))[ \t]+"
+                           r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
+# "... national security systems. (b) INDEPENDENT AUDITOR.—Subject to ...": a subsection with the U.S. Code's capital
+# catchline run on after a full stop, where a PDF conversion joined two paragraphs.
+_INLINE_CATCHLINE = re.compile(r"(?<=\.)[ \t]+(?=\((?:\d{1,2}|[a-z]{1,4}|[A-Z])\)[ \t]+"
+                               r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–])")
+# "... discussing: a) the progress made ...; b) the act's effectiveness ...; and d) ...": letters with one
+# parenthesis, in order from "a)" after a colon.
+# Markdown renders a list set right under its lead-in line as part of that paragraph ("AI Governance Boards must: -
+# Be chaired by ..."), and a converter may run two bullets on one line ("... at any time. - Must centrally track
+# ..."): a bullet starts where " - " and a capital follow a colon or a sentence's full stop (not a heading's
+# "ARTICLE IV. - OPEN DATA").
+_RUN_ON_BULLET = re.compile(r"(?:(?<=[A-Za-z)]:)|(?<=[a-z)]\.))[ \t]+(?=-[ \t]+[A-Z])")
+_SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z])")
+_INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
+
+
+def _in_order(line: str, found: Iterable[re.Match[str]], start: int,
+              rank: Callable[[str], int]) -> tuple[list[int], int]:
+    """Where a run of inline points begins, each labelled (group 1) one after the last ("1.", "(2)", "c)"), and
+    the rank of the label expected next. Points run from a colon in order, so "(2)" after "; and" in a sentence
+    that never opened "(1)" stays inside it; ``start`` above 1 goes on with a run the line before opened."""
+    cuts, expected = [], start
+    for m in found:
+        if rank(m.group(1)) == expected and (expected > 1 or line[m.start() - 1] == ":"):
+            cuts.append(m.end())
+            expected += 1
+    return cuts, expected
+
+
+def _lettered_cuts(line: str, points: list[re.Match[str]]) -> list[int]:
+    """Where inline "(a)", "(iv)" points begin: after a colon or semicolon wherever they stand, after ", and" or
+    ", or" only when the point before was cut too ("For the purposes of (i) targeted advertising, (ii) the sale
+    ..., or (iii) profiling" is one point listing three purposes)."""
+    cuts: list[int] = []
+    cut_labels: set[str] = set()
+    for m in points:
+        label = re.match(r"\((\w+)\)", line[m.end():]).group(1)  # type: ignore[union-attr]  # the lookahead saw it
+        if line[:m.start()].endswith((", and", ", or", ",")):
+            before = {chr(ord(label) - 1)} if len(label) == 1 else set()
+            value = roman_value(label)
+            if value and value > 1:
+                before.add(next((r for r in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+                                 if roman_value(r) == value - 1), ""))
+            if not before & cut_labels:
+                continue
+        cuts.append(m.end())
+        cut_labels.add(label)
+    return cuts
+
+
+def inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], int]:
+    """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts, and
+    the number of the next inline "(n)" point it expects.
+
+    A number only opens a paragraph when it is the next one ("2." after "1."), so "Article 3. 4 items"
+    and amounts stay inside their sentence; a point only after a colon or semicolon. ``point`` carries the
+    count over from the line before, where a hard-wrapped paragraph's points run on ("...: (1) can be used
+    to increase agency" / "accountability and responsiveness; (2) improves public").
+    """
+    cuts: list[int] = []
+    first = re.match(r"[ \t]*(\d{1,3})\.[ \t]", line)
+    expected = int(first.group(1)) + 1 if first else None
+    for m in _INLINE_PARAGRAPH.finditer(line):
+        if expected is not None and int(m.group(1)) == expected:
+            cuts.append(m.end())
+            expected += 1
+    if not first:
+        cuts += _in_order(line, _INLINE_NUMBER.finditer(line), 1, int)[0]
+    points = list(_INLINE_POINT.finditer(line))
+    cuts += _lettered_cuts(line, [m for m in points if m.group(1) is None])
+    numbered, number = _in_order(line, (m for m in points if m.group(1)), point, int)
+    cuts += numbered + _in_order(line, _INLINE_LETTER.finditer(line), 1, lambda c: ord(c) - ord("a") + 1)[0]
+    cuts += [m.end() for m in _INLINE_CATCHLINE.finditer(line)]
+    bullets = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
+    if bullets and not cuts:
+        bounds = [0, *bullets, len(line)]
+        return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
+    cuts += bullets
+    if not cuts:
+        return [(0, line)], number
+    # "...; and d) such other items as ... deems necessary. The report may include ...": a sentence after the
+    # last inline point is the paragraph's again, not the point's.
+    # A short first sentence is the point's catchline ("3. Public Input Forum. The working group shall ...").
+    last = max(cuts)
+    after = next((m for m in _SENTENCE_AFTER_POINTS.finditer(line, last) if len(line[last:m.start()].split()) > 6),
+                 None)
+    if after:
+        cuts.append(after.end())
+    bounds = [0, *sorted(set(cuts)), len(line)]
+    return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
