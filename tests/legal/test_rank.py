@@ -109,3 +109,43 @@ def test_the_base_install_ranker_keeps_the_figures_it_was_fitted_to_on_the_tunin
     figures = next(m for m in ev.metrics if m.document == "all").figures()
     assert figures["hits@1"] >= 0.57 and figures["hits@3"] >= 0.83, figures
     assert figures["none precision"] >= 0.3 and figures["none recall"] >= 0.9, figures
+
+
+def _agency_duty(n: int, text: str, document: str = "memo") -> sg.ObligationDoc:
+    return sg.ObligationDoc(f"M-{n}", document, text, section="Minimum practices")
+
+
+def test_the_public_body_a_document_binds_most_is_the_organisation_not_someone_else() -> None:
+    """An agency memorandum's duties are the adopting agency's own: its logs are an organisational control."""
+    memo = [_agency_duty(1, "Agencies must keep logs of each AI decision."),
+            _agency_duty(2, "Agencies must test the AI before release."),
+            _agency_duty(3, "Identify and treat the risks of the AI.")]
+    found = sg.suggest_for(memo, CONTROLS, ranker="bm25-prior", topics={}, threshold=-99.0)
+    assert [s.no_good_match for s in found] == [False, False, False]
+    assert found[0].controls[0].id == "CTL-LOG"
+
+
+def test_another_body_named_in_that_document_is_still_someone_else() -> None:
+    memo = [_agency_duty(1, "Agencies must keep logs of each AI decision."),
+            _agency_duty(2, "Agencies must test the AI before release."),
+            _agency_duty(3, "The Commission shall keep logs of the guidance it issues.")]
+    found = sg.suggest_for(memo, CONTROLS, ranker="bm25-prior", topics={}, threshold=-99.0)
+    assert [s.no_good_match for s in found] == [False, False, True]
+    assert "Commission" in found[2].reason
+
+
+def test_a_public_body_named_in_a_minority_of_a_document_s_duties_stays_someone_else() -> None:
+    act = [_agency_duty(1, "Providers shall keep logs of each AI decision.", "act"),
+           _agency_duty(2, "Providers shall test the AI before release.", "act"),
+           _agency_duty(3, "The market surveillance authority shall keep logs of the reports.", "act")]
+    found = sg.suggest_for(act, CONTROLS, ranker="bm25-prior", topics={}, threshold=-99.0)
+    assert [s.no_good_match for s in found] == [False, False, True]
+
+
+def test_the_most_bound_body_is_counted_per_document() -> None:
+    """A document of the authority's duties does not make another document's authority duties organisational."""
+    config = rank.load_config()
+    memo = [_agency_duty(n, "Agencies must keep logs.") for n in range(3)]
+    act = [_agency_duty(9, "Providers shall keep logs.", "act"), _agency_duty(8, "Providers shall test.", "act"),
+           _agency_duty(7, "The market surveillance authority shall keep logs.", "act")]
+    assert rank.external_parties(memo + act, config) == [None] * 5 + ["market surveillance authority"]

@@ -328,6 +328,26 @@ def external_party(text: str, section: str, config: RankConfig, addressee: str =
     return None
 
 
+def external_parties(obligations: Sequence[Any], config: RankConfig) -> list[str | None]:
+    """``external_party`` of each obligation (with ``text``, ``section``, ``addressee`` and ``document``), except
+    when public authorities are the party a document binds most: an agency memorandum or a city's ordinance is
+    adopted by the authority it binds, so those duties are the organisation's own, not someone else's (OMB
+    M-24-10 names "agencies" in 40 of its 82 mandatory duties, 35 of them with a fitting control). The EU's
+    institutions (the Commission, the AI Office, the Board, Member States) are never the organisation that
+    adopts a document, and other bodies a document names stay external."""
+    roles = [statute_addressee(own_subject(o.text)) or o.addressee for o in obligations]
+    by_doc: dict[str, Counter[str]] = {}
+    for o, role in zip(obligations, roles, strict=True):
+        if role and role != "organisation":
+            by_doc.setdefault(o.document, Counter())[role] += 1
+    own = {d: c.most_common(1)[0][0] for d, c in by_doc.items()}
+    return [
+        None if own.get(o.document) == role == "authority"
+        else external_party(o.text, o.section, config, o.addressee)
+        for o, role in zip(obligations, roles, strict=True)
+    ]
+
+
 def _body_named(subject: str, section: str, role: str, config: RankConfig) -> str:
     """The body's name as the text gives it ("Notified bodies"), for the reviewer; else the role."""
     m = config.external.search(subject) or config.external.search(section)

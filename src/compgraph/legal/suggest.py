@@ -491,6 +491,7 @@ def _suggest_fused(
             p["example_prior"] = rk.example_prior_scores(ob.topic, examples, ids)
             f["topic_none"] = rk.topic_none_share(ob.topic, examples)
     similar = suggest_for(obligations, [], others, top_k=top_k, ranker="bm25") if others else []
+    bodies = rk.external_parties(obligations, config)
     out: list[Suggestion] = []
     for n, (ob, q, p) in enumerate(zip(obligations, queries, parts, strict=True)):
         fused = rk.fuse(p, weights)
@@ -500,7 +501,7 @@ def _suggest_fused(
                   lexical.evidence(q, i))
             for i in top
         ]
-        body = rk.external_party(ob.text, ob.section, config, ob.addressee)
+        body = bodies[n]
         best = fused[top[0]] if top else float("-inf")
         read = {**features[n], "top": best}
         reason = ""
