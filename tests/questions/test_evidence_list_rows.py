@@ -37,23 +37,25 @@ cgr:control\\/C2 a cg:Control ; dcterms:identifier "C2" .
 cgr:control\\/C-no-id a cg:Control .
 """
 ITEMS = PREFIXES + """
-cgr:evidence\\/today a cg:Evidence ; dcterms:identifier "ev-today" ; rdfs:label "Ends on the as-of date" ;
+cgr:evidence\\/ev-today a cg:Evidence ; dcterms:identifier "ev-today" ; rdfs:label "Ends on the as-of date" ;
     cg:evidenceFor cgr:control\\/C1 ; cg:concerns cgr:system\\/s ; prov:wasAttributedTo cgr:team\\/t ;
     dcterms:issued "2025-11-22"^^xsd:date ; cg:validUntil "2026-11-22"^^xsd:date .
-cgr:evidence\\/yesterday a cg:Evidence ; dcterms:identifier "ev-yesterday" ; rdfs:label "Ended the day before" ;
+cgr:evidence\\/ev-yesterday a cg:Evidence ; dcterms:identifier "ev-yesterday" ; rdfs:label "Ended the day before" ;
     cg:evidenceFor cgr:control\\/C1 ; cg:concerns cgr:system\\/s ; cg:validUntil "2026-11-21"^^xsd:date .
-cgr:evidence\\/org a cg:Evidence ; dcterms:identifier "ev-org" ; rdfs:label "About the organisation" ;
+cgr:evidence\\/ev-org a cg:Evidence ; dcterms:identifier "ev-org" ; rdfs:label "About the organisation" ;
     cg:evidenceFor cgr:control\\/C1 ; cg:concerns cgr:organisation\\/o ; cg:validUntil "2027-01-01"^^xsd:date .
-cgr:evidence\\/untitled a cg:Evidence ; dcterms:identifier "ev-untitled" ;
+cgr:evidence\\/ev-untitled a cg:Evidence ; dcterms:identifier "ev-untitled" ;
     cg:evidenceFor cgr:control\\/C-no-id ; cg:concerns cgr:system\\/s ; cg:validUntil "2027-01-01"^^xsd:date .
-cgr:evidence\\/two-titles a cg:Evidence ; dcterms:identifier "ev-two-titles" ; rdfs:label "Zeta", "Alpha" ;
+cgr:evidence\\/ev-two-titles a cg:Evidence ; dcterms:identifier "ev-two-titles" ; rdfs:label "Zeta", "Alpha" ;
     cg:evidenceFor cgr:control\\/C1 ; cg:concerns cgr:system\\/s ; cg:validUntil "2027-01-01"^^xsd:date .
 cgr:evidence\\/no-id a cg:Evidence ; rdfs:label "Has no id" ; cg:evidenceFor cgr:control\\/C1 .
-cgr:evidence\\/old a cg:Evidence ; dcterms:identifier "ev-old" ; cg:evidenceFor cgr:control\\/C1 ;
+cgr:evidence\\/ev-old a cg:Evidence ; dcterms:identifier "ev-old" ; cg:evidenceFor cgr:control\\/C1 ;
     cg:concerns cgr:system\\/s ; cg:validUntil "2026-01-01"^^xsd:date .
-cgr:evidence\\/renewal-b a cg:Evidence ; dcterms:identifier "ev-renewal-b" ; prov:wasRevisionOf cgr:evidence\\/old ;
+cgr:evidence\\/ev-renewal-b a cg:Evidence ; dcterms:identifier "ev-renewal-b" ;
+    prov:wasRevisionOf cgr:evidence\\/ev-old ;
     cg:evidenceFor cgr:control\\/C1 ; cg:concerns cgr:system\\/s ; cg:validUntil "2027-01-01"^^xsd:date .
-cgr:evidence\\/renewal-a a cg:Evidence ; dcterms:identifier "ev-renewal-a" ; prov:wasRevisionOf cgr:evidence\\/old ;
+cgr:evidence\\/ev-renewal-a a cg:Evidence ; dcterms:identifier "ev-renewal-a" ;
+    prov:wasRevisionOf cgr:evidence\\/ev-old ;
     cg:evidenceFor cgr:control\\/C1 ; cg:concerns cgr:system\\/s ; cg:validUntil "2027-01-02"^^xsd:date .
 """
 
@@ -119,7 +121,7 @@ def _rename_owner(store: LocalStore) -> None:
 
 
 def _drop_renewal(store: LocalStore) -> None:
-    text = ITEMS.replace("prov:wasRevisionOf cgr:evidence\\/old ;", "", 1)
+    text = ITEMS.replace("prov:wasRevisionOf cgr:evidence\\/ev-old ;", "", 1)
     store.replace_graph(ITEMS_GRAPH, text.encode(), "text/turtle")
 
 
@@ -130,7 +132,7 @@ def _drop_item_graph(store: LocalStore) -> None:
 def _into_the_default_graph(store: LocalStore) -> None:
     # compgraph writes named graphs only, and the trail records no other; a store written by other tools may not.
     store.oxigraph.update(
-        'INSERT DATA { <https://w3id.org/compgraph/id/evidence/old> <http://purl.org/dc/terms/identifier> "ev-0" }'
+        'INSERT DATA { <https://w3id.org/compgraph/id/evidence/ev-old> <http://purl.org/dc/terms/identifier> "ev-0" }'
     )
 
 
