@@ -4,7 +4,9 @@ one SPARQL query: on a small store with the cases easy to get wrong, and after e
 A base graph holds an organisation, a system, an owner team with two names, and controls; another graph the
 items: several for one control (one ending on the as-of date, one the day before, one about the organisation),
 one for a control without an id, none for another control; items without a title, with two titles, without an
-id, and one renewed twice. A write to one graph must reach the rows the other graph's items make.
+id, one renewed twice, one about a plain name, one whose end is a date and a word. A write to one graph must
+reach the rows the other graph's items make. Coverage's latest end per (implementer, control) comes from the same
+index; it is held to coverage's query the same way.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 
 from compgraph.graph import evidence as ev
 from compgraph.graph.store import LocalStore
+from compgraph.questions import coverage as cv
 from compgraph.questions import evidencelist as evl
 
 AS_OF = date(2026, 11, 22)
@@ -48,6 +51,10 @@ cgr:evidence\\/ev-untitled a cg:Evidence ; dcterms:identifier "ev-untitled" ;
     cg:evidenceFor cgr:control\\/C-no-id ; cg:concerns cgr:system\\/s ; cg:validUntil "2027-01-01"^^xsd:date .
 cgr:evidence\\/ev-two-titles a cg:Evidence ; dcterms:identifier "ev-two-titles" ; rdfs:label "Zeta", "Alpha" ;
     cg:evidenceFor cgr:control\\/C1 ; cg:concerns cgr:system\\/s ; cg:validUntil "2027-01-01"^^xsd:date .
+cgr:evidence\\/ev-literal a cg:Evidence ; dcterms:identifier "ev-literal" ; rdfs:label "Concerns a name" ;
+    cg:evidenceFor cgr:control\\/C1 ; cg:concerns "s" ; cg:validUntil "2027-03-01"^^xsd:date .
+cgr:evidence\\/ev-soon a cg:Evidence ; dcterms:identifier "ev-soon" ; rdfs:label "Two ends, one a word" ;
+    cg:evidenceFor cgr:control\\/C1 ; cg:concerns cgr:system\\/s ; cg:validUntil "soon", "2027-02-01"^^xsd:date .
 cgr:evidence\\/no-id a cg:Evidence ; rdfs:label "Has no id" ; cg:evidenceFor cgr:control\\/C1 .
 cgr:evidence\\/ev-old a cg:Evidence ; dcterms:identifier "ev-old" ; cg:evidenceFor cgr:control\\/C1 ;
     cg:concerns cgr:system\\/s ; cg:validUntil "2026-01-01"^^xsd:date .
@@ -74,6 +81,17 @@ def by_id(rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
 def test_the_index_gives_the_query_rows(store: LocalStore) -> None:
     index = evl.EvidenceIndex()
     assert evl.rows(store, index) == evl.query_rows(store)
+
+
+def test_the_index_gives_coverages_latest_dates(store: LocalStore) -> None:
+    index = evl.EvidenceIndex()
+    assert evl.latest(store, index) == cv.latest_until(store)
+
+
+def test_a_date_with_a_time_zone_leaves_the_latest_dates_to_the_query(store: LocalStore) -> None:
+    text = ITEMS.replace('"2027-02-01"^^xsd:date', '"2027-02-01+14:00"^^xsd:date')
+    store.replace_graph(ITEMS_GRAPH, text.encode(), "text/turtle")
+    assert evl.latest(store, evl.EvidenceIndex()) is None
 
 
 def test_every_item_with_an_id_is_listed_once_and_the_rest_not(store: LocalStore) -> None:
@@ -147,6 +165,7 @@ def test_after_a_write_the_index_gives_the_query_rows(store: LocalStore, write) 
     evl.rows(store, index)
     write(store)
     assert evl.rows(store, index) == evl.query_rows(store)
+    assert evl.latest(store, index) == cv.latest_until(store)
 
 
 def test_after_an_item_is_added_no_other_item_is_read_again(store: LocalStore) -> None:

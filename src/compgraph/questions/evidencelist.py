@@ -16,13 +16,16 @@ two to the same rows.
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import pyoxigraph as ox
 
 from compgraph.checks.incremental import graph_hashes
+from compgraph.graph.literals import iso_date
 from compgraph.graph.namespaces import CG
 from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.questions.coverage import plain_rows
@@ -39,8 +42,10 @@ BY = "http://www.w3.org/ns/prov#wasAttributedTo"
 REVISION_OF = "http://www.w3.org/ns/prov#wasRevisionOf"
 # Read subject -> values; wasRevisionOf is read the other way (a record -> the records that renew it).
 FORWARD = (ID, LABEL, FOR, CONCERNS, ISSUED, UNTIL, BY)
-# Values the rows look up as subjects in turn: a literal there matches nothing in the query, so none is kept.
+# Values the rows look up as subjects in turn: a literal there matches no subject, so it is kept behind a mark no
+# IRI can hold (coverage's latest dates still count it, as its query does).
 NODES = frozenset({FOR, CONCERNS, BY})
+LITERAL = "\x00"
 
 # Each property a sub-select, which Oxigraph hash-joins; OPTIONALs looking each record up in turn took half as
 # long again (6.2k records at 100k triples: 3.8-4.7 s -> 2.2-2.9 s, busy machine).
@@ -56,6 +61,8 @@ QUERY = """SELECT ?e ?id ?label ?c ?cid ?x ?xid ?issued ?until ?owner ?newer WHE
              GROUP BY ?e }
 }"""
 
+_PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")  # anything holding one might cast to xsd:date some other way
 REMAKE_ALL = 1000  # rows to make again above which all are made again
 Row = tuple[str | None, ...]  # (e, id, label, c, cid, x, xid, issued, until, owner, newer)
 
@@ -98,6 +105,10 @@ def query_rows(store: GraphStore) -> list[dict[str, Any]]:
 
 def _value(term: Any) -> str:
     return str(term.value)
+
+
+def _object(p: str, term: Any) -> str:
+    return LITERAL + _value(term) if p in NODES and isinstance(term, ox.Literal) else _value(term)
 
 
 def _graph_key(term: Any) -> str:
@@ -152,11 +163,9 @@ class EvidenceIndex:
         for p in FORWARD:
             per = self.facts[p]
             for q in db.quads_for_pattern(None, ox.NamedNode(p), None, graph):
-                if p in NODES and isinstance(q.object, ox.Literal):
-                    continue
                 s = self._subject(q.subject)
                 values = per.setdefault(s, [])
-                o = _value(q.object)
+                o = _object(p, q.object)
                 if o not in values:
                     values.append(o)
                 keys.setdefault(_graph_key(q.graph_name), set()).add(s)
@@ -191,11 +200,9 @@ class EvidenceIndex:
         typed = False
         for q in db.quads_for_pattern(term, None, None, None):
             p = q.predicate.value
-            if p in NODES and isinstance(q.object, ox.Literal):
-                continue
             if p in self.facts and p != REVISION_OF:
                 values = found.setdefault(p, [])
-                o = _value(q.object)
+                o = _object(p, q.object)
                 if o not in values:
                     values.append(o)
             elif p == RDF_TYPE and q.object == ox.NamedNode(EVIDENCE):
@@ -294,6 +301,30 @@ class EvidenceIndex:
         for k in sources:
             self._users.setdefault(k, set()).add(e)
 
+    def latest(self) -> dict[tuple[str, str], date] | None:
+        """(implementer, control) -> the latest valid-until date of the evidence about it with an id and a title,
+        as coverage's query (``coverage.LATEST``) has it; None where the store holds a value that query may read
+        as a date and this would not (a time zone, a year past 9999), so that the query answers instead."""
+        f = self.facts
+        out: dict[tuple[str, str], date] = {}
+        for e, values in f[UNTIL].items():
+            days = []
+            for v in values:
+                if _PLAIN_DATE.fullmatch(v):
+                    if (day := iso_date(v)) is not None:
+                        days.append(day)
+                elif _DATE_LIKE.search(v):
+                    return None
+            if not days or not f[ID].get(e) or not f[LABEL].get(e):
+                continue
+            day = max(days)
+            for impl in f[CONCERNS].get(e, ()):
+                for c in f[FOR].get(e, ()):
+                    key = (impl.removeprefix(LITERAL), c.removeprefix(LITERAL))
+                    if key not in out or out[key] < day:
+                        out[key] = day
+        return out
+
     def rows(self) -> list[dict[str, Any]]:
         """The same rows as ``query_rows`` on the store as of the last refresh (only changed ones made again)."""
         # Past a quarter of a large list, sorting it all again beats inserting each row in turn.
@@ -314,6 +345,16 @@ class EvidenceIndex:
         made = self._made
         # Each order key starts with (id, IRI), and one row per IRI: the IRI finds the row.
         return [made[key[1]][1] for key in self._order]
+
+
+def latest(store: GraphStore, index: EvidenceIndex | None = None) -> dict[tuple[str, str], date] | None:
+    """Coverage's latest valid-until per (implementer, control) from ``index`` (brought up to date) for an
+    embedded store; None when coverage must ask its query (no index, a remote store, dates only it reads)."""
+    if index is None or not isinstance(store, LocalStore):
+        return None
+    with index.lock:
+        index.refresh(store)
+        return index.latest()
 
 
 def rows(store: GraphStore, index: EvidenceIndex | None = None) -> list[dict[str, Any]]:

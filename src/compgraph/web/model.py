@@ -479,7 +479,11 @@ def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
 def coverage_snapshot(store: GraphStore, cache: Cache, state: tuple | None = None) -> cv.Snapshot:
     """Coverage's date-independent inputs, read once per store state (shared by every date and /impact)."""
     key = state if state is not None else store_state(store).key
-    return cache.get(("coverage-snapshot", key), lambda: cv.snapshot(store, impact=False))
+    # The latest evidence dates come from the evidence list's index, which a write updates in part.
+    return cache.get(
+        ("coverage-snapshot", key),
+        lambda: cv.snapshot(store, impact=False, latest=evl.latest(store, _evidence_index(store))),
+    )
 
 
 def impact_snapshot(store: GraphStore, cache: Cache) -> cv.Snapshot:
