@@ -1,6 +1,6 @@
-"""/evidence after writes, in one app that saw the store before them (as a running server has): each view shows
-the store as it is now, and the states the list derives on the as-of date stay right at their edges. The rows
-themselves are held to the SPARQL query's in tests/questions/test_evidence_list_rows.py."""
+"""/evidence and the dashboard after writes, in one app that saw the store before them (as a running server has):
+each view shows the store as it is now, and the states the list derives on the as-of date stay right at their
+edges. The rows themselves are held to the SPARQL query's in tests/questions/test_evidence_list_rows.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "questions"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_evidence_list_rows import BASE, BASE_GRAPH, ITEMS, ITEMS_GRAPH  # noqa: E402
+from webfixture import fixture_store  # noqa: E402
 
 from compgraph.graph import evidence as ev  # noqa: E402
 from compgraph.graph.store import LocalStore  # noqa: E402
@@ -65,3 +67,23 @@ def test_a_control_renamed_after_the_first_view_is_shown_under_its_new_id(store:
     store.replace_graph(BASE_GRAPH, BASE.replace('"C1"', '"C1-renamed"').encode(), "text/turtle")
     rows = listed(client)
     assert {rows[i]["control"] for i in ("ev-today", "ev-yesterday", "ev-org")} == {"C1-renamed"}
+
+
+def hr_screener(client: Any, day: str) -> dict[str, int]:
+    resp = client.get(f"/index.json?as_of={day}")
+    assert resp.status_code == 200
+    return dict(json.loads(resp.get_data())["coverage_by_system"]["hr-screener"])
+
+
+def test_a_renewal_after_the_first_views_reaches_the_dashboards_coverage(tmp_path: Path) -> None:
+    # Coverage's latest evidence dates come from the evidence index once /evidence has built it. On the web
+    # fixture hr-screener's notice evidence ran out on 2026-01-01; renewed to 2027, that duty is covered again.
+    store = fixture_store(tmp_path / "store")
+    client = create_app(store).test_client()
+    listed(client)
+    before = hr_screener(client, "2026-06-01")
+    ev.add(store, ev.Item("ev-tn-hr-2", "Notice, renewed", "CTL-TN-01", "hr-screener", date(2027, 1, 1),
+                          date(2026, 1, 1), "2" * 64, revises="ev-tn-hr"))
+    after = hr_screener(client, "2026-06-01")
+    assert after["evidence expired"] == before["evidence expired"] - 1
+    assert after["covered"] == before["covered"] + 1

@@ -145,6 +145,11 @@ class EvidenceIndex:
         self._order: list[tuple[str, ...]] = []
         self._dirty: set[str] = set()
 
+    @property
+    def built(self) -> bool:
+        """Whether the whole store has been read once (after that, refreshes read only what changed)."""
+        return self.hashes is not None
+
     # --- reading ---------------------------------------------------------------------------------------
 
     def _subject(self, term: Any) -> str:
