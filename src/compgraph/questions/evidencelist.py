@@ -311,20 +311,27 @@ class EvidenceIndex:
         as coverage's query (``coverage.LATEST``) has it; None where the store holds a value that query may read
         as a date and this would not (a time zone, a year past 9999), so that the query answers instead."""
         f = self.facts
+        ids, labels, concerns, controls = f[ID], f[LABEL], f[CONCERNS], f[FOR]
+        # 81k records at 1.1M triples share a few thousand dates: each is read once.
+        read: dict[str, date | None] = {}
         out: dict[tuple[str, str], date] = {}
         for e, values in f[UNTIL].items():
             days = []
             for v in values:
-                if _PLAIN_DATE.fullmatch(v):
-                    if (day := iso_date(v)) is not None:
-                        days.append(day)
-                elif _DATE_LIKE.search(v):
-                    return None
-            if not days or not f[ID].get(e) or not f[LABEL].get(e):
+                if v not in read:
+                    if _PLAIN_DATE.fullmatch(v):
+                        read[v] = iso_date(v)
+                    elif _DATE_LIKE.search(v):
+                        return None
+                    else:
+                        read[v] = None
+                if (day := read[v]) is not None:
+                    days.append(day)
+            if not days or e not in ids or e not in labels:
                 continue
             day = max(days)
-            for impl in f[CONCERNS].get(e, ()):
-                for c in f[FOR].get(e, ()):
+            for impl in concerns.get(e, ()):
+                for c in controls.get(e, ()):
                     key = (impl.removeprefix(LITERAL), c.removeprefix(LITERAL))
                     if key not in out or out[key] < day:
                         out[key] = day
