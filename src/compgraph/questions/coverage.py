@@ -179,9 +179,38 @@ class Snapshot:
     impact_ready: bool = False  # whether the impact_* fields are filled (with_impact_inputs)
 
 
-def snapshot(store: GraphStore, impact: bool = True) -> Snapshot:
+LATEST = """
+SELECT ?impl ?c (MAX(?u) AS ?until) WHERE {
+  { SELECT ?e ?impl WHERE { ?e cg:concerns ?impl } }
+  { SELECT ?e ?c WHERE { ?e cg:evidenceFor ?c } }
+  { SELECT ?e ?u WHERE { ?e cg:validUntil ?v BIND (xsd:date(STR(?v)) AS ?u) FILTER (BOUND(?u)) } }
+  { SELECT ?e WHERE { ?e dcterms:identifier ?eid } }
+  { SELECT ?e WHERE { ?e rdfs:label ?el } }
+} GROUP BY ?impl ?c"""
+
+
+def latest_until(store: GraphStore) -> dict[tuple[str, str], date]:
+    """(implementer, control) -> the latest valid-until date of the evidence about it.
+
+    Covered when any evidence about the implementer is valid on the date, i.e. when the latest validUntil is.
+    Each property is its own sub-select, which Oxigraph hash-joins; as one pattern it looked each record's
+    properties up in turn, and the answer is read as plain strings (1.1M triples: 2.6 s -> 0.7 s). Only
+    values that are dates take part in the MAX (a "soon" or "2027-13-01" could outrank a real date there):
+    the cast leaves them unbound. They prove nothing, and validation reports them.
+    """
+    return {
+        (impl, c): day
+        for impl, c, until in plain_rows(store, LATEST)
+        if impl is not None and c is not None and (day := iso_date(until)) is not None
+    }
+
+
+def snapshot(
+    store: GraphStore, impact: bool = True, latest: dict[tuple[str, str], date] | None = None
+) -> Snapshot:
     """The snapshot; ``impact=False`` leaves out what only impact needs (~1.2 s at 1.1M triples), which
     ``with_impact_inputs`` adds when first asked, so the dashboard's first view does not wait for it.
+    ``latest``: ``latest_until``'s answer when the caller keeps it (questions.evidencelist), else it is asked.
 
     Long because each input is one tuned query (see the comments) whose rows feed the next step's bit
     sets; the order of the steps is the data flow.
@@ -215,27 +244,8 @@ def snapshot(store: GraphStore, impact: bool = True) -> Snapshot:
         if str(o) in index:
             satisfies[str(c)] = satisfies.get(str(c), 0) | 1 << index[str(o)]
 
-    # Evidence state per (implementer, control): covered when any evidence about the implementer is
-    # valid on the date, i.e. when the latest validUntil is. Each property is its own sub-select, which
-    # Oxigraph hash-joins; as one pattern it looked each record's properties up in turn, and the answer
-    # is read as plain strings (1.1M triples: 2.6 s -> 0.7 s).
-    # Only values that are dates take part in the MAX (a "soon" or "2027-13-01" could outrank a real date
-    # there): the cast leaves them unbound. They prove nothing, and validation reports them.
-    latest = {
-        (impl, c): day
-        for impl, c, until in plain_rows(
-            store,
-            """
-            SELECT ?impl ?c (MAX(?u) AS ?until) WHERE {
-              { SELECT ?e ?impl WHERE { ?e cg:concerns ?impl } }
-              { SELECT ?e ?c WHERE { ?e cg:evidenceFor ?c } }
-              { SELECT ?e ?u WHERE { ?e cg:validUntil ?v BIND (xsd:date(STR(?v)) AS ?u) FILTER (BOUND(?u)) } }
-              { SELECT ?e WHERE { ?e dcterms:identifier ?eid } }
-              { SELECT ?e WHERE { ?e rdfs:label ?el } }
-            } GROUP BY ?impl ?c""",
-        )
-        if impl is not None and c is not None and (day := iso_date(until)) is not None
-    }
+    if latest is None:
+        latest = latest_until(store)
     # A system-scope control on an organisation covers none of its systems (the shapes' scope rule).
     implements = plain_rows(
         store,

@@ -3,7 +3,8 @@
 For each size a synthetic organisation is generated (compgraph.scale.generate) and three child processes
 run, one after the other so their memory peaks stay separate and the two cores are never shared:
 
-* ours: generate + load the store, validate (SPARQL engine), canned questions, traces, web pages;
+* ours: generate + load the store, validate (SPARQL engine), canned questions, traces, web pages (each page's
+  first view, later views, and its first view after an evidence item is added, as a running server serves it);
 * open: open the existing store and answer a first query (a fresh process, as a CLI call would);
 * restart (twice): a fresh process opens the store and asks for every page once, as the first visitors of a
   restarted server would: first with nothing kept on disk, then with the pages ``ours`` kept beside the store;
@@ -252,14 +253,7 @@ def page_times(store: GraphStore, entities: dict[str, str], restart: str = "") -
     client = create_app(store, {"PAGE_CACHE_DISK": disk}).test_client()
     out: dict[str, Any] = {}
     for url in PAGES:
-        path = url.format(**entities)
-        full = f"{path}{'&' if '?' in path else '?'}as_of={AS_OF.isoformat()}"
-
-        def get(full: str = full) -> None:
-            resp = client.get(full)
-            if resp.status_code != 200:
-                raise RuntimeError(f"HTTP {resp.status_code}")
-
+        get = _request(client, url, entities)
         # The first request fills the app's caches, so both are reported: the first user after a build
         # waits for the cold figure, everyone after for the warm one (median of 3). Only a page whose
         # first request took over half a minute is not repeated: its cold figure stands.
@@ -269,7 +263,33 @@ def page_times(store: GraphStore, entities: dict[str, str], restart: str = "") -
             continue
         out[f"page {url} (cold)"] = first
         out[f"page {url}"] = timed(get, repeat=3) if isinstance(first, float) and first < 30 else first
+    if not restart and isinstance(store, LocalStore):
+        out.update(after_write_times(client, store, entities))
     return out
+
+
+AFTER_WRITE = " (first view after a write)"
+
+
+def after_write_times(client: Any, store: LocalStore, entities: dict[str, str]) -> dict[str, Any]:
+    """The first request of every page after one evidence item is added, in the app that has served them all
+    before: what a running server's users wait for after someone records evidence (nothing kept for the new
+    state yet, on disk or in memory)."""
+    _add_evidence(store, "ev-bench-after-write")
+    return {f"page {url}{AFTER_WRITE}": timed(_request(client, url, entities)) for url in PAGES}
+
+
+def _request(client: Any, url: str, entities: dict[str, str]) -> Callable[[], None]:
+    """One GET of the page ``url`` (entities filled in) as of the bench's date; an error unless it answers 200."""
+    path = url.format(**entities)
+    full = f"{path}{'&' if '?' in path else '?'}as_of={AS_OF.isoformat()}"
+
+    def get() -> None:
+        resp = client.get(full)
+        if resp.status_code != 200:
+            raise RuntimeError(f"HTTP {resp.status_code}")
+
+    return get
 
 
 # --- child processes ---------------------------------------------------------------------------------
@@ -346,7 +366,7 @@ def _change_risk(store: Any) -> None:
     store.replace_graph(graph, lines.encode())
 
 
-def _add_evidence(store: Any) -> None:
+def _add_evidence(store: Any, ident: str = "ev-bench-added") -> None:
     from compgraph.graph import evidence as ev
 
     res = store.select(
@@ -354,7 +374,7 @@ def _add_evidence(store: Any) -> None:
         " ?c dcterms:identifier ?cid } ORDER BY ?sid ?cid LIMIT 1"
     )
     control, system = (str(x) for x in res.rows[0])
-    ev.add(store, ev.Item("ev-bench-added", "bench", control, system, AS_OF, AS_OF, "0" * 64))
+    ev.add(store, ev.Item(ident, "bench", control, system, AS_OF, AS_OF, "0" * 64))
 
 
 def _accept_mapping(store: Any) -> None:
