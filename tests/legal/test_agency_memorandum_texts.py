@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compgraph.legal.corpus import fragment_occurs
+from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import read_document
 from compgraph.legal.statute import repair_typography
 
@@ -53,3 +54,26 @@ def test_a_pages_footnotes_move_past_the_sentence_the_page_breaks_off(tmp_path: 
     assert " ".join(read_document(path).split()) == (
         "The request for the component29 must state what practices the agency has in 17 place to mitigate the risks. "
         "29 Artificial Intelligence Risk Management Framework. Agencies must report.")
+
+
+def _duties(text: str) -> list[tuple[str, str, str]]:
+    return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
+
+
+def test_a_capital_point_after_a_page_of_notes_goes_on_with_its_list_under_its_lead_in() -> None:
+    text = ("Agencies must follow these practices before using the AI:\n\n"
+            "A. Complete an impact assessment. Agencies must document it.\n\n"
+            "B. Test the AI. Agencies must conduct testing.\n\n"
+            "37 Agencies should assess the data. Such outcomes can result from bias.\n\n"
+            "C. Independently evaluate the AI. Agencies must review the documentation.\n")
+    point = [d for d in _duties(text) if d[0] == "(C)"]
+    assert point and point[0][2].startswith("Agencies must follow these practices before using the AI: ")
+
+
+def test_a_memorandums_roman_subsection_closes_the_points_above_it() -> None:
+    text = ("Agencies must follow these practices:\n\nA. Complete an assessment.\n\nB. Test the AI.\n\n"
+            "37 Agencies should assess the data.\n\nC. Evaluate the AI.\n\n"
+            "v. Additional Practices for Rights-Impacting AI.\n\n"
+            "Agencies must also follow these practices:\n\nA. Assess equity.\n")
+    assert [d[2] for d in _duties(text)][-2:] == ["Agencies must follow these practices: C. Evaluate the AI.",
+                                                  "Agencies must also follow these practices: A. Assess equity."]
