@@ -77,3 +77,9 @@ def test_a_memorandums_roman_subsection_closes_the_points_above_it() -> None:
             "Agencies must also follow these practices:\n\nA. Assess equity.\n")
     assert [d[2] for d in _duties(text)][-2:] == ["Agencies must follow these practices: C. Evaluate the AI.",
                                                   "Agencies must also follow these practices: A. Assess equity."]
+
+
+def test_the_points_after_a_resumed_capital_keep_its_lead_in() -> None:
+    text = ("Agencies must follow these practices:\n\nA. Complete an assessment.\n\nB. Test the AI.\n\n"
+            "37 Agencies should assess the data.\n\nC. Evaluate the AI.\n\nD. Monitor the AI.\n")
+    assert _duties(text)[-1][2] == "Agencies must follow these practices: D. Monitor the AI."

@@ -318,8 +318,12 @@ class _Parser:
             if kind == "num" and style.endswith("."):
                 self.dotted = (len(self.stack) - 1, label)
             if kind == "ALPHA" and style.endswith("."):
+                last = self.capitals
+                if last and len(last) == len(self.stack) and ord(label) == ord(last[-1][1]) + 1:
+                    self.resuming = self.resuming or self.capitals_lead  # the list's lead-in, whatever came between
+                else:
+                    self.capitals_lead = self.by_path.get((self.section, tuple(lbl for _, lbl in self.stack[:-1])))
                 self.capitals = list(self.stack)
-                self.capitals_lead = self.by_path.get((self.section, tuple(lbl for _, lbl in self.stack[:-1])))
         if not labels and cur is not None and cur.path and self.bare_lead_in and len(self.stack) == 1:
             # Text after the points of an unlabelled lead-in ("Open data shall include: 1. ... 5. ..." then
             # "Open format. The term ..."): back at the section's own level, not a subparagraph of point 5.
@@ -331,8 +335,10 @@ class _Parser:
         path = tuple(lbl for _, lbl in self.stack)
         heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body) \
             and not _OPEN_END.search(body) and not self.wrapped_here
+        # a resumed point's later paragraphs keep its lead-in
+        same = None if labels else self.by_path.get((self.section, path))
         self.current = Provision(self.section, self.title, path, written, body, start, line, heading,
-                                 bullet=bullet and bool(labels), lead_in=self.resuming)
+                                 bullet=bullet and bool(labels), lead_in=self.resuming or (same and same.lead_in))
         self.resuming = None
         self.out.append(self.current)
         self.by_path[(self.section, path)] = self.current
