@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compgraph.legal.clauses import duty_clauses
 from compgraph.legal.corpus import fragment_occurs
 from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import read_document
@@ -83,3 +84,20 @@ def test_the_points_after_a_resumed_capital_keep_its_lead_in() -> None:
     text = ("Agencies must follow these practices:\n\nA. Complete an assessment.\n\nB. Test the AI.\n\n"
             "37 Agencies should assess the data.\n\nC. Evaluate the AI.\n\nD. Monitor the AI.\n")
     assert _duties(text)[-1][2] == "Agencies must follow these practices: D. Monitor the AI."
+
+
+def test_also_or_strongly_encouraged_is_a_recommendation() -> None:
+    assert duty_clauses("Agencies are strongly encouraged to solicit feedback from affected communities.") == [
+        ("recommended", "Agencies are strongly encouraged to solicit feedback from affected communities.")]
+
+
+def test_should_not_advises_against_it_does_not_prohibit() -> None:
+    sentence = "If the benefits do not outweigh the risks, the agency should not use the AI."
+    assert [modality for modality, _ in duty_clauses(sentence)] == ["recommended"]
+
+
+def test_the_ways_a_lead_in_could_include_are_permissions_and_its_duty_stands_alone() -> None:
+    text = ("B. Consult affected communities.\n\nAgencies must take appropriate steps to solicit input from affected "
+            "communities, which could include:\n\n1. direct usability testing;\n\n2. public hearings.\n")
+    assert [m for _, m, _ in _duties(text)] == ["mandatory", "permission", "permission"]
+    assert _duties(text)[0][2] == "Agencies must take appropriate steps to solicit input from affected communities"

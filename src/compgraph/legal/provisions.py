@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from compgraph.legal.clauses import (
+    MAY_INCLUDE,
     NON_DUTY,
     acting_party,
     duty_clauses,
@@ -177,6 +178,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 parts.append(before)
             void = bool(condition) or bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
             mod = statute_modality(last) if not void else None
+            if mod is None and not void and MAY_INCLUDE.search(f", {last}"):
+                mod = "permission"  # "which could include:": each point is one way the duty may be met
             if mod is None and not void and _LIST_TITLE.match(lead_text):
                 mod = "mandatory"
             if mod and _CONDITIONS_MET.search(lead_text):
