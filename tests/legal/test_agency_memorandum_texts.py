@@ -101,3 +101,12 @@ def test_the_ways_a_lead_in_could_include_are_permissions_and_its_duty_stands_al
             "communities, which could include:\n\n1. direct usability testing;\n\n2. public hearings.\n")
     assert [m for _, m, _ in _duties(text)] == ["mandatory", "permission", "permission"]
     assert _duties(text)[0][2] == "Agencies must take appropriate steps to solicit input from affected communities"
+
+
+def test_what_a_text_does_not_mean_binds_no_one() -> None:
+    assert duty_clauses("This does not mean that agencies must provide a perfect breakdown of the decision.") == []
+
+
+def test_a_memorandum_that_does_not_replace_other_requirements_binds_no_one() -> None:
+    assert duty_clauses("Some uses may be subject to other guidance, and this memorandum does not replace, "
+                        "supersede, otherwise interfere with any such requirements.") == []

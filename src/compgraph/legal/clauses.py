@@ -44,6 +44,9 @@ NON_DUTY = re.compile(
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:is|are)\s+not\s+required\s+to\b|"
+    # "This does not mean that agencies must provide ...", "this memorandum does not replace, supersede ... such
+    # requirements": a limitation and a without-prejudice clause.
+    r"\b(?:does|do)\s+not\s+mean\s+that\b|\b(?:does|do)\s+not\s+(?:replace|supersede)\b|"
     # A contract term "shall be deemed contrary to public policy and shall be void", compliance with another law
     # counting as compliance ("may comply with this section if", "is in compliance with ... by:") and a
     # clarification ("it is hereby clarified that ... shall be considered") state legal effects, not duties.
