@@ -110,3 +110,11 @@ def test_what_a_text_does_not_mean_binds_no_one() -> None:
 def test_a_memorandum_that_does_not_replace_other_requirements_binds_no_one() -> None:
     assert duty_clauses("Some uses may be subject to other guidance, and this memorandum does not replace, "
                         "supersede, otherwise interfere with any such requirements.") == []
+
+
+def test_a_later_paragraph_of_a_point_binds_by_its_own_verb() -> None:
+    text = ("Agencies must follow these practices:\n\nA. Complete an impact assessment. In it, agencies must document:"
+            "\n\n1. the purpose of the AI;\n\n2. the risks of the AI.\n\n"
+            "Agencies should be attentive to the risks to underserved communities.\n")
+    assert _duties(text)[-1][1:] == ("recommended",
+                                     "Agencies should be attentive to the risks to underserved communities.")

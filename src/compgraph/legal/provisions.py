@@ -291,6 +291,8 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     point = prov.text if own_text is None else own_text
     if own_text is None:
         point = _own_sentences(walker, prov, point)
+        if not point.strip():
+            return  # every sentence of the paragraph bound by its own verb
     # Only the point's first clause decides: "provide SMEs with priority access ...; the priority access shall
     # not preclude other SMEs ..." is a duty with its limit attached, not an exception.
     if void:
@@ -360,6 +362,10 @@ def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:
     if any(n > begin and NON_DUTY.search(part) for n, part in enumerate(parts)):
         parts = [part for n, part in enumerate(parts) if n <= begin or not NON_DUTY.search(part)]
         point = " ".join(parts)
+    # A later paragraph of a point ("A. Complete an AI impact assessment." then "Agencies should update ...") has no
+    # label: its first sentence, too, binds by its own verb.
+    if not prov.labels and not prov.bullet:
+        begin = -1
     own = next((n for n, part in enumerate(parts) if n > begin and _MODAL.search(part) and duty_clauses(part)), None)
     if own is None:
         return point
