@@ -139,9 +139,9 @@ NON_DUTY = re.compile(
     r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b",
     re.I,
 )
-# "should not use the AI" advises against, as "should" advises: a recommendation, not a prohibition.
+# "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
 _PROHIBITION = re.compile(
-    r"\b(?:shall|must|may)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|"
+    r"\b(?:shall|must|may)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
