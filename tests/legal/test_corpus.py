@@ -47,7 +47,8 @@ def test_a_trap_inside_an_obligation_counts_as_extracted() -> None:
 # Held-out texts whose first-run failure classes are not fixed yet (tests/fixtures/regulations-heldout/SOURCES.md
 # says which), with what they still miss; each must still miss it, so that the day it passes it is taken off this
 # list and guarded again.
-PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"}}
+PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
+           "us-omb-m-24-10-2024-s5b-5c.pdf": {"targets", "citations"}}
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "later_clauses", "split_lead_in",
+__all__ = ["MAY_INCLUDE", "NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "later_clauses", "split_lead_in",
            "statute_addressee", "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
 
 # "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
@@ -44,6 +44,9 @@ NON_DUTY = re.compile(
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:is|are)\s+not\s+required\s+to\b|"
+    # "This does not mean that agencies must provide ...", "this memorandum does not replace, supersede ... such
+    # requirements": a limitation and a without-prejudice clause.
+    r"\b(?:does|do)\s+not\s+mean\s+that\b|\b(?:does|do)\s+not\s+(?:replace|supersede)\b|"
     # A contract term "shall be deemed contrary to public policy and shall be void", compliance with another law
     # counting as compliance ("may comply with this section if", "is in compliance with ... by:") and a
     # clarification ("it is hereby clarified that ... shall be considered") state legal effects, not duties.
@@ -136,8 +139,9 @@ NON_DUTY = re.compile(
     r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b",
     re.I,
 )
+# "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
 _PROHIBITION = re.compile(
-    r"\b(?:shall|must|may|should)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|"
+    r"\b(?:shall|must|may)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
@@ -187,7 +191,9 @@ _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|
                         + _REQUIRED + "|"
                         + _RESPONSIBLE_FOR + "|" + _WILL, re.I)
 # "The use of safe and reliable chips ... is encouraged.": a recommendation with no party named before it.
-_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+encouraged(?:,\s*but\s+not\s+required,)?\s+to\b|"
+# "Agencies are also encouraged to", "are strongly encouraged to": the adverb does not change the modality.
+_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+(?:(?:also|\w+ly)\s+){0,2}encouraged"
+                          r"(?:,\s*but\s+not\s+required,)?\s+to\b|"
                           r"\b(?:is|are)\s+(?:hereby\s+)?encouraged\s*[.;]?\s*$", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
 # "adopted May 27, 2014": the month, not a modal verb.
@@ -439,6 +445,9 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
 
 
+MAY_INCLUDE = re.compile(r",\s+which\s+(?:could|may|might|can)\s+include\b[^,;]*$", re.I)
+
+
 def split_lead_in(sentence: str) -> tuple[str | None, str]:
     """A lead-in sentence's duties before its last clause, and that last clause (which the points complete).
 
@@ -450,6 +459,11 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
     proviso = _PROVISO_LEAD_IN.search(sentence)
     if proviso and statute_modality(sentence[: proviso.start()]):
         return sentence[: proviso.start()].strip(), sentence[proviso.start():].lstrip(",; ")
+    # "agencies must take appropriate steps to solicit input ..., which could include:" then the ways: the duty
+    # stands on its own, and its points are ways it may be met.
+    could = MAY_INCLUDE.search(sentence)
+    if could and statute_modality(sentence[: could.start()]):
+        return sentence[: could.start()].strip(), sentence[could.start():].lstrip(", ")
     pieces = _pieces(sentence)
     if len(pieces) == 1:
         return None, sentence

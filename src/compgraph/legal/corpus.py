@@ -69,11 +69,17 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _match_form(text: str) -> str:
+    # A label copies a PDF's text as it reads, "real- world" where a line broke after the hyphen; the catalog
+    # prints the word whole, "real-world". Both are the same words.
+    return re.sub(r"(?<=[a-z])- (?=[a-z])", "-", _norm(text))
+
+
 def fragment_occurs(fragment: str, text: str) -> bool:
     """The corpus rule: every ``...``-separated part of ``fragment`` occurs in ``text``, in order."""
-    text = _norm(text)
+    text = _match_form(text)
     pos = 0
-    for part in (_norm(p) for p in fragment.split("...")):
+    for part in (_match_form(p) for p in fragment.split("...")):
         if not part:
             continue
         i = text.find(part, pos)

@@ -17,7 +17,7 @@ VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b",
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
                             "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 # "organi- sational" (PDF line break turned into a space) or "organi-\nsational"; "high- and low-risk" stays.
-_BROKEN_WORD = re.compile(r"(?<=[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)(?=[a-z]{2,})")
+_BROKEN_PARTS = re.compile(r"([A-Za-z]*[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)([a-z]{2,}\w*)")
 
 
 # One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)"
@@ -70,7 +70,21 @@ def repair_typography(text: str) -> str:
     text = _PAGE_NUMBER_BULLET.sub("", text)
     text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
     text = _bracket_bare_labels(text)
-    return _BROKEN_WORD.sub("", text)
+    return _join_broken_words(text)
+
+
+def _join_broken_words(text: str) -> str:
+    """Join words hyphenated at a line end; a compound the text also prints whole with its hyphen
+    ("rights-\nimpacting" where "rights-impacting" occurs elsewhere) keeps it, since that hyphen is the word's."""
+    compounds = {c.lower() for c in re.findall(r"\b[A-Za-z]+-[a-z]+\b", text)}
+
+    def join(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        head = re.match(r"[a-z]+", right)
+        whole = f"{left}-{head.group(0) if head else right}"
+        return f"{left}-{right}" if whole.lower() in compounds else left + right
+
+    return _BROKEN_PARTS.sub(join, text)
 
 
 # A converter that flattens legislation.gov.uk's XML prints each section on one line with its labels bare ("1 A

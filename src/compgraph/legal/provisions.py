@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from compgraph.legal.clauses import (
+    MAY_INCLUDE,
     NON_DUTY,
     acting_party,
     duty_clauses,
@@ -177,6 +178,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 parts.append(before)
             void = bool(condition) or bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
             mod = statute_modality(last) if not void else None
+            if mod is None and not void and MAY_INCLUDE.search(f", {last}"):
+                mod = "permission"  # "which could include:": each point is one way the duty may be met
             if mod is None and not void and _LIST_TITLE.match(lead_text):
                 mod = "mandatory"
             if mod and _CONDITIONS_MET.search(lead_text):
@@ -288,6 +291,8 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     point = prov.text if own_text is None else own_text
     if own_text is None:
         point = _own_sentences(walker, prov, point)
+        if not point.strip():
+            return  # every sentence of the paragraph bound by its own verb
     # Only the point's first clause decides: "provide SMEs with priority access ...; the priority access shall
     # not preclude other SMEs ..." is a duty with its limit attached, not an exception.
     if void:
@@ -357,6 +362,10 @@ def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:
     if any(n > begin and NON_DUTY.search(part) for n, part in enumerate(parts)):
         parts = [part for n, part in enumerate(parts) if n <= begin or not NON_DUTY.search(part)]
         point = " ".join(parts)
+    # A later paragraph of a point ("A. Complete an AI impact assessment." then "Agencies should update ...") has no
+    # label: its first sentence, too, binds by its own verb.
+    if not prov.labels and not prov.bullet:
+        begin = -1
     own = next((n for n, part in enumerate(parts) if n > begin and _MODAL.search(part) and duty_clauses(part)), None)
     if own is None:
         return point

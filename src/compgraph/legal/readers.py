@@ -108,10 +108,49 @@ def _pdf_text(path: Path, data: bytes) -> str:
         # that refers to itself, found by tests/legal/test_reader_properties.py; KeyError, RecursionError
         # ...); every one means the same thing to the user: this file cannot be read.
         raise IngestError(f"{path}: corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
-    text = "\n\n".join(pages)
+    text = "\n\n".join(_footnotes_after_sentence(pages))
     if not text.strip():
         raise IngestError(f"{path}: PDF has no extractable text (scanned image?)")
     return text
+
+
+_NOTE_LINE = re.compile(r"^(\d{1,3})[ \t]+\S")
+_SENTENCE_END = re.compile(r"[.:;!?][\"”’)\]]*$")
+
+
+def _footnote_start(lines: list[str]) -> int:
+    """Where a page's footnotes begin: the first line "27 CAIOs may ..." whose number the page's text above
+    carries glued to a word ("component27", "practicable.42"); len(lines) when the page has none."""
+    for i, line in enumerate(lines):
+        m = _NOTE_LINE.match(line.strip())
+        if i and m and re.search(rf"(?<=[A-Za-z.,;:)”’]){m.group(1)}(?!\d)", "\n".join(lines[:i])):
+            return i
+    return len(lines)
+
+
+def _footnotes_after_sentence(pages: list[str]) -> list[str]:
+    """Pages with each page's footnotes moved past the sentence its text breaks off at the page end, so that
+    the sentence reads whole ("the agency has in" | footnotes 29-32 | "17" | "place to mitigate ...")."""
+    out = list(pages)
+    for k in range(len(out) - 1):
+        lines = out[k].split("\n")
+        start = _footnote_start(lines)
+        body = [x for x in lines[:start] if x.strip()]
+        if start == len(lines) or not body or _SENTENCE_END.search(body[-1].rstrip()):
+            continue
+        nxt = out[k + 1].split("\n")
+        # the next page's first paragraph: past its page number, up to the first blank line after some text
+        seen, cut = False, len(nxt)
+        for j, line in enumerate(nxt):
+            text = line.strip()
+            if text and not (not seen and text.isdigit()):
+                seen = True
+            elif seen and not text:
+                cut = j
+                break
+        out[k] = "\n".join(lines[:start])
+        out[k + 1] = "\n".join([*nxt[:cut], "", *lines[start:], *nxt[cut:]])
+    return out
 
 
 def _item_marker(li: Any) -> str:

@@ -44,6 +44,8 @@ class Provision:
     flush: bool = False  # the words after a dash lead-in's points that finish its sentence ("..., the X shall ...")
     bullet: bool = False  # an unlabelled bullet read as a point of the lead-in above it ("must:" then "- Be ...")
     children: list[Provision] = field(default_factory=list)
+    # a resumed point's parent, when text at its lead-in's level came between ("C." after B's footnotes)
+    lead_in: Provision | None = field(default=None, compare=False, repr=False)
 
 
 # A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
@@ -216,6 +218,9 @@ class _Parser:
         self.dotted: tuple[int, str] | None = None  # (depth, label) of the open "2." subdivision, if one is open
         self.bullet = 0  # the place of the last unlabelled bullet read as a point of its lead-in, 0 when none
         self.catchline = ""  # "(Proper Acquisition)" on the line before an article: that article's title
+        self.capitals: list[tuple[str, str]] = []  # the open labels down to the last dotted capital ("B.") read
+        self.capitals_lead: Provision | None = None  # the lead-in of that capital's list
+        self.resuming: Provision | None = None  # set while the line that resumes that list is read
 
     def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -243,6 +248,7 @@ class _Parser:
         self.section = number if n == 1 else f"{number}.{n}"
         self.title = title
         self.stack = []
+        self.capitals = []
         self.bare_lead_in = False
         self.current = None
         self.expect_title = not title
@@ -311,6 +317,13 @@ class _Parser:
             self.stack.append((kind, label))
             if kind == "num" and style.endswith("."):
                 self.dotted = (len(self.stack) - 1, label)
+            if kind == "ALPHA" and style.endswith("."):
+                last = self.capitals
+                if last and len(last) == len(self.stack) and ord(label) == ord(last[-1][1]) + 1:
+                    self.resuming = self.resuming or self.capitals_lead  # the list's lead-in, whatever came between
+                else:
+                    self.capitals_lead = self.by_path.get((self.section, tuple(lbl for _, lbl in self.stack[:-1])))
+                self.capitals = list(self.stack)
         if not labels and cur is not None and cur.path and self.bare_lead_in and len(self.stack) == 1:
             # Text after the points of an unlabelled lead-in ("Open data shall include: 1. ... 5. ..." then
             # "Open format. The term ..."): back at the section's own level, not a subparagraph of point 5.
@@ -322,8 +335,11 @@ class _Parser:
         path = tuple(lbl for _, lbl in self.stack)
         heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body) \
             and not _OPEN_END.search(body) and not self.wrapped_here
+        # a resumed point's later paragraphs keep its lead-in
+        same = None if labels else self.by_path.get((self.section, path))
         self.current = Provision(self.section, self.title, path, written, body, start, line, heading,
-                                 bullet=bullet and bool(labels))
+                                 bullet=bullet and bool(labels), lead_in=self.resuming or (same and same.lead_in))
+        self.resuming = None
         self.out.append(self.current)
         self.by_path[(self.section, path)] = self.current
         self.filled.add(self.section)
@@ -495,6 +511,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
+    _resume_capitals(p, line)
     labels, after = _labels(line, p.stack)
     _lost_article(p, labels)
     bullet = not labels and bool(labels := _bullet_label(p, lead))
@@ -530,6 +547,20 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+def _resume_capitals(p: _Parser, line: str) -> None:
+    """A memorandum's practices "A." to "I." run over pages of paragraphs, footnotes and lists of their own, which
+    close the open labels; the next capital after the last one read ("C. Independently evaluate the AI.") is
+    still its list's next point, at that list's level."""
+    if re.match(r"[ivx]{1,5}\.[ \t]+[A-Z]", line) and not _letter_opens(line[0], p.stack):
+        # "v. Additional Minimum Practices ...": a subsection of the memorandum; the points above it are closed
+        p.stack, p.capitals = [], []
+        return
+    m = re.match(r"([A-Z])\.[ \t]+[A-Z]", line)
+    last = p.capitals[-1][1] if p.capitals else ""
+    if m and last and ord(m.group(1)) == ord(last) + 1 and "ALPHA" not in dict(p.stack):
+        p.stack, p.resuming = list(p.capitals), p.capitals_lead
 
 
 # Japan's acts, as translated, set each article's catchline in parentheses on the line above it: "(Proper Acquisition)"
@@ -744,6 +775,10 @@ def _link(provisions: list[Provision]) -> None:
     has one ("(I) (A) ..." opens two levels on one line, so (A)'s and (B)'s parent is the lead-in above (I))."""
     latest: dict[tuple[str, tuple[str, ...]], Provision] = {}
     for prov in provisions:
+        if prov.lead_in is not None:
+            prov.lead_in.children.append(prov)
+            latest[(prov.section, prov.path)] = prov
+            continue
         for up in range(len(prov.path) - 1, -1, -1):
             parent = latest.get((prov.section, prov.path[:up]))
             if parent is not None:
