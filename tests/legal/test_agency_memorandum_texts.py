@@ -5,36 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pdfmaker import pdf_pages
+
 from compgraph.legal.clauses import duty_clauses
 from compgraph.legal.corpus import fragment_occurs
 from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import read_document
 from compgraph.legal.statute import repair_typography
-
-
-def _pdf(pages: list[list[str]]) -> bytes:
-    """A PDF of Helvetica pages, each line of ``pages`` on a line of its own, with a correct cross-reference table."""
-    n = len(pages)
-    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids.encode(), n)]
-    for i, lines in enumerate(pages):
-        shown = " T* ".join(f"({line}) Tj" for line in lines)
-        content = f"BT /F1 10 Tf 12 TL 72 720 Td {shown} ET".encode("latin-1")
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * i, 3 + 2 * n))
-        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def test_a_compound_broken_at_a_line_end_keeps_its_hyphen_when_the_text_prints_it_whole() -> None:
@@ -49,7 +26,7 @@ def test_a_label_copying_a_line_broken_compound_matches_the_compound_printed_who
 
 def test_a_pages_footnotes_move_past_the_sentence_the_page_breaks_off(tmp_path: Path) -> None:
     path = tmp_path / "memo.pdf"
-    path.write_bytes(_pdf([["The request for the component29 must state what practices the agency has in", " ",
+    path.write_bytes(pdf_pages([["The request for the component29 must state what practices the agency has in", " ",
                             "29 Artificial Intelligence Risk Management Framework."],
                            ["17", " ", "place to mitigate the risks.", " ", "Agencies must report."]]))
     assert " ".join(read_document(path).split()) == (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pdfmaker import pdf_text
 
 from compgraph.legal.evaluate import evaluate, spans_match
 from compgraph.legal.extract import catalog_from_text, extract_obligations, write_catalog
@@ -17,30 +18,6 @@ SOURCES = REPO / "mappings" / "sources"
 FIXTURE = REPO / "tests" / "fixtures" / "ingest" / "sample-regulation.txt"
 
 
-def _pdf_bytes(text: str) -> bytes:
-    """A one-page PDF showing ``text`` in Helvetica, with a correct cross-reference table."""
-    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 # --- reading -------------------------------------------------------------------------------------------
 
 
@@ -51,7 +28,7 @@ def test_reads_plain_text_file() -> None:
 
 def test_reads_text_from_a_pdf(tmp_path: Path) -> None:
     path = tmp_path / "policy.pdf"
-    path.write_bytes(_pdf_bytes("Providers shall keep logs."))
+    path.write_bytes(pdf_text("Providers shall keep logs."))
     assert "Providers shall keep logs." in read_document(path)
 
 
@@ -119,7 +96,7 @@ def test_file_that_is_not_a_pdf_despite_its_name_is_rejected(tmp_path: Path) -> 
 
 def test_pdf_without_text_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
-    path.write_bytes(_pdf_bytes(""))
+    path.write_bytes(pdf_text(""))
     with pytest.raises(IngestError, match="no extractable text"):
         read_document(path)
 

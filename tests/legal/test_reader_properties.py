@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pdfmaker import pdf_text
 
 from compgraph.legal.readers import IngestError, read_document
 
@@ -90,26 +91,7 @@ def test_a_bom_followed_by_broken_code_units_is_an_error_naming_the_encoding(bom
     assert isinstance(result, IngestError) and str(result).startswith(f"{path}: not valid UTF-")
 
 
-def _pdf(text: str) -> bytes:
-    """A one-page PDF showing ``text``, with a correct cross-reference table (as in test_ingest)."""
-    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-PDF = _pdf("Providers shall keep logs.")
+PDF = pdf_text("Providers shall keep logs.")
 # Damage a real PDF where parsers are fragile: a byte changed, a span cut, an object reference or a
 # length pasted in (a self-referencing /Length made pypdf raise LimitReachedError past the reader).
 EDIT = st.tuples(st.integers(0, len(PDF) - 1), st.sampled_from(["set", "cut", "paste"]), st.integers(0, 255),
