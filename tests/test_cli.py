@@ -95,6 +95,15 @@ def test_trace_of_an_unknown_id_is_exit_2(store: Path) -> None:
     assert "no node with id 'NOPE-1'" in out.stderr or "NOPE-1" in out.stderr
 
 
+def test_a_query_the_engine_cannot_evaluate_is_exit_2_blaming_the_query(store: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "unknown-function.rq"
+    rq.write_text("SELECT ?s WHERE { ?s ?p ?o } ORDER BY (<urn:f>(?s)) LIMIT 1\n", encoding="utf-8")
+    out = cg(store, "query", str(rq))
+    assert out.returncode == 2, out.stderr
+    assert "the query failed: The custom function <urn:f> is not supported" in out.stderr
+    assert "cannot read the store" not in out.stderr and "Traceback" not in out.stderr
+
+
 def test_building_with_a_broken_organisation_file_is_exit_2_and_keeps_the_store(store: Path, tmp_path: Path) -> None:
     before = cg(store, "stats", "--format", "json").stdout
     broken = tmp_path / "org.yaml"

@@ -25,6 +25,7 @@ from compgraph.graph.store import (
     READ,
     WRITE,
     GraphStore,
+    QueryFailed,
     QuerySyntaxError,
     QueryTimeout,
     ResultTooLarge,
@@ -159,7 +160,7 @@ class Main(click.Group):
                 raise StoreProblem(f"{command}: another process is writing to this store ({fwd.writer.url})") from None
             _forward(ctx, fwd.writer)
             return None
-        except (QuerySyntaxError, QueryTimeout, ResultTooLarge) as exc:
+        except (QueryFailed, QuerySyntaxError, QueryTimeout, ResultTooLarge) as exc:
             raise UserError(str(exc)) from exc
         except StoreError as exc:
             raise StoreProblem(str(exc)) from exc

@@ -28,6 +28,11 @@ class QuerySyntaxError(ValueError):
     """The query text is not valid SPARQL; the message is the parser's."""
 
 
+class QueryFailed(ValueError):
+    """The engine could not evaluate the query (an unknown function, a SERVICE it cannot reach) while the store
+    itself reads fine: the query is at fault, not the store."""
+
+
 class QueryTimeout(RuntimeError):
     """The query ran past its time limit and was stopped."""
 

@@ -37,6 +37,7 @@ from compgraph.graph.ondisk import (
 )
 from compgraph.graph.results import (  # noqa: F401  (re-exported: callers import them from here)
     CHILDREN,
+    QueryFailed,
     QueryResult,
     QuerySyntaxError,
     QueryTimeout,
@@ -335,8 +336,18 @@ class LocalStore(GraphStore):
             except (OSError, RuntimeError) as exc:
                 if isinstance(exc, StoreError | QueryTimeout | ResultTooLarge):
                     raise
-                raise StoreDamaged(f"cannot read the store at {self.location}: {exc}") from exc
+                raise self._fault(exc) from exc
         return self._query_in_child(sparql, (default_graphs, named_graphs), timeout, max_results)
+
+    def _fault(self, exc: BaseException) -> Exception:
+        """Whose fault an evaluation error is. Oxigraph raises the same RuntimeError or OSError for a query it
+        cannot evaluate (an unknown function, an unreachable SERVICE) as for a store it cannot read, so a trivial
+        read of the store decides: it answers, the query failed; it fails too, the store is damaged."""
+        try:
+            self.oxigraph.query("ASK { ?s ?p ?o }")
+        except (OSError, RuntimeError):
+            return StoreDamaged(f"cannot read the store at {self.location}: {exc}")
+        return QueryFailed(f"the query failed: {exc}")
 
     def _query_in_child(
         self, sparql: str, graphs: tuple[list[str] | None, list[str] | None], timeout: float, max_results: int | None
@@ -362,6 +373,10 @@ class LocalStore(GraphStore):
             parent.close()
         if isinstance(payload, SyntaxError):
             raise QuerySyntaxError(str(payload))
+        if isinstance(payload, OSError | RuntimeError) and not isinstance(
+            payload, StoreError | QueryTimeout | ResultTooLarge
+        ):
+            raise self._fault(payload) from payload
         if isinstance(payload, BaseException):
             raise payload
         return payload
