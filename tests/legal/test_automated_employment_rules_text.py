@@ -1,10 +1,9 @@
 """What the first run on a never-seen AI-governance rule showed: New York City's rules on automated employment
 decision tools (6 RCNY 5-300 to 5-304, read from DCWP's own PDF; tests/fixtures/regulations-heldout/SOURCES.md).
 
-The extractor raised on the text, so its held-out figures are PENDING (``CRASHES`` in test_corpus.py). Each failure
-class below is one behaviour, marked ``xfail(strict=True)``: it fails today, and the day a fix makes it pass the
-marker must come off (a pass under the marker fails the run). The extraction code belongs to another session; none
-of it was changed here.
+The extractor raised on the text at first (a bare "# " line); it now reads it, and its held-out figures are PENDING
+in test_corpus.py. Each failure class still open is one behaviour marked ``xfail(strict=True)``: it fails today, and
+the day a fix makes it pass the marker must come off (a pass under the marker fails the run).
 """
 
 from __future__ import annotations
@@ -35,7 +34,6 @@ def test_the_rules_pdf_reads_as_the_worked_tables_print_it_with_their_split_head
     assert all(fragment_occurs(r["text"], text) for r in rows)
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError, reason="PENDING: statute._read_line splits an empty line")
 def test_a_table_header_left_as_a_bare_hash_line_does_not_stop_the_extractor() -> None:
     text = ("§ 5-301 Bias Audit.\n(a) An employer must keep the results.\n# \nof Applicants\n"
             "(b) An employer must post the results.\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -49,26 +48,13 @@ def test_a_trap_inside_an_obligation_counts_as_extracted() -> None:
 # says which), with what they still miss; each must still miss it, so that the day it passes it is taken off this
 # list and guarded again.
 PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
-           "us-omb-m-24-10-2024-s5b-5c.pdf": {"targets", "citations"}}
-# Held-out texts the extractor cannot read at all yet: it raises on them (the NYC rules' split "# of Applicants"
-# table headers, SOURCES.md). Each must still raise, so that the day it reads the text it is taken off this list and
-# its figures are guarded like the others'; until then the folder's other texts are scored without it.
-CRASHES = {"us-nyc-dcwp-6-rcny-5-300-5-304.pdf": IndexError}
-
-
-def _extract(path: Path) -> list[dict[str, Any]]:
-    if path.name in CRASHES:
-        with pytest.raises(CRASHES[path.name]):
-            extract_file(path)
-        return []
-    return extract_file(path)
+           "us-omb-m-24-10-2024-s5b-5c.pdf": {"targets", "citations"},
+           "us-nyc-dcwp-6-rcny-5-300-5-304.pdf": {"targets", "citations"}}
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
 def test_the_extractor_meets_the_targets_on_every_labelled_text(folder: Path) -> None:
-    for score in evaluate_corpus(folder, _extract):
-        if score.document in CRASHES:
-            continue
+    for score in evaluate_corpus(folder, extract_file):
         if "targets" in PENDING.get(score.document, ()):
             assert not score.meets_targets(), f"{score.document} meets the targets now: take it off PENDING"
             continue
@@ -87,9 +73,7 @@ def test_a_duty_found_under_the_wrong_citation_lowers_the_citation_score() -> No
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
 def test_every_labelled_text_cites_each_duty_it_finds_where_its_label_does(folder: Path) -> None:
-    for score in evaluate_corpus(folder, _extract):
-        if score.document in CRASHES:
-            continue
+    for score in evaluate_corpus(folder, extract_file):
         if "citations" in PENDING.get(score.document, ()):
             assert score.ref_accuracy < 1.0, f"{score.document} cites every duty right now: take it off PENDING"
             continue

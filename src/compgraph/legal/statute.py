@@ -471,15 +471,16 @@ def _wrap_width(lines: list[str]) -> int:
 def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after_number: bool = False) -> None:
     """One physical (or inline-cut) line into the parser state: a heading, a title, a labelled provision,
     a continuation or a new subparagraph."""
-    stripped = raw.strip()
-    if not stripped:
-        p.blank = True
-        return
-    blank_before, p.blank = p.blank, False
-    p.line_raw = len(raw.rstrip().expandtabs())
     lead = _MARKUP.match(raw)
     pos = lead.end() if lead else 0
     line = raw[pos:].rstrip()
+    if not raw.strip():
+        p.blank = True
+        return
+    if not line:  # a bare heading or list marker ("# ", left of a PDF table's "# of Applicants") says nothing
+        return
+    blank_before, p.blank = p.blank, False
+    p.line_raw = len(raw.rstrip().expandtabs())
     start = offset + pos
     marked = bool(lead and lead.group(0).strip())
     next_word = len(line.split()[0])
