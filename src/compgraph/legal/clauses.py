@@ -34,13 +34,15 @@ NON_DUTY = re.compile(
     r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)|"
     # "Such processing is permissible only up to the end of the period ...": the limit of a permission.
     r"\b(?:is|are)\s+permissible\s+only\b|"
-    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+be|is|are)\s+deemed\b|"
+    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+(?:not\s+)?be|is|are)\s+deemed\b|"
     r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
     r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
-    r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+not\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
+    r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
-    r"(?<!\bthere\s)(?<!\bwhich\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
+    # "The telephone number provided shall be a direct number": what the party supplies must be so (a duty), unlike
+    # "The individual's prompt ... must be a clear and unambiguous request" (when the duty arises).
+    r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:is|are)\s+not\s+required\s+to\b|"
@@ -103,6 +105,11 @@ NON_DUTY = re.compile(
     r"\b(?:the|such|these|this)\s+(?:standards?|rules?|polic(?:y|ies)|plans?|manuals?|guidelines?)\s+shall\s+not\s+"
     r"require\b|"
     r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
+    # California's "A proceeding ... shall be subject to appropriate notice to, and an opportunity for a hearing", a
+    # scope rule "retrospective reviews shall be for care rendered on or after January 1, 2000" and "No
+    # reimbursement is required by this act" (no duty at all) bind no one to act.
+    r"\bshall\s+be\s+subject\s+to\s+(?:\w+\s+){0,2}(?:notice|hearing|judicial\s+review|appeal)\b|"
+    r"\bshall\s+be\s+for\b|^\W*no\s+(?:\w+\s+){1,3}?(?:is|are)\s+required\b|"
     r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
     # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
     # take effect in the same manner as if the Mayor had signed it".
@@ -147,6 +154,9 @@ _PROHIBITION = re.compile(
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
     r"(?:^|,\s+)(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+"
     r"(?:shall|may|must)\b|"
+    # "No individual, other than a licensed physician or ... requested by the provider, may deny ...": the excepted
+    # persons may run long.
+    r"(?:^|,\s+)no\s+\w+,\s+other\s+than\s+[^;.]{1,300}?,\s+(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
     r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b|"
     # Japan's translated acts put the negation after a clause: "shall, in case of altering a utilization purpose,
@@ -497,7 +507,9 @@ _ROLES = _table(
                   r"\b(?:each|every|all|city)\s+departments?\b|\bthe mayor\b|\bchief\s+[\w ]{0,20}officer\b|"
                   # a county, a state's governor, the officers a code names by office, a council
                   r"\bthe county\b|\bcounty officials?\b|\boffice of the governor\b|\bthe governor\b|"
-                  r"\bdirector of\b|\b(?:legislative|executive) branch\b|\bunits? of (?:state or )?local government\b|"
+                  # a California code's "the director" (of the department that administers it, as defined)
+                  r"\bdirector of\b|\bthe director\b|\b(?:legislative|executive) branch\b|"
+                  r"\bunits? of (?:state or )?local government\b|"
                   r"\bthe council\b|\b(?:central|state|federal) government\b|"
                   # a UK Act's minister, who makes the regulations it provides for
                   r"\bthe secretary of state\b|"
@@ -509,8 +521,14 @@ _ROLES = _table(
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),
     ("distributor", r"\bdistributors?\b"),
-    ("deployer", r"\bdeployers?\b|\busers? of (?:a |an )?(?:high-risk )?AI\b"),
-    ("provider", r"\bproviders?\b|\bSMEs\b|\bstart-ups\b"),
+    # California's "a health care service plan ... that uses an artificial intelligence, algorithm, or other software
+    # tool for the purpose of utilization review" uses the tool under its authority: its deployer.
+    ("deployer", r"\bdeployers?\b|\busers? of (?:a |an )?(?:high-risk )?AI\b|"
+                 r"\b(?:that|which|who)\s+uses?\s+(?:an?\s+)?(?:artificial\s+intelligence|AI)\b"),
+    # A health care statute's "providers" ("requests by providers", "contracting providers", "the enrollee's
+    # treating provider") are physicians and hospitals, not the providers of an AI system.
+    ("provider", r"(?<!\bhealth care )(?<!\bcontracting )(?<!\brequesting )(?<!\btreating )(?<!\bnetwork )"
+                 r"(?<!\brequests by )(?<!\brequested by )\bproviders?\b|\bSMEs\b|\bstart-ups\b"),
     ("employer", r"\bemployers?\b"),
     ("supplier", r"\bsuppliers?\b"),
     ("developer", r"\bdevelopers?\b"),

@@ -66,11 +66,23 @@ def repair_typography(text: str) -> str:
     """Undo ligatures, soft hyphens and words hyphenated across a line break, which a catalog must not keep;
     blank out page furniture (the line stays, so line numbers still point into the source file)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
-    text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", text))
+    text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", _DIGEST.sub(_blank_lines, text)))
     text = _PAGE_NUMBER_BULLET.sub("", text)
     text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
     text = _bracket_bare_labels(text)
     return _join_broken_words(text)
+
+
+# A California bill opens with the Legislative Counsel's Digest, a summary of the law before and after the bill in
+# the words of duties ("Existing law requires a health care service plan ... to comply", "This bill would require
+# ..."); it is no part of what is enacted, which starts at the enacting clause ("The people of the State of
+# California do enact as follows:").
+_DIGEST = re.compile(r"^[ \t#*]*LEGISLATIVE[ \t]+COUNSEL['’]S[ \t]+DIGEST\W*$"
+                     r".*?(?=^[^\n]*\bdo[ \t]+enact[ \t]+as[ \t]+follows\b)", re.M | re.S | re.I)
+
+
+def _blank_lines(m: re.Match[str]) -> str:
+    return "\n" * m.group(0).count("\n")
 
 
 def _join_broken_words(text: str) -> str:

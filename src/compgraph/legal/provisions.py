@@ -307,7 +307,10 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
             walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, subject, 1, c, own=clause)
         return
     own = statute_modality(first)
-    modality = own if own == "prohibition" or (own and not lead_mod) else lead_mod
+    # "shall meet the following requirements: ... (6) If the director determines ..., the director may assess
+    # penalties": a point whose own clause names another party than the lead-in binds that party by its own verb.
+    own_party = own == "permission" and _names_own_party(first, subject)
+    modality = own if own == "prohibition" or (own and (not lead_mod or own_party)) else lead_mod
     if modality is None and _DEADLINE.match(first):
         modality = "mandatory"  # "The following deadlines ...: (1) Within three months, department heads designate"
     if modality is None:
@@ -315,9 +318,21 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     if modality == "mandatory" and _NEGATED_POINT.match(first):
         modality = "prohibition"  # "A controller shall: ... (2) Except as ..., not process personal data ..."
     text = f"{lead_text} {labels} {point}"
-    walker.add(prov, text, modality, subject if lead_mod else _subject(point), 1, 1, own=point)
+    walker.add(prov, text, modality, subject if lead_mod and not own_party else _subject(point), 1, 1, own=point)
     for c, (clause_modality, clause) in enumerate(later, start=2):
         walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, subject, 1, c, own=clause)
+
+
+def _names_own_party(clause: str, lead_subject: str) -> bool:
+    """Whether ``clause``'s subject ends with a party ("..., the director may") other than the lead-in's and other
+    than the person the duty is owed to ("the individual may make a complaint" is what the notice must say)."""
+    # the party opens the main clause, after any opening clause ("If ..., the director"); "so that agency personnel
+    # may raise concerns" says what the duty is for
+    tail = _subject(clause).rstrip(" ,").rsplit(",", 1)[-1].strip()
+    if len(tail.split()) > 4 or re.match(r"(?:so|that|which|who|where|when|if|because|unless)\b", tail, re.I):
+        return False
+    role = statute_addressee(tail)
+    return role not in (None, "data-subject") and role != statute_addressee(lead_subject)
 
 
 # A point that opens with a deadline and goes on in the present tense states what must be done by then.

@@ -47,7 +47,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
         text = _pdf_text(path, data)
     else:
         raw = _decode(path, data, encoding)
-        if suffix in (".md", ".markdown"):
+        if suffix in (".md", ".markdown") or _markdown_saved_as_text(raw):
             import markdown
 
             text = _html_to_text(markdown.markdown(raw, extensions=["tables"]))
@@ -58,6 +58,17 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
     if not text.strip():
         raise IngestError(f"{path}: no text content")
     return text
+
+
+# A converter's Markdown saved as ".txt" (leginfo's "**SECTION 1\\.** Section 1367.01 ... is amended to read:"):
+# read as plain text, its backslash-escaped full stops and bold markers would stay in every duty's text and hide
+# the section numbers. Plain legislation never escapes a full stop or a bracket with a backslash.
+_MARKDOWN_ESCAPE = re.compile(r"\w\\[.)\]]|\\\[")
+_MARKDOWN_MARK = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S[^*\n]*\*\*", re.M)
+
+
+def _markdown_saved_as_text(raw: str) -> bool:
+    return bool(_MARKDOWN_ESCAPE.search(raw) and _MARKDOWN_MARK.search(raw))
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),

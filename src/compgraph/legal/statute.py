@@ -690,9 +690,11 @@ def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
 # "11.2 (1) Subject to ..."), so there the sub-section must open a sentence.
 # Alberta's prints it against the sub-section ("5(1) An organization is responsible", "34.1(1) An organization").
 # Singapore's sets a dash between them ("26.—(1) An organisation must not", "22A.—(1) Where —").
+# A California bill prints the code section it amends in bold before subdivision (a): "1367.01. (a) A health ...".
 _SECTION_BEFORE_SUBSECTION = re.compile(r"^(?:(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])|"
                                         r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)(?:\.[ \t]*[—–][ \t]*|[ \t]*)"
-                                        r"(?=\(1\)[ \t]+[A-Z]))")
+                                        r"(?=\(1\)[ \t]+[A-Z])|(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:-\d+[a-z]?){1,3})\.[ \t]+"
+                                        r"(?=\((?:1|a)\)[ \t]+[A-Z]))")
 # "11.1 A health information custodian shall ...": a section inserted after section 11 by a later act; "10 If an
 # organization obtains ...": the next section, when it has no sub-sections.
 # Singapore's: "23. An organisation must ..." after 22A, "26A. In this Part" after 26.
@@ -706,7 +708,7 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
     if gazette and not p.mid_sentence(next_word):
         p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
-        return gazette.group(1) or gazette.group(2), "", gazette.end()
+        return gazette.group(1) or gazette.group(2) or gazette.group(3), "", gazette.end()
     # Only in an act that prints its section numbers bare and right after the section before ("11.1" in section 11
     # or 11.2, "10" after 9), so a policy's "4.1 The ..." stays a numbered paragraph.
     inserted = _INSERTED_SECTION.match(line) if at_margin and p.bare_numbers else None
