@@ -40,7 +40,6 @@ def test_a_table_header_left_as_a_bare_hash_line_does_not_stop_the_extractor() -
     assert [ref for ref, _, _ in _duties(text)] == ["5-301(a)", "5-301(b)"]
 
 
-@pytest.mark.xfail(strict=True, reason="PENDING: 'agency' alone names a public body")
 def test_an_employment_agency_is_bound_as_an_employer_not_as_a_public_body() -> None:
     assert statute_addressee("An employer or employment agency") == "employer"
 

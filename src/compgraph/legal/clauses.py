@@ -503,7 +503,9 @@ _ROLES = _table(
                   # a municipal code binds the city and its officers, departments and agencies
                   r"\bthe city(?:\s+(?:manager|attorney|clerk|council))?\b|\bcity attorney's office\b|"
                   r"\boffice of the city attorney\b|"
-                  r"\b(?:city\s+)?department\s+heads?\b|\bhead of any city department\b|\bagenc(?:y|ies)\b|"
+                  r"\b(?:city\s+)?department\s+heads?\b|\bhead of any city department\b|"
+                  # an employment agency finds workers for employers (NYC's AEDT rules): a business, not a body
+                  r"(?<!\bemployment )(?<!\bstaffing )\bagenc(?:y|ies)\b|"
                   r"\b(?:each|every|all|city)\s+departments?\b|\bthe mayor\b|\bchief\s+[\w ]{0,20}officer\b|"
                   # a county, a state's governor, the officers a code names by office, a council
                   r"\bthe county\b|\bcounty officials?\b|\boffice of the governor\b|\bthe governor\b|"
@@ -529,7 +531,7 @@ _ROLES = _table(
     # treating provider") are physicians and hospitals, not the providers of an AI system.
     ("provider", r"(?<!\bhealth care )(?<!\bcontracting )(?<!\brequesting )(?<!\btreating )(?<!\bnetwork )"
                  r"(?<!\brequests by )(?<!\brequested by )\bproviders?\b|\bSMEs\b|\bstart-ups\b"),
-    ("employer", r"\bemployers?\b"),
+    ("employer", r"\bemployers?\b|\b(?:employment|staffing)\s+agenc(?:y|ies)\b"),
     ("supplier", r"\bsuppliers?\b"),
     ("developer", r"\bdevelopers?\b"),
     ("professional", r"\bindividual providing services in a regulated occupation\b|"
