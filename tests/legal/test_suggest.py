@@ -42,6 +42,20 @@ def test_tokens_are_normalised_stemmed_and_stopword_free() -> None:
     assert "shall" not in sg.tokenize("The provider shall not")
 
 
+def test_a_hyphenated_risk_or_impact_class_is_one_term_not_the_impact_an_assessment_weighs() -> None:
+    assert sg.tokenize("Rights-impacting and high-impact AI") == ["rightsimpact", "highimpact"]
+    assert sg.tokenize("high‑risk systems") == ["highrisk"]
+    assert "impact" in sg.tokenize("an impact assessment")
+
+
+def test_a_duty_about_rights_impacting_ai_does_not_rank_the_impact_assessment_first() -> None:
+    controls = [sg.ControlDoc("CTL-IA", "Impact assessment", "Assess the impact of the system."),
+                sg.ControlDoc("CTL-TST", "Pre-deployment testing", "Test the system in real-world conditions.")]
+    duty = sg.ObligationDoc("X-1", "new", "Agencies must test rights-impacting AI in real-world conditions.")
+    [s] = sg.suggest_for([duty], controls, ranker="bm25")
+    assert [m.id for m in s.controls] == ["CTL-TST"]
+
+
 def test_right_control_ranks_first_with_matched_terms() -> None:
     obligations = [
         sg.ObligationDoc("X-1", "new", "Deployers shall assign human oversight to persons able to override it."),

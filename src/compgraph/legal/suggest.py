@@ -88,15 +88,25 @@ def stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 5 else word
 
 
+# A risk or impact class written as one hyphenated word ("high-risk", "rights-impacting", "high-impact") names a
+# kind of system, not a risk or an impact that a control manages: read as "impact" it sent every OMB M-24-10 duty
+# about "rights-impacting AI" to the impact assessment control (heldout9.tsv). One term, it matches its class only.
+_CLASS_COMPOUND = re.compile(r"\b([a-z]+)[-\u2010\u2011](risk|impact|impacting)\b", re.I)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", normalise_for_match(_CLASS_COMPOUND.sub(r"\1\2", text)))
+
+
 def tokenize(text: str) -> list[str]:
     """Normalised, stop-word-free, stemmed tokens of ``text``."""
-    return [stem(w) for w in re.findall(r"[a-z0-9]+", normalise_for_match(text)) if w not in _STOPWORDS and len(w) > 1]
+    return [stem(w) for w in _words(text) if w not in _STOPWORDS and len(w) > 1]
 
 
 def _surface_forms(text: str) -> dict[str, str]:
     """stem -> the first word in ``text`` that produced it, so evidence shows real words, not stems."""
     forms: dict[str, str] = {}
-    for w in re.findall(r"[a-z0-9]+", normalise_for_match(text)):
+    for w in _words(text):
         if w not in _STOPWORDS and len(w) > 1:
             forms.setdefault(stem(w), w)
     return forms
