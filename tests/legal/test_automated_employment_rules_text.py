@@ -44,7 +44,6 @@ def test_an_employment_agency_is_bound_as_an_employer_not_as_a_public_body() -> 
     assert statute_addressee("An employer or employment agency") == "employer"
 
 
-@pytest.mark.xfail(strict=True, reason="PENDING: roman items under a numbered point are lost, and the points after")
 def test_roman_items_under_a_numbered_point_are_duties_and_the_next_point_follows_them() -> None:
     text = ("§ 5-301 Bias Audit.\n(a) Where a tool selects candidates, a bias audit must, at a minimum:\n"
             "(1) Calculate the selection rate for each category;\n"
@@ -55,7 +54,6 @@ def test_roman_items_under_a_numbered_point_are_duties_and_the_next_point_follow
                                                     "5-301(a)(2)(iii)", "5-301(a)(3)"]
 
 
-@pytest.mark.xfail(strict=True, reason="PENDING: 'will need' in a worked example is read as a duty")
 def test_what_an_example_says_a_party_will_need_binds_no_one() -> None:
     assert duty_clauses("The employment agency will need an updated bias audit if it will continue to use the AEDT "
                         "once 12 months have passed.") == []

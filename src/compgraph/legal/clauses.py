@@ -40,6 +40,9 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
     r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
+    # "The employment agency will need an updated bias audit if ...", "will soon need": a worked example foretells
+    # what a party needs; the rule it illustrates states the duty ("will need to" stays a duty in "will" drafting).
+    r"\bwill\s+(?:soon\s+|also\s+|then\s+)?need\s+(?!to\b)(?:an?|the|new|updated)\b|"
     # "The telephone number provided shall be a direct number": what the party supplies must be so (a duty), unlike
     # "The individual's prompt ... must be a clear and unambiguous request" (when the duty arises).
     r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"

@@ -74,7 +74,7 @@ _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ 
 # "( c)": OCR puts a space inside a label's parentheses.
 _LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
                     r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
-                    r"|([a-z])\)|([a-zA-Z])\.(?=[ \t]))[ \t]*")
+                    r"|([a-z])\)|([a-zA-Z]|[ivx]{2,4})\.(?=[ \t]))[ \t]*")
 # "IN GENERAL.—", "MAJOR INCIDENT.—": the U.S. Code's capital catchline opening a subsection
 CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
@@ -177,9 +177,15 @@ def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list
 
 
 def _letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:
-    """A dotted letter opens a list ("a.", "A.") or continues the open list of letters ("b." after "a.")."""
-    last = dict(stack).get("alpha" if letter.islower() else "ALPHA", "")
-    return letter in "aA" or (len(last) == 1 and ord(letter) == ord(last) + 1)
+    """A dotted letter opens a list ("a.", "A.") or continues the open list of letters ("b." after "a."); so does a
+    dotted Roman numeral under a numbered point ("(3) ... on:" / "i." ... "iii.", NYC's rules; at the top, as in OMB's
+    memo, "i. Exclusions" titles a part, read as text)."""
+    open_ = dict(stack)
+    last = open_.get("alpha" if letter.islower() else "ALPHA", "")
+    if letter in "aA" or (len(letter) == len(last) == 1 and ord(letter) == ord(last) + 1):
+        return True
+    value = roman_value(letter) if letter.islower() else None
+    return "num" in open_ and (value == 1 or (value is not None and roman_value(open_.get("roman", "")) == value - 1))
 
 
 class _Parser:
