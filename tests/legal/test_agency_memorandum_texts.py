@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dutyrows import duty_rows as _duties
 from pdfmaker import pdf_pages
 
 from compgraph.legal.clauses import duty_clauses
 from compgraph.legal.corpus import fragment_occurs
-from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import read_document
 from compgraph.legal.statute import repair_typography
 
@@ -32,10 +32,6 @@ def test_a_pages_footnotes_move_past_the_sentence_the_page_breaks_off(tmp_path: 
     assert " ".join(read_document(path).split()) == (
         "The request for the component29 must state what practices the agency has in 17 place to mitigate the risks. "
         "29 Artificial Intelligence Risk Management Framework. Agencies must report.")
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
 
 
 def test_a_capital_point_after_a_page_of_notes_goes_on_with_its_list_under_its_lead_in() -> None:

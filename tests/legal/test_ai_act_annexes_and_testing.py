@@ -3,14 +3,10 @@ the EUR-Lex HTML), one behaviour each."""
 
 from __future__ import annotations
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.clauses import duty_clauses
 from compgraph.legal.corpus import score_document
-from compgraph.legal.provisions import statute_duties
-from compgraph.legal.statute import repair_typography
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
 
 
 def test_an_annex_point_is_cited_by_the_annex_then_its_item_and_point() -> None:

@@ -4,9 +4,9 @@ Markdown), one behaviour each."""
 
 from __future__ import annotations
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.clauses import duty_clauses
-from compgraph.legal.provisions import statute_duties
-from compgraph.legal.statute import repair_typography
 
 
 def test_a_coordinated_clause_whose_subject_lists_several_things_is_a_clause_of_its_own() -> None:
@@ -20,10 +20,6 @@ def test_what_a_duty_shall_not_extend_to_is_its_limit_not_a_prohibition() -> Non
     sentence = ("The officer shall perform responsibilities confidentially; confidentiality, however, shall not extend "
                 "to significant misconduct.")
     assert [modality for modality, _ in duty_clauses(sentence)] == ["mandatory"]
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
 
 
 def test_each_unlabelled_bullet_under_a_lead_in_is_its_point_numbered_by_its_place() -> None:

@@ -11,18 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dutyrows import duty_rows as _duties
 
 from compgraph.legal.clauses import duty_clauses, statute_addressee
 from compgraph.legal.corpus import fragment_occurs, read_labels
-from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import read_document
-from compgraph.legal.statute import repair_typography
 
 RULES = Path(__file__).resolve().parents[1] / "fixtures" / "regulations-heldout" / "us-nyc-dcwp-6-rcny-5-300-5-304.pdf"
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
 
 
 def test_the_rules_pdf_reads_as_the_worked_tables_print_it_with_their_split_headers() -> None:

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import read_document
 from compgraph.legal.statute import repair_typography
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
 
 
 def _parties(text: str) -> list[str | None]:

@@ -3,12 +3,9 @@ classes the first run on the held-out Jackson and New York City texts showed, on
 
 from __future__ import annotations
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.extract import extract_obligations
-from compgraph.legal.provisions import statute_duties
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(text)]
 
 
 def test_a_table_of_contents_does_not_renumber_the_sections_it_lists() -> None:

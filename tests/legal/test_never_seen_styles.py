@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.corpus import extract_file
-from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import read_document
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(text)]
 
 
 def _imported(tmp_path: Path, name: str, content: str) -> list[tuple[str, str, str]]:

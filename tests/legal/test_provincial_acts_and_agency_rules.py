@@ -9,15 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dutyrows import duty_rows as _duties
 
 from compgraph.legal.clauses import duty_clauses, statute_addressee, statute_modality
 from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import read_document
 from compgraph.legal.statute import repair_typography
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
 
 
 def test_a_section_number_without_a_full_stop_before_its_first_subsection_opens_the_section() -> None:

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import textwrap
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.extract import extract_obligations
 from compgraph.legal.provisions import statute_duties
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(text)]
 
 
 def test_a_duty_coordinated_after_a_clause_without_a_modal_verb_of_its_own_is_still_read() -> None:

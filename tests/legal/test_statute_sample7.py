@@ -5,12 +5,10 @@ text read through the public import functions, so the tests hold whatever the pa
 
 from __future__ import annotations
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.extract import extract_obligations
 from compgraph.legal.provisions import statute_duties
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(text)]
 
 
 def _parties(text: str) -> list[tuple[str, str | None]]:

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import textwrap
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.extract import extract_obligations
 from compgraph.legal.provisions import statute_duties
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(text)]
-
 
 # A dash lead-in whose points end in a comma, then the words that finish its sentence (India's DPDP Act, s. 8(3)).
 _DASH_LEAD_IN = ("Article 8\nDuties\n\n1. Where personal data is likely to be—\n(a) used to make a decision; or\n"

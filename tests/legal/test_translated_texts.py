@@ -4,12 +4,10 @@ from PDF to Markdown), one behaviour each."""
 
 from __future__ import annotations
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.provisions import statute_duties
 from compgraph.legal.statute import repair_typography
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
 
 
 def _parties(text: str) -> list[str | None]:

@@ -5,13 +5,10 @@ keeps a rule from reaching text it was not meant for."""
 
 from __future__ import annotations
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.clauses import statute_addressee
-from compgraph.legal.provisions import statute_duties
 from compgraph.legal.statute import repair_typography
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(repair_typography(text))]
 
 
 def test_an_amending_acts_opening_quotation_marks_do_not_hide_the_label_behind_them() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from dutyrows import duty_rows as _duties
 
 from compgraph.legal.provisions import statute_duties
 
@@ -23,10 +24,6 @@ _FINDINGS = textwrap.fill(
 
 def _act(*sections: str) -> str:
     return "Section 2. Findings.\n\n" + "\n\n".join([_FINDINGS] * 3 + list(sections)) + "\n"
-
-
-def _duties(text: str) -> list[tuple[str, str, str]]:
-    return [(d.ref, d.modality, d.text) for d in statute_duties(text)]
 
 
 def test_a_line_broken_at_a_hard_wrapped_acts_margin_is_not_dropped_as_a_title() -> None:
