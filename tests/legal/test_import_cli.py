@@ -141,6 +141,24 @@ def test_bad_documents_exit_2_and_change_nothing(env: Env, tmp_path: Path, name:
     assert not (env.out / "obligations" / "bad.yaml").exists()
 
 
+def test_an_extractor_failure_on_a_text_is_one_line_exit_2_naming_the_file_and_nothing_is_written(
+        env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compgraph.legal import extract
+
+    def stumble(text: str, meta: dict) -> dict:
+        raise IndexError("list index out of range")
+
+    # a rule stumbling on an unforeseen layout, as a bare "# " line once made it do
+    monkeypatch.setattr(extract, "catalog_from_text", stumble)
+    before = env.counts()
+    result = env.invoke("import", DOC, "--id", "psa", "--out", env.out)
+    assert result.exit_code == 2
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and DOC.name in lines[0] and "IndexError" in lines[0] and "nothing was written" in lines[0]
+    assert env.counts() == before
+    assert not (env.out / "obligations" / "psa.yaml").exists()
+
+
 def test_bad_options_exit_2(env: Env) -> None:
     env.run("import", DOC, "--id", "psa", "--org", "nobody", "--out", env.out, code=2)
     env.run("import", DOC, "--id", "bad id", "--out", env.out, code=2)

@@ -526,7 +526,13 @@ def import_document(
         "attribution": f"Imported by compgraph from {Path(source).name} on {date.today().isoformat()}; "
         "obligations extracted automatically, to be reviewed",
     }
-    cat = catalog_from_text(text, meta)
+    try:
+        cat = catalog_from_text(text, meta)
+    except Exception as exc:  # noqa: BLE001 - a rule that stumbles on an unforeseen layout is our bug, not the user's
+        # Nothing is written yet, so the store and the mappings folder keep their state; one line names the file so
+        # the text can be reported (NYC's AEDT rules once stopped the extractor with an IndexError traceback).
+        raise ReviewError(f"{source}: the obligation extractor failed on this text ({type(exc).__name__}: {exc}); "
+                          "nothing was written. This is a compgraph bug: please report it with the file") from exc
     concepts, _ = load_concepts(ontology_dir())
     roles = set(concepts.slugs("role"))
     for ob in cat["obligations"]:
