@@ -205,7 +205,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     # The statute import's duty extraction: structure (articles, paragraphs, points), provisions (a point
     # with its lead-in) and clauses (modality, exceptions, addressee).
     "statute": (
-        ["src/compgraph/legal/statute.py", "src/compgraph/legal/provisions.py", "src/compgraph/legal/clauses.py"],
+        ["src/compgraph/legal/statute.py", "src/compgraph/legal/labels.py", "src/compgraph/legal/provisions.py",
+         "src/compgraph/legal/clauses.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",

@@ -25,7 +25,8 @@ from compgraph.legal.clauses import (
     statute_addressee,
     statute_modality,
 )
-from compgraph.legal.statute import CAPITAL_CATCHLINE, Provision, parse_provisions
+from compgraph.legal.labels import CAPITAL_CATCHLINE
+from compgraph.legal.statute import Provision, parse_provisions
 
 __all__ = ["StatuteDuty", "statute_duties"]
 

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import repair_typography
 from compgraph.legal.inline import inline_segments, roman_value
+from compgraph.legal.labels import LABEL, label_kind, labels_of, letter_opens, ordinal
 
-__all__ = ["CAPITAL_CATCHLINE", "Provision", "parse_provisions", "repair_typography"]
+__all__ = ["Provision", "parse_provisions", "repair_typography"]
 
 
 @dataclass
@@ -71,41 +72,10 @@ _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
-# "( c)": OCR puts a space inside a label's parentheses.
-_LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
-                    r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
-                    r"|([a-z])\)|([a-zA-Z]|[ivx]{2,4})\.(?=[ \t]))[ \t]*")
-# "IN GENERAL.—", "MAJOR INCIDENT.—": the U.S. Code's capital catchline opening a subsection
-CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ \t]*")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
 _WRAPPED_WIDTH = 60
 _DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
-
-
-def _kind(label: str, stack: list[tuple[str, str]], continues: bool = True) -> str:
-    """The label's kind: num, alpha, roman, ALPHA or ROMAN ("i" after "h" is a letter, not one); with ``continues``
-    a Roman label that follows the open number ("(iv)" after "(3)") is a number."""
-    if label[0].isdigit():
-        return "num"
-    lower = label.islower()
-    alpha, roman = ("alpha", "roman") if lower else ("ALPHA", "ROMAN")
-    last = dict(stack)
-    if not lower and len(label) == 1 and "ALPHA" not in last and "alpha" in last \
-            and ord(label.lower()) == ord(last["alpha"][-1]) + 1:
-        return "alpha"  # OCR capitalised the next letter: "(C)" after "(b)" is point (c)
-    value = roman_value(label)
-    if value is None:
-        return alpha
-    if alpha in last and len(label) == 1 and ord(label) == ord(last[alpha][-1]) + 1:
-        return alpha
-    if roman in last and roman_value(last[roman]) == value - 1:
-        return roman
-    if continues and "num" in last and value > 1 and value == _ordinal("num", last["num"]) + 1:
-        return "num"  # a translation's "(iv)" after "(3)" is the fourth item: a list of its own opens at "(i)"
-    if value == 1:
-        return roman
-    return roman if len(label) > 1 else alpha
 
 
 def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
@@ -141,51 +111,6 @@ def _is_title(text: str) -> bool:
     return bool(text) and len(text.split()) <= 12 and not _VERB.search(text) and not re.search(r"[;:,]$", text) \
         and not (re.search(r"[—–]$", text) and re.search(r"\b(?:if|where|when|unless)\b", text, re.I)) \
         and not (text.endswith(".") and len(text.split()) > 6)
-
-
-def _labels(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list[str], int]:
-    """The labels opening a line ("(1) (a) A supplier" -> ["1", "a"]) and where the text after them starts.
-
-    A dotted letter ("a. \"Agency\" means", New York City's subdivisions) is a label only as the first of its
-    list or the letter after the open one, so a line that a PDF broke before "p. 39" stays a continuation.
-    """
-    labels: list[str] = []
-    pos = 0
-    counter = re.match(r"(\d{1,3})\.[ \t]+(?=\((?:\w{1,4})\)[ \t])", line)
-    # "6. (a) whenever the attorney general ...": the next of a code's subdivisions, run on into its first paragraph
-    if counter and stack and stack[0][0] == "num" and int(counter.group(1)) == _ordinal("num", stack[0][1]) + 1:
-        counter = None
-    if counter:
-        pos = counter.end()  # "1. (b) Legislative Powers.": a Markdown list's counter before the item's own label
-    after_capital = False
-    while True:
-        m = _LABEL.match(line, pos)
-        # "4. a. A Chief Data Officer": a dotted letter may follow a number (a bill's section and subsection);
-        # "F. 1. Subject to ...": a number may follow a dotted capital (Virginia's subsection and subdivision).
-        if not m or (labels and ((m.group(2) and not after_capital)
-                                 or (m.group(4) and not re.fullmatch(r"\d+", labels[-1])))):
-            return labels, pos
-        if m.group(4) and not _letter_opens(m.group(4), stack or []):
-            return labels, pos
-        labels.append(next(g for g in m.groups() if g))
-        after_capital = bool(m.group(4) and m.group(4).isupper())
-        pos = m.end()
-        # "(a) IN GENERAL.—(1) Each year ...": the U.S. Code's catchline between a subsection and its first paragraph
-        catchline = CAPITAL_CATCHLINE.match(line, pos)
-        if catchline and _LABEL.match(line, catchline.end()):
-            pos = catchline.end()
-
-
-def _letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:
-    """A dotted letter opens a list ("a.", "A.") or continues the open list of letters ("b." after "a."); so does a
-    dotted Roman numeral under a numbered point ("(3) ... on:" / "i." ... "iii.", NYC's rules; at the top, as in OMB's
-    memo, "i. Exclusions" titles a part, read as text)."""
-    open_ = dict(stack)
-    last = open_.get("alpha" if letter.islower() else "ALPHA", "")
-    if letter in "aA" or (len(letter) == len(last) == 1 and ord(letter) == ord(last) + 1):
-        return True
-    value = roman_value(letter) if letter.islower() else None
-    return "num" in open_ and (value == 1 or (value is not None and roman_value(open_.get("roman", "")) == value - 1))
 
 
 class _Parser:
@@ -266,12 +191,12 @@ class _Parser:
         goes on with (the next label of its kind) before any line reopens the outermost one; 0 when none does."""
         nested: tuple[str, int] | None = None  # a list the later lines open below the open ones: "(1)", "(2)"
         for first in self.upcoming(line):
-            kind = _kind(first, self.stack)
-            n = _ordinal(kind, first)
+            kind = label_kind(first, self.stack)
+            n = ordinal(kind, first)
             if nested == (kind, n - 1):
                 nested = (kind, n)
                 continue
-            at = [d for d, (k, lbl) in enumerate(self.stack) if k == kind and n == _ordinal(k, lbl) + 1]
+            at = [d for d, (k, lbl) in enumerate(self.stack) if k == kind and n == ordinal(k, lbl) + 1]
             if at:
                 return at[-1] + 1 if at[-1] >= 1 else 0
             if n == 1:
@@ -282,7 +207,7 @@ class _Parser:
         """The first labels of the labelled lines after line number ``line`` (1-based), up to 40 lines on."""
         for raw in self.lines[line:line + 40]:
             text = raw[_MARKUP.match(raw).end():].strip()  # type: ignore[union-attr]  # matches any line
-            first = _labels(text, self.stack)[0] if _LABEL.match(text) else []
+            first = labels_of(text, self.stack)[0] if LABEL.match(text) else []
             if first:
                 yield first[0]
 
@@ -314,7 +239,7 @@ class _Parser:
             self.bare_lead_in = True
         styles = ("",) * (len(labels) - len(written)) + tuple(written[-len(labels):]) if labels else ()
         for label, style in zip(labels, styles, strict=True):
-            kind = self.num_kind(_kind(label, self.stack), style)
+            kind = self.num_kind(label_kind(label, self.stack), style)
             label = label.lower() if kind == "alpha" else label
             label = str(roman_value(label)) if kind == "num" and not label[0].isdigit() else label
             at = _reopened(self.stack, kind, label, cur)
@@ -353,15 +278,6 @@ class _Parser:
         self.last_raw = self.line_raw
 
 
-def _ordinal(kind: str, label: str) -> int:
-    if kind in ("num", "pnum"):
-        digits = re.match(r"\d+", label)
-        return int(digits.group(0)) if digits else roman_value(label) or 0  # "(iv)" read as item 4
-    if kind in ("roman", "ROMAN"):
-        return roman_value(label) or 0
-    return ord(label[-1].lower()) - ord("a") + 1
-
-
 def _reopened(stack: list[tuple[str, str]], kind: str, label: str, cur: Provision | None) -> int | None:
     """Where the open labels are closed for ``label`` (its list's place in ``stack``), or None: it opens a level.
 
@@ -371,9 +287,9 @@ def _reopened(stack: list[tuple[str, str]], kind: str, label: str, cur: Provisio
     at = [n for n, (k, _) in enumerate(stack) if k == kind]
     if not at:
         return None
-    if cur is not None and not cur.text and cur.path and _ordinal(kind, label) == 1:
+    if cur is not None and not cur.text and cur.path and ordinal(kind, label) == 1:
         return None
-    return next((n for n in reversed(at) if _ordinal(kind, label) == _ordinal(kind, stack[n][1]) + 1), at[0])
+    return next((n for n in reversed(at) if ordinal(kind, label) == ordinal(kind, stack[n][1]) + 1), at[0])
 
 
 def parse_provisions(text: str) -> list[Provision]:
@@ -389,7 +305,7 @@ def parse_provisions(text: str) -> list[Provision]:
         # A line is broken at the margin when the next line's first word would not have fitted on it.
         p.wrapped_here = bool(p.wrap and following
                               and len(raw_line.rstrip().expandtabs()) + 1 + len(following[0]) > p.wrap)
-        if not raw_line.strip() or _LABEL.match(raw_line.strip()):
+        if not raw_line.strip() or LABEL.match(raw_line.strip()):
             p.inline_point = 1  # a blank line or a labelled line ends a run of inline points
         segments, p.inline_point = inline_segments(raw_line, p.inline_point if p.wrap else 1)
         segments = _first_subdivision(p, segments)
@@ -458,7 +374,7 @@ def _numbers_sections(lines: list[str]) -> bool:
         line = ln[_MARKUP.match(ln).end():].strip()  # type: ignore[union-attr]  # the pattern matches any line
         if line and _heading(line) is not None:
             return False
-        if first is None and line and _LABEL.match(line):
+        if first is None and line and LABEL.match(line):
             first = line
     return first is not None and re.match(r"1\.[ \t]", first) is not None
 
@@ -519,7 +435,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     p.expect_title = False
     _resume_capitals(p, line)
-    labels, after = _labels(line, p.stack)
+    labels, after = labels_of(line, p.stack)
     _lost_article(p, labels)
     bullet = not labels and bool(labels := _bullet_label(p, lead))
     body = line[after:].strip()
@@ -560,7 +476,7 @@ def _resume_capitals(p: _Parser, line: str) -> None:
     """A memorandum's practices "A." to "I." run over pages of paragraphs, footnotes and lists of their own, which
     close the open labels; the next capital after the last one read ("C. Independently evaluate the AI.") is
     still its list's next point, at that list's level."""
-    if re.match(r"[ivx]{1,5}\.[ \t]+[A-Z]", line) and not _letter_opens(line[0], p.stack):
+    if re.match(r"[ivx]{1,5}\.[ \t]+[A-Z]", line) and not letter_opens(line[0], p.stack):
         # "v. Additional Minimum Practices ...": a subsection of the memorandum; the points above it are closed
         p.stack, p.capitals = [], []
         return
@@ -635,10 +551,10 @@ def _aside(p: _Parser, line: str) -> bool:
         p.aside = True
         return True
     if p.aside:
-        first = _labels(line, p.stack)[0]
+        first = labels_of(line, p.stack)[0]
         # Only the outermost open label is in view here, so an illustration's "(II)" (its "(I)" skipped as an
         # aside) must not pass for the item after "(1)".
-        if not (first and p.stack and _kind(first[0], p.stack[:1], continues=False) == p.stack[0][0]):
+        if not (first and p.stack and label_kind(first[0], p.stack[:1], continues=False) == p.stack[0][0]):
             return True
         p.aside = False
     return False

@@ -1,0 +1,102 @@
+"""The labels that open a statute's paragraphs and points ("1.", "(1)", "(a)", "a)", "(i)", "(I)", "(A)", "a.", "i."):
+which text opens a line as labels, what kind each is, and its place in its list. ``legal.statute`` reads a text's
+structure with them.
+
+Which level a kind sits at is not fixed by the kind: it is learnt from the order the kinds open in the document, so
+"(1)(a)(I)" and "1.(a)(i)" both work; what is decided here is the kind ("(i)" after "(h)" is a letter, not a Roman
+numeral) and the ordinal each label has in its list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compgraph.legal.inline import roman_value
+
+__all__ = ["CAPITAL_CATCHLINE", "LABEL", "label_kind", "labels_of", "letter_opens", "ordinal"]
+
+# "( c)": OCR puts a space inside a label's parentheses.
+LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
+                   r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
+                   r"|([a-z])\)|([a-zA-Z]|[ivx]{2,4})\.(?=[ \t]))[ \t]*")
+# "IN GENERAL.—", "MAJOR INCIDENT.—": the U.S. Code's capital catchline opening a subsection
+CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ \t]*")
+
+
+def label_kind(label: str, stack: list[tuple[str, str]], continues: bool = True) -> str:
+    """The label's kind: num, alpha, roman, ALPHA or ROMAN ("i" after "h" is a letter, not one); with ``continues``
+    a Roman label that follows the open number ("(iv)" after "(3)") is a number."""
+    if label[0].isdigit():
+        return "num"
+    lower = label.islower()
+    alpha, roman = ("alpha", "roman") if lower else ("ALPHA", "ROMAN")
+    last = dict(stack)
+    if not lower and len(label) == 1 and "ALPHA" not in last and "alpha" in last \
+            and ord(label.lower()) == ord(last["alpha"][-1]) + 1:
+        return "alpha"  # OCR capitalised the next letter: "(C)" after "(b)" is point (c)
+    value = roman_value(label)
+    if value is None:
+        return alpha
+    if alpha in last and len(label) == 1 and ord(label) == ord(last[alpha][-1]) + 1:
+        return alpha
+    if roman in last and roman_value(last[roman]) == value - 1:
+        return roman
+    if continues and "num" in last and value > 1 and value == ordinal("num", last["num"]) + 1:
+        return "num"  # a translation's "(iv)" after "(3)" is the fourth item: a list of its own opens at "(i)"
+    if value == 1:
+        return roman
+    return roman if len(label) > 1 else alpha
+
+
+def labels_of(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[list[str], int]:
+    """The labels opening a line ("(1) (a) A supplier" -> ["1", "a"]) and where the text after them starts.
+
+    A dotted letter ("a. \"Agency\" means", New York City's subdivisions) is a label only as the first of its
+    list or the letter after the open one, so a line that a PDF broke before "p. 39" stays a continuation.
+    """
+    labels: list[str] = []
+    pos = 0
+    counter = re.match(r"(\d{1,3})\.[ \t]+(?=\((?:\w{1,4})\)[ \t])", line)
+    # "6. (a) whenever the attorney general ...": the next of a code's subdivisions, run on into its first paragraph
+    if counter and stack and stack[0][0] == "num" and int(counter.group(1)) == ordinal("num", stack[0][1]) + 1:
+        counter = None
+    if counter:
+        pos = counter.end()  # "1. (b) Legislative Powers.": a Markdown list's counter before the item's own label
+    after_capital = False
+    while True:
+        m = LABEL.match(line, pos)
+        # "4. a. A Chief Data Officer": a dotted letter may follow a number (a bill's section and subsection);
+        # "F. 1. Subject to ...": a number may follow a dotted capital (Virginia's subsection and subdivision).
+        if not m or (labels and ((m.group(2) and not after_capital)
+                                 or (m.group(4) and not re.fullmatch(r"\d+", labels[-1])))):
+            return labels, pos
+        if m.group(4) and not letter_opens(m.group(4), stack or []):
+            return labels, pos
+        labels.append(next(g for g in m.groups() if g))
+        after_capital = bool(m.group(4) and m.group(4).isupper())
+        pos = m.end()
+        # "(a) IN GENERAL.—(1) Each year ...": the U.S. Code's catchline between a subsection and its first paragraph
+        catchline = CAPITAL_CATCHLINE.match(line, pos)
+        if catchline and LABEL.match(line, catchline.end()):
+            pos = catchline.end()
+
+
+def letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:
+    """A dotted letter opens a list ("a.", "A.") or continues the open list of letters ("b." after "a."); so does a
+    dotted Roman numeral under a numbered point ("(3) ... on:" / "i." ... "iii.", NYC's rules; at the top, as in OMB's
+    memo, "i. Exclusions" titles a part, read as text)."""
+    open_ = dict(stack)
+    last = open_.get("alpha" if letter.islower() else "ALPHA", "")
+    if letter in "aA" or (len(letter) == len(last) == 1 and ord(letter) == ord(last) + 1):
+        return True
+    value = roman_value(letter) if letter.islower() else None
+    return "num" in open_ and (value == 1 or (value is not None and roman_value(open_.get("roman", "")) == value - 1))
+
+
+def ordinal(kind: str, label: str) -> int:
+    if kind in ("num", "pnum"):
+        digits = re.match(r"\d+", label)
+        return int(digits.group(0)) if digits else roman_value(label) or 0  # "(iv)" read as item 4
+    if kind in ("roman", "ROMAN"):
+        return roman_value(label) or 0
+    return ord(label[-1].lower()) - ord("a") + 1
