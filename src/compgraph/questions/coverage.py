@@ -355,44 +355,73 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
 
 def evaluate(snap: Snapshot, as_of: date) -> Coverage:
     """Every system's binding obligations counted by status on ``as_of``: integer operations only."""
-    mapped_any = 0
-    for bits in snap.satisfies.values():
-        mapped_any |= bits
-    masks: dict[str, _Masks] = {}
-    for key in snap.implements:
-        if key[0] not in snap.named:
-            continue
-        until = snap.latest.get(key)
-        state = tr.NO_EVIDENCE if until is None else tr.COVERED if until >= as_of else tr.EXPIRED
-        masks.setdefault(key[0], _Masks()).add(state, snap.satisfies.get(key[1], 0))
-
+    mapped_any = mapped(snap)
+    masks = implementer_masks(snap, snap.implements, as_of)
     cov = Coverage(as_of, [])
     seen: set[str] = set()
     for iri, sid, label, risk, org in snap.systems:
         if iri in seen:
             continue
         seen.add(iri)
-        binding = snap.binds.get(iri, 0) & snap.traced
-        split = _split([m for m in (masks.get(iri), masks.get(org)) if m is not None], mapped_any)
-        counts = {st: (split[st] & binding).bit_count() for st in STATUSES}
-        worst = next((st for st in STATUSES if counts[st]), None)
-        row = SystemRow(iri, sid, label, risk, org, counts, worst)
+        row, docs = system_row(snap, masks, mapped_any, (iri, sid, label, risk, org))
         cov.systems.append(row)
-        cov.by_system[row.id] = counts
-        risk_counts = cov.by_risk.setdefault(row.risk, dict.fromkeys(STATUSES, 0))
-        for st in STATUSES:
-            risk_counts[st] += counts[st]
-        for doc, (lo, hi) in snap.doc_ranges.items():
-            window = (binding >> lo) & ((1 << (hi - lo)) - 1)
-            if not window:
-                continue
-            doc_counts = cov.by_document.setdefault(doc, dict.fromkeys(STATUSES, 0))
-            for st in STATUSES:
-                doc_counts[st] += ((split[st] >> lo) & window).bit_count()
+        cov.by_system[row.id] = row.counts
+        add_row(cov, row, docs)
     cov.__post_init__()
-
-    # Over all implementers, for the obligation list: systems and the organisations operating a system.
-    split = _split([m for i, m in masks.items() if i in snap.implementers], mapped_any)
-    for o, i in snap.index.items():
-        cov.obligation_status[o] = next(st for st in STATUSES[::-1] if split[st] >> i & 1)
+    cov.obligation_status = obligation_statuses(snap, masks, mapped_any)
     return cov
+
+
+def mapped(snap: Snapshot) -> int:
+    """The obligations some control is mapped to."""
+    out = 0
+    for bits in snap.satisfies.values():
+        out |= bits
+    return out
+
+
+def implementer_masks(snap: Snapshot, keys: Any, as_of: date) -> dict[str, _Masks]:
+    """Per named implementer among the (implementer, control) ``keys``: its obligations by evidence state."""
+    masks: dict[str, _Masks] = {}
+    for key in keys:
+        if key[0] not in snap.named:
+            continue
+        until = snap.latest.get(key)
+        state = tr.NO_EVIDENCE if until is None else tr.COVERED if until >= as_of else tr.EXPIRED
+        masks.setdefault(key[0], _Masks()).add(state, snap.satisfies.get(key[1], 0))
+    return masks
+
+
+def system_row(
+    snap: Snapshot, masks: dict[str, _Masks], mapped_any: int, system: tuple[str, str, str, str, str]
+) -> tuple[SystemRow, dict[str, list[int]]]:
+    """One system's counts by status, and its counts per document (by ``STATUSES``, documents it is bound by)."""
+    iri, sid, label, risk, org = system
+    binding = snap.binds.get(iri, 0) & snap.traced
+    split = _split([m for m in (masks.get(iri), masks.get(org)) if m is not None], mapped_any)
+    counts = {st: (split[st] & binding).bit_count() for st in STATUSES}
+    worst = next((st for st in STATUSES if counts[st]), None)
+    docs: dict[str, list[int]] = {}
+    for doc, (lo, hi) in snap.doc_ranges.items():
+        window = (binding >> lo) & ((1 << (hi - lo)) - 1)
+        if window:
+            docs[doc] = [((split[st] >> lo) & window).bit_count() for st in STATUSES]
+    return SystemRow(iri, sid, label, risk, org, counts, worst), docs
+
+
+def add_row(cov: Coverage, row: SystemRow, docs: dict[str, list[int]], sign: int = 1) -> None:
+    """Add (``sign`` -1: take away) one system's counts to the risk level's and the documents' totals."""
+    risk_counts = cov.by_risk.setdefault(row.risk, dict.fromkeys(STATUSES, 0))
+    for st in STATUSES:
+        risk_counts[st] += sign * row.counts[st]
+    for doc, n in docs.items():
+        doc_counts = cov.by_document.setdefault(doc, dict.fromkeys(STATUSES, 0))
+        for st, k in zip(STATUSES, n, strict=True):
+            doc_counts[st] += sign * k
+
+
+def obligation_statuses(snap: Snapshot, masks: dict[str, _Masks], mapped_any: int) -> dict[str, str]:
+    """Each obligation's status over all implementers (for the obligation list): systems and the organisations
+    operating a system."""
+    split = _split([m for i, m in masks.items() if i in snap.implementers], mapped_any)
+    return {o: next(st for st in STATUSES[::-1] if split[st] >> i & 1) for o, i in snap.index.items()}
