@@ -55,6 +55,7 @@ _KEPT_DATES = 8
 
 
 Term = ox.NamedNode | ox.BlankNode
+Dates = dict[tuple[str, str], date]  # coverage's latest evidence dates
 
 
 def _lines(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None) -> dict[str, tuple[list[str], dict[str, Term]]]:
@@ -123,32 +124,40 @@ class CoverageKeeper:
         self.partial_evaluations = 0  # evaluations made in part from a kept one
         self._evaluations: OrderedDict[date, _Evaluation] = OrderedDict()
 
-    def snapshot(self, store: LocalStore, latest: dict[tuple[str, str], date] | None) -> cv.Snapshot:
+    def snapshot(self, store: LocalStore, latest: Dates | None) -> cv.Snapshot:
         """The store's snapshot now; ``latest`` as ``coverage.snapshot`` takes it (None: its query is asked)."""
         with self.lock:
             hashes = graph_hashes(store)
-            db = store.oxigraph
-            if self.snap is not None:
-                changed = {g for g in self.hashes.keys() | hashes.keys() if self.hashes.get(g) != hashes.get(g)}
-                found = {g: self._digest(db, g) if g in hashes or g == "" else ("", {}) for g in changed | {""}}
-                self.hashes = hashes
-                if all(d == self.digests.get(g, "") for g, (d, _) in found.items()):
-                    self.snap = _with_latest(self.snap, cv.latest_until(store) if latest is None else latest)
-                    return self.snap
-                self.snap = cv.snapshot(store, impact=False, latest=latest)
-                self.structure_reads += 1
-                for g, (d, nodes) in found.items():
-                    self.digests[g], self.nodes_in[g] = d, nodes
-                # The digests just made counted the ids and titles of the nodes named before; they hold while
-                # no graph names another node (a write changing a risk level or accepting a mapping names none).
-                if {n for nodes in self.nodes_in.values() for n in nodes} == self.nodes.keys():
-                    return self.snap
-            else:
-                self.snap = cv.snapshot(store, impact=False, latest=latest)
-                self.structure_reads += 1
-                self.hashes = hashes
-            self._digest_all(db)
-            return self.snap
+            snap = self._update(store, hashes, latest)
+            if graph_hashes(store) != hashes:
+                # A write landed while the store was read: what was read may be older or newer than the digests,
+                # so nothing is kept and the next call reads everything again.
+                self.snap, self.hashes, self.digests = None, {}, {}
+            return snap
+
+    def _update(self, store: LocalStore, hashes: dict[str, str], latest: Dates | None) -> cv.Snapshot:
+        db = store.oxigraph
+        if self.snap is not None:
+            changed = {g for g in self.hashes.keys() | hashes.keys() if self.hashes.get(g) != hashes.get(g)}
+            found = {g: self._digest(db, g) if g in hashes or g == "" else ("", {}) for g in changed | {""}}
+            self.hashes = hashes
+            if all(d == self.digests.get(g, "") for g, (d, _) in found.items()):
+                self.snap = _with_latest(self.snap, cv.latest_until(store) if latest is None else latest)
+                return self.snap
+            self.snap = cv.snapshot(store, impact=False, latest=latest)
+            self.structure_reads += 1
+            for g, (d, nodes) in found.items():
+                self.digests[g], self.nodes_in[g] = d, nodes
+            # The digests just made counted the ids and titles of the nodes named before; they hold while
+            # no graph names another node (a write changing a risk level or accepting a mapping names none).
+            if {n for nodes in self.nodes_in.values() for n in nodes} == self.nodes.keys():
+                return self.snap
+        else:
+            self.snap = cv.snapshot(store, impact=False, latest=latest)
+            self.structure_reads += 1
+            self.hashes = hashes
+        self._digest_all(db)
+        return self.snap
 
     def _digest_all(self, db: ox.Store) -> None:
         per_graph = _lines(db, None)
