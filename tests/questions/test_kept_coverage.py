@@ -185,12 +185,23 @@ def test_an_evidence_item_added_reads_no_structure_and_evaluates_in_part(store: 
     assert (kept.keeper.structure_reads, kept.keeper.partial_evaluations) == (1, 1)
 
 
-def test_a_risk_level_changed_reads_the_structure_again(store: LocalStore) -> None:
+@pytest.mark.parametrize("write", [change_risk, accept_mapping], ids=lambda w: w.__name__)
+def test_a_risk_level_changed_or_a_mapping_accepted_reads_only_its_part_of_the_structure_again(
+    store: LocalStore, write: Callable
+) -> None:
     kept = Kept(store)
     kept.coverage()
-    change_risk(store, random.Random(4))
+    write(store, random.Random(4))
     kept.coverage()
-    assert kept.keeper.structure_reads == 2
+    assert (kept.keeper.structure_reads, kept.keeper.part_reads) == (1, 1)
+
+
+def test_a_control_retitled_reads_the_whole_structure_again(store: LocalStore) -> None:
+    kept = Kept(store)
+    kept.coverage()
+    retitle_control(store, random.Random(4))
+    kept.coverage()
+    assert (kept.keeper.structure_reads, kept.keeper.part_reads) == (2, 0)
 
 
 def test_the_latest_dates_name_the_keys_an_added_item_changed(store: LocalStore) -> None:

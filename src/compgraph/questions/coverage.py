@@ -237,13 +237,7 @@ def snapshot(
     for o in sorted(str(r[0]) for r in store.select("SELECT ?o WHERE { ?o a cg:Obligation }").rows):
         index.setdefault(o, len(index))
 
-    satisfies: dict[str, int] = {}
-    for o, c in store.select("""
-        SELECT DISTINCT ?o ?c WHERE { ?o cg:satisfiedBy ?c . ?c dcterms:identifier ?cid ; rdfs:label ?cl . }
-    """).rows:
-        if str(o) in index:
-            satisfies[str(c)] = satisfies.get(str(c), 0) | 1 << index[str(o)]
-
+    satisfies = satisfies_of(store, index)
     if latest is None:
         latest = latest_until(store)
     # A system-scope control on an organisation covers none of its systems (the shapes' scope rule).
@@ -252,6 +246,32 @@ def snapshot(
         "SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c ."
         " FILTER NOT EXISTS { ?impl a cg:Organisation . ?c cg:scope cg:SystemScope } }",
     )
+    parts = systems_of(store, index)
+    snap = Snapshot(
+        index=index,
+        traced=traced,
+        doc_ranges={doc: (min(ix), max(ix) + 1) for doc, ix in doc_bits.items()},
+        satisfies=satisfies,
+        latest=latest,
+        implements=implements,
+        **parts,
+    )
+    return with_impact_inputs(store, snap) if impact else snap
+
+
+def satisfies_of(store: GraphStore, index: dict[str, int]) -> dict[str, int]:
+    """Control (with id and label) -> the obligations (by ``index``) it satisfies."""
+    satisfies: dict[str, int] = {}
+    for o, c in store.select("""
+        SELECT DISTINCT ?o ?c WHERE { ?o cg:satisfiedBy ?c . ?c dcterms:identifier ?cid ; rdfs:label ?cl . }
+    """).rows:
+        if str(o) in index:
+            satisfies[str(c)] = satisfies.get(str(c), 0) | 1 << index[str(o)]
+    return satisfies
+
+
+def systems_of(store: GraphStore, index: dict[str, int]) -> dict[str, Any]:
+    """The snapshot's fields about systems and their organisations: binds, systems, named, implementers, operators."""
     # Every AI system with its organisations and risk levels comes from the binding query; what a trace
     # needs besides (ids, labels) is asked flat, the organisations' by VALUES: one 5-pattern join over
     # every system and three scans of operatedBy were 1.5 s at 1.1M triples.
@@ -276,20 +296,13 @@ def snapshot(
         for org in found.get(str(sys), ((), ()))[0]
         if org in org_labelled
     )
-    snap = Snapshot(
-        index=index,
-        traced=traced,
-        doc_ranges={doc: (min(ix), max(ix) + 1) for doc, ix in doc_bits.items()},
-        satisfies=satisfies,
-        latest=latest,
-        implements=implements,
-        named=named,
-        binds=binds,
-        systems=[(sys, sid, label, risk, org) for sid, sys, label, risk, org in systems],
-        implementers=set(found) | set(orgs),
-        operators=operators,
-    )
-    return with_impact_inputs(store, snap) if impact else snap
+    return {
+        "named": named,
+        "binds": binds,
+        "systems": [(sys, sid, label, risk, org) for sid, sys, label, risk, org in systems],
+        "implementers": set(found) | set(orgs),
+        "operators": operators,
+    }
 
 
 _IMPACT_LOCK = threading.Lock()

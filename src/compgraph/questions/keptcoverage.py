@@ -28,6 +28,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -48,6 +49,13 @@ STRUCTURE = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
 )
 CLASSES = frozenset(f"{CG}{c}" for c in ("Obligation", "AISystem", "Organisation", "Control"))
+# Which part of the structure a triple can change (by predicate, or rdf:type's class); the rest, ids and titles
+# included, is "other", and a change there reads the whole structure again. A mapping accepted changes only the
+# mappings (coverage.satisfies_of), a risk level changed only the systems' part (coverage.systems_of).
+MAPPINGS, SYSTEMS, OTHER = "mappings", "systems", "other"
+PART = {f"{CG}satisfiedBy": MAPPINGS} | {
+    f"{CG}{p}": SYSTEMS for p in ("riskLevel", "operatedBy", "subjectTo", "appliesToRiskLevel", "AISystem")
+}
 NAMED = ("http://purl.org/dc/terms/identifier", "http://www.w3.org/2000/01/rdf-schema#label")
 # Snapshot fields that are only ever replaced whole: a kept evaluation holds while its snapshot shares them.
 _STRUCTURE_FIELDS = tuple(f.name for f in fields(cv.Snapshot) if f.name != "latest" and not f.name.startswith("impact"))
@@ -58,19 +66,29 @@ Term = ox.NamedNode | ox.BlankNode
 Dates = dict[tuple[str, str], date]  # coverage's latest evidence dates
 
 
-def _lines(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None) -> dict[str, tuple[list[str], dict[str, Term]]]:
-    """Per graph, the structure's triples in ``graph`` (None: all) as lines, and the nodes they name."""
-    out: dict[str, tuple[list[str], dict[str, Term]]] = {}
-    quads = [q for p in STRUCTURE for q in db.quads_for_pattern(None, ox.NamedNode(p), None, graph)]
+Lines = dict[str, list[str]]  # part -> the triples in it, as lines
+
+
+def _lines(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None) -> dict[str, tuple[Lines, dict[str, Term]]]:
+    """Per graph, the structure's triples in ``graph`` (None: all) as lines by part, and the nodes they name."""
+    out: dict[str, tuple[Lines, dict[str, Term]]] = {}
+    quads = [(p, q) for p in STRUCTURE for q in db.quads_for_pattern(None, ox.NamedNode(p), None, graph)]
     for c in sorted(CLASSES):  # each class by itself: rdf:type triples are a sixth of the store
-        quads.extend(db.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(c), graph))
-    for q in quads:
-        lines, nodes = out.setdefault(_key(q.graph_name), ([], {}))
-        lines.append(f"{q.subject} {q.predicate} {q.object}")
+        quads.extend((c, q) for q in db.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(c), graph))
+    for p, q in quads:
+        lines, nodes = out.setdefault(_key(q.graph_name), ({}, {}))
+        lines.setdefault(PART.get(p, OTHER), []).append(f"{q.subject} {q.predicate} {q.object}")
         nodes[str(q.subject)] = q.subject
         if not isinstance(q.object, ox.Literal):
             nodes[str(q.object)] = q.object
     return out
+
+
+def _digests(lines: Lines, named: list[str]) -> dict[str, str]:
+    """Per part, the digest of its lines (ids and titles count as "other"); parts without any left out."""
+    parts = dict(lines)
+    parts[OTHER] = parts.get(OTHER, []) + named
+    return {part: digest_lines(found)[1] for part, found in parts.items() if found}
 
 
 def _named(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None, nodes: dict[str, Term]) -> dict[str, list[str]]:
@@ -116,10 +134,11 @@ class CoverageKeeper:
         self.lock = threading.Lock()
         self.snap: cv.Snapshot | None = None
         self.hashes: dict[str, str] = {}
-        self.digests: dict[str, str] = {}  # graph -> digest of what the structure reads there ("": nothing)
+        self.digests: dict[str, dict[str, str]] = {}  # graph -> part -> digest of what the structure reads there
         self.nodes_in: dict[str, dict[str, Term]] = {}  # graph -> the nodes its structure triples name
         self.nodes: dict[str, Term] = {}  # all of them: the subjects whose ids and titles count
-        self.structure_reads = 0  # reads of the structure by its queries
+        self.structure_reads = 0  # reads of the whole structure by its queries
+        self.part_reads = 0  # reads of the mappings' or the systems' part only
         self.full_digests = 0  # digests of every graph (a node named for the first time, or none yet)
         self.partial_evaluations = 0  # evaluations made in part from a kept one
         self._evaluations: OrderedDict[date, _Evaluation] = OrderedDict()
@@ -139,13 +158,31 @@ class CoverageKeeper:
         db = store.oxigraph
         if self.snap is not None:
             changed = {g for g in self.hashes.keys() | hashes.keys() if self.hashes.get(g) != hashes.get(g)}
-            found = {g: self._digest(db, g) if g in hashes or g == "" else ("", {}) for g in changed | {""}}
+            found = {g: self._digest(db, g) if g in hashes or g == "" else ({}, {}) for g in changed | {""}}
             self.hashes = hashes
-            if all(d == self.digests.get(g, "") for g, (d, _) in found.items()):
-                self.snap = _with_latest(self.snap, cv.latest_until(store) if latest is None else latest)
+            parts = {
+                part
+                for g, (d, _) in found.items()
+                for part in d.keys() | self.digests.get(g, {}).keys()
+                if d.get(part) != self.digests.get(g, {}).get(part)
+            }
+            dates = cv.latest_until(store) if latest is None else latest
+            if not parts:
+                self.snap = _with_latest(self.snap, dates)
                 return self.snap
-            self.snap = cv.snapshot(store, impact=False, latest=latest)
-            self.structure_reads += 1
+            if OTHER in parts:
+                self.snap = cv.snapshot(store, impact=False, latest=latest)
+                self.structure_reads += 1
+            else:
+                # Only mappings or systems changed: those fields are read again, the rest kept (impact's inputs,
+                # which read both, are left to be filled again).
+                fields: dict[str, Any] = {"latest": dates}
+                if MAPPINGS in parts:
+                    fields["satisfies"] = cv.satisfies_of(store, self.snap.index)
+                if SYSTEMS in parts:
+                    fields |= cv.systems_of(store, self.snap.index)
+                self.snap = _with_latest(replace(self.snap, impact_ready=False, **fields), dates)
+                self.part_reads += 1
             for g, (d, nodes) in found.items():
                 self.digests[g], self.nodes_in[g] = d, nodes
             # The digests just made counted the ids and titles of the nodes named before; they hold while
@@ -164,16 +201,13 @@ class CoverageKeeper:
         self.nodes_in = {g: nodes for g, (_, nodes) in per_graph.items()}
         self.nodes = {n: t for nodes in self.nodes_in.values() for n, t in nodes.items()}
         named = _named(db, None, self.nodes)
-        self.digests = {
-            g: digest_lines(per_graph.get(g, ([], {}))[0] + named.get(g, []))[1] for g in per_graph.keys() | named
-        }
+        self.digests = {g: _digests(per_graph.get(g, ({}, {}))[0], named.get(g, [])) for g in per_graph.keys() | named}
         self.full_digests += 1
 
-    def _digest(self, db: ox.Store, graph: str) -> tuple[str, dict[str, Term]]:
-        """The digest of what the structure reads in ``graph`` now (ids and titles of the nodes named before)."""
-        lines, nodes = _lines(db, _term(graph)).get(graph, ([], {}))
-        found = lines + _named(db, _term(graph), self.nodes).get(graph, [])
-        return (digest_lines(found)[1] if found else "", nodes)
+    def _digest(self, db: ox.Store, graph: str) -> tuple[dict[str, str], dict[str, Term]]:
+        """The digests of what the structure reads in ``graph`` now (ids and titles of the nodes named before)."""
+        lines, nodes = _lines(db, _term(graph)).get(graph, ({}, {}))
+        return _digests(lines, _named(db, _term(graph), self.nodes).get(graph, [])), nodes
 
     def evaluate(self, snap: cv.Snapshot, as_of: date) -> cv.Coverage:
         """``coverage.evaluate(snap, as_of)``, made in part from the date's last evaluation when ``snap`` shares
