@@ -111,11 +111,12 @@ def binding_masks(
     doc_bits: dict[str, int] = {}
     level_bits: dict[str, int] = {}
     unrestricted = limited = 0
-    for o, d, r in store.select(f"""
+    # Plain strings (every value here is a node): rdflib terms for 40k rows were 1.2 s at 1.1M triples.
+    for o, d, r in plain_rows(store, f"""
         SELECT ?o ?d ?r WHERE {{
           ?o a cg:Obligation ; cg:fromDocument ?d ; cg:modality ?m . VALUES ?m {{ {modalities} }}
           OPTIONAL {{ ?o cg:appliesToRiskLevel ?r }}
-        }}""").rows:
+        }}"""):
         if str(o) not in index:
             continue
         bit = 1 << index[str(o)]
@@ -126,15 +127,15 @@ def binding_masks(
             limited |= bit
             level_bits[str(r)] = level_bits.get(str(r), 0) | bit
     org_docs: dict[str, int] = {}
-    for org, d in store.select("SELECT ?org ?d WHERE { ?org cg:subjectTo ?d }").rows:
+    for org, d in plain_rows(store, "SELECT ?org ?d WHERE { ?org cg:subjectTo ?d }"):
         org_docs[str(org)] = org_docs.get(str(org), 0) | doc_bits.get(str(d), 0)
     docs: dict[str, int] = {}
     levels: dict[str, int] = {}
-    for s, org, r in store.select("""
+    for s, org, r in plain_rows(store, """
         SELECT ?s ?org ?r WHERE {
           ?s a cg:AISystem . OPTIONAL { ?s cg:operatedBy ?org } OPTIONAL { ?s cg:riskLevel ?r }
         }
-    """).rows:
+    """):
         docs[str(s)] = docs.get(str(s), 0) | org_docs.get(str(org), 0)
         if systems is not None:
             orgs, risks = systems.setdefault(str(s), (set(), set()))
@@ -237,13 +238,7 @@ def snapshot(
     for o in sorted(str(r[0]) for r in store.select("SELECT ?o WHERE { ?o a cg:Obligation }").rows):
         index.setdefault(o, len(index))
 
-    satisfies: dict[str, int] = {}
-    for o, c in store.select("""
-        SELECT DISTINCT ?o ?c WHERE { ?o cg:satisfiedBy ?c . ?c dcterms:identifier ?cid ; rdfs:label ?cl . }
-    """).rows:
-        if str(o) in index:
-            satisfies[str(c)] = satisfies.get(str(c), 0) | 1 << index[str(o)]
-
+    satisfies = satisfies_of(store, index)
     if latest is None:
         latest = latest_until(store)
     # A system-scope control on an organisation covers none of its systems (the shapes' scope rule).
@@ -252,6 +247,32 @@ def snapshot(
         "SELECT DISTINCT ?impl ?c WHERE { ?impl cg:implementsControl ?c ."
         " FILTER NOT EXISTS { ?impl a cg:Organisation . ?c cg:scope cg:SystemScope } }",
     )
+    parts = systems_of(store, index)
+    snap = Snapshot(
+        index=index,
+        traced=traced,
+        doc_ranges={doc: (min(ix), max(ix) + 1) for doc, ix in doc_bits.items()},
+        satisfies=satisfies,
+        latest=latest,
+        implements=implements,
+        **parts,
+    )
+    return with_impact_inputs(store, snap) if impact else snap
+
+
+def satisfies_of(store: GraphStore, index: dict[str, int]) -> dict[str, int]:
+    """Control (with id and label) -> the obligations (by ``index``) it satisfies."""
+    satisfies: dict[str, int] = {}
+    for o, c in store.select("""
+        SELECT DISTINCT ?o ?c WHERE { ?o cg:satisfiedBy ?c . ?c dcterms:identifier ?cid ; rdfs:label ?cl . }
+    """).rows:
+        if str(o) in index:
+            satisfies[str(c)] = satisfies.get(str(c), 0) | 1 << index[str(o)]
+    return satisfies
+
+
+def systems_of(store: GraphStore, index: dict[str, int]) -> dict[str, Any]:
+    """The snapshot's fields about systems and their organisations: binds, systems, named, implementers, operators."""
     # Every AI system with its organisations and risk levels comes from the binding query; what a trace
     # needs besides (ids, labels) is asked flat, the organisations' by VALUES: one 5-pattern join over
     # every system and three scans of operatedBy were 1.5 s at 1.1M triples.
@@ -276,20 +297,13 @@ def snapshot(
         for org in found.get(str(sys), ((), ()))[0]
         if org in org_labelled
     )
-    snap = Snapshot(
-        index=index,
-        traced=traced,
-        doc_ranges={doc: (min(ix), max(ix) + 1) for doc, ix in doc_bits.items()},
-        satisfies=satisfies,
-        latest=latest,
-        implements=implements,
-        named=named,
-        binds=binds,
-        systems=[(sys, sid, label, risk, org) for sid, sys, label, risk, org in systems],
-        implementers=set(found) | set(orgs),
-        operators=operators,
-    )
-    return with_impact_inputs(store, snap) if impact else snap
+    return {
+        "named": named,
+        "binds": binds,
+        "systems": [(sys, sid, label, risk, org) for sid, sys, label, risk, org in systems],
+        "implementers": set(found) | set(orgs),
+        "operators": operators,
+    }
 
 
 _IMPACT_LOCK = threading.Lock()
@@ -355,44 +369,73 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
 
 def evaluate(snap: Snapshot, as_of: date) -> Coverage:
     """Every system's binding obligations counted by status on ``as_of``: integer operations only."""
-    mapped_any = 0
-    for bits in snap.satisfies.values():
-        mapped_any |= bits
-    masks: dict[str, _Masks] = {}
-    for key in snap.implements:
-        if key[0] not in snap.named:
-            continue
-        until = snap.latest.get(key)
-        state = tr.NO_EVIDENCE if until is None else tr.COVERED if until >= as_of else tr.EXPIRED
-        masks.setdefault(key[0], _Masks()).add(state, snap.satisfies.get(key[1], 0))
-
+    mapped_any = mapped(snap)
+    masks = implementer_masks(snap, snap.implements, as_of)
     cov = Coverage(as_of, [])
     seen: set[str] = set()
     for iri, sid, label, risk, org in snap.systems:
         if iri in seen:
             continue
         seen.add(iri)
-        binding = snap.binds.get(iri, 0) & snap.traced
-        split = _split([m for m in (masks.get(iri), masks.get(org)) if m is not None], mapped_any)
-        counts = {st: (split[st] & binding).bit_count() for st in STATUSES}
-        worst = next((st for st in STATUSES if counts[st]), None)
-        row = SystemRow(iri, sid, label, risk, org, counts, worst)
+        row, docs = system_row(snap, masks, mapped_any, (iri, sid, label, risk, org))
         cov.systems.append(row)
-        cov.by_system[row.id] = counts
-        risk_counts = cov.by_risk.setdefault(row.risk, dict.fromkeys(STATUSES, 0))
-        for st in STATUSES:
-            risk_counts[st] += counts[st]
-        for doc, (lo, hi) in snap.doc_ranges.items():
-            window = (binding >> lo) & ((1 << (hi - lo)) - 1)
-            if not window:
-                continue
-            doc_counts = cov.by_document.setdefault(doc, dict.fromkeys(STATUSES, 0))
-            for st in STATUSES:
-                doc_counts[st] += ((split[st] >> lo) & window).bit_count()
+        cov.by_system[row.id] = row.counts
+        add_row(cov, row, docs)
     cov.__post_init__()
-
-    # Over all implementers, for the obligation list: systems and the organisations operating a system.
-    split = _split([m for i, m in masks.items() if i in snap.implementers], mapped_any)
-    for o, i in snap.index.items():
-        cov.obligation_status[o] = next(st for st in STATUSES[::-1] if split[st] >> i & 1)
+    cov.obligation_status = obligation_statuses(snap, masks, mapped_any)
     return cov
+
+
+def mapped(snap: Snapshot) -> int:
+    """The obligations some control is mapped to."""
+    out = 0
+    for bits in snap.satisfies.values():
+        out |= bits
+    return out
+
+
+def implementer_masks(snap: Snapshot, keys: Any, as_of: date) -> dict[str, _Masks]:
+    """Per named implementer among the (implementer, control) ``keys``: its obligations by evidence state."""
+    masks: dict[str, _Masks] = {}
+    for key in keys:
+        if key[0] not in snap.named:
+            continue
+        until = snap.latest.get(key)
+        state = tr.NO_EVIDENCE if until is None else tr.COVERED if until >= as_of else tr.EXPIRED
+        masks.setdefault(key[0], _Masks()).add(state, snap.satisfies.get(key[1], 0))
+    return masks
+
+
+def system_row(
+    snap: Snapshot, masks: dict[str, _Masks], mapped_any: int, system: tuple[str, str, str, str, str]
+) -> tuple[SystemRow, dict[str, list[int]]]:
+    """One system's counts by status, and its counts per document (by ``STATUSES``, documents it is bound by)."""
+    iri, sid, label, risk, org = system
+    binding = snap.binds.get(iri, 0) & snap.traced
+    split = _split([m for m in (masks.get(iri), masks.get(org)) if m is not None], mapped_any)
+    counts = {st: (split[st] & binding).bit_count() for st in STATUSES}
+    worst = next((st for st in STATUSES if counts[st]), None)
+    docs: dict[str, list[int]] = {}
+    for doc, (lo, hi) in snap.doc_ranges.items():
+        window = (binding >> lo) & ((1 << (hi - lo)) - 1)
+        if window:
+            docs[doc] = [((split[st] >> lo) & window).bit_count() for st in STATUSES]
+    return SystemRow(iri, sid, label, risk, org, counts, worst), docs
+
+
+def add_row(cov: Coverage, row: SystemRow, docs: dict[str, list[int]], sign: int = 1) -> None:
+    """Add (``sign`` -1: take away) one system's counts to the risk level's and the documents' totals."""
+    risk_counts = cov.by_risk.setdefault(row.risk, dict.fromkeys(STATUSES, 0))
+    for st in STATUSES:
+        risk_counts[st] += sign * row.counts[st]
+    for doc, n in docs.items():
+        doc_counts = cov.by_document.setdefault(doc, dict.fromkeys(STATUSES, 0))
+        for st, k in zip(STATUSES, n, strict=True):
+            doc_counts[st] += sign * k
+
+
+def obligation_statuses(snap: Snapshot, masks: dict[str, _Masks], mapped_any: int) -> dict[str, str]:
+    """Each obligation's status over all implementers (for the obligation list): systems and the organisations
+    operating a system."""
+    split = _split([m for i, m in masks.items() if i in snap.implementers], mapped_any)
+    return {o: next(st for st in STATUSES[::-1] if split[st] >> i & 1) for o, i in snap.index.items()}

@@ -20,9 +20,10 @@ from rdflib import Literal
 
 from compgraph.graph.literals import iso_date
 from compgraph.graph.namespaces import CGR, shorten
-from compgraph.graph.store import GraphStore
+from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.questions import coverage as cv
 from compgraph.questions import evidencelist as evl
+from compgraph.questions import keptcoverage as kc
 from compgraph.questions import trace as tr
 from compgraph.web.storestate import StoreState as StoreState  # re-exported: views and tests name model.*
 from compgraph.web.storestate import store_state
@@ -458,7 +459,13 @@ def evidence_state(until: Any, as_of: date) -> str:
 def coverage(store: GraphStore, as_of: date, cache: Cache) -> cv.Coverage:
     """Every system's binding obligations counted by status, per document, risk level and system."""
     state = store_state(store).key
-    return cache.get(("coverage", state, as_of), lambda: cv.evaluate(coverage_snapshot(store, cache, state), as_of))
+
+    def compute() -> cv.Coverage:
+        snap = coverage_snapshot(store, cache, state)
+        keeper = _keeper(store)
+        return keeper.evaluate(snap, as_of) if keeper is not None else cv.evaluate(snap, as_of)
+
+    return cache.get(("coverage", state, as_of), compute)
 
 
 def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
@@ -479,7 +486,29 @@ def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
 def coverage_snapshot(store: GraphStore, cache: Cache, state: tuple | None = None) -> cv.Snapshot:
     """Coverage's date-independent inputs, read once per store state (shared by every date and /impact)."""
     key = state if state is not None else store_state(store).key
-    return cache.get(("coverage-snapshot", key), lambda: cv.snapshot(store, impact=False, latest=_kept_latest(store)))
+
+    def compute() -> cv.Snapshot:
+        keeper = _keeper(store)
+        if keeper is None or not isinstance(store, LocalStore):
+            return cv.snapshot(store, impact=False, latest=_kept_latest(store))
+        return keeper.snapshot(store, _kept_latest(store))
+
+    return cache.get(("coverage-snapshot", key), compute)
+
+
+_keepers: weakref.WeakKeyDictionary[GraphStore, kc.CoverageKeeper] = weakref.WeakKeyDictionary()
+
+
+def _keeper(store: GraphStore) -> kc.CoverageKeeper | None:
+    """The embedded store's kept coverage (questions.keptcoverage): after a write, only what it can change is
+    made again. None for a remote store (no graph hashes to tell what changed)."""
+    if not isinstance(store, LocalStore):
+        return None
+    with _indexes_lock:
+        keeper = _keepers.get(store)
+        if keeper is None:
+            keeper = _keepers[store] = kc.CoverageKeeper()
+        return keeper
 
 
 def _kept_latest(store: GraphStore) -> dict[tuple[str, str], date] | None:

@@ -1,0 +1,301 @@
+"""Coverage kept across writes for an embedded store: after a write only what the write can change is made again.
+
+The coverage snapshot (``coverage.snapshot``) has two parts. The latest evidence dates come from the evidence
+list's index, which a write updates in part (``questions.evidencelist``). Everything else, its structure
+(obligations, mappings, implemented controls, systems, organisations, risk levels), is read by a dozen queries
+(2.5 s at 1.1M triples) from a few predicates: it can only change if a triple with one of them changes. So the
+structure is kept with a digest, per graph, of the triples it can read there:
+
+- every triple whose predicate is one of ``STRUCTURE`` (the snapshot's joins), and every ``rdf:type`` triple
+  naming one of ``CLASSES``;
+- the identifiers and titles (``NAMED``) of the subjects those triples name. Evidence items have ids and titles
+  too, and each is a graph of its own: counting every id and title, an item added would change the structure.
+  The subjects named are the same while the triples naming them are, so digests made with the same set compare.
+
+After a write, the graphs whose content hash in the audit trail moved (as incremental validation finds them,
+``checks.incremental.graph_hashes``) are digested again; the default graph, which the trail never records, every
+time. If no digest moved, the structure is the last one's, with the new latest dates; else it is read again.
+
+The evaluation on a date (``coverage.evaluate``) is kept the same way: when only latest dates changed, only the
+implementers they are about get new masks and only the systems of those implementers new rows, and the totals
+per risk level and document lose the old rows' counts and gain the new ones'.
+``tests/questions/test_kept_coverage.py`` holds both to a full computation after each kind of write.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from typing import Any
+
+import pyoxigraph as ox
+
+from compgraph.checks.incremental import graph_hashes
+from compgraph.graph.history import digest_lines
+from compgraph.graph.namespaces import CG
+from compgraph.graph.store import LocalStore
+from compgraph.questions import coverage as cv
+from compgraph.questions.evidencelist import Latest
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+# What the snapshot's queries (coverage.snapshot, binding_masks, _impact_inputs) join on, besides ids and titles.
+STRUCTURE = (
+    *(f"{CG}{p}" for p in (
+        "sourceText", "modality", "fromDocument", "inSection", "satisfiedBy", "implementsControl", "scope",
+        "appliesToRiskLevel", "subjectTo", "operatedBy", "riskLevel",
+    )),
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+)
+CLASSES = frozenset(f"{CG}{c}" for c in ("Obligation", "AISystem", "Organisation", "Control"))
+# Which part of the structure a triple can change (by predicate, or rdf:type's class); the rest, ids and titles
+# included, is "other", and a change there reads the whole structure again. A mapping accepted changes only the
+# mappings (coverage.satisfies_of), a risk level changed only the systems' part (coverage.systems_of).
+MAPPINGS, SYSTEMS, OTHER = "mappings", "systems", "other"
+PART = {f"{CG}satisfiedBy": MAPPINGS} | {
+    f"{CG}{p}": SYSTEMS for p in ("riskLevel", "operatedBy", "subjectTo", "appliesToRiskLevel", "AISystem")
+}
+NAMED = ("http://purl.org/dc/terms/identifier", "http://www.w3.org/2000/01/rdf-schema#label")
+# Snapshot fields that are only ever replaced whole: a kept evaluation holds while its snapshot shares them.
+_STRUCTURE_FIELDS = tuple(f.name for f in fields(cv.Snapshot) if f.name != "latest" and not f.name.startswith("impact"))
+_KEPT_DATES = 8
+
+
+Term = ox.NamedNode | ox.BlankNode
+Dates = dict[tuple[str, str], date]  # coverage's latest evidence dates
+
+
+Lines = dict[str, list[str]]  # part -> the triples in it, as lines
+
+
+def _lines(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None) -> dict[str, tuple[Lines, dict[str, Term]]]:
+    """Per graph, the structure's triples in ``graph`` (None: all) as lines by part, and the nodes they name."""
+    out: dict[str, tuple[Lines, dict[str, Term]]] = {}
+    quads = [(p, q) for p in STRUCTURE for q in db.quads_for_pattern(None, ox.NamedNode(p), None, graph)]
+    for c in sorted(CLASSES):  # each class by itself: rdf:type triples are a sixth of the store
+        quads.extend((c, q) for q in db.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(c), graph))
+    for p, q in quads:
+        lines, nodes = out.setdefault(_key(q.graph_name), ({}, {}))
+        lines.setdefault(PART.get(p, OTHER), []).append(f"{q.subject} {q.predicate} {q.object}")
+        nodes[str(q.subject)] = q.subject
+        if not isinstance(q.object, ox.Literal):
+            nodes[str(q.object)] = q.object
+    return out
+
+
+def _digests(lines: Lines, named: list[str]) -> dict[str, str]:
+    """Per part, the digest of its lines (ids and titles count as "other"); parts without any left out."""
+    parts = dict(lines)
+    parts[OTHER] = parts.get(OTHER, []) + named
+    return {part: digest_lines(found)[1] for part, found in parts.items() if found}
+
+
+def _named(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None, nodes: dict[str, Term]) -> dict[str, list[str]]:
+    """Per graph, the ids and titles of ``nodes`` in ``graph`` (None: all) as lines. In one graph, its ids and titles
+    are read and those of other subjects left out; in all, each node is looked up (a store holds ~15 times as many
+    ids and titles as the structure names: 4 s to read at 1.1M triples)."""
+    out: dict[str, list[str]] = {}
+    for p in NAMED:
+        if graph is None:
+            found = (q for node in nodes.values() for q in db.quads_for_pattern(node, ox.NamedNode(p), None, None))
+        else:
+            found = (q for q in db.quads_for_pattern(None, ox.NamedNode(p), None, graph) if str(q.subject) in nodes)
+        for q in found:
+            out.setdefault(_key(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object}")
+    return out
+
+
+def _key(term: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> str:
+    return "" if isinstance(term, ox.DefaultGraph) else term.value
+
+
+def _term(graph: str) -> ox.NamedNode | ox.DefaultGraph:
+    return ox.DefaultGraph() if graph == "" else ox.NamedNode(graph)
+
+
+@dataclass
+class _Evaluation:
+    """One date's coverage with what making it again in part needs."""
+
+    snap: cv.Snapshot
+    cov: cv.Coverage
+    masks: dict[str, cv._Masks]
+    docs: list[dict[str, list[int]]]  # per row of cov.systems: its counts per document
+    rows_of: dict[str, list[int]] = field(default_factory=dict)  # implementer -> rows it counts in
+    last_of: dict[str, int] = field(default_factory=dict)  # system id -> its last row (by_system shows that one)
+    controls_of: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # implementer -> its keys
+
+
+class CoverageKeeper:
+    """The last coverage snapshot and evaluations of one embedded store, brought up to date after a write."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.snap: cv.Snapshot | None = None
+        self.hashes: dict[str, str] = {}
+        self.digests: dict[str, dict[str, str]] = {}  # graph -> part -> digest of what the structure reads there
+        self.nodes_in: dict[str, dict[str, Term]] = {}  # graph -> the nodes its structure triples name
+        self.nodes: dict[str, Term] = {}  # all of them: the subjects whose ids and titles count
+        self.structure_reads = 0  # reads of the whole structure by its queries
+        self.part_reads = 0  # reads of the mappings' or the systems' part only
+        self.full_digests = 0  # digests of every graph (a node named for the first time, or none yet)
+        self.partial_evaluations = 0  # evaluations made in part from a kept one
+        self._evaluations: OrderedDict[date, _Evaluation] = OrderedDict()
+
+    def snapshot(self, store: LocalStore, latest: Dates | None) -> cv.Snapshot:
+        """The store's snapshot now; ``latest`` as ``coverage.snapshot`` takes it (None: its query is asked)."""
+        with self.lock:
+            hashes = graph_hashes(store)
+            snap = self._update(store, hashes, latest)
+            if graph_hashes(store) != hashes:
+                # A write landed while the store was read: what was read may be older or newer than the digests,
+                # so nothing is kept and the next call reads everything again.
+                self.snap, self.hashes, self.digests = None, {}, {}
+            return snap
+
+    def _update(self, store: LocalStore, hashes: dict[str, str], latest: Dates | None) -> cv.Snapshot:
+        db = store.oxigraph
+        if self.snap is not None:
+            changed = {g for g in self.hashes.keys() | hashes.keys() if self.hashes.get(g) != hashes.get(g)}
+            found = {g: self._digest(db, g) if g in hashes or g == "" else ({}, {}) for g in changed | {""}}
+            self.hashes = hashes
+            parts = {
+                part
+                for g, (d, _) in found.items()
+                for part in d.keys() | self.digests.get(g, {}).keys()
+                if d.get(part) != self.digests.get(g, {}).get(part)
+            }
+            dates = cv.latest_until(store) if latest is None else latest
+            if not parts:
+                self.snap = _with_latest(self.snap, dates)
+                return self.snap
+            if OTHER in parts:
+                self.snap = cv.snapshot(store, impact=False, latest=latest)
+                self.structure_reads += 1
+            else:
+                # Only mappings or systems changed: those fields are read again, the rest kept (impact's inputs,
+                # which read both, are left to be filled again).
+                fields: dict[str, Any] = {"latest": dates}
+                if MAPPINGS in parts:
+                    fields["satisfies"] = cv.satisfies_of(store, self.snap.index)
+                if SYSTEMS in parts:
+                    fields |= cv.systems_of(store, self.snap.index)
+                self.snap = _with_latest(replace(self.snap, impact_ready=False, **fields), dates)
+                self.part_reads += 1
+            for g, (d, nodes) in found.items():
+                self.digests[g], self.nodes_in[g] = d, nodes
+            # The digests just made counted the ids and titles of the nodes named before; they hold while
+            # no graph names another node (a write changing a risk level or accepting a mapping names none).
+            if {n for nodes in self.nodes_in.values() for n in nodes} == self.nodes.keys():
+                return self.snap
+        else:
+            self.snap = cv.snapshot(store, impact=False, latest=latest)
+            self.structure_reads += 1
+            self.hashes = hashes
+        self._digest_all(db)
+        return self.snap
+
+    def _digest_all(self, db: ox.Store) -> None:
+        per_graph = _lines(db, None)
+        self.nodes_in = {g: nodes for g, (_, nodes) in per_graph.items()}
+        self.nodes = {n: t for nodes in self.nodes_in.values() for n, t in nodes.items()}
+        named = _named(db, None, self.nodes)
+        self.digests = {g: _digests(per_graph.get(g, ({}, {}))[0], named.get(g, [])) for g in per_graph.keys() | named}
+        self.full_digests += 1
+
+    def _digest(self, db: ox.Store, graph: str) -> tuple[dict[str, str], dict[str, Term]]:
+        """The digests of what the structure reads in ``graph`` now (ids and titles of the nodes named before)."""
+        lines, nodes = _lines(db, _term(graph)).get(graph, ({}, {}))
+        return _digests(lines, _named(db, _term(graph), self.nodes).get(graph, [])), nodes
+
+    def evaluate(self, snap: cv.Snapshot, as_of: date) -> cv.Coverage:
+        """``coverage.evaluate(snap, as_of)``, made in part from the date's last evaluation when ``snap`` shares
+        its structure (only latest dates changed)."""
+        with self.lock:
+            kept = self._evaluations.get(as_of)
+            if kept is not None and all(getattr(kept.snap, f) is getattr(snap, f) for f in _STRUCTURE_FIELDS):
+                out = _again(kept, snap)
+                self.partial_evaluations += 1
+            else:
+                out = _evaluation(snap, as_of)
+            self._evaluations[as_of] = out
+            self._evaluations.move_to_end(as_of)
+            while len(self._evaluations) > _KEPT_DATES:
+                self._evaluations.popitem(last=False)
+            return out.cov
+
+
+def _with_latest(snap: cv.Snapshot, latest: dict[tuple[str, str], date]) -> cv.Snapshot:
+    """``snap`` with other latest dates; impact's inputs go along once filled (the structure decides them), else
+    the new snapshot gets its own to fill."""
+    if snap.impact_ready:
+        return replace(snap, latest=latest)
+    return replace(
+        snap, latest=latest, impact_satisfies={}, impact_controls={}, impact_implementers=set(),
+        impact_obligations={}, impact_systems={}, impact_operators={},
+    )
+
+
+def _evaluation(snap: cv.Snapshot, as_of: date) -> _Evaluation:
+    """As ``coverage.evaluate`` makes it, keeping the masks and each row's counts per document."""
+    cov = cv.Coverage(as_of, [])
+    masks = cv.implementer_masks(snap, snap.implements, as_of)
+    mapped = cv.mapped(snap)
+    kept = _Evaluation(snap, cov, masks, [])
+    seen: set[str] = set()
+    for system in snap.systems:
+        if system[0] in seen:
+            continue
+        seen.add(system[0])
+        row, docs = cv.system_row(snap, masks, mapped, system)
+        at = len(cov.systems)
+        cov.systems.append(row)
+        cov.by_system[row.id] = row.counts
+        cv.add_row(cov, row, docs)
+        kept.docs.append(docs)
+        kept.last_of[row.id] = at
+        for impl in {row.iri, row.organisation}:
+            kept.rows_of.setdefault(impl, []).append(at)
+    cov.__post_init__()
+    cov.obligation_status = cv.obligation_statuses(snap, masks, mapped)
+    for impl, c in snap.implements:
+        kept.controls_of.setdefault(impl, []).append((impl, c))
+    return kept
+
+
+def _again(kept: _Evaluation, snap: cv.Snapshot) -> _Evaluation:
+    """``kept`` on ``snap``, whose structure is the same: only latest dates differ."""
+    old, new = kept.snap.latest, snap.latest
+    changed = new.changed_since(old) if isinstance(new, Latest) else None
+    if changed is None:
+        changed = {k for k, _ in old.items() ^ new.items()}  # set operations in C: 60k keys in ~10 ms
+    implementers = {impl for impl, _ in changed if impl in snap.named}
+    as_of = kept.cov.as_of
+    if not implementers:
+        return replace(kept, snap=snap)
+    masks = dict(kept.masks)
+    for impl in implementers:
+        masks.update(cv.implementer_masks(snap, kept.controls_of.get(impl, ()), as_of))
+    prev = kept.cov
+    cov = cv.Coverage(
+        as_of,
+        list(prev.systems),
+        {d: dict(c) for d, c in prev.by_document.items()},
+        {r: dict(c) for r, c in prev.by_risk.items()},
+        dict(prev.by_system),
+    )
+    docs = list(kept.docs)
+    mapped = cv.mapped(snap)
+    rows = sorted({at for impl in implementers for at in kept.rows_of.get(impl, ())})
+    for at in rows:
+        cv.add_row(cov, cov.systems[at], docs[at], -1)
+        r = cov.systems[at]
+        row, docs[at] = cv.system_row(snap, masks, mapped, (r.iri, r.id, r.label, r.risk, r.organisation))
+        cov.systems[at] = row
+        cv.add_row(cov, row, docs[at])
+    for sid in {cov.systems[at].id for at in rows}:
+        cov.by_system[sid] = cov.systems[kept.last_of[sid]].counts
+    cov.__post_init__()
+    cov.obligation_status = cv.obligation_statuses(snap, masks, mapped)
+    return replace(kept, snap=snap, cov=cov, masks=masks, docs=docs)
