@@ -4,12 +4,16 @@ SSSOM field becomes in RDF, and the one-line refusal (file, line, field) of each
 Written for the mutants a whole mutation run of graph/catalog.py left alive (tools/mutation.py, group
 ``catalog-build``; docs/mutation-survivors.md). None builds the demo. Whatever a test asserts is computed in
 the test itself, not in a module-scoped fixture, so mutmut credits the test that checks it (see "A pitfall of
-mutmut's test attribution" there); the ontology's concepts are only looked up, so they are read once.
+mutmut's test attribution" there); only the ontology's parsed triples are kept between tests.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -33,9 +37,18 @@ SSSOM_HEAD = (
 DIGEST = "ab" * 32
 
 
-@pytest.fixture(scope="module")
+@functools.cache
+def _ontology() -> Graph:
+    """The shipped ontology's triples, parsed once: parsing takes a second, reading concepts from it does not."""
+    union = Graph()
+    for source in load_concepts(paths.ontology_dir())[1]:
+        union += source.rdf
+    return union
+
+
+@pytest.fixture
 def concepts() -> Concepts:
-    return load_concepts(paths.ontology_dir())[0]
+    return Concepts(_ontology())
 
 
 def _write(path: Path, text: str) -> Path:
@@ -85,6 +98,34 @@ def test_a_yaml_file_that_is_not_utf8_is_refused_as_unreadable(tmp_path: Path) -
     assert _refusal(catalog.load_yaml, bad).startswith(f"{bad}: cannot read: ")
 
 
+READ_IN_ASCII_LOCALE = """
+import sys
+from pathlib import Path
+from compgraph.graph import catalog
+yaml_file, tsv_file = Path(sys.argv[1]), Path(sys.argv[2])
+print(ascii(catalog.load_yaml(yaml_file)["name"]), ascii(catalog.read_sssom(tsv_file)[1][0].comment))
+"""
+
+
+def test_catalog_files_are_read_as_utf8_whatever_the_machine_s_locale(tmp_path: Path) -> None:
+    # A machine whose locale is not UTF-8 (Windows' cp1252, a C locale) would otherwise misread or refuse them.
+    yaml_file = _write(tmp_path / "o.yaml", "name: Café\n")
+    tsv_file = _write(
+        tmp_path / "m.sssom.tsv", SSSOM_HEAD.rstrip("\n") + "\tcomment\nex:a\tskos:exactMatch\tex:b\tsemapv:M\tnaïve\n"
+    )
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    run = subprocess.run(
+        [sys.executable, "-c", READ_IN_ASCII_LOCALE, str(yaml_file), str(tsv_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert run.stdout.split() == ["'Caf\\xe9'", "'na\\xefve'"], run.stderr
+
+
 def test_a_yaml_syntax_error_names_its_line_and_libyaml_s_problem(tmp_path: Path) -> None:
     bad = _write(tmp_path / "bad.yaml", "a: 1\nb: [1, 2\nc: 3\n")
     assert _refusal(catalog.load_yaml, bad) == f"{bad}:3: YAML syntax error: did not find expected ',' or ']'"
@@ -131,10 +172,12 @@ def test_yaml_problem_of_an_error_without_a_mark_has_no_line() -> None:
 SCHEME_TTL = """@prefix cg: <https://w3id.org/compgraph/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix dpv: <https://w3id.org/dpv#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 cg:High skos:inScheme cg:RiskLevelScheme ; skos:notation "high" ; cg:reviewIntervalDays 92 .
 cg:Low skos:inScheme cg:RiskLevelScheme ; skos:notation "low" ; cg:reviewIntervalDays "366" .
 cg:Must skos:inScheme cg:ModalityScheme ; skos:notation "must" ; cg:ruleType dpv:Obligation .
 cg:May skos:inScheme cg:ModalityScheme ; skos:notation "may" ; cg:ruleType "not an IRI" .
+cg:Boss skos:inScheme cg:RoleScheme ; skos:notation "boss" ; rdfs:seeAlso cg:RiskLevelScheme .
 """
 
 
@@ -154,8 +197,8 @@ def test_a_notation_of_another_scheme_is_not_a_concept_of_this_one() -> None:
     )
 
 
-def test_the_slugs_of_a_scheme_are_listed_sorted() -> None:
-    assert _tiny_concepts().slugs("risk") == ["high", "low"]
+def test_the_slugs_of_a_scheme_are_listed_sorted_without_concepts_that_only_mention_it() -> None:
+    assert _tiny_concepts().slugs("risk") == ["high", "low"]  # not cg:Boss, a role that sees also the risk scheme
 
 
 def test_a_scheme_without_concepts_says_none_are_defined() -> None:
@@ -1437,3 +1480,107 @@ def test_an_author_of_a_prefix_declared_without_an_iri_is_refused_naming_the_fil
     assert _refusal(
         _mappings, tmp_path, _row("obl:O-1", "skos:closeMatch", "ctl:C-1").rstrip("\n") + "\tteam:ml\n", head
     ) == (f"{tsv}:5: author_id: cannot expand 'team:ml': unknown prefix")
+
+
+# --- every refusal names the file, the line and the field -------------------------------------------------
+
+ORG_REFUSALS = [
+    ("organisation:\n  id: a b\n  name: Acme\n", "2: id: 'a b' is not a valid id (letters, digits, . _ -)"),
+    ("organisation:\n  id: acme\n", "2: name: missing required field"),
+    (ORG_HEAD + "  roles: deployer\n", "2: roles: expected a list, got 'deployer'"),
+    (ORG_HEAD + "  subject_to: eu-ai-act\n", "2: subject_to: expected a list, got 'eu-ai-act'"),
+    (ORG_HEAD + "  controls: CTL-1\n", "2: controls: expected a list, got 'CTL-1'"),
+    (ORG_HEAD + "datasets: crm\n", "1: datasets: expected a list, got 'crm'"),
+    (ORG_HEAD + "datasets:\n  - id: crm\n", "5: label: missing required field"),
+    (ORG_HEAD + "systems: bot\n", "1: systems: expected a list, got 'bot'"),
+    (ORG_HEAD + "systems:\n  - id: bot\n    label: Bot\n", "5: risk: missing required field"),
+    (ORG_HEAD + "systems:\n  - label: Bot\n    risk: high\n", "5: id: missing required field"),
+    (ORG_HEAD + SYSTEM + "    last_reviewed: soon\n", "5: last_reviewed: 'soon' is not a date (YYYY-MM-DD)"),
+    (ORG_HEAD + SYSTEM + "    trained_on: crm\n", "5: trained_on: expected a list, got 'crm'"),
+    (ORG_HEAD + SYSTEM + "    uses: crm\n", "5: uses: expected a list, got 'crm'"),
+    (ORG_HEAD + SYSTEM + "    controls: CTL-1\n", "5: controls: expected a list, got 'CTL-1'"),
+    (ORG_HEAD + "evidence: ev1\n", "1: evidence: expected a list, got 'ev1'"),
+    (ORG_HEAD + "evidence:\n  - id: ev1\n    label: E\n", "5: control: missing required field"),
+    (ORG_HEAD + "evidence:\n  - id: ev1\n    label: E\n    control: C\n", "5: concerns: missing required field"),
+    (
+        ORG_HEAD + _evidence("acme").replace("    issued: 2026-01-01\n", "    issued: soon\n"),
+        "5: issued: 'soon' is not a date (YYYY-MM-DD)",
+    ),
+    (ORG_HEAD + _evidence("acme").replace(f"    sha256: {DIGEST}\n", ""), "5: sha256: missing required field"),
+    (ORG_HEAD + "evidence:\n  - ev1\n", "evidence entry 'ev1' is not a mapping"),
+]
+
+
+@pytest.mark.parametrize(("text", "refusal"), ORG_REFUSALS)
+def test_each_malformed_organisation_field_is_refused_naming_the_file(
+    tmp_path: Path, concepts: Concepts, text: str, refusal: str
+) -> None:
+    path = tmp_path / "acme.yaml"
+    expected = f"{path}:{refusal}" if refusal[0].isdigit() else f"{path}: {refusal}"
+    assert _org_refusal(tmp_path, concepts, text) == expected
+
+
+CATALOG_REFUSALS = [
+    (DOC_HEAD.replace("id: acme-policy", "id: a b"), "2: id: 'a b' is not a valid id (letters, digits, . _ -)"),
+    (DOC_HEAD.replace("  kind: policy\n", ""), "2: kind: missing required field"),
+    (DOC_HEAD.replace("  title: Acme AI policy\n", ""), "2: title: missing required field"),
+    (DOC_HEAD + "  issued: soon\n", "2: issued: 'soon' is not a date (YYYY-MM-DD)"),
+    (DOC_HEAD + "sections: one\n", "1: sections: expected a list, got 'one'"),
+    (DOC_HEAD + "sections:\n- title: S\n", "6: id: missing required field"),
+    (DOC_HEAD + "sections:\n- id: '1'\n", "6: title: missing required field"),
+    (DOC_HEAD + SECTION_1 + "obligations: one\n", "1: obligations: expected a list, got 'one'"),
+    (
+        DOC_HEAD + SECTION_1 + _obligation().replace("- id: A-1-01\n  section", "- section"),
+        "9: id: missing required field",
+    ),
+    (DOC_HEAD + SECTION_1 + _obligation().replace("  section: '1'\n", ""), "9: section: missing required field"),
+    (
+        DOC_HEAD + SECTION_1 + _obligation().replace("  text: Staff shall review outputs.\n", ""),
+        "9: text: missing required field",
+    ),
+    (
+        DOC_HEAD + SECTION_1 + _obligation().replace("  modality: mandatory\n", ""),
+        "9: modality: missing required field",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "refusal"), CATALOG_REFUSALS)
+def test_each_malformed_catalog_field_is_refused_naming_the_file(
+    obligations_dir: Path, concepts: Concepts, text: str, refusal: str
+) -> None:
+    assert (
+        _refusal(_catalog, obligations_dir, concepts, text)
+        == f"{obligations_dir / 'obligations' / 'acme.yaml'}:{refusal}"
+    )
+
+
+CONTROL_REFUSALS = [
+    ("controls: CTL-1\n", "1: controls: expected a list, got 'CTL-1'"),
+    ("controls:\n  - id: CTL-1\n    title: T\n", "2: type: missing required field"),
+    ("controls:\n  - title: T\n    type: monitoring\n", "2: id: missing required field"),
+]
+
+
+@pytest.mark.parametrize(("text", "refusal"), CONTROL_REFUSALS)
+def test_each_malformed_control_field_is_refused_naming_the_file(
+    tmp_path: Path, concepts: Concepts, text: str, refusal: str
+) -> None:
+    assert _refusal(_controls, tmp_path, concepts, text) == f"{tmp_path / 'controls.yaml'}:{refusal}"
+
+
+def test_an_sssom_row_with_more_cells_than_the_header_is_refused_naming_its_line(tmp_path: Path) -> None:
+    # Found by the whole run (x_read_sssom__mutmut_85): the check could never fire (it asked for the last
+    # column to be empty and a cell past it at once), so a stray tab's text was silently dropped.
+    tsv = _sssom(
+        tmp_path,
+        SSSOM_HEAD + "ex:a\tskos:exactMatch\tex:b\tsemapv:M\n" + "ex:c\tskos:exactMatch\tex:d\tsemapv:M\tstray\n",
+    )
+    assert _refusal(catalog.read_sssom, tsv) == f"{tsv}:6: row has more cells than the header"
+
+
+def test_a_control_character_in_an_sssom_metadata_block_names_its_line(tmp_path: Path) -> None:
+    tsv = _sssom(tmp_path, "# a: 1\n# b: x\x07y\n" + SSSOM_HEAD.splitlines()[-1] + "\n")
+    assert _refusal(catalog.read_sssom, tsv) == (
+        f"{tsv}:2: SSSOM metadata block is not YAML: unacceptable character #x0007"
+    )
