@@ -343,3 +343,30 @@ def test_a_line_within_the_file_is_kept(tmp_path: Path) -> None:
     path = _write(tmp_path / "f.ttl", "a\nb\nc\n\n")
     assert build_module._error_line(ValueError("at line 2"), path) == 2
     assert build_module._error_line(ValueError("at line 9"), path) == 3
+
+
+def test_a_loaded_organisation_subject_to_a_document_not_in_the_store_is_refused(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    org = _write(tmp_path / "org.yaml", "organisation:\n  id: stray\n  name: Stray Ltd\n  subject_to: [no-such-doc]\n")
+    with pytest.raises(InputError, match="subject_to: unknown document 'no-such-doc'"):
+        load_file(store, org)
+
+
+def test_a_loaded_organisation_s_roles_are_the_ontology_s_concepts(store: LocalStore, tmp_path: Path) -> None:
+    org = _write(tmp_path / "org.yaml", "organisation:\n  id: roled\n  name: Roled Ltd\n  roles: [deployer]\n")
+    target, _ = load_file(store, org)
+    assert store.select(
+        f"ASK {{ GRAPH <{target}> {{ <{entity_iri('organisation', 'roled')}> cg:hasRole cg:RoleDeployer }} }}"
+    )
+
+
+def test_a_build_reads_the_ontology_folder_it_is_given(tmp_path: Path) -> None:
+    ontology = tmp_path / "ontology"
+    ontology.mkdir()
+    for path in ontology_files(paths.ontology_dir()):
+        (ontology / path.name).write_bytes(path.read_bytes())
+    _write(ontology / "extra.ttl", "<urn:a> <urn:p> <urn:b> .\n")
+    folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"))
+    counts = build(LocalStore(tmp_path / "store"), ontology=ontology, mappings=folder, organisations=[])
+    assert graph_iri("ontology", "extra") in counts

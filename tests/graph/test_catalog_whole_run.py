@@ -1584,3 +1584,8 @@ def test_a_control_character_in_an_sssom_metadata_block_names_its_line(tmp_path:
     assert _refusal(catalog.read_sssom, tsv) == (
         f"{tsv}:2: SSSOM metadata block is not YAML: unacceptable character #x0007"
     )
+
+
+def test_a_word_ending_on_the_89th_character_of_a_long_text_stays_in_its_label() -> None:
+    text = "a" * 40 + " " + "b" * 47 + " ccccc"  # the 89th character is the space after the b's
+    assert catalog._short_label("O-1", text) == "O-1: " + "a" * 40 + " " + "b" * 47 + "…"
