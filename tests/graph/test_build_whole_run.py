@@ -370,3 +370,19 @@ def test_a_build_reads_the_ontology_folder_it_is_given(tmp_path: Path) -> None:
     folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"))
     counts = build(LocalStore(tmp_path / "store"), ontology=ontology, mappings=folder, organisations=[])
     assert graph_iri("ontology", "extra") in counts
+
+
+def test_loading_a_file_refuses_a_literal_the_store_would_rewrite_unless_asked_to_keep_it(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    price = _write(tmp_path / "price2.ttl", '<urn:a> <urn:price> "4.0"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
+    with pytest.raises(InputError, match=r"price2\.ttl:1:"):
+        load_file(store, price)
+
+
+def test_a_build_tells_its_progress_callback_each_file_it_loads(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"))
+    seen: list[str] = []
+    build(LocalStore(tmp_path / "store"), mappings=folder, organisations=[], progress=seen.append)
+    assert seen[-2:] == ["a.yaml", "controls.yaml"]
+    assert "compgraph.ttl" in seen
