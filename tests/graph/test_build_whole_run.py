@@ -386,3 +386,19 @@ def test_a_build_tells_its_progress_callback_each_file_it_loads(tmp_path: Path) 
     build(LocalStore(tmp_path / "store"), mappings=folder, organisations=[], progress=seen.append)
     assert seen[-2:] == ["a.yaml", "controls.yaml"]
     assert "compgraph.ttl" in seen
+
+
+def test_a_crosswalk_naming_an_obligation_outside_the_catalogs_is_refused_naming_its_line(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"))
+    _write(folder / "crosswalk.sssom.tsv", SSSOM.format(obligation="NOPE-1", control="CTL-T-01"))
+    with pytest.raises(InputError) as err:
+        plan_build(mappings=folder, organisations=[])
+    assert str(err.value) == f"{folder / 'crosswalk.sssom.tsv'}:6: subject_id: unknown obligation 'obl:NOPE-1'"
+
+
+def test_a_loaded_organisation_implementing_a_control_not_in_the_store_is_refused(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    org = _write(tmp_path / "org.yaml", "organisation:\n  id: stray2\n  name: Stray Ltd\n  controls: [CTL-NOPE]\n")
+    with pytest.raises(InputError, match="controls: unknown control 'CTL-NOPE'"):
+        load_file(store, org)
