@@ -402,3 +402,16 @@ def test_a_loaded_organisation_implementing_a_control_not_in_the_store_is_refuse
     org = _write(tmp_path / "org.yaml", "organisation:\n  id: stray2\n  name: Stray Ltd\n  controls: [CTL-NOPE]\n")
     with pytest.raises(InputError, match="controls: unknown control 'CTL-NOPE'"):
         load_file(store, org)
+
+
+def test_parsing_an_rdf_file_refuses_a_literal_the_store_would_rewrite_by_default(tmp_path: Path) -> None:
+    price = _write(tmp_path / "price.ttl", '<urn:a> <urn:price> "4.0"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
+    with pytest.raises(InputError, match=r"price\.ttl:1:"):
+        parse_rdf_file(price)
+
+
+def test_a_folder_s_organisation_is_read_with_the_ontology_s_concepts(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "m", ("a.yaml", "doc-a", "X-1-01"))
+    org = _write(tmp_path / "org.yaml", "organisation:\n  id: acme\n  name: Acme\n  roles: [deployer]\n")
+    [source] = [s for s in plan_build(mappings=folder, organisations=[org]).sources if "/organisation/" in s.graph]
+    assert (URIRef(entity_iri("organisation", "acme")), CG.hasRole, CG.RoleDeployer) in source.rdf
