@@ -1589,3 +1589,10 @@ def test_a_control_character_in_an_sssom_metadata_block_names_its_line(tmp_path:
 def test_a_word_ending_on_the_89th_character_of_a_long_text_stays_in_its_label() -> None:
     text = "a" * 40 + " " + "b" * 47 + " ccccc"  # the 89th character is the space after the b's
     assert catalog._short_label("O-1", text) == "O-1: " + "a" * 40 + " " + "b" * 47 + "…"
+
+
+def test_an_sssom_metadata_line_without_a_space_after_the_hash_is_read(tmp_path: Path) -> None:
+    meta, _ = catalog.read_sssom(
+        _sssom(tmp_path, "#mapping_set_id: http://example.org/set\n" + SSSOM_HEAD.splitlines()[-1] + "\n")
+    )
+    assert meta == {"mapping_set_id": "http://example.org/set"}
