@@ -1596,3 +1596,9 @@ def test_an_sssom_metadata_line_without_a_space_after_the_hash_is_read(tmp_path:
         _sssom(tmp_path, "#mapping_set_id: http://example.org/set\n" + SSSOM_HEAD.splitlines()[-1] + "\n")
     )
     assert meta == {"mapping_set_id": "http://example.org/set"}
+
+
+def test_creators_without_a_label_each_are_still_read(tmp_path: Path) -> None:
+    meta = "# creator_id:\n#   - orcid:0000-1\n#   - orcid:0000-2\n# creator_label:\n#   - Ann\n"
+    g, agent = _creator(tmp_path, "orcid:0000-1", meta)
+    assert objects(g, agent, RDFS.label) == {Literal("Ann")}
