@@ -171,6 +171,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/graph/test_digests_are_of_file_contents.py",
             "tests/graph/test_catalog_and_build_one_by_one.py",
             "tests/graph/test_build_whole_run.py",
+            "tests/graph/test_catalog_whole_run.py",
         ],
     ),
     "store": (

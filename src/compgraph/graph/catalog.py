@@ -410,7 +410,8 @@ def read_sssom(path: Path) -> tuple[dict[str, Any], list[MappingRow]]:
         raise InputError(path, body_start + 1, f"missing column(s) {', '.join(missing)}")
     rows = []
     for n, rec in enumerate(reader, start=body_start + 2):
-        if rec.get(reader.fieldnames[-1]) is None and None in rec:  # pragma: no cover - csv quirk
+        # csv files the cells past the last column under the key None: a stray tab, whose text would be lost
+        if None in rec:
             raise InputError(path, n, "row has more cells than the header")
         for col in SSSOM_REQUIRED:
             if not (rec.get(col) or "").strip():
@@ -451,12 +452,12 @@ def _agent(g: Graph, name: str, iri: str | None = None) -> URIRef:
     return node
 
 
-def _author(g: Graph, row: MappingRow, curie_map: dict[str, str], names: dict[str, str]) -> URIRef:
+def _author(g: Graph, row: MappingRow, curie_map: dict[str, str], names: dict[str, str], path: Path) -> URIRef:
     """The agent of an SSSOM author_id (a CURIE, named by author_label or the set's creator_label); a
     free-text author_id from an older file is kept as the name of a minted agent rather than dropped."""
     prefix, sep, _ = row.author.partition(":")
     if row.author.startswith(("http://", "https://")) or (sep and prefix in {**PREFIXES, **curie_map}):
-        iri = _expand(row.author, curie_map, Path(), row.line, "author_id")
+        iri = _expand(row.author, curie_map, path, row.line, "author_id")
         return _agent(g, row.author_label or names.get(row.author, ""), str(iri))
     return _agent(g, row.author_label or row.author)
 
@@ -544,7 +545,7 @@ def mappings_graph(path: Path, obligations: set[str] | None = None, controls: se
         if row.confidence is not None:
             g.add((node, CG.confidence, Literal(str(row.confidence), datatype=XSD.decimal)))
         if row.author:
-            g.add((node, DCTERMS.creator, _author(g, row, curie_map, names)))
+            g.add((node, DCTERMS.creator, _author(g, row, curie_map, names, path)))
         if row.mapping_date:
             try:
                 g.add(
