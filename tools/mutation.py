@@ -172,6 +172,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/graph/test_catalog_and_build_one_by_one.py",
             "tests/graph/test_build_whole_run.py",
             "tests/graph/test_catalog_whole_run.py",
+            "tests/graph/test_sssom_whole_run.py",
+            "tests/graph/test_organisation_whole_run.py",
         ],
     ),
     "store": (
