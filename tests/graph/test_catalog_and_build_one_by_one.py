@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from catalogkit import _refusal, _write
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDFS
@@ -18,7 +19,7 @@ from compgraph.cli import main
 from compgraph.cli.base import HeldStore
 from compgraph.graph import catalog, paths
 from compgraph.graph.build import load_concepts, load_file, parse_rdf_file
-from compgraph.graph.catalog import Concepts, InputError
+from compgraph.graph.catalog import Concepts
 from compgraph.graph.namespaces import entity_iri, graph_iri
 from compgraph.graph.store import LocalStore
 
@@ -41,17 +42,6 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStore]:
     s = LocalStore(tmp_path_factory.mktemp("load-one") / "store")
     yield s
     s.close()
-
-
-def _write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _refusal(call: object, *args: object) -> str:
-    with pytest.raises(InputError) as err:
-        call(*args)  # type: ignore[operator]
-    return str(err.value)
 
 
 # --- which graph a loaded file lands in ----------------------------------------------------------------
