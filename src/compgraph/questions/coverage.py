@@ -369,9 +369,16 @@ def compute(store: GraphStore, as_of: date) -> Coverage:
 
 def evaluate(snap: Snapshot, as_of: date) -> Coverage:
     """Every system's binding obligations counted by status on ``as_of``: integer operations only."""
+    return evaluated(snap, as_of)[0]
+
+
+def evaluated(snap: Snapshot, as_of: date) -> tuple[Coverage, dict[str, _Masks], list[dict[str, list[int]]]]:
+    """``evaluate``'s coverage with the masks it made and each system row's counts per document, from which kept
+    coverage (``questions.keptcoverage``) makes it again in part after a write."""
     mapped_any = mapped(snap)
     masks = implementer_masks(snap, snap.implements, as_of)
     cov = Coverage(as_of, [])
+    row_docs: list[dict[str, list[int]]] = []
     seen: set[str] = set()
     for iri, sid, label, risk, org in snap.systems:
         if iri in seen:
@@ -381,9 +388,10 @@ def evaluate(snap: Snapshot, as_of: date) -> Coverage:
         cov.systems.append(row)
         cov.by_system[row.id] = row.counts
         add_row(cov, row, docs)
+        row_docs.append(docs)
     cov.__post_init__()
     cov.obligation_status = obligation_statuses(snap, masks, mapped_any)
-    return cov
+    return cov, masks, row_docs
 
 
 def mapped(snap: Snapshot) -> int:

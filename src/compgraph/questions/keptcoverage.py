@@ -238,27 +238,14 @@ def _with_latest(snap: cv.Snapshot, latest: dict[tuple[str, str], date]) -> cv.S
 
 
 def _evaluation(snap: cv.Snapshot, as_of: date) -> _Evaluation:
-    """As ``coverage.evaluate`` makes it, keeping the masks and each row's counts per document."""
-    cov = cv.Coverage(as_of, [])
-    masks = cv.implementer_masks(snap, snap.implements, as_of)
-    mapped = cv.mapped(snap)
-    kept = _Evaluation(snap, cov, masks, [])
-    seen: set[str] = set()
-    for system in snap.systems:
-        if system[0] in seen:
-            continue
-        seen.add(system[0])
-        row, docs = cv.system_row(snap, masks, mapped, system)
-        at = len(cov.systems)
-        cov.systems.append(row)
-        cov.by_system[row.id] = row.counts
-        cv.add_row(cov, row, docs)
-        kept.docs.append(docs)
+    """``coverage.evaluate``'s coverage, with the masks, each row's counts per document and where each implementer's
+    and system's rows are."""
+    cov, masks, docs = cv.evaluated(snap, as_of)
+    kept = _Evaluation(snap, cov, masks, docs)
+    for at, row in enumerate(cov.systems):
         kept.last_of[row.id] = at
         for impl in {row.iri, row.organisation}:
             kept.rows_of.setdefault(impl, []).append(at)
-    cov.__post_init__()
-    cov.obligation_status = cv.obligation_statuses(snap, masks, mapped)
     for impl, c in snap.implements:
         kept.controls_of.setdefault(impl, []).append((impl, c))
     return kept
