@@ -437,11 +437,17 @@ _indexes_lock = threading.Lock()
 
 
 def _evidence_index(store: GraphStore) -> evl.EvidenceIndex:
+    return _held(_evidence_indexes, store, evl.EvidenceIndex)
+
+
+def _held(table: weakref.WeakKeyDictionary[GraphStore, T], store: GraphStore, make: Callable[[], T]) -> T:
+    """What ``table`` keeps for ``store`` (an index, a kept coverage), made on first use; the server's threads
+    share it, so it is made once."""
     with _indexes_lock:
-        index = _evidence_indexes.get(store)
-        if index is None:
-            index = _evidence_indexes[store] = evl.EvidenceIndex()
-        return index
+        held = table.get(store)
+        if held is None:
+            held = table[store] = make()
+        return held
 
 
 def evidence_state(until: Any, as_of: date) -> str:
@@ -502,13 +508,7 @@ _keepers: weakref.WeakKeyDictionary[GraphStore, kc.CoverageKeeper] = weakref.Wea
 def _keeper(store: GraphStore) -> kc.CoverageKeeper | None:
     """The embedded store's kept coverage (questions.keptcoverage): after a write, only what it can change is
     made again. None for a remote store (no graph hashes to tell what changed)."""
-    if not isinstance(store, LocalStore):
-        return None
-    with _indexes_lock:
-        keeper = _keepers.get(store)
-        if keeper is None:
-            keeper = _keepers[store] = kc.CoverageKeeper()
-        return keeper
+    return _held(_keepers, store, kc.CoverageKeeper) if isinstance(store, LocalStore) else None
 
 
 def _kept_latest(store: GraphStore) -> dict[tuple[str, str], date] | None:
