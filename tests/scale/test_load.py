@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,19 @@ def test_a_short_count_distinct_load_run_answers_every_request(tmp_path: Path) -
     assert result.requests > 0
     assert result.errors == {}
     assert "a COUNT never sent before" in result.render()
+
+
+def test_a_load_run_leaves_no_scratch_folder_with_its_users_tokens_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = LocalStore(tmp_path / "store")
+    load_fixture(store)
+    store.close()
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    run_load(str(tmp_path / "store"), clients=1, seconds=1, runaways=0)
+    assert list(scratch.iterdir()) == []
 
 
 def test_an_unknown_mix_is_refused_before_a_server_starts(tmp_path: Path) -> None:

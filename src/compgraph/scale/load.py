@@ -14,6 +14,7 @@ Latencies are measured on the client side, over HTTP.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -163,6 +164,9 @@ def run_load(
             server.wait(60)
         except subprocess.TimeoutExpired:
             server.kill()
+            server.wait()
+        # The folder holds every client's API token: it must not outlive the run.
+        shutil.rmtree(tmp, ignore_errors=True)
     return result
 
 
