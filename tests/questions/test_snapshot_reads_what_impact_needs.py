@@ -241,8 +241,8 @@ def test_binding_modalities_bind_and_risk_limited_ones_only_at_their_level(tmp_p
     store = LocalStore(tmp_path / "store")
     store.replace_graph("https://w3id.org/compgraph/graph/binding", BINDING, "text/turtle")
     index = {iri(f"obl/{o}"): i for i, o in enumerate("PCRHLO")}
-    found: dict[str, tuple[set[str], set[str]]] = {}
-    binds = cv.binding_masks(store, index, found)
+    bound = cv.binding(store, index)
+    binds, found = bound.masks(), bound.systems
     named = {s.rsplit("/", 1)[1]: {o for o, i in index.items() if b >> i & 1} for s, b in binds.items()}
     assert named == {
         "high": {iri("obl/P"), iri("obl/C"), iri("obl/H")},

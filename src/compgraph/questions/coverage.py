@@ -101,12 +101,38 @@ def plain_rows(store: GraphStore, sparql: str) -> list[tuple[str | None, ...]]:
     return [tuple(None if t is None else str(t) for t in row) for row in store.select(sparql).rows]
 
 
-def binding_masks(
-    store: GraphStore, index: dict[str, int], systems: dict[str, tuple[set[str], set[str]]] | None = None
-) -> dict[str, int]:
-    """System IRI -> bit set of the obligations (by ``index``) that bind it: the binding modalities of its
-    organisations' documents, unless restricted to risk levels the system is not at (impact.binding).
-    ``systems``, when given, receives every AI system with its organisations and risk levels."""
+@dataclass
+class Binding:
+    """What decides which obligations bind each AI system, kept so that one system's mask can be made again alone
+    after its risk level changed (``questions.keptcoverage``)."""
+
+    org_docs: dict[str, int]  # organisation -> the binding obligations of the documents it is subject to
+    level_bits: dict[str, int]  # risk level -> the obligations restricted to it
+    unrestricted: int  # binding obligations restricted to no risk level
+    limited: int  # binding obligations restricted to some
+    systems: dict[str, tuple[set[str], set[str]]]  # every AI system -> its organisations and risk levels
+
+    def mask(self, system: str) -> int | None:
+        """The obligations that bind ``system``; None when its organisations are subject to no binding one (it
+        then has no entry in ``Snapshot.binds``)."""
+        orgs, risks = self.systems.get(system, ((), ()))
+        docs = levels = 0
+        for org in orgs:
+            docs |= self.org_docs.get(org, 0)
+        if not docs:
+            return None
+        for r in risks:
+            levels |= self.level_bits.get(r, 0)
+        # An obligation limited to risk levels binds only systems at one of them.
+        return docs & (self.unrestricted | (self.limited & levels))
+
+    def masks(self) -> dict[str, int]:
+        return {s: m for s in self.systems if (m := self.mask(s)) is not None}
+
+
+def binding(store: GraphStore, index: dict[str, int]) -> Binding:
+    """``Binding``: the binding modalities of each organisation's documents, the risk levels obligations are
+    restricted to (impact.binding), and every AI system with its organisations and risk levels."""
     modalities = " ".join(f"cg:{m}" for m in BINDING_MODALITIES)
     doc_bits: dict[str, int] = {}
     level_bits: dict[str, int] = {}
@@ -129,24 +155,23 @@ def binding_masks(
     org_docs: dict[str, int] = {}
     for org, d in plain_rows(store, "SELECT ?org ?d WHERE { ?org cg:subjectTo ?d }"):
         org_docs[str(org)] = org_docs.get(str(org), 0) | doc_bits.get(str(d), 0)
-    docs: dict[str, int] = {}
-    levels: dict[str, int] = {}
+    systems: dict[str, tuple[set[str], set[str]]] = {}
     for s, org, r in plain_rows(store, """
         SELECT ?s ?org ?r WHERE {
           ?s a cg:AISystem . OPTIONAL { ?s cg:operatedBy ?org } OPTIONAL { ?s cg:riskLevel ?r }
         }
     """):
-        docs[str(s)] = docs.get(str(s), 0) | org_docs.get(str(org), 0)
-        if systems is not None:
-            orgs, risks = systems.setdefault(str(s), (set(), set()))
-            if org is not None:
-                orgs.add(str(org))
-            if r is not None:
-                risks.add(str(r))
+        orgs, risks = systems.setdefault(str(s), (set(), set()))
+        if org is not None:
+            orgs.add(str(org))
         if r is not None:
-            levels[str(s)] = levels.get(str(s), 0) | level_bits.get(str(r), 0)
-    # An obligation limited to risk levels binds only systems at one of them.
-    return {s: mask & (unrestricted | (limited & levels.get(s, 0))) for s, mask in docs.items() if mask}
+            risks.add(str(r))
+    return Binding(org_docs, level_bits, unrestricted, limited, systems)
+
+
+def binding_masks(store: GraphStore, index: dict[str, int]) -> dict[str, int]:
+    """System IRI -> bit set of the obligations (by ``index``) that bind it (``Binding.mask``)."""
+    return binding(store, index).masks()
 
 
 @dataclass
@@ -177,6 +202,8 @@ class Snapshot:
     impact_systems: dict[str, tuple[str, str]] = field(default_factory=dict)
     impact_operators: dict[str, set[str]] = field(default_factory=dict)
     operators: dict[str, set[str]] = field(default_factory=dict)  # system -> its organisations
+    binding: Binding | None = None  # what ``binds`` was made from
+    risk_labels: dict[str, str] = field(default_factory=dict)  # risk level used by a system -> its label
     impact_ready: bool = False  # whether the impact_* fields are filled (with_impact_inputs)
 
 
@@ -276,8 +303,8 @@ def systems_of(store: GraphStore, index: dict[str, int]) -> dict[str, Any]:
     # Every AI system with its organisations and risk levels comes from the binding query; what a trace
     # needs besides (ids, labels) is asked flat, the organisations' by VALUES: one 5-pattern join over
     # every system and three scans of operatedBy were 1.5 s at 1.1M triples.
-    found: dict[str, tuple[set[str], set[str]]] = {}
-    binds = binding_masks(store, index, found)
+    bound = binding(store, index)
+    binds, found = bound.masks(), bound.systems
     operators = {sys: orgs for sys, (orgs, _) in found.items() if orgs}
     orgs = sorted({o for ops in operators.values() for o in ops})
     org_ids = {str(r[0]) for rows in _by_values(store, orgs, "?o", "?o dcterms:identifier ?id") for r in rows}
@@ -303,6 +330,8 @@ def systems_of(store: GraphStore, index: dict[str, int]) -> dict[str, Any]:
         "systems": [(sys, sid, label, risk, org) for sid, sys, label, risk, org in systems],
         "implementers": set(found) | set(orgs),
         "operators": operators,
+        "binding": bound,
+        "risk_labels": risk_labels,
     }
 
 

@@ -51,14 +51,20 @@ STRUCTURE = (
 CLASSES = frozenset(f"{CG}{c}" for c in ("Obligation", "AISystem", "Organisation", "Control"))
 # Which part of the structure a triple can change (by predicate, or rdf:type's class); the rest, ids and titles
 # included, is "other", and a change there reads the whole structure again. A mapping accepted changes only the
-# mappings (coverage.satisfies_of), a risk level changed only the systems' part (coverage.systems_of).
-MAPPINGS, SYSTEMS, OTHER = "mappings", "systems", "other"
-PART = {f"{CG}satisfiedBy": MAPPINGS} | {
-    f"{CG}{p}": SYSTEMS for p in ("riskLevel", "operatedBy", "subjectTo", "appliesToRiskLevel", "AISystem")
+# mappings (coverage.satisfies_of), a change to systems only the systems' part (coverage.systems_of).
+# A risk level changed alone (the most common edit to a system) is narrower still: only the systems whose
+# riskLevel triples moved get their binding mask and rows made again.
+MAPPINGS, SYSTEMS, RISK, OTHER = "mappings", "systems", "risk", "other"
+RISK_LEVEL = f"{CG}riskLevel"
+PART = {f"{CG}satisfiedBy": MAPPINGS, RISK_LEVEL: RISK} | {
+    f"{CG}{p}": SYSTEMS for p in ("operatedBy", "subjectTo", "appliesToRiskLevel", "AISystem")
 }
 NAMED = ("http://purl.org/dc/terms/identifier", "http://www.w3.org/2000/01/rdf-schema#label")
 # Snapshot fields that are only ever replaced whole: a kept evaluation holds while its snapshot shares them.
 _STRUCTURE_FIELDS = tuple(f.name for f in fields(cv.Snapshot) if f.name != "latest" and not f.name.startswith("impact"))
+# What a risk level changed alone replaces (``CoverageKeeper._risk_fields``); the rest of the structure is shared.
+_RISK_FIELDS = ("binds", "systems", "binding")
+_BESIDE_RISK = tuple(f for f in _STRUCTURE_FIELDS if f not in _RISK_FIELDS)
 _KEPT_DATES = 8
 
 
@@ -139,6 +145,8 @@ class CoverageKeeper:
         self.nodes: dict[str, Term] = {}  # all of them: the subjects whose ids and titles count
         self.structure_reads = 0  # reads of the whole structure by its queries
         self.part_reads = 0  # reads of the mappings' or the systems' part only
+        self.risk_updates = 0  # risk levels changed, followed without a query
+        self.risk_lines: dict[str, set[str]] = {}  # graph -> its riskLevel triples, as lines
         self.full_digests = 0  # digests of every graph (a node named for the first time, or none yet)
         self.partial_evaluations = 0  # evaluations made in part from a kept one
         self._evaluations: OrderedDict[date, _Evaluation] = OrderedDict()
@@ -158,11 +166,11 @@ class CoverageKeeper:
         db = store.oxigraph
         if self.snap is not None:
             changed = {g for g in self.hashes.keys() | hashes.keys() if self.hashes.get(g) != hashes.get(g)}
-            found = {g: self._digest(db, g) if g in hashes or g == "" else ({}, {}) for g in changed | {""}}
+            found = {g: self._digest(db, g) if g in hashes or g == "" else ({}, {}, set()) for g in changed | {""}}
             self.hashes = hashes
             parts = {
                 part
-                for g, (d, _) in found.items()
+                for g, (d, _, _) in found.items()
                 for part in d.keys() | self.digests.get(g, {}).keys()
                 if d.get(part) != self.digests.get(g, {}).get(part)
             }
@@ -173,18 +181,21 @@ class CoverageKeeper:
             if OTHER in parts:
                 self.snap = cv.snapshot(store, impact=False, latest=latest)
                 self.structure_reads += 1
+            elif parts == {RISK} and (risk_fields := self._risk_fields(db, found)) is not None:
+                self.snap = _with_latest(replace(self.snap, impact_ready=False, **risk_fields), dates)
+                self.risk_updates += 1
             else:
                 # Only mappings or systems changed: those fields are read again, the rest kept (impact's inputs,
                 # which read both, are left to be filled again).
                 fields: dict[str, Any] = {"latest": dates}
                 if MAPPINGS in parts:
                     fields["satisfies"] = cv.satisfies_of(store, self.snap.index)
-                if SYSTEMS in parts:
+                if parts & {SYSTEMS, RISK}:
                     fields |= cv.systems_of(store, self.snap.index)
                 self.snap = _with_latest(replace(self.snap, impact_ready=False, **fields), dates)
                 self.part_reads += 1
-            for g, (d, nodes) in found.items():
-                self.digests[g], self.nodes_in[g] = d, nodes
+            for g, (d, nodes, risks) in found.items():
+                self.digests[g], self.nodes_in[g], self.risk_lines[g] = d, nodes, risks
             # The digests just made counted the ids and titles of the nodes named before; they hold while
             # no graph names another node (a write changing a risk level or accepting a mapping names none).
             if {n for nodes in self.nodes_in.values() for n in nodes} == self.nodes.keys():
@@ -199,23 +210,68 @@ class CoverageKeeper:
     def _digest_all(self, db: ox.Store) -> None:
         per_graph = _lines(db, None)
         self.nodes_in = {g: nodes for g, (_, nodes) in per_graph.items()}
+        self.risk_lines = {g: set(lines.get(RISK, ())) for g, (lines, _) in per_graph.items()}
         self.nodes = {n: t for nodes in self.nodes_in.values() for n, t in nodes.items()}
         named = _named(db, None, self.nodes)
         self.digests = {g: _digests(per_graph.get(g, ({}, {}))[0], named.get(g, [])) for g in per_graph.keys() | named}
         self.full_digests += 1
 
-    def _digest(self, db: ox.Store, graph: str) -> tuple[dict[str, str], dict[str, Term]]:
-        """The digests of what the structure reads in ``graph`` now (ids and titles of the nodes named before)."""
+    def _digest(self, db: ox.Store, graph: str) -> tuple[dict[str, str], dict[str, Term], set[str]]:
+        """The digests of what the structure reads in ``graph`` now (ids and titles of the nodes named before), the
+        nodes it names and its riskLevel triples."""
         lines, nodes = _lines(db, _term(graph)).get(graph, ({}, {}))
-        return _digests(lines, _named(db, _term(graph), self.nodes).get(graph, [])), nodes
+        digests = _digests(lines, _named(db, _term(graph), self.nodes).get(graph, []))
+        return digests, nodes, set(lines.get(RISK, ()))
+
+    def _risk_fields(
+        self, db: ox.Store, found: dict[str, tuple[dict[str, str], dict[str, Term], set[str]]]
+    ) -> dict[str, Any] | None:
+        """The snapshot's ``binds``, ``systems`` and ``binding`` once only riskLevel triples moved, made from the kept
+        ones for the systems they are about; None where ``coverage.systems_of`` must read them again: a subject
+        that is no AI system, a system with other than one risk level before or after, a level no system had
+        (no label kept) or one no system has any more (``risk_labels`` would lose it), a system no row shows."""
+        assert self.snap is not None
+        snap, bound = self.snap, self.snap.binding
+        moved = set().union(*(self.risk_lines.get(g, set()) ^ risks for g, (_, _, risks) in found.items()))
+        subjects = {line.split(" ", 1)[0] for line in moved}
+        if bound is None or not all(x.startswith("<") and x.endswith(">") for x in subjects):
+            return None
+        systems = dict(bound.systems)
+        rows: dict[str, list[tuple[str, str, str, str, str]]] = {x[1:-1]: [] for x in subjects}
+        kept = []
+        for t in snap.systems:
+            if t[0] in rows:
+                rows[t[0]].append(t)
+            else:
+                kept.append(t)
+        for s, mine in rows.items():
+            objects = {q.object for q in db.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(RISK_LEVEL), None, None)}
+            if s not in systems or not mine or len(systems[s][1]) != 1 or len(objects) != 1:
+                return None
+            level = objects.pop()
+            if not isinstance(level, ox.NamedNode) or level.value not in snap.risk_labels:
+                return None
+            systems[s] = (systems[s][0], {level.value})
+            kept += [(t[0], t[1], t[2], snap.risk_labels[level.value], t[4]) for t in mine]
+        if {r for _, levels in systems.values() for r in levels} != {r for _, lv in bound.systems.values() for r in lv}:
+            return None
+        binding = replace(bound, systems=systems)
+        binds = dict(snap.binds)
+        for s in rows:
+            # None only for a system whose organisations are bound by nothing, at any level: no entry before either
+            if (mask := binding.mask(s)) is not None:
+                binds[s] = mask
+        kept.sort(key=lambda t: (t[1], t[0], t[2], t[3], t[4]))  # coverage.systems_of's order
+        return {"binds": binds, "systems": kept, "binding": binding}
 
     def evaluate(self, snap: cv.Snapshot, as_of: date) -> cv.Coverage:
         """``coverage.evaluate(snap, as_of)``, made in part from the date's last evaluation when ``snap`` shares
-        its structure (only latest dates changed)."""
+        its structure but for latest dates and risk levels."""
         with self.lock:
             kept = self._evaluations.get(as_of)
-            if kept is not None and all(getattr(kept.snap, f) is getattr(snap, f) for f in _STRUCTURE_FIELDS):
-                out = _again(kept, snap)
+            moved = _moved_systems(kept, snap) if kept is not None else None
+            if kept is not None and moved is not None:
+                out = _again(kept, snap, moved)
                 self.partial_evaluations += 1
             else:
                 out = _evaluation(snap, as_of)
@@ -251,15 +307,37 @@ def _evaluation(snap: cv.Snapshot, as_of: date) -> _Evaluation:
     return kept
 
 
-def _again(kept: _Evaluation, snap: cv.Snapshot) -> _Evaluation:
-    """``kept`` on ``snap``, whose structure is the same: only latest dates differ."""
+def _moved_systems(kept: _Evaluation, snap: cv.Snapshot) -> set[str] | None:
+    """The systems whose row ``snap`` changes beside latest dates (empty: none), or None when it changes more than
+    ``_again`` can follow: structure other than risk levels, or which systems have a row, or in what order."""
+    if all(getattr(kept.snap, f) is getattr(snap, f) for f in _STRUCTURE_FIELDS):
+        return set()
+    if not all(getattr(kept.snap, f) is getattr(snap, f) for f in _BESIDE_RISK):
+        return None
+    first: dict[str, tuple[str, str, str, str, str]] = {}
+    for t in snap.systems:  # coverage.evaluated's rows: each system's first tuple
+        first.setdefault(t[0], t)
+    rows = kept.cov.systems
+    if list(first) != [r.iri for r in rows]:
+        return None
+    old = kept.snap.binds
+    return {
+        r.iri
+        for r in rows
+        if first[r.iri] != (r.iri, r.id, r.label, r.risk, r.organisation) or old.get(r.iri) != snap.binds.get(r.iri)
+    }
+
+
+def _again(kept: _Evaluation, snap: cv.Snapshot, moved: set[str]) -> _Evaluation:
+    """``kept`` on ``snap``, whose structure is the same but for the rows of the ``moved`` systems (their risk
+    level): latest dates may differ too."""
     old, new = kept.snap.latest, snap.latest
     changed = new.changed_since(old) if isinstance(new, Latest) else None
     if changed is None:
         changed = {k for k, _ in old.items() ^ new.items()}  # set operations in C: 60k keys in ~10 ms
     implementers = {impl for impl, _ in changed if impl in snap.named}
     as_of = kept.cov.as_of
-    if not implementers:
+    if not implementers and not moved:
         return replace(kept, snap=snap)
     masks = dict(kept.masks)
     for impl in implementers:
@@ -274,15 +352,21 @@ def _again(kept: _Evaluation, snap: cv.Snapshot) -> _Evaluation:
     )
     docs = list(kept.docs)
     mapped = cv.mapped(snap)
-    rows = sorted({at for impl in implementers for at in kept.rows_of.get(impl, ())})
+    rows = sorted({at for impl in implementers | moved for at in kept.rows_of.get(impl, ())})
+    first = {t[0]: t for t in reversed(snap.systems) if t[0] in moved}
     for at in rows:
         cv.add_row(cov, cov.systems[at], docs[at], -1)
         r = cov.systems[at]
-        row, docs[at] = cv.system_row(snap, masks, mapped, (r.iri, r.id, r.label, r.risk, r.organisation))
+        system = first.get(r.iri, (r.iri, r.id, r.label, r.risk, r.organisation))
+        row, docs[at] = cv.system_row(snap, masks, mapped, system)
         cov.systems[at] = row
         cv.add_row(cov, row, docs[at])
     for sid in {cov.systems[at].id for at in rows}:
         cov.by_system[sid] = cov.systems[kept.last_of[sid]].counts
+    # A full evaluation has a total for each risk level and document some row counts in, in the rows' order; a
+    # system moved to another level may leave one with no row, or make one new.
+    cov.by_risk = {risk: cov.by_risk[risk] for risk in dict.fromkeys(r.risk for r in cov.systems)}
+    cov.by_document = {doc: cov.by_document[doc] for doc in dict.fromkeys(d for ds in docs for d in ds)}
     cov.__post_init__()
     cov.obligation_status = cv.obligation_statuses(snap, masks, mapped)
     return replace(kept, snap=snap, cov=cov, masks=masks, docs=docs)
