@@ -143,6 +143,11 @@ def _drop_renewal(store: LocalStore) -> None:
     store.replace_graph(ITEMS_GRAPH, text.encode(), "text/turtle")
 
 
+def _drop_both_renewals(store: LocalStore) -> None:
+    text = ITEMS.replace("prov:wasRevisionOf cgr:evidence\\/ev-old ;", "")
+    store.replace_graph(ITEMS_GRAPH, text.encode(), "text/turtle")
+
+
 def _drop_item_graph(store: LocalStore) -> None:
     store.drop_graph("https://w3id.org/compgraph/graph/evidence/ev-added")
 
@@ -154,7 +159,10 @@ def _into_the_default_graph(store: LocalStore) -> None:
     )
 
 
-WRITES = [_add, _renew, _rename_control, _rename_owner, _drop_renewal, _drop_item_graph, _into_the_default_graph]
+WRITES = [
+    _add, _renew, _rename_control, _rename_owner, _drop_renewal, _drop_both_renewals, _drop_item_graph,
+    _into_the_default_graph,
+]
 
 
 @pytest.mark.parametrize("write", WRITES, ids=lambda w: w.__name__.strip("_"))
@@ -176,3 +184,15 @@ def test_after_an_item_is_added_no_other_item_is_read_again(store: LocalStore) -
     assert index.full_reads == 1
     assert index.last_reread & before == set()
     assert {r["iri"] for r in rows} - before == {"https://w3id.org/compgraph/id/evidence/ev-added"}
+
+
+def test_a_graph_written_again_whole_reads_again_only_the_subjects_whose_triples_there_changed(
+    store: LocalStore,
+) -> None:
+    index = evl.EvidenceIndex()
+    evl.rows(store, index)
+    _rename_owner(store)
+    assert evl.rows(store, index) == evl.query_rows(store)
+    owner = {str(r[0]) for r in store.select('SELECT ?a WHERE { ?a rdfs:label "Team Z" }').rows}
+    # besides the write's own record in the audit trail
+    assert {k for k in index.last_reread if "/id/history/" not in k} == owner

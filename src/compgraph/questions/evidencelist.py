@@ -19,7 +19,7 @@ import bisect
 import re
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -143,19 +143,44 @@ class Latest(dict[tuple[str, str], date]):
         return set().union(*found)
 
 
+def _read(db: ox.Store, graph: Any) -> Iterator[tuple[str, ox.Quad]]:
+    """The triples the rows read in ``graph`` (None: all graphs), each with the property it is read as: the typing
+    as RDF_TYPE, the ``FORWARD`` ones, and renewals that name a record (a literal renews nothing)."""
+    for q in db.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(EVIDENCE), graph):
+        yield RDF_TYPE, q
+    for p in FORWARD:
+        for q in db.quads_for_pattern(None, ox.NamedNode(p), None, graph):
+            yield p, q
+    for q in db.quads_for_pattern(None, ox.NamedNode(REVISION_OF), None, graph):
+        if not isinstance(q.object, ox.Literal):
+            yield REVISION_OF, q
+
+
+def _hold(keys: dict[str, dict[str, int]], q: ox.Quad, *subjects: str) -> None:
+    """``q`` counted in the hash of each subject's triples in its graph. The hash of a set of distinct triples is
+    the exclusive or of theirs: no order to keep, and a graph holds each triple once."""
+    held = keys.setdefault(_graph_key(q.graph_name), {})
+    h = hash(q.triple)
+    for s in subjects:
+        held[s] = held.get(s, 0) ^ h
+
+
 class EvidenceIndex:
     """The properties evidence rows read, per subject, and which subjects each graph holds them for.
 
     ``facts[p][s]``: the distinct values of ``p`` for ``s`` over every graph (``REVISION_OF``: the records that
     renew ``s``); ``evidence``: the subjects typed cg:Evidence; ``keys[g]``: the subjects (and renewed records)
-    graph ``g`` holds any of them for. After a write, each subject a changed graph held before or holds now is
-    read again whole, from every graph: whatever the write did to it, its facts are then the store's.
+    graph ``g`` holds any of them for, each with a hash of those triples there. After a write, each subject whose
+    triples in a changed graph differ (by that hash; held before or holds now) is read again whole, from every
+    graph: whatever the write did to it, its facts are then the store's. A graph written again whole with one
+    thing changed (a system's risk level in its organisation's graph) reads again only what changed in it, not the
+    hundreds of subjects with an id or a title there.
     """
 
     def __init__(self) -> None:
         self.facts: dict[str, dict[str, list[str]]] = {p: {} for p in (*FORWARD, REVISION_OF)}
         self.evidence: set[str] = set()
-        self.keys: dict[str, set[str]] = {}
+        self.keys: dict[str, dict[str, int]] = {}
         self.blank: set[str] = set()  # subjects that are blank nodes (keys are plain strings)
         self.hashes: dict[str, str] | None = None
         self.lock = threading.Lock()
@@ -193,45 +218,36 @@ class EvidenceIndex:
             self.blank.add(key)
         return key
 
-    def _scan(self, db: ox.Store, graph: Any) -> dict[str, set[str]]:
+    def _scan(self, db: ox.Store, graph: Any) -> dict[str, dict[str, int]]:
         """Every triple the rows read in ``graph`` (None: all graphs), added to the facts; the keys per graph."""
-        keys: dict[str, set[str]] = {}
-        for q in db.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(EVIDENCE), graph):
+        keys: dict[str, dict[str, int]] = {}
+        renewals = self.facts[REVISION_OF]
+        for p, q in _read(db, graph):
             s = self._subject(q.subject)
-            self.evidence.add(s)
-            keys.setdefault(_graph_key(q.graph_name), set()).add(s)
-        for p in FORWARD:
-            per = self.facts[p]
-            for q in db.quads_for_pattern(None, ox.NamedNode(p), None, graph):
-                s = self._subject(q.subject)
-                values = per.setdefault(s, [])
+            if p == RDF_TYPE:
+                self.evidence.add(s)
+                _hold(keys, q, s)
+            elif p == REVISION_OF:
+                e = self._subject(q.object)
+                newer = renewals.setdefault(e, [])
+                if s not in newer:
+                    newer.append(s)
+                _hold(keys, q, s, e)
+            else:
+                values = self.facts[p].setdefault(s, [])
                 o = _object(p, q.object)
                 if o not in values:
                     values.append(o)
-                keys.setdefault(_graph_key(q.graph_name), set()).add(s)
-        renewals = self.facts[REVISION_OF]
-        for q in db.quads_for_pattern(None, ox.NamedNode(REVISION_OF), None, graph):
-            if isinstance(q.object, ox.Literal):
-                continue
-            n, e = self._subject(q.subject), self._subject(q.object)
-            newer = renewals.setdefault(e, [])
-            if n not in newer:
-                newer.append(n)
-            keys.setdefault(_graph_key(q.graph_name), set()).update((n, e))
+                _hold(keys, q, s)
         return keys
 
-    def _keys_in(self, db: ox.Store, graph: str) -> set[str]:
-        """The subjects (and renewed records) ``graph`` holds a fact for now."""
-        g = _graph_term(graph)
-        typed = db.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(EVIDENCE), g)
-        out = {self._subject(q.subject) for q in typed}
-        for p in FORWARD:
-            out.update(self._subject(q.subject) for q in db.quads_for_pattern(None, ox.NamedNode(p), None, g))
-        for q in db.quads_for_pattern(None, ox.NamedNode(REVISION_OF), None, g):
-            out.add(self._subject(q.subject))
-            if not isinstance(q.object, ox.Literal):
-                out.add(self._subject(q.object))
-        return out
+    def _keys_in(self, db: ox.Store, graph: str) -> dict[str, int]:
+        """The subjects (and renewed records) ``graph`` holds a fact for now, each with the hash of those triples."""
+        keys: dict[str, dict[str, int]] = {}
+        for p, q in _read(db, _graph_term(graph)):
+            s = self._subject(q.subject)
+            _hold(keys, q, *((s, self._subject(q.object)) if p == REVISION_OF else (s,)))
+        return keys.get(graph, {})
 
     def _reread(self, db: ox.Store, key: str) -> None:
         """``key``'s facts as the whole store has them now."""
@@ -281,8 +297,9 @@ class EvidenceIndex:
         changed = {g for g in set(old) | set(hashes) if old.get(g) != hashes.get(g)}
         affected: set[str] = set()
         for g in changed | {""}:  # the trail never records the default graph: read it every time
-            now = self._keys_in(db, g) if g in hashes or g == "" else set()
-            affected |= self.keys.pop(g, set()) | now
+            now = self._keys_in(db, g) if g in hashes or g == "" else {}
+            before = self.keys.pop(g, {})
+            affected.update(k for k in before.keys() | now.keys() if before.get(k) != now.get(k))
             if now:
                 self.keys[g] = now
         for key in affected:
