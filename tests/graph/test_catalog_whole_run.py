@@ -108,6 +108,19 @@ def test_a_control_character_after_a_blank_first_line_is_on_line_2(tmp_path: Pat
     assert _refusal(catalog.load_yaml, bad) == f"{bad}:2: YAML syntax error: unacceptable character #x0007"
 
 
+def test_an_impossible_date_in_yaml_is_refused_naming_its_line(tmp_path: Path) -> None:
+    # Found by the twelfth session's whole run: YAML reads 2026-02-30 as a date and datetime's ValueError
+    # escaped every reader (a traceback from `compgraph load`, not a line naming the file).
+    bad = _write(tmp_path / "day.yaml", "a: 1\nissued: 2026-02-30\n")
+    assert _refusal(catalog.load_yaml, bad) == (
+        f"{bad}:2: YAML syntax error: '2026-02-30' is not a date (day is out of range for month)"
+    )
+
+
+def test_a_possible_date_in_yaml_is_still_read_as_a_date(tmp_path: Path) -> None:
+    assert catalog.load_yaml(_write(tmp_path / "day.yaml", "issued: 2024-02-29\n")) == {"issued": date(2024, 2, 29)}
+
+
 def test_a_yaml_list_at_the_top_level_is_refused_on_line_1(tmp_path: Path) -> None:
     bad = _write(tmp_path / "list.yaml", "- a\n- b\n")
     assert _refusal(catalog.load_yaml, bad) == f"{bad}:1: expected a mapping at the top level"
@@ -509,6 +522,13 @@ def test_a_text_of_91_characters_is_cut() -> None:
 def test_a_short_label_of_89_characters_and_a_cut_word_keeps_the_89() -> None:
     text = "a" * 88 + " bb"  # 91: the first 89 end with a space, so the cut drops only the space
     assert catalog._short_label("O-1", text) == "O-1: " + "a" * 88 + "…"
+
+
+def test_a_word_ending_on_the_90th_character_is_cut_so_the_label_with_its_ellipsis_fits_in_90() -> None:
+    text = "a" * 85 + " bbbb " + "c" * 20  # the b's are the 87th to the 90th characters
+    label = catalog._short_label("O-1", text)
+    assert label == "O-1: " + "a" * 85 + "…"
+    assert len(label) <= len("O-1: ") + 90
 
 
 def test_a_control_is_typed_labelled_and_given_its_control_type(tmp_path: Path, concepts: Concepts) -> None:

@@ -383,6 +383,14 @@ def test_a_control_character_in_an_sssom_metadata_block_names_its_line(tmp_path:
     )
 
 
+def test_a_control_character_on_a_later_sssom_metadata_line_names_that_line(tmp_path: Path) -> None:
+    # the character's position is counted in the block as YAML read it: one newline between lines
+    tsv = _sssom(tmp_path, "# a: 1\n# b: 2\n# c\x07: 3\n" + SSSOM_HEAD.splitlines()[-1] + "\n")
+    assert _refusal(catalog.read_sssom, tsv) == (
+        f"{tsv}:3: SSSOM metadata block is not YAML: unacceptable character #x0007"
+    )
+
+
 def test_a_word_ending_on_the_89th_character_of_a_long_text_stays_in_its_label() -> None:
     text = "a" * 40 + " " + "b" * 47 + " ccccc"  # the 89th character is the space after the b's
     assert catalog._short_label("O-1", text) == "O-1: " + "a" * 40 + " " + "b" * 47 + "…"

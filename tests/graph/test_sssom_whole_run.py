@@ -57,6 +57,14 @@ def test_an_sssom_metadata_block_that_is_not_yaml_names_its_line(tmp_path: Path)
     assert _refusal(catalog.read_sssom, tsv).startswith(f"{tsv}:3: SSSOM metadata block is not YAML: ")
 
 
+def test_an_impossible_date_in_an_sssom_metadata_block_is_refused_naming_its_line(tmp_path: Path) -> None:
+    # Found by the twelfth session's whole run: datetime's ValueError escaped read_sssom with no file or line.
+    tsv = _sssom(tmp_path, SSSOM_HEAD.replace("# mapping_set_id", "# mapping_date: 2026-13-01\n# mapping_set_id"))
+    assert _refusal(catalog.read_sssom, tsv) == (
+        f"{tsv}:3: SSSOM metadata block is not YAML: '2026-13-01' is not a date (month must be in 1..12)"
+    )
+
+
 def test_an_sssom_metadata_block_that_is_a_list_is_refused_on_line_1(tmp_path: Path) -> None:
     tsv = _sssom(tmp_path, "# - a\n# - b\n" + SSSOM_HEAD.splitlines()[-1] + "\n")
     assert _refusal(catalog.read_sssom, tsv) == (
@@ -267,6 +275,14 @@ def test_a_rejected_mapping_is_left_out_of_the_graph(tmp_path: Path) -> None:
     g = _mappings(tmp_path, _row("obl:O-1", "skos:closeMatch", "ctl:C-1").rstrip("\n") + "\tNot\n", head)
     assert list(g.triples((None, CG.satisfiedBy, None))) == []
     assert _nodes(g) == []
+
+
+def test_a_rejected_mapping_leaves_the_rows_after_it_mapped(tmp_path: Path) -> None:
+    head = OBL_CTL_HEAD.rstrip("\n") + "\tpredicate_modifier\n"
+    body = _row("obl:O-1", "skos:closeMatch", "ctl:C-1").rstrip("\n") + "\tNot\n"
+    body += _row("obl:O-2", "skos:closeMatch", "ctl:C-2").rstrip("\n") + "\t\n"
+    g = _mappings(tmp_path, body, head)
+    assert list(g.subject_objects(CG.satisfiedBy)) == [(obl("O-2"), ctl("C-2"))]
 
 
 def test_an_unsupported_predicate_is_refused_listing_the_supported_ones(tmp_path: Path) -> None:

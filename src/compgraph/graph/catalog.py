@@ -75,6 +75,25 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _timestamp(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:
+    # YAML reads anything shaped like 2026-02-30 as a date, and datetime then raises a bare ValueError that
+    # names no file or line: made a YAML error at the value, it is refused like any other.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a date ({exc})", node.start_mark
+        ) from exc
+
+
+class _MetadataLoader(yaml.SafeLoader):
+    """An SSSOM metadata block's loader: yaml.safe_load's, with impossible dates refused at their line."""
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_MetadataLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
@@ -398,7 +417,7 @@ def read_sssom(path: Path) -> tuple[dict[str, Any], list[MappingRow]]:
     header = [ln[1:] for ln in lines if ln.startswith("#")]
     body_start = next((i for i, ln in enumerate(lines) if not ln.startswith("#")), len(lines))
     try:
-        meta = yaml.safe_load("\n".join(header)) or {}
+        meta = yaml.load("\n".join(header), Loader=_MetadataLoader) or {}  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         line, problem = _yaml_problem(exc, "\n".join(header))
         raise InputError(path, line or 1, f"SSSOM metadata block is not YAML: {problem}") from exc
