@@ -108,6 +108,13 @@ def test_a_bullet_after_a_paragraph_that_interrupts_a_bulleted_list_is_a_paragra
     assert [p for p, _ in _paths(text)] == [(), ("1",), (), ()]
 
 
+def test_a_bullet_after_a_labelled_paragraph_numbered_as_the_last_bullet_is_a_paragraph_not_the_next_bullet() -> None:
+    # "(1)" is a point of its own, not bullet 1: the bullet after it does not go on with the bulleted list.
+    text = ("Oversight\n\nAI Governance Boards must:\n- Be chaired by the Chief AI Officer.\n"
+            "(1) The Board shall meet quarterly.\n- The Board shall publish its minutes.\n")
+    assert _paths(text)[-1] == ((), "The Board shall publish its minutes.")
+
+
 def test_a_bullet_with_nothing_above_it_is_a_paragraph() -> None:
     assert _duties("Oversight\n\n- The Board shall meet quarterly.\n") == [
         ("whole text", "mandatory", "The Board shall meet quarterly.")]
