@@ -231,3 +231,23 @@ def test_a_paragraph_opening_with_a_branch_of_an_earlier_article_stays_a_paragra
 def test_a_bare_section_number_that_skips_a_section_is_not_a_section_heading() -> None:
     assert [ref for ref, _, _ in _duties("12 (1) A health information custodian shall keep records.\n"
                                          "15 The custodian shall protect them.\n")] == ["12(1)", "12(1), sentence 2"]
+
+
+# --- a code's "2." subdivisions and the "(1)" items inside them (statute._Parser.num_kind)
+
+
+def test_bracketed_numbers_under_a_dotted_number_inside_a_lettered_subsection_are_its_items() -> None:
+    # New York City's rules: subsection (a), subdivision "2.", its items "(1)", "(2)"; then subdivision "3.".
+    text = ("§ 5-300 Rules\n\n(a) Definitions.\n1. The agency shall keep records.\n"
+            "2. The agency may consider the following factors:\n(1) cost;\n(2) risk.\n"
+            "3. The agency shall publish its findings.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["5-300(a)(1)", "5-300(a)(2)(1)", "5-300(a)(2)(2)", "5-300(a)(3)"]
+
+
+# --- a point's own sentences, an exception among them (provisions._own_sentences)
+
+
+def test_an_exception_between_a_point_s_sentences_is_left_out_and_the_sentences_around_it_kept() -> None:
+    text = ("Article 8\nDuties\n\n1. The provider shall:\n"
+            "(a) Keep the logs. This point shall not apply to SMEs. Keep the records.\n(b) report.\n")
+    assert _duties(text)[0] == ("8(1)(a)", "mandatory", "The provider shall: (a) Keep the logs. Keep the records.")
