@@ -251,3 +251,17 @@ def test_an_exception_between_a_point_s_sentences_is_left_out_and_the_sentences_
     text = ("Article 8\nDuties\n\n1. The provider shall:\n"
             "(a) Keep the logs. This point shall not apply to SMEs. Keep the records.\n(b) report.\n")
     assert _duties(text)[0] == ("8(1)(a)", "mandatory", "The provider shall: (a) Keep the logs. Keep the records.")
+
+
+# --- an amending act's own sections (statute._note_bill_section)
+
+
+def test_after_the_closing_quotation_marks_an_act_s_section_headed_sec_in_title_case_goes_on() -> None:
+    # As "SEC. 2." in capitals: the act's own section, cited apart from the code section it inserts.
+    text = ("Sec. 2. FISMA REFORM.\n\n(a) IN GENERAL.—Chapter 35 is amended by inserting the following:\n\n"
+            "''§ 3558. Effect on existing law\n\n''Nothing in this subchapter may be construed as affecting the"
+            " authority of the President.''.\n\n"
+            "(b) MAJOR INCIDENT.—The Director of the Office of Management and Budget shall—\n\n"
+            "(1) develop guidance on what constitutes a major incident; and\n\n"
+            "(2) provide to Congress periodic briefings on the status of the guidance.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["Section 2(b)(1)", "Section 2(b)(2)"]
