@@ -265,3 +265,13 @@ def test_after_the_closing_quotation_marks_an_act_s_section_headed_sec_in_title_
             "(1) develop guidance on what constitutes a major incident; and\n\n"
             "(2) provide to Congress periodic briefings on the status of the guidance.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["Section 2(b)(1)", "Section 2(b)(2)"]
+
+
+# --- a point's own prohibition under a lead-in's duty (provisions._point)
+
+
+def test_a_point_that_states_a_prohibition_of_its_own_under_a_mandatory_lead_in_is_a_prohibition() -> None:
+    text = ("Article 8\nDuties\n\n1. The provider shall meet the following requirements:\n(a) the logs shall be kept;\n"
+            "(b) the data shall not be sold.\n")
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("8(1)(a)", "mandatory"),
+                                                                       ("8(1)(b)", "prohibition")]
