@@ -275,3 +275,20 @@ def test_a_point_that_states_a_prohibition_of_its_own_under_a_mandatory_lead_in_
             "(b) the data shall not be sold.\n")
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("8(1)(a)", "mandatory"),
                                                                        ("8(1)(b)", "prohibition")]
+
+
+# --- a document's own numbering (statute._Parser's starting state)
+
+
+def test_a_policy_s_roman_numbered_headings_from_i_open_its_sections() -> None:
+    text = "I. Purpose\nThe agency shall keep records.\nII. Scope\nThe agency shall publish them.\n"
+    assert [ref for ref, _, _ in _duties(text)] == ["I", "II"]
+
+
+def test_a_bill_without_headings_numbering_its_sections_from_one_opens_a_section_at_each_number() -> None:
+    text = "1. The agency shall keep records.\n2. The agency shall publish them.\n"
+    assert [ref for ref, _, _ in _duties(text)] == ["1", "2"]
+
+
+def test_a_text_without_headings_has_no_section_title() -> None:
+    assert [p.section_title for p in parse_provisions("The agency shall keep records.\n")] == [""]
