@@ -292,3 +292,13 @@ def test_a_bill_without_headings_numbering_its_sections_from_one_opens_a_section
 
 def test_a_text_without_headings_has_no_section_title() -> None:
     assert [p.section_title for p in parse_provisions("The agency shall keep records.\n")] == [""]
+
+
+# --- where each provision's words are in the text (statute.parse_provisions)
+
+
+def test_each_provision_s_offset_points_at_its_words_on_the_first_line_and_after_an_inline_number() -> None:
+    text = "The catalog shall indicate: 1. The name of each data set; and 2. The date it was published.\n"
+    provisions = parse_provisions(text)
+    assert len(provisions) == 3
+    assert all(text[p.start:p.start + len(p.text)] == p.text for p in provisions)
