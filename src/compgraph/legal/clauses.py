@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAY_INCLUDE", "NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "later_clauses", "split_lead_in",
-           "statute_addressee", "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
+__all__ = ["MAY_INCLUDE", "NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "explicit_permission",
+           "later_clauses", "split_lead_in", "statute_addressee", "statute_modality", "main_clause", "statute_topic",
+           "strip_risk_class"]
 
 # "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
 # an instrument does not limit, not a duty of anyone.
@@ -31,13 +32,18 @@ NON_DUTY = re.compile(
     # party, it excepts nothing.
     r"(?:^|[,;])(?:(?!\b(?:to|for|in)\s+wh(?:ich|om)\b)[^,;])*?\b(?:shall|does|do|will|must)\s+not\s+apply\b|"
     r"\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
-    r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)|"
+    r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)"
+    # "the Commission shall apply the procedure provided for in Article 11": a party applying something acts.
+    r"(?!\s+(?:the|a|an)\s+(?!same\b)\w+)|"
     # "Such processing is permissible only up to the end of the period ...": the limit of a permission.
     r"\b(?:is|are)\s+permissible\s+only\b|"
     r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+(?:not\s+)?be|is|are)\s+deemed\b|"
     r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
     r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
+    # Art. 6: "shall be considered to be high-risk", "shall not be considered", "shall always be considered": a
+    # classification rule, which binds no one; nor does "changes ... shall not constitute a substantial modification".
+    r"\bshall\s+(?:not\s+|always\s+|also\s+)?be\s+(?:considered|regarded)\s+(?:to\s+be|as)\b|\bshall\s+not\s+constitute\b|"
     r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
     # "The employment agency will need an updated bias audit if ...", "will soon need": a worked example foretells
@@ -108,6 +114,7 @@ NON_DUTY = re.compile(
     r"\b(?:the|such|these|this)\s+(?:standards?|rules?|polic(?:y|ies)|plans?|manuals?|guidelines?)\s+shall\s+not\s+"
     r"require\b|"
     r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
+    r"\bshall\s+be\s+subject\s+to\s+(?:administrative\s+)?(?:fines|penalties|sanctions)\b|"
     # California's "A proceeding ... shall be subject to appropriate notice to, and an opportunity for a hearing", a
     # scope rule "retrospective reviews shall be for care rendered on or after January 1, 2000" and "No
     # reimbursement is required by this act" (no duty at all) bind no one to act.
@@ -155,7 +162,9 @@ _PROHIBITION = re.compile(
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
-    r"(?:^|,\s+)(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[\w\s,'’-]{1,160}?\s+"
+    # ("... to ensure that the AI system, when placed on the market, no longer presents that risk ..., within a
+    # period it may prescribe": "no longer" negates nothing the sentence requires)
+    r"(?:^|,\s+)(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b)[\w\s,'’-]{1,160}?\s+"
     r"(?:shall|may|must)\b|"
     # "No individual, other than a licensed physician or ... requested by the provider, may deny ...": the excepted
     # persons may run long.
@@ -166,7 +175,10 @@ _PROHIBITION = re.compile(
     # not do so beyond ...", "shall, except in those cases set forth in the following, not acquire ...". A PDF's
     # text may join the words: "shallnot handle".
     r"\bshall\s*,[^;:]{1,300}?,\s+not\s+(?!later\b|sooner\b|earlier\b|less\b|more\b|only\b|exceeding\b)[a-z]+|"
-    r"\b(?:shall|must)not\b",
+    r"\b(?:shall|must)not\b|"
+    # Art. 59(1)(e): "any personal data created in the sandbox cannot be shared outside the sandbox".
+    # ("the plan must state the reasons why such sets cannot be made available" reports a fact, it forbids nothing)
+    r"\bcannot\s+be\s+(?:shared|disclosed|transferred|transmitted|sold|used)\s+(?:outside|beyond|with|to|for)\b",
     re.I,
 )
 _PERMISSION = re.compile(
@@ -181,7 +193,9 @@ _PERMISSION = re.compile(
     r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b|"
     # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
     # with its condition.
-    r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b",
+    r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b|"
+    # "providers can further share the originally collected data only in accordance with Union data protection law"
+    r"\bcan\s+(?:\w+\s+)?\w+\s+[^.;]{0,120}?\bonly\s+(?:in\s+accordance\s+with|where|if|when)\b",
     re.I,
 )
 # "The City Manager will report periodically": a code's "will" binds, but not in a subordinate clause ("the date
@@ -333,6 +347,11 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     return pieces
 
 
+# "The requirements ... shall apply to those high-risk AI systems and shall be part of that assessment": being part of
+# what a scope rule brings them into is the scope rule's second limb, not a duty.
+_PART_OF = re.compile(r"\W*and\s+shall\s+(?:be|form)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\b", re.I)
+
+
 def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     """(modality, text) for each duty a sentence states; exceptions are left out.
 
@@ -349,7 +368,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         # A later clause keeps the sentence's subject: "This policy is a minimum standard and should not inhibit
         # ..." is a rule about the policy, whichever clause says so.
         with_subject = clause if n == 0 else f"{_subject_of(sentence)} {clause}"
-        if NON_DUTY.search(_main_part(clause)) or _INSTRUMENT_LIMIT.search(with_subject):
+        if NON_DUTY.search(_main_part(clause)) or _INSTRUMENT_LIMIT.search(with_subject) \
+                or (broken and _PART_OF.match(clause)):
             broken = True
             continue
         modality = statute_modality(_main_part(sentence[:b] if n == 0 else clause))
@@ -390,7 +410,21 @@ _SHARED_CONDITION = re.compile(r"(?:or\s+)?((?:in\s+the\s+case\s+of|where|if|whe
 
 
 # Art. 60(4)(h): "the latter have been informed ...; the provider and the deployer shall conclude an agreement ...".
-_SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:the|each|every|such|any)\s+[^,;]{0,120}?\b(?:shall|must|may)\b)", re.I)
+# Art. 59(1)(j): "... is published on the website ...; this obligation shall not cover ...": an exception after the
+# semicolon, cut off the point as any later clause is.
+_SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:the|each|every|such|any|this|these)\s+[^,;]{0,120}?"
+                             r"\b(?:shall|must|may|cannot)\b)", re.I)
+
+
+# "...; this obligation shall not cover sensitive operational data ...": an exception to the point, not a limit of
+# its duty, so it is cut off (and dropped) rather than kept in the point's text.
+_EXCEPTION_LIMB = re.compile(r"\s*this\s+(?:obligation|requirement)\s+shall\s+not\s+(?:cover|apply)\b", re.I)
+
+
+def explicit_permission(clause: str) -> bool:
+    """Whether ``clause`` grants a permission in so many words ("can ... only in accordance with", "is entitled
+    to"), not by a bare "may" that a subordinate clause may hold ("to identify if any high risks ... may arise")."""
+    return bool(_PERMISSION.search(clause))
 
 
 def _semicolon_duties(point: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -402,7 +436,8 @@ def _semicolon_duties(point: str, pieces: list[tuple[int, int]]) -> list[tuple[i
         start = a
         for m in _SEMICOLON_DUTY.finditer(point, a, b):
             end = point.find(";", m.end(), b)
-            if not NON_DUTY.search(point[m.end(): end if end >= 0 else b]):
+            limb = point[m.end(): end if end >= 0 else b]
+            if not NON_DUTY.search(limb) or _EXCEPTION_LIMB.match(limb):
                 out.append((start, m.start()))
                 start = m.end()
         out.append((start, b))
@@ -432,7 +467,7 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
     pieces = _pieces(point)
     cut = _semicolon_duties(point, pieces)
     own_first = statute_modality(point[: cut[0][1]])
-    if own_first is None:
+    if own_first is None or len(cut) > len(pieces):
         pieces = cut
     first_modality = own_first or lead_modality
     own_end = len(point)

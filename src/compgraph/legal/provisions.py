@@ -20,6 +20,7 @@ from compgraph.legal.clauses import (
     NON_DUTY,
     acting_party,
     duty_clauses,
+    explicit_permission,
     later_clauses,
     split_lead_in,
     statute_addressee,
@@ -251,7 +252,9 @@ _EXCEPTED_CASES = re.compile(r"\bexcept\s+(?:in\s+)?(?:those\s+|the\s+)?cases\s+
 # provider has drawn up a plan ...": the sentence grants the permission, and each point is a condition the party must
 # meet before using it, so the points bind (Art. 10(5)'s "all the following conditions must be met" says it outright).
 # "... shall not be required if any of the following conditions are met:" is an exception, left to NON_DUTY.
-_CONDITIONS_MET = re.compile(r"\bonly\s+(?:where|if|when)\s+all\s+(?:of\s+)?the\s+following\s+conditions\s+are\s+"
+# Art. 59(1): "personal data ... may be processed solely for the purpose of ... when all of the following conditions are
+# met:" reads the same without "only".
+_CONDITIONS_MET = re.compile(r"\b(?:only\s+)?(?:where|if|when)\s+all\s+(?:of\s+)?the\s+following\s+conditions\s+are\s+"
                              r"(?:met|fulfilled|satisfied)\W*$", re.I)
 
 
@@ -311,7 +314,13 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     # "shall meet the following requirements: ... (6) If the director determines ..., the director may assess
     # penalties": a point whose own clause names another party than the lead-in binds that party by its own verb.
     own_party = own == "permission" and _names_own_party(first, subject)
-    modality = own if own == "prohibition" or (own and (not lead_mod or own_party)) else lead_mod
+    # A condition that must hold for a permission says in its own verb whether it allows or forbids: Art. 59(1)(e)
+    # "providers can further share ... only in accordance with ...", (f) "neither leads to ... nor does it affect".
+    conditions = lead_mod == "mandatory" and bool(_CONDITIONS_MET.search(lead_text))
+    if conditions and own is None and _NEITHER_NOR.search(first):
+        own = "prohibition"
+    conditions = conditions and (own != "permission" or explicit_permission(first))
+    modality = own if own == "prohibition" or (own and (not lead_mod or own_party or conditions)) else lead_mod
     if modality is None and _DEADLINE.match(first):
         modality = "mandatory"  # "The following deadlines ...: (1) Within three months, department heads designate"
     if modality is None:
@@ -343,6 +352,7 @@ _DEADLINE = re.compile(r"^(?:within\s+(?:\w+\s+){1,3}?(?:\(\d+\)\s+)?(?:days?|we
 
 # A point that completes "shall:" with "not": "Not process sensitive data ...", "Except as otherwise provided, not
 # process ...".
+_NEITHER_NOR = re.compile(r"\bneither\s+[a-z]+s\b[^;]{1,200}?\bnor\b", re.I)
 _NEGATED_POINT = re.compile(r"^(?:(?:except|unless|subject|notwithstanding|save|where|when|if|in|without)\b"
                             r"[^,;]{0,120},\s*)?not\b", re.I)
 

@@ -50,7 +50,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
         if suffix in (".md", ".markdown") or _markdown_saved_as_text(raw):
             import markdown
 
-            text = _html_to_text(markdown.markdown(raw, extensions=["tables"]))
+            text = _html_to_text(markdown.markdown(raw, extensions=["tables", _numbered_lists()]))
         elif suffix in (".html", ".htm"):
             text = _html_to_text(raw)
         else:
@@ -69,6 +69,25 @@ _MARKDOWN_MARK = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S[^*\n]*\*\*", re.M)
 
 def _markdown_saved_as_text(raw: str) -> bool:
     return bool(_MARKDOWN_ESCAPE.search(raw) and _MARKDOWN_MARK.search(raw))
+
+
+def _numbered_lists() -> Any:
+    """A Markdown extension that keeps an ordered list's first number (``<ol start="2">``).
+
+    Python-Markdown numbers every ordered list from 1, so an article's "2." after the points of paragraph 1 (a
+    new list, once the points broke the first) would be read as a second paragraph 1. Only the numbering changes:
+    which lines make a list is Python-Markdown's as before."""
+    from markdown.blockprocessors import OListProcessor
+    from markdown.extensions import Extension
+
+    class StartedOList(OListProcessor):
+        LAZY_OL = False
+
+    class NumberedLists(Extension):
+        def extendMarkdown(self, md: Any) -> None:  # noqa: N802 - Python-Markdown's hook name
+            md.parser.blockprocessors.register(StartedOList(md.parser), "olist", 40)
+
+    return NumberedLists()
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),

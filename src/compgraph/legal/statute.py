@@ -113,6 +113,16 @@ def _is_title(text: str) -> bool:
         and not (text.endswith(".") and len(text.split()) > 6)
 
 
+def _long_title(text: str) -> bool:
+    """The line under "Article 59", set off by a blank line: an article's title may run to 25 words ("Further
+    processing of personal data for developing certain AI systems in the public interest in the AI regulatory
+    sandbox"); with no verb and no closing punctuation it is no statement. Run on right under the number, a line of
+    more than twelve words is not taken for a title (``_is_title``)."""
+    # "Additional information to be provided by providers of ...": what is to be provided leads in to a list.
+    return len(text.split()) <= 25 and not _VERB.search(text) and not re.search(r"[.;:,]$", text) \
+        and not re.search(r"\bto\s+be\s+\w+ed\b", text)
+
+
 class _Parser:
     """State of ``parse_provisions``: the current section and the stack of open labels."""
 
@@ -430,7 +440,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     if _catchline(p, line):
         return
-    if p.expect_title and _is_title(line):
+    if p.expect_title and (_is_title(line) or (blank_before and _long_title(line))):
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
