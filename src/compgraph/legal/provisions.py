@@ -350,9 +350,11 @@ _DEADLINE = re.compile(r"^(?:within\s+(?:\w+\s+){1,3}?(?:\(\d+\)\s+)?(?:days?|we
                        r"(?:no|not)\s+later\s+than\s+[^,;]{1,60}),\s+\S", re.I)
 
 
+# A condition of a permission that forbids in its own verb: Art. 59(1)(f) "... neither leads to ... nor does it
+# affect ...".
+_NEITHER_NOR = re.compile(r"\bneither\s+[a-z]+s\b[^;]{1,200}?\bnor\b", re.I)
 # A point that completes "shall:" with "not": "Not process sensitive data ...", "Except as otherwise provided, not
 # process ...".
-_NEITHER_NOR = re.compile(r"\bneither\s+[a-z]+s\b[^;]{1,200}?\bnor\b", re.I)
 _NEGATED_POINT = re.compile(r"^(?:(?:except|unless|subject|notwithstanding|save|where|when|if|in|without)\b"
                             r"[^,;]{0,120},\s*)?not\b", re.I)
 
