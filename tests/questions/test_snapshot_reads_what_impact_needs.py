@@ -261,7 +261,7 @@ def test_binding_modalities_bind_and_risk_limited_ones_only_at_their_level(tmp_p
 def test_obligations_outside_the_index_bind_nothing(tmp_path: Path) -> None:
     store = LocalStore(tmp_path / "store")
     store.replace_graph("https://w3id.org/compgraph/graph/binding", BINDING, "text/turtle")
-    binds = cv.binding_masks(store, {iri("obl/C"): 3})
+    binds = cv.binding(store, {iri("obl/C"): 3}).masks()
     assert binds == {iri(f"sys/{s}"): 1 << 3 for s in ("high", "limited", "unrated")}
 
 

@@ -169,11 +169,6 @@ def binding(store: GraphStore, index: dict[str, int]) -> Binding:
     return Binding(org_docs, level_bits, unrestricted, limited, systems)
 
 
-def binding_masks(store: GraphStore, index: dict[str, int]) -> dict[str, int]:
-    """System IRI -> bit set of the obligations (by ``index``) that bind it (``Binding.mask``)."""
-    return binding(store, index).masks()
-
-
 @dataclass
 class Snapshot:
     """What coverage and impact read from the store, none of it depending on the date.

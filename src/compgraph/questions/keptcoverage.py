@@ -40,7 +40,7 @@ from compgraph.questions import coverage as cv
 from compgraph.questions.evidencelist import Latest
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-# What the snapshot's queries (coverage.snapshot, binding_masks, _impact_inputs) join on, besides ids and titles.
+# What the snapshot's queries (coverage.snapshot, coverage.binding, _impact_inputs) join on, besides ids and titles.
 STRUCTURE = (
     *(f"{CG}{p}" for p in (
         "sourceText", "modality", "fromDocument", "inSection", "satisfiedBy", "implementsControl", "scope",
