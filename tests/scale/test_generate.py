@@ -99,3 +99,23 @@ def test_cli_generate_to_directory(tmp_path: Path) -> None:
     assert "Planted gaps" in result.output
     assert (out / "data.nt").stat().st_size > 0
     assert '"seed": 5' in (out / "summary.json").read_text()
+
+
+def _planned(scale: str) -> tuple[int, int, int]:
+    """(systems, obligations, organisations) the plan draws for a preset, without writing a triple."""
+    frameworks, _, orgs, gaps = gen.plan(gen.Spec.parse(scale), [], [], 0)
+    return gaps.systems, sum(len(fw.obligations) for fw in frameworks), len(orgs)
+
+
+def test_xlarge_is_a_provider_hosting_about_a_hundred_organisations_bound_by_the_same_law() -> None:
+    systems, obligations, organisations = _planned("xlarge")
+    assert gen.Spec.parse("xlarge").target_triples == 10_000_000
+    assert systems > 60_000
+    assert organisations == gen.MAX_ORGANISATIONS
+    assert obligations == gen.MAX_SYNTHETIC_OBLIGATIONS
+
+
+def test_the_caps_leave_the_large_preset_as_it_was() -> None:
+    systems, obligations, organisations = _planned("large")
+    assert (obligations, organisations) == (systems // 2, systems // 60)
+    assert obligations < gen.MAX_SYNTHETIC_OBLIGATIONS and organisations < gen.MAX_ORGANISATIONS

@@ -258,7 +258,9 @@ def export(sc: StoreContext, fmt: str, graph: str | None, output: Path | None) -
 
 
 @main.command()
-@click.option("--scale", default="small", show_default=True, help="small, medium, large or a triple count.")
+@click.option(
+    "--scale", default="small", show_default=True, help="small, medium, large, xlarge (10M) or a triple count."
+)
 @click.option("--seed", default=1, show_default=True, type=int, help="Random seed (same seed, same graph).")
 @click.option("--as-of", "as_of", default="2026-11-22", show_default=True, help="Date the planted gaps refer to.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/data.nt instead of loading.")

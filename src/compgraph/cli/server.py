@@ -213,7 +213,12 @@ def _invoke(argv: list[str], held: HeldStore, err: io.StringIO) -> int:
 
 @main.command()
 @click.option("--quick", is_flag=True, help="Small size only (CI).")
-@click.option("--sizes", default="small,medium,large", show_default=True, help="Comma-separated: small,medium,large.")
+@click.option(
+    "--sizes",
+    default="small,medium,large",
+    show_default=True,
+    help="Comma-separated: small,medium,large,xlarge (xlarge: 10M triples, no baseline).",
+)
 @click.option("--seed", default=1, show_default=True, type=int)
 @click.option(
     "--baseline-max-triples",

@@ -39,8 +39,9 @@ from rdflib import Graph
 
 from compgraph.graph.store import GraphStore, LocalStore, QueryResult
 from compgraph.scale import baselines, report
+from compgraph.scale.generate import PRESETS
 
-SIZES = {"small": 10_000, "medium": 100_000, "large": 1_000_000}
+SIZES = PRESETS
 AS_OF = date(2026, 11, 22)
 QUERY_LIMIT_S = 120  # per baseline step; rdflib cannot be interrupted any other way
 VALIDATE_LIMIT_S = 1800
@@ -48,6 +49,10 @@ VALIDATE_LIMIT_S = 1800
 # intermediate solution, and one question's join at 100k triples outgrew 24 GB and had the whole
 # process killed. Capped, that step fails with MemoryError and is reported like a time-out.
 BASELINE_MEMORY_SHARE = 0.6
+# Above this no baseline runs at all: rdflib holds every triple as Python objects (its validation-only run at
+# 1.1M triples peaked at 4.0 GB and pySHACL was stopped after 300 s), so at xlarge (10M) it would outgrow the
+# machine before pySHACL started. The xlarge targets of issue 18 are absolute figures, not ratios.
+BASELINE_MAX_TRIPLES = 2_000_000
 PAGES = [
     "/",
     "/documents",
@@ -538,12 +543,16 @@ def run(
             for how in ("no-disk", "disk"):
                 ours.update(_run_child(["restart", str(work), json.dumps(ours["entities"]), how]))
             baseline, note = None, ""
-            if "pyshacl" in validators:
+            wanted = validators
+            if ours["triples"] > BASELINE_MAX_TRIPLES:
+                wanted = ()
+                note = f"no baseline above {BASELINE_MAX_TRIPLES:,} triples (rdflib would outgrow the machine's memory)"
+            if "pyshacl" in wanted:
                 if progress:
                     progress(f"{size}: measuring the rdflib + pySHACL baseline")
                 baseline, note = _pyshacl(work, ours, baseline_max_triples, baseline_validate_limit)
             extra = {}
-            for name in (v for v in validators if v in baselines.NAMES):
+            for name in (v for v in wanted if v in baselines.NAMES):
                 if progress:
                     progress(f"{size}: measuring the {baselines.NAMES[name]} baseline (validation only)")
                 extra[baselines.NAMES[name]] = baselines.measure(name, work, baseline_validate_limit)

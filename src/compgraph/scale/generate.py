@@ -25,7 +25,7 @@ from compgraph.graph.store import GraphStore, LocalStore
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
-PRESETS: dict[str, int] = {"small": 10_000, "medium": 100_000, "large": 1_000_000}
+PRESETS: dict[str, int] = {"small": 10_000, "medium": 100_000, "large": 1_000_000, "xlarge": 10_000_000}
 # The day the demo's planted gaps are dated against; generation is reproducible only with a fixed date.
 DEFAULT_AS_OF = date(2026, 11, 22)
 
@@ -39,6 +39,12 @@ OVERDUE_REVIEW = 0.15
 # Estimated triples per AI system including its share of datasets, evidence and catalog growth;
 # calibrated on the generator itself so the presets land near 10k / 100k / 1M.
 _TRIPLES_PER_SYSTEM = 148.0
+# Past the large preset a graph grows by hosting more systems, not by more law or more tenants: the obligations
+# an organisation is bound by do not multiply with the systems it runs, and "xlarge" is a provider hosting about
+# a hundred organisations (issue 18). Both caps sit above what the large preset draws (3,375 obligations, 112
+# organisations), so small, medium and large are the same graphs as before.
+MAX_SYNTHETIC_OBLIGATIONS = 4_000
+MAX_ORGANISATIONS = 120
 
 RISKS = ["RiskHigh", "RiskMedium", "RiskLimited", "RiskLow", "RiskMinimal", "RiskProhibited"]
 RISK_WEIGHTS = [0.22, 0.24, 0.16, 0.18, 0.18, 0.02]
@@ -157,7 +163,7 @@ class Spec:
 
     @classmethod
     def parse(cls, scale: str | int, seed: int = 1, as_of: date = DEFAULT_AS_OF) -> Spec:
-        """``scale`` is a preset name (small, medium, large) or a target triple count."""
+        """``scale`` is a preset name (small, medium, large, xlarge) or a target triple count."""
         if isinstance(scale, str) and scale in PRESETS:
             return cls(PRESETS[scale], seed, as_of)
         try:
@@ -330,7 +336,7 @@ def plan(spec: Spec, shipped_controls: list[ControlRec], shipped_docs: list[URIR
 
     # Synthetic frameworks: about one obligation per two systems, mapped mostly to the canonical control
     # of the topic's type (the one every system with that type implements) so coverage stays realistic.
-    n_obligations = max(20, n_systems // 2)
+    n_obligations = min(MAX_SYNTHETIC_OBLIGATIONS, max(20, n_systems // 2))
     n_frameworks = max(1, min(12, n_obligations // 80))
     frameworks: list[FrameworkRec] = []
     topics = list(TOPIC_TO_TYPE)
@@ -368,7 +374,7 @@ def plan(spec: Spec, shipped_controls: list[ControlRec], shipped_docs: list[URIR
 
     gaps = Gaps()
     orgs: list[OrgRec] = []
-    n_orgs = max(1, n_systems // 60)
+    n_orgs = min(MAX_ORGANISATIONS, max(1, n_systems // 60))
     for o in range(n_orgs):
         fws = rng.sample(frameworks, k=min(len(frameworks), rng.randint(1, 3)))
         org_controls = [c for c in org_pool if rng.random() < 0.8] or org_pool[:1]
