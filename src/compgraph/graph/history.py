@@ -122,6 +122,20 @@ def digest_lines(lines: Iterator[str] | list[str] | set[str]) -> tuple[int, str]
     return count, f"{total:064x}"
 
 
+class StreamDigest:
+    """:func:`digest_lines` fed one line at a time, for a graph whose quads stream past only once."""
+
+    def __init__(self) -> None:
+        self.total = self.count = 0
+
+    def add(self, line: str) -> None:
+        self.total = (self.total + int.from_bytes(hashlib.sha256(line.encode()).digest(), "big")) % _MOD
+        self.count += 1
+
+    def result(self) -> tuple[int, str]:
+        return self.count, f"{self.total:064x}"
+
+
 def graph_digest(db: ox.Store, graph: str) -> tuple[int, str]:
     quads = db.quads_for_pattern(None, None, None, ox.NamedNode(graph))
     return digest_lines(f"{q.subject} {q.predicate} {q.object}" for q in quads)

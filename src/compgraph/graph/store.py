@@ -50,6 +50,7 @@ from compgraph.graph.results import materialise as _materialise
 from compgraph.graph.writes import (
     IN_PLACE_MAX,
     SCRATCH_PREFIXES,  # noqa: F401  (re-exported)
+    bulk_graph,
     drop_scratch,
     has_blank,
     load_graph,
@@ -250,10 +251,15 @@ class LocalStore(GraphStore):
             raise StoreReadOnly(f"the store at {self.location} was opened read-only; this command writes to it")
         return self.oxigraph
 
-    def _commit(self, apply: Callable[[ox.Store], None], graphs: Iterable[str] = ()) -> None:
+    def _commit(
+        self,
+        apply: Callable[[ox.Store], None],
+        graphs: Iterable[str] = (),
+        known: dict[str, tuple[int, str]] | None = None,
+    ) -> None:
         current = self._store
         try:
-            new = ondisk.commit(self.root, current, recorded(apply, list(graphs)))
+            new = ondisk.commit(self.root, current, recorded(apply, list(graphs), known))
         except OSError as exc:
             raise StoreError(f"cannot write to the store at {self.location}: {exc.strerror or exc}") from exc
         except RuntimeError as exc:
@@ -272,13 +278,14 @@ class LocalStore(GraphStore):
         self._writable_store()
         pending: list[Callable[[ox.Store], None]] = []
         touched: list[str] = []
-        yield _Batch(self, pending, touched)
+        known: dict[str, tuple[int, str]] = {}
+        yield _Batch(self, pending, touched, known)
 
         def apply(db: ox.Store) -> None:
             for op in pending:
                 op(db)
 
-        self._commit(apply, touched)
+        self._commit(apply, touched, known)
 
     def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
         fmt = _MEDIA_TO_OX.get(media_type)
@@ -309,7 +316,8 @@ class LocalStore(GraphStore):
     def bulk_replace_graph(self, graph: str, quads_or_triples: Iterator[tuple[Node, Node, Node]]) -> None:
         """Load a large generated graph without holding it in memory (benchmarks, generated orgs)."""
         self._writable_store()
-        self._commit(lambda db: _bulk(db, graph, quads_or_triples), [graph])
+        known: dict[str, tuple[int, str]] = {}
+        self._commit(lambda db: _bulk(db, graph, quads_or_triples, known), [graph], known)
 
     def drop_graph(self, graph: str) -> None:
         store = self._writable_store()
@@ -426,21 +434,42 @@ class LocalStore(GraphStore):
             self._lock = None
 
 
-def _bulk(db: ox.Store, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+def _bulk(
+    db: ox.Store, graph: str, triples: Iterable[tuple[Node, Node, Node]], known: dict[str, tuple[int, str]]
+) -> None:
+    """Bulk-load ``graph``; ``known`` gets its digest when the stream proves it (else the trail reads it back)."""
     target = ox.NamedNode(graph)
-    db.remove_graph(target)
-    db.bulk_extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), target) for s, p, o in triples)
-    db.add_graph(target)
+    quads = (ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), target) for s, p, o in triples)
+    digest = bulk_graph(db, graph, quads)
+    if digest is None:
+        known.pop(graph, None)
+    else:
+        known[graph] = digest
 
 
 class _Batch(GraphStore):
     """The writes of one :meth:`LocalStore.batch`, queued until it commits; reads see the store as it was."""
 
-    def __init__(self, store: LocalStore, pending: list[Callable[[ox.Store], None]], touched: list[str]) -> None:
+    def __init__(
+        self,
+        store: LocalStore,
+        pending: list[Callable[[ox.Store], None]],
+        touched: list[str],
+        known: dict[str, tuple[int, str]],
+    ) -> None:
         self.location = store.location
         self._store = store
         self._pending = pending
         self._touched = touched
+        self._known = known  # digests a bulk load proved; any later write to that graph makes it read back
+
+    def _queue(self, graph: str, op: Callable[[ox.Store], None]) -> None:
+        def run(db: ox.Store) -> None:
+            self._known.pop(graph, None)
+            op(db)
+
+        self._pending.append(run)
+        self._touched.append(graph)
 
     def query(self, sparql: str, **kw: Any) -> QueryResult:
         return self._store.query(sparql, **kw)
@@ -450,21 +479,18 @@ class _Batch(GraphStore):
         if fmt is None:
             raise StoreError(f"unsupported RDF media type {media_type}")
         quads = list(ox.parse(data, format=fmt))  # a syntax error aborts the batch before anything is written
-        self._pending.append(lambda db: load_graph(db, graph, data, fmt))
-        self._touched.append(graph)
+        self._queue(graph, lambda db: load_graph(db, graph, data, fmt))
         return len(quads)
 
     def write_own_graph(self, graph: str, data: bytes) -> None:
-        self._pending.append(lambda db: load_graph(db, graph, data, ox.RdfFormat.N_TRIPLES))
-        self._touched.append(graph)
+        self._queue(graph, lambda db: load_graph(db, graph, data, ox.RdfFormat.N_TRIPLES))
 
     def bulk_replace_graph(self, graph: str, quads_or_triples: Iterator[tuple[Node, Node, Node]]) -> None:
-        self._pending.append(lambda db: _bulk(db, graph, quads_or_triples))
+        self._pending.append(lambda db: _bulk(db, graph, quads_or_triples, self._known))
         self._touched.append(graph)
 
     def drop_graph(self, graph: str) -> None:
-        self._pending.append(lambda db: db.remove_graph(ox.NamedNode(graph)))
-        self._touched.append(graph)
+        self._queue(graph, lambda db: db.remove_graph(ox.NamedNode(graph)))
 
     def graph_names(self) -> list[str]:
         return self._store.graph_names()
