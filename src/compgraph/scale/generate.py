@@ -45,6 +45,10 @@ _TRIPLES_PER_SYSTEM = 148.0
 # organisations), so small, medium and large are the same graphs as before.
 MAX_SYNTHETIC_OBLIGATIONS = 4_000
 MAX_ORGANISATIONS = 120
+# Once obligations are capped the size comes from systems alone: a system's own share (its organisation graph's
+# triples per system) and an obligation's (its framework and crosswalk triples), calibrated on xlarge, seed 1.
+_TRIPLES_PER_SYSTEM_OWN = 132.7
+_TRIPLES_PER_OBLIGATION = 24.5
 
 RISKS = ["RiskHigh", "RiskMedium", "RiskLimited", "RiskLow", "RiskMinimal", "RiskProhibited"]
 RISK_WEIGHTS = [0.22, 0.24, 0.16, 0.18, 0.18, 0.02]
@@ -316,6 +320,9 @@ def plan(spec: Spec, shipped_controls: list[ControlRec], shipped_docs: list[URIR
     """
     rng = random.Random(spec.seed)
     n_systems = max(12, round((spec.target_triples - shipped_triples) / _TRIPLES_PER_SYSTEM))
+    if n_systems // 2 > MAX_SYNTHETIC_OBLIGATIONS:
+        law = MAX_SYNTHETIC_OBLIGATIONS * _TRIPLES_PER_OBLIGATION
+        n_systems = round((spec.target_triples - shipped_triples - law) / _TRIPLES_PER_SYSTEM_OWN)
 
     # Controls: the shipped ones first; synthetic variants so every type has several to choose from.
     by_type: dict[str, list[ControlRec]] = {t: [] for t in SYSTEM_TYPES + ORG_TYPES}
