@@ -519,6 +519,13 @@ def machine() -> str:
 BASELINES = ("pyshacl", *baselines.NAMES)  # what `compgraph bench --baseline` offers
 
 
+def baselines_for(triples: int, validators: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """The baselines a size of ``triples`` gets, and the table's note when it gets none of those asked for."""
+    if triples > BASELINE_MAX_TRIPLES and validators:
+        return (), f"no baseline above {BASELINE_MAX_TRIPLES:,} triples (rdflib would outgrow the machine's memory)"
+    return validators, ""
+
+
 def run(
     sizes: list[str],
     seed: int = 1,
@@ -542,11 +549,8 @@ def run(
             # Without first: that run keeps nothing on disk, so the second finds what the ``ours`` child kept.
             for how in ("no-disk", "disk"):
                 ours.update(_run_child(["restart", str(work), json.dumps(ours["entities"]), how]))
-            baseline, note = None, ""
-            wanted = validators
-            if ours["triples"] > BASELINE_MAX_TRIPLES:
-                wanted = ()
-                note = f"no baseline above {BASELINE_MAX_TRIPLES:,} triples (rdflib would outgrow the machine's memory)"
+            baseline = None
+            wanted, note = baselines_for(ours["triples"], validators)
             if "pyshacl" in wanted:
                 if progress:
                     progress(f"{size}: measuring the rdflib + pySHACL baseline")
