@@ -115,15 +115,14 @@ def _canon_time(text: str) -> str:
 
 def digest_lines(lines: Iterator[str] | list[str] | set[str]) -> tuple[int, str]:
     """(count, additive SHA-256 multiset hash) of N-Triples lines without the final " ."."""
-    total = count = 0
+    digest = StreamDigest()
     for line in lines:
-        total = (total + int.from_bytes(hashlib.sha256(line.encode()).digest(), "big")) % _MOD
-        count += 1
-    return count, f"{total:064x}"
+        digest.add(line)
+    return digest.result()
 
 
 class StreamDigest:
-    """:func:`digest_lines` fed one line at a time, for a graph whose quads stream past only once."""
+    """The digest of :func:`digest_lines` fed one line at a time, for a graph whose quads stream past only once."""
 
     def __init__(self) -> None:
         self.total = self.count = 0
