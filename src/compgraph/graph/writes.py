@@ -77,8 +77,10 @@ def has_blank(q: Any) -> bool:
 IN_PLACE_MAX = 500  # triples; above this a new generation (bulk-loaded) is faster than one SPARQL transaction
 
 
-# Distinct typed literals checked per process before a stream gives up proving its digest (then it is read back).
+# Distinct typed literals whose check is kept: each check writes the literal into a throw-away in-memory store.
 _KEPT_CHECKS = 100_000
+_TEXT_TYPES = frozenset({XSD_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"})
+_PROBE = ox.NamedNode("urn:compgraph:probe")
 
 
 @functools.lru_cache(maxsize=_KEPT_CHECKS)
@@ -90,10 +92,6 @@ def kept_as_written(literal: ox.Literal) -> bool:
     probe = ox.Store()
     probe.add(ox.Quad(_PROBE, _PROBE, literal))
     return next(iter(probe)).object == literal
-
-
-_TEXT_TYPES = frozenset({XSD_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"})
-_PROBE = ox.NamedNode("urn:compgraph:probe")
 
 
 def bulk_graph(db: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> tuple[int, str] | None:
