@@ -54,7 +54,7 @@ NON_DUTY = re.compile(
     r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
-    r"\b(?:is|are)\s+not\s+required\s+to\b|"
+    r"\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+required\s+to\b|"
     # "This does not mean that agencies must provide ...", "this memorandum does not replace, supersede ... such
     # requirements": a limitation and a without-prejudice clause.
     r"\b(?:does|do)\s+not\s+mean\s+that\b|\b(?:does|do)\s+not\s+(?:replace|supersede)\b|"
@@ -579,7 +579,10 @@ _ROLES = _table(
     # "consumer request", "consumer rights", "consumer protection authority" name no consumer as the party.
     # Canadian health privacy law's "health information custodian" holds the data and decides its uses, as a
     # controller does; its agent acts for it, as a processor (listed first: the agent's phrase ends in "custodian").
-    ("processor", r"\bagents?\s+of\s+(?:a|an|the)\s+(?:health\s+information\s+)?custodians?\b"),
+    # California's CCPA: a "service provider or contractor" processes for the business (ePrivacy's "the service
+    # provider" alone is the provider of the communications service).
+    ("processor", r"\bagents?\s+of\s+(?:a|an|the)\s+(?:health\s+information\s+)?custodians?\b|"
+                  r"\bservice\s+providers?\s+or\s+contractors?\b"),
     # Japan's APPI calls it a "personal information handling business operator".
     ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b|"
                    r"\bhealth\s+information\s+custodians?\b|\bpersonal\s+information\s+handling\s+business\s+"

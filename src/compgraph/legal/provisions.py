@@ -422,6 +422,9 @@ _ORGANISATION = re.compile(r"\borgani[sz]ations?\b|\bperson\s+or\s+business\b|\b
                            r"\bcovered\s+entit(?:y|ies)\b", re.I)
 _ORGANISATION_LAST = re.compile(r"(?:\borgani[sz]ations?|\bperson\s+or\s+business|\bsuch\s+business)\W*$", re.I)
 _HOLDS_FOR_ANOTHER = re.compile(r"\bdoes\s+not\s+own\b", re.I)
+# California's CCPA binds "a business that collects a consumer's personal information": the business heads the
+# subject, whatever its relative clause names after it ("that sells consumers' personal information").
+_BUSINESS_HEAD = re.compile(r"^\W*(?:(?:a|an|the|each|every|any|such)\s+)?business(?:es)?\b", re.I)
 
 
 def _addressees(duties: list[StatuteDuty]) -> None:
@@ -440,7 +443,8 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     if sum(bool(_PERSONAL_DATA.search(d.text)) for d in duties) * 10 >= len(duties):
         named = [(("processor" if _HOLDS_FOR_ANOTHER.search(d.subject) else "controller")
                   if _ORGANISATION.search(d.subject) and (not role or _ORGANISATION_LAST.search(d.subject))
-                  else role) for role, d in zip(named, duties, strict=True)]
+                  else "controller" if _BUSINESS_HEAD.match(d.subject) else role)
+                 for role, d in zip(named, duties, strict=True)]
     for i, duty in enumerate(duties):
         predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
         if named[i] == "data-subject" and (_PASSIVE.match(predicate) or duty.modality != "permission"

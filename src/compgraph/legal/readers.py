@@ -226,6 +226,7 @@ _INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "de
                      "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
                      "u", "var"})
 _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "tr")
+_CLOSES_PARAGRAPH = ["h1", "h2", "h3", "h4", "h5", "h6", "p"]
 
 
 def _flat_text(node: Any, skip: tuple[str, ...] = ()) -> str:
@@ -255,6 +256,12 @@ def _html_to_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "head", "nav", "noscript"]):
         tag.decompose()
+    # A paragraph cannot hold a heading or another paragraph: a browser closes it there. Pages that nest them
+    # anyway (leginfo's "<p><h6>1798.100.</h6> <p>(a) ...</p><p>(1) ...</p></p>") are read as the browser lays
+    # them out, each inner block a line of its own, not the whole section run together as one paragraph.
+    for para in soup.find_all("p"):
+        if para.find(_CLOSES_PARAGRAPH) is not None:
+            para.unwrap()
     lines: list[str] = []
     loose: list[str] = []
 

@@ -60,6 +60,9 @@ _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3}|\d{1,2} \d{1,2}(?:-\d+[a-z
 # numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
 # A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too.
 _DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\.?[ \t]+(?:[-–—][ \t]*)?([A-Z].*)$")
+# California's code page (leginfo) sets a section's number alone on its line, its catchline on the next: "1798.100."
+# (three or more digits before the point and a closing full stop, so neither a paragraph "1." nor a year reads as one).
+_BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
 # A national standard's clauses, as a schedule to an act prints them: "4.1 Principle 1 — Accountability" over the
 # principle's statement, then its clauses numbered on a line of their own ("4.1.1", the text below).
 _DECIMAL_CLAUSE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,3})"
@@ -94,6 +97,9 @@ def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):
         return "section", m.group(1).replace(" ", ""), m.group(2).strip()
+    bare = _BARE_CODE_SECTION.match(line)
+    if bare:
+        return "section", bare.group(1), ""
     clause = _DECIMAL_CLAUSE.match(line)
     if clause and not _VERB.search(clause.group(2) or ""):
         return "section", clause.group(1), (clause.group(2) or "").strip()
