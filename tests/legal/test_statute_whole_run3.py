@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from dutyrows import duty_rows as _duties
 
+from compgraph.legal.clauses import duty_clauses
 from compgraph.legal.provisions import statute_duties
 
 
@@ -187,6 +188,17 @@ def test_a_party_s_own_duty_after_a_point_s_semicolon_is_kept_apart_from_an_exce
     ]
 
 
+def test_an_extension_a_point_s_period_may_be_given_is_a_permission_beside_its_duty() -> None:
+    text = (
+        "Article 8\nDuties\n\n1. The provider shall:\n(a) keep the logs for a period not longer than six months, "
+        "which may be extended for six months.\n"
+    )
+    assert _duties(text) == [
+        ("8(1)(a)", "mandatory", "The provider shall: (a) keep the logs for a period not longer than six months"),
+        ("8(1)(a)", "permission", "The provider shall: (a) … which may be extended for six months."),
+    ]
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="known loss: the deployer's own clause after the point's semicolon is read "
@@ -213,3 +225,54 @@ def test_a_party_s_own_duty_after_a_point_s_semicolon_binds_that_party() -> None
         "Article 8\nDuties\n\n1. The provider shall:\n(a) keep the logs; the deployer shall keep them for six months.\n"
     )
     assert _parties(text) == [("8(1)(a)", "provider"), ("8(1)(a)", "deployer")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a point with a verb of its own keeps a second party's clause after its semicolon in its own duty when "
+    "both are mandatory (clauses.later_clauses splits after a semicolon only for a point that borrows its verb)",
+)
+def test_a_second_party_s_duty_after_a_semicolon_in_a_point_with_its_own_verb_is_a_duty_of_its_own() -> None:
+    text = (
+        "Article 8\nDuties\n\n1. The following applies:\n(a) the provider shall keep the logs; the deployer shall keep "
+        "them for six months.\n"
+    )
+    rows = _duties(text)
+    assert [(ref, modality) for ref, modality, _ in rows] == [("8(1)(a)", "mandatory"), ("8(1)(a)", "mandatory")]
+    assert rows[1][2].endswith("the deployer shall keep them for six months.")
+
+
+# --- a verb repeated after a comma (clauses._pieces)
+
+
+def test_a_prohibition_whose_subject_a_comma_sets_off_is_one_duty() -> None:
+    assert duty_clauses("The provider, in any case, shall not delete the logs.") == [
+        ("prohibition", "The provider, in any case, shall not delete the logs.")
+    ]
+
+
+def test_a_second_party_s_duty_after_a_prohibition_whose_subject_a_comma_sets_off_is_a_duty_of_its_own() -> None:
+    assert duty_clauses("The provider, in any case, shall not delete the logs, and the deployer shall keep them.") == [
+        ("prohibition", "The provider, in any case, shall not delete the logs"),
+        ("mandatory", "the deployer shall keep them."),
+    ]
+
+
+# --- a party named after a preposition (clauses.statute_addressee)
+
+
+def test_a_party_a_passive_duty_s_opening_words_address_is_not_bound_by_it() -> None:
+    # "To the deployer, notice shall be given": the deployer is whom the notice is for
+    text = (
+        "Article 5\nDuties\n\n1. The provider shall keep logs. The provider shall test the system.\n"
+        "2. To the deployer, notice shall be given.\n"
+    )
+    assert _parties(text)[-1] == ("5(2)", "provider")
+
+
+def test_a_party_named_after_a_preposition_and_again_before_the_verb_is_bound() -> None:
+    text = (
+        "Article 5\nDuties\n\n1. The provider shall keep logs. The provider shall test the system.\n"
+        "2. In agreement with the deployer, the deployer shall keep the logs.\n"
+    )
+    assert _parties(text)[-1] == ("5(2)", "deployer")
