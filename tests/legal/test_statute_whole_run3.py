@@ -139,6 +139,57 @@ def test_a_passive_duty_about_personal_information_binds_the_party_its_article_n
     assert _parties(text)[-1] == ("5(3)", "processor")
 
 
+# --- the citation and id of each duty (provisions.statute_duties, _ref, _unique)
+
+
+def test_a_sub_point_of_an_annex_item_is_cited_as_a_lawyer_cites_it() -> None:
+    text = (
+        "Annex IV\nTechnical documentation\n\n2. The documentation shall contain:\n(b) the design, including:\n"
+        "(i) the logic;\n(ii) the choices.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["Annex IV, 2(b)(i)", "Annex IV, 2(b)(ii)"]
+
+
+def test_points_under_a_label_alone_on_its_line_read_the_lead_in_and_that_label() -> None:
+    text = "Article 8\nDuties\n\n1. The provider shall:\n(a)\n(i) keep the logs;\n(ii) keep records.\n"
+    assert _duties(text) == [
+        ("8(1)(a)(i)", "mandatory", "The provider shall: (a) (i) keep the logs;"),
+        ("8(1)(a)(ii)", "mandatory", "The provider shall: (a) (ii) keep records."),
+    ]
+
+
+def test_a_sentence_after_a_paragraph_s_list_is_numbered_after_the_list_s_lead_in() -> None:
+    text = (
+        "Article 8\nDuties\n\n1. The provider shall keep logs. The provider shall test. The provider shall:\n"
+        "(a) keep records;\n(b) keep plans.\nThe provider shall also register.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == [
+        "8(1)",
+        "8(1), sentence 2",
+        "8(1)(a)",
+        "8(1)(b)",
+        "8(1), sentence 4",
+    ]
+
+
+def test_every_duty_of_a_paragraph_has_an_id_of_its_own_where_two_are_cited_as_its_sentence_2() -> None:
+    # the sentence that follows the lead-in's colon on its line binds by its own verbs, as the lead-in's sentence 2
+    text = (
+        "Article 8\nDuties\n\n1. The provider shall keep logs. The provider shall test. The documentation shall "
+        "contain the following elements: With regard to point (b), the provider may use a template, and the deployer "
+        "shall keep it.\n(a) the design;\n(b) the logic.\n"
+    )
+    assert [d.id_path for d in statute_duties(text)] == ["8-1-s2", "8-1-s2-c2", "8-1", "8-1-s2-2", "8-1-a", "8-1-b"]
+
+
+# --- the words naming who is bound (provisions._subject)
+
+
+def test_a_party_whose_only_modal_verb_is_in_its_relative_clause_is_the_party_bound() -> None:
+    text = "Article 8\nDuties\n\n1. Any provider who must register notifies the deployer.\n"
+    assert _parties(text) == [("8(1)", "provider")]
+
+
 # --- a point that borrows its lead-in's verb, then a clause of its own after a semicolon (clauses._semicolon_duties)
 
 
