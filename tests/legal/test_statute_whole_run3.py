@@ -293,6 +293,32 @@ def test_a_second_party_s_duty_after_a_semicolon_in_a_point_with_its_own_verb_is
     assert rows[1][2].endswith("the deployer shall keep them for six months.")
 
 
+# --- the modality of a point (provisions._point, clauses.explicit_permission, clauses.later_clauses)
+
+
+def test_a_permission_s_condition_allowing_in_so_many_words_is_a_permission_one_with_a_bare_may_a_duty() -> None:
+    text = (
+        "Article 8\nDuties\n\n1. The provider may process personal data only where all the following conditions are "
+        "met:\n(a) the data can be shared only in accordance with Union law;\n(b) the results may be published.\n"
+    )
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [
+        ("8(1)", "permission"),
+        ("8(1)(a)", "permission"),
+        ("8(1)(b)", "mandatory"),
+    ]
+
+
+def test_a_second_party_s_permission_after_a_semicolon_in_a_point_with_its_own_verb_stands_apart() -> None:
+    text = (
+        "Article 8\nDuties\n\n1. The following applies:\n(a) the provider shall keep the logs; the deployer may read "
+        "them.\n"
+    )
+    assert _duties(text) == [
+        ("8(1)(a)", "mandatory", "The following applies: (a) the provider shall keep the logs;"),
+        ("8(1)(a)", "permission", "The following applies: (a) … the deployer may read them."),
+    ]
+
+
 # --- a verb repeated after a comma (clauses._pieces)
 
 
