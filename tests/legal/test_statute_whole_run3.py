@@ -308,6 +308,24 @@ def test_a_permission_s_condition_allowing_in_so_many_words_is_a_permission_one_
     ]
 
 
+def test_a_permission_s_condition_that_neither_leads_to_one_thing_nor_affects_another_is_a_prohibition() -> None:
+    text = (
+        "Article 8\nDuties\n\n1. The provider may process personal data only where all the following conditions are "
+        "met:\n(a) the data are kept secure;\n(b) the processing neither leads to measures against the persons nor "
+        "affects their rights.\n"
+    )
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [
+        ("8(1)", "permission"),
+        ("8(1)(a)", "mandatory"),
+        ("8(1)(b)", "prohibition"),
+    ]
+
+
+def test_a_point_s_own_should_under_a_shall_lead_in_is_bound_by_the_lead_in() -> None:
+    text = "Article 8\nDuties\n\n1. The provider shall ensure that:\n(a) the system should be tested before use.\n"
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("8(1)(a)", "mandatory")]
+
+
 def test_a_second_party_s_permission_after_a_semicolon_in_a_point_with_its_own_verb_stands_apart() -> None:
     text = (
         "Article 8\nDuties\n\n1. The following applies:\n(a) the provider shall keep the logs; the deployer may read "
