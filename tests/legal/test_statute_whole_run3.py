@@ -158,6 +158,24 @@ def test_points_under_a_label_alone_on_its_line_read_the_lead_in_and_that_label(
     ]
 
 
+def test_points_under_two_labels_alone_on_their_line_read_the_lead_in_and_both_labels() -> None:
+    text = "Article 8\nDuties\n\n1. The provider shall:\n(a) (i)\n(A) keep logs;\n(B) keep records.\n"
+    assert _duties(text) == [
+        ("8(1)(a)(i)(A)", "mandatory", "The provider shall: (a) (i) (A) keep logs;"),
+        ("8(1)(a)(i)(B)", "mandatory", "The provider shall: (a) (i) (B) keep records."),
+    ]
+
+
+def test_points_under_a_lead_in_with_two_labels_on_its_line_read_both_labels() -> None:
+    text = (
+        "Article 8\nDuties\n\n1. The provider shall:\n(a) (i) ensure that:\n(A) logs are kept;\n(B) records are kept.\n"
+    )
+    assert _duties(text) == [
+        ("8(1)(a)(i)(A)", "mandatory", "The provider shall: (a) (i) ensure that: (A) logs are kept;"),
+        ("8(1)(a)(i)(B)", "mandatory", "The provider shall: (a) (i) ensure that: (B) records are kept."),
+    ]
+
+
 def test_a_sentence_after_a_paragraph_s_list_is_numbered_after_the_list_s_lead_in() -> None:
     text = (
         "Article 8\nDuties\n\n1. The provider shall keep logs. The provider shall test. The provider shall:\n"
