@@ -344,6 +344,13 @@ def test_a_point_s_own_should_under_a_shall_lead_in_is_bound_by_the_lead_in() ->
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("8(1)(a)", "mandatory")]
 
 
+def test_a_statement_of_fact_coordinated_after_a_point_s_duty_stays_in_the_point_and_grants_nothing() -> None:
+    text = "Article 8\nDuties\n\n1. The provider shall:\n(a) keep the logs, and the logs are not public.\n"
+    assert _duties(text) == [
+        ("8(1)(a)", "mandatory", "The provider shall: (a) keep the logs, and the logs are not public."),
+    ]
+
+
 def test_a_second_party_s_permission_after_a_semicolon_in_a_point_with_its_own_verb_stands_apart() -> None:
     text = (
         "Article 8\nDuties\n\n1. The following applies:\n(a) the provider shall keep the logs; the deployer may read "
