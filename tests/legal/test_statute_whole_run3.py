@@ -11,6 +11,7 @@ from dutyrows import duty_rows as _duties
 
 from compgraph.legal.clauses import duty_clauses
 from compgraph.legal.provisions import statute_duties
+from compgraph.legal.statute import parse_provisions
 
 
 def _parties(text: str) -> list[tuple[str, str | None]]:
@@ -198,6 +199,22 @@ def test_every_duty_of_a_paragraph_has_an_id_of_its_own_where_two_are_cited_as_i
         "shall keep it.\n(a) the design;\n(b) the logic.\n"
     )
     assert [d.id_path for d in statute_duties(text)] == ["8-1-s2", "8-1-s2-c2", "8-1", "8-1-s2-2", "8-1-a", "8-1-b"]
+
+
+def test_a_translation_s_roman_item_after_a_third_numbered_item_is_the_fourth_across_a_line_of_text() -> None:
+    # "(iv)" after "(3)" is item 4; the line between belongs to item 3, as the list goes on after it
+    text = (
+        "Article 3\nDuties\n\n(a) The provider shall:\n(1) keep logs;\n(2) keep records;\n(3) keep plans.\n"
+        "The plans are kept for a year.\n(iv) keep notes.\n"
+    )
+    assert [p.path for p in parse_provisions(text)] == [
+        ("a",),
+        ("a", "1"),
+        ("a", "2"),
+        ("a", "3"),
+        ("a", "3"),
+        ("a", "4"),
+    ]
 
 
 # --- the words naming who is bound (provisions._subject)
