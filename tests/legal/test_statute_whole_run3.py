@@ -117,6 +117,38 @@ def test_after_a_passive_duty_s_agent_the_next_duty_s_party_is_still_looked_for(
     ]
 
 
+def test_a_passive_duty_binds_the_party_its_paragraph_names_most_often_not_the_one_it_names_first() -> None:
+    text = (
+        "Article 5\nDuties\n\n1. The deployer shall monitor the system. The provider shall keep logs. The provider "
+        "shall test the system. Records shall be kept.\n"
+    )
+    assert _parties(text)[-1] == ("5(1), sentence 4", "provider")
+
+
+def test_a_passive_duty_beside_the_data_subject_s_rights_binds_the_party_that_acts_not_the_data_subject() -> None:
+    text = (
+        "Article 5\nDuties\n\n1. The consumer may ask for a copy. The consumer may ask for a correction. "
+        "The controller shall keep records. Records shall be kept for a year.\n"
+    )
+    assert _parties(text)[-1] == ("5(1), sentence 4", "controller")
+
+
+def test_a_passive_duty_in_an_article_s_unnumbered_opening_binds_the_party_that_opening_names() -> None:
+    text = (
+        "Article 5\nDuties\n\nThe deployer shall monitor the system. Records shall be kept.\n"
+        "1. The provider shall keep logs.\n2. The provider shall test the system.\n"
+    )
+    assert _parties(text)[1] == ("5, sentence 2", "deployer")
+
+
+def test_a_passive_duty_in_an_article_naming_no_party_binds_the_operator_the_text_names_not_a_public_body() -> None:
+    text = (
+        "Article 5\nDuties\n\n1. The provider shall keep logs.\n2. The Commission shall publish guidance. "
+        "The Commission shall review it.\n\nArticle 6\nRecords\n\n1. Records shall be kept.\n"
+    )
+    assert _parties(text)[-1] == ("6(1)", "provider")
+
+
 def _organisation_among(duties: int) -> str:
     # one duty naming personal information, of ``duties`` in all
     others = "".join(f"{n}. The provider shall keep record number {n}.\n" for n in range(2, duties + 1))
