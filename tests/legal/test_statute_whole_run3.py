@@ -149,6 +149,14 @@ def test_a_passive_duty_in_an_article_naming_no_party_binds_the_operator_the_tex
     assert _parties(text)[-1] == ("6(1)", "provider")
 
 
+def test_a_passive_duty_in_a_text_naming_no_operator_binds_the_body_it_names_not_the_data_subject() -> None:
+    text = (
+        "Article 5\nRights\n\n1. The consumer may ask for a copy. The consumer may ask for a correction.\n"
+        "2. The Commission shall publish guidance.\n\nArticle 6\nRecords\n\n1. Records shall be kept.\n"
+    )
+    assert _parties(text)[-1] == ("6(1)", "commission")
+
+
 def _organisation_among(duties: int) -> str:
     # one duty naming personal information, of ``duties`` in all
     others = "".join(f"{n}. The provider shall keep record number {n}.\n" for n in range(2, duties + 1))
