@@ -257,6 +257,43 @@ def test_a_translation_s_roman_item_after_a_third_numbered_item_is_the_fourth_ac
     ]
 
 
+# --- which lines open an article or section, and its title (statute._heading, statute._long_title)
+
+
+def test_an_article_heading_of_160_characters_opens_its_article() -> None:
+    heading = "Article 5 " + " ".join(["Requirements"] * 11)
+    heading += " " + "y" * (160 - len(heading) - 1)
+    assert len(heading) == 160
+    text = (
+        f"Article 4\nScope\n\n1. The provider shall keep logs.\n\n{heading}\n\n1. The provider shall test the system.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["4(1)", "5(1)"]
+
+
+def test_a_line_citing_an_article_and_its_title_before_a_comma_does_not_open_that_article() -> None:
+    text = (
+        "Article 4\nScope\n\n1. The provider shall comply with the requirements of\n"
+        "Article 9 Risk management system,\nin full.\n2. The provider shall keep logs.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["4(1)", "4(2)"]
+
+
+def test_a_bill_without_headings_whose_first_section_is_its_short_title_cites_its_second_section_as_2() -> None:
+    text = "1. Short title\nThis Act may be cited as the Data Act.\n2. The agency shall publish a report.\n"
+    assert [ref for ref, _, _ in _duties(text)] == ["2"]
+
+
+def test_an_article_title_of_twenty_five_words_set_off_by_a_blank_line_is_its_title() -> None:
+    title = " ".join(["Rules"] * 25)
+    text = f"Article 5\n\n{title}\n\n1. The provider shall keep logs.\n"
+    assert [d.section_title for d in statute_duties(text)] == [title]
+
+
+def test_a_line_of_twenty_six_words_under_an_article_number_is_not_its_title() -> None:
+    text = "Article 5\n\n" + " ".join(["Rules"] * 26) + "\n\n1. The provider shall keep logs.\n"
+    assert [d.section_title for d in statute_duties(text)] == [""]
+
+
 # --- the words naming who is bound (provisions._subject)
 
 
