@@ -294,6 +294,11 @@ def test_a_line_of_twenty_six_words_under_an_article_number_is_not_its_title() -
     assert [d.section_title for d in statute_duties(text)] == [""]
 
 
+def test_a_standard_s_clause_numbered_on_a_line_of_its_own_opens_a_section_without_a_title() -> None:
+    text = "4.1 Principle 1 — Accountability\n\n4.1.1\nThe organization shall designate an individual.\n"
+    assert [(d.ref, d.section_title) for d in statute_duties(text)] == [("4.1.1", "")]
+
+
 # --- the words naming who is bound (provisions._subject)
 
 
