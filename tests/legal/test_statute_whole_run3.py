@@ -299,6 +299,15 @@ def test_a_standard_s_clause_numbered_on_a_line_of_its_own_opens_a_section_witho
     assert [(d.ref, d.section_title) for d in statute_duties(text)] == [("4.1.1", "")]
 
 
+def test_a_paragraph_ending_in_a_closing_quotation_mark_in_a_text_that_amends_nothing_is_read_as_it_stands() -> None:
+    # the closing quotation marks end quoted code text only inside an amending bill's section
+    text = (
+        "Article 5\nLabels\n\n1. The provider shall label content as “AI-generated”.\n"
+        "2. The deployer shall keep the labels.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["5(1)", "5(2)"]
+
+
 # --- the words naming who is bound (provisions._subject)
 
 
