@@ -308,6 +308,25 @@ def test_a_paragraph_ending_in_a_closing_quotation_mark_in_a_text_that_amends_no
     assert [ref for ref, _, _ in _duties(text)] == ["5(1)", "5(2)"]
 
 
+def test_a_line_of_text_between_capital_roman_items_whose_list_goes_on_belongs_to_the_item_above() -> None:
+    text = (
+        "Article 3\nDuties\n\n(a) The provider shall:\n(I) keep logs;\n(II) keep records.\n"
+        "The records are kept for a year.\n(III) keep plans.\n"
+    )
+    assert [p.path for p in parse_provisions(text)] == [
+        ("a",),
+        ("a", "I"),
+        ("a", "II"),
+        ("a", "II"),
+        ("a", "III"),
+    ]
+
+
+def test_a_translation_s_roman_second_item_after_its_first_numbered_item_is_item_2() -> None:
+    text = "Article 3\nDuties\n\n(a) The provider shall:\n(1) keep logs;\n(ii) keep records.\n"
+    assert [ref for ref, _, _ in _duties(text)] == ["3(a)(1)", "3(a)(2)"]
+
+
 # --- the words naming who is bound (provisions._subject)
 
 
