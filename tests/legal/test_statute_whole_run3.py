@@ -441,6 +441,17 @@ def test_a_second_party_s_duty_after_a_semicolon_in_a_point_with_its_own_verb_is
 # --- the modality of a point (provisions._point, clauses.explicit_permission, clauses.later_clauses)
 
 
+def test_a_point_s_first_sentence_stays_its_duty_when_it_and_a_later_deeming_sentence_both_hold_exceptions() -> None:
+    text = (
+        "Article 8\nDuties\n\n1. The provider shall:\n(a) keep the logs; this point shall not apply to SMEs. The logs "
+        "are deemed complete.\n(b) keep records.\n"
+    )
+    assert _duties(text) == [
+        ("8(1)(a)", "mandatory", "The provider shall: (a) keep the logs; this point shall not apply to SMEs."),
+        ("8(1)(b)", "mandatory", "The provider shall: (b) keep records."),
+    ]
+
+
 def test_a_permission_s_condition_allowing_in_so_many_words_is_a_permission_one_with_a_bare_may_a_duty() -> None:
     text = (
         "Article 8\nDuties\n\n1. The provider may process personal data only where all the following conditions are "
