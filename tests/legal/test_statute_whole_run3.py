@@ -411,11 +411,6 @@ def test_a_party_s_own_duty_after_a_point_s_semicolon_survives_an_exception_that
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a later clause of a point is added with its lead-in's subject "
-    "(provisions._point), so the deployer's own duty is put on the provider",
-)
 def test_a_party_s_own_duty_after_a_point_s_semicolon_binds_that_party() -> None:
     text = (
         "Article 8\nDuties\n\n1. The provider shall:\n(a) keep the logs; the deployer shall keep them for six months.\n"
@@ -423,11 +418,6 @@ def test_a_party_s_own_duty_after_a_point_s_semicolon_binds_that_party() -> None
     assert _parties(text) == [("8(1)(a)", "provider"), ("8(1)(a)", "deployer")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a point with a verb of its own keeps a second party's clause after its semicolon in its own duty when "
-    "both are mandatory (clauses.later_clauses splits after a semicolon only for a point that borrows its verb)",
-)
 def test_a_second_party_s_duty_after_a_semicolon_in_a_point_with_its_own_verb_is_a_duty_of_its_own() -> None:
     text = (
         "Article 8\nDuties\n\n1. The following applies:\n(a) the provider shall keep the logs; the deployer shall keep "

@@ -416,6 +416,8 @@ _SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:the|each|every|such|any|this|these
                              r"\b(?:shall|must|may|cannot)\b)", re.I)
 
 
+_OWN_PARTY = re.compile(r"\s*(?:the|each|every|such|any)\s+[^,;]{0,120}?\b(?:shall|must)\b", re.I)
+
 # "...; this obligation shall not cover sensitive operational data ...": an exception to the point, not a limit of
 # its duty, so it is cut off (and dropped) rather than kept in the point's text.
 _EXCEPTION_LIMB = re.compile(r"\s*this\s+(?:obligation|requirement)\s+shall\s+not\s+(?:cover|apply)\b", re.I)
@@ -477,7 +479,9 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
         modality = statute_modality(clause) or ("permission" if _EXTENSION.match(clause) else None)
         # A point that borrows its lead-in's verb ("the latter have been informed ...") and then, after a semicolon,
         # states a duty in a verb of its own ("; the provider and the deployer shall conclude an agreement") holds two.
-        own_verb = own_first is None and point[:a].rstrip().endswith(";")
+        # So does one with a verb of its own whose limb after the semicolon names a party of its own ("(a) the provider
+        # shall keep the logs; the deployer shall keep them for six months"): two parties, two duties.
+        own_verb = point[:a].rstrip().endswith(";") and (own_first is None or _OWN_PARTY.match(clause) is not None)
         # Once the point's own words have ended, a later clause with a verb of its own is a duty of its own
         # whatever its modality; one coordinated with a conditioned clause ("in the case of law enforcement, where
         # ..., X shall not ..., and their personal data shall be deleted") shares its condition.

@@ -308,7 +308,8 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
         # "then the controller is not required to comply ... and may request that the consumer provide ...": the
         # exception binds no one, the permission beside it still does.
         for c, (clause_modality, clause) in enumerate(later, start=2):
-            walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, subject, 1, c, own=clause)
+            walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, _clause_subject(clause, subject),
+                   1, c, own=clause)
         return
     own = statute_modality(first)
     # "shall meet the following requirements: ... (6) If the director determines ..., the director may assess
@@ -330,7 +331,14 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     text = f"{lead_text} {labels} {point}"
     walker.add(prov, text, modality, subject if lead_mod and not own_party else _subject(point), 1, 1, own=point)
     for c, (clause_modality, clause) in enumerate(later, start=2):
-        walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, subject, 1, c, own=clause)
+        walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, _clause_subject(clause, subject),
+                   1, c, own=clause)
+
+
+def _clause_subject(clause: str, lead_subject: str) -> str:
+    """Whom a point's later clause binds: the party it names itself ("; the deployer shall keep them"), else the
+    lead-in's."""
+    return _subject(clause) if _names_own_party(clause, lead_subject) else lead_subject
 
 
 def _names_own_party(clause: str, lead_subject: str) -> bool:
