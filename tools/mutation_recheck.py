@@ -6,6 +6,9 @@
     python tools/mutation_recheck.py COPY --module graph/catalog.py --names names.txt --out out.txt \\
         --tests tests/graph/test_catalog_whole_run.py --tests ...
 
+``--module`` repeats: with several (say every file of checks/), one clean pass serves them all, and each mutant
+is matched to its file by its dotted name.
+
 mutmut runs each mutant in a fresh pytest session on every test that reaches the mutated *function*; for a
 module of long readers (catalog.py: 2,076 mutants, most in four functions) that took hours. Here one clean pass,
 traced, records which tests execute each line of the mutated file; each mutant then runs only the tests that
@@ -61,7 +64,8 @@ def changed_lines(source: str) -> dict[str, set[int] | None]:
         span: set[int] = set()
         for line in changed:
             inner = [
-                st for st in ast.walk(orig)
+                st
+                for st in ast.walk(orig)
                 if isinstance(st, ast.stmt) and st is not orig and st.lineno <= line <= (st.end_lineno or st.lineno)
             ]
             if not inner:
@@ -78,8 +82,16 @@ def changed_lines(source: str) -> dict[str, set[int] | None]:
 class LineRecheck:
     """The pytest plugin: replaces the run loop with a traced clean pass, then one selection per mutant."""
 
-    def __init__(self, module: str, names: list[str], out: Path, limit: int) -> None:
-        self.module, self.names, self.out, self.limit = module, names, out, limit
+    def __init__(self, modules: list[str], names: list[str], out: Path, limit: int) -> None:
+        self.modules, self.names, self.out, self.limit = tuple(modules), names, out, limit
+
+    def module_of(self, name: str) -> str:
+        """The --module holding a mutant: `compgraph.checks.sparql.plan.x_f__mutmut_1` is in sparql/plan.py."""
+        dotted = name.rsplit(".", 1)[0].replace(".", "/")
+        found = [m for m in self.modules if f"{dotted}.py".endswith(m) or f"{dotted}/__init__.py".endswith(m)]
+        if len(found) != 1:
+            raise pytest.UsageError(f"{name} is in {len(found)} of the modules given, not one: {', '.join(found)}")
+        return found[0]
 
     @staticmethod
     def _run(items: list[pytest.Item], order: list[int]) -> int | None:
@@ -89,22 +101,26 @@ class LineRecheck:
                 return i
         return None
 
-    def _clean_pass(self, items: list[pytest.Item]) -> tuple[dict[str, set[int]], dict[int, set[int]], list[float]]:
-        reach: dict[str, set[int]] = {}
-        hits: dict[int, set[int]] = {}
+    def _clean_pass(
+        self, items: list[pytest.Item]
+    ) -> tuple[dict[tuple[str, str], set[int]], dict[tuple[str, int], set[int]], list[float]]:
+        """Which tests reach each (file, function) and execute each (file, line), and each test's run time."""
+        reach: dict[tuple[str, str], set[int]] = {}
+        hits: dict[tuple[str, int], set[int]] = {}
         durations: list[float] = []
         current = 0
 
         def on_line(frame: FrameType, event: str, arg: Any) -> Any:
             if event == "line":
-                hits.setdefault(frame.f_lineno, set()).add(current)
+                hits.setdefault((frame.f_code.co_filename, frame.f_lineno), set()).add(current)
             return on_line
 
         def on_call(frame: FrameType, event: str, arg: Any) -> Any:
-            if event != "call" or not frame.f_code.co_filename.endswith(self.module):
+            if event != "call" or not frame.f_code.co_filename.endswith(self.modules):
                 return None
             if frame.f_code.co_name.endswith("__mutmut_orig"):
-                reach.setdefault(frame.f_code.co_name.removesuffix("__mutmut_orig"), set()).add(current)
+                func = frame.f_code.co_name.removesuffix("__mutmut_orig")
+                reach.setdefault((frame.f_code.co_filename, func), set()).add(current)
             return on_line
 
         failed = []
@@ -112,8 +128,9 @@ class LineRecheck:
             started = time.monotonic()
             sys.settrace(on_call)
             try:
-                reports = runtestprotocol(item, nextitem=items[current + 1] if current + 1 < len(items) else None,
-                                          log=False)
+                reports = runtestprotocol(
+                    item, nextitem=items[current + 1] if current + 1 < len(items) else None, log=False
+                )
             finally:
                 sys.settrace(None)
             durations.append(time.monotonic() - started)
@@ -129,10 +146,10 @@ class LineRecheck:
         items = list(session.items)
         os.environ["MUTANT_UNDER_TEST"] = ""
         reach, hits, durations = self._clean_pass(items)
-        files = (getattr(m, "__file__", None) or "" for m in list(sys.modules.values()))
-        mutated = next(f for f in files if f.endswith(self.module))
-        spans = changed_lines(Path(mutated).read_text(encoding="utf-8"))
-        killers: dict[str, list[int]] = {}
+        files = [getattr(m, "__file__", None) or "" for m in list(sys.modules.values())]
+        mutated = {m: next(f for f in files if f.endswith(m)) for m in self.modules}
+        spans = {m: changed_lines(Path(f).read_text(encoding="utf-8")) for m, f in mutated.items()}
+        killers: dict[tuple[str, str], list[int]] = {}
 
         def on_alarm(signum: int, frame: FrameType | None) -> None:
             raise Hang(f"over {self.limit} s")
@@ -141,12 +158,13 @@ class LineRecheck:
         for name in self.names:
             if name in done:
                 continue
+            module = self.module_of(name)
             local = name.rsplit(".", 1)[1]
-            func = local.rsplit("__mutmut_", 1)[0]
-            span = spans.get(local)
+            func = (mutated[module], local.rsplit("__mutmut_", 1)[0])
+            span = spans[module].get(local)
             pool = reach.get(func, set())
             if span is not None:
-                pool = pool & set().union(*(hits.get(line, set()) for line in span))
+                pool = pool & set().union(*(hits.get((func[0], line), set()) for line in span))
             first = [i for i in killers.get(func, []) if i in pool]
             order = first + sorted(pool - set(first), key=lambda i: durations[i])
             os.environ["MUTANT_UNDER_TEST"] = name
@@ -173,7 +191,12 @@ class LineRecheck:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("copy", type=Path, help="a scratch copy kept by tools/mutation.py --keep")
-    parser.add_argument("--module", required=True, help="the mutated file's path ending, e.g. graph/catalog.py")
+    parser.add_argument(
+        "--module",
+        action="append",
+        required=True,
+        help="a mutated file's path ending, e.g. graph/catalog.py (repeatable: one clean pass serves them all)",
+    )
     parser.add_argument("--names", type=Path, required=True, help="a file of mutant names, one a line")
     parser.add_argument("--out", type=Path, required=True, help="results are appended here")
     parser.add_argument("--tests", action="append", required=True, help="a test file (repeatable)")
