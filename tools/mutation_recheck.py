@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import os
 import re
 import signal
@@ -82,8 +83,8 @@ def changed_lines(source: str) -> dict[str, set[int] | None]:
 class LineRecheck:
     """The pytest plugin: replaces the run loop with a traced clean pass, then one selection per mutant."""
 
-    def __init__(self, modules: list[str], names: list[str], out: Path, limit: int) -> None:
-        self.modules, self.names, self.out, self.limit = tuple(modules), names, out, limit
+    def __init__(self, modules: list[str], names: list[str], out: Path, limit: int, trace: Path | None = None) -> None:
+        self.modules, self.names, self.out, self.limit, self.trace = tuple(modules), names, out, limit, trace
 
     def module_of(self, name: str) -> str:
         """The --module holding a mutant: `compgraph.checks.sparql.plan.x_f__mutmut_1` is in sparql/plan.py."""
@@ -140,12 +141,37 @@ class LineRecheck:
             raise pytest.UsageError(f"the unmutated code fails {len(failed)} tests, first {failed[0]}")
         return reach, hits, durations
 
+    def _kept_pass(
+        self, items: list[pytest.Item]
+    ) -> tuple[dict[tuple[str, str], set[int]], dict[tuple[str, int], set[int]], list[float]]:
+        """The clean pass, read from --trace when that file holds one of these very tests, else run and kept there
+        (a package's clean pass can take longer than its mutants, so a stopped or split run need not repeat it)."""
+        ids = [item.nodeid for item in items]
+        if self.trace is not None and self.trace.exists():
+            kept = json.loads(self.trace.read_text(encoding="utf-8"))
+            if kept["tests"] == ids:
+                return (
+                    {(f, fn): set(t) for f, fn, t in kept["reach"]},
+                    {(f, line): set(t) for f, line, t in kept["hits"]},
+                    list(kept["durations"]),
+                )
+        reach, hits, durations = self._clean_pass(items)
+        if self.trace is not None:
+            kept = {
+                "tests": ids,
+                "durations": durations,
+                "reach": [[f, fn, sorted(t)] for (f, fn), t in reach.items()],
+                "hits": [[f, line, sorted(t)] for (f, line), t in hits.items()],
+            }
+            self.trace.write_text(json.dumps(kept), encoding="utf-8")
+        return reach, hits, durations
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
         done = {ln.split(": ")[0] for ln in self.out.read_text().splitlines()} if self.out.exists() else set()
         items = list(session.items)
         os.environ["MUTANT_UNDER_TEST"] = ""
-        reach, hits, durations = self._clean_pass(items)
+        reach, hits, durations = self._kept_pass(items)
         files = [getattr(m, "__file__", None) or "" for m in list(sys.modules.values())]
         mutated = {m: next(f for f in files if f.endswith(m)) for m in self.modules}
         spans = {m: changed_lines(Path(f).read_text(encoding="utf-8")) for m, f in mutated.items()}
@@ -201,14 +227,20 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True, help="results are appended here")
     parser.add_argument("--tests", action="append", required=True, help="a test file (repeatable)")
     parser.add_argument("--limit", type=int, default=120, help="seconds a mutant may run")
+    parser.add_argument(
+        "--trace",
+        type=Path,
+        help="keep the clean pass in this JSON file and reuse it when it is of the same tests (for the same copy)",
+    )
     args = parser.parse_args()
     names = [n.strip() for n in args.names.read_text(encoding="utf-8").splitlines() if n.strip()]
     out = args.out.resolve()
+    trace = args.trace.resolve() if args.trace else None
     os.chdir(args.copy / "mutants")
     # the mutated sources must shadow the editable install, in this process and any subprocess a test starts
     sys.path.insert(0, str(Path("src").resolve()))
     os.environ["PYTHONPATH"] = str(Path("src").resolve())
-    plugin = LineRecheck(args.module, names, out, args.limit)
+    plugin = LineRecheck(args.module, names, out, args.limit, trace)
     return int(pytest.main([*args.tests, "-q", "-p", "no:cacheprovider", "--tb=native"], plugins=[plugin]))
 
 
