@@ -249,6 +249,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r"(?:[\w'’-]+,?\s+){1,8}?(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)(?<!\bas\s)"
                            r"(?:shall|must|may|(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
+                           # "The provider shall keep the logs; the deployer shall keep them ...": a party of its own
+                           # after a semicolon (duty_clauses keeps it apart only when its party is another one).
+                           r"(?<=;)\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?:shall|must)\s+(?!not\b))|"
                            r"(?<=;)\s+(?=[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+however,\s+(?:shall|must|may)\b)|"
                            # Art. 60(4)(b): "...; where the authority has not answered ..., the plan shall be
                            # understood to have been approved".
@@ -352,6 +355,15 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
 _PART_OF = re.compile(r"\W*and\s+shall\s+(?:be|form)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\b", re.I)
 
 
+def _another_party(sentence: str, at: int) -> bool:
+    """Whether the clause at ``at`` follows a semicolon and names a party other than the sentence's before its
+    verb: "The provider shall keep the logs; the deployer shall keep them" states two duties."""
+    if not sentence[:at].rstrip().endswith(";") or not _OWN_PARTY.match(sentence, at):
+        return False
+    party = statute_addressee(_subject_of(sentence[at:]))
+    return party is not None and party != statute_addressee(_subject_of(sentence))
+
+
 def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     """(modality, text) for each duty a sentence states; exceptions are left out.
 
@@ -377,7 +389,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             modality = "prohibition"
         if modality is None:
             continue
-        if groups and not broken and groups[-1][0] == modality and not _OWN_SUBJECT.match(sentence, a):
+        if groups and not broken and groups[-1][0] == modality and not _OWN_SUBJECT.match(sentence, a) \
+                and not _another_party(sentence, a):
             groups[-1] = (modality, groups[-1][1], b)
         else:
             groups.append((modality, a, b))
@@ -389,6 +402,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((modality, sentence.strip()))
         elif a == 0:
             out.append((modality, sentence[:b].strip().rstrip(",")))
+        elif _another_party(sentence, a):
+            out.append((modality, sentence[a:b].strip()))  # "; the deployer shall ...": its own subject
         elif _OWN_SUBJECT.match(sentence, a):
             out.append((modality, sentence[a:b].strip()[4:]))  # "and the controller shall ...": its own subject
         elif _SHARED_NEGATION.match(sentence, a):
