@@ -464,6 +464,10 @@ class _Batch(GraphStore):
         self._known = known  # digests a bulk load proved; any later write to that graph makes it read back
 
     def _queue(self, graph: str, op: Callable[[ox.Store], None]) -> None:
+        """Queue a write of ``graph`` that forgets any digest a bulk load proved for it: every write method but
+        ``bulk_replace_graph`` goes through here, or the trail would record the bulk load's digest for a graph
+        that was written again after it."""
+
         def run(db: ox.Store) -> None:
             self._known.pop(graph, None)
             op(db)
