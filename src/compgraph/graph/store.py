@@ -19,7 +19,6 @@ from typing import Any
 import pyoxigraph as ox
 import requests
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.term import Node
 from requests.auth import HTTPDigestAuth
 
@@ -50,6 +49,7 @@ from compgraph.graph.results import materialise as _materialise
 from compgraph.graph.writes import (
     IN_PLACE_MAX,
     SCRATCH_PREFIXES,  # noqa: F401  (re-exported)
+    XSD_STRING,
     bulk_graph,
     drop_scratch,
     has_blank,
@@ -61,7 +61,6 @@ from compgraph.graph.writes import (
 )
 
 DEFAULT_LOCATION = "compgraph-data"
-_XSD_STRING = str(XSD.string)
 
 
 # --- term conversion --------------------------------------------------------------------------
@@ -695,7 +694,7 @@ def _json_term(b: dict[str, str] | None) -> Node | None:
     dt = b.get("datatype")
     if b.get("xml:lang"):
         return Literal(b["value"], lang=b["xml:lang"])
-    return Literal(b["value"], datatype=URIRef(dt) if dt and dt != _XSD_STRING else None)
+    return Literal(b["value"], datatype=URIRef(dt) if dt and dt != XSD_STRING else None)
 
 
 # --- configuration ------------------------------------------------------------------------------
