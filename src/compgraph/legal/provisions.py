@@ -307,9 +307,7 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     if NON_DUTY.search(first):
         # "then the controller is not required to comply ... and may request that the consumer provide ...": the
         # exception binds no one, the permission beside it still does.
-        for c, (clause_modality, clause) in enumerate(later, start=2):
-            walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, _clause_subject(clause, subject),
-                   1, c, own=clause)
+        _later(walker, prov, f"{lead_text} {labels}", later, subject)
         return
     own = statute_modality(first)
     # "shall meet the following requirements: ... (6) If the director determines ..., the director may assess
@@ -330,15 +328,15 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
         modality = "prohibition"  # "A controller shall: ... (2) Except as ..., not process personal data ..."
     text = f"{lead_text} {labels} {point}"
     walker.add(prov, text, modality, subject if lead_mod and not own_party else _subject(point), 1, 1, own=point)
-    for c, (clause_modality, clause) in enumerate(later, start=2):
-        walker.add(prov, f"{lead_text} {labels} … {clause}", clause_modality, _clause_subject(clause, subject),
-                   1, c, own=clause)
+    _later(walker, prov, f"{lead_text} {labels}", later, subject)
 
 
-def _clause_subject(clause: str, lead_subject: str) -> str:
-    """Whom a point's later clause binds: the party it names itself ("; the deployer shall keep them"), else the
-    lead-in's."""
-    return _subject(clause) if _names_own_party(clause, lead_subject) else lead_subject
+def _later(walker: _Walker, prov: Provision, lead: str, later: list[tuple[str, str]], subject: str) -> None:
+    """A point's later clauses, each a duty after the point's own (clause 2 on), its text the lead-ins, an ellipsis
+    and the clause; each binds the party it names itself ("; the deployer shall keep them"), else the lead-in's."""
+    for c, (modality, clause) in enumerate(later, start=2):
+        party = _subject(clause) if _names_own_party(clause, subject) else subject
+        walker.add(prov, f"{lead} … {clause}", modality, party, 1, c, own=clause)
 
 
 def _names_own_party(clause: str, lead_subject: str) -> bool:
