@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
-from compgraph.graph.dialects import accept_for, query_form, virtuoso_insert
+from compgraph.graph.dialects import accept_for, query_form, virtuoso_insert, virtuoso_stopped
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,26 @@ def test_virtuoso_insert_keeps_blank_nodes_in_one_template() -> None:
     data, template = update.split(" ;\n")
     assert data.startswith("INSERT DATA") and "_:" not in data and '"plain"' in data
     assert template.startswith("INSERT {") and template.endswith("WHERE {}") and template.count("_:") == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Virtuoso HY008 Error SR203: Async statement killed by SQLCancel.\n\nSPARQL query:\nSELECT ...",
+        "Virtuoso S1T00 Error SR171: Transaction timed out\n\nSPARQL query:\nSELECT ...",
+    ],
+)
+def test_a_virtuoso_error_for_its_time_limit_reads_as_stopped(body: str) -> None:
+    assert virtuoso_stopped(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Virtuoso 37000 Error SP030: SPARQL compiler, line 1: syntax error at 'SELEC'",
+        "Virtuoso 42000 Error SR186: No permission to execute procedure DB.DBA.SPARQL_INSERT_DICT_CONTENT",
+        "Internal Server Error",
+    ],
+)
+def test_any_other_virtuoso_error_does_not_read_as_stopped(body: str) -> None:
+    assert not virtuoso_stopped(body)

@@ -191,6 +191,7 @@ def test_virtuoso_partial_answer_at_its_time_limit_is_refused(servers: ServerPoo
     store = servers.get("virtuoso").store()
     triples = "".join(f"<urn:s{i}> <urn:p> <urn:o{i % 97}> .\n" for i in range(2000))
     store.replace_graph("urn:graph:big", triples.encode(), "application/n-triples")
-    with pytest.raises(QueryTimeout, match="incomplete results"):
+    # On a loaded machine Virtuoso's watchdog may cancel the statement instead (a 500, HY008): also a timeout.
+    with pytest.raises(QueryTimeout, match="incomplete results|stopped the query at its time limit"):
         store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }", timeout=1)
     store.drop_graph("urn:graph:big")

@@ -622,7 +622,11 @@ def test_a_virtuoso_partial_answer_at_its_time_limit_is_a_timeout_with_virtuoso_
     big = "".join(f"<urn:s{i}> <urn:p> <urn:o{i % 97}> .\n" for i in range(2000)).encode()
     store.replace_graph(A + "/partial", big)
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{A}/partial> {{ ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }} }}"
-    with pytest.raises(QueryTimeout, match="^the endpoint gave up: RC...: Returning incomplete results"):
+    # On a loaded machine Virtuoso's watchdog may cancel the statement instead (a 500, HY008): also a timeout.
+    stopped = (
+        "^the endpoint (gave up: RC...: Returning incomplete results|stopped the query at its time limit: .*HY008)"
+    )
+    with pytest.raises(QueryTimeout, match=stopped):
         store.query(query, timeout=1)
 
 

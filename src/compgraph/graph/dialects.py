@@ -40,6 +40,17 @@ def virtuoso_ask(variables: list[str], bindings: list[dict[str, Any]]) -> bool |
     return any(b["__ASK_RETVAL"]["value"] == "1" for b in bindings)
 
 
+# SQL states Virtuoso sends, as an HTTP 500, when it stopped a query at its time limit rather than answering
+# the rows it had: S1T00 (timeout), HY008 (its watchdog cancelled the statement: "SR203: Async statement killed
+# by SQLCancel", seen in CI on a loaded machine) and SR171 (transaction timed out).
+_VIRTUOSO_STOPPED = re.compile(r"^Virtuoso (S1T00|HY008|SR171)\b|\bSR171:")
+
+
+def virtuoso_stopped(body: str) -> bool:
+    """Whether a Virtuoso error body says the query was stopped for time, not that it was wrong."""
+    return bool(_VIRTUOSO_STOPPED.search(body.strip()))
+
+
 def virtuoso_insert(graph: str, parsed: Graph) -> str:
     """SPARQL Update that inserts ``parsed`` into ``graph`` on Virtuoso.
 

@@ -23,7 +23,13 @@ from rdflib.term import Node
 from requests.auth import HTTPDigestAuth
 
 from compgraph.graph import history, ondisk
-from compgraph.graph.dialects import VIRTUOSO_METADATA_GRAPH, accept_for, virtuoso_ask, virtuoso_insert
+from compgraph.graph.dialects import (
+    VIRTUOSO_METADATA_GRAPH,
+    accept_for,
+    virtuoso_ask,
+    virtuoso_insert,
+    virtuoso_stopped,
+)
 from compgraph.graph.literals import AS_WRITTEN, unescape
 from compgraph.graph.namespaces import sparql_prefixes
 from compgraph.graph.ondisk import (
@@ -336,8 +342,9 @@ class LocalStore(GraphStore):
     ) -> QueryResult:
         if timeout is None:
             try:
-                return _materialise(self.oxigraph.query(sparql, **query_kwargs(default_graphs, named_graphs)),
-                                    max_results)
+                return _materialise(
+                    self.oxigraph.query(sparql, **query_kwargs(default_graphs, named_graphs)), max_results
+                )
             except SyntaxError as exc:
                 raise QuerySyntaxError(str(exc)) from exc
             except (OSError, RuntimeError) as exc:
@@ -363,8 +370,9 @@ class LocalStore(GraphStore):
         # store read-only and is killed at the deadline; the server thread that asked is freed either way.
         _ = self.oxigraph  # a closed store says so here, not in the child
         parent, child = CHILDREN.Pipe(duplex=False)
-        proc = CHILDREN.Process(target=child_query, args=(child, self.location, sparql, graphs, max_results),
-                                 daemon=True)
+        proc = CHILDREN.Process(
+            target=child_query, args=(child, self.location, sparql, graphs, max_results), daemon=True
+        )
         proc.start()
         child.close()
         try:
@@ -592,6 +600,8 @@ class RemoteStore(GraphStore):
         resp = self._post(self.query_url, timeout=wait, data=params, headers={"Accept": accept_for(sparql)})
         if resp.status_code == 400:
             raise QuerySyntaxError(resp.text.strip() or "the endpoint rejected the query")
+        if resp.status_code >= 500 and self._is_virtuoso() and virtuoso_stopped(resp.text):
+            raise QueryTimeout(f"the endpoint stopped the query at its time limit: {resp.text.strip()[:300]}")
         if resp.status_code >= 400:
             raise StoreError(f"{self.query_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
         if resp.headers.get("X-SQL-State"):
