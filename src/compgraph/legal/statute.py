@@ -607,6 +607,10 @@ def _dash_lead_in(p: _Parser, cur: Provision | None) -> Provision | None:
 
 
 _SECTION_RUN_IN = re.compile(r"^(?:§|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+([A-Z].*)$")
+# A Connecticut public act notes between a section's number and its text that the section is new and when it takes
+# effect: "Sec. 6. (NEW) (*Effective July 1, 2023*) (a) A controller shall: ..."; the notes are no part of the text.
+_NOTED_SECTION_RUN_IN = re.compile(r"^(?:Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+"
+                                   r"(?:\([*_]{0,2}(?:NEW|Effective\b[^()]*)\)[ \t]*)+(?=\S)")
 
 
 _ROMAN_HEADING = re.compile(r"^([IVXLC]+)\.[ \t]+([A-Z][^.;:]*?)[ \t]*$")
@@ -658,6 +662,9 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not _DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
+    noted = _NOTED_SECTION_RUN_IN.match(line)
+    if noted and not p.mid_sentence(next_word):
+        return noted.group(1), "", noted.end()
     run_in = _SECTION_RUN_IN.match(line)
     text = _run_in_text(run_in) if run_in and not p.mid_sentence(next_word) else None
     if run_in and text:
