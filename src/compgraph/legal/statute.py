@@ -451,6 +451,10 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     p.expect_title = False
     _resume_capitals(p, line)
+    cur = p.current
+    if cur is not None and _CITING_END.search(cur.text) and _CITED_LABEL_LINE.match(line):
+        p.extend(line, len(line))  # "... pursuant to subdivision", a page break, "- (3) of subsection (a) ..."
+        return
     labels, after = labels_of(line, p.stack)
     _lost_article(p, labels)
     bullet = not labels and bool(labels := _bullet_label(p, lead))
@@ -486,6 +490,13 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+# A sentence broken off after the word that cites a provision ("... deemed in compliance with a consumer's request to
+# delete such data pursuant to subdivision", a page break, then a converter's list item "- (3) of subsection (a) of
+# this section by ..."): the label on the next line is the number cited, not a new point.
+_CITING_END = re.compile(r"\b(?:sub)?(?:divisions?|sections?|paragraphs?|clauses?)$|\bsubparagraphs?$", re.I)
+_CITED_LABEL_LINE = re.compile(r"^\(\w{1,4}\)[ \t]+(?:of|to|and|or|through|in)\b")
 
 
 def _resume_capitals(p: _Parser, line: str) -> None:
