@@ -442,19 +442,13 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
             _note_bill_section(p, line)
             p.catchline = ""
         return
-    if _aside(p, line):
-        return
-    if _catchline(p, line):
+    if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line):
         return
     if p.expect_title and (_is_title(line) or (blank_before and _long_title(line))):
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
     _resume_capitals(p, line)
-    cur = p.current
-    if cur is not None and _CITING_END.search(cur.text) and _CITED_LABEL_LINE.match(line):
-        p.extend(line, len(line))  # "... pursuant to subdivision", a page break, "- (3) of subsection (a) ..."
-        return
     labels, after = labels_of(line, p.stack)
     _lost_article(p, labels)
     bullet = not labels and bool(labels := _bullet_label(p, lead))
@@ -497,6 +491,16 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
 # this section by ..."): the label on the next line is the number cited, not a new point.
 _CITING_END = re.compile(r"\b(?:sub)?(?:divisions?|sections?|paragraphs?|clauses?)$|\bsubparagraphs?$", re.I)
 _CITED_LABEL_LINE = re.compile(r"^\(\w{1,4}\)[ \t]+(?:of|to|and|or|through|in)\b")
+
+
+def _completes_citation(p: _Parser, line: str) -> bool:
+    """Continue the current provision with ``line`` when its label is the number the sentence before broke off
+    citing ("... pursuant to subdivision", a page break, "- (3) of subsection (a) ...")."""
+    cur = p.current
+    if cur is None or not _CITING_END.search(cur.text) or not _CITED_LABEL_LINE.match(line):
+        return False
+    p.extend(line, len(line))
+    return True
 
 
 def _resume_capitals(p: _Parser, line: str) -> None:
