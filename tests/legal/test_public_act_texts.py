@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dutyrows import duty_rows as _duties
 
+from compgraph.legal.provisions import statute_duties
+from compgraph.legal.statute import repair_typography
+
 
 def test_a_section_opened_by_its_new_and_effective_notes_runs_on_into_its_subsections() -> None:
     text = (
@@ -136,4 +139,14 @@ def test_records_that_shall_be_confidential_and_exempt_from_disclosure_state_a_s
     )
     assert [(modality, row) for _, modality, row in _duties(text)] == [
         ("mandatory", "The controller shall make the data protection assessment available to the Attorney General.")
+    ]
+
+
+def test_a_guardian_or_conservator_exercising_the_consumers_rights_acts_for_the_data_subject() -> None:
+    text = (
+        "Sec. 4. (NEW) (b) In the case of processing personal data concerning a consumer subject to a guardianship, "
+        "the guardian or the conservator of the consumer may exercise such rights on the consumer's behalf.\n"
+    )
+    assert [(d.modality, d.addressee) for d in statute_duties(repair_typography(text))] == [
+        ("permission", "data-subject")
     ]

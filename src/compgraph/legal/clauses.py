@@ -632,7 +632,7 @@ _ROLES = _table(
     ("processor", r"\b(?:data\s+)?processors?\b|\bdata\s+intermediar(?:y|ies)\b"),
     ("data-subject", r"\bconsumers?\b(?!['’]s\b)(?![\s-]+(?:requests?|rights?|data|health|protection|reporting|"
                      r"complaints?|agenc))|\bdata\s+(?:subjects?|principals?)\b|\bsubscribers?\b|"
-                     r"\bparent or (?:legal )?guardian\b|"
+                     r"\bparent or (?:legal )?guardian\b|\bguardian\s+or\s+(?:the\s+)?conservator\b|"
                      # "An individual may give his or her consent": the person the data is about, not an individual
                      # an organisation designates or employs
                      r"\b(?:an?|the|any)\s+individual\b(?!\s+(?:designated|appointed|employed|acting|who|that|"
