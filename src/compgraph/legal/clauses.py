@@ -115,6 +115,9 @@ NON_DUTY = re.compile(
     r"require\b|"
     r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
     r"\bshall\s+be\s+subject\s+to\s+(?:administrative\s+)?(?:fines|penalties|sanctions)\b|"
+    # "the processor is a controller with respect to such processing and may be subject to an enforcement action
+    # under section 11": a legal consequence, not a permission.
+    r"\bmay\s+be\s+subject\s+to\s+(?:an?\s+)?(?:enforcement\s+actions?|fines|penalties|sanctions|liability)\b|"
     # California's "A proceeding ... shall be subject to appropriate notice to, and an opportunity for a hearing", a
     # scope rule "retrospective reviews shall be for care rendered on or after January 1, 2000" and "No
     # reimbursement is required by this act" (no duty at all) bind no one to act.
@@ -265,16 +268,26 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r",\s+or\s+(?=(?:in\s+the\s+case\s+of|where|if|when)\b[^;]{0,240}?,\s+(?:the|its|their)\s+"
                            r"[^,;]{1,120}?\b(?:shall|must|may)\b)|"
                            r",\s+and\s+(?=(?:its|their)\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           # "allow, and cooperate with, reasonable assessments by the controller ..., or the processor
+                           # may arrange for a qualified and independent assessor ...": an alternative with a party and
+                           # a verb of its own.
+                           r",\s+or\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,3}?(?:shall|must|may)\b)|"
                            # China's Measures: "..., and providers shall cooperate ...": a party of its own, named by
                            # a bare plural.
                            r"[,;]\s+and\s+(?=" + _BARE_PLURAL + r")|"
-                           r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)|"
+                           # ("Data protection assessments shall be confidential and shall be exempt from
+                           # disclosure under the Freedom of Information Act": one legal status of the records, not a
+                           # duty beside an exemption)
+                           r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)(?!shall\s+be\s+exempt\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
                            r"\b(?:shall|must|may)\b)|"
                            r"and\s+(?=(?:if|when|unless)\b[^;]{0,240}?,\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?"
                            r"(?:shall|must|may)\b)|"
                            r"but\s+(?:otherwise\s+)?(?=(?:(?:the|such|this|its|any)\s+)?[^,;]{0,50}?\b(?:shall|must|may)\b)|"
-                           r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b))",
+                           r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b)|"
+                           # "..., provided such controller shall not be required to reveal any trade secret": a
+                           # proviso that names its party without "that".
+                           r"provided\s+(?=(?:such|the|each|any)\s+[\w'’-]+\s+(?:shall|must|may)\b))",
                            re.I)
 _SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
 _OWN_SUBJECT = re.compile(r"and\s+(?:(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)|"
@@ -313,9 +326,18 @@ _BODY_WILL = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:authorit(?:y|ies)
                         r"ministr(?:y|ies)|administrations?)\s+will\s+(?!not\b)[a-z]+", re.I)
 
 
+# "the controller shall send a notice ... disclosing that such controller believes ... and that such controller shall
+# not comply with such request": what a notice must say, reported after the clause's own modal verb, is no verb of
+# the clause.
+_REPORTED = re.compile(r"\b(?:disclos|notif|inform|stat|explain|indicat|specif)\w*\s+(?:[^.;]{0,80}?\s)?that\b", re.I)
+
+
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
     clause = _CONDITIONAL_SHALL.sub(r"\1", clause)
+    reported = _REPORTED.search(clause)
+    if reported and _MODAL_VERB.search(clause, 0, reported.start()):
+        clause = clause[:reported.start()]
     if _PROHIBITION.search(clause):
         return "prohibition"
     if _RIGHT_AGAINST.search(clause):
@@ -610,7 +632,7 @@ _ROLES = _table(
     ("processor", r"\b(?:data\s+)?processors?\b|\bdata\s+intermediar(?:y|ies)\b"),
     ("data-subject", r"\bconsumers?\b(?!['’]s\b)(?![\s-]+(?:requests?|rights?|data|health|protection|reporting|"
                      r"complaints?|agenc))|\bdata\s+(?:subjects?|principals?)\b|\bsubscribers?\b|"
-                     r"\bparent or (?:legal )?guardian\b|"
+                     r"\bparent or (?:legal )?guardian\b|\bguardian\s+or\s+(?:the\s+)?conservator\b|"
                      # "An individual may give his or her consent": the person the data is about, not an individual
                      # an organisation designates or employs
                      r"\b(?:an?|the|any)\s+individual\b(?!\s+(?:designated|appointed|employed|acting|who|that|"

@@ -360,9 +360,10 @@ _DEADLINE = re.compile(r"^(?:within\s+(?:\w+\s+){1,3}?(?:\(\d+\)\s+)?(?:days?|we
 # affect ...".
 _NEITHER_NOR = re.compile(r"\bneither\s+[a-z]+s\b[^;]{1,200}?\bnor\b", re.I)
 # A point that completes "shall:" with "not": "Not process sensitive data ...", "Except as otherwise provided, not
-# process ...".
+# process ...", also when the opening phrase holds commas of its own ("except as otherwise provided in sections 1 to
+# 11, inclusive, of this act, not process ..."); "Not later than January 1, 2025, allowing ..." sets a deadline.
 _NEGATED_POINT = re.compile(r"^(?:(?:except|unless|subject|notwithstanding|save|where|when|if|in|without)\b"
-                            r"[^,;]{0,120},\s*)?not\b", re.I)
+                            r"[^;]{0,160}?,\s*)?not\b(?!\s+later\s+than\b)", re.I)
 
 
 def _flush_out(walker: _Walker, prov: Provision, lead: Provision | None) -> None:
@@ -393,8 +394,13 @@ def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:
     begin = 1 if len(parts) > 1 and _CATCHLINE.match(parts[0]) else 0
     # "(b) a checkoff box may be used to ... . Individuals who do not check the box are assumed to consent ...": a
     # later sentence that deems or excepts is no part of the point's duty.
-    if any(n > begin and NON_DUTY.search(part) for n, part in enumerate(parts)):
-        parts = [part for n, part in enumerate(parts) if n <= begin or not NON_DUTY.search(part)]
+    # One that also grants or imposes something keeps that part ("A controller shall not be required to authenticate
+    # an opt-out request, but a controller may deny an opt-out request if ...": the permission binds).
+    def excepts(part: str) -> bool:
+        return bool(NON_DUTY.search(part)) and not duty_clauses(part)
+
+    if any(n > begin and excepts(part) for n, part in enumerate(parts)):
+        parts = [part for n, part in enumerate(parts) if n <= begin or not excepts(part)]
         point = " ".join(parts)
     # A later paragraph of a point ("A. Complete an AI impact assessment." then "Agencies should update ...") has no
     # label: its first sentence, too, binds by its own verb.

@@ -442,9 +442,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
             _note_bill_section(p, line)
             p.catchline = ""
         return
-    if _aside(p, line):
-        return
-    if _catchline(p, line):
+    if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line):
         return
     if p.expect_title and (_is_title(line) or (blank_before and _long_title(line))):
         p.title, p.expect_title = line, False
@@ -486,6 +484,23 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+# A sentence broken off after the word that cites a provision ("... deemed in compliance with a consumer's request to
+# delete such data pursuant to subdivision", a page break, then a converter's list item "- (3) of subsection (a) of
+# this section by ..."): the label on the next line is the number cited, not a new point.
+_CITING_END = re.compile(r"\b(?:sub)?(?:divisions?|sections?|paragraphs?|clauses?)$|\bsubparagraphs?$", re.I)
+_CITED_LABEL_LINE = re.compile(r"^\(\w{1,4}\)[ \t]+(?:of|to|and|or|through|in)\b")
+
+
+def _completes_citation(p: _Parser, line: str) -> bool:
+    """Continue the current provision with ``line`` when its label is the number the sentence before broke off
+    citing ("... pursuant to subdivision", a page break, "- (3) of subsection (a) ...")."""
+    cur = p.current
+    if cur is None or not _CITING_END.search(cur.text) or not _CITED_LABEL_LINE.match(line):
+        return False
+    p.extend(line, len(line))
+    return True
 
 
 def _resume_capitals(p: _Parser, line: str) -> None:
@@ -607,6 +622,10 @@ def _dash_lead_in(p: _Parser, cur: Provision | None) -> Provision | None:
 
 
 _SECTION_RUN_IN = re.compile(r"^(?:§|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+([A-Z].*)$")
+# A Connecticut public act notes between a section's number and its text that the section is new and when it takes
+# effect: "Sec. 6. (NEW) (*Effective July 1, 2023*) (a) A controller shall: ..."; the notes are no part of the text.
+_NOTED_SECTION_RUN_IN = re.compile(r"^(?:Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+"
+                                   r"(?:\([*_]{0,2}(?:NEW|Effective\b[^()]*)\)[ \t]*)+(?=\S)")
 
 
 _ROMAN_HEADING = re.compile(r"^([IVXLC]+)\.[ \t]+([A-Z][^.;:]*?)[ \t]*$")
@@ -658,6 +677,9 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not _DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
+    noted = _NOTED_SECTION_RUN_IN.match(line)
+    if noted and not p.mid_sentence(next_word):
+        return noted.group(1), "", noted.end()
     run_in = _SECTION_RUN_IN.match(line)
     text = _run_in_text(run_in) if run_in and not p.mid_sentence(next_word) else None
     if run_in and text:
