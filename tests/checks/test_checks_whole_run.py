@@ -117,3 +117,10 @@ def test_an_incremental_run_after_no_change_says_nothing_changed_and_reports_wha
 def test_findings_by_rule_keeps_each_finding_under_its_own_rule() -> None:
     a, b, c = (Finding("Violation", rule, f"urn:x:{n}", n, "m") for rule, n in (("r1", "a"), ("r2", "b"), ("r1", "c")))
     assert Outcome(AS_OF, False, [a, b, c], []).by_rule() == {"r1": [a, c], "r2": [b]}
+
+
+def test_needs_joined_keep_any_predicate_from_either_side() -> None:
+    # A query's needs are those of its texts joined (query_needs): one text with a variable predicate is enough.
+    joined = needs_of("SELECT * WHERE { ?s ?p ?o }", {})
+    joined.add(needs_of("SELECT * WHERE { ?s <urn:x:p> ?o }", {}))
+    assert joined.any_predicate and joined.iris == {"urn:x:p"}
