@@ -52,6 +52,21 @@ def test_a_clause_without_a_modal_verb_does_not_belong_to_the_body_it_names() ->
     assert rank.external_party(clause, "Quality management system", config) is None
 
 
+def test_an_imperative_clause_does_not_belong_to_the_body_it_hands_something_to() -> None:
+    """Its lead-in ("The provider shall, for 10 years:") names who is bound; the authority is the counterpart,
+    as in "report to the authority" (heldout2 h3-013 was flagged as the authorities' duty)."""
+    config = rank.load_config()
+    clause = "keep at the disposal of the national competent authorities the technical documentation"
+    assert rank.own_subject(clause) == ""
+    assert rank.external_party(clause, "Documentation keeping", config) is None
+
+
+def test_an_imperative_clause_under_a_section_named_after_a_body_is_still_that_body_s() -> None:
+    config = rank.load_config()
+    assert rank.external_party("adopt guidelines on the practical implementation", "Commission guidelines",
+                               config) == "Commission"
+
+
 def test_a_body_acting_through_may_or_is_empowered_to_is_the_subject() -> None:
     config = rank.load_config()
     assert rank.external_party("the division, in consultation with the office, may make rules", "Safe harbor",

@@ -288,6 +288,8 @@ def own_subject(text: str) -> str:
     authorities"), which has no subject of its own: its lead-in or section has it."""
     flat = " ".join(text.split())
     subject = subject_area(flat)
+    if subject.startswith("you ") and not flat.lower().startswith("you "):
+        return ""  # an imperative clause ("keep at the disposal of the authorities ..."): its lead-in's party
     m = _STATUTE_MODAL.search(flat)
     if m and m.start() < len(subject):
         return flat[: m.start()]
