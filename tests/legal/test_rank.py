@@ -52,6 +52,21 @@ def test_a_clause_without_a_modal_verb_does_not_belong_to_the_body_it_names() ->
     assert rank.external_party(clause, "Quality management system", config) is None
 
 
+def test_an_imperative_clause_does_not_belong_to_the_body_it_hands_something_to() -> None:
+    """Its lead-in ("The provider shall, for 10 years:") names who is bound; the authority is the counterpart,
+    as in "report to the authority" (heldout2 h3-013 was flagged as the authorities' duty)."""
+    config = rank.load_config()
+    clause = "keep at the disposal of the national competent authorities the technical documentation"
+    assert rank.own_subject(clause) == ""
+    assert rank.external_party(clause, "Documentation keeping", config) is None
+
+
+def test_an_imperative_clause_under_a_section_named_after_a_body_is_still_that_body_s() -> None:
+    config = rank.load_config()
+    assert rank.external_party("adopt guidelines on the practical implementation", "Commission guidelines",
+                               config) == "Commission"
+
+
 def test_a_body_acting_through_may_or_is_empowered_to_is_the_subject() -> None:
     config = rank.load_config()
     assert rank.external_party("the division, in consultation with the office, may make rules", "Safe harbor",
@@ -98,17 +113,16 @@ GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "suggest-gol
 
 
 def test_the_base_install_ranker_keeps_the_figures_it_was_fitted_to_on_the_tuning_half(demo_store) -> None:  # noqa: ANN001
-    """A guard, not a claim about unseen duties (README: heldout6 figures). bm25-prior needs no model, so it
-    runs in every install; a change to the ranker, its configuration, its labelled examples or the crosswalk
-    that loses fitting controls or flags more organisational duties fails here, and says to re-fit on the
-    development gold files (tuning, heldout to heldout5). Measured 3 December 2026 after the examples gained
-    heldout3-5: 0.590 / 0.850 / MRR 0.733, no-match recall 0.947, precision 0.327 (before: 0.560 / 0.900 /
-    0.727, 0.789, 0.682: the added examples are mostly privacy duties without a fitting control, which raise
-    every topic's share of "none", and bm25-prior's model reads little else)."""
+    """A guard, not a claim about unseen duties. bm25-prior needs no model, so it runs in every install; a change
+    to the ranker, its configuration, its labelled examples or the crosswalk that loses fitting controls or flags
+    more organisational duties fails here, and says to re-fit on the spent gold files (tools/fit_no_match.py).
+    Measured 4 December 2026 with the weights and no-match model fitted on the thirteen spent files (in-sample
+    here, tuning's own rows left out of the examples): 0.610 / 0.890 / MRR 0.747, no-match recall 0.895,
+    precision 0.321 (the files' leave-one-file-out figures are in suggest-ranker.yaml)."""
     ev = rg.evaluate_gold(demo_store, GOLD / "tuning.tsv", ["bm25-prior"])
     figures = next(m for m in ev.metrics if m.document == "all").figures()
-    assert figures["hits@1"] >= 0.57 and figures["hits@3"] >= 0.83, figures
-    assert figures["none precision"] >= 0.3 and figures["none recall"] >= 0.9, figures
+    assert figures["hits@1"] >= 0.59 and figures["hits@3"] >= 0.87, figures
+    assert figures["none precision"] >= 0.3 and figures["none recall"] >= 0.85, figures
 
 
 def _agency_duty(n: int, text: str, document: str = "memo") -> sg.ObligationDoc:

@@ -67,7 +67,7 @@ def test_each_control_gets_the_similarity_of_its_nearest_example_and_the_neighbo
 
 def test_the_shipped_examples_are_read_with_the_topic_the_statute_import_gives_them() -> None:
     shipped = rank.load_examples(rank.load_config())
-    assert len(shipped) == 588
+    assert len(shipped) == 1037
     first = next(e for e in shipped if e.id == "aia72-001")
     assert first.query.startswith("Article 72: Providers shall establish") and first.topic == "monitoring"
     assert first.controls == {"CTL-MON-01", "CTL-MON-02"}
@@ -158,16 +158,38 @@ def test_the_gold_eval_leaves_out_examples_of_the_documents_and_duties_it_scores
     assert [(e.id, e.document) for e in rg.examples_for(duties)] == [("e-0", "doc-b")]
 
 
-def test_the_shipped_examples_are_the_earlier_gold_files_row_for_row() -> None:
-    """A relabelled gold row must reach the ranker too; heldout6.tsv, the reporting set, must never."""
+SPENT = ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv",
+         "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv")
+
+
+def test_the_shipped_examples_are_the_spent_gold_files_row_for_row() -> None:
+    """A relabelled gold row must reach the ranker too; only files already scored are copied (a never-seen file
+    joins after its one scoring), and eval-suggest leaves out the rows of the file it scores."""
     gold = REPO / "tests" / "fixtures" / "suggest-gold"
-    rows = [line for name in ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv",
-                              "heldout5.tsv")
-            for line in (gold / name).read_text(encoding="utf-8").splitlines()[1:]]
+    rows = [line for name in SPENT for line in (gold / name).read_text(encoding="utf-8").splitlines()[1:]]
     shipped = (REPO / "src" / "compgraph" / "legal" / "suggest-examples.tsv").read_text(encoding="utf-8")
     assert shipped.splitlines()[1:] == rows
-    reported = {line.split("\t")[0] for line in (gold / "heldout6.tsv").read_text(encoding="utf-8").splitlines()[1:]}
-    assert reported and not reported & {line.split("\t")[0] for line in rows}
+
+
+def test_bm25_prior_reports_how_much_a_duty_is_worded_like_examples_mapped_to_a_control() -> None:
+    """words_top, the word probe's best control, feeds the "no good match" model of both fused rankers."""
+    worded = [rank.Example(f"w-{i}", "other", f"Measures: these measures shall be applied {i}", "governance",
+                           frozenset({"CTL-RSK"})) for i in range(3)]
+    unlike = [rank.Example(f"u-{i}", "other", f"Records: logs are kept {i}", "governance", frozenset())
+              for i in range(3)]
+    stranger = sg.ObligationDoc("X-2", "act", "Fees shall be paid yearly.", section="Fees")
+    like, unlike_duty = sg.suggest_for([DUTY, stranger], CONTROLS, ranker="bm25-prior", topics={},
+                                       examples=worded + unlike)
+    assert {"top", "topic_none", "words_top"} <= set(like.features)
+    assert like.features["words_top"] > unlike_duty.features["words_top"]
+
+
+def test_bm25_prior_weights_cannot_read_parts_that_need_the_embeddings(tmp_path: Path) -> None:
+    bad = tmp_path / "ranker.yaml"
+    bad.write_text("weights:\n  hybrid: {bm25: 1}\n  bm25-prior: {bm25: 1, neighbours: 0.5}\n"
+                   "no_match_below: {hybrid: 1, bm25-prior: 1}\n", encoding="utf-8")
+    with pytest.raises(rank.RankConfigError, match=r"ranker\.yaml: weights\.bm25-prior cannot weigh"):
+        rank.load_config(bad)
 
 
 def test_the_no_match_model_flags_above_its_own_cut_off_not_above_one_half() -> None:

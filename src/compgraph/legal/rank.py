@@ -7,13 +7,13 @@ together with the title of the section it sits in, because a statute's clauses a
 the post-market monitoring referred to in Article 72") and the article title ("Record-keeping") carries
 their subject. With labelled examples (``suggest-examples.tsv``: statute duties an analyst mapped by hand,
 or found no control for) more parts transfer their labels: a prior learnt from them, (hybrid) the
-similarity of the nearest example mapped to each control, and (bm25-prior, as shipped) a linear probe of
-the examples' TF-IDF rows per control; and "no good match" becomes a logistic model of the best score and
-how often duties like this one had no fitting control. Weights, cut-offs, that model and the public bodies
-(addressee roles and names) live in ``suggest-ranker.yaml`` beside this module; the weights were chosen on the
-gold files ``tuning``, ``heldout``, ``heldout2`` and ``heldout3`` (``tests/fixtures/suggest-gold``), the
-no-match model on those and ``heldout4`` and ``heldout5`` (``tools/fit_no_match.py``), never on ``heldout6``
-to ``heldout8``.
+similarity of the nearest example mapped to each control and a linear probe of the examples' embeddings, and
+(both rankers) a linear probe of the examples' TF-IDF rows per control; and "no good match" becomes a
+logistic model of the best score, how often duties like this one had no fitting control and how much the
+duty is worded like examples mapped to some control. Weights, cut-offs, that model and the public bodies
+(addressee roles and names) live in ``suggest-ranker.yaml`` beside this module; the weights and the model were
+chosen on the gold files already scored (``tests/fixtures/suggest-gold``, ``tuning`` and ``heldout`` to
+``heldout12``), checked leave one file out (``tools/fit_no_match.py``).
 
 This module knows nothing of the store's layout beyond one query; ``suggest`` wires it in.
 """
@@ -37,12 +37,16 @@ from compgraph.legal.clauses import STATUTE_ROLES, statute_addressee
 from compgraph.legal.duties import POLICY_ROLES, detect_addressee, subject_area
 
 FUSED = ("hybrid", "bm25-prior")
-PARTS = ("bm25", "embeddings", "prior", "example_prior", "neighbours", "example_text")
+PARTS = ("bm25", "embeddings", "prior", "example_prior", "neighbours", "example_text", "example_words")
+# Parts that read the sentence embeddings: a ranker without them (bm25-prior) cannot weigh them.
+EMBEDDING_PARTS = ("embeddings", "neighbours", "example_text")
 CONFIG_FILE = "suggest-ranker.yaml"
 # Features of the "no good match" model: the best fused score, the share of labelled examples of the duty's
 # topic that have no fitting control (as log-odds), that share among its nearest labelled examples, and how
-# much the duty's wording leans toward the examples with no fitting control (``text_none``).
-NO_MATCH_FEATURES = ("top", "topic_none", "neighbours_none", "text_none", "emb_top")
+# much the duty's wording leans toward the examples with no fitting control (``text_none``), the best
+# embedding cosine of any control (``emb_top``) and the best control of the word probe (``words_top``: how
+# much the duty's words look like those of examples mapped to some control).
+NO_MATCH_FEATURES = ("top", "topic_none", "neighbours_none", "text_none", "emb_top", "words_top")
 
 
 class RankConfigError(ValueError):
@@ -98,6 +102,9 @@ def _load(path: Path) -> RankConfig:
         if not isinstance(w, dict) or not w or any(k not in PARTS or not isinstance(v, int | float) for k, v in
                                                   w.items()):
             raise RankConfigError(f"{path}: weights.{name} must map some of {', '.join(PARTS)} to numbers")
+        if name == "bm25-prior" and any(w.get(k) for k in EMBEDDING_PARTS):
+            raise RankConfigError(f"{path}: weights.bm25-prior cannot weigh {', '.join(EMBEDDING_PARTS)}: "
+                                  "they need the sentence embeddings, which bm25-prior runs without")
         weights[name] = {k: float(v) for k, v in w.items()}
         t = (data.get("no_match_below") or {}).get(name)
         if not isinstance(t, int | float):
@@ -288,6 +295,8 @@ def own_subject(text: str) -> str:
     authorities"), which has no subject of its own: its lead-in or section has it."""
     flat = " ".join(text.split())
     subject = subject_area(flat)
+    if subject.startswith("you ") and not flat.lower().startswith("you "):
+        return ""  # an imperative clause ("keep at the disposal of the authorities ..."): its lead-in's party
     m = _STATUTE_MODAL.search(flat)
     if m and m.start() < len(subject):
         return flat[: m.start()]

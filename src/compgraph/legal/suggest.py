@@ -477,8 +477,8 @@ def _suggest_fused(
         if examples:
             known = _example_ranker(tuple(e.query for e in examples))
             vectors = EmbeddingRanker._encode(queries)
-            # The probe only if this ranker's weights read it (the shipped hybrid does not); text_none always, as
-            # Suggestion.features carries it to tools/fit_no_match.py.
+            # The probe only if this ranker's weights read it; text_none always, as Suggestion.features carries it
+            # to tools/fit_no_match.py.
             probe = (rk.example_text_directions(known._vectors, examples, ids, config.example_text_ridge)
                      if weights.get("example_text") else None)
             lean = rk.text_none_direction(known._vectors, examples, config.text_none_ridge)
@@ -488,13 +488,17 @@ def _suggest_fused(
                 if probe is not None:
                     p["example_text"] = [float(x) for x in v @ probe[0] + probe[1]]
                 f["text_none"] = float(v @ lean[0]) + lean[1]
-    if examples and weights.get("example_text") and not needs_embeddings(ranker):
+    if examples:
+        # The word probe: the same linear probe on the examples' TF-IDF rows; its best control is a feature of the
+        # "no good match" model (words_top) whether or not the weights read the probe.
         known_words = [tokenize(e.query) for e in examples]
         space = rk.TfIdf(known_words)
-        probe, probe_mean = rk.example_text_directions(space.matrix(known_words), examples, ids,
+        words, words_mean = rk.example_text_directions(space.matrix(known_words), examples, ids,
                                                        config.example_text_ridge)
-        for p, row in zip(parts, space.matrix([tokenize(q) for q in queries]) @ probe + probe_mean, strict=True):
-            p["example_text"] = [float(x) for x in row]
+        rows = space.matrix([tokenize(q) for q in queries]) @ words + words_mean
+        for p, f, row in zip(parts, features, rows, strict=True):
+            p["example_words"] = [float(x) for x in row]
+            f["words_top"] = float(max(row, default=0.0))
     for p, f, ob in zip(parts, features, obligations, strict=True):
         p["prior"] = rk.prior_scores(ob.topic, topics, ids)
         if examples:
