@@ -124,3 +124,30 @@ def test_needs_joined_keep_any_predicate_from_either_side() -> None:
     joined = needs_of("SELECT * WHERE { ?s ?p ?o }", {})
     joined.add(needs_of("SELECT * WHERE { ?s <urn:x:p> ?o }", {}))
     assert joined.any_predicate and joined.iris == {"urn:x:p"}
+
+
+CLASS_SHAPE_BESIDE_A_FALLBACK = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<urn:x:C> a rdfs:Class, sh:NodeShape ; sh:in ( <urn:x:ok> ) .
+<urn:x:K> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
+    sh:sparql [ sh:select "SELECT $this WHERE { $this ?p ?o } LIMIT 1" ] .
+"""
+
+
+def test_a_class_shape_with_only_a_node_constraint_is_reported_once_beside_a_shape_left_to_pyshacl(
+    tmp_path: Path,
+) -> None:
+    # K's LIMIT sends it to pySHACL; C (an implicit class target, no sh:property or sh:path) stays with SPARQL.
+    shapes = Graph().parse(data=PREFIX + CLASS_SHAPE_BESIDE_A_FALLBACK, format="turtle")
+    data = b"<urn:x:i> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:x:C> .\n<urn:x:n> <urn:x:p> <urn:x:o> .\n"
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", data)
+        fast = validate_store(s, AS_OF, shapes, save=False)
+        reference = validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
+    assert fast.engines == {"sparql": ["urn:x:C"], "pyshacl": ["urn:x:K"]}
+    found = sorted((f.focus, f.rule) for f in fast.findings)
+    assert (
+        found
+        == sorted((f.focus, f.rule) for f in reference.findings)
+        == [("urn:x:i", "urn:x:C"), ("urn:x:n", "urn:x:K")]
+    )

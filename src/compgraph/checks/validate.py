@@ -109,7 +109,10 @@ def only_these(shapes: Graph, keep: set[Node]) -> Graph:
     shapes that ``keep`` refers to (sh:node, sh:or, ...) are still there to be referred to."""
     out = Graph()
     class_types = {RDFS.Class, OWL.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
+    # A shape typed as one is a shape even with no target, property or path (a class with only sh:in, say): its
+    # implicit class target must go too, or pySHACL runs it beside the SPARQL engine and its findings come twice.
     shape_nodes = {s for p in (*_TARGETS, SH.property, SH.path) for s in shapes.subjects(p, None)}
+    shape_nodes |= {s for t in (SH.NodeShape, SH.PropertyShape) for s in shapes.subjects(RDF.type, t)}
     for s, p, o in shapes:
         if s not in keep and (p in _TARGETS or (p == RDF.type and o in class_types and s in shape_nodes)):
             continue
