@@ -205,3 +205,168 @@ def test_a_catchline_like_line_broken_at_the_margin_before_a_text_s_last_line_go
         (),
         "Records of Automated Decision Systems and of Their Vendors Kept by the agency shall be published.",
     )
+
+
+# --- inline points (statute.parse_provisions, _first_subdivision)
+
+
+def test_the_inline_points_of_a_second_paragraph_are_numbered_from_1_again() -> None:
+    text = (
+        "The agency shall: (1) keep records; (2) publish them.\n"
+        "The vendor shall: (1) deliver the system; (2) test it.\n"
+    )
+    assert [d.ref for d in statute_duties(text)] == ["(1)", "(2)", "(1)", "(2)"]
+
+
+def test_the_inline_points_of_a_hard_wrapped_paragraph_after_a_blank_line_are_numbered_from_1_again() -> None:
+    filler = " ".join(
+        "Each report under this section shall state the number of systems that the agency reviewed in the year."
+        for _ in range(7)
+    )
+    first = (
+        "The agency shall: (1) keep a record of each automated decision system it uses; (2) publish that record "
+        "every year. " + filler
+    )
+    second = (
+        "The vendor shall: (1) deliver the system with its documentation; (2) test the system before it is "
+        "delivered. " + filler
+    )
+    text = "\n".join(textwrap.wrap(first, 64)) + "\n\n" + "\n".join(textwrap.wrap(second, 64)) + "\n"
+    vendor = [d for d in statute_duties(text) if d.subject.startswith("The vendor")]
+    assert [(d.ref, d.own_text) for d in vendor] == [
+        ("(1)", "deliver the system with its documentation;"),
+        ("(2)", "test the system before it is delivered."),
+    ]
+
+
+def test_a_first_subdivision_run_on_after_a_wrapped_catchline_starts_where_its_text_starts() -> None:
+    text = (
+        "§ 899-aa. Notification; person without valid authorization has\n"
+        "acquired private information. 1. As used in this section, the business shall give notice.\n"
+    )
+    point = [p for p in parse_provisions(text) if p.path == ("1",)]
+    assert [p.start for p in point] == [text.index("As used")]
+
+
+def test_a_run_on_1_is_cut_off_only_after_a_catchline_not_after_a_sentence_without_a_duty() -> None:
+    text = (
+        "Section 5\nPurpose\nThis section sets out the notices. It has two parts\n"
+        "and a schedule. 1. The agency shall give notice.\n"
+    )
+    assert [p.path for p in parse_provisions(text)] == [()]
+
+
+def test_a_run_on_1_is_cut_off_only_after_a_catchline_not_after_words_that_state_a_duty() -> None:
+    text = (
+        "Section 5\nNotice\nThe agency shall give notice of\n"
+        "any breach of security. 1. The notice shall be in writing.\n"
+    )
+    assert [p.path for p in parse_provisions(text)] == [()]
+
+
+def test_a_run_on_1_is_cut_off_only_after_a_catchline_not_after_a_bulleted_point() -> None:
+    text = (
+        "Section 5\nReports\nThe report must include:\n- the name of the agency\n"
+        "Notice to consumers. 1. The agency shall give notice.\n"
+    )
+    assert [p.path for p in parse_provisions(text)] == [(), ("1",), ()]
+
+
+# --- reading one line (statute._read_line)
+
+
+def test_a_lead_in_with_spaces_after_its_colon_is_a_paragraph_not_a_catchline() -> None:
+    text = (
+        "Article 3\nDefinitions\n1. The provider shall keep logs.\nFor the purposes of this Article:  \n"
+        "(a) a log is a record of events.\n"
+    )
+    assert ("3", ("1",), "For the purposes of this Article:") in _places(text)
+
+
+def test_a_bullet_after_a_long_line_without_a_full_stop_opens_a_paragraph_of_its_own() -> None:
+    text = (
+        "Section 5\nRecords\nThe provider shall keep the following records for each system it places on the market\n"
+        "- The name of the system;\n"
+    )
+    assert [t for _, _, t in _places(text)] == [
+        "The provider shall keep the following records for each system it places on the market",
+        "The name of the system;",
+    ]
+
+
+def test_an_indented_list_counter_before_an_item_s_own_label_opens_no_section() -> None:
+    text = "Section 4\nRecords\nThe agency shall keep records.\n\n  1. (1) The vendor shall deliver the system.\n"
+    assert _places(text)[-1] == ("4", ("1",), "The vendor shall deliver the system.")
+
+
+def test_a_line_opening_with_a_bracketed_aside_after_a_labelled_catchline_is_a_paragraph_under_it() -> None:
+    text = (
+        "Section 5\nDuties\n(1) Reasonable care\n"
+        "(whether or not the developer is paid) the developer shall use reasonable care.\n"
+    )
+    assert [(p.path, p.heading) for p in parse_provisions(text)] == [(("1",), True), (("1",), False)]
+
+
+def test_a_catchline_between_two_numbered_paragraphs_is_no_provision() -> None:
+    text = "Section 5\nDuties\n(1) The provider shall keep logs.\nRecords\n(2) The deployer shall keep them.\n"
+    assert [t for _, _, t in _places(text)] == ["The provider shall keep logs.", "The deployer shall keep them."]
+
+
+def test_a_lower_case_line_after_a_full_stop_is_a_sentence_of_its_own_not_the_line_above_going_on() -> None:
+    text = "Section 5\nDuties\n(1) The provider shall keep logs.\nthe deployer shall monitor them.\n"
+    assert _places(text) == [
+        ("5", ("1",), "The provider shall keep logs."),
+        ("5", ("1",), "the deployer shall monitor them."),
+    ]
+
+
+def test_a_sentence_in_capitals_goes_on_across_a_line_break_after_a_word() -> None:
+    text = (
+        "SECTION 5\n(1) A DEVELOPER SHALL USE CARE TO AVOID ANY KNOWN RISKS\n"
+        "OF DISCRIMINATION THAT THE DEVELOPER SHOULD KNOW OF.\n"
+    )
+    assert _places(text) == [
+        (
+            "5",
+            ("1",),
+            "A DEVELOPER SHALL USE CARE TO AVOID ANY KNOWN RISKS OF DISCRIMINATION THAT THE DEVELOPER SHOULD KNOW OF.",
+        )
+    ]
+
+
+# --- section numbers run into their text (statute._run_in_heading)
+
+
+def test_an_article_number_before_a_short_title_ending_in_a_full_stop_opens_the_article_with_that_title() -> None:
+    text = "Article 5 Definitions.\n1. A provider is a person who places a system on the market.\n"
+    assert [(p.section, p.section_title, p.path) for p in parse_provisions(text)] == [("5", "Definitions.", ("1",))]
+
+
+def test_an_article_number_run_into_a_sentence_whose_verb_is_not_a_modal_opens_the_article() -> None:
+    text = (
+        "Article 5 The state encourages the innovative application of generative AI technology in all industries.\n"
+        "Article 6 Providers shall label generated content.\n"
+    )
+    assert [p.section for p in parse_provisions(text)] == ["5", "6"]
+
+
+def test_a_code_section_s_catchline_run_on_before_its_subsection_is_the_section_s_title() -> None:
+    text = (
+        "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER JUNE 30, 2026, A DEVELOPER "
+        "SHALL USE REASONABLE CARE.\n"
+    )
+    assert [(d.ref, d.section_title) for d in statute_duties(text)] == [
+        ("6-1-1702(1)", "Developer duty to avoid algorithmic discrimination")
+    ]
+
+
+def test_an_inserted_section_leading_in_with_an_en_dash_opens_that_section_without_a_title() -> None:
+    text = (
+        "26 (1) An organisation must protect personal data.\n26A. Where an organisation \u2013\n"
+        "(a) collects personal data, it must notify the individual.\n"
+    )
+    assert [(p.section, p.section_title, p.path) for p in parse_provisions(text)] == [
+        ("26", "", ("1",)),
+        ("26A", "", ()),
+        ("26A", "", ("a",)),
+    ]
