@@ -370,3 +370,132 @@ def test_an_inserted_section_leading_in_with_an_en_dash_opens_that_section_witho
         ("26A", "", ()),
         ("26A", "", ("a",)),
     ]
+
+
+def test_a_hard_wrapped_act_opens_each_section_whatever_style_numbers_it() -> None:
+    filler = " ".join(
+        "Each report under this section shall state the number of systems that the agency reviewed in the year."
+        for _ in range(4)
+    )
+    sections = [
+        "12 (1) A health information custodian shall keep a record of each disclosure. ",
+        "12.1 A custodian shall publish the record every year. ",
+        "13. (1) A custodian shall notify the individual. ",
+        "Article 14 The custodian shall keep the notice. ",
+    ]
+    text = "".join("\n".join(textwrap.wrap(s + filler, 64)) + "\nThe record is kept.\n" for s in sections)
+    assert [p.section for p in parse_provisions(text)] == ["12", "12", "12.1", "12.1", "13", "13", "14", "14"]
+
+
+# --- a policy's Roman-numbered sections (statute._roman_heading)
+
+
+def _policy(heading: str) -> str:
+    return f"I. Purpose\nThis policy sets rules for agencies.\n{heading}\nAgencies must follow this policy.\n"
+
+
+def test_a_policy_s_next_roman_heading_of_six_words_opens_its_section() -> None:
+    provisions = parse_provisions(_policy("II. Roles of the Chief Data Officer"))
+    assert [(p.section, p.section_title) for p in provisions][-1] == ("II", "Roles of the Chief Data Officer")
+
+
+def test_a_policy_s_next_roman_line_of_seven_words_is_no_heading() -> None:
+    provisions = parse_provisions(_policy("II. Roles and duties of the Data Officer"))
+    assert {p.section for p in provisions} == {"I"}
+
+
+def test_a_policy_s_next_roman_line_of_ten_verbless_words_is_no_heading() -> None:
+    provisions = parse_provisions(_policy("II. Scope of the policy on the use of artificial intelligence by agencies"))
+    assert {p.section for p in provisions} == {"I"}
+
+
+def test_a_roman_line_that_skips_the_next_number_is_no_heading() -> None:
+    provisions = parse_provisions(_policy("III. Roles"))
+    assert {p.section for p in provisions} == {"I"}
+
+
+# --- parents (statute._link)
+
+
+def test_the_points_under_a_resumed_capital_point_are_under_it_and_its_lead_in() -> None:
+    text = (
+        "Agencies must follow these practices:\n\nA. Complete an assessment.\n\nB. Test the AI.\n\n"
+        "37 Agencies should assess the data.\n\nC. Evaluate the AI as follows:\n\n1. test it;\n\n2. review it.\n"
+    )
+    assert [d.text for d in statute_duties(text)][-2:] == [
+        "Agencies must follow these practices: C. Evaluate the AI as follows: 1. test it;",
+        "Agencies must follow these practices: C. Evaluate the AI as follows: 2. review it.",
+    ]
+
+
+# --- an act's illustrations (statute._aside)
+
+
+def test_the_sub_section_after_an_act_s_illustrations_keeps_the_section_s_title() -> None:
+    text = (
+        "(7) X shall retain the records.\nIllustrations.\n(a) Y shall retain the documents.\n"
+        "(8) X shall report to the Board.\n"
+    )
+    assert [(p.path, p.section_title) for p in parse_provisions(text)] == [(("7",), ""), (("8",), "")]
+
+
+def test_the_next_dotted_letter_after_a_point_s_illustrations_ends_them() -> None:
+    text = (
+        "Section 3\nDuties\na. X shall retain the records.\nIllustrations.\n(i) Y shall retain the documents.\n"
+        "b. X shall report to the Board.\n"
+    )
+    assert [p.path for p in parse_provisions(text)] == [("a",), ("b",)]
+
+
+def test_the_text_after_the_sub_section_that_ends_the_illustrations_is_read() -> None:
+    text = (
+        "Section 3\nDuties\n(7) X shall retain the records.\nIllustrations.\n(a) Y shall retain the documents.\n"
+        "(8) X shall report to the Board.\nX shall publish the report.\n"
+    )
+    assert _places(text)[-1] == ("3", ("8",), "X shall publish the report.")
+
+
+# --- a bill that numbers its sections "1.", "2." (statute._add_labelled)
+
+
+def test_a_bill_s_numbered_sections_have_no_title_and_their_subsections_keep_their_written_labels() -> None:
+    text = (
+        "BE IT ENACTED by the Senate:\n\n1. This act shall be known as the Open Data Initiative.\n\n"
+        "2. a. A Chief Data Officer shall be appointed by the Chief Technology Officer.\nData Officer\n\n"
+        "b. Each agency shall provide datasets to the Chief Data Officer.\n"
+    )
+    assert [(p.section, p.section_title, p.labels) for p in parse_provisions(text)] == [
+        ("1", "", ()),
+        ("2", "", ("a.",)),
+        ("2", "", ("b.",)),
+    ]
+
+
+# --- an article whose number line a conversion lost (statute._lost_article)
+
+
+def test_a_catchline_then_paragraph_1_after_a_branch_article_opens_the_next_article() -> None:
+    text = (
+        "# Article 5-2\n\n- (1) A business operator shall not acquire personal information by deceit.\n\n"
+        "(Notification of a Utilization Purpose)\n\n"
+        "- (1) A business operator shall promptly inform a principal of the utilization purpose.\n"
+    )
+    assert [d.ref for d in statute_duties(text)] == ["5-2(1)", "6(1)"]
+
+
+def test_a_catchline_then_paragraph_1_with_its_first_item_on_its_line_opens_the_next_article() -> None:
+    text = (
+        "# Article 17\n\n- (1) A business operator shall not acquire personal information by deceit.\n\n"
+        "(Notification of a Utilization Purpose)\n\n"
+        "- (1) (i) A business operator shall promptly inform a principal of the utilization purpose.\n"
+    )
+    assert [d.ref for d in statute_duties(text)] == ["17(1)", "18(1)(i)"]
+
+
+def test_the_item_under_paragraph_1_of_an_article_whose_number_line_was_lost_is_not_its_title() -> None:
+    text = (
+        "# Article 17\n\n- (1) A business operator shall not acquire personal information by deceit.\n\n"
+        "(Notification of a Utilization Purpose)\n\n"
+        "- (1) A business operator shall inform a principal of the following:\n- (i) the utilization purpose\n"
+    )
+    assert _places(text)[-1] == ("18", ("1", "i"), "the utilization purpose")
