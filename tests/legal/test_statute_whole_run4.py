@@ -499,3 +499,52 @@ def test_the_item_under_paragraph_1_of_an_article_whose_number_line_was_lost_is_
         "- (1) A business operator shall inform a principal of the following:\n- (i) the utilization purpose\n"
     )
     assert _places(text)[-1] == ("18", ("1", "i"), "the utilization purpose")
+
+
+# --- whether a text is hard-wrapped (statute._wrap_width): a point's "(2)" on the next line of a hard-wrapped
+# paragraph goes on with the "(1)" of the line above; in a text whose lines are paragraphs it does not
+
+
+_POINTS = [
+    "The agency shall: (1) keep a record of each system it",
+    "uses; (2) publish that record on its website every year.",
+]
+_FILLER = " ".join(
+    "Each report under this section shall state the number of systems that the agency reviewed in the year."
+    for _ in range(40)
+)
+
+
+def _point_refs(lines: list[str]) -> list[str]:
+    return [d.ref for d in statute_duties("\n".join(lines) + "\n") if d.ref.startswith("(")]
+
+
+def test_a_text_of_twenty_lines_half_of_them_at_its_margin_is_hard_wrapped() -> None:
+    at_margin = textwrap.wrap(_FILLER, 60)[:8]
+    short = ["The record is kept."] * 10
+    assert _point_refs(_POINTS + at_margin + short) == ["(1)", "(2)"]
+
+
+def test_a_text_of_twenty_two_lines_eight_of_them_at_its_margin_is_not_hard_wrapped() -> None:
+    at_margin = textwrap.wrap(_FILLER, 60)[:6]
+    short = ["The record is kept."] * 14
+    assert _point_refs(_POINTS + at_margin + short) == ["(1)"]
+
+
+def test_a_hard_wrapped_text_with_one_line_far_past_its_margin_is_still_hard_wrapped() -> None:
+    at_margin = textwrap.wrap(_FILLER, 60)[:97]
+    table_row = "Table 1: systems reviewed | " + "number of systems reviewed by the agency in the year | " * 2
+    assert len(table_row) > 120
+    assert _point_refs(_POINTS + at_margin + [table_row]) == ["(1)", "(2)"]
+
+
+def test_a_text_whose_lines_are_paragraphs_longer_than_120_characters_is_not_hard_wrapped() -> None:
+    paragraphs = [
+        "The agency shall: (1) keep a record of each system it uses in the year; (2) publish that record on its "
+        "website; and (3) send it to the Board by {month}.",
+        "The vendor shall: (1) deliver the system with its documentation and its source code; (2) test the system "
+        "before it is delivered; and (3) report by {month}.",
+    ]
+    lines = [p.format(month=m) for m in ("March", "June") for p in paragraphs] * 5
+    refs = [d.ref for d in statute_duties("\n".join(lines) + "\n")]
+    assert refs[:6] == ["(1)", "(2)", "(3)", "(1)", "(2)", "(3)"]
