@@ -548,3 +548,33 @@ def test_a_text_whose_lines_are_paragraphs_longer_than_120_characters_is_not_har
     lines = [p.format(month=m) for m in ("March", "June") for p in paragraphs] * 5
     refs = [d.ref for d in statute_duties("\n".join(lines) + "\n")]
     assert refs[:6] == ["(1)", "(2)", "(3)", "(1)", "(2)", "(3)"]
+
+
+# --- the thirteenth session's survivors in the other modules (clauses, provisions)
+
+
+def test_a_permission_given_only_if_a_body_shall_find_it_necessary_is_a_permission() -> None:
+    text = "Section 5\nRecords\n(1) The data can be shared only if the Commission shall find it necessary.\n"
+    assert [(d.ref, d.modality) for d in statute_duties(text)] == [("5(1)", "permission")]
+
+
+def test_a_duty_whose_subject_opens_with_who_and_a_modal_verb_has_the_whole_clause_for_subject() -> None:
+    text = "Article 5\nDuties\n1. Who shall keep the register shall be decided by the deployer.\n"
+    assert [d.subject.strip() for d in statute_duties(text)] == ["Who shall keep the register"]
+
+
+def test_a_permission_given_only_if_listed_conditions_are_met_is_read_once() -> None:
+    lead_in = "Providers may process personal data in the sandbox only if all the following conditions are met:"
+    text = (
+        f"Article 59\nProcessing\n1. {lead_in}\n(a) the system is developed for a public interest;\n"
+        "(b) the data are necessary.\n"
+    )
+    assert [d.text for d in statute_duties(text)].count(lead_in) == 1
+
+
+def test_a_point_s_own_words_keep_the_spacing_between_its_sentences() -> None:
+    text = (
+        "Section 5\nLogs\n(1) The provider shall:\n"
+        "(a) keep the logs.  The logs are records of the events of the system.\n(b) test the system.\n"
+    )
+    assert statute_duties(text)[0].own_text == "keep the logs.  The logs are records of the events of the system."
