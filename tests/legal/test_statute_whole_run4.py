@@ -578,3 +578,19 @@ def test_a_point_s_own_words_keep_the_spacing_between_its_sentences() -> None:
         "(a) keep the logs.  The logs are records of the events of the system.\n(b) test the system.\n"
     )
     assert statute_duties(text)[0].own_text == "keep the logs.  The logs are records of the events of the system."
+
+
+def test_a_lower_case_verbless_note_under_a_section_s_catchline_is_no_provision() -> None:
+    text = "Section 5\nDefinitions\nas amended in 2020\n(1) A provider is a person who places a system on the market.\n"
+    assert _places(text) == [("5", ("1",), "A provider is a person who places a system on the market.")]
+
+
+def test_a_gazette_section_s_first_sub_section_that_is_a_catchline_is_no_section_title() -> None:
+    text = (
+        "8. (1) Definitions\n(a) A provider is a person who places a system on the market.\n"
+        "9. (1) The provider shall keep logs.\n"
+    )
+    assert [(p.section, p.section_title, p.path, p.heading) for p in parse_provisions(text)][:2] == [
+        ("8", "", ("1",), True),
+        ("8", "", ("1", "a"), False),
+    ]
