@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import textwrap
 
-import pytest
-
 from compgraph.legal.provisions import statute_duties
 from compgraph.legal.statute import parse_provisions
 
@@ -54,7 +52,6 @@ def test_a_part_heading_too_long_for_a_catchline_between_sections_is_not_text_of
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="a line opening with a Part number is read as a Part heading and dropped")
 def test_a_wrapped_line_citing_a_point_of_a_part_stays_in_its_sentence() -> None:
     text = (
         "Section 4\nRecords\n(1) The controller shall keep the arrangement referred to in\nPart 3 (b) of Schedule 1.\n"
