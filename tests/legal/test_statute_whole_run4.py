@@ -591,3 +591,37 @@ def test_a_gazette_section_s_first_sub_section_that_is_a_catchline_is_no_section
         ("8", "", ("1",), True),
         ("8", "", ("1", "a"), False),
     ]
+
+
+def test_a_capital_point_after_a_lower_case_letter_list_that_closed_it_goes_on_under_its_lead_in() -> None:
+    text = (
+        "Agencies must follow these practices:\n\nA. Complete an assessment.\n\nB. Test the AI.\n\n"
+        "37 Agencies should assess the data.\n\na. Agencies should keep records.\n\nC. Evaluate the AI.\n"
+    )
+    assert [(d.ref, d.text) for d in statute_duties(text)][-1] == (
+        "(C)",
+        "Agencies must follow these practices: C. Evaluate the AI.",
+    )
+
+
+# --- a line broken at the margin (statute.parse_provisions): a text hard-wrapped at 60 characters
+
+
+_AT_60 = ["The agency shall publish each report in its public register."] * 20
+_CATCHLINE = "Records of Automated Decision Systems and Their Vendors"  # 55 characters
+
+
+def test_a_catchline_like_line_the_next_word_would_still_have_fitted_on_is_a_heading() -> None:
+    text = "\n".join([*_AT_60, _CATCHLINE, "kept by the agency are public."]) + "\n"
+    assert [(p.section_title, p.text) for p in parse_provisions(text)][-1] == (
+        _CATCHLINE,
+        "kept by the agency are public.",
+    )
+
+
+def test_a_catchline_like_line_the_next_word_would_have_overrun_by_one_goes_on_into_that_word() -> None:
+    text = "\n".join([*_AT_60, _CATCHLINE, "shall be kept by the agency."]) + "\n"
+    assert [(p.section_title, p.text) for p in parse_provisions(text)][-1] == (
+        "",
+        f"{_CATCHLINE} shall be kept by the agency.",
+    )
