@@ -625,3 +625,20 @@ def test_a_catchline_like_line_the_next_word_would_have_overrun_by_one_goes_on_i
         "",
         f"{_CATCHLINE} shall be kept by the agency.",
     )
+
+
+def test_a_text_whose_lines_all_run_to_121_characters_is_not_hard_wrapped() -> None:
+    first = (
+        "The agency shall: (1) keep a record of each automated decision system that it uses in the course of its core "
+        "work for the"
+    )
+    second = (
+        "public; (2) publish that record on its website every year, together with the name of the official who is in "
+        "charge of it."
+    )
+    report = (
+        "Each report under this section shall state the number of automated decision systems that the agency reviewed "
+        "in the year."
+    )
+    assert {len(first), len(second), len(report)} == {121}
+    assert _point_refs([first, second] + [report] * 18) == ["(1)"]
