@@ -642,3 +642,11 @@ def test_a_text_whose_lines_all_run_to_121_characters_is_not_hard_wrapped() -> N
     )
     assert {len(first), len(second), len(report)} == {121}
     assert _point_refs([first, second] + [report] * 18) == ["(1)"]
+
+
+# --- labels (labels.labels_of): the thirteenth session's survivor
+
+
+def test_a_dotted_number_after_a_bracketed_letter_is_the_point_s_text_not_a_label() -> None:
+    text = "Section 5\nDuties\n(b) 1. The provider shall keep the logs.\n"
+    assert _places(text) == [("5", ("b",), "1. The provider shall keep the logs.")]
