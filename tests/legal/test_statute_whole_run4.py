@@ -650,3 +650,12 @@ def test_a_text_whose_lines_all_run_to_121_characters_is_not_hard_wrapped() -> N
 def test_a_dotted_number_after_a_bracketed_letter_is_the_point_s_text_not_a_label() -> None:
     text = "Section 5\nDuties\n(b) 1. The provider shall keep the logs.\n"
     assert _places(text) == [("5", ("b",), "1. The provider shall keep the logs.")]
+
+
+def test_a_wrapped_line_citing_a_part_with_a_bracketed_note_stays_in_its_sentence() -> None:
+    text = (
+        "Section 4\nRecords\n(1) The controller shall keep the records required by\nPart 2 (as amended) of the Act.\n"
+    )
+    assert _places(text) == [
+        ("4", ("1",), "The controller shall keep the records required by Part 2 (as amended) of the Act.")
+    ]

@@ -110,9 +110,9 @@ def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
         return "section", clause.group(1), (clause.group(2) or "").strip()
     group = _GROUPING.match(line)
     rest = line[group.end() :].strip() if group else ""
-    # "Chapter 2 of this Regulation.", "Part 3 (b) of Schedule 1.": a citation that a line break left at the start
-    # of a line, as above.
-    if group and not rest[:1].islower() and not _CITED_LABEL.match(rest):
+    # "Chapter 2 of this Regulation.", "Part 3 (b) of Schedule 1.", "Part 2 (as amended) of the Act.": a citation that
+    # a line break left at the start of a line, as above.
+    if group and not re.match(r"\(?[a-z]", rest) and not _CITED_LABEL.match(rest):
         return "group", "", line
     return None
 
