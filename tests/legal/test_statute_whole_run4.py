@@ -659,3 +659,10 @@ def test_a_wrapped_line_citing_a_part_with_a_bracketed_note_stays_in_its_sentenc
     assert _places(text) == [
         ("4", ("1",), "The controller shall keep the records required by Part 2 (as amended) of the Act.")
     ]
+
+
+def test_a_line_of_four_fifths_of_the_margin_counts_as_at_the_margin() -> None:
+    four_fifths = "The agency shall keep each report for ten years."  # 48 of the margin's 60 characters
+    assert len(four_fifths) == 48
+    # 22 lines, 11 of them at the margin: the two lines of points, eight of 60 characters and the one of 48
+    assert _point_refs(_POINTS + _AT_60[:8] + [four_fifths] + ["The record is kept."] * 11) == ["(1)", "(2)"]
