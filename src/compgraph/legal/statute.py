@@ -52,8 +52,10 @@ class Provision:
 # A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
 # Japan's acts number an article inserted after Article 16 "Article 16-2" (a branch number, not a range).
 _ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+(?:-\d+)?[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
-_SECTION = re.compile(r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
-                      r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$")
+_SECTION = re.compile(
+    r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
+    r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$"
+)
 # "4 7-18-3206. Data protection assessments.": OCR split the first part of a three-part number.
 _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3}|\d{1,2} \d{1,2}(?:-\d+[a-z]?){2,3})\.?[ \t]+(.*)$")
 # California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
@@ -65,11 +67,14 @@ _DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\
 _BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
 # A national standard's clauses, as a schedule to an act prints them: "4.1 Principle 1 — Accountability" over the
 # principle's statement, then its clauses numbered on a line of their own ("4.1.1", the text below).
-_DECIMAL_CLAUSE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,3})"
-                             r"(?:[ \t]+([A-Z][^.;:]{0,60}?[ \t][—–-][ \t]*[A-Z][^.;:]*))?$")
+_DECIMAL_CLAUSE = re.compile(
+    r"^(\d{1,3}(?:\.\d{1,3}){1,3})"
+    r"(?:[ \t]+([A-Z][^.;:]{0,60}?[ \t][—–-][ \t]*[A-Z][^.;:]*))?$"
+)
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 _CODE_SECTION_INLINE = re.compile(
-    r"^(\d+(?:-\d+[a-z]?){1,3})\.[ \t]+([A-Z][^.;:]{2,200}?)\.[ \t]+(\(\w{1,4}\)[ \t]*\S.*)$")
+    r"^(\d+(?:-\d+[a-z]?){1,3})\.[ \t]+([A-Z][^.;:]{2,200}?)\.[ \t]+(\(\w{1,4}\)[ \t]*\S.*)$"
+)
 # A line ending in a conjunction, article or preposition breaks off mid-sentence: not a heading.
 _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
@@ -104,8 +109,10 @@ def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     if clause and not _VERB.search(clause.group(2) or ""):
         return "section", clause.group(1), (clause.group(2) or "").strip()
     group = _GROUPING.match(line)
-    # "Chapter 2 of this Regulation.": a citation that a line break left at the start of a line, as above.
-    if group and not line[group.end():].strip()[:1].islower():
+    rest = line[group.end() :].strip() if group else ""
+    # "Chapter 2 of this Regulation.", "Part 3 (b) of Schedule 1.", "Part 2 (as amended) of the Act.": a citation that
+    # a line break left at the start of a line, as above.
+    if group and not re.match(r"\(?[a-z]", rest) and not _CITED_LABEL.match(rest):
         return "group", "", line
     return None
 
@@ -114,9 +121,14 @@ def _is_title(text: str) -> bool:
     """A short line without a verb or a closing full stop: a catchline, not a statement. A dash may end a heading
     ("Personal data transfers—"), but not a condition ("Subsection (2) applies if a manufacturer of a relevant
     connectable product—": a lead-in)."""
-    return bool(text) and len(text.split()) <= 12 and not _VERB.search(text) and not re.search(r"[;:,]$", text) \
-        and not (re.search(r"[—–]$", text) and re.search(r"\b(?:if|where|when|unless)\b", text, re.I)) \
+    return (
+        bool(text)
+        and len(text.split()) <= 12
+        and not _VERB.search(text)
+        and not re.search(r"[;:,]$", text)
+        and not (re.search(r"[—–]$", text) and re.search(r"\b(?:if|where|when|unless)\b", text, re.I))
         and not (text.endswith(".") and len(text.split()) > 6)
+    )
 
 
 def _long_title(text: str) -> bool:
@@ -125,8 +137,12 @@ def _long_title(text: str) -> bool:
     sandbox"); with no verb and no closing punctuation it is no statement. Run on right under the number, a line of
     more than twelve words is not taken for a title (``_is_title``)."""
     # "Additional information to be provided by providers of ...": what is to be provided leads in to a list.
-    return len(text.split()) <= 25 and not _VERB.search(text) and not re.search(r"[.;:,]$", text) \
+    return (
+        len(text.split()) <= 25
+        and not _VERB.search(text)
+        and not re.search(r"[.;:,]$", text)
         and not re.search(r"\bto\s+be\s+\w+ed\b", text)
+    )
 
 
 class _Parser:
@@ -221,8 +237,8 @@ class _Parser:
 
     def upcoming(self, line: int) -> Iterable[str]:
         """The first labels of the labelled lines after line number ``line`` (1-based), up to 40 lines on."""
-        for raw in self.lines[line:line + 40]:
-            text = raw[_MARKUP.match(raw).end():].strip()  # type: ignore[union-attr]  # matches any line
+        for raw in self.lines[line : line + 40]:
+            text = raw[_MARKUP.match(raw).end() :].strip()  # type: ignore[union-attr]  # matches any line
             first = labels_of(text, self.stack)[0] if LABEL.match(text) else []
             if first:
                 yield first[0]
@@ -234,8 +250,11 @@ class _Parser:
         if kind != "num" or not style.startswith("(") or self.dotted is None:
             return kind
         depth, label = self.dotted
-        if depth >= len(self.stack) or self.stack[depth] != ("num", label) \
-                or any(k == "num" for k, _ in self.stack[:depth]):
+        if (
+            depth >= len(self.stack)
+            or self.stack[depth] != ("num", label)
+            or any(k == "num" for k, _ in self.stack[:depth])
+        ):
             return kind
         return "pnum"
 
@@ -245,15 +264,28 @@ class _Parser:
         self.last_width = width
         self.last_raw = self.line_raw
 
-    def add(self, labels: list[str], written: tuple[str, ...], body: str, start: int, line: int,
-            width: int, bullet: bool = False) -> None:
+    def add(
+        self,
+        labels: list[str],
+        written: tuple[str, ...],
+        body: str,
+        start: int,
+        line: int,
+        width: int,
+        bullet: bool = False,
+    ) -> None:
         cur = self.current
         # a lead-in ends with a colon, or with no punctuation after "including" ("shall implement policies and
         # practices to give effect to the principles, including" then "(a) implementing procedures ...")
-        if labels and not self.stack and cur is not None and not cur.path \
-                and re.search(r"(?::|\bincluding)$", cur.text):
+        if (
+            labels
+            and not self.stack
+            and cur is not None
+            and not cur.path
+            and re.search(r"(?::|\bincluding)$", cur.text)
+        ):
             self.bare_lead_in = True
-        styles = ("",) * (len(labels) - len(written)) + tuple(written[-len(labels):]) if labels else ()
+        styles = ("",) * (len(labels) - len(written)) + tuple(written[-len(labels) :]) if labels else ()
         for label, style in zip(labels, styles, strict=True):
             kind = self.num_kind(label_kind(label, self.stack), style)
             label = label.lower() if kind == "alpha" else label
@@ -278,14 +310,30 @@ class _Parser:
         if not labels and cur is not None and cur.path and len(self.stack) > 1:
             # text after a list of points: a subparagraph of the enclosing paragraph, unless the list goes on after
             # it ("(c) ... shall mean ...", then "In determining whether ...", then "(d)": paragraph (c)'s text)
-            del self.stack[max(1, self.resumed(line)):]
+            del self.stack[max(1, self.resumed(line)) :]
         path = tuple(lbl for _, lbl in self.stack)
-        heading = bool(labels) and _is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body) \
-            and not _OPEN_END.search(body) and not self.wrapped_here
+        heading = (
+            bool(labels)
+            and _is_title(body)
+            and body[:1].isupper()
+            and not re.search(r"[.;]", body)
+            and not _OPEN_END.search(body)
+            and not self.wrapped_here
+        )
         # a resumed point's later paragraphs keep its lead-in
         same = None if labels else self.by_path.get((self.section, path))
-        self.current = Provision(self.section, self.title, path, written, body, start, line, heading,
-                                 bullet=bullet and bool(labels), lead_in=self.resuming or (same and same.lead_in))
+        self.current = Provision(
+            self.section,
+            self.title,
+            path,
+            written,
+            body,
+            start,
+            line,
+            heading,
+            bullet=bullet and bool(labels),
+            lead_in=self.resuming or (same and same.lead_in),
+        )
         self.resuming = None
         self.out.append(self.current)
         self.by_path[(self.section, path)] = self.current
@@ -319,8 +367,9 @@ def parse_provisions(text: str) -> list[Provision]:
     for i, raw_line in enumerate(lines):
         following = lines[i + 1].split() if i + 1 < len(lines) else []
         # A line is broken at the margin when the next line's first word would not have fitted on it.
-        p.wrapped_here = bool(p.wrap and following
-                              and len(raw_line.rstrip().expandtabs()) + 1 + len(following[0]) > p.wrap)
+        p.wrapped_here = bool(
+            p.wrap and following and len(raw_line.rstrip().expandtabs()) + 1 + len(following[0]) > p.wrap
+        )
         if not raw_line.strip() or LABEL.match(raw_line.strip()):
             p.inline_point = 1  # a blank line or a labelled line ends a run of inline points
         segments, p.inline_point = inline_segments(raw_line, p.inline_point if p.wrap else 1)
@@ -357,14 +406,21 @@ def _first_subdivision(p: _Parser, segments: list[tuple[int, str]]) -> list[tupl
     """``segments`` with the last cut before a run-on "1." where the line goes on with the catchline of a section
     opened on the line before (its text so far states nothing: no modal verb, no full stop)."""
     cur = p.current
-    if len(segments) != 1 or cur is None or cur.path or cur.labels or cur.section != p.section \
-            or _DUTY_WORD.search(cur.text) or "." in cur.text:
+    if (
+        len(segments) != 1
+        or cur is None
+        or cur.path
+        or cur.labels
+        or cur.section != p.section
+        or _DUTY_WORD.search(cur.text)
+        or "." in cur.text
+    ):
         return segments
     start, line = segments[0]
     m = _FIRST_SUBDIVISION.search(line)
-    if not m or _DUTY_WORD.search(line[:m.start()]):
+    if not m or _DUTY_WORD.search(line[: m.start()]):
         return segments
-    return [(start, line[:m.start()]), (start + m.end(), line[m.end():])]
+    return [(start, line[: m.start()]), (start + m.end(), line[m.end() :])]
 
 
 def _note_bill_section(p: _Parser, line: str) -> None:
@@ -387,7 +443,7 @@ def _numbers_sections(lines: list[str]) -> bool:
     shall ..."): true when no line is a heading and the first labelled line is "1."."""
     first = None
     for ln in lines:
-        line = ln[_MARKUP.match(ln).end():].strip()  # type: ignore[union-attr]  # the pattern matches any line
+        line = ln[_MARKUP.match(ln).end() :].strip()  # type: ignore[union-attr]  # the pattern matches any line
         if line and _heading(line) is not None:
             return False
         if first is None and line and LABEL.match(line):
@@ -432,8 +488,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text, after_number=True)
         return
     head = _heading(line, marked="#" in (lead.group(0) if lead else "")) or _roman_heading(p, line)
-    if head is not None and not marked and p.mid_sentence(next_word) and not head[2] \
-            and line.endswith((".", ",", ";")):
+    if head is not None and not marked and p.mid_sentence(next_word) and not head[2] and line.endswith((".", ",", ";")):
         head = None  # "Article 71." ending a wrapped sentence cites an article, it does not open one
     if head is not None:
         kind, number, title = head
@@ -469,14 +524,25 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     open_end = cur is not None and not re.search(r"[.:;]$", cur.text)
     continues = cur is not None and not cur.heading and open_end and body[:1].islower()
     # The words a section number runs into are its text, however short ("26E. Where an organisation —").
-    if not labels and not continues and not p.wrapped_here and not after_number \
-            and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line))):
+    if (
+        not labels
+        and not continues
+        and not p.wrapped_here
+        and not after_number
+        and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line)))
+    ):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
         return
-    if not labels and cur is not None and not cur.heading \
-            and ((re.match(r"[a-z]", body) and (open_end or (cur.text.endswith(";") and not marked)))
-                 or (open_end and not marked and body.isupper() and re.search(r"[\w,]$", cur.text))):
+    if (
+        not labels
+        and cur is not None
+        and not cur.heading
+        and (
+            (re.match(r"[a-z]", body) and (open_end or (cur.text.endswith(";") and not marked)))
+            or (open_end and not marked and body.isupper() and re.search(r"[\w,]$", cur.text))
+        )
+    ):
         # A hard-wrapped line continues its sentence: one starting in lower case (also after a semicolon: "(a)
         # ... criteria; the priority access shall not preclude ..." is still point (a), as no subparagraph
         # starts in lower case), or, in a statute set in capitals, an unmarked line after a sentence cut off
@@ -542,12 +608,13 @@ def _lost_article(p: _Parser, labels: list[str]) -> None:
         p.expect_title = False
 
 
-def _add_labelled(p: _Parser, line: str, after: int, labels: list[str], bullet: bool, body: str, start: int,
-                  i: int) -> None:
+def _add_labelled(
+    p: _Parser, line: str, after: int, labels: list[str], bullet: bool, body: str, start: int, i: int
+) -> None:
     """A new provision with the labels written before ``after`` (none for a new paragraph)."""
     written = tuple(re.findall(r"\(\w+(?:\.\d+)?\)|\w+[.)]", line[:after]))
     if len(written) > len(labels):
-        written = written[len(written) - len(labels):]  # the Markdown counter of "1. (b)" is not cited
+        written = written[len(written) - len(labels) :]  # the Markdown counter of "1. (b)" is not cited
     if p.numbered and written and re.fullmatch(r"\d+\.", written[0]) and labels[0] == str(p.next_number):
         p.open_section(labels[0], "")  # "4. a. A Chief Data Officer shall ...": section 4, subsection (a)
         p.expect_title, p.next_number = False, p.next_number + 1
@@ -606,7 +673,7 @@ def _after_point(p: _Parser, line: str, body: str, start: int, i: int, next_word
     lead = _dash_lead_in(p, cur)
     if lead is None or (p.wrap and p.last_raw + 1 + next_word > p.wrap):
         return False
-    del p.stack[len(lead.path):]
+    del p.stack[len(lead.path) :]
     p.current = Provision(p.section, p.title, lead.path, (), body, start, i + 1, flush=True)
     p.out.append(p.current)
     p.last_width, p.last_raw = len(line), p.line_raw
@@ -648,10 +715,12 @@ def _roman_heading(p: _Parser, line: str) -> tuple[str, str, str] | None:
 # Alberta's prints it against the sub-section ("5(1) An organization is responsible", "34.1(1) An organization").
 # Singapore's sets a dash between them ("26.—(1) An organisation must not", "22A.—(1) Where —").
 # A California bill prints the code section it amends in bold before subdivision (a): "1367.01. (a) A health ...".
-_SECTION_BEFORE_SUBSECTION = re.compile(r"^(?:(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])|"
-                                        r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)(?:\.[ \t]*[—–][ \t]*|[ \t]*)"
-                                        r"(?=\(1\)[ \t]+[A-Z])|(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:-\d+[a-z]?){1,3})\.[ \t]+"
-                                        r"(?=\((?:1|a)\)[ \t]+[A-Z]))")
+_SECTION_BEFORE_SUBSECTION = re.compile(
+    r"^(?:(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])|"
+    r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)(?:\.[ \t]*[—–][ \t]*|[ \t]*)"
+    r"(?=\(1\)[ \t]+[A-Z])|(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:-\d+[a-z]?){1,3})\.[ \t]+"
+    r"(?=\((?:1|a)\)[ \t]+[A-Z]))"
+)
 # "11.1 A health information custodian shall ...": a section inserted after section 11 by a later act; "10 If an
 # organization obtains ...": the next section, when it has no sub-sections.
 # Singapore's: "23. An organisation must ..." after 22A, "26A. In this Part" after 26.
@@ -669,11 +738,15 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     # Only in an act that prints its section numbers bare and right after the section before ("11.1" in section 11
     # or 11.2, "10" after 9), so a policy's "4.1 The ..." stays a numbered paragraph.
     inserted = _INSERTED_SECTION.match(line) if at_margin and p.bare_numbers else None
-    rest = line[inserted.end():] if inserted else ""
+    rest = line[inserted.end() :] if inserted else ""
     # a sentence, or a lead-in to points ("26E. Where an organisation —")
-    if inserted and not p.mid_sentence(next_word) and (_VERB.search(rest) or rest.rstrip().endswith(("—", "–"))) \
-            and _follows(p.section, inserted.group(1), bool(inserted.group(2))):
-        return line[:inserted.end()].strip().rstrip("."), "", inserted.end()
+    if (
+        inserted
+        and not p.mid_sentence(next_word)
+        and (_VERB.search(rest) or rest.rstrip().endswith(("—", "–")))
+        and _follows(p.section, inserted.group(1), bool(inserted.group(2)))
+    ):
+        return line[: inserted.end()].strip().rstrip("."), "", inserted.end()
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not _DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
@@ -687,9 +760,13 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     article = _ARTICLE_RUN_IN.match(line)
     # The words must be a sentence (a verb, or a full stop: "Article 5 Encourages the innovative application ...
     # ecosystem."), not a long title ("Article 2 Requirements for the documentation ... alike").
-    if article and not p.mid_sentence(next_word) and not _is_title(article.group(2)) \
-            and (_VERB.search(article.group(2)) or re.search(r"[.;:]$", article.group(2))) \
-            and _ascends(p.section, article.group(1)):
+    if (
+        article
+        and not p.mid_sentence(next_word)
+        and not _is_title(article.group(2))
+        and (_VERB.search(article.group(2)) or re.search(r"[.;:]$", article.group(2)))
+        and _ascends(p.section, article.group(1))
+    ):
         return article.group(1), "", article.start(2)
     return None
 
@@ -725,7 +802,7 @@ def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
     rest, at = m.group(2), m.start(2)
     catch = re.match(r"([A-Z][^.;:]{0,80}?)\.[ \t]+(?=[A-Z(])", rest)
     if catch and len(catch.group(1).split()) <= 8 and not _VERB.search(catch.group(1)):
-        text = rest[catch.end():]
+        text = rest[catch.end() :]
         if len(text.split()) >= 3:
             return catch.group(1).strip(), at + catch.end()
     if len(rest.split()) >= 4 and _VERB.search(rest):
