@@ -158,6 +158,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/checks/test_engine_choice.py",
             "tests/checks/test_checks_one_by_one.py",
             "tests/checks/test_checks_sampled_survivors.py",
+            "tests/checks/test_checks_whole_run.py",
             "tests/checks/test_incremental.py",
             "tests/checks/test_incremental_cost.py",
             "tests/checks/test_query_growth.py",
@@ -222,6 +223,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_statute_sample7.py",
             "tests/legal/test_statute_whole_run.py",
             "tests/legal/test_statute_whole_run2.py",
+            "tests/legal/test_statute_whole_run3.py",
+            "tests/legal/test_statute_whole_run4.py",
             # The per-style files read statute text through the same import: in the twelfth session's whole run they
             # killed 129 of the first 201 mutants the list above let live, so a run without them understates the score.
             "tests/legal/test_agency_memorandum_texts.py",
