@@ -210,7 +210,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     # with its lead-in) and clauses (modality, exceptions, addressee).
     "statute": (
         ["src/compgraph/legal/statute.py", "src/compgraph/legal/labels.py", "src/compgraph/legal/provisions.py",
-         "src/compgraph/legal/clauses.py"],
+         "src/compgraph/legal/clauses.py", "src/compgraph/legal/headings.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",

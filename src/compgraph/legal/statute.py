@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import repair_typography
+from compgraph.legal.headings import heading_of, is_title, long_title
 from compgraph.legal.inline import inline_segments, roman_value
 from compgraph.legal.labels import LABEL, label_kind, labels_of, letter_opens, ordinal
 
@@ -49,100 +50,15 @@ class Provision:
     lead_in: Provision | None = field(default=None, compare=False, repr=False)
 
 
-# A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
-# Japan's acts number an article inserted after Article 16 "Article 16-2" (a branch number, not a range).
-_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+(?:-\d+)?[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
-_SECTION = re.compile(
-    r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
-    r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$"
-)
-# "4 7-18-3206. Data protection assessments.": OCR split the first part of a three-part number.
-_CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3}|\d{1,2} \d{1,2}(?:-\d+[a-z]?){2,3})\.?[ \t]+(.*)$")
-# California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
-# numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
-# A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too.
-_DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\.?[ \t]+(?:[-–—][ \t]*)?([A-Z].*)$")
-# California's code page (leginfo) sets a section's number alone on its line, its catchline on the next: "1798.100."
-# (three or more digits before the point and a closing full stop, so neither a paragraph "1." nor a year reads as one).
-_BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
-# A national standard's clauses, as a schedule to an act prints them: "4.1 Principle 1 — Accountability" over the
-# principle's statement, then its clauses numbered on a line of their own ("4.1.1", the text below).
-_DECIMAL_CLAUSE = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,3}){1,3})"
-    r"(?:[ \t]+([A-Z][^.;:]{0,60}?[ \t][—–-][ \t]*[A-Z][^.;:]*))?$"
-)
-_MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 _CODE_SECTION_INLINE = re.compile(
     r"^(\d+(?:-\d+[a-z]?){1,3})\.[ \t]+([A-Z][^.;:]{2,200}?)\.[ \t]+(\(\w{1,4}\)[ \t]*\S.*)$"
 )
 # A line ending in a conjunction, article or preposition breaks off mid-sentence: not a heading.
 _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
-_ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
-_CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
-_GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
 _WRAPPED_WIDTH = 60
 _DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
-
-
-def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
-    """("section"|"annex"|"group", number, title) for a heading line, else None; ``marked``: the line was a
-    Markdown heading, where a bare code number ("#### 22757.12. Title", "#### 1107. Definitions") is one."""
-    if len(line) > 160:
-        return None
-    for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
-        m = rx.match(line)
-        # "Annex V by updating the content ...", "Article 6(1) of Regulation ...": a sentence that a line break
-        # left starting with a reference (to a paragraph or point, when a label follows the number).
-        if m and ((m.group(2) or "")[:1].islower() or _CITED_LABEL.match(m.group(2) or "")):
-            continue
-        if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
-            return kind, m.group(1), (m.group(2) or "").strip()
-    m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
-    if m and not _VERB.search(m.group(2)):
-        return "section", m.group(1).replace(" ", ""), m.group(2).strip()
-    bare = _BARE_CODE_SECTION.match(line)
-    if bare:
-        return "section", bare.group(1), ""
-    clause = _DECIMAL_CLAUSE.match(line)
-    if clause and not _VERB.search(clause.group(2) or ""):
-        return "section", clause.group(1), (clause.group(2) or "").strip()
-    group = _GROUPING.match(line)
-    rest = line[group.end() :].strip() if group else ""
-    # "Chapter 2 of this Regulation.", "Part 3 (b) of Schedule 1.", "Part 2 (as amended) of the Act.": a citation that
-    # a line break left at the start of a line, as above.
-    if group and not re.match(r"\(?[a-z]", rest) and not _CITED_LABEL.match(rest):
-        return "group", "", line
-    return None
-
-
-def _is_title(text: str) -> bool:
-    """A short line without a verb or a closing full stop: a catchline, not a statement. A dash may end a heading
-    ("Personal data transfers—"), but not a condition ("Subsection (2) applies if a manufacturer of a relevant
-    connectable product—": a lead-in)."""
-    return (
-        bool(text)
-        and len(text.split()) <= 12
-        and not _VERB.search(text)
-        and not re.search(r"[;:,]$", text)
-        and not (re.search(r"[—–]$", text) and re.search(r"\b(?:if|where|when|unless)\b", text, re.I))
-        and not (text.endswith(".") and len(text.split()) > 6)
-    )
-
-
-def _long_title(text: str) -> bool:
-    """The line under "Article 59", set off by a blank line: an article's title may run to 25 words ("Further
-    processing of personal data for developing certain AI systems in the public interest in the AI regulatory
-    sandbox"); with no verb and no closing punctuation it is no statement. Run on right under the number, a line of
-    more than twelve words is not taken for a title (``_is_title``)."""
-    # "Additional information to be provided by providers of ...": what is to be provided leads in to a list.
-    return (
-        len(text.split()) <= 25
-        and not _VERB.search(text)
-        and not re.search(r"[.;:,]$", text)
-        and not re.search(r"\bto\s+be\s+\w+ed\b", text)
-    )
 
 
 class _Parser:
@@ -314,7 +230,7 @@ class _Parser:
         path = tuple(lbl for _, lbl in self.stack)
         heading = (
             bool(labels)
-            and _is_title(body)
+            and is_title(body)
             and body[:1].isupper()
             and not re.search(r"[.;]", body)
             and not _OPEN_END.search(body)
@@ -444,7 +360,7 @@ def _numbers_sections(lines: list[str]) -> bool:
     first = None
     for ln in lines:
         line = ln[_MARKUP.match(ln).end() :].strip()  # type: ignore[union-attr]  # the pattern matches any line
-        if line and _heading(line) is not None:
+        if line and heading_of(line) is not None:
             return False
         if first is None and line and LABEL.match(line):
             first = line
@@ -487,19 +403,11 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.expect_title = False
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text, after_number=True)
         return
-    head = _heading(line, marked="#" in (lead.group(0) if lead else "")) or _roman_heading(p, line)
-    if head is not None and not marked and p.mid_sentence(next_word) and not head[2] and line.endswith((".", ",", ";")):
-        head = None  # "Article 71." ending a wrapped sentence cites an article, it does not open one
-    if head is not None:
-        kind, number, title = head
-        if kind != "group":
-            p.open_section(number, title or p.catchline, annex=kind == "annex")
-            _note_bill_section(p, line)
-            p.catchline = ""
+    if _heading_line(p, line, "#" in (lead.group(0) if lead else ""), marked, next_word):
         return
     if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line):
         return
-    if p.expect_title and (_is_title(line) or (blank_before and _long_title(line))):
+    if p.expect_title and (is_title(line) or (blank_before and long_title(line))):
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
@@ -529,7 +437,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         and not continues
         and not p.wrapped_here
         and not after_number
-        and (_is_title(line) or (i == first_text and not _DUTY_WORD.search(line)))
+        and (is_title(line) or (i == first_text and not _DUTY_WORD.search(line)))
     ):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
@@ -550,6 +458,21 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+def _heading_line(p: _Parser, line: str, hashed: bool, marked: bool, next_word: int) -> bool:
+    """Whether the line is a heading, read into the parser state (a section or annex opened, a grouping passed)."""
+    head = heading_of(line, marked=hashed) or _roman_heading(p, line)
+    if head is not None and not marked and p.mid_sentence(next_word) and not head[2] and line.endswith((".", ",", ";")):
+        head = None  # "Article 71." ending a wrapped sentence cites an article, it does not open one
+    if head is None:
+        return False
+    kind, number, title = head
+    if kind != "group":
+        p.open_section(number, title or p.catchline, annex=kind == "annex")
+        _note_bill_section(p, line)
+        p.catchline = ""
+    return True
 
 
 # A sentence broken off after the word that cites a provision ("... deemed in compliance with a consumer's request to
@@ -763,7 +686,7 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     if (
         article
         and not p.mid_sentence(next_word)
-        and not _is_title(article.group(2))
+        and not is_title(article.group(2))
         and (_VERB.search(article.group(2)) or re.search(r"[.;:]$", article.group(2)))
         and _ascends(p.section, article.group(1))
     ):

@@ -1,0 +1,101 @@
+"""Which lines of a statute are headings: a section's number and title in every drafting style met so far, an annex,
+a grouping (Chapter, Part, Title), and the catchline tests (``is_title``, ``long_title``).
+
+Pure functions of one line, split from ``statute`` (which reads the lines in order and keeps the state): a heading
+read here is where a citation starts, so a line wrongly taken for one loses the end of a duty.
+May import: ``compgraph.legal.furniture``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compgraph.legal.furniture import VERB as _VERB
+
+__all__ = ["heading_of", "is_title", "long_title"]
+
+# A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
+# Japan's acts number an article inserted after Article 16 "Article 16-2" (a branch number, not a range).
+_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+(?:-\d+)?[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+_SECTION = re.compile(
+    r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
+    r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$"
+)
+# "4 7-18-3206. Data protection assessments.": OCR split the first part of a three-part number.
+_CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3}|\d{1,2} \d{1,2}(?:-\d+[a-z]?){2,3})\.?[ \t]+(.*)$")
+# California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
+# numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
+# A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too.
+_DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\.?[ \t]+(?:[-–—][ \t]*)?([A-Z].*)$")
+# California's code page (leginfo) sets a section's number alone on its line, its catchline on the next: "1798.100."
+# (three or more digits before the point and a closing full stop, so neither a paragraph "1." nor a year reads as one).
+_BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
+# A national standard's clauses, as a schedule to an act prints them: "4.1 Principle 1 — Accountability" over the
+# principle's statement, then its clauses numbered on a line of their own ("4.1.1", the text below).
+_DECIMAL_CLAUSE = re.compile(
+    r"^(\d{1,3}(?:\.\d{1,3}){1,3})"
+    r"(?:[ \t]+([A-Z][^.;:]{0,60}?[ \t][—–-][ \t]*[A-Z][^.;:]*))?$"
+)
+_MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
+_ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+_CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
+_GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
+
+
+def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
+    """("section"|"annex"|"group", number, title) for a heading line, else None; ``marked``: the line was a
+    Markdown heading, where a bare code number ("#### 22757.12. Title", "#### 1107. Definitions") is one."""
+    if len(line) > 160:
+        return None
+    for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
+        m = rx.match(line)
+        # "Annex V by updating the content ...", "Article 6(1) of Regulation ...": a sentence that a line break
+        # left starting with a reference (to a paragraph or point, when a label follows the number).
+        if m and ((m.group(2) or "")[:1].islower() or _CITED_LABEL.match(m.group(2) or "")):
+            continue
+        if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
+            return kind, m.group(1), (m.group(2) or "").strip()
+    m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
+    if m and not _VERB.search(m.group(2)):
+        return "section", m.group(1).replace(" ", ""), m.group(2).strip()
+    bare = _BARE_CODE_SECTION.match(line)
+    if bare:
+        return "section", bare.group(1), ""
+    clause = _DECIMAL_CLAUSE.match(line)
+    if clause and not _VERB.search(clause.group(2) or ""):
+        return "section", clause.group(1), (clause.group(2) or "").strip()
+    group = _GROUPING.match(line)
+    rest = line[group.end() :].strip() if group else ""
+    # "Chapter 2 of this Regulation.", "Part 3 (b) of Schedule 1.", "Part 2 (as amended) of the Act.": a citation that
+    # a line break left at the start of a line, as above.
+    if group and not re.match(r"\(?[a-z]", rest) and not _CITED_LABEL.match(rest):
+        return "group", "", line
+    return None
+
+
+def is_title(text: str) -> bool:
+    """A short line without a verb or a closing full stop: a catchline, not a statement. A dash may end a heading
+    ("Personal data transfers—"), but not a condition ("Subsection (2) applies if a manufacturer of a relevant
+    connectable product—": a lead-in)."""
+    return (
+        bool(text)
+        and len(text.split()) <= 12
+        and not _VERB.search(text)
+        and not re.search(r"[;:,]$", text)
+        and not (re.search(r"[—–]$", text) and re.search(r"\b(?:if|where|when|unless)\b", text, re.I))
+        and not (text.endswith(".") and len(text.split()) > 6)
+    )
+
+
+def long_title(text: str) -> bool:
+    """The line under "Article 59", set off by a blank line: an article's title may run to 25 words ("Further
+    processing of personal data for developing certain AI systems in the public interest in the AI regulatory
+    sandbox"); with no verb and no closing punctuation it is no statement. Run on right under the number, a line of
+    more than twelve words is not taken for a title (``is_title``)."""
+    # "Additional information to be provided by providers of ...": what is to be provided leads in to a list.
+    return (
+        len(text.split()) <= 25
+        and not _VERB.search(text)
+        and not re.search(r"[.;:,]$", text)
+        and not re.search(r"\bto\s+be\s+\w+ed\b", text)
+    )
