@@ -17,10 +17,10 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from compgraph.checks.incremental import validate_incremental
-from compgraph.checks.report import Finding, Outcome
+from compgraph.checks.report import Finding, Outcome, render_turtle
 from compgraph.checks.sparql import rewrite_not_exists
 from compgraph.checks.sparqldeps import needs_of
-from compgraph.checks.validate import validate_store
+from compgraph.checks.validate import only_these, validate_store
 from compgraph.graph.store import LocalStore
 
 AS_OF = date(2026, 11, 22)
@@ -90,8 +90,27 @@ def test_a_comment_between_select_and_where_is_skipped_even_when_it_holds_a_brac
     assert "MINUS { $this <urn:x:p> ?x }" in out
 
 
-def test_a_variable_predicate_after_values_inside_a_group_depends_on_every_predicate() -> None:
-    assert needs_of("SELECT * WHERE { VALUES ?x { 1 } ?s ?p ?x }", {}).any_predicate
+@pytest.mark.parametrize(
+    ("query", "any_predicate"),
+    [
+        # patterns go on after a VALUES block, after a FILTER's parentheses and after a GRAPH's name
+        ("SELECT * WHERE { VALUES ?x { 1 } ?s ?p ?x }", True),
+        ("SELECT * WHERE { ?s <urn:x:p> ?o FILTER(?o > 1) ?s ?q ?z }", True),
+        # a VALUES block's terms and a GRAPH's name are no patterns
+        ("SELECT * WHERE { VALUES ?x { <urn:x:a> <urn:x:b> } ?s <urn:x:p> ?x }", False),
+        ("SELECT * WHERE { ?s <urn:x:p> ?o GRAPH ?g { ?s <urn:x:q> ?z } }", False),
+        # a prefix the query declares is expanded (an unknown one could match anything)
+        ("PREFIX ex: <urn:x:> SELECT * WHERE { ?s ex:p ?o }", False),
+    ],
+)
+def test_a_query_depends_on_every_predicate_exactly_when_a_pattern_can_match_any(
+    query: str, any_predicate: bool
+) -> None:
+    assert needs_of(query, {}).any_predicate is any_predicate
+
+
+def test_a_prefix_the_query_declares_names_the_predicate_it_reads() -> None:
+    assert "urn:x:p" in needs_of("PREFIX ex: <urn:x:> SELECT * WHERE { ?s ex:p ?o }", {}).iris
 
 
 INTEGER_SHAPES = """
@@ -151,3 +170,40 @@ def test_a_class_shape_with_only_a_node_constraint_is_reported_once_beside_a_sha
         == sorted((f.focus, f.rule) for f in reference.findings)
         == [("urn:x:i", "urn:x:C"), ("urn:x:n", "urn:x:K")]
     )
+
+
+def test_only_these_keeps_the_shapes_prefixes_for_pyshacl_s_messages() -> None:
+    shapes = Graph().parse(
+        data=PREFIX + "@prefix ex: <urn:x:> .\nex:S a sh:NodeShape ; sh:targetNode ex:n .", format="turtle"
+    )
+    kept = dict(only_these(shapes, set()).namespaces())
+    assert str(kept["ex"]) == "urn:x:" and str(kept["sh"]) == "http://www.w3.org/ns/shacl#"
+
+
+def test_the_report_as_turtle_names_terms_by_the_project_s_prefixes() -> None:
+    data = "@prefix cg: <https://w3id.org/compgraph/ontology#> .\n"
+    data += "[] a sh:ValidationReport ; sh:result [ sh:focusNode cg:x ] ."
+    text = render_turtle(Outcome(AS_OF, False, [], Graph().parse(data=PREFIX + data, format="turtle")))
+    assert "@prefix cg: <https://w3id.org/compgraph/ontology#> ." in text and "sh:focusNode cg:x" in text
+
+
+def test_a_shape_left_to_pyshacl_makes_an_incremental_run_a_full_one_that_runs_every_query(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=PREFIX + CLASS_SHAPE_BESIDE_A_FALLBACK, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n> <urn:x:p> <urn:x:o> .\n")
+        inc = validate_incremental(s, AS_OF, shapes, save=False)
+    assert "need pySHACL" in inc.why_full and inc.rerun == inc.queries
+
+
+def test_a_graph_written_before_the_audit_trail_is_validated_incrementally(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    shapes = Graph().parse(data=PREFIX + INTEGER_SHAPES, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        # written straight into the store, as a store made before the trail existed holds it
+        s.oxigraph.add(
+            ox.Quad(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:p"), ox.Literal("x"), ox.NamedNode("urn:x:old"))
+        )
+        inc = validate_incremental(s, AS_OF, shapes, save=False)
+        full = validate_store(s, AS_OF, shapes, save=False)
+    assert len(full.findings) == 1 and inc.outcome.findings == full.findings
