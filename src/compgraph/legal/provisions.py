@@ -244,8 +244,12 @@ _LISTED_CONDITION = re.compile(r"^\W*(?:if|where|when|unless)\b[^,;:]*\b(?:any|a
 # "A ... business operator shall, except in those cases set forth in the following, not acquire special care-required
 # personal information without obtaining in advance a principal's consent." then "(i) cases based on laws and
 # regulations": the points are the exceptions to the sentence's duty, which stands on its own.
+# The CFR's "Verifiable parental consent is required prior to any collection ... except as set forth in this
+# paragraph:" then "(1) Where the sole purpose of collecting ... is to ...": the same, the exceptions as the points.
 _EXCEPTED_CASES = re.compile(r"\bexcept\s+(?:in\s+)?(?:those\s+|the\s+)?cases\s+(?:set\s+forth|listed|specified|"
-                             r"described|referred\s+to)\s+(?:in\s+)?(?:the\s+following|below)\b", re.I)
+                             r"described|referred\s+to)\s+(?:in\s+)?(?:the\s+following|below)\b|"
+                             r"\bexcept\s+as\s+(?:set\s+forth|provided|specified|described)\s+in\s+this\s+"
+                             r"(?:paragraph|subsection|section|subdivision)\W*$", re.I)
 
 
 # "Providers ... may conduct the testing ... only where all of the following conditions are met:" then "(a) the
@@ -430,9 +434,13 @@ _PERSONAL_DATA = re.compile(r"\b(?:personal|private)\s+(?:health\s+)?(?:informat
 # New York's breach law binds "any person or business which owns or licenses computerized data" (and "such
 # business", a "covered entity") as PIPEDA binds an organization; one "which maintains ... data ... which [it] does
 # not own" holds it for another, as a processor does.
+# The COPPA Rule binds the "operator" of a website or online service that collects children's personal information
+# (the AI Act's "provider or other relevant operator" is the provider, or whichever operator the Act names).
+_OPERATOR = r"(?<!\brelevant\s)(?<!\bother\s)\boperators?"
 _ORGANISATION = re.compile(r"\borgani[sz]ations?\b|\bperson\s+or\s+business\b|\bsuch\s+business\b|"
-                           r"\bcovered\s+entit(?:y|ies)\b", re.I)
-_ORGANISATION_LAST = re.compile(r"(?:\borgani[sz]ations?|\bperson\s+or\s+business|\bsuch\s+business)\W*$", re.I)
+                           r"\bcovered\s+entit(?:y|ies)\b|" + _OPERATOR + r"\b", re.I)
+_ORGANISATION_LAST = re.compile(r"(?:\borgani[sz]ations?|\bperson\s+or\s+business|\bsuch\s+business|" + _OPERATOR
+                                + r")\W*$", re.I)
 _HOLDS_FOR_ANOTHER = re.compile(r"\bdoes\s+not\s+own\b", re.I)
 # California's CCPA binds "a business that collects a consumer's personal information": the business heads the
 # subject, whatever its relative clause names after it ("that sells consumers' personal information").

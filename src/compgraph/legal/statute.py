@@ -84,7 +84,9 @@ _DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
 def _heading(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     """("section"|"annex"|"group", number, title) for a heading line, else None; ``marked``: the line was a
     Markdown heading, where a bare code number ("#### 22757.12. Title", "#### 1107. Definitions") is one."""
-    if len(line) > 160:
+    # The eCFR's catchlines run long ("§ 312.3 Regulation of unfair or deceptive acts or practices in connection
+    # with the collection, use, and/or disclosure of personal information from and about children on the internet.").
+    if len(line) > (240 if line.startswith("§") else 160):
         return None
     for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
         m = rx.match(line)
