@@ -101,3 +101,21 @@ def test_the_ai_acts_provider_or_other_relevant_operator_stays_the_provider_in_a
         "2. The provider or other relevant operator shall ensure that corrective action is taken.\n"
     )
     assert [d.addressee for d in statute_duties(repair_typography(text))] == ["provider", "provider"]
+
+
+def test_a_definitions_must_sentence_binds_though_its_means_and_deemed_sentences_do_not() -> None:
+    text = (
+        "§ 312.2 Definitions.\n\n"
+        "*Mixed audience website or online service* means a website or online service that does not target children "
+        "as its primary audience. Any collection of age information must be done in a neutral manner that does not "
+        "default to a set age.\n\n"
+        "- (3) A mixed audience website or online service shall not be deemed directed to children with regard to "
+        "any visitor not identified as under 13.\n"
+    )
+    assert [(ref.split(",")[0], modality, duty) for ref, modality, duty in _duties(text)] == [
+        (
+            "312.2",
+            "mandatory",
+            "Any collection of age information must be done in a neutral manner that does not default to a set age.",
+        ),
+    ]

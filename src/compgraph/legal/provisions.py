@@ -49,6 +49,27 @@ _NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|in
                             r"\W*$", re.I)
 
 
+# The COPPA Rule's definition of a "mixed audience website" goes on: "Any collection of age information ... must be
+# done in a neutral manner that does not default to a set age": a definitions section's "must" still binds (its "shall
+# mean", "shall include" and "shall not be deemed" do not).
+_DEFINITIONS = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|interpretation|meaning\s+of\s+terms)\W*$",
+                          re.I)
+_MUST = re.compile(r"\bmust\b", re.I)
+
+
+def _definition_requirements(walker: _Walker, prov: Provision) -> None:
+    """The sentences of a definition that require something in "must" words, each a duty of its own."""
+    if prov.heading or not prov.text or not _DEFINITIONS.match(prov.section_title):
+        return
+    for sentence in sentences(prov.text):
+        if not _MUST.search(sentence):
+            continue
+        key = (prov.section, prov.path)
+        walker.sentence_no[key] += 1
+        for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
+            walker.add(prov, clause, modality, _subject(clause), walker.sentence_no[key], c)
+
+
 # "Note: In certain circumstances personal information can be collected ... without the knowledge and consent
 # of the individual. For example, ... may make it impossible ...": a standard's note explains its clause, as an act's
 # Illustrations do; it is not a clause of its own (French "Note :" too, in a bilingual consolidation).
@@ -137,8 +158,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     parent_of: dict[int, Provision] = {}
     provisions = parse_provisions(text)
     for prov in provisions:
-        for child in prov.children:
-            parent_of[id(child)] = prov
+        parent_of.update({id(child): prov for child in prov.children})
     leads: dict[tuple[str, tuple[str, ...]], Provision] = {}
     for prov in provisions:
         if not prov.text and prov.children and id(prov) in parent_of:
@@ -148,6 +168,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 walker.lead[id(prov)] = (f"{above[0]} {' '.join(prov.labels)}", *above[1:])
         if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text) \
                 or _NOTE.match(prov.text):
+            _definition_requirements(walker, prov)
             continue
         if prov.flush:
             _flush_out(walker, prov, leads.get((prov.section, prov.path)))
