@@ -89,6 +89,10 @@ NON_DUTY = re.compile(
     r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+(?:not\s+)?be\s+applicable\b|"
     r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
     r"liability\b|\bshall\s+not\s+be\s+liable\b|"
+    # A liability shield ("Neither an operator nor the operator's agent shall be held liable under any Federal or
+    # State law for any disclosure made in good faith") and an exemption ("In such case, there also shall be no
+    # obligation to provide notice") bind no one.
+    r"\bshall\s+(?:not\s+)?be\s+held\s+liable\b|\bshall\s+be\s+no\s+obligation\b|"
     # Being liable for damage (Art. 60(9) "shall be liable under applicable ... liability law") and a tacit approval
     # ("shall be understood to have been approved") are legal effects, as "shall be deemed" is.
     r"\bshall\s+be\s+(?:jointly\s+and\s+severally\s+)?liable\s+(?:under|for|to|in\s+accordance)\b|"
@@ -173,6 +177,9 @@ _PROHIBITION = re.compile(
     # persons may run long.
     r"(?:^|,\s+)no\s+\w+,\s+other\s+than\s+[^;.]{1,300}?,\s+(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
+    # "It shall be unlawful for any operator ... to collect personal information from a child in a manner that
+    # violates the regulations": what is unlawful is forbidden.
+    r"\bit\s+(?:shall\s+be|is)\s+unlawful\s+(?:for|to)\b|"
     r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b|"
     # Japan's translated acts put the negation after a clause: "shall, in case of altering a utilization purpose,
     # not do so beyond ...", "shall, except in those cases set forth in the following, not acquire ...". A PDF's

@@ -45,7 +45,9 @@ _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ 
 def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     """("section"|"annex"|"group", number, title) for a heading line, else None; ``marked``: the line was a
     Markdown heading, where a bare code number ("#### 22757.12. Title", "#### 1107. Definitions") is one."""
-    if len(line) > 160:
+    # The eCFR's catchlines run long ("§ 312.3 Regulation of unfair or deceptive acts or practices in connection
+    # with the collection, use, and/or disclosure of personal information from and about children on the internet.").
+    if len(line) > (240 if line.startswith("§") else 160):
         return None
     for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
         m = rx.match(line)

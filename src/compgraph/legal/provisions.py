@@ -49,6 +49,27 @@ _NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|in
                             r"\W*$", re.I)
 
 
+# The COPPA Rule's definition of a "mixed audience website" goes on: "Any collection of age information ... must be
+# done in a neutral manner that does not default to a set age": a definitions section's "must" still binds (its "shall
+# mean", "shall include" and "shall not be deemed" do not).
+_DEFINITIONS = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|interpretation|meaning\s+of\s+terms)\W*$",
+                          re.I)
+_MUST = re.compile(r"\bmust\b", re.I)
+
+
+def _definition_requirements(walker: _Walker, prov: Provision) -> None:
+    """The sentences of a definition that require something in "must" words, each a duty of its own."""
+    if prov.heading or not prov.text or not _DEFINITIONS.match(prov.section_title):
+        return
+    for sentence in sentences(prov.text):
+        if not _MUST.search(sentence):
+            continue
+        key = (prov.section, prov.path)
+        walker.sentence_no[key] += 1
+        for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
+            walker.add(prov, clause, modality, _subject(clause), walker.sentence_no[key], c)
+
+
 # "Note: In certain circumstances personal information can be collected ... without the knowledge and consent
 # of the individual. For example, ... may make it impossible ...": a standard's note explains its clause, as an act's
 # Illustrations do; it is not a clause of its own (French "Note :" too, in a bilingual consolidation).
@@ -137,8 +158,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     parent_of: dict[int, Provision] = {}
     provisions = parse_provisions(text)
     for prov in provisions:
-        for child in prov.children:
-            parent_of[id(child)] = prov
+        parent_of.update({id(child): prov for child in prov.children})
     leads: dict[tuple[str, tuple[str, ...]], Provision] = {}
     for prov in provisions:
         if not prov.text and prov.children and id(prov) in parent_of:
@@ -148,6 +168,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 walker.lead[id(prov)] = (f"{above[0]} {' '.join(prov.labels)}", *above[1:])
         if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text) \
                 or _NOTE.match(prov.text):
+            _definition_requirements(walker, prov)
             continue
         if prov.flush:
             _flush_out(walker, prov, leads.get((prov.section, prov.path)))
@@ -244,8 +265,12 @@ _LISTED_CONDITION = re.compile(r"^\W*(?:if|where|when|unless)\b[^,;:]*\b(?:any|a
 # "A ... business operator shall, except in those cases set forth in the following, not acquire special care-required
 # personal information without obtaining in advance a principal's consent." then "(i) cases based on laws and
 # regulations": the points are the exceptions to the sentence's duty, which stands on its own.
+# The CFR's "Verifiable parental consent is required prior to any collection ... except as set forth in this
+# paragraph:" then "(1) Where the sole purpose of collecting ... is to ...": the same, the exceptions as the points.
 _EXCEPTED_CASES = re.compile(r"\bexcept\s+(?:in\s+)?(?:those\s+|the\s+)?cases\s+(?:set\s+forth|listed|specified|"
-                             r"described|referred\s+to)\s+(?:in\s+)?(?:the\s+following|below)\b", re.I)
+                             r"described|referred\s+to)\s+(?:in\s+)?(?:the\s+following|below)\b|"
+                             r"\bexcept\s+as\s+(?:set\s+forth|provided|specified|described)\s+in\s+this\s+"
+                             r"(?:paragraph|subsection|section|subdivision)\W*$", re.I)
 
 
 # "Providers ... may conduct the testing ... only where all of the following conditions are met:" then "(a) the
@@ -430,9 +455,13 @@ _PERSONAL_DATA = re.compile(r"\b(?:personal|private)\s+(?:health\s+)?(?:informat
 # New York's breach law binds "any person or business which owns or licenses computerized data" (and "such
 # business", a "covered entity") as PIPEDA binds an organization; one "which maintains ... data ... which [it] does
 # not own" holds it for another, as a processor does.
+# The COPPA Rule binds the "operator" of a website or online service that collects children's personal information
+# (the AI Act's "provider or other relevant operator" is the provider, or whichever operator the Act names).
+_OPERATOR = r"(?<!\brelevant\s)(?<!\bother\s)\boperators?"
 _ORGANISATION = re.compile(r"\borgani[sz]ations?\b|\bperson\s+or\s+business\b|\bsuch\s+business\b|"
-                           r"\bcovered\s+entit(?:y|ies)\b", re.I)
-_ORGANISATION_LAST = re.compile(r"(?:\borgani[sz]ations?|\bperson\s+or\s+business|\bsuch\s+business)\W*$", re.I)
+                           r"\bcovered\s+entit(?:y|ies)\b|" + _OPERATOR + r"\b", re.I)
+_ORGANISATION_LAST = re.compile(r"(?:\borgani[sz]ations?|\bperson\s+or\s+business|\bsuch\s+business|" + _OPERATOR
+                                + r")\W*$", re.I)
 _HOLDS_FOR_ANOTHER = re.compile(r"\bdoes\s+not\s+own\b", re.I)
 # California's CCPA binds "a business that collects a consumer's personal information": the business heads the
 # subject, whatever its relative clause names after it ("that sells consumers' personal information").
