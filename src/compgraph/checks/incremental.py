@@ -97,7 +97,10 @@ def digests(db: ox.Store, graph: str, predicates: Iterable[str]) -> dict[str, st
         if p == TYPE:
             per: dict[str, list[str]] = {}
             for q in quads:
-                per.setdefault(str(q.object), []).append(str(q.subject))
+                # Keyed by the class's IRI as the queries name it: str() of a pyoxigraph NamedNode is "<iri>", which no
+                # query's needs matched, so a change to which nodes have a class re-ran nothing.
+                cls = q.object.value if isinstance(q.object, ox.NamedNode) else str(q.object)
+                per.setdefault(cls, []).append(str(q.subject))
             out.update({f"type {c}": history.digest_lines(subjects)[1] for c, subjects in per.items()})
         else:
             lines = [f"{q.subject} {q.object}" for q in quads]
