@@ -17,10 +17,12 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from compgraph.checks.incremental import validate_incremental
-from compgraph.checks.report import Finding, Outcome, render_turtle
+from compgraph.checks.report import Finding, Outcome, last_report_counts, render_turtle
+from compgraph.checks.shapes import load_shape_sources
 from compgraph.checks.sparql import rewrite_not_exists
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import only_these, validate_store
+from compgraph.graph.catalog import InputError
 from compgraph.graph.store import LocalStore
 
 AS_OF = date(2026, 11, 22)
@@ -96,7 +98,9 @@ def test_a_comment_between_select_and_where_is_skipped_even_when_it_holds_a_brac
         # patterns go on after a VALUES block, after a FILTER's parentheses and after a GRAPH's name
         ("SELECT * WHERE { VALUES ?x { 1 } ?s ?p ?x }", True),
         ("SELECT * WHERE { ?s <urn:x:p> ?o FILTER(?o > 1) ?s ?q ?z }", True),
-        # a VALUES block's terms and a GRAPH's name are no patterns
+        # a VALUES block's terms and a GRAPH's name are no patterns; a blank node's property list is an object
+        ("SELECT * WHERE { ?s <urn:x:p> [ <urn:x:q> ?z ] . ?a <urn:x:r> ?b }", False),
+        ("SELECT * WHERE { ?s <urn:x:p> [] . ?a <urn:x:r> ?b }", False),
         ("SELECT * WHERE { VALUES ?x { <urn:x:a> <urn:x:b> } ?s <urn:x:p> ?x }", False),
         ("SELECT * WHERE { ?s <urn:x:p> ?o GRAPH ?g { ?s <urn:x:q> ?z } }", False),
         # a prefix the query declares is expanded (an unknown one could match anything)
@@ -207,3 +211,34 @@ def test_a_graph_written_before_the_audit_trail_is_validated_incrementally(tmp_p
         inc = validate_incremental(s, AS_OF, shapes, save=False)
         full = validate_store(s, AS_OF, shapes, save=False)
     assert len(full.findings) == 1 and inc.outcome.findings == full.findings
+
+
+CLASS_TARGET_SHAPES = """
+<urn:x:S> a sh:NodeShape ; sh:targetClass <urn:x:C> ; sh:property [ sh:path <urn:x:p> ; sh:minCount 1 ] .
+"""
+TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def test_a_new_instance_of_a_target_class_is_validated_by_the_next_incremental_run(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=PREFIX + CLASS_TARGET_SHAPES, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", f'<urn:x:a> {TYPE} <urn:x:C> .\n<urn:x:a> <urn:x:p> "1" .\n'.encode())
+        validate_incremental(s, AS_OF, shapes, save=False)
+        s.replace_graph(
+            "urn:x:data",
+            f'<urn:x:a> {TYPE} <urn:x:C> .\n<urn:x:a> <urn:x:p> "1" .\n<urn:x:b> {TYPE} <urn:x:C> .\n'.encode(),
+        )
+        inc = validate_incremental(s, AS_OF, shapes, save=False)
+        full = validate_store(s, AS_OF, shapes, save=False)
+    assert [f.focus for f in full.findings] == ["urn:x:b"]
+    assert not inc.why_full and inc.outcome.findings == full.findings
+
+
+def test_a_shapes_source_that_does_not_exist_is_refused_saying_so(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such shapes file or folder"):
+        load_shape_sources([tmp_path / "missing.ttl"])
+
+
+def test_a_store_with_no_saved_report_has_no_counts_and_no_date(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        assert last_report_counts(s) == {"as_of": None, "created": None, "counts": {}}
