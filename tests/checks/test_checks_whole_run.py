@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal
 from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, SH
 
 from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.report import Finding, Outcome, last_report_counts, render_turtle
@@ -101,6 +102,7 @@ def test_a_comment_between_select_and_where_is_skipped_even_when_it_holds_a_brac
         # a VALUES block's terms and a GRAPH's name are no patterns; a blank node's property list is an object
         ("SELECT * WHERE { ?s <urn:x:p> [ <urn:x:q> ?z ] . ?a <urn:x:r> ?b }", False),
         ("SELECT * WHERE { ?s <urn:x:p> [] . ?a <urn:x:r> ?b }", False),
+        ("SELECT * WHERE { ?s <urn:x:p> ?x } VALUES ?x { 1 2 }", False),
         ("SELECT * WHERE { VALUES ?x { <urn:x:a> <urn:x:b> } ?s <urn:x:p> ?x }", False),
         ("SELECT * WHERE { ?s <urn:x:p> ?o GRAPH ?g { ?s <urn:x:q> ?z } }", False),
         # a prefix the query declares is expanded (an unknown one could match anything)
@@ -242,3 +244,13 @@ def test_a_shapes_source_that_does_not_exist_is_refused_saying_so(tmp_path: Path
 def test_a_store_with_no_saved_report_has_no_counts_and_no_date(tmp_path: Path) -> None:
     with LocalStore(tmp_path / "store") as s:
         assert last_report_counts(s) == {"as_of": None, "created": None, "counts": {}}
+
+
+def test_two_conforming_outcomes_merged_conform_and_say_so_once_in_the_report() -> None:
+    def conforming() -> Outcome:
+        node = BNode()
+        return Outcome(AS_OF, True, [], [(node, RDF.type, SH.ValidationReport), (node, SH.conforms, Literal(True))])
+
+    merged = conforming().merged(conforming())
+    assert merged.conforms is True
+    assert list(merged.report.objects(None, SH.conforms)) == [Literal(True)]
