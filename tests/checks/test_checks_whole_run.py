@@ -21,6 +21,7 @@ from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.report import Finding, Outcome, last_report_counts, render_turtle
 from compgraph.checks.shapes import load_shape_sources
 from compgraph.checks.sparql import rewrite_not_exists
+from compgraph.checks.sparql.rewrite import _first_statement
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import only_these, validate_store
 from compgraph.graph.catalog import InputError
@@ -254,3 +255,16 @@ def test_two_conforming_outcomes_merged_conform_and_say_so_once_in_the_report() 
     merged = conforming().merged(conforming())
     assert merged.conforms is True
     assert list(merged.report.objects(None, SH.conforms)) == [Literal(True)]
+
+
+def test_a_string_with_an_escaped_quote_ends_at_its_own_closing_quote() -> None:
+    query = (
+        'SELECT $this WHERE { $this a <urn:x:C> ; <urn:x:n> ?n . FILTER(?n != "a\\"b")'
+        ' FILTER NOT EXISTS { $this <urn:x:p> "c" } }'
+    )
+    assert 'FILTER(?n != "a\\"b")  MINUS { $this <urn:x:p> "c" }' in rewrite_not_exists(query)
+
+
+def test_a_first_statement_with_a_parenthesised_path_ends_at_its_full_stop() -> None:
+    group = "?s (<urn:x:a>|<urn:x:b>) ?o . ?o <urn:x:c> ?v"
+    assert _first_statement(group) == group.index(" .") + 1
