@@ -21,6 +21,8 @@ from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.report import Finding, Outcome, last_report_counts, render_turtle
 from compgraph.checks.shapes import load_shape_sources
 from compgraph.checks.sparql import rewrite_not_exists
+from compgraph.checks.sparql.components import Unsupported
+from compgraph.checks.sparql.plan import plan
 from compgraph.checks.sparql.rewrite import _first_statement
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import only_these, validate_store
@@ -104,6 +106,8 @@ def test_a_comment_between_select_and_where_is_skipped_even_when_it_holds_a_brac
         ("SELECT * WHERE { ?s <urn:x:p> [ <urn:x:q> ?z ] . ?a <urn:x:r> ?b }", False),
         ("SELECT * WHERE { ?s <urn:x:p> [] . ?a <urn:x:r> ?b }", False),
         ("SELECT * WHERE { ?s <urn:x:p> ?x } VALUES ?x { 1 2 }", False),
+        # a language tag is its literal's, in capitals too
+        ('SELECT * WHERE { ?s <urn:x:p> "x"@EN ; <urn:x:q> ?o }', False),
         ("SELECT * WHERE { VALUES ?x { <urn:x:a> <urn:x:b> } ?s <urn:x:p> ?x }", False),
         ("SELECT * WHERE { ?s <urn:x:p> ?o GRAPH ?g { ?s <urn:x:q> ?z } }", False),
         # a prefix the query declares is expanded (an unknown one could match anything)
@@ -268,3 +272,30 @@ def test_a_string_with_an_escaped_quote_ends_at_its_own_closing_quote() -> None:
 def test_a_first_statement_with_a_parenthesised_path_ends_at_its_full_stop() -> None:
     group = "?s (<urn:x:a>|<urn:x:b>) ?o . ?o <urn:x:c> ?v"
     assert _first_statement(group) == group.index(" .") + 1
+
+
+def test_planning_shapes_the_sparql_engine_cannot_run_names_each_of_them() -> None:
+    shapes = Graph().parse(data=PREFIX + CLASS_SHAPE_BESIDE_A_FALLBACK, format="turtle")
+    with pytest.raises(Unsupported, match="^urn:x:K: .*LIMIT/OFFSET"):
+        plan(shapes)
+
+
+SUBCLASS_SHAPES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<urn:x:S> a sh:NodeShape ; sh:targetClass <urn:x:Super> ; sh:property [ sh:path <urn:x:p> ; sh:minCount 1 ] .
+"""
+
+
+def test_a_new_instance_of_a_subclass_of_a_target_class_is_validated_by_the_next_incremental_run(
+    tmp_path: Path,
+) -> None:
+    shapes = Graph().parse(data=PREFIX + SUBCLASS_SHAPES, format="turtle")
+    sub = "<urn:x:Sub> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <urn:x:Super> .\n"
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", f'{sub}<urn:x:a> {TYPE} <urn:x:Super> .\n<urn:x:a> <urn:x:p> "1" .\n'.encode())
+        validate_incremental(s, AS_OF, shapes, save=False)
+        s.replace_graph("urn:x:more", f"<urn:x:b> {TYPE} <urn:x:Sub> .\n".encode())
+        inc = validate_incremental(s, AS_OF, shapes, save=False)
+        full = validate_store(s, AS_OF, shapes, save=False)
+    assert [f.focus for f in full.findings] == ["urn:x:b"]
+    assert not inc.why_full and inc.outcome.findings == full.findings
