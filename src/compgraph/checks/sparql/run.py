@@ -33,9 +33,7 @@ def _rule_name(shapes: Graph, q: Query) -> str:
     return node_label(shapes, node)
 
 
-def run_plan(
-    store: GraphStore, p: Plan, graphs: list[str], shapes: Graph
-) -> list[tuple[Query, dict[str, Node | None]]]:
+def run_plan(store: GraphStore, p: Plan) -> list[tuple[Query, dict[str, Node | None]]]:
     per_query = rows_per_query(store, p.queries)
     return [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
 
@@ -201,7 +199,7 @@ def run_sparql(store: GraphStore, as_of: date, shapes: Graph, p: Plan) -> Outcom
     graphs = data_graphs(store)
     with run_graph(store, as_of):
         # Values are reported as written ("none"^^xsd:boolean, not rdflib's "false"): store.to_rdflib keeps them.
-        rows = run_plan(store, p, graphs, shapes)
+        rows = run_plan(store, p)
         labels = _labels(store, (d.get("this") for _, d in rows), graphs)
     findings, report = findings_from_rows(rows, shapes, labels)
     return Outcome(as_of, not rows_with_focus(rows), findings, report)
