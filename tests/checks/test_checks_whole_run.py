@@ -299,3 +299,18 @@ def test_a_new_instance_of_a_subclass_of_a_target_class_is_validated_by_the_next
         full = validate_store(s, AS_OF, shapes, save=False)
     assert [f.focus for f in full.findings] == ["urn:x:b"]
     assert not inc.why_full and inc.outcome.findings == full.findings
+
+
+def test_a_nested_shape_with_an_empty_or_is_violated_by_every_focus_node(store: LocalStore) -> None:
+    # No member of an empty sh:or conforms (SHACL: a value node must conform to at least one). pySHACL refuses
+    # the empty list when it loads the shapes, so only the SPARQL engine is asked here.
+    empty_or = "<urn:x:EmptyOr> a sh:NodeShape ; sh:targetNode <urn:x:least> ; sh:node [ sh:or () ] ."
+    shapes = Graph().parse(data=PREFIX + empty_or, format="turtle")
+    outcome = validate_store(store, AS_OF, shapes, save=False)
+    assert outcome.engines == {"sparql": ["urn:x:EmptyOr"], "pyshacl": []}
+    assert [f.focus for f in outcome.findings] == ["urn:x:least"]
+
+
+def test_a_decimal_in_a_first_statement_is_no_full_stop() -> None:
+    group = "?s <urn:x:p> 1.5 . ?s <urn:x:q> ?v"
+    assert _first_statement(group) == group.index(" .") + 1
