@@ -8,6 +8,7 @@ shape itself (a query it cannot build falls back to pySHACL, which would agree w
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SH
 
 from compgraph.checks.incremental import validate_incremental
-from compgraph.checks.report import Finding, Outcome, last_report_counts, render_turtle
+from compgraph.checks.report import Finding, Outcome, last_report_counts, render_json, render_turtle
 from compgraph.checks.shapes import load_shape_sources
 from compgraph.checks.sparql import rewrite_not_exists
 from compgraph.checks.sparql.components import Unsupported
@@ -105,6 +106,7 @@ def test_a_comment_between_select_and_where_is_skipped_even_when_it_holds_a_brac
         # a VALUES block's terms and a GRAPH's name are no patterns; a blank node's property list is an object
         ("SELECT * WHERE { ?s <urn:x:p> [ <urn:x:q> ?z ] . ?a <urn:x:r> ?b }", False),
         ("SELECT * WHERE { ?s <urn:x:p> [] . ?a <urn:x:r> ?b }", False),
+        ("SELECT * WHERE { ?s <urn:x:p> [] . ?a ?r ?b }", True),
         ("SELECT * WHERE { ?s <urn:x:p> ?x } VALUES ?x { 1 2 }", False),
         # a language tag is its literal's, in capitals too
         ('SELECT * WHERE { ?s <urn:x:p> "x"@EN ; <urn:x:q> ?o }', False),
@@ -141,6 +143,7 @@ def test_an_incremental_run_after_no_change_says_nothing_changed_and_reports_wha
         full = validate_store(s, AS_OF, shapes, save=False)
     assert (again.why_full, again.rerun) == ("", 0)
     assert "(0 changed: nothing)" in again.summary()
+    assert again.seconds > 0  # the run is timed, not left at a default
     assert len(full.report) > 0 and isomorphic(again.outcome.report, full.report)
 
 
@@ -314,3 +317,57 @@ def test_a_nested_shape_with_an_empty_or_is_violated_by_every_focus_node(store: 
 def test_a_decimal_in_a_first_statement_is_no_full_stop() -> None:
     group = "?s <urn:x:p> 1.5 . ?s <urn:x:q> ?v"
     assert _first_statement(group) == group.index(" .") + 1
+
+
+def test_the_json_report_says_why_a_shape_was_left_to_pyshacl(store: LocalStore) -> None:
+    shapes = Graph().parse(data=PREFIX + CLASS_SHAPE_BESIDE_A_FALLBACK, format="turtle")
+    engine = json.loads(render_json(validate_store(store, AS_OF, shapes, save=False)))["engine"]
+    assert engine["pyshacl"] == ["urn:x:K"] and "LIMIT/OFFSET" in engine["fallback_reasons"]["urn:x:K"]
+
+
+def test_pyshacl_asked_alone_names_a_blank_root_shape_by_its_label(store: LocalStore) -> None:
+    blank = "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    blank += '[] a sh:NodeShape ; rdfs:label "Blank root" ; sh:targetNode <urn:x:least> ;'
+    blank += " sh:property [ sh:path <urn:x:p> ; sh:minCount 1 ] ."
+    outcome = validate_store(
+        store, AS_OF, Graph().parse(data=PREFIX + blank, format="turtle"), save=False, engine="pyshacl"
+    )
+    assert outcome.engines == {"sparql": [], "pyshacl": ["Blank root"]}
+
+
+NONE_MAY_CONFORM = """
+<urn:x:NoneInList> a sh:NodeShape ; sh:targetNode <urn:x:least> ;
+    sh:node [ sh:property [ sh:path <urn:x:p> ; sh:qualifiedValueShape [ sh:in ( <urn:x:y> ) ] ;
+                            sh:qualifiedMaxCount 0 ] ] .
+"""
+
+
+def test_a_nested_qualified_maximum_of_zero_is_violated_by_one_conforming_value(store: LocalStore) -> None:
+    assert _both_engines(store, NONE_MAY_CONFORM, ["urn:x:NoneInList"]) == ["urn:x:least"]
+
+
+def test_a_nested_empty_language_list_is_violated_by_every_value(store: LocalStore) -> None:
+    # The SPARQL engine alone: what pySHACL makes of an empty sh:languageIn list is not what this pins.
+    shape = "<urn:x:NoLanguage> a sh:NodeShape ; sh:targetNode <urn:x:least> ;"
+    shape += " sh:node [ sh:property [ sh:path <urn:x:p> ; sh:languageIn () ] ] ."
+    outcome = validate_store(store, AS_OF, Graph().parse(data=PREFIX + shape, format="turtle"), save=False)
+    assert outcome.engines == {"sparql": ["urn:x:NoLanguage"], "pyshacl": []}
+    assert [f.focus for f in outcome.findings] == ["urn:x:least"]
+
+
+TWO_PREFIXES = """
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<urn:x:pa> sh:declare [ sh:prefix "ex" ; sh:namespace "urn:a:"^^xsd:anyURI ] .
+<urn:x:pb> sh:declare [ sh:prefix "ex" ; sh:namespace "urn:b:"^^xsd:anyURI ] .
+<urn:x:A> a sh:NodeShape ; sh:targetNode <urn:x:least> ;
+    sh:sparql [ sh:prefixes <urn:x:pa> ; sh:select "SELECT $this WHERE { $this ex:p ?o }" ] .
+<urn:x:B> a sh:NodeShape ; sh:targetNode <urn:x:least> ;
+    sh:sparql [ sh:prefixes <urn:x:pb> ; sh:select "SELECT $this WHERE { $this ex:p ?o }" ] .
+"""
+
+
+def test_each_sparql_constraint_reads_its_own_prefixes(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:least> <urn:a:p> <urn:x:y> .\n")
+        found = _both_engines(s, TWO_PREFIXES, ["urn:x:A", "urn:x:B"])
+    assert found == ["urn:x:least"]
