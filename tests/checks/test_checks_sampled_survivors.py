@@ -8,7 +8,7 @@ back to pySHACL, which finds the same, so an agreement alone would not show the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +21,9 @@ from compgraph.checks.report import Finding, Outcome
 from compgraph.checks.sparql import rewrite_not_exists
 from compgraph.checks.validate import findings_from_report, validate_store
 from compgraph.graph.store import LocalStore
+
+# the fixture of tests/checks/conftest.py
+BothEngines = Callable[[LocalStore, str, list[str]], list[str]]
 
 AS_OF = date(2026, 11, 22)
 
@@ -48,38 +51,34 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStore]:
     s.close()
 
 
-def _both_engines(store: LocalStore, shapes_ttl: str, root: str) -> list[str]:
-    """The focus nodes both engines report (they must agree), with the SPARQL engine running the shape itself."""
-    shapes = Graph().parse(data=PREFIX + shapes_ttl, format="turtle")
-    fast = validate_store(store, AS_OF, shapes, save=False)
-    reference = validate_store(store, AS_OF, shapes, save=False, engine="pyshacl")
-    assert fast.engines == {"sparql": [root], "pyshacl": []}, fast.fallback_reasons
-    assert [(f.focus, f.severity) for f in fast.findings] == [(f.focus, f.severity) for f in reference.findings]
-    return [f.focus for f in fast.findings]
-
-
-def test_a_node_shapes_has_value_is_run_as_sparql_and_finds_the_other_node(store: LocalStore) -> None:
+def test_a_node_shapes_has_value_is_run_as_sparql_and_finds_the_other_node(
+    both_engines: BothEngines, store: LocalStore
+) -> None:
     shapes = "<urn:x:IsA> a sh:NodeShape ; sh:targetNode <urn:x:a> , <urn:x:b> ; sh:hasValue <urn:x:a> .\n"
-    assert _both_engines(store, shapes, "urn:x:IsA") == ["urn:x:b"]
+    assert both_engines(store, shapes, ["urn:x:IsA"]) == ["urn:x:b"]
 
 
 def test_a_focus_node_with_no_value_conforming_to_the_qualified_shape_has_fewer_than_the_minimum(
-    store: LocalStore,
+    both_engines: BothEngines, store: LocalStore
 ) -> None:
     shapes = """<urn:x:OneZ> a sh:NodeShape ; sh:targetNode <urn:x:q1> , <urn:x:q2> ;
       sh:property [ sh:path <urn:x:p> ; sh:qualifiedValueShape [ sh:hasValue <urn:x:z> ] ; sh:qualifiedMinCount 1 ] .
     """
-    assert _both_engines(store, shapes, "urn:x:OneZ") == ["urn:x:q1"]
+    assert both_engines(store, shapes, ["urn:x:OneZ"]) == ["urn:x:q1"]
 
 
-def test_a_closed_shape_reached_through_sh_node_allows_each_of_its_properties(store: LocalStore) -> None:
+def test_a_closed_shape_reached_through_sh_node_allows_each_of_its_properties(
+    both_engines: BothEngines, store: LocalStore
+) -> None:
     shapes = """<urn:x:ViaClosed> a sh:NodeShape ; sh:targetNode <urn:x:c1> , <urn:x:c2> ; sh:node <urn:x:Closed> .
     <urn:x:Closed> a sh:NodeShape ; sh:closed true ; sh:property [ sh:path <urn:x:p> ] , [ sh:path <urn:x:q> ] .
     """
-    assert _both_engines(store, shapes, "urn:x:ViaClosed") == ["urn:x:c2"]
+    assert both_engines(store, shapes, ["urn:x:ViaClosed"]) == ["urn:x:c2"]
 
 
-def test_disjoint_qualified_shapes_are_kept_apart_only_from_sibling_property_shapes(store: LocalStore) -> None:
+def test_disjoint_qualified_shapes_are_kept_apart_only_from_sibling_property_shapes(
+    both_engines: BothEngines, store: LocalStore
+) -> None:
     # The sh:not shape also has a qualified value shape that <urn:x:z> conforms to, but it is not a value of
     # sh:property, so not a sibling (SHACL 4.7.3): <urn:x:d1>'s one value still counts.
     shapes = """<urn:x:Disjoint> a sh:NodeShape ; sh:targetNode <urn:x:d1> , <urn:x:d2> ;
@@ -87,7 +86,7 @@ def test_disjoint_qualified_shapes_are_kept_apart_only_from_sibling_property_sha
                     sh:qualifiedValueShapesDisjoint true ; sh:qualifiedMinCount 1 ] ;
       sh:not [ sh:path <urn:x:q> ; sh:qualifiedValueShape [ sh:hasValue <urn:x:z> ] ; sh:qualifiedMinCount 1 ] .
     """
-    assert _both_engines(store, shapes, "urn:x:Disjoint") == ["urn:x:d2"]
+    assert both_engines(store, shapes, ["urn:x:Disjoint"]) == ["urn:x:d2"]
 
 
 @pytest.mark.parametrize("engine", ["sparql", "pyshacl"])

@@ -9,7 +9,7 @@ shape itself (a query it cannot build falls back to pySHACL, which would agree w
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +29,9 @@ from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import only_these, validate_store
 from compgraph.graph.catalog import InputError
 from compgraph.graph.store import LocalStore
+
+# the fixture of tests/checks/conftest.py
+BothEngines = Callable[[LocalStore, str, list[str]], list[str]]
 
 AS_OF = date(2026, 11, 22)
 FOCUS = "{ SELECT DISTINCT ?this WHERE { ?this a <urn:O> } }"
@@ -51,16 +54,6 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStore]:
     s.close()
 
 
-def _both_engines(store: LocalStore, shapes_ttl: str, roots: list[str]) -> list[str]:
-    """The focus nodes both engines report (they must agree), with the SPARQL engine running every shape itself."""
-    shapes = Graph().parse(data=PREFIX + shapes_ttl, format="turtle")
-    fast = validate_store(store, AS_OF, shapes, save=False)
-    reference = validate_store(store, AS_OF, shapes, save=False, engine="pyshacl")
-    assert fast.engines == {"sparql": roots, "pyshacl": []}, fast.fallback_reasons
-    assert sorted(f.focus for f in fast.findings) == sorted(f.focus for f in reference.findings)
-    return sorted(f.focus for f in fast.findings)
-
-
 # Reached through sh:node: the compiled conformance of a nested shape (logic.Compiler), not the top-level component.
 QUALIFIED = """
 <urn:x:AtLeastOne> a sh:NodeShape ; sh:targetNode <urn:x:least> ;
@@ -73,11 +66,12 @@ QUALIFIED = """
 
 
 def test_a_nested_shape_with_one_conforming_value_over_its_qualified_maximum_fails_and_a_minimum_has_no_maximum(
+    both_engines: BothEngines,
     store: LocalStore,
 ) -> None:
     # <most> has exactly max + 1 conforming values; <least> has two, which only a maximum taken from the
     # other shape would refuse.
-    assert _both_engines(store, QUALIFIED, ["urn:x:AtLeastOne", "urn:x:AtMostOne"]) == ["urn:x:most"]
+    assert both_engines(store, QUALIFIED, ["urn:x:AtLeastOne", "urn:x:AtMostOne"]) == ["urn:x:most"]
 
 
 def test_a_three_branch_union_in_a_not_exists_becomes_one_not_exists_per_branch() -> None:
@@ -342,8 +336,10 @@ NONE_MAY_CONFORM = """
 """
 
 
-def test_a_nested_qualified_maximum_of_zero_is_violated_by_one_conforming_value(store: LocalStore) -> None:
-    assert _both_engines(store, NONE_MAY_CONFORM, ["urn:x:NoneInList"]) == ["urn:x:least"]
+def test_a_nested_qualified_maximum_of_zero_is_violated_by_one_conforming_value(
+    both_engines: BothEngines, store: LocalStore
+) -> None:
+    assert both_engines(store, NONE_MAY_CONFORM, ["urn:x:NoneInList"]) == ["urn:x:least"]
 
 
 def test_a_nested_empty_language_list_is_violated_by_every_value(store: LocalStore) -> None:
@@ -366,8 +362,8 @@ TWO_PREFIXES = """
 """
 
 
-def test_each_sparql_constraint_reads_its_own_prefixes(tmp_path: Path) -> None:
+def test_each_sparql_constraint_reads_its_own_prefixes(both_engines: BothEngines, tmp_path: Path) -> None:
     with LocalStore(tmp_path / "store") as s:
         s.replace_graph("urn:x:data", b"<urn:x:least> <urn:a:p> <urn:x:y> .\n")
-        found = _both_engines(s, TWO_PREFIXES, ["urn:x:A", "urn:x:B"])
+        found = both_engines(s, TWO_PREFIXES, ["urn:x:A", "urn:x:B"])
     assert found == ["urn:x:least"]
