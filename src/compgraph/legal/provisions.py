@@ -43,7 +43,8 @@ _MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are require
 # section ("SEC. 22D.1. FINDINGS.", "Declaration of legislative findings and intent") says why the law was made,
 # so its "The City should develop a strategy" is not operative either.
 # Only a title that is nothing else: "Findings of the market surveillance authority" may hold duties.
-_NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|interpretation|meaning\s+of\s+terms|"
+_DEFINITIONS_TITLE = r"definitions?(?:\s+and\s+interpretation)?|interpretation|meaning\s+of\s+terms"
+_NOT_OPERATIVE = re.compile(r"^\W*(?:" + _DEFINITIONS_TITLE + r"|"
                             r"(?:legislative\s+)?findings(?:\s+and\s+(?:purposes?|intent|declarations?))?|"
                             r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent|policy)(?:\s+and\s+intent)?)"
                             r"\W*$", re.I)
@@ -52,8 +53,7 @@ _NOT_OPERATIVE = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|in
 # The COPPA Rule's definition of a "mixed audience website" goes on: "Any collection of age information ... must be
 # done in a neutral manner that does not default to a set age": a definitions section's "must" still binds (its "shall
 # mean", "shall include" and "shall not be deemed" do not).
-_DEFINITIONS = re.compile(r"^\W*(?:definitions?(?:\s+and\s+interpretation)?|interpretation|meaning\s+of\s+terms)\W*$",
-                          re.I)
+_DEFINITIONS = re.compile(r"^\W*(?:" + _DEFINITIONS_TITLE + r")\W*$", re.I)
 _MUST = re.compile(r"\bmust\b", re.I)
 
 
@@ -61,10 +61,13 @@ def _definition_requirements(walker: _Walker, prov: Provision) -> None:
     """The sentences of a definition that require something in "must" words, each a duty of its own."""
     if prov.heading or not prov.text or not _DEFINITIONS.match(prov.section_title):
         return
-    for sentence in sentences(prov.text):
-        if not _MUST.search(sentence):
-            continue
-        key = (prov.section, prov.path)
+    _sentence_duties(walker, prov, [s for s in sentences(prov.text) if _MUST.search(s)])
+
+
+def _sentence_duties(walker: _Walker, prov: Provision, texts: list[str]) -> None:
+    """Each sentence the next one at the provision's place, one duty per clause, each binding the party it names."""
+    key = (prov.section, prov.path)
+    for sentence in texts:
         walker.sentence_no[key] += 1
         for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
             walker.add(prov, clause, modality, _subject(clause), walker.sentence_no[key], c)
@@ -222,11 +225,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             for sentence in parts:
                 _point(walker, prov, inherited, sentence)
             continue
-        for sentence in parts:
-            key = (prov.section, prov.path)
-            walker.sentence_no[key] += 1
-            for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
-                walker.add(prov, clause, modality, _subject(clause), walker.sentence_no[key], c)
+        _sentence_duties(walker, prov, parts)
         if prov.children:
             walker.sentence_no[(prov.section, prov.path)] += 1
     _addressees(walker.duties)
