@@ -104,6 +104,32 @@ def test_a_query_the_engine_cannot_evaluate_is_exit_2_blaming_the_query(store: P
     assert "cannot read the store" not in out.stderr and "Traceback" not in out.stderr
 
 
+def test_a_syntax_error_in_a_query_file_names_the_file_and_its_own_line(store: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "typo.rq"
+    rq.write_text("PREFIX x: <urn:x:>\nSELECT * WHERE { ?s x:p ?o . ?s nope:q ?z }\n", encoding="utf-8")
+    out = cg(store, "query", str(rq))
+    assert out.returncode == 2
+    # Line 2, column 39 of the file (where `nope:` is), not the line of the text with compgraph's PREFIXes in front.
+    assert f"Error: {rq}:2:39: " in out.stderr
+
+
+@pytest.mark.parametrize(
+    "option",
+    [["--port", "99999"], ["--port", "0"], ["--timeout", "0"], ["--timeout", "-1"], ["--max-results", "0"]],
+    ids=lambda o: " ".join(o),
+)
+def test_serve_refuses_an_option_out_of_range_before_starting(store: Path, option: list[str]) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "compgraph.cli", "--store", str(store), "serve", *option],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,  # a server that starts never returns: the test then fails rather than hangs
+    )
+    assert out.returncode == 2
+    assert f"Invalid value for '{option[0]}'" in out.stderr
+
+
 def test_building_with_a_broken_organisation_file_is_exit_2_and_keeps_the_store(store: Path, tmp_path: Path) -> None:
     before = cg(store, "stats", "--format", "json").stdout
     broken = tmp_path / "org.yaml"

@@ -39,8 +39,8 @@ from rdflib.term import Node
 
 from compgraph.graph import paths
 from compgraph.graph.durations import human_duration, is_duration
-from compgraph.graph.namespaces import shorten
-from compgraph.graph.store import GraphStore, QueryResult, with_prefixes
+from compgraph.graph.namespaces import shorten, sparql_prefixes
+from compgraph.graph.store import GraphStore, QueryResult, QuerySyntaxError, with_prefixes
 from compgraph.questions import answers
 
 FORMATS = ("table", "csv", "json", "tsv")
@@ -354,9 +354,30 @@ def run_query(
     again before the next write is a lookup; ``keep=False`` always runs the query (benchmarks time it)."""
     query = resolve_query(name_or_text_or_path)
     text = with_prefixes(query.bind(params))
-    if keep and _keeps(query):
-        return answers.kept_query(store, text, timeout=timeout, max_results=max_results)
-    return store.query(text, timeout=timeout, max_results=max_results)
+    try:
+        if keep and _keeps(query):
+            return answers.kept_query(store, text, timeout=timeout, max_results=max_results)
+        return store.query(text, timeout=timeout, max_results=max_results)
+    except QuerySyntaxError as exc:
+        raise QuerySyntaxError(_in_its_own_lines(str(exc), query)) from exc
+
+
+_PREFIX_LINES = sparql_prefixes().count("\n")
+_ERROR_AT = re.compile(r"error at (\d+):(\d+):")
+
+
+def _in_its_own_lines(message: str, query: CannedQuery) -> str:
+    """The parser's "error at LINE:COLUMN" counted in the text as written, and named by its file.
+
+    The engine parsed the text with compgraph's PREFIX lines in front, so its line numbers were off by their
+    count: an error in a one-line file was reported "at 27:1"."""
+    m = _ERROR_AT.match(message)
+    if m is not None and int(m.group(1)) > _PREFIX_LINES:
+        at = f"{int(m.group(1)) - _PREFIX_LINES}:{m.group(2)}:"
+        message = f"{query.path}:{at}{message[m.end() :]}" if query.path else f"error at {at}{message[m.end() :]}"
+    elif query.path is not None:
+        message = f"{query.path}: {message}"
+    return message
 
 
 def answer_text(
