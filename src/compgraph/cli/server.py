@@ -79,9 +79,21 @@ def users_record(sc: StoreContext, name: str, role: str, was: str, token: bool) 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--timeout", "sparql_timeout", default=5.0, show_default=True, help="SPARQL query time limit (s).")
-@click.option("--max-results", default=10_000, show_default=True, help="SPARQL result-size cap.")
+# Ranges, so a typo is refused before the server starts: port 99999 was served on 34463 (modulo 65536); a time
+# limit of -1 stopped every /sparql query (503) and 0 was read as 5 s; a result cap of 0 or less refused every
+# answer with a row (400).
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--timeout",
+    "sparql_timeout",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(0, min_open=True),
+    help="SPARQL query time limit (s).",
+)
+@click.option(
+    "--max-results", default=10_000, show_default=True, type=click.IntRange(1), help="SPARQL result-size cap."
+)
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="Server threads.")
 @click.option(
     "--query-workers", default=2, show_default=True, type=click.IntRange(1, 64), help="SPARQL worker processes."
@@ -222,13 +234,13 @@ def _invoke(argv: list[str], held: HeldStore, err: io.StringIO) -> int:
 @click.option("--seed", default=1, show_default=True, type=int)
 @click.option(
     "--baseline-max-triples",
-    type=int,
+    type=click.IntRange(0),
     metavar="N",
     help="Above N triples the rdflib + pySHACL baseline only loads and validates.",
 )
 @click.option(
     "--baseline-validate-limit",
-    type=int,
+    type=click.IntRange(1),
     default=1800,
     show_default=True,
     metavar="SECONDS",
