@@ -230,8 +230,8 @@ def test_a_remote_store_waits_a_minute_for_an_answer_unless_told_otherwise() -> 
 UNKNOWN_FUNCTION = "<urn:f" + "x" * 700 + ">"
 
 
-def error_answer(message: str, url: str) -> str:
-    prefix = f"{url} answered 500: "
+def error_answer(message: str, url: str, status: int = 500) -> str:
+    prefix = f"{url} answered {status}: "
     assert message.startswith(prefix), message
     return message[len(prefix) :]
 
@@ -250,3 +250,12 @@ def test_a_remote_update_s_error_answer_is_given_to_its_first_500_characters(oxi
         store.update(f"INSERT {{ <urn:x:a> <urn:x:p> ?x }} WHERE {{ BIND({UNKNOWN_FUNCTION}(1) AS ?x) }}")
     answer = error_answer(str(err.value), store.update_url)
     assert (len(answer), answer[:26]) == (500, "The custom function <urn:f")
+
+
+def test_a_remote_graph_store_s_error_answer_is_given_to_its_first_500_characters(oxigraph: str) -> None:
+    # A Graph Store URL with a wrong path: Oxigraph refuses the PUT with 404, naming the method and the path.
+    store = RemoteStore(oxigraph + "/query", gsp_url=oxigraph + "/" + "x" * 700)
+    with pytest.raises(StoreError) as err:
+        store.replace_graph(A, TWO)
+    answer = error_answer(str(err.value), str(store.gsp_url), 404)
+    assert (len(answer), answer[:6]) == (500, "PUT /x")
