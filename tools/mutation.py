@@ -239,6 +239,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_provincial_acts_and_agency_rules.py",
             "tests/legal/test_translated_texts.py",
             "tests/legal/test_uk_and_federal_acts.py",
+            "tests/legal/test_statute_leftovers.py",
         ],
     ),
 }
