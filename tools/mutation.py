@@ -189,6 +189,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/graph/test_store_whole_run.py",
             "tests/graph/test_timed_query_child.py",
             "tests/graph/test_store_reads_and_export.py",
+            "tests/graph/test_store_leftovers.py",
         ],
     ),
     "endpoint": (
@@ -238,6 +239,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_provincial_acts_and_agency_rules.py",
             "tests/legal/test_translated_texts.py",
             "tests/legal/test_uk_and_federal_acts.py",
+            "tests/legal/test_statute_leftovers.py",
         ],
     ),
 }

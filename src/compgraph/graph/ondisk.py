@@ -215,10 +215,14 @@ def write_head(root: Path, generation: str, graphs: int) -> None:
     _fsync_dir(root)
 
 
-def commit(root: Path, current: ox.Store | None, apply: Callable[[ox.Store], None]) -> Path:
+def commit(
+    root: Path, current: ox.Store | None, apply: Callable[[ox.Store], None], scratch: tuple[str, ...] = ()
+) -> Path:
     """Write a new generation (a copy of ``current`` changed by ``apply``) and make it HEAD; caller holds the lock.
 
-    On any error the new generation is removed and HEAD still names the old one.
+    On any error the new generation is removed and HEAD still names the old one. HEAD records the number of graphs
+    the generation holds less those named with a ``scratch`` prefix: the next open drops them in place, so a count
+    with them would call a store that held only scratch graphs damaged ("opens empty") from then on.
     """
     new = next_generation(root)
     try:
@@ -229,7 +233,7 @@ def commit(root: Path, current: ox.Store | None, apply: Callable[[ox.Store], Non
         apply(db)
         inject("generation-applied")
         db.flush()
-        graphs = sum(1 for _ in db.named_graphs())
+        graphs = sum(1 for g in db.named_graphs() if not (isinstance(g, ox.NamedNode) and g.value.startswith(scratch)))
         del db
         inject("generation-flushed")
         write_head(root, new.name, graphs)

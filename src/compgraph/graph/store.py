@@ -54,7 +54,7 @@ from compgraph.graph.results import (  # noqa: F401  (re-exported: callers impor
 from compgraph.graph.results import materialise as _materialise
 from compgraph.graph.writes import (
     IN_PLACE_MAX,
-    SCRATCH_PREFIXES,  # noqa: F401  (re-exported)
+    SCRATCH_PREFIXES,
     XSD_STRING,
     bulk_graph,
     drop_scratch,
@@ -264,7 +264,7 @@ class LocalStore(GraphStore):
     ) -> None:
         current = self._store
         try:
-            new = ondisk.commit(self.root, current, recorded(apply, list(graphs), known))
+            new = ondisk.commit(self.root, current, recorded(apply, list(graphs), known), SCRATCH_PREFIXES)
         except OSError as exc:
             raise StoreError(f"cannot write to the store at {self.location}: {exc.strerror or exc}") from exc
         except RuntimeError as exc:

@@ -502,7 +502,8 @@ def _resume_capitals(p: _Parser, line: str) -> None:
         return
     m = re.match(r"([A-Z])\.[ \t]+[A-Z]", line)
     last = p.capitals[-1][1] if p.capitals else ""
-    if m and last and ord(m.group(1)) == ord(last) + 1 and "ALPHA" not in dict(p.stack):
+    # Once the list is closed (its last point no longer open): a bracketed "(A)" opened since is another list.
+    if m and last and ord(m.group(1)) == ord(last) + 1 and p.capitals[-1] not in p.stack:
         p.stack, p.resuming = list(p.capitals), p.capitals_lead
 
 
