@@ -190,6 +190,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/graph/test_timed_query_child.py",
             "tests/graph/test_store_reads_and_export.py",
             "tests/graph/test_store_leftovers.py",
+            "tests/graph/test_remote_broken_answers.py",
         ],
     ),
     "endpoint": (

@@ -609,11 +609,14 @@ class RemoteStore(GraphStore):
             raise QueryTimeout(f"the endpoint gave up: {resp.headers.get('X-SQL-Message', '').strip()[:300]}")
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip()
         if ctype == "application/sparql-results+json":
-            body = resp.json()
-            if "boolean" in body:
-                return QueryResult("ASK", boolean=bool(body["boolean"]))
-            variables = body["head"].get("vars", [])
-            bindings = body["results"]["bindings"]
+            try:
+                body = resp.json()
+                if "boolean" in body:
+                    return QueryResult("ASK", boolean=bool(body["boolean"]))
+                variables = body["head"].get("vars", [])
+                bindings = body["results"]["bindings"]
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise self._broken(resp, exc) from exc
             if (asked := virtuoso_ask(variables, bindings)) is not None:
                 return QueryResult("ASK", boolean=asked)
             if max_results is not None and len(bindings) > max_results:
@@ -621,10 +624,21 @@ class RemoteStore(GraphStore):
             rows = [tuple(_json_term(b.get(v)) for v in variables) for b in bindings]
             return QueryResult("SELECT", variables=variables, rows=rows)
         g = Graph()
-        g.parse(data=resp.content, format="nt" if ctype == "application/n-triples" else ctype or "nt")
+        try:
+            g.parse(data=resp.content, format="nt" if ctype == "application/n-triples" else ctype or "nt")
+        except Exception as exc:  # rdflib's parsers raise many types; any of them means the same here
+            raise self._broken(resp, exc) from exc
         if max_results is not None and len(g) > max_results:
             raise ResultTooLarge(f"query returned more than {max_results} triples")
         return QueryResult("CONSTRUCT", triples=list(g))
+
+    def _broken(self, resp: requests.Response, exc: Exception) -> StoreError:
+        """Oxigraph streams an answer and, when the query fails part-way (a SERVICE it cannot reach), ends the
+        200 it has begun with the error's text: an answer that is not whole is the endpoint's error, never rows."""
+        return StoreError(
+            f"{self.query_url} sent an answer that breaks off ({type(exc).__name__}: {str(exc)[:200]}); "
+            f"it ends: {resp.text.strip()[-300:]}"
+        )
 
     def update(self, sparql_update: str) -> None:
         resp = self._post(
