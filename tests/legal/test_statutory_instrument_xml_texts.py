@@ -1,0 +1,160 @@
+"""The failure classes the first run on a 45th never-seen text showed: the UK Network and Information Systems
+Regulations 2018 as legislation.gov.uk serves them, in its Crown Legislation Markup Language (CLML) XML. The first
+run refused the file (no reader for ``.xml``); once read, a UK statutory instrument's regulators, its regulated
+parties (an "OES", a "RDSP"), its alternatives that only name a duty's scope, and its notices to the regulator
+were read wrong. One behaviour each; a few guards keep a rule from reaching text it was not meant for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from dutyrows import duty_rows as _duties
+
+from compgraph.legal.corpus import evaluate_corpus, extract_file
+from compgraph.legal.readers import IngestError, read_document
+
+_CLML = "http://www.legislation.gov.uk/namespaces/legislation"
+
+
+def _clml(body: str, commentaries: str = "") -> str:
+    """A CLML document as legislation.gov.uk serves it: the body's regulations, then the editor's notes."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<Legislation xmlns="{_CLML}"><Secondary><Body>{body}</Body>'
+        f"</Secondary><Commentaries>{commentaries}</Commentaries></Legislation>\n"
+    )
+
+
+def _regulation(number: str, title: str, *paragraphs: str) -> str:
+    return (
+        f'<P1group><Title>{title}</Title><P1><Pnumber PuncAfter=".">{number}</Pnumber><P1para>'
+        f"{''.join(paragraphs)}</P1para></P1></P1group>"
+    )
+
+
+def _paragraph(number: str, text: str, *points: str) -> str:
+    return f"<P2><Pnumber>{number}</Pnumber><P2para><Text>{text}</Text>{''.join(points)}</P2para></P2>"
+
+
+def _point(letter: str, text: str) -> str:
+    return f"<P3><Pnumber>{letter}</Pnumber><P3para><Text>{text}</Text></P3para></P3>"
+
+
+def _read(tmp_path: Path, content: str, name: str = "regs.xml") -> str:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return read_document(path)
+
+
+def test_a_clml_regulation_is_read_as_legislation_gov_uk_prints_it(tmp_path: Path) -> None:
+    xml = _clml(
+        _regulation(
+            "10",
+            "The security duties of operators of essential services",
+            _paragraph("1", "An OES must take appropriate measures."),
+            _paragraph(
+                "2", "The measures must—", _point("a", "prevent incidents; and"), _point("b", "minimise their impact.")
+            ),
+        )
+    )
+    assert [line for line in _read(tmp_path, xml).split("\n") if line] == [
+        "The security duties of operators of essential services",
+        "10.—(1) An OES must take appropriate measures.",
+        "(2) The measures must—",
+        "(a) prevent incidents; and",
+        "(b) minimise their impact.",
+    ]
+
+
+def test_a_clml_duty_is_cited_by_its_regulation_paragraph_and_point(tmp_path: Path) -> None:
+    xml = _clml(
+        _regulation(
+            "8A",
+            "Nomination",
+            _paragraph(
+                "1", "An OES must—", _point("a", "nominate a person; and"), _point("b", "notify the authority.")
+            ),
+        )
+    )
+    assert [r for r, _, _ in _duties(_read(tmp_path, xml))] == ["8A(1)(a)", "8A(1)(b)"]
+
+
+def test_the_editors_notes_and_their_markers_are_not_read_as_the_law(tmp_path: Path) -> None:
+    xml = _clml(
+        _regulation(
+            "12",
+            "Relevant digital service providers",
+            _paragraph(
+                "1", 'A RDSP must notify the <CommentaryRef Ref="c1"/>Information Commissioner about any incident.'
+            ),
+        ),
+        '<Commentary id="c1" Type="F"><Para><Text>Words in reg. 12(3) substituted (31.12.2020) by S.I. 2020/1245; '
+        "the Secretary of State must publish them.</Text></Para></Commentary>",
+    )
+    assert _duties(_read(tmp_path, xml)) == [
+        ("12(1)", "mandatory", "A RDSP must notify the Information Commissioner about any incident.")
+    ]
+
+
+def test_amended_words_are_read_inside_their_sentence(tmp_path: Path) -> None:
+    xml = _clml(
+        _regulation(
+            "11",
+            "The duty to notify incidents",
+            _paragraph(
+                "1",
+                'An OES must notify the designated competent authority <Addition ChangeId="k" CommentaryRef="c2">'
+                "for the OES</Addition> in writing about any incident.",
+            ),
+        )
+    )
+    assert _duties(_read(tmp_path, xml))[0][2] == (
+        "An OES must notify the designated competent authority for the OES in writing about any incident."
+    )
+
+
+def test_a_paragraph_omitted_by_amendment_states_no_duty(tmp_path: Path) -> None:
+    xml = _clml(
+        _regulation(
+            "12",
+            "Relevant digital service providers",
+            _paragraph("1", "The operator must notify the authority without undue delay."),
+            _paragraph("2", ". . . . . . . . . . . . . . . ."),
+            _paragraph("3", "The Information Commissioner must keep a register."),
+        )
+    )
+    assert [r for r, _, _ in _duties(_read(tmp_path, xml))] == ["12(1)", "12(3)"]
+
+
+def test_xml_that_is_not_well_formed_is_refused_naming_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<Legislation><Body><Text>An OES must</Body></Legislation>\n', encoding="utf-8"
+    )
+    with pytest.raises(IngestError, match=r"broken\.xml: not well-formed XML \(line 2, column \d+\)"):
+        read_document(path)
+
+
+def test_xml_in_another_vocabulary_is_read_element_by_element(tmp_path: Path) -> None:
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><section eId="sec_9">'
+        "<num>9.</num><heading>Record-keeping</heading><content><p>The provider shall keep the logs.</p></content>"
+        "</section></body></act></akomaNtoso>"
+    )
+    path = tmp_path / "act.xml"
+    path.write_text(xml, encoding="utf-8")
+    assert [(o["modality"], o["text"]) for o in extract_file(path)] == [
+        ("mandatory", "The provider shall keep the logs.")
+    ]
+
+
+def test_eval_extract_scores_a_labelled_xml_text(tmp_path: Path) -> None:
+    (tmp_path / "regs.xml").write_text(
+        _clml(_regulation("10", "Security", _paragraph("1", "An OES must take appropriate measures."))),
+        encoding="utf-8",
+    )
+    (tmp_path / "regs.truth.tsv").write_text(
+        "id\tref\tmodality\ttext\nx1\t10(1)\tmandatory\tAn OES must take appropriate measures\n", encoding="utf-8"
+    )
+    [score] = evaluate_corpus(tmp_path, extract_file)
+    assert (score.document, score.recall, score.ref_accuracy) == ("regs.xml", 1.0, 1.0)
