@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 from dutyrows import duty_rows as _duties
 
+from compgraph.legal.clauses import statute_addressee
 from compgraph.legal.corpus import evaluate_corpus, extract_file
+from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import IngestError, read_document
+from compgraph.legal.statute import repair_typography
 
 _CLML = "http://www.legislation.gov.uk/namespaces/legislation"
 
@@ -44,6 +47,10 @@ def _read(tmp_path: Path, content: str, name: str = "regs.xml") -> str:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     return read_document(path)
+
+
+def _addressees(text: str) -> list[tuple[str, str | None]]:
+    return [(d.ref, d.addressee) for d in statute_duties(repair_typography(text))]
 
 
 def test_a_clml_regulation_is_read_as_legislation_gov_uk_prints_it(tmp_path: Path) -> None:
@@ -158,3 +165,48 @@ def test_eval_extract_scores_a_labelled_xml_text(tmp_path: Path) -> None:
     )
     [score] = evaluate_corpus(tmp_path, extract_file)
     assert (score.document, score.recall, score.ref_accuracy) == ("regs.xml", 1.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "the Information Commissioner",
+        "the Commissioner",
+        "the CSIRT",
+        "The Information Commissioner or GCHQ",
+        "the single point of contact",
+    ],
+)
+def test_a_uk_regulator_is_an_authority(subject: str) -> None:
+    assert statute_addressee(subject) == "authority"
+
+
+def test_the_european_commission_is_still_the_commission() -> None:
+    assert statute_addressee("The Commission") == "commission"
+
+
+_NOTIFY = (
+    "The duty to notify incidents\n\n"
+    "11.—(1) An OES must notify the competent authority about any incident.\n\n"
+    "(2) The notification mentioned in paragraph (1) must be made within 72 hours.\n\n"
+    "(3) The competent authority must share the incident information with the CSIRT.\n\n"
+    "(4) The competent authority must provide an annual report to the SPOC.\n\n"
+    "(5) The first report mentioned in paragraph (4) must be submitted on or before 1st July 2018.\n"
+)
+
+
+def test_a_party_the_role_scheme_lacks_borrows_no_role_from_its_regulation() -> None:
+    assert _addressees(_NOTIFY)[0] == ("11(1)", None)
+
+
+def test_a_thing_another_paragraph_requires_is_the_business_of_the_party_that_paragraph_binds() -> None:
+    assert [a for r, a in _addressees(_NOTIFY) if r in ("11(2)", "11(5)")] == [None, "authority"]
+
+
+def test_an_office_named_by_its_acronym_keeps_the_role_of_its_article() -> None:
+    # a city's code: "The CDO" is the city's own officer, never introduced as "a CDO"
+    text = (
+        "SEC. 22D.2. CHIEF DATA OFFICER.\n\n(a) The City shall appoint a Chief Data Officer.\n\n"
+        "(b) The CDO shall draft rules to implement the open data policy.\n"
+    )
+    assert _addressees(text)[-1] == ("22D.2(b)", "authority")

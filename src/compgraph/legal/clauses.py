@@ -601,6 +601,8 @@ _ROLES = _table(
                   r"\bthe council\b|\b(?:central|state|federal) government\b|"
                   # a UK Act's minister, who makes the regulations it provides for
                   r"\bthe secretary of state\b|"
+                  # UK regulators: the (Information) Commissioner, the incident response team, GCHQ, the SPOC
+                  r"\bcommissioner\b|\bCSIRTs?\b|\bGCHQ\b|\bsingle\s+point\s+of\s+contact\b|\bSPOC\b|"
                   # China's Measures: "the relevant competent department", "the national cybersecurity and
                   # informatization department", "the relevant national authorities", "... and other departments"
                   r"\b(?:competent|relevant|national|regulatory|administrative)\s+(?:[\w-]+\s+){0,3}?"
