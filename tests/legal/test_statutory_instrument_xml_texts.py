@@ -210,3 +210,34 @@ def test_an_office_named_by_its_acronym_keeps_the_role_of_its_article() -> None:
         "(b) The CDO shall draft rules to implement the open data policy.\n"
     )
     assert _addressees(text)[-1] == ("22D.2(b)", "authority")
+
+
+def test_alternatives_that_only_name_the_services_a_duty_covers_are_one_duty() -> None:
+    text = (
+        "12.—(1) A RDSP must take measures to manage the risks to the systems on which it relies to provide the "
+        "following services—\n\n(a) online marketplace;\n\n(b) online search engine; or\n\n"
+        "(c) cloud computing service.\n"
+    )
+    assert _duties(text) == [
+        (
+            "12(1)",
+            "mandatory",
+            "A RDSP must take measures to manage the risks to the systems "
+            "on which it relies to provide the following services— (a) online marketplace; (b) "
+            "online search engine; or (c) cloud computing service.",
+        )
+    ]
+
+
+def test_alternative_cases_that_set_when_a_duty_is_due_are_one_duty() -> None:
+    text = (
+        "14A.—(1) The digital service provider must comply with regulation 14—\n\n"
+        "(a) in the case of a provider offering services on the coming into force date, within three months of "
+        "that date; or\n\n(b) in any other case, within three months of the provider first offering services.\n"
+    )
+    assert [r for r, _, _ in _duties(text)] == ["14A(1)"]
+
+
+def test_alternative_acts_after_a_lead_in_stay_duties_of_their_own() -> None:
+    text = "9.—(1) The operator must—\n\n(a) notify the authority; or\n\n(b) publish a notice on its website.\n"
+    assert [r for r, _, _ in _duties(text)] == ["9(1)(a)", "9(1)(b)"]

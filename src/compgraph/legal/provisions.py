@@ -198,7 +198,11 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             before, last = split_lead_in(lead_text)
             condition = _CONDITION_LEAD_IN.search(lead_text) or _SCOPE_LEAD_IN.search(lead_text) \
                 or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text)
-            if condition and not _SCOPE_LEAD_IN.search(lead_text):
+            cases = None if condition else _with_alternatives(lead_text, prov.children)
+            if cases:
+                parts.append(cases)  # one duty, read with the alternatives that say what it covers or when it is due
+                condition = True
+            elif condition and not _SCOPE_LEAD_IN.search(lead_text):
                 parts.append(lead_text)  # the sentence states the duty; its points are its conditions
             elif before:
                 parts.append(before)
@@ -243,6 +247,29 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 # So may a time ("must cease to retain ..., as soon as it is reasonable to assume that — (a) ... and (b) ...").
 _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if|unless)|as\s+soon\s+as)\b"
                                 r"(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-])?\s*$", re.I)
+
+
+# "must identify and take ... measures to manage the risks posed to the security of network and information systems on
+# which it relies to provide ... the following services— (a) online marketplace; (b) online search engine; or (c)
+# cloud computing service", "must comply with paragraph (2)— (a) in the case of a provider which is offering ...,
+# within three months ...; or (b) in any other case, within three months of ...": alternatives that only name what
+# the duty covers ("the following services", each a name of a few words) or the case that sets when it is due are
+# not duties of their own; the lead-in with its points is one duty, cited by the lead-in. Alternatives after "shall
+# consider whether the Data: 1. improves ...; or 2. adds to ..." are what to consider: duties, each.
+_CASE_POINT = re.compile(r"^\W*in\s+(?:the\s+case\s+of|any\s+other\s+case)\b", re.I)
+_LAST_ALTERNATIVE = re.compile(r"[;,]\s*or\W*$", re.I)
+_NAMES_FOLLOW = re.compile(r"\bthe\s+following\s+\w+\W*$", re.I)
+
+
+def _with_alternatives(lead_text: str, children: list[Provision]) -> str | None:
+    """The lead-in read with its points when they are such alternatives, else None."""
+    texts = [" ".join(c.text.split()) for c in children]
+    if len(texts) < 2 or any(c.children for c in children) or not _LAST_ALTERNATIVE.search(texts[-2]):
+        return None
+    if not all(_CASE_POINT.match(t) for t in texts) and not (
+            _NAMES_FOLLOW.search(lead_text) and all(len(t.split()) <= 4 and not _MODAL.search(t) for t in texts)):
+        return None
+    return " ".join([lead_text, *(f"{' '.join(c.labels)} {t}" for c, t in zip(children, texts, strict=True))])
 
 
 # "This section applies if, at any time after ... — (a) ... (b) ...", "Subsection (2) applies if a manufacturer —",
