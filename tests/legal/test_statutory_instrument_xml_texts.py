@@ -13,6 +13,7 @@ from dutyrows import duty_rows as _duties
 
 from compgraph.legal.clauses import statute_addressee
 from compgraph.legal.corpus import evaluate_corpus, extract_file
+from compgraph.legal.extract import statute_duty_topic
 from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import IngestError, read_document
 from compgraph.legal.statute import repair_typography
@@ -241,3 +242,14 @@ def test_alternative_cases_that_set_when_a_duty_is_due_are_one_duty() -> None:
 def test_alternative_acts_after_a_lead_in_stay_duties_of_their_own() -> None:
     text = "9.—(1) The operator must—\n\n(a) notify the authority; or\n\n(b) publish a notice on its website.\n"
     assert [r for r, _, _ in _duties(text)] == ["9(1)(a)", "9(1)(b)"]
+
+
+def test_a_notice_to_the_information_commissioner_is_reporting() -> None:
+    assert (
+        statute_duty_topic(
+            "A RDSP must notify the Information Commissioner in writing about any incident",
+            "A RDSP must notify the Information Commissioner in writing about any incident",
+            "Relevant digital service providers",
+        )
+        == "reporting"
+    )
