@@ -253,3 +253,20 @@ def test_a_notice_to_the_information_commissioner_is_reporting() -> None:
         )
         == "reporting"
     )
+
+
+def test_a_catchline_standing_above_a_regulation_number_is_its_title() -> None:
+    text = (
+        "The security duties of operators of essential services\n\n10.—(1) An OES must take measures.\n\n"
+        "The duty to notify incidents\n\n11.—(1) An OES must notify the competent authority.\n"
+    )
+    assert [(d.ref, d.section_title) for d in statute_duties(repair_typography(text))] == [
+        ("10(1)", "The security duties of operators of essential services"),
+        ("11(1)", "The duty to notify incidents"),
+    ]
+
+
+def test_a_gazette_section_keeps_no_title_from_the_line_above() -> None:
+    # India's Gazette prints "8. (1)" with its catchline in the margin; the line above is the text before
+    text = "Obligations of Data Fiduciary\n\n8. (1) A Data Fiduciary shall be responsible for complying.\n"
+    assert [d.section_title for d in statute_duties(repair_typography(text))] == [""]
