@@ -270,3 +270,28 @@ def test_a_gazette_section_keeps_no_title_from_the_line_above() -> None:
     # India's Gazette prints "8. (1)" with its catchline in the margin; the line above is the text before
     text = "Obligations of Data Fiduciary\n\n8. (1) A Data Fiduciary shall be responsible for complying.\n"
     assert [d.section_title for d in statute_duties(repair_typography(text))] == [""]
+
+
+def test_a_catchline_in_sentence_case_still_opens_the_regulation_below_it() -> None:
+    # "Nomination by an OES of a person to act on its behalf" is no title case and has "to act" in it; standing
+    # alone above "10A.—(1)" it is 10A's catchline, not an unfinished sentence that 10A's number would continue
+    text = (
+        "The security duties\n\n10.—(1) An OES must take measures.\n\n"
+        "Nomination by an OES of a person to act on its behalf in the United Kingdom\n\n"
+        "10A.—(1) An OES must nominate a person.\n\n(2) The OES must notify the authority.\n"
+    )
+    assert [(d.ref, d.section_title) for d in statute_duties(repair_typography(text))] == [
+        ("10(1)", "The security duties"),
+        ("10A(1)", "Nomination by an OES of a person to act on its behalf in the United Kingdom"),
+        ("10A(2)", "Nomination by an OES of a person to act on its behalf in the United Kingdom"),
+    ]
+
+
+def test_an_excerpt_of_regulations_is_headed_by_the_title_in_its_metadata(tmp_path: Path) -> None:
+    xml = _clml(_regulation("10", "Security", _paragraph("1", "An OES must take appropriate measures."))).replace(
+        "<Secondary>",
+        '<Metadata xmlns="http://www.legislation.gov.uk/namespaces/metadata"><title '
+        'xmlns="http://purl.org/dc/elements/1.1/">The Network and Information Systems Regulations 2018</title>'
+        "</Metadata><Secondary>",
+    )
+    assert _read(tmp_path, xml).split("\n")[0] == "The Network and Information Systems Regulations 2018"

@@ -163,9 +163,22 @@ def _documents(root: Any) -> Iterator[Any]:
             yield child
 
 
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+
+def _title_line(root: Any) -> str:
+    """The document's title, as the page heads it, where no preliminaries print it (an excerpt of regulations): the
+    metadata's ``dc:title``."""
+    if any(_local(e.tag) in ("PrimaryPrelims", "SecondaryPrelims", "EUPrelims") for e in root.iter()):
+        return ""
+    title = root.find(f".//{_DC_TITLE}")
+    return " ".join((title.text or "").split()) if title is not None else ""
+
+
 def clml_to_text(root: Any) -> str:
     """The text of a parsed CLML ``<Legislation>`` element, one line per heading and provision."""
     page = _Page()
+    page.heading(_title_line(root))
     for part in _documents(root):
         _lay_out(part, page)
     if page.pending:

@@ -99,6 +99,7 @@ class _Parser:
         self.catchline = ""  # "(Proper Acquisition)" on the line before an article: that article's title
         # a title alone on the line before "10.—(1) ...", as legislation.gov.uk prints a regulation: its catchline
         self.title_above = ""
+        self.before_dashed = False  # the next line with text is such a "10.—(1) ..."
         self.capitals: list[tuple[str, str]] = []  # the open labels down to the last dotted capital ("B.") read
         self.capitals_lead: Provision | None = None  # the lead-in of that capital's list
         self.resuming: Provision | None = None  # set while the line that resumes that list is read
@@ -290,6 +291,7 @@ def parse_provisions(text: str) -> list[Provision]:
         )
         if not raw_line.strip() or LABEL.match(raw_line.strip()):
             p.inline_point = 1  # a blank line or a labelled line ends a run of inline points
+        p.before_dashed = bool(_DASHED_NUMBER.match(next((ln for ln in lines[i + 1 : i + 3] if ln.strip()), "")))
         segments, p.inline_point = inline_segments(raw_line, p.inline_point if p.wrap else 1)
         segments = _first_subdivision(p, segments)
         for seg_start, raw in segments:
@@ -440,7 +442,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         and not continues
         and not p.wrapped_here
         and not after_number
-        and (is_title(line) or (i == first_text and not _DUTY_WORD.search(line)))
+        and (is_title(line) or ((i == first_text or blank_before and p.before_dashed) and not _DUTY_WORD.search(line)))
     ):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
