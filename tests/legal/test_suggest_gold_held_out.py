@@ -1,4 +1,4 @@
-"""The held-out gold sets for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv`` to ``heldout14``)."""
+"""The held-out gold sets for control suggestions (``tests/fixtures/suggest-gold/heldout2.tsv`` to ``heldout15``)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ SHIPPED = {c["id"] for c in catalog.load_yaml(REPO / "mappings" / "controls.yaml
 # the gold files in the order they were made: each may use none of the files before it
 ORDER = ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv",
          "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv",
-         "heldout12.tsv", "heldout13.tsv", "heldout14.tsv")
+         "heldout12.tsv", "heldout13.tsv", "heldout14.tsv", "heldout15.tsv")
 
 
 def test_every_heldout2_row_reads_cleanly_against_the_shipped_catalog() -> None:
@@ -39,7 +39,7 @@ def test_no_document_of_the_earlier_gold_files_is_reused() -> None:
 @pytest.mark.parametrize(
     "name", ["heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv",
              "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv", "heldout13.tsv",
-             "heldout14.tsv"]
+             "heldout14.tsv", "heldout15.tsv"]
 )
 def test_each_duty_is_its_mandatory_truth_row_word_for_word(name: str) -> None:
     with (GOLD / name).open(encoding="utf-8", newline="") as fh:
@@ -87,6 +87,7 @@ def test_heldout6_draws_its_quota_from_each_text() -> None:
     ("heldout12.tsv", "us-california-ccpa-civ-1798-100-115"),
     ("heldout13.tsv", "us-connecticut-ctdpa-pa-22-15-s4-9"),
     ("heldout14.tsv", "us-ftc-coppa-rule-16-cfr-312-1-10"),
+    ("heldout15.tsv", "uk-nis-regulations-2018-reg8a-14a"),
 ])
 def test_a_held_out_file_holds_every_mandatory_duty_of_its_new_texts(name: str, document: str) -> None:
     with (TRUTH / f"{document}.truth.tsv").open(encoding="utf-8", newline="") as fh:
@@ -114,7 +115,7 @@ def test_heldout7_repeats_no_duty_text_of_the_earlier_gold_files() -> None:
 
 
 @pytest.mark.parametrize("name", ["heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv",
-                                  "heldout13.tsv", "heldout14.tsv"])
+                                  "heldout13.tsv", "heldout14.tsv", "heldout15.tsv"])
 def test_a_new_text_file_repeats_no_duty_or_document_of_the_earlier_gold_files(name: str) -> None:
     earlier = [d for before in ORDER[:ORDER.index(name)] for d in rg.read_gold(GOLD / before, SHIPPED)]
     held_out = rg.read_gold(GOLD / name, SHIPPED)
@@ -126,6 +127,7 @@ def test_a_new_text_file_repeats_no_duty_or_document_of_the_earlier_gold_files(n
     ("heldout3.tsv", 60, 31), ("heldout4.tsv", 100, 81), ("heldout5.tsv", 90, 67), ("heldout6.tsv", 95, 86),
     ("heldout7.tsv", 92, 26), ("heldout8.tsv", 79, 21), ("heldout9.tsv", 82, 15), ("heldout10.tsv", 26, 1),
     ("heldout11.tsv", 49, 36), ("heldout12.tsv", 26, 23), ("heldout13.tsv", 49, 42), ("heldout14.tsv", 69, 57),
+    ("heldout15.tsv", 63, 62),
 ])
 def test_every_row_reads_cleanly_against_the_shipped_catalog(name: str, rows: int, none: int) -> None:
     duties = rg.read_gold(GOLD / name, SHIPPED)

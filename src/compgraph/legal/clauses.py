@@ -601,6 +601,8 @@ _ROLES = _table(
                   r"\bthe council\b|\b(?:central|state|federal) government\b|"
                   # a UK Act's minister, who makes the regulations it provides for
                   r"\bthe secretary of state\b|"
+                  # UK regulators: the (Information) Commissioner, the incident response team, GCHQ, the SPOC
+                  r"\bcommissioner\b|\bCSIRTs?\b|\bGCHQ\b|\bsingle\s+point\s+of\s+contact\b|\bSPOC\b|"
                   # China's Measures: "the relevant competent department", "the national cybersecurity and
                   # informatization department", "the relevant national authorities", "... and other departments"
                   r"\b(?:competent|relevant|national|regulatory|administrative)\s+(?:[\w-]+\s+){0,3}?"
@@ -719,6 +721,8 @@ _TITLE_TOPICS = _table(
 _CLAUSE_TOPICS = _table(
     ("transparency", r"\bindicate (?:their|its) name\b"),
     ("compliance", r"\bupon (?:a )?reasoned request\b|\bcooperate with the relevant competent authorit"),
+    # what a party tells a regulator, a regulator passes on ("notify the Information Commissioner", "submit ... to")
+    ("reporting", r"\bincident notification\b|\b(?:notify|submit|share)\b[^.;]{0,80}?\b(?:commissioner|CSIRT|SPOC)\b"),
     ("reporting", r"serious incident|\breport(?:s|ing)?\b|procedures related to the reporting|communication with|"
                   r"\b(?:inform|notify)\b(?: \w+){0,3} (?:the )?(?:relevant )?(?:market surveillance authorit|"
                   r"competent authorit|distributors?\b|importers?\b|providers?\b|notified bod|Commission\b|"

@@ -1,6 +1,6 @@
 """Scoring the extractor on a folder of labelled real texts (``compgraph eval-extract --corpus DIR``).
 
-Each text ``NAME.txt|.md|.html|.pdf`` sits beside ``NAME.truth.tsv`` (id, ref, modality, text[, topic]
+Each text ``NAME.txt|.md|.html|.pdf|.xml`` sits beside ``NAME.truth.tsv`` (id, ref, modality, text[, topic]
 [, addressee]: one row per duty; an addressee may list alternatives as ``provider/deployer``) and
 optionally ``NAME.traps.tsv`` (id, ref, text: sentences that look like duties but are not).
 The matching rule is the corpus's own (its README): a row matches an extracted obligation when every
@@ -22,7 +22,7 @@ __all__ = ["CORPUS_TARGETS", "DocumentScore", "LabelError", "evaluate_corpus", "
            "render_corpus", "score_document"]
 
 CORPUS_TARGETS = {"precision": 0.95, "recall": 0.95, "modality_accuracy": 0.98, "trap_rate": 0.05}
-_TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".xml")
 
 
 class LabelError(ValueError):
@@ -179,7 +179,7 @@ def labelled_texts(folder: Path) -> list[Path]:
     texts = sorted(p for p in folder.iterdir() if p.suffix.lower() in _TEXT_SUFFIXES
                    and (folder / f"{p.stem}.truth.tsv").is_file())
     if not texts:
-        raise LabelError(f"{folder}: no labelled texts (NAME.txt|.md|.html|.pdf with NAME.truth.tsv beside it)")
+        raise LabelError(f"{folder}: no labelled texts (NAME.txt|.md|.html|.pdf|.xml with NAME.truth.tsv beside it)")
     return texts
 
 

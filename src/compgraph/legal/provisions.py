@@ -198,7 +198,11 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             before, last = split_lead_in(lead_text)
             condition = _CONDITION_LEAD_IN.search(lead_text) or _SCOPE_LEAD_IN.search(lead_text) \
                 or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text)
-            if condition and not _SCOPE_LEAD_IN.search(lead_text):
+            cases = None if condition else _with_alternatives(lead_text, prov.children)
+            if cases:
+                parts.append(cases)  # one duty, read with the alternatives that say what it covers or when it is due
+                condition = True
+            elif condition and not _SCOPE_LEAD_IN.search(lead_text):
                 parts.append(lead_text)  # the sentence states the duty; its points are its conditions
             elif before:
                 parts.append(before)
@@ -243,6 +247,29 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 # So may a time ("must cease to retain ..., as soon as it is reasonable to assume that — (a) ... and (b) ...").
 _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if|unless)|as\s+soon\s+as)\b"
                                 r"(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-])?\s*$", re.I)
+
+
+# "must identify and take ... measures to manage the risks posed to the security of network and information systems on
+# which it relies to provide ... the following services— (a) online marketplace; (b) online search engine; or (c)
+# cloud computing service", "must comply with paragraph (2)— (a) in the case of a provider which is offering ...,
+# within three months ...; or (b) in any other case, within three months of ...": alternatives that only name what
+# the duty covers ("the following services", each a name of a few words) or the case that sets when it is due are
+# not duties of their own; the lead-in with its points is one duty, cited by the lead-in. Alternatives after "shall
+# consider whether the Data: 1. improves ...; or 2. adds to ..." are what to consider: duties, each.
+_CASE_POINT = re.compile(r"^\W*in\s+(?:the\s+case\s+of|any\s+other\s+case)\b", re.I)
+_LAST_ALTERNATIVE = re.compile(r"[;,]\s*or\W*$", re.I)
+_NAMES_FOLLOW = re.compile(r"\bthe\s+following\s+\w+\W*$", re.I)
+
+
+def _with_alternatives(lead_text: str, children: list[Provision]) -> str | None:
+    """The lead-in read with its points when they are such alternatives, else None."""
+    texts = [" ".join(c.text.split()) for c in children]
+    if len(texts) < 2 or any(c.children for c in children) or not _LAST_ALTERNATIVE.search(texts[-2]):
+        return None
+    if not all(_CASE_POINT.match(t) for t in texts) and not (
+            _NAMES_FOLLOW.search(lead_text) and all(len(t.split()) <= 4 and not _MODAL.search(t) for t in texts)):
+        return None
+    return " ".join([lead_text, *(f"{' '.join(c.labels)} {t}" for c, t in zip(children, texts, strict=True))])
 
 
 # "This section applies if, at any time after ... — (a) ... (b) ...", "Subsection (2) applies if a manufacturer —",
@@ -467,6 +494,33 @@ _HOLDS_FOR_ANOTHER = re.compile(r"\bdoes\s+not\s+own\b", re.I)
 _BUSINESS_HEAD = re.compile(r"^\W*(?:(?:a|an|the|each|every|any|such)\s+)?business(?:es)?\b", re.I)
 
 
+# A party the role scheme has no role for, named by the subject as the one who acts: the UK NIS Regulations' "An
+# OES", "A RDSP", "Operators of essential services". Its duties bind that party, so they borrow no other party's
+# role from their paragraph or article ("An OES must notify the designated competent authority" in a regulation
+# whose other paragraphs bind the authority). An acronym names such a party when the document introduces it with
+# an indefinite article, as a class of regulated persons ("An OES", then "The OES"); one only ever named with "the"
+# or "each" is an office ("The CDO shall", "Each DC shall" in a city's code: the city's own officers, who take the
+# city's role from their article). An acronym counts only as the head of its noun phrase ("an EU database" names a
+# database); a role's own acronym ("SMEs", "CSIRT") is read as that role first.
+_ACRONYM_HEAD = r"\s+([A-Z]{2,6})s?(?=\s*(?:$|[,(]|(?:to|who|whom|which|that|whose|under|in|within|outside|concerned|" \
+                r"is|are)\b))"
+_CLASS_ACRONYM = re.compile(r"\b(?i:an?)" + _ACRONYM_HEAD)
+_NAMED_ACRONYM = re.compile(r"\b(?i:an?|the|each|any|every|such|that)" + _ACRONYM_HEAD)
+_OUTSIDE_PARTY = re.compile(r"\b(?i:operators?\s+of\s+essential\s+services)\b")
+
+
+def _outside_party(subject: str, classes: set[str]) -> bool:
+    return bool(_OUTSIDE_PARTY.search(subject)) or any(m.group(1) in classes
+                                                       for m in _NAMED_ACRONYM.finditer(subject))
+
+
+# "The notification mentioned in paragraph (1) must ...", "The notification under paragraph (3) must ...", "The first
+# report mentioned in paragraph (9) must be submitted": a thing another paragraph of the same article requires is
+# the business of the party that paragraph binds.
+_OTHER_PARAGRAPH = re.compile(r"\b(?:(?:mentioned|referred\s+to|required|taken|made|given|submitted|notified)\s+"
+                              r"(?:in|under|by)|under)\s+paragraph\s+\(([0-9]+[A-Z]?)\)", re.I)
+
+
 def _addressees(duties: list[StatuteDuty]) -> None:
     """Name each duty's party; a pronoun subject takes the party of the paragraph's previous duty; an
     instrument's subject ("the mandate shall empower X to") the party it confers the acts on; a passive
@@ -515,9 +569,23 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     # A code that binds only its city names no operator: its passive duties bind whom the code names most.
     operators = Counter(r for r in named if r in _OPERATORS) or Counter(r for r in named if r and r != "data-subject")
     default = operators.most_common(1)[0][0] if operators else None
-    for duty, role in zip(duties, named, strict=True):
+    classes = {m.group(1) for d in duties for m in _CLASS_ACRONYM.finditer(d.subject)}
+    outside = [not role and _outside_party(d.subject, classes) for role, d in zip(named, duties, strict=True)]
+    # the party each paragraph binds first, by role or as a party outside the scheme (None)
+    party_of: dict[tuple[str, str], str | None] = {}
+    for duty, role, out in zip(duties, named, outside, strict=True):
+        if (role or out) and duty.path:
+            party_of.setdefault((duty.section, duty.path[0]), role)
+    for duty, role, out in zip(duties, named, outside, strict=True):
+        if role or out:
+            duty.addressee = role
+            continue
+        other = _OTHER_PARAGRAPH.search(duty.subject)
+        if other and (duty.section, other.group(1)) in party_of:
+            duty.addressee = party_of[(duty.section, other.group(1))]
+            continue
         local = by_paragraph.get((duty.section, duty.path[0] if duty.path else "")) or by_section.get(duty.section)
-        duty.addressee = role or (local.most_common(1)[0][0] if local else default)
+        duty.addressee = local.most_common(1)[0][0] if local else default
 
 
 def _unique(duties: list[StatuteDuty]) -> None:

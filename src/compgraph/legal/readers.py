@@ -1,4 +1,4 @@
-"""Reading a document as text: plain text, Markdown, HTML or PDF.
+"""Reading a document as text: plain text, Markdown, HTML, PDF or legislation.gov.uk's XML.
 
 Markdown and HTML are rendered to one line per heading, paragraph and list item (nested items indented),
 because lines are what ``structure`` reads headings and bullets from. Every failure is an ``IngestError``
@@ -14,7 +14,7 @@ from typing import Any
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
 
-SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".xml")
 
 
 class IngestError(ValueError):
@@ -22,7 +22,7 @@ class IngestError(ValueError):
 
 
 def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None = None) -> str:
-    """Return the text of a .txt, .md, .html or .pdf file, raising IngestError when there is none.
+    """Return the text of a .txt, .md, .html, .pdf or .xml file, raising IngestError when there is none.
 
     Text is UTF-8 or, with a byte-order mark, UTF-16/32; any other encoding (cp1252, latin-1) is read when
     ``encoding`` names it.
@@ -53,11 +53,32 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             text = _html_to_text(markdown.markdown(raw, extensions=["tables", _numbered_lists()]))
         elif suffix in (".html", ".htm"):
             text = _html_to_text(raw)
+        elif suffix == ".xml":
+            text = _xml_text(path, raw)
         else:
             text = raw
     if not text.strip():
         raise IngestError(f"{path}: no text content")
     return text
+
+
+def _xml_text(path: Path, raw: str) -> str:
+    """legislation.gov.uk's CLML laid out as printed (``clml``); any other XML vocabulary (Akoma Ntoso, a
+    publisher's own) through the HTML reader, which gives each element that is not inline markup a line."""
+    import xml.etree.ElementTree as ET
+
+    from compgraph.legal.clml import CLML_NAMESPACE, clml_to_text
+
+    try:
+        # The standard library's parser does not fetch external entities, and its expat refuses the
+        # exponential entity expansion of a "billion laughs" file.
+        root = ET.fromstring(raw)
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise IngestError(f"{path}: not well-formed XML (line {line}, column {column + 1})") from exc
+    if root.tag == "{" + CLML_NAMESPACE + "}Legislation":
+        return clml_to_text(root)
+    return _html_to_text(raw)
 
 
 # A converter's Markdown saved as ".txt" (leginfo's "**SECTION 1\\.** Section 1367.01 ... is amended to read:"):

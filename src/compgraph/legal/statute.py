@@ -97,6 +97,9 @@ class _Parser:
         self.dotted: tuple[int, str] | None = None  # (depth, label) of the open "2." subdivision, if one is open
         self.bullet = 0  # the place of the last unlabelled bullet read as a point of its lead-in, 0 when none
         self.catchline = ""  # "(Proper Acquisition)" on the line before an article: that article's title
+        # a title alone on the line before "10.—(1) ...", as legislation.gov.uk prints a regulation: its catchline
+        self.title_above = ""
+        self.before_dashed = False  # the next line with text is such a "10.—(1) ..."
         self.capitals: list[tuple[str, str]] = []  # the open labels down to the last dotted capital ("B.") read
         self.capitals_lead: Provision | None = None  # the lead-in of that capital's list
         self.resuming: Provision | None = None  # set while the line that resumes that list is read
@@ -288,6 +291,7 @@ def parse_provisions(text: str) -> list[Provision]:
         )
         if not raw_line.strip() or LABEL.match(raw_line.strip()):
             p.inline_point = 1  # a blank line or a labelled line ends a run of inline points
+        p.before_dashed = bool(_DASHED_NUMBER.match(next((ln for ln in lines[i + 1 : i + 3] if ln.strip()), "")))
         segments, p.inline_point = inline_segments(raw_line, p.inline_point if p.wrap else 1)
         segments = _first_subdivision(p, segments)
         for seg_start, raw in segments:
@@ -380,7 +384,8 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after_number: bool = False) -> None:
     """One physical (or inline-cut) line into the parser state: a heading, a title, a labelled provision,
-    a continuation or a new subparagraph."""
+    a continuation or a new subparagraph. Long because it is the one place a line is told apart from the others:
+    each reading it may have is tried in order, and the first that fits takes it."""
     lead = _MARKUP.match(raw)
     pos = lead.end() if lead else 0
     line = raw[pos:].rstrip()
@@ -437,10 +442,11 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         and not continues
         and not p.wrapped_here
         and not after_number
-        and (is_title(line) or (i == first_text and not _DUTY_WORD.search(line)))
+        and (is_title(line) or ((i == first_text or blank_before and p.before_dashed) and not _DUTY_WORD.search(line)))
     ):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
+        p.title_above = line if blank_before or i == first_text else ""
         return
     if (
         not labels
@@ -645,6 +651,10 @@ _SECTION_BEFORE_SUBSECTION = re.compile(
     r"(?=\(1\)[ \t]+[A-Z])|(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:-\d+[a-z]?){1,3})\.[ \t]+"
     r"(?=\((?:1|a)\)[ \t]+[A-Z]))"
 )
+# legislation.gov.uk (and Singapore Statutes Online) print a regulation's catchline alone on the line above
+# "10.—(1) An OES must ...": the title of the regulation the dash opens. (A Gazette's "8. (1)" or e-Laws' "12 (1)"
+# keeps no title from the line above: there it is the text before, or a marginal note the reader lost.)
+_DASHED_NUMBER = re.compile(r"^\d{1,3}[A-Z]{0,2}\.[ \t]*[—–][ \t]*\(1\)")
 # "11.1 A health information custodian shall ...": a section inserted after section 11 by a later act; "10 If an
 # organization obtains ...": the next section, when it has no sub-sections.
 # Singapore's: "23. An organisation must ..." after 22A, "26A. In this Part" after 26.
@@ -656,9 +666,10 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...", "Section 1. Short
     title. This Act may be cited as ...", "SECTION 3. The Director ... shall report", "8. (1) A ... shall"."""
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
+    title_above, p.title_above = p.title_above if _DASHED_NUMBER.match(line) else "", ""
     if gazette and not p.mid_sentence(next_word):
         p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
-        return gazette.group(1) or gazette.group(2) or gazette.group(3), "", gazette.end()
+        return gazette.group(1) or gazette.group(2) or gazette.group(3), title_above, gazette.end()
     # Only in an act that prints its section numbers bare and right after the section before ("11.1" in section 11
     # or 11.2, "10" after 9), so a policy's "4.1 The ..." stays a numbered paragraph.
     inserted = _INSERTED_SECTION.match(line) if at_margin and p.bare_numbers else None
