@@ -1,6 +1,6 @@
 """Legal's pages: upload a new document, review suggested control mappings for it, and its gap report.
 
-``/legal/upload`` takes a .txt/.md/.html/.pdf file with an id and a title and runs the same import as
+``/legal/upload`` takes a .txt/.md/.html/.pdf/.xml file with an id and a title and runs the same import as
 ``compgraph import`` (same reader, extractor, checks and refusal of a taken id unless "replace" is ticked),
 then sends the browser to the new document's review page. A bad upload is the form again with a 400 and one
 line naming the field or the file.
