@@ -116,13 +116,13 @@ def test_the_base_install_ranker_keeps_the_figures_it_was_fitted_to_on_the_tunin
     """A guard, not a claim about unseen duties. bm25-prior needs no model, so it runs in every install; a change
     to the ranker, its configuration, its labelled examples or the crosswalk that loses fitting controls or flags
     more organisational duties fails here, and says to re-fit on the spent gold files (tools/fit_no_match.py).
-    Measured 4 December 2026 with the weights and no-match model fitted on the thirteen spent files (in-sample
-    here, tuning's own rows left out of the examples): 0.610 / 0.890 / MRR 0.747, no-match recall 0.895,
-    precision 0.321 (the files' leave-one-file-out figures are in suggest-ranker.yaml)."""
+    Measured 4 December 2026 with the weights and no-match model fitted on the fifteen spent files (in-sample
+    here, tuning's own rows left out of the examples): 0.640 / 0.880 / MRR 0.764, no-match recall 0.842,
+    precision 0.327 (the files' leave-one-file-out figures are in suggest-ranker.yaml)."""
     ev = rg.evaluate_gold(demo_store, GOLD / "tuning.tsv", ["bm25-prior"])
     figures = next(m for m in ev.metrics if m.document == "all").figures()
-    assert figures["hits@1"] >= 0.59 and figures["hits@3"] >= 0.87, figures
-    assert figures["none precision"] >= 0.3 and figures["none recall"] >= 0.85, figures
+    assert figures["hits@1"] >= 0.62 and figures["hits@3"] >= 0.87, figures
+    assert figures["none precision"] >= 0.3 and figures["none recall"] >= 0.8, figures
 
 
 def _agency_duty(n: int, text: str, document: str = "memo") -> sg.ObligationDoc:

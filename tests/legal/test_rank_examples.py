@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_each_control_gets_the_similarity_of_its_nearest_example_and_the_neighbo
 
 def test_the_shipped_examples_are_read_with_the_topic_the_statute_import_gives_them() -> None:
     shipped = rank.load_examples(rank.load_config())
-    assert len(shipped) == 1037
+    assert len(shipped) == 1155
     first = next(e for e in shipped if e.id == "aia72-001")
     assert first.query.startswith("Article 72: Providers shall establish") and first.topic == "monitoring"
     assert first.controls == {"CTL-MON-01", "CTL-MON-02"}
@@ -159,7 +160,8 @@ def test_the_gold_eval_leaves_out_examples_of_the_documents_and_duties_it_scores
 
 
 SPENT = ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv",
-         "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv")
+         "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv",
+         "heldout13.tsv", "heldout14.tsv")
 
 
 def test_the_shipped_examples_are_the_spent_gold_files_row_for_row() -> None:
@@ -221,3 +223,71 @@ def test_hybrid_reports_what_its_no_match_model_read_for_each_duty() -> None:
     assert round(s.features["top"], 3) == s.controls[0].score
     semantic = sg.EmbeddingRanker([f"{c.title}. {c.description}" for c in CONTROLS])
     assert s.features["emb_top"] == pytest.approx(max(semantic.scores(rank.query_text(DUTY.text, DUTY.section))))
+
+
+def _worded_pool() -> list[rank.Example]:
+    """Duties about fees have no fitting control; duties about logs are mapped to the logging control."""
+    pool = [rank.Example(f"n-{i}", "other", f"Fees: fees shall be paid {i}", "governance", frozenset())
+            for i in range(4)]
+    return pool + [rank.Example(f"m-{i}", "other", f"Records: logs shall be kept {i}", "governance",
+                                frozenset({"CTL-LOG"})) for i in range(4)]
+
+
+def test_without_embeddings_a_duty_worded_like_the_examples_without_a_fitting_control_leans_toward_none() -> None:
+    """words_none and word_neighbours_none: text_none's lean and neighbours_none's share read on the examples'
+    TF-IDF rows, so that bm25-prior's "no good match" model has them in the base install."""
+    fees = sg.ObligationDoc("X-3", "act", "Yearly fees shall be paid.", section="Fees")
+    logs = sg.ObligationDoc("X-4", "act", "Logs of operation shall be kept.", section="Records")
+    fee, log = sg.suggest_for([fees, logs], CONTROLS, ranker="bm25-prior", topics={}, examples=_worded_pool())
+    assert fee.features["words_none"] > log.features["words_none"]
+    assert fee.features["word_neighbours_none"] > 0.5 > log.features["word_neighbours_none"]
+
+
+def test_a_section_title_longer_than_the_limit_is_left_out_of_the_query() -> None:
+    long_title = "Minimum Risk Management Practices For High-Impact And Federal Personnel-Impacting AI Uses"
+    assert rank.query_text("Train the operators.", long_title, 10) == "Train the operators."
+    assert rank.query_text("Train the operators.", "Training", 10) == "Training: Train the operators."
+    assert rank.query_text("Train the operators.", long_title) == f"{long_title}: Train the operators."
+
+
+def test_an_example_s_query_drops_its_long_title_as_a_duty_s_does() -> None:
+    [e] = [rank.Example("e", "doc", "A very long title of many words indeed here: Keep logs.", "governance",
+                        frozenset(), "Keep logs.", "A very long title of many words indeed here")]
+    assert e.query_for(3) == "Keep logs."
+    assert e.query_for(None) == e.query
+    assert e.query_for(20) == e.query
+
+
+def test_with_a_title_limit_the_ranking_reads_the_duty_not_its_long_heading() -> None:
+    """A long heading ("... Risk Management Practices ...") over every duty outweighs what each duty is about."""
+    duty = sg.ObligationDoc("X-5", "act", "Event logs of the system shall be kept automatically.",
+                            section="Minimum risk management practices to identify evaluate and treat risks of "
+                                    "high impact uses")
+    [whole] = sg._parts([duty], CONTROLS, "bm25-prior", {}, (), False, None)[0]
+    [short] = sg._parts([duty], CONTROLS, "bm25-prior", {}, (), False, 10)[0]
+    ids = [c.id for c in CONTROLS]
+    assert max(ids, key=lambda c: whole["bm25"][ids.index(c)]) == "CTL-RSK"
+    assert max(ids, key=lambda c: short["bm25"][ids.index(c)]) == "CTL-LOG"
+
+
+def test_the_no_match_features_read_the_whole_query_when_the_ranking_drops_a_long_title(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a duty has a fitting control is told better with its heading (leave one file out, hybrid)."""
+    duty = sg.ObligationDoc("X-6", "act", "Logs shall be kept.", section="Fees to be paid every year by each of "
+                                                                         "the persons named here")
+    whole = sg._parts([duty], CONTROLS, "bm25-prior", {}, _worded_pool(), False, None)
+    short = sg._parts([duty], CONTROLS, "bm25-prior", {}, _worded_pool(), False, 10)
+    assert whole[1] != short[1]
+    limited = dataclasses.replace(rank.load_config(), title_words={"bm25-prior": 10})
+    monkeypatch.setattr(rank, "load_config", lambda path=None: limited)
+    parts, features = sg.fused_parts([duty], CONTROLS, ranker="bm25-prior", topics={}, examples=_worded_pool())
+    assert features == whole[1]
+    assert parts == short[0]
+
+
+def test_a_title_limit_that_is_not_a_whole_number_names_the_field(tmp_path: Path) -> None:
+    bad = tmp_path / "ranker.yaml"
+    bad.write_text("weights:\n  hybrid: {bm25: 1}\n  bm25-prior: {bm25: 1}\n"
+                   "no_match_below: {hybrid: 1, bm25-prior: 1}\nquery_title_words: {hybrid: 2.5}\n", encoding="utf-8")
+    with pytest.raises(rank.RankConfigError, match=r"ranker\.yaml: query_title_words"):
+        rank.load_config(bad)

@@ -129,9 +129,18 @@ class GoldRun:
         self.topics = rank.topic_counts(store, exclude_document=answers)
         self.examples = examples_for(self.duties)
 
+    def obligations(self) -> list[sg.ObligationDoc]:
+        return [as_imported(d) for d in self.duties]
+
+    def parts(self, ranker: str) -> tuple[list[dict[str, list[float]]], list[dict[str, float]]]:
+        """Every part's raw scores and the no-match features of each duty, as the ranker computes them for
+        ``suggestions`` (tools/fit_no_match.py weighs them)."""
+        return sg.fused_parts(self.obligations(), self.controls, ranker=ranker, topics=self.topics,
+                              examples=self.examples, every_part=True)
+
     def suggestions(self, ranker: str) -> list[sg.Suggestion]:
         """The whole catalog ranked for each duty, in the file's order."""
-        return sg.suggest_for([as_imported(d) for d in self.duties], self.controls, top_k=len(self.controls),
+        return sg.suggest_for(self.obligations(), self.controls, top_k=len(self.controls),
                               ranker=ranker, topics=self.topics, examples=self.examples)
 
 

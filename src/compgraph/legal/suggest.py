@@ -32,7 +32,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from rank_bm25 import BM25Okapi
@@ -444,6 +443,94 @@ def suggest(store: GraphStore, doc_id: str, *, top_k: int = 5, ranker: str | Non
                        examples=examples)
 
 
+def fused_parts(
+    obligations: Sequence[ObligationDoc],
+    controls: Sequence[ControlDoc],
+    *,
+    ranker: str,
+    topics: dict[str, Counter[str]],
+    examples: Sequence[rk.Example],
+    every_part: bool = False,
+) -> tuple[list[dict[str, list[float]]], list[dict[str, float]]]:
+    """Per obligation, each part's raw score of every control (before z-scores and weights) and the features of
+    the "no good match" model but ``top`` (which needs the weights). A part is computed only when the ranker's
+    weights read it, unless ``every_part`` (tools/fit_no_match.py weighs them all).
+
+    When the configuration gives the ranker ``query_title_words``, the parts read each duty (and example) without
+    a section title longer than that, and the no-match features still read it whole: a long heading misleads the
+    ranking, but whether a duty has a fitting control at all is told better with it (measured leave one file
+    out, suggest-ranker.yaml)."""
+    limit = rk.load_config().title_words.get(ranker)
+    parts, features = _parts(obligations, controls, ranker, topics, examples, every_part, limit)
+    if limit:
+        features = _parts(obligations, controls, ranker, topics, examples, False, None)[1]
+    return parts, features
+
+
+def _parts(
+    obligations: Sequence[ObligationDoc],
+    controls: Sequence[ControlDoc],
+    ranker: str,
+    topics: dict[str, Counter[str]],
+    examples: Sequence[rk.Example],
+    every_part: bool,
+    title_words: int | None,
+) -> tuple[list[dict[str, list[float]]], list[dict[str, float]]]:
+    config = rk.load_config()
+    weights = config.weights[ranker]
+    queries = [rk.query_text(o.text, o.section, title_words) for o in obligations]
+    known_queries = tuple(e.query_for(title_words) for e in examples)
+    lexical = BM25Ranker([c.text() for c in controls])
+    parts: list[dict[str, list[float]]] = [{"bm25": lexical.scores(q)} for q in queries]
+    features: list[dict[str, float]] = [{} for _ in queries]
+    ids = [c.id for c in controls]
+    if needs_embeddings(ranker):
+        semantic = EmbeddingRanker([f"{c.title}. {c.description}" for c in controls])
+        for p, f, row in zip(parts, features, semantic.scores_many(queries), strict=True):
+            p["embeddings"] = row
+            f["emb_top"] = max(row, default=0.0)
+        if examples:
+            known = _example_vectors(known_queries)
+            vectors = EmbeddingRanker._encode(queries)
+            # The probe only if this ranker's weights read it; text_none always, as Suggestion.features carries it
+            # to tools/fit_no_match.py.
+            probe = (rk.example_text_directions(known, examples, ids, config.example_text_ridge)
+                     if weights.get("example_text") or every_part else None)
+            lean = rk.text_none_direction(known, examples, config.text_none_ridge)
+            for p, f, v in zip(parts, features, vectors, strict=True):
+                p["neighbours"], f["neighbours_none"] = rk.neighbour_scores(
+                    [float(x) for x in known @ v], examples, ids, config.neighbours, config.temperature)
+                if probe is not None:
+                    p["example_text"] = [float(x) for x in v @ probe[0] + probe[1]]
+                f["text_none"] = float(v @ lean[0]) + lean[1]
+    if examples:
+        # The word probe: the same linear probe on the examples' TF-IDF rows; its best control is a feature of the
+        # "no good match" model (words_top) whether or not the weights read the probe.
+        known_words = [tokenize(q) for q in known_queries]
+        space = rk.TfIdf(known_words)
+        known_rows = space.matrix(known_words)
+        words, words_mean = rk.example_text_directions(known_rows, examples, ids, config.example_text_ridge)
+        # words_none: the text_none direction on the same TF-IDF rows (the lean of the duty's words toward the
+        # examples with no fitting control), so the base install has it too.
+        tilt, tilt_mean = rk.text_none_direction(known_rows, examples, config.text_none_ridge)
+        duty_words = space.matrix([tokenize(q) for q in queries])
+        rows = duty_words @ words + words_mean
+        leans = duty_words @ tilt + tilt_mean
+        sims = duty_words @ known_rows.T
+        for p, f, row, lean_words, sim in zip(parts, features, rows, leans, sims, strict=True):
+            p["example_words"] = [float(x) for x in row]
+            f["words_top"] = float(max(row, default=0.0))
+            f["words_none"] = float(lean_words)
+            f["word_neighbours_none"] = rk.neighbour_scores(
+                [float(x) for x in sim], examples, ids, config.neighbours, config.temperature)[1]
+    for p, f, ob in zip(parts, features, obligations, strict=True):
+        p["prior"] = rk.prior_scores(ob.topic, topics, ids)
+        if examples:
+            p["example_prior"] = rk.example_prior_scores(ob.topic, examples, ids)
+            f["topic_none"] = rk.topic_none_share(ob.topic, examples)
+    return parts, features
+
+
 def _suggest_fused(
     obligations: Sequence[ObligationDoc],
     controls: Sequence[ControlDoc],
@@ -464,46 +551,9 @@ def _suggest_fused(
     weights = config.weights[ranker]
     cutoff = config.no_match_below[ranker] if threshold is None else threshold
     model = config.no_match_model.get(ranker) if examples and threshold is None else None
-    queries = [rk.query_text(o.text, o.section) for o in obligations]
+    queries = [rk.query_text(o.text, o.section, config.title_words.get(ranker)) for o in obligations]
     lexical = BM25Ranker([c.text() for c in controls])
-    parts: list[dict[str, list[float]]] = [{"bm25": lexical.scores(q)} for q in queries]
-    features: list[dict[str, float]] = [{} for _ in queries]
-    ids = [c.id for c in controls]
-    if needs_embeddings(ranker):
-        semantic = EmbeddingRanker([f"{c.title}. {c.description}" for c in controls])
-        for p, f, row in zip(parts, features, semantic.scores_many(queries), strict=True):
-            p["embeddings"] = row
-            f["emb_top"] = max(row, default=0.0)
-        if examples:
-            known = _example_ranker(tuple(e.query for e in examples))
-            vectors = EmbeddingRanker._encode(queries)
-            # The probe only if this ranker's weights read it; text_none always, as Suggestion.features carries it
-            # to tools/fit_no_match.py.
-            probe = (rk.example_text_directions(known._vectors, examples, ids, config.example_text_ridge)
-                     if weights.get("example_text") else None)
-            lean = rk.text_none_direction(known._vectors, examples, config.text_none_ridge)
-            for p, f, v in zip(parts, features, vectors, strict=True):
-                p["neighbours"], f["neighbours_none"] = rk.neighbour_scores(
-                    [float(x) for x in known._vectors @ v], examples, ids, config.neighbours, config.temperature)
-                if probe is not None:
-                    p["example_text"] = [float(x) for x in v @ probe[0] + probe[1]]
-                f["text_none"] = float(v @ lean[0]) + lean[1]
-    if examples:
-        # The word probe: the same linear probe on the examples' TF-IDF rows; its best control is a feature of the
-        # "no good match" model (words_top) whether or not the weights read the probe.
-        known_words = [tokenize(e.query) for e in examples]
-        space = rk.TfIdf(known_words)
-        words, words_mean = rk.example_text_directions(space.matrix(known_words), examples, ids,
-                                                       config.example_text_ridge)
-        rows = space.matrix([tokenize(q) for q in queries]) @ words + words_mean
-        for p, f, row in zip(parts, features, rows, strict=True):
-            p["example_words"] = [float(x) for x in row]
-            f["words_top"] = float(max(row, default=0.0))
-    for p, f, ob in zip(parts, features, obligations, strict=True):
-        p["prior"] = rk.prior_scores(ob.topic, topics, ids)
-        if examples:
-            p["example_prior"] = rk.example_prior_scores(ob.topic, examples, ids)
-            f["topic_none"] = rk.topic_none_share(ob.topic, examples)
+    parts, features = fused_parts(obligations, controls, ranker=ranker, topics=topics, examples=examples)
     similar = suggest_for(obligations, [], others, top_k=top_k, ranker="bm25") if others else []
     bodies = rk.external_parties(obligations, config)
     out: list[Suggestion] = []
@@ -533,10 +583,20 @@ def _suggest_fused(
     return out
 
 
-@lru_cache(maxsize=2)
-def _example_ranker(texts: tuple[str, ...]) -> EmbeddingRanker:
-    """The examples' embeddings, computed once a process: they are the same for every document."""
-    return EmbeddingRanker(texts)
+_EXAMPLE_VECTORS: dict[str, Any] = {}
+
+
+def _example_vectors(texts: Sequence[str]) -> Any:
+    """The examples' sentence embeddings, each text encoded once a process: every document (and every gold file
+    scored) uses the same examples less a few, and hybrid reads them with and without long titles."""
+    import numpy as np
+
+    missing = [t for t in dict.fromkeys(texts) if t not in _EXAMPLE_VECTORS]
+    if missing:
+        if len(_EXAMPLE_VECTORS) + len(missing) > 20_000:
+            _EXAMPLE_VECTORS.clear()
+        _EXAMPLE_VECTORS.update(zip(missing, EmbeddingRanker._encode(missing), strict=True))
+    return np.stack([_EXAMPLE_VECTORS[t] for t in texts])
 
 
 # --- output ------------------------------------------------------------------------------------
