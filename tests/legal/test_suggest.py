@@ -12,6 +12,7 @@ import pytest
 from compgraph.graph import catalog
 from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
+from compgraph.legal import crosswalk_eval as ce
 from compgraph.legal import rank
 from compgraph.legal import rank_gold as rg
 from compgraph.legal import suggest as sg
@@ -102,7 +103,7 @@ def test_crosswalk_expansion_lets_a_short_control_meet_new_wording() -> None:
 def test_choose_threshold_separates_useless_suggestions() -> None:
     tops = [9.0, 8.0, 7.5, 2.0, 1.0, 0.5]
     useful = [True, True, True, False, False, True]
-    threshold, f1 = sg.choose_threshold(tops, useful)
+    threshold, f1 = ce.choose_threshold(tops, useful)
     assert 2.0 < threshold <= 7.5
     assert f1 > 0.7
 
@@ -141,11 +142,11 @@ def fixture_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LocalStore
 def test_suggest_from_the_store_and_leave_one_document_out_evaluation(fixture_store: LocalStore) -> None:
     [first, *_] = sg.suggest(fixture_store, "mini-code", ranker="bm25")
     assert first.obligation == "MINI-1-01" and first.controls[0].id == "CTL-HO-01"
-    ev = sg.evaluate(fixture_store, ["bm25"])
+    ev = ce.evaluate(fixture_store, ["bm25"])
     [overall] = ev.overall
     assert overall.queries == 4  # the four crosswalk-mapped obligations; the hackathon one has no gold
     assert overall.hits_at_5 == 1.0 and overall.mrr >= 0.75
-    assert "hits@1" in sg.render_eval(ev)
+    assert "hits@1" in ce.render_eval(ev)
 
 
 def test_obligations_are_read_with_the_addressee_their_catalog_gives(fixture_store: LocalStore) -> None:

@@ -109,9 +109,9 @@ def eval_suggest(rankers: tuple[str, ...], gold: Path | None) -> None:
 
     from compgraph.graph.build import build as run_build
     from compgraph.graph.store import LocalStore
+    from compgraph.legal import crosswalk_eval as ce
     from compgraph.legal import rank
     from compgraph.legal import rank_gold as rg
-    from compgraph.legal import suggest as sg
 
     if gold is not None and not gold.is_file():
         raise UserError(f"{gold}: no such gold file")
@@ -122,7 +122,7 @@ def eval_suggest(rankers: tuple[str, ...], gold: Path | None) -> None:
             if gold is not None:
                 text = rg.render_gold(rg.evaluate_gold(store, gold, list(rankers) or None))
             else:
-                text = sg.render_eval(sg.evaluate(store, [r for r in rankers if r not in rank.FUSED] or None))
+                text = ce.render_eval(ce.evaluate(store, [r for r in rankers if r not in rank.FUSED] or None))
         except (InputError, rg.GoldError, rank.RankConfigError) as exc:
             raise UserError(str(exc)) from exc
         finally:
