@@ -22,6 +22,7 @@ from rdflib.namespace import RDF, SH
 from compgraph.checks.incremental import STATE, validate_incremental
 from compgraph.checks.report import last_report_counts
 from compgraph.checks.sparql import rewrite_not_exists
+from compgraph.checks.sparql.plan import plan
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import only_these, validate_store
 from compgraph.graph.store import LocalStore
@@ -183,3 +184,14 @@ def test_a_comment_right_after_a_string_before_where_is_skipped_even_when_it_hol
     out = rewrite_not_exists(query)
     assert out.startswith('SELECT $this ("a"# {not the group}\n AS ?s) WHERE { $this a <urn:x:C> .')
     assert "MINUS { $this <urn:x:p> ?x }" in out
+
+
+def test_a_value_constraint_on_a_class_s_instances_has_a_form_for_few_focus_nodes() -> None:
+    # For a class with few instances the targets are joined as a plain pattern (index look-ups per focus node),
+    # not as the DISTINCT sub-select that Oxigraph plans as a scan of the whole property.
+    data = "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+    data += "<urn:x:S> a sh:NodeShape ; sh:targetClass <urn:x:K> ; "
+    data += "sh:property [ sh:path <urn:x:p> ; sh:datatype xsd:integer ] ."
+    (q,) = plan(Graph().parse(data=PREFIX + data, format="turtle")).queries
+    assert q.target_classes == (URIRef("urn:x:K"),) and q.few_sparql is not None
+    assert "SELECT DISTINCT ?this WHERE" in q.sparql and "SELECT DISTINCT ?this WHERE" not in q.few_sparql
