@@ -195,3 +195,25 @@ def test_a_value_constraint_on_a_class_s_instances_has_a_form_for_few_focus_node
     (q,) = plan(Graph().parse(data=PREFIX + data, format="turtle")).queries
     assert q.target_classes == (URIRef("urn:x:K"),) and q.few_sparql is not None
     assert "SELECT DISTINCT ?this WHERE" in q.sparql and "SELECT DISTINCT ?this WHERE" not in q.few_sparql
+
+
+def test_an_iri_holding_a_hash_between_select_and_where_is_no_comment() -> None:
+    query = "SELECT $this (<urn:x:ns#v> AS ?t) WHERE { $this a <urn:x:C> . FILTER NOT EXISTS { $this <urn:x:p> ?x } }"
+    out = rewrite_not_exists(query)
+    assert out.startswith("SELECT $this (<urn:x:ns#v> AS ?t) WHERE { $this a <urn:x:C> .")
+    assert "MINUS { $this <urn:x:p> ?x }" in out
+
+
+SEE_ALSO_DECLARES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
+    sh:sparql [ sh:select "SELECT $this WHERE { $this a:p ?o }" ; sh:prefixes <urn:x:own> ;
+                rdfs:seeAlso <urn:x:other> ] .
+<urn:x:own> sh:declare [ sh:prefix "a" ; sh:namespace "urn:a:"^^<http://www.w3.org/2001/XMLSchema#anyURI> ] .
+<urn:x:other> sh:declare [ sh:prefix "b" ; sh:namespace "urn:b:"^^<http://www.w3.org/2001/XMLSchema#anyURI> ] .
+"""
+
+
+def test_a_sparql_constraint_takes_prefixes_only_from_its_sh_prefixes() -> None:
+    (q,) = plan(Graph().parse(data=PREFIX + SEE_ALSO_DECLARES, format="turtle")).queries
+    assert "PREFIX a: <urn:a:>" in q.sparql and "PREFIX b:" not in q.sparql
