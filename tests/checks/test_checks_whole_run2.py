@@ -22,7 +22,7 @@ from rdflib.namespace import RDF, SH
 from compgraph.checks.incremental import STATE, validate_incremental
 from compgraph.checks.report import last_report_counts
 from compgraph.checks.sparql import rewrite_not_exists
-from compgraph.checks.sparql.plan import plan
+from compgraph.checks.sparql.plan import plan, plan_each
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import only_these, validate_store
 from compgraph.graph.store import LocalStore
@@ -217,3 +217,28 @@ SEE_ALSO_DECLARES = """
 def test_a_sparql_constraint_takes_prefixes_only_from_its_sh_prefixes() -> None:
     (q,) = plan(Graph().parse(data=PREFIX + SEE_ALSO_DECLARES, format="turtle")).queries
     assert "PREFIX a: <urn:a:>" in q.sparql and "PREFIX b:" not in q.sparql
+
+
+def test_a_shape_with_a_constraint_the_sparql_engine_does_not_know_is_left_to_pyshacl_naming_it() -> None:
+    # Planned without it, the constraint would be dropped and its violations never reported.
+    data = "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:expression false ."
+    p = plan_each(Graph().parse(data=PREFIX + data, format="turtle"))
+    assert (p.fallback, p.queries) == ({URIRef("urn:x:S"): "sh:expression"}, [])
+
+
+UNWORDED_SPARQL = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
+    sh:sparql [ sh:select "SELECT $this WHERE { $this <urn:x:p> ?o }" ] .
+"""
+
+
+def test_a_sparql_constraint_with_no_message_is_reported_as_a_constraint_not_met_by_both_engines(
+    tmp_path: Path,
+) -> None:
+    shapes = Graph().parse(data=PREFIX + UNWORDED_SPARQL, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", CLASS_DATA)
+        fast = validate_store(s, AS_OF, shapes, save=False)
+        reference = validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    assert [f.message for f in fast.findings] == [f.message for f in reference.findings] == ["constraint not met"]
