@@ -242,3 +242,15 @@ def test_a_sparql_constraint_with_no_message_is_reported_as_a_constraint_not_met
         reference = validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
     assert fast.engines["sparql"] == ["urn:x:S"]
     assert [f.message for f in fast.findings] == [f.message for f in reference.findings] == ["constraint not met"]
+
+
+def test_an_exclusive_minimum_refuses_a_value_equal_to_it_in_both_engines(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    shapes = "<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ;"
+    shapes += " sh:property [ sh:path <urn:x:p> ; sh:minExclusive 1 ] ."
+    integer = b"<http://www.w3.org/2001/XMLSchema#integer>"
+    data = b'<urn:x:equal> <urn:x:p> "1"^^' + integer + b' .\n<urn:x:above> <urn:x:p> "2"^^' + integer + b" .\n"
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", data)
+        assert both_engines(s, shapes, ["urn:x:S"]) == ["urn:x:equal"]
