@@ -159,6 +159,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/checks/test_checks_one_by_one.py",
             "tests/checks/test_checks_sampled_survivors.py",
             "tests/checks/test_checks_whole_run.py",
+            "tests/checks/test_checks_whole_run2.py",
             "tests/checks/test_incremental.py",
             "tests/checks/test_incremental_cost.py",
             "tests/checks/test_query_growth.py",

@@ -236,7 +236,19 @@ def _shape_kinds(shapes: Graph) -> tuple[set[Node], dict[Node, list[Node]]]:
         found |= set(shapes.subjects(RDF.type, cls))
     for pred in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.sparql, SH.path):
         found |= set(shapes.subjects(pred, None))
-    return found, parents
+    return found | shapes_by_reference(shapes), parents
+
+
+def shapes_by_reference(shapes: Graph) -> set[Node]:
+    """The nodes that are shapes because sh:node, sh:not, sh:qualifiedValueShape or an sh:and/or/xone list names
+    them, or because they have an sh:node, as pySHACL finds them: a class among them has an implicit class target."""
+    found = set(shapes.subjects(SH.node, None))
+    for pred in (SH.node, SH["not"], SH.qualifiedValueShape):
+        found |= set(shapes.objects(None, pred))
+    for pred in (SH["and"], SH["or"], SH.xone):
+        for lst in shapes.objects(None, pred):
+            found |= set(shapes.items(lst))
+    return found
 
 
 def unsupported(shapes: Graph) -> list[str]:
