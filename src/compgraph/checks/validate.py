@@ -34,7 +34,7 @@ from compgraph.checks.report import (
     save_report,
 )
 from compgraph.checks.shapes import load_shapes, validation_run
-from compgraph.checks.sparql.plan import plan_each, shapes_by_reference
+from compgraph.checks.sparql.plan import plan_each, shape_nodes
 from compgraph.checks.sparql.run import run_sparql
 from compgraph.graph.literals import KEPT_AS_WRITTEN
 from compgraph.graph.namespaces import shorten
@@ -111,11 +111,11 @@ def only_these(shapes: Graph, keep: set[Node]) -> Graph:
     class_types = {RDFS.Class, OWL.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
     # A shape typed as one is a shape even with no target, property or path (a class with only sh:in, say): its
     # implicit class target must go too, or pySHACL runs it beside the SPARQL engine and its findings come twice.
-    shape_nodes = {s for p in (*_TARGETS, SH.property, SH.path) for s in shapes.subjects(p, None)}
-    shape_nodes |= {s for t in (SH.NodeShape, SH.PropertyShape) for s in shapes.subjects(RDF.type, t)}
-    shape_nodes |= shapes_by_reference(shapes)
+    # The planner's own notion of a shape, so the two never drift apart (a shape only named by sh:node had to be
+    # added to both), and sh:target, which the planner leaves to pySHACL.
+    shapes_here = shape_nodes(shapes) | set(shapes.subjects(SH.target, None))
     for s, p, o in shapes:
-        if s not in keep and (p in _TARGETS or (p == RDF.type and o in class_types and s in shape_nodes)):
+        if s not in keep and (p in _TARGETS or (p == RDF.type and o in class_types and s in shapes_here)):
             continue
         out.add((s, p, o))
     for prefix, ns in shapes.namespaces():

@@ -239,6 +239,13 @@ def _shape_kinds(shapes: Graph) -> tuple[set[Node], dict[Node, list[Node]]]:
     return found | shapes_by_reference(shapes), parents
 
 
+def shape_nodes(shapes: Graph) -> set[Node]:
+    """Every node of the shapes graph that is a shape (typed, targeted, with a property, path or SPARQL
+    constraint, or named as one): what the planner plans, and what validate.only_these must know to leave a
+    shape out."""
+    return _shape_kinds(shapes)[0]
+
+
 def shapes_by_reference(shapes: Graph) -> set[Node]:
     """The nodes that are shapes because sh:node, sh:not, sh:qualifiedValueShape or an sh:and/or/xone list names
     them, or because they have an sh:node, as pySHACL finds them: a class among them has an implicit class target."""
