@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from compgraph.checks.incremental import STATE, validate_incremental
-from compgraph.checks.report import last_report_counts
+from compgraph.checks.report import Outcome, last_report_counts
 from compgraph.checks.sparql import rewrite_not_exists
 from compgraph.checks.sparql.plan import plan, plan_each
 from compgraph.checks.sparqldeps import needs_of
@@ -95,6 +95,15 @@ def test_a_class_that_is_a_shape_only_through_sh_node_is_validated_on_its_own_in
         assert both_engines(s, CLASS_SHAPE_BY_REFERENCE, ["urn:x:C", "urn:x:J"]) == ["urn:x:i", "urn:x:n"]
 
 
+def fast_and_reference(tmp_path: Path, shapes_text: str) -> tuple[Outcome, Outcome]:
+    """The default engine's and pySHACL's outcomes for these shapes on CLASS_DATA."""
+    shapes = Graph().parse(data=PREFIX + shapes_text, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", CLASS_DATA)
+        fast = validate_store(s, AS_OF, shapes, save=False)
+        return fast, validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
+
+
 LEFT_TO_PYSHACL = """
 <urn:x:K> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
     sh:sparql [ sh:select "SELECT $this WHERE { $this ?p ?o } LIMIT 1" ] .
@@ -105,11 +114,7 @@ def test_a_class_that_is_a_shape_only_through_sh_node_is_reported_once_beside_a_
     tmp_path: Path,
 ) -> None:
     # K's LIMIT sends it to pySHACL: C's findings must come from one engine, once.
-    shapes = Graph().parse(data=PREFIX + CLASS_SHAPE_BY_REFERENCE + LEFT_TO_PYSHACL, format="turtle")
-    with LocalStore(tmp_path / "store") as s:
-        s.replace_graph("urn:x:data", CLASS_DATA)
-        fast = validate_store(s, AS_OF, shapes, save=False)
-        reference = validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
+    fast, reference = fast_and_reference(tmp_path, CLASS_SHAPE_BY_REFERENCE + LEFT_TO_PYSHACL)
     found = sorted((f.focus, f.rule) for f in fast.findings)
     assert found == sorted((f.focus, f.rule) for f in reference.findings)
     assert found == [("urn:x:i", "urn:x:C"), ("urn:x:n", "urn:x:J"), ("urn:x:n", "urn:x:K")]
@@ -235,11 +240,7 @@ UNWORDED_SPARQL = """
 def test_a_sparql_constraint_with_no_message_is_reported_as_a_constraint_not_met_by_both_engines(
     tmp_path: Path,
 ) -> None:
-    shapes = Graph().parse(data=PREFIX + UNWORDED_SPARQL, format="turtle")
-    with LocalStore(tmp_path / "store") as s:
-        s.replace_graph("urn:x:data", CLASS_DATA)
-        fast = validate_store(s, AS_OF, shapes, save=False)
-        reference = validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
+    fast, reference = fast_and_reference(tmp_path, UNWORDED_SPARQL)
     assert fast.engines["sparql"] == ["urn:x:S"]
     assert [f.message for f in fast.findings] == [f.message for f in reference.findings] == ["constraint not met"]
 
