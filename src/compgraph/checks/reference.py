@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from compgraph.checks.report import Finding, Outcome, node_label
 from compgraph.checks.shapes import load_shapes, validation_run
+from compgraph.checks.targets import for_pyshacl
 from compgraph.graph.namespaces import shorten
 
 
@@ -23,7 +24,7 @@ def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Out
     data = data + validation_run(as_of)
     _, report, _ = shacl_validate(
         data,
-        shacl_graph=shapes,
+        shacl_graph=for_pyshacl(shapes),
         inference="none",
         advanced=True,
         allow_warnings=True,

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from compgraph.checks.integrity import with_evidence_integrity
@@ -36,6 +36,7 @@ from compgraph.checks.report import (
 from compgraph.checks.shapes import load_shapes, validation_run
 from compgraph.checks.sparql.plan import plan_each, shape_nodes
 from compgraph.checks.sparql.run import run_sparql
+from compgraph.checks.targets import subclasses
 from compgraph.graph.literals import KEPT_AS_WRITTEN
 from compgraph.graph.namespaces import shorten
 from compgraph.graph.store import GraphStore, RemoteStore
@@ -108,11 +109,11 @@ def only_these(shapes: Graph, keep: set[Node]) -> Graph:
     """The shapes graph with every other shape's targets removed: pySHACL then runs just ``keep``, while
     shapes that ``keep`` refers to (sh:node, sh:or, ...) are still there to be referred to."""
     out = Graph()
-    class_types = {RDFS.Class, OWL.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
-    # A shape typed as one is a shape even with no target, property or path (a class with only sh:in, say): its
-    # implicit class target must go too, or pySHACL runs it beside the SPARQL engine and its findings come twice.
-    # The planner's own notion of a shape, so the two never drift apart (a shape only named by sh:node had to be
-    # added to both), and sh:target, which the planner leaves to pySHACL.
+    class_types = subclasses(shapes, RDFS.Class)
+    # A shape's implicit class target must go too, or pySHACL runs it beside the SPARQL engine and its findings
+    # come twice. Any class type of a shape goes, as pySHACL reads one (targets.for_pyshacl then gives the spec's
+    # reading of what is left). The planner's own notion of a shape, so the two never drift apart, and sh:target,
+    # which the planner leaves to pySHACL.
     shapes_here = shape_nodes(shapes) | set(shapes.subjects(SH.target, None))
     for s, p, o in shapes:
         if s not in keep and (p in _TARGETS or (p == RDF.type and o in class_types and s in shapes_here)):

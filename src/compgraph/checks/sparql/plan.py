@@ -21,6 +21,7 @@ from compgraph.checks.sparql.components import (
 from compgraph.checks.sparql.logic import EXTENDED, is_true
 from compgraph.checks.sparql.rewrite import _first_brace, rewrite_not_exists
 from compgraph.checks.sparql.shaped import extended_queries
+from compgraph.checks.targets import is_implicit_class_shape, typed_shapes
 from compgraph.graph.namespaces import shorten
 
 
@@ -115,11 +116,7 @@ def _prefixes(shapes: Graph, node: Node) -> str:
 def _targets(shapes: Graph, shape: Node) -> list[str]:
     """SPARQL patterns binding ``?this`` to each kind of target the shape declares."""
     out = []
-    classes = set(shapes.objects(shape, SH.targetClass))
-    types = set(shapes.objects(shape, RDF.type))
-    class_types = {RDFS.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
-    if types & class_types:
-        classes.add(shape)  # implicit class target, as pySHACL reads it
+    classes = set(_target_classes(shapes, shape, named_only=False))
     for c in sorted(classes):
         out.append(f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* {_nt(c)} }}")
     nodes = sorted(shapes.objects(shape, SH.targetNode))
@@ -134,13 +131,13 @@ def _targets(shapes: Graph, shape: Node) -> list[str]:
     return out
 
 
-def _target_classes(shapes: Graph, shape: Node) -> list[URIRef]:
-    """The classes behind _targets' class patterns (explicit and implicit class targets)."""
+def _target_classes(shapes: Graph, shape: Node, named_only: bool = True) -> list:
+    """The classes behind _targets' class patterns (explicit and implicit class targets; with ``named_only``
+    only IRIs)."""
     classes = set(shapes.objects(shape, SH.targetClass))
-    class_types = {RDFS.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
-    if set(shapes.objects(shape, RDF.type)) & class_types:
+    if is_implicit_class_shape(shapes, shape):
         classes.add(shape)
-    return sorted(c for c in classes if isinstance(c, URIRef))
+    return sorted((c for c in classes if isinstance(c, URIRef) or not named_only), key=str)
 
 
 def _few(sparql: str, focus: str, flat: str, classes: list[URIRef], only_classes: bool) -> dict:
@@ -232,8 +229,7 @@ def _shape_kinds(shapes: Graph) -> tuple[set[Node], dict[Node, list[Node]]]:
     for node, prop in shapes.subject_objects(SH.property):
         parents.setdefault(prop, []).append(node)
     found: set[Node] = set(parents) | set(shapes.subjects(SH.property, None))
-    for cls in (SH.NodeShape, SH.PropertyShape):
-        found |= set(shapes.subjects(RDF.type, cls))
+    found |= typed_shapes(shapes)
     for pred in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.sparql, SH.path):
         found |= set(shapes.subjects(pred, None))
     return found | shapes_by_reference(shapes), parents
