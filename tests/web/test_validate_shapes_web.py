@@ -129,3 +129,13 @@ def test_an_upload_without_the_csrf_token_is_refused(client: FlaskClient) -> Non
 
 def test_validating_with_shapes_needs_the_role_that_may_validate() -> None:
     assert needed_role("POST", "/validate/shapes") == needed_role("POST", "/validate") == "admin"
+
+
+def test_uploaded_shapes_whose_query_calls_another_server_are_a_400_before_anything_runs(client: FlaskClient) -> None:
+    # SERVICE is not allowed in a SHACL-SPARQL constraint; the SPARQL engine used to run it, calling the address.
+    service = PREFIXES + (
+        't:S a sh:NodeShape ; sh:targetNode t:x ; sh:sparql [ sh:select """SELECT $this WHERE '
+        '{ $this ?p ?o . SERVICE <http://127.0.0.1:9/sparql> { ?a ?b ?c } }""" ] .\n'
+    )
+    status, page = upload(client, ("remote.ttl", service))
+    assert status == 400 and "does not allow SERVICE" in page

@@ -46,6 +46,7 @@ from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import Plan, Query, plan_each
 from compgraph.checks.sparql.run import _labels, findings_from_rows, rows_per_query, rows_with_focus, run_graph
 from compgraph.checks.sparqldeps import TYPE, Needs, needs_of
+from compgraph.checks.sparqlrules import check_rules
 from compgraph.checks.validate import _names, validate_store
 from compgraph.graph import history
 from compgraph.graph.literals import KEPT_AS_WRITTEN
@@ -250,6 +251,7 @@ def validate_incremental(
     which queries that affects, their rows, then labels, report and the file for the next run."""
     t0 = time.perf_counter()
     shapes = shapes if shapes is not None else load_shapes()
+    check_rules(shapes)
     escaped = bool(store.query(f"ASK {{ ?g <{KEPT_AS_WRITTEN}> ?n }}").boolean)
     p, needs, ids, plan_id = _prepared(shapes, escaped)
     path = store.root / STATE

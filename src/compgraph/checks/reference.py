@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from compgraph.checks.report import Finding, Outcome, node_label
 from compgraph.checks.shapes import load_shapes, validation_run
+from compgraph.checks.sparqlrules import ShapesError, with_imported_prefixes
 from compgraph.checks.targets import for_pyshacl
 from compgraph.graph.namespaces import shorten
 
@@ -22,14 +23,20 @@ def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Out
     """Run pySHACL on an in-memory data graph (the ontology must be in it for class hierarchies)."""
     shapes = shapes if shapes is not None else load_shapes()
     data = data + validation_run(as_of)
-    _, report, _ = shacl_validate(
-        data,
-        shacl_graph=for_pyshacl(shapes),
-        inference="none",
-        advanced=True,
-        allow_warnings=True,
-        allow_infos=True,
-    )
+    try:
+        _, report, _ = shacl_validate(
+            data,
+            shacl_graph=with_imported_prefixes(for_pyshacl(shapes)),
+            inference="none",
+            advanced=True,
+            allow_warnings=True,
+            allow_infos=True,
+        )
+    except NotImplementedError as exc:  # pySHACL's word for a SHACL-SPARQL feature it lacks ($shapesGraph)
+        raise ShapesError("pySHACL", f"cannot run these shapes: {exc}") from exc
+    if not isinstance(report, Graph):
+        # A ValidationFailure: pySHACL refused a query (check_rules catches the rules SHACL states first).
+        raise ShapesError("pySHACL", f"refused these shapes: {getattr(report, 'message', report)}")
     findings = findings_from_report(report, shapes, data)
     # pySHACL with allow_warnings says conforms when only warnings and infos were found; the SHACL spec
     # says any result means the data does not conform, and the report in the store keeps to the spec.

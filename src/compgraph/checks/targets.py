@@ -51,7 +51,7 @@ def typed_shapes(shapes: Graph) -> set[Node]:
 def is_instance(shapes: Graph, node: Node, cls: Node) -> bool:
     """Whether ``node`` is a SHACL instance of ``cls``: walks up from its types, so it costs the depth of the
     hierarchy, not the size of the graph (the planner asks this of every shape)."""
-    system = dict(_SYSTEM_SUBCLASSES)
+    system: dict[Node, Node] = dict(_SYSTEM_SUBCLASSES)
     seen: set[Node] = set()
     todo = list(shapes.objects(node, RDF.type))
     while todo:

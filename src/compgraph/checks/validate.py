@@ -36,6 +36,7 @@ from compgraph.checks.report import (
 from compgraph.checks.shapes import load_shapes, validation_run
 from compgraph.checks.sparql.plan import plan_each, shape_nodes
 from compgraph.checks.sparql.run import run_sparql
+from compgraph.checks.sparqlrules import check_rules
 from compgraph.checks.targets import subclasses
 from compgraph.graph.literals import KEPT_AS_WRITTEN
 from compgraph.graph.namespaces import shorten
@@ -74,6 +75,7 @@ def validate_store(
     if engine not in ENGINES:
         raise ValueError(f"unknown validation engine {engine!r} (one of {', '.join(ENGINES)})")
     shapes = shapes if shapes is not None else load_shapes()
+    check_rules(shapes)
     # A remote server gets the standard nested NOT EXISTS: the MINUS form is for Oxigraph's planner, and
     # Virtuoso 7.2 cannot compile it.
     p = plan_each(shapes, as_written_data=engine == "sparql" and (None, SH.sparql, None) in shapes and _escaped(store),

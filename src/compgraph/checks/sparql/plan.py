@@ -21,7 +21,8 @@ from compgraph.checks.sparql.components import (
 from compgraph.checks.sparql.logic import EXTENDED, is_true
 from compgraph.checks.sparql.rewrite import _first_brace, rewrite_not_exists
 from compgraph.checks.sparql.shaped import extended_queries
-from compgraph.checks.targets import is_implicit_class_shape, typed_shapes
+from compgraph.checks.sparqlrules import declared_prefixes, reads_this_in_an_inner_group, strip
+from compgraph.checks.targets import is_implicit_class_shape, shacl_instances, typed_shapes
 from compgraph.graph.namespaces import shorten
 
 
@@ -103,14 +104,8 @@ def copy_path(shapes: Graph, path: Node | None) -> tuple[Node | None, list[tuple
 
 
 def _prefixes(shapes: Graph, node: Node) -> str:
-    """PREFIX lines from sh:prefixes/sh:declare, as pySHACL applies them."""
-    lines = []
-    for owner in shapes.objects(node, SH.prefixes):
-        for decl in shapes.objects(owner, SH.declare):
-            prefix, ns = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
-            if prefix is not None and ns is not None:
-                lines.append(f"PREFIX {prefix}: <{ns}>\n")
-    return "".join(lines)
+    """PREFIX lines from sh:prefixes/sh:declare (and what the prefixes' nodes owl:import)."""
+    return "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in declared_prefixes(shapes, node))
 
 
 def _targets(shapes: Graph, shape: Node) -> list[str]:
@@ -170,13 +165,6 @@ _VAR = r"[?$]{}\b"
 _SUBSELECT = re.compile(r"\{\s*SELECT\b", re.IGNORECASE)
 
 
-def _strip(text: str) -> str:
-    """The query without strings, IRIs and comments, to look for keywords safely."""
-    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', '""', text)
-    text = re.sub(r"<[^<>\s{}]*>", "<>", text)
-    return re.sub(r"#[^\n]*", "", text)
-
-
 def _sparql_query(
     shapes: Graph, shape: Node, constraint: Node, focus: str, path: str | None, nested: bool = True
 ) -> tuple[str, bool]:
@@ -186,9 +174,11 @@ def _sparql_query(
         text = re.sub(r"\$PATH\b", path, text)
     elif "$PATH" in text:
         raise Unsupported(f"{constraint}: $PATH on a node shape")
-    bare = _strip(text)
+    bare = strip(text)
     if re.search(r"\$(shapesGraph|currentShape|value)\b", bare):
         raise Unsupported(f"{constraint}: pre-bound variables other than $this")
+    if reads_this_in_an_inner_group(bare):
+        raise Unsupported(f"{constraint}: a FILTER or BIND reads $this in an inner group (only pre-binding binds it)")
     if _SUBSELECT.search(bare) and re.search(_VAR.format("this"), bare):
         # Inside a subquery ?this is a different variable unless projected; pre-binding would not care.
         raise Unsupported(f"{constraint}: $this inside a subquery")
@@ -281,7 +271,7 @@ def plan_each(shapes: Graph, as_written_data: bool = False, nested: bool = True)
     Virtuoso 7.2 cannot compile that form: "SP031 ... must print something but can not")."""
     out = Plan()
     all_shapes, parents = _shape_kinds(shapes)
-    if any(shapes.triples((None, SH.rule, None))) or any(shapes.triples((None, RDF.type, SH.ConstraintComponent))):
+    if any(shapes.triples((None, SH.rule, None))) or shacl_instances(shapes, SH.ConstraintComponent):
         out.fallback = {s: "sh:rule or custom constraint components" for s in _roots(shapes, all_shapes, parents)}
         return out
     fallback: dict[Node, str] = {}

@@ -1,0 +1,242 @@
+"""SHACL-SPARQL's own rules for the queries of a shapes graph, applied before either engine runs them.
+
+SHACL 1.0 runs a constraint's query with variables pre-bound ($this, $currentShape, $shapesGraph, a
+validator's $value and its component's parameters). Pre-binding is defined only for queries without MINUS,
+SERVICE or VALUES, whose sub-selects project $this and which never bind a pre-bound variable with AS; a
+processor must report a failure for any other query (§5.3.1, the W3C suite's sparql/pre-binding tests). Such
+a shapes graph is refused here with one line naming the query's node, so neither engine answers for it:
+pySHACL returned a failure object the report reader could not read, and the SPARQL engine, which joins the
+focus nodes in instead of pre-binding them, gave an answer.
+
+Prefixes (§5.2.1) are the sh:declare values of each sh:prefixes node and of every ontology it owl:imports,
+transitively; two namespaces for one prefix are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, SH
+from rdflib.term import Node
+
+from compgraph.graph.catalog import InputError
+from compgraph.graph.namespaces import shorten
+
+SHAPES_GRAPH = "shapes graph"
+_CONSTRAINT_PREBOUND = ("this", "currentShape", "shapesGraph")
+_VALIDATOR_PREBOUND = (*_CONSTRAINT_PREBOUND, "value")
+_FORBIDDEN = ("MINUS", "SERVICE", "VALUES")
+
+
+class ShapesError(InputError):
+    """A shapes graph SHACL says a processor must refuse; ``str()`` names the query's node and the rule."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(SHAPES_GRAPH, None, message, field=where)
+
+
+def node_name(shapes: Graph, node: Node) -> str:
+    """An IRI as a short name; a blank node by what holds it (the shape whose sh:sparql it is, or the
+    component whose validator it is)."""
+    if isinstance(node, URIRef):
+        return shorten(str(node))
+    for pred, what in (
+        (SH.sparql, "sh:sparql"),
+        (SH.validator, "sh:validator"),
+        (SH.nodeValidator, "sh:nodeValidator"),
+        (SH.propertyValidator, "sh:propertyValidator"),
+    ):
+        for owner in shapes.subjects(pred, node):
+            return f"the {what} of {node_name(shapes, owner)}"
+    return "a blank node"
+
+
+def strip(text: str) -> str:
+    """The query without strings, IRIs and comments, to look for keywords safely."""
+    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', '""', text)
+    text = re.sub(r"<[^<>\s{}]*>", "<>", text)
+    return re.sub(r"#[^\n]*", "", text)
+
+
+def declared_prefixes(shapes: Graph, node: Node) -> list[tuple[str, str]]:
+    """(prefix, namespace) for a query node: its sh:prefixes' declarations and those of what they import."""
+    seen: set[Node] = set()
+    todo = list(shapes.objects(node, SH.prefixes))
+    found: dict[str, str] = {}
+    while todo:
+        owner = todo.pop()
+        if owner in seen:
+            continue
+        seen.add(owner)
+        todo.extend(shapes.objects(owner, OWL.imports))
+        for decl in shapes.objects(owner, SH.declare):
+            prefix, ns = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
+            if prefix is None or ns is None:
+                continue
+            if found.setdefault(str(prefix), str(ns)) != str(ns):
+                raise ShapesError(
+                    node_name(shapes, node), f"prefix {prefix!s}: is declared as both <{found[str(prefix)]}> and <{ns}>"
+                )
+    return sorted(found.items())
+
+
+def _queries(shapes: Graph) -> Iterator[tuple[Node, str, tuple[str, ...]]]:
+    """Each query node, its text and the variables pre-bound when it runs."""
+    validators: dict[Node, set[str]] = {}
+    for pred in (SH.validator, SH.nodeValidator, SH.propertyValidator):
+        for component, validator in shapes.subject_objects(pred):
+            names = validators.setdefault(validator, set())
+            for param in shapes.objects(component, SH.parameter):
+                path = shapes.value(param, SH.path)
+                if path is not None:
+                    names.add(re.split(r"[#/:]", str(path))[-1])
+    # Only constraints and validators: a SHACL-AF target's or rule's query binds $this itself.
+    constraints = set(shapes.objects(None, SH.sparql))
+    for pred in (SH.select, SH.ask):
+        for node, text in shapes.subject_objects(pred):
+            if node not in constraints and node not in validators:
+                continue
+            params = validators.get(node)
+            prebound = _CONSTRAINT_PREBOUND if params is None else (*_VALIDATOR_PREBOUND, *sorted(params))
+            yield node, str(text), prebound
+
+
+def rule_errors(shapes: Graph) -> list[ShapesError]:
+    """Each query of the shapes graph that breaks SHACL-SPARQL's pre-binding or prefix rules, by message."""
+    errors = []
+    for node, text, prebound in _queries(shapes):
+        try:
+            _check(node_name(shapes, node), strip(text), prebound)
+            declared_prefixes(shapes, node)
+        except ShapesError as exc:
+            errors.append(exc)
+    return sorted(errors, key=str)
+
+
+def check_rules(shapes: Graph) -> None:
+    """Raise the first ShapesError of :func:`rule_errors`, if any."""
+    errors = rule_errors(shapes)
+    if errors:
+        raise errors[0]
+
+
+def _check(where: str, bare: str, prebound: tuple[str, ...]) -> None:
+    rule = "SHACL-SPARQL pre-binding (SHACL 1.0, 5.3.1) does not allow"
+    for word in _FORBIDDEN:
+        # The keyword, not a variable (?values), a prefixed name (ex:minus) or a prefix (values:x).
+        if re.search(rf"(?<![\w?$:-]){word}\b(?![\w-]*:)", bare, re.IGNORECASE):
+            raise ShapesError(where, f"{rule} {word} in a query")
+    for var in prebound:
+        if re.search(rf"\bAS\s*[?$]{var}\b", bare, re.IGNORECASE):
+            raise ShapesError(where, f"{rule} rebinding the pre-bound variable ${var} with AS")
+    for projection, _body in _sub_selects(bare):
+        # "SELECT *" does not count: it projects the sub-select's in-scope variables, and the W3C suite (as
+        # pySHACL) reads it as not returning the pre-bound ones (sparql/pre-binding/pre-binding-006).
+        if not re.search(r"[?$]this\b", projection):
+            raise ShapesError(where, f"{rule} a sub-select that does not return $this")
+
+
+def _sub_selects(bare: str) -> Iterator[tuple[str, str]]:
+    """(projection, body) of each SELECT nested in the query's WHERE group."""
+    for m in re.finditer(r"\{\s*SELECT\b", bare, re.IGNORECASE):
+        where = re.search(r"\{", bare[m.end() :])
+        if where is None:
+            continue
+        start = m.end() + where.start()
+        depth, end = 0, len(bare)
+        for i in range(start, len(bare)):
+            depth += {"{": 1, "}": -1}.get(bare[i], 0)
+            if depth == 0:
+                end = i
+                break
+        head = bare[m.end() : start]
+        yield re.sub(r"^\s*(DISTINCT|REDUCED)\b|\bWHERE\s*$", "", head.strip(), flags=re.IGNORECASE), bare[start:end]
+
+
+def reads_this_in_an_inner_group(bare: str) -> bool:
+    """Whether a FILTER or BIND reads $this in a group below the WHERE group (a UNION branch, an OPTIONAL, a
+    plain {...}) that does not itself match $this in a triple pattern. Pre-binding gives $this the focus node
+    there; a query that joins the focus nodes in leaves it unbound until the group is joined, so the filter
+    fails and a violation goes unreported (the W3C suite's pre-binding-002, -003 and -005). An EXISTS inside
+    the expression is read with it: its pattern sees $this only if the group around it binds it."""
+    where = bare.find("{")
+    if where < 0:
+        return False
+    starts: list[int] = []  # where each open group below the WHERE group begins
+    i = where + 1
+    while i < len(bare):
+        c = bare[i]
+        if c == "{":
+            starts.append(i)
+        elif c == "}":
+            if not starts:
+                break
+            starts.pop()
+        elif m := re.match(r"(FILTER|BIND)\b", bare[i:], re.IGNORECASE):
+            end = _expression_end(bare, i + m.end())
+            if starts and re.search(r"[?$]this\b", bare[i:end]) and not _matches_this(bare, starts[-1]):
+                return True
+            i = end
+            continue
+        i += 1
+    return False
+
+
+def _matches_this(bare: str, start: int) -> bool:
+    """Whether the group opening at ``start`` has $this in a pattern of its own (outside FILTER, BIND and nested
+    groups)."""
+    depth, i = 0, start
+    while i < len(bare):
+        c = bare[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return False
+        elif depth == 1 and (m := re.match(r"(FILTER|BIND)\b", bare[i:], re.IGNORECASE)):
+            i = _expression_end(bare, i + m.end())
+            continue
+        elif depth == 1 and re.match(r"[?$]this\b", bare[i:]) and not re.match(r"\w", bare[i - 1]):
+            return True
+        i += 1
+    return False
+
+
+def _expression_end(bare: str, i: int) -> int:
+    """Where the expression after FILTER/BIND ends: its parentheses, or an EXISTS group, or a call."""
+    m = re.match(r"\s*(NOT\s+)?EXISTS\s*", bare[i:], re.IGNORECASE)
+    opener, closer = ("{", "}") if m else ("(", ")")
+    j = bare.find(opener, i)
+    if j < 0:
+        return len(bare)
+    depth = 0
+    for k in range(j, len(bare)):
+        depth += 1 if bare[k] == opener else -1 if bare[k] == closer else 0
+        if depth == 0:
+            return k + 1
+    return len(bare)
+
+
+def with_imported_prefixes(shapes: Graph) -> Graph:
+    """``shapes`` with each sh:prefixes node also declaring what the nodes it owl:imports declare: pySHACL reads
+    a node's own sh:declare values only, so a query using an imported prefix failed there ("Unknown namespace
+    prefix")."""
+    out = Graph()
+    out += shapes
+    for owner in set(shapes.objects(None, SH.prefixes)):
+        seen: set[Node] = set()
+        todo = list(shapes.objects(owner, OWL.imports))
+        while todo:
+            imported = todo.pop()
+            if imported in seen:
+                continue
+            seen.add(imported)
+            todo.extend(shapes.objects(imported, OWL.imports))
+            for decl in shapes.objects(imported, SH.declare):
+                out.add((owner, SH.declare, decl))
+    for prefix, ns in shapes.namespaces():
+        out.bind(prefix, ns, override=True)
+    return out
