@@ -1,0 +1,50 @@
+"""The failure classes the first run on a 47th never-seen text showed: Australia's Privacy Act 1988, Schedule 1 (the
+Australian Privacy Principles), as a ComLaw compilation converted from DOCX to Markdown. The converter indents its
+list items four spaces and more, so Markdown read each principle as one block of code: 7 duties found of 58. Once
+read as lists: principles cited by their name's initials ("APP 11.1"), "If: (a) ...; and (b) ...; the entity must"
+sentences, "(if any)", the matters a notice must tell listed in the next subclause, cases that set a deadline, and
+"must not apply" in a prohibition. One behaviour each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compgraph.legal.readers import read_document
+
+_PRINCIPLE_1 = (
+    "##### 1  Australian Privacy Principle 1--open and transparent management of personal information\n\n"
+    "    * 1.2\tAn APP entity must take such steps as are reasonable in the circumstances to implement practices, "
+    "procedures and systems that:\n\n"
+    "     * (a) will ensure that the entity complies with the Australian Privacy Principles; and\n\n"
+    "     * (b) will enable the entity to deal with inquiries or complaints from individuals.\n\n"
+    "    * APP Privacy policy\n\n"
+    "    * 1.3\tAn APP entity must have a clearly expressed and uptodate policy about the management of personal "
+    "information by the entity.\n"
+)
+
+
+def _read(tmp_path: Path, markdown: str) -> str:
+    path = tmp_path / "act.md"
+    path.write_text(markdown, encoding="utf-8")
+    return read_document(path)
+
+
+def test_list_items_a_converter_indented_four_spaces_or_more_are_read_as_a_nested_list(tmp_path: Path) -> None:
+    lines = [line for line in _read(tmp_path, _PRINCIPLE_1).splitlines() if line]
+    assert lines[1:4] == [
+        "- 1.2 An APP entity must take such steps as are reasonable in the circumstances to implement practices, "
+        "procedures and systems that:",
+        "  - (a) will ensure that the entity complies with the Australian Privacy Principles; and",
+        "  - (b) will enable the entity to deal with inquiries or complaints from individuals.",
+    ]
+
+
+_IF = (
+    "13 Australian Privacy Principle 13--correction of personal information\n\n"
+    "- 13.1 If:\n"
+    "  - (a) an APP entity holds personal information about an individual; and\n"
+    "  - (b) either:\n"
+    "    - (i) the entity is satisfied that the information is inaccurate; or\n"
+    "    - (ii) the individual requests the entity to correct the information;\n"
+    "- the entity must take such steps (if any) as are reasonable in the circumstances to correct that information.\n"
+)
