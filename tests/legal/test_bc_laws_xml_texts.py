@@ -91,3 +91,11 @@ _EXCERPT = (
     "Duty to assist individual\n\n"
     "28 An organization must make a reasonable effort to assist each applicant.\n"
 )
+
+
+def test_a_later_section_under_its_catchline_opens_though_the_sections_between_are_left_out() -> None:
+    assert [ref for ref, _, _ in _duties(_EXCERPT)] == ["13(1)", "13(2)", "26", "28"]
+
+
+def test_a_catchline_with_a_modal_verb_above_a_section_is_the_sections_title_not_a_duty() -> None:
+    assert not [t for _, _, t in _duties(_EXCERPT) if t.startswith("Circumstances")]

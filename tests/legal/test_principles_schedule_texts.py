@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.readers import read_document
 
 _PRINCIPLE_1 = (
@@ -37,6 +39,10 @@ def test_list_items_a_converter_indented_four_spaces_or_more_are_read_as_a_neste
         "  - (a) will ensure that the entity complies with the Australian Privacy Principles; and",
         "  - (b) will enable the entity to deal with inquiries or complaints from individuals.",
     ]
+
+
+def test_a_principles_clauses_are_cited_by_the_initials_of_its_name_and_the_clause_number(tmp_path: Path) -> None:
+    assert [ref for ref, _, _ in _duties(_read(tmp_path, _PRINCIPLE_1))] == ["APP 1.2(a)", "APP 1.2(b)", "APP 1.3"]
 
 
 _IF = (

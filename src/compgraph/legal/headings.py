@@ -36,6 +36,12 @@ _DECIMAL_CLAUSE = re.compile(
     r"^(\d{1,3}(?:\.\d{1,3}){1,3})"
     r"(?:[ \t]+([A-Z][^.;:]{0,60}?[ \t][—–-][ \t]*[A-Z][^.;:]*))?$"
 )
+# A schedule of principles: "1  Australian Privacy Principle 1--open and transparent management of personal
+# information", New Zealand's "Information privacy principle 5". A principle is cited by the initials of its name
+# and its number ("APP 1", "IPP 5"), as the act itself abbreviates it ("APP entity") and lawyers cite it.
+_PRINCIPLE = re.compile(
+    r"^(?:\d{1,3}[A-Z]?[ \t]+)?((?:[A-Za-z]+[ \t]+){1,3})[Pp]rinciple[ \t]+(\d{1,3})\b[ \t]*(?:--|[—–:.-])?[ \t]*(.*)$"
+)
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
@@ -63,6 +69,10 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     bare = _BARE_CODE_SECTION.match(line)
     if bare:
         return "section", bare.group(1), ""
+    principle = _PRINCIPLE.match(line)
+    if principle and not _VERB.search(principle.group(3)):
+        initials = "".join(word[0].upper() for word in principle.group(1).split())
+        return "section", f"{initials}P {principle.group(2)}", principle.group(3).strip()
     clause = _DECIMAL_CLAUSE.match(line)
     if clause and not _VERB.search(clause.group(2) or ""):
         return "section", clause.group(1), (clause.group(2) or "").strip()

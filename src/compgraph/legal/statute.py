@@ -222,9 +222,13 @@ class _Parser:
                 else:
                     self.capitals_lead = self.by_path.get((self.section, tuple(lbl for _, lbl in self.stack[:-1])))
                 self.capitals = list(self.stack)
-        if not labels and cur is not None and cur.path and self.bare_lead_in and len(self.stack) == 1:
-            # Text after the points of an unlabelled lead-in ("Open data shall include: 1. ... 5. ..." then
-            # "Open format. The term ..."): back at the section's own level, not a subparagraph of point 5.
+        # Text after the points of an unlabelled lead-in ("Open data shall include: 1. ... 5. ..." then "Open
+        # format. The term ..."): back at the section's own level, not a subparagraph of point 5. After a lead-in
+        # that is only a condition ("If:", "(a) ...; and (b) either: (i) ...; or (ii) ...;", then "the entity must
+        # ..."), however deep its conditions went: the words close the sentence "If:" opened.
+        opened = self.by_path.get((self.section, ()))
+        only_if = opened is not None and re.fullmatch(r"\W*(?:if|where|when)\s*:", opened.text, re.I) is not None
+        if not labels and cur is not None and cur.path and self.bare_lead_in and (len(self.stack) == 1 or only_if):
             self.stack, self.bare_lead_in = [], False
         if not labels and cur is not None and cur.path and len(self.stack) > 1:
             # text after a list of points: a subparagraph of the enclosing paragraph, unless the list goes on after
@@ -442,7 +446,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         and not continues
         and not p.wrapped_here
         and not after_number
-        and (is_title(line) or ((i == first_text or blank_before and p.before_dashed) and not _DUTY_WORD.search(line)))
+        and (is_title(line) or ((i == first_text or blank_before and p.before_dashed) and not _DUTY_WORD.search(line))
+             or (blank_before and _catchline_above_section(p, line, i)))
     ):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
@@ -661,11 +666,22 @@ _DASHED_NUMBER = re.compile(r"^\d{1,3}[A-Z]{0,2}\.[ \t]*[—–][ \t]*\(1\)")
 _INSERTED_SECTION = re.compile(r"^(\d{1,3})(\.\d{1,2}|[A-Z]{1,2})?\.?[ \t]+(?=[A-Z])")
 
 
+# A principle's clauses under its heading ("Australian Privacy Principle 1", read as section "APP 1"): "1.2 An APP
+# entity must ...", "11.1 If an APP entity holds ..." are each cited "APP 1.2", as the act cites "subclause 1.3".
+_PRINCIPLE_SECTION = re.compile(r"^([A-Z]{2,5}) (\d{1,3})(?:\.\d{1,3})?$")
+_PRINCIPLE_CLAUSE = re.compile(r"^(\d{1,3})\.(\d{1,3})[ \t]+(?=[A-Z(])")
+
+
 def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = False) -> tuple[str, str, int] | None:
     """(number, catchline, offset of the text) of a section heading that runs on into its first paragraph:
     "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...", "Section 1. Short
     title. This Act may be cited as ...", "SECTION 3. The Director ... shall report", "8. (1) A ... shall"."""
+    principle = _PRINCIPLE_SECTION.match(p.section)
+    clause = _PRINCIPLE_CLAUSE.match(line) if principle else None
+    if principle and clause and clause.group(1) == principle.group(2) and not p.mid_sentence(next_word):
+        return f"{principle.group(1)} {clause.group(1)}.{clause.group(2)}", p.title, clause.end()
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
+    titled = bool(p.title_above)
     title_above, p.title_above = p.title_above if _DASHED_NUMBER.match(line) else "", ""
     if gazette and not p.mid_sentence(next_word):
         p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
@@ -679,7 +695,8 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
         inserted
         and not p.mid_sentence(next_word)
         and (_VERB.search(rest) or rest.rstrip().endswith(("—", "–")))
-        and _follows(p.section, inserted.group(1), bool(inserted.group(2)))
+        # the next section, or a later one under its catchline (an excerpt, or sections repealed between)
+        and (_follows(p.section, inserted.group(1), bool(inserted.group(2))) or (titled and _ascends(p.section, line)))
     ):
         return line[: inserted.end()].strip().rstrip("."), "", inserted.end()
     inline = _CODE_SECTION_INLINE.match(line)
@@ -709,6 +726,17 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
 # "Article 4 The provision and use of ... shall comply with ...", "Article 17: Those who provide ...": a translated
 # regulation (China's, Japan's) runs its article number into the first paragraph, with no full stop or title.
 _ARTICLE_RUN_IN = re.compile(r"^(?:Article|ARTICLE)[ \t]+(\d+(?:-\d+)?[a-z]?):?[ \t]+([A-Z(].*)$")
+
+
+def _catchline_above_section(p: _Parser, line: str, i: int) -> bool:
+    """In an act printed with bare section numbers (e-Laws, BC Laws), a short unpunctuated line right above a later
+    section's number is that section's catchline, even with a modal verb in it ("Circumstances in which request may
+    be made" above "26 An individual may make a request ...")."""
+    if not p.bare_numbers or len(line.split()) > 12 or not line[:1].isupper() or re.search(r"[.;:,—–-]$", line):
+        return False
+    after = next((x.strip() for x in p.lines[i + 1 :] if x.strip()), "")
+    opens = _INSERTED_SECTION.match(after) or _SECTION_BEFORE_SUBSECTION.match(after)
+    return opens is not None and _ascends(p.section, after)
 
 
 def _ascends(section: str, number: str) -> bool:
