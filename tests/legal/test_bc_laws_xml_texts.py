@@ -99,3 +99,67 @@ def test_a_later_section_under_its_catchline_opens_though_the_sections_between_a
 
 def test_a_catchline_with_a_modal_verb_above_a_section_is_the_sections_title_not_a_duty() -> None:
     assert not [t for _, _, t in _duties(_EXCERPT) if t.startswith("Circumstances")]
+
+
+def test_a_condition_that_ends_a_lead_in_without_punctuation_leaves_its_points_conditions() -> None:
+    text = (
+        "Accuracy of personal information\n\n"
+        "33 (1) An organization must make a reasonable effort to ensure that personal information collected by the "
+        "organization is accurate and complete, if the personal information\n\n"
+        "(a) is likely to be used by the organization to make a decision that affects the individual, or\n\n"
+        "(b) is likely to be disclosed by the organization to another organization.\n"
+    )
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("33(1)", "mandatory")]
+
+
+def test_alternatives_that_complete_the_clause_restricting_a_permission_are_one_permission() -> None:
+    text = (
+        "Limitations on collection of personal information\n\n"
+        "11 (1) Subject to this Act, an organization may collect personal information only for purposes that a "
+        "reasonable person would consider appropriate in the circumstances and that\n\n"
+        "(a) fulfill the purposes that the organization discloses under section 10 (1), or\n\n"
+        "(b) are otherwise permitted under this Act.\n"
+    )
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("11(1)", "permission")]
+
+
+def test_alternative_deadlines_after_not_later_than_are_one_duty() -> None:
+    text = (
+        "Time limit for response\n\n"
+        "29 (1) Subject to this section, an organization must respond to an applicant not later than\n\n"
+        "(a) 30 days after receiving the applicant's request, or\n\n"
+        "(b) the end of an extended time period if the time period is extended under section 31.\n"
+    )
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("29(1)", "mandatory")]
+
+
+def test_alternatives_completing_a_clause_without_only_stay_a_duty_each() -> None:
+    # guard: the rules a division may make "that: (a) satisfy ...; or (b) do not satisfy ..." are two permissions
+    text = (
+        "(2) The division may make rules specifying forms and methods of disclosure that:\n\n"
+        "(a) satisfy the requirements of Subsection (1); or\n\n"
+        "(b) do not satisfy the requirements of Subsection (1).\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["(2)(a)", "(2)(b)"]
+
+
+def test_alternative_events_after_a_deadline_stay_a_duty_each() -> None:
+    # guard: a disclosure due "no later than ninety days after the date on which: (a) ...; or (b) ..." is due after
+    # each event
+    text = (
+        "(5) A developer shall disclose to the Attorney General any known risks without unreasonable delay but no "
+        "later than ninety days after the date on which:\n\n"
+        "(a) the developer discovers that the system has caused algorithmic discrimination; or\n\n"
+        "(b) the developer receives from a deployer a credible report that the system has caused discrimination.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["(5)(a)", "(5)(b)"]
+
+
+def test_what_an_individual_may_not_do_limits_a_right_and_binds_no_organization() -> None:
+    text = (
+        "Withdrawal of consent\n\n"
+        "9 (1) An organization must not prohibit an individual from withdrawing his or her consent.\n\n"
+        "(2) An individual may not withdraw consent if withdrawing the consent would frustrate the performance of a "
+        "legal obligation.\n"
+    )
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("9(1)", "prohibition")]

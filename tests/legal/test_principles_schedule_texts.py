@@ -54,3 +54,55 @@ _IF = (
     "    - (ii) the individual requests the entity to correct the information;\n"
     "- the entity must take such steps (if any) as are reasonable in the circumstances to correct that information.\n"
 )
+
+
+def test_the_words_after_the_conditions_of_an_if_lead_in_are_the_duty_cited_by_its_clause() -> None:
+    assert [(ref, modality) for ref, modality, _ in _duties(_IF)] == [("APP 13.1", "mandatory")]
+
+
+def test_if_any_qualifies_the_steps_and_sets_no_condition() -> None:
+    text = (
+        "5 Australian Privacy Principle 5--notification of the collection of personal information\n\n"
+        "- 5.1 At or before the time an APP entity collects personal information about an individual, the entity "
+        "must take such steps (if any) as are reasonable in the circumstances:\n"
+        "  - (a) to notify the individual of such matters referred to in subclause 5.2 as are reasonable; or\n"
+        "  - (b) to otherwise ensure that the individual is aware of any such matters.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["APP 5.1(a)", "APP 5.1(b)"]
+
+
+def test_the_matters_a_notice_must_tell_listed_in_the_next_subclause_are_duties_of_that_notice() -> None:
+    text = (
+        "5 Australian Privacy Principle 5--notification of the collection of personal information\n\n"
+        "- 5.2 The matters for the purposes of subclause 5.1 are as follows:\n"
+        "  - (a) the identity and contact details of the APP entity;\n"
+        "  - (b) that the APP privacy policy of the APP entity contains information about how the individual may "
+        "access the personal information.\n"
+    )
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [
+        ("APP 5.2(a)", "mandatory"),
+        ("APP 5.2(b)", "mandatory"),
+    ]
+
+
+def test_cases_that_set_when_a_duty_is_due_are_one_duty_with_its_point() -> None:
+    text = (
+        "12 Australian Privacy Principle 12--access to personal information\n\n"
+        "- 12.4 The APP entity must:\n"
+        "  - (a) respond to the request for access to the personal information:\n"
+        "    - (i) if the entity is an agency--within 30 days after the request is made; or\n"
+        "    - (ii) if the entity is an organisation--within a reasonable period after the request is made; and\n"
+        "  - (b) give access to the information in the manner requested by the individual.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["APP 12.4(a)", "APP 12.4(b)"]
+
+
+def test_must_not_apply_said_of_a_charge_is_part_of_the_prohibition_not_a_scope_rule() -> None:
+    text = (
+        "12 Australian Privacy Principle 12--access to personal information\n\n"
+        "- 12.8 If the entity charges the individual for giving access to the personal information, the charge must "
+        "not be excessive and must not apply to the making of the request.\n"
+    )
+    rows = _duties(text)
+    assert [(ref, modality) for ref, modality, _ in rows] == [("APP 12.8", "prohibition")]
+    assert rows[0][2].endswith("must not apply to the making of the request.")

@@ -30,7 +30,7 @@ NON_DUTY = re.compile(
     # a duty.
     # "for each agency to which paragraph (1) does not apply, the head ... shall engage": a relative clause says which
     # party, it excepts nothing.
-    r"(?:^|[,;])(?:(?!\b(?:to|for|in)\s+wh(?:ich|om)\b)[^,;])*?\b(?:shall|does|do|will|must)\s+not\s+apply\b|"
+    r"(?:^|[,;])(?:(?!\b(?:to|for|in)\s+wh(?:ich|om)\b)[^,;])*?\b(?:shall|does|do|will)\s+not\s+apply\b|"
     r"\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
     r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)"
     # "the Commission shall apply the procedure provided for in Article 11": a party applying something acts.

@@ -70,7 +70,23 @@ def _sentence_duties(walker: _Walker, prov: Provision, texts: list[str]) -> None
     for sentence in texts:
         walker.sentence_no[key] += 1
         for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
+            if modality == "prohibition" and _RIGHT_LIMIT.match(clause):
+                continue
             walker.add(prov, clause, modality, _subject(clause), walker.sentence_no[key], c)
+
+
+def _only_if(walker: _Walker, prov: Provision) -> bool:
+    """Whether the provision's lead-in is only "If:": no sentence of its own, so the words after its conditions are
+    the provision's first sentence ("APP 13.1", not "APP 13.1, sentence 2")."""
+    lead = walker.lead.get(id(prov))
+    return lead is not None and _BARE_CONDITION.match(lead[0]) is not None
+
+
+# "An individual may not withdraw consent if withdrawing the consent would frustrate the performance of a legal
+# obligation": what the person the information is about may not do limits that person's right (to withdraw, to
+# request); it binds no organisation.
+_RIGHT_LIMIT = re.compile(r"^\W*(?:an?|the)\s+(?:individual|consumer|data\s+subject|data\s+principal|applicant)\s+"
+                          r"may\s+not\b", re.I)
 
 
 # "Note: In certain circumstances personal information can be collected ... without the knowledge and consent
@@ -202,7 +218,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             if cases:
                 parts.append(cases)  # one duty, read with the alternatives that say what it covers or when it is due
                 condition = True
-            elif condition and not _SCOPE_LEAD_IN.search(lead_text):
+            elif condition and not _SCOPE_LEAD_IN.search(lead_text) and not _BARE_CONDITION.match(lead_text):
                 parts.append(lead_text)  # the sentence states the duty; its points are its conditions
             elif before:
                 parts.append(before)
@@ -230,7 +246,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 _point(walker, prov, inherited, sentence)
             continue
         _sentence_duties(walker, prov, parts)
-        if prov.children:
+        if prov.children and not _only_if(walker, prov):
             walker.sentence_no[(prov.section, prov.path)] += 1
     _addressees(walker.duties)
     _unique(walker.duties)
@@ -245,8 +261,15 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 # unless retention is necessary ...,— (a) erase ..."): the points complete the verb.
 # The condition may stop at its conjunction ("may collect ... for particular purposes if", then the points).
 # So may a time ("must cease to retain ..., as soon as it is reasonable to assume that — (a) ... and (b) ...").
-_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if|unless)|as\s+soon\s+as)\b"
-                                r"(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-])?\s*$", re.I)
+# "such steps (if any) as are reasonable in the circumstances:" is no condition: "(if any)" qualifies the steps.
+# BC Laws prints a lead-in with no closing punctuation ("..., if the personal information" then "(a) is likely to be
+# used ..."): the condition may end the lead-in without a comma or colon.
+# A lead-in that is only its condition ("If:", then the conditions, then "the entity must ...") states nothing of
+# its own: its points are the conditions of the words after them.
+_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if(?!\s+any\b)|unless)|"
+                                r"as\s+soon\s+as)\b(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*)?\s*$|"
+                                r"^\W*(?:if|where|when)\W*$", re.I)
+_BARE_CONDITION = re.compile(r"^\W*(?:if|where|when)\W*$", re.I)
 
 
 # "must identify and take ... measures to manage the risks posed to the security of network and information systems on
@@ -256,7 +279,17 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
 # the duty covers ("the following services", each a name of a few words) or the case that sets when it is due are
 # not duties of their own; the lead-in with its points is one duty, cited by the lead-in. Alternatives after "shall
 # consider whether the Data: 1. improves ...; or 2. adds to ..." are what to consider: duties, each.
-_CASE_POINT = re.compile(r"^\W*in\s+(?:the\s+case\s+of|any\s+other\s+case)\b", re.I)
+# Australia's cases: "(i) if the entity is an agency--within 30 days after the request is made; or (ii) if the entity
+# is an organisation--within a reasonable period ...": the case, a dash, then when the duty is due.
+_CASE_POINT = re.compile(r"^\W*(?:in\s+(?:the\s+case\s+of|any\s+other\s+case)\b|if\b[^;—–]{1,80}?(?:--|[—–])\s*"
+                         r"(?:within|not\s+later\s+than|by)\b)", re.I)
+# "may collect personal information only for purposes that ... and that" then "(a) fulfill ..., or (b) are otherwise
+# permitted": alternatives that complete the clause restricting a permission ("only ... that"), or the deadline itself
+# ("must respond ... not later than" then "(a) 30 days after ..., or (b) the end of an extended time period"), say
+# what the duty covers or when it is due. Without "only" the alternatives stay what they are: "may make rules ...
+# that: (a) satisfy ...; or (b) do not satisfy ..." (two permissions), "no later than ninety days after the date on
+# which: (a) the developer discovers ...; or (b) ... receives ..." (the two events, a disclosure due after each).
+_COMPLETED_LEAD_IN = re.compile(r"\bonly\b[^;:]*\b(?:that|which)\W*$|\b(?:not|no)\s+later\s+than\W*$", re.I)
 _LAST_ALTERNATIVE = re.compile(r"[;,]\s*or\W*$", re.I)
 _NAMES_FOLLOW = re.compile(r"\bthe\s+following\s+\w+\W*$", re.I)
 
@@ -266,7 +299,7 @@ def _with_alternatives(lead_text: str, children: list[Provision]) -> str | None:
     texts = [" ".join(c.text.split()) for c in children]
     if len(texts) < 2 or any(c.children for c in children) or not _LAST_ALTERNATIVE.search(texts[-2]):
         return None
-    if not all(_CASE_POINT.match(t) for t in texts) and not (
+    if not all(_CASE_POINT.match(t) for t in texts) and not _COMPLETED_LEAD_IN.search(lead_text) and not (
             _NAMES_FOLLOW.search(lead_text) and all(len(t.split()) <= 4 and not _MODAL.search(t) for t in texts)):
         return None
     return " ".join([lead_text, *(f"{' '.join(c.labels)} {t}" for c, t in zip(children, texts, strict=True))])
@@ -318,8 +351,12 @@ _AFTER_LIST = re.compile(r":\s+(?=(?:with\s+regard\s+to|as\s+regards|in\s+respec
 # Annex XI, Section 2: "Additional information to be provided by providers of general-purpose AI models with systemic
 # risk", then "1. A detailed description of ...": a verbless title over a list that says who is to provide its items
 # leads in as "Providers shall provide:" would.
+# Australia's "The matters for the purposes of subclause 5.1 are as follows:": what another provision's notice must
+# tell, listed apart from its duty; each point is part of that duty.
 _LIST_TITLE = re.compile(r"^[^.;:]*\bto\s+be\s+(?:provided|supplied|submitted|included|given|drawn\s+up)\s+by\s+"
-                         r"[^.;:]+$", re.I)
+                         r"[^.;:]+$|^\W*the\s+(?:matters|information|particulars)\s+(?:for\s+the\s+purposes\s+of|"
+                         r"referred\s+to\s+in)\s+(?:sub)?(?:clause|section|paragraph|regulation)\s+[\w.()]+\s+are\s+"
+                         r"(?:as\s+follows|the\s+following)\W*$", re.I)
 
 
 def _leads_in(parts: list[str], children: list[Provision]) -> bool:
