@@ -7,10 +7,12 @@ sentences, "(if any)", the matters a notice must tell listed in the next subclau
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from dutyrows import duty_rows as _duties
 
+from compgraph.legal.extract import catalog_from_text
 from compgraph.legal.readers import read_document
 
 _PRINCIPLE_1 = (
@@ -106,3 +108,11 @@ def test_must_not_apply_said_of_a_charge_is_part_of_the_prohibition_not_a_scope_
     rows = _duties(text)
     assert [(ref, modality) for ref, modality, _ in rows] == [("APP 12.8", "prohibition")]
     assert rows[0][2].endswith("must not apply to the making of the request.")
+
+
+def test_a_principles_sections_and_obligations_have_ids_an_import_accepts(tmp_path: Path) -> None:
+    # the citation has a space ("APP 1.2"); an id may not, or `compgraph import` refuses the catalog
+    catalog = catalog_from_text(_read(tmp_path, _PRINCIPLE_1), {"prefix": "AU", "kind": "regulation"})
+    ids = [s["id"] for s in catalog["sections"]] + [o["id"] for o in catalog["obligations"]]
+    assert ids and all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", i) for i in ids)
+    assert [o["ref"] for o in catalog["obligations"]] == ["APP 1.2(a)", "APP 1.2(b)", "APP 1.3"]

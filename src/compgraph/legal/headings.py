@@ -38,7 +38,8 @@ _DECIMAL_CLAUSE = re.compile(
 )
 # A schedule of principles: "1  Australian Privacy Principle 1--open and transparent management of personal
 # information", New Zealand's "Information privacy principle 5". A principle is cited by the initials of its name
-# and its number ("APP 1", "IPP 5"), as the act itself abbreviates it ("APP entity") and lawyers cite it.
+# and its number ("APP 1", "IPP 5"), as the act itself abbreviates it ("APP entity") and lawyers cite it; the section's
+# id has no space ("APP1"), its citation has (``statute``).
 _PRINCIPLE = re.compile(
     r"^(?:\d{1,3}[A-Z]?[ \t]+)?((?:[A-Za-z]+[ \t]+){1,3})[Pp]rinciple[ \t]+(\d{1,3})\b[ \t]*(?:--|[—–:.-])?[ \t]*(.*)$"
 )
@@ -72,7 +73,7 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     principle = _PRINCIPLE.match(line)
     if principle and not _VERB.search(principle.group(3)):
         initials = "".join(word[0].upper() for word in principle.group(1).split())
-        return "section", f"{initials}P {principle.group(2)}", principle.group(3).strip()
+        return "section", f"{initials}P{principle.group(2)}", principle.group(3).strip()
     clause = _DECIMAL_CLAUSE.match(line)
     if clause and not _VERB.search(clause.group(2) or ""):
         return "section", clause.group(1), (clause.group(2) or "").strip()

@@ -313,6 +313,9 @@ def parse_provisions(text: str) -> list[Provision]:
         annex = _ANNEX_ID.fullmatch(prov.section)
         if annex and not prov.cite:
             prov.cite = f"Annex {annex[1]}" + (f", Section {annex[2]}" if annex[2] else "")
+        principle = _PRINCIPLE_SECTION.fullmatch(prov.section)
+        if principle and not prov.cite:
+            prov.cite = f"{principle[1]} {prov.section[len(principle[1]) :]}"
     return p.out
 
 
@@ -666,9 +669,10 @@ _DASHED_NUMBER = re.compile(r"^\d{1,3}[A-Z]{0,2}\.[ \t]*[—–][ \t]*\(1\)")
 _INSERTED_SECTION = re.compile(r"^(\d{1,3})(\.\d{1,2}|[A-Z]{1,2})?\.?[ \t]+(?=[A-Z])")
 
 
-# A principle's clauses under its heading ("Australian Privacy Principle 1", read as section "APP 1"): "1.2 An APP
-# entity must ...", "11.1 If an APP entity holds ..." are each cited "APP 1.2", as the act cites "subclause 1.3".
-_PRINCIPLE_SECTION = re.compile(r"^([A-Z]{2,5}) (\d{1,3})(?:\.\d{1,3})?$")
+# A principle's clauses under its heading ("Australian Privacy Principle 1", read as section "APP1"): "1.2 An APP
+# entity must ...", "11.1 If an APP entity holds ..." are each cited "APP 1.2" (id "APP1.2"), as the act cites
+# "subclause 1.3".
+_PRINCIPLE_SECTION = re.compile(r"^([A-Z]{1,4}P)(\d{1,3})(?:\.\d{1,3})?$")
 _PRINCIPLE_CLAUSE = re.compile(r"^(\d{1,3})\.(\d{1,3})[ \t]+(?=[A-Z(])")
 
 
@@ -679,7 +683,7 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     principle = _PRINCIPLE_SECTION.match(p.section)
     clause = _PRINCIPLE_CLAUSE.match(line) if principle else None
     if principle and clause and clause.group(1) == principle.group(2) and not p.mid_sentence(next_word):
-        return f"{principle.group(1)} {clause.group(1)}.{clause.group(2)}", p.title, clause.end()
+        return f"{principle.group(1)}{clause.group(1)}.{clause.group(2)}", p.title, clause.end()
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
     titled = bool(p.title_above)
     title_above, p.title_above = p.title_above if _DASHED_NUMBER.match(line) else "", ""
