@@ -287,6 +287,24 @@ def _row_lines(tr: Any) -> list[str]:
     return cells
 
 
+def _labelled_paragraphs(paragraphs: list[str], marker: str) -> list[str]:
+    """The paragraphs of a list item that prints its points' labels alone, each on a paragraph of its own before the
+    point's words (New Zealand's reprints as converted to Markdown: "(a)", then "the information is collected for a
+    lawful purpose ..."): a line per paragraph, each label joined to the words after it, the item's marker before the
+    first. Run together as one line, a whole section of such points was one sentence."""
+    out: list[str] = []
+    label = ""
+    for text in paragraphs:
+        if _LABEL_CELL.match(text):
+            label = f"{label} {text}".strip()  # "(d)" then "(i)": a point whose first words are its own point's
+            continue
+        out.extend([(marker if not out else "") + f"{label} {text}".strip(), ""])
+        label = ""
+    if label:
+        out.extend([(marker if not out else "") + label, ""])
+    return out
+
+
 # Inline elements render inside a line: "(<em>1</em>)" is "(1)", not "( 1 )"; any other element breaks the line.
 _INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
                      "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
@@ -357,9 +375,12 @@ def _html_to_text(html: str) -> str:
             if node.find_parent(["li", "p", "pre"]) is None:
                 lines.extend(x for line in _row_lines(node) for x in (line, ""))
         elif name == "li":
-            own = _flat_text(node, skip=("ul", "ol"))
             depth = len(node.find_parents(["ul", "ol"])) - 1
-            lines.append(("  " * depth) + _item_marker(node) + own)
+            paragraphs = [_flat_text(p) for p in node.find_all("p", recursive=False)]
+            if any(_LABEL_CELL.match(t) for t in paragraphs):
+                lines.extend(_labelled_paragraphs(paragraphs, ("  " * depth) + _item_marker(node)))
+            else:
+                lines.append(("  " * depth) + _item_marker(node) + _flat_text(node, skip=("ul", "ol")))
         elif name.startswith("h"):
             lines.extend(["", _flat_text(node), ""])
         else:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import repair_typography
-from compgraph.legal.headings import heading_of, is_title, long_title
+from compgraph.legal.headings import heading_of, is_title, long_title, principle_cite, principle_clause, principle_name
 from compgraph.legal.inline import inline_segments, roman_value
 from compgraph.legal.labels import LABEL, label_kind, labels_of, letter_opens, ordinal
 
@@ -103,6 +103,7 @@ class _Parser:
         self.capitals: list[tuple[str, str]] = []  # the open labels down to the last dotted capital ("B.") read
         self.capitals_lead: Provision | None = None  # the lead-in of that capital's list
         self.resuming: Provision | None = None  # set while the line that resumes that list is read
+        self.principles = ""  # "IPP": the initials of the last "Information privacy principles" heading
 
     def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -313,9 +314,8 @@ def parse_provisions(text: str) -> list[Provision]:
         annex = _ANNEX_ID.fullmatch(prov.section)
         if annex and not prov.cite:
             prov.cite = f"Annex {annex[1]}" + (f", Section {annex[2]}" if annex[2] else "")
-        principle = _PRINCIPLE_SECTION.fullmatch(prov.section)
-        if principle and not prov.cite:
-            prov.cite = f"{principle[1]} {prov.section[len(principle[1]) :]}"
+        if not prov.cite:
+            prov.cite = principle_cite(prov.section)
     return p.out
 
 
@@ -415,7 +415,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.expect_title = False
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text, after_number=True)
         return
-    if _heading_line(p, line, "#" in (lead.group(0) if lead else ""), marked, next_word):
+    if _principle_line(p, line) or _heading_line(p, line, "#" in (lead.group(0) if lead else ""), marked, next_word):
         return
     if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line):
         return
@@ -472,6 +472,17 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+def _principle_line(p: _Parser, line: str) -> bool:
+    """Note the initials of a heading "Information privacy principles" (False: the line is read on as before), or
+    open the principle a bare "Principle 5" under it heads (True; ``headings.principle_name``)."""
+    named, number = principle_name(line)
+    p.principles = named or p.principles
+    if number is None or not p.principles:
+        return False
+    p.open_section(f"{p.principles}{number}", "")
+    return True
 
 
 def _heading_line(p: _Parser, line: str, hashed: bool, marked: bool, next_word: int) -> bool:
@@ -669,21 +680,13 @@ _DASHED_NUMBER = re.compile(r"^\d{1,3}[A-Z]{0,2}\.[ \t]*[—–][ \t]*\(1\)")
 _INSERTED_SECTION = re.compile(r"^(\d{1,3})(\.\d{1,2}|[A-Z]{1,2})?\.?[ \t]+(?=[A-Z])")
 
 
-# A principle's clauses under its heading ("Australian Privacy Principle 1", read as section "APP1"): "1.2 An APP
-# entity must ...", "11.1 If an APP entity holds ..." are each cited "APP 1.2" (id "APP1.2"), as the act cites
-# "subclause 1.3".
-_PRINCIPLE_SECTION = re.compile(r"^([A-Z]{1,4}P)(\d{1,3})(?:\.\d{1,3})?$")
-_PRINCIPLE_CLAUSE = re.compile(r"^(\d{1,3})\.(\d{1,3})[ \t]+(?=[A-Z(])")
-
-
 def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = False) -> tuple[str, str, int] | None:
     """(number, catchline, offset of the text) of a section heading that runs on into its first paragraph:
     "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...", "Section 1. Short
     title. This Act may be cited as ...", "SECTION 3. The Director ... shall report", "8. (1) A ... shall"."""
-    principle = _PRINCIPLE_SECTION.match(p.section)
-    clause = _PRINCIPLE_CLAUSE.match(line) if principle else None
-    if principle and clause and clause.group(1) == principle.group(2) and not p.mid_sentence(next_word):
-        return f"{principle.group(1)}{clause.group(1)}.{clause.group(2)}", p.title, clause.end()
+    clause = principle_clause(p.section, line)
+    if clause and not p.mid_sentence(next_word):
+        return clause[0], p.title, clause[1]
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
     titled = bool(p.title_above)
     title_above, p.title_above = p.title_above if _DASHED_NUMBER.match(line) else "", ""
