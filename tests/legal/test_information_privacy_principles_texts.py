@@ -10,7 +10,9 @@ from pathlib import Path
 
 from dutyrows import duty_rows as _duties
 
+from compgraph.legal.provisions import statute_duties
 from compgraph.legal.readers import read_document
+from compgraph.legal.statute import repair_typography
 
 
 def _read(tmp_path: Path, markdown: str) -> str:
@@ -48,3 +50,37 @@ _PRINCIPLES = (
 
 def test_a_bare_principle_heading_under_named_principles_is_cited_by_their_initials() -> None:
     assert [ref for ref, _, _ in _duties(_PRINCIPLES)] == ["IPP 5(a)", "IPP 5(b)", "IPP 12(1)"]
+
+
+def test_every_agency_of_a_text_whose_agencies_hold_personal_information_is_the_controller() -> None:
+    assert [d.addressee for d in statute_duties(repair_typography(_PRINCIPLES))] == ["controller"] * 3
+
+
+def test_it_is_not_necessary_to_comply_is_an_exemption_whose_grounds_bind_no_one() -> None:
+    text = (
+        "(1) Where an agency collects personal information, the agency shall collect the information directly from the "
+        "individual concerned.\n\n"
+        "(2) It is not necessary for an agency to comply with subclause (1) if the agency believes, on reasonable "
+        "grounds,---\n\n"
+        "(a) that the information is publicly available information; or\n\n"
+        "(b) that the information will be used for statistical purposes and will not be published in a form that "
+        "could identify the individual concerned.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["(1)"]
+
+
+def test_what_the_individual_shall_be_entitled_to_is_the_individuals_permission() -> None:
+    text = (
+        "Principle 6\n\n"
+        "(1) Where an agency holds personal information in such a way that it can readily be retrieved, the "
+        "individual concerned shall be entitled---\n\n"
+        "(a) to obtain from the agency confirmation of whether or not the agency holds such personal information; "
+        "and\n\n"
+        "(b) to have access to that information.\n"
+    )
+    rows = [(d.modality, d.addressee) for d in statute_duties(repair_typography(text))]
+    assert rows == [("permission", "data-subject"), ("permission", "data-subject")]
+
+
+def test_a_date_in_may_is_no_permission() -> None:
+    assert _duties("Privacy Act 1993\n\nDate of assent17 May 1993\n\nCommencementsee section 1(2)\n") == []

@@ -82,6 +82,21 @@ def _only_if(walker: _Walker, prov: Provision) -> bool:
     return lead is not None and _BARE_CONDITION.match(lead[0]) is not None
 
 
+# New Zealand's exemptions: "It is not necessary for an agency to comply with subclause (1) if the agency believes,
+# on reasonable grounds,--- (a) ...": the points are the grounds, no duty ("(g)(ii) ... will not be published").
+_NOT_NECESSARY = re.compile(r"\bit\s+is\s+not\s+necessary\s+for\b[^.;]{0,60}?\bto\s+comply\b", re.I)
+# "the individual concerned shall be entitled---" then "(a) to obtain from the agency confirmation ...": the points
+# are what the individual may do.
+_ENTITLED_LEAD_IN = re.compile(r"\b(?:is|are|shall\s+be)\s+entitled\W*$", re.I)
+
+
+def _lead_in_modality(last: str) -> str | None:
+    """The modality a lead-in's last clause gives its points: "shall be entitled---" (then "(a) to obtain ...") lets
+    the individual, whatever its "shall"."""
+    mod = statute_modality(last)
+    return "permission" if mod and _ENTITLED_LEAD_IN.search(last) else mod
+
+
 # "An individual may not withdraw consent if withdrawing the consent would frustrate the performance of a legal
 # obligation": what the person the information is about may not do limits that person's right (to withdraw, to
 # request); it binds no organisation.
@@ -222,8 +237,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 parts.append(lead_text)  # the sentence states the duty; its points are its conditions
             elif before:
                 parts.append(before)
-            void = bool(condition) or bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
-            mod = statute_modality(last) if not void else None
+            void = bool(condition or NON_DUTY.search(last) or _NOT_NECESSARY.search(last) or inherited and inherited[3])
+            mod = _lead_in_modality(last) if not void else None
             if mod is None and not void and MAY_INCLUDE.search(f", {last}"):
                 mod = "permission"  # "which could include:": each point is one way the duty may be met
             if mod is None and not void and _LIST_TITLE.match(lead_text):
@@ -508,7 +523,8 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[\s,])(?:it|they|he or she|he|she)\s*,?\s*$
 # "The mandate shall empower the authorised representative to carry out: ...": an instrument that
 # "empowers" or "requires" a party to act puts the acts on that party.
 # "Traffic data necessary for subscriber billing may be processed": whoever processes it acts, not the subscriber.
-_PASSIVE = re.compile(r"\s*(?:shall|must|may|should)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+(?:ed|en)\b", re.I)
+# ("The individual concerned shall be entitled ...": a right held, not a passive act.)
+_PASSIVE = re.compile(r"\s*(?:shall|must|may|should)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+(?!entitled\b)\w+(?:ed|en)\b", re.I)
 # "Subscribers shall have the right to receive non-itemised bills": a right held by the person named.
 _RIGHT_OF = re.compile(r"\b(?:shall|must)\s+(?:have|be entitled to)\s+(?:the\s+)?rights?\b|\bis entitled to\b", re.I)
 _CONFERS_ON = re.compile(r"\bshall (?:empower|entitle|require|oblige|authori[sz]e) (.{0,60}?) to\b", re.I)
@@ -526,6 +542,24 @@ _ORGANISATION = re.compile(r"\borgani[sz]ations?\b|\bperson\s+or\s+business\b|\b
 _ORGANISATION_LAST = re.compile(r"(?:\borgani[sz]ations?|\bperson\s+or\s+business|\bsuch\s+business|" + _OPERATOR
                                 + r")\W*$", re.I)
 _HOLDS_FOR_ANOTHER = re.compile(r"\bdoes\s+not\s+own\b", re.I)
+# New Zealand's "agency" is any person or body that holds personal information, Australia's "APP entity" an agency or
+# organisation that does: where the document says so of its agencies ("An agency that holds personal information
+# shall ..."), each agency it binds is the controller, and the individual it entitles the data subject.
+_HOLDER = r"\bagenc(?:y|ies)\s+(?:that\s+|which\s+)?(?:holds?|collects?)\s+personal\b|\bAPP\s+entit(?:y|ies)\b"
+_AGENCY = re.compile(r"\bagenc(?:y|ies)\b|\bAPP\s+entit(?:y|ies)\b", re.I)
+_INDIVIDUAL_LAST = re.compile(r"\bindividuals?(?:\s+concerned)?\W*$", re.I)
+
+
+def _data_protection_role(role: str | None, duty: StatuteDuty, holders: bool) -> str | None:
+    """The party of a duty in a document about personal information: an organization is the controller (or the
+    processor, holding another's data), so is a business, and an agency where the document's agencies hold the data."""
+    if _ORGANISATION.search(duty.subject) and (not role or _ORGANISATION_LAST.search(duty.subject)):
+        return "processor" if _HOLDS_FOR_ANOTHER.search(duty.subject) else "controller"
+    if holders and _INDIVIDUAL_LAST.search(duty.subject) and duty.modality == "permission":
+        return "data-subject"
+    if _BUSINESS_HEAD.match(duty.subject) or (holders and _AGENCY.search(duty.subject)):
+        return "controller"
+    return role
 # California's CCPA binds "a business that collects a consumer's personal information": the business heads the
 # subject, whatever its relative clause names after it ("that sells consumers' personal information").
 _BUSINESS_HEAD = re.compile(r"^\W*(?:(?:a|an|the|each|every|any|such)\s+)?business(?:es)?\b", re.I)
@@ -572,10 +606,8 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     # "Consent shall not be obtained through deception"): one duty in ten naming it marks the document, where texts
     # on other subjects name it in none or a few (seven in a hundred at most in the held-out set).
     if sum(bool(_PERSONAL_DATA.search(d.text)) for d in duties) * 10 >= len(duties):
-        named = [(("processor" if _HOLDS_FOR_ANOTHER.search(d.subject) else "controller")
-                  if _ORGANISATION.search(d.subject) and (not role or _ORGANISATION_LAST.search(d.subject))
-                  else "controller" if _BUSINESS_HEAD.match(d.subject) else role)
-                 for role, d in zip(named, duties, strict=True)]
+        holders = any(re.search(_HOLDER, d.subject, re.I) for d in duties)
+        named = [_data_protection_role(role, d, holders) for role, d in zip(named, duties, strict=True)]
     for i, duty in enumerate(duties):
         predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
         if named[i] == "data-subject" and (_PASSIVE.match(predicate) or duty.modality != "permission"
