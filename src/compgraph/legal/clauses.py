@@ -30,7 +30,7 @@ NON_DUTY = re.compile(
     # a duty.
     # "for each agency to which paragraph (1) does not apply, the head ... shall engage": a relative clause says which
     # party, it excepts nothing.
-    r"(?:^|[,;])(?:(?!\b(?:to|for|in)\s+wh(?:ich|om)\b)[^,;])*?\b(?:shall|does|do|will|must)\s+not\s+apply\b|"
+    r"(?:^|[,;])(?:(?!\b(?:to|for|in)\s+wh(?:ich|om)\b)[^,;])*?\b(?:shall|does|do|will)\s+not\s+apply\b|"
     r"\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
     r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)"
     # "the Commission shall apply the procedure provided for in Article 11": a party applying something acts.
@@ -233,13 +233,13 @@ _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+(?:(?:also|\w+ly)\s+){0,2}
                           r"(?:,\s*but\s+not\s+required,)?\s+to\b|"
                           r"\b(?:is|are)\s+(?:hereby\s+)?encouraged\s*[.;]?\s*$", re.I)
 # "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
-# "adopted May 27, 2014": the month, not a modal verb.
+# "adopted May 27, 2014", "Date of assent17 May 1993": the month, not a modal verb.
 # "departments may have memberships with various associations": a fact, not a permission.
 # "it may be that ...", "as it may be reflected": what may happen; "it may do so only to the extent ...": a
 # permission whose party a pronoun stands for.
 _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )"
                   r"(?:(?<!\bit )|(?<=\bit )(?=may\s+(?:do\s+so|\w+\s+only)\b))\bmay\b(?! not\b)"
-                  r"(?!\s+\d{1,2}\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)"
+                  r"(?!\s+(?:\d{1,2}|1[89]\d\d|20\d\d)\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)"
                   # "The form of the consent ... may vary, depending upon the circumstances": what varies, not a leave
                   r"(?!\s+(?:vary|differ|depend)\b)", re.I)
 # A plural noun with no article as a clause's subject: "providers shall", "deployers must".

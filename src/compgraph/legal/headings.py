@@ -12,7 +12,7 @@ import re
 
 from compgraph.legal.furniture import VERB as _VERB
 
-__all__ = ["heading_of", "is_title", "long_title"]
+__all__ = ["heading_of", "is_title", "long_title", "principle_cite", "principle_clause", "principle_name"]
 
 # A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
 # Japan's acts number an article inserted after Article 16 "Article 16-2" (a branch number, not a range).
@@ -35,6 +35,13 @@ _BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
 _DECIMAL_CLAUSE = re.compile(
     r"^(\d{1,3}(?:\.\d{1,3}){1,3})"
     r"(?:[ \t]+([A-Z][^.;:]{0,60}?[ \t][—–-][ \t]*[A-Z][^.;:]*))?$"
+)
+# A schedule of principles: "1  Australian Privacy Principle 1--open and transparent management of personal
+# information", New Zealand's "Information privacy principle 5". A principle is cited by the initials of its name
+# and its number ("APP 1", "IPP 5"), as the act itself abbreviates it ("APP entity") and lawyers cite it; the section's
+# id has no space ("APP1"), its citation has (``statute``).
+_PRINCIPLE = re.compile(
+    r"^(?:\d{1,3}[A-Z]?[ \t]+)?((?:[A-Za-z]+[ \t]+){1,3})[Pp]rinciple[ \t]+(\d{1,3})\b[ \t]*(?:--|[—–:.-])?[ \t]*(.*)$"
 )
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
@@ -63,6 +70,10 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     bare = _BARE_CODE_SECTION.match(line)
     if bare:
         return "section", bare.group(1), ""
+    principle = _PRINCIPLE.match(line)
+    if principle and not _VERB.search(principle.group(3)):
+        initials = "".join(word[0].upper() for word in principle.group(1).split())
+        return "section", f"{initials}P{principle.group(2)}", principle.group(3).strip()
     clause = _DECIMAL_CLAUSE.match(line)
     if clause and not _VERB.search(clause.group(2) or ""):
         return "section", clause.group(1), (clause.group(2) or "").strip()
@@ -101,3 +112,39 @@ def long_title(text: str) -> bool:
         and not re.search(r"[.;:,]$", text)
         and not re.search(r"\bto\s+be\s+\w+ed\b", text)
     )
+
+
+# A principle's clauses under its heading ("Australian Privacy Principle 1", read as section "APP1"): "1.2 An APP
+# entity must ...", "11.1 If an APP entity holds ..." are each cited "APP 1.2" (id "APP1.2"), as the act cites
+# "subclause 1.3".
+_PRINCIPLE_SECTION = re.compile(r"^([A-Z]{1,4}P)(\d{1,3})(?:\.\d{1,3})?$")
+_PRINCIPLE_CLAUSE = re.compile(r"^(\d{1,3})\.(\d{1,3})[ \t]+(?=[A-Z(])")
+# New Zealand's section 6, "Information privacy principles", heads each principle "Principle 1" alone, its catchline
+# on the next line: the principle is "IPP 1", the initials of the principles' name the heading above gave.
+_PRINCIPLES_NAMED = re.compile(r"^(?:\d{1,3}[A-Z]?[ \t]+)?((?:[A-Za-z]+[ \t]+){1,3})principles$", re.I)
+_BARE_PRINCIPLE = re.compile(r"^Principle[ \t]+(\d{1,3})$")
+
+
+def principle_clause(section: str, line: str) -> tuple[str, int] | None:
+    """(section id, offset of the text) of a clause "1.2 ..." of the principle ``section`` ("APP1") opens, else None."""
+    principle = _PRINCIPLE_SECTION.match(section)
+    clause = _PRINCIPLE_CLAUSE.match(line) if principle else None
+    if principle is None or clause is None or clause.group(1) != principle.group(2):
+        return None
+    return f"{principle.group(1)}{clause.group(1)}.{clause.group(2)}", clause.end()
+
+
+def principle_cite(section: str) -> str:
+    """How a principle's section is cited ("APP 1.2" for "APP1.2"), "" for any other section."""
+    principle = _PRINCIPLE_SECTION.fullmatch(section)
+    return f"{principle[1]} {section[len(principle[1]) :]}" if principle else ""
+
+
+def principle_name(line: str) -> tuple[str, str | None]:
+    """("IPP", None) for a heading "Information privacy principles"; ("", "5") for a bare "Principle 5"; else ("",
+    None)."""
+    named = _PRINCIPLES_NAMED.match(line)
+    if named:
+        return "".join(word[0].upper() for word in named.group(1).split()) + "P", None
+    bare = _BARE_PRINCIPLE.match(line)
+    return "", bare.group(1) if bare else None

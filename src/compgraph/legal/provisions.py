@@ -70,7 +70,38 @@ def _sentence_duties(walker: _Walker, prov: Provision, texts: list[str]) -> None
     for sentence in texts:
         walker.sentence_no[key] += 1
         for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
+            if modality == "prohibition" and _RIGHT_LIMIT.match(clause):
+                continue
             walker.add(prov, clause, modality, _subject(clause), walker.sentence_no[key], c)
+
+
+def _only_if(walker: _Walker, prov: Provision) -> bool:
+    """Whether the provision's lead-in is only "If:": no sentence of its own, so the words after its conditions are
+    the provision's first sentence ("APP 13.1", not "APP 13.1, sentence 2")."""
+    lead = walker.lead.get(id(prov))
+    return lead is not None and _BARE_CONDITION.match(lead[0]) is not None
+
+
+# New Zealand's exemptions: "It is not necessary for an agency to comply with subclause (1) if the agency believes,
+# on reasonable grounds,--- (a) ...": the points are the grounds, no duty ("(g)(ii) ... will not be published").
+_NOT_NECESSARY = re.compile(r"\bit\s+is\s+not\s+necessary\s+for\b[^.;]{0,60}?\bto\s+comply\b", re.I)
+# "the individual concerned shall be entitled---" then "(a) to obtain from the agency confirmation ...": the points
+# are what the individual may do.
+_ENTITLED_LEAD_IN = re.compile(r"\b(?:is|are|shall\s+be)\s+entitled\W*$", re.I)
+
+
+def _lead_in_modality(last: str) -> str | None:
+    """The modality a lead-in's last clause gives its points: "shall be entitled---" (then "(a) to obtain ...") lets
+    the individual, whatever its "shall"."""
+    mod = statute_modality(last)
+    return "permission" if mod and _ENTITLED_LEAD_IN.search(last) else mod
+
+
+# "An individual may not withdraw consent if withdrawing the consent would frustrate the performance of a legal
+# obligation": what the person the information is about may not do limits that person's right (to withdraw, to
+# request); it binds no organisation.
+_RIGHT_LIMIT = re.compile(r"^\W*(?:an?|the)\s+(?:individual|consumer|data\s+subject|data\s+principal|applicant)\s+"
+                          r"may\s+not\b", re.I)
 
 
 # "Note: In certain circumstances personal information can be collected ... without the knowledge and consent
@@ -202,12 +233,12 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             if cases:
                 parts.append(cases)  # one duty, read with the alternatives that say what it covers or when it is due
                 condition = True
-            elif condition and not _SCOPE_LEAD_IN.search(lead_text):
+            elif condition and not _SCOPE_LEAD_IN.search(lead_text) and not _BARE_CONDITION.match(lead_text):
                 parts.append(lead_text)  # the sentence states the duty; its points are its conditions
             elif before:
                 parts.append(before)
-            void = bool(condition) or bool(NON_DUTY.search(last)) or bool(inherited and inherited[3])
-            mod = statute_modality(last) if not void else None
+            void = bool(condition or NON_DUTY.search(last) or _NOT_NECESSARY.search(last) or inherited and inherited[3])
+            mod = _lead_in_modality(last) if not void else None
             if mod is None and not void and MAY_INCLUDE.search(f", {last}"):
                 mod = "permission"  # "which could include:": each point is one way the duty may be met
             if mod is None and not void and _LIST_TITLE.match(lead_text):
@@ -230,7 +261,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 _point(walker, prov, inherited, sentence)
             continue
         _sentence_duties(walker, prov, parts)
-        if prov.children:
+        if prov.children and not _only_if(walker, prov):
             walker.sentence_no[(prov.section, prov.path)] += 1
     _addressees(walker.duties)
     _unique(walker.duties)
@@ -245,8 +276,15 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 # unless retention is necessary ...,— (a) erase ..."): the points complete the verb.
 # The condition may stop at its conjunction ("may collect ... for particular purposes if", then the points).
 # So may a time ("must cease to retain ..., as soon as it is reasonable to assume that — (a) ... and (b) ...").
-_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if|unless)|as\s+soon\s+as)\b"
-                                r"(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*[,:—–-])?\s*$", re.I)
+# "such steps (if any) as are reasonable in the circumstances:" is no condition: "(if any)" qualifies the steps.
+# BC Laws prints a lead-in with no closing punctuation ("..., if the personal information" then "(a) is likely to be
+# used ..."): the condition may end the lead-in without a comma or colon.
+# A lead-in that is only its condition ("If:", then the conditions, then "the entity must ...") states nothing of
+# its own: its points are the conditions of the words after them.
+_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if(?!\s+any\b)|unless)|"
+                                r"as\s+soon\s+as)\b(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*)?\s*$|"
+                                r"^\W*(?:if|where|when)\W*$", re.I)
+_BARE_CONDITION = re.compile(r"^\W*(?:if|where|when)\W*$", re.I)
 
 
 # "must identify and take ... measures to manage the risks posed to the security of network and information systems on
@@ -256,7 +294,17 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
 # the duty covers ("the following services", each a name of a few words) or the case that sets when it is due are
 # not duties of their own; the lead-in with its points is one duty, cited by the lead-in. Alternatives after "shall
 # consider whether the Data: 1. improves ...; or 2. adds to ..." are what to consider: duties, each.
-_CASE_POINT = re.compile(r"^\W*in\s+(?:the\s+case\s+of|any\s+other\s+case)\b", re.I)
+# Australia's cases: "(i) if the entity is an agency--within 30 days after the request is made; or (ii) if the entity
+# is an organisation--within a reasonable period ...": the case, a dash, then when the duty is due.
+_CASE_POINT = re.compile(r"^\W*(?:in\s+(?:the\s+case\s+of|any\s+other\s+case)\b|if\b[^;—–]{1,80}?(?:--|[—–])\s*"
+                         r"(?:within|not\s+later\s+than|by)\b)", re.I)
+# "may collect personal information only for purposes that ... and that" then "(a) fulfill ..., or (b) are otherwise
+# permitted": alternatives that complete the clause restricting a permission ("only ... that"), or the deadline itself
+# ("must respond ... not later than" then "(a) 30 days after ..., or (b) the end of an extended time period"), say
+# what the duty covers or when it is due. Without "only" the alternatives stay what they are: "may make rules ...
+# that: (a) satisfy ...; or (b) do not satisfy ..." (two permissions), "no later than ninety days after the date on
+# which: (a) the developer discovers ...; or (b) ... receives ..." (the two events, a disclosure due after each).
+_COMPLETED_LEAD_IN = re.compile(r"\bonly\b[^;:]*\b(?:that|which)\W*$|\b(?:not|no)\s+later\s+than\W*$", re.I)
 _LAST_ALTERNATIVE = re.compile(r"[;,]\s*or\W*$", re.I)
 _NAMES_FOLLOW = re.compile(r"\bthe\s+following\s+\w+\W*$", re.I)
 
@@ -266,7 +314,7 @@ def _with_alternatives(lead_text: str, children: list[Provision]) -> str | None:
     texts = [" ".join(c.text.split()) for c in children]
     if len(texts) < 2 or any(c.children for c in children) or not _LAST_ALTERNATIVE.search(texts[-2]):
         return None
-    if not all(_CASE_POINT.match(t) for t in texts) and not (
+    if not all(_CASE_POINT.match(t) for t in texts) and not _COMPLETED_LEAD_IN.search(lead_text) and not (
             _NAMES_FOLLOW.search(lead_text) and all(len(t.split()) <= 4 and not _MODAL.search(t) for t in texts)):
         return None
     return " ".join([lead_text, *(f"{' '.join(c.labels)} {t}" for c, t in zip(children, texts, strict=True))])
@@ -318,8 +366,12 @@ _AFTER_LIST = re.compile(r":\s+(?=(?:with\s+regard\s+to|as\s+regards|in\s+respec
 # Annex XI, Section 2: "Additional information to be provided by providers of general-purpose AI models with systemic
 # risk", then "1. A detailed description of ...": a verbless title over a list that says who is to provide its items
 # leads in as "Providers shall provide:" would.
+# Australia's "The matters for the purposes of subclause 5.1 are as follows:": what another provision's notice must
+# tell, listed apart from its duty; each point is part of that duty.
 _LIST_TITLE = re.compile(r"^[^.;:]*\bto\s+be\s+(?:provided|supplied|submitted|included|given|drawn\s+up)\s+by\s+"
-                         r"[^.;:]+$", re.I)
+                         r"[^.;:]+$|^\W*the\s+(?:matters|information|particulars)\s+(?:for\s+the\s+purposes\s+of|"
+                         r"referred\s+to\s+in)\s+(?:sub)?(?:clause|section|paragraph|regulation)\s+[\w.()]+\s+are\s+"
+                         r"(?:as\s+follows|the\s+following)\W*$", re.I)
 
 
 def _leads_in(parts: list[str], children: list[Provision]) -> bool:
@@ -471,7 +523,8 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[\s,])(?:it|they|he or she|he|she)\s*,?\s*$
 # "The mandate shall empower the authorised representative to carry out: ...": an instrument that
 # "empowers" or "requires" a party to act puts the acts on that party.
 # "Traffic data necessary for subscriber billing may be processed": whoever processes it acts, not the subscriber.
-_PASSIVE = re.compile(r"\s*(?:shall|must|may|should)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+(?:ed|en)\b", re.I)
+# ("The individual concerned shall be entitled ...": a right held, not a passive act.)
+_PASSIVE = re.compile(r"\s*(?:shall|must|may|should)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+(?!entitled\b)\w+(?:ed|en)\b", re.I)
 # "Subscribers shall have the right to receive non-itemised bills": a right held by the person named.
 _RIGHT_OF = re.compile(r"\b(?:shall|must)\s+(?:have|be entitled to)\s+(?:the\s+)?rights?\b|\bis entitled to\b", re.I)
 _CONFERS_ON = re.compile(r"\bshall (?:empower|entitle|require|oblige|authori[sz]e) (.{0,60}?) to\b", re.I)
@@ -489,6 +542,24 @@ _ORGANISATION = re.compile(r"\borgani[sz]ations?\b|\bperson\s+or\s+business\b|\b
 _ORGANISATION_LAST = re.compile(r"(?:\borgani[sz]ations?|\bperson\s+or\s+business|\bsuch\s+business|" + _OPERATOR
                                 + r")\W*$", re.I)
 _HOLDS_FOR_ANOTHER = re.compile(r"\bdoes\s+not\s+own\b", re.I)
+# New Zealand's "agency" is any person or body that holds personal information, Australia's "APP entity" an agency or
+# organisation that does: where the document says so of its agencies ("An agency that holds personal information
+# shall ..."), each agency it binds is the controller, and the individual it entitles the data subject.
+_HOLDER = r"\bagenc(?:y|ies)\s+(?:that\s+|which\s+)?(?:holds?|collects?)\s+personal\b|\bAPP\s+entit(?:y|ies)\b"
+_AGENCY = re.compile(r"\bagenc(?:y|ies)\b|\bAPP\s+entit(?:y|ies)\b", re.I)
+_INDIVIDUAL_LAST = re.compile(r"\bindividuals?(?:\s+concerned)?\W*$", re.I)
+
+
+def _data_protection_role(role: str | None, duty: StatuteDuty, holders: bool) -> str | None:
+    """The party of a duty in a document about personal information: an organization is the controller (or the
+    processor, holding another's data), so is a business, and an agency where the document's agencies hold the data."""
+    if _ORGANISATION.search(duty.subject) and (not role or _ORGANISATION_LAST.search(duty.subject)):
+        return "processor" if _HOLDS_FOR_ANOTHER.search(duty.subject) else "controller"
+    if holders and _INDIVIDUAL_LAST.search(duty.subject) and duty.modality == "permission":
+        return "data-subject"
+    if _BUSINESS_HEAD.match(duty.subject) or (holders and _AGENCY.search(duty.subject)):
+        return "controller"
+    return role
 # California's CCPA binds "a business that collects a consumer's personal information": the business heads the
 # subject, whatever its relative clause names after it ("that sells consumers' personal information").
 _BUSINESS_HEAD = re.compile(r"^\W*(?:(?:a|an|the|each|every|any|such)\s+)?business(?:es)?\b", re.I)
@@ -535,10 +606,8 @@ def _addressees(duties: list[StatuteDuty]) -> None:
     # "Consent shall not be obtained through deception"): one duty in ten naming it marks the document, where texts
     # on other subjects name it in none or a few (seven in a hundred at most in the held-out set).
     if sum(bool(_PERSONAL_DATA.search(d.text)) for d in duties) * 10 >= len(duties):
-        named = [(("processor" if _HOLDS_FOR_ANOTHER.search(d.subject) else "controller")
-                  if _ORGANISATION.search(d.subject) and (not role or _ORGANISATION_LAST.search(d.subject))
-                  else "controller" if _BUSINESS_HEAD.match(d.subject) else role)
-                 for role, d in zip(named, duties, strict=True)]
+        holders = any(re.search(_HOLDER, d.subject, re.I) for d in duties)
+        named = [_data_protection_role(role, d, holders) for role, d in zip(named, duties, strict=True)]
     for i, duty in enumerate(duties):
         predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
         if named[i] == "data-subject" and (_PASSIVE.match(predicate) or duty.modality != "permission"

@@ -50,7 +50,10 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
         if suffix in (".md", ".markdown") or _markdown_saved_as_text(raw):
             import markdown
 
-            text = _html_to_text(markdown.markdown(raw, extensions=["tables", _numbered_lists()]))
+            html = markdown.markdown(raw, extensions=["tables", _numbered_lists()])
+            if _ITEMS_AS_CODE.search(html):
+                html = markdown.markdown(_indented_items_as_lists(raw), extensions=["tables", _numbered_lists()])
+            text = _html_to_text(html)
         elif suffix in (".html", ".htm"):
             text = _html_to_text(raw)
         elif suffix == ".xml":
@@ -63,11 +66,13 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
 
 
 def _xml_text(path: Path, raw: str) -> str:
-    """legislation.gov.uk's CLML laid out as printed (``clml``); any other XML vocabulary (Akoma Ntoso, a
-    publisher's own) through the HTML reader, which gives each element that is not inline markup a line."""
+    """legislation.gov.uk's CLML laid out as printed (``clml``); XML that numbers its provisions in ``num``
+    elements (BC Laws, Akoma Ntoso) likewise (``numbered_xml``); any other XML vocabulary through the HTML reader,
+    which gives each element that is not inline markup a line."""
     import xml.etree.ElementTree as ET
 
     from compgraph.legal.clml import CLML_NAMESPACE, clml_to_text
+    from compgraph.legal.numbered_xml import has_numbered_provisions, numbered_xml_to_text
 
     try:
         # The standard library's parser does not fetch external entities, and its expat refuses the
@@ -78,7 +83,15 @@ def _xml_text(path: Path, raw: str) -> str:
         raise IngestError(f"{path}: not well-formed XML (line {line}, column {column + 1})") from exc
     if root.tag == "{" + CLML_NAMESPACE + "}Legislation":
         return clml_to_text(root)
-    return _html_to_text(raw)
+    if has_numbered_provisions(root):
+        return numbered_xml_to_text(root)
+    import warnings
+
+    from bs4 import XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():  # read as markup on purpose: the warning would only be noise on stderr
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return _html_to_text(raw)
 
 
 # A converter's Markdown saved as ".txt" (leginfo's "**SECTION 1\\.** Section 1367.01 ... is amended to read:"):
@@ -90,6 +103,38 @@ _MARKDOWN_MARK = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S[^*\n]*\*\*", re.M)
 
 def _markdown_saved_as_text(raw: str) -> bool:
     return bool(_MARKDOWN_ESCAPE.search(raw) and _MARKDOWN_MARK.search(raw))
+
+
+# A word processor's converter nests list items by indenting them a space or more per level, from four spaces on
+# ("    * 1.2\tAn APP entity must ...", "     * (a) will ensure ..."). Markdown reads a line indented four spaces
+# after a blank line as code, so each of an act's principles came out as one preformatted block, its clauses and
+# points run together. Legislation holds no code: a code block that starts with a list item is the nested list the
+# indentation shows, and is read as one.
+_ITEMS_AS_CODE = re.compile(r"<pre><code>[ \t]*[*+-][ \t]")
+_ITEM_LINE = re.compile(r"^([ \t]*)([*+-])[ \t]+(?=\S)")
+
+
+def _indented_items_as_lists(raw: str) -> str:
+    """``raw`` with each list item re-indented four spaces per level of nesting, the levels read from the items'
+    own indentation (deeper than the item before: one level down, never more)."""
+    lines = raw.split("\n")
+    widths = sorted({len(m.group(1).expandtabs(4)) for line in lines if (m := _ITEM_LINE.match(line))})
+    rank = {w: r for r, w in enumerate(widths)}
+    out: list[str] = []
+    base, level = -1, -1  # the rank of the first item of the current list, the level of the last item
+    for line in lines:
+        m = _ITEM_LINE.match(line)
+        if m is None:
+            if line.strip():
+                base, level = -1, -1  # a heading or a paragraph ends the list
+            out.append(line)
+            continue
+        r = rank[len(m.group(1).expandtabs(4))]
+        if base < 0:
+            base = r
+        level = max(0, min(r - base, level + 1))
+        out.append("    " * level + line[len(m.group(1)) :])
+    return "\n".join(out)
 
 
 def _numbered_lists() -> Any:
@@ -242,6 +287,24 @@ def _row_lines(tr: Any) -> list[str]:
     return cells
 
 
+def _labelled_paragraphs(paragraphs: list[str], marker: str) -> list[str]:
+    """The paragraphs of a list item that prints its points' labels alone, each on a paragraph of its own before the
+    point's words (New Zealand's reprints as converted to Markdown: "(a)", then "the information is collected for a
+    lawful purpose ..."): a line per paragraph, each label joined to the words after it, the item's marker before the
+    first. Run together as one line, a whole section of such points was one sentence."""
+    out: list[str] = []
+    label = ""
+    for text in paragraphs:
+        if _LABEL_CELL.match(text):
+            label = f"{label} {text}".strip()  # "(d)" then "(i)": a point whose first words are its own point's
+            continue
+        out.extend([(marker if not out else "") + f"{label} {text}".strip(), ""])
+        label = ""
+    if label:
+        out.extend([(marker if not out else "") + label, ""])
+    return out
+
+
 # Inline elements render inside a line: "(<em>1</em>)" is "(1)", not "( 1 )"; any other element breaks the line.
 _INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
                      "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
@@ -312,9 +375,12 @@ def _html_to_text(html: str) -> str:
             if node.find_parent(["li", "p", "pre"]) is None:
                 lines.extend(x for line in _row_lines(node) for x in (line, ""))
         elif name == "li":
-            own = _flat_text(node, skip=("ul", "ol"))
             depth = len(node.find_parents(["ul", "ol"])) - 1
-            lines.append(("  " * depth) + _item_marker(node) + own)
+            paragraphs = [_flat_text(p) for p in node.find_all("p", recursive=False)]
+            if any(_LABEL_CELL.match(t) for t in paragraphs):
+                lines.extend(_labelled_paragraphs(paragraphs, ("  " * depth) + _item_marker(node)))
+            else:
+                lines.append(("  " * depth) + _item_marker(node) + _flat_text(node, skip=("ul", "ol")))
         elif name.startswith("h"):
             lines.extend(["", _flat_text(node), ""])
         else:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import repair_typography
-from compgraph.legal.headings import heading_of, is_title, long_title
+from compgraph.legal.headings import heading_of, is_title, long_title, principle_cite, principle_clause, principle_name
 from compgraph.legal.inline import inline_segments, roman_value
 from compgraph.legal.labels import LABEL, label_kind, labels_of, letter_opens, ordinal
 
@@ -103,6 +103,7 @@ class _Parser:
         self.capitals: list[tuple[str, str]] = []  # the open labels down to the last dotted capital ("B.") read
         self.capitals_lead: Provision | None = None  # the lead-in of that capital's list
         self.resuming: Provision | None = None  # set while the line that resumes that list is read
+        self.principles = ""  # "IPP": the initials of the last "Information privacy principles" heading
 
     def mid_sentence(self, next_word: int = 0) -> bool:
         """The current provision's last line ran to the margin and its sentence has not ended: the next
@@ -222,9 +223,13 @@ class _Parser:
                 else:
                     self.capitals_lead = self.by_path.get((self.section, tuple(lbl for _, lbl in self.stack[:-1])))
                 self.capitals = list(self.stack)
-        if not labels and cur is not None and cur.path and self.bare_lead_in and len(self.stack) == 1:
-            # Text after the points of an unlabelled lead-in ("Open data shall include: 1. ... 5. ..." then
-            # "Open format. The term ..."): back at the section's own level, not a subparagraph of point 5.
+        # Text after the points of an unlabelled lead-in ("Open data shall include: 1. ... 5. ..." then "Open
+        # format. The term ..."): back at the section's own level, not a subparagraph of point 5. After a lead-in
+        # that is only a condition ("If:", "(a) ...; and (b) either: (i) ...; or (ii) ...;", then "the entity must
+        # ..."), however deep its conditions went: the words close the sentence "If:" opened.
+        opened = self.by_path.get((self.section, ()))
+        only_if = opened is not None and re.fullmatch(r"\W*(?:if|where|when)\s*:", opened.text, re.I) is not None
+        if not labels and cur is not None and cur.path and self.bare_lead_in and (len(self.stack) == 1 or only_if):
             self.stack, self.bare_lead_in = [], False
         if not labels and cur is not None and cur.path and len(self.stack) > 1:
             # text after a list of points: a subparagraph of the enclosing paragraph, unless the list goes on after
@@ -309,6 +314,8 @@ def parse_provisions(text: str) -> list[Provision]:
         annex = _ANNEX_ID.fullmatch(prov.section)
         if annex and not prov.cite:
             prov.cite = f"Annex {annex[1]}" + (f", Section {annex[2]}" if annex[2] else "")
+        if not prov.cite:
+            prov.cite = principle_cite(prov.section)
     return p.out
 
 
@@ -408,7 +415,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.expect_title = False
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text, after_number=True)
         return
-    if _heading_line(p, line, "#" in (lead.group(0) if lead else ""), marked, next_word):
+    if _principle_line(p, line) or _heading_line(p, line, "#" in (lead.group(0) if lead else ""), marked, next_word):
         return
     if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line):
         return
@@ -442,7 +449,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         and not continues
         and not p.wrapped_here
         and not after_number
-        and (is_title(line) or ((i == first_text or blank_before and p.before_dashed) and not _DUTY_WORD.search(line)))
+        and (is_title(line) or ((i == first_text or blank_before and p.before_dashed) and not _DUTY_WORD.search(line))
+             or (blank_before and _catchline_above_section(p, line, i)))
     ):
         if not p.headed and i != first_text:
             p.title = line  # a sentence-case heading in a document without numbered sections
@@ -464,6 +472,17 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+def _principle_line(p: _Parser, line: str) -> bool:
+    """Note the initials of a heading "Information privacy principles" (False: the line is read on as before), or
+    open the principle a bare "Principle 5" under it heads (True; ``headings.principle_name``)."""
+    named, number = principle_name(line)
+    p.principles = named or p.principles
+    if number is None or not p.principles:
+        return False
+    p.open_section(f"{p.principles}{number}", "")
+    return True
 
 
 def _heading_line(p: _Parser, line: str, hashed: bool, marked: bool, next_word: int) -> bool:
@@ -665,7 +684,11 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     """(number, catchline, offset of the text) of a section heading that runs on into its first paragraph:
     "6-1-1702. Developer duty to avoid algorithmic discrimination. (1) ON AND AFTER ...", "Section 1. Short
     title. This Act may be cited as ...", "SECTION 3. The Director ... shall report", "8. (1) A ... shall"."""
+    clause = principle_clause(p.section, line)
+    if clause and not p.mid_sentence(next_word):
+        return clause[0], p.title, clause[1]
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
+    titled = bool(p.title_above)
     title_above, p.title_above = p.title_above if _DASHED_NUMBER.match(line) else "", ""
     if gazette and not p.mid_sentence(next_word):
         p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
@@ -679,7 +702,8 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
         inserted
         and not p.mid_sentence(next_word)
         and (_VERB.search(rest) or rest.rstrip().endswith(("—", "–")))
-        and _follows(p.section, inserted.group(1), bool(inserted.group(2)))
+        # the next section, or a later one under its catchline (an excerpt, or sections repealed between)
+        and (_follows(p.section, inserted.group(1), bool(inserted.group(2))) or (titled and _ascends(p.section, line)))
     ):
         return line[: inserted.end()].strip().rstrip("."), "", inserted.end()
     inline = _CODE_SECTION_INLINE.match(line)
@@ -709,6 +733,17 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
 # "Article 4 The provision and use of ... shall comply with ...", "Article 17: Those who provide ...": a translated
 # regulation (China's, Japan's) runs its article number into the first paragraph, with no full stop or title.
 _ARTICLE_RUN_IN = re.compile(r"^(?:Article|ARTICLE)[ \t]+(\d+(?:-\d+)?[a-z]?):?[ \t]+([A-Z(].*)$")
+
+
+def _catchline_above_section(p: _Parser, line: str, i: int) -> bool:
+    """In an act printed with bare section numbers (e-Laws, BC Laws), a short unpunctuated line right above a later
+    section's number is that section's catchline, even with a modal verb in it ("Circumstances in which request may
+    be made" above "26 An individual may make a request ...")."""
+    if not p.bare_numbers or len(line.split()) > 12 or not line[:1].isupper() or re.search(r"[.;:,—–-]$", line):
+        return False
+    after = next((x.strip() for x in p.lines[i + 1 :] if x.strip()), "")
+    opens = _INSERTED_SECTION.match(after) or _SECTION_BEFORE_SUBSECTION.match(after)
+    return opens is not None and _ascends(p.section, after)
 
 
 def _ascends(section: str, number: str) -> bool:

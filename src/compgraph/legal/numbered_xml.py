@@ -1,0 +1,122 @@
+"""Reading legislative XML that keeps each provision's number in a ``num`` element (BC Laws' ``bcl:num``, Akoma
+Ntoso's and USLM's ``num``) as the lines a reader sees on the printed page.
+
+Such XML holds a provision's number apart from its words and often without brackets (BC Laws:
+``<bcl:num>4</bcl:num>``, ``<bcl:num>a</bcl:num>``) and its catchline in an element of its own
+(``<bcl:marginalnote>``, ``<heading>``). Read as bare markup each number stands alone on a line ("a") and the
+duties lose their citations and their points. So the text is laid out as the publisher prints it: a group's
+heading ("Part 2 — Consent"), a section's catchline on its own line, then ``4 (1) In meeting ...``, each lower
+provision ``(a) ...`` on its own line, and the words that close a list of points after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["has_numbered_provisions", "numbered_xml_to_text"]
+
+# Groups of sections: their number and title make one heading line ("Part 2 — General Rules ...").
+_GROUPS = frozenset({"part", "division", "chapter", "subpart", "subchapter", "book", "title", "subtitle", "schedule"})
+# The top numbered provision, printed with its number before its first words ("4 (1) ...", "5 An organization").
+_SECTIONS = frozenset({"section", "article", "regulation", "rule"})
+# A provision's catchline.
+_CATCHLINES = frozenset({"marginalnote", "heading"})
+# Words of the law (a provision's own text, a lead-in, the words after its points).
+_WORDS = frozenset({"text", "content", "p", "intro", "chapeau", "wrapup", "continuation", "definition"})
+# A document's title, printed above its provisions.
+_TITLES = frozenset({"title", "doctitle", "shorttitle", "longtitle"})
+
+
+def _local(tag: Any) -> str:
+    return str(tag).rpartition("}")[2].lower()
+
+
+def _words(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _num(element: Any) -> Any:
+    return next((c for c in element if _local(c.tag) == "num"), None)
+
+
+def has_numbered_provisions(root: Any) -> bool:
+    """Whether ``root`` numbers its provisions in ``num`` elements (the layout this module reads)."""
+    return any(_num(e) is not None for e in root.iter() if _local(e.tag) not in _GROUPS)
+
+
+def _label(number: str) -> str:
+    """A lower provision's printed number: a bare "a", "iv" or "3" in brackets, a printed "(a)" or "1." as it is."""
+    return f"({number})" if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})?[A-Za-z]?|[A-Za-z]{1,6}", number) else number
+
+
+class _Page:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.pending = ""  # a section's number waiting for its first words ("4" before "(1) In meeting ...")
+
+    def line(self, text: str) -> None:
+        text = " ".join(text.split())
+        if self.pending:
+            text = f"{self.pending} {text}".strip()
+            self.pending = ""
+        if text:
+            self.lines.extend([text, ""])
+
+    def heading(self, text: str) -> None:
+        text = " ".join(text.split())
+        if text:
+            self.lines.extend(["", text, ""])
+
+
+def _lay_out(element: Any, page: _Page, label: str = "") -> None:
+    name = _local(element.tag)
+    num = _num(element)
+    number = _words(num) if num is not None else ""
+    if name in _GROUPS and num is not None:
+        title = " ".join(_words(c) for c in element if _local(c.tag) in (_WORDS | _CATCHLINES))
+        page.heading(f"{name.capitalize()} {number} — {title}".strip(" —"))
+        for child in element:
+            if _local(child.tag) not in (_WORDS | _CATCHLINES | {"num"}):
+                _lay_out(child, page)
+        return
+    if num is not None:
+        for child in element:
+            if _local(child.tag) in _CATCHLINES:
+                page.heading(_words(child))
+        if name in _SECTIONS:
+            page.pending = number
+            number = ""
+        else:
+            number = _label(number)
+        first = True
+        for child in element:
+            if _local(child.tag) in (_CATCHLINES | {"num"}):
+                continue
+            _lay_out(child, page, (label + number) if first else "")
+            first = False
+        if first and (label + number):  # a numbered provision with no words: a repealed "(4)"
+            page.line(label + number)
+        return
+    if name in _WORDS and not any(_local(e.tag) == "num" for e in element.iter()):
+        page.line(f"{label} {_words(element)}".strip())
+        return
+    first = True
+    for child in element:
+        _lay_out(child, page, label if first else "")
+        first = False
+
+
+def numbered_xml_to_text(root: Any) -> str:
+    """The text of a parsed XML document whose provisions carry ``num`` elements, one line per heading and
+    provision; the document's own title (an element named ``title`` above its provisions) heads it."""
+    page = _Page()
+    for child in root:
+        if _local(child.tag) in _TITLES and len(child) == 0:
+            page.heading(_words(child))
+    for element in root:
+        if _local(element.tag) not in _TITLES:
+            _lay_out(element, page)
+    if page.pending:
+        page.line("")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(page.lines)).strip() + "\n"
