@@ -19,7 +19,7 @@ from compgraph.checks.sparql.components import (
     _value_filter,
 )
 from compgraph.checks.sparql.logic import EXTENDED, is_true
-from compgraph.checks.sparql.rewrite import _first_brace, rewrite_not_exists
+from compgraph.checks.sparql.rewrite import _first_brace, hash_join_query, rewrite_not_exists
 from compgraph.checks.sparql.shaped import extended_queries
 from compgraph.graph.namespaces import shorten
 
@@ -221,6 +221,8 @@ def _sparql_query(
     query = re.sub(r"\$this\b", "?this", query)
     if not star:  # the OPTIONAL rewrite adds a variable that SELECT * would show
         query = rewrite_not_exists(query, focus, nested)
+    if nested:  # the embedded store: its patterns read whole and hash-joined (see rewrite.hash_joins)
+        query = hash_join_query(query)
     return _prefixes(shapes, constraint) + query, projects
 
 
