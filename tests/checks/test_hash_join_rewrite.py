@@ -57,6 +57,7 @@ QUERIES = [
     "SELECT ?s WHERE { ?s <urn:p> ?o . FILTER NOT EXISTS { ?o a <urn:U> . ?o <urn:r> ?s } }",
     "SELECT ?s WHERE { ?s <urn:p> [ a <urn:T> ] . ?s <urn:q> ?n }",
     "SELECT ?s ?o WHERE { ?s <urn:p>/<urn:r> ?o . ?o <urn:q> 1.5 }",
+    "SELECT ?s ?o ?x WHERE { ?s <urn:p> ?o . ?o ?any ?x . ?s <urn:p>* ?o . ?s <urn:q> ?n }",
 ]
 
 
@@ -95,6 +96,12 @@ def test_each_pattern_of_a_statement_becomes_its_own_sub_select() -> None:
         "?e <urn:concerns> ?y",
         "?x a <urn:T>",
     ]
+
+
+def test_a_pattern_that_alone_would_read_the_whole_store_stays_joined_to_the_others() -> None:
+    out = hash_joins(" ?s <urn:p> ?o . ?o ?any ?x . ?s <urn:p>* ?y . ?s <urn:q> ?n ")
+    assert re.findall(r"\{ SELECT \* WHERE \{ ([^{}]*) \} \}", out) == ["?s <urn:p> ?o", "?s <urn:q> ?n"]
+    assert "?o ?any ?x . ?s <urn:p>* ?y ." in out
 
 
 def test_a_group_of_one_pattern_stays_as_written() -> None:
