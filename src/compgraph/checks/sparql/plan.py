@@ -450,9 +450,10 @@ def _group_queries(
             # Batched, a query meets all of its focus nodes anyway, and Oxigraph joins a sub-select by hashing it:
             # the values counted (here) or tested (the value constraints below) for every subject first, only
             # the few wrong ones meet the focus nodes (the 81k evidence items' sh:maxCount 0.32 -> 0.11 CPU s at
-            # 1.1M triples). Not for a path of length zero (``*``, ``?``): alone it matches every node.
+            # 1.1M triples). Not for a path of length zero (``*``, ``?``): alone it matches every node; and only on
+            # the embedded store (``nested``), as the hash-join form: a remote server plans its own joins.
             batched = sparql
-            if pred == SH.maxCount and _reads_alone(path):
+            if pred == SH.maxCount and nested and _reads_alone(path):
                 counted = f"SELECT ?this WHERE {{ ?this {path} ?v }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n})"
                 batched = f"SELECT ?this WHERE {{ {focus} {{ {counted} }} }}"
             out.append(
@@ -488,7 +489,7 @@ def _group_queries(
         else:
             sparql = f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {values} FILTER({cond}) }}"
         batched = sparql
-        if path is not None and _reads_alone(path):
+        if path is not None and nested and _reads_alone(path):
             wrong = sparql.replace(f"{{ {focus} ", "{ ", 1).replace("SELECT DISTINCT", "SELECT", 1)
             batched = f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {{ {wrong} }} }}"
         out.append(
