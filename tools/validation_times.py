@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+SHAPES_NS = "https://w3id.org/compgraph/shapes#"
 
 
 def timed(fn: Callable[[], T]) -> tuple[T, float, float]:
@@ -30,12 +31,20 @@ def timed(fn: Callable[[], T]) -> tuple[T, float, float]:
 
 
 def query_name(shapes: Any, q: Any) -> str:
+    """The constraint, or the shape (a property shape by its node shape and path) and the component."""
+    from rdflib import BNode
+    from rdflib.namespace import SH
+
     from compgraph.graph.namespaces import shorten
 
-    node = q.constraint if q.constraint is not None else q.shape
     comp = shorten(str(q.component)).removeprefix("sh:").removesuffix("ConstraintComponent")
-    path = f" {shorten(str(q.path))}" if q.path is not None and not str(q.path).startswith("n") else ""
-    return f"{shorten(str(node))} [{comp}{path}]"
+    if q.constraint is not None:
+        return f"{shorten(str(q.constraint))} [{comp}]".replace(SHAPES_NS, "cgs:")
+    shape = q.shape
+    owner = next(iter(shapes.subjects(SH.property, shape)), None) if isinstance(shape, BNode) else None
+    name = shorten(str(owner if owner is not None else shape))
+    path = f" {shorten(str(q.path))}" if q.path is not None and not isinstance(q.path, BNode) else ""
+    return f"{name}{path} [{comp}]".replace(SHAPES_NS, "cgs:")
 
 
 def main() -> None:
