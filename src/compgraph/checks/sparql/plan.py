@@ -19,7 +19,7 @@ from compgraph.checks.sparql.components import (
     _value_filter,
 )
 from compgraph.checks.sparql.logic import EXTENDED, is_true
-from compgraph.checks.sparql.rewrite import _first_brace, rewrite_not_exists
+from compgraph.checks.sparql.rewrite import _first_brace, _reads_alone, hash_join_query, rewrite_not_exists
 from compgraph.checks.sparql.shaped import extended_queries
 from compgraph.checks.sparqlrules import declared_prefixes, reads_this_in_an_inner_group, strip
 from compgraph.checks.targets import is_implicit_class_shape, shacl_instances, typed_shapes
@@ -208,6 +208,8 @@ def _sparql_query(
     query = re.sub(r"\$this\b", "?this", query)
     if not star:  # the OPTIONAL rewrite adds a variable that SELECT * would show
         query = rewrite_not_exists(query, focus, nested)
+    if nested:  # the embedded store: its patterns read whole and hash-joined (see rewrite.hash_joins)
+        query = hash_join_query(query)
     return _prefixes(shapes, constraint) + query, projects
 
 
@@ -431,10 +433,19 @@ def _group_queries(
                     f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n})"
                 )
             word = "Less" if pred == SH.minCount else "More"
+            # Batched, a query meets all of its focus nodes anyway, and Oxigraph joins a sub-select by hashing it:
+            # the values counted (here) or tested (the value constraints below) for every subject first, only
+            # the few wrong ones meet the focus nodes (the 81k evidence items' sh:maxCount 0.32 -> 0.11 CPU s at
+            # 1.1M triples). Not for a path of length zero (``*``, ``?``): alone it matches every node; and only on
+            # the embedded store (``nested``), as the hash-join form: a remote server plans its own joins.
+            batched = sparql
+            if pred == SH.maxCount and nested and _reads_alone(path):
+                counted = f"SELECT ?this WHERE {{ ?this {path} ?v }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n})"
+                batched = f"SELECT ?this WHERE {{ {focus} {{ {counted} }} }}"
             out.append(
                 Query(
                     component=comp,
-                    sparql=sparql,
+                    sparql=batched,
                     generic=f"{word} than {n} values on {{this}}->{shown}",
                     **common,
                     **_few(sparql, focus, flat, classes, only_classes),
@@ -463,10 +474,14 @@ def _group_queries(
             )
         else:
             sparql = f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {values} FILTER({cond}) }}"
+        batched = sparql
+        if path is not None and nested and _reads_alone(path):
+            wrong = sparql.replace(f"{{ {focus} ", "{ ", 1).replace("SELECT DISTINCT", "SELECT", 1)
+            batched = f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {{ {wrong} }} }}"
         out.append(
             Query(
                 component=comp,
-                sparql=sparql,
+                sparql=batched,
                 generic=generic,
                 **common,
                 **_few(sparql, focus, flat, classes, only_classes),

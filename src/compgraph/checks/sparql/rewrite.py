@@ -361,3 +361,199 @@ def _first_brace(text: str, pos: int) -> int:
         i += 1
     raise Unsupported("query has no WHERE group")
 
+
+_ELEMENT = re.compile(r"(FILTER|BIND|VALUES|OPTIONAL|MINUS|GRAPH|SERVICE|UNION)\b", re.IGNORECASE)
+_NAME_CHAR = re.compile(r"[A-Za-z0-9_:%\-]")
+
+
+def _without_comments(text: str) -> str:
+    """The text with its ``#`` comments blanked out (strings and IRIs kept whole)."""
+    out, i = [], 0
+    while i < len(text):
+        j = _skip_token(text, i)
+        if j != i:
+            out.append("\n" if text[i] == "#" else text[i:j])
+            i = j
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
+def _triple_terms(block: str) -> list[str] | None:
+    """A block of triple statements as terms and ``; , .`` marks; None where it holds anything but plain terms
+    (blank nodes, collections, paths with parentheses or spaces: left as written)."""
+    out, i, n = [], 0, len(block)
+    while i < n:
+        ch = block[i]
+        if ch.isspace():
+            i += 1
+        elif ch in ";,.":
+            out.append(ch)
+            i += 1
+        elif ch in "[](){}" or block.startswith("_:", i):
+            return None
+        else:
+            j = i
+            while j < n:
+                k = _skip_token(block, j)
+                if k != j:
+                    j = k
+                    continue
+                c = block[j]
+                if c.isspace() or c in ";,[](){}" or (c == "." and not _NAME_CHAR.match(block, j + 1)):
+                    break
+                j += 1
+            out.append(block[i:j])
+            i = j
+    return out
+
+
+def _patterns(block: str) -> list[tuple[str, str, str]] | None:
+    """The triple patterns (s, p, o) of a block of statements (``;`` and ``,`` spelled out), or None."""
+    terms = _triple_terms(block)
+    if terms is None:
+        return None
+    out: list[tuple[str, str, str]] = []
+    i = 0
+    while i < len(terms):
+        if terms[i] == ".":
+            i += 1
+            continue
+        subject = terms[i]
+        i += 1
+        while True:
+            if i + 1 >= len(terms) or terms[i] in ";,." or terms[i + 1] in ";,.":
+                return None
+            pred = terms[i]
+            i += 1
+            while True:
+                out.append((subject, pred, terms[i]))
+                i += 1
+                if i < len(terms) and terms[i] == ",":
+                    i += 1
+                    if i >= len(terms) or terms[i] in ";,.":
+                        return None
+                    continue
+                break
+            if i < len(terms) and terms[i] == ";":
+                i += 1
+                if i < len(terms) and terms[i] not in ".;,":
+                    continue
+            break
+        if i < len(terms) and terms[i] != ".":
+            return None
+    return out if all(_VARIABLE.search(" ".join(p)) for p in out) else None
+
+
+def _end_of_parens(text: str, i: int) -> int:
+    """Index after the ``)`` closing the ``(`` at or after ``i``."""
+    i = text.index("(", i)
+    depth = 0
+    while i < len(text):
+        j = _skip_token(text, i)
+        if j != i:
+            i = j
+            continue
+        depth += 1 if text[i] == "(" else -1 if text[i] == ")" else 0
+        i += 1
+        if depth == 0:
+            return i
+    raise Unsupported("unbalanced parentheses in query")
+
+
+def _reads_alone(predicate: str) -> bool:
+    """Whether a pattern with this predicate may be read for every subject at once: not a variable (every triple
+    of the store) nor a path that may have length zero (``*``, ``?``: every node of the store)."""
+    return not re.search(r"[?$*]", re.sub(r"<[^<>]*>", "", predicate))
+
+
+def hash_joins(group: str, split: bool = True) -> str:
+    """A group Oxigraph evaluates on its own (a MINUS body, a sub-select), each triple pattern as its own
+    ``{ SELECT * WHERE { s p o } }``, nested MINUS bodies and sub-selects the same way.
+
+    A basic graph pattern is the join of its triple patterns, and a sub-select of one pattern projecting all
+    of its variables has that pattern's solutions, so the group's solutions are the same (a FILTER is the
+    whole group's either way, a BIND applies to what precedes it either way; blank nodes, which a BGP scopes,
+    leave the block as written). What changes is how Oxigraph joins: within a BGP it looks up each row's next
+    pattern in an index (one seek per row and pattern), while separate sub-selects are each read once, in
+    order, and hash-joined. A group evaluated on its own meets every row anyway, so reading each pattern
+    whole wins: the ImplementedObligationRule's evidence of an organisation, 81k items with three properties
+    each, 2.4 -> 0.6 CPU s at 1.1M triples. OPTIONAL and [NOT] EXISTS bodies are left as written: Oxigraph
+    may evaluate those with the outer row's values bound, and so are patterns that would read the whole store
+    alone (``_reads_alone``). ``split=False``: the group's own triple statements stay
+    as written, only its MINUS bodies and sub-groups change."""
+    text = _without_comments(group)
+    out, i, n = [], 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            out.append(text[i])
+            i += 1
+            continue
+        m = _ELEMENT.match(text, i)
+        if m and (i == 0 or not text[i - 1].isalnum()):
+            word = m.group(1).upper()
+            if word in ("FILTER", "BIND"):
+                rest = text[m.end() :].lstrip()
+                if word == "FILTER" and re.match(r"(NOT\s+)?EXISTS\b", rest, re.IGNORECASE):
+                    end = _matching(text, _first_brace(text, m.end())) + 1
+                else:
+                    end = _end_of_parens(text, m.end())
+                out.append(text[i:end])
+            elif word == "MINUS":
+                o = _first_brace(text, m.end())
+                end = _matching(text, o) + 1
+                out.append(text[i:o] + "{" + hash_joins(text[o + 1 : end - 1]) + "}")
+            elif word == "UNION":
+                end = m.end()
+                out.append(text[i:end])
+            else:  # OPTIONAL, GRAPH, SERVICE, VALUES: as written
+                end = _matching(text, _first_brace(text, m.end())) + 1
+                out.append(text[i:end])
+            i = end
+            continue
+        if text[i] == "{":
+            end = _matching(text, i) + 1
+            out.append(_sub_group(text[i:end]))
+            i = end
+            continue
+        end = i
+        while (
+            end < n
+            and text[end] != "{"
+            and not (_ELEMENT.match(text, end) and not text[end - 1].isalnum() and text[end - 1] not in ":?$")
+        ):
+            end = _skip_token(text, end) if _skip_token(text, end) != end else end + 1
+        block = text[i:end]
+        patterns = _patterns(block)
+        if not split or patterns is None or (len(patterns) == 1 and not (text[:i] + text[end:]).strip()):
+            out.append(block)
+        else:
+            alone = [p for p in patterns if _reads_alone(p[1])]
+            kept = " . ".join(" ".join(p) for p in patterns if not _reads_alone(p[1]))
+            out.append(
+                " ".join(f"{{ SELECT * WHERE {{ {' '.join(p)} }} }}" for p in alone) + (f" {kept} . " if kept else " ")
+            )
+        i = end
+    return "".join(out)
+
+
+def _sub_group(block: str) -> str:
+    """A ``{ ... }`` in a group evaluated on its own (a sub-select or a plain group), in hash-join form."""
+    inner = block[1:-1]
+    select = re.match(r"\s*SELECT\b", inner, re.IGNORECASE)
+    if select is None:
+        return "{" + hash_joins(inner) + "}"
+    o = _first_brace(inner, select.end())
+    close = _matching(inner, o)
+    return "{" + inner[: o + 1] + hash_joins(inner[o + 1 : close]) + inner[close:] + "}"
+
+
+def hash_join_query(query: str, split: bool = True) -> str:
+    """The query with its WHERE group in hash-join form (``hash_joins``)."""
+    select = re.search(r"\bSELECT\b", query, re.IGNORECASE)
+    if not select:
+        return query
+    o = _first_brace(query, select.end())
+    close = _matching(query, o)
+    return query[: o + 1] + hash_joins(query[o + 1 : close], split) + query[close:]

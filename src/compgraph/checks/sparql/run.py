@@ -20,12 +20,19 @@ from compgraph.checks.sparql.plan import Plan, Query, plan
 from compgraph.graph.namespaces import CG, graph_iri, shorten, sparql_prefixes
 from compgraph.graph.store import GraphStore
 
+_PLACEHOLDER = re.compile(r"\{[?$]([^{}]+)\}")
+
 
 def _message(template: str, bindings: dict[str, Node | None]) -> str:
-    for var, val in bindings.items():
-        if val is not None:
-            template = re.sub(f"{{[?$]{var}}}", lambda _m, v=val: str(v), template)
-    return template
+    """The template with each ``{?var}`` (or ``{$var}``) of a bound variable replaced by its value."""
+    values = {var: str(val) for var, val in bindings.items() if val is not None}
+    if "{" in "".join(values.values()):
+        # A value holding a brace could hold a placeholder, which the variables after it substitute in turn.
+        for var, text in values.items():
+            template = re.sub(f"{{[?$]{var}}}", lambda _m, t=text: t, template)
+        return template
+    # One pass (28k findings at 1.1M triples: a regex per variable and row was 0.3 s of the run).
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 def _rule_name(shapes: Graph, q: Query) -> str:
@@ -136,6 +143,16 @@ def findings_from_rows(
     findings = []
     conforms = True
     paths_written: set[int] = set()
+    # rdflib's namespace attributes cost a lookup each (~290k per 28k findings): read once.
+    result, kind, focus_node, severity_p = SH.result, SH.ValidationResult, SH.focusNode, SH.resultSeverity
+    shape_p, component_p, constraint_p, path_p = (
+        SH.sourceShape,
+        SH.sourceConstraintComponent,
+        SH.sourceConstraint,
+        SH.resultPath,
+    )
+    value_p, message_p, a = SH.value, SH.resultMessage, RDF.type
+    severities: dict[int, str] = {}
     for q, d in rows:
         focus = d.get("this")
         if focus is None:
@@ -152,26 +169,28 @@ def findings_from_rows(
             messages = [str(m) for m in q.messages] or [q.generic.replace("{this}", shown)]
         if id(q) not in rule_names:
             rule_names[id(q)] = _rule_name(shapes, q)
-        severity = shorten(str(q.severity)).removeprefix("sh:")
+        if id(q) not in severities:
+            severities[id(q)] = shorten(str(q.severity)).removeprefix("sh:")
+        severity = severities[id(q)]
         conforms = False  # the SHACL spec: any result, whatever its severity, means the data does not conform
         r = BNode()
-        report.append((report_node, SH.result, r))
-        report.append((r, RDF.type, SH.ValidationResult))
-        report.append((r, SH.focusNode, focus))
-        report.append((r, SH.resultSeverity, q.severity))
-        report.append((r, SH.sourceShape, q.shape))
-        report.append((r, SH.sourceConstraintComponent, q.component))
+        report.append((report_node, result, r))
+        report.append((r, a, kind))
+        report.append((r, focus_node, focus))
+        report.append((r, severity_p, q.severity))
+        report.append((r, shape_p, q.shape))
+        report.append((r, component_p, q.component))
         if q.constraint is not None:
-            report.append((r, SH.sourceConstraint, q.constraint))
+            report.append((r, constraint_p, q.constraint))
         if path is not None:
-            report.append((r, SH.resultPath, path))
+            report.append((r, path_p, path))
             if path == q.path and id(q) not in paths_written:
                 paths_written.add(id(q))
                 report.extend(q.path_triples)
         if value is not None:
-            report.append((r, SH.value, value))
+            report.append((r, value_p, value))
         for m in messages:
-            report.append((r, SH.resultMessage, Literal(m)))
+            report.append((r, message_p, Literal(m)))
         findings.append(
             Finding(
                 severity=severity,
