@@ -1,0 +1,132 @@
+"""checks/, one behaviour at a time: what the sixteenth session's third sample of checks/ mutants found no test pinning.
+
+A seeded random sample of every mutant of checks/, drawn apart from the fourteenth and fifteenth sessions' samples
+(docs/mutation-survivors.md, "checks/ third sample (2026-12-04, sixteenth session)"): each test here is named for
+the behaviour a surviving mutant broke. Where a shape is validated, both engines must report the same focus nodes
+and the SPARQL engine must run the shape itself (a query it cannot build falls back to pySHACL, which would agree
+whatever the SPARQL side does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import XSD
+
+from compgraph.checks.incremental import validate_incremental
+from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, render_text
+from compgraph.checks.sparql import rewrite_not_exists
+from compgraph.checks.sparqldeps import needs_of
+from compgraph.checks.validate import validate_store
+from compgraph.graph.namespaces import CG
+from compgraph.graph.store import LocalStore
+
+# the fixture of tests/checks/conftest.py
+BothEngines = Callable[[LocalStore, str, list[str]], list[str]]
+
+AS_OF = date(2026, 11, 22)
+PREFIX = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+
+# A node shape (no path) in a shapes graph with no RDF list and no path expression at all.
+NODE_KIND_SHAPES = "<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:nodeKind sh:BlankNode ."
+
+
+def test_the_saved_report_dates_its_run_as_an_xsd_date(tmp_path: Path) -> None:
+    # Auditors compare the saved report's cg:asOf with dates in SPARQL; a plain string compares as no date.
+    shapes = Graph().parse(data=PREFIX + NODE_KIND_SHAPES, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:a> <urn:x:p> <urn:x:o> .\n")
+        validate_store(s, AS_OF, shapes)
+        rows = s.query(f"SELECT ?d WHERE {{ GRAPH <{REPORT_GRAPH}> {{ ?r <{CG.asOf}> ?d }} }}").rows
+    assert [(str(d), d.datatype) for (d,) in rows] == [(AS_OF.isoformat(), XSD.date)]
+
+
+def test_an_incremental_run_validates_a_node_shape_in_shapes_without_any_path_or_list(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=PREFIX + NODE_KIND_SHAPES, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:a> <urn:x:p> <urn:x:o> .\n")
+        inc = validate_incremental(s, AS_OF, shapes, save=False)
+    assert [f.focus for f in inc.outcome.findings] == ["urn:x:a"]
+
+
+# Two patterns, one case-insensitive (its flags), the other not.
+PATTERN_FLAGS = """
+<urn:x:SA> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ;
+    sh:property [ sh:path <urn:x:p> ; sh:pattern "^a$" ; sh:flags "i" ] .
+<urn:x:SB> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:q> ; sh:property [ sh:path <urn:x:q> ; sh:pattern "^b$" ] .
+"""
+
+
+def test_a_pattern_s_flags_apply_to_its_own_shape_alone_in_both_engines(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b'<urn:x:a> <urn:x:p> "A" .\n<urn:x:b> <urn:x:q> "B" .\n')
+        assert both_engines(s, PATTERN_FLAGS, ["urn:x:SA", "urn:x:SB"]) == ["urn:x:b"]
+
+
+# Of S's two SPARQL constraints, the one saying "has q" is switched off.
+ONE_CONSTRAINT_DEACTIVATED = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
+    sh:sparql [ sh:select "SELECT $this WHERE { $this <urn:x:p> ?o }" ; sh:message "has p" ] ,
+              [ sh:select "SELECT $this WHERE { $this <urn:x:q> ?o }" ; sh:message "has q" ; sh:deactivated true ] .
+"""
+
+
+def test_a_deactivated_sparql_constraint_reports_nothing_in_both_engines(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n> <urn:x:p> <urn:x:o> .\n<urn:x:n> <urn:x:q> <urn:x:o> .\n")
+        shapes = Graph().parse(data=PREFIX + ONE_CONSTRAINT_DEACTIVATED, format="turtle")
+        fast = validate_store(s, AS_OF, shapes, save=False)
+        reference = validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    assert [f.message for f in fast.findings] == [f.message for f in reference.findings] == ["has p"]
+
+
+def test_an_iri_right_after_a_comparison_between_select_and_where_is_read_whole() -> None:
+    # "><" : the IRI starts just after a ">"; reading it from one character early found that ">" (and never moved on).
+    query = (
+        "SELECT $this (?o><urn:x:m> AS ?big) WHERE { $this a <urn:x:C> . $this <urn:x:p> ?o . "
+        "FILTER NOT EXISTS { $this <urn:x:q> ?x } }"
+    )
+    out = rewrite_not_exists(query)
+    assert out.startswith("SELECT $this (?o><urn:x:m> AS ?big) WHERE { $this a <urn:x:C> .")
+    assert "MINUS { $this <urn:x:q> ?x }" in out
+
+
+def test_the_text_report_names_each_finding_s_focus_node_shortened() -> None:
+    found = Finding("Violation", "rule", str(CG.item), "item", "is wrong")
+    assert "  [Violation] cg:item: is wrong" in render_text(Outcome(AS_OF, False, [found], []))
+
+
+def test_the_text_report_counts_in_the_plural_past_one() -> None:
+    found = [Finding("Violation", "rule", f"urn:x:{n}", n, "is wrong") for n in "ab"]
+    found.append(Finding("Warning", "rule", "urn:x:c", "c", "is odd"))
+    head = render_text(Outcome(AS_OF, False, found, [])).splitlines()[0]
+    assert head == f"Validation as of {AS_OF.isoformat()}: 2 violations, 1 warning — does not conform"
+
+
+# K's LIMIT leaves it to pySHACL, so an incremental run cannot run in part.
+LEFT_TO_PYSHACL = """
+<urn:x:K> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
+    sh:sparql [ sh:select "SELECT $this WHERE { $this ?p ?o } LIMIT 1" ; sh:message "has a value" ] .
+"""
+
+
+def test_an_incremental_run_of_shapes_pyshacl_must_run_validates_those_shapes_not_the_shipped_ones(
+    tmp_path: Path,
+) -> None:
+    shapes = Graph().parse(data=PREFIX + LEFT_TO_PYSHACL, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n> <urn:x:p> <urn:x:o> .\n")
+        inc = validate_incremental(s, AS_OF, shapes, save=False)
+    assert "pySHACL" in inc.why_full
+    assert [(f.focus, f.message) for f in inc.outcome.findings] == [("urn:x:n", "has a value")]
+
+
+def test_a_typed_literal_object_does_not_make_a_query_depend_on_every_predicate() -> None:
+    needs = needs_of('SELECT * WHERE { ?s <urn:x:p> "1"^^<urn:x:dt> }', {})
+    assert (needs.any_predicate, needs.iris) == (False, {"urn:x:p", "urn:x:dt"})
