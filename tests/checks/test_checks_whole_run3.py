@@ -130,3 +130,63 @@ def test_an_incremental_run_of_shapes_pyshacl_must_run_validates_those_shapes_no
 def test_a_typed_literal_object_does_not_make_a_query_depend_on_every_predicate() -> None:
     needs = needs_of('SELECT * WHERE { ?s <urn:x:p> "1"^^<urn:x:dt> }', {})
     assert (needs.any_predicate, needs.iris) == (False, {"urn:x:p", "urn:x:dt"})
+
+
+# Four property shapes deep: r is read on the values of q, of p, of o of the focus node; each level's path
+# variable must be its own.
+FOUR_DEEP = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
+    sh:property [ sh:path <urn:x:o> ; sh:property [ sh:path <urn:x:p> ;
+        sh:property [ sh:path <urn:x:q> ; sh:property [ sh:path <urn:x:r> ; sh:minCount 1 ] ] ] ] .
+"""
+
+
+def test_a_property_shape_four_deep_is_validated_on_the_values_at_the_end_of_the_paths_in_both_engines(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    data = b"<urn:x:n> <urn:x:o> <urn:x:a> .\n<urn:x:a> <urn:x:p> <urn:x:b> .\n"
+    data += b"<urn:x:b> <urn:x:q> <urn:x:c> .\n<urn:x:b> <urn:x:q> <urn:x:d> .\n<urn:x:d> <urn:x:r> <urn:x:e> .\n"
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", data)
+        assert both_engines(s, FOUR_DEEP, ["urn:x:S"]) == ["urn:x:c"]
+
+
+def test_the_engines_name_a_shape_by_its_iri_even_when_it_has_a_label(tmp_path: Path) -> None:
+    shapes = "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n" + NODE_KIND_SHAPES
+    shapes += '\n<urn:x:S> rdfs:label "Subjects of p are blank" .'
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:a> <urn:x:p> <urn:x:o> .\n")
+        fast = validate_store(s, AS_OF, Graph().parse(data=PREFIX + shapes, format="turtle"), save=False)
+    assert fast.engines == {"sparql": ["urn:x:S"], "pyshacl": []}
+
+
+# Inside sh:node: at most none of the values of p may be y, and a minimum of 0 asks nothing.
+QUALIFIED_ZERO_TO_ZERO = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:a>, <urn:x:b> ;
+    sh:node [ sh:property [ sh:path <urn:x:p> ; sh:qualifiedValueShape [ sh:in ( <urn:x:y> ) ] ;
+                            sh:qualifiedMinCount 0 ; sh:qualifiedMaxCount 0 ] ] .
+"""
+
+
+def test_a_nested_qualified_maximum_holds_beside_a_minimum_of_zero_in_both_engines(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:a> <urn:x:p> <urn:x:y> .\n<urn:x:b> <urn:x:q> <urn:x:y> .\n")
+        assert both_engines(s, QUALIFIED_ZERO_TO_ZERO, ["urn:x:S"]) == ["urn:x:a"]
+
+
+ANY_PREDICATE = """
+<urn:x:K> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
+    sh:sparql [ sh:select "SELECT $this WHERE { $this ?p ?o }" ; sh:message "has a value" ] .
+"""
+
+
+def test_an_incremental_run_after_one_of_a_constraint_matching_any_predicate_is_a_full_run(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=PREFIX + ANY_PREDICATE, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n> <urn:x:p> <urn:x:o> .\n")
+        validate_incremental(s, AS_OF, shapes, save=False)
+        again = validate_incremental(s, AS_OF, shapes, save=False)
+    assert again.why_full == "a constraint matches any predicate"
+    assert [(f.focus, f.message) for f in again.outcome.findings] == [("urn:x:n", "has a value")]
