@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, SH, XSD
 
 from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, render_text
@@ -190,3 +190,21 @@ def test_an_incremental_run_after_one_of_a_constraint_matching_any_predicate_is_
         again = validate_incremental(s, AS_OF, shapes, save=False)
     assert again.why_full == "a constraint matches any predicate"
     assert [(f.focus, f.message) for f in again.outcome.findings] == [("urn:x:n", "has a value")]
+
+
+# <a> is a value of p of both focus nodes: its nested shape is validated once for each, and reported so.
+SHARED_VALUE = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n1>, <urn:x:n2> ;
+    sh:property [ sh:path <urn:x:p> ; sh:property [ sh:path <urn:x:q> ; sh:minCount 1 ] ] .
+"""
+
+
+def test_a_value_shared_by_two_focus_nodes_is_reported_once_for_each_as_pyshacl_does(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=PREFIX + SHARED_VALUE, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n1> <urn:x:p> <urn:x:a> .\n<urn:x:n2> <urn:x:p> <urn:x:a> .\n")
+        fast = validate_store(s, AS_OF, shapes, save=False)
+        reference = validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    results = [len(list(o.report.subjects(RDF.type, SH.ValidationResult))) for o in (fast, reference)]
+    assert results == [2, 2]
