@@ -208,3 +208,15 @@ def test_a_value_shared_by_two_focus_nodes_is_reported_once_for_each_as_pyshacl_
     assert fast.engines["sparql"] == ["urn:x:S"]
     results = [len(list(o.report.subjects(RDF.type, SH.ValidationResult))) for o in (fast, reference)]
     assert results == [2, 2]
+
+
+def test_a_variable_bound_only_in_an_optional_after_a_block_ending_in_a_string_is_not_taken_as_certain() -> None:
+    # ?y may be unbound, so NOT EXISTS { ?y ... } is no MINUS (which keeps a row whose ?y is unbound); the first
+    # block ends in a string right at its "}", and cutting it out must not leave a quote that hides the OPTIONAL.
+    query = (
+        'SELECT $this WHERE { $this <urn:x:p> ?o . FILTER NOT EXISTS { $this <urn:x:t> "a"} '
+        "OPTIONAL { $this <urn:x:q> ?y } FILTER NOT EXISTS { ?y <urn:x:r> ?z } }"
+    )
+    out = rewrite_not_exists(query)
+    assert "MINUS { ?y" not in out
+    assert "OPTIONAL {  ?y <urn:x:r> ?z  BIND(true AS ?_nx1) } FILTER(!BOUND(?_nx1))" in out
