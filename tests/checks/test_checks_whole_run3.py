@@ -220,3 +220,18 @@ def test_a_variable_bound_only_in_an_optional_after_a_block_ending_in_a_string_i
     out = rewrite_not_exists(query)
     assert "MINUS { ?y" not in out
     assert "OPTIONAL {  ?y <urn:x:r> ?z  BIND(true AS ?_nx1) } FILTER(!BOUND(?_nx1))" in out
+
+
+# A SHACL-AF custom target: the SPARQL engine leaves the shape to pySHACL, which must then run it.
+CUSTOM_TARGET = """
+<urn:x:S> a sh:NodeShape ; sh:nodeKind sh:BlankNode ;
+    sh:target [ a sh:SPARQLTarget ; sh:select "SELECT ?this WHERE { ?this <urn:x:p> ?o }" ] .
+"""
+
+
+def test_a_shape_with_a_custom_target_is_left_to_pyshacl_and_its_findings_reported(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=PREFIX + CUSTOM_TARGET, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:a> <urn:x:p> <urn:x:o> .\n")
+        fast = validate_store(s, AS_OF, shapes, save=False)
+    assert (fast.engines, [f.focus for f in fast.findings]) == ({"sparql": [], "pyshacl": ["urn:x:S"]}, ["urn:x:a"])
