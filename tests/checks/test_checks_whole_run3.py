@@ -13,12 +13,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
 from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, render_text
 from compgraph.checks.sparql import rewrite_not_exists
+from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import validate_store
 from compgraph.graph.namespaces import CG
@@ -235,3 +236,12 @@ def test_a_shape_with_a_custom_target_is_left_to_pyshacl_and_its_findings_report
         s.replace_graph("urn:x:data", b"<urn:x:a> <urn:x:p> <urn:x:o> .\n")
         fast = validate_store(s, AS_OF, shapes, save=False)
     assert (fast.engines, [f.focus for f in fast.findings]) == ({"sparql": [], "pyshacl": ["urn:x:S"]}, ["urn:x:a"])
+
+
+def test_a_shape_referring_to_one_with_a_constraint_the_sparql_engine_does_not_know_is_left_to_pyshacl() -> None:
+    # Compiled without it, the referred shape's constraint would be dropped and its violations never reported.
+    data = "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:node <urn:x:N> .\n"
+    data += "<urn:x:N> sh:expression false ."
+    p = plan_each(Graph().parse(data=PREFIX + data, format="turtle"))
+    assert (list(p.fallback), p.sparql_roots) == ([URIRef("urn:x:S")], [])
+    assert p.fallback[URIRef("urn:x:S")] == f"shape urn:x:N: {SH.expression} in a referenced shape"
