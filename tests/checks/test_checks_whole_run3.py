@@ -22,6 +22,7 @@ from compgraph.checks.sparql import rewrite_not_exists
 from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import validate_store
+from compgraph.graph.build import load_file
 from compgraph.graph.namespaces import CG
 from compgraph.graph.store import LocalStore
 
@@ -245,3 +246,37 @@ def test_a_shape_referring_to_one_with_a_constraint_the_sparql_engine_does_not_k
     p = plan_each(Graph().parse(data=PREFIX + data, format="turtle"))
     assert (list(p.fallback), p.sparql_roots) == ([URIRef("urn:x:S")], [])
     assert p.fallback[URIRef("urn:x:S")] == f"shape urn:x:N: {SH.expression} in a referenced shape"
+
+
+def test_an_incremental_run_on_data_kept_as_written_leaves_shacl_sparql_to_pyshacl_and_reports_its_finding(
+    tmp_path: Path,
+) -> None:
+    # The store holds "4.0"^^xsd:decimal under an escaped datatype, which the shape's own query cannot compare.
+    data = tmp_path / "data.ttl"
+    data.write_text('<urn:x:n> <urn:x:price> "4.0"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
+    select = "SELECT $this ?value WHERE { $this <urn:x:price> ?value FILTER(?value > 3.5) }"
+    shapes = f'<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "{select}" ] .'
+    with LocalStore(tmp_path / "store") as s:
+        load_file(s, data, as_written=True)
+        inc = validate_incremental(s, AS_OF, Graph().parse(data=PREFIX + shapes, format="turtle"), save=False)
+    assert "pySHACL" in inc.why_full
+    assert [(f.focus, f.value) for f in inc.outcome.findings] == [("urn:x:n", "4.0")]
+
+
+# n has no value of p in the list: fewer than one conforms.
+QUALIFIED_MINIMUM = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
+    sh:property [ sh:path <urn:x:p> ; sh:qualifiedValueShape [ sh:in ( <urn:x:y> ) ] ; sh:qualifiedMinCount 1 ] .
+"""
+
+
+def test_a_qualified_minimum_not_met_says_fewer_values_conform(tmp_path: Path) -> None:
+    # pySHACL words it its own way ("Focus node does not conform to shape MinCount 1: ..."); both report n.
+    shapes = Graph().parse(data=PREFIX + QUALIFIED_MINIMUM, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n> <urn:x:p> <urn:x:z> .\n")
+        fast = validate_store(s, AS_OF, shapes, save=False)
+        reference = validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    assert [f.focus for f in fast.findings] == [f.focus for f in reference.findings] == ["urn:x:n"]
+    assert [f.message for f in fast.findings] == ["Fewer than 1 values conform"]
