@@ -280,3 +280,15 @@ def test_a_qualified_minimum_not_met_says_fewer_values_conform(tmp_path: Path) -
     assert fast.engines["sparql"] == ["urn:x:S"]
     assert [f.focus for f in fast.findings] == [f.focus for f in reference.findings] == ["urn:x:n"]
     assert [f.message for f in fast.findings] == ["Fewer than 1 values conform"]
+
+
+def test_a_variable_bound_only_in_an_optional_after_a_filter_ending_in_a_string_is_not_taken_as_certain() -> None:
+    # ?y may be unbound, so NOT EXISTS { ?y ... } is no MINUS; the FILTER's expression ends in a string, and reading
+    # on after the FILTER from inside it must not leave a quote that hides the OPTIONAL.
+    query = (
+        'SELECT $this WHERE { $this <urn:x:p> ?o . FILTER(?o != "a") '
+        "OPTIONAL { $this <urn:x:q> ?y } FILTER NOT EXISTS { ?y <urn:x:r> ?z } }"
+    )
+    out = rewrite_not_exists(query)
+    assert "MINUS { ?y" not in out
+    assert "OPTIONAL {  ?y <urn:x:r> ?z  BIND(true AS ?_nx1) } FILTER(!BOUND(?_nx1))" in out
