@@ -292,3 +292,20 @@ def test_a_variable_bound_only_in_an_optional_after_a_filter_ending_in_a_string_
     out = rewrite_not_exists(query)
     assert "MINUS { ?y" not in out
     assert "OPTIONAL {  ?y <urn:x:r> ?z  BIND(true AS ?_nx1) } FILTER(!BOUND(?_nx1))" in out
+
+
+PREFIXED_PATH = """
+@prefix ex: <http://example.org/> .
+ex:S a sh:NodeShape ; sh:targetNode ex:n ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .
+"""
+
+
+def test_a_missing_value_s_message_names_the_path_by_the_shapes_prefix_as_pyshacl_does(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=PREFIX + PREFIXED_PATH, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<http://example.org/n> <http://example.org/q> <urn:x:o> .\n")
+        fast = validate_store(s, AS_OF, shapes, save=False)
+        reference = validate_store(s, AS_OF, shapes, save=False, engine="pyshacl")
+    assert fast.engines["sparql"] == ["http://example.org/S"]
+    messages = [f.message for f in fast.findings]
+    assert messages == [f.message for f in reference.findings] == ["Less than 1 values on <http://example.org/n>->ex:p"]
