@@ -13,16 +13,19 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
 from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, render_text
+from compgraph.checks.shapes import load_shape_sources
 from compgraph.checks.sparql import rewrite_not_exists
 from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import validate_store
 from compgraph.graph.build import load_file
+from compgraph.graph.catalog import InputError
 from compgraph.graph.namespaces import CG
 from compgraph.graph.store import LocalStore
 
@@ -309,3 +312,22 @@ def test_a_missing_value_s_message_names_the_path_by_the_shapes_prefix_as_pyshac
     assert fast.engines["sparql"] == ["http://example.org/S"]
     messages = [f.message for f in fast.findings]
     assert messages == [f.message for f in reference.findings] == ["Less than 1 values on <http://example.org/n>->ex:p"]
+
+
+SELECT_STAR = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n>, <urn:x:m> ;
+    sh:sparql [ sh:select "SELECT * WHERE { $this <urn:x:p> ?o }" ; sh:message "has p" ] .
+"""
+
+
+def test_a_sparql_constraint_selecting_star_reports_its_rows_in_both_engines(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n> <urn:x:p> <urn:x:o> .\n<urn:x:m> <urn:x:q> <urn:x:o> .\n")
+        assert both_engines(s, SELECT_STAR, ["urn:x:S"]) == ["urn:x:n"]
+
+
+def test_an_empty_shapes_folder_is_refused_naming_the_file_types_looked_for(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"no shapes files \(\.ttl, \.nt, \.jsonld, \.rdf, \.owl, \.trig\) in this"):
+        load_shape_sources([tmp_path])
