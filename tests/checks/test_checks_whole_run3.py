@@ -21,6 +21,7 @@ from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, render_text
 from compgraph.checks.shapes import load_shape_sources
 from compgraph.checks.sparql import rewrite_not_exists
+from compgraph.checks.sparql.components import Unsupported
 from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.validate import validate_store
@@ -331,3 +332,41 @@ def test_a_sparql_constraint_selecting_star_reports_its_rows_in_both_engines(
 def test_an_empty_shapes_folder_is_refused_naming_the_file_types_looked_for(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"no shapes files \(\.ttl, \.nt, \.jsonld, \.rdf, \.owl, \.trig\) in this"):
         load_shape_sources([tmp_path])
+
+
+# The constraint projects ?value, not $this: the engine adds ?this to find each row's focus node.
+THIS_NOT_PROJECTED = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n>, <urn:x:m> ;
+    sh:sparql [ sh:select "SELECT ?value WHERE { $this <urn:x:p> ?value }" ; sh:message "has p" ] .
+"""
+
+
+def test_a_sparql_constraint_not_projecting_this_reports_each_row_s_focus_node_in_both_engines(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n> <urn:x:p> <urn:x:o> .\n<urn:x:m> <urn:x:q> <urn:x:o> .\n")
+        assert both_engines(s, THIS_NOT_PROJECTED, ["urn:x:S"]) == ["urn:x:n"]
+
+
+def test_a_less_than_between_select_and_where_is_no_iri() -> None:
+    # "<" with whitespace before the next ">" is a comparison: the group's "{" after it is the WHERE group's.
+    query = (
+        "SELECT $this (?o < 2 AS ?small) WHERE { $this a <urn:x:C> . $this <urn:x:p> ?o . "
+        "FILTER NOT EXISTS { $this <urn:x:q> ?x } }"
+    )
+    out = rewrite_not_exists(query)
+    assert out.startswith("SELECT $this (?o < 2 AS ?small) WHERE { $this a <urn:x:C> . $this <urn:x:p> ?o .")
+    assert "MINUS { $this <urn:x:q> ?x }" in out
+
+
+def test_a_string_left_open_between_select_and_where_means_no_where_group() -> None:
+    with pytest.raises(Unsupported, match="no WHERE group"):
+        rewrite_not_exists(
+            'SELECT $this ("a AS ?x) WHERE { $this <urn:x:p> ?o FILTER NOT EXISTS { $this <urn:x:q> ?o } }'
+        )
+
+
+def test_a_blank_node_subject_with_properties_is_followed_by_its_predicate() -> None:
+    needs = needs_of("SELECT * WHERE { [ <urn:x:p> ?o ] <urn:x:q> ?x }", {})
+    assert (needs.any_predicate, needs.iris) == (False, {"urn:x:p", "urn:x:q"})
