@@ -60,17 +60,22 @@ def strip(text: str) -> str:
     return re.sub(r"#[^\n]*", "", text)
 
 
+def _with_imports(shapes: Graph, nodes: list[Node]) -> list[Node]:
+    """``nodes`` and every node they owl:import, transitively (each once, in the order reached)."""
+    seen: list[Node] = []
+    todo = list(nodes)
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.append(node)
+            todo.extend(shapes.objects(node, OWL.imports))
+    return seen
+
+
 def declared_prefixes(shapes: Graph, node: Node) -> list[tuple[str, str]]:
     """(prefix, namespace) for a query node: its sh:prefixes' declarations and those of what they import."""
-    seen: set[Node] = set()
-    todo = list(shapes.objects(node, SH.prefixes))
     found: dict[str, str] = {}
-    while todo:
-        owner = todo.pop()
-        if owner in seen:
-            continue
-        seen.add(owner)
-        todo.extend(shapes.objects(owner, OWL.imports))
+    for owner in _with_imports(shapes, list(shapes.objects(node, SH.prefixes))):
         for decl in shapes.objects(owner, SH.declare):
             prefix, ns = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
             if prefix is None or ns is None:
@@ -227,14 +232,7 @@ def with_imported_prefixes(shapes: Graph) -> Graph:
     out = Graph()
     out += shapes
     for owner in set(shapes.objects(None, SH.prefixes)):
-        seen: set[Node] = set()
-        todo = list(shapes.objects(owner, OWL.imports))
-        while todo:
-            imported = todo.pop()
-            if imported in seen:
-                continue
-            seen.add(imported)
-            todo.extend(shapes.objects(imported, OWL.imports))
+        for imported in _with_imports(shapes, list(shapes.objects(owner, OWL.imports))):
             for decl in shapes.objects(imported, SH.declare):
                 out.add((owner, SH.declare, decl))
     for prefix, ns in shapes.namespaces():
