@@ -80,19 +80,22 @@ def _number(provision: Any) -> str:
     return pnumber.get("PuncBefore", "(") + number + pnumber.get("PuncAfter", ")")
 
 
-class _Page:
+class Page:
     """The lines being laid out, and the number waiting to open the next line ("10." before "(1)")."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.pending = ""
 
+    def joiner(self, text: str) -> str:
+        """What joins a waiting number to the words after it."""
+        # legislation.gov.uk prints a regulation's number and its first paragraph's together: "10.—(1) An OES"
+        return "—" if text.startswith("(") else " "
+
     def line(self, text: str) -> None:
         text = " ".join(text.split())
         if self.pending:
-            # legislation.gov.uk prints a regulation's number and its first paragraph's together: "10.—(1) An OES"
-            joiner = "—" if text.startswith("(") else " "
-            text = (self.pending + joiner + text).strip() if text else self.pending
+            text = (self.pending + self.joiner(text) + text).strip() if text else self.pending
             self.pending = ""
         if text:
             self.lines.extend([text, ""])
@@ -103,7 +106,7 @@ class _Page:
             self.lines.extend(["", text, ""])
 
 
-def _lay_out(element: Any, page: _Page, label: str = "") -> None:
+def _lay_out(element: Any, page: Page, label: str = "") -> None:
     """Lay out ``element`` on ``page``; ``label`` is the provision number its first text line opens with."""
     name = _local(element.tag)
     if name in _LEFT_OUT:
@@ -145,7 +148,7 @@ def _lay_out(element: Any, page: _Page, label: str = "") -> None:
     _children(element, page, label)
 
 
-def _children(element: Any, page: _Page, label: str) -> None:
+def _children(element: Any, page: Page, label: str) -> None:
     first = True
     for child in element:
         _lay_out(child, page, label if first else "")
@@ -177,7 +180,7 @@ def _title_line(root: Any) -> str:
 
 def clml_to_text(root: Any) -> str:
     """The text of a parsed CLML ``<Legislation>`` element, one line per heading and provision."""
-    page = _Page()
+    page = Page()
     page.heading(_title_line(root))
     for part in _documents(root):
         _lay_out(part, page)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from compgraph.legal.clml import Page
+
 __all__ = ["has_numbered_provisions", "numbered_xml_to_text"]
 
 # Groups of sections: their number and title make one heading line ("Part 2 — General Rules ...").
@@ -50,23 +52,11 @@ def _label(number: str) -> str:
     return f"({number})" if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})?[A-Za-z]?|[A-Za-z]{1,6}", number) else number
 
 
-class _Page:
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.pending = ""  # a section's number waiting for its first words ("4" before "(1) In meeting ...")
+class _Page(Page):
+    """CLML's page, but a section's number waits for its first words with a space: "4 (1) In meeting ..."."""
 
-    def line(self, text: str) -> None:
-        text = " ".join(text.split())
-        if self.pending:
-            text = f"{self.pending} {text}".strip()
-            self.pending = ""
-        if text:
-            self.lines.extend([text, ""])
-
-    def heading(self, text: str) -> None:
-        text = " ".join(text.split())
-        if text:
-            self.lines.extend(["", text, ""])
+    def joiner(self, text: str) -> str:
+        return " "
 
 
 def _lay_out(element: Any, page: _Page, label: str = "") -> None:
