@@ -71,12 +71,14 @@ VALUE = st.recursive(SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=3)
 
 
 def _outcome(kind: str, text: str, name: str = "file") -> tuple[Path, Any]:
-    path = Path(tempfile.mkdtemp()) / f"{name}.{'sssom.tsv' if kind == 'mappings' else 'yaml'}"
-    path.write_text(text, encoding="utf-8")
-    try:
-        return path, LOADERS[kind](path)
-    except InputError as exc:
-        return path, exc
+    # One folder per Hypothesis example, removed at once (tmp_path is one per test).
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{name}.{'sssom.tsv' if kind == 'mappings' else 'yaml'}"
+        path.write_text(text, encoding="utf-8")
+        try:
+            return path, LOADERS[kind](path)
+        except InputError as exc:
+            return path, exc
 
 
 def _is_clear_error_or_result(path: Path, result: Any) -> bool:

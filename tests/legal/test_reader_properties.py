@@ -21,13 +21,15 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=
 
 
 def _read(data: bytes, suffix: str, **kw: object) -> tuple[Path, str | IngestError]:
-    folder = Path(tempfile.mkdtemp())
-    path = folder / f"doc{suffix}"
-    path.write_bytes(data)
-    try:
-        return path, read_document(path, **kw)  # type: ignore[arg-type]
-    except IngestError as exc:
-        return path, exc
+    # Hypothesis runs many examples per test, so tmp_path (one per test) cannot be used; each example's folder is
+    # removed at once, or a full run leaves hundreds of folders in the system's temporary directory.
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"doc{suffix}"
+        path.write_bytes(data)
+        try:
+            return path, read_document(path, **kw)  # type: ignore[arg-type]
+        except IngestError as exc:
+            return path, exc
 
 
 @SETTINGS
