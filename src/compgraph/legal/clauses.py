@@ -57,6 +57,17 @@ NON_DUTY = re.compile(
     # Art. 6: "shall be considered to be high-risk", "shall not be considered", "shall always be considered": a
     # classification rule, which binds no one; nor does "changes ... shall not constitute a substantial modification".
     r"\bshall\s+(?:not\s+|always\s+|also\s+)?be\s+(?:considered|regarded)\s+(?:to\s+be|as)\b|\bshall\s+not\s+constitute\b|"
+    # "Notices ... shall be considered to give rise to actual knowledge", "a manufacturer shall be considered to have
+    # its main establishment in ...": a legal fiction, as "shall be deemed"; "the obligations ... shall not form part
+    # of the authorised representative's mandate": a limit of the mandate; "For the purpose of this Article, the
+    # Member State concerned shall be the Member State in which ...": a definition.
+    r"\bshall\s+(?:not\s+)?be\s+(?:considered|regarded)\s+to\s+(?!be\b)\w+|\bshall\s+not\s+form\s+part\s+of\b|"
+    r"^\W*for\s+the\s+purposes?\s+of\s+this\s+(?:article|section|regulation|directive|chapter|part|paragraph|act)\b"
+    r"[^.;]{0,80}?\bshall\s+be\s+the\b|"
+    # Delaware 12D-108(c): "Data protection assessments must be treated as confidential and are not public records",
+    # "a controller's data protection assessment may be used in an action to enforce this chapter": a legal status
+    # and what a document may serve as in court, not duties.
+    r"\b(?:is|are)\s+not\s+(?:a\s+)?public\s+records?\b|\bmay\s+be\s+used\s+in\s+(?:an?|any)\s+(?:action|proceeding)s?\b|"
     r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
     # "The employment agency will need an updated bias audit if ...", "will soon need": a worked example foretells

@@ -10,15 +10,16 @@ numeral) and the ordinal each label has in its list.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from compgraph.legal.inline import roman_value
 
-__all__ = ["CAPITAL_CATCHLINE", "LABEL", "label_kind", "labels_of", "letter_opens", "ordinal"]
+__all__ = ["CAPITAL_CATCHLINE", "LABEL", "label_kind", "labels_of", "letter_opens", "ordinal", "own_level"]
 
 # "( c)": OCR puts a space inside a label's parentheses.
 LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
                    r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
-                   r"|([a-z])\)|([a-zA-Z]|[ivx]{2,4})\.(?=[ \t]))[ \t]*")
+                   r"|([a-z])\)|([a-zA-Z]|[ivx]{2,4})\.(?=[ \t]|\d{1,3}\.[ \t]))[ \t]*")
 # "IN GENERAL.—", "MAJOR INCIDENT.—": the U.S. Code's capital catchline opening a subsection
 CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ \t]*")
 
@@ -62,19 +63,20 @@ def labels_of(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[li
         counter = None
     if counter:
         pos = counter.end()  # "1. (b) Legislative Powers.": a Markdown list's counter before the item's own label
-    after_capital = False
+    number_follows = False
     while True:
         m = LABEL.match(line, pos)
         # "4. a. A Chief Data Officer": a dotted letter may follow a number (a bill's section and subsection);
         # "F. 1. Subject to ...": a number may follow a dotted capital (Virginia's subsection and subdivision).
-        if not m or (labels and ((m.group(2) and not after_capital)
+        if not m or (labels and ((m.group(2) and not number_follows)
                                  or (m.group(4) and not re.fullmatch(r"\d+", labels[-1])))):
             return labels, pos
         if m.group(4) and not letter_opens(m.group(4), stack or []):
             return labels, pos
         labels.append(next(g for g in m.groups() if g))
-        after_capital = bool(m.group(4) and m.group(4).isupper())
         pos = m.end()
+        # Delaware's "a.1. Providing ...": a subparagraph and its first item on one line, with no space between
+        number_follows = bool(m.group(4) and (m.group(4).isupper() or not line[pos - 1].isspace()))
         # "(a) IN GENERAL.—(1) Each year ...": the U.S. Code's catchline between a subsection and its first paragraph
         catchline = CAPITAL_CATCHLINE.match(line, pos)
         if catchline and LABEL.match(line, catchline.end()):
@@ -86,17 +88,39 @@ def letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:
     dotted Roman numeral under a numbered point ("(3) ... on:" / "i." ... "iii.", NYC's rules; at the top, as in OMB's
     memo, "i. Exclusions" titles a part, read as text)."""
     open_ = dict(stack)
-    last = open_.get("alpha" if letter.islower() else "ALPHA", "")
-    if letter in "aA" or (len(letter) == len(last) == 1 and ord(letter) == ord(last) + 1):
+    kind = "alpha" if letter.islower() else "ALPHA"
+    lasts = (open_.get(kind, ""), open_.get(f"{kind}.", ""))  # "b." under "(e)(1)" goes on with "a." there
+    if letter in "aA" or any(len(letter) == len(last) == 1 and ord(letter) == ord(last) + 1 for last in lasts):
         return True
     value = roman_value(letter) if letter.islower() else None
     return "num" in open_ and (value == 1 or (value is not None and roman_value(open_.get("roman", "")) == value - 1))
 
 
 def ordinal(kind: str, label: str) -> int:
-    if kind in ("num", "pnum"):
+    if kind in ("num", "pnum", "num."):
         digits = re.match(r"\d+", label)
         return int(digits.group(0)) if digits else roman_value(label) or 0  # "(iv)" read as item 4
     if kind in ("roman", "ROMAN"):
         return roman_value(label) or 0
     return ord(label[-1].lower()) - ord("a") + 1
+
+
+def own_level(kind: str, style: str, stack: list[tuple[str, str]],
+              provision_at: Callable[[tuple[str, ...]], object]) -> str:
+    """The kind of a dotted letter or number ("a.", "2.") written under an open bracketed one of the same kind:
+    Delaware numbers "(e)(1)a.1.A.", so "a." and "1." there are levels of their own ("alpha.", "num."), not the
+    next "(a)" or "(1)". ``provision_at`` gives the provision at a path, whose ``labels`` are as written on its line."""
+    # (a line's written labels are read loosely: "(e) AGENCY REPORTING.—(1)" gives "REPORTING.", no label)
+    if kind not in ("alpha", "num") or not re.fullmatch(r"(?:[a-zA-Z]|\d{1,3})\.", style):
+        return kind
+    if any(k == f"{kind}." for k, _ in stack):
+        return f"{kind}."
+    path = tuple(lbl for _, lbl in stack)
+    for depth in (d for d, (k, _) in enumerate(stack) if k == kind):
+        for end in range(depth + 1, len(stack) + 1):
+            labels = getattr(provision_at(path[:end]), "labels", None)
+            if labels and len(labels) >= end - depth:
+                if labels[-(end - depth)].startswith("("):
+                    return f"{kind}."
+                break
+    return kind

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from compgraph.legal.citations import cites_run_in, run_in_depth, written_styles
 from compgraph.legal.clauses import (
     MAY_INCLUDE,
     NON_DUTY,
@@ -160,26 +161,30 @@ def _subject(clause: str) -> str:
     return clause[: m.start()] if m else clause
 
 
-def _ref(section: str, path: tuple[str, ...]) -> str:
+def _ref(section: str, path: tuple[str, ...], run_in: int | None = None) -> str:
     if section.startswith("Annex ") and path:
         # An annex's items are numbered, not bracketed: "Annex IV, 2(b)", as a lawyer cites them.
         return f"{section}, {path[0]}" + "".join(f"({p})" for p in path[1:])
+    if run_in is not None:  # Delaware's "(e)(1)a.2.A" (``citations``)
+        return section + "".join(f"({p})" for p in path[:run_in]) + ".".join(path[run_in:])
     return section + "".join(f"({p})" for p in path)
 
 
 class _Walker:
     """Collects duties; ``sentence_no`` numbers sentences within one provision path (across subparagraphs)."""
 
-    def __init__(self) -> None:
+    def __init__(self, styles: dict[tuple[str, tuple[str, ...]], str]) -> None:
         self.duties: list[StatuteDuty] = []
         self.sentence_no: Counter[tuple[str, tuple[str, ...]]] = Counter()
         self.lead: dict[int, tuple[str, str | None, str, bool]] = {}  # id(prov) -> (text, modality, subject, void)
+        self.styles = styles  # the labels as written, where the text cites its levels run in (``citations``)
 
     def add(self, prov: Provision, text: str, modality: str, subject: str, sentence: int, clause: int,
             own: str | None = None) -> None:
         base = "-".join(x for x in (prov.section, *prov.path) if x and x != "main")
         suffix = (f"-s{sentence}" if sentence > 1 else "") + (f"-c{clause}" if clause > 1 else "")
-        ref = (_ref("" if prov.section == "main" else prov.cite or prov.section, prov.path) or "whole text") + (
+        run_in = run_in_depth(prov.section, prov.path, self.styles) if self.styles else None
+        ref = (_ref("" if prov.section == "main" else prov.cite or prov.section, prov.path, run_in) or "whole text") + (
             f", sentence {sentence}" if sentence > 1 else "")
         self.duties.append(StatuteDuty(base + suffix, ref, prov.section, prov.section_title, prov.path,
                                        " ".join(text.split()), modality, subject, prov.start, prov.line,
@@ -188,9 +193,9 @@ class _Walker:
 
 def statute_duties(text: str) -> list[StatuteDuty]:
     """Every duty, prohibition, permission and recommendation of a statute, in document order."""
-    walker = _Walker()
-    parent_of: dict[int, Provision] = {}
     provisions = parse_provisions(text)
+    walker = _Walker(written_styles(provisions) if cites_run_in(text) else {})
+    parent_of: dict[int, Provision] = {}
     for prov in provisions:
         parent_of.update({id(child): prov for child in prov.children})
     leads: dict[tuple[str, tuple[str, ...]], Provision] = {}
@@ -309,12 +314,22 @@ _LAST_ALTERNATIVE = re.compile(r"[;,]\s*or\W*$", re.I)
 _NAMES_FOLLOW = re.compile(r"\bthe\s+following\s+\w+\W*$", re.I)
 
 
+# "shall provide a ... statement of reasons ... for any of the following restrictions ...:" (DSA 17(1)), "shall submit
+# the notifications ... in the Member State determined pursuant to the following order ...:" (CRA 14(7)): the points
+# are the cases the one duty is due for, or the order that picks its one addressee; they need no "or".
+_CASES_FOLLOW = re.compile(r"\bfor\s+any\s+of\s+the\s+following\s+\w+|\bpursuant\s+to\s+the\s+following\s+order\b",
+                           re.I)
+
+
 def _with_alternatives(lead_text: str, children: list[Provision]) -> str | None:
     """The lead-in read with its points when they are such alternatives, else None."""
     texts = [" ".join(c.text.split()) for c in children]
-    if len(texts) < 2 or any(c.children for c in children) or not _LAST_ALTERNATIVE.search(texts[-2]):
+    if len(texts) < 2 or any(c.children for c in children):
         return None
-    if not all(_CASE_POINT.match(t) for t in texts) and not _COMPLETED_LEAD_IN.search(lead_text) and not (
+    cases = _CASES_FOLLOW.search(lead_text) is not None and not any(_MODAL.search(t) for t in texts)
+    if not cases and not _LAST_ALTERNATIVE.search(texts[-2]):
+        return None
+    if not cases and not all(_CASE_POINT.match(t) for t in texts) and not _COMPLETED_LEAD_IN.search(lead_text) and not (
             _NAMES_FOLLOW.search(lead_text) and all(len(t.split()) <= 4 and not _MODAL.search(t) for t in texts)):
         return None
     return " ".join([lead_text, *(f"{' '.join(c.labels)} {t}" for c, t in zip(children, texts, strict=True))])

@@ -25,7 +25,7 @@ from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import repair_typography
 from compgraph.legal.headings import heading_of, is_title, long_title, principle_cite, principle_clause, principle_name
 from compgraph.legal.inline import inline_segments, roman_value
-from compgraph.legal.labels import LABEL, label_kind, labels_of, letter_opens, ordinal
+from compgraph.legal.labels import LABEL, label_kind, labels_of, letter_opens, ordinal, own_level
 
 __all__ = ["Provision", "parse_provisions", "repair_typography"]
 
@@ -130,7 +130,7 @@ class _Parser:
         self.seen[number] = n
         self.section = number if n == 1 else f"{number}.{n}"
         self.title = title
-        self.stack = []
+        self.stack, self.dotted = [], None
         self.capitals = []
         self.bare_lead_in = False
         self.current = None
@@ -166,7 +166,8 @@ class _Parser:
     def num_kind(self, kind: str, style: str) -> str:
         """A code that numbers its subdivisions "2." numbers the items inside them "(1)" (New York's "(c) ... may
         consider the following factors: (1) ..."): where the outermost open number was written with a full stop, a
-        number in brackets is a level of its own, not the next subdivision."""
+        number in brackets is a level of its own, and so is a dotted one under brackets (``own_level``)."""
+        kind = own_level(kind, style, self.stack, lambda path: self.by_path.get((self.section, path)))
         if kind != "num" or not style.startswith("(") or self.dotted is None:
             return kind
         depth, label = self.dotted
