@@ -68,6 +68,9 @@ NON_DUTY = re.compile(
     # "a controller's data protection assessment may be used in an action to enforce this chapter": a legal status
     # and what a document may serve as in court, not duties.
     r"\b(?:is|are)\s+not\s+(?:a\s+)?public\s+records?\b|\bmay\s+be\s+used\s+in\s+(?:an?|any)\s+(?:action|proceeding)s?\b|"
+    # GLBA 506(c): "and no inference shall be drawn on the basis of the provisions of this title regarding ...": a rule
+    # of construction, as "nothing in this title shall be construed" before it.
+    r"\bno\s+inference\s+(?:shall|may)\s+be\s+drawn\b|"
     r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
     # "The employment agency will need an updated bias audit if ...", "will soon need": a worked example foretells
@@ -560,6 +563,13 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
         # whatever its modality; one coordinated with a conditioned clause ("in the case of law enforcement, where
         # ..., X shall not ..., and their personal data shall be deleted") shares its condition.
         ended = own_end < len(point)
+        if first_modality is None and modality is not None and not ended and not NON_DUTY.search(point[:b]) \
+                and not point[:a].rstrip().endswith(";"):
+            # "RULEMAKING.—The Federal banking agencies, the Secretary ..., and the Federal Trade Commission shall
+            # each prescribe" under a lead-in with no verb: a list of parties, then the point's own verb (not after an
+            # exception: "the controller is not required to comply with it, and may publish ..." keeps its permission)
+            first_modality = modality
+            continue
         if NON_DUTY.search(clause) or (modality is not None and (modality != first_modality or own_verb or ended)):
             own_end = min(own_end, a)
             if not NON_DUTY.search(clause) and modality is not None:

@@ -321,9 +321,18 @@ _CASES_FOLLOW = re.compile(r"\bfor\s+any\s+of\s+the\s+following\s+\w+|\bpursuant
                            re.I)
 
 
+# "This subtitle ... shall be enforced by the Federal functional regulators ... as follows:" then "(1) Under section 8
+# of the Federal Deposit Insurance Act, in the case of— (A) national banks ...", "Compliance with this subtitle shall be
+# enforced under— (A) ...": the points, however deep, say which regulator enforces on whom; the enforcers' one duty is
+# the lead-in's (GLBA 505(a), 522(b)(1)).
+_ENFORCED = re.compile(r"\bshall\s+be\s+enforced\s+(?:by|under)\b[^.;]*$", re.I)
+
+
 def _with_alternatives(lead_text: str, children: list[Provision]) -> str | None:
     """The lead-in read with its points when they are such alternatives, else None."""
     texts = [" ".join(c.text.split()) for c in children]
+    if len(texts) >= 2 and _ENFORCED.search(lead_text) and not any(_MODAL.search(t) for t in texts):
+        return " ".join([lead_text, *(f"{' '.join(c.labels)} {t}" for c, t in zip(children, texts, strict=True))])
     if len(texts) < 2 or any(c.children for c in children):
         return None
     cases = _CASES_FOLLOW.search(lead_text) is not None and not any(_MODAL.search(t) for t in texts)
