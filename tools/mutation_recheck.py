@@ -16,9 +16,10 @@ execute a line of the statement it changes (every test of its function when it c
 function's length), the tests that killed another mutant of the same function first, stopping at the first
 failure, with every fixture torn down between mutants. A test that never executes the changed statement runs
 the original code and cannot fail, so only a kill the tracer cannot see is missed: a test whose code under test
-runs in a subprocess. Run each survivor again on the whole files (`MUTANT_UNDER_TEST=NAME PYTHONPATH=src pytest
-...` in COPY/mutants) before counting it. Appends one line per mutant to --out (`NAME: killed TEST`, `NAME:
-survived`, `NAME: timeout ...`) and skips the names already there, so a stopped run resumes.
+runs in a subprocess (threads a test starts are traced too). Run each survivor again on the whole files
+(`MUTANT_UNDER_TEST=NAME PYTHONPATH=src pytest ...` in COPY/mutants) before counting it. Appends one line per
+mutant to --out (`NAME: killed TEST`, `NAME: survived`, `NAME: timeout ...`) and skips the names already there, so
+a stopped run resumes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 from types import FrameType
@@ -127,6 +129,9 @@ class LineRecheck:
         failed = []
         for current, item in enumerate(items):
             started = time.monotonic()
+            # threading.settrace too: sys.settrace follows only this thread, and run.rows_per_query builds each
+            # query's text inside a thread pool, so its lines would look executed by no test
+            threading.settrace(on_call)
             sys.settrace(on_call)
             try:
                 reports = runtestprotocol(
@@ -134,6 +139,7 @@ class LineRecheck:
                 )
             finally:
                 sys.settrace(None)
+                threading.settrace(None)  # type: ignore[arg-type]
             durations.append(time.monotonic() - started)
             if any(r.failed for r in reports):
                 failed.append(item.nodeid)
