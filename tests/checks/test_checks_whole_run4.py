@@ -86,6 +86,14 @@ def test_a_not_exists_right_after_the_where_brace_is_rewritten_though_the_group_
     assert "MINUS { $this <urn:x:q> ?x }" in out
 
 
+def test_an_iri_ending_in_a_hash_is_read_whole_not_as_a_comment() -> None:
+    # An ontology's namespace IRI as an object: its "#" opens no comment hiding the rest of the line.
+    query = "SELECT $this WHERE { $this <urn:x:p> <http://x.org/ns#> . FILTER NOT EXISTS { $this <urn:x:q> ?x } }"
+    out = rewrite_not_exists(query)
+    assert out.startswith("SELECT $this WHERE { $this <urn:x:p> <http://x.org/ns#> .")
+    assert "MINUS { $this <urn:x:q> ?x }" in out and "NOT EXISTS" not in out
+
+
 def test_a_less_than_with_no_greater_than_after_it_means_no_where_group() -> None:
     # "<" with no ">" after it opens no IRI; the reader must go on to the end, not back to the query's start.
     with pytest.raises(Unsupported, match="no WHERE group"):
