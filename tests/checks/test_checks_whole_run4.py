@@ -20,12 +20,14 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
+from compgraph.checks.integrity import with_evidence_integrity
 from compgraph.checks.report import Outcome, render_engines, render_json
 from compgraph.checks.sparql.components import Unsupported
 from compgraph.checks.sparql.rewrite import hash_joins, rewrite_not_exists
 from compgraph.checks.sparql.run import _labels
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.sparqlrules import rule_errors, with_imported_prefixes
+from compgraph.graph.build import load_file
 from compgraph.graph.snapshots import SnapshotStore
 from compgraph.graph.store import LocalStore
 
@@ -171,3 +173,17 @@ def test_a_refused_blank_constraint_is_named_as_the_sh_sparql_of_its_shape() -> 
     shapes = PREFIX + f'<urn:x:S> a sh:NodeShape ; sh:sparql [ sh:select "{select}" ] .'
     (error,) = rule_errors(Graph().parse(data=shapes, format="turtle"))
     assert str(error).startswith("shapes graph: the sh:sparql of urn:x:S: ")
+
+
+def test_a_changed_evidence_file_counts_as_a_violation(tmp_path: Path) -> None:
+    # The severity is the one the counts and the command's exit status read: "Violation", as SHACL's sh:Violation.
+    (tmp_path / "log.txt").write_bytes(b"the log\n")
+    (tmp_path / "evidence.ttl").write_text(
+        "@prefix cg: <https://w3id.org/compgraph/ontology#> .\n"
+        '<urn:x:ev> a cg:Evidence ; cg:file "log.txt" ; cg:sha256 "00" .\n',
+        encoding="utf-8",
+    )
+    with LocalStore(tmp_path / "store") as s:
+        load_file(s, tmp_path / "evidence.ttl")
+        out = with_evidence_integrity(s, Outcome(AS_OF, True, [], []), tmp_path)
+    assert out.counts() == {"Violation": 1}
