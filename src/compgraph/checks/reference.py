@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from pyparsing import ParseBaseException
 from pyshacl import validate as shacl_validate
+from pyshacl.errors import ReportableRuntimeError
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
@@ -34,6 +36,10 @@ def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Out
         )
     except NotImplementedError as exc:  # pySHACL's word for a SHACL-SPARQL feature it lacks ($shapesGraph)
         raise ShapesError("pySHACL", f"cannot run these shapes: {exc}") from exc
+    except ReportableRuntimeError as exc:  # a shape SHACL does not allow (sh:minCount on a node shape, a bad path)
+        raise ShapesError("pySHACL", f"cannot load these shapes: {exc.message}") from exc
+    except ParseBaseException as exc:  # a SHACL-SPARQL query that does not parse (rdflib's parser is pyparsing's)
+        raise ShapesError("pySHACL", f"a SPARQL query of these shapes does not parse: {exc}") from exc
     if not isinstance(report, Graph):
         # A ValidationFailure: pySHACL refused a query (check_rules catches the rules SHACL states first).
         raise ShapesError("pySHACL", f"refused these shapes: {getattr(report, 'message', report)}")

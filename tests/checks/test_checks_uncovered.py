@@ -1,0 +1,262 @@
+"""checks/, the lines and branches no test of tests/checks/ ran (measured with coverage.py, docs/checks-coverage.md).
+
+A mutant on a line no test executes always survives. Each test here reaches one such line or branch through the
+public entry points (validate_store, validate_incremental, the CLI's validate, the shapes loaders, the report) on a
+small fixture and asserts what it does there: the finding, the message, the refusal. Where a shape is validated,
+the two engines are compared, and the test says which engine ran the shape (a fallback to pySHACL would agree
+whatever the SPARQL side does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
+
+from compgraph.checks.report import last_report_counts, render_engines
+from compgraph.checks.shapes import load_shape_sources, load_shapes
+from compgraph.checks.sparqlrules import ShapesError
+from compgraph.checks.validate import validate_store
+from compgraph.cli import main
+from compgraph.graph.catalog import InputError
+from compgraph.graph.store import LocalStore
+
+# the fixture of tests/checks/conftest.py
+BothEngines = Callable[[LocalStore, str, list[str]], list[str]]
+
+AS_OF = date(2026, 11, 22)
+PREFIX = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+DATA = b'<urn:x:n> <urn:x:p> "a" .\n<urn:x:n> <urn:x:q> "b" .\n'
+
+
+def shapes_of(ttl: str) -> Graph:
+    return Graph().parse(data=PREFIX + ttl, format="turtle")
+
+
+def run(tmp_path: Path, ttl: str, data: bytes = DATA, engine: str = "sparql"):  # noqa: ANN201
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", data)
+        return validate_store(s, AS_OF, shapes_of(ttl), save=False, engine=engine)
+
+
+def results(outcome) -> int:  # noqa: ANN001
+    return len(set(outcome.report.subjects(RDF.type, SH.ValidationResult)))
+
+
+# --- shapes SHACL does not allow: refused with a line, not a traceback -----------------------------------------
+
+
+MIN_COUNT_ON_A_NODE_SHAPE = "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:minCount 1 ."
+UNIQUE_LANG_ON_A_NODE_SHAPE = "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:uniqueLang true ."
+PATH_OF_NO_KNOWN_KIND = (
+    "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property [ sh:path [ <urn:x:foo> <urn:x:p> ] ;"
+    " sh:minCount 1 ] ."
+)
+UNBALANCED_QUERY = (
+    '<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "SELECT $this WHERE '
+    '{ $this <urn:x:p> ?o FILTER((?o = 1) }" ] .'
+)
+
+
+def test_a_min_count_on_a_node_shape_is_refused_naming_the_rule(tmp_path: Path) -> None:
+    with pytest.raises(ShapesError, match="MinCountConstraintComponent can only be present on a PropertyShape"):
+        run(tmp_path, MIN_COUNT_ON_A_NODE_SHAPE)
+
+
+def test_a_unique_lang_on_a_node_shape_is_refused_naming_the_rule(tmp_path: Path) -> None:
+    with pytest.raises(ShapesError, match="UniqueLangConstraintComponent can only be present on a PropertyShape"):
+        run(tmp_path, UNIQUE_LANG_ON_A_NODE_SHAPE)
+
+
+def test_a_path_node_of_no_known_kind_is_refused_naming_its_property(tmp_path: Path) -> None:
+    with pytest.raises(ShapesError, match="urn:x:foo is not a known property for a sh:path"):
+        run(tmp_path, PATH_OF_NO_KNOWN_KIND)
+
+
+def test_a_sparql_constraint_that_does_not_parse_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ShapesError, match="a SPARQL query of these shapes does not parse"):
+        run(tmp_path, UNBALANCED_QUERY)
+
+
+def test_the_cli_refuses_shapes_pyshacl_cannot_load_with_one_line_and_exit_2(tmp_path: Path) -> None:
+    shapes = tmp_path / "bad.ttl"
+    shapes.write_text(PREFIX + MIN_COUNT_ON_A_NODE_SHAPE)
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", DATA)
+    out = CliRunner().invoke(
+        main, ["--store", str(tmp_path / "store"), "validate", "--no-save", "--shapes", str(shapes)]
+    )
+    assert out.exit_code == 2, out.output
+    assert "can only be present on a PropertyShape" in out.output
+    assert "Traceback" not in out.output
+
+
+# --- shapes the SPARQL engine leaves to pySHACL, which runs them ----------------------------------------------
+
+
+def test_a_blank_node_in_sh_in_is_left_to_pyshacl_which_reports_the_value(tmp_path: Path) -> None:
+    out = run(
+        tmp_path,
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property [ sh:path <urn:x:p> ; sh:in ( [] ) ] .",
+    )
+    assert out.engines == {"sparql": [], "pyshacl": ["urn:x:S"]}
+    assert out.fallback_reasons["urn:x:S"].startswith("cannot write")
+    assert [(f.focus, f.value) for f in out.findings] == [("urn:x:n", "a")]
+
+
+def test_sparql_in_a_shape_named_by_sh_node_is_left_to_pyshacl(tmp_path: Path) -> None:
+    ttl = (
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:node <urn:x:T> .\n"
+        '<urn:x:T> sh:sparql [ sh:select "SELECT $this WHERE { $this <urn:x:p> ?o }" ] .'
+    )
+    out = run(tmp_path, ttl)
+    assert "SHACL-SPARQL in a referenced shape" in out.fallback_reasons["urn:x:S"]
+    assert [f.focus for f in out.findings] == ["urn:x:n"]
+
+
+def test_path_in_a_node_shape_s_query_is_refused_as_pyshacl_refuses_it(tmp_path: Path) -> None:
+    # The SPARQL engine leaves the shape to pySHACL ("$PATH on a node shape"), which says there is no path.
+    ttl = (
+        '<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "SELECT $this WHERE '
+        '{ $this <urn:x:p> ?o . FILTER(bound($PATH)) }" ] .'
+    )
+    with pytest.raises(ShapesError, match=r"has \$PATH in it, but no path is known on this Shape"):
+        run(tmp_path, ttl)
+
+
+def test_this_inside_a_sub_select_is_left_to_pyshacl_which_reports_it(tmp_path: Path) -> None:
+    ttl = (
+        '<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "SELECT $this WHERE '
+        '{ { SELECT $this WHERE { $this <urn:x:p> ?o } } }" ] .'
+    )
+    out = run(tmp_path, ttl)
+    assert "$this inside a subquery" in out.fallback_reasons["urn:x:S"]
+    assert [f.focus for f in out.findings] == ["urn:x:n"]
+
+
+def test_a_group_by_without_this_is_left_to_pyshacl_which_reports_it(tmp_path: Path) -> None:
+    ttl = (
+        '<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "SELECT $this ?o WHERE '
+        '{ $this <urn:x:p> ?o } GROUP BY ?o" ] .'
+    )
+    out = run(tmp_path, ttl)
+    assert "GROUP BY without $this" in out.fallback_reasons["urn:x:S"]
+    assert [f.focus for f in out.findings] == ["urn:x:n"]
+
+
+# --- shapes the SPARQL engine runs itself, agreeing with pySHACL ----------------------------------------------
+
+
+def test_a_shape_named_by_sh_node_that_is_deactivated_is_met_by_every_node(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    ttl = (
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:node <urn:x:T> .\n"
+        "<urn:x:T> sh:deactivated true ; sh:property [ sh:path <urn:x:absent> ; sh:minCount 1 ] ."
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", DATA)
+        assert both_engines(s, ttl, ["urn:x:S"]) == []
+
+
+def test_not_of_a_shape_with_min_count_zero_fails_every_focus_node(both_engines: BothEngines, tmp_path: Path) -> None:
+    # sh:minCount 0 holds for every node, so sh:not of it holds for none.
+    ttl = "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:not [ sh:path <urn:x:absent> ; sh:minCount 0 ] ."
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", DATA)
+        assert both_engines(s, ttl, ["urn:x:S"]) == ["urn:x:n"]
+
+
+def test_equals_inside_a_shape_named_by_sh_node_compares_the_two_properties(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    ttl = (
+        "<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:node <urn:x:T> .\n"
+        "<urn:x:T> sh:property [ sh:path <urn:x:p> ; sh:equals <urn:x:q> ] ."
+    )
+    data = DATA + b'<urn:x:m> <urn:x:p> "c" .\n<urn:x:m> <urn:x:q> "c" .\n'
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", data)
+        assert both_engines(s, ttl, ["urn:x:S"]) == ["urn:x:n"]
+
+
+def test_a_query_that_returns_none_of_this_path_or_value_reports_nothing(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    ttl = (
+        '<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "SELECT ?o WHERE '
+        '{ $this <urn:x:p> ?o }" ] .'
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", DATA)
+        assert both_engines(s, ttl, ["urn:x:S"]) == []
+
+
+def test_a_node_of_two_small_target_classes_gets_one_result_in_the_report(tmp_path: Path) -> None:
+    ttl = (
+        "<urn:x:S> a sh:NodeShape ; sh:targetClass <urn:x:A> , <urn:x:B> ;"
+        " sh:property [ sh:path <urn:x:absent> ; sh:minCount 1 ] ."
+    )
+    data = DATA + f"<urn:x:n> <{RDF.type}> <urn:x:A> .\n<urn:x:n> <{RDF.type}> <urn:x:B> .\n".encode()
+    fast, reference = run(tmp_path / "a", ttl, data), run(tmp_path / "b", ttl, data, engine="pyshacl")
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    assert results(fast) == results(reference) == 1
+
+
+# --- the report -----------------------------------------------------------------------------------------------
+
+
+def test_the_engine_lines_name_each_engine_s_shapes_and_why_pyshacl_ran_one(tmp_path: Path) -> None:
+    ttl = (
+        "<urn:x:A> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property [ sh:path <urn:x:p> ; sh:minCount 1 ] .\n"
+        "<urn:x:B> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property [ sh:path <urn:x:q> ; sh:minCount 1 ] .\n"
+        "<urn:x:K> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property [ sh:path <urn:x:p> ; sh:in ( [] ) ] ."
+    )
+    out = run(tmp_path, ttl)
+    lines = render_engines(out).splitlines()
+    assert lines[0] == "sparql engine ran 2 shapes: urn:x:A, urn:x:B"
+    assert lines[1] == "pyshacl engine ran 1 shape: urn:x:K"
+    assert lines[2].startswith("  urn:x:K: run by pySHACL because the SPARQL engine does not translate cannot write")
+    assert len(lines) == 3
+
+
+def test_the_saved_report_of_a_conforming_run_counts_nothing_but_keeps_its_date(tmp_path: Path) -> None:
+    ttl = "<urn:x:A> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property [ sh:path <urn:x:p> ; sh:minCount 1 ] ."
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", DATA)
+        assert validate_store(s, AS_OF, shapes_of(ttl)).conforms
+        counts = last_report_counts(s)
+    assert counts["counts"] == {}
+    assert counts["as_of"] == AS_OF.isoformat()
+
+
+# --- loading shapes -------------------------------------------------------------------------------------------
+
+
+def test_a_shapes_file_of_an_unknown_type_is_refused_naming_the_file_and_the_types(tmp_path: Path) -> None:
+    path = tmp_path / "shapes.txt"
+    path.write_text(PREFIX)
+    with pytest.raises(InputError, match=r"shapes\.txt.*unknown RDF file type '\.txt' \(.*\.ttl"):
+        load_shape_sources([path])
+
+
+def test_shipped_among_the_sources_adds_the_shipped_shapes(tmp_path: Path) -> None:
+    path = tmp_path / "mine.ttl"
+    path.write_text(PREFIX + MIN_COUNT_ON_A_NODE_SHAPE)
+    both = load_shape_sources(["shipped", path])
+    shipped = load_shapes()
+    assert len(both) == len(shipped) + 3
+    assert (None, SH.targetNode, None) in both and len(shipped) > 0
+
+
+def test_a_folder_of_shapes_is_read_for_its_rdf_files_only(tmp_path: Path) -> None:
+    (tmp_path / "a.ttl").write_text(PREFIX + "<urn:x:A> a sh:NodeShape .")
+    (tmp_path / "b.nt").write_text(f"<urn:x:B> <{RDF.type}> <{SH.NodeShape}> .\n")
+    (tmp_path / "notes.txt").write_text("not RDF at all {")
+    shapes = load_shape_sources([tmp_path])
+    assert sorted(str(s) for s in shapes.subjects(RDF.type, SH.NodeShape)) == ["urn:x:A", "urn:x:B"]
