@@ -9,6 +9,7 @@ whatever the SPARQL side does).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -18,14 +19,17 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
+from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.report import last_report_counts, render_engines
 from compgraph.checks.shapes import load_shape_sources, load_shapes
 from compgraph.checks.sparql import rewrite_not_exists
+from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.sparqlrules import ShapesError
 from compgraph.checks.validate import validate_store
 from compgraph.cli import main
 from compgraph.graph.catalog import InputError
-from compgraph.graph.store import LocalStore
+from compgraph.graph.store import LocalStore, RemoteStore
+from sparql_fixtures import oxigraph_server  # tests/sparql_fixtures.py
 
 # the fixture of tests/checks/conftest.py
 BothEngines = Callable[[LocalStore, str, list[str]], list[str]]
@@ -373,3 +377,139 @@ def test_a_not_exists_over_a_graph_union_is_left_as_written() -> None:
         "FILTER NOT EXISTS { GRAPH ?g { ?this <urn:x:q> ?x } UNION { ?this <urn:x:r> ?x } } }"
     )
     assert rewrite_not_exists(query) == query
+
+
+# --- incremental validation -----------------------------------------------------------------------------------
+
+
+NEEDS_Q = (
+    "<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:property [ sh:path <urn:x:q> ; sh:minCount 1 ] ."
+)
+
+
+def foci(outcome) -> list[str]:  # noqa: ANN001
+    return [f.focus for f in outcome.findings]
+
+
+def test_a_first_incremental_run_says_it_was_a_full_one_and_why(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", DATA)
+        inc = validate_incremental(s, AS_OF, shapes_of(NEEDS_Q), save=False)
+    assert re.fullmatch(
+        r"incremental: full run \(no earlier run kept beside the store\); 1 constraint queries, \d+\.\d\d s",
+        inc.summary(),
+    )
+
+
+def test_other_shapes_than_the_last_incremental_run_s_mean_a_full_run(tmp_path: Path) -> None:
+    needs_r = NEEDS_Q.replace("<urn:x:q>", "<urn:x:r>")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", DATA)
+        validate_incremental(s, AS_OF, shapes_of(NEEDS_Q), save=False)
+        inc = validate_incremental(s, AS_OF, shapes_of(needs_r), save=False)
+    assert inc.why_full == "the shapes changed"
+    assert foci(inc.outcome) == ["urn:x:n"]
+
+
+def test_a_dropped_graph_s_findings_go_on_the_next_incremental_run(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:ok", b'<urn:x:n> <urn:x:p> "a" .\n<urn:x:n> <urn:x:q> "b" .\n')
+        s.replace_graph("urn:x:wrong", b'<urn:x:m> <urn:x:p> "a" .\n')
+        assert foci(validate_incremental(s, AS_OF, shapes_of(NEEDS_Q), save=False).outcome) == ["urn:x:m"]
+        s.drop_graph("urn:x:wrong")
+        inc = validate_incremental(s, AS_OF, shapes_of(NEEDS_Q), save=False)
+    assert (inc.why_full, foci(inc.outcome)) == ("", [])
+    assert inc.rerun == 1 and "urn:x:p" in inc.changed
+
+
+def test_an_incremental_run_after_a_graph_changed_twice_sees_the_second_change(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", DATA)
+        assert foci(validate_incremental(s, AS_OF, shapes_of(NEEDS_Q), save=False).outcome) == []
+        s.replace_graph("urn:x:data", b'<urn:x:n> <urn:x:p> "a" .\n')
+        s.replace_graph("urn:x:data", b'<urn:x:n> <urn:x:p> "a" .\n<urn:x:n> <urn:x:r> "c" .\n')
+        inc = validate_incremental(s, AS_OF, shapes_of(NEEDS_Q), save=False)
+    assert (inc.why_full, foci(inc.outcome)) == ("", ["urn:x:n"])
+
+
+def test_a_store_whose_cache_cannot_be_written_validates_in_full_every_time(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        (s.root / "cache").write_text("a file where the cache folder would be")
+        s.replace_graph("urn:x:data", b'<urn:x:n> <urn:x:p> "a" .\n')
+        first = validate_incremental(s, AS_OF, shapes_of(NEEDS_Q), save=False)
+        second = validate_incremental(s, AS_OF, shapes_of(NEEDS_Q), save=False)
+    assert foci(first.outcome) == foci(second.outcome) == ["urn:x:n"]
+    assert second.why_full == "no earlier run kept beside the store"
+
+
+def test_a_kept_row_with_an_unbound_variable_comes_back_unbound(tmp_path: Path) -> None:
+    # The constraint's ?value is never bound (OPTIONAL over an absent property): the second run reads the rows
+    # the first kept, and must report what a full run reports.
+    ttl = (
+        "<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:property [ sh:path <urn:x:p> ; sh:sparql [ "
+        'sh:select "SELECT $this ?value WHERE { $this $PATH ?o OPTIONAL { $this <urn:x:absent> ?value } }" ] ] .'
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", DATA)
+        shapes = shapes_of(ttl)  # one parse: the rule is named by its blank node
+        validate_incremental(s, AS_OF, shapes, save=False)
+        kept = validate_incremental(s, AS_OF, shapes, save=False)
+        full = validate_store(s, AS_OF, shapes, save=False)
+    assert kept.rerun == 0 and kept.why_full == ""
+    assert kept.outcome.findings == full.findings
+    assert [(f.focus, f.value) for f in kept.outcome.findings] == [("urn:x:n", None)]
+
+
+# --- a remote store: focus labels read by query, not by index look-ups ------------------------------------------
+
+
+LABELLED = (
+    b'<urn:x:n> <http://www.w3.org/2000/01/rdf-schema#label> "n label" .\n'
+    b'<urn:x:n> <http://www.w3.org/ns/shacl#name> "n name" .\n'
+    b'<urn:x:m> <http://purl.org/dc/terms/title> "m title" .\n'
+    b'<urn:x:m> <http://www.w3.org/ns/shacl#name> "m name" .\n'
+    b'<urn:x:k> <http://purl.org/dc/terms/title> "k title" .\n'
+    b"<urn:x:j> <urn:x:p> <urn:x:o> .\n"
+)
+ANY_NODE_NEEDS_Q = (
+    "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> , <urn:x:m> , <urn:x:k> , <urn:x:j> ;"
+    " sh:property [ sh:path <urn:x:q> ; sh:minCount 1 ] ."
+)
+
+
+@pytest.mark.remote
+def test_a_remote_store_labels_focus_nodes_as_the_embedded_store_does(tmp_path: Path) -> None:
+    with oxigraph_server(tmp_path / "oxigraph") as base, RemoteStore(f"{base}/query") as remote:
+        remote.replace_graph("urn:x:data", LABELLED)
+        far = validate_store(remote, AS_OF, shapes_of(ANY_NODE_NEEDS_Q), save=False)
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", LABELLED)
+        near = validate_store(s, AS_OF, shapes_of(ANY_NODE_NEEDS_Q), save=False)
+    labels = {f.focus: f.focus_label for f in far.findings}
+    # rdfs:label before sh:name before dcterms:title; no label: the IRI shortened
+    assert labels == {"urn:x:n": "n label", "urn:x:m": "m name", "urn:x:k": "k title", "urn:x:j": "urn:x:j"}
+    assert labels == {f.focus: f.focus_label for f in near.findings}
+
+
+# --- what a constraint query depends on (incremental validation) ---------------------------------------------
+
+
+def test_a_query_naming_its_predicates_depends_on_them_alone() -> None:
+    needs = needs_of("SELECT ?this WHERE { ?this <urn:x:p> ?value }", {})
+    assert (needs.iris, needs.any_predicate) == ({"urn:x:p"}, False)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?this WHERE { ?this <urn:x:p> ?größe }",  # a variable the reader's tokens do not cover
+        "SELECT ?this WHERE { ?this nope:p ?o }",  # a prefix it cannot expand
+        'SELECT ?this WHERE { ?this "x" ?o }',  # no predicate where one should be
+        "SELECT ?this WHERE { ?this <urn:x:p> . }",  # no object where one should be
+        "SELECT ?this WHERE { ?this <urn:x:p> ?o ?x }",  # a term after the object
+        'SELECT ?this WHERE { ?this <urn:x:p>/"x" ?o }',  # a path step that is no predicate
+    ],
+    ids=["unknown-token", "undeclared-prefix", "no-predicate", "no-object", "term-after-object", "path-of-a-literal"],
+)
+def test_a_query_the_dependency_reader_cannot_follow_depends_on_every_predicate(query: str) -> None:
+    assert needs_of(query, {}).any_predicate
