@@ -513,3 +513,64 @@ def test_a_query_naming_its_predicates_depends_on_them_alone() -> None:
 )
 def test_a_query_the_dependency_reader_cannot_follow_depends_on_every_predicate(query: str) -> None:
     assert needs_of(query, {}).any_predicate
+
+
+# --- more queries that do not parse, each read by the rule checks and the planner before pySHACL refuses it ------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT $this WHERE { { SELECT $this } }",
+        "SELECT $this WHERE { { SELECT $this WHERE { $this <urn:x:p> ?o }",
+        "SELECT $this WHERE",
+        "SELECT $this WHERE { $this <urn:x:p> ?o { FILTER(?o = $this)",
+        "SELECT $this WHERE { $this <urn:x:p> ?o { FILTER",
+    ],
+    ids=["sub-select-without-group", "unclosed-sub-select", "no-where-group", "unclosed-inner-group", "bare-filter"],
+)
+def test_a_malformed_sparql_constraint_is_refused_with_a_line(tmp_path: Path, query: str) -> None:
+    ttl = f'<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "{query}" ] .'
+    with pytest.raises(ShapesError, match="a SPARQL query of these shapes does not parse"):
+        run(tmp_path, ttl)
+
+
+def test_the_engine_lines_leave_out_an_engine_that_ran_nothing_and_count_one_shape_singular(tmp_path: Path) -> None:
+    ttl = "<urn:x:A> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property [ sh:path <urn:x:p> ; sh:minCount 1 ] ."
+    assert render_engines(run(tmp_path, ttl)) == "sparql engine ran 1 shape: urn:x:A"
+
+
+def test_a_not_exists_whose_body_starts_with_a_filter_keeps_its_meaning(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    ttl = (
+        '<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:sparql [ sh:select "SELECT $this WHERE '
+        '{ $this <urn:x:p> ?o . FILTER NOT EXISTS { FILTER(isIRI(?z)) ?o <urn:x:q> ?z } }" ] .'
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", VALUES_WITH_AND_WITHOUT_Q)
+        assert both_engines(s, ttl, ["urn:x:S"]) == ["urn:x:m"]
+
+
+def test_a_not_exists_whose_first_statement_holds_a_blank_node_keeps_its_meaning(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    ttl = (
+        '<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:sparql [ sh:select "SELECT $this WHERE '
+        '{ $this <urn:x:p> ?o . FILTER NOT EXISTS { ?o <urn:x:q> [ ] . ?o <urn:x:q> ?z } }" ] .'
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", VALUES_WITH_AND_WITHOUT_Q)
+        assert both_engines(s, ttl, ["urn:x:S"]) == ["urn:x:m"]
+
+
+def test_a_not_exists_written_without_spaces_inside_its_braces_keeps_its_meaning(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    ttl = (
+        '<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:sparql [ sh:select "SELECT $this WHERE '
+        '{ $this <urn:x:p> ?o FILTER NOT EXISTS {?o <urn:x:q> ?z}}" ] .'
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", VALUES_WITH_AND_WITHOUT_Q)
+        assert both_engines(s, ttl, ["urn:x:S"]) == ["urn:x:m"]
