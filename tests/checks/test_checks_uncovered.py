@@ -522,7 +522,7 @@ def test_a_query_the_dependency_reader_cannot_follow_depends_on_every_predicate(
     "query",
     [
         "SELECT $this WHERE { { SELECT $this } }",
-        "SELECT $this WHERE { { SELECT $this WHERE { $this <urn:x:p> ?o }",
+        "SELECT $this WHERE { { SELECT $this WHERE { $this <urn:x:p> ?o",
         "SELECT $this WHERE",
         "SELECT $this WHERE { $this <urn:x:p> ?o { FILTER(?o = $this)",
         "SELECT $this WHERE { $this <urn:x:p> ?o { FILTER",
@@ -574,3 +574,16 @@ def test_a_not_exists_written_without_spaces_inside_its_braces_keeps_its_meaning
     with LocalStore(tmp_path / "store") as s:
         s.replace_graph("urn:x:data", VALUES_WITH_AND_WITHOUT_Q)
         assert both_engines(s, ttl, ["urn:x:S"]) == ["urn:x:m"]
+
+
+def test_a_filter_on_this_in_an_optional_holding_a_group_is_left_to_pyshacl(tmp_path: Path) -> None:
+    # The OPTIONAL's own patterns do not bind $this, so only pre-binding gives its FILTER a value: pySHACL runs it.
+    ttl = (
+        '<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:sparql [ sh:select "SELECT $this ?z WHERE '
+        "{ $this <urn:x:p> ?o . OPTIONAL { ?o <urn:x:q> ?z { ?z <urn:x:r> ?w } FILTER(!sameTerm(?z, $this)) } "
+        'FILTER(bound(?z)) }" ] .'
+    )
+    data = VALUES_WITH_AND_WITHOUT_Q + b"<urn:x:z> <urn:x:r> <urn:x:w> .\n"
+    out = run(tmp_path, ttl, data)
+    assert "reads $this in an inner group" in out.fallback_reasons["urn:x:S"]
+    assert [(f.focus, f.value) for f in out.findings] == [("urn:x:n", "urn:x:n")]
