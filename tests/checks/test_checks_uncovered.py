@@ -587,3 +587,19 @@ def test_a_filter_on_this_in_an_optional_holding_a_group_is_left_to_pyshacl(tmp_
     out = run(tmp_path, ttl, data)
     assert "reads $this in an inner group" in out.fallback_reasons["urn:x:S"]
     assert [(f.focus, f.value) for f in out.findings] == [("urn:x:n", "urn:x:n")]
+
+
+# Q's values are R's focus nodes and R's values are Q's again: a cycle of sh:property, which SHACL leaves undefined.
+PROPERTY_CYCLE = (
+    "<urn:x:P> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property <urn:x:Q> .\n"
+    "<urn:x:Q> sh:path <urn:x:p> ; sh:property <urn:x:R> .\n"
+    "<urn:x:R> sh:path <urn:x:q> ; sh:minCount 1 ; sh:property <urn:x:Q> ."
+)
+
+
+def test_a_cycle_of_property_shapes_is_left_to_pyshacl_not_a_recursion_error(tmp_path: Path) -> None:
+    data = b"<urn:x:n> <urn:x:p> <urn:x:o> .\n<urn:x:o> <urn:x:p> <urn:x:o2> .\n"
+    fast, reference = run(tmp_path / "a", PROPERTY_CYCLE, data), run(tmp_path / "b", PROPERTY_CYCLE, data, "pyshacl")
+    assert fast.engines == {"sparql": [], "pyshacl": ["urn:x:P", "urn:x:Q", "urn:x:R"]}
+    assert "recursive sh:property references" in fast.fallback_reasons["urn:x:P"]
+    assert sorted(foci(fast)) == sorted(foci(reference)) and foci(fast)

@@ -344,6 +344,8 @@ def _focus_groups(
     """The shape's focus nodes as groups of ``?this`` patterns (with the classes behind them): its own and its
     node shapes' targets in one group; for each property shape it sits under, that shape's value nodes, in a
     group of their own so a node reached through two paths is validated (and reported) once per path."""
+    if depth > len(parents):  # deeper than there are property shapes: a cycle of sh:property (recursion, undefined)
+        raise Unsupported(f"shape {shorten(str(shape))}: recursive sh:property references")
     direct = _targets(shapes, shape) if shape not in skip else []
     classes = _target_classes(shapes, shape) if shape not in skip else []
     nested: list[tuple[list[str], list[URIRef]]] = []
