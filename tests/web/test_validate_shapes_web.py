@@ -139,3 +139,12 @@ def test_uploaded_shapes_whose_query_calls_another_server_are_a_400_before_anyth
     )
     status, page = upload(client, ("remote.ttl", service))
     assert status == 400 and "does not allow SERVICE" in page
+
+
+def test_uploaded_shapes_whose_query_does_not_parse_are_a_400_naming_the_parse_error(client: FlaskClient) -> None:
+    # The parse error came out of pySHACL's loader as pyparsing's exception, which the page did not catch (a 500).
+    unclosed = PREFIXES + (
+        't:S a sh:NodeShape ; sh:targetNode t:x ; sh:sparql [ sh:select """SELECT $this WHERE { $this ?p ?o """ ] .\n'
+    )
+    status, page = upload(client, ("unclosed.ttl", unclosed))
+    assert status == 400 and "does not parse" in page
