@@ -21,6 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, SH
 from rdflib.term import Node
 
+from compgraph.checks.sparqltext import matching, strip
 from compgraph.graph.catalog import InputError
 from compgraph.graph.namespaces import shorten
 
@@ -51,13 +52,6 @@ def node_name(shapes: Graph, node: Node) -> str:
         for owner in shapes.subjects(pred, node):
             return f"the {what} of {node_name(shapes, owner)}"
     return "a blank node"
-
-
-def strip(text: str) -> str:
-    """The query without strings, IRIs and comments, to look for keywords safely."""
-    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', '""', text)
-    text = re.sub(r"<[^<>\s{}]*>", "<>", text)
-    return re.sub(r"#[^\n]*", "", text)
 
 
 def _with_imports(shapes: Graph, nodes: list[Node]) -> list[Node]:
@@ -150,12 +144,8 @@ def _sub_selects(bare: str) -> Iterator[tuple[str, str]]:
         if where is None:
             continue
         start = m.end() + where.start()
-        depth, end = 0, len(bare)
-        for i in range(start, len(bare)):
-            depth += {"{": 1, "}": -1}.get(bare[i], 0)
-            if depth == 0:
-                end = i
-                break
+        close = matching(bare, start, tokens=False)
+        end = len(bare) if close is None else close
         head = bare[m.end() : start]
         yield re.sub(r"^\s*(DISTINCT|REDUCED)\b|\bWHERE\s*$", "", head.strip(), flags=re.IGNORECASE), bare[start:end]
 
@@ -192,19 +182,21 @@ def reads_this_in_an_inner_group(bare: str) -> bool:
 def _matches_this(bare: str, start: int) -> bool:
     """Whether the group opening at ``start`` has $this in a pattern of its own (outside FILTER, BIND and nested
     groups)."""
-    depth, i = 0, start
+    i = start + 1
     while i < len(bare):
         c = bare[i]
         if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
+            close = matching(bare, i, tokens=False)
+            if close is None:
                 return False
-        elif depth == 1 and (m := re.match(r"(FILTER|BIND)\b", bare[i:], re.IGNORECASE)):
+            i = close + 1
+            continue
+        if c == "}":
+            return False
+        if m := re.match(r"(FILTER|BIND)\b", bare[i:], re.IGNORECASE):
             i = _expression_end(bare, i + m.end())
             continue
-        elif depth == 1 and re.match(r"[?$]this\b", bare[i:]) and not re.match(r"\w", bare[i - 1]):
+        if re.match(r"[?$]this\b", bare[i:]) and not re.match(r"\w", bare[i - 1]):
             return True
         i += 1
     return False
@@ -213,16 +205,10 @@ def _matches_this(bare: str, start: int) -> bool:
 def _expression_end(bare: str, i: int) -> int:
     """Where the expression after FILTER/BIND ends: its parentheses, or an EXISTS group, or a call."""
     m = re.match(r"\s*(NOT\s+)?EXISTS\s*", bare[i:], re.IGNORECASE)
-    opener, closer = ("{", "}") if m else ("(", ")")
-    j = bare.find(opener, i)
-    if j < 0:
-        return len(bare)
-    depth = 0
-    for k in range(j, len(bare)):
-        depth += 1 if bare[k] == opener else -1 if bare[k] == closer else 0
-        if depth == 0:
-            return k + 1
-    return len(bare)
+    pair = "{}" if m else "()"
+    j = bare.find(pair[0], i)
+    close = None if j < 0 else matching(bare, j, pair, tokens=False)
+    return len(bare) if close is None else close + 1
 
 
 def with_imported_prefixes(shapes: Graph) -> Graph:

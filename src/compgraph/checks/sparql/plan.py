@@ -21,7 +21,8 @@ from compgraph.checks.sparql.components import (
 from compgraph.checks.sparql.logic import EXTENDED, is_true
 from compgraph.checks.sparql.rewrite import _first_brace, _reads_alone, hash_join_query, rewrite_not_exists
 from compgraph.checks.sparql.shaped import extended_queries
-from compgraph.checks.sparqlrules import declared_prefixes, reads_this_in_an_inner_group, strip
+from compgraph.checks.sparqlrules import declared_prefixes, reads_this_in_an_inner_group
+from compgraph.checks.sparqltext import strip
 from compgraph.checks.targets import is_implicit_class_shape, shacl_instances, typed_shapes
 from compgraph.graph.namespaces import shorten
 

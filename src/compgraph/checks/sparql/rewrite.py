@@ -9,52 +9,25 @@ from __future__ import annotations
 import re
 
 from compgraph.checks.sparql.components import Unsupported
+from compgraph.checks.sparqltext import first_brace, matching, skip_token
 
 _EXISTS = re.compile(r"FILTER\s+(NOT\s+)?EXISTS\s*\{", re.IGNORECASE)
 _VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def _skip_token(text: str, i: int) -> int:
-    """If a string, IRI or comment starts at ``i``, the index after it; else ``i``."""
-    ch = text[i]
-    if ch in "\"'":
-        end = text.find(ch, i + 1)
-        while end != -1 and text[end - 1] == "\\":
-            end = text.find(ch, end + 1)
-        return end + 1 if end != -1 else len(text)
-    if ch == "<":
-        end = text.find(">", i + 1)
-        if end != -1 and not re.search(r"[\s{}]", text[i + 1 : end]):
-            return end + 1
-    if ch == "#":
-        end = text.find("\n", i)
-        return end + 1 if end != -1 else len(text)
-    return i
-
-
 def _matching(text: str, open_at: int) -> int:
     """Index of the ``}`` closing the ``{`` at ``open_at``."""
-    depth, i = 0, open_at
-    while i < len(text):
-        j = _skip_token(text, i)
-        if j != i:
-            i = j
-            continue
-        if text[i] == "{":
-            depth += 1
-        elif text[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise Unsupported("unbalanced braces in query")
+    close = matching(text, open_at)
+    if close is None:
+        raise Unsupported("unbalanced braces in query")
+    return close
 
 
 def _without_blocks(text: str) -> str:
     """Top-level text of a group: nested ``{...}`` blocks and FILTER/BIND expressions removed."""
     out, i = [], 0
     while i < len(text):
-        j = _skip_token(text, i)
+        j = skip_token(text, i)
         if j != i:
             out.append(text[i:j])
             i = j
@@ -64,16 +37,8 @@ def _without_blocks(text: str) -> str:
             continue
         m = re.match(r"(FILTER|BIND)\s*\(", text[i:], re.IGNORECASE)
         if m and (i == 0 or not text[i - 1].isalnum()):
-            depth, k = 0, i + m.end() - 1
-            while k < len(text):
-                if text[k] == "(":
-                    depth += 1
-                elif text[k] == ")":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                k += 1
-            i = k + 1
+            close = matching(text, i + m.end() - 1, "()", tokens=False)
+            i = len(text) + 1 if close is None else close + 1
             continue
         out.append(text[i])
         i += 1
@@ -93,7 +58,7 @@ def _first_statement(group: str) -> int | None:
         return None
     depth, i = 0, 0
     while i < len(group):
-        j = _skip_token(group, i)
+        j = skip_token(group, i)
         if j != i:
             i = j
             continue
@@ -205,7 +170,7 @@ def _top_blocks(group: str) -> list[tuple[int, int]]:
     """(open, close) of each ``{...}`` at the top level of a group."""
     out, i = [], 0
     while i < len(group):
-        j = _skip_token(group, i)
+        j = skip_token(group, i)
         if j != i:
             i = j
             continue
@@ -257,7 +222,7 @@ def _split_unions(body: str) -> str:
     branch is then flat, so it can run once as a MINUS instead of row by row."""
     out, i = [], 0
     while i < len(body):
-        j = _skip_token(body, i)
+        j = skip_token(body, i)
         if j != i:
             out.append(body[i:j])
             i = j
@@ -311,7 +276,7 @@ def _exists_blocks(body: str) -> list[tuple[int, int, int, bool]]:
     """(start, inner start, end, negated) of each top-level FILTER [NOT] EXISTS in a group."""
     blocks, i = [], 0
     while i < len(body):
-        j = _skip_token(body, i)
+        j = skip_token(body, i)
         if j != i:
             i = j
             continue
@@ -338,28 +303,10 @@ def _without(body: str, blocks: list[tuple[int, int, int, bool]], upto: int) -> 
 
 def _first_brace(text: str, pos: int) -> int:
     """Index of the first ``{`` at or after ``pos`` that is not inside a string or an IRI."""
-    i, n = pos, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in "\"'":
-            end = text.find(ch, i + 1)
-            while end != -1 and text[end - 1] == "\\":
-                end = text.find(ch, end + 1)
-            i = end + 1 if end != -1 else n
-            continue
-        if ch == "<":
-            end = text.find(">", i + 1)
-            if end != -1 and not re.search(r"[\s{}]", text[i + 1 : end]):
-                i = end + 1
-                continue
-        if ch == "#":
-            end = text.find("\n", i)
-            i = end + 1 if end != -1 else n
-            continue
-        if ch == "{":
-            return i
-        i += 1
-    raise Unsupported("query has no WHERE group")
+    found = first_brace(text, pos)
+    if found is None:
+        raise Unsupported("query has no WHERE group")
+    return found
 
 
 _ELEMENT = re.compile(r"(FILTER|BIND|VALUES|OPTIONAL|MINUS|GRAPH|SERVICE|UNION)\b", re.IGNORECASE)
@@ -370,7 +317,7 @@ def _without_comments(text: str) -> str:
     """The text with its ``#`` comments blanked out (strings and IRIs kept whole)."""
     out, i = [], 0
     while i < len(text):
-        j = _skip_token(text, i)
+        j = skip_token(text, i)
         if j != i:
             out.append("\n" if text[i] == "#" else text[i:j])
             i = j
@@ -396,7 +343,7 @@ def _triple_terms(block: str) -> list[str] | None:
         else:
             j = i
             while j < n:
-                k = _skip_token(block, j)
+                k = skip_token(block, j)
                 if k != j:
                     j = k
                     continue
@@ -448,18 +395,10 @@ def _patterns(block: str) -> list[tuple[str, str, str]] | None:
 
 def _end_of_parens(text: str, i: int) -> int:
     """Index after the ``)`` closing the ``(`` at or after ``i``."""
-    i = text.index("(", i)
-    depth = 0
-    while i < len(text):
-        j = _skip_token(text, i)
-        if j != i:
-            i = j
-            continue
-        depth += 1 if text[i] == "(" else -1 if text[i] == ")" else 0
-        i += 1
-        if depth == 0:
-            return i
-    raise Unsupported("unbalanced parentheses in query")
+    close = matching(text, text.index("(", i), "()")
+    if close is None:
+        raise Unsupported("unbalanced parentheses in query")
+    return close + 1
 
 
 def _reads_alone(predicate: str) -> bool:
@@ -523,7 +462,7 @@ def hash_joins(group: str, split: bool = True) -> str:
             and text[end] != "{"
             and not (_ELEMENT.match(text, end) and not text[end - 1].isalnum() and text[end - 1] not in ":?$")
         ):
-            end = _skip_token(text, end) if _skip_token(text, end) != end else end + 1
+            end = skip_token(text, end) if skip_token(text, end) != end else end + 1
         block = text[i:end]
         patterns = _patterns(block)
         if not split or patterns is None or (len(patterns) == 1 and not (text[:i] + text[end:]).strip()):
