@@ -7,7 +7,10 @@ Runs what `compgraph validate --no-save` runs (checks.validate.validate_store wi
 query at a time, so each query's time is its own (the engine runs them on every core at once, where their
 times overlap). CPU is the process's (pyoxigraph evaluates in the calling process, on the calling thread).
 Prints the steps in order, then the queries sorted by CPU seconds; ``--json`` writes every row. Rows are the
-query's rows as the report counts them (de-duplicated, repeated per focus group). Nothing here asserts a time.
+query's rows as the report counts them (de-duplicated, repeated per focus group). A probe (run.probes_to_run:
+one ASK for every shape with the same path and constraint) is a row of its own, named by its first query and
+how many more share it; its rows are 1 if it found something (its queries then run), else 0 and its queries
+are not run. Nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -82,12 +85,28 @@ def main() -> None:
     rows_all: list[tuple[Any, dict[str, Any]]] = []
     per_query: list[dict[str, Any]] = []
     with runmod.run_graph(store, as_of):
-        few = step(
-            "few-instance counts", lambda: runmod._few_instances(store, {c for q in queries for c in q.target_classes})
+        counts = step(
+            "few-instance counts",
+            lambda: runmod._instance_counts(store, {c for q in queries for c in q.target_classes}),
         )
+        few = {c for c, n in counts.items() if n < runmod.FEW_FOCUS_NODES}
+
+        def small(q: Any) -> bool:
+            return q.few_sparql is not None and all(c in few for c in q.target_classes)
+
+        asked = step("probes worth asking", lambda: runmod.probes_to_run(store, queries, small, counts))
+        empty = set()
+        for probe in asked:
+            found, wall, cpu = timed(lambda probe=probe: runmod.probe_answer(store, probe))
+            users = [q for q in queries if q.probe == probe]
+            if not found:
+                empty.add(probe)
+            name = f"probe for {query_name(shapes, users[0])}" + (f" (+{len(users) - 1})" if len(users) > 1 else "")
+            per_query.append({"query": name, "wall": wall, "cpu": cpu, "raw_rows": int(found), "form": "probe"})
         for q in queries:
-            small = q.few_sparql is not None and all(c in few for c in q.target_classes)
-            text = sparql_prefixes() + (q.few_sparql if small else q.sparql)
+            if q.probe in empty:
+                continue
+            text = sparql_prefixes() + (q.few_sparql if small(q) else q.sparql)
             res, wall, cpu = timed(lambda text=text: list(store.query(text).dicts()))
             per_query.append(
                 {
@@ -95,15 +114,17 @@ def main() -> None:
                     "wall": wall,
                     "cpu": cpu,
                     "raw_rows": len(res),
-                    "form": "few" if small else "batched",
+                    "form": "few" if small(q) else "batched",
                 }
             )
         # The rows as the report counts them (the engine's own code: de-duplication and repeats).
         counted = step(
             "all queries again, as the engine runs them (parallel)", lambda: runmod.rows_per_query(store, queries)
         )
-        for item, rows, q in zip(per_query, counted, queries, strict=True):
-            item["rows"] = len(rows)
+        run_items = iter(item for item in per_query if item["form"] != "probe")
+        for rows, q in zip(counted, queries, strict=True):
+            if q.probe not in empty:
+                next(run_items)["rows"] = len(rows)
             rows_all += [(q, d) for d in rows]
         labels = step("labels", lambda: runmod._labels(store, (d.get("this") for _, d in rows_all), graphs))
     findings, report = step("findings", lambda: runmod.findings_from_rows(rows_all, shapes, labels))
@@ -112,7 +133,11 @@ def main() -> None:
     step("render json", lambda: render_json(outcome))
 
     total = sum(r["cpu"] for r in per_query)
-    print(f"store {args.store}: {len(queries)} queries, {len(outcome.findings)} findings")
+    settled = sum(1 for q in queries if q.probe in empty)
+    print(
+        f"store {args.store}: {len(queries)} queries, {len(asked)} probes asked, {len(empty)} false "
+        f"({settled} queries settled without running), {len(outcome.findings)} findings"
+    )
     print(f"{'step':<58} {'wall s':>8} {'cpu s':>8}")
     for s in steps:
         print(f"{s['step']:<58} {s['wall']:8.2f} {s['cpu']:8.2f}")
@@ -121,7 +146,7 @@ def main() -> None:
     shown = sorted(per_query, key=lambda r: -r["cpu"])[: args.top or None]
     print(f"{'#':>3} {'query':<76} {'wall s':>7} {'cpu s':>7} {'rows':>7} form")
     for i, r in enumerate(shown, 1):
-        print(f"{i:3d} {r['query'][:76]:<76} {r['wall']:7.2f} {r['cpu']:7.2f} {r['rows']:7d} {r['form']}")
+        print(f"{i:3d} {r['query'][:76]:<76} {r['wall']:7.2f} {r['cpu']:7.2f} {r.get('rows', 0):7d} {r['form']}")
     if args.json:
         with open(args.json, "w") as fh:
             json.dump({"steps": steps, "queries": per_query, "findings": len(outcome.findings)}, fh, indent=1)

@@ -49,6 +49,8 @@ class Query:
     repeat_sparql: str | None = None
     # A blank-node path as the report writes it: the path as the query reads it, copied out of the shapes.
     path_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+    # (path, ASK): the ASK is false only if the query has no rows, whichever form runs (see run._empty_probes).
+    probe: tuple[str, str] | None = None
 
 
 @dataclass
@@ -441,15 +443,17 @@ def _group_queries(
             # the few wrong ones meet the focus nodes (the 81k evidence items' sh:maxCount 0.32 -> 0.11 CPU s at
             # 1.1M triples). Not for a path of length zero (``*``, ``?``): alone it matches every node; and only on
             # the embedded store (``nested``), as the hash-join form: a remote server plans its own joins.
-            batched = sparql
+            batched, probe = sparql, None
             if pred == SH.maxCount and nested and _reads_alone(path):
                 counted = f"SELECT ?this WHERE {{ ?this {path} ?v }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n})"
                 batched = f"SELECT ?this WHERE {{ {focus} {{ {counted} }} }}"
+                probe = (path, f"ASK {{ {{ {counted} }} }}")
             out.append(
                 Query(
                     component=comp,
                     sparql=batched,
                     generic=f"{word} than {n} values on {{this}}->{shown}",
+                    probe=probe,
                     **common,
                     **_few(sparql, focus, flat, classes, only_classes),
                 )
@@ -477,14 +481,19 @@ def _group_queries(
             )
         else:
             sparql = f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {values} FILTER({cond}) }}"
-        batched = sparql
+        batched, probe = sparql, None
         if path is not None and nested and _reads_alone(path):
             wrong = sparql.replace(f"{{ {focus} ", "{ ", 1).replace("SELECT DISTINCT", "SELECT", 1)
             batched = f"SELECT DISTINCT ?this ?v WHERE {{ {focus} {{ {wrong} }} }}"
+            # Every row of either form is a row of ``wrong``, which reads no focus node: the values that break the
+            # constraint wherever they are. Most often there are none, and one look at them settles every shape
+            # with the same path and constraint (dcterms:identifier's datatype: seven shapes).
+            probe = (path, f"ASK {{ {{ {wrong} }} }}")
         out.append(
             Query(
                 component=comp,
                 sparql=batched,
+                probe=probe,
                 generic=generic,
                 **common,
                 **_few(sparql, focus, flat, classes, only_classes),
