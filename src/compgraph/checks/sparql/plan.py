@@ -51,6 +51,9 @@ class Query:
     path_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     # (path, ASK): the ASK is false only if the query has no rows, whichever form runs (see run._empty_probes).
     probe: tuple[str, str] | None = None
+    # (path, query): the per-focus form as row-by-row look-ups (FILTER NOT EXISTS) instead of a MINUS that reads
+    # the whole property, for a few focus nodes and a large property (see run.lookups).
+    lookup: tuple[str, str] | None = None
 
 
 @dataclass
@@ -423,8 +426,13 @@ def _group_queries(
             n = int(obj)
             if path is None:
                 raise Unsupported(f"shape {shape}: {shorten(str(pred))} on a node shape")
+            lookup = None
             if pred == SH.minCount and n == 1:
                 sparql = f"SELECT ?this WHERE {{ {focus} MINUS {{ ?this {path} ?v }} }}"
+                if only_classes and classes and _reads_alone(path):
+                    # ?this is bound on every row of the class patterns, the only variable the two sides share:
+                    # MINUS and NOT EXISTS remove the same rows.
+                    lookup = (path, f"SELECT ?this WHERE {{ {flat} FILTER NOT EXISTS {{ ?this {path} ?v }} }}")
             elif pred == SH.minCount:
                 if n <= 0:
                     continue
@@ -454,6 +462,7 @@ def _group_queries(
                     sparql=batched,
                     generic=f"{word} than {n} values on {{this}}->{shown}",
                     probe=probe,
+                    lookup=lookup,
                     **common,
                     **_few(sparql, focus, flat, classes, only_classes),
                 )

@@ -59,11 +59,14 @@ def rows_per_query(store: GraphStore, queries: list[Query]) -> list[list[dict[st
     def small(q: Query) -> bool:
         return q.few_sparql is not None and all(c in few for c in q.target_classes)
 
-    def text(q: Query) -> str:
-        return sparql_prefixes() + (q.few_sparql if small(q) else q.sparql)  # type: ignore[operator]
-
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         empty = _empty_probes(store, queries, small, counts, pool)
+        looked_up = lookups(store, queries, small, counts, pool.map)
+
+        def text(q: Query) -> str:
+            form = q.lookup[1] if id(q) in looked_up else q.few_sparql if small(q) else q.sparql  # type: ignore[index]
+            return sparql_prefixes() + form  # type: ignore[operator]
+
         results = list(pool.map(lambda q: None if q.probe in empty else store.query(text(q)), queries))
     repeats: dict[str, dict[Node | None, int]] = {}
     for text_ in {q.repeat_sparql for q in queries if q.repeat_sparql}:
@@ -151,6 +154,33 @@ def probes_to_run(
         return _bounded_count(store, f"?s {probe[0]} ?o", limit) < limit
 
     return run + [p for p, ok in zip(sized, map_(worth, sized), strict=True) if ok]
+
+
+LOOKUP_TRIPLES_PER_FOCUS_NODE = 8
+
+
+def lookups(
+    store: GraphStore,
+    queries: list[Query],
+    small: Callable[[Query], bool],
+    counts: dict[URIRef, int],
+    map_: Callable[..., Iterable[Any]] = map,
+) -> set[int]:
+    """The queries (by id) to run in their look-up form (Query.lookup): those run per focus node whose path holds at
+    least LOOKUP_TRIPLES_PER_FOCUS_NODE triples per focus node (one bounded count per path). Their MINUS reads the
+    whole property, a look-up per focus node does not (1.1M triples, rdfs:label's 102k triples: MINUS ~0.09 CPU s
+    whatever the class, look-ups ~7 us a node: 0.001 s for the organisations, 0.05 s for 6,658 systems)."""
+    candidates = [q for q in queries if q.lookup is not None and small(q)]
+
+    def focus(q: Query) -> int:
+        return sum(counts.get(c, FEW_FOCUS_NODES) for c in q.target_classes)
+
+    limits: dict[str, int] = {}
+    for q in candidates:
+        path = q.lookup[0]  # type: ignore[index]
+        limits[path] = max(limits.get(path, 0), LOOKUP_TRIPLES_PER_FOCUS_NODE * focus(q))
+    sizes = dict(zip(limits, map_(lambda p: _bounded_count(store, f"?s {p} ?o", limits[p]), limits), strict=True))
+    return {id(q) for q in candidates if sizes[q.lookup[0]] >= LOOKUP_TRIPLES_PER_FOCUS_NODE * focus(q)}  # type: ignore[index]
 
 
 def probe_answer(store: GraphStore, probe: tuple[str, str]) -> bool:
