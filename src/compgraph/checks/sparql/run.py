@@ -242,7 +242,10 @@ def findings_from_rows(
     )
     value_p, message_p, a = SH.value, SH.resultMessage, RDF.type
     severities: dict[int, str] = {}
-    for q, d in rows:
+    templates: dict[int, list[str]] = {}
+    # Result nodes named from one random stem and a count: BNode() draws a UUID each (~30k per run at 1.1M triples).
+    stem = uuid.uuid4().hex
+    for n, (q, d) in enumerate(rows):
         focus = d.get("this")
         if focus is None:
             continue
@@ -252,7 +255,9 @@ def findings_from_rows(
             value = focus
         if q.keep_vars:
             binds = {k: v for k, v in d.items() if v is not None}
-            messages = [_message(str(m), binds) for m in q.messages] or ([q.generic] if q.generic else [])
+            if id(q) not in templates:
+                templates[id(q)] = [str(m) for m in q.messages]
+            messages = [_message(m, binds) for m in templates[id(q)]] or ([q.generic] if q.generic else [])
         else:
             shown = f"<{focus}>" if isinstance(focus, URIRef) else str(focus)  # pySHACL's stringify_node
             messages = [str(m) for m in q.messages] or [q.generic.replace("{this}", shown)]
@@ -262,7 +267,7 @@ def findings_from_rows(
             severities[id(q)] = shorten(str(q.severity)).removeprefix("sh:")
         severity = severities[id(q)]
         conforms = False  # the SHACL spec: any result, whatever its severity, means the data does not conform
-        r = BNode()
+        r = BNode(f"{stem}r{n}")
         report.append((report_node, result, r))
         report.append((r, a, kind))
         report.append((r, focus_node, focus))
