@@ -171,3 +171,17 @@ def test_findings_are_the_same_with_probes_and_without(
     monkeypatch.setattr(sparql_run, "PROBES", False)
     without = validate_store(store, date(2026, 1, 1), shapes, save=False).findings
     assert with_probes == without and len(with_probes) >= 8
+
+
+def test_a_max_count_probe_finds_nothing_only_when_no_subject_can_have_too_many_values(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=SHAPES, format="turtle")
+    at_most_1, at_most_2 = (_query(shapes, shape, "urn:ex:p", "MaxCount").probe for shape in ("urn:ex:S", "urn:ex:T"))
+    two = "<urn:ex:x> <urn:ex:p> <urn:ex:a> .\n<urn:ex:x> <urn:ex:p> <urn:ex:b> .\n<urn:ex:y> <urn:ex:p> <urn:ex:a> .\n"
+    s = _store(tmp_path, two)
+    try:
+        assert sparql_run.probe_answer(s, at_most_1)  # type: ignore[arg-type]
+        assert not sparql_run.probe_answer(s, at_most_2)  # type: ignore[arg-type]
+        s.replace_graph("urn:g", (two + "<urn:ex:x> <urn:ex:p> <urn:ex:c> .\n").encode())
+        assert sparql_run.probe_answer(s, at_most_2)  # type: ignore[arg-type]
+    finally:
+        s.close()

@@ -455,7 +455,11 @@ def _group_queries(
             if pred == SH.maxCount and nested and _reads_alone(path):
                 counted = f"SELECT ?this WHERE {{ ?this {path} ?v }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n})"
                 batched = f"SELECT ?this WHERE {{ {focus} {{ {counted} }} }}"
-                probe = (path, f"ASK {{ {{ {counted} }} }}")
+                # Each subject has one value or more, so if the values beyond each subject's first number fewer than
+                # n, no subject has more than n: two counts, cheaper than counting per subject (exact for n = 1).
+                pairs = f"SELECT DISTINCT ?s ?o WHERE {{ ?s {path} ?o }}"
+                excess = f"SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?s) AS ?u) WHERE {{ {{ {pairs} }} }}"
+                probe = (path, f"ASK {{ {{ {excess} }} FILTER(?t - ?u >= {n}) }}")
             out.append(
                 Query(
                     component=comp,
