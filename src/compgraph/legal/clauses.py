@@ -169,7 +169,19 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
     # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
     # take effect in the same manner as if the Mayor had signed it".
-    r"\bshall\s+have\s+no\s+(?:vote|power|authority|right)\b|"
+    r"\bshall\s+have\s+no\s+(?:\w+\s+)?(?:vote|power|authority|right)\b|"
+    # Rivergrove's charter: a quorum ("shall constitute a quorum"), what an act needs to be valid ("No action by the
+    # council shall have legal effect unless ...", "the concurrence of a majority ... shall be necessary to decide"),
+    # which law governs ("shall be governed by the applicable general laws of the state") and what a certificate
+    # proves ("shall be prima facie evidence of") are rules and effects, not duties; so are the Data Act's "shall not
+    # be binding on the user" and BIPA's remedies ("shall have a right of action", "A prevailing party may recover",
+    # "has committed a single violation ... for which the aggrieved person is entitled to, at most, one recovery").
+    r"\bshall\s+be\s+within\s+the\s+(?:territorial\s+)?jurisdiction\b|\bshall\s+constitute\s+a\s+quorum\b|\bshall\s+have\s+(?:no\s+)?legal\s+effect\b|"
+    r"\bshall\s+be\s+necessary\s+to\s+(?:decide|pass|adopt|carry|approve)\b|"
+    r"\bshall\s+be\s+governed\s+by\s+(?:the\s+)?(?:applicable\s+)?(?:general\s+)?laws?\b|"
+    r"\bshall\s+be\s+(?:prima\s+facie|conclusive)\s+evidence\b|\bshall\s+not\s+be\s+binding\b|"
+    r"\bshall\s+have\s+a\s+(?:private\s+)?right\s+of\s+action\b|"
+    r"\b(?:prevailing|aggrieved)\s+(?:party|person)\s+may\s+recover\b|\bhas\s+committed\s+a\s+single\s+violation\b|"
     r"\bshall\s+(?:then\s+)?take\s+effect\s+(?:in\s+the\s+same\s+manner|as\s+if|without\s+the\s+signature)\b|"
     # "Nothing in the rules and technical standards shall compel or authorize ...": a rule of construction.
     r"^\W*nothing\s+in\b|"
@@ -204,7 +216,7 @@ NON_DUTY = re.compile(
 )
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
 _PROHIBITION = re.compile(
-    r"\b(?:shall|must|may)\s+(?:\w+ly\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
+    r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
@@ -241,7 +253,10 @@ _PERMISSION = re.compile(
     r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)"
     r"(?:\s+on\s+behalf\s+of\s+[^,;]{1,60}?)?\s+to\b|"
     r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b|"
-    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b|"
+    # ("shall have all the authority and duties of the recorder" is given duties too: Rivergrove's clerk pro tem)
+    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b(?!\s+and\s+duties)|"
+    # Rivergrove's charter: "He shall have authority to preserve order", "He shall have a vote on all questions".
+    r"\bshall\s+have\s+(?:full\s+)?authority\s+to\b|\bshall\s+have\s+a\s+vote\b|"
     # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
     # with its condition.
     r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b|"
@@ -292,7 +307,7 @@ _BARE_PLURAL = r"(?!(?:thus|always|also|as|is|has|does|was|this|its|us|less|unle
 # ", and the statement is not subject to disclosure" is a clause of its own too, one that binds no one, also when its
 # subject lists several things (", and the risk management policy, impact assessment, and records are not subject
 # to disclosure"); so is "; confidentiality, however, shall not extend to ..." after a semicolon.
-_CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?:[\w'’-]+\s+){0,6}?|"
+_CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?:[\w'’-]+\s+){0,8}?|"
                            r"(?:[\w'’-]+,?\s+){1,8}?(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)(?<!\bas\s)"
                            r"(?:shall|must|may|(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
@@ -319,6 +334,11 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            # China's Measures: "..., and providers shall cooperate ...": a party of its own, named by
                            # a bare plural.
                            r"[,;]\s+and\s+(?=" + _BARE_PLURAL + r")|"
+                           # Rivergrove's charter: "..., and not later than five days after the election the
+                           # council shall meet" (a deadline before its own party); "... specified by the council, All
+                           # area within the city shall be ..." (a sentence the typist ended with a comma).
+                           r",\s+and\s+(?=not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[\w'’-]+\s+(?:shall|must)\b)|"
+                           r",\s+(?=(?-i:All|Each|Every|No|The)\s+[^,;]{1,80}?\b(?:shall|must)\b)|"
                            # ("Data protection assessments shall be confidential and shall be exempt from
                            # disclosure under the Freedom of Information Act": one legal status of the records, not a
                            # duty beside an exemption)
@@ -334,7 +354,8 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r"provided\s+(?=(?:such|the|each|any)\s+[\w'’-]+\s+(?:shall|must|may)\b))",
                            re.I)
 _SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
-_OWN_SUBJECT = re.compile(r"and\s+(?:(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)|"
+_OWN_SUBJECT = re.compile(r"and\s+(?:not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[\w'’-]+\s+(?:shall|must)\b|"
+                          r"(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)|"
                           r"(?=" + _BARE_PLURAL + "))", re.I)
 # "Providers shall perform their obligations ..., shall not collect ..., shall not illegally retain ...": the modal
 # verb repeated after a comma starts a clause of another modality, where the words before it have a modal verb of
@@ -426,6 +447,13 @@ def _another_party(sentence: str, at: int) -> bool:
     return party is not None and party != statute_addressee(_subject_of(sentence))
 
 
+# Rivergrove's charter: "The mayor, upon his own motion may, or at the request of two members of the council shall, by
+# giving notice ..., call a special meeting": one verb, a permission and a duty, each with the words they share.
+_EITHER_MODAL = re.compile(r"^(?P<head>[^;]*?\b(?P<m1>may|shall|must)),\s+(?P<alt>or\s+[^,;]{1,160}?\s+"
+                           r"(?P<m2>shall|must|may)),\s+(?P<rest>(?!not\b).+)$", re.I | re.S)
+_BARE_MODALITY = {"may": "permission", "shall": "mandatory", "must": "mandatory"}
+
+
 def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     """(modality, text) for each duty a sentence states; exceptions are left out.
 
@@ -435,6 +463,11 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     ("shall be limited to ..., and shall be made to ...") parts them. A part after the first keeps the
     sentence's subject, with an ellipsis for what was left out ("the notification … and shall be made to").
     """
+    either = _EITHER_MODAL.match(sentence)
+    if either and either.group("m1").lower() != either.group("m2").lower() and not NON_DUTY.search(sentence):
+        rest, party = either.group("rest").strip(), _subject_of(sentence)
+        return [(_BARE_MODALITY[either.group("m1").lower()], f"{either.group('head')}, … {rest}"),
+                (_BARE_MODALITY[either.group("m2").lower()], f"{party} … {either.group('alt')}, {rest}")]
     groups: list[tuple[str, int, int]] = []  # modality, start, end
     broken = False
     for n, (a, b) in enumerate(_pieces(sentence)):
@@ -489,8 +522,9 @@ _SHARED_CONDITION = re.compile(r"(?:or\s+)?((?:in\s+the\s+case\s+of|where|if|whe
 # Art. 60(4)(h): "the latter have been informed ...; the provider and the deployer shall conclude an agreement ...".
 # Art. 59(1)(j): "... is published on the website ...; this obligation shall not cover ...": an exception after the
 # semicolon, cut off the point as any later clause is.
+# (the Data Act's 6(2)(e): "...; third parties shall also not use ...", a party named by a bare plural)
 _SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:the|each|every|such|any|this|these)\s+[^,;]{0,120}?"
-                             r"\b(?:shall|must|may|cannot)\b)", re.I)
+                             r"\b(?:shall|must|may|cannot)\b|(?:[a-z][\w-]*\s+)?" + _BARE_PLURAL + ")", re.I)
 
 
 _OWN_PARTY = re.compile(r"\s*(?:the|each|every|such|any)\s+[^,;]{0,120}?\b(?:shall|must)\b", re.I)

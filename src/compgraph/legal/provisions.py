@@ -43,12 +43,14 @@ _MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are require
 # refer to", "shall include but not be limited to" and "Such term shall not include" bind no one; a findings
 # section ("SEC. 22D.1. FINDINGS.", "Declaration of legislative findings and intent") says why the law was made,
 # so its "The City should develop a strategy" is not operative either.
-# Only a title that is nothing else: "Findings of the market surveillance authority" may hold duties.
+# Only a title that is nothing else: "Findings of the market surveillance authority" may hold duties. BIPA's "Sec. 5.
+# Legislative findings; intent. The General Assembly finds all of the" runs the section's first words into its title.
 _DEFINITIONS_TITLE = r"definitions?(?:\s+and\s+interpretation)?|interpretation|meaning\s+of\s+terms"
 _NOT_OPERATIVE = re.compile(r"^\W*(?:" + _DEFINITIONS_TITLE + r"|"
-                            r"(?:legislative\s+)?findings(?:\s+and\s+(?:purposes?|intent|declarations?))?|"
+                            r"(?:legislative\s+)?findings(?:(?:\s+and|;|,)\s+(?:purposes?|intent|declarations?))?|"
                             r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent|policy)(?:\s+and\s+intent)?)"
-                            r"\W*$", re.I)
+                            r"(?:\W*$|\.\s+(?:the\s+)?(?:general\s+assembly|legislature|council|congress)\s+finds\b)",
+                            re.I)
 
 
 # The COPPA Rule's definition of a "mixed audience website" goes on: "Any collection of age information ... must be

@@ -713,8 +713,9 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     noted = _NOTED_SECTION_RUN_IN.match(line)
     if noted and not p.mid_sentence(next_word):
         return noted.group(1), "", noted.end()
-    run_in = _SECTION_RUN_IN.match(line)
-    text = _run_in_text(run_in) if run_in and not p.mid_sentence(next_word) else None
+    run_in = _SECTION_RUN_IN.match(line)  # the next section opens even after a comma ("... justice courts," Sec. 21)
+    nxt = run_in is not None and run_in.group(1).isdigit() and _follows(p.section, run_in.group(1), False)
+    text = _run_in_text(run_in) if run_in and (nxt or not p.mid_sentence(next_word)) else None
     if run_in and text:
         return run_in.group(1), *text
     article = _ARTICLE_RUN_IN.match(line)
