@@ -168,3 +168,14 @@ def test_a_point_s_clause_after_a_semicolon_naming_a_bare_plural_party_is_a_proh
     assert [m for _, m, _ in rows] == ["prohibition", "prohibition", "prohibition"]
     assert rows[0][0] == rows[1][0] != rows[2][0]
     assert "third parties shall also not use" in rows[1][2] and "develop a product" not in rows[1][2]
+
+
+def test_training_applicable_to_all_employees_is_part_of_the_duty_not_a_scope_rule() -> None:
+    # DORA 13(6), the first run after the fixes above: whom a programme must reach is what it must do
+    text = (
+        "6. Those programmes and training shall be applicable to all employees and to senior management staff, and "
+        "shall have a level of complexity commensurate to the remit of their functions.\n"
+    )
+    rows = _duties(text)
+    assert [m for _, m, _ in rows] == ["mandatory"]
+    assert "applicable to all employees" in rows[0][2]

@@ -123,9 +123,10 @@ NON_DUTY = re.compile(
     r"^\W*(?:\w+\s+){1,2}(?:days?|weeks?|months?|years?)\s+from\s+[^.;]{0,80}?\bto\s+comply\b|"
     r"\bshall\s+include\s+(?:\w+\s+)?transitional\s+periods?\b|"
     # severability ("shall be found and determined to be invalid ..., all valid parts ... shall remain in full force")
-    # and when an instrument applies ("The provisions of this Policy shall be applicable on or after ...")
+    # and when an instrument applies ("The provisions of this Policy shall be applicable on or after ..."); whom a
+    # programme must reach (DORA 13(6): "training shall be applicable to all employees") is part of the duty
     r"\bshall\s+be\s+(?:found|held|declared|determined)\s+(?:and\s+\w+\s+)?(?:to\s+be\s+)?"
-    r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+(?:not\s+)?be\s+applicable\b|"
+    r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+(?:not\s+)?be\s+applicable\b(?!\s+to\s+all\s+(?:employees|staff|personnel|members)\b)|"
     r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
     r"liability\b|\bshall\s+not\s+be\s+liable\b|"
     # A liability shield ("Neither an operator nor the operator's agent shall be held liable under any Federal or
