@@ -81,8 +81,8 @@ def declared_prefixes(shapes: Graph, node: Node) -> list[tuple[str, str]]:
     return sorted(found.items())
 
 
-def _queries(shapes: Graph) -> Iterator[tuple[Node, str, tuple[str, ...]]]:
-    """Each query node, its text and the variables pre-bound when it runs."""
+def _queries(shapes: Graph) -> Iterator[tuple[Node, str, tuple[str, ...], str]]:
+    """Each query node, its text, the variables pre-bound when it runs and the query form its property asks for."""
     validators: dict[Node, set[str]] = {}
     for pred in (SH.validator, SH.nodeValidator, SH.propertyValidator):
         for component, validator in shapes.subject_objects(pred):
@@ -99,14 +99,15 @@ def _queries(shapes: Graph) -> Iterator[tuple[Node, str, tuple[str, ...]]]:
                 continue
             params = validators.get(node)
             prebound = _CONSTRAINT_PREBOUND if params is None else (*_VALIDATOR_PREBOUND, *sorted(params))
-            yield node, str(text), prebound
+            yield node, str(text), prebound, "SELECT" if pred == SH.select else "ASK"
 
 
 def rule_errors(shapes: Graph) -> list[ShapesError]:
     """Each query of the shapes graph that breaks SHACL-SPARQL's pre-binding or prefix rules, by message."""
     errors = []
-    for node, text, prebound in _queries(shapes):
+    for node, text, prebound, form in _queries(shapes):
         try:
+            _check_form(node_name(shapes, node), strip(text), form)
             _check(node_name(shapes, node), strip(text), prebound)
             declared_prefixes(shapes, node)
         except ShapesError as exc:
@@ -119,6 +120,20 @@ def check_rules(shapes: Graph) -> None:
     errors = rule_errors(shapes)
     if errors:
         raise errors[0]
+
+
+# The query form: the first keyword after the prologue's PREFIX and BASE declarations.
+_FORM = re.compile(r"\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*([A-Za-z]+)", re.IGNORECASE)
+
+
+def _check_form(where: str, bare: str, form: str) -> None:
+    """sh:select holds a SELECT query (SHACL 1.0, 5.1) and a validator's sh:ask an ASK (6.3.1): pySHACL ran an ASK
+    given as sh:select and failed with a TypeError, a traceback from either engine."""
+    m = _FORM.match(bare)
+    found = m.group(1).upper() if m else ""
+    if found != form:
+        prop = "sh:select" if form == "SELECT" else "sh:ask"
+        raise ShapesError(where, f"{prop} must hold a SPARQL {form} query, not {found or 'this text'} (SHACL 1.0)")
 
 
 def _check(where: str, bare: str, prebound: tuple[str, ...]) -> None:
