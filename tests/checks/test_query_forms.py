@@ -40,7 +40,7 @@ SELECT_AS_ASK = (
     "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; <urn:x:flag> true ."
 )
 COUNT_ZERO = (
-    "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n>, <urn:x:m> ; sh:sparql [ sh:message \"no p\" ;"
+    '<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n>, <urn:x:m> ; sh:sparql [ sh:message "no p" ;'
     ' sh:select "SELECT (COUNT(?o) AS ?value) WHERE { $this <urn:x:p> ?o } HAVING (COUNT(?o) = 0)" ] .'
 )
 
