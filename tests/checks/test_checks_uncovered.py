@@ -539,36 +539,20 @@ def test_the_engine_lines_leave_out_an_engine_that_ran_nothing_and_count_one_sha
     assert render_engines(run(tmp_path, ttl)) == "sparql engine ran 1 shape: urn:x:A"
 
 
-def test_a_not_exists_whose_body_starts_with_a_filter_keeps_its_meaning(
-    both_engines: BothEngines, tmp_path: Path
-) -> None:
+# NOT EXISTS bodies the rewriter must read whole: opening with a FILTER, a blank node in the first statement, no
+# space inside the braces. Each only flags urn:x:m, whose value has no urn:x:q.
+ODD_NOT_EXISTS_BODIES = {
+    "body-starts-with-a-filter": "{ $this <urn:x:p> ?o . FILTER NOT EXISTS { FILTER(isIRI(?z)) ?o <urn:x:q> ?z } }",
+    "blank-node-first": "{ $this <urn:x:p> ?o . FILTER NOT EXISTS { ?o <urn:x:q> [ ] . ?o <urn:x:q> ?z } }",
+    "no-spaces-inside-braces": "{ $this <urn:x:p> ?o FILTER NOT EXISTS {?o <urn:x:q> ?z}}",
+}
+
+
+@pytest.mark.parametrize("where", ODD_NOT_EXISTS_BODIES.values(), ids=ODD_NOT_EXISTS_BODIES.keys())
+def test_a_not_exists_written_oddly_keeps_its_meaning(both_engines: BothEngines, tmp_path: Path, where: str) -> None:
     ttl = (
         '<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:sparql [ sh:select "SELECT $this WHERE '
-        '{ $this <urn:x:p> ?o . FILTER NOT EXISTS { FILTER(isIRI(?z)) ?o <urn:x:q> ?z } }" ] .'
-    )
-    with LocalStore(tmp_path / "store") as s:
-        s.replace_graph("urn:x:data", VALUES_WITH_AND_WITHOUT_Q)
-        assert both_engines(s, ttl, ["urn:x:S"]) == ["urn:x:m"]
-
-
-def test_a_not_exists_whose_first_statement_holds_a_blank_node_keeps_its_meaning(
-    both_engines: BothEngines, tmp_path: Path
-) -> None:
-    ttl = (
-        '<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:sparql [ sh:select "SELECT $this WHERE '
-        '{ $this <urn:x:p> ?o . FILTER NOT EXISTS { ?o <urn:x:q> [ ] . ?o <urn:x:q> ?z } }" ] .'
-    )
-    with LocalStore(tmp_path / "store") as s:
-        s.replace_graph("urn:x:data", VALUES_WITH_AND_WITHOUT_Q)
-        assert both_engines(s, ttl, ["urn:x:S"]) == ["urn:x:m"]
-
-
-def test_a_not_exists_written_without_spaces_inside_its_braces_keeps_its_meaning(
-    both_engines: BothEngines, tmp_path: Path
-) -> None:
-    ttl = (
-        '<urn:x:S> a sh:NodeShape ; sh:targetSubjectsOf <urn:x:p> ; sh:sparql [ sh:select "SELECT $this WHERE '
-        '{ $this <urn:x:p> ?o FILTER NOT EXISTS {?o <urn:x:q> ?z}}" ] .'
+        f'{where}" ] .'
     )
     with LocalStore(tmp_path / "store") as s:
         s.replace_graph("urn:x:data", VALUES_WITH_AND_WITHOUT_Q)

@@ -223,7 +223,9 @@ CLASS_TARGET_SHAPES = """
 TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
-def test_a_new_instance_of_a_target_class_is_validated_by_the_next_incremental_run(tmp_path: Path) -> None:
+def _incremental_after_a_new_instance_of_the_target_class(tmp_path: Path):  # noqa: ANN202
+    """An incremental run, then a new instance of the target class (its type only), then the next incremental run
+    and a full run: (incremental, full)."""
     shapes = Graph().parse(data=PREFIX + CLASS_TARGET_SHAPES, format="turtle")
     with LocalStore(tmp_path / "store") as s:
         s.replace_graph("urn:x:data", f'<urn:x:a> {TYPE} <urn:x:C> .\n<urn:x:a> <urn:x:p> "1" .\n'.encode())
@@ -232,10 +234,19 @@ def test_a_new_instance_of_a_target_class_is_validated_by_the_next_incremental_r
             "urn:x:data",
             f'<urn:x:a> {TYPE} <urn:x:C> .\n<urn:x:a> <urn:x:p> "1" .\n<urn:x:b> {TYPE} <urn:x:C> .\n'.encode(),
         )
-        inc = validate_incremental(s, AS_OF, shapes, save=False)
-        full = validate_store(s, AS_OF, shapes, save=False)
+        return validate_incremental(s, AS_OF, shapes, save=False), validate_store(s, AS_OF, shapes, save=False)
+
+
+def test_a_new_instance_of_a_target_class_is_validated_by_the_next_incremental_run(tmp_path: Path) -> None:
+    inc, full = _incremental_after_a_new_instance_of_the_target_class(tmp_path)
     assert [f.focus for f in full.findings] == ["urn:x:b"]
     assert not inc.why_full and inc.outcome.findings == full.findings
+
+
+def test_an_incremental_run_names_a_change_in_class_membership_by_its_class(tmp_path: Path) -> None:
+    # Named by the class's IRI as people read it, not by the raw "type IRI" key (found by the checks/ fourth sample).
+    inc, _ = _incremental_after_a_new_instance_of_the_target_class(tmp_path)
+    assert "urn:x:C (class)" in inc.changed
 
 
 def test_a_shapes_source_that_does_not_exist_is_refused_saying_so(tmp_path: Path) -> None:

@@ -20,7 +20,6 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.integrity import with_evidence_integrity
 from compgraph.checks.report import Outcome, render_engines, render_json
 from compgraph.checks.sparql.components import Unsupported
@@ -188,22 +187,3 @@ def test_a_changed_evidence_file_counts_as_a_violation(tmp_path: Path) -> None:
         load_file(s, tmp_path / "evidence.ttl")
         out = with_evidence_integrity(s, Outcome(AS_OF, True, [], []), tmp_path)
     assert out.counts() == {"Violation": 1}
-
-
-TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-CLASS_TARGET = (
-    "<urn:x:S> a sh:NodeShape ; sh:targetClass <urn:x:C> ; sh:property [ sh:path <urn:x:p> ; sh:minCount 1 ] ."
-)
-
-
-def test_an_incremental_run_names_a_change_in_class_membership_by_its_class(tmp_path: Path) -> None:
-    shapes = Graph().parse(data=PREFIX + CLASS_TARGET, format="turtle")
-    with LocalStore(tmp_path / "store") as s:
-        s.replace_graph("urn:x:data", f'<urn:x:a> {TYPE} <urn:x:C> .\n<urn:x:a> <urn:x:p> "1" .\n'.encode())
-        validate_incremental(s, AS_OF, shapes, save=False)
-        s.replace_graph(
-            "urn:x:data",
-            f'<urn:x:a> {TYPE} <urn:x:C> .\n<urn:x:a> <urn:x:p> "1" .\n<urn:x:b> {TYPE} <urn:x:C> .\n'.encode(),
-        )
-        inc = validate_incremental(s, AS_OF, shapes, save=False)
-    assert "urn:x:C (class)" in inc.changed
