@@ -130,6 +130,17 @@ def test_one_prefix_declared_with_two_namespaces_is_refused(store: LocalStore, e
 
 
 @pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_a_prefix_declaration_without_a_namespace_is_refused_by_both_engines(store: LocalStore, engine: str):
+    # SHACL 1.0 5.2.1: one sh:prefix and one sh:namespace each. The SPARQL engine skipped such a declaration and
+    # answered; pySHACL refused the shapes.
+    extra = '<urn:x:Prefixes> sh:declare [ sh:prefix "ex" ] , [ sh:prefix "ex" ; sh:namespace "urn:x:"^^xsd:anyURI ] .'
+    shapes = constraint("SELECT $this WHERE { $this ex:p ?o }", extra).replace(
+        "sh:sparql [ sh:select", "sh:sparql [ sh:prefixes <urn:x:Prefixes> ; sh:select"
+    )
+    assert "has 1 sh:prefix and 0 sh:namespace values" in refusal(store, shapes, engine)
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
 def test_shapes_graph_variable_is_refused_in_one_line(store: LocalStore, engine: str):
     message = refusal(store, constraint("SELECT $this WHERE { GRAPH $shapesGraph { $this ?p ?o } }"), engine)
     assert "shapesGraph" in message and "\n" not in message

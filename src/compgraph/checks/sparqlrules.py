@@ -71,9 +71,15 @@ def declared_prefixes(shapes: Graph, node: Node) -> list[tuple[str, str]]:
     found: dict[str, str] = {}
     for owner in _with_imports(shapes, list(shapes.objects(node, SH.prefixes))):
         for decl in shapes.objects(owner, SH.declare):
-            prefix, ns = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
-            if prefix is None or ns is None:
-                continue
+            prefixes, namespaces = list(shapes.objects(decl, SH.prefix)), list(shapes.objects(decl, SH.namespace))
+            if len(prefixes) != 1 or len(namespaces) != 1:
+                # SHACL 1.0 5.2.1; pySHACL refused it while the SPARQL engine skipped the declaration.
+                raise ShapesError(
+                    node_name(shapes, node),
+                    f"a sh:declare of {node_name(shapes, owner)} has {len(prefixes)} sh:prefix and {len(namespaces)}"
+                    " sh:namespace values; SHACL 1.0 (5.2.1) needs exactly one of each",
+                )
+            prefix, ns = prefixes[0], namespaces[0]
             if found.setdefault(str(prefix), str(ns)) != str(ns):
                 raise ShapesError(
                     node_name(shapes, node), f"prefix {prefix!s}: is declared as both <{found[str(prefix)]}> and <{ns}>"
