@@ -113,8 +113,9 @@ def rule_errors(shapes: Graph) -> list[ShapesError]:
     errors = []
     for node, text, prebound, form in _queries(shapes):
         try:
-            _check_form(node_name(shapes, node), strip(text), form)
-            _check(node_name(shapes, node), strip(text), prebound)
+            where, bare = node_name(shapes, node), strip(text)
+            _check_form(where, bare, form)
+            _check(where, bare, prebound)
             declared_prefixes(shapes, node)
         except ShapesError as exc:
             errors.append(exc)

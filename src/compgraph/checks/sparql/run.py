@@ -93,7 +93,7 @@ def rows_per_query(store: GraphStore, queries: list[Query]) -> list[list[dict[st
 FEW_FOCUS_NODES = 20_000
 # A probe that only saves per-focus-node look-ups runs if its path holds fewer triples than this many per focus node.
 PROBE_TRIPLES_PER_FOCUS_NODE = 4
-PROBES = True
+PROBES = True  # off in tests/checks/test_speed17_probes.py, which holds the findings equal without probes
 
 
 def _few_instances(store: GraphStore, classes: set[URIRef]) -> set[URIRef]:
@@ -107,6 +107,11 @@ def _instance_counts(store: GraphStore, classes: set[URIRef]) -> dict[URIRef, in
     for c in sorted(classes):
         out[c] = _bounded_count(store, f"?x <{RDF.type}>/<{RDFS.subClassOf}>* <{c}>", FEW_FOCUS_NODES)
     return out
+
+
+def _focus_nodes(q: Query, counts: dict[URIRef, int]) -> int:
+    """How many focus nodes ``q``'s target classes have (as counted, each up to FEW_FOCUS_NODES)."""
+    return sum(counts.get(c, FEW_FOCUS_NODES) for c in q.target_classes)
 
 
 def _bounded_count(store: GraphStore, pattern: str, limit: int) -> int:
@@ -149,8 +154,7 @@ def probes_to_run(
     sized = [p for p in users if p not in run]
 
     def worth(probe: tuple[str, str]) -> bool:
-        focus = sum(counts.get(c, FEW_FOCUS_NODES) for q in users[probe] for c in q.target_classes)
-        limit = PROBE_TRIPLES_PER_FOCUS_NODE * focus
+        limit = PROBE_TRIPLES_PER_FOCUS_NODE * sum(_focus_nodes(q, counts) for q in users[probe])
         return _bounded_count(store, f"?s {probe[0]} ?o", limit) < limit
 
     return run + [p for p, ok in zip(sized, map_(worth, sized), strict=True) if ok]
@@ -171,16 +175,15 @@ def lookups(
     whole property, a look-up per focus node does not (1.1M triples, rdfs:label's 102k triples: MINUS ~0.09 CPU s
     whatever the class, look-ups ~7 us a node: 0.001 s for the organisations, 0.05 s for 6,658 systems)."""
     candidates = [q for q in queries if q.lookup is not None and small(q)]
-
-    def focus(q: Query) -> int:
-        return sum(counts.get(c, FEW_FOCUS_NODES) for c in q.target_classes)
-
     limits: dict[str, int] = {}
     for q in candidates:
         path = q.lookup[0]  # type: ignore[index]
-        limits[path] = max(limits.get(path, 0), LOOKUP_TRIPLES_PER_FOCUS_NODE * focus(q))
+        limits[path] = max(limits.get(path, 0), LOOKUP_TRIPLES_PER_FOCUS_NODE * _focus_nodes(q, counts))
     sizes = dict(zip(limits, map_(lambda p: _bounded_count(store, f"?s {p} ?o", limits[p]), limits), strict=True))
-    return {id(q) for q in candidates if sizes[q.lookup[0]] >= LOOKUP_TRIPLES_PER_FOCUS_NODE * focus(q)}  # type: ignore[index]
+    return {
+        id(q) for q in candidates
+        if sizes[q.lookup[0]] >= LOOKUP_TRIPLES_PER_FOCUS_NODE * _focus_nodes(q, counts)  # type: ignore[index]
+    }
 
 
 def probe_answer(store: GraphStore, probe: tuple[str, str]) -> bool:
