@@ -141,3 +141,14 @@ def test_a_variable_bound_by_a_pattern_after_a_filter_expression_is_certain_so_m
     assert rewrite_not_exists(query) == (
         "SELECT $this WHERE { $this <urn:x:q> ?y . FILTER(?y != (1)) ?y <urn:x:r> ?z .  MINUS { ?z <urn:x:p> ?x }  }"
     )
+
+
+def test_a_bracket_inside_a_string_of_a_filter_does_not_end_the_filter_so_its_variables_stay_uncertain() -> None:
+    # ?z is only named in the FILTER: read as bound by a pattern, NOT EXISTS became a MINUS, which keeps the row
+    # NOT EXISTS drops (a MINUS with no shared bound variable removes nothing), so the rows must stay the same
+    query = ('SELECT $this WHERE { $this <urn:x:q> ?y . FILTER(?y IN (")", "a") || ?z = 1)'
+             " FILTER NOT EXISTS { ?z <urn:x:p> ?x } }")
+    data = Graph().parse(data="<urn:x:t> <urn:x:q> \")\" .\n<urn:x:a> <urn:x:p> <urn:x:b> .\n", format="nt")
+    rewritten = rewrite_not_exists(query)
+    assert "MINUS" not in rewritten
+    assert {tuple(r) for r in data.query(rewritten)} == {tuple(r) for r in data.query(query)} == set()

@@ -23,6 +23,14 @@ def _matching(text: str, open_at: int) -> int:
     return close
 
 
+_STRING = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'')
+
+
+def _blank_strings(text: str) -> str:
+    """The text with each string's inside blanked, so that a bracket in a string is no bracket; lengths kept."""
+    return _STRING.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
 def _without_blocks(text: str) -> str:
     """Top-level text of a group: nested ``{...}`` blocks and FILTER/BIND expressions removed."""
     out, i = [], 0
@@ -37,7 +45,8 @@ def _without_blocks(text: str) -> str:
             continue
         m = re.match(r"(FILTER|BIND)\s*\(", text[i:], re.IGNORECASE)
         if m and (i == 0 or not text[i - 1].isalnum()):
-            close = matching(text, i + m.end() - 1, "()", tokens=False)
+            # strings are blanked (same length) but '<' is not read as an IRI: inside an expression it compares
+            close = matching(_blank_strings(text), i + m.end() - 1, "()", tokens=False)
             i = len(text) + 1 if close is None else close + 1
             continue
         out.append(text[i])
