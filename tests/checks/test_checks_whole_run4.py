@@ -143,7 +143,7 @@ def test_focus_nodes_are_labelled_by_one_query_on_a_store_without_an_embedded_in
     db = ox.Store()
     db.load(LABELLED.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:x:data"))
     nodes = [URIRef("urn:x:a"), URIRef("urn:x:b"), URIRef("urn:x:c"), Literal("a")]
-    assert _labels(SnapshotStore(db, "test"), nodes, ["urn:x:data"]) == {
+    assert _labels(SnapshotStore(db, "test"), nodes) == {
         URIRef("urn:x:a"): "Alpha",
         URIRef("urn:x:b"): "Beta",
     }

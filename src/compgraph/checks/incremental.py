@@ -41,7 +41,7 @@ from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
 from compgraph.checks.integrity import with_evidence_integrity
-from compgraph.checks.report import Outcome, data_graphs, save_report
+from compgraph.checks.report import Outcome, save_report
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import Plan, Query, plan_each
 from compgraph.checks.sparql.run import _labels, findings_from_rows, rows_per_query, rows_with_focus, run_graph
@@ -294,7 +294,6 @@ def validate_incremental(
             changed |= {k for k in set(old) | set(new) if old.get(k) != new.get(k)}
         supers = _superclasses(store) if any(k.startswith("type ") for k in changed) else {}
         rerun = [i for i, n in enumerate(needs) if any(n.affected_by(k, supers) for k in changed)]
-    graphs = data_graphs(store)
     per_query: list[list[dict[str, Node | None]]] = [[] for _ in p.queries]
     if not why:
         kept = last["rows"]  # type: ignore[index]
@@ -313,7 +312,7 @@ def validate_incremental(
         for i, rows in zip(rerun, fresh, strict=True):
             per_query[i] = rows
     flat = [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
-    labels = _labels(store, (d.get("this") for _, d in flat), graphs)  # type: ignore[misc]
+    labels = _labels(store, (d.get("this") for _, d in flat))  # type: ignore[misc]
     findings, report = findings_from_rows(flat, shapes, labels)
     outcome = Outcome(as_of, not rows_with_focus(flat), findings, report)
     outcome.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}

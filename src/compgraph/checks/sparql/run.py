@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from compgraph.checks.report import Finding, Outcome, data_graphs, node_label
+from compgraph.checks.report import Finding, Outcome, node_label
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import Plan, Query, plan
 from compgraph.graph.namespaces import CG, graph_iri, shorten, sparql_prefixes
@@ -190,7 +190,7 @@ def probe_answer(store: GraphStore, probe: tuple[str, str]) -> bool:
     return bool(store.query(sparql_prefixes() + probe[1]).boolean)
 
 
-def _labels(store: GraphStore, nodes: Iterable[Node], graphs: list[str]) -> dict[Node, str]:
+def _labels(store: GraphStore, nodes: Iterable[Node]) -> dict[Node, str]:
     """rdfs:label, sh:name or dcterms:title of each node, like validate._label on the data graph."""
     iris = sorted({n for n in nodes if isinstance(n, URIRef)})
     out: dict[Node, str] = {}
@@ -312,11 +312,10 @@ def validate_store_sparql(store: GraphStore, as_of: date, shapes: Graph | None =
 
 def run_sparql(store: GraphStore, as_of: date, shapes: Graph, p: Plan) -> Outcome:
     """Run a plan's queries on the store (the shapes in ``p.fallback`` are not in it)."""
-    graphs = data_graphs(store)
     with run_graph(store, as_of):
         # Values are reported as written ("none"^^xsd:boolean, not rdflib's "false"): store.to_rdflib keeps them.
         rows = run_plan(store, p)
-        labels = _labels(store, (d.get("this") for _, d in rows), graphs)
+        labels = _labels(store, (d.get("this") for _, d in rows))
     findings, report = findings_from_rows(rows, shapes, labels)
     return Outcome(as_of, not rows_with_focus(rows), findings, report)
 
