@@ -60,7 +60,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from compgraph.checks.integrity import with_evidence_integrity
-    from compgraph.checks.report import Outcome, data_graphs
+    from compgraph.checks.report import Outcome
     from compgraph.checks.shapes import load_shapes
     from compgraph.checks.sparql import run as runmod
     from compgraph.checks.sparql.plan import plan_each
@@ -81,7 +81,6 @@ def main() -> None:
     escaped = step("as-written check", lambda: _escaped(store))
     p = step("plan", lambda: plan_each(shapes, as_written_data=escaped))
     queries = [q for q in p.queries if not args.only or args.only in query_name(shapes, q)]
-    graphs = step("data graphs", lambda: data_graphs(store))
     rows_all: list[tuple[Any, dict[str, Any]]] = []
     per_query: list[dict[str, Any]] = []
     with runmod.run_graph(store, as_of):
@@ -134,7 +133,7 @@ def main() -> None:
             if q.probe not in empty:
                 next(run_items)["rows"] = len(rows)
             rows_all += [(q, d) for d in rows]
-        labels = step("labels", lambda: runmod._labels(store, (d.get("this") for _, d in rows_all), graphs))
+        labels = step("labels", lambda: runmod._labels(store, (d.get("this") for _, d in rows_all)))
     findings, report = step("findings", lambda: runmod.findings_from_rows(rows_all, shapes, labels))
     outcome = Outcome(as_of, not runmod.rows_with_focus(rows_all), findings, report)
     outcome = step("evidence integrity", lambda: with_evidence_integrity(store, outcome))
