@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,6 +182,17 @@ def test_a_large_statute_parses_every_article() -> None:
     text = "".join(article.format(n=n) for n in range(1, 2001))
     obs = extract_obligations(text, "T", kind="regulation")
     assert len(obs) == 4000 and obs[-1].id == "T-2000-1-b"
+
+
+def test_one_very_long_word_is_read_in_time_that_grows_with_the_text_not_its_square() -> None:
+    # A word-break repair started a match inside every word at every letter: 100k letters without a space took
+    # three minutes, 2 MB never ended. Read in a child so that a relapse fails here instead of hanging the suite;
+    # the limit is a hundred times what the text takes now (about a second).
+    code = ("from compgraph.legal.extract import extract_obligations; "
+            "obs = extract_obligations('Article 1\\nLogs\\n\\n1. Providers shall keep ' + 'x' * 300_000 + '.\\n', "
+            "'T', kind='regulation'); print(len(obs))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["1"]
 
 
 def test_topic_comes_from_the_article_title_unless_the_clause_names_its_own() -> None:

@@ -17,7 +17,10 @@ VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b",
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
                             "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 # "organi- sational" (PDF line break turned into a space) or "organi-\nsational"; "high- and low-risk" stays.
-_BROKEN_PARTS = re.compile(r"([A-Za-z]*[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])(?!(?:and|or|nor|to|as|in)\b)([a-z]{2,}\w*)")
+# A match starts only where no letter precedes: from inside a word it would scan to the word's end from each letter
+# (quadratic in a long word), and any match inside a word is also one from the word's start.
+_BROKEN_PARTS = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])"
+                           r"(?!(?:and|or|nor|to|as|in)\b)([a-z]{2,}\w*)")
 
 
 # One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)"
