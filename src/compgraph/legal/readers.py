@@ -50,6 +50,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
         if suffix in (".md", ".markdown") or _markdown_saved_as_text(raw):
             import markdown
 
+            raw = _stray_brackets_escaped(raw)
             html = markdown.markdown(raw, extensions=["tables", _numbered_lists()])
             if _ITEMS_AS_CODE.search(html):
                 html = markdown.markdown(_indented_items_as_lists(raw), extensions=["tables", _numbered_lists()])
@@ -103,6 +104,33 @@ _MARKDOWN_MARK = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S[^*\n]*\*\*", re.M)
 
 def _markdown_saved_as_text(raw: str) -> bool:
     return bool(_MARKDOWN_ESCAPE.search(raw) and _MARKDOWN_MARK.search(raw))
+
+
+# Python-Markdown looks for the end of a link's text from every "[" to the end of its paragraph, one character at
+# a time: OCR noise or a pasted table with thousands of "[" and no "]" took minutes (8,000: 9 s, growing with the
+# square). A "[" nothing closes, or one nested more than two deep, can start no link a statute holds, so it is
+# escaped (Markdown prints it as it was) and the converter never scans for it.
+_BRACKET_DEPTH = 2
+_BRACKET_OR_ESCAPE = re.compile(r"\\[\s\S]|[\[\]]")
+
+
+def _stray_brackets_escaped(raw: str) -> str:
+    stack: list[int] = []
+    stray: list[int] = []
+    for m in _BRACKET_OR_ESCAPE.finditer(raw):
+        if m.group(0) == "[":
+            (stray if len(stack) >= _BRACKET_DEPTH else stack).append(m.start())
+        elif m.group(0) == "]" and stack:
+            stack.pop()
+    stray = sorted(stray + stack)
+    if not stray:
+        return raw
+    parts, last = [], 0
+    for pos in stray:
+        parts += [raw[last:pos], "\\["]
+        last = pos + 1
+    parts.append(raw[last:])
+    return "".join(parts)
 
 
 # A word processor's converter nests list items by indenting them a space or more per level, from four spaces on
