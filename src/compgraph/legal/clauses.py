@@ -101,12 +101,19 @@ NON_DUTY = re.compile(
     r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment|"
     r"part|rules?|(?:sub)?title)\s+(?:shall|will)\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|"
     r"become\s+effective|be\s+effective)\b|"
-    # Who enforces an instrument ("This regulation will be enforced by the superintendent") and the time allowed
-    # to comply ("Covered Entities shall have 180 days from the effective date of this Part to comply", a period's
+    # Who enforces an instrument ("This regulation will be enforced by the superintendent"), how an order is ("the
+    # order becomes and may be enforced as an order of the Federal Court"), and the time allowed to comply
+    # ("Covered Entities shall have 180 days from the effective date of this Part to comply", a period's
     # point "One year from the effective date of this Part to comply with ...", "The following provisions shall
     # include additional transitional periods") say when and by whom duties are enforced, not what to do.
     r"\b(?:this|the)\s+(?:regulation|part|act|chapter|title|rules?|ordinance|law)\s+(?:shall|will)\s+be\s+"
-    r"enforced\s+by\b|"
+    r"enforced\s+by\b|\b(?:becomes|become|may\s+be\s+enforced)\s+(?:and\s+may\s+be\s+enforced\s+)?as\s+an?\s+"
+    r"(?:order|judgment|decree)\s+of\b|"
+    # An instrument's own limits ("This order shall be implemented in a manner consistent with applicable law and
+    # subject to the availability of appropriations", every executive order's): how its duties are read, no duty.
+    r"\b(?:this|the)\s+(?:order|memorandum|directive|regulation|part|act|chapter|title|rules?|ordinance|law|policy)"
+    r"\s+(?:shall|will|is\s+to)\s+be\s+(?:implemented|interpreted|construed|applied|read)\s+(?:in\s+a\s+manner\s+)?"
+    r"(?:consistent(?:ly)?|subject|in\s+accordance)\b|"
     # What a provision does not prohibit or prevent ("This subsection shall not prevent a financial institution from
     # providing ...", "Subsections (a) and (b) shall not prohibit the disclosure ...") limits it and binds no one;
     # "A controller shall not prevent a data subject ..." is a prohibition.
@@ -220,6 +227,9 @@ _PROHIBITION = re.compile(
     r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
+    # AIDA 18(1): "However, the Minister is not permitted to require that the person disclose ...": a permission
+    # denied is a prohibition.
+    r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b|"
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
     # ("... to ensure that the AI system, when placed on the market, no longer presents that risk ..., within a
     # period it may prescribe": "no longer" negates nothing the sentence requires)

@@ -1,5 +1,6 @@
 """Reading legislative XML that keeps each provision's number in a ``num`` element (BC Laws' ``bcl:num``, Akoma
-Ntoso's and USLM's ``num``) as the lines a reader sees on the printed page.
+Ntoso's and USLM's ``num``) or a ``Label`` (the Parliament of Canada's bills and Justice Canada's consolidated Acts
+and regulations) as the lines a reader sees on the printed page.
 
 Such XML holds a provision's number apart from its words and often without brackets (BC Laws:
 ``<bcl:num>4</bcl:num>``, ``<bcl:num>a</bcl:num>``) and its catchline in an element of its own
@@ -38,12 +39,16 @@ def _words(element: Any) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+# Canada's XML prints its numbers as they read ("6", "(1)", "(a)") in ``Label``; BC's and Akoma Ntoso's in ``num``.
+_NUMBERS = frozenset({"num", "label"})
+
+
 def _num(element: Any) -> Any:
-    return next((c for c in element if _local(c.tag) == "num"), None)
+    return next((c for c in element if _local(c.tag) in _NUMBERS), None)
 
 
 def has_numbered_provisions(root: Any) -> bool:
-    """Whether ``root`` numbers its provisions in ``num`` elements (the layout this module reads)."""
+    """Whether ``root`` numbers its provisions in ``num`` or ``Label`` elements (the layout this module reads)."""
     return any(_num(e) is not None for e in root.iter() if _local(e.tag) not in _GROUPS)
 
 
@@ -61,13 +66,18 @@ class _Page(Page):
 
 def _lay_out(element: Any, page: _Page, label: str = "") -> None:
     name = _local(element.tag)
+    if name == "heading" and label == "":
+        # Canada's "<Heading><TitleText>Requirements</TitleText></Heading>" (a "PART 1" label in it, too) titles
+        # the sections after it: one heading line, not a numbered provision
+        page.heading(" ".join(_words(c) for c in element))
+        return
     num = _num(element)
     number = _words(num) if num is not None else ""
     if name in _GROUPS and num is not None:
         title = " ".join(_words(c) for c in element if _local(c.tag) in (_WORDS | _CATCHLINES))
         page.heading(f"{name.capitalize()} {number} — {title}".strip(" —"))
         for child in element:
-            if _local(child.tag) not in (_WORDS | _CATCHLINES | {"num"}):
+            if _local(child.tag) not in (_WORDS | _CATCHLINES | _NUMBERS):
                 _lay_out(child, page)
         return
     if num is not None:
@@ -81,14 +91,14 @@ def _lay_out(element: Any, page: _Page, label: str = "") -> None:
             number = _label(number)
         first = True
         for child in element:
-            if _local(child.tag) in (_CATCHLINES | {"num"}):
+            if _local(child.tag) in (_CATCHLINES | _NUMBERS):
                 continue
             _lay_out(child, page, (label + number) if first else "")
             first = False
         if first and (label + number):  # a numbered provision with no words: a repealed "(4)"
             page.line(label + number)
         return
-    if name in _WORDS and not any(_local(e.tag) == "num" for e in element.iter()):
+    if name in _WORDS and not any(_local(e.tag) in _NUMBERS for e in element.iter()):
         page.line(f"{label} {_words(element)}".strip())
         return
     first = True

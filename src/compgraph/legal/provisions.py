@@ -27,6 +27,7 @@ from compgraph.legal.clauses import (
     statute_addressee,
     statute_modality,
 )
+from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.statute import Provision, parse_provisions
 
@@ -38,7 +39,8 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Art|No|Nos|para|e\.g|i\.e|cf|p|pp|Sec|Ch|Re
 _MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are required to|are not to|is not to|is to be|"
                     r"are to be|"
                     r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
-                    r"are authori[sz]ed|reserves the right)\b|\bin no case\b", re.I)
+                    r"are authori[sz]ed|reserves the right|is not permitted to|are not permitted to)\b|"
+                    r"\bin no case\b", re.I)
 # A definitions section ("Sec. 2-447. - Definitions.", "23-501 Definitions") says what words mean: its "shall
 # refer to", "shall include but not be limited to" and "Such term shall not include" bind no one; a findings
 # section ("SEC. 22D.1. FINDINGS.", "Declaration of legislative findings and intent") says why the law was made,
@@ -413,7 +415,7 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
         return False
     # A label alone on its line ("(a)" above "(i) The deployer shall ...") says nothing either way: its own
     # points decide at their level.
-    return not all(_MODAL.search(sentences(child.text)[0]) for child in children if child.text)
+    return not all(_MODAL.search(_after_catchline(sentences(child.text))[0]) for child in children if child.text)
 
 
 def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, bool],
@@ -512,6 +514,15 @@ def _flush_out(walker: _Walker, prov: Provision, lead: Provision | None) -> None
 
 
 _CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")
+
+
+def _after_catchline(parts: list[str]) -> list[str]:
+    """The sentences after a catchline that opens a paragraph or point: in Title Case ("Transparency Forum. The
+    working group shall ...") or in sentence case, as the Federal Register prints its italic ones ("(a) Covered Cyber
+    Incident Report deadline. A covered entity must submit ..."): a short capitalised phrase with no verb."""
+    first = parts[0].strip() if parts else ""
+    verbless = len(first.split()) <= 12 and first[:1].isupper() and not _VERB.search(first) and first.endswith(".")
+    return parts[1:] if len(parts) > 1 and (_CATCHLINE.match(first) or verbless) else parts
 
 
 def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:

@@ -50,7 +50,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
         if suffix in (".md", ".markdown") or _markdown_saved_as_text(raw):
             import markdown
 
-            raw = _stray_brackets_escaped(raw)
+            raw = _lists_after_paragraphs(_stray_brackets_escaped(raw))
             html = markdown.markdown(raw, extensions=["tables", _numbered_lists()])
             if _ITEMS_AS_CODE.search(html):
                 html = markdown.markdown(_indented_items_as_lists(raw), extensions=["tables", _numbered_lists()])
@@ -131,6 +131,17 @@ def _stray_brackets_escaped(raw: str) -> str:
         last = pos + 1
     parts.append(raw[last:])
     return "".join(parts)
+
+
+# CommonMark (GitHub, most converters) lets a bulleted list start right under a paragraph line ("... as follows:" then
+# "- Sec. 6. ..."); Python-Markdown needs a blank line first, or reads every item as more words of that paragraph, so
+# an order's sections and subsections came out as one line. A blank line before such an item gives CommonMark's list.
+_BULLET_UNDER_TEXT = re.compile(
+    r"^(?![ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|#|>|\|))([ \t]*\S.*)\n(?=[ \t]{0,3}[*+-][ \t]+\S)", re.M)
+
+
+def _lists_after_paragraphs(raw: str) -> str:
+    return _BULLET_UNDER_TEXT.sub(r"\1\n\n", raw)
 
 
 # A word processor's converter nests list items by indenting them a space or more per level, from four spaces on

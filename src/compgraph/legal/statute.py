@@ -694,9 +694,9 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     if gazette and not p.mid_sentence(next_word):
         p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
         return gazette.group(1) or gazette.group(2) or gazette.group(3), title_above, gazette.end()
-    # Only in an act that prints its section numbers bare and right after the section before ("11.1" in section 11
-    # or 11.2, "10" after 9), so a policy's "4.1 The ..." stays a numbered paragraph.
-    inserted = _INSERTED_SECTION.match(line) if at_margin and p.bare_numbers else None
+    # Bare numbers after the section before ("10" after 9) or under a catchline ("6 A person"); not "4.1 The ...".
+    bare = p.bare_numbers or (titled and re.match(r"\d{1,3} [A-Z]", line) is not None)
+    inserted = _INSERTED_SECTION.match(line) if at_margin and bare else None
     rest = line[inserted.end() :] if inserted else ""
     # a sentence, or a lead-in to points ("26E. Where an organisation —")
     if (
@@ -769,11 +769,11 @@ def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
 
     A short verbless catchline ("Short title.", "Definitions.") may come between the number and the text; the
     text must be a sentence ("This Act may be cited ...", "As used in this Act:"), so "SEC. 22D.2. CAPITALS."
-    and "Section 10. Open operating standard." stay plain headings. The line may end mid-sentence ("SECTION 3. The
-    Director shall report ... on the use of the system," then "and on its costs."): it is still this section's."""
+    and "Section 10. Open operating standard." stay plain headings (an order's catchline before "(a)" runs to 16 words).
+    The line may end mid-sentence ("SECTION 3. The Director shall report ..., " then "and on its costs."): still its."""
     rest, at = m.group(2), m.start(2)
-    catch = re.match(r"([A-Z][^.;:]{0,80}?)\.[ \t]+(?=[A-Z(])", rest)
-    if catch and len(catch.group(1).split()) <= 8 and not _VERB.search(catch.group(1)):
+    catch = re.match(r"([A-Z][^.;:]{0,160}?)\.[ \t]+(?=(\(a\)[ \t])?[A-Z(])", rest)
+    if catch and len(catch.group(1).split()) <= 8 + 8 * bool(catch[2]) and not _VERB.search(catch.group(1)):
         text = rest[catch.end() :]
         if len(text.split()) >= 3:
             return catch.group(1).strip(), at + catch.end()
