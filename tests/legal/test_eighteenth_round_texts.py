@@ -110,3 +110,61 @@ def test_an_order_filed_in_court_that_becomes_enforceable_as_its_order_is_a_lega
         "Federal Court.\n"
     )
     assert not any("enforced as an order" in t for _, _, t in _duties(text))
+
+
+# The first run on Quebec's private-sector privacy Act (ss. 3.1-3.8 as LégisQuébec's HTML), after the fixes above.
+
+
+def test_a_degree_sign_numbers_a_point_under_its_lead_in() -> None:
+    text = (
+        "Section 34. The person in charge may suggest protection measures applicable to the project, such as\n\n"
+        "1° the appointment of a person to be responsible for the measures;\n\n"
+        "2° training activities for project participants.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["34(1)", "34(2)"]
+
+
+def test_a_decimal_section_number_closed_by_a_full_stop_opens_a_section_first_in_an_excerpt() -> None:
+    text = (
+        "DIVISION I.1\n\nRESPONSIBILITIES\n\n"
+        "3.1. Any person carrying on an enterprise must keep a register.\n\n"
+        "3.2. Any person carrying on an enterprise must establish governance policies.\n\n"
+        "3.6. For the purposes of this Act, “confidentiality incident” means\n\n"
+        "1° access not authorized by law to personal information; or\n\n"
+        "2° loss of personal information.\n\n"
+        "3.7. The person must also consult the person in charge.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["3.1", "3.2", "3.7"]
+
+
+def test_words_the_page_hides_are_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "act.html"
+    path.write_text(
+        '<html><body><div class="section"><p>3.8. A person carrying on an enterprise must keep a register.</p>'
+        '<div class="HistoricalNote"><span class="Hidden">2021, c. 25</span><span>2021, c. 25, s. 103.</span></div>'
+        '<p style="display: none">A copy of the register must be burned.</p></div></body></html>',
+        encoding="utf-8",
+    )
+    text = read_document(path)
+    assert "2021, c. 25, s. 103." in text
+    assert "2021, c. 252021" not in text and "burned" not in text
+
+
+def test_a_pronoun_after_a_semicolon_opens_a_clause_of_its_own_modality() -> None:
+    text = (
+        "3.1. That person shall exercise the function of person in charge of the protection of personal "
+        "information; he may delegate all or part of that function in writing to any person.\n"
+    )
+    rows = [(m, t) for _, m, t in _duties(text)]
+    assert [m for m, _ in rows] == ["mandatory", "permission"]
+    assert rows[1][1].endswith("he may delegate all or part of that function in writing to any person.")
+
+
+def test_what_another_party_may_do_failing_the_duty_is_its_own_permission() -> None:
+    text = (
+        "3.5. He must also notify any person whose personal information is concerned by the incident, failing which "
+        "the Commission may order him to do so.\n"
+    )
+    rows = [(m, t) for _, m, t in _duties(text)]
+    assert [m for m, _ in rows] == ["mandatory", "permission"]
+    assert rows[1][1].endswith("the Commission may order him to do so.")

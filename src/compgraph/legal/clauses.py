@@ -326,6 +326,12 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            # after a semicolon (duty_clauses keeps it apart only when its party is another one).
                            r"(?<=;)\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?:shall|must)\s+(?!not\b))|"
                            r"(?<=;)\s+(?=[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+however,\s+(?:shall|must|may)\b)|"
+                           # Quebec's P-39.1: "That person shall exercise the function ...; he may delegate all or
+                           # part of that function": a pronoun after a semicolon opens a clause with a verb of its own;
+                           # "He must also notify ..., failing which the Commission may order him to do so": so does
+                           # what another party may do if the duty is not done.
+                           r"(?<=;)\s+(?=(?:he|she|it|they)(?:\s+or\s+she)?\s+(?:also\s+)?(?:shall|must|may)\b)|"
+                           r",\s+(?=failing\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
                            # Art. 60(4)(b): "...; where the authority has not answered ..., the plan shall be
                            # understood to have been approved".
                            r"(?<=;)\s+(?=(?:where|if|when)\b[^;]{0,240}?,\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"

@@ -14,12 +14,17 @@ from collections.abc import Callable
 
 from compgraph.legal.inline import roman_value
 
-__all__ = ["CAPITAL_CATCHLINE", "LABEL", "label_kind", "labels_of", "letter_opens", "ordinal", "own_level"]
+__all__ = ["BARE_SECTION", "CAPITAL_CATCHLINE", "LABEL", "label_kind", "labels_of", "letter_opens", "ordinal",
+           "own_level"]
 
-# "( c)": OCR puts a space inside a label's parentheses.
+# "( c)": OCR puts a space inside a label's parentheses. "1°": Quebec's (and the civil-law codes') numbered points.
 LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
-                   r"|(\d{1,3}[a-z]?)\.(?=[ \t])"
+                   r"|(\d{1,3}[a-z]?)(?:\.|°)(?=[ \t])"
                    r"|([a-z])\)|([a-zA-Z]|[ivx]{2,4})\.(?=[ \t]|\d{1,3}\.[ \t]))[ \t]*")
+# A section number printed bare before its first words: Quebec's "3.1. Any person ..." (a decimal closed by a full
+# stop, which no list item is) opens a section anywhere; "6 A person ..." (group 1) only under its catchline, as
+# Canada's bills print it, since a plain number before a sentence may be a page's or a list's.
+BARE_SECTION = re.compile(r"\d{1,3}\.\d{1,2}\.[ \t]+[A-Z]|(\d{1,3} [A-Z])")
 # "IN GENERAL.—", "MAJOR INCIDENT.—": the U.S. Code's capital catchline opening a subsection
 CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ \t]*")
 

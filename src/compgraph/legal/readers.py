@@ -370,6 +370,12 @@ def _flat_text(node: Any, skip: tuple[str, ...] = ()) -> str:
     return " ".join("".join(parts).split())
 
 
+def _hidden(tag: Any) -> bool:
+    style = "".join(str(tag.get("style") or "").split()).lower()
+    classes = {str(c).lower() for c in tag.get("class") or ()}
+    return tag.has_attr("hidden") or "display:none" in style or bool(classes & {"hidden", "d-none"})
+
+
 def _html_to_text(html: str) -> str:
     """Long because it is the one walk over the document: blocks in order, each read its own way (heading,
     paragraph, list item, table row), and text outside any block ("<b>§ 59.1-578. Title.</b>" between two
@@ -378,6 +384,10 @@ def _html_to_text(html: str) -> str:
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "head", "nav", "noscript"]):
+        tag.decompose()
+    # What the page hides is no part of what a reader sees: LégisQuébec repeats each history note's words in a
+    # class="Hidden" span ("2021, c. 252021, c. 25, s. 1031." read as markup, "2021, c. 25, s. 103." on screen).
+    for tag in soup.find_all(_hidden):
         tag.decompose()
     # A paragraph cannot hold a heading or another paragraph: a browser closes it there. Pages that nest them
     # anyway (leginfo's "<p><h6>1798.100.</h6> <p>(a) ...</p><p>(1) ...</p></p>") are read as the browser lays

@@ -25,7 +25,7 @@ from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import repair_typography
 from compgraph.legal.headings import heading_of, is_title, long_title, principle_cite, principle_clause, principle_name
 from compgraph.legal.inline import inline_segments, roman_value
-from compgraph.legal.labels import LABEL, label_kind, labels_of, letter_opens, ordinal, own_level
+from compgraph.legal.labels import BARE_SECTION, LABEL, label_kind, labels_of, letter_opens, ordinal, own_level
 
 __all__ = ["Provision", "parse_provisions", "repair_typography"]
 
@@ -694,15 +694,15 @@ def _run_in_heading(p: _Parser, line: str, next_word: int, at_margin: bool = Fal
     if gazette and not p.mid_sentence(next_word):
         p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
         return gazette.group(1) or gazette.group(2) or gazette.group(3), title_above, gazette.end()
-    # Bare numbers after the section before ("10" after 9) or under a catchline ("6 A person"); not "4.1 The ...".
-    bare = p.bare_numbers or (titled and re.match(r"\d{1,3} [A-Z]", line) is not None)
+    bare_number = BARE_SECTION.match(line)  # not a policy's "4.1 The ..." (labels.BARE_SECTION)
+    bare = p.bare_numbers or (bare_number is not None and (titled or not bare_number.group(1)))
     inserted = _INSERTED_SECTION.match(line) if at_margin and bare else None
     rest = line[inserted.end() :] if inserted else ""
-    # a sentence, or a lead-in to points ("26E. Where an organisation —")
+    # a sentence, or a lead-in to points ("26E. Where an organisation —", Quebec's "3.6. ... “X” means")
     if (
         inserted
         and not p.mid_sentence(next_word)
-        and (_VERB.search(rest) or rest.rstrip().endswith(("—", "–")))
+        and (_VERB.search(rest) or re.search(r"\bmeans\b", rest) or rest.rstrip().endswith(("—", "–")))
         # the next section, or a later one under its catchline (an excerpt, or sections repealed between)
         and (_follows(p.section, inserted.group(1), bool(inserted.group(2))) or (titled and _ascends(p.section, line)))
     ):
@@ -756,11 +756,11 @@ def _ascends(section: str, number: str) -> bool:
 
 
 def _follows(section: str, base: str, decimal: bool) -> bool:
-    """Whether a bare number goes on from ``section``: its insert ("11.1" after 11, "26A" after 26) or the next
-    section ("23" after 22A)."""
+    """Whether a bare number goes on from ``section``: its insert ("11.1" after 11, "26A" after 26, or first in an
+    excerpt: Quebec's "3.1." under its division) or the next section ("23" after 22A)."""
     current = re.match(r"\d*", section).group(0)  # type: ignore[union-attr]  # matches any string
     if decimal:
-        return current == base
+        return current in ("", base)
     return current.isdigit() and int(base) == int(current) + 1
 
 
