@@ -101,6 +101,7 @@ def test_bad_form_values_are_400(site: tuple[str, Path], page) -> None:  # noqa:
     assert post(f"{base}/review/{READ}", form={"author": "A", "d:PSD-2-1:CTL-NOPE": "reject"}).status == 400
     assert post(f"{base}/review/{READ}", form={"author": "A", "evil": "1"}).status == 400
     assert page.request.get(f"{base}/review/{READ}?k=999").status == 400
+    assert page.request.get(f"{base}/review/{READ}?k=%C2%B2").status == 400  # "²": isdigit() yet not int()
     assert page.request.get(f"{base}/review/nope").status == 404
 
 

@@ -121,6 +121,11 @@ def test_the_csv_export_is_the_filtered_sorted_view(client: FlaskClient) -> None
         ("/controls?sort=colour", "sort: 'colour'"),
         ("/evidence.json?desc=maybe", "desc"),
         ("/evidence?within=0", "within"),
+        # int() refuses a superscript digit str.isdigit() passes, and any number over 4,300 digits: both were a 500
+        ("/evidence?within=%C2%B2", "within"),
+        ("/evidence?within=" + "9" * 5000, "within"),
+        ("/obligations?page=%C2%B2", "page"),
+        ("/obligations?page=" + "9" * 5000, "page"),
     ],
 )
 def test_a_bad_view_parameter_is_a_400_naming_it(client: FlaskClient, url: str, names: str) -> None:

@@ -102,11 +102,21 @@ def choice_param(name: str, allowed: list[tuple[str, str]]) -> str | None:
 PAGE_SIZE = 200
 
 
+def whole_number(raw: str, lowest: int, highest: int) -> int | None:
+    """``raw`` as a whole number from ``lowest`` to ``highest``, else None. ASCII digits only, and few of them:
+    str.isdigit() also passes "²" (which int() refuses) and int() refuses more than 4,300 digits, both a 500."""
+    if not re.fullmatch(r"[0-9]{1,9}", raw):
+        return None
+    n = int(raw)
+    return n if lowest <= n <= highest else None
+
+
 def page_param() -> int:
     raw = request.args.get("page", "1").strip() or "1"
-    if not raw.isdigit() or int(raw) < 1 or len(raw) > 6:
-        abort(400, description=f"page: {raw!r} is not a page number (1, 2, 3, ...).")
-    return int(raw)
+    n = whole_number(raw, 1, 999_999)
+    if n is None:
+        abort(400, description=f"page: {raw[:40]!r} is not a page number (1, 2, 3, ...).")
+    return n
 
 
 def pager(page: int, total: int) -> dict[str, Any] | None:

@@ -31,7 +31,7 @@ from compgraph.legal import review as rv
 from compgraph.legal import suggest as sg
 from compgraph.legal.readers import SUPPORTED_EXTENSIONS, IngestError
 from compgraph.web.model import get_store
-from compgraph.web.views.common import configured_mappings
+from compgraph.web.views.common import configured_mappings, whole_number
 
 bp = Blueprint("legal", __name__)
 CHOICES = ("", *rv.RELATIONS, "reject")
@@ -57,11 +57,11 @@ def _doc_or_404(doc_id: str) -> None:
 def review_page(doc_id: str) -> str:
     _doc_or_404(doc_id)
     store = get_store()
-    k = request.args.get("k", "5")
-    if not k.isdigit() or not 1 <= int(k) <= 20:
+    k = whole_number(request.args.get("k", "5"), 1, 20)
+    if k is None:
         abort(400, description="k must be a whole number from 1 to 20")
     ranker = _ranker()
-    suggestions = sg.suggest(store, doc_id, top_k=int(k), ranker=ranker)
+    suggestions = sg.suggest(store, doc_id, top_k=k, ranker=ranker)
     path = rv.find_review_file(doc_id, configured_mappings(), store)
     decided = {d.key: d for d in rv.read_review(path) if d.action in rv.ACTIONS}
     controls = rv.known_controls(store)

@@ -28,6 +28,7 @@ from compgraph.web.views.common import (
     page_param,
     pager,
     respond,
+    whole_number,
 )
 from compgraph.web.views.listing import ListView, days_between, days_phrase, list_view, options, page_of
 
@@ -345,9 +346,10 @@ def window_param() -> int | None:
     raw = request.args.get("within", "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or not 0 < int(raw) <= 3660:
-        abort(400, description=f"within: {raw!r} is not a number of days (1 to 3660), e.g. 30.")
-    return int(raw)
+    days = whole_number(raw, 1, 3660)
+    if days is None:
+        abort(400, description=f"within: {raw[:40]!r} is not a number of days (1 to 3660), e.g. 30.")
+    return days
 
 
 @bp.route("/evidence", defaults={"fmt": "html"})
