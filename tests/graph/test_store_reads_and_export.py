@@ -8,6 +8,8 @@ behaviours unpinned. Every store is made per test.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -82,6 +84,29 @@ def test_a_timed_query_the_engine_cannot_evaluate_is_the_query_s_fault_too(store
 def test_an_untimed_query_the_store_cannot_parse_is_a_syntax_error_with_the_parser_s_message(store: LocalStore) -> None:
     with pytest.raises(QuerySyntaxError, match="^error at 1:"):
         store.query("SELECT ?x WHERE {}}")
+
+
+def test_a_query_nested_twenty_thousand_deep_is_a_syntax_error_not_a_crash(tmp_path: Path) -> None:
+    # Oxigraph's parser recursed once per brace and killed the process (a segmentation fault): run in a child, so
+    # that a relapse fails this test instead of ending the suite
+    code = (
+        "import sys; from compgraph.graph.store import LocalStore, QuerySyntaxError\n"
+        "with LocalStore(sys.argv[1]) as s:\n"
+        "    try:\n"
+        "        s.query('SELECT * WHERE { ' + '{ ' * 20000 + '?s ?p ?o' + ' }' * 20000 + ' }')\n"
+        "    except QuerySyntaxError as exc:\n"
+        "        print(exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "store")], capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip()) == (
+        0,
+        "brackets nested more than 256 deep (line 1); no SPARQL engine here parses that",
+    )
+
+
+def test_a_query_nested_as_deep_as_allowed_is_answered(store: LocalStore) -> None:
+    store.replace_graph(A, TWO)
+    assert store.query("ASK { " + "{ " * 255 + "?s ?p ?o" + " }" * 255 + " }").boolean is True
 
 
 def test_a_store_reopened_to_read_answers_its_queries(tmp_path: Path) -> None:

@@ -164,6 +164,17 @@ def test_syntax_error_is_400_with_the_parser_message(client: FlaskClient) -> Non
     assert len(resp.text.strip().splitlines()) == 1
 
 
+def test_a_query_nested_thousands_deep_is_400_and_the_worker_lives(client: FlaskClient) -> None:
+    # Oxigraph's parser crashed the query worker: a 503 blaming its memory limit
+    deep = "SELECT * WHERE { " + "{ " * 20000 + "?s ?p ?o" + " }" * 20000 + " }"
+    resp = client.post("/sparql", data={"query": deep})
+    assert (resp.status_code, resp.text.strip()) == (
+        400,
+        "SPARQL syntax error: brackets nested more than 256 deep (line 1); no SPARQL engine here parses that",
+    )
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
 def test_missing_query_in_post_is_400(client: FlaskClient) -> None:
     assert client.post("/sparql", data={"nothing": "here"}).status_code == 400
     assert client.post("/sparql", data="  ", content_type="application/sparql-query").status_code == 400

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,33 @@ _XSD_STRING = str(XSD.string)
 
 class QuerySyntaxError(ValueError):
     """The query text is not valid SPARQL; the message is the parser's."""
+
+
+# Oxigraph's parser recurses once per bracket: a query nesting 20,000 braces or 5,000 parentheses killed the
+# process (a segmentation fault in the CLI, a lost query worker behind /sparql), and the planner and rdflib's parser
+# raise RecursionError long before. No query a person writes nests this deep.
+MAX_QUERY_DEPTH = 256
+_NESTING = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>\s{}"]*>|#[^\n]*|[{(\[]|[})\]]'
+)
+
+
+def check_nesting(text: str) -> None:
+    """Raise QuerySyntaxError if ``text`` nests brackets deeper than MAX_QUERY_DEPTH (outside strings, IRIs and
+    comments)."""
+    depth = 0
+    for m in _NESTING.finditer(text):
+        token = m.group(0)
+        if token in "{([":
+            depth += 1
+            if depth > MAX_QUERY_DEPTH:
+                line = text.count("\n", 0, m.start()) + 1
+                raise QuerySyntaxError(
+                    f"brackets nested more than {MAX_QUERY_DEPTH} deep (line {line}); no SPARQL engine here "
+                    "parses that"
+                )
+        elif token in "})]":
+            depth -= 1
 
 
 class QueryFailed(ValueError):

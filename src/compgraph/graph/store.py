@@ -47,6 +47,7 @@ from compgraph.graph.results import (  # noqa: F401  (re-exported: callers impor
     QuerySyntaxError,
     QueryTimeout,
     ResultTooLarge,
+    check_nesting,
     child_query,
     query_kwargs,
     to_rdflib,
@@ -340,6 +341,7 @@ class LocalStore(GraphStore):
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
     ) -> QueryResult:
+        check_nesting(sparql)
         if timeout is None:
             try:
                 return _materialise(

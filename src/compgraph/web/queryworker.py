@@ -202,14 +202,19 @@ def _send(conn: Any, message: dict[str, Any]) -> bool:
 
 def handle(request: dict[str, Any], get_store: Any, isolated: bool) -> dict[str, Any]:
     """Run one request; the reply is the serialised answer or a 4xx status with one line of text."""
+    from compgraph.graph.results import QuerySyntaxError, check_nesting
+
     text = request["query"]
     try:
+        check_nesting(text)  # before rdflib's parse (RecursionError) and Oxigraph's (a crash)
         refusal = service_refusal(text, isolated)
         if refusal:
             return {"status": 400, "error": refusal}
         return _answer(request, get_store())
     except MemoryError:
         return {"status": 503, "error": "the query needed more than this endpoint's memory limit", "reusable": False}
+    except QuerySyntaxError as exc:
+        return {"status": 400, "error": f"SPARQL syntax error: {exc}"}
     except SyntaxError as exc:
         if _is_update(text):
             return {"status": 400, "error": UPDATE_REFUSED}
