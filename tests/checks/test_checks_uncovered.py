@@ -84,7 +84,7 @@ def test_a_path_node_of_no_known_kind_is_refused_naming_its_property(tmp_path: P
 
 
 def test_a_sparql_constraint_that_does_not_parse_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ShapesError, match="a SPARQL query of these shapes does not parse"):
+    with pytest.raises(ShapesError, match="sh:select is not valid SPARQL: line 1, column "):
         run(tmp_path, UNBALANCED_QUERY)
 
 
@@ -530,7 +530,7 @@ def test_a_query_the_dependency_reader_cannot_follow_depends_on_every_predicate(
 )
 def test_a_malformed_sparql_constraint_is_refused_with_a_line(tmp_path: Path, query: str) -> None:
     ttl = f'<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "{query}" ] .'
-    with pytest.raises(ShapesError, match="a SPARQL query of these shapes does not parse"):
+    with pytest.raises(ShapesError, match="sh:select is not valid SPARQL: line 1, column "):
         run(tmp_path, ttl)
 
 

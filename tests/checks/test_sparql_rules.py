@@ -5,6 +5,7 @@ Each test is one behaviour the W3C SHACL-SPARQL suite (tests/fixtures/w3c-shacl/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -190,3 +191,38 @@ def test_a_shacl_af_target_query_may_bind_this_itself(store: LocalStore):
     )
     outcome = validate_store(store, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
     assert [f.focus for f in outcome.findings] == ["urn:x:bad"]
+
+
+NO_FOCUS = "sh:targetClass <urn:x:Nothing>"
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_a_query_whose_braces_never_close_is_refused_though_no_focus_node_reaches_it(store: LocalStore, engine: str):
+    # pySHACL parses a query only for a focus node, and the SPARQL engine left this one to pySHACL: "conforms"
+    shapes = constraint("SELECT $this WHERE { $this <urn:x:p> ?o . { }")
+    said = refusal(store, shapes.replace("sh:targetNode <urn:x:bad>, <urn:x:good>", NO_FOCUS), engine)
+    assert said.startswith("shapes graph: the sh:sparql of urn:x:S: sh:select is not valid SPARQL: line 1, column")
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_a_syntax_error_is_placed_in_the_query_as_written_not_in_the_engines_rewrite(store: LocalStore, engine: str):
+    # Oxigraph's message counted the lines of the engine's own query (25 prefix lines first) and named no shape
+    said = refusal(store, constraint("SELECT $this WHERE {\n  $this <urn:x:p> ?o .\n  FILTER (?o = )\n}"), engine)
+    # the parser stops where it can read no further: the FILTER's line or the brace after it, of four lines
+    assert re.search(r"sh:sparql of urn:x:S: sh:select is not valid SPARQL: line [34], column \d+: a syntax", said)
+
+
+def test_a_prefix_no_declaration_gives_is_called_undeclared(store: LocalStore):
+    said = refusal(store, constraint("SELECT $this WHERE { $this nope:p ?o }"), "sparql")
+    assert "line 1, column" in said and "an undeclared prefix" in said
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_a_query_nested_thousands_deep_is_refused_in_one_line(store: LocalStore, engine: str):
+    # the planner and rdflib's parser raised RecursionError (a traceback), and Oxigraph's parser crashed the process
+    select = "SELECT $this WHERE { " + "{ " * 2000 + "$this <urn:x:p> ?o ." + " }" * 2000 + " }"
+    said = refusal(store, constraint(select), engine)
+    assert said == (
+        "shapes graph: the sh:sparql of urn:x:S: sh:select cannot be read: brackets nested more than 256 deep"
+        " (line 1); no SPARQL engine here parses that"
+    )

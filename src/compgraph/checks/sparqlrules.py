@@ -23,7 +23,8 @@ from rdflib.term import Node
 
 from compgraph.checks.sparqltext import matching, strip
 from compgraph.graph.catalog import InputError
-from compgraph.graph.namespaces import shorten
+from compgraph.graph.namespaces import PREFIXES, shorten
+from compgraph.graph.results import QuerySyntaxError, check_nesting
 
 SHAPES_GRAPH = "shapes graph"
 _CONSTRAINT_PREBOUND = ("this", "currentShape", "shapesGraph")
@@ -116,7 +117,7 @@ def rule_errors(shapes: Graph) -> list[ShapesError]:
             where, bare = node_name(shapes, node), strip(text)
             _check_form(where, bare, form)
             _check(where, bare, prebound)
-            declared_prefixes(shapes, node)
+            _check_parses(where, text, form, declared_prefixes(shapes, node))
         except ShapesError as exc:
             errors.append(exc)
     return sorted(errors, key=str)
@@ -141,6 +142,61 @@ def _check_form(where: str, bare: str, form: str) -> None:
     if found != form:
         prop = "sh:select" if form == "SELECT" else "sh:ask"
         raise ShapesError(where, f"{prop} must hold a SPARQL {form} query, not {found or 'this text'} (SHACL 1.0)")
+
+
+def _check_parses(where: str, text: str, form: str, prefixes: list[tuple[str, str]]) -> None:
+    """The query parses as the SPARQL engine reads it (compgraph's prefixes and the declared ones). pySHACL parses
+    a query only when a focus node reaches it, so a shape whose braces never closed 'conformed' on data without
+    one; the SPARQL engine's parse error named no shape and counted lines of its own rewritten query; and a query
+    nested thousands deep crashed Oxigraph's parser."""
+    prop = "sh:select" if form == "SELECT" else "sh:ask"
+    try:
+        check_nesting(text)
+    except QuerySyntaxError as exc:
+        raise ShapesError(where, f"{prop} cannot be read: {exc}") from None
+    import pyoxigraph as ox
+
+    # $PATH is replaced by the path before a component's query runs (SHACL 1.0, 6.3); a SELECT is only parsed
+    # here (its rows are never asked for), while an ASK would be evaluated, SERVICE calls and all: an ASK is
+    # parsed as the SELECT of the same pattern.
+    query = re.sub(r"\$PATH\b", "<urn:x-compgraph:path>", text)
+    if form == "ASK":
+        m = _FORM.match(query)
+        if m is None or m.group(1).upper() != "ASK":
+            return
+        query = query[: m.start(1)] + "SELECT (1 AS ?compgraph_ask)" + query[m.end(1) :]
+    try:
+        ox.Store().query(query, prefixes={**dict(PREFIXES), **dict(prefixes)})
+    except SyntaxError as exc:
+        said = str(exc)
+        # Oxigraph also applies rules pre-binding lifts ("SELECT $this ?o ... GROUP BY ?o": $this is a constant
+        # once bound): a query rdflib's parser reads is pySHACL's to run, as before, unless a prefix is unknown.
+        if "Prefix not found" not in said and _rdflib_parses(text):
+            return
+        raise ShapesError(where, f"{prop} is not valid SPARQL: {_parse_error(said, text)}") from None
+
+
+def _rdflib_parses(text: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(text)
+    except Exception:  # rdflib's parser raises several types (and RecursionError); any means "does not parse"
+        return False
+    return True
+
+
+def _parse_error(said: str, text: str) -> str:
+    """Oxigraph's "error at L:C: expected one of <every token>" as the place in the query and what stands there."""
+    m = re.match(r"error at (\d+):(\d+)", said)
+    if m is None:
+        return said[:200]
+    line, column = int(m.group(1)), int(m.group(2))
+    lines = text.split("\n")
+    # the parser stops just past what it could not read, so the words before the place are shown too
+    near = lines[line - 1][max(0, column - 21) : column + 9].strip() if line <= len(lines) else ""
+    why = "an undeclared prefix" if "Prefix not found" in said else "a syntax error"
+    return f"line {line}, column {column}: {why}" + (f" near {near!r}" if near else "")
 
 
 def _check(where: str, bare: str, prebound: tuple[str, ...]) -> None:
