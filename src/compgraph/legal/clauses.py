@@ -217,7 +217,22 @@ NON_DUTY = re.compile(
     # the instrument is called ("This Measures shall come into force on ..."), and a sanction stated without anyone
     # to impose it ("punishment shall be imposed according to law", "criminal liability shall be pursued according
     # to law") are legal effects, as "shall be liable under" is.
-    r"\bshall\s+prevail\b|\bshall\s+(?:come|enter)\s+into\s+force\b|"
+    # A web page's note of which edition governs ("In case of inconsistencies ..., the printed version will
+    # prevail.") is a precedence rule too, whatever its modal verb.
+    r"\b(?:shall|will)\s+prevail\b|\bshall\s+(?:come|enter)\s+into\s+force\b|"
+    # A limit of a body's remit ("The Department shall not be responsible for identifying or publishing data
+    # sets"): what it need not do, forbidding it nothing.
+    r"\bshall\s+not\s+be\s+responsible\s+for\b|"
+    # "Such a determination regarding publication does not foreclose a requesters access to such data sets": what a
+    # rule leaves open is its limit, as "shall not affect" is.
+    r"\b(?:does|do|shall)\s+not\s+foreclose\b|"
+    # Contents described ("This method may include but is not limited to an internet hyperlink ..."): a thing's
+    # "may include" allows no one anything.
+    r"\bmay\s+include,?\s+but\s+(?:is|are)\s+not\s+limited\s+to\b|"
+    # The effect of a practice on an authority's power ("No such practice of an undertaking shall prevent the
+    # Commission from designating it"): a saving clause, as "Nothing in ... shall prevent" is.
+    r"^\W*no\s+such\s+(?:practice|conduct|behaviou?r|agreement|arrangement|measure|action|decision)s?\b"
+    r"[^.;]{0,80}?\bshall\s+(?:prevent|preclude)\b|"
     r"\b(?:liability|punishment|penalt(?:y|ies)|sanctions?)\s+shall\s+be\s+(?:imposed|pursued|investigated)\s+"
     r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b",
     re.I,

@@ -43,6 +43,10 @@ _DECIMAL_CLAUSE = re.compile(
 _PRINCIPLE = re.compile(
     r"^(?:\d{1,3}[A-Z]?[ \t]+)?((?:[A-Za-z]+[ \t]+){1,3})[Pp]rinciple[ \t]+(\d{1,3})\b[ \t]*(?:--|[—–:.-])?[ \t]*(.*)$"
 )
+# A municipal code's section number with one decimal and its catchline in capitals ("3.72 PUBLIC ACCESSIBILITY TO
+# MUNICIPAL DATA SETS."): a heading, as the three-part numbers above are; no paragraph is written in capitals.
+_CAPITALS_SECTION = re.compile(r"^(\d{1,3}\.\d{1,3}[A-Z]?)\.?[ \t]+"
+                               r"([A-Z][A-Z0-9,'’&()-]*(?:[ \t]+[A-Z0-9,'’&()-]+)+\.?)$")
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
@@ -74,6 +78,9 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     if principle and not _VERB.search(principle.group(3)):
         initials = "".join(word[0].upper() for word in principle.group(1).split())
         return "section", f"{initials}P{principle.group(2)}", principle.group(3).strip()
+    capitals = _CAPITALS_SECTION.match(line)
+    if capitals:
+        return "section", capitals.group(1), capitals.group(2).strip()
     clause = _DECIMAL_CLAUSE.match(line)
     if clause and not _VERB.search(clause.group(2) or ""):
         return "section", clause.group(1), (clause.group(2) or "").strip()

@@ -10,12 +10,13 @@ numeral) and the ordinal each label has in its list.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
+from typing import Any
 
 from compgraph.legal.inline import roman_value
 
-__all__ = ["BARE_SECTION", "CAPITAL_CATCHLINE", "LABEL", "label_kind", "labels_of", "letter_opens", "ordinal",
-           "own_level"]
+__all__ = ["BARE_SECTION", "CAPITAL_CATCHLINE", "LABEL", "label_kind", "labelled_at", "labels_of", "letter_opens",
+           "ordinal", "own_level"]
 
 # "( c)": OCR puts a space inside a label's parentheses. "1°": Quebec's (and the civil-law codes') numbered points.
 LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
@@ -110,11 +111,22 @@ def ordinal(kind: str, label: str) -> int:
     return ord(label[-1].lower()) - ord("a") + 1
 
 
-def own_level(kind: str, style: str, stack: list[tuple[str, str]],
-              provision_at: Callable[[tuple[str, ...]], object]) -> str:
+def labelled_at(provisions: Sequence[Any], section: str, path: tuple[str, ...]) -> Any:
+    """The last provision of ``section`` written with a label at ``path``: the place's own words, not an unlabelled
+    paragraph after them (Madison's "(2) Definitions. As used in this ordinance:", then '"Data" means ...:' at the
+    same place, then its points "1. ..."), whose lack of a label says nothing of how the place was numbered."""
+    for prov in reversed(provisions):
+        if prov.section != section:
+            break  # a section's provisions are read one after the other
+        if prov.path == path and prov.labels:
+            return prov
+    return None
+
+
+def own_level(kind: str, style: str, stack: list[tuple[str, str]], provisions: Sequence[Any], section: str) -> str:
     """The kind of a dotted letter or number ("a.", "2.") written under an open bracketed one of the same kind:
     Delaware numbers "(e)(1)a.1.A.", so "a." and "1." there are levels of their own ("alpha.", "num."), not the
-    next "(a)" or "(1)". ``provision_at`` gives the provision at a path, whose ``labels`` are as written on its line."""
+    next "(a)" or "(1)". ``provisions`` are those of ``section`` read so far, whose ``labels`` are as written."""
     # (a line's written labels are read loosely: "(e) AGENCY REPORTING.—(1)" gives "REPORTING.", no label)
     if kind not in ("alpha", "num") or not re.fullmatch(r"(?:[a-zA-Z]|\d{1,3})\.", style):
         return kind
@@ -123,7 +135,7 @@ def own_level(kind: str, style: str, stack: list[tuple[str, str]],
     path = tuple(lbl for _, lbl in stack)
     for depth in (d for d, (k, _) in enumerate(stack) if k == kind):
         for end in range(depth + 1, len(stack) + 1):
-            labels = getattr(provision_at(path[:end]), "labels", None)
+            labels = getattr(labelled_at(provisions, section, path[:end]), "labels", None)
             if labels and len(labels) >= end - depth:
                 if labels[-(end - depth)].startswith("("):
                     return f"{kind}."

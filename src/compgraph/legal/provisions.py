@@ -69,11 +69,14 @@ def _definition_requirements(walker: _Walker, prov: Provision) -> None:
     _sentence_duties(walker, prov, [s for s in sentences(prov.text) if _MUST.search(s)])
 
 
-def _sentence_duties(walker: _Walker, prov: Provision, texts: list[str]) -> None:
-    """Each sentence the next one at the provision's place, one duty per clause, each binding the party it names."""
+def _sentence_duties(walker: _Walker, prov: Provision, texts: list[str], catchline: bool = False) -> None:
+    """Each sentence the next one at the provision's place, one duty per clause, each binding the party it names;
+    with ``catchline`` the first sentence is the paragraph's title and counted, not read."""
     key = (prov.section, prov.path)
-    for sentence in texts:
+    for n, sentence in enumerate(texts):
         walker.sentence_no[key] += 1
+        if catchline and n == 0:
+            continue
         for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
             if modality == "prohibition" and _RIGHT_LIMIT.match(clause):
                 continue
@@ -195,6 +198,13 @@ class _Walker:
                                        own_text=own if own is not None else text))
 
 
+# "The Department shall conspicuously publish the following Open Data Legal Policy on the city's website:", then the
+# policy's paragraphs ("The City reserves the right to ...", "this website will so indicate"): words the duty
+# prescribes, which bind no one as they stand, up to the next labelled provision.
+_PRESCRIBED_TEXT = re.compile(r"\bthe\s+following\s+(?:[\w’'-]+\s+){0,4}?(?:policy|statement|notice|disclaimer|legend|"
+                              r"wording|text|terms(?:\s+of\s+use)?)\b[^:.;]{0,80}:\s*$", re.I)
+
+
 def statute_duties(text: str) -> list[StatuteDuty]:
     """Every duty, prohibition, permission and recommendation of a statute, in document order."""
     provisions = parse_provisions(text)
@@ -203,7 +213,14 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     for prov in provisions:
         parent_of.update({id(child): prov for child in prov.children})
     leads: dict[tuple[str, tuple[str, ...]], Provision] = {}
+    quoting: str | None = None  # the section whose unlabelled paragraphs are a text some duty prescribes
     for prov in provisions:
+        if quoting is not None and (prov.labels or prov.section != quoting):
+            quoting = None
+        if quoting is not None:
+            continue
+        if _PRESCRIBED_TEXT.search(prov.text) and not prov.children:
+            quoting = prov.section
         if not prov.text and prov.children and id(prov) in parent_of:
             # "(i)" alone on its line, its points below it: they carry the lead-in above it, and its label.
             above = walker.lead.get(id(parent_of[id(prov)]))
@@ -269,7 +286,10 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             for sentence in parts:
                 _point(walker, prov, inherited, sentence)
             continue
-        _sentence_duties(walker, prov, parts)
+        # A labelled paragraph's Title Case catchline ("(e) Data Set Users May Remain Anonymous. Such public data
+        # sets shall ...") names the paragraph: its modal verb is the title's, not a duty.
+        titled = bool(prov.labels) and len(parts) > 1 and _CATCHLINE.match(parts[0]) is not None
+        _sentence_duties(walker, prov, parts, titled)
         if prov.children and not _only_if(walker, prov):
             walker.sentence_no[(prov.section, prov.path)] += 1
     _addressees(walker.duties)

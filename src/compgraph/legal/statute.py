@@ -167,7 +167,7 @@ class _Parser:
         """A code that numbers its subdivisions "2." numbers the items inside them "(1)" (New York's "(c) ... may
         consider the following factors: (1) ..."): where the outermost open number was written with a full stop, a
         number in brackets is a level of its own, and so is a dotted one under brackets (``own_level``)."""
-        kind = own_level(kind, style, self.stack, lambda path: self.by_path.get((self.section, path)))
+        kind = own_level(kind, style, self.stack, self.out, self.section)
         if kind != "num" or not style.startswith("(") or self.dotted is None:
             return kind
         depth, label = self.dotted
