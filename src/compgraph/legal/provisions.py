@@ -287,8 +287,10 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 _point(walker, prov, inherited, sentence)
             continue
         # A labelled paragraph's Title Case catchline ("(e) Data Set Users May Remain Anonymous. Such public data
-        # sets shall ...") names the paragraph: its modal verb is the title's, not a duty.
-        titled = bool(prov.labels) and len(parts) > 1 and _CATCHLINE.match(parts[0]) is not None
+        # sets shall ...") names the paragraph: its modal verb is the title's, not a duty. A bill in capitals ("(1) A
+        # DEPLOYER SHALL USE REASONABLE CARE.") has no Title Case to tell a catchline by.
+        titled = bool(prov.labels) and len(parts) > 1 and _CATCHLINE.match(parts[0]) is not None \
+            and not parts[0].isupper()
         _sentence_duties(walker, prov, parts, titled)
         if prov.children and not _only_if(walker, prov):
             walker.sentence_no[(prov.section, prov.path)] += 1
