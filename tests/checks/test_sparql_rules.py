@@ -223,6 +223,6 @@ def test_a_query_nested_thousands_deep_is_refused_in_one_line(store: LocalStore,
     select = "SELECT $this WHERE { " + "{ " * 2000 + "$this <urn:x:p> ?o ." + " }" * 2000 + " }"
     said = refusal(store, constraint(select), engine)
     assert said == (
-        "shapes graph: the sh:sparql of urn:x:S: sh:select cannot be read: brackets nested more than 256 deep"
-        " (line 1); no SPARQL engine here parses that"
+        "shapes graph: the sh:sparql of urn:x:S: sh:select cannot be read: line 1, column 532: brackets nested more"
+        " than 256 deep; no SPARQL engine here parses that"
     )

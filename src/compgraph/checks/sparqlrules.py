@@ -153,7 +153,8 @@ def _check_parses(where: str, text: str, form: str, prefixes: list[tuple[str, st
     try:
         check_nesting(text)
     except QuerySyntaxError as exc:
-        raise ShapesError(where, f"{prop} cannot be read: {exc}") from None
+        said = re.sub(r"^error at (\d+):(\d+): ", r"line \1, column \2: ", str(exc))
+        raise ShapesError(where, f"{prop} cannot be read: {said}") from None
     import pyoxigraph as ox
 
     # $PATH is replaced by the path before a component's query runs (SHACL 1.0, 6.3); a SELECT is only parsed

@@ -47,10 +47,12 @@ def check_nesting(text: str) -> None:
         if token in "{([":
             depth += 1
             if depth > MAX_QUERY_DEPTH:
+                # placed as Oxigraph places its errors, so that callers count lines and name files alike
                 line = text.count("\n", 0, m.start()) + 1
+                column = m.start() - text.rfind("\n", 0, m.start())
                 raise QuerySyntaxError(
-                    f"brackets nested more than {MAX_QUERY_DEPTH} deep (line {line}); no SPARQL engine here "
-                    "parses that"
+                    f"error at {line}:{column}: brackets nested more than {MAX_QUERY_DEPTH} deep; no SPARQL engine "
+                    "here parses that"
                 )
         elif token in "})]":
             depth -= 1
