@@ -1,0 +1,44 @@
+"""checks/, one behaviour at a time: what the eighteenth session's fifth sample of checks/ mutants found no test
+pinning.
+
+A seeded random sample of every mutant of checks/, drawn apart from the seed-14 to 17 samples
+(docs/mutation-survivors.md, "checks/ fifth sample (2026-12-05, eighteenth session)"): each test here is named for
+the behaviour a surviving mutant broke.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from compgraph.checks import incremental
+from compgraph.checks.incremental import validate_incremental
+from compgraph.checks.shapes import load_shapes
+from compgraph.checks.sparqldeps import needs_of
+from compgraph.graph.store import LocalStore
+
+AS_OF = date(2026, 11, 22)
+CG = "https://w3id.org/compgraph/ontology#"
+RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+ORG = f"<urn:x:org> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{CG}Organisation> .\n"
+
+
+def test_a_one_or_more_path_depends_on_its_predicate_only() -> None:
+    needs = needs_of("SELECT ?this WHERE { ?this <urn:x:p>+ ?v }", {})
+    assert (needs.any_predicate, needs.iris) == (False, {"urn:x:p"})
+
+
+def test_an_incremental_run_with_nothing_changed_does_not_read_the_class_hierarchy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the subclass closure is a path query over the whole store, needed only to follow a changed class membership
+    # (every write changes one: the history graph's new write); with nothing written there is none to follow
+    shapes = load_shapes()
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", (ORG + f'<urn:x:org> {RDFS_LABEL} "Org" .\n').encode())
+        validate_incremental(s, AS_OF, shapes, save=False)
+        monkeypatch.setattr(incremental, "_superclasses", lambda store: pytest.fail("read the class hierarchy"))
+        again = validate_incremental(s, AS_OF, shapes, save=False)
+    assert (again.why_full, again.rerun) == ("", 0)
