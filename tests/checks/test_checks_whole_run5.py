@@ -12,16 +12,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from compgraph.checks import incremental
 from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.shapes import load_shapes
+from compgraph.checks.sparql.rewrite import hash_joins
 from compgraph.checks.sparqldeps import needs_of
+from compgraph.checks.sparqlrules import rule_errors
 from compgraph.graph.store import LocalStore
 
 AS_OF = date(2026, 11, 22)
 CG = "https://w3id.org/compgraph/ontology#"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+PREFIX = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
 ORG = f"<urn:x:org> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{CG}Organisation> .\n"
 
 
@@ -42,3 +46,15 @@ def test_an_incremental_run_with_nothing_changed_does_not_read_the_class_hierarc
         monkeypatch.setattr(incremental, "_superclasses", lambda store: pytest.fail("read the class hierarchy"))
         again = validate_incremental(s, AS_OF, shapes, save=False)
     assert (again.why_full, again.rerun) == ("", 0)
+
+
+def test_a_sh_select_that_starts_with_no_query_word_is_refused_as_this_text() -> None:
+    shapes = PREFIX + '<urn:x:S> a sh:NodeShape ; sh:sparql [ sh:select "{ $this <urn:x:p> ?o }" ] .'
+    (error,) = rule_errors(Graph().parse(data=shapes, format="turtle"))
+    assert str(error).endswith("sh:select must hold a SPARQL SELECT query, not this text (SHACL 1.0)")
+
+
+def test_a_term_ended_by_a_dot_with_no_space_before_it_is_read_as_its_own_pattern() -> None:
+    assert hash_joins(" ?s <urn:p> ?o. ?o <urn:q> ?z ") == (
+        " { SELECT * WHERE { ?s <urn:p> ?o } } { SELECT * WHERE { ?o <urn:q> ?z } } "
+    )
