@@ -20,6 +20,7 @@ from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.rewrite import hash_joins
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.sparqlrules import rule_errors
+from compgraph.checks.validate import validate_store
 from compgraph.graph.store import LocalStore
 
 AS_OF = date(2026, 11, 22)
@@ -58,3 +59,25 @@ def test_a_term_ended_by_a_dot_with_no_space_before_it_is_read_as_its_own_patter
     assert hash_joins(" ?s <urn:p> ?o. ?o <urn:q> ?z ") == (
         " { SELECT * WHERE { ?s <urn:p> ?o } } { SELECT * WHERE { ?o <urn:q> ?z } } "
     )
+
+
+def test_a_query_cut_off_after_a_prefix_name_depends_on_every_predicate() -> None:
+    # no IRI follows the name, so there is no declaration to read; the reader must not fail on it
+    assert needs_of("SELECT ?this WHERE { ?this <urn:x:p> ?o } PREFIX ex:", {}).any_predicate
+
+
+# n has two values of p in the list: more than one conforms.
+QUALIFIED_MAXIMUM = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;
+    sh:property [ sh:path <urn:x:p> ; sh:qualifiedValueShape [ sh:in ( <urn:x:y> <urn:x:z> ) ] ;
+                  sh:qualifiedMaxCount 1 ] .
+"""
+
+
+def test_a_qualified_maximum_exceeded_says_more_values_conform(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=PREFIX + QUALIFIED_MAXIMUM, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n> <urn:x:p> <urn:x:y> .\n<urn:x:n> <urn:x:p> <urn:x:z> .\n")
+        fast = validate_store(s, AS_OF, shapes, save=False)
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    assert [(f.focus, f.message) for f in fast.findings] == [("urn:x:n", "More than 1 values conform")]
