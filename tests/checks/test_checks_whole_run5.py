@@ -8,19 +8,24 @@ the behaviour a surviving mutant broke.
 
 from __future__ import annotations
 
-from datetime import date
+import hashlib
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.namespace import SH
 
 from compgraph.checks import incremental
 from compgraph.checks.incremental import validate_incremental
+from compgraph.checks.integrity import with_evidence_integrity
+from compgraph.checks.report import Outcome
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.rewrite import hash_joins
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.sparqlrules import rule_errors
 from compgraph.checks.validate import validate_store
+from compgraph.graph.build import load_file
 from compgraph.graph.store import LocalStore
 
 AS_OF = date(2026, 11, 22)
@@ -81,3 +86,48 @@ def test_a_qualified_maximum_exceeded_says_more_values_conform(tmp_path: Path) -
         fast = validate_store(s, AS_OF, shapes, save=False)
     assert fast.engines["sparql"] == ["urn:x:S"]
     assert [(f.focus, f.message) for f in fast.findings] == [("urn:x:n", "More than 1 values conform")]
+
+
+def test_an_object_list_after_a_comma_depends_on_its_predicate_only() -> None:
+    needs = needs_of("SELECT ?this WHERE { ?this <urn:x:p> ?a , ?b }", {})
+    assert (needs.any_predicate, needs.iris) == (False, {"urn:x:p"})
+
+
+def test_an_incremental_run_after_a_run_as_of_another_day_names_that_day(tmp_path: Path) -> None:
+    shapes = load_shapes()
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", ORG.encode())
+        validate_incremental(s, AS_OF, shapes, save=False)
+        later = validate_incremental(s, AS_OF + timedelta(days=1), shapes, save=False)
+    assert later.why_full == "the last run was as of 2026-11-22"
+
+
+def test_an_incremental_run_says_the_sparql_engine_ran_the_shapes(tmp_path: Path) -> None:
+    # the key the report's engines line and --json read: "sparql", as validate_store writes it
+    shapes = Graph().parse(data=PREFIX + "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> .", format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", ORG.encode())
+        run = validate_incremental(s, AS_OF, shapes, save=False)
+    assert run.outcome.engines == {"sparql": ["urn:x:S"], "pyshacl": []}
+
+
+def test_a_validator_rebinding_its_parameter_with_as_is_refused() -> None:
+    # SHACL 1.0 6.3.1: a validator's query has $this and each parameter of its component pre-bound
+    shapes = PREFIX + (
+        "<urn:x:C> a sh:ConstraintComponent ; sh:parameter [ sh:path <urn:x:flag> ] ;"
+        ' sh:validator [ a sh:SPARQLAskValidator ; sh:ask "ASK { BIND (1 AS $flag) }" ] .'
+    )
+    (error,) = rule_errors(Graph().parse(data=shapes, format="turtle"))
+    assert "rebinding the pre-bound variable $flag with AS" in str(error)
+
+
+def test_a_changed_evidence_file_s_digest_is_the_value_of_its_report_result(tmp_path: Path) -> None:
+    (tmp_path / "log.txt").write_bytes(b"the log\n")
+    (tmp_path / "evidence.ttl").write_text(
+        f'@prefix cg: <{CG}> .\n<urn:x:ev> a cg:Evidence ; cg:file "log.txt" ; cg:sha256 "00" .\n', encoding="utf-8"
+    )
+    with LocalStore(tmp_path / "store") as s:
+        load_file(s, tmp_path / "evidence.ttl")
+        out = with_evidence_integrity(s, Outcome(AS_OF, True, [], []), tmp_path)
+    values = [o for _, p, o in out.report_triples() if p == SH.value]
+    assert values == [Literal(hashlib.sha256(b"the log\n").hexdigest())]
