@@ -131,3 +131,22 @@ def test_a_changed_evidence_file_s_digest_is_the_value_of_its_report_result(tmp_
         out = with_evidence_integrity(s, Outcome(AS_OF, True, [], []), tmp_path)
     values = [o for _, p, o in out.report_triples() if p == SH.value]
     assert values == [Literal(hashlib.sha256(b"the log\n").hexdigest())]
+
+
+def test_patterns_after_a_filter_are_each_read_whole() -> None:
+    assert hash_joins(" ?s <urn:p> ?o FILTER(?o != <urn:x>) ?o <urn:q> ?z . ?s <urn:r> ?w ") == (
+        " { SELECT * WHERE { ?s <urn:p> ?o } } FILTER(?o != <urn:x>)"
+        " { SELECT * WHERE { ?o <urn:q> ?z } } { SELECT * WHERE { ?s <urn:r> ?w } } "
+    )
+
+
+def test_a_filter_reading_this_in_an_optional_goes_to_pyshacl_though_a_later_pattern_matches_this(
+    tmp_path: Path,
+) -> None:
+    # only pre-binding gives the OPTIONAL's $this a value; the pattern after the OPTIONAL binds it too late
+    select = "SELECT $this WHERE { OPTIONAL { ?x <urn:x:p> ?o . FILTER ($this = ?x) } $this <urn:x:q> ?z }"
+    shapes = PREFIX + f'<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "{select}" ] .'
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:q> <urn:x:z> .\n")
+        fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
+    assert fast.engines == {"sparql": [], "pyshacl": ["urn:x:S"]}
