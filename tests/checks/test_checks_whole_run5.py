@@ -150,3 +150,12 @@ def test_a_filter_reading_this_in_an_optional_goes_to_pyshacl_though_a_later_pat
         s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:q> <urn:x:z> .\n")
         fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
     assert fast.engines == {"sparql": [], "pyshacl": ["urn:x:S"]}
+
+
+def test_an_unlabelled_focus_node_is_named_by_its_shortened_iri(tmp_path: Path) -> None:
+    shapes = PREFIX + "<urn:x:S> a sh:NodeShape ; sh:targetNode <https://w3id.org/compgraph/ontology#n> ; sh:in ( ) ."
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", ORG.encode())
+        fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    assert [f.focus_label for f in fast.findings] == ["cg:n"]
