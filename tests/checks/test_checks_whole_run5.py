@@ -21,9 +21,10 @@ from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.integrity import with_evidence_integrity
 from compgraph.checks.report import Outcome
 from compgraph.checks.shapes import load_shapes
+from compgraph.checks.sparql.plan import unsupported
 from compgraph.checks.sparql.rewrite import hash_joins
 from compgraph.checks.sparqldeps import needs_of
-from compgraph.checks.sparqlrules import rule_errors
+from compgraph.checks.sparqlrules import ShapesError, rule_errors
 from compgraph.checks.validate import validate_store
 from compgraph.graph.build import load_file
 from compgraph.graph.store import LocalStore
@@ -159,3 +160,34 @@ def test_an_unlabelled_focus_node_is_named_by_its_shortened_iri(tmp_path: Path) 
         fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
     assert fast.engines["sparql"] == ["urn:x:S"]
     assert [f.focus_label for f in fast.findings] == ["cg:n"]
+
+
+def test_shapes_pyshacl_cannot_load_are_refused_naming_pyshacl(tmp_path: Path) -> None:
+    # sh:minCount on a node shape: SHACL allows it only on property shapes, and pySHACL refuses to load it
+    shapes = PREFIX + "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:minCount 1 ."
+    with LocalStore(tmp_path / "store") as s, pytest.raises(ShapesError) as refused:
+        validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False, engine="pyshacl")
+    assert str(refused.value).startswith("shapes graph: pySHACL: cannot load these shapes: ")
+
+
+def test_the_planner_says_a_node_shape_s_sparql_constraint_using_path_is_why_it_cannot_run_it() -> None:
+    # pySHACL refuses such shapes too (it cannot load them): the planner's reason is the one that says why
+    select = "SELECT $this WHERE { $this $PATH ?o }"
+    shapes = PREFIX + f'<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "{select}" ] .'
+    (reason,) = unsupported(Graph().parse(data=shapes, format="turtle"))
+    assert reason.startswith("urn:x:S: ") and reason.endswith(": $PATH on a node shape")
+
+
+def test_a_sparql_constraint_after_one_that_projects_no_result_variable_still_runs(tmp_path: Path) -> None:
+    # rows binding none of this/path/value are dropped (as pySHACL drops them): the first constraint reports
+    # nothing, the second still reports n
+    shapes = PREFIX + (
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;"
+        ' sh:sparql [ sh:select "SELECT ?x WHERE { $this <urn:x:q> ?x }" ] ,'
+        ' [ sh:select "SELECT $this WHERE { $this <urn:x:q> ?x }" ] .'
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:q> <urn:x:z> .\n")
+        fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    assert [f.focus for f in fast.findings] == ["urn:x:n"]
