@@ -191,3 +191,8 @@ def test_a_sparql_constraint_after_one_that_projects_no_result_variable_still_ru
         fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
     assert fast.engines["sparql"] == ["urn:x:S"]
     assert [f.focus for f in fast.findings] == ["urn:x:n"]
+
+
+def test_a_sub_select_with_no_where_keyword_is_read_as_patterns() -> None:
+    # WHERE is optional before a group; its variable predicate matches every predicate
+    assert needs_of("SELECT ?this WHERE { { SELECT ?this { ?this ?p ?o } } }", {}).any_predicate
