@@ -196,3 +196,11 @@ def test_a_sparql_constraint_after_one_that_projects_no_result_variable_still_ru
 def test_a_sub_select_with_no_where_keyword_is_read_as_patterns() -> None:
     # WHERE is optional before a group; its variable predicate matches every predicate
     assert needs_of("SELECT ?this WHERE { { SELECT ?this { ?this ?p ?o } } }", {}).any_predicate
+
+
+def test_a_pyshacl_finding_names_the_shape_it_broke(tmp_path: Path) -> None:
+    shapes = PREFIX + "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:in ( ) ."
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", ORG.encode())
+        reference = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False, engine="pyshacl")
+    assert [(f.focus, f.shape) for f in reference.findings] == [("urn:x:n", "urn:x:S")]
