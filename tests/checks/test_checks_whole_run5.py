@@ -25,6 +25,7 @@ from compgraph.checks.sparql.plan import unsupported
 from compgraph.checks.sparql.rewrite import hash_joins
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.sparqlrules import ShapesError, rule_errors
+from compgraph.checks.sparqltext import matching
 from compgraph.checks.validate import validate_store
 from compgraph.graph.build import load_file
 from compgraph.graph.store import LocalStore
@@ -204,3 +205,8 @@ def test_a_pyshacl_finding_names_the_shape_it_broke(tmp_path: Path) -> None:
         s.replace_graph("urn:x:g", ORG.encode())
         reference = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False, engine="pyshacl")
     assert [(f.focus, f.shape) for f in reference.findings] == [("urn:x:n", "urn:x:S")]
+
+
+def test_an_empty_string_ends_at_its_second_quote() -> None:
+    text = '{ FILTER (?v != "") } ?s ?p "x" }'
+    assert matching(text, 0) == text.index("}")
