@@ -22,7 +22,7 @@ from compgraph.checks.integrity import with_evidence_integrity
 from compgraph.checks.report import Outcome
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import unsupported
-from compgraph.checks.sparql.rewrite import hash_joins
+from compgraph.checks.sparql.rewrite import hash_joins, rewrite_not_exists
 from compgraph.checks.sparqldeps import needs_of
 from compgraph.checks.sparqlrules import ShapesError, rule_errors
 from compgraph.checks.sparqltext import matching
@@ -210,3 +210,8 @@ def test_a_pyshacl_finding_names_the_shape_it_broke(tmp_path: Path) -> None:
 def test_an_empty_string_ends_at_its_second_quote() -> None:
     text = '{ FILTER (?v != "") } ?s ?p "x" }'
     assert matching(text, 0) == text.index("}")
+
+
+def test_a_variable_bound_right_after_a_not_exists_with_no_space_is_certain_so_minus() -> None:
+    query = "SELECT ?this WHERE { FILTER NOT EXISTS { ?y <urn:x:p> ?o }?y <urn:x:a> ?this . }"
+    assert rewrite_not_exists(query) == "SELECT ?this WHERE {  ?y <urn:x:a> ?this .  MINUS { ?y <urn:x:p> ?o } }"
