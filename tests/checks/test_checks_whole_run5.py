@@ -215,3 +215,32 @@ def test_an_empty_string_ends_at_its_second_quote() -> None:
 def test_a_variable_bound_right_after_a_not_exists_with_no_space_is_certain_so_minus() -> None:
     query = "SELECT ?this WHERE { FILTER NOT EXISTS { ?y <urn:x:p> ?o }?y <urn:x:a> ?this . }"
     assert rewrite_not_exists(query) == "SELECT ?this WHERE {  ?y <urn:x:a> ?this .  MINUS { ?y <urn:x:p> ?o } }"
+
+
+def test_a_maximum_count_exceeded_says_more_values(tmp_path: Path) -> None:
+    shapes = PREFIX + "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property [ sh:path <urn:x:p> ;"
+    shapes += " sh:maxCount 1 ] ."
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:p> <urn:x:y> .\n<urn:x:n> <urn:x:p> <urn:x:z> .\n")
+        fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
+    assert [f.message for f in fast.findings] == ["More than 1 values on <urn:x:n>-><urn:x:p>"]
+
+
+def test_a_sparql_query_pyshacl_cannot_parse_is_refused_naming_pyshacl(tmp_path: Path) -> None:
+    # a triple pattern with no object
+    select = "SELECT $this WHERE { $this ?p }"
+    shapes = PREFIX + f'<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "{select}" ] .'
+    with LocalStore(tmp_path / "store") as s, pytest.raises(ShapesError) as refused:
+        validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False, engine="pyshacl")
+    assert str(refused.value).startswith("shapes graph: pySHACL: a SPARQL query of these shapes does not parse: ")
+
+
+def test_evidence_integrity_keeps_the_outcome_s_date(tmp_path: Path) -> None:
+    (tmp_path / "log.txt").write_bytes(b"the log\n")
+    (tmp_path / "evidence.ttl").write_text(
+        f'@prefix cg: <{CG}> .\n<urn:x:ev> a cg:Evidence ; cg:file "log.txt" ; cg:sha256 "00" .\n', encoding="utf-8"
+    )
+    with LocalStore(tmp_path / "store") as s:
+        load_file(s, tmp_path / "evidence.ttl")
+        out = with_evidence_integrity(s, Outcome(AS_OF, True, [], []), tmp_path)
+    assert out.as_of == AS_OF
