@@ -9,6 +9,7 @@ the behaviour a surviving mutant broke.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -29,6 +30,9 @@ from compgraph.checks.sparqltext import matching
 from compgraph.checks.validate import validate_store
 from compgraph.graph.build import load_file
 from compgraph.graph.store import LocalStore
+
+# the fixture of tests/checks/conftest.py
+BothEngines = Callable[[LocalStore, str, list[str]], list[str]]
 
 AS_OF = date(2026, 11, 22)
 CG = "https://w3id.org/compgraph/ontology#"
@@ -244,3 +248,12 @@ def test_evidence_integrity_keeps_the_outcome_s_date(tmp_path: Path) -> None:
         load_file(s, tmp_path / "evidence.ttl")
         out = with_evidence_integrity(s, Outcome(AS_OF, True, [], []), tmp_path)
     assert out.as_of == AS_OF
+
+
+def test_a_closed_shape_allowing_no_property_inside_sh_node_is_broken_by_any_property_in_both_engines(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    shapes = "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> , <urn:x:m> ; sh:node [ sh:closed true ] ."
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:p> <urn:x:z> .\n")
+        assert both_engines(s, shapes, ["urn:x:S"]) == ["urn:x:n"]
