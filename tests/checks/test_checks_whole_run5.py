@@ -257,3 +257,22 @@ def test_a_closed_shape_allowing_no_property_inside_sh_node_is_broken_by_any_pro
     with LocalStore(tmp_path / "store") as s:
         s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:p> <urn:x:z> .\n")
         assert both_engines(s, shapes, ["urn:x:S"]) == ["urn:x:n"]
+
+
+# N's first property needs one value z that conforms to no sibling's qualified shape; its sibling's qualified
+# shape also admits z, so d1's one value does not count and d1 breaks N (SHACL 1.0 4.7.3).
+DISJOINT_INSIDE_SH_NODE = """
+<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:d1> , <urn:x:d2> ; sh:node <urn:x:N> .
+<urn:x:N> sh:property [ sh:path <urn:x:p> ; sh:qualifiedValueShape [ sh:hasValue <urn:x:z> ] ;
+                        sh:qualifiedValueShapesDisjoint true ; sh:qualifiedMinCount 1 ] ,
+                      [ sh:path <urn:x:q> ; sh:qualifiedValueShape [ sh:in ( <urn:x:z> <urn:x:w> ) ] ;
+                        sh:qualifiedMaxCount 5 ] .
+"""
+
+
+def test_disjoint_qualified_shapes_inside_sh_node_exclude_a_value_a_sibling_s_qualified_shape_admits(
+    both_engines: BothEngines, tmp_path: Path
+) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:d1> <urn:x:p> <urn:x:z> .\n<urn:x:d2> <urn:x:p> <urn:x:y> .\n")
+        assert both_engines(s, DISJOINT_INSIDE_SH_NODE, ["urn:x:S"]) == ["urn:x:d1", "urn:x:d2"]
