@@ -19,7 +19,7 @@ from rdflib.namespace import SH
 
 from compgraph.checks import incremental
 from compgraph.checks.incremental import validate_incremental
-from compgraph.checks.integrity import with_evidence_integrity
+from compgraph.checks.integrity import evidence_findings, with_evidence_integrity
 from compgraph.checks.report import Outcome
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import unsupported
@@ -276,3 +276,15 @@ def test_disjoint_qualified_shapes_inside_sh_node_exclude_a_value_a_sibling_s_qu
     with LocalStore(tmp_path / "store") as s:
         s.replace_graph("urn:x:g", b"<urn:x:d1> <urn:x:p> <urn:x:z> .\n<urn:x:d2> <urn:x:p> <urn:x:y> .\n")
         assert both_engines(s, DISJOINT_INSIDE_SH_NODE, ["urn:x:S"]) == ["urn:x:d1", "urn:x:d2"]
+
+
+def test_with_no_folder_given_a_missing_evidence_file_is_still_reported(tmp_path: Path) -> None:
+    # the folder defaults to the one holding mappings/, where the build's provenance paths start
+    (tmp_path / "evidence.ttl").write_text(
+        f'@prefix cg: <{CG}> .\n<urn:x:ev> a cg:Evidence ; cg:file "no/such/file.txt" ; cg:sha256 "00" .\n',
+        encoding="utf-8",
+    )
+    with LocalStore(tmp_path / "store") as s:
+        load_file(s, tmp_path / "evidence.ttl")
+        found = evidence_findings(s)
+    assert [(f.focus, f.severity) for f in found] == [("urn:x:ev", "Violation")]
