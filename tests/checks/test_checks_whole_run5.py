@@ -288,3 +288,14 @@ def test_with_no_folder_given_a_missing_evidence_file_is_still_reported(tmp_path
         load_file(s, tmp_path / "evidence.ttl")
         found = evidence_findings(s)
     assert [(f.focus, f.severity) for f in found] == [("urn:x:ev", "Violation")]
+
+
+def test_a_filter_right_after_a_not_exists_with_no_space_binds_no_variable(tmp_path: Path) -> None:
+    # ?y is never bound, so the second NOT EXISTS is no MINUS (a MINUS sharing no bound variable removes nothing)
+    query = (
+        "SELECT ?this WHERE { ?this <urn:x:a> ?x . FILTER NOT EXISTS { ?this <urn:x:p> ?o }FILTER(!BOUND(?y)) "
+        "FILTER NOT EXISTS { ?y <urn:x:q> ?o } }"
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:s> <urn:x:a> <urn:x:x> .\n<urn:x:u> <urn:x:q> <urn:x:w> .\n")
+        assert s.query(rewrite_not_exists(query)).rows == s.query(query).rows == []
