@@ -299,3 +299,24 @@ def test_a_filter_right_after_a_not_exists_with_no_space_binds_no_variable(tmp_p
     with LocalStore(tmp_path / "store") as s:
         s.replace_graph("urn:x:g", b"<urn:x:s> <urn:x:a> <urn:x:x> .\n<urn:x:u> <urn:x:q> <urn:x:w> .\n")
         assert s.query(rewrite_not_exists(query)).rows == s.query(query).rows == []
+
+
+def test_the_planner_says_an_unknown_property_path_is_why_it_cannot_run_a_shape() -> None:
+    shapes = PREFIX + (
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;"
+        " sh:property [ sh:path [ <urn:x:notAPathForm> <urn:x:p> ] ; sh:minCount 1 ] ."
+    )
+    reasons = unsupported(Graph().parse(data=shapes, format="turtle"))
+    assert len(reasons) == 1 and "unknown property path" in reasons[0]
+
+
+def test_a_value_of_the_wrong_class_is_reported_naming_the_class(tmp_path: Path) -> None:
+    shapes = PREFIX + (
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;"
+        f" sh:property [ sh:path <urn:x:p> ; sh:class <{CG}Organisation> ] ."
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:p> <urn:x:z> .\n")
+        fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    assert [f.message for f in fast.findings] == ["Value does not have class cg:Organisation"]
