@@ -320,3 +320,13 @@ def test_a_value_of_the_wrong_class_is_reported_naming_the_class(tmp_path: Path)
         fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
     assert fast.engines["sparql"] == ["urn:x:S"]
     assert [f.message for f in fast.findings] == ["Value does not have class cg:Organisation"]
+
+
+def test_a_blank_node_target_class_leaves_its_shape_to_pyshacl(tmp_path: Path) -> None:
+    # a blank node cannot be written into a query (there it would match any class), so the planner gives it up
+    shapes = PREFIX + "<urn:x:S> a sh:NodeShape ; sh:targetClass [ ] ; sh:in ( ) ."
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", ORG.encode())
+        fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
+    assert fast.engines == {"sparql": [], "pyshacl": ["urn:x:S"]}
+    assert fast.findings == []

@@ -311,7 +311,11 @@ def plan_each(shapes: Graph, as_written_data: bool = False, nested: bool = True)
 
 
 def _has_targets(shapes: Graph, shape: Node) -> bool:
-    return bool(_targets(shapes, shape)) if (shape, SH.target, None) not in shapes else True
+    # Read from the triples, not from _targets' patterns: a target no query can name (a blank node class) must
+    # still count, or its Unsupported escapes the planner instead of sending the shape to pySHACL.
+    if (shape, SH.target, None) in shapes or _target_classes(shapes, shape, named_only=False):
+        return True
+    return any((shape, p, None) in shapes for p in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf))
 
 
 def _owners(shapes: Graph, shape: Node, parents: dict[Node, list[Node]], seen: frozenset = frozenset()) -> set[Node]:
