@@ -330,3 +330,13 @@ def test_a_blank_node_target_class_leaves_its_shape_to_pyshacl(tmp_path: Path) -
         fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
     assert fast.engines == {"sparql": [], "pyshacl": ["urn:x:S"]}
     assert fast.findings == []
+
+
+def test_a_filter_exists_inside_an_optional_that_also_matches_this_is_run_by_the_sparql_engine(tmp_path: Path) -> None:
+    # the OPTIONAL binds $this itself after the FILTER, so no pre-binding is needed (SHACL 1.0 5.3.1)
+    select = "SELECT $this WHERE { OPTIONAL { FILTER EXISTS { $this <urn:x:q> ?z } $this <urn:x:p> ?o } }"
+    shapes = PREFIX + f'<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "{select}" ] .'
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:p> <urn:x:z> .\n")
+        fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
+    assert fast.engines == {"sparql": ["urn:x:S"], "pyshacl": []}
