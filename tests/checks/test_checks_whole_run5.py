@@ -340,3 +340,17 @@ def test_a_filter_exists_inside_an_optional_that_also_matches_this_is_run_by_the
         s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:p> <urn:x:z> .\n")
         fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
     assert fast.engines == {"sparql": ["urn:x:S"], "pyshacl": []}
+
+
+def test_a_pattern_right_after_a_not_exists_of_a_union_with_no_space_keeps_the_query_s_rows(tmp_path: Path) -> None:
+    query = (
+        "SELECT ?this WHERE { ?this <urn:x:a> ?x . "
+        "FILTER NOT EXISTS { { ?this <urn:x:p> ?o } UNION { ?this <urn:x:q> ?o } }?this <urn:x:b> ?y }"
+    )
+    data = b"".join(
+        f"<urn:x:s{i}> <urn:x:a> <urn:x:x> .\n<urn:x:s{i}> <urn:x:b> <urn:x:y> .\n".encode() for i in (1, 2, 3)
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", data + b"<urn:x:s1> <urn:x:p> <urn:x:o> .\n<urn:x:s2> <urn:x:q> <urn:x:o> .\n")
+        rows = sorted(str(r[0]) for r in s.query(rewrite_not_exists(query)).rows)
+        assert rows == sorted(str(r[0]) for r in s.query(query).rows) == ["urn:x:s3"]
