@@ -354,3 +354,16 @@ def test_a_pattern_right_after_a_not_exists_of_a_union_with_no_space_keeps_the_q
         s.replace_graph("urn:x:g", data + b"<urn:x:s1> <urn:x:p> <urn:x:o> .\n<urn:x:s2> <urn:x:q> <urn:x:o> .\n")
         rows = sorted(str(r[0]) for r in s.query(rewrite_not_exists(query)).rows)
         assert rows == sorted(str(r[0]) for r in s.query(query).rows) == ["urn:x:s3"]
+
+
+def test_a_sparql_constraint_of_a_property_shape_not_binding_path_reports_the_shape_s_path(tmp_path: Path) -> None:
+    select = "SELECT $this ?value WHERE { $this $PATH ?value }"
+    shapes = PREFIX + (
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ;"
+        f' sh:property [ sh:path <urn:x:p> ; sh:sparql [ sh:select "{select}" ] ] .'
+    )
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:n> <urn:x:p> <urn:x:z> .\n")
+        fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
+    assert fast.engines["sparql"] == ["urn:x:S"]
+    assert [(f.focus, f.path, f.value) for f in fast.findings] == [("urn:x:n", "urn:x:p", "urn:x:z")]
