@@ -367,3 +367,8 @@ def test_a_sparql_constraint_of_a_property_shape_not_binding_path_reports_the_sh
         fast = validate_store(s, AS_OF, Graph().parse(data=shapes, format="turtle"), save=False)
     assert fast.engines["sparql"] == ["urn:x:S"]
     assert [(f.focus, f.path, f.value) for f in fast.findings] == [("urn:x:n", "urn:x:p", "urn:x:z")]
+
+
+def test_a_boolean_literal_subject_is_a_term_not_a_predicate() -> None:
+    needs = needs_of("SELECT ?this WHERE { ?this <urn:x:q> ?v . false <urn:x:p> ?o }", {})
+    assert (needs.any_predicate, needs.iris) == (False, {"urn:x:p", "urn:x:q"})
