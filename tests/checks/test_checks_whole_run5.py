@@ -372,3 +372,17 @@ def test_a_sparql_constraint_of_a_property_shape_not_binding_path_reports_the_sh
 def test_a_boolean_literal_subject_is_a_term_not_a_predicate() -> None:
     needs = needs_of("SELECT ?this WHERE { ?this <urn:x:q> ?v . false <urn:x:p> ?o }", {})
     assert (needs.any_predicate, needs.iris) == (False, {"urn:x:p", "urn:x:q"})
+
+
+def test_a_typed_value_kept_for_the_next_incremental_run_keeps_its_datatype(tmp_path: Path) -> None:
+    shapes = PREFIX + (
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:property [ sh:path <urn:x:p> ; sh:maxInclusive 1 ] ."
+    )
+    graph = Graph().parse(data=shapes, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b'<urn:x:n> <urn:x:p> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
+        validate_incremental(s, AS_OF, graph, save=False)
+        again = validate_incremental(s, AS_OF, graph, save=False)
+    assert again.why_full == ""
+    values = [o for _, p, o in again.outcome.report_triples() if p == SH.value]
+    assert [(str(v), str(v.datatype)) for v in values] == [("5", "http://www.w3.org/2001/XMLSchema#integer")]
