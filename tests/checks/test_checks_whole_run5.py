@@ -386,3 +386,10 @@ def test_a_typed_value_kept_for_the_next_incremental_run_keeps_its_datatype(tmp_
     assert again.why_full == ""
     values = [o for _, p, o in again.outcome.report_triples() if p == SH.value]
     assert [(str(v), str(v.datatype)) for v in values] == [("5", "http://www.w3.org/2001/XMLSchema#integer")]
+
+
+def test_a_semicolon_ending_a_statement_is_read_as_no_further_predicate() -> None:
+    # SPARQL allows a ";" with nothing after it (PropertyListPathNotEmpty)
+    assert hash_joins(" ?s <urn:p> ?o ; . ?s <urn:q> ?z ; ") == (
+        " { SELECT * WHERE { ?s <urn:p> ?o } } { SELECT * WHERE { ?s <urn:q> ?z } } "
+    )
