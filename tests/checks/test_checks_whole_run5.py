@@ -20,7 +20,7 @@ from rdflib.namespace import SH
 from compgraph.checks import incremental
 from compgraph.checks.incremental import validate_incremental
 from compgraph.checks.integrity import evidence_findings, with_evidence_integrity
-from compgraph.checks.report import Outcome
+from compgraph.checks.report import Finding, Outcome
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import unsupported
 from compgraph.checks.sparql.rewrite import hash_joins, rewrite_not_exists
@@ -393,3 +393,9 @@ def test_a_semicolon_ending_a_statement_is_read_as_no_further_predicate() -> Non
     assert hash_joins(" ?s <urn:p> ?o ; . ?s <urn:q> ?z ; ") == (
         " { SELECT * WHERE { ?s <urn:p> ?o } } { SELECT * WHERE { ?s <urn:q> ?z } } "
     )
+
+
+def test_findings_sort_violations_before_warnings_whatever_their_rule() -> None:
+    warning = Finding("Warning", "A rule", "urn:x:n", "n", "m")
+    violation = Finding("Violation", "B rule", "urn:x:n", "n", "m")
+    assert sorted([warning, violation], key=Finding.sort_key) == [violation, warning]
