@@ -399,3 +399,7 @@ def test_findings_sort_violations_before_warnings_whatever_their_rule() -> None:
     warning = Finding("Warning", "A rule", "urn:x:n", "n", "m")
     violation = Finding("Violation", "B rule", "urn:x:n", "n", "m")
     assert sorted([warning, violation], key=Finding.sort_key) == [violation, warning]
+
+
+def test_a_comment_running_to_the_text_s_end_hides_the_rest() -> None:
+    assert matching("{ ?s ?p ?o # no closing brace and no line end }", 0) is None
