@@ -403,3 +403,17 @@ def test_findings_sort_violations_before_warnings_whatever_their_rule() -> None:
 
 def test_a_comment_running_to_the_text_s_end_hides_the_rest() -> None:
     assert matching("{ ?s ?p ?o # no closing brace and no line end }", 0) is None
+
+
+def test_a_lower_case_sub_select_not_returning_this_is_refused() -> None:
+    select = "SELECT $this WHERE { $this ?p ?o . { select ?o WHERE { ?s ?q ?o } } }"
+    shapes = PREFIX + f'<urn:x:S> a sh:NodeShape ; sh:sparql [ sh:select "{select}" ] .'
+    (error,) = rule_errors(Graph().parse(data=shapes, format="turtle"))
+    assert "does not return $this" in str(error)
+
+
+def test_an_incremental_run_reports_its_own_duration(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", ORG.encode())
+        run = validate_incremental(s, AS_OF, load_shapes(), save=False)
+    assert 0 < run.seconds < 300
