@@ -417,3 +417,17 @@ def test_an_incremental_run_reports_its_own_duration(tmp_path: Path) -> None:
         s.replace_graph("urn:x:g", ORG.encode())
         run = validate_incremental(s, AS_OF, load_shapes(), save=False)
     assert 0 < run.seconds < 300
+
+
+def test_a_constraint_using_a_built_in_prefix_without_declaring_it_keeps_incremental_runs_incremental(
+    tmp_path: Path,
+) -> None:
+    # rdfs: is one of the prefixes a query may use undeclared; read as unknown, it would match any predicate
+    select = "SELECT $this WHERE { $this rdfs:label ?n }"
+    shapes = PREFIX + f'<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:sparql [ sh:select "{select}" ] .'
+    graph = Graph().parse(data=shapes, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", f'<urn:x:n> {RDFS_LABEL} "x" .\n'.encode())
+        validate_incremental(s, AS_OF, graph, save=False)
+        again = validate_incremental(s, AS_OF, graph, save=False)
+    assert (again.why_full, again.rerun) == ("", 0)
