@@ -431,3 +431,20 @@ def test_a_constraint_using_a_built_in_prefix_without_declaring_it_keeps_increme
         validate_incremental(s, AS_OF, graph, save=False)
         again = validate_incremental(s, AS_OF, graph, save=False)
     assert (again.why_full, again.rerun) == ("", 0)
+
+
+# P has a target of its own and a parent, N; the planner cannot translate P (a constraint it does not know), so
+# both go to pySHACL, P's own target included.
+TARGETED_PROPERTY_SHAPE_UNDER_A_NODE_SHAPE = """
+<urn:x:N> a sh:NodeShape ; sh:targetNode <urn:x:m> ; sh:property <urn:x:P> .
+<urn:x:P> a sh:PropertyShape ; sh:targetNode <urn:x:n> ; sh:path <urn:x:p> ; sh:minCount 1 ; sh:unknownThing true .
+"""
+
+
+def test_a_property_shape_with_its_own_target_goes_to_pyshacl_with_its_parent(tmp_path: Path) -> None:
+    graph = Graph().parse(data=PREFIX + TARGETED_PROPERTY_SHAPE_UNDER_A_NODE_SHAPE, format="turtle")
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:g", b"<urn:x:z> <urn:x:q> <urn:x:w> .\n")
+        fast = validate_store(s, AS_OF, graph, save=False)
+    assert fast.engines == {"sparql": [], "pyshacl": ["urn:x:N", "urn:x:P"]}
+    assert sorted(f.focus for f in fast.findings) == ["urn:x:m", "urn:x:n"]
