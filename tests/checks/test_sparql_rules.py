@@ -226,3 +226,13 @@ def test_a_query_nested_thousands_deep_is_refused_in_one_line(store: LocalStore,
         "shapes graph: the sh:sparql of urn:x:S: sh:select cannot be read: line 1, column 532: brackets nested more"
         " than 256 deep; no SPARQL engine here parses that"
     )
+
+
+def test_pyshacl_refuses_a_prefix_the_shapes_do_not_declare_in_one_line(store: LocalStore):
+    # compgraph's own prefixes let the SPARQL engine read cg:, pySHACL reads only sh:prefixes: rdflib's bare
+    # Exception was a traceback
+    said = refusal(store, constraint("SELECT $this WHERE { $this cg:nope ?o }"), "pyshacl")
+    assert said == (
+        "shapes graph: pySHACL: a SPARQL query of these shapes uses a prefix they do not declare (Unknown namespace"
+        " prefix : cg)"
+    )

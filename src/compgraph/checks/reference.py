@@ -40,6 +40,13 @@ def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Out
         raise ShapesError("pySHACL", f"cannot load these shapes: {exc.message}") from exc
     except ParseBaseException as exc:  # a SHACL-SPARQL query that does not parse (rdflib's parser is pyparsing's)
         raise ShapesError("pySHACL", f"a SPARQL query of these shapes does not parse: {exc}") from exc
+    except Exception as exc:
+        # rdflib raises a bare Exception for a prefix no sh:prefixes declares (the SPARQL engine also reads
+        # compgraph's own prefixes, so only pySHACL meets it): a traceback before
+        if not str(exc).startswith("Unknown namespace prefix"):
+            raise
+        said = f"a SPARQL query of these shapes uses a prefix they do not declare ({exc})"
+        raise ShapesError("pySHACL", said) from exc
     if not isinstance(report, Graph):
         # A ValidationFailure: pySHACL refused a query (check_rules catches the rules SHACL states first).
         raise ShapesError("pySHACL", f"refused these shapes: {getattr(report, 'message', report)}")
