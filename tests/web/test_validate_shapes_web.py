@@ -147,4 +147,4 @@ def test_uploaded_shapes_whose_query_does_not_parse_are_a_400_naming_the_parse_e
         't:S a sh:NodeShape ; sh:targetNode t:x ; sh:sparql [ sh:select """SELECT $this WHERE { $this ?p ?o """ ] .\n'
     )
     status, page = upload(client, ("unclosed.ttl", unclosed))
-    assert status == 400 and "does not parse" in page
+    assert status == 400 and "is not valid SPARQL" in page

@@ -206,7 +206,10 @@ _PRESCRIBED_TEXT = re.compile(r"\bthe\s+following\s+(?:[\w’'-]+\s+){0,4}?(?:po
 
 
 def statute_duties(text: str) -> list[StatuteDuty]:
-    """Every duty, prohibition, permission and recommendation of a statute, in document order."""
+    """Every duty, prohibition, permission and recommendation of a statute, in document order.
+
+    Long because it is the one walk over the provisions in order, and how each is read depends on what the walk
+    has passed: the lead-in above it, the text a duty prescribes that it sits in, the section's earlier lists."""
     provisions = parse_provisions(text)
     walker = _Walker(written_styles(provisions) if cites_run_in(text) else {})
     parent_of: dict[int, Provision] = {}
