@@ -33,7 +33,10 @@ _INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
 # "The catalog shall indicate: 1. If ...; and 2. The date ...": numbered points that a Markdown renderer joined
 # to their lead-in (a list right under a paragraph line does not open a list there).
 _INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+(?=(\d{1,2})\.[ \t]+\S)")
-_INLINE_POINT = re.compile(r"(?:(?<=[:;—])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or)|(?<=,))[ \t]+"
+# A consolidated text may glue a point to its lead-in and to the point before, with no space ("shall include the
+# following:(a) channels ...;(b) acknowledgment ...; or(c) ..."): after a colon or semicolon the space is optional.
+_INLINE_POINT = re.compile(r"(?:(?:(?<=[:;—])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or)|(?<=,))[ \t]+"
+                           r"|(?<=[:;])|(?<=; and)|(?<=; or))"
                            r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
 # "... national security systems. (b) INDEPENDENT AUDITOR.—Subject to ...": a subsection with the U.S. Code's capital
 # catchline run on after a full stop, where a PDF conversion joined two paragraphs.

@@ -1,0 +1,20 @@
+"""The failure classes the first runs on four never-seen texts showed (2026-12-05, nineteenth session, round B): the
+Whistleblower Directive's Art. 8, 9, 16 and 18 as flat text, the e-Commerce Directive's Art. 5-7, 10 and 11 as an HTML
+rendering of a JSON of articles, the Iowa Code's 715D.4-5 as Markdown around a PDF's text and the Fort Worth charter's
+Chapters III and XXVIII. A consolidated text's points glued to their lead-in ("following:(a) ...;(b) ...") and its
+indents ("apply:— ...,— ...") were one duty; an indent under a numbered paragraph replaced the paragraph; a sentence
+after an earlier paragraph's points, where a whole article runs on one line, stayed in the last point; a statute inside
+a Markdown code fence was read as one run of sentences; a code section whose chapter carries a letter ("715D.4") opened
+no section. One behaviour each."""
+
+from __future__ import annotations
+
+from dutyrows import duty_rows as _duties
+
+
+def test_points_glued_to_their_lead_in_are_points_of_their_own() -> None:
+    text = (
+        "Article 9\nProcedures\n\n1. The procedures shall include the following:(a) channels for receiving the "
+        "reports;(b) acknowledgment of receipt within seven days; or(c) diligent follow-up by the designated person.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["9(1)(a)", "9(1)(b)", "9(1)(c)"]
