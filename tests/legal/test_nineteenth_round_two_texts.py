@@ -18,3 +18,24 @@ def test_points_glued_to_their_lead_in_are_points_of_their_own() -> None:
         "reports;(b) acknowledgment of receipt within seven days; or(c) diligent follow-up by the designated person.\n"
     )
     assert [ref for ref, _, _ in _duties(text)] == ["9(1)(a)", "9(1)(b)", "9(1)(c)"]
+
+
+def test_indents_run_on_after_their_lead_in_are_points_of_their_own() -> None:
+    text = (
+        "Article 5\nInformation\n\n1. The service provider shall render accessible at least the following "
+        "information:(f) as concerns the regulated professions:— any professional body with which the service "
+        "provider is registered,— the professional title;(g) the VAT number.\n"
+    )
+    assert [text.split(": ")[-1] for _, _, text in _duties(text)] == [
+        "any professional body with which the service provider is registered,", "the professional title;",
+        "(g) the VAT number."]
+
+
+def test_an_indent_under_a_numbered_paragraph_is_a_point_of_that_paragraph() -> None:
+    text = (
+        "Article 11\nPlacing of the order\n\n1. Member States shall ensure that the following principles apply:\n"
+        "— the service provider has to acknowledge the receipt of the order without undue delay,\n"
+        "— the service provider has to confirm the order.\n"
+        "2. Member States shall ensure that the service provider makes technical means available.\n"
+    )
+    assert [ref.split("(")[1] for ref, _, _ in _duties(text)] == ["1)", "1)", "2)"]

@@ -51,6 +51,10 @@ _INLINE_CATCHLINE = re.compile(r"(?<=\.)[ \t]+(?=\((?:\d{1,2}|[a-z]{1,4}|[A-Z])\
 _RUN_ON_BULLET = re.compile(r"(?:(?<=[A-Za-z)]:)|(?<=[a-z)]\.))[ \t]+(?=-[ \t]+[A-Z])")
 # ("... sixteen years of age. A controller shall not discriminate ...": a sentence may open with the article "A")
 _SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z]|A[ \t])")
+# The Official Journal's indents ("— "), run on after their lead-in as a consolidated text or a JSON of articles
+# prints them ("the following principles apply:— the service provider has to acknowledge ...,— the order ..."): a
+# run opens after a colon and goes on after a comma or semicolon, so a dash inside a sentence stays in it.
+_INLINE_INDENT = re.compile(r"(?<=[:;,])[ \t]*(?=[—–][ \t]+\S)")
 _INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
 
 
@@ -88,6 +92,16 @@ def _lettered_cuts(line: str, points: list[re.Match[str]]) -> list[int]:
     return cuts
 
 
+def _indent_cuts(line: str) -> list[int]:
+    """Where run-on indents begin: the first right after a colon, each next one after the comma or semicolon that
+    ends the indent before it."""
+    cuts: list[int] = []
+    for m in _INLINE_INDENT.finditer(line):
+        if cuts or line[m.start() - 1] == ":":
+            cuts.append(m.end())
+    return cuts
+
+
 def inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], int]:
     """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts, and
     the number of the next inline "(n)" point it expects.
@@ -111,6 +125,7 @@ def inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], i
     numbered, number = _in_order(line, (m for m in points if m.group(1)), point, int)
     cuts += numbered + _in_order(line, _INLINE_LETTER.finditer(line), 1, lambda c: ord(c) - ord("a") + 1)[0]
     cuts += [m.end() for m in _INLINE_CATCHLINE.finditer(line)]
+    cuts += _indent_cuts(line)
     bullets = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
     if bullets and not cuts:
         bounds = [0, *bullets, len(line)]

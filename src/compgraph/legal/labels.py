@@ -103,7 +103,7 @@ def letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:
 
 
 def ordinal(kind: str, label: str) -> int:
-    if kind in ("num", "pnum", "num."):
+    if kind in ("num", "pnum", "num.", "bullet"):
         digits = re.match(r"\d+", label)
         return int(digits.group(0)) if digits else roman_value(label) or 0  # "(iv)" read as item 4
     if kind in ("roman", "ROMAN"):

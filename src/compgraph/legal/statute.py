@@ -55,7 +55,7 @@ _CODE_SECTION_INLINE = re.compile(
 )
 # A line ending in a conjunction, article or preposition breaks off mid-sentence: not a heading.
 _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
-_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•][ \t]+)?")
+_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•—–][ \t]+)?")
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
 _WRAPPED_WIDTH = 60
 _DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
@@ -208,7 +208,8 @@ class _Parser:
             self.bare_lead_in = True
         styles = ("",) * (len(labels) - len(written)) + tuple(written[-len(labels) :]) if labels else ()
         for label, style in zip(labels, styles, strict=True):
-            kind = self.num_kind(label_kind(label, self.stack), style)
+            # a bullet (or an OJ indent "— ") is a level of its own, not the next number of "1. ... apply:" above it
+            kind = "bullet" if bullet else self.num_kind(label_kind(label, self.stack), style)
             label = label.lower() if kind == "alpha" else label
             label = str(roman_value(label)) if kind == "num" and not label[0].isdigit() else label
             at = _reopened(self.stack, kind, label, cur)
@@ -576,7 +577,7 @@ def _bullet_label(p: _Parser, lead: re.Match[str] | None) -> list[str]:
     """An unlabelled bullet under a lead-in ("AI Governance Boards must:" then "- Be chaired by ...", "- Include
     ..."): a point of it, numbered by its place in the list; any other bullet is a paragraph."""
     cur = p.current
-    if lead is None or lead.group(0).strip()[:1] not in ("-", "*", "•") or cur is None or cur.heading:
+    if lead is None or lead.group(0).strip()[:1] not in ("-", "*", "•", "—", "–") or cur is None or cur.heading:
         return []
     if p.bullet and cur.bullet and cur.path and cur.path[-1] == str(p.bullet):
         p.bullet += 1  # the list goes on
