@@ -39,3 +39,13 @@ def test_an_indent_under_a_numbered_paragraph_is_a_point_of_that_paragraph() -> 
         "2. Member States shall ensure that the service provider makes technical means available.\n"
     )
     assert [ref.split("(")[1] for ref, _, _ in _duties(text)] == ["1)", "1)", "2)"]
+
+
+def test_a_sentence_after_an_earlier_paragraphs_inline_points_is_the_paragraphs() -> None:
+    text = (
+        "Article 18\nRecord keeping\n\n2. Entities shall have the right to document the oral reporting in one of the "
+        "following ways:(a) by making a recording of the conversation; or(b) through a complete and accurate "
+        "transcript of the conversation prepared by the staff. Entities shall offer the reporting person the "
+        "opportunity to check the transcript. 3. Entities shall keep minutes of the meeting.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["18(2)(a)", "18(2)(b)", "18(2), sentence 2", "18(3)"]

@@ -118,6 +118,7 @@ def inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], i
         if expected is not None and int(m.group(1)) == expected:
             cuts.append(m.end())
             expected += 1
+    paragraphs = list(cuts)
     if not first:
         cuts += _in_order(line, _INLINE_NUMBER.finditer(line), 1, int)[0]
     points = list(_INLINE_POINT.finditer(line))
@@ -141,5 +142,15 @@ def inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], i
                  None)
     if after:
         cuts.append(after.end())
+    # So is one after the points of an earlier paragraph, where a whole article runs on one line ("...: (a) ...;
+    # or (b) ... the report. Legal entities ... shall offer ... 3. Where ...").
+    for para in paragraphs:
+        point_cut = max((c for c in cuts if c < para), default=None)
+        if point_cut is None or point_cut in paragraphs:
+            continue
+        after = next((m for m in _SENTENCE_AFTER_POINTS.finditer(line, point_cut, para)
+                      if len(line[point_cut:m.start()].split()) > 6), None)
+        if after:
+            cuts.append(after.end())
     bounds = [0, *sorted(set(cuts)), len(line)]
     return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()], number
