@@ -9,7 +9,11 @@ no section. One behaviour each."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dutyrows import duty_rows as _duties
+
+from compgraph.legal.readers import read_document
 
 
 def test_points_glued_to_their_lead_in_are_points_of_their_own() -> None:
@@ -49,3 +53,15 @@ def test_a_sentence_after_an_earlier_paragraphs_inline_points_is_the_paragraphs(
         "opportunity to check the transcript. 3. Entities shall keep minutes of the meeting.\n"
     )
     assert [ref for ref, _, _ in _duties(text)] == ["18(2)(a)", "18(2)(b)", "18(2), sentence 2", "18(3)"]
+
+
+def test_a_statute_in_a_markdown_code_fence_keeps_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "code.md"
+    path.write_text(
+        "# Consumer Data Protection Act\n\n```\n  715D.4 Data controller duties.\n  1. A controller shall adopt "
+        "reasonable\ndata security practices.\n  2. A controller shall not process sensitive data.\n```\n",
+        encoding="utf-8",
+    )
+    lines = read_document(path).splitlines()
+    assert "  1. A controller shall adopt reasonable" in lines
+    assert "  2. A controller shall not process sensitive data." in lines

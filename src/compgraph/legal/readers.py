@@ -51,9 +51,11 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             import markdown
 
             raw = _lists_after_paragraphs(_stray_brackets_escaped(raw))
-            html = markdown.markdown(raw, extensions=["tables", _numbered_lists()])
+            # a fenced block (```) is preformatted: a statute pasted as a PDF's text keeps its lines there
+            extensions = ["tables", "fenced_code", _numbered_lists()]
+            html = markdown.markdown(raw, extensions=extensions)
             if _ITEMS_AS_CODE.search(html):
-                html = markdown.markdown(_indented_items_as_lists(raw), extensions=["tables", _numbered_lists()])
+                html = markdown.markdown(_indented_items_as_lists(raw), extensions=extensions)
             text = _html_to_text(html)
         elif suffix in (".html", ".htm"):
             text = _html_to_text(raw)
@@ -430,6 +432,10 @@ def _html_to_text(html: str) -> str:
                 lines.extend(_labelled_paragraphs(paragraphs, ("  " * depth) + _item_marker(node)))
             else:
                 lines.append(("  " * depth) + _item_marker(node) + _flat_text(node, skip=("ul", "ol")))
+        elif name == "pre":
+            # preformatted text keeps its line breaks (a statute pasted as "pdftotext -layout" output: its
+            # subsections, points and page furniture are lines, which joined would be one run of sentences)
+            lines.extend([*(ln.rstrip() for ln in node.get_text().split("\n")), ""])
         elif name.startswith("h"):
             lines.extend(["", _flat_text(node), ""])
         else:
