@@ -65,3 +65,8 @@ def test_a_statute_in_a_markdown_code_fence_keeps_its_lines(tmp_path: Path) -> N
     lines = read_document(path).splitlines()
     assert "  1. A controller shall adopt reasonable" in lines
     assert "  2. A controller shall not process sensitive data." in lines
+
+
+def test_a_code_section_whose_chapter_carries_a_letter_opens_the_section() -> None:
+    text = "  715D.4 Data controller duties.\n  1. A controller shall adopt data security practices.\n"
+    assert [ref for ref, _, _ in _duties(text)] == ["715D.4(1)"]

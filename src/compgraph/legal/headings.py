@@ -25,8 +25,10 @@ _SECTION = re.compile(
 _CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3}|\d{1,2} \d{1,2}(?:-\d+[a-z]?){2,3})\.?[ \t]+(.*)$")
 # California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
 # numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
-# A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too.
-_DOTTED_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\.?[ \t]+(?:[-–—][ \t]*)?([A-Z].*)$")
+# A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too, and so are those of a
+# code whose chapters carry a letter ("715D.4 Data controller duties.", as Iowa and Minnesota number them).
+_DOTTED_SECTION = re.compile(r"^(\d{3,}[A-Z]{0,2}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\.?[ \t]+"
+                             r"(?:[-–—][ \t]*)?([A-Z].*)$")
 # California's code page (leginfo) sets a section's number alone on its line, its catchline on the next: "1798.100."
 # (three or more digits before the point and a closing full stop, so neither a paragraph "1." nor a year reads as one).
 _BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
