@@ -5,7 +5,11 @@ Chapters III and XXVIII. A consolidated text's points glued to their lead-in ("f
 indents ("apply:— ...,— ...") were one duty; an indent under a numbered paragraph replaced the paragraph; a sentence
 after an earlier paragraph's points, where a whole article runs on one line, stayed in the last point; a statute inside
 a Markdown code fence was read as one run of sentences; a code section whose chapter carries a letter ("715D.4") opened
-no section. One behaviour each."""
+no section. In the charter, the title a converted PDF repeats on every page broke a sentence; where power is vested,
+the council's composition, quorum, terms of office, pay, the vote a measure needs, forfeiture and finality, and
+"Nothing herein shall" were read as duties; what an officer must be ("shall be a resident citizen") was read as none;
+an opening condition's "should occur" made a permission a recommendation; and sections numbered anew in each chapter
+were cited without it ("1.2" for XXVIII-1). One behaviour each."""
 
 from __future__ import annotations
 
@@ -70,3 +74,17 @@ def test_a_statute_in_a_markdown_code_fence_keeps_its_lines(tmp_path: Path) -> N
 def test_a_code_section_whose_chapter_carries_a_letter_opens_the_section() -> None:
     text = "  715D.4 Data controller duties.\n  1. A controller shall adopt data security practices.\n"
     assert [ref for ref, _, _ in _duties(text)] == ["715D.4(1)"]
+
+
+def test_a_title_repeated_on_every_page_is_no_heading_inside_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "charter.md"
+    path.write_text(
+        "Fort Worth - Charter\n\n## § 4 VACANCIES.\n\nIf vacancies should occur within thirty (30) days of the special "
+        "election date, the council may set the election\n\n---\n\n# Fort Worth - Charter\n\nfor the next date "
+        "following the special election date.\n\n## § 5 MEETINGS.\n\nThe Council shall meet monthly.\n\n---\n\n"
+        "Fort Worth - Charter\n",
+        encoding="utf-8",
+    )
+    assert [duty for _, _, duty in _duties(read_document(path))][0] == (
+        "If vacancies should occur within thirty (30) days of the special election date, the council may set the "
+        "election for the next date following the special election date.")

@@ -70,6 +70,7 @@ def repair_typography(text: str) -> str:
     blank out page furniture (the line stays, so line numbers still point into the source file)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
     text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", _DIGEST.sub(_blank_lines, text)))
+    text = _running_heads_blanked(text)
     text = _PAGE_NUMBER_BULLET.sub("", text)
     text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
     text = _bracket_bare_labels(text)
@@ -82,6 +83,24 @@ def repair_typography(text: str) -> str:
 # California do enact as follows:").
 _DIGEST = re.compile(r"^[ \t#*]*LEGISLATIVE[ \t]+COUNSEL['’]S[ \t]+DIGEST\W*$"
                      r".*?(?=^[^\n]*\bdo[ \t]+enact[ \t]+as[ \t]+follows\b)", re.M | re.S | re.I)
+
+
+# A converted PDF repeats the document's title on every page ("Fort Worth - Charter", as a "#" heading or a line
+# between two rules), in the middle of a sentence where the page broke: a short line with no verb that the text
+# prints three times or more is a running head, not a heading of what follows it.
+_RUNNING_HEAD = re.compile(r"^[ \t#*]*([A-Za-z][^\n.;:]{2,60}?)[ \t*]*$", re.M)
+
+
+def _running_heads_blanked(text: str) -> str:
+    counts: dict[str, int] = {}
+    for m in _RUNNING_HEAD.finditer(text):
+        key = " ".join(m.group(1).split())
+        if len(key.split()) <= 8 and not VERB.search(key):
+            counts[key] = counts.get(key, 0) + 1
+    heads = {k for k, n in counts.items() if n >= 3}
+    if not heads:
+        return text
+    return _RUNNING_HEAD.sub(lambda m: "" if " ".join(m.group(1).split()) in heads else m.group(0), text)
 
 
 def _blank_lines(m: re.Match[str]) -> str:
