@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dutyrows import duty_rows as _duties
 
+from compgraph.legal.clauses import duty_clauses
 from compgraph.legal.readers import read_document
 
 
@@ -88,3 +89,18 @@ def test_a_title_repeated_on_every_page_is_no_heading_inside_a_sentence(tmp_path
     assert [duty for _, _, duty in _duties(read_document(path))][0] == (
         "If vacancies should occur within thirty (30) days of the special election date, the council may set the "
         "election for the next date following the special election date.")
+
+
+def test_a_charters_composition_terms_and_pay_are_no_duties() -> None:
+    for sentence in (
+        "The powers of the city government shall be vested in a body to be known as the City Council.",
+        "The City Council shall be composed of nine (9) places.",
+        "A quorum shall consist of six (6) members unless there are vacancies.",
+        "Their terms of office shall be for a period of two (2) years.",
+        "The mayor shall be elected at each biennial election and shall serve for a period of two (2) years.",
+        "He shall hold office during the pleasure of the City Council.",
+        "Each member of the City Council shall receive as compensation the sum of twenty-five thousand dollars.",
+        "Every ordinance shall require on final passage the affirmative vote of a majority of the members.",
+        "The action of the City Council in removing the auditor shall be final.",
+    ):
+        assert duty_clauses(sentence) == [], sentence

@@ -178,6 +178,19 @@ NON_DUTY = re.compile(
     # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
     # take effect in the same manner as if the Mayor had signed it".
     r"\bshall\s+have\s+no\s+(?:\w+\s+)?(?:vote|power|authority|right)\b|"
+    # What a charter constitutes rather than orders: where power is vested, who sits ("shall be composed of nine (9)
+    # places", "A quorum shall consist of six (6) members"), how and for how long ("shall be elected at each biennial
+    # election", "terms of office shall be for a period of", "shall serve for the unexpired period", "shall hold
+    # office during the pleasure of"), paid what ("shall receive as compensation"), what a measure needs to pass
+    # ("shall require on final passage the affirmative vote of"), what ends an office ("shall forfeit his place")
+    # and what cannot be appealed ("shall be final").
+    r"\bshall\s+be\s+vested\s+in\b|\bshall\s+(?:be\s+composed|consist)\s+of\s+(?:not\s+(?:less|more|fewer)\s+than\s+)?"
+    r"[\w-]+\s+(?:\(\d+\)\s+)?(?:\w+\s+)?(?:members|places|persons|seats|commissioners|directors|trustees)\b|"
+    r"\bshall\s+be\s+elected\s+(?:at|in)\s+(?:each|every|the|a)\b|\bterms?\s+of\s+office\s+shall\s+be\b|"
+    r"\bshall\s+serve\s+(?:for\s+)?(?:a\s+(?:period|term)\s+of|the\s+unexpired)\b|\bshall\s+hold\s+office\s+(?:during|until)\b|"
+    r"\bshall\s+receive\s+as\s+(?:compensation|salary)\b|\bshall\s+be\s+final\b|"
+    r"\bshall\s+require\s+(?:on\s+(?:final\s+)?passage\s+)?the\s+(?:affirmative\s+)?vote\s+of\b|"
+    r"\bshall\s+(?:\w+ly\s+)?forfeit\s+(?:his|her|their|its|the)\b|"
     # Rivergrove's charter: a quorum ("shall constitute a quorum"), what an act needs to be valid ("No action by the
     # council shall have legal effect unless ...", "the concurrence of a majority ... shall be necessary to decide"),
     # which law governs ("shall be governed by the applicable general laws of the state") and what a certificate
