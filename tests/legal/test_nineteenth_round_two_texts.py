@@ -104,3 +104,7 @@ def test_a_charters_composition_terms_and_pay_are_no_duties() -> None:
         "The action of the City Council in removing the auditor shall be final.",
     ):
         assert duty_clauses(sentence) == [], sentence
+
+
+def test_nothing_herein_is_a_saving_clause() -> None:
+    assert duty_clauses("Nothing herein shall prohibit a council member from waiving the right to compensation.") == []

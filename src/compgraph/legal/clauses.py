@@ -205,7 +205,7 @@ NON_DUTY = re.compile(
     r"\b(?:prevailing|aggrieved)\s+(?:party|person)\s+may\s+recover\b|\bhas\s+committed\s+a\s+single\s+violation\b|"
     r"\bshall\s+(?:then\s+)?take\s+effect\s+(?:in\s+the\s+same\s+manner|as\s+if|without\s+the\s+signature)\b|"
     # "Nothing in the rules and technical standards shall compel or authorize ...": a rule of construction.
-    r"^\W*nothing\s+in\b|"
+    r"^\W*nothing\s+(?:in|herein|contained\s+(?:herein|in))\b|"
     # Deeming ("Individuals who do not check the box are assumed to consent"), a description of practice
     # ("Typically, an organization will seek consent ..."), an expectation ("an individual ... should reasonably
     # expect that ...") and a concession ("even though other individuals ... may be responsible for ...").
