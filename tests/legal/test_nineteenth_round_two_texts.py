@@ -108,3 +108,12 @@ def test_a_charters_composition_terms_and_pay_are_no_duties() -> None:
 
 def test_nothing_herein_is_a_saving_clause() -> None:
     assert duty_clauses("Nothing herein shall prohibit a council member from waiving the right to compensation.") == []
+
+
+def test_what_an_office_holder_must_be_is_a_duty() -> None:
+    assert [m for m, _ in duty_clauses(
+        "During his term of office, the city secretary shall be a resident citizen of the City of Fort Worth.")] == [
+        "mandatory"]
+    assert [m for m, _ in duty_clauses(
+        "The city internal auditor must be a person knowledgeable in municipal accounting and auditing.")] == [
+        "mandatory"]

@@ -77,8 +77,11 @@ NON_DUTY = re.compile(
     # what a party needs; the rule it illustrates states the duty ("will need to" stays a duty in "will" drafting).
     r"\bwill\s+(?:soon\s+|also\s+|then\s+)?need\s+(?!to\b)(?:an?|the|new|updated)\b|"
     # "The telephone number provided shall be a direct number": what the party supplies must be so (a duty), unlike
-    # "The individual's prompt ... must be a clear and unambiguous request" (when the duty arises).
-    r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?!violation\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
+    # "The individual's prompt ... must be a clear and unambiguous request" (when the duty arises). What an office
+    # holder must be is a qualification he must keep ("the city secretary shall be a resident citizen of the City",
+    # "The city internal auditor must be a person knowledgeable in ...").
+    r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?!violation\b)"
+    r"(?!(?:\w+\s+)?(?:person|resident|citizen|member|graduate)\b)(?!(?:qualified|licensed|registered|certified)\s)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+required\s+to\b|"
