@@ -117,3 +117,12 @@ def test_what_an_office_holder_must_be_is_a_duty() -> None:
     assert [m for m, _ in duty_clauses(
         "The city internal auditor must be a person knowledgeable in municipal accounting and auditing.")] == [
         "mandatory"]
+
+
+def test_the_modal_verb_of_an_opening_condition_is_not_the_clauses_modality() -> None:
+    assert [m for m, _ in duty_clauses(
+        "If vacancies should occur within thirty (30) days of the special election date, the council may set the "
+        "election for the next date.")] == ["permission"]
+    assert [m for m, _ in duty_clauses(
+        "When a vacancy shall occur less than ninety (90) days prior to the general election, a majority of the "
+        "remaining council members may appoint a qualified person.")] == ["permission"]

@@ -441,9 +441,16 @@ _BODY_WILL = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:authorit(?:y|ies)
 _REPORTED = re.compile(r"\b(?:disclos|notif|inform|stat|explain|indicat|specif)\w*\s+(?:[^.;]{0,80}?\s)?that\b", re.I)
 
 
+# "If vacancies should occur within thirty (30) days ..., the council may set the election", "When a vacancy shall
+# occur ..., a majority ... may appoint": the old-style modal of an opening condition is the condition's mood, not the
+# clause's modality, where the main clause after it has a modal verb of its own.
+_CONDITION_MODAL = re.compile(r"^(\W*(?:if|when|whenever|where|in\s+the\s+event\s+(?:that\s+)?)\b[^,;]{0,200}?)"
+                              r"\b(?:shall|should)\s+(?=[^,;]*,\s[^;]*?\b(?:shall|must|may|should)\b)", re.I)
+
+
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
-    clause = _CONDITIONAL_SHALL.sub(r"\1", clause)
+    clause = _CONDITIONAL_SHALL.sub(r"\1", _CONDITION_MODAL.sub(r"\1", clause))
     reported = _REPORTED.search(clause)
     if reported and _MODAL_VERB.search(clause, 0, reported.start()):
         clause = clause[:reported.start()]
