@@ -126,3 +126,13 @@ def test_the_modal_verb_of_an_opening_condition_is_not_the_clauses_modality() ->
     assert [m for m, _ in duty_clauses(
         "When a vacancy shall occur less than ninety (90) days prior to the general election, a majority of the "
         "remaining council members may appoint a qualified person.")] == ["permission"]
+
+
+def test_sections_numbered_anew_in_each_chapter_are_cited_with_their_chapter() -> None:
+    text = (
+        "# CHAPTER III: THE CITY COUNCIL\n\n## § 1 MEETINGS.\n\nThe Council shall meet monthly.\n\n"
+        "## § 2 RULES.\n\nThe Council shall adopt rules.\n\n"
+        "# CHAPTER XXVIII: DEPARTMENT OF INTERNAL AUDIT\n\n## § 1 ESTABLISHED.\n\n"
+        "The City Council shall by ordinance provide for the duties of the department.\n"
+    )
+    assert [ref for ref, _, _ in _duties(text)] == ["III-1", "III-2", "XXVIII-1"]

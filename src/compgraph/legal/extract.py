@@ -339,9 +339,13 @@ def catalog_from_text(text: str, doc_meta: dict[str, Any]) -> dict[str, Any]:
     kind = doc_meta.get("kind") or _infer_kind(text)
     obligations = extract_obligations(text, doc_meta["prefix"], kind=kind)
     if kind == "regulation":
+        from compgraph.legal.chapters import chapter_sections
         from compgraph.legal.statute import parse_provisions, repair_typography
 
-        titles = {p.section: p.section_title for p in parse_provisions(repair_typography(text))}
+        repaired = repair_typography(text)
+        provisions = parse_provisions(repaired)
+        chapter_sections(provisions, repaired.split("\n"))
+        titles = {p.section: p.section_title for p in provisions}
         titles.update((o.section, o.section_title) for o in obligations if o.section not in titles)
         sections = [{"id": sid, "title": _section_title(sid, title)} for sid, title in titles.items()]
     else:

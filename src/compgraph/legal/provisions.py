@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from compgraph.legal.chapters import chapter_sections
 from compgraph.legal.citations import cites_run_in, run_in_depth, written_styles
 from compgraph.legal.clauses import (
     MAY_INCLUDE,
@@ -211,6 +212,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     Long because it is the one walk over the provisions in order, and how each is read depends on what the walk
     has passed: the lead-in above it, the text a duty prescribes that it sits in, the section's earlier lists."""
     provisions = parse_provisions(text)
+    chapter_sections(provisions, text.split("\n"))
     walker = _Walker(written_styles(provisions) if cites_run_in(text) else {})
     parent_of: dict[int, Provision] = {}
     for prov in provisions:
