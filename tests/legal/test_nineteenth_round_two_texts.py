@@ -8,7 +8,8 @@ a Markdown code fence was read as one run of sentences; a code section whose cha
 no section. In the charter, the title a converted PDF repeats on every page broke a sentence; where power is vested,
 the council's composition, quorum, terms of office, pay, the vote a measure needs, forfeiture and finality, and
 "Nothing herein shall" were read as duties; what an officer must be ("shall be a resident citizen") was read as none;
-an opening condition's "should occur" made a permission a recommendation; and sections numbered anew in each chapter
+an opening condition's "should occur" made a permission a recommendation; an officer "shall be removable at the
+will of" the Council was read as bound to something; and sections numbered anew in each chapter
 were cited without it ("1.2" for XXVIII-1). One behaviour each."""
 
 from __future__ import annotations
@@ -136,3 +137,9 @@ def test_sections_numbered_anew_in_each_chapter_are_cited_with_their_chapter() -
         "The City Council shall by ordinance provide for the duties of the department.\n"
     )
     assert [ref for ref, _, _ in _duties(text)] == ["III-1", "III-2", "XXVIII-1"]
+
+
+def test_an_officer_removable_at_a_bodys_will_is_its_permission() -> None:
+    assert [m for m, _ in duty_clauses(
+        "The city internal auditor shall be removable at the will and pleasure of the City Council by a vote of not "
+        "less than a majority of the entire council.")] == ["permission"]

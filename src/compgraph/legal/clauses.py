@@ -299,6 +299,9 @@ _PERMISSION = re.compile(
     r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b(?!\s+and\s+duties)|"
     # Rivergrove's charter: "He shall have authority to preserve order", "He shall have a vote on all questions".
     r"\bshall\s+have\s+(?:full\s+)?authority\s+to\b|\bshall\s+have\s+a\s+vote\b|"
+    # "The city internal auditor ... shall be removable at the will and pleasure of the City Council": the Council
+    # may remove him, whenever it will.
+    r"\bshall\s+be\s+removable\b|"
     # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
     # with its condition.
     r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b|"
