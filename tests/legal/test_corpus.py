@@ -58,7 +58,14 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # 3.70(6)(c), quoted after the ordinance's "Subdivision (c) ... of Subsection (6) ... of Section 3.70 ... is
            # created to read as follows:", is cited "(c)"; and 3.72(2)'s legacy-data duty is labelled 3.72(2), where
            # it stands in the definition's point 8 (a label error, left as committed)
-           "us-madison-wi-mgo-3-70-3-72-open-data.html": {"citations"}}
+           "us-madison-wi-mgo-3-70-3-72-open-data.html": {"citations"},
+           # 5(1)(f)'s and 11(1)'s indents ("— ...") are cited by their place under the point ("5(1)(f)(1)"), the
+           # labels by the point they belong to ("5(1)(f)"; the Official Journal says "first indent")
+           "eu-ecommerce-directive-2000-31-art5-7-10-11.html": {"citations"},
+           # traps 1/14: III-8's "and any appointive officer ... shall immediately forfeit the office" runs on after
+           # "but shall continue to hold the office ... by state law" with no comma before its "and", so the
+           # forfeiture stays inside that duty's clause
+           "us-fort-worth-tx-charter-ch3-ch28.md": {"targets"}}
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
