@@ -208,7 +208,6 @@ class _Parser:
             self.bare_lead_in = True
         styles = ("",) * (len(labels) - len(written)) + tuple(written[-len(labels) :]) if labels else ()
         for label, style in zip(labels, styles, strict=True):
-            # a bullet (or an OJ indent "— ") is a level of its own, not the next number of "1. ... apply:" above it
             kind = "bullet" if bullet else self.num_kind(label_kind(label, self.stack), style)
             label = label.lower() if kind == "alpha" else label
             label = str(roman_value(label)) if kind == "num" and not label[0].isdigit() else label
@@ -574,8 +573,8 @@ def _add_labelled(
 
 
 def _bullet_label(p: _Parser, lead: re.Match[str] | None) -> list[str]:
-    """An unlabelled bullet under a lead-in ("AI Governance Boards must:" then "- Be chaired by ...", "- Include
-    ..."): a point of it, numbered by its place in the list; any other bullet is a paragraph."""
+    """An unlabelled bullet or OJ indent under a lead-in ("... must:" then "- Be chaired by ...", "— the service"): a
+    point of it, numbered by its place, at a level of its own (kind "bullet"); any other bullet is a paragraph."""
     cur = p.current
     if lead is None or lead.group(0).strip()[:1] not in ("-", "*", "•", "—", "–") or cur is None or cur.heading:
         return []
