@@ -274,8 +274,8 @@ def _reopened(stack: list[tuple[str, str]], kind: str, label: str, cur: Provisio
     kind is open further up (Tennessee nests (a)(1)(A)(i)(a)); a kind open at two levels goes on at the deeper
     one when the label follows its last label there ("(b)" after the inner "(a)"), else at the outer one."""
     at = [n for n, (k, _) in enumerate(stack) if k == kind]
-    if not at:
-        return None
+    if not at:  # a labelled line ends the bullets above it ("- Be chaired ...", then "(1) The Board shall ...")
+        return next((n for n, (k, _) in enumerate(stack) if k == "bullet"), None) if kind != "bullet" else None
     if cur is not None and not cur.text and cur.path and ordinal(kind, label) == 1:
         return None
     return next((n for n in reversed(at) if ordinal(kind, label) == ordinal(kind, stack[n][1]) + 1), at[0])
