@@ -90,14 +90,26 @@ def _blank_lines(m: re.Match[str]) -> str:
 
 def _join_broken_words(text: str) -> str:
     """Join words hyphenated at a line end; a compound the text also prints whole with its hyphen
-    ("rights-\nimpacting" where "rights-impacting" occurs elsewhere) keeps it, since that hyphen is the word's."""
+    ("rights-\nimpacting" where "rights-impacting" occurs elsewhere) keeps it, since that hyphen is the word's.
+    So does one whose halves are both words of four letters or more that the text uses on their own, unless it
+    also prints them joined: "human-\nmachine" stays a compound, "organi-\nsational" and "with-\nout" are
+    joined, and "over-\nseen" is joined where "overseen" occurs elsewhere."""
     compounds = {c.lower() for c in re.findall(r"\b[A-Za-z]+-[a-z]+\b", text)}
+    words: set[str] | None = None
 
     def join(m: re.Match[str]) -> str:
+        nonlocal words
         left, right = m.group(1), m.group(2)
         head = re.match(r"[a-z]+", right)
-        whole = f"{left}-{head.group(0) if head else right}"
-        return f"{left}-{right}" if whole.lower() in compounds else left + right
+        tail = head.group(0) if head else right
+        if f"{left}-{tail}".lower() in compounds:
+            return f"{left}-{right}"
+        if len(left) >= 4 and len(tail) >= 4:
+            if words is None:  # read only when a line break splits two long halves
+                words = {w.lower() for w in re.findall(r"(?<![-\w])[A-Za-z]+(?![-\w])", text)}
+            if left.lower() in words and tail.lower() in words and (left + tail).lower() not in words:
+                return f"{left}-{right}"
+        return left + right
 
     return _BROKEN_PARTS.sub(join, text)
 

@@ -243,12 +243,15 @@ def _pdf_text(path: Path, data: bytes) -> str:
         # that refers to itself, found by tests/legal/test_reader_properties.py; KeyError, RecursionError
         # ...); every one means the same thing to the user: this file cannot be read.
         raise IngestError(f"{path}: corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
-    text = "\n\n".join(_footnotes_after_sentence(pages))
+    text = _LONE_LABEL.sub(r"\1 ", "\n\n".join(_footnotes_after_sentence(pages)))
     if not text.strip():
         raise IngestError(f"{path}: PDF has no extractable text (scanned image?)")
     return text
 
 
+# A printed page sets a numbered item's label in a column of its own, which the text comes out of the PDF below:
+# "2." alone on its line, then "Where applicable, a detailed description ...". The label opens that line's text.
+_LONE_LABEL = re.compile(r"^([ \t]*(?:\d{1,3}\.|\((?:\d{1,3}|[a-z]{1,4})\)))[ \t]*\n(?=[ \t]*[A-Za-z(])", re.M)
 _NOTE_LINE = re.compile(r"^(\d{1,3})[ \t]+\S")
 _SENTENCE_END = re.compile(r"[.:;!?][\"”’)\]]*$")
 
