@@ -77,3 +77,50 @@ def test_a_label_a_printed_page_sets_alone_on_its_line_opens_the_text_below_it(t
 def test_a_printed_annex_whose_items_have_their_numbers_on_lines_of_their_own_loses_none() -> None:
     score = next(s for s in evaluate_corpus(FORMATS, extract_file) if s.document == "eu-ai-act-annex4-11-12-print.pdf")
     assert score.recall == 1.0 and score.meets_targets(), (score.missed, score.false_positives)
+
+
+# A flat article (each paragraph run on after the one before) as a printed page wraps it: the page's margin, not
+# the text, decides where its lines break.
+FLAT_ARTICLE = (
+    "1. Financial entities shall have in place capabilities and staff to gather information on vulnerabilities and "
+    "cyber threats and analyse the impact they are likely to have on their digital operational resilience. 2. "
+    "Financial entities shall put in place post incident reviews after a major incident disrupts their core "
+    "activities, analysing the causes of disruption and identifying required improvements to the business continuity "
+    "policy referred to in Article 11. Financial entities, other than microenterprises, shall, upon request, "
+    "communicate to the competent authorities the changes that were implemented following those reviews. 3. Lessons "
+    "derived from the resilience testing carried out in accordance with Articles 26 and 27 shall be duly incorporated "
+    "on a continuous basis into the risk assessment process. 4. Financial entities shall monitor the effectiveness of "
+    "the implementation of their digital operational resilience strategy set out in Article 6(8). They shall map the "
+    "evolution of risk over time and analyse the frequency, types, magnitude and evolution of incidents."
+)
+
+
+def _printed(width: int) -> str:
+    import textwrap
+
+    lines = textwrap.wrap(FLAT_ARTICLE * 3, width)  # enough lines for the parser to see the page's margin
+    return "Article 13\nLearning and evolving\n" + "\n".join(lines) + "\n"
+
+
+def _duties_by_paragraph(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for prov in parse_provisions(repair_typography(text)):
+        if prov.section == "13" and "shall" in prov.text:
+            out.setdefault("/".join(prov.path), []).append(prov.text[:40])
+    return out
+
+
+@pytest.mark.parametrize("width", [96, 110])  # "2." mid-line at 96; at the end of the line, before its text, at 110
+def test_a_paragraph_number_a_printed_line_holds_mid_line_opens_that_paragraph(width: int) -> None:
+    by_paragraph = _duties_by_paragraph(_printed(width))
+    assert {"1", "2", "3", "4"} <= set(by_paragraph), sorted(by_paragraph)
+    assert by_paragraph["2"][0].startswith("Financial entities shall put in place")
+
+
+def test_a_number_cited_at_the_end_of_a_printed_line_does_not_open_a_paragraph() -> None:
+    text = _printed(108)
+    assert "referred to in Article\n11. Financial" in text  # where this margin puts the line break
+    by_paragraph = _duties_by_paragraph(text)
+    assert "11" not in by_paragraph and "2" in by_paragraph, sorted(by_paragraph)
+    assert any("Article 11. Financial entities, other than" in p.text
+               for p in parse_provisions(repair_typography(text)))

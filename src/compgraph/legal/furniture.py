@@ -58,6 +58,9 @@ _ENACTING_CITATION = re.compile(rf"(?<=[.;:,—])[ \t]+{_ENACTED}(?:[;,]?[ \t]*{
 # An amending act prints the code text it inserts inside quotation marks opened again at every paragraph
 # ("''(a) IN GENERAL.—(1) Each year ...", "''§ 3555. ...", "...; and ''(5) consult ..."): the mark is the slip
 # law's typography, and left in place it hides the label or the section sign behind it.
+# A paragraph's number that a page's margin left at the end of the line before its text ("... operational
+# resilience. 2." then "Financial entities shall ..."): it opens the next line, as it opens the paragraph.
+_TRAILING_NUMBER = re.compile(r"(?<=[.;:])[ \t]+(\d{1,3}\.)[ \t]*\n(?=[A-Z])")
 # A PDF's page number left before the next page's first bullet ("6 - Regularly monitor ...", "10 - Share ..."): the
 # number is the page's, the bullet is the text's.
 _PAGE_NUMBER_BULLET = re.compile(r"^\d{1,3}[ \t]+(?=-[ \t]+[A-Z])", re.M)
@@ -73,6 +76,7 @@ def repair_typography(text: str) -> str:
     text = _PAGE_NUMBER_BULLET.sub("", text)
     text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
     text = _bracket_bare_labels(text)
+    text = _TRAILING_NUMBER.sub(lambda m: "\n" + m.group(1) + " ", text)
     return _join_broken_words(text)
 
 
