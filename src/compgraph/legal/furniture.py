@@ -19,8 +19,10 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 # "organi- sational" (PDF line break turned into a space) or "organi-\nsational"; "high- and low-risk" stays.
 # A match starts only where no letter precedes: from inside a word it would scan to the word's end from each letter
 # (quadratic in a long word), and any match inside a word is also one from the word's start.
-_BROKEN_PARTS = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])"
-                           r"(?!(?:and|or|nor|to|as|in)\b)([a-z]{2,}\w*)")
+# The line break moves to the space after the joined word, so the text keeps its lines: a page's margin, read from
+# their widths, stays the page's (a joined pair of lines read 229 characters wide and hid it).
+_BROKEN_PARTS = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z]{2})-([ \t]*\n[ \t]*|[ \t])"
+                           r"(?!(?:and|or|nor|to|as|in)\b)([a-z]{2,}\w*)([ \t]?)")
 
 
 # One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)"
@@ -103,17 +105,18 @@ def _join_broken_words(text: str) -> str:
 
     def join(m: re.Match[str]) -> str:
         nonlocal words
-        left, right = m.group(1), m.group(2)
+        left, broke, right, space = m.group(1), m.group(2), m.group(3), m.group(4)
+        after = "\n" if "\n" in broke and space else space
         head = re.match(r"[a-z]+", right)
         tail = head.group(0) if head else right
         if f"{left}-{tail}".lower() in compounds:
-            return f"{left}-{right}"
+            return f"{left}-{right}{after}"
         if len(left) >= 4 and len(tail) >= 4:
             if words is None:  # read only when a line break splits two long halves
                 words = {w.lower() for w in re.findall(r"(?<![-\w])[A-Za-z]+(?![-\w])", text)}
             if left.lower() in words and tail.lower() in words and (left + tail).lower() not in words:
-                return f"{left}-{right}"
-        return left + right
+                return f"{left}-{right}{after}"
+        return left + right + after
 
     return _BROKEN_PARTS.sub(join, text)
 
