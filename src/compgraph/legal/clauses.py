@@ -234,7 +234,10 @@ NON_DUTY = re.compile(
     r"^\W*no\s+such\s+(?:practice|conduct|behaviou?r|agreement|arrangement|measure|action|decision)s?\b"
     r"[^.;]{0,80}?\bshall\s+(?:prevent|preclude)\b|"
     r"\b(?:liability|punishment|penalt(?:y|ies)|sanctions?)\s+shall\s+be\s+(?:imposed|pursued|investigated)\s+"
-    r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b",
+    r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b|"
+    # Every EU regulation's final formula ("This Regulation shall be binding in its entirety and directly applicable
+    # in all Member States."): the act's own legal force, as its "shall enter into force" is.
+    r"\bshall\s+be\s+binding\s+in\s+its\s+entirety\b",
     re.I,
 )
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
