@@ -15,3 +15,39 @@ from compgraph.legal.clauses import duty_clauses
 def test_an_eu_regulations_final_formula_binds_no_one() -> None:
     assert duty_clauses("This Regulation shall be binding in its entirety and directly applicable in all Member "
                         "States.") == []
+
+
+def test_a_rule_of_construction_binds_no_one_whatever_its_subject() -> None:
+    assert duty_clauses("This exemption shall be construed in conformity with s. 119.071(2)(c).") == []
+
+
+def test_a_commencement_binds_no_one_whatever_its_subject() -> None:
+    assert duty_clauses("The budget will become effective upon this second publication.") == []
+    assert duty_clauses("The provisions of this section, as amended, shall take effect on January 1, 1984.") == []
+
+
+def test_the_dates_a_period_begins_and_ends_on_bind_no_one() -> None:
+    assert duty_clauses("The fiscal year of the city shall begin on the first day of October and end on the last "
+                        "day of September.") == []
+
+
+def test_a_period_rule_leaves_a_duty_to_begin_an_act_a_duty() -> None:
+    assert [m for m, _ in duty_clauses("Within six months, each Department shall begin conducting quarterly "
+                                       "reviews of their progress.")] == ["mandatory"]
+
+
+def test_liability_with_an_adverb_before_liable_is_a_legal_effect() -> None:
+    assert duty_clauses("If the controller of accounts issues a warrant for which no appropriation has been made, "
+                        "he and his sureties shall be individually liable to the city for the amount thereof.") == []
+
+
+def test_deeming_with_a_word_or_a_phrase_before_its_verb_binds_no_one() -> None:
+    assert duty_clauses("The sum so certified shall not thereafter be considered unappropriated until the City is "
+                        "discharged from the contract.") == []
+    assert duty_clauses("All monies actually in the treasury shall, for the purpose of such certificate, be deemed "
+                        "in the treasury to the credit of the appropriate fund.") == []
+
+
+def test_a_balance_that_shall_revert_to_its_fund_is_a_legal_effect() -> None:
+    assert duty_clauses("At the close of each fiscal year the unencumbered balance of each appropriation shall "
+                        "revert to the fund from which it was appropriated.") == []

@@ -101,6 +101,21 @@ NON_DUTY = re.compile(
     r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment|"
     r"part|rules?|(?:sub)?title)\s+(?:shall|will)\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|"
     r"become\s+effective|be\s+effective)\b|"
+    # Every EU regulation's final formula ("This Regulation shall be binding in its entirety and directly applicable
+    # in all Member States."): the act's own legal force, as its "shall enter into force" is.
+    r"\bshall\s+be\s+binding\s+in\s+its\s+entirety\b|"
+    # A commencement whatever is commenced ("The budget will become effective upon this second publication", "The
+    # provisions of this section, as amended, shall take effect on January 1, 1984") and the dates a period runs
+    # between ("The fiscal year of the city shall begin on the first day of October") bind no one to act; "each
+    # Department shall begin conducting quarterly reviews" does.
+    r"\b(?:shall|will)\s+(?:take\s+effect|become\s+effective)\b|"
+    r"\b(?:year|term|period)\s+(?:of\s+[^.;,]{1,40}?\s+)?shall\s+(?:begin|commence|start)\s+on\b|"
+    # Deeming with a word or a phrase before its verb ("The sum so certified shall not thereafter be considered
+    # unappropriated", "All monies ... shall, for the purpose of such certificate, be deemed in the treasury"), and
+    # what becomes of an unspent balance ("shall revert to the fund from which it was appropriated"): legal effects.
+    r"\bshall\s+(?:not\s+)?(?:thereafter|hereafter|henceforth|then|again|otherwise)\s+be\s+"
+    r"(?:considered|regarded|deemed)\b|\bshall\s*,[^.;]{1,80}?,\s*be\s+(?:deemed|considered|regarded)\b|"
+    r"\bshall\s+(?:revert|lapse)\s+to\b|"
     # Who enforces an instrument ("This regulation will be enforced by the superintendent"), how an order is ("the
     # order becomes and may be enforced as an order of the Federal Court"), and the time allowed to comply
     # ("Covered Entities shall have 180 days from the effective date of this Part to comply", a period's
@@ -142,7 +157,8 @@ NON_DUTY = re.compile(
     r"\bshall\s+(?:not\s+)?be\s+held\s+liable\b|\bshall\s+be\s+no\s+obligation\b|"
     # Being liable for damage (Art. 60(9) "shall be liable under applicable ... liability law") and a tacit approval
     # ("shall be understood to have been approved") are legal effects, as "shall be deemed" is.
-    r"\bshall\s+be\s+(?:jointly\s+and\s+severally\s+)?liable\s+(?:under|for|to|in\s+accordance)\b|"
+    # ("he and his sureties shall be individually liable to the city": the adverb changes nothing)
+    r"\bshall\s+be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?liable\s+(?:under|for|to|in\s+accordance)\b|"
     r"\bshall\s+be\s+understood\s+to\s+(?:have\s+been|be)\b|\bshall\s+remain\s+subject\s+to\b|"
     # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
     # ..."), a short title ("This Act may be cited as"), a scope rule ("Data not subject to the requirements of
@@ -153,7 +169,10 @@ NON_DUTY = re.compile(
     r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
     r"\bmay\s+be\s+cited\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
     r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
-    r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|\bshall\s+be\s+construed\s+(?:as|to)\b|"
+    r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|"
+    # A rule of construction binds whoever reads the law, not a party, whatever its subject ("This exemption shall
+    # be construed in conformity with s. 119.071(2)(c)", "shall be construed as", "to").
+    r"\bshall\s+be\s+construed\b|"
     # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
     r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
     # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
@@ -234,10 +253,7 @@ NON_DUTY = re.compile(
     r"^\W*no\s+such\s+(?:practice|conduct|behaviou?r|agreement|arrangement|measure|action|decision)s?\b"
     r"[^.;]{0,80}?\bshall\s+(?:prevent|preclude)\b|"
     r"\b(?:liability|punishment|penalt(?:y|ies)|sanctions?)\s+shall\s+be\s+(?:imposed|pursued|investigated)\s+"
-    r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b|"
-    # Every EU regulation's final formula ("This Regulation shall be binding in its entirety and directly applicable
-    # in all Member States."): the act's own legal force, as its "shall enter into force" is.
-    r"\bshall\s+be\s+binding\s+in\s+its\s+entirety\b",
+    r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b",
     re.I,
 )
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
