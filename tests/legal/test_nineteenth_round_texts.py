@@ -9,6 +9,8 @@ read as more words of it. One behaviour each."""
 
 from __future__ import annotations
 
+from dutyrows import duty_rows as _duties
+
 from compgraph.legal.clauses import duty_clauses
 
 
@@ -51,3 +53,21 @@ def test_deeming_with_a_word_or_a_phrase_before_its_verb_binds_no_one() -> None:
 def test_a_balance_that_shall_revert_to_its_fund_is_a_legal_effect() -> None:
     assert duty_clauses("At the close of each fiscal year the unencumbered balance of each appropriation shall "
                         "revert to the fund from which it was appropriated.") == []
+
+
+def test_a_balance_that_shall_be_subject_to_future_appropriation_is_a_legal_effect() -> None:
+    assert duty_clauses("The unencumbered balance of each appropriation shall be subject to future "
+                        "appropriations.") == []
+
+
+def test_information_that_shall_remain_confidential_and_exempt_gives_its_points_no_duties() -> None:
+    text = ("(c) Upon completion of an investigation, the following information received by the department shall "
+            "remain confidential and exempt from s. 119.07(1):\n\n1. Personal information.\n\n"
+            "2. A computer forensic report.\n\n(d) The department shall publish a report.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["(d)"]
+
+
+def test_what_shall_be_a_part_of_an_agenda_is_a_duty() -> None:
+    assert [m for m, _ in duty_clauses("Public hearings on the appropriations ordinance shall be a part of each "
+                                       "regular City Council meeting agenda.")] == ["mandatory"]
+
