@@ -71,3 +71,11 @@ def test_what_shall_be_a_part_of_an_agenda_is_a_duty() -> None:
     assert [m for m, _ in duty_clauses("Public hearings on the appropriations ordinance shall be a part of each "
                                        "regular City Council meeting agenda.")] == ["mandatory"]
 
+
+
+def test_a_clause_after_except_that_with_its_own_modal_verb_is_a_clause_of_its_own() -> None:
+    assert [m for m, _ in duty_clauses(
+        "Such information may be disclosed by the department for print, publication, or broadcast, except that "
+        "information made confidential by paragraph (c) may not be released pursuant to this subparagraph.")] \
+        == ["permission", "prohibition"]
+

@@ -370,6 +370,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            # what another party may do if the duty is not done.
                            r"(?<=;)\s+(?=(?:he|she|it|they)(?:\s+or\s+she)?\s+(?:also\s+)?(?:shall|must|may)\b)|"
                            r",\s+(?=failing\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           # Florida's s. 501.171(11)(b)2.: "..., except that information made confidential ... may not
+                           # be released": an exception with a subject and a modal verb of its own is a clause of its
+                           # own.
+                           r",\s+(?=except\s+that\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
                            # Art. 60(4)(b): "...; where the authority has not answered ..., the plan shall be
                            # understood to have been approved".
                            r"(?<=;)\s+(?=(?:where|if|when)\b[^;]{0,240}?,\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
