@@ -9,9 +9,12 @@ read as more words of it. One behaviour each."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dutyrows import duty_rows as _duties
 
 from compgraph.legal.clauses import duty_clauses
+from compgraph.legal.readers import read_document
 
 
 def test_an_eu_regulations_final_formula_binds_no_one() -> None:
@@ -79,3 +82,20 @@ def test_a_clause_after_except_that_with_its_own_modal_verb_is_a_clause_of_its_o
         "information made confidential by paragraph (c) may not be released pursuant to this subparagraph.")] \
         == ["permission", "prohibition"]
 
+
+
+def test_a_converters_one_line_subsections_in_markdown_are_paragraphs_of_their_own(tmp_path: Path) -> None:
+    path = tmp_path / "charter.md"
+    path.write_text("## § 1 FISCAL YEAR AND BUDGET.\n\n"
+                    "(a) On or before August 15, the manager shall submit a proposed budget to the council.\n"
+                    "(b) The budget message shall explain the budget. It shall indicate in separate sections:\n"
+                    "(1) Proposed expenditures for current operations; and\n"
+                    "(2) Proposed capital expenditures.\n", encoding="utf-8")
+    assert [ref for ref, _, _ in _duties(read_document(path))] == ["1(a)", "1(b)", "1(b)(1)", "1(b)(2)"]
+
+
+def test_a_hard_wrapped_line_that_opens_with_a_cross_reference_stays_in_its_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "act.md"
+    path.write_text("(a) The controller shall give the notice described in paragraph\n"
+                    "(b) of this section within 30 days.\n", encoding="utf-8")
+    assert [ref for ref, _, _ in _duties(read_document(path))] == ["(a)"]
