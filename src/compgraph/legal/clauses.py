@@ -81,9 +81,7 @@ NON_DUTY = re.compile(
     # "Public hearings ... shall be a part of each regular City Council meeting agenda": what must be included in
     # something is a duty, as "shall be part of" is.
     r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?!violation\b)(?!part\s+of\b)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
-    # ("the following information ... shall remain confidential and exempt from s. 119.07(1)": a public-records
-    # exemption, the status of what the department holds)
-    r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+(?:be|remain))\s+(?:confidential\s+and\s+)?exempt(?:ed)?\s+from\b|"
+    r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+required\s+to\b|"
     # "This does not mean that agencies must provide ...", "this memorandum does not replace, supersede ... such
@@ -120,6 +118,9 @@ NON_DUTY = re.compile(
     r"\bshall\s+(?:not\s+)?(?:thereafter|hereafter|henceforth|then|again|otherwise)\s+be\s+"
     r"(?:considered|regarded|deemed)\b|\bshall\s*,[^.;]{1,80}?,\s*be\s+(?:deemed|considered|regarded)\b|"
     r"\bshall\s+(?:revert|lapse)\s+to\b|\bshall\s+be\s+subject\s+to\s+(?:future\s+|further\s+)?appropriations?\b|"
+    # ("the following information ... shall remain confidential and exempt from s. 119.07(1)": a public-records
+    # exemption, the status of what the department holds, as "is exempt from" is)
+    r"\b(?:is|are|shall\s+(?:be|remain))\s+confidential\s+and\s+exempt(?:ed)?\s+from\b|"
     # Who enforces an instrument ("This regulation will be enforced by the superintendent"), how an order is ("the
     # order becomes and may be enforced as an order of the Federal Court"), and the time allowed to comply
     # ("Covered Entities shall have 180 days from the effective date of this Part to comply", a period's
