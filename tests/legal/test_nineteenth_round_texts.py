@@ -31,6 +31,11 @@ def test_a_commencement_binds_no_one_whatever_its_subject() -> None:
     assert duty_clauses("The provisions of this section, as amended, shall take effect on January 1, 1984.") == []
 
 
+def test_a_decision_that_shall_take_effect_only_after_a_review_stays_a_prohibition() -> None:
+    assert [m for m, _ in duty_clauses("No decision producing legal effects for a person shall take effect before "
+                                       "a natural person has reviewed it.")] == ["prohibition"]
+
+
 def test_the_dates_a_period_begins_and_ends_on_bind_no_one() -> None:
     assert duty_clauses("The fiscal year of the city shall begin on the first day of October and end on the last "
                         "day of September.") == []

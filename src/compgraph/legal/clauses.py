@@ -109,8 +109,9 @@ NON_DUTY = re.compile(
     # A commencement whatever is commenced ("The budget will become effective upon this second publication", "The
     # provisions of this section, as amended, shall take effect on January 1, 1984") and the dates a period runs
     # between ("The fiscal year of the city shall begin on the first day of October") bind no one to act; "each
-    # Department shall begin conducting quarterly reviews" does.
-    r"\b(?:shall|will)\s+(?:take\s+effect|become\s+effective)\b|"
+    # Department shall begin conducting quarterly reviews" does, and so does "No decision ... shall take effect
+    # before a natural person has reviewed it" (what must happen first, not a date).
+    r"\b(?:shall|will)\s+(?:take\s+effect|become\s+effective)\s+(?:on|upon|as\s+of|from|at|immediately)\b|"
     r"\b(?:year|term|period)\s+(?:of\s+[^.;,]{1,40}?\s+)?shall\s+(?:begin|commence|start)\s+on\b|"
     # Deeming with a word or a phrase before its verb ("The sum so certified shall not thereafter be considered
     # unappropriated", "All monies ... shall, for the purpose of such certificate, be deemed in the treasury"), and
