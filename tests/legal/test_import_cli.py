@@ -262,3 +262,18 @@ def test_validate_reports_accepted_reviews_orphaned_by_a_replacing_import(env: E
     report = env.invoke("validate", "--no-save").output
     section = report.split("Orphaned review decisions: 1 accepted mapping(s)", 1)[1]
     assert "psa: PSA-8-2 = CTL-HO-01" in section and "PSA-2-1" not in section
+
+
+def test_import_says_which_title_it_chose_and_the_gap_report_shows_it(env: Env, tmp_path: Path) -> None:
+    excerpt = tmp_path / "ai-act-article-9.txt"
+    excerpt.write_text("Article 9\nRisk management system\n\n1. A risk management system shall be established, "
+                       "implemented, documented and maintained.\n", encoding="utf-8")
+    out = env.run("import", excerpt, "--id", "aia9", "--out", env.out)
+    assert "Title: ai-act-article-9 (from the file name" in out
+    assert "Gap report: aia9 — ai-act-article-9" in env.run("gaps", "aia9")
+
+
+def test_import_with_a_title_given_says_nothing_of_one(env: Env) -> None:
+    out = env.run("import", DOC, "--id", "psa", "--title", "Public Sector AI Act", "--out", env.out)
+    assert "Title:" not in out
+    assert "Public Sector AI Act" in env.run("gaps", "psa")

@@ -23,7 +23,8 @@ def _mappings_option(help_text: str):  # type: ignore[no-untyped-def]
 @main.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "doc_id", required=True, help="Document id (also the catalog file name).")
-@click.option("--title", help="Document title [default: its first line].")
+@click.option("--title", help="Document title [default: the HTML or PDF title, else an opening line that"
+              " reads as a title, else the file name].")
 @click.option("--kind", type=click.Choice(["regulation", "code-of-conduct", "policy"]), default="regulation",
               show_default=True)
 @click.option("--prefix", help="Obligation id prefix [default: initials of the id].")
@@ -48,6 +49,8 @@ def import_cmd(sc: StoreContext, path: Path, doc_id: str, title: str | None, kin
     if res.note:
         click.echo(f"Note: {res.note}", err=True)
     click.echo(f"Extracted {res.obligations} obligations in {res.sections} sections -> {res.catalog} (review it)")
+    if res.title_from:
+        click.echo(f"Title: {res.title} (from {res.title_from}; give --title to name it otherwise)")
     click.echo(f"Loaded {res.triples} triples into <{res.graph}>"
                + (f"; subject: {', '.join(res.organisations)}" if res.organisations else ""))
 

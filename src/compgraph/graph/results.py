@@ -33,9 +33,9 @@ class QuerySyntaxError(ValueError):
 # process (a segmentation fault in the CLI, a lost query worker behind /sparql), and the planner and rdflib's parser
 # raise RecursionError long before. No query a person writes nests this deep.
 MAX_QUERY_DEPTH = 256
-_NESTING = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>\s{}"]*>|#[^\n]*|[{(\[]|[})\]]'
-)
+# A SPARQL string literal: long strings may span lines, short ones may not (SPARQL 1.1, 19.8 STRING_LITERAL1/2).
+SPARQL_STRING = r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
+_NESTING = re.compile(SPARQL_STRING + r'|<[^<>\s{}"]*>|#[^\n]*|[{(\[]|[})\]]')
 
 
 def check_nesting(text: str) -> None:

@@ -79,8 +79,9 @@ NON_DUTY = re.compile(
     # "The telephone number provided shall be a direct number": what the party supplies must be so (a duty), unlike
     # "The individual's prompt ... must be a clear and unambiguous request" (when the duty arises). What an office
     # holder must be is a qualification he must keep ("the city secretary shall be a resident citizen of the City",
-    # "The city internal auditor must be a person knowledgeable in ...").
-    r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?!violation\b)"
+    # "The city internal auditor must be a person knowledgeable in ..."). "Public hearings ... shall be a part of each
+    # regular City Council meeting agenda": what must be included in something is a duty, as "shall be part of" is.
+    r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?!violation\b)(?!part\s+of\b)"
     r"(?!(?:\w+\s+)?(?:person|resident|citizen|member|graduate)\b)(?!(?:qualified|licensed|registered|certified)\s)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
@@ -104,6 +105,25 @@ NON_DUTY = re.compile(
     r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment|"
     r"part|rules?|(?:sub)?title)\s+(?:shall|will)\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|"
     r"become\s+effective|be\s+effective)\b|"
+    # Every EU regulation's final formula ("This Regulation shall be binding in its entirety and directly applicable
+    # in all Member States."): the act's own legal force, as its "shall enter into force" is.
+    r"\bshall\s+be\s+binding\s+in\s+its\s+entirety\b|"
+    # A commencement whatever is commenced ("The budget will become effective upon this second publication", "The
+    # provisions of this section, as amended, shall take effect on January 1, 1984") and the dates a period runs
+    # between ("The fiscal year of the city shall begin on the first day of October") bind no one to act; "each
+    # Department shall begin conducting quarterly reviews" does, and so does "No decision ... shall take effect
+    # before a natural person has reviewed it" (what must happen first, not a date).
+    r"\b(?:shall|will)\s+(?:take\s+effect|become\s+effective)\s+(?:on|upon|as\s+of|from|at|immediately)\b|"
+    r"\b(?:year|term|period)\s+(?:of\s+[^.;,]{1,40}?\s+)?shall\s+(?:begin|commence|start)\s+on\b|"
+    # Deeming with a word or a phrase before its verb ("The sum so certified shall not thereafter be considered
+    # unappropriated", "All monies ... shall, for the purpose of such certificate, be deemed in the treasury"), and
+    # what becomes of an unspent balance ("shall revert to the fund from which it was appropriated"): legal effects.
+    r"\bshall\s+(?:not\s+)?(?:thereafter|hereafter|henceforth|then|again|otherwise)\s+be\s+"
+    r"(?:considered|regarded|deemed)\b|\bshall\s*,[^.;]{1,80}?,\s*be\s+(?:deemed|considered|regarded)\b|"
+    r"\bshall\s+(?:revert|lapse)\s+to\b|\bshall\s+be\s+subject\s+to\s+(?:future\s+|further\s+)?appropriations?\b|"
+    # ("the following information ... shall remain confidential and exempt from s. 119.07(1)": a public-records
+    # exemption, the status of what the department holds, as "is exempt from" is)
+    r"\b(?:is|are|shall\s+(?:be|remain))\s+confidential\s+and\s+exempt(?:ed)?\s+from\b|"
     # Who enforces an instrument ("This regulation will be enforced by the superintendent"), how an order is ("the
     # order becomes and may be enforced as an order of the Federal Court"), and the time allowed to comply
     # ("Covered Entities shall have 180 days from the effective date of this Part to comply", a period's
@@ -145,7 +165,8 @@ NON_DUTY = re.compile(
     r"\bshall\s+(?:not\s+)?be\s+held\s+liable\b|\bshall\s+be\s+no\s+obligation\b|"
     # Being liable for damage (Art. 60(9) "shall be liable under applicable ... liability law") and a tacit approval
     # ("shall be understood to have been approved") are legal effects, as "shall be deemed" is.
-    r"\bshall\s+be\s+(?:jointly\s+and\s+severally\s+)?liable\s+(?:under|for|to|in\s+accordance)\b|"
+    # ("he and his sureties shall be individually liable to the city": the adverb changes nothing)
+    r"\bshall\s+be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?liable\s+(?:under|for|to|in\s+accordance)\b|"
     r"\bshall\s+be\s+understood\s+to\s+(?:have\s+been|be)\b|\bshall\s+remain\s+subject\s+to\b|"
     # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
     # ..."), a short title ("This Act may be cited as"), a scope rule ("Data not subject to the requirements of
@@ -156,7 +177,10 @@ NON_DUTY = re.compile(
     r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
     r"\bmay\s+be\s+cited\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
     r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
-    r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|\bshall\s+be\s+construed\s+(?:as|to)\b|"
+    r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|"
+    # A rule of construction binds whoever reads the law, not a party, whatever its subject ("This exemption shall
+    # be construed in conformity with s. 119.071(2)(c)", "shall be construed as", "to").
+    r"\bshall\s+be\s+construed\b|"
     # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
     r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
     # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
@@ -366,6 +390,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            # what another party may do if the duty is not done.
                            r"(?<=;)\s+(?=(?:he|she|it|they)(?:\s+or\s+she)?\s+(?:also\s+)?(?:shall|must|may)\b)|"
                            r",\s+(?=failing\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           # Florida's s. 501.171(11)(b)2.: "..., except that information made confidential ... may not
+                           # be released": an exception with a subject and a modal verb of its own is a clause of its
+                           # own.
+                           r",\s+(?=except\s+that\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
                            # Art. 60(4)(b): "...; where the authority has not answered ..., the plan shall be
                            # understood to have been approved".
                            r"(?<=;)\s+(?=(?:where|if|when)\b[^;]{0,240}?,\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"

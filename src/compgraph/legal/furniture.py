@@ -19,8 +19,10 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 # "organi- sational" (PDF line break turned into a space) or "organi-\nsational"; "high- and low-risk" stays.
 # A match starts only where no letter precedes: from inside a word it would scan to the word's end from each letter
 # (quadratic in a long word), and any match inside a word is also one from the word's start.
-_BROKEN_PARTS = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z]{2})-(?:[ \t]*\n[ \t]*|[ \t])"
-                           r"(?!(?:and|or|nor|to|as|in)\b)([a-z]{2,}\w*)")
+# The line break moves to the space after the joined word, so the text keeps its lines: a page's margin, read from
+# their widths, stays the page's (a joined pair of lines read 229 characters wide and hid it).
+_BROKEN_PARTS = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z]{2})-([ \t]*\n[ \t]*|[ \t])"
+                           r"(?!(?:and|or|nor|to|as|in)\b)([a-z]{2,}\w*)([ \t]?)")
 
 
 # One act's citation as a statute book gives it: year, chapter, schedule, section ("2016, c. 6, Sched. 1, s. 1 (4)"
@@ -58,6 +60,9 @@ _ENACTING_CITATION = re.compile(rf"(?<=[.;:,—])[ \t]+{_ENACTED}(?:[;,]?[ \t]*{
 # An amending act prints the code text it inserts inside quotation marks opened again at every paragraph
 # ("''(a) IN GENERAL.—(1) Each year ...", "''§ 3555. ...", "...; and ''(5) consult ..."): the mark is the slip
 # law's typography, and left in place it hides the label or the section sign behind it.
+# A paragraph's number that a page's margin left at the end of the line before its text ("... operational
+# resilience. 2." then "Financial entities shall ..."): it opens the next line, as it opens the paragraph.
+_TRAILING_NUMBER = re.compile(r"(?<=[.;:])[ \t]+(\d{1,3}\.)[ \t]*\n(?=[A-Z])")
 # A PDF's page number left before the next page's first bullet ("6 - Regularly monitor ...", "10 - Share ..."): the
 # number is the page's, the bullet is the text's.
 _PAGE_NUMBER_BULLET = re.compile(r"^\d{1,3}[ \t]+(?=-[ \t]+[A-Z])", re.M)
@@ -74,6 +79,7 @@ def repair_typography(text: str) -> str:
     text = _PAGE_NUMBER_BULLET.sub("", text)
     text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
     text = _bracket_bare_labels(text)
+    text = _TRAILING_NUMBER.sub(lambda m: "\n" + m.group(1) + " ", text)
     return _join_broken_words(text)
 
 
@@ -109,14 +115,27 @@ def _blank_lines(m: re.Match[str]) -> str:
 
 def _join_broken_words(text: str) -> str:
     """Join words hyphenated at a line end; a compound the text also prints whole with its hyphen
-    ("rights-\nimpacting" where "rights-impacting" occurs elsewhere) keeps it, since that hyphen is the word's."""
+    ("rights-\nimpacting" where "rights-impacting" occurs elsewhere) keeps it, since that hyphen is the word's.
+    So does one whose halves are both words of four letters or more that the text uses on their own, unless it
+    also prints them joined: "human-\nmachine" stays a compound, "organi-\nsational" and "with-\nout" are
+    joined, and "over-\nseen" is joined where "overseen" occurs elsewhere."""
     compounds = {c.lower() for c in re.findall(r"\b[A-Za-z]+-[a-z]+\b", text)}
+    words: set[str] | None = None
 
     def join(m: re.Match[str]) -> str:
-        left, right = m.group(1), m.group(2)
+        nonlocal words
+        left, broke, right, space = m.group(1), m.group(2), m.group(3), m.group(4)
+        after = "\n" if "\n" in broke and space else space
         head = re.match(r"[a-z]+", right)
-        whole = f"{left}-{head.group(0) if head else right}"
-        return f"{left}-{right}" if whole.lower() in compounds else left + right
+        tail = head.group(0) if head else right
+        if f"{left}-{tail}".lower() in compounds:
+            return f"{left}-{right}{after}"
+        if len(left) >= 4 and len(tail) >= 4:
+            if words is None:  # read only when a line break splits two long halves
+                words = {w.lower() for w in re.findall(r"(?<![-\w])[A-Za-z]+(?![-\w])", text)}
+            if left.lower() in words and tail.lower() in words and (left + tail).lower() not in words:
+                return f"{left}-{right}{after}"
+        return left + right + after
 
     return _BROKEN_PARTS.sub(join, text)
 

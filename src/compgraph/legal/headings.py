@@ -64,9 +64,11 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
         return None
     for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
         m = rx.match(line)
-        # "Annex V by updating the content ...", "Article 6(1) of Regulation ...": a sentence that a line break
-        # left starting with a reference (to a paragraph or point, when a label follows the number).
-        if m and ((m.group(2) or "")[:1].islower() or _CITED_LABEL.match(m.group(2) or "")):
+        # "Annex V by updating the content ...", "Article 6(1) of Regulation ...", "Annex IV, where necessary, to
+        # ensure ...": a sentence that a line break left starting with a reference (to a paragraph or point, when a
+        # label follows the number; a comma and a word in lower case go on with the sentence).
+        rest = (m.group(2) or "") if m else ""
+        if m and (rest[:1].islower() or _CITED_LABEL.match(rest) or re.match(r"[,;][ \t]*[a-z]", rest)):
             continue
         if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
             return kind, m.group(1), (m.group(2) or "").strip()

@@ -102,18 +102,19 @@ def _indent_cuts(line: str) -> list[int]:
     return cuts
 
 
-def inline_segments(line: str, point: int = 1) -> tuple[list[tuple[int, str]], int]:
+def inline_segments(line: str, point: int = 1, paragraph: int | None = None) -> tuple[list[tuple[int, str]], int]:
     """A flattened paragraph ("1. ... shall: (a) ...; (b) ... 2. ...") cut where its next label starts, and
     the number of the next inline "(n)" point it expects.
 
     A number only opens a paragraph when it is the next one ("2." after "1."), so "Article 3. 4 items"
     and amounts stay inside their sentence; a point only after a colon or semicolon. ``point`` carries the
     count over from the line before, where a hard-wrapped paragraph's points run on ("...: (1) can be used
-    to increase agency" / "accountability and responsiveness; (2) improves public").
+    to increase agency" / "accountability and responsiveness; (2) improves public"); ``paragraph``, the number of
+    the paragraph that would come next in a hard-wrapped text whose line goes on with an open one.
     """
     cuts: list[int] = []
     first = re.match(r"[ \t]*(\d{1,3})\.[ \t]", line)
-    expected = int(first.group(1)) + 1 if first else None
+    expected = int(first.group(1)) + 1 if first else paragraph
     for m in _INLINE_PARAGRAPH.finditer(line):
         if expected is not None and int(m.group(1)) == expected:
             cuts.append(m.end())

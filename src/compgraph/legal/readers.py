@@ -143,7 +143,18 @@ _BULLET_UNDER_TEXT = re.compile(
 
 
 def _lists_after_paragraphs(raw: str) -> str:
-    return _BULLET_UNDER_TEXT.sub(r"\1\n\n", raw)
+    return _LABEL_UNDER_SENTENCE.sub(r"\1\n\n", _BULLET_UNDER_TEXT.sub(r"\1\n\n", raw))
+
+
+# A converter from PDF writes each paragraph of a code on one line, with no blank line between them (the Fort Worth
+# charter: "(a) ... message.", then "(b) The manager's budget message shall ..."); Markdown joins such lines into one
+# paragraph, so every subsection after the first was read as more sentences of it. A line that opens with a
+# provision's label right under a line that ends a sentence or a point (".", ";", ":", "; and", "; or") starts a
+# paragraph; a label that only continues a hard-wrapped sentence ("... described in paragraph" / "(b) of this
+# section") follows no such end.
+_LABEL_UNDER_SENTENCE = re.compile(
+    r"^(?![ \t]*(?:[*+-][ \t]|#|>|\|))([ \t]*\S.*(?:[.;:][\"”’)]?|;[ \t]+(?:and|or))[ \t]*)\n"
+    r"(?=[ \t]{0,3}\((?:[a-z]{1,3}|\d{1,3}[a-z]?|[ivxlc]{1,6})\)[ \t]+\S)", re.M)
 
 
 # A word processor's converter nests list items by indenting them a space or more per level, from four spaces on
@@ -245,12 +256,15 @@ def _pdf_text(path: Path, data: bytes) -> str:
         # that refers to itself, found by tests/legal/test_reader_properties.py; KeyError, RecursionError
         # ...); every one means the same thing to the user: this file cannot be read.
         raise IngestError(f"{path}: corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
-    text = "\n\n".join(_footnotes_after_sentence(pages))
+    text = _LONE_LABEL.sub(r"\1 ", "\n\n".join(_footnotes_after_sentence(pages)))
     if not text.strip():
         raise IngestError(f"{path}: PDF has no extractable text (scanned image?)")
     return text
 
 
+# A printed page sets a numbered item's label in a column of its own, which the text comes out of the PDF below:
+# "2." alone on its line, then "Where applicable, a detailed description ...". The label opens that line's text.
+_LONE_LABEL = re.compile(r"^([ \t]*(?:\d{1,3}\.|\((?:\d{1,3}|[a-z]{1,4})\)))[ \t]*\n(?=[ \t]*[A-Za-z(])", re.M)
 _NOTE_LINE = re.compile(r"^(\d{1,3})[ \t]+\S")
 _SENTENCE_END = re.compile(r"[.:;!?][\"”’)\]]*$")
 

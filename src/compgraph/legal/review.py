@@ -27,6 +27,7 @@ from compgraph.graph import catalog, history
 from compgraph.graph.build import BuildPlan, Source, apply_plan
 from compgraph.graph.namespaces import CG, PREFIXES, agent_slug, entity_iri, graph_iri
 from compgraph.graph.store import GraphStore, LocalStore
+from compgraph.legal.titles import default_title
 
 RELATIONS = ("exactMatch", "broadMatch", "narrowMatch", "relatedMatch")
 # The review page's plain-language choices, read as "the control ... the obligation", and the SKOS predicate
@@ -457,6 +458,8 @@ class ImportResult:
     sections: int
     organisations: list[str]
     note: str = ""
+    title: str = ""
+    title_from: str = ""  # empty when the importer was given the title
 
 
 def default_prefix(doc_id: str) -> str:
@@ -469,11 +472,6 @@ def default_prefix(doc_id: str) -> str:
 def _organisation_exists(store: GraphStore, org_id: str) -> bool:
     iri = entity_iri("organisation", org_id)
     return bool(store.select(f"ASK {{ <{iri}> a cg:Organisation }}").boolean)
-
-
-def _title_from(text: str) -> str:
-    first = next((ln.strip(" #*\t") for ln in text.splitlines() if ln.strip(" #*\t")), "Untitled document")
-    return first[:200]
 
 
 def import_document(
@@ -517,10 +515,11 @@ def import_document(
     folder, note = resolve_mappings_dir(out, store)
     _check_replace(store, doc_id, folder, replace)
     text = read_document(Path(source), max_bytes=max_bytes, encoding=encoding)
+    title, title_from = (title, "") if title else default_title(Path(source), text)
     meta = {
         "id": doc_id,
         "prefix": prefix,
-        "title": " ".join((title or _title_from(text)).split()),
+        "title": " ".join(title.split()),
         "kind": kind,
         "source_file": f"sources/{doc_id}.txt",
         "attribution": f"Imported by compgraph from {Path(source).name} on {date.today().isoformat()}; "
@@ -591,6 +590,8 @@ def import_document(
         len(cat["sections"]),
         orgs,
         note,
+        meta["title"],
+        title_from,
     )
 
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from compgraph.legal.citing import continues_citation
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import repair_typography
 from compgraph.legal.headings import heading_of, is_title, long_title, principle_cite, principle_clause, principle_name
@@ -298,7 +299,11 @@ def parse_provisions(text: str) -> list[Provision]:
         if not raw_line.strip() or LABEL.match(raw_line.strip()):
             p.inline_point = 1  # a blank line or a labelled line ends a run of inline points
         p.before_dashed = bool(_DASHED_NUMBER.match(next((ln for ln in lines[i + 1 : i + 3] if ln.strip()), "")))
-        segments, p.inline_point = inline_segments(raw_line, p.inline_point if p.wrap else 1)
+        # In a hard-wrapped text a paragraph's number may fall mid-line ("... resilience. 2. Financial entities"):
+        # the next paragraph's number is carried over, as the inline points' count is.
+        opened = [int(label) for kind, label in p.stack if kind == "num" and label.isdigit()][:1]
+        paragraph = opened[0] + 1 if p.wrap and opened and not LABEL.match(raw_line.strip()) else None
+        segments, p.inline_point = inline_segments(raw_line, p.inline_point if p.wrap else 1, paragraph)
         segments = _first_subdivision(p, segments)
         for seg_start, raw in segments:
             _read_line(p, raw, offsets[i] + seg_start, i, first_text)
@@ -418,7 +423,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     if _principle_line(p, line) or _heading_line(p, line, "#" in (lead.group(0) if lead else ""), marked, next_word):
         return
-    if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line):
+    if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line, next_word):
         return
     if p.expect_title and (is_title(line) or (blank_before and long_title(line))):
         p.title, p.expect_title = line, False
@@ -501,18 +506,14 @@ def _heading_line(p: _Parser, line: str, hashed: bool, marked: bool, next_word: 
     return True
 
 
-# A sentence broken off after the word that cites a provision ("... deemed in compliance with a consumer's request to
-# delete such data pursuant to subdivision", a page break, then a converter's list item "- (3) of subsection (a) of
-# this section by ..."): the label on the next line is the number cited, not a new point.
-_CITING_END = re.compile(r"\b(?:sub)?(?:divisions?|sections?|paragraphs?|clauses?)$|\bsubparagraphs?$", re.I)
-_CITED_LABEL_LINE = re.compile(r"^\(\w{1,4}\)[ \t]+(?:of|to|and|or|through|in)\b")
-
-
-def _completes_citation(p: _Parser, line: str) -> bool:
-    """Continue the current provision with ``line`` when its label is the number the sentence before broke off
-    citing ("... pursuant to subdivision", a page break, "- (3) of subsection (a) ...")."""
+def _completes_citation(p: _Parser, line: str, next_word: int = 0) -> bool:
+    """Continue the current provision with ``line`` when it starts with the number its sentence broke off citing
+    (``citing.continues_citation``)."""
     cur = p.current
-    if cur is None or not _CITING_END.search(cur.text) or not _CITED_LABEL_LINE.match(line):
+    if cur is None:
+        return False
+    opened = [int(label) for kind, label in p.stack if kind == "num" and label.isdigit()]
+    if not continues_citation(cur.text, line, p.mid_sentence(next_word), opened[-1] + 1 if opened else 1):
         return False
     p.extend(line, len(line))
     return True

@@ -10,6 +10,7 @@ import re
 
 from compgraph.checks.sparql.components import Unsupported
 from compgraph.checks.sparqltext import first_brace, matching, skip_token
+from compgraph.graph.results import SPARQL_STRING
 
 _EXISTS = re.compile(r"FILTER\s+(NOT\s+)?EXISTS\s*\{", re.IGNORECASE)
 _VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
@@ -23,7 +24,7 @@ def _matching(text: str, open_at: int) -> int:
     return close
 
 
-_STRING = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'')
+_STRING = re.compile(SPARQL_STRING)
 
 
 def _blank_strings(text: str) -> str:
