@@ -73,14 +73,35 @@ class StoreProblem(click.ClickException):
     exit_code = STORE_UNAVAILABLE
 
 
-def parse_date(value: str | None, option: str = "--as-of") -> date:
-    """A command's date option (empty or "today" is today); bad input is one line naming ``option``."""
+def parse_date(value: str | None, option: str = "--as-of", required: bool = False) -> date:
+    """A command's date option (empty or "today" is today); bad input is one line naming ``option``.
+
+    A ``required`` option given empty is refused rather than read as today: ``--valid-until "$UNSET"`` stored
+    evidence that expired the day it was added, without a word."""
+    if required and not (value or "").strip():
+        raise UserError(f"{option}: empty; give a date (YYYY-MM-DD)")
     if not value or value == "today":
         return date.today()
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise UserError(f"{option}: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+class InputFile(click.Path):
+    """An existing regular file to read. A pipe waits for a writer that may never come, and a device such as
+    /dev/zero never ends (``load`` of a symlink to it read 23 GB before the kernel killed it), so neither is read:
+    the check follows symlinks, as the read would."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True, dir_okay=False, path_type=Path)
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = super().convert(value, param, ctx)
+        if not os.path.isfile(path):
+            self.fail(f"{os.fsdecode(path)!r} is not a regular file (a pipe or device is not read: it may never "
+                      "end)", param, ctx)
+        return Path(os.fsdecode(path))
 
 
 class StoreContext:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from compgraph.cli.base import (
+    InputFile,
     StoreContext,
     UserError,
     _progress,
@@ -32,7 +33,7 @@ from compgraph.graph.store import (
     "--org",
     "organisations",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=InputFile(),
     help="Organisation YAML file(s) to load instead of the shipped demo organisation.",
 )
 @click.option(
@@ -61,7 +62,7 @@ def build(sc: StoreContext, organisations: tuple[Path, ...], mappings: Path | No
 
 
 @main.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", type=InputFile())
 @click.option("--graph", metavar="IRI", help="Target named graph [default: derived from the file].")
 @click.option(
     "--as-written",
@@ -72,8 +73,11 @@ def build(sc: StoreContext, organisations: tuple[Path, ...], mappings: Path | No
 @pass_store
 def load(sc: StoreContext, path: Path, graph: str | None, as_written: bool) -> None:
     """Load one more file (Turtle/JSON-LD/RDF-XML, SSSOM TSV, organisation or catalog YAML) into its own graph."""
-    from compgraph.graph.build import load_file
+    from compgraph.graph.build import iri_problem, load_file
 
+    problem = iri_problem(graph) if graph is not None else None
+    if problem:
+        raise UserError(f"--graph: {problem}")
     store = sc.open()
     if as_written and not hasattr(store, "oxigraph"):
         raise UserError("--as-written is for the embedded store: a remote server keeps or rewrites literals its way")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from compgraph.cli.base import StoreContext, UserError, main, parse_date, pass_store
+from compgraph.cli.base import InputFile, StoreContext, UserError, main, parse_date, pass_store
 from compgraph.graph import evidence as ev
 from compgraph.graph import urlfetch
 from compgraph.graph.store import WRITE, LocalStore
@@ -56,7 +56,7 @@ def evidence() -> None:
 
 
 @evidence.command("add")
-@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", required=False, type=InputFile())
 @click.option("--url", help=URL_HELP)
 @click.option("--control", required=True, help="Control id the evidence is for (e.g. CTL-GOV-01).")
 @click.option("--concerns", required=True, help="AI system or organisation id the evidence is about.")
@@ -69,7 +69,7 @@ def add(sc: StoreContext, path: Path | None, url: str | None, control: str, conc
         issued: str | None, ident: str | None, label: str | None) -> None:
     """Add FILE (or --url) as evidence: SHA-256 computed here, bytes kept beside the store."""
     store = _store(sc)
-    until, day = parse_date(valid_until, "--valid-until"), parse_date(issued, "--issued")
+    until, day = parse_date(valid_until, "--valid-until", required=True), parse_date(issued, "--issued")
     ident = ident or f"ev-{control.lower()}-{day.isoformat()}"
     try:
         ev.check(store, ident, control, concerns, day, until)
@@ -87,7 +87,7 @@ def add(sc: StoreContext, path: Path | None, url: str | None, control: str, conc
 
 @evidence.command("renew")
 @click.argument("ident")
-@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", required=False, type=InputFile())
 @click.option("--url", help=URL_HELP)
 @click.option("--valid-until", required=True, metavar="DATE")
 @click.option("--issued", metavar="DATE", help="[default: today]")
@@ -96,7 +96,7 @@ def renew(sc: StoreContext, ident: str, path: Path | None, url: str | None, vali
           issued: str | None) -> None:
     """A new version of evidence ID (prov:wasRevisionOf it; ID itself is kept)."""
     store = _store(sc)
-    until, day = parse_date(valid_until, "--valid-until"), parse_date(issued, "--issued")
+    until, day = parse_date(valid_until, "--valid-until", required=True), parse_date(issued, "--issued")
     try:
         old = ev.previous(store, ident)
         new_id = ev.next_version_id(store, ident)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from compgraph.cli.base import (
+    InputFile,
     StoreContext,
     UserError,
     main,
@@ -44,7 +45,7 @@ def export_oscal(sc: StoreContext, kind: str, document: str | None, as_of: str |
 
 
 @main.command("import-oscal")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=InputFile())
 @click.option("--id", "doc_id", required=True, help="Id of the new source document (also the catalog file name).")
 @click.option("--prefix", help="Obligation id prefix [default: initials of the id].")
 @click.option("--kind", type=click.Choice(["regulation", "code-of-conduct", "policy"]), default="regulation",
@@ -95,7 +96,7 @@ def soa_cmd(sc: StoreContext, org_id: str, as_of: str | None, fmt: str, out: Pat
 @main.command("audit-pack")
 @click.option("--as-of", "as_of", metavar="DATE", help="Validation and evidence date [default: today].")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="The zip to write.")
-@click.option("--verify", "verify", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--verify", "verify", type=InputFile(),
               help="Check a pack against its MANIFEST instead (exit 1 naming each changed file).")
 @click.option("--evidence-root", type=click.Path(file_okay=False, path_type=Path),
               help="Folder evidence 'file' paths are relative to [default: beside each organisation's YAML].")

@@ -13,6 +13,7 @@ import click
 
 from compgraph.cli.base import (
     HeldStore,
+    InputFile,
     StoreContext,
     UserError,
     main,
@@ -264,7 +265,7 @@ def _invoke(argv: list[str], held: HeldStore, err: io.StringIO) -> int:
 @click.option(
     "--markdown",
     "from_json",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=InputFile(),
     metavar="FILE",
     help="Measure nothing: print the table of a document --json wrote.",
 )

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -197,8 +198,17 @@ def write_pack(files: dict[str, bytes], out: Path) -> None:
     write_atomic(out, pack_bytes(files))
 
 
+# A pack's MANIFEST lists nine files in under 1 kB; reading one far larger is reading something else.
+MAX_MANIFEST = 1024 * 1024
+# Pack members are hashed as they are inflated, this much at a time: a small zip can inflate to gigabytes.
+_CHUNK = 1024 * 1024
+
+
 def verify_pack(path: Path) -> tuple[int, list[str]]:
-    """(files checked, problems): each problem is one line naming the file. Raises ExchangeError if unreadable."""
+    """(files checked, problems): each problem is one line naming the file. Raises ExchangeError if unreadable.
+
+    A member that cannot be inflated (a flipped byte in the zip) is a problem naming it, as a changed one is;
+    members are hashed as a stream, so a pack of a few MB inflating to gigabytes is checked in constant memory."""
     try:
         zf = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
@@ -207,8 +217,15 @@ def verify_pack(path: Path) -> tuple[int, list[str]]:
         names = set(zf.namelist())
         if MANIFEST not in names:
             raise ExchangeError(f"{path}: no {MANIFEST} in the pack")
+        try:
+            with zf.open(MANIFEST) as f:
+                manifest = f.read(MAX_MANIFEST + 1)
+        except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+            raise ExchangeError(f"{path}: {MANIFEST} cannot be read ({exc})") from exc
+        if len(manifest) > MAX_MANIFEST:
+            raise ExchangeError(f"{path}: {MANIFEST} is over {MAX_MANIFEST // 1024} kB: not a compgraph pack's")
         listed: dict[str, str] = {}
-        for n, line in enumerate(zf.read(MANIFEST).decode("utf-8", "replace").splitlines(), start=1):
+        for n, line in enumerate(manifest.decode("utf-8", "replace").splitlines(), start=1):
             digest, sep, name = line.partition("  ")
             if not sep or len(digest) != 64:
                 raise ExchangeError(f"{path}: {MANIFEST} line {n} is not '<sha256>  <file>'")
@@ -217,7 +234,21 @@ def verify_pack(path: Path) -> tuple[int, list[str]]:
         for name, digest in sorted(listed.items()):
             if name not in names:
                 problems.append(f"{name}: listed in {MANIFEST} but missing from the pack")
-            elif sha256_bytes(zf.read(name)) != digest:
+                continue
+            try:
+                actual = _member_sha256(zf, name)
+            except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+                problems.append(f"{name}: cannot be read from the pack, it is damaged ({exc})")
+                continue
+            if actual != digest:
                 problems.append(f"{name}: SHA-256 does not match {MANIFEST} (changed after the pack was made)")
         problems += [f"{n}: not listed in {MANIFEST}" for n in sorted(names - set(listed) - {MANIFEST})]
     return len(listed), problems
+
+
+def _member_sha256(zf: zipfile.ZipFile, name: str) -> str:
+    h = hashlib.sha256()
+    with zf.open(name) as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()

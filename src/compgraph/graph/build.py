@@ -153,9 +153,57 @@ def apply_plan(
             if progress:
                 progress(src.path.name)
             described = src.rdf + catalog.describe_source(src.rdf, src.graph, src.path, relative_to)
-            data = described.serialize(format="nt", encoding="utf-8")
-            counts[src.graph] = batch.replace_graph(src.graph, data, "application/n-triples")
+            counts[src.graph] = batch.replace_graph(src.graph, _ntriples(described, src.path), "application/n-triples")
     return counts
+
+
+# What rdflib's N-Triples writer says of an IRI it cannot write ("http://ex/a b", a '>' inside one).
+_UNWRITABLE_IRI = re.compile(r'^"(.*)" does not look like a valid URI', re.DOTALL)
+# Oxigraph's N-Triples reader refuses a line longer than this, so no literal that long can be stored.
+_MAX_LINE = 16 * 1024 * 1024
+
+
+def _ntriples(graph: Graph, path: Path) -> bytes:
+    """``graph`` as N-Triples for the store, or InputError naming ``path`` (and the line, when it can be found)
+    for what parses but cannot be stored: an IRI with a space or a '>' in it (rdflib raises a bare Exception
+    and the command died with a traceback) or a literal beyond the store's line limit (a MemoryError)."""
+    try:
+        data = graph.serialize(format="nt", encoding="utf-8")
+    except Exception as exc:  # noqa: BLE001  (rdflib's writer raises Exception itself)
+        m = _UNWRITABLE_IRI.match(str(exc))
+        if m is None:
+            raise
+        iri = m.group(1)
+        raise InputError(path, _line_with(path, iri), f"IRI {iri[:200]!r} is not a valid IRI (no spaces, <, >, \", "
+                         f"{{, }}, |, ^ or backquotes) and cannot be stored") from None
+    longest = max((len(line) for line in data.split(b"\n")), default=0) if len(data) >= _MAX_LINE else 0
+    if longest >= _MAX_LINE:
+        raise InputError(path, None, f"a value of {longest // (1024 * 1024)} MiB: the store takes at most "
+                         f"{_MAX_LINE // (1024 * 1024)} MiB in one literal or IRI")
+    return data
+
+
+# An absolute IRI as the store takes it: a scheme, then no character RFC 3987 leaves out of IRIs.
+_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`\x7f]+$')
+
+
+def iri_problem(iri: str) -> str | None:
+    """Why ``iri`` cannot name a graph in the store, or None: it must be absolute and hold no spaces, <, >, ",
+    {, }, |, ^, backquote or backslash (a graph name is written into N-Triples and SPARQL as ``<iri>``)."""
+    if _IRI.match(iri):
+        return None
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", iri):
+        return f"{iri[:200]!r} is not an absolute IRI (it needs a scheme, e.g. https://example.org/graph/x)"
+    return f"{iri[:200]!r} is not a valid IRI (no spaces, control characters, <, >, \", {{, }}, |, ^, ` or \\)"
+
+
+def _line_with(path: Path, text: str) -> int | None:
+    """The first line of ``path`` holding ``text``, if the file can be read and has it."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            return next((n for n, line in enumerate(f, start=1) if text in line), None)
+    except OSError:
+        return None
 
 
 def build(

@@ -1,0 +1,158 @@
+"""The CLI's file and value inputs fed bad input (the 19th sweep): each is exit 2 (or 1 for a failed check) with
+one line naming the file, line or option, no traceback, and the store as it was. Each test is a failure the
+sweep found in the old code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+# A reader that blocks or never ends must fail the test, not hang it.
+TIMEOUT = 120
+
+
+def cg(store: Path, *args: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "compgraph.cli", "--store", str(store), *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sweep19") / "store"
+    out = cg(path, "build")
+    assert out.returncode == 0, out.stderr
+    return path
+
+
+def head(store: Path) -> str:
+    """The store's current generation: any write that succeeds moves it on."""
+    return (store / "HEAD").read_text()
+
+
+def refused(out: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert out.returncode == 2, (out.returncode, out.stderr)
+    assert "Traceback" not in out.stderr, out.stderr
+    for word in words:
+        assert word in out.stderr, out.stderr
+
+
+def test_load_refuses_a_pipe_instead_of_waiting_for_a_writer(store: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "data.ttl"
+    os.mkfifo(fifo)
+    refused(cg(store, "load", str(fifo), timeout=60), str(fifo), "not a regular file")
+
+
+def test_evidence_add_refuses_a_device_instead_of_reading_it_without_end(store: Path, tmp_path: Path) -> None:
+    # A symlink to /dev/zero: `load` of one read 23 GB before the kernel killed it.
+    link = tmp_path / "minutes.pdf"
+    link.symlink_to("/dev/zero")
+    before = head(store)
+    out = cg(store, "evidence", "add", str(link), "--control", "CTL-GOV-01", "--concerns", "mozart",
+             "--valid-until", "2027-11-30", timeout=60)
+    refused(out, str(link), "not a regular file")
+    assert head(store) == before
+
+
+def test_an_iri_with_a_space_in_turtle_is_exit_2_naming_file_and_line(store: Path, tmp_path: Path) -> None:
+    data = tmp_path / "spaced.ttl"
+    data.write_text('<http://example.org/a> <http://example.org/p> "x" .\n'
+                    '<http://example.org/a b> <http://example.org/p> "y" .\n', encoding="utf-8")
+    before = head(store)
+    refused(cg(store, "load", str(data)), f"{data}:2:", "'http://example.org/a b'")
+    assert head(store) == before
+
+
+def test_a_literal_beyond_the_stores_line_limit_is_exit_2_naming_the_file(store: Path, tmp_path: Path) -> None:
+    data = tmp_path / "long.ttl"
+    data.write_text('<http://example.org/a> <http://example.org/p> "' + "x" * (17 * 1024 * 1024) + '" .\n',
+                    encoding="utf-8")
+    before = head(store)
+    refused(cg(store, "load", str(data)), str(data), "16 MiB")
+    assert head(store) == before
+
+
+@pytest.mark.parametrize("graph", ["http://example.org/a b", "http://example.org/a>", "not-an-iri", ""])
+def test_load_refuses_a_graph_name_that_is_not_an_iri(store: Path, graph: str) -> None:
+    concepts = Path(__file__).resolve().parents[1] / "ontology" / "concepts.ttl"
+    before = head(store)
+    refused(cg(store, "load", str(concepts), "--graph", graph), "--graph:", repr(graph))
+    assert head(store) == before
+
+
+def test_an_evidence_url_with_a_space_in_an_organisation_file_names_its_line(store: Path, tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_text(
+        "organisation:\n  id: acme\n  name: Acme\n  roles: [deployer]\n  subject_to: [eu-coc-deployers]\n"
+        "  controls: [CTL-GOV-01]\n"
+        "evidence:\n- id: ev-acme-1\n  label: Minutes\n  control: CTL-GOV-01\n  concerns: acme\n"
+        "  issued: '2026-07-14'\n  valid_until: '2027-07-14'\n  url: 'https://example.org/a b>'\n"
+        f"  sha256: '{'0' * 64}'\n",
+        encoding="utf-8",
+    )
+    before = head(store)
+    refused(cg(store, "load", str(org)), f"{org}:14:", "'https://example.org/a b>'")
+    assert head(store) == before
+
+
+def test_an_empty_valid_until_is_refused_not_read_as_today(store: Path, tmp_path: Path) -> None:
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Minutes\n", encoding="utf-8")
+    before = head(store)
+    out = cg(store, "evidence", "add", str(minutes), "--control", "CTL-GOV-01", "--concerns", "mozart",
+             "--valid-until", "")
+    refused(out, "--valid-until")
+    assert head(store) == before
+
+
+def _pack_with_a_flipped_byte(tmp_path: Path) -> Path:
+    pack = tmp_path / "pack.zip"
+    body = "".join(f"<http://example.org/s{i}> <http://example.org/p> \"{i}\" .\n" for i in range(20000))
+    import hashlib
+
+    with zipfile.ZipFile(pack, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("graph.nq", body)
+        zf.writestr("MANIFEST", f"{hashlib.sha256(body.encode()).hexdigest()}  graph.nq\n")
+    data = bytearray(pack.read_bytes())
+    info = zipfile.ZipFile(pack).getinfo("graph.nq")
+    data[info.header_offset + 30 + len("graph.nq") + 200] ^= 0xFF
+    pack.write_bytes(bytes(data))
+    return pack
+
+
+def test_verifying_a_damaged_pack_names_the_damaged_file_and_exits_1(store: Path, tmp_path: Path) -> None:
+    out = cg(store, "audit-pack", "--verify", str(_pack_with_a_flipped_byte(tmp_path)))
+    assert out.returncode == 1, out.stderr
+    assert "Traceback" not in out.stderr, out.stderr
+    assert "FAILED graph.nq: cannot be read from the pack" in out.stderr
+
+
+def test_verifying_a_pack_that_inflates_to_gigabytes_runs_in_bounded_memory(tmp_path: Path) -> None:
+    """1 GiB of zeros in a 1 MB zip, verified in a process limited to 768 MiB of address space: the old code read
+    each member whole (MemoryError with a traceback; without a limit, the machine's memory)."""
+    pack = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(pack, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("MANIFEST", "0" * 64 + "  big\n")
+        with zf.open("big", "w", force_zip64=True) as f:
+            chunk = bytes(1 << 20)
+            for _ in range(1024):
+                f.write(chunk)
+    script = (
+        "import resource, sys\n"
+        "from compgraph.exchange.audit import verify_pack\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (768 << 20, 768 << 20))\n"
+        "n, problems = verify_pack(__import__('pathlib').Path(sys.argv[1]))\n"
+        "print(n, problems)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script, str(pack)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "big: SHA-256 does not match MANIFEST" in out.stdout
