@@ -156,3 +156,80 @@ def test_verifying_a_pack_that_inflates_to_gigabytes_runs_in_bounded_memory(tmp_
     out = subprocess.run([sys.executable, "-c", script, str(pack)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "big: SHA-256 does not match MANIFEST" in out.stdout
+
+
+def test_an_export_to_a_device_writes_into_it_and_never_replaces_it(store: Path) -> None:
+    """``--out /dev/full``: the old code renamed a temporary file over the device (as root it became a regular
+    file for every process) and said "Wrote"; now the device is written into, and a full one is exit 2."""
+    before = os.stat("/dev/full")
+    out = cg(store, "export-oscal", "--kind", "catalog", "--document", "eu-ai-act", "--out", "/dev/full")
+    after = os.stat("/dev/full")
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode), "/dev/full was replaced"
+    refused(out, "/dev/full: cannot write")
+
+
+def test_export_to_a_missing_folder_is_exit_2_naming_the_file(store: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "dump.nq"
+    refused(cg(store, "export", "-o", str(target)), str(target), "cannot write")
+
+
+def test_export_of_a_graph_name_that_is_not_an_iri_is_exit_2(store: Path) -> None:
+    refused(cg(store, "export", "--graph", "a b"), "--graph:", "'a b'")
+
+
+@pytest.mark.parametrize("ident", ["a b", "<x>"])
+def test_evidence_naming_an_id_no_node_can_have_is_exit_2(store: Path, tmp_path: Path, ident: str) -> None:
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Minutes\n", encoding="utf-8")
+    before = head(store)
+    out = cg(store, "evidence", "add", str(minutes), "--control", "CTL-GOV-01", "--concerns", ident,
+             "--valid-until", "2027-11-30")
+    refused(out, "--concerns:", repr(ident))
+    refused(cg(store, "evidence", "renew", ident, str(minutes), "--valid-until", "2027-11-30"), repr(ident))
+    assert head(store) == before
+
+
+def test_a_query_name_too_long_for_a_file_name_is_exit_2(store: Path) -> None:
+    refused(cg(store, "query", "q" * 300), "no canned query")
+
+
+def test_a_query_file_larger_than_a_query_can_be_is_exit_2_naming_it(store: Path, tmp_path: Path) -> None:
+    big = tmp_path / "big.rq"
+    big.write_text("SELECT * WHERE { ?s ?p ?o }\n" + "#" * (2 * 1024 * 1024) + "\n", encoding="utf-8")
+    refused(cg(store, "query", str(big)), str(big), "larger than")
+
+
+BOMB = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 2 else "")) * 10}">' for i in range(2, 10))
+    + ']><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">'
+    '<rdf:Description rdf:about="http://example.org/a"><ex:p>&lol9;</ex:p></rdf:Description></rdf:RDF>'
+)
+
+
+def test_an_rdf_xml_entity_bomb_is_refused_at_once(store: Path, tmp_path: Path) -> None:
+    bomb = tmp_path / "lolz.rdf"
+    bomb.write_text(BOMB, encoding="utf-8")
+    refused(cg(store, "load", str(bomb), timeout=60), str(bomb), "refers to another entity")
+
+
+def test_rdf_xml_namespace_entities_as_owl_files_use_them_still_load(store: Path, tmp_path: Path) -> None:
+    owl = tmp_path / "onto.rdf"
+    owl.write_text(
+        '<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY ex "http://example.org/" >]>'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">'
+        '<rdf:Description rdf:about="&ex;a"><ex:p>v &amp; w</ex:p></rdf:Description></rdf:RDF>',
+        encoding="utf-8",
+    )
+    out = cg(store, "load", str(owl), "--graph", "https://example.org/graph/onto")
+    assert out.returncode == 0, out.stderr
+    assert "http://example.org/a" in cg(store, "export", "--graph", "https://example.org/graph/onto").stdout
+
+
+def test_an_ill_typed_date_loads_without_a_traceback_on_stderr(store: Path, tmp_path: Path) -> None:
+    data = tmp_path / "dates.ttl"
+    data.write_text('<http://example.org/a> <http://example.org/due> '
+                    '"2026-02-30"^^<http://www.w3.org/2001/XMLSchema#date> .\n', encoding="utf-8")
+    out = cg(store, "load", str(data), "--graph", "https://example.org/graph/dates")
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr, out.stderr

@@ -10,6 +10,7 @@ Exit codes (each a distinct meaning, so scripts can tell "all clear" from "could
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from datetime import date
@@ -239,6 +240,9 @@ def main(
 
     Read commands never create a store: build one first with `compgraph --store DIR build`.
     """
+    # rdflib logs an ill-typed literal ("2026-02-30"^^xsd:date) with a traceback, and an IRI it dislikes, on
+    # stderr: the data is kept as written and validation reports it, or the load refuses it in one line.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     if not isinstance(ctx.obj, StoreContext):  # a server running a command lends its own (HeldStore)
         ctx.obj = StoreContext(location, endpoint, update_endpoint, gsp_endpoint)
 

@@ -249,6 +249,11 @@ def impact(sc: StoreContext, control_id: str, as_of: str | None, fmt: str) -> No
 @pass_store
 def export(sc: StoreContext, fmt: str, graph: str | None, output: Path | None) -> None:
     """Dump the store (all named graphs) for archiving or for loading into another triple store."""
+    from compgraph.graph.build import iri_problem
+
+    problem = iri_problem(graph) if graph is not None else None
+    if problem:
+        raise UserError(f"--graph: {problem}")
     store = sc.open()
     media = {"nquads": "application/n-quads", "trig": "application/trig"}[fmt]
     if hasattr(store, "export"):
@@ -256,7 +261,10 @@ def export(sc: StoreContext, fmt: str, graph: str | None, output: Path | None) -
     else:
         raise UserError("export reads the embedded store; use the remote server's own dump for a remote store")
     if output:
-        output.write_bytes(data)
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            raise UserError(f"{output}: cannot write ({exc.strerror or exc})") from exc
     else:
         sys.stdout.buffer.write(data)
 
@@ -309,7 +317,10 @@ def query(sc: StoreContext, query: str, params: tuple[str, ...], fmt: str) -> No
         if not sep or not name:
             raise UserError(f"--param {item!r}: expected NAME=VALUE")
         values[name.strip()] = value
-    source = sys.stdin.read() if query == "-" else query
+    source = sys.stdin.read(qs.MAX_QUERY_BYTES + 1) if query == "-" else query
+    if len(source.encode("utf-8", "surrogatepass")) > qs.MAX_QUERY_BYTES:
+        raise UserError(f"{'stdin' if query == '-' else 'QUERY'}: longer than the "
+                        f"{qs.MAX_QUERY_BYTES // 1024} kB a query may be")
     try:
         text = qs.answer_text(sc.open(), source, values, fmt)
     except qs.QueryError as exc:

@@ -66,7 +66,15 @@ def keep_bytes(root: Path, data: bytes) -> tuple[str, str]:
     return digest, rel
 
 
+# Characters an IRI written as <...> in SPARQL may not hold. An id typed into a form or an option becomes part of
+# one: "a b" or "<x>" made the query a syntax error (a 500 from the evidence form, a traceback from the CLI).
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`]')
+
+
 def _exists(store: GraphStore, iri: str, cls: str) -> bool:
+    """Whether ``iri`` is a ``cls``; an IRI no node can have (a space, a '>') is simply not one."""
+    if _NOT_IN_IRI.search(iri):
+        return False
     return bool(store.select(f"ASK {{ <{iri}> a cg:{cls} }}").boolean)
 
 
@@ -127,6 +135,8 @@ def add(store: GraphStore, item: Item) -> str:
 
 def previous(store: GraphStore, ident: str) -> Item:
     """The item ``ident`` as stored (to renew it)."""
+    if _NOT_IN_IRI.search(entity_iri("evidence", ident)):
+        raise EvidenceError(f"ID: no evidence with id {ident!r}")
     res = store.select(f"""
         SELECT ?label ?ctl ?concerns WHERE {{
           <{entity_iri("evidence", ident)}> a cg:Evidence ; cg:evidenceFor ?c ; cg:concerns ?t .

@@ -30,6 +30,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from compgraph.graph.catalog import InputError
+from compgraph.graph.xmlentities import check_entities
 
 _LOCK = threading.RLock()  # rdflib's parsers read normalisation from a module global
 # The datatype prefix of a literal kept as written: an IRI scheme no one else mints, so no real datatype has it.
@@ -54,7 +55,10 @@ def keeping_lexical_forms() -> Iterator[None]:
 
 
 def parse_exact(path: Path, fmt: str) -> Graph:
-    """Parse an RDF file keeping every literal's lexical form (rdflib errors propagate to the caller)."""
+    """Parse an RDF file keeping every literal's lexical form (rdflib errors propagate to the caller; an RDF/XML
+    file whose entities could expand without bound is a ValueError before expat sees it)."""
+    if fmt == "xml":
+        check_entities(path.read_bytes())
     g = Graph()
     with keeping_lexical_forms():
         g.parse(path, format=fmt)

@@ -299,12 +299,29 @@ def _parse_param_line(value: str, where: str) -> Param:
     return Param(name, kind, default, parts[3] if len(parts) > 3 else "")
 
 
+# The largest query text read from a file or stdin. The canned questions are 1-3 kB and the endpoint takes
+# 256 kB; a 20 MB "query" (a data file given by mistake) ran the CLI out of memory with a traceback.
+MAX_QUERY_BYTES = 1024 * 1024
+
+
 def load_query_file(path: Path) -> CannedQuery:
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as f:
+            data = f.read(MAX_QUERY_BYTES + 1)
+        if len(data) > MAX_QUERY_BYTES:
+            raise QueryError(f"{path}: larger than the {MAX_QUERY_BYTES // 1024} kB a query may be")
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"cannot read {path}: {exc}") from exc
     return parse_query(text, path.stem, path)
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, False for a name the system cannot even look up (over 255 bytes: ENAMETOOLONG)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def list_queries(directory: Path | None = None) -> list[CannedQuery]:
@@ -315,9 +332,9 @@ def list_queries(directory: Path | None = None) -> list[CannedQuery]:
 
 def get_query(name: str, directory: Path | None = None) -> CannedQuery:
     path = (directory or paths.queries_dir()) / f"{name}.rq"
-    if not re.match(r"^[A-Za-z0-9_.\-]+$", name) or not path.is_file():
+    if not re.match(r"^[A-Za-z0-9_.\-]+$", name) or not _is_file(path):
         known = ", ".join(q.name for q in list_queries(directory)) or "none"
-        raise UnknownQuery(f"no canned query {name!r} (known: {known})")
+        raise UnknownQuery(f"no canned query {name[:100]!r} (known: {known})")
     return load_query_file(path)
 
 
@@ -326,11 +343,11 @@ def resolve_query(name_or_text_or_path: str | Path) -> CannedQuery:
     if isinstance(name_or_text_or_path, Path):
         return load_query_file(name_or_text_or_path)
     arg = name_or_text_or_path
-    if re.match(r"^[A-Za-z0-9_\-]+$", arg) and (paths.queries_dir() / f"{arg}.rq").is_file():
+    if re.match(r"^[A-Za-z0-9_\-]+$", arg) and _is_file(paths.queries_dir() / f"{arg}.rq"):
         return get_query(arg)
-    if "\n" not in arg and len(arg) < 4096 and (arg.endswith(".rq") or Path(arg).is_file()):
+    if "\n" not in arg and len(arg) < 4096 and (arg.endswith(".rq") or _is_file(Path(arg))):
         path = Path(arg)
-        if not path.is_file():
+        if not _is_file(path):
             raise UnknownQuery(f"no such query file: {arg}")
         return load_query_file(path)
     if re.match(r"^[A-Za-z0-9_\-]+$", arg):
