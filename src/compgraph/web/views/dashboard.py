@@ -134,7 +134,8 @@ def run_validation() -> Response:
     as_of = as_of_param()
     # Back to the page that asked (a detail page's "validate now"), never to another site.
     back = request.form.get("next", "")
-    if back and (not back.startswith("/") or back.startswith("//") or "\\" in back):
+    # A control character (CR LF) in it made the redirect's Location header raise: a 500 after the run was saved.
+    if back and (not back.startswith("/") or back.startswith("//") or "\\" in back or not back.isprintable()):
         abort(400, description=f"next: {back[:80]!r} is not a page of this site (it must start with one '/').")
     store = get_store()
     try:
