@@ -75,3 +75,14 @@ def test_the_evidence_form_names_an_id_no_node_can_have(
     page = resp.get_data(as_text=True)
     assert "no control with id" in page or "no AI system or organisation" in page or "no evidence with id" in page
     assert head(store) == before
+
+
+def test_login_with_a_line_break_in_next_goes_home_not_to_a_500(app: Flask) -> None:
+    """The old code accepted the password, then failed to write CR LF into the Location header: a 500."""
+    client = app.test_client()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").get_data(as_text=True))
+    assert token is not None
+    resp = client.post("/login", data={"name": "ada", "password": "admin-pass-1", "next": "/gaps\r\nSet-Cookie: x=1",
+                                       "csrf_token": token.group(1)})
+    assert resp.status_code == 303
+    assert resp.headers["Location"] == "/"

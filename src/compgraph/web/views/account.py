@@ -90,8 +90,11 @@ def login() -> Any:
         return redirect("/")
     error = ""
     nxt = request.values.get("next", "/")
-    if not nxt.startswith("/") or nxt.startswith("//"):
-        nxt = "/"  # never send a user on to another site after logging in
+    # Never send a user on to another site after logging in, nor put a CR LF into the Location header (a 500 after
+    # the password was accepted). A backslash is refused as /validate refuses it: werkzeug sends it as %5C today,
+    # but a browser given a raw "/\\" reads "//", another site.
+    if not nxt.startswith("/") or nxt.startswith("//") or "\\" in nxt or not nxt.isprintable():
+        nxt = "/"
     if request.method == "POST":
         user = known.check_password(request.form.get("name", ""), request.form.get("password", ""))
         if user is not None:
