@@ -233,3 +233,41 @@ def test_an_ill_typed_date_loads_without_a_traceback_on_stderr(store: Path, tmp_
     out = cg(store, "load", str(data), "--graph", "https://example.org/graph/dates")
     assert out.returncode == 0, out.stderr
     assert "Traceback" not in out.stderr, out.stderr
+
+
+@pytest.mark.parametrize("content", ["[1, 2]", '{"users": 5}'])
+def test_users_add_refuses_a_file_that_is_not_a_users_file_and_keeps_it(tmp_path: Path, content: str) -> None:
+    """A JSON list was read as "no users" and overwritten with one; a number was an AttributeError traceback."""
+    path = tmp_path / "notes.json"
+    path.write_text(content, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "compgraph.cli", "users", "add", "bob", "--role", "viewer", "--users", str(path),
+         "--password-stdin"],
+        input="password-123\n", capture_output=True, text=True, timeout=TIMEOUT, cwd=tmp_path,
+        # From tmp_path a relative PYTHONPATH would miss this checkout's src.
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(str(Path(p).resolve()) for p in sys.path if p)},
+    )
+    refused(out, str(path), "not a users file")
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_serve_with_a_users_file_that_does_not_parse_is_exit_2_before_starting(store: Path, tmp_path: Path) -> None:
+    path = tmp_path / "users.json"
+    path.write_text("", encoding="utf-8")
+    refused(cg(store, "serve", "--port", "18999", "--users", str(path), timeout=60), str(path), "users file")
+
+
+def test_import_oscal_never_replaces_a_document_already_in_the_store(store: Path, tmp_path: Path) -> None:
+    """'--id eu-ai-act' replaced the AI Act's 125 obligations with the catalog's controls."""
+    nist = Path(__file__).resolve().parent / "fixtures" / "oscal" / "nist-sp800-53r5-low-excerpt.json"
+    before = head(store)
+    out = cg(store, "import-oscal", str(nist), "--id", "eu-ai-act", "--prefix", "NIST", "--out", str(tmp_path / "m"))
+    refused(out, "--id:", "'eu-ai-act'", "already")
+    assert head(store) == before
+    assert not (tmp_path / "m").exists()
+
+
+def test_import_oscal_with_an_id_too_long_for_a_file_name_is_exit_2(store: Path, tmp_path: Path) -> None:
+    nist = Path(__file__).resolve().parent / "fixtures" / "oscal" / "nist-sp800-53r5-low-excerpt.json"
+    out = cg(store, "import-oscal", str(nist), "--id", "n" * 300, "--prefix", "NLONG", "--out", str(tmp_path / "m"))
+    refused(out, "--id:", "longer than")

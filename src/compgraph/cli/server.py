@@ -145,8 +145,13 @@ def serve(
         "USERS_FILE": str(users_file.resolve()) if users_file else None,
         "SESSION_COOKIE_SECURE": tls_proxy,
     }
+    from compgraph.web.auth import UsersError
+
     store = sc.open()
-    app = create_app(store, config)
+    try:
+        app = create_app(store, config)
+    except UsersError as exc:  # a users file that is not one: one line, not a traceback
+        raise UserError(str(exc)) from exc
     if tls_proxy:
         from werkzeug.middleware.proxy_fix import ProxyFix
 

@@ -195,6 +195,9 @@ def catalog_yaml(
     ) + "\n"
 
 
+MAX_IDENT = 100
+
+
 def _clashes(store: GraphStore, doc_id: str, ids: list[str]) -> list[str]:
     doc = entity_iri("document", doc_id)
     values = " ".join(f"<{entity_iri('obligation', i)}>" for i in ids)
@@ -218,6 +221,14 @@ def import_catalog(
     """Check everything, then write ``{out}/obligations/{doc_id}.yaml`` and its source text and load them."""
     check_ident(doc_id, "document id")
     prefix = check_ident(prefix or default_prefix(doc_id), "prefix")
+    # Both become file names and obligation ids: a 5,000-character id was an ENAMETOOLONG traceback.
+    for value, option in ((doc_id, "--id"), (prefix, "--prefix")):
+        if len(value) > MAX_IDENT:
+            raise ExchangeError(f"{option}: {value[:40]!r}... is longer than {MAX_IDENT} characters")
+    if graph_iri("document", doc_id) in store.graph_names():
+        # The import replaces the document's graph and writes its catalog file: '--id eu-ai-act' put 79 NIST
+        # controls in place of the AI Act's 125 obligations (and over its YAML, with the default --out).
+        raise ExchangeError(f"--id: document {doc_id!r} is in the store already; import under a new id")
     if kind not in cat.DOCUMENT_KINDS:
         raise ExchangeError(f"--kind: unknown kind {kind!r} (one of {', '.join(cat.DOCUMENT_KINDS)})")
     model = read_catalog(path)

@@ -53,15 +53,27 @@ class Users:
             self._read()
 
     def _read(self) -> None:
+        """Read the file, refusing any that is not one: a JSON list or number was read as "no users", so
+        ``users add`` overwrote it and ``serve`` ran with nobody able to log in; a pipe blocked for ever."""
+        if not self.path.is_file():
+            raise UsersError(f"{self.path}: not a regular file (a pipe or device is not read as a users file)")
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise UsersError(f"{self.path}: cannot read the users file: {exc}") from exc
-        for name, entry in (data.get("users") or {}).items() if isinstance(data, dict) else []:
+        users = data.get("users") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or not isinstance(users if users is not None else {}, dict):
+            raise UsersError(f"{self.path}: not a users file (a JSON object whose 'users' maps names to entries)")
+        for name, entry in (users or {}).items():
             role = entry.get("role") if isinstance(entry, dict) else None
             if role not in ROLES:
                 raise UsersError(f"{self.path}: users.{name}.role must be one of {', '.join(ROLES)}")
-            self.users[name] = User(name, role, entry.get("password", ""), list(entry.get("tokens", [])))
+            password, tokens = entry.get("password", ""), entry.get("tokens", [])
+            if not isinstance(password, str) or not isinstance(tokens, list) or not all(
+                isinstance(t, str) for t in tokens
+            ):
+                raise UsersError(f"{self.path}: users.{name}: 'password' must be text and 'tokens' a list of text")
+            self.users[name] = User(name, role, password, list(tokens))
 
     def save(self) -> None:
         data = {
