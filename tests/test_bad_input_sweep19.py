@@ -271,3 +271,12 @@ def test_import_oscal_with_an_id_too_long_for_a_file_name_is_exit_2(store: Path,
     nist = Path(__file__).resolve().parent / "fixtures" / "oscal" / "nist-sp800-53r5-low-excerpt.json"
     out = cg(store, "import-oscal", str(nist), "--id", "n" * 300, "--prefix", "NLONG", "--out", str(tmp_path / "m"))
     refused(out, "--id:", "longer than")
+
+
+def test_validate_with_a_shapes_folder_holding_a_pipe_does_not_wait_on_it(store: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "shapes"
+    folder.mkdir()
+    os.mkfifo(folder / "x.ttl")
+    before = head(store)
+    refused(cg(store, "validate", "--shapes", str(folder), timeout=60), str(folder), "no shapes files")
+    assert head(store) == before

@@ -47,7 +47,8 @@ def load_shape_sources(sources: list[str | Path]) -> Graph:
             continue
         path = Path(source)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in RDF_SUFFIXES)
+            # Regular files only: a pipe named x.ttl in the folder blocked the run for ever.
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in RDF_SUFFIXES and p.is_file())
             if not files:
                 raise InputError(path, None, f"no shapes files ({', '.join(RDF_SUFFIXES)}) in this folder")
         elif path.is_file():
