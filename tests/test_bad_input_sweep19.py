@@ -280,3 +280,11 @@ def test_validate_with_a_shapes_folder_holding_a_pipe_does_not_wait_on_it(store:
     before = head(store)
     refused(cg(store, "validate", "--shapes", str(folder), timeout=60), str(folder), "no shapes files")
     assert head(store) == before
+
+
+def test_diff_against_an_empty_snapshot_name_is_exit_2_not_the_only_snapshot(tmp_path: Path) -> None:
+    """With one snapshot, "" (a prefix of every name) selected it: `diff ""` compared with it, exit 0."""
+    one = tmp_path / "store"
+    assert cg(one, "build").returncode == 0  # the tests keep no automatic snapshots (conftest)
+    assert cg(one, "snapshot").returncode == 0
+    refused(cg(one, "diff", ""), "empty snapshot name")

@@ -171,6 +171,9 @@ def listed(root: Path) -> list[Snapshot]:
 
 def find(root: Path, spec: str) -> Snapshot:
     """A snapshot by name (or a unique prefix of one), or the last one taken on or before a date (YYYY-MM-DD)."""
+    if not spec.strip():
+        # "" is a prefix of every name: `diff ""` compared with the store's only snapshot without a word.
+        raise SnapshotError("an empty snapshot name: give a name, a date (YYYY-MM-DD) or now")
     snaps = listed(root)
     exact = [s for s in snaps if s.name == spec]
     if exact:
