@@ -288,3 +288,18 @@ def test_diff_against_an_empty_snapshot_name_is_exit_2_not_the_only_snapshot(tmp
     assert cg(one, "build").returncode == 0  # the tests keep no automatic snapshots (conftest)
     assert cg(one, "snapshot").returncode == 0
     refused(cg(one, "diff", ""), "empty snapshot name")
+
+
+def test_users_add_reads_a_bounded_password_from_stdin(tmp_path: Path) -> None:
+    """``--password-stdin < /dev/zero`` read one endless line; the old code is stopped here by a 1 GiB limit."""
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from compgraph.cli import main\n"
+        "main(['users', 'add', 'bob', '--role', 'viewer', '--users', sys.argv[1], '--password-stdin'])\n"
+    )
+    with open("/dev/zero", "rb") as zero:
+        out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "users.json")], stdin=zero,
+                             capture_output=True, text=True, timeout=TIMEOUT)
+    refused(out, "at most 1024 characters")
+    assert not (tmp_path / "users.json").exists()

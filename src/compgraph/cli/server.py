@@ -37,6 +37,9 @@ def _users_option(**kw: object) -> Any:
     )
 
 
+MAX_PASSWORD = 1024
+
+
 @users.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(["viewer", "auditor", "legal", "admin"]), required=True)
@@ -48,11 +51,14 @@ def users_add(name: str, role: str, users_file: Path, token: bool, password_stdi
     from compgraph.web.auth import Users, UsersError
 
     if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
+        # A bounded read: `< /dev/zero` (no newline, ever) grew one line until memory ran out.
+        password = sys.stdin.readline(MAX_PASSWORD + 1).rstrip("\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     if len(password) < 8:
         raise UserError("the password must be at least 8 characters long")
+    if len(password) > MAX_PASSWORD:
+        raise UserError(f"the password must be at most {MAX_PASSWORD} characters long")
     try:
         known = Users(users_file)
         was = known.users[name].role if name in known.users else None
