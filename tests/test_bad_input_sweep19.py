@@ -303,3 +303,13 @@ def test_users_add_reads_a_bounded_password_from_stdin(tmp_path: Path) -> None:
                              capture_output=True, text=True, timeout=TIMEOUT)
     refused(out, "at most 1024 characters")
     assert not (tmp_path / "users.json").exists()
+
+
+def test_evidence_add_with_a_spaced_control_id_names_the_control_not_the_default_id(
+    store: Path, tmp_path: Path
+) -> None:
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Minutes\n", encoding="utf-8")
+    out = cg(store, "evidence", "add", str(minutes), "--control", "CTL GOV 01", "--concerns", "mozart",
+             "--valid-until", "2027-11-30")
+    refused(out, "--control: no control with id 'CTL GOV 01'")

@@ -93,13 +93,16 @@ def check_id(ident: str) -> str:
 
 
 def check(store: GraphStore, ident: str, control: str, concerns: str, issued: date, valid_until: date) -> None:
-    """Everything about a new item that can be wrong, checked before its bytes are kept or anything written."""
-    check_id(ident)
-    if _exists(store, entity_iri("evidence", ident), "Evidence"):
-        raise EvidenceError(f"--id: evidence {ident!r} exists already (renew it instead)")
+    """Everything about a new item that can be wrong, checked before its bytes are kept or anything written.
+
+    The control and what it concerns first: the default id is made from the control, so a control id with a
+    space was reported as a bad --id the user never gave."""
     if not _exists(store, entity_iri("control", control), "Control"):
         raise EvidenceError(f"--control: no control with id {control!r}")
     concerns_iri(store, concerns)
+    check_id(ident)
+    if _exists(store, entity_iri("evidence", ident), "Evidence"):
+        raise EvidenceError(f"--id: evidence {ident!r} exists already (renew it instead)")
     if valid_until < issued:
         raise EvidenceError(f"--valid-until: {valid_until} is before the issue date {issued}")
 
