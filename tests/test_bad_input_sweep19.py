@@ -313,3 +313,7 @@ def test_evidence_add_with_a_spaced_control_id_names_the_control_not_the_default
     out = cg(store, "evidence", "add", str(minutes), "--control", "CTL GOV 01", "--concerns", "mozart",
              "--valid-until", "2027-11-30")
     refused(out, "--control: no control with id 'CTL GOV 01'")
+
+
+def test_generate_into_a_device_is_exit_2_naming_it(store: Path) -> None:
+    refused(cg(store, "generate", "--out", "/dev/null"), "--out: /dev/null")

@@ -285,7 +285,10 @@ def generate(sc: StoreContext, scale: str, seed: int, as_of: str, out: Path | No
         spec = gen.Spec.parse(scale, seed, parse_date(as_of))
     except ValueError as exc:
         raise UserError(str(exc)) from exc
-    result = gen.write_dir(spec, out) if out else gen.load_into(sc.open(), spec)
+    try:
+        result = gen.write_dir(spec, out) if out else gen.load_into(sc.open(), spec)
+    except OSError as exc:  # --out names a device or a folder that cannot be made: one line, not a traceback
+        raise UserError(f"--out: {exc.filename or out}: cannot write ({exc.strerror or exc})") from exc
     click.echo(f"Generated into {out / 'data.nt' if out else sc.open().location}")
     click.echo(gen.render_summary(result), nl=False)
 
