@@ -270,7 +270,7 @@ def test_import_oscal_never_replaces_a_document_already_in_the_store(store: Path
 def test_import_oscal_with_an_id_too_long_for_a_file_name_is_exit_2(store: Path, tmp_path: Path) -> None:
     nist = Path(__file__).resolve().parent / "fixtures" / "oscal" / "nist-sp800-53r5-low-excerpt.json"
     out = cg(store, "import-oscal", str(nist), "--id", "n" * 300, "--prefix", "NLONG", "--out", str(tmp_path / "m"))
-    refused(out, "--id:", "longer than")
+    refused(out, "document id", "longer than 100")
 
 
 def test_validate_with_a_shapes_folder_holding_a_pipe_does_not_wait_on_it(store: Path, tmp_path: Path) -> None:
@@ -317,3 +317,18 @@ def test_evidence_add_with_a_spaced_control_id_names_the_control_not_the_default
 
 def test_generate_into_a_device_is_exit_2_naming_it(store: Path) -> None:
     refused(cg(store, "generate", "--out", "/dev/null"), "--out: /dev/null")
+
+
+def test_import_refuses_a_document_id_too_long_for_a_file_name(store: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "act.md"
+    doc.write_text("# Act\n\n## Section 1\n\nThe agency shall publish a plan.\n", encoding="utf-8")
+    before = head(store)
+    out = cg(store, "import", str(doc), "--id", "a" * 5000, "--out", str(tmp_path / "m"))
+    refused(out, "document id", "longer than 100")
+    assert head(store) == before
+
+
+def test_generate_refuses_a_scale_no_machine_could_hold_at_once(store: Path, tmp_path: Path) -> None:
+    # the old code planned for 47 s and died of a MemoryError (a traceback)
+    out = cg(store, "generate", "--scale", "99999999999999999999", "--out", str(tmp_path / "gen"), timeout=60)
+    refused(out, "100,000,000")

@@ -86,3 +86,17 @@ def test_login_with_a_line_break_in_next_goes_home_not_to_a_500(app: Flask) -> N
                                        "csrf_token": token.group(1)})
     assert resp.status_code == 303
     assert resp.headers["Location"] == "/"
+
+
+def test_upload_refuses_a_document_id_too_long_for_a_file_name(
+    admin: tuple[FlaskClient, str], store: LocalStore
+) -> None:
+    """A 5,000-character id reached the file system: 'File name too long', a 500."""
+    client, token = admin
+    before = head(store)
+    doc = (io.BytesIO(b"# Act\n\n## Section 1\n\nThe agency shall publish a plan.\n"), "act.md")
+    resp = client.post("/legal/upload", data={"csrf_token": token, "id": "a" * 5000, "kind": "regulation",
+                                              "file": doc}, content_type="multipart/form-data")
+    assert resp.status_code == 400, resp.status_code
+    assert "longer than 100" in resp.get_data(as_text=True)
+    assert head(store) == before

@@ -104,7 +104,12 @@ def parse_relation(value: str) -> str:
     return f"skos:{name}"
 
 
+MAX_IDENT = 100  # an id names a file (the catalog, its source text): 5,000 characters were an OSError, a 500
+
+
 def check_ident(value: str, what: str) -> str:
+    if len(value or "") > MAX_IDENT:
+        raise ReviewError(f"{what} {value[:40]!r}... is longer than {MAX_IDENT} characters")
     if not _ID.match(value or ""):
         raise ReviewError(f"{what} {value!r} is not a valid id (letters, digits, . _ -)")
     return value

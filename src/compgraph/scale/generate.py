@@ -26,6 +26,7 @@ from compgraph.graph.store import GraphStore, LocalStore
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 PRESETS: dict[str, int] = {"small": 10_000, "medium": 100_000, "large": 1_000_000, "xlarge": 10_000_000}
+MAX_TRIPLES = 100_000_000  # ten times xlarge
 # The day the demo's planted gaps are dated against; generation is reproducible only with a fixed date.
 DEFAULT_AS_OF = date(2026, 11, 22)
 
@@ -176,6 +177,10 @@ class Spec:
             raise ValueError(f"scale {scale!r} is not one of {', '.join(PRESETS)} or a triple count") from exc
         if n < 1000:
             raise ValueError("scale must be at least 1000 triples")
+        if n > MAX_TRIPLES:
+            # 10**20 was accepted and died of a MemoryError after 47 s of planning
+            raise ValueError(f"scale {n:,} is over the {MAX_TRIPLES:,} triples a generated organisation set may have "
+                             "(xlarge, 10M, peaks at about 0.7 GB while generating)")
         return cls(n, seed, as_of)
 
 
