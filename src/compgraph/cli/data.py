@@ -61,6 +61,15 @@ def build(sc: StoreContext, organisations: tuple[Path, ...], mappings: Path | No
         click.echo(f"  {n:>7}  {graph}")
 
 
+def _check_graph_option(graph: str | None) -> None:
+    """A --graph that no store can name (no scheme, a space, a '>') is one line, before the store is opened."""
+    from compgraph.graph.build import iri_problem
+
+    problem = iri_problem(graph) if graph is not None else None
+    if problem:
+        raise UserError(f"--graph: {problem}")
+
+
 @main.command()
 @click.argument("path", type=InputFile())
 @click.option("--graph", metavar="IRI", help="Target named graph [default: derived from the file].")
@@ -73,11 +82,9 @@ def build(sc: StoreContext, organisations: tuple[Path, ...], mappings: Path | No
 @pass_store
 def load(sc: StoreContext, path: Path, graph: str | None, as_written: bool) -> None:
     """Load one more file (Turtle/JSON-LD/RDF-XML, SSSOM TSV, organisation or catalog YAML) into its own graph."""
-    from compgraph.graph.build import iri_problem, load_file
+    from compgraph.graph.build import load_file
 
-    problem = iri_problem(graph) if graph is not None else None
-    if problem:
-        raise UserError(f"--graph: {problem}")
+    _check_graph_option(graph)
     store = sc.open()
     if as_written and not hasattr(store, "oxigraph"):
         raise UserError("--as-written is for the embedded store: a remote server keeps or rewrites literals its way")
@@ -249,11 +256,7 @@ def impact(sc: StoreContext, control_id: str, as_of: str | None, fmt: str) -> No
 @pass_store
 def export(sc: StoreContext, fmt: str, graph: str | None, output: Path | None) -> None:
     """Dump the store (all named graphs) for archiving or for loading into another triple store."""
-    from compgraph.graph.build import iri_problem
-
-    problem = iri_problem(graph) if graph is not None else None
-    if problem:
-        raise UserError(f"--graph: {problem}")
+    _check_graph_option(graph)
     store = sc.open()
     media = {"nquads": "application/n-quads", "trig": "application/trig"}[fmt]
     if hasattr(store, "export"):

@@ -16,7 +16,7 @@ from rdflib import Graph
 
 from compgraph.graph import catalog, literals, paths
 from compgraph.graph.catalog import Concepts, InputError
-from compgraph.graph.namespaces import graph_iri
+from compgraph.graph.namespaces import IRI_EXCLUDED, graph_iri
 from compgraph.graph.store import GraphStore
 
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".trig": "trig"}
@@ -184,7 +184,7 @@ def _ntriples(graph: Graph, path: Path) -> bytes:
 
 
 # An absolute IRI as the store takes it: a scheme, then no character RFC 3987 leaves out of IRIs.
-_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`\x7f]+$')
+_IRI = re.compile(f"^[A-Za-z][A-Za-z0-9+.-]*:[^{IRI_EXCLUDED}\\x7f]+$")
 
 
 def iri_problem(iri: str) -> str | None:

@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from compgraph.graph.history import acting, current_actor
-from compgraph.graph.namespaces import CG, entity_iri, graph_iri
+from compgraph.graph.namespaces import CG, IRI_EXCLUDED, entity_iri, graph_iri
 from compgraph.graph.store import GraphStore
 
 FILES = "evidence-files"
@@ -66,9 +66,8 @@ def keep_bytes(root: Path, data: bytes) -> tuple[str, str]:
     return digest, rel
 
 
-# Characters an IRI written as <...> in SPARQL may not hold. An id typed into a form or an option becomes part of
-# one: "a b" or "<x>" made the query a syntax error (a 500 from the evidence form, a traceback from the CLI).
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`]')
+# "a b" or "<x>" as an id made the query a syntax error (a 500 from the evidence form, a traceback from the CLI).
+_NOT_IN_IRI = re.compile(f"[{IRI_EXCLUDED}]")
 
 
 def _exists(store: GraphStore, iri: str, cls: str) -> bool:

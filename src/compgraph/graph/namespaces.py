@@ -52,6 +52,11 @@ def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
+# What an IRI written as <...> may not hold (SPARQL 1.1 IRIREF, N-Triples): an id typed into a form or an option
+# becomes part of one, and "a b" or "<x>" made a query a syntax error or an N-Triples line unwritable.
+IRI_EXCLUDED = r'\x00-\x20<>"{}|\\^`'
+
+
 def entity_iri(kind: str, ident: str) -> str:
     return f"{CGR}{kind}/{ident}"
 
