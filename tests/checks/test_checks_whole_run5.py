@@ -127,14 +127,19 @@ def test_a_validator_rebinding_its_parameter_with_as_is_refused() -> None:
     assert "rebinding the pre-bound variable $flag with AS" in str(error)
 
 
-def test_a_changed_evidence_file_s_digest_is_the_value_of_its_report_result(tmp_path: Path) -> None:
+def _changed_evidence_file_checked(tmp_path: Path) -> Outcome:
+    """An empty outcome after the evidence-integrity check of one item whose file no longer has its digest."""
     (tmp_path / "log.txt").write_bytes(b"the log\n")
     (tmp_path / "evidence.ttl").write_text(
         f'@prefix cg: <{CG}> .\n<urn:x:ev> a cg:Evidence ; cg:file "log.txt" ; cg:sha256 "00" .\n', encoding="utf-8"
     )
     with LocalStore(tmp_path / "store") as s:
         load_file(s, tmp_path / "evidence.ttl")
-        out = with_evidence_integrity(s, Outcome(AS_OF, True, [], []), tmp_path)
+        return with_evidence_integrity(s, Outcome(AS_OF, True, [], []), tmp_path)
+
+
+def test_a_changed_evidence_file_s_digest_is_the_value_of_its_report_result(tmp_path: Path) -> None:
+    out = _changed_evidence_file_checked(tmp_path)
     values = [o for _, p, o in out.report_triples() if p == SH.value]
     assert values == [Literal(hashlib.sha256(b"the log\n").hexdigest())]
 
@@ -241,13 +246,7 @@ def test_a_sparql_query_pyshacl_cannot_parse_is_refused_naming_pyshacl(tmp_path:
 
 
 def test_evidence_integrity_keeps_the_outcome_s_date(tmp_path: Path) -> None:
-    (tmp_path / "log.txt").write_bytes(b"the log\n")
-    (tmp_path / "evidence.ttl").write_text(
-        f'@prefix cg: <{CG}> .\n<urn:x:ev> a cg:Evidence ; cg:file "log.txt" ; cg:sha256 "00" .\n', encoding="utf-8"
-    )
-    with LocalStore(tmp_path / "store") as s:
-        load_file(s, tmp_path / "evidence.ttl")
-        out = with_evidence_integrity(s, Outcome(AS_OF, True, [], []), tmp_path)
+    out = _changed_evidence_file_checked(tmp_path)
     assert out.as_of == AS_OF
 
 
