@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+import textwrap
+from collections.abc import Iterable, Mapping
 
 import matplotlib
 
@@ -23,6 +24,21 @@ STATUS_COLOURS = {
 matplotlib.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"})
 
 
+LABEL_WIDTH = 40  # characters a line of a bar's label may take on the 7.2-inch page
+LABEL_LINES = 2
+
+
+def tick_labels(names: Iterable[str]) -> list[str]:
+    """Bar labels wrapped to two short lines, cut with an ellipsis: one 135-character document title took the whole
+    width, the axes collapsed to nothing and matplotlib drew the chart without its layout (the full title is in the
+    report's tables)."""
+    out = []
+    for name in names:
+        lines = textwrap.wrap(name, LABEL_WIDTH, max_lines=LABEL_LINES, placeholder=" …") or [name]
+        out.append("\n".join(lines))
+    return out
+
+
 def _svg(fig: plt.Figure) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg")
@@ -39,8 +55,10 @@ def stacked_status(counts: Mapping[str, Mapping[str, int]], title: str) -> str:
     left = [0] * len(names)
     for status in STATUSES[::-1]:
         values = [counts[n].get(status, 0) for n in names]
-        ax.barh(names, values, left=left, color=STATUS_COLOURS[status], label=status)
+        # Bars at positions, not at categories: two titles cut to the same label would share one bar.
+        ax.barh(range(len(names)), values, left=left, color=STATUS_COLOURS[status], label=status)
         left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_yticks(range(len(names)), labels=tick_labels(names))
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel("binding (system, obligation) pairs")
     ax.invert_yaxis()
@@ -54,7 +72,8 @@ def bars(counts: Mapping[str, int], title: str, xlabel: str, colour: str = "#264
     items = list(counts.items()) if keep_order else sorted(counts.items(), key=lambda kv: -kv[1])
     items = items or [("none", 0)]
     fig, ax = plt.subplots(figsize=(7.2, 0.32 * len(items) + 1.0), layout="constrained")
-    ax.barh([k if len(k) <= 60 else k[:59] + "…" for k, _ in items], [v for _, v in items], color=colour)
+    ax.barh(range(len(items)), [v for _, v in items], color=colour)
+    ax.set_yticks(range(len(items)), labels=tick_labels(k for k, _ in items))
     for i, (_, v) in enumerate(items):
         ax.text(v, i, f" {v}", va="center")
     ax.set_title(title, loc="left", fontweight="bold")
