@@ -70,6 +70,18 @@ def test_malformed_yaml_names_the_file_and_line(tmp_path: Path, mappings_copy: P
         build(LocalStore(tmp_path / "s"), mappings=mappings_copy)
 
 
+def test_build_refuses_a_catalog_with_a_repeated_key_and_leaves_the_store_empty(
+    tmp_path: Path, mappings_copy: Path
+) -> None:
+    controls = mappings_copy / "controls.yaml"
+    # A second "controls:" would silently replace the whole list with an empty one.
+    controls.write_text(controls.read_text(encoding="utf-8") + "\ncontrols: []\n", encoding="utf-8")
+    store = LocalStore(tmp_path / "s")
+    with pytest.raises(InputError, match=r"controls\.yaml:\d+: YAML syntax error: duplicate key 'controls'"):
+        build(store, mappings=mappings_copy)
+    assert store.triple_count() == 0
+
+
 def test_an_unknown_modality_is_rejected_with_the_allowed_values(tmp_path: Path, mappings_copy: Path) -> None:
     catalog = mappings_copy / "obligations" / "mozart-rai-policy.yaml"
     text = catalog.read_text(encoding="utf-8")

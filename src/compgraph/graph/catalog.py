@@ -66,7 +66,25 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
     pass
 
 
+def _refuse_duplicate_keys(loader: yaml.constructor.SafeConstructor, node: yaml.MappingNode) -> None:
+    # YAML keeps the last of two equal keys without a word: a catalog with "obligations:" twice would drop the
+    # first list, and an import would report success on half the text.
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, list | dict):
+            continue  # an unhashable key is refused by construct_mapping with its own message
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (YAML would keep only the last)", key_node.start_mark
+            )
+        seen.add(key)
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    _refuse_duplicate_keys(loader, node)
     d = LineDict(loader.construct_mapping(node, deep=True))
     d.line = node.start_mark.line + 1
     return d
@@ -92,6 +110,14 @@ class _MetadataLoader(yaml.SafeLoader):
 
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _MetadataLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _construct_metadata_mapping(loader: _MetadataLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    _refuse_duplicate_keys(loader, node)
+    return loader.construct_mapping(node, deep=True)
+
+
+_MetadataLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_metadata_mapping)
 
 
 def load_yaml(path: Path) -> Any:
