@@ -363,10 +363,12 @@ def evidence_figures(store: GraphStore, as_of: date, window: int = 30) -> dict[s
 
     MINUS rather than FILTER NOT EXISTS, and no ``a cg:Evidence`` (only evidence has cg:validUntil): at 312k
     triples 52 ms instead of 690 ms, same counts."""
-    start = sparql_string(as_of.isoformat())
-    end = sparql_string((as_of + timedelta(days=window)).isoformat())
-    res = store.select(f"""SELECT (SUM(IF(?u >= xsd:date({start}) && ?u <= xsd:date({end}), 1, 0)) AS ?soon)
-               (SUM(IF(?u < xsd:date({start}), 1, 0)) AS ?expired) (COUNT(?e) AS ?all) WHERE {{
+    # Dates written as typed literals, not xsd:date() casts, which Oxigraph evaluates again on every row: 0.46 s
+    # -> 0.18 s over 81k records, on the first dashboard after every write.
+    start = f"{sparql_string(as_of.isoformat())}^^xsd:date"
+    end = f"{sparql_string((as_of + timedelta(days=window)).isoformat())}^^xsd:date"
+    res = store.select(f"""SELECT (SUM(IF(?u >= {start} && ?u <= {end}, 1, 0)) AS ?soon)
+               (SUM(IF(?u < {start}, 1, 0)) AS ?expired) (COUNT(?e) AS ?all) WHERE {{
         ?e cg:validUntil ?u . MINUS {{ ?newer prov:wasRevisionOf ?e }} }}""")
     soon, expired, total = res.rows[0] if res.rows else (0, 0, 0)
     return {"expiring": int(soon or 0), "expired": int(expired or 0), "total": int(total or 0)}
