@@ -32,6 +32,9 @@ _DOTTED_SECTION = re.compile(r"^(\d{3,}[A-Z]{0,2}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-
 # California's code page (leginfo) sets a section's number alone on its line, its catchline on the next: "1798.100."
 # (three or more digits before the point and a closing full stop, so neither a paragraph "1." nor a year reads as one).
 _BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
+# A state code's section number with a dash, alone on its line as an enrolled bill sets it ("2–503.", "2-503."),
+# its subsections on the lines below.
+_BARE_DASHED_SECTION = re.compile(r"^(\d{1,3}[A-Z]?[-–]\d{2,4}(?:\.\d+)?)\.$")
 # A national standard's clauses, as a schedule to an act prints them: "4.1 Principle 1 — Accountability" over the
 # principle's statement, then its clauses numbered on a line of their own ("4.1.1", the text below).
 _DECIMAL_CLAUSE = re.compile(
@@ -75,9 +78,9 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):
         return "section", m.group(1).replace(" ", ""), m.group(2).strip()
-    bare = _BARE_CODE_SECTION.match(line)
+    bare = _BARE_CODE_SECTION.match(line) or _BARE_DASHED_SECTION.match(line)
     if bare:
-        return "section", bare.group(1), ""
+        return "section", bare.group(1).replace("–", "-"), ""
     principle = _PRINCIPLE.match(line)
     if principle and not _VERB.search(principle.group(3)):
         initials = "".join(word[0].upper() for word in principle.group(1).split())

@@ -140,4 +140,11 @@ def own_level(kind: str, style: str, stack: list[tuple[str, str]], provisions: S
                 if labels[-(end - depth)].startswith("("):
                     return f"{kind}."
                 break
+        # "(2) (I) ..." on one line, its items "1." under it and then "(II)" with items of its own: the line that
+        # wrote "(2)" holds the deeper place, so the open number's writing is read from any provision under it.
+        for prov in provisions[-40:]:
+            under = len(prov.path) - depth  # how far up from the provision's own label the open number is
+            if (getattr(prov, "section", None) == section and tuple(prov.path[:depth + 1]) == path[:depth + 1]
+                    and 0 < under <= len(prov.labels) and prov.labels[-under].startswith("(")):
+                return f"{kind}."
     return kind

@@ -50,7 +50,9 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
         if suffix in (".md", ".markdown") or _markdown_saved_as_text(raw):
             import markdown
 
-            raw = _lists_after_paragraphs(_stray_brackets_escaped(raw))
+            # "pdftotext -layout" opens each page after the first with a form feed; on the line that closes a
+            # fence ("\f```") it hides the fence, and the rest of the file is read as one run of text
+            raw = _lists_after_paragraphs(_stray_brackets_escaped(re.sub(r"^\f+", "", raw, flags=re.M)))
             # a fenced block (```) is preformatted: a statute pasted as a PDF's text keeps its lines there
             extensions = ["tables", "fenced_code", _numbered_lists()]
             html = markdown.markdown(raw, extensions=extensions)

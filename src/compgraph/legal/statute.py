@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from compgraph.legal.citing import continues_citation
 from compgraph.legal.furniture import VERB as _VERB
-from compgraph.legal.furniture import repair_typography
+from compgraph.legal.furniture import capital_wraps, repair_typography
 from compgraph.legal.headings import heading_of, is_title, long_title, principle_cite, principle_clause, principle_name
 from compgraph.legal.inline import inline_segments, roman_value
 from compgraph.legal.labels import BARE_SECTION, LABEL, label_kind, labels_of, letter_opens, ordinal, own_level
@@ -84,6 +84,7 @@ class _Parser:
         self.line_raw = 0  # width of the physical line being read, indentation included
         self.last_raw = 0  # that width for the last physical line of ``current``
         self.wrapped_here = False  # the line being read was broken at the margin: not a heading or title
+        self.last_wrapped = False  # so was the last physical line of ``current``
         self.inline_point = 1  # the next "(n)" expected inline, carried across a hard-wrapped paragraph's lines
         self.bill_sections: set[str] = set()  # "SECTION 3." headings: the enacting bill's own sections
         self.bill_section: tuple[str, str] | None = None  # the last of them, with its title
@@ -113,8 +114,9 @@ class _Parser:
         In a hard-wrapped text the margin is the document's own: a line was broken there when the next line's
         first word (``next_word`` characters) would not have fitted on it."""
         cur = self.current
-        full = self.last_width >= _WRAPPED_WIDTH or (self.wrap > 0 and self.last_raw + 1 + next_word > self.wrap)
-        return cur is not None and not cur.heading and full and not re.search(r"[.:;!?][\"”’)\]]*$", cur.text)
+        full = self.last_wrapped or self.last_width >= _WRAPPED_WIDTH or (
+            self.wrap > 0 and self.last_raw + 1 + next_word > self.wrap)
+        return cur is not None and not cur.heading and full and not _ENDED.search(cur.text)
 
     def open_section(self, number: str, title: str, annex: bool = False) -> None:
         if annex:
@@ -184,7 +186,7 @@ class _Parser:
         """Append a wrapped line to the current provision's text."""
         self.current.text = f"{self.current.text} {body}"  # type: ignore[union-attr]  # callers checked current
         self.last_width = width
-        self.last_raw = self.line_raw
+        self.last_raw, self.last_wrapped = self.line_raw, self.wrapped_here
 
     def add(
         self,
@@ -238,14 +240,8 @@ class _Parser:
             # it ("(c) ... shall mean ...", then "In determining whether ...", then "(d)": paragraph (c)'s text)
             del self.stack[max(1, self.resumed(line)) :]
         path = tuple(lbl for _, lbl in self.stack)
-        heading = (
-            bool(labels)
-            and is_title(body)
-            and body[:1].isupper()
-            and not re.search(r"[.;]", body)
-            and not _OPEN_END.search(body)
-            and not self.wrapped_here
-        )
+        heading = (bool(labels) and is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body)
+                   and not _OPEN_END.search(body) and not self.wrapped_here)
         # a resumed point's later paragraphs keep its lead-in
         same = None if labels else self.by_path.get((self.section, path))
         self.current = Provision(
@@ -265,7 +261,7 @@ class _Parser:
         self.by_path[(self.section, path)] = self.current
         self.filled.add(self.section)
         self.last_width = width
-        self.last_raw = self.line_raw
+        self.last_raw, self.last_wrapped = self.line_raw, self.wrapped_here
 
 
 def _reopened(stack: list[tuple[str, str]], kind: str, label: str, cur: Provision | None) -> int | None:
@@ -287,6 +283,7 @@ def parse_provisions(text: str) -> list[Provision]:
     p = _Parser(text)
     offsets = [0] + [m.end() for m in re.finditer("\n", text)]
     lines = text.split("\n")
+    wraps = capital_wraps(lines)
     p.wrap = _wrap_width(lines)
     p.numbered = _numbers_sections(lines)
     first_text = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
@@ -295,7 +292,7 @@ def parse_provisions(text: str) -> list[Provision]:
         # A line is broken at the margin when the next line's first word would not have fitted on it.
         p.wrapped_here = bool(
             p.wrap and following and len(raw_line.rstrip().expandtabs()) + 1 + len(following[0]) > p.wrap
-        )
+        ) or wraps[i]
         if not raw_line.strip() or LABEL.match(raw_line.strip()):
             p.inline_point = 1  # a blank line or a labelled line ends a run of inline points
         p.before_dashed = bool(_DASHED_NUMBER.match(next((ln for ln in lines[i + 1 : i + 3] if ln.strip()), "")))
@@ -425,7 +422,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line, next_word):
         return
-    if p.expect_title and (is_title(line) or (blank_before and long_title(line))):
+    if p.expect_title and not p.wrapped_here and (is_title(line) or (blank_before and long_title(line))):
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
@@ -627,7 +624,7 @@ def _after_point(p: _Parser, line: str, body: str, start: int, i: int, next_word
     del p.stack[len(lead.path) :]
     p.current = Provision(p.section, p.title, lead.path, (), body, start, i + 1, flush=True)
     p.out.append(p.current)
-    p.last_width, p.last_raw = len(line), p.line_raw
+    p.last_width, p.last_raw, p.last_wrapped = len(line), p.line_raw, p.wrapped_here
     return True
 
 
@@ -646,6 +643,8 @@ _NOTED_SECTION_RUN_IN = re.compile(r"^(?:Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[
                                    r"(?:\([*_]{0,2}(?:NEW|Effective\b[^()]*)\)[ \t]*)+(?=\S)")
 
 
+# A sentence ends at its full stop, also before a history note that cites its acts ("... city. (1946, c. 384)").
+_ENDED = re.compile(r"[.:;!?](?:[\"”’)\]]*|[ \t]*\([^()]*\))$")
 _ROMAN_HEADING = re.compile(r"^([IVXLC]+)\.[ \t]+([A-Z][^.;:]*?)[ \t]*$")
 
 
