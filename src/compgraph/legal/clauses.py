@@ -180,7 +180,8 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|"
     # A rule of construction binds whoever reads the law, not a party, whatever its subject ("This exemption shall
     # be construed in conformity with s. 119.071(2)(c)", "shall be construed as", "to").
-    r"\bshall\s+be\s+construed\b|"
+    # Maryland drafts the rule "MAY NOT BE CONSTRUED TO ALLOW ...", as others draft "shall not be construed to".
+    r"\bshall\s+be\s+construed\b|\bmay\s+not\s+be\s+construed\b|"
     # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
     r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
     # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
@@ -215,6 +216,11 @@ NON_DUTY = re.compile(
     r"[\w-]+\s+(?:\(\d+\)\s+)?(?:\w+\s+)?(?:members|places|persons|seats|commissioners|directors|trustees)\b|"
     r"\bshall\s+be\s+elected\s+(?:at|in)\s+(?:each|every|the|a)\b|\bterms?\s+of\s+office\s+shall\s+be\b|"
     r"\bshall\s+serve\s+(?:for\s+)?(?:a\s+(?:period|term)\s+of|the\s+unexpired)\b|\bshall\s+hold\s+office\s+(?:during|until)\b|"
+    # Charlottesville's "said officer's office shall be deemed vacant", "such removal shall operate to vacate such
+    # mayor's or councilor's office" (an office ended, as by forfeiture) and "shall have the powers vested in city
+    # managers" (powers given by reference, as "shall be vested in").
+    r"\bshall\s+be\s+deemed\s+vacant\b|"
+    r"\bshall\s+operate\s+to\s+vacate\b|\bshall\s+have\s+the\s+powers\s+vested\s+in\b|"
     r"\bshall\s+receive\s+as\s+(?:compensation|salary)\b|\bshall\s+be\s+final\b|"
     r"\bshall\s+require\s+(?:on\s+(?:final\s+)?passage\s+)?the\s+(?:affirmative\s+)?vote\s+of\b|"
     r"\bshall\s+(?:\w+ly\s+)?forfeit\s+(?:his|her|their|its|the)\b|"
@@ -229,6 +235,11 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+governed\s+by\s+(?:the\s+)?(?:applicable\s+)?(?:general\s+)?laws?\b|"
     r"\bshall\s+be\s+(?:prima\s+facie|conclusive)\s+evidence\b|\bshall\s+not\s+be\s+binding\b|"
     r"\bshall\s+have\s+a\s+(?:private\s+)?right\s+of\s+action\b|"
+    # A private person's action to enforce the law ("A PERSON MAY BRING A CIVIL ACTION AGAINST A LAW ENFORCEMENT
+    # AGENCY TO COMPEL COMPLIANCE"): a remedy, as a right of action is; an attorney general's "may bring an action"
+    # is that officer's power.
+    r"\b(?:a|any)\s+(?:person|individual|consumer|resident)\s+(?:[^.;]{0,60}?\s)?may\s+bring\s+(?:a|an)\s+"
+    r"(?:civil\s+)?action\b|"
     r"\b(?:prevailing|aggrieved)\s+(?:party|person)\s+may\s+recover\b|\bhas\s+committed\s+a\s+single\s+violation\b|"
     r"\bshall\s+(?:then\s+)?take\s+effect\s+(?:in\s+the\s+same\s+manner|as\s+if|without\s+the\s+signature)\b|"
     # "Nothing in the rules and technical standards shall compel or authorize ...": a rule of construction.
@@ -322,7 +333,8 @@ _PERMISSION = re.compile(
     # ("shall have all the authority and duties of the recorder" is given duties too: Rivergrove's clerk pro tem)
     r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b(?!\s+and\s+duties)|"
     # Rivergrove's charter: "He shall have authority to preserve order", "He shall have a vote on all questions".
-    r"\bshall\s+have\s+(?:full\s+)?authority\s+to\b|\bshall\s+have\s+a\s+vote\b|"
+    # Charlottesville's: "The mayor ... shall have power at any time to call a meeting".
+    r"\bshall\s+have\s+(?:full\s+)?(?:authority|power)\s+(?:[\w-]+\s+){0,3}?to\b|\bshall\s+have\s+a\s+vote\b|"
     # "The city internal auditor ... shall be removable at the will and pleasure of the City Council": the Council
     # may remove him, whenever it will.
     r"\bshall\s+be\s+removable\b|"
@@ -394,6 +406,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            # be released": an exception with a subject and a modal verb of its own is a clause of its
                            # own.
                            r",\s+(?=except\s+that\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
+                           # Charlottesville's charter: "It may be competent for the council ... to elect
+                           # non-residents, but such officer, other than the clerk of the council, shall reside in the
+                           # city": a party of its own after "but", with a duty of its own.
+                           r",\s+(?=but\s+(?:the|each|every|such|any)\s+[^;:]{1,80}?\b(?:shall|must)\s+(?!not\b))|"
                            # Art. 60(4)(b): "...; where the authority has not answered ..., the plan shall be
                            # understood to have been approved".
                            r"(?<=;)\s+(?=(?:where|if|when)\b[^;]{0,240}?,\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
