@@ -7,8 +7,10 @@ with a dash ("2–503.") opened no section; an item's number alone on its line o
 opened nothing; a dotted item under "(2) (I)" written on one line closed paragraph (2); "MAY NOT BE CONSTRUED" and a
 private person's civil action were read as duties. In the charter, a history note after a section's last sentence
 kept the next section's run-in number ("§ 5.1. The council ...") from opening it; "shall have power ... to" was read
-as a duty; an office "deemed vacant" or vacated by removal and powers given by reference were read as duties; and
-", but such officer ... shall reside" stayed in the permission before it. One behaviour each."""
+as a duty, and so were the old formulas of a power ("It may be competent for the council to", "There may be elected
+by the council") and a grant of "full executive and administrative authority"; an office "deemed vacant" or vacated by
+removal and powers given by reference were read as duties; ", but such officer ... shall reside" stayed in the
+permission before it, and ", after which the agency may destroy" in the duty before it. One behaviour each."""
 
 from __future__ import annotations
 
@@ -129,3 +131,22 @@ def test_a_party_of_its_own_after_but_has_a_duty_of_its_own() -> None:
     text = ("§ 6. Officers.\n\nThe council may elect non-residents to any office, but such officer, other than the "
             "clerk of the council, shall reside in the city during the officer's tenure of office.\n")
     assert [modality for _, modality, _ in _duties(text)] == ["permission", "mandatory"]
+
+
+def test_a_party_of_its_own_after_after_which_has_a_permission_of_its_own() -> None:
+    text = ("§ 2-505.\n(b) The results of the audit shall be maintained by the agency for at least 3 years after its "
+            "completion, after which the agency may destroy all audit materials.\n")
+    assert [modality for _, modality, _ in _duties(text)] == ["mandatory", "permission"]
+
+
+def test_the_old_formulas_of_a_power_are_permissions() -> None:
+    text = ("§ 6. Officers.\n\nThere may be elected by the council additional officers as the council deems proper, "
+            "who shall serve at the pleasure of council. It may be competent for the council, in order to secure the "
+            "services of a suitable person, to elect non-residents.\n")
+    assert [modality for _, modality, _ in _duties(text)] == ["permission", "permission"]
+
+
+def test_a_grant_of_full_authority_is_a_power() -> None:
+    text = ("§ 5.01. City manager.\n\nThe city manager shall have full executive and administrative authority and "
+            "shall have the right to employ and discharge all employees under his control.\n")
+    assert [modality for _, modality, _ in _duties(text)] == ["permission"]

@@ -338,6 +338,12 @@ _PERMISSION = re.compile(
     # "The city internal auditor ... shall be removable at the will and pleasure of the City Council": the Council
     # may remove him, whenever it will.
     r"\bshall\s+be\s+removable\b|"
+    # The old formulas of a power: "It may be competent for the council ... to elect non-residents", "it shall be
+    # lawful for", and the passive "There may be elected by the council additional officers".
+    r"\bit\s+(?:shall|may)\s+be\s+(?:competent|lawful)\s+for\b|^\W*there\s+may\s+be\s+\w+ed\s+by\b|"
+    # A grant of office-wide power ("the city manager shall have full executive and administrative authority and
+    # shall have the right to employ and discharge all employees"): a power, as "shall have full authority to" is.
+    r"\bshall\s+have\s+(?:full|complete)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}authority\b(?!\s+and\s+duties)|"
     # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
     # with its condition.
     r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b|"
@@ -406,6 +412,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            # be released": an exception with a subject and a modal verb of its own is a clause of its
                            # own.
                            r",\s+(?=except\s+that\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
+                           # Maryland's 2-505(b)(2)(I): "MAINTAINED ... FOR AT LEAST 3 YEARS ..., AFTER WHICH THE LAW
+                           # ENFORCEMENT AGENCY MAY DESTROY ALL AUDIT MATERIALS": what a party may do afterwards.
+                           r",\s+(?=after\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
                            # Charlottesville's charter: "It may be competent for the council ... to elect
                            # non-residents, but such officer, other than the clerk of the council, shall reside in the
                            # city": a party of its own after "but", with a duty of its own.
