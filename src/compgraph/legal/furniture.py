@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["VERB", "capital_wraps", "repair_typography"]
+__all__ = ["VERB", "capital_wraps", "repair_typography", "set_in_capitals"]
 
 # A verb of the kind a statement has and a heading lacks.
 VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)
@@ -239,11 +239,17 @@ def _bracket_bare_labels(text: str) -> str:
 _SENTENCE_CLOSED = re.compile(r"[.;:!?—][\"”’)\]]*$")
 
 
+def set_in_capitals(text: str) -> bool:
+    """Three in five of the text's letters (of two thousand or more) are capitals, as in a bill that adds a whole
+    subtitle: there capitals say nothing of a line, and "(A)", "(I)" are the labels "(a)", "(i)" the code cites."""
+    letters = re.findall(r"[A-Za-z]", text)
+    return len(letters) >= 2000 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
 def capital_wraps(lines: list[str]) -> list[bool]:
-    """For each line, whether it was broken mid-sentence in a text set in capitals (three in five of its letters, as
-    in a bill that adds a whole subtitle): a line in capitals that does not close its sentence, with text after it."""
-    letters = re.findall(r"[A-Za-z]", "\n".join(lines))
-    if len(letters) < 2000 or sum(c.isupper() for c in letters) < 0.6 * len(letters):
+    """For each line, whether it was broken mid-sentence in a text set in capitals (``set_in_capitals``): a line in
+    capitals that does not close its sentence, with text after it."""
+    if not set_in_capitals("\n".join(lines)):
         return [False] * len(lines)
     return [bool(i + 1 < len(lines) and lines[i + 1].strip() and line.strip().isupper()
                  and not _SENTENCE_CLOSED.search(line.strip())) for i, line in enumerate(lines)]

@@ -29,6 +29,7 @@ from compgraph.legal.clauses import (
     statute_modality,
 )
 from compgraph.legal.furniture import VERB as _VERB
+from compgraph.legal.furniture import set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.statute import Provision, parse_provisions
 
@@ -181,8 +182,9 @@ def _ref(section: str, path: tuple[str, ...], run_in: int | None = None) -> str:
 class _Walker:
     """Collects duties; ``sentence_no`` numbers sentences within one provision path (across subparagraphs)."""
 
-    def __init__(self, styles: dict[tuple[str, tuple[str, ...]], str]) -> None:
+    def __init__(self, styles: dict[tuple[str, tuple[str, ...]], str], capitals: bool = False) -> None:
         self.duties: list[StatuteDuty] = []
+        self.capitals = capitals  # set in capitals, labels too: its "(B)(1)(I)" is cited "(b)(1)(i)"
         self.sentence_no: Counter[tuple[str, tuple[str, ...]]] = Counter()
         self.lead: dict[int, tuple[str, str | None, str, bool]] = {}  # id(prov) -> (text, modality, subject, void)
         self.styles = styles  # the labels as written, where the text cites its levels run in (``citations``)
@@ -192,7 +194,8 @@ class _Walker:
         base = "-".join(x for x in (prov.section, *prov.path) if x and x != "main")
         suffix = (f"-s{sentence}" if sentence > 1 else "") + (f"-c{clause}" if clause > 1 else "")
         run_in = run_in_depth(prov.section, prov.path, self.styles) if self.styles else None
-        ref = (_ref("" if prov.section == "main" else prov.cite or prov.section, prov.path, run_in) or "whole text") + (
+        path = tuple(p.lower() for p in prov.path) if self.capitals else prov.path
+        ref = (_ref("" if prov.section == "main" else prov.cite or prov.section, path, run_in) or "whole text") + (
             f", sentence {sentence}" if sentence > 1 else "")
         self.duties.append(StatuteDuty(base + suffix, ref, prov.section, prov.section_title, prov.path,
                                        " ".join(text.split()), modality, subject, prov.start, prov.line,
@@ -213,7 +216,9 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     has passed: the lead-in above it, the text a duty prescribes that it sits in, the section's earlier lists."""
     provisions = parse_provisions(text)
     chapter_sections(provisions, text.split("\n"))
-    walker = _Walker(written_styles(provisions) if cites_run_in(text) else {})
+    # (Colorado's bill, also in capitals, writes its paragraphs "(a)" and its subparagraphs "(I)": its case is its own)
+    small = set_in_capitals(text) and not re.search(r"\([a-z]{1,4}\)", text)
+    walker = _Walker(written_styles(provisions) if cites_run_in(text) else {}, small)
     parent_of: dict[int, Provision] = {}
     for prov in provisions:
         parent_of.update({id(child): prov for child in prov.children})
