@@ -68,7 +68,7 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            "us-fort-worth-tx-charter-ch3-ch28.md": {"targets"},
            # P 0.732: the extractor gives a row per item of 2-503(a)(1)(I) (the crimes excepted), of 2-505(b)(2)(II)
            # (who may ask for the audit) and of 2-503(a)(2)(II) (conditions), which the labels, by this round's
-           # judgement, give none; its labels cite "(a)", "(i)" as the Code does, the bill prints "(A)", "(I)"
+           # judgement, give none, and two of those rows, matched to the lead-in's label, are cited by their item
            "us-maryland-hb338-2024-cp-2-501-510-facial-recognition.md": {"targets", "citations"},
            # traps 1/4: 7's forfeiture "or said officer's office shall be deemed vacant" runs on after "; but if ..."
            # in the one sentence with the officers' oath and the clerk's entry, and stays in that duty's clause
