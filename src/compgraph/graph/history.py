@@ -127,9 +127,21 @@ class StreamDigest:
     def __init__(self) -> None:
         self.total = self.count = 0
 
+    @classmethod
+    def of(cls, count: int, hex_digest: str) -> StreamDigest:
+        """The digest of a graph already hashed, to add or take away lines as the graph changes."""
+        out = cls()
+        out.count, out.total = count, int(hex_digest, 16)
+        return out
+
     def add(self, line: str) -> None:
         self.total = (self.total + int.from_bytes(hashlib.sha256(line.encode()).digest(), "big")) % _MOD
         self.count += 1
+
+    def remove(self, line: str) -> None:
+        """Take away a line the graph held (the multiset hash is a sum, so this undoes :meth:`add`)."""
+        self.total = (self.total - int.from_bytes(hashlib.sha256(line.encode()).digest(), "big")) % _MOD
+        self.count -= 1
 
     def result(self) -> tuple[int, str]:
         return self.count, f"{self.total:064x}"
@@ -221,9 +233,11 @@ def entry_iri(seq: int) -> str:
     return f"{CGR}history/{seq:06d}"
 
 
-def before(db: ox.Store, graphs: list[str]) -> list[Change]:
-    """The state of ``graphs`` before a write, to be completed by :func:`entry_update` after it."""
-    return [Change(g, *graph_digest(db, g)) for g in sorted(set(graphs)) if g != HISTORY_GRAPH]
+def before(db: ox.Store, graphs: list[str], known: dict[str, tuple[int, str]] | None = None) -> list[Change]:
+    """The state of ``graphs`` before a write, to be completed by :func:`entry_update` after it. ``known``: graphs
+    the writer hashed from their content just before, holding the write lock (so not read twice)."""
+    known = known or {}
+    return [Change(g, *(known.get(g) or graph_digest(db, g))) for g in sorted(set(graphs)) if g != HISTORY_GRAPH]
 
 
 def head(db: ox.Store) -> tuple[int, str]:

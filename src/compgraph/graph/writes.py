@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +41,18 @@ def audited(graphs: list[str]) -> list[str]:
 
 
 def recorded(
-    apply: Callable[[ox.Store], None], graphs: list[str], known: dict[str, tuple[int, str]] | None = None
+    apply: Callable[[ox.Store], None],
+    graphs: list[str],
+    known: dict[str, tuple[int, str]] | None = None,
+    known_before: dict[str, tuple[int, str]] | None = None,
 ) -> Callable[[ox.Store], None]:
     """``apply`` followed, in the same new generation, by the history entry of what it changed. ``known``: graphs
-    whose (count, digest) ``apply`` worked out as it wrote them (``bulk_graph``), so they are not read back."""
+    whose (count, digest) ``apply`` worked out as it wrote them (``bulk_graph``), so they are not read back;
+    ``known_before``: graphs the writer hashed from their content before the write (``difference``)."""
 
     def run(db: ox.Store) -> None:
         started = history.now()
-        changes = history.before(db, audited(graphs))
+        changes = history.before(db, audited(graphs), known_before)
         apply(db)
         if changes:
             db.update(history.entry_update(db, changes, started, known))
@@ -55,12 +60,15 @@ def recorded(
     return run
 
 
-def trail_entry(db: ox.Store, graph: str, after: tuple[int, str]) -> str:
+def trail_entry(
+    db: ox.Store, graph: str, after: tuple[int, str], before: tuple[int, str] | None = None
+) -> str:
     """`` ; INSERT DATA ...`` of the history entry for an in-place write of ``graph`` (empty if not audited)."""
     if not audited([graph]):
         return ""
     started = history.now()
-    return " ; " + history.entry_update(db, history.before(db, [graph]), started, {graph: after})
+    changes = history.before(db, [graph], {graph: before} if before else None)
+    return " ; " + history.entry_update(db, changes, started, {graph: after})
 
 
 def snapshot_after(root: Path, db: ox.Store, graphs: list[str]) -> None:
@@ -75,6 +83,7 @@ def has_blank(q: Any) -> bool:
 
 
 IN_PLACE_MAX = 500  # triples; above this a new generation (bulk-loaded) is faster than one SPARQL transaction
+IN_PLACE_DIFF_MAX = 500  # quads removed plus added, for a write of only what changed (``Difference``)
 
 
 # Distinct typed literals whose check is kept: each check writes the literal into a throw-away in-memory store.
@@ -129,3 +138,77 @@ def load_graph(db: ox.Store, graph: str, data: bytes, fmt: ox.RdfFormat) -> None
     db.remove_graph(target)
     db.bulk_load(data, format=fmt, to_graph=target)
     db.add_graph(target)
+
+
+@dataclass
+class Difference:
+    """What a write of a whole graph changes in it: the quads that go, those that come, and the graph's
+    (count, digest) before (hashed from the graph as it is) and after (that digest less the quads that go plus
+    those that come: the digest is an additive multiset hash, see ``history``)."""
+
+    graph: str
+    removed: list[ox.Quad]
+    added: list[ox.Quad]
+    before: tuple[int, str]
+    after: tuple[int, str]
+    whole: list[ox.Quad]
+
+    @property
+    def empty(self) -> bool:
+        return not self.removed and not self.added
+
+    def replaces(self) -> bool:
+        """Whether writing the graph anew beats patching it: most of it changes, or what goes has blank nodes
+        (which DELETE DATA cannot name)."""
+        return len(self.removed) > len(self.whole) // 2 or any(has_blank(q) for q in self.removed)
+
+    def update(self) -> str:
+        """One SPARQL update making the change (no trail entry); empty parts are left out."""
+        g = f"<{self.graph}>"
+        parts = [
+            f"{verb} DATA {{ GRAPH {g} {{ {' '.join(_line(q) + ' .' for q in quads)} }} }}"
+            for verb, quads in (("DELETE", self.removed), ("INSERT", self.added))
+            if quads
+        ]
+        return " ; ".join([*parts, f"CREATE SILENT GRAPH {g}"])
+
+    def apply(self, db: ox.Store) -> None:
+        """The change inside a new generation (its HEAD switch is the transaction)."""
+        if self.replaces():
+            db.remove_graph(ox.NamedNode(self.graph))
+            db.bulk_extend(self.whole)
+            db.add_graph(ox.NamedNode(self.graph))
+        else:
+            db.update(self.update())
+
+
+def _line(q: ox.Quad) -> str:
+    return f"{q.subject} {q.predicate} {q.object}"
+
+
+def difference(db: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> Difference | None:
+    """How writing ``quads`` as the whole of ``graph`` changes it, or None when the new graph's digest cannot be
+    proved from the quads (a blank node, a literal the store rewrites: see ``bulk_graph``). The caller holds the
+    write lock, so the graph read here is the graph the write changes."""
+    target = ox.NamedNode(graph)
+    new: dict[str, ox.Quad] = {}
+    for q in quads:
+        o = q.object
+        if has_blank(q) or (isinstance(o, ox.Literal) and not kept_as_written(o)):
+            return None
+        q = q if q.graph_name == target else ox.Quad(q.subject, q.predicate, o, target)
+        new.setdefault(_line(q), q)  # a quad given twice is stored once
+    digest = history.StreamDigest()
+    old: dict[str, ox.Quad] = {}
+    for q in db.quads_for_pattern(None, None, None, target):
+        line = _line(q)
+        digest.add(line)
+        old[line] = q
+    before = digest.result()
+    removed = [q for line, q in old.items() if line not in new]
+    added = [q for line, q in new.items() if line not in old]
+    for q in removed:
+        digest.remove(_line(q))
+    for q in added:
+        digest.add(_line(q))
+    return Difference(graph, removed, added, before, digest.result(), list(new.values()))
