@@ -320,7 +320,7 @@ def validate_incremental(
     if save:
         # The saved report is visible to the queries, so the next run compares against the state these rows
         # were read from: it sees the report graph (and the trail) as changed, as they are.
-        save_report(store, outcome)
+        save_report(store, outcome, shapes)
     if not why and not rerun and last is not None and last.get("graphs") == hashes:
         names: list[str] = []  # nothing changed: the file already says all of this (2.5 s to write at 1.1M)
         return Incremental(outcome, len(p.queries), 0, names, why, time.perf_counter() - t0)

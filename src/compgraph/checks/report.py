@@ -11,14 +11,15 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
-from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
+from compgraph.checks.reportiris import with_iris
 from compgraph.graph.literals import triples_as_written
 from compgraph.graph.namespaces import CG, PREFIXES, graph_iri, shorten
-from compgraph.graph.store import GraphStore
+from compgraph.graph.store import GraphStore, to_oxigraph
 
 REPORT_GRAPH = graph_iri("validation", "latest")
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -112,16 +113,18 @@ def node_label(graph: Graph, node: object) -> str:
     return shorten(str(node)) if isinstance(node, URIRef) else str(node)
 
 
-def save_report(store: GraphStore, outcome: Outcome) -> None:
-    triples = list(outcome.report_triples())
+def save_report(store: GraphStore, outcome: Outcome, shapes: Graph | None = None) -> None:
+    """Save the outcome's SHACL report as :data:`REPORT_GRAPH`, its nodes named by their content
+    (``reportiris``; ``shapes`` names a blank source shape), so the store writes only what changed."""
+    triples = with_iris(outcome.report_triples(), shapes)
     when = Literal(_now(), datatype=XSD.dateTime)
     as_of = Literal(outcome.as_of.isoformat(), datatype=XSD.date)
-    for node in [s for s, p, o in triples if p == RDF.type and o == SH.ValidationReport]:
+    for node in {s for s, p, o in triples if p == RDF.type and o == SH.ValidationReport}:
         triples += [(node, CG.asOf, as_of), (node, DCTERMS.created, when)]
-    # N-Triples written row by row (rdflib's own escaping): the store parses it natively, no Graph round trip.
     # A value quoted from data kept as written ("4.0"^^xsd:decimal) is saved as written too.
-    data = "".join(_nt_row(t) for t in triples_as_written(triples))
-    store.write_own_graph(REPORT_GRAPH, data.encode("utf-8"))
+    target = ox.NamedNode(REPORT_GRAPH)
+    quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), target) for s, p, o in triples_as_written(triples)]
+    store.write_own_quads(REPORT_GRAPH, quads)
 
 
 def _now() -> str:

@@ -93,7 +93,7 @@ def validate_store(
     # Evidence files are hashed for both engines; their findings join the outcome and the saved report.
     outcome = with_evidence_integrity(store, outcome)
     if save:
-        save_report(store, outcome)
+        save_report(store, outcome, shapes)
     return outcome
 
 
