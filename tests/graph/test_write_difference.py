@@ -64,3 +64,18 @@ def test_quads_with_a_blank_node_or_a_literal_the_store_rewrites_are_loaded_whol
         change = history.entries(s)[-1].changes[0]
         assert (change["after"], change["hashAfter"]) == history.graph_digest(s.oxigraph, G) and change["after"] == 1
     assert history.verify(s) == []
+
+
+def test_a_graph_with_blank_nodes_written_over_with_iris_holds_only_the_new_quads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report saved by an older compgraph (blank result nodes) is replaced whole: DELETE DATA cannot name them."""
+    monkeypatch.setattr(store_mod, "IN_PLACE_DIFF_MAX", 10**9)
+    s = LocalStore(tmp_path / "s")
+    s.write_own_graph(G, f"_:r <{EX}p> <{EX}o> .\n_:r <{EX}q> \"x\" .\n<{EX}s> <{EX}p> _:r .\n".encode())
+    quads = _quads(random.Random(1), 20)
+    s.write_own_quads(G, quads)
+    assert _lines(s) == {f"{q.subject} {q.predicate} {q.object}" for q in quads}
+    change = history.entries(s)[-1].changes[0]
+    assert change["before"] == 3 and (change["after"], change["hashAfter"]) == history.graph_digest(s.oxigraph, G)
+    assert history.verify(s) == []

@@ -338,7 +338,7 @@ class LocalStore(GraphStore):
             GraphStore.write_own_quads(self, graph, quads)  # blank nodes: loaded whole, the trail reads it back
         elif diff.empty:
             return  # the graph already holds exactly this: no write, so no trail entry either
-        elif len(diff.removed) + len(diff.added) <= IN_PLACE_DIFF_MAX and not diff.replaces():
+        elif len(diff.removed) + len(diff.added) <= IN_PLACE_DIFF_MAX and not diff.blank_goes():
             store.update(diff.update() + trail_entry(store, graph, diff.after, diff.before))
             snapshot_after(self.root, store, [graph])
         else:
@@ -533,7 +533,7 @@ class _Batch(GraphStore):
             GraphStore.write_own_quads(self, graph, quads)  # blank nodes: loaded whole, the trail reads it back
         elif diff.empty:
             return  # the graph already holds exactly this: no write, so no trail entry either
-        elif len(diff.removed) + len(diff.added) <= IN_PLACE_DIFF_MAX and not diff.replaces():
+        elif len(diff.removed) + len(diff.added) <= IN_PLACE_DIFF_MAX and not diff.blank_goes():
             store.update(diff.update() + trail_entry(store, graph, diff.after, diff.before))
             snapshot_after(self.root, store, [graph])
         else:

@@ -157,29 +157,31 @@ class Difference:
     def empty(self) -> bool:
         return not self.removed and not self.added
 
-    def replaces(self) -> bool:
-        """Whether writing the graph anew beats patching it: most of it changes, or what goes has blank nodes
-        (which DELETE DATA cannot name)."""
-        return len(self.removed) > len(self.whole) // 2 or any(has_blank(q) for q in self.removed)
+    def blank_goes(self) -> bool:
+        """Whether a quad that goes has a blank node, which DELETE DATA cannot name (a report saved by an older
+        compgraph): the graph is then dropped and written whole."""
+        return any(has_blank(q) for q in self.removed)
 
     def update(self) -> str:
         """One SPARQL update making the change (no trail entry); empty parts are left out."""
-        g = f"<{self.graph}>"
-        parts = [
-            f"{verb} DATA {{ GRAPH {g} {{ {' '.join(_line(q) + ' .' for q in quads)} }} }}"
-            for verb, quads in (("DELETE", self.removed), ("INSERT", self.added))
-            if quads
-        ]
-        return " ; ".join([*parts, f"CREATE SILENT GRAPH {g}"])
+        parts = [self._data(verb, quads) for verb, quads in (("DELETE", self.removed), ("INSERT", self.added)) if quads]
+        return " ; ".join([*parts, f"CREATE SILENT GRAPH <{self.graph}>"])
+
+    def _data(self, verb: str, quads: list[ox.Quad]) -> str:
+        return f"{verb} DATA {{ GRAPH <{self.graph}> {{ {' '.join(_line(q) + ' .' for q in quads)} }} }}"
 
     def apply(self, db: ox.Store) -> None:
-        """The change inside a new generation (its HEAD switch is the transaction)."""
-        if self.replaces():
-            db.remove_graph(ox.NamedNode(self.graph))
+        """The change inside a new generation (its HEAD switch is the transaction). Measured on 50-100k quads:
+        DELETE DATA ~22 us a quad, bulk_extend ~11, INSERT DATA ~35, remove_graph ~50 (so it is avoided)."""
+        target = ox.NamedNode(self.graph)
+        if self.blank_goes():
+            db.remove_graph(target)
             db.bulk_extend(self.whole)
-            db.add_graph(ox.NamedNode(self.graph))
         else:
-            db.update(self.update())
+            if self.removed:
+                db.update(self._data("DELETE", self.removed))
+            db.bulk_extend(self.added)
+        db.add_graph(target)
 
 
 def _line(q: ox.Quad) -> str:
