@@ -191,26 +191,25 @@ def _line(q: ox.Quad) -> str:
 def difference(db: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> Difference | None:
     """How writing ``quads`` as the whole of ``graph`` changes it, or None when the new graph's digest cannot be
     proved from the quads (a blank node, a literal the store rewrites: see ``bulk_graph``). The caller holds the
-    write lock, so the graph read here is the graph the write changes."""
+    write lock, so the graph read here is the graph the write changes. Quads are compared as terms (hashed in
+    Rust); only the old graph's lines (for hashBefore) and the changed ones are spelled out and hashed."""
     target = ox.NamedNode(graph)
-    new: dict[str, ox.Quad] = {}
+    new: dict[ox.Quad, None] = {}  # ordered, and a quad given twice is stored once
     for q in quads:
         o = q.object
         if has_blank(q) or (isinstance(o, ox.Literal) and not kept_as_written(o)):
             return None
-        q = q if q.graph_name == target else ox.Quad(q.subject, q.predicate, o, target)
-        new.setdefault(_line(q), q)  # a quad given twice is stored once
+        new[q if q.graph_name == target else ox.Quad(q.subject, q.predicate, o, target)] = None
     digest = history.StreamDigest()
-    old: dict[str, ox.Quad] = {}
-    for q in db.quads_for_pattern(None, None, None, target):
-        line = _line(q)
-        digest.add(line)
-        old[line] = q
+    old = list(db.quads_for_pattern(None, None, None, target))
+    for q in old:
+        digest.add(_line(q))
     before = digest.result()
-    removed = [q for line, q in old.items() if line not in new]
-    added = [q for line, q in new.items() if line not in old]
+    held = set(old)
+    removed = [q for q in old if q not in new]
+    added = [q for q in new if q not in held]
     for q in removed:
         digest.remove(_line(q))
     for q in added:
         digest.add(_line(q))
-    return Difference(graph, removed, added, before, digest.result(), list(new.values()))
+    return Difference(graph, removed, added, before, digest.result(), list(new))
