@@ -117,17 +117,18 @@ def node_label(graph: Graph, node: object) -> str:
 def save_report(store: GraphStore, outcome: Outcome, shapes: Graph | None = None) -> None:
     """Save the outcome's SHACL report as :data:`REPORT_GRAPH`, its nodes named by their content
     (``reportiris``; ``shapes`` names a blank source shape), so the store writes only what changed."""
-    triples = list(outcome.report_triples())
+    # The same few thousand terms recur in 259k triples at 1.1M: each is converted (and spelled) once.
+    term = functools.lru_cache(maxsize=None)(to_oxigraph)
+    triples = with_iris(outcome.report_triples(), shapes, functools.lru_cache(maxsize=None)(lambda t: str(term(t))))
     when = Literal(_now(), datatype=XSD.dateTime)
     as_of = Literal(outcome.as_of.isoformat(), datatype=XSD.date)
-    for node in {s for s, p, o in triples if p == RDF.type and o == SH.ValidationReport}:
+    a, report = RDF.type, SH.ValidationReport
+    for node in {s for s, p, o in triples if p == a and o == report}:
         triples += [(node, CG.asOf, as_of), (node, DCTERMS.created, when)]
-    # A value quoted from data kept as written ("4.0"^^xsd:decimal) is saved as written too. The same few
-    # thousand terms recur in 259k triples at 1.1M: each is converted once.
+    # A value quoted from data kept as written ("4.0"^^xsd:decimal) is saved as written too.
     target = ox.NamedNode(REPORT_GRAPH)
-    term = functools.lru_cache(maxsize=None)(to_oxigraph)
     quads = [ox.Quad(term(s), term(p), term(o), target) for s, p, o in triples_as_written(triples)]
-    store.write_own_quads(REPORT_GRAPH, with_iris(quads, shapes))
+    store.write_own_quads(REPORT_GRAPH, quads)
 
 
 def _now() -> str:

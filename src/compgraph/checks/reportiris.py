@@ -16,21 +16,19 @@ named from its description in the shapes graph, and from its label only when no 
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from collections.abc import Callable, Iterable
 
-import pyoxigraph as ox
-from rdflib import BNode, Graph
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from compgraph.graph.namespaces import graph_iri
 
-REPORT_NODE = ox.NamedNode(graph_iri("validation", "report"))
+Triple = tuple[Node, Node, Node]
+
+REPORT_NODE = URIRef(graph_iri("validation", "report"))
 _RESULT = graph_iri("validation", "result", "")
 _NODE = graph_iri("validation", "node", "")
-_TYPE, _REPORT, _HAS_RESULT = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SH.ValidationReport)), ox.NamedNode(
-    str(SH.result)
-)
 
 
 def _hash(lines: list[str]) -> str:
@@ -38,18 +36,18 @@ def _hash(lines: list[str]) -> str:
 
 
 class _Keys:
-    """A content key for each blank node: its outgoing triples, blank objects by their own key. Worked on the
-    store's terms, whose N-Triples spelling is made in Rust (rdflib's n3() took 9 s for 30k results)."""
+    """A content key for each blank node: its outgoing triples, blank objects by their own key. ``spell`` gives
+    a term's N-Triples (the caller's, cached: rdflib's n3() per triple took 9 s for 30k results)."""
 
-    def __init__(self, quads: list[ox.Quad], shapes: Graph | None) -> None:
-        self.edges: dict[ox.BlankNode, list[tuple[ox.NamedNode, object]]] = {}
-        for q in quads:
-            if isinstance(q.subject, ox.BlankNode):
-                self.edges.setdefault(q.subject, []).append((q.predicate, q.object))
-        self.shapes = shapes
-        self.keys: dict[ox.BlankNode, str] = {}
+    def __init__(self, triples: list[Triple], shapes: Graph | None, spell: Callable[[Node], str]) -> None:
+        self.edges: dict[Node, list[tuple[Node, Node]]] = {}
+        for s, p, o in triples:
+            if type(s) is BNode:
+                self.edges.setdefault(s, []).append((p, o))
+        self.shapes, self.spell = shapes, spell
+        self.keys: dict[Node, str] = {}
 
-    def key(self, node: ox.BlankNode, visiting: frozenset[ox.BlankNode] = frozenset()) -> str:
+    def key(self, node: Node, visiting: frozenset[Node] = frozenset()) -> str:
         if node in self.keys:
             return self.keys[node]
         if node in visiting:  # a cycle: reports and paths are trees, so this only guards the recursion
@@ -58,18 +56,16 @@ class _Keys:
         if edges is None:
             key = self._outside(node)
         else:
-            inner = visiting | {node}
-            key = _hash([f"{p} {self.key(o, inner) if isinstance(o, ox.BlankNode) else o}" for p, o in edges])
+            inner, spell = visiting | {node}, self.spell
+            key = _hash([f"{spell(p)} {self.key(o, inner) if type(o) is BNode else spell(o)}" for p, o in edges])
         self.keys[node] = key
         return key
 
-    def _outside(self, node: ox.BlankNode) -> str:
-        """A blank node the report names but does not describe: described by the shapes graph, if given (the
-        store's blank node keeps the label of the rdflib node it was made from)."""
-        shape = BNode(node.value)
-        if self.shapes is None or (shape, None, None) not in self.shapes:
-            return _hash(["label", node.value])
-        return _hash(["shape", _shape_key(self.shapes, shape, frozenset())])
+    def _outside(self, node: Node) -> str:
+        """A blank node the report names but does not describe: described by the shapes graph, if given."""
+        if self.shapes is None or (node, None, None) not in self.shapes:
+            return _hash(["label", str(node)])
+        return _hash(["shape", _shape_key(self.shapes, node, frozenset())])
 
 
 def _shape_key(shapes: Graph, node: Node, visiting: frozenset[Node]) -> str:
@@ -86,30 +82,29 @@ def _shape_key(shapes: Graph, node: Node, visiting: frozenset[Node]) -> str:
     return _hash(lines)
 
 
-def with_iris(quads: list[ox.Quad], shapes: Graph | None = None) -> list[ox.Quad]:
-    """The report's quads with every blank node named: the report node :data:`REPORT_NODE`, each result
+def with_iris(
+    triples: Iterable[Triple], shapes: Graph | None = None, spell: Callable[[Node], str] | None = None
+) -> list[Triple]:
+    """The report's triples with every blank node named: the report node :data:`REPORT_NODE`, each result
     by its content (a count after the hash for a second alike result), any other node by its content."""
-    reports = {q.subject for q in quads if q.predicate == _TYPE and q.object == _REPORT}
-    keys = _Keys(quads, shapes)
-    names: dict[object, ox.NamedNode] = {r: REPORT_NODE for r in reports if isinstance(r, ox.BlankNode)}
+    triples = list(triples)
+    a, report, has_result = RDF.type, SH.ValidationReport, SH.result
+    reports = {s for s, p, o in triples if p == a and o == report and type(s) is BNode}
+    keys = _Keys(triples, shapes, spell or (lambda t: t.n3()))
+    names: dict[Node, URIRef] = {r: REPORT_NODE for r in reports}
     seen: dict[str, int] = {}
-    for q in quads:
-        o = q.object
-        if q.predicate == _HAS_RESULT and isinstance(o, ox.BlankNode) and q.subject in reports and o not in names:
+    for s, p, o in triples:
+        if p == has_result and s in reports and type(o) is BNode and o not in names:
             key = keys.key(o)
             n = seen.get(key, 0)
             seen[key] = n + 1
-            names[o] = ox.NamedNode(_RESULT + key + (f"-{n}" if n else ""))
+            names[o] = URIRef(_RESULT + key + (f"-{n}" if n else ""))
 
-    def name(t: Any) -> Any:
-        if not isinstance(t, ox.BlankNode):
+    def name(t: Node) -> Node:
+        if type(t) is not BNode:
             return t
         if t not in names:
-            names[t] = ox.NamedNode(_NODE + keys.key(t))
+            names[t] = URIRef(_NODE + keys.key(t))
         return names[t]
 
-    return [
-        q if not (isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode))
-        else ox.Quad(name(q.subject), q.predicate, name(q.object), q.graph_name)
-        for q in quads
-    ]
+    return [(name(s), p, name(o)) if type(s) is BNode or type(o) is BNode else (s, p, o) for s, p, o in triples]
