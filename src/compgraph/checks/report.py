@@ -1,7 +1,8 @@
 """What a validation run reports: findings, the outcome, the SHACL report kept in the store, renderings.
 
 The report is kept as RDF (the SHACL validation report vocabulary) in its own named graph so auditors can
-query the last result and the browser can count it. Both engines produce these same types.
+query the last result and the browser can count it. Both engines produce these same types. Its results are
+saved under IRIs made from what they say (``reportiris``), so a save writes only the findings that changed.
 """
 
 from __future__ import annotations
