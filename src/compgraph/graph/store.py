@@ -147,8 +147,7 @@ class GraphStore(ABC):
 
     def write_own_quads(self, graph: str, quads: list[ox.Quad]) -> None:
         """:meth:`write_own_graph` given the quads; the embedded store writes only what differs from the graph."""
-        data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
-        self.write_own_graph(graph, data or b"")
+        self.write_own_graph(graph, ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b"")
 
     @contextmanager
     def batch(self) -> Iterator[GraphStore]:
@@ -329,9 +328,8 @@ class LocalStore(GraphStore):
         self._commit(lambda db: load_graph(db, graph, data, ox.RdfFormat.N_TRIPLES), [graph])
 
     def write_own_quads(self, graph: str, quads: list[ox.Quad]) -> None:
-        """Make ``graph`` hold exactly ``quads`` writing only the difference, with its trail entry, in one
-        transaction: in place when small, else a new generation. Reading the old graph once gives both the
-        difference and the trail's hashBefore; hashAfter follows from them (a report of 259k triples at 1.1M)."""
+        """Make ``graph`` hold exactly ``quads``, writing only the difference and its trail entry in one transaction
+        (in place when small); one read of the old graph gives the difference and hashBefore (``difference``)."""
         store = self._writable_store()
         diff = difference(store, graph, quads)
         if diff is None:
@@ -524,9 +522,8 @@ class _Batch(GraphStore):
         self._queue(graph, lambda db: load_graph(db, graph, data, ox.RdfFormat.N_TRIPLES))
 
     def write_own_quads(self, graph: str, quads: list[ox.Quad]) -> None:
-        """Make ``graph`` hold exactly ``quads`` writing only the difference, with its trail entry, in one
-        transaction: in place when small, else a new generation. Reading the old graph once gives both the
-        difference and the trail's hashBefore; hashAfter follows from them (a report of 259k triples at 1.1M)."""
+        """Make ``graph`` hold exactly ``quads``, writing only the difference and its trail entry in one transaction
+        (in place when small); one read of the old graph gives the difference and hashBefore (``difference``)."""
         store = self._writable_store()
         diff = difference(store, graph, quads)
         if diff is None:
