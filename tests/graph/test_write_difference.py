@@ -79,3 +79,15 @@ def test_a_graph_with_blank_nodes_written_over_with_iris_holds_only_the_new_quad
     change = history.entries(s)[-1].changes[0]
     assert change["before"] == 3 and (change["after"], change["hashAfter"]) == history.graph_digest(s.oxigraph, G)
     assert history.verify(s) == []
+
+
+def test_a_write_of_quads_inside_a_batch_waits_for_the_batch(tmp_path: Path) -> None:
+    # A batch's writes become visible together when it ends; the difference path writes at once, so a batch
+    # takes the whole graph through its queue.
+    s = LocalStore(tmp_path / "s")
+    quads = _quads(random.Random(3), 20)
+    with s.batch() as b:
+        b.write_own_quads(G, quads)
+        assert _lines(s) == set()
+    assert _lines(s) == {f"{q.subject} {q.predicate} {q.object}" for q in quads}
+    assert history.verify(s) == []

@@ -521,21 +521,6 @@ class _Batch(GraphStore):
     def write_own_graph(self, graph: str, data: bytes) -> None:
         self._queue(graph, lambda db: load_graph(db, graph, data, ox.RdfFormat.N_TRIPLES))
 
-    def write_own_quads(self, graph: str, quads: list[ox.Quad]) -> None:
-        """Make ``graph`` hold exactly ``quads``, writing only the difference and its trail entry in one transaction
-        (in place when small); one read of the old graph gives the difference and hashBefore (``difference``)."""
-        store = self._writable_store()
-        diff = difference(store, graph, quads)
-        if diff is None:
-            GraphStore.write_own_quads(self, graph, quads)  # blank nodes: loaded whole, the trail reads it back
-        elif diff.empty:
-            return  # the graph already holds exactly this: no write, so no trail entry either
-        elif len(diff.removed) + len(diff.added) <= IN_PLACE_DIFF_MAX and not diff.blank_goes():
-            store.update(diff.update() + trail_entry(store, graph, diff.after, diff.before))
-            snapshot_after(self.root, store, [graph])
-        else:
-            self._commit(diff.apply, [graph], {graph: diff.after}, {graph: diff.before})
-
     def bulk_replace_graph(self, graph: str, quads_or_triples: Iterator[tuple[Node, Node, Node]]) -> None:
         self._pending.append(lambda db: _bulk(db, graph, quads_or_triples, self._known))
         self._touched.append(graph)
