@@ -16,6 +16,7 @@ from datetime import date
 
 import networkx as nx
 
+from compgraph.graph.literals import sparql_date
 from compgraph.graph.namespaces import CG
 from compgraph.graph.store import GraphStore
 from compgraph.questions.coverage import Snapshot, snapshot, with_impact_inputs
@@ -104,7 +105,7 @@ def coverage_graph(store: GraphStore, as_of: date | None = None) -> nx.DiGraph:
         date_filter = (
             f"BIND(EXISTS {{ ?e cg:evidenceFor ?c ; cg:concerns ?impl ; cg:validUntil ?d ; dcterms:identifier ?eid ; "
             f"rdfs:label ?el . "
-            f'FILTER(?d >= "{as_of.isoformat()}"^^xsd:date) }} AS ?current)'
+            f"FILTER(?d >= {sparql_date(as_of)}) }} AS ?current)"
         )
     impls = store.select(f"""
         SELECT ?c ?impl ?iid ?il ?org ?current WHERE {{

@@ -107,10 +107,6 @@ def resolve(store: GraphStore, ident: str, cls: str | None = None) -> str:
     raise UnknownEntity(f"no {cls or 'node'} with id {ident!r}")
 
 
-def _date_literal(d: date) -> str:
-    return f'"{d.isoformat()}"^^xsd:date'
-
-
 def _values(iris: list[str]) -> str:
     return " ".join(f"<{i}>" for i in sorted(set(iris)))
 
