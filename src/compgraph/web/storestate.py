@@ -1,15 +1,16 @@
 """What names the store's current state, cheaply enough to ask on every request: the key of every cache.
 
-For the embedded store the state is read from its files, not queried: HEAD (a large write moves it to a new
-generation) and the generation's RocksDB files (a small write is one transaction in place, which appends to
-the write-ahead log at once, so the log's size changes). SST and OPTIONS files never change once written, so
-their names are enough; RocksDB's own text ``LOG`` is left out because it changes without any write. Any write, by this
-process or another, therefore gives a new stamp before the next request reads it: a cache keyed by the stamp
-never serves an answer from before a write. A remote store has no files here; its state is what the build
-and validation left in the graph (one small query).
+For the embedded store, when to read the state again is told by its files, not queried: HEAD (a large write
+moves it to a new generation) and the generation's RocksDB files (a small write is one transaction in place,
+which appends to the write-ahead log at once, so the log's size changes). SST and OPTIONS files never change
+once written, so their names are enough; RocksDB's own text ``LOG`` is left out because it changes without any
+write. Any write, by this process or another, therefore gives a new stamp before the next request reads it, and
+the state is read again then.
 
-Those files also change when the store is merely reopened, so a cache kept on disk beside the store is keyed
-by ``lasting_key`` instead: the audit trail's head (``graph.storestate``), read with the rest of the state.
+The files also change with no write (a flush or compaction after one, a reopen), so the caches, in memory and
+on disk, are keyed by ``lasting_key``: the audit trail's head (``graph.storestate``), which every write path
+moves, read with the rest of the state. A remote store has no files here and no trail; its state, and its key,
+is what the build and validation left in the graph (one small query).
 """
 
 from __future__ import annotations
