@@ -147,9 +147,13 @@ class StreamDigest:
         return self.count, f"{self.total:064x}"
 
 
+def quad_line(q: ox.Quad) -> str:
+    """The line a quad adds to its graph's digest: its triple as N-Triples, without the final " ."."""
+    return f"{q.subject} {q.predicate} {q.object}"
+
+
 def graph_digest(db: ox.Store, graph: str) -> tuple[int, str]:
-    quads = db.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-    return digest_lines(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+    return digest_lines(quad_line(q) for q in db.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
 
 # --- entries ------------------------------------------------------------------------------------------------

@@ -106,6 +106,14 @@ def kept_as_written(literal: ox.Literal) -> bool:
     return next(iter(probe)).object == literal
 
 
+def digest_as_written(q: ox.Quad) -> bool:
+    """Whether the store gives ``q`` back as written, so its line's digest is the stored graph's: no blank node
+    (the store may relabel it) and no literal the store rewrites (``kept_as_written``)."""
+    if has_blank(q):
+        return False
+    return not isinstance(q.object, ox.Literal) or kept_as_written(q.object)
+
+
 def bulk_graph(db: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> tuple[int, str] | None:
     """Replace ``graph`` by ``quads``, bulk-loaded, and return its (count, digest) for the trail entry when the
     stream proves it; None when the graph must be read back: a blank node (the store may relabel it), a literal the
@@ -120,12 +128,10 @@ def bulk_graph(db: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> tuple[int,
         nonlocal exact
         for q in quads:
             if exact:
-                s, o = q.subject, q.object
-                blank = isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode)
-                if blank or (isinstance(o, ox.Literal) and not kept_as_written(o)):
-                    exact = False
+                if digest_as_written(q):
+                    digest.add(history.quad_line(q))
                 else:
-                    digest.add(f"{s} {q.predicate} {o}")
+                    exact = False
             yield q
 
     db.bulk_extend(watched())
@@ -171,7 +177,7 @@ class Difference:
         return " ; ".join([*parts, f"CREATE SILENT GRAPH <{self.graph}>"])
 
     def _data(self, verb: str, quads: list[ox.Quad]) -> str:
-        return f"{verb} DATA {{ GRAPH <{self.graph}> {{ {' '.join(_line(q) + ' .' for q in quads)} }} }}"
+        return f"{verb} DATA {{ GRAPH <{self.graph}> {{ {' '.join(history.quad_line(q) + ' .' for q in quads)} }} }}"
 
     def apply(self, db: ox.Store) -> None:
         """The change inside a new generation (its HEAD switch is the transaction). Measured on 50-100k quads:
@@ -187,10 +193,6 @@ class Difference:
         db.add_graph(target)
 
 
-def _line(q: ox.Quad) -> str:
-    return f"{q.subject} {q.predicate} {q.object}"
-
-
 def difference(db: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> Difference | None:
     """How writing ``quads`` as the whole of ``graph`` changes it, or None when the new graph's digest cannot be
     proved from the quads (a blank node, a literal the store rewrites: see ``bulk_graph``). The caller holds the
@@ -199,20 +201,19 @@ def difference(db: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> Difference
     target = ox.NamedNode(graph)
     new: dict[ox.Quad, None] = {}  # ordered, and a quad given twice is stored once
     for q in quads:
-        o = q.object
-        if has_blank(q) or (isinstance(o, ox.Literal) and not kept_as_written(o)):
+        if not digest_as_written(q):
             return None
-        new[q if q.graph_name == target else ox.Quad(q.subject, q.predicate, o, target)] = None
+        new[q if q.graph_name == target else ox.Quad(q.subject, q.predicate, q.object, target)] = None
     digest = history.StreamDigest()
     old = list(db.quads_for_pattern(None, None, None, target))
     for q in old:
-        digest.add(_line(q))
+        digest.add(history.quad_line(q))
     before = digest.result()
     held = set(old)
     removed = [q for q in old if q not in new]
     added = [q for q in new if q not in held]
     for q in removed:
-        digest.remove(_line(q))
+        digest.remove(history.quad_line(q))
     for q in added:
-        digest.add(_line(q))
+        digest.add(history.quad_line(q))
     return Difference(graph, removed, added, before, digest.result(), list(new))
