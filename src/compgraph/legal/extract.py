@@ -16,6 +16,7 @@ never for the stored text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,8 +128,10 @@ class _Unit:
     subject: str
 
 
-def _clean_line(source: str, start: int) -> int:
-    return source.count("\n", 0, start) + 1
+def _line_breaks(source: str) -> list[int]:
+    """Where each line break is, so a position's line is a binary search (counting from the text's start for
+    each duty made a long policy quadratic)."""
+    return [m.start() for m in re.finditer("\n", source)]
 
 
 def extract_obligations(text: str, prefix: str, kind: str | None = None) -> list[ExtractedObligation]:
@@ -142,6 +145,7 @@ def extract_obligations(text: str, prefix: str, kind: str | None = None) -> list
         return _statute_obligations(text, prefix)
     default_addressee = _default_addressee(text, kind)
     results: list[ExtractedObligation] = []
+    breaks = _line_breaks(text)
     for section in split_sections(text):
         if not section.normative:
             continue
@@ -155,7 +159,7 @@ def extract_obligations(text: str, prefix: str, kind: str | None = None) -> list
                     id=f"{prefix}-{section.id}-{seq:02d}",
                     section=section.id,
                     section_title=section.title,
-                    line=_clean_line(text, unit.start),
+                    line=bisect.bisect_left(breaks, unit.start) + 1,
                     text=" ".join(span.split()),
                     modality=unit.modality,
                     topic=detect_topic(label, clean_text(span), section.title),
