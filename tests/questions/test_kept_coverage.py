@@ -351,3 +351,57 @@ def test_the_latest_dates_name_the_keys_an_added_item_changed(store: LocalStore)
     assert isinstance(after, evl.Latest)
     changed = after.changed_since(before)
     assert changed and changed == {k for k, _ in before.items() ^ after.items()}  # type: ignore[union-attr]
+
+
+def _map(store: LocalStore, obligation: str, control: str) -> None:
+    """``obligation`` mapped to ``control`` in the graph of accepted mappings, as a reviewer's accept writes it."""
+    kept = store.export("application/n-triples", ACCEPTED).decode() if ACCEPTED in store.graph_names() else ""
+    store.replace_graph(ACCEPTED, (kept + f"<{obligation}> <{CG}satisfiedBy> <{control}> .\n").encode())
+
+
+def _implemented_control(store: LocalStore) -> str:
+    return str(store.select("SELECT ?c WHERE { ?s cg:implementsControl ?c } ORDER BY ?c LIMIT 1").rows[0][0])
+
+
+def _unmapped_binding_obligation(store: LocalStore) -> str:
+    """An obligation some system is bound by that no control is mapped to (its rows count it as unmapped)."""
+    snap = cv.snapshot(store, impact=False)
+    mapped, bound = cv.mapped(snap), 0
+    for bits in snap.binds.values():
+        bound |= bits
+    return next(o for o, i in sorted(snap.index.items()) if bound >> i & 1 and not mapped >> i & 1)
+
+
+def _mapped_obligation(store: LocalStore) -> str:
+    return str(store.select("SELECT ?o WHERE { ?o cg:satisfiedBy ?c } ORDER BY ?o LIMIT 1").rows[0][0])
+
+
+@pytest.mark.parametrize(
+    "obligation", [_unmapped_binding_obligation, _mapped_obligation], ids=["first-mapping", "another-control"]
+)
+def test_a_mapping_accepted_is_evaluated_in_part_and_equals_a_fresh_evaluation(
+    store: LocalStore, obligation: Callable[[LocalStore], str]
+) -> None:
+    kept = Kept(store)
+    kept.coverage()
+    kept.coverage(AS_OF + timedelta(days=90))
+    _map(store, obligation(store), _implemented_control(store))
+    for day in (AS_OF, AS_OF + timedelta(days=90)):
+        now, full = kept.coverage(day), fresh(store, day)
+        assert now == full
+        assert now.obligation_status == full.obligation_status
+        assert (list(now.by_risk), list(now.by_document)) == (list(full.by_risk), list(full.by_document))
+    assert (kept.keeper.structure_reads, kept.keeper.part_reads, kept.keeper.partial_evaluations) == (1, 1, 2)
+
+
+def test_a_first_mapping_moves_the_rows_of_every_system_the_obligation_binds_from_unmapped(store: LocalStore) -> None:
+    """Not only the implementers of the mapped control: every bound system's unmapped count drops."""
+    kept = Kept(store)
+    before = kept.coverage()
+    obligation = _unmapped_binding_obligation(store)
+    _map(store, obligation, _implemented_control(store))
+    after = kept.coverage()
+    moved = [b.id for b, a in zip(before.systems, after.systems, strict=True) if b.counts != a.counts]
+    snap = cv.snapshot(store, impact=False)
+    bound = [r.id for r in after.systems if snap.binds.get(r.iri, 0) >> snap.index[obligation] & 1]
+    assert moved and set(bound) <= set(moved)

@@ -285,11 +285,13 @@ def snapshot(
 def satisfies_of(store: GraphStore, index: dict[str, int]) -> dict[str, int]:
     """Control (with id and label) -> the obligations (by ``index``) it satisfies."""
     satisfies: dict[str, int] = {}
-    for o, c in store.select("""
+    # Plain strings: rdflib terms of every mapping were 0.43 of the 0.46 s this took at 1.1M triples, and it is
+    # read again after every mapping accepted.
+    for o, c in plain_rows(store, """
         SELECT DISTINCT ?o ?c WHERE { ?o cg:satisfiedBy ?c . ?c dcterms:identifier ?cid ; rdfs:label ?cl . }
-    """).rows:
-        if str(o) in index:
-            satisfies[str(c)] = satisfies.get(str(c), 0) | 1 << index[str(o)]
+    """):
+        if o in index and c is not None:
+            satisfies[c] = satisfies.get(c, 0) | 1 << index[o]
     return satisfies
 
 
