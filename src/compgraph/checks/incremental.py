@@ -41,7 +41,8 @@ from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
 from compgraph.checks.integrity import with_evidence_integrity
-from compgraph.checks.report import Outcome, save_report
+from compgraph.checks.report import Outcome
+from compgraph.checks.reportpart import save_report_in_part
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import Plan, Query, plan_each
 from compgraph.checks.sparql.run import _labels, findings_from_rows, rows_per_query, rows_with_focus, run_graph
@@ -321,8 +322,9 @@ def validate_incremental(
     outcome = with_evidence_integrity(store, outcome)
     if save:
         # The saved report is visible to the queries, so the next run compares against the state these rows
-        # were read from: it sees the report graph (and the trail) as changed, as they are.
-        save_report(store, outcome, shapes)
+        # were read from: it sees the report graph (and the trail) as changed, as they are. Saved in part: the
+        # last save is known from the trail, so only what changed is read back (``reportpart``).
+        save_report_in_part(store, outcome, shapes)
     if not why and not rerun and last is not None and last.get("graphs") == hashes:
         names: list[str] = []  # nothing changed: the file already says all of this (2.5 s to write at 1.1M)
         return Incremental(outcome, len(p.queries), 0, names, why, time.perf_counter() - t0)

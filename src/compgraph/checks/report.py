@@ -118,6 +118,11 @@ def node_label(graph: Graph, node: object) -> str:
 def save_report(store: GraphStore, outcome: Outcome, shapes: Graph | None = None) -> None:
     """Save the outcome's SHACL report as :data:`REPORT_GRAPH`, its nodes named by their content
     (``reportiris``; ``shapes`` names a blank source shape), so the store writes only what changed."""
+    store.write_own_quads(REPORT_GRAPH, report_quads(outcome, shapes))
+
+
+def report_quads(outcome: Outcome, shapes: Graph | None = None) -> list[ox.Quad]:
+    """The quads :func:`save_report` makes :data:`REPORT_GRAPH` hold (a quad may come twice)."""
     # The same few thousand terms recur in 259k triples at 1.1M: each is converted (and spelled) once.
     term = functools.lru_cache(maxsize=None)(to_oxigraph)
     triples = with_iris(outcome.report_triples(), shapes, functools.lru_cache(maxsize=None)(lambda t: str(term(t))))
@@ -128,8 +133,7 @@ def save_report(store: GraphStore, outcome: Outcome, shapes: Graph | None = None
         triples += [(node, CG.asOf, as_of), (node, DCTERMS.created, when)]
     # A value quoted from data kept as written ("4.0"^^xsd:decimal) is saved as written too.
     target = ox.NamedNode(REPORT_GRAPH)
-    quads = [ox.Quad(term(s), term(p), term(o), target) for s, p, o in triples_as_written(triples)]
-    store.write_own_quads(REPORT_GRAPH, quads)
+    return [ox.Quad(term(s), term(p), term(o), target) for s, p, o in triples_as_written(triples)]
 
 
 def _now() -> str:

@@ -254,6 +254,17 @@ def head(db: ox.Store) -> tuple[int, str]:
     return 0, EMPTY
 
 
+def last_recorded(db: ox.Store, graph: str) -> tuple[int, str] | None:
+    """``graph``'s (triple count, content hash) after the last write the trail records of it; None if none does."""
+    res = db.query(
+        f"SELECT ?n ?c ?h WHERE {{ GRAPH <{HISTORY_GRAPH}> {{ ?e <{CG}sequence> ?n ; <{CG}graphChange> ?x ."
+        f" ?x <{CG}graph> <{graph}> ; <{CG}triplesAfter> ?c ; <{CG}hashAfter> ?h }} }} ORDER BY DESC(?n) LIMIT 1"
+    )
+    for row in res:  # type: ignore[union-attr]
+        return int(row[1].value), row[2].value
+    return None
+
+
 def entry_update(
     db: ox.Store, changes: list[Change], started: str, after: dict[str, tuple[int, str]] | None = None
 ) -> str:

@@ -58,6 +58,7 @@ from compgraph.graph.writes import (
     IN_PLACE_MAX,
     SCRATCH_PREFIXES,
     XSD_STRING,
+    Difference,
     bulk_graph,
     difference,
     drop_scratch,
@@ -330,13 +331,20 @@ class LocalStore(GraphStore):
     def write_own_quads(self, graph: str, quads: list[ox.Quad]) -> None:
         """Make ``graph`` hold exactly ``quads``, writing only the difference and its trail entry in one transaction
         (in place when small); one read of the old graph gives the difference and hashBefore (``difference``)."""
-        store = self._writable_store()
-        diff = difference(store, graph, quads)
+        diff = difference(self._writable_store(), graph, quads)
         if diff is None:
             GraphStore.write_own_quads(self, graph, quads)  # blank nodes: loaded whole, the trail reads it back
-        elif diff.empty:
+        else:
+            self.write_difference(diff)
+
+    def write_difference(self, diff: Difference) -> None:
+        """Make the change ``diff`` describes, with its trail entry, in one transaction (in place when small). The
+        caller vouches that ``diff.before`` is the graph's content now (``difference`` read it; the incremental
+        report save knows it from the trail) and that what it removes is held and what it adds is not."""
+        store, graph = self._writable_store(), diff.graph
+        if diff.empty:
             return  # the graph already holds exactly this: no write, so no trail entry either
-        elif len(diff.removed) + len(diff.added) <= IN_PLACE_DIFF_MAX and not diff.blank_goes():
+        if len(diff.removed) + len(diff.added) <= IN_PLACE_DIFF_MAX and not diff.blank_goes():
             store.update(diff.update() + trail_entry(store, graph, diff.after, diff.before))
             snapshot_after(self.root, store, [graph])
         else:
