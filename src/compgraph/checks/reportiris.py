@@ -88,6 +88,15 @@ def with_iris(
     """The report's triples with every blank node named: the report node :data:`REPORT_NODE`, each result
     by its content (a count after the hash for a second alike result), any other node by its content."""
     triples = list(triples)
+    name = namer(triples, shapes, spell)
+    return [(name(s), p, name(o)) if type(s) is BNode or type(o) is BNode else (s, p, o) for s, p, o in triples]
+
+
+def namer(
+    triples: list[Triple], shapes: Graph | None = None, spell: Callable[[Node], str] | None = None
+) -> Callable[[Node], Node]:
+    """The name :func:`with_iris` gives each term of ``triples`` (a term not blank is its own name), for a caller
+    that needs only some triples named (the incremental save: those of results that came)."""
     a, report, has_result = RDF.type, SH.ValidationReport, SH.result
     reports = {s for s, p, o in triples if p == a and o == report and type(s) is BNode}
     keys = _Keys(triples, shapes, spell or (lambda t: t.n3()))
@@ -107,4 +116,4 @@ def with_iris(
             names[t] = URIRef(_NODE + keys.key(t))
         return names[t]
 
-    return [(name(s), p, name(o)) if type(s) is BNode or type(o) is BNode else (s, p, o) for s, p, o in triples]
+    return name
