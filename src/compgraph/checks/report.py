@@ -140,9 +140,10 @@ class NamedReport:
         self.name = namer(self.raw, shapes, functools.lru_cache(maxsize=None)(lambda t: str(term(t))))
         when = Literal(_now(), datatype=XSD.dateTime)
         as_of = Literal(outcome.as_of.isoformat(), datatype=XSD.date)
-        a, report = RDF.type, SH.ValidationReport
+        a, report, iri, eq = str(RDF.type), str(SH.ValidationReport), URIRef, str.__eq__  # as in reportiris.namer
         self.header: list[Triple] = []
-        for node in {self.name(s) for s, p, o in self.raw if p == a and o == report}:
+        reports = {s for s, p, o in self.raw if type(o) is iri and eq(o, report) and type(p) is iri and eq(p, a)}
+        for node in {self.name(s) for s in reports}:
             self.header += [(node, CG.asOf, as_of), (node, DCTERMS.created, when)]
         self.target = ox.NamedNode(REPORT_GRAPH)
 
