@@ -14,7 +14,8 @@ predicates some query names are read. A query is run again when
 
 every other query's rows are the last run's. Labels, the evidence files' hashes and the report are made
 afresh each time, exactly as a full run makes them, so the findings are the full run's (a test applies
-random changes and compares after each).
+random changes and compares after each). The report is saved in part (``reportpart``): when the audit trail
+shows the report graph is still what the last save left, only the results that went and came are written.
 
 What the last run left is kept beside the store in ``DIR/cache/validation.json``: the date, a digest of
 the shapes and the plan, each graph's content hash, the digests above and each query's rows. A different
