@@ -23,6 +23,7 @@ from compgraph.checks.reportpart import KEPT, save_report_in_part
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.validate import validate_store
 from compgraph.graph import history
+from compgraph.graph import store as store_mod
 from compgraph.graph.store import LocalStore
 from compgraph.scale import bench
 from compgraph.scale import generate as gen
@@ -74,6 +75,7 @@ def _no_whole_read(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the whole report graph was read back")
 
     monkeypatch.setattr(reportpart, "difference", refuse)
+    monkeypatch.setattr(store_mod, "difference", refuse)  # nor by a save through the store's whole-graph path
 
 
 def test_after_a_change_only_what_went_is_read_and_the_graph_is_a_whole_saves(
