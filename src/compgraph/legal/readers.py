@@ -235,8 +235,29 @@ def _decode(path: Path, data: bytes, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = _declared_charset(data)
+        if declared is not None:
+            try:
+                return data.decode(declared)
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration is reported as the undeclared case below
         raise IngestError(f"{path}: not valid UTF-8 text ({exc.reason} at byte {exc.start}); "
                           "if it is cp1252 or latin-1, say so with --encoding") from exc
+
+
+# A page saved by Word or an older site states its own encoding, as a browser reads it: "<meta charset=...>",
+# "<meta http-equiv=Content-Type content="text/html; charset=windows-1252">", or an XML declaration's encoding.
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?([A-Za-z0-9._:-]+)|<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a markup file declares in its first 4 KB (where a browser looks for it), else None; only
+    consulted when the bytes are not UTF-8, so a page that declares one encoding and is saved in UTF-8 reads as
+    UTF-8."""
+    m = _DECLARED_CHARSET.search(data[:4096])
+    return None if m is None else (m.group(1) or m.group(2)).decode("ascii")
 
 
 def _pdf_text(path: Path, data: bytes) -> str:

@@ -112,6 +112,9 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
+    catchline = _CATCHLINE_RUN_IN.match(line) if at_margin else None
+    if catchline and not _VERB.search(catchline.group(2)) and not p.mid_sentence(next_word):
+        return catchline.group(1), catchline.group(2).strip(), catchline.end()
     noted = _NOTED_SECTION_RUN_IN.match(line)
     if noted and not p.mid_sentence(next_word):
         return noted.group(1), "", noted.end()
@@ -134,6 +137,14 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
     return None
 
 
+# The Oregon Revised Statutes run a section's number and its catchline, whose parts a semicolon separates, into its
+# first paragraph with no full stop after the number: "838.030 Officers of board; vacancies; rules of procedure. (1) At
+# its first meeting ...", "838.040 Powers of district. A district may establish ...". A chapter number of two to four
+# digits (a letter after it: "646A.578") and a section of two to four, so a paragraph "1.5 ..." or a year is no
+# section; the catchline has no verb and the text after it opens a sentence or a subsection.
+_CATCHLINE_RUN_IN = re.compile(
+    r"^(\d{2,4}[A-Z]?\.\d{2,4}[a-z]?)[ \t]+([A-Z][^.:()]{1,240}?)\.[ \t]+(?=\((?:1|a)\)[ \t]+[A-Z]|[A-Z][a-z]*[ \t]+\w)"
+)
 # "Article 4 The provision and use of ... shall comply with ...", "Article 17: Those who provide ...": a translated
 # regulation (China's, Japan's) runs its article number into the first paragraph, with no full stop or title.
 _ARTICLE_RUN_IN = re.compile(r"^(?:Article|ARTICLE)[ \t]+(\d+(?:-\d+)?[a-z]?):?[ \t]+([A-Z(].*)$")

@@ -637,8 +637,9 @@ def _dash_lead_in(p: _Parser, cur: Provision | None) -> Provision | None:
     return lead if lead is not None and re.search(r"[—–-]$", lead.text) else None
 
 
-# A sentence ends at its full stop, also before a history note that cites its acts ("... city. (1946, c. 384)").
-_ENDED = re.compile(r"[.:;!?](?:[\"”’)\]]*|[ \t]*\([^()]*\))$")
+# A sentence ends at its full stop, also before a history note that cites its acts ("... city. (1946, c. 384)",
+# the Oregon Revised Statutes' "... of the district. [Formerly 494.010]").
+_ENDED = re.compile(r"[.:;!?](?:[\"”’)\]]*|[ \t]*\([^()]*\)|[ \t]*\[[^\[\]]*\])$")
 
 
 def _link(provisions: list[Provision]) -> None:

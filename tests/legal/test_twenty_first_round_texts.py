@@ -1,0 +1,58 @@
+"""The failure classes the first runs on three never-seen US texts showed (2026-12-05, twenty-first session): the
+Washington breach-notification chapter (RCW 19.255) as Markdown whose list counters stand for the subdivisions, the
+Portland charter's Article 1 as the city's Drupal page and the Oregon chapter on airport districts (ORS 838) as the
+Legislature's Word HTML in windows-1252. The Oregon page, which declares its charset, was refused as "not valid UTF-8";
+its sections run their number and a catchline with semicolons into the first paragraph with no full stop after the
+number ("838.030 Officers of board; vacancies; rules of procedure. (1) ..."); a history note in square brackets after
+a section's last sentence ("... the district. [Formerly 494.010]") kept the sentence open, so the next section ran on
+into it. In the Washington chapter the lettered and Roman counters ("    a.", "        i.") under a numbered item were
+words of that item, so its points ran together, and "[Empty]" stood for a subdivision with no words of its own. In
+the Portland page each section's whole text was the one item of a numbered list, cited as its subsection "(1)", and
+the bracketed history note before it ran into its first sentence. One behaviour each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dutyrows import duty_rows as _duties
+
+from compgraph.legal.readers import read_document
+
+_ORS = ("838.005 Definitions\n\n838.010 Establishing district; election\n\n838.030 Officers of board; vacancies\n\n"
+        "838.005 Definitions. As used in this chapter, unless the context requires otherwise:\n\n"
+        "(1) \u201cDistrict\u201d means an airport district established under this chapter. [Formerly 494.010]\n\n"
+        "838.010 Establishing district; election. (1) The county board shall call an election within 30 days.\n\n"
+        "(2) The county clerk shall publish the notice of the election.\n\n"
+        "838.030 Officers of board; vacancies. (1) At its first meeting the district board shall choose a chairperson."
+        " [Formerly 494.046]\n\n838.040 Powers of district. A district may operate airports. [Formerly 494.060]\n")
+
+
+def test_an_html_page_in_a_legacy_encoding_is_read_in_the_charset_it_declares(tmp_path: Path) -> None:
+    path = tmp_path / "ors838.html"
+    page = ('<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head>'
+            "<body><p class=MsoNormal>838.030 Officers \u2014 the board shall choose a \u201cchairperson\u201d.</p>"
+            "</body></html>")
+    path.write_bytes(page.encode("cp1252"))
+    assert "\u2014 the board shall choose a \u201cchairperson\u201d" in read_document(path)
+
+
+def test_a_page_that_declares_no_charset_and_is_not_utf8_is_still_refused_with_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes("<p>The board shall act \u2014 now.</p>".encode("cp1252"))
+    try:
+        read_document(path)
+    except ValueError as exc:
+        assert "--encoding" in str(exc)
+    else:
+        raise AssertionError("an undeclared cp1252 page was read")
+
+
+def test_a_section_number_and_catchline_run_into_its_first_paragraph_open_the_section() -> None:
+    refs = [ref for ref, _, _ in _duties(_ORS)]
+    assert refs == ["838.010(1)", "838.010(2)", "838.030(1)", "838.040"]
+
+
+def test_a_bracketed_history_note_after_a_full_stop_ends_the_sentence() -> None:
+    texts = {ref: text for ref, _, text in _duties(_ORS)}
+    assert texts["838.030(1)"].endswith("shall choose a chairperson. [Formerly 494.046]")
+
