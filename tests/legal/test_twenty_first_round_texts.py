@@ -56,3 +56,35 @@ def test_a_bracketed_history_note_after_a_full_stop_ends_the_sentence() -> None:
     texts = {ref: text for ref, _, text in _duties(_ORS)}
     assert texts["838.030(1)"].endswith("shall choose a chairperson. [Formerly 494.046]")
 
+
+_RCW = ("# 19.255 - Notice of security breaches.\n## 19.255.010 - Notice of security breaches.\n"
+        "4. Notice may be provided by one of the following methods:\n\n    a. Written notice;\n\n"
+        "    c. Substitute notice. Substitute notice shall consist of all of the following:\n\n"
+        "        i. Email notice when the business has an email address; and\n\n"
+        "        ii. Notification to major statewide media; or\n\n"
+        "    d. [Empty]\n        i. If the breach involves a password, notice may be provided by email.\n\n"
+        "5. Any business that is required to issue notification shall meet all of the following requirements:\n\n"
+        "    a. The notification must be written in plain language; and\n\n"
+        "    b. The notification must include the name of the business.\n")
+
+
+def _read_md(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "rcw.md"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+def test_lettered_and_roman_list_counters_under_a_numbered_item_are_its_points(tmp_path: Path) -> None:
+    refs = [ref for ref, _, _ in _duties(_read_md(tmp_path, _RCW))]
+    assert refs == ["19.255.010(4)(a)", "19.255.010(4)(c)", "19.255.010(4)(c)(i)", "19.255.010(4)(c)(ii)",
+                    "19.255.010(4)(d)(i)", "19.255.010(5)(a)", "19.255.010(5)(b)"]
+
+
+def test_an_empty_subdivision_marker_is_no_part_of_the_text(tmp_path: Path) -> None:
+    assert "[Empty]" not in _read_md(tmp_path, _RCW)
+
+
+def test_a_numbered_items_later_paragraph_with_no_counter_stays_part_of_the_item(tmp_path: Path) -> None:
+    text = "## 1.100 - Duties.\n1. The board shall act.\n\n    It shall meet monthly.\n"
+    assert "1. The board shall act. It shall meet monthly." in _read_md(tmp_path, text)
+

@@ -365,6 +365,46 @@ def _row_lines(tr: Any) -> list[str]:
     return cells
 
 
+# A code converted to Markdown with its subdivisions as list counters (the RCW as wa-law.org keeps it: "4. ...",
+# then "    a. Written notice;", then "        i. Email notice ..."): Markdown numbers only digits, so the lettered and
+# Roman counters stay words at the start of paragraphs (or lines of a code block, eight spaces in) inside the numbered
+# item, and the item was read as one run of text. A subdivision with no words of its own is printed "[Empty]" with its
+# first child on the next line ("2. [Empty]" over "    a. ...").
+_COUNTER = re.compile(r"^([a-z]{1,2}|[ivxlc]{1,6})\.(?:[ \t]+(?=\S)|[ \t]*$)")
+_EMPTY_SUBDIVISION = re.compile(r"[ \t]*\[Empty\][ \t]*")
+
+
+def _counted_paragraphs(li: Any) -> list[str] | None:
+    """The lines of a list item whose paragraphs after its first open with a lettered or Roman counter, each counter
+    written as the label it stands for ("a." as "(a)"), or None when no such paragraph follows (an item's own
+    sentences that happen to start "i. e." are not read so: the counter must open a paragraph of its own)."""
+    parts: list[str] = []
+    for child in li.children:
+        name = getattr(child, "name", None)
+        if name in ("ul", "ol"):
+            continue
+        if name == "pre":
+            parts.extend(" ".join(ln.split()) for ln in child.get_text().split("\n") if ln.strip())
+        elif name is None:
+            if str(child).strip():
+                parts.append(" ".join(str(child).split()))
+        else:
+            parts.append(_flat_text(child))
+    if len(parts) < 2 or not any(_COUNTER.match(t) for t in parts[1:]):
+        return None
+    out = []
+    for text in parts:
+        pieces = [x for x in _EMPTY_SUBDIVISION.split(text) if x]
+        labels = []
+        for piece in pieces:
+            while (m := _COUNTER.match(piece)) is not None:
+                labels.append(f"({m.group(1)})")
+                piece = piece[m.end():]
+            labels.append(piece)
+        out.append(" ".join(x.strip() for x in labels if x.strip()))
+    return [x for x in out if x]
+
+
 def _labelled_paragraphs(paragraphs: list[str], marker: str) -> list[str]:
     """The paragraphs of a list item that prints its points' labels alone, each on a paragraph of its own before the
     point's words (New Zealand's reprints as converted to Markdown: "(a)", then "the information is collected for a
@@ -465,8 +505,12 @@ def _html_to_text(html: str) -> str:
         elif name == "li":
             depth = len(node.find_parents(["ul", "ol"])) - 1
             paragraphs = [_flat_text(p) for p in node.find_all("p", recursive=False)]
+            counted = _counted_paragraphs(node)
             if any(_LABEL_CELL.match(t) for t in paragraphs):
                 lines.extend(_labelled_paragraphs(paragraphs, ("  " * depth) + _item_marker(node)))
+            elif counted is not None:
+                lines.extend(x for i, t in enumerate(counted)
+                             for x in ((("  " * depth) + _item_marker(node) if i == 0 else "") + t, ""))
             else:
                 lines.append(("  " * depth) + _item_marker(node) + _flat_text(node, skip=("ul", "ol")))
         elif name == "pre":
