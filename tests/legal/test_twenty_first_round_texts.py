@@ -88,3 +88,31 @@ def test_a_numbered_items_later_paragraph_with_no_counter_stays_part_of_the_item
     text = "## 1.100 - Duties.\n1. The board shall act.\n\n    It shall meet monthly.\n"
     assert "1. The board shall act. It shall meet monthly." in _read_md(tmp_path, text)
 
+
+def _charter_page(tmp_path: Path) -> str:
+    block = ('<article><h2><a href="/charter/2/1/{n}"><span>Section 2-{n} {title}</span></a></h2>'
+             '<div class="note"><div class="field__item"><p>[May 3, 1913, new sec. 30; rev. Nov. 6, 1962.]</p>'
+             "</div></div>"
+             '<div class="body"><div class="field__item"><ol class="code-list"><li>{text}</li></ol></div></div>'
+             "</article>")
+    page = "<html><body>" + "".join(block.format(n=n, title=title, text=text) for n, title, text in (
+        ("112", "Meetings and Journal.", "All meetings of the Council shall be public. The Council shall keep a "
+         "journal of its proceedings."),
+        ("113", "Calendar.", "The Auditor shall produce a summary of all matters to come before the Council."),
+    )) + "</body></html>"
+    path = tmp_path / "charter.html"
+    path.write_text(page, encoding="utf-8")
+    return read_document(path)
+
+
+def test_a_sections_whole_text_as_the_one_item_of_a_list_is_cited_as_the_section(tmp_path: Path) -> None:
+    assert [ref for ref, _, _ in _duties(_charter_page(tmp_path))] == ["2-112", "2-112, sentence 2", "2-113"]
+
+
+def test_a_bracketed_history_note_before_a_sections_text_is_no_part_of_its_duties(tmp_path: Path) -> None:
+    assert not [t for _, _, t in _duties(_charter_page(tmp_path)) if "1962" in t or "]" in t]
+
+
+def test_a_numbered_list_of_one_item_among_other_paragraphs_keeps_its_number(tmp_path: Path) -> None:
+    text = "## 19.255.010 - Duties.\n\nThe board is established.\n\n1. The board shall meet monthly.\n"
+    assert [ref for ref, _, _ in _duties(_read_md(tmp_path, text))] == ["19.255.010(1)"]

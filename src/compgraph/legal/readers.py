@@ -328,13 +328,25 @@ def _footnotes_after_sentence(pages: list[str]) -> list[str]:
 
 
 def _item_marker(li: Any) -> str:
-    """"3. " for the third item of a numbered list (a statute's paragraph number), else "- "."""
+    """"3. " for the third item of a numbered list (a statute's paragraph number), else "- "; nothing for the one
+    item of a numbered list that is all its container holds (a code site sets each section's whole text as such an
+    item, "<ol class="code-list"><li>The Auditor shall ...</li></ol>", where the browser's "1." is no subsection)."""
     parent = li.parent
     if parent is None or parent.name != "ol" or "none" in str(parent.get("style", "")).replace(" ", ""):
         return "- "
+    if _sole_item(li):
+        return ""
     start = int(parent.get("start", 1)) if str(parent.get("start", "1")).isdigit() else 1
     siblings = [c for c in parent.find_all("li", recursive=False)]
     return f"{start + siblings.index(li)}. "
+
+
+def _sole_item(li: Any) -> bool:
+    """``li`` is the only item of its list, the list starts at 1 and is the only thing in its container."""
+    ol, box = li.parent, li.parent.parent
+    if box is None or str(ol.get("start", "1")) != "1" or len(ol.find_all("li", recursive=False)) != 1:
+        return False
+    return all(c is ol or (getattr(c, "name", None) is None and not str(c).strip()) for c in box.children)
 
 
 # A cell that holds only a point or paragraph label: "(a)", "(iv)", "3.", "(12)".

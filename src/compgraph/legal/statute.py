@@ -405,6 +405,9 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     if not line:  # a bare heading or list marker ("# ", left of a PDF table's "# of Applicants") says nothing
         return
+    if _HISTORY_NOTE.match(line):  # a paragraph that is only the section's history: no words of the law
+        p.blank = True
+        return
     blank_before, p.blank = p.blank, False
     p.line_raw = len(raw.rstrip().expandtabs())
     start = offset + pos
@@ -637,6 +640,10 @@ def _dash_lead_in(p: _Parser, cur: Provision | None) -> Provision | None:
     return lead if lead is not None and re.search(r"[—–-]$", lead.text) else None
 
 
+# A section's history as a paragraph of its own in square brackets, before its text (Portland's charter: "[May 3,
+# 1913, new sec. 30; rev. 1914, sec. 38; ...]") or after it (the RCW's "[ 2019 c 241 § 1; ]"): it cites years of
+# enactment and holds no words of the law, so it is neither a lead-in to the text below nor part of a sentence.
+_HISTORY_NOTE = re.compile(r"^\[[^\[\]]*\b(?:1[789]|20)\d\d\b[^\[\]]*\]$")
 # A sentence ends at its full stop, also before a history note that cites its acts ("... city. (1946, c. 384)",
 # the Oregon Revised Statutes' "... of the district. [Formerly 494.010]").
 _ENDED = re.compile(r"[.:;!?](?:[\"”’)\]]*|[ \t]*\([^()]*\)|[ \t]*\[[^\[\]]*\])$")
