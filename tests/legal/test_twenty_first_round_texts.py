@@ -116,3 +116,42 @@ def test_a_bracketed_history_note_before_a_sections_text_is_no_part_of_its_dutie
 def test_a_numbered_list_of_one_item_among_other_paragraphs_keeps_its_number(tmp_path: Path) -> None:
     text = "## 19.255.010 - Duties.\n\nThe board is established.\n\n1. The board shall meet monthly.\n"
     assert [ref for ref, _, _ in _duties(_read_md(tmp_path, text))] == ["19.255.010(1)"]
+
+
+def _rows(*sentences: str) -> list[tuple[str, str, str]]:
+    return _duties("Section 2-120 Ordinances.\n\n" + "\n\n".join(sentences) + "\n")
+
+
+def test_a_noun_before_a_relative_that_reports_nothing() -> None:
+    assert [m for _, m, _ in _rows("Any person that maintains data that may include information that it does not own "
+                                   "shall notify the owner of any breach.")] == ["mandatory"]
+
+
+def test_a_will_in_what_an_authority_determines_is_no_modal_of_the_clause() -> None:
+    assert [m for _, m, _ in _rows("The notification may be delayed if a law enforcement agency determines that the "
+                                   "notification will impede a criminal investigation.")] == ["permission"]
+
+
+def test_an_injunction_a_consumers_civil_action_and_a_bar_on_an_action_are_remedies() -> None:
+    assert _rows("Any consumer injured by a violation of this chapter may institute a civil action to recover damages.",
+                 "Any person or business that violates this chapter may be enjoined.",
+                 "An action to enforce this chapter may not be brought under RCW 19.86.090.",
+                 "In any such action the prevailing party is entitled to recover its reasonable attorneys' fees.") == []
+
+
+def test_the_attorney_generals_action_stays_a_power() -> None:
+    rows = _rows("The attorney general may bring an action to enforce this chapter.")
+    assert [m for _, m, _ in rows] == ["permission"]
+
+
+def test_deemed_compliance_perjury_a_privilege_and_a_tax_sale_bind_no_one() -> None:
+    assert _rows("A processor will be considered compliant if its compliance was validated by an annual assessment.",
+                 "Willful false swearing in such investigations shall be perjury, and punishable as such.",
+                 "A member of the Council for words uttered in debate shall not be questioned in any other place.",
+                 "Property shall be subject to sale for nonpayment of taxes levied by the district.") == []
+
+
+def test_a_commencement_a_period_after_passage_and_a_vote_threshold_bind_no_one() -> None:
+    assert _rows("All other ordinances shall take effect thirty (30) days after their passage.",
+                 "At least seven (7) affirmative votes are required to pass an ordinance.",
+                 "The electors of a district may exercise the powers of the initiative and referendum.") == []

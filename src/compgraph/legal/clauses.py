@@ -238,9 +238,25 @@ NON_DUTY = re.compile(
     # A private person's action to enforce the law ("A PERSON MAY BRING A CIVIL ACTION AGAINST A LAW ENFORCEMENT
     # AGENCY TO COMPEL COMPLIANCE"): a remedy, as a right of action is; an attorney general's "may bring an action"
     # is that officer's power.
-    r"\b(?:a|any)\s+(?:person|individual|consumer|resident)\s+(?:[^.;]{0,60}?\s)?may\s+bring\s+(?:a|an)\s+"
-    r"(?:civil\s+)?action\b|"
-    r"\b(?:prevailing|aggrieved)\s+(?:party|person)\s+may\s+recover\b|\bhas\s+committed\s+a\s+single\s+violation\b|"
+    r"\b(?:a|any)\s+(?:person|individual|consumer|resident)\s+(?:[^.;]{0,60}?\s)?may\s+(?:bring|institute|commence)\s+"
+    r"(?:a|an)\s+(?:civil\s+)?action\b|"
+    r"\b(?:prevailing|aggrieved)\s+(?:party|person)\s+(?:may|is\s+entitled\s+to)\s+recover\b|"
+    r"\bhas\s+committed\s+a\s+single\s+violation\b|"
+    # Washington's RCW 19.255.040: the violator "may be enjoined" (a remedy against it, as an action is), a trier of
+    # fact's deeming of compliance ("will be considered compliant"), an act that "shall be perjury, and punishable",
+    # a councilor's privilege ("for words uttered in debate ... shall not be questioned in any other place"), a
+    # commencement a period after passage ("shall take effect thirty (30) days after their passage"), a consequence
+    # ("Property shall be subject to sale for nonpayment of taxes"), what a measure needs to pass ("At least seven (7)
+    # affirmative votes are required to pass an ordinance") and the electors' own powers ("may exercise the powers
+    # of the initiative and referendum"): remedies, legal effects and rights, binding no one to act.
+    r"\bmay\s+be\s+enjoined\b|\bwill\s+be\s+(?:considered|deemed|regarded)\s+(?:to\s+be\s+)?compliant\b|"
+    r"\bshall\s+(?:be|constitute)\s+(?:perjury|a\s+(?:misdemeanor|felony|crime))\b|"
+    r"\bshall\s+not\s+be\s+questioned\s+in\s+any\s+other\s+place\b|"
+    r"\b(?:shall|will)\s+(?:take\s+effect|become\s+effective)\s+[^.;,]{0,30}?\b(?:days?|months?|years?)\s+"
+    r"(?:after|following|from)\b|\bshall\s+be\s+subject\s+to\s+(?:sale|forfeiture|seizure|foreclosure)\b|"
+    r"\bvotes?\s+(?:of\s+[^.;]{1,60}?\s+)?(?:are|is)\s+required\s+to\s+(?:pass|adopt|carry|approve|enact)\b|"
+    r"\b(?:electors|voters)\s+(?:of\s+[^.;]{1,40}?\s+)?may\s+exercise\s+the\s+powers?\s+of\s+(?:the\s+)?"
+    r"(?:initiative|referendum)\b|"
     r"\bshall\s+(?:then\s+)?take\s+effect\s+(?:in\s+the\s+same\s+manner|as\s+if|without\s+the\s+signature)\b|"
     # "Nothing in the rules and technical standards shall compel or authorize ...": a rule of construction.
     r"^\W*nothing\s+(?:in|herein|contained\s+(?:herein|in))\b|"
@@ -254,7 +270,7 @@ NON_DUTY = re.compile(
     # within three years", "In no event shall an action be brought after six years").
     r"\b(?:amount|sum|penalty|fine|total)\s+shall\s+not\s+exceed\b|"
     r"\bshall\s+be\s+in\s+addition\s+to\s+any\s+other\b|"
-    r"\b(?:no\s+)?action\s+(?:may|shall)\s+(?:not\s+)?be\s+(?:brought|commenced|maintained)\b|"
+    r"\b(?:no\s+)?action\s+(?:to\s+enforce\s+[^.;]{1,60}?\s+)?(?:may|shall)\s+(?:not\s+)?be\s+(?:brought|commenced|maintained)\b|"
     r"\bshall\s+(?:an\s+|any\s+)?action\s+be\s+(?:brought|commenced)\b|"
     # A duty only for some ("notice to the department of financial services shall only be required if the person
     # or business is a covered entity"): a scope proviso. Preemption of local law and what localities may not add.
@@ -494,7 +510,13 @@ _BODY_WILL = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:authorit(?:y|ies)
 # "the controller shall send a notice ... disclosing that such controller believes ... and that such controller shall
 # not comply with such request": what a notice must say, reported after the clause's own modal verb, is no verb of
 # the clause.
-_REPORTED = re.compile(r"\b(?:disclos|notif|inform|stat|explain|indicat|specif)\w*\s+(?:[^.;]{0,80}?\s)?that\b", re.I)
+# ("data that may include personal information that the person does not own shall notify": the noun "information"
+# before a relative "that" reports nothing, so only the verbs' own forms are looked for.) What an authority judges
+# is reported too: "may be delayed if ... a law enforcement agency determines that the notification will impede a
+# criminal investigation" grants a delay; the "will" is the agency's finding.
+_REPORTED = re.compile(r"\b(?:disclos(?:e|es|ed|ing)|notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?|stat(?:e|es|ed|ing)|"
+                       r"explain(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|specif(?:y|ies|ied|ying)|"
+                       r"determin(?:e|es|ed|ing)|find(?:s|ing)?|found)\s+(?:[^.;]{0,80}?\s)?that\b", re.I)
 
 
 # "If vacancies should occur within thirty (30) days ..., the council may set the election", "When a vacancy shall
