@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,13 @@ def test_every_labelled_fragment_occurs_in_its_text(labels: Path) -> None:
     # a PDF's words are only there as the reader extracts them; so are an XML file's (CLML wraps amended words and
     # note markers in elements inside a sentence)
     if source.suffix not in (".pdf", ".xml"):
-        raw = source.read_text(encoding="utf-8")
+        data = source.read_bytes()
+        try:
+            raw = data.decode("utf-8")
+        except UnicodeDecodeError:  # a page in the legacy charset it declares (the Oregon Legislature's windows-1252)
+            declared = re.search(rb"charset=[\"']?([\w-]+)", data)
+            assert declared is not None, f"{source.name} is not UTF-8 and declares no charset"
+            raw = data.decode(declared.group(1).decode("ascii"))
         assert all(fragment_occurs(r["text"], raw) for r in rows)
     assert all(fragment_occurs(r["text"], read_document(source)) for r in rows)
 
@@ -62,17 +69,18 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # 5(1)(f)'s and 11(1)'s indents ("— ...") are cited by their place under the point ("5(1)(f)(1)"), the
            # labels by the point they belong to ("5(1)(f)"; the Official Journal says "first indent")
            "eu-ecommerce-directive-2000-31-art5-7-10-11.html": {"citations"},
-           # traps 1/14: III-8's "and any appointive officer ... shall immediately forfeit the office" runs on after
-           # "but shall continue to hold the office ... by state law" with no comma before its "and", so the
-           # forfeiture stays inside that duty's clause
-           "us-fort-worth-tx-charter-ch3-ch28.md": {"targets"},
            # P 0.732: the extractor gives a row per item of 2-503(a)(1)(I) (the crimes excepted), of 2-505(b)(2)(II)
            # (who may ask for the audit) and of 2-503(a)(2)(II) (conditions), which the labels, by this round's
            # judgement, give none, and two of those rows, matched to the lead-in's label, are cited by their item
            "us-maryland-hb338-2024-cp-2-501-510-facial-recognition.md": {"targets", "citations"},
-           # traps 1/4: 7's forfeiture "or said officer's office shall be deemed vacant" runs on after "; but if ..."
-           # in the one sentence with the officers' oath and the clerk's entry, and stays in that duty's clause
-           "us-charlottesville-va-charter-s5-01-9.html": {"targets"}}
+           # modality 0.970 and R 0.971: 2-113's "Only matters contained in said summary shall be considered" is
+           # labelled a prohibition and read mandatory, and 2-109's second power ("; and for the purpose of ...,
+           # shall have full power to compel ...") stays in the sentence's one permission with the first
+           "us-portland-or-charter-2-108-123.html": {"targets"},
+           # P 0.940, traps 1/7: 838.015's "The rate limit so proposed shall be the initial permanent rate limit" (a
+           # deeming written as a plain "shall be") is taken, and 838.065(2)'s "shall not be subject to ... and shall
+           # not be a lien ... and shall be payable solely from ..." gives two rows where the labels give a trap
+           "us-oregon-ors-838-airport-districts.html": {"targets"}}
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])

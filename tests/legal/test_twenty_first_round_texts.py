@@ -155,3 +155,48 @@ def test_a_commencement_a_period_after_passage_and_a_vote_threshold_bind_no_one(
     assert _rows("All other ordinances shall take effect thirty (30) days after their passage.",
                  "At least seven (7) affirmative votes are required to pass an ordinance.",
                  "The electors of a district may exercise the powers of the initiative and referendum.") == []
+
+
+def test_a_plural_party_after_a_semicolon_has_a_clause_of_its_own() -> None:
+    rows = _rows("No ordinance, except one making an appropriation, shall contain more than one general subject; "
+                 "ordinances making appropriations shall be confined to the subject of appropriations.")
+    assert [(m, t.split(" … ")[-1][:25]) for _, m, t in rows] == [("prohibition", "No ordinance, except one "),
+                                                                  ("mandatory", "ordinances making appropr")]
+
+
+def test_a_may_after_a_comma_where_a_shall_came_before_is_a_permission_beside_the_duty() -> None:
+    rows = _rows("The Council shall determine its own rules of procedure, may establish Council committees, may punish "
+                 "its members for disorderly conduct, and may compel the attendance of members.")
+    assert [m for _, m, _ in rows] == ["mandatory", "permission"]
+    assert rows[1][2].endswith("may establish Council committees, may punish its members for disorderly conduct, "
+                               "and may compel the attendance of members.")
+
+
+def test_a_named_party_after_and_with_no_comma_has_a_clause_of_its_own() -> None:
+    rows = _rows("There shall be annually appropriated the sum of five thousand dollars to be known as the Emergency "
+                 "Fund and the Council may use and expend such Fund for any purpose.")
+    assert [m for _, m, _ in rows] == ["mandatory", "permission"]
+    assert rows[1][2].endswith("the Council may use and expend such Fund for any purpose.")
+
+
+def test_a_may_inside_a_relative_clause_or_condition_stays_that_clauses_own() -> None:
+    rows = _rows("Agencies and evaluators shall take appropriate steps to ensure the protection of information which, "
+                 "if disclosed, may adversely affect information security.")
+    assert [m for _, m, _ in rows] == ["mandatory"]
+
+
+def test_a_forfeiture_after_and_any_party_who_with_no_comma_is_no_part_of_the_duty_before_it() -> None:
+    rows = _rows("If a member of the council shall become a candidate for any public office, he shall forfeit his "
+                 "place in the council; but shall continue to hold the office until a successor is duly qualified in "
+                 "cases in which such holdover is required by state law and any appointive officer of the city who "
+                 "shall become a candidate for any public office shall immediately forfeit the office held under the "
+                 "city.")
+    assert rows and [t for _, _, t in rows if "forfeit the office" in t] == []
+
+
+def test_a_forfeiture_in_a_condition_after_but_if_is_no_part_of_the_duty_before_it() -> None:
+    rows = _rows("The officers shall take the oaths, and a certificate shall be filed with the clerk, who shall enter "
+                 "the same upon the journal thereof; but if any of said officers shall fail to qualify, as aforesaid, "
+                 "for ten days after the term for which said officer was elected, or shall neglect to give such bond "
+                 "or said officer's office shall be deemed vacant.")
+    assert rows and [t for _, _, t in rows if "deemed vacant" in t] == []

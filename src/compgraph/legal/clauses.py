@@ -437,7 +437,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r",\s+(?=but\s+(?:the|each|every|such|any)\s+[^;:]{1,80}?\b(?:shall|must)\s+(?!not\b))|"
                            # Art. 60(4)(b): "...; where the authority has not answered ..., the plan shall be
                            # understood to have been approved".
-                           r"(?<=;)\s+(?=(?:where|if|when)\b[^;]{0,240}?,\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
+                           # (Charlottesville's "...; but if any ... shall fail to qualify, ..., or said officer's
+                           # office shall be deemed vacant": the condition after "but" too.)
+                           r"(?<=;)\s+(?=(?:but\s+)?(?:where|if|when)\b[^;]{0,240}?,\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
                            # "not longer than six months, which may be extended for ...": the extension is a
                            # permission of its own.
                            r",\s+(?=which\s+may\s+be\s+(?:extended|renewed|prolonged)\b)|"
@@ -454,6 +456,14 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            # China's Measures: "..., and providers shall cooperate ...": a party of its own, named by
                            # a bare plural.
                            r"[,;]\s+and\s+(?=" + _BARE_PLURAL + r")|"
+                           # Portland's charter: "No ordinance ... shall contain more than one general subject;
+                           # ordinances making appropriations shall be confined to ...": a plural party of its own,
+                           # a few words long, after a semicolon.
+                           r"(?<=;)\s+(?=(?:[a-z][\w'’-]*\s+){0,3}?(?!\w+ss\b)" + _BARE_PLURAL + r")|"
+                           # Fort Worth's charter: "... required by state law and any appointive officer ... who shall
+                           # become a candidate ... shall immediately forfeit the office": a party of its own, its
+                           # relative clause and its verb, with no comma before the "and".
+                           r"\s+and\s+(?=(?:any|every|each)\s+[^,;]{1,80}?\bwho\s+[^;]{1,200}?\b(?:shall|must|may)\b)|"
                            # Rivergrove's charter: "..., and not later than five days after the election the
                            # council shall meet" (a deadline before its own party); "... specified by the council, All
                            # area within the city shall be ..." (a sentence the typist ended with a comma).
@@ -480,7 +490,16 @@ _OWN_SUBJECT = re.compile(r"and\s+(?:not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[
 # "Providers shall perform their obligations ..., shall not collect ..., shall not illegally retain ...": the modal
 # verb repeated after a comma starts a clause of another modality, where the words before it have a modal verb of
 # their own ("; confidentiality, however, shall not extend to ..." is one clause).
-_REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b)", re.I)
+# Portland's charter: "The Council shall determine its own rules of procedure, may establish Council committees ...,
+# may punish ..., and may compel ...": a "may" after a comma, where a "shall" came before, is a permission beside the
+# duty; "..., and the Council may use and expend such Fund" after "There shall be annually appropriated ...": a party
+# of its own with a verb of its own, with no comma before its "and".
+_REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b))|"
+                             r"\s+and\s+(?=the\s+(?-i:[A-Z])[\w'’-]+\s+(?:shall|must|may)\b)", re.I)
+# ("protection of information which, if disclosed, may adversely affect ...": a "may" inside a relative clause or a
+# condition is that clause's own, no permission beside the duty.)
+_OPENS_WITH_CONDITION = re.compile(r"\W*(?:but\s+)?(?:if|where|when|whenever)\b", re.I)
+_INNER_CLAUSE = re.compile(r"\b(?:which|that|who|whom|if|when|where|unless)\b", re.I)
 # "may ... notify ... the age above which that Data Fiduciary shall be exempt": a relative clause after the main
 # verb says which age; the main verb binds.
 _RELATIVE = re.compile(r",?\s+(?:(?:above|below|to|for|in|by|from|under|after|before)\s+)?(?:which|whom)\b", re.I)
@@ -560,6 +579,8 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     for start, end, repeated in sorted(cuts):
         if repeated and not _MODAL_VERB.search(sentence, begin, start):
             continue
+        if repeated and re.match(r"may\b", sentence[end:], re.I) and _INNER_CLAUSE.search(sentence, begin, start):
+            continue
         pieces.append((begin, start))
         begin = end
     pieces.append((begin, len(sentence)))
@@ -608,7 +629,10 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         # A later clause keeps the sentence's subject: "This policy is a minimum standard and should not inhibit
         # ..." is a rule about the policy, whichever clause says so.
         with_subject = clause if n == 0 else f"{_subject_of(sentence)} {clause}"
-        if NON_DUTY.search(_main_part(clause)) or _INSTRUMENT_LIMIT.search(with_subject) \
+        # a clause that opens with its condition has its main verb at the end ("but if ... shall fail to qualify,
+        # ... for which said officer was elected, ... or said officer's office shall be deemed vacant"): read it whole
+        main = clause if _OPENS_WITH_CONDITION.match(clause) else _main_part(clause)
+        if NON_DUTY.search(main) or _INSTRUMENT_LIMIT.search(with_subject) \
                 or (broken and _PART_OF.match(clause)):
             broken = True
             continue
