@@ -3,14 +3,14 @@
 Owns, in the order a document goes through them: reading it as text (``readers``: text, Markdown, HTML, PDF, XML;
 legislation.gov.uk's XML in ``clml``), cleaning text for matching and display (``text``), finding its sections,
 paragraphs and bullets (``structure``; a statute's articles, paragraphs and points in ``statute``, its heading lines
-in ``headings``, a number a line break left at a line's start in ``citing``, sections numbered anew in each chapter
-in ``chapters``), the rules that read a duty's modality, topic, addressee and risk level (``duties``), extracting
-its obligations into a catalog (``extract``) and scoring that extraction against the hand-verified catalogs
-(``evaluate``); then suggesting controls for the obligations (``suggest``, with the fused rankers and their
-configuration in ``rank``, the gold-set scoring in ``rank_gold`` and the circular crosswalk check in
-``crosswalk_eval``), the reviewer's decisions and the import command that ties them together (``review``; a new
-document's default title in ``titles``), the accepted decisions a replacing import left without their obligation
-(``orphans``, reported by validate), and the gap report of a new document (``gaps``).
+in ``headings``, a section number run into its text in ``section_numbers``, a number a line break left at a line's
+start in ``citing``, sections numbered anew in each chapter in ``chapters``), the rules that read a duty's modality,
+topic, addressee and risk level (``duties``), extracting its obligations into a catalog (``extract``) and scoring
+that extraction against the hand-verified catalogs (``evaluate``); then suggesting controls for the obligations
+(``suggest``, with the fused rankers and their configuration in ``rank``, the gold-set scoring in ``rank_gold`` and
+the circular crosswalk check in ``crosswalk_eval``), the reviewer's decisions and the import command that ties them
+together (``review``; a new document's default title in ``titles``), the accepted decisions a replacing import left
+without their obligation (``orphans``, reported by validate), and the gap report of a new document (``gaps``).
 
 May import: ``compgraph.graph``, ``compgraph.checks``, ``compgraph.questions``.
 """
