@@ -213,7 +213,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     # with its lead-in) and clauses (modality, exceptions, addressee).
     "statute": (
         ["src/compgraph/legal/statute.py", "src/compgraph/legal/labels.py", "src/compgraph/legal/provisions.py",
-         "src/compgraph/legal/clauses.py", "src/compgraph/legal/headings.py"],
+         "src/compgraph/legal/clauses.py", "src/compgraph/legal/headings.py",
+         "src/compgraph/legal/section_numbers.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -242,6 +243,12 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_translated_texts.py",
             "tests/legal/test_uk_and_federal_acts.py",
             "tests/legal/test_statute_leftovers.py",
+            "tests/legal/test_eighteenth_round_texts.py",
+            "tests/legal/test_eighteenth_round_two_texts.py",
+            "tests/legal/test_nineteenth_round_texts.py",
+            "tests/legal/test_nineteenth_round_two_texts.py",
+            "tests/legal/test_twentieth_round_texts.py",
+            "tests/legal/test_twenty_first_round_texts.py",
         ],
     ),
 }
