@@ -167,3 +167,16 @@ def test_nothing_changed_leaves_the_report_graph_and_the_trail_intact_and_verifi
     proc = subprocess.run([sys.executable, "-m", "compgraph.cli", "--store", str(root), "history", "--verify"],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_full_validation_saves_so_that_the_next_save_reads_only_what_went(
+    store: LocalStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shapes = load_shapes()
+    validate_store(store, AS_OF, shapes)  # a full run, saving
+    bench._change_risk(store)
+    with monkeypatch.context() as m:
+        _no_whole_read(m)
+        outcome = validate_store(store, AS_OF, shapes)
+    assert _lines(store) == _whole_save_lines(outcome, tmp_path, "fresh")
+    _assert_true_to_the_trail(store)

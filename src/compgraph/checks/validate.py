@@ -33,6 +33,7 @@ from compgraph.checks.report import (
     render_turtle,
     save_report,
 )
+from compgraph.checks.reportpart import save_report_in_part
 from compgraph.checks.shapes import load_shapes, validation_run
 from compgraph.checks.sparql.plan import plan_each, shape_nodes
 from compgraph.checks.sparql.run import run_sparql
@@ -40,7 +41,7 @@ from compgraph.checks.sparqlrules import check_rules
 from compgraph.checks.targets import subclasses
 from compgraph.graph.literals import KEPT_AS_WRITTEN
 from compgraph.graph.namespaces import shorten
-from compgraph.graph.store import GraphStore, RemoteStore
+from compgraph.graph.store import GraphStore, LocalStore, RemoteStore
 
 __all__ = [
     "ENGINES",
@@ -93,7 +94,11 @@ def validate_store(
     # Evidence files are hashed for both engines; their findings join the outcome and the saved report.
     outcome = with_evidence_integrity(store, outcome)
     if save:
-        save_report(store, outcome, shapes)
+        if isinstance(store, LocalStore):
+            # As the incremental path saves: the next save (full or incremental) then reads back only what went.
+            save_report_in_part(store, outcome, shapes)
+        else:
+            save_report(store, outcome, shapes)
     return outcome
 
 
