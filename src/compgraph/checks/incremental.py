@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import time
 from collections.abc import Iterable
@@ -50,7 +49,7 @@ from compgraph.checks.sparql.run import _labels, findings_from_rows, rows_per_qu
 from compgraph.checks.sparqldeps import TYPE, Needs, needs_of
 from compgraph.checks.sparqlrules import check_rules
 from compgraph.checks.validate import _names, validate_store
-from compgraph.graph import history
+from compgraph.graph import history, ondisk
 from compgraph.graph.literals import KEPT_AS_WRITTEN
 from compgraph.graph.namespaces import CG, shorten, sparql_prefixes
 from compgraph.graph.store import LocalStore
@@ -211,17 +210,7 @@ def _load(path: Path) -> dict[str, Any] | None:
 
 
 def _save(path: Path, doc: dict[str, Any]) -> None:
-    try:
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            # dumps, not dump: json.dump streams through the pure-Python encoder (3.6 of 4.6 s at 1.1M triples),
-            # dumps encodes in C in one piece (the same text; ~5x faster).
-            fh.write(json.dumps(doc))
-        os.replace(tmp, path)  # the next run reads the old file or the new one, never half of one
-    except OSError:
-        pass  # a read-only store: every run is a full one
+    ondisk.keep_json(path, doc)  # not written (a read-only store): every run is a full one
 
 
 # --- the run ----------------------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from rdflib.namespace import SH
 
 from compgraph.checks.report import REPORT_GRAPH, NamedReport, Outcome, Triple
 from compgraph.checks.reportiris import _NODE, _RESULT, REPORT_NODE
-from compgraph.graph import history
+from compgraph.graph import history, ondisk
 from compgraph.graph.store import LocalStore
 from compgraph.graph.writes import Difference, difference, digest_as_written, has_blank
 
@@ -154,14 +153,7 @@ def _load(path: Path) -> dict[str, Any] | None:
 def _keep(path: Path, after: tuple[int, str], subjects: set[Any], report_predicates: set[str]) -> None:
     doc = {"format": FORMAT, "graph": REPORT_GRAPH, "count": after[0], "digest": after[1],
            "subjects": sorted(s.value for s in subjects), "report_predicates": sorted(report_predicates)}
-    try:
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(doc))
-        os.replace(tmp, path)  # the next save reads the old file or the new one, never half of one
-    except OSError:
+    if not ondisk.keep_json(path, doc):
         _forget(path)  # a read-only cache folder: every save reads the graph back
 
 
