@@ -1,0 +1,290 @@
+"""Formulas that use a modal verb but bind no one: exceptions, scope and application rules, deeming, saving and
+without-prejudice clauses, remedies, commencement, what an instrument does not limit.
+
+Each alternative is a drafting formula met in a real text (its comment quotes one); ``clauses`` and ``provisions``
+test a clause against :data:`NON_DUTY` (and :data:`INSTRUMENT_LIMIT`, what a provision does not prevent) before
+taking it as a duty. Kept apart from the clause splitting because it grows with every new drafting tradition read.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["INSTRUMENT_LIMIT", "NON_DUTY"]
+
+# "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
+# an instrument does not limit, not a duty of anyone.
+# So is what a provision does not prevent: "This paragraph shall not prevent technical storage ...", "This shall not
+# prevent any technical storage or access ...".
+INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter|article|paragraph|section|subsection|"
+                              r"directive|regulation|provision)s?\b[^.;]{0,60}?\b"
+                              r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b|"
+                              r"^\W*this\s+shall\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b", re.I)
+
+# Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
+NON_DUTY = re.compile(
+    # "shall apply to / from / mutatis mutandis" is a scope rule; "Member States shall apply national provisions" is
+    # a duty.
+    # "for each agency to which paragraph (1) does not apply, the head ... shall engage": a relative clause says which
+    # party, it excepts nothing.
+    r"(?:^|[,;])(?:(?!\b(?:to|for|in)\s+wh(?:ich|om)\b)[^,;])*?\b(?:shall|does|do|will)\s+not\s+apply\b|"
+    r"\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
+    r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)"
+    # "the Commission shall apply the procedure provided for in Article 11": a party applying something acts.
+    r"(?!\s+(?:the|a|an)\s+(?!same\b)\w+)|"
+    # "Such processing is permissible only up to the end of the period ...": the limit of a permission.
+    r"\b(?:is|are)\s+permissible\s+only\b|"
+    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+(?:not\s+)?be|is|are)\s+deemed\b|"
+    r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
+    r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
+    r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
+    # Art. 6: "shall be considered to be high-risk", "shall not be considered", "shall always be considered": a
+    # classification rule, which binds no one; nor does "changes ... shall not constitute a substantial modification".
+    r"\bshall\s+(?:not\s+|always\s+|also\s+)?be\s+(?:considered|regarded)\s+(?:to\s+be|as)\b|\bshall\s+not\s+constitute\b|"
+    # "Notices ... shall be considered to give rise to actual knowledge", "a manufacturer shall be considered to have
+    # its main establishment in ...": a legal fiction, as "shall be deemed"; "the obligations ... shall not form part
+    # of the authorised representative's mandate": a limit of the mandate; "For the purpose of this Article, the
+    # Member State concerned shall be the Member State in which ...": a definition.
+    r"\bshall\s+(?:not\s+)?be\s+(?:considered|regarded)\s+to\s+(?!be\b)\w+|\bshall\s+not\s+form\s+part\s+of\b|"
+    r"^\W*for\s+the\s+purposes?\s+of\s+this\s+(?:article|section|regulation|directive|chapter|part|paragraph|act)\b"
+    r"[^.;]{0,80}?\bshall\s+be\s+the\b|"
+    # Delaware 12D-108(c): "Data protection assessments must be treated as confidential and are not public records",
+    # "a controller's data protection assessment may be used in an action to enforce this chapter": a legal status
+    # and what a document may serve as in court, not duties.
+    r"\b(?:is|are)\s+not\s+(?:a\s+)?public\s+records?\b|\bmay\s+be\s+used\s+in\s+(?:an?|any)\s+(?:action|proceeding)s?\b|"
+    # GLBA 506(c): "and no inference shall be drawn on the basis of the provisions of this title regarding ...": a rule
+    # of construction, as "nothing in this title shall be construed" before it.
+    r"\bno\s+inference\s+(?:shall|may)\s+be\s+drawn\b|"
+    r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
+    r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
+    # "The employment agency will need an updated bias audit if ...", "will soon need": a worked example foretells
+    # what a party needs; the rule it illustrates states the duty ("will need to" stays a duty in "will" drafting).
+    r"\bwill\s+(?:soon\s+|also\s+|then\s+)?need\s+(?!to\b)(?:an?|the|new|updated)\b|"
+    # "The telephone number provided shall be a direct number": what the party supplies must be so (a duty), unlike
+    # "The individual's prompt ... must be a clear and unambiguous request" (when the duty arises). What an office
+    # holder must be is a qualification he must keep ("the city secretary shall be a resident citizen of the City",
+    # "The city internal auditor must be a person knowledgeable in ..."). "Public hearings ... shall be a part of each
+    # regular City Council meeting agenda": what must be included in something is a duty, as "shall be part of" is.
+    r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?!violation\b)(?!part\s+of\b)"
+    r"(?!(?:\w+\s+)?(?:person|resident|citizen|member|graduate)\b)(?!(?:qualified|licensed|registered|certified)\s)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
+    r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
+    r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
+    r"\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+required\s+to\b|"
+    # "This does not mean that agencies must provide ...", "this memorandum does not replace, supersede ... such
+    # requirements": a limitation and a without-prejudice clause.
+    r"\b(?:does|do)\s+not\s+mean\s+that\b|\b(?:does|do)\s+not\s+(?:replace|supersede)\b|"
+    # A contract term "shall be deemed contrary to public policy and shall be void", compliance with another law
+    # counting as compliance ("may comply with this section if", "is in compliance with ... by:") and a
+    # clarification ("it is hereby clarified that ... shall be considered") state legal effects, not duties.
+    r"\b(?:shall\s+be|is|are)\s+(?:null\s+and\s+)?void\b|\bcontrary\s+to\s+public\s+policy\b|"
+    r"\bmay\s+comply\s+(?:with|under)\s+this\s+(?:section|part|chapter|article|act)\s+if\b|"
+    r"\b(?:is|are|shall\s+be)\s+in\s+compliance\s+with\b[^.;]{0,160}?\bby\s*:|\bit\s+is\s+hereby\s+(?:clarified|declared)\s+that\b|\bshall\s+not\s+be\s+required\s+(?:if|where|when|in\s+the\s+case)\b|\bnothing\s+in\s+(?:subsections?|sections?|paragraphs?)\b|"
+    r"\bdoes\s+not\s+constitute\b|\bshall\s+be\s+subject\s+to\s+the\s+general\s+principles\b|"
+    r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b|"
+    # Definitions ("The term X shall mean", "Such term shall not include", "as used in this section shall not
+    # include"), commencement ("shall take effect"), liability and a legal status or sanction ("shall be subject
+    # to a ... waiver", "shall be guilty of a misdemeanor") bind no one to act.
+    r"\bshall\s+(?:mean|refer\s+to)\b|\b(?:such|the|this)\s+term\s+shall\b|"
+    r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
+    r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment|"
+    r"part|rules?|(?:sub)?title)\s+(?:shall|will)\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|"
+    r"become\s+effective|be\s+effective)\b|"
+    # Every EU regulation's final formula ("This Regulation shall be binding in its entirety and directly applicable
+    # in all Member States."): the act's own legal force, as its "shall enter into force" is.
+    r"\bshall\s+be\s+binding\s+in\s+its\s+entirety\b|"
+    # A commencement whatever is commenced ("The budget will become effective upon this second publication", "The
+    # provisions of this section, as amended, shall take effect on January 1, 1984") and the dates a period runs
+    # between ("The fiscal year of the city shall begin on the first day of October") bind no one to act; "each
+    # Department shall begin conducting quarterly reviews" does, and so does "No decision ... shall take effect
+    # before a natural person has reviewed it" (what must happen first, not a date).
+    r"\b(?:shall|will)\s+(?:take\s+effect|become\s+effective)\s+(?:on|upon|as\s+of|from|at|immediately)\b|"
+    r"\b(?:year|term|period)\s+(?:of\s+[^.;,]{1,40}?\s+)?shall\s+(?:begin|commence|start)\s+on\b|"
+    # Deeming with a word or a phrase before its verb ("The sum so certified shall not thereafter be considered
+    # unappropriated", "All monies ... shall, for the purpose of such certificate, be deemed in the treasury"), and
+    # what becomes of an unspent balance ("shall revert to the fund from which it was appropriated"): legal effects.
+    r"\bshall\s+(?:not\s+)?(?:thereafter|hereafter|henceforth|then|again|otherwise)\s+be\s+"
+    r"(?:considered|regarded|deemed)\b|\bshall\s*,[^.;]{1,80}?,\s*be\s+(?:deemed|considered|regarded)\b|"
+    r"\bshall\s+(?:revert|lapse)\s+to\b|\bshall\s+be\s+subject\s+to\s+(?:future\s+|further\s+)?appropriations?\b|"
+    # ("the following information ... shall remain confidential and exempt from s. 119.07(1)": a public-records
+    # exemption, the status of what the department holds, as "is exempt from" is)
+    r"\b(?:is|are|shall\s+(?:be|remain))\s+confidential\s+and\s+exempt(?:ed)?\s+from\b|"
+    # Who enforces an instrument ("This regulation will be enforced by the superintendent"), how an order is ("the
+    # order becomes and may be enforced as an order of the Federal Court"), and the time allowed to comply
+    # ("Covered Entities shall have 180 days from the effective date of this Part to comply", a period's
+    # point "One year from the effective date of this Part to comply with ...", "The following provisions shall
+    # include additional transitional periods") say when and by whom duties are enforced, not what to do.
+    r"\b(?:this|the)\s+(?:regulation|part|act|chapter|title|rules?|ordinance|law)\s+(?:shall|will)\s+be\s+"
+    r"enforced\s+by\b|\b(?:becomes|become|may\s+be\s+enforced)\s+(?:and\s+may\s+be\s+enforced\s+)?as\s+an?\s+"
+    r"(?:order|judgment|decree)\s+of\b|"
+    # An instrument's own limits ("This order shall be implemented in a manner consistent with applicable law and
+    # subject to the availability of appropriations", every executive order's): how its duties are read, no duty.
+    r"\b(?:this|the)\s+(?:order|memorandum|directive|regulation|part|act|chapter|title|rules?|ordinance|law|policy)"
+    r"\s+(?:shall|will|is\s+to)\s+be\s+(?:implemented|interpreted|construed|applied|read)\s+(?:in\s+a\s+manner\s+)?"
+    r"(?:consistent(?:ly)?|subject|in\s+accordance)\b|"
+    # What a provision does not prohibit or prevent ("This subsection shall not prevent a financial institution from
+    # providing ...", "Subsections (a) and (b) shall not prohibit the disclosure ...") limits it and binds no one;
+    # "A controller shall not prevent a data subject ..." is a prohibition.
+    r"\b(?:this|the|such)\s+(?:sub)?(?:title|section|paragraph|chapter|part|article|act)s?\b[^.;]{0,60}?"
+    r"\bshall\s+not\s+(?:prohibit|prevent|limit|restrict)\b|"
+    r"\b(?:sub)?(?:sections?|paragraphs?)\s+\([^)]*\)(?:(?:,|\s+and|\s+or)\s+\([^)]*\))*\s+shall\s+not\s+"
+    r"(?:prohibit|prevent|apply|limit)\b|"
+    # A rule of construction, a commencement, a sanction and a definition by reference (GLBA: "No provision of this
+    # section shall be construed so as to prevent", "shall be effective upon enactment", "shall be fined",
+    # "such State shall not be eligible to override", "shall have the same meaning as given in").
+    r"\bshall\s+be\s+construed\s+so\s+as\s+to\b|\bshall\s+be\s+effective\s+upon\b|"
+    r"\bshall\s+be\s+(?:fined|imprisoned)\b|\bshall\s+not\s+be\s+eligible\b|\bshall\s+have\s+the\s+same\s+meanings?\b|"
+    r"\bshall\s+have\s+(?:\w+\s+){0,2}(?:\(\d+\)\s+)?(?:days?|weeks?|months?|years?)\b[^.;]{0,120}?\bto\s+comply\b|"
+    r"^\W*(?:\w+\s+){1,2}(?:days?|weeks?|months?|years?)\s+from\s+[^.;]{0,80}?\bto\s+comply\b|"
+    r"\bshall\s+include\s+(?:\w+\s+)?transitional\s+periods?\b|"
+    # severability ("shall be found and determined to be invalid ..., all valid parts ... shall remain in full force")
+    # and when an instrument applies ("The provisions of this Policy shall be applicable on or after ..."); whom a
+    # programme must reach (DORA 13(6): "training shall be applicable to all employees") is part of the duty
+    r"\bshall\s+be\s+(?:found|held|declared|determined)\s+(?:and\s+\w+\s+)?(?:to\s+be\s+)?"
+    r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+(?:not\s+)?be\s+applicable\b(?!\s+to\s+all\s+(?:employees|staff|personnel|members)\b)|"
+    r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
+    r"liability\b|\bshall\s+not\s+be\s+liable\b|"
+    # A liability shield ("Neither an operator nor the operator's agent shall be held liable under any Federal or
+    # State law for any disclosure made in good faith") and an exemption ("In such case, there also shall be no
+    # obligation to provide notice") bind no one.
+    r"\bshall\s+(?:not\s+)?be\s+held\s+liable\b|\bshall\s+be\s+no\s+obligation\b|"
+    # Being liable for damage (Art. 60(9) "shall be liable under applicable ... liability law") and a tacit approval
+    # ("shall be understood to have been approved") are legal effects, as "shall be deemed" is.
+    # ("he and his sureties shall be individually liable to the city": the adverb changes nothing)
+    r"\bshall\s+be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?liable\s+(?:under|for|to|in\s+accordance)\b|"
+    r"\bshall\s+be\s+understood\s+to\s+(?:have\s+been|be)\b|\bshall\s+remain\s+subject\s+to\b|"
+    # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
+    # ..."), a short title ("This Act may be cited as"), a scope rule ("Data not subject to the requirements of
+    # this Section include"), a legal status ("shall be entirely in the public domain") and what an instrument
+    # may not demand ("provided that the standards shall not require the agencies to post ...") bind no one.
+    r"\b(?:does|do)\s+not\s+warrant\b|\bmakes?\s+no\s+(?:[\w-]+\s+){0,3}warrant(?:y|ies)\b|"
+    r"\bwarranties\s+(?:are\s+)?to\s+be\s+implied\b|"
+    r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
+    r"\bmay\s+be\s+cited\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
+    r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
+    r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|"
+    # A rule of construction binds whoever reads the law, not a party, whatever its subject ("This exemption shall
+    # be construed in conformity with s. 119.071(2)(c)", "shall be construed as", "to").
+    # Maryland drafts the rule "MAY NOT BE CONSTRUED TO ALLOW ...", as others draft "shall not be construed to".
+    r"\bshall\s+be\s+construed\b|\bmay\s+not\s+be\s+construed\b|"
+    # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
+    r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
+    # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
+    r"\bneed\s+not\b|"
+    r"\bshall\s+not\s+warrant\b|\b(?:shall|does|do)\s+not\s+create\s+(?:any\s+)?(?:private\s+)?right|"
+    r"\bshall\s+have\s+(?:any\s+)?(?:intellectual\s+property|proprietary|ownership)\s+(?:rights?|interests?)\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
+    r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"
+    r"\bshall\s+be\s+(?:\w+\s+)?in\s+the\s+public\s+domain\b|"
+    r"\b(?:the|such|these|this)\s+(?:standards?|rules?|polic(?:y|ies)|plans?|manuals?|guidelines?)\s+shall\s+not\s+"
+    r"require\b|"
+    r"\bshall\s+be\s+subject\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?\b(?:waiver|licen[cs]e|penalt(?:y|ies)|fine)\b|"
+    r"\bshall\s+be\s+subject\s+to\s+(?:administrative\s+)?(?:fines|penalties|sanctions)\b|"
+    # "the processor is a controller with respect to such processing and may be subject to an enforcement action
+    # under section 11": a legal consequence, not a permission.
+    r"\bmay\s+be\s+subject\s+to\s+(?:an?\s+)?(?:enforcement\s+actions?|fines|penalties|sanctions|liability)\b|"
+    # California's "A proceeding ... shall be subject to appropriate notice to, and an opportunity for a hearing", a
+    # scope rule "retrospective reviews shall be for care rendered on or after January 1, 2000" and "No
+    # reimbursement is required by this act" (no duty at all) bind no one to act.
+    r"\bshall\s+be\s+subject\s+to\s+(?:\w+\s+){0,2}(?:notice|hearing|judicial\s+review|appeal)\b|"
+    r"\bshall\s+be\s+for\b|^\W*no\s+(?:\w+\s+){1,3}?(?:is|are)\s+required\b|"
+    r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
+    # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
+    # take effect in the same manner as if the Mayor had signed it".
+    r"\bshall\s+have\s+no\s+(?:\w+\s+)?(?:vote|power|authority|right)\b|"
+    # What a charter constitutes rather than orders: where power is vested, who sits ("shall be composed of nine (9)
+    # places", "A quorum shall consist of six (6) members"), how and for how long ("shall be elected at each biennial
+    # election", "terms of office shall be for a period of", "shall serve for the unexpired period", "shall hold
+    # office during the pleasure of"), paid what ("shall receive as compensation"), what a measure needs to pass
+    # ("shall require on final passage the affirmative vote of"), what ends an office ("shall forfeit his place")
+    # and what cannot be appealed ("shall be final").
+    r"\bshall\s+be\s+vested\s+in\b|\bshall\s+(?:be\s+composed|consist)\s+of\s+(?:not\s+(?:less|more|fewer)\s+than\s+)?"
+    r"[\w-]+\s+(?:\(\d+\)\s+)?(?:\w+\s+)?(?:members|places|persons|seats|commissioners|directors|trustees)\b|"
+    r"\bshall\s+be\s+elected\s+(?:at|in)\s+(?:each|every|the|a)\b|\bterms?\s+of\s+office\s+shall\s+be\b|"
+    r"\bshall\s+serve\s+(?:for\s+)?(?:a\s+(?:period|term)\s+of|the\s+unexpired)\b|\bshall\s+hold\s+office\s+(?:during|until)\b|"
+    # Charlottesville's "said officer's office shall be deemed vacant", "such removal shall operate to vacate such
+    # mayor's or councilor's office" (an office ended, as by forfeiture) and "shall have the powers vested in city
+    # managers" (powers given by reference, as "shall be vested in").
+    r"\bshall\s+be\s+deemed\s+vacant\b|"
+    r"\bshall\s+operate\s+to\s+vacate\b|\bshall\s+have\s+the\s+powers\s+vested\s+in\b|"
+    r"\bshall\s+receive\s+as\s+(?:compensation|salary)\b|\bshall\s+be\s+final\b|"
+    r"\bshall\s+require\s+(?:on\s+(?:final\s+)?passage\s+)?the\s+(?:affirmative\s+)?vote\s+of\b|"
+    r"\bshall\s+(?:\w+ly\s+)?forfeit\s+(?:his|her|their|its|the)\b|"
+    # Rivergrove's charter: a quorum ("shall constitute a quorum"), what an act needs to be valid ("No action by the
+    # council shall have legal effect unless ...", "the concurrence of a majority ... shall be necessary to decide"),
+    # which law governs ("shall be governed by the applicable general laws of the state") and what a certificate
+    # proves ("shall be prima facie evidence of") are rules and effects, not duties; so are the Data Act's "shall not
+    # be binding on the user" and BIPA's remedies ("shall have a right of action", "A prevailing party may recover",
+    # "has committed a single violation ... for which the aggrieved person is entitled to, at most, one recovery").
+    r"\bshall\s+be\s+within\s+the\s+(?:territorial\s+)?jurisdiction\b|\bshall\s+constitute\s+a\s+quorum\b|\bshall\s+have\s+(?:no\s+)?legal\s+effect\b|"
+    r"\bshall\s+be\s+necessary\s+to\s+(?:decide|pass|adopt|carry|approve)\b|"
+    r"\bshall\s+be\s+governed\s+by\s+(?:the\s+)?(?:applicable\s+)?(?:general\s+)?laws?\b|"
+    r"\bshall\s+be\s+(?:prima\s+facie|conclusive)\s+evidence\b|\bshall\s+not\s+be\s+binding\b|"
+    r"\bshall\s+have\s+a\s+(?:private\s+)?right\s+of\s+action\b|"
+    # A private person's action to enforce the law ("A PERSON MAY BRING A CIVIL ACTION AGAINST A LAW ENFORCEMENT
+    # AGENCY TO COMPEL COMPLIANCE"): a remedy, as a right of action is; an attorney general's "may bring an action"
+    # is that officer's power.
+    r"\b(?:a|any)\s+(?:person|individual|consumer|resident)\s+(?:[^.;]{0,60}?\s)?may\s+(?:bring|institute|commence)\s+"
+    r"(?:a|an)\s+(?:civil\s+)?action\b|"
+    r"\b(?:prevailing|aggrieved)\s+(?:party|person)\s+(?:may|is\s+entitled\s+to)\s+recover\b|"
+    r"\bhas\s+committed\s+a\s+single\s+violation\b|"
+    # Washington's RCW 19.255.040: the violator "may be enjoined" (a remedy against it, as an action is), a trier of
+    # fact's deeming of compliance ("will be considered compliant"), an act that "shall be perjury, and punishable",
+    # a councilor's privilege ("for words uttered in debate ... shall not be questioned in any other place"), a
+    # commencement a period after passage ("shall take effect thirty (30) days after their passage"), a consequence
+    # ("Property shall be subject to sale for nonpayment of taxes"), what a measure needs to pass ("At least seven (7)
+    # affirmative votes are required to pass an ordinance") and the electors' own powers ("may exercise the powers
+    # of the initiative and referendum"): remedies, legal effects and rights, binding no one to act.
+    r"\bmay\s+be\s+enjoined\b|\bwill\s+be\s+(?:considered|deemed|regarded)\s+(?:to\s+be\s+)?compliant\b|"
+    r"\bshall\s+(?:be|constitute)\s+(?:perjury|a\s+(?:misdemeanor|felony|crime))\b|"
+    r"\bshall\s+not\s+be\s+questioned\s+in\s+any\s+other\s+place\b|"
+    r"\b(?:shall|will)\s+(?:take\s+effect|become\s+effective)\s+[^.;,]{0,30}?\b(?:days?|months?|years?)\s+"
+    r"(?:after|following|from)\b|\bshall\s+be\s+subject\s+to\s+(?:sale|forfeiture|seizure|foreclosure)\b|"
+    r"\bvotes?\s+(?:of\s+[^.;]{1,60}?\s+)?(?:are|is)\s+required\s+to\s+(?:pass|adopt|carry|approve|enact)\b|"
+    r"\b(?:electors|voters)\s+(?:of\s+[^.;]{1,40}?\s+)?may\s+exercise\s+the\s+powers?\s+of\s+(?:the\s+)?"
+    r"(?:initiative|referendum)\b|"
+    r"\bshall\s+(?:then\s+)?take\s+effect\s+(?:in\s+the\s+same\s+manner|as\s+if|without\s+the\s+signature)\b|"
+    # "Nothing in the rules and technical standards shall compel or authorize ...": a rule of construction.
+    r"^\W*nothing\s+(?:in|herein|contained\s+(?:herein|in))\b|"
+    # Deeming ("Individuals who do not check the box are assumed to consent"), a description of practice
+    # ("Typically, an organization will seek consent ..."), an expectation ("an individual ... should reasonably
+    # expect that ...") and a concession ("even though other individuals ... may be responsible for ...").
+    r"\b(?:is|are)\s+assumed\s+to\b|^\W*(?:typically|usually|normally|generally|often),?\s+[^.;]{0,80}?\bwill\b|"
+    r"\bshould\s+(?:reasonably\s+)?expect\b|\beven\s+though\b[^.;]{0,120}?\bmay\b|"
+    # A remedy's limits and how it is pursued: a penalty's cap ("the latter amount shall not exceed"), remedies "in
+    # addition to any other lawful remedy", limitation periods ("no action may be brought ... unless ... commenced
+    # within three years", "In no event shall an action be brought after six years").
+    r"\b(?:amount|sum|penalty|fine|total)\s+shall\s+not\s+exceed\b|"
+    r"\bshall\s+be\s+in\s+addition\s+to\s+any\s+other\b|"
+    r"\b(?:no\s+)?action\s+(?:to\s+enforce\s+[^.;]{1,60}?\s+)?(?:may|shall)\s+(?:not\s+)?be\s+(?:brought|commenced|maintained)\b|"
+    r"\bshall\s+(?:an\s+|any\s+)?action\s+be\s+(?:brought|commenced)\b|"
+    # A duty only for some ("notice to the department of financial services shall only be required if the person
+    # or business is a covered entity"): a scope proviso. Preemption of local law and what localities may not add.
+    r"\bshall\s+only\s+be\s+required\s+(?:if|where|when)\b|\bshall\s+be\s+required\s+only\s+(?:if|where|when)\b|"
+    r"\bshall\s+(?:be\s+exclusive|preempt)\b|"
+    # What a duty "shall not extend to" ("confidentiality, however, shall not extend to significant misconduct") is
+    # its limit, as "shall be limited to" is.
+    r"\bshall\s+not\s+extend\s+to\b|"
+    r"\bno\s+(?:locality|municipality|political\s+subdivision|local\s+government)\s+(?:shall|may)\b|"
+    # Precedence ("If the state has other provisions on ..., such provisions shall prevail"), commencement whatever
+    # the instrument is called ("This Measures shall come into force on ..."), and a sanction stated without anyone
+    # to impose it ("punishment shall be imposed according to law", "criminal liability shall be pursued according
+    # to law") are legal effects, as "shall be liable under" is.
+    # A web page's note of which edition governs ("In case of inconsistencies ..., the printed version will
+    # prevail.") is a precedence rule too, whatever its modal verb.
+    r"\b(?:shall|will)\s+prevail\b|\bshall\s+(?:come|enter)\s+into\s+force\b|"
+    # A limit of a body's remit ("The Department shall not be responsible for identifying or publishing data
+    # sets"): what it need not do, forbidding it nothing.
+    r"\bshall\s+not\s+be\s+responsible\s+for\b|"
+    # "Such a determination regarding publication does not foreclose a requesters access to such data sets": what a
+    # rule leaves open is its limit, as "shall not affect" is.
+    r"\b(?:does|do|shall)\s+not\s+foreclose\b|"
+    # Contents described ("This method may include but is not limited to an internet hyperlink ..."): a thing's
+    # "may include" allows no one anything.
+    r"\bmay\s+include,?\s+but\s+(?:is|are)\s+not\s+limited\s+to\b|"
+    # The effect of a practice on an authority's power ("No such practice of an undertaking shall prevent the
+    # Commission from designating it"): a saving clause, as "Nothing in ... shall prevent" is.
+    r"^\W*no\s+such\s+(?:practice|conduct|behaviou?r|agreement|arrangement|measure|action|decision)s?\b"
+    r"[^.;]{0,80}?\bshall\s+(?:prevent|preclude)\b|"
+    r"\b(?:liability|punishment|penalt(?:y|ies)|sanctions?)\s+shall\s+be\s+(?:imposed|pursued|investigated)\s+"
+    r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b",
+    re.I,
+)
