@@ -405,20 +405,33 @@ def incremental_times(store: Any, shapes: Any) -> dict[str, Any]:
     def run() -> None:
         runs.append(validate_incremental(store, AS_OF, shapes, save=False))
 
+    # Each run is a validation, so each has the validation's limit: at 10M triples a run after a change took
+    # longer than a question's 120 s, and the rows below then came from the run before the change.
     out["incremental validate: first run (full)"] = timed(run, limit=VALIDATE_LIMIT_S)
-    out["incremental validate: nothing changed"] = timed(run)
+    out["incremental validate: nothing changed"] = timed(run, limit=VALIDATE_LIMIT_S)
+    finished = ""  # the last change whose run finished
     for name, change in (
         ("an evidence item added", _add_evidence),
         ("a risk level changed", _change_risk),
         ("a mapping accepted", _accept_mapping),
     ):
         change(store)
-        out[f"incremental validate: after {name}"] = timed(run)
-        if runs:
+        before = len(runs)
+        out[f"incremental validate: after {name}"] = timed(run, limit=VALIDATE_LIMIT_S)
+        if len(runs) > before:
             out[f"incremental validate: after {name}: queries run"] = f"{runs[-1].rerun} of {runs[-1].queries}"
+            finished = name
+        else:
+            out[f"incremental validate: after {name}: queries run"] = "– (did not finish)"
+    if finished != "a mapping accepted":
+        # Comparing an earlier run's findings with a full run after all three changes would report a difference
+        # that is not there (the 2026-12-05 xlarge run did).
+        out["incremental_note"] = (
+            "after the three changes, incremental findings not compared (the last run did not finish)"
+        )
+        return out
     full = validate_store(store, AS_OF, shapes, save=False, engine="sparql")
-    same = bool(runs) and runs[-1].outcome.findings == full.findings
-    verdict = "equal" if same else "DIFFER FROM"
+    verdict = "equal" if runs[-1].outcome.findings == full.findings else "DIFFER FROM"
     out["incremental_note"] = (
         f"after the three changes, incremental findings {verdict} a full run's ({len(full.findings)})"
     )
