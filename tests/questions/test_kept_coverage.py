@@ -185,12 +185,12 @@ def test_an_evidence_item_added_reads_no_structure_and_evaluates_in_part(store: 
     assert (kept.keeper.structure_reads, kept.keeper.partial_evaluations) == (1, 1)
 
 
-def test_a_mapping_accepted_reads_only_its_part_of_the_structure_again(store: LocalStore) -> None:
+def test_a_mapping_accepted_reads_only_the_mappings_of_the_controls_it_names(store: LocalStore) -> None:
     kept = Kept(store)
     kept.coverage()
     accept_mapping(store, random.Random(4))
-    kept.coverage()
-    assert (kept.keeper.structure_reads, kept.keeper.part_reads) == (1, 1)
+    assert kept.coverage() == fresh(store)
+    assert (kept.keeper.structure_reads, kept.keeper.part_reads, kept.keeper.mapping_updates) == (1, 0, 1)
 
 
 def test_a_risk_level_changed_reads_no_structure_and_evaluates_only_that_systems_row_again(store: LocalStore) -> None:
@@ -391,7 +391,8 @@ def test_a_mapping_accepted_is_evaluated_in_part_and_equals_a_fresh_evaluation(
         assert now == full
         assert now.obligation_status == full.obligation_status
         assert (list(now.by_risk), list(now.by_document)) == (list(full.by_risk), list(full.by_document))
-    assert (kept.keeper.structure_reads, kept.keeper.part_reads, kept.keeper.partial_evaluations) == (1, 1, 2)
+    k = kept.keeper
+    assert (k.structure_reads, k.part_reads, k.mapping_updates, k.partial_evaluations) == (1, 0, 1, 2)
 
 
 def test_a_first_mapping_moves_the_rows_of_every_system_the_obligation_binds_from_unmapped(store: LocalStore) -> None:
@@ -405,3 +406,50 @@ def test_a_first_mapping_moves_the_rows_of_every_system_the_obligation_binds_fro
     snap = cv.snapshot(store, impact=False)
     bound = [r.id for r in after.systems if snap.binds.get(r.iri, 0) >> snap.index[obligation] & 1]
     assert moved and set(bound) <= set(moved)
+
+
+def test_a_mapping_taken_away_again_leaves_the_control_as_it_was(store: LocalStore) -> None:
+    kept = Kept(store)
+    before = kept.coverage()
+    obligation, control = _unmapped_binding_obligation(store), _implemented_control(store)
+    _map(store, obligation, control)
+    kept.coverage()
+    store.drop_graph(ACCEPTED)
+    assert kept.snapshot() == cv.snapshot(store, impact=False)
+    assert kept.coverage() == fresh(store) == before
+    assert kept.keeper.mapping_updates == 2
+
+
+def _control(store: LocalStore, iri: str, title: str | None) -> None:
+    """A control with an id (and a title, if given), implemented by no one, in a graph of its own."""
+    titled = f' ; <http://www.w3.org/2000/01/rdf-schema#label> "{title}"' if title else ""
+    store.replace_graph(
+        f"https://w3id.org/compgraph/graph/test/{iri.rsplit('/', 1)[-1]}",
+        f'<{iri}> a <{CG}Control> ; <http://purl.org/dc/terms/identifier> "{iri[-6:]}"{titled} .'.encode(),
+        "text/turtle",
+    )
+
+
+def test_a_mapping_to_a_control_with_an_id_but_no_title_maps_nothing(store: LocalStore) -> None:
+    """coverage.satisfies_of reads only controls with an id and a label; followed in part, the same."""
+    control = "https://w3id.org/compgraph/id/control/NO-TITLE"
+    _control(store, control, None)
+    kept = Kept(store)
+    kept.coverage()
+    _map(store, _unmapped_binding_obligation(store), control)
+    assert kept.snapshot() == cv.snapshot(store, impact=False)
+    assert kept.coverage() == fresh(store)
+    assert kept.keeper.mapping_updates == 1
+
+
+def test_a_controls_only_mapping_taken_away_leaves_it_satisfying_nothing(store: LocalStore) -> None:
+    control = "https://w3id.org/compgraph/id/control/ONLY-ONE"
+    _control(store, control, "Only one mapping")
+    kept = Kept(store)
+    kept.coverage()
+    _map(store, _unmapped_binding_obligation(store), control)
+    assert control in kept.snapshot().satisfies
+    store.drop_graph(ACCEPTED)
+    assert kept.snapshot() == cv.snapshot(store, impact=False)
+    assert kept.coverage() == fresh(store)
+    assert kept.keeper.mapping_updates == 2
