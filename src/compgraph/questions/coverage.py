@@ -449,13 +449,18 @@ def system_row(
     binding = snap.binds.get(iri, 0) & snap.traced
     split = _split([m for m in (masks.get(iri), masks.get(org)) if m is not None], mapped_any)
     counts = {st: (split[st] & binding).bit_count() for st in STATUSES}
-    worst = next((st for st in STATUSES if counts[st]), None)
+    worst = worst_status(counts)
     docs: dict[str, list[int]] = {}
     for doc, (lo, hi) in snap.doc_ranges.items():
         window = (binding >> lo) & ((1 << (hi - lo)) - 1)
         if window:
             docs[doc] = [((split[st] >> lo) & window).bit_count() for st in STATUSES]
     return SystemRow(iri, sid, label, risk, org, counts, worst), docs
+
+
+def worst_status(counts: dict[str, int]) -> str | None:
+    """The worst status a row counts any obligation in; None when nothing binds it."""
+    return next((st for st in STATUSES if counts[st]), None)
 
 
 def add_row(cov: Coverage, row: SystemRow, docs: dict[str, list[int]], sign: int = 1) -> None:

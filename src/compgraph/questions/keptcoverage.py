@@ -462,7 +462,7 @@ def _shift(
         if d := (after[st] & where).bit_count() - (before[st] & where).bit_count():
             counts[st] += d
             totals[st] += d
-    cov.systems[at] = replace(r, counts=counts, worst=next((st for st in cv.STATUSES if counts[st]), None))
+    cov.systems[at] = replace(r, counts=counts, worst=cv.worst_status(counts))
     row_docs = docs[at] = dict(docs[at])
     for doc, (lo, hi) in snap.doc_ranges.items():
         if here := where & (((1 << (hi - lo)) - 1) << lo):
