@@ -209,10 +209,6 @@ def _load(path: Path) -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) and doc.get("format") == FORMAT else None
 
 
-def _save(path: Path, doc: dict[str, Any]) -> None:
-    ondisk.keep_json(path, doc)  # not written (a read-only store): every run is a full one
-
-
 # --- the run ----------------------------------------------------------------------------------------------
 
 
@@ -329,7 +325,7 @@ def validate_incremental(
             for qid, rows in zip(ids, per_query, strict=True)
         },
     }
-    _save(path, doc)
+    ondisk.keep_json(path, doc)  # not written (a read-only store): every run is a full one
     names = sorted(shorten(k[5:]) + " (class)" if k.startswith("type ") else shorten(k) for k in changed)
     return Incremental(outcome, len(p.queries), len(rerun), names, why, time.perf_counter() - t0)
 
