@@ -311,7 +311,7 @@ class LocalStore(GraphStore):
         quads = list(ox.parse(data, format=fmt))
         # INSERT DATA gives blank nodes new labels, so their graph's hash after the write is only known once written.
         if len(quads) <= IN_PLACE_MAX and not any(has_blank(q) for q in quads):
-            lines = {f"{q.subject} {q.predicate} {q.object}" for q in quads}
+            lines = {history.quad_line(q) for q in quads}
             body = "\n".join(line + " ." for line in lines)
             # One update is one transaction: the old graph and the new one never coexist, nothing is staged, and
             # the history entry lands with the change or not at all.

@@ -35,7 +35,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from compgraph.checks.incremental import graph_hashes
-from compgraph.graph.history import digest_lines
+from compgraph.graph.history import digest_lines, quad_line
 from compgraph.graph.namespaces import CG
 from compgraph.graph.store import LocalStore
 from compgraph.questions import coverage as cv
@@ -87,7 +87,7 @@ def _lines(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None) -> dict[s
         quads.extend((c, q) for q in db.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(c), graph))
     for p, q in quads:
         lines, nodes = out.setdefault(_key(q.graph_name), ({}, {}))
-        lines.setdefault(PART.get(p, OTHER), []).append(f"{q.subject} {q.predicate} {q.object}")
+        lines.setdefault(PART.get(p, OTHER), []).append(quad_line(q))
         nodes[str(q.subject)] = q.subject
         if not isinstance(q.object, ox.Literal):
             nodes[str(q.object)] = q.object
@@ -112,7 +112,7 @@ def _named(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None, nodes: di
         else:
             found = (q for q in db.quads_for_pattern(None, ox.NamedNode(p), None, graph) if str(q.subject) in nodes)
         for q in found:
-            out.setdefault(_key(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object}")
+            out.setdefault(_key(q.graph_name), []).append(quad_line(q))
     return out
 
 
