@@ -1,15 +1,17 @@
-"""Fixtures shared by the checks tests that pin mutation survivors."""
+"""Fixtures shared by the checks tests: both engines on one shapes graph, and a generated small store."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from compgraph.checks.validate import validate_store
 from compgraph.graph.store import LocalStore
+from compgraph.scale import generate as gen
 
 AS_OF = date(2026, 11, 22)
 PREFIX = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
@@ -33,3 +35,13 @@ def both_engines() -> BothEngines:
         return [focus for focus, _ in pairs]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated small store (as ``generate --scale small``), built once; each test changes its own copy."""
+    root = tmp_path_factory.mktemp("generated-small") / "store"
+    s = LocalStore(root)
+    gen.load_into(s, gen.Spec.parse("small", 1, AS_OF))
+    s.close()
+    return root

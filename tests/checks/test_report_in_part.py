@@ -26,20 +26,9 @@ from compgraph.graph import history
 from compgraph.graph import store as store_mod
 from compgraph.graph.store import LocalStore
 from compgraph.scale import bench
-from compgraph.scale import generate as gen
 
 # The bench's changes, made on a generated store as a user's edits are: an evidence item, a risk level, a mapping.
 CHANGES = [bench._add_evidence, bench._change_risk, bench._accept_mapping]
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A generated small store, built once; each test changes its own copy."""
-    root = tmp_path_factory.mktemp("report-in-part") / "store"
-    s = LocalStore(root)
-    gen.load_into(s, gen.Spec.parse("small", 1, AS_OF))
-    s.close()
-    return root
 
 
 @pytest.fixture

@@ -23,19 +23,8 @@ from compgraph.checks.validate import validate_store
 from compgraph.graph import history
 from compgraph.graph import store as store_mod
 from compgraph.graph.store import LocalStore
-from compgraph.scale import generate as gen
 
 CREATED = f"<{DCTERMS.created}>"
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A generated small store (as ``generate --scale small``), built once; each test changes its own copy."""
-    root = tmp_path_factory.mktemp("report-iris") / "store"
-    s = LocalStore(root)
-    gen.load_into(s, gen.Spec.parse("small", 1, AS_OF))
-    s.close()
-    return root
 
 
 @pytest.fixture
