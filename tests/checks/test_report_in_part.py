@@ -143,13 +143,16 @@ def test_nothing_changed_leaves_the_report_graph_and_the_trail_intact_and_verifi
     store: LocalStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shapes = load_shapes()
-    validate_incremental(store, AS_OF, shapes)
+    first = validate_incremental(store, AS_OF, shapes)
+    saved = _lines(store)
+    assert saved == _whole_save_lines(first.outcome, tmp_path, "fresh")
+    # Later by the clock: only the report's creation time would move, so nothing is written (test_report_unchanged).
     monkeypatch.setattr(report_mod, "_now", lambda: "2026-11-22T09:00:05+00:00")
     with monkeypatch.context() as m:
         _no_whole_read(m)
         again = validate_incremental(store, AS_OF, shapes)
     assert not again.why_full
-    assert _lines(store) == _whole_save_lines(again.outcome, tmp_path, "fresh")
+    assert _lines(store) == saved
     _assert_true_to_the_trail(store)
     root = store.root
     store.close()

@@ -254,6 +254,17 @@ def head(db: ox.Store) -> tuple[int, str]:
     return 0, EMPTY
 
 
+def newest_entry_graphs(db: ox.Store) -> set[str]:
+    """The graphs the trail's newest entry records a write of (none without a trail)."""
+    seq, _ = head(db)
+    if not seq:
+        return set()
+    res = db.query(
+        f"SELECT ?g WHERE {{ GRAPH <{HISTORY_GRAPH}> {{ <{entry_iri(seq)}> <{CG}graphChange>/<{CG}graph> ?g }} }}"
+    )
+    return {row[0].value for row in res}  # type: ignore[union-attr,index]
+
+
 def last_recorded(db: ox.Store, graph: str) -> tuple[int, str] | None:
     """``graph``'s (triple count, content hash) after the last write the trail records of it; None if none does."""
     res = db.query(
