@@ -40,8 +40,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
+from compgraph.checks import keptfindings
 from compgraph.checks.integrity import with_evidence_integrity
-from compgraph.checks.report import Outcome
+from compgraph.checks.report import REPORT_GRAPH, Outcome, Triple
 from compgraph.checks.reportpart import save_report_in_part
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import Plan, Query, plan_each
@@ -283,18 +284,13 @@ def validate_incremental(
             changed |= {k for k in set(old) | set(new) if old.get(k) != new.get(k)}
         supers = _superclasses(store) if any(k.startswith("type ") for k in changed) else {}
         rerun = [i for i, n in enumerate(needs) if any(n.affected_by(k, supers) for k in changed)]
-    per_query: list[list[dict[str, Node | None]]] = [[] for _ in p.queries]
-    if not why:
-        kept = last["rows"]  # type: ignore[index]
-        memo: dict[tuple, Node | None] = {}  # the same few thousand terms recur in 100k rows
-
-        def term(v: Any) -> Node | None:
-            key = tuple(v) if v is not None else ()
-            if key not in memo:
-                memo[key] = _term_in(v)
-            return memo[key]
-
-        per_query = [[{k: term(v) for k, v in d.items()} for d in kept[qid]] for qid in ids]
+    unchanged = not why and not rerun and last is not None and last.get("graphs") == hashes
+    key = keptfindings.state_key(plan_id, as_of.isoformat(), hashes)
+    kept_findings = keptfindings.load(store.root, key) if unchanged else None
+    if kept_findings is not None:
+        assert last is not None
+        return _as_kept(store, as_of, shapes, p, ids, last, kept_findings, key, save, t0)
+    per_query = [[] for _ in p.queries] if why else _kept_rows(last, ids)  # type: ignore[arg-type]
     if rerun:  # the date's scratch graph is a write, so only if needed
         with run_graph(store, as_of):
             fresh = rows_per_query(store, [p.queries[i] for i in rerun])
@@ -303,17 +299,19 @@ def validate_incremental(
     flat = [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
     labels = _labels(store, (d.get("this") for _, d in flat))  # type: ignore[misc]
     findings, report = findings_from_rows(flat, shapes, labels)
-    outcome = Outcome(as_of, not rows_with_focus(flat), findings, report)
-    outcome.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}
-    outcome = with_evidence_integrity(store, outcome)
+    made = Outcome(as_of, not rows_with_focus(flat), findings, report)
+    made.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}
+    outcome = with_evidence_integrity(store, made)
     if save:
         # The saved report is visible to the queries, so the next run compares against the state these rows
         # were read from: it sees the report graph (and the trail) as changed, as they are. Saved in part: the
         # last save is known from the trail, so only what changed is read back (``reportpart``).
         save_report_in_part(store, outcome, shapes)
-    if not why and not rerun and last is not None and last.get("graphs") == hashes:
-        names: list[str] = []  # nothing changed: the file already says all of this (2.5 s to write at 1.1M)
-        return Incremental(outcome, len(p.queries), 0, names, why, time.perf_counter() - t0)
+    saved = history.last_recorded(db, REPORT_GRAPH) if save else None
+    if unchanged:
+        # Nothing changed: the incremental file already says all of this (2.5 s to write at 1.1M).
+        keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
+        return Incremental(outcome, len(p.queries), 0, [], why, time.perf_counter() - t0)
     doc = {
         "format": FORMAT,
         "as_of": as_of.isoformat(),
@@ -325,9 +323,44 @@ def validate_incremental(
             for qid, rows in zip(ids, per_query, strict=True)
         },
     }
-    ondisk.keep_json(path, doc)  # not written (a read-only store): every run is a full one
+    if ondisk.keep_json(path, doc):  # not written (a read-only store): every run is a full one
+        keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
     names = sorted(shorten(k[5:]) + " (class)" if k.startswith("type ") else shorten(k) for k in changed)
     return Incremental(outcome, len(p.queries), len(rerun), names, why, time.perf_counter() - t0)
+
+
+def _kept_rows(last: dict[str, Any], ids: list[str]) -> list[list[dict[str, Node | None]]]:
+    """The last run's rows of each query, as terms."""
+    memo: dict[tuple, Node | None] = {}  # the same few thousand terms recur in 100k rows
+
+    def term(v: Any) -> Node | None:
+        key = tuple(v) if v is not None else ()
+        if key not in memo:
+            memo[key] = _term_in(v)
+        return memo[key]
+
+    return [[{k: term(v) for k, v in d.items()} for d in last["rows"][qid]] for qid in ids]
+
+
+def _as_kept(
+    store: LocalStore, as_of: date, shapes: Graph, p: Plan, ids: list[str], last: dict[str, Any],
+    kept: dict[str, Any], key: str, save: bool, t0: float,
+) -> Incremental:
+    """Nothing changed and the last run's findings are kept (``keptfindings``): they are this run's. The report
+    is made from the kept rows only if something asks for it; the evidence files are checked afresh."""
+
+    def report() -> list[Triple]:
+        flat = [(q, d) for q, rows in zip(p.queries, _kept_rows(last, ids), strict=True) for d in rows]
+        return findings_from_rows(flat, shapes, {})[1]  # labels name findings, not report triples
+
+    made = Outcome(as_of, kept["conforms"], kept["findings"], report)
+    made.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}
+    outcome = with_evidence_integrity(store, made)
+    if save and keptfindings.save_needed(kept, outcome.findings, history.last_recorded(store.oxigraph, REPORT_GRAPH)):
+        save_report_in_part(store, outcome, shapes)
+        saved = history.last_recorded(store.oxigraph, REPORT_GRAPH)
+        keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
+    return Incremental(outcome, len(p.queries), 0, [], "", time.perf_counter() - t0)
 
 
 def _predicates(db: ox.Store, graph: str) -> set[str]:

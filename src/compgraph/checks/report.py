@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -50,7 +50,10 @@ class Outcome:
     is then only made an rdflib Graph when asked for: at 1M triples (8k results, 70k report triples)
     building that Graph took longer than running half the shapes, and saving needs no Graph."""
 
-    def __init__(self, as_of: date, conforms: bool, findings: list[Finding], report: Graph | list[Triple]) -> None:
+    def __init__(
+        self, as_of: date, conforms: bool, findings: list[Finding],
+        report: Graph | list[Triple] | Callable[[], list[Triple]],
+    ) -> None:
         self.as_of, self.conforms, self.findings = as_of, conforms, findings
         self._report = report
         # Which engine ran which shapes (shape names), and why a shape was left to pySHACL.
@@ -61,12 +64,14 @@ class Outcome:
     def report(self) -> Graph:
         if not isinstance(self._report, Graph):
             g = Graph()
-            for t in self._report:
+            for t in self.report_triples():
                 g.add(t)
             self._report = g
         return self._report
 
     def report_triples(self) -> Iterable[Triple]:
+        if not isinstance(self._report, (Graph, list)):  # made when first asked for (see checks.keptfindings)
+            self._report = self._report()
         return iter(self._report)
 
     def merged(self, other: Outcome) -> Outcome:
