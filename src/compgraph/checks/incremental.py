@@ -301,6 +301,7 @@ def validate_incremental(
     findings, report = findings_from_rows(flat, shapes, labels)
     made = Outcome(as_of, not rows_with_focus(flat), findings, report)
     made.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}
+    made.shapes = shapes
     outcome = with_evidence_integrity(store, made)
     if save:
         # The saved report is visible to the queries, so the next run compares against the state these rows
@@ -355,6 +356,7 @@ def _as_kept(
 
     made = Outcome(as_of, kept["conforms"], kept["findings"], report)
     made.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}
+    made.shapes = shapes
     outcome = with_evidence_integrity(store, made)
     if save and keptfindings.save_needed(kept, outcome.findings, history.last_recorded(store.oxigraph, REPORT_GRAPH)):
         save_report_in_part(store, outcome, shapes)

@@ -108,5 +108,5 @@ def with_evidence_integrity(store: GraphStore, outcome: Outcome, root: Path | No
             triples.append((r, SH.value, Literal(f.value)))
     findings = sorted(set(outcome.findings) | set(extra), key=Finding.sort_key)
     out = Outcome(outcome.as_of, False, findings, triples)
-    out.engines, out.fallback_reasons = outcome.engines, outcome.fallback_reasons
+    out.engines, out.fallback_reasons, out.shapes = outcome.engines, outcome.fallback_reasons, outcome.shapes
     return out

@@ -56,7 +56,9 @@ def validate_graph(data: Graph, as_of: date, shapes: Graph | None = None) -> Out
     conforms = not any(report.subjects(RDF.type, SH.ValidationResult))
     for node in report.subjects(RDF.type, SH.ValidationReport):
         report.set((node, SH.conforms, Literal(conforms)))
-    return Outcome(as_of, conforms, findings, report)
+    outcome = Outcome(as_of, conforms, findings, report)
+    outcome.shapes = shapes
+    return outcome
 
 
 

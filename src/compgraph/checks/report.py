@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from compgraph.checks.reportiris import namer
+from compgraph.checks.reportiris import namer, with_iris
 from compgraph.graph.literals import triples_as_written
 from compgraph.graph.namespaces import CG, PREFIXES, graph_iri, shorten
 from compgraph.graph.store import GraphStore, to_oxigraph
@@ -59,6 +59,8 @@ class Outcome:
         # Which engine ran which shapes (shape names), and why a shape was left to pySHACL.
         self.engines: dict[str, list[str]] = {}
         self.fallback_reasons: dict[str, str] = {}
+        # The shapes graph the run read: a blank source shape of the report is named from its description there.
+        self.shapes: Graph | None = None
 
     @property
     def report(self) -> Graph:
@@ -88,7 +90,9 @@ class Outcome:
             triples.append((node if s == theirs else s, p, o))
         triples.append((node, SH.conforms, Literal(conforms)))
         findings = sorted(set(self.findings) | set(other.findings), key=Finding.sort_key)
-        return Outcome(self.as_of, conforms, findings, triples)
+        out = Outcome(self.as_of, conforms, findings, triples)
+        out.shapes = self.shapes
+        return out
 
     @property
     def violations(self) -> list[Finding]:
@@ -229,10 +233,13 @@ def render_json(outcome: Outcome) -> str:
 
 
 def render_turtle(outcome: Outcome) -> str:
+    """The report as Turtle, its nodes named as the saved report names them (``reportiris``): the printed report
+    and the store's graph cite a result by the same IRI, and the same findings print the same text."""
     report = Graph()
     for prefix, ns in PREFIXES.items():
         report.bind(prefix, ns)
-    report += outcome.report
+    for t in with_iris(outcome.report_triples(), outcome.shapes):
+        report.add(t)
     return report.serialize(format="turtle")
 
 

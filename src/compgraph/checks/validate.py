@@ -91,6 +91,7 @@ def validate_store(
             outcome = outcome.merged(rest)
         outcome.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": _names(shapes, p.fallback)}
         outcome.fallback_reasons = {_name(shapes, s): why for s, why in p.fallback.items()}
+    outcome.shapes = shapes
     # Evidence files are hashed for both engines; their findings join the outcome and the saved report.
     outcome = with_evidence_integrity(store, outcome)
     if save:
