@@ -163,6 +163,11 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/checks/test_incremental.py",
             "tests/checks/test_incremental_cost.py",
             "tests/checks/test_query_growth.py",
+            "tests/checks/test_report_iris.py",
+            "tests/checks/test_report_in_part.py",
+            "tests/checks/test_report_unchanged.py",
+            "tests/checks/test_findings_kept.py",
+            "tests/checks/test_report_printed.py",
         ],
     ),
     "catalog-build": (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,12 @@ def test_a_third_incremental_run_on_unchanged_data_runs_no_query_and_finds_the_s
     assert third.rerun == 0 and not third.why_full
     assert third.outcome.findings == second.outcome.findings == first.outcome.findings
     assert last_report_counts(store)["created"] == "2026-11-22T09:00:00+00:00"
+
+
+def test_a_run_as_of_another_date_on_unchanged_data_saves_its_report(store: LocalStore, clock: Clock) -> None:
+    shapes = load_shapes()
+    validate_store(store, AS_OF, shapes)
+    clock.second = 30
+    validate_store(store, date(2026, 12, 24), shapes)
+    saved = last_report_counts(store)
+    assert saved["as_of"] == "2026-12-24" and saved["created"] == "2026-11-22T09:00:30+00:00"
