@@ -7,12 +7,11 @@ from typing import Any
 
 from flask import Response, abort, current_app, get_template_attribute, redirect, request, url_for
 
-from compgraph.checks.report import last_report_counts
 from compgraph.questions import trace as tr
 from compgraph.web import model, pageinfo
 from compgraph.web.model import get_store
 from compgraph.web.pagecache import cached_page
-from compgraph.web.views.common import Table, as_of_param, bars, bp, cache, question_list, respond
+from compgraph.web.views.common import Table, as_of_param, bars, bp, cache, question_list, respond, saved_report
 
 # A page cannot draw thousands of systems: the dashboard shows this many of the least covered.
 DASHBOARD_SYSTEMS = 50
@@ -54,7 +53,7 @@ def _kpis(store: Any, as_of: date) -> dict[str, Any]:
     pairs = sum(sum(c.values()) for c in cov.by_system.values())
     covered = sum(c.get(tr.COVERED, 0) for c in cov.by_system.values())
     state = model.store_state(store)
-    saved = cache().get(("last-report", state.key), lambda: last_report_counts(store))
+    saved = saved_report(store)
     stale = cache().get(
         ("stale", state.key), lambda: pageinfo.validation_staleness(store, state.built, saved.get("created"))
     )

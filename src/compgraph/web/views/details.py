@@ -12,7 +12,6 @@ from typing import Any
 
 from flask import Response, abort, current_app, get_template_attribute, request, url_for
 
-from compgraph.checks.report import last_report_counts
 from compgraph.graph.store import GraphStore
 from compgraph.legal.review import resolve_mappings_dir
 from compgraph.questions import trace as tr
@@ -31,6 +30,7 @@ from compgraph.web.views.common import (
     link_rows,
     resolve,
     respond,
+    saved_report,
 )
 
 
@@ -134,7 +134,7 @@ def _own_findings(store: GraphStore, kind: str, iri: str, as_of: date | None, ct
     """What is wrong with this node: the saved validation's results about it (with that run's dates and
     whether the data changed since) and what coverage says on the page's date (from the ``extra`` callback)."""
     state = model.store_state(store)
-    saved = cache().get(("last-report", state.key), lambda: last_report_counts(store))
+    saved = saved_report(store)
     stale = cache().get(
         ("stale", state.key), lambda: pageinfo.validation_staleness(store, state.built, saved.get("created"))
     )
