@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 from rdflib.namespace import DCTERMS
+from test_incremental import AS_OF
 
 from compgraph.checks.report import REPORT_GRAPH, render_turtle
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.validate import validate_store
 from compgraph.graph.namespaces import CG
 from compgraph.graph.store import LocalStore
-from conftest import AS_OF
 
 SHAPES = """
 @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
