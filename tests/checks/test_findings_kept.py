@@ -132,3 +132,12 @@ def test_kept_findings_of_another_state_are_not_taken(store: LocalStore, monkeyp
     assert made and run.rerun == 0
     assert keptfindings.load(store.root, "0") is None
 
+
+
+@pytest.mark.parametrize("broken", ['{"format": "compgraph-findings-kept/1", "key": "K"}', "not json", "[]",
+                                    '{"format": "compgraph-findings-kept/1", "key": "K", "conforms": true, '
+                                    '"after": "x", "saved": null, "findings": [["only one field"]]}'])
+def test_a_kept_findings_file_that_is_not_one_this_module_wrote_is_not_taken(tmp_path: Path, broken: str) -> None:
+    (tmp_path / keptfindings.KEPT).parent.mkdir(parents=True)
+    (tmp_path / keptfindings.KEPT).write_text(broken, encoding="utf-8")
+    assert keptfindings.load(tmp_path, "K") is None

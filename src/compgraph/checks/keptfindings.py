@@ -60,6 +60,11 @@ def load(root: Path, key: str) -> dict[str, Any] | None:
         return None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
         return None
+    saved = doc.get("saved")
+    if not isinstance(doc.get("conforms"), bool) or not isinstance(doc.get("after"), str) or not (
+        saved is None or (isinstance(saved, list) and len(saved) == 2)
+    ):
+        return None  # not a file this module wrote: made afresh
     try:
         doc["findings"] = [Finding(*row) for row in doc["findings"]]
     except (TypeError, KeyError):
