@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from compgraph.checks.incremental import query_id, validate_incremental
+from compgraph.checks.incremental import STATE, query_id, validate_incremental
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparqldeps import needs_of
@@ -262,3 +262,15 @@ def test_the_token_reader_misses_nothing_rdflibs_parse_of_a_shipped_query_finds(
         assert iris <= ours.iris, text
         assert ours.any_predicate or not any_predicate, text
         assert ours.any_predicate or ours.any_class or not any_class, text
+
+
+def test_a_kept_state_file_missing_a_field_means_a_full_run_not_a_traceback(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "store") as s:
+        s.replace_graph("urn:x:data", b"<urn:x:n> <urn:x:p> <urn:x:o> .\n")
+        validate_incremental(s, AS_OF, save=False)
+        path = s.root / STATE
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        del doc["sigs"]
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        run = validate_incremental(s, AS_OF, save=False)
+    assert run.why_full == "no earlier run kept beside the store"
