@@ -17,8 +17,11 @@ __all__ = ["heading_of", "is_title", "long_title", "principle_cite", "principle_
 # A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
 # Japan's acts number an article inserted after Article 16 "Article 16-2" (a branch number, not a range).
 _ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)[ \t]+(\d+(?:-\d+)?[a-z]?|[IVXLC]+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+# The District of Columbia's code prints the dash in a section number as an en dash ("§ 1–204.22. Powers and
+# duties."), as an enrolled Maryland bill does; Virginia numbers a section inserted after another with a colon
+# ("§ 6.15:3. School buildings ...", after § 6.15). Both are parts of the number (cited "1-204.22", "6.15:3").
 _SECTION = re.compile(
-    r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+[\w.-]*?)[.:]?"
+    r"^(?:§§?|Sec\.|SEC\.|Section|SECTION)[ \t]*([IVXLC]+-\d+[\w.-]*?|\d+(?:[\w.-]|[–:](?=\d))*?)[.:]?"
     r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$"
 )
 # "4 7-18-3206. Data protection assessments.": OCR split the first part of a three-part number.
@@ -74,7 +77,7 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
         if m and (rest[:1].islower() or _CITED_LABEL.match(rest) or re.match(r"[,;][ \t]*[a-z]", rest)):
             continue
         if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
-            return kind, m.group(1), (m.group(2) or "").strip()
+            return kind, m.group(1).replace("–", "-"), (m.group(2) or "").strip()
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):
         return "section", m.group(1).replace(" ", ""), m.group(2).strip()

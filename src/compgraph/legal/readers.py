@@ -474,7 +474,10 @@ def _html_to_text(html: str) -> str:
     from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "nav", "noscript"]):
+    # An <aside> is what the page sets beside its text (the D.C. Council's code page puts each section's history,
+    # cross-references and editorial notes quoting other laws' "shall" in <aside class="annotations">): no part of
+    # the law's words, as the page's navigation is not.
+    for tag in soup(["script", "style", "head", "nav", "noscript", "aside"]):
         tag.decompose()
     # What the page hides is no part of what a reader sees: LégisQuébec repeats each history note's words in a
     # class="Hidden" span ("2021, c. 252021, c. 25, s. 1031." read as markup, "2021, c. 25, s. 103." on screen).
