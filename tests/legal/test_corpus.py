@@ -76,11 +76,7 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # modality 0.970 and R 0.971: 2-113's "Only matters contained in said summary shall be considered" is
            # labelled a prohibition and read mandatory, and 2-109's second power ("; and for the purpose of ...,
            # shall have full power to compel ...") stays in the sentence's one permission with the first
-           "us-portland-or-charter-2-108-123.html": {"targets"},
-           # P 0.940, traps 1/7: 838.015's "The rate limit so proposed shall be the initial permanent rate limit" (a
-           # deeming written as a plain "shall be") is taken, and 838.065(2)'s "shall not be subject to ... and shall
-           # not be a lien ... and shall be payable solely from ..." gives two rows where the labels give a trap
-           "us-oregon-ors-838-airport-districts.html": {"targets"}}
+           "us-portland-or-charter-2-108-123.html": {"targets"}}
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])

@@ -40,3 +40,64 @@ def test_what_a_page_sets_aside_from_its_text_is_not_read(tmp_path: Path) -> Non
     text = read_document(path)
     assert "The Mayor may submit drafts" in text
     assert "shall submit to the Council a report" not in text
+
+
+_DC = ("§ 1-204.22. Powers and duties.\n\n"
+       "The Mayor shall be responsible for the proper execution of all laws relating to the District, including but not"
+       " limited to the following powers, duties, and functions:\n\n"
+       "(1) The Mayor may designate the officer or officers of the executive department of the District.\n\n"
+       "(4) The Mayor shall, through the heads of administrative boards, offices, and agencies, supervise and direct "
+       "the activities of such boards, offices, and agencies.\n\n"
+       "(5) The Mayor may submit drafts of acts to the Council.\n\n"
+       "(11) The Mayor is authorized to issue and enforce administrative orders.\n")
+
+
+def test_a_colon_over_paragraphs_that_are_each_a_sentence_of_their_own_leads_in_nothing() -> None:
+    rows = _duties(_DC)
+    assert rows[0][:2] == ("1-204.22", "mandatory")
+    assert rows[0][2].startswith("The Mayor shall be responsible for the proper execution")
+    assert [(ref, mod) for ref, mod, _ in rows[1:]] == [
+        ("1-204.22(1)", "permission"), ("1-204.22(4)", "mandatory"), ("1-204.22(5)", "permission"),
+        ("1-204.22(11)", "permission")]
+    assert rows[2][2].startswith("The Mayor shall, through the heads")
+
+
+def test_a_colon_over_points_that_complete_it_still_leads_in() -> None:
+    """Guard: points that are words of the lead-in's sentence ("shall: (a) adhere ...") carry it, as before."""
+    text = ("13-61-301. Responsibility according to role.\n\n(1) A processor shall:\n\n"
+            "(a) adhere to the controller's instructions; and\n\n(b) assist the controller in meeting obligations.\n")
+    assert _duties(text) == [
+        ("13-61-301(1)(a)", "mandatory", "A processor shall: (a) adhere to the controller's instructions; and"),
+        ("13-61-301(1)(b)", "mandatory", "A processor shall: (b) assist the controller in meeting obligations.")]
+
+
+def test_a_charters_savings_of_the_old_law_and_conditions_of_validity_bind_no_one() -> None:
+    text = ("§ 1-204.22. Powers and duties.\n\n(2) The Mayor shall administer all laws relating to personnel. All "
+            "actions affecting such personnel shall, until such time as legislation is enacted by the Council, pursuant"
+            " to paragraph (3) of this section, continue to be subject to the provisions of acts of Congress. The "
+            "officers of each agency shall continue to be appointed and removed in accordance with applicable laws "
+            "until such laws are superseded.\n\n(3) Personnel legislation enacted by Congress shall continue to be "
+            "applicable until such time as the Council provides otherwise. The merit system shall take effect not "
+            "earlier than 1 year nor later than 5 years after January 2, 1975.\n\n(12) The Mayor may reorganize the "
+            "offices of the District. Such a reorganization plan shall be valid only if the Council does not adopt a "
+            "resolution disapproving it.\n\n§ 6.12. Effective date of budget.\n\nUpon final adoption, the budget shall "
+            "be in effect for the ensuing fiscal year. A copy of such budget shall be certified by the city clerk.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["1-204.22(2)", "1-204.22(12)", "6.12, sentence 2"]
+
+
+def test_a_charters_deemings_of_one_thing_for_another_bind_no_one() -> None:
+    text = ("§ 6.07. Appropriation ordinances.\n\nThe mayor shall introduce in the council any appropriation ordinance "
+            "required. The hearing on the budget plan as a whole, as provided in § 6.09, shall constitute the hearing "
+            "on all ordinances referred to in this section.\n\n§ 6.11. Adoption of budget.\n\nThe council shall adopt "
+            "the budget. If for any reason the council fails to adopt the budget on or before such day, the budget as "
+            "submitted by the mayor shall be the budget for the ensuing year and the appropriation ordinance shall have"
+            " full force and effect to the same extent as if the same had been adopted by the council.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["6.07", "6.11"]
+
+
+def test_the_days_a_body_shall_have_to_take_action_are_its_power_to_act_within_them() -> None:
+    text = ("§ 6.16. School buildings.\n\n(d) Once the mayor has complied with subsection (a), the city council shall"
+            " have 90 days to take such action as it deems appropriate.\n\n(e) Covered entities shall have 180 days "
+            "from the effective date of this Part to comply with this section.\n")
+    assert _duties(text) == [("6.16(d)", "permission", "Once the mayor has complied with subsection (a), the city "
+                              "council shall have 90 days to take such action as it deems appropriate.")]

@@ -80,6 +80,9 @@ _PERMISSION = re.compile(
     # "The city internal auditor ... shall be removable at the will and pleasure of the City Council": the Council
     # may remove him, whenever it will.
     r"\bshall\s+be\s+removable\b|"
+    # "Once the mayor has complied with subsection (a), the city council shall have 90 days to take such action as
+    # it deems appropriate": the time allowed to act is a power to act within it ("to comply" is a grace period).
+    r"\bshall\s+have\s+(?:\w+\s+)?(?:\(\d+\)\s+)?(?:days?|weeks?|months?)\s+(?:\w+\s+){0,4}?to\s+(?!comply\b)\w+|"
     # The old formulas of a power: "It may be competent for the council ... to elect non-residents", "it shall be
     # lawful for", and the passive "There may be elected by the council additional officers".
     r"\bit\s+(?:shall|may)\s+be\s+(?:competent|lawful)\s+for\b|^\W*there\s+may\s+be\s+\w+ed\s+by\b|"

@@ -285,6 +285,26 @@ NON_DUTY = re.compile(
     r"^\W*no\s+such\s+(?:practice|conduct|behaviou?r|agreement|arrangement|measure|action|decision)s?\b"
     r"[^.;]{0,80}?\bshall\s+(?:prevent|preclude)\b|"
     r"\b(?:liability|punishment|penalt(?:y|ies)|sanctions?)\s+shall\s+be\s+(?:imposed|pursued|investigated)\s+"
-    r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b",
+    r"(?:according\s+to|in\s+accordance\s+with)\s+(?:the\s+)?law\b|"
+    # A charter's savings of the old law until a new one ("All actions affecting such personnel shall, until such
+    # time as legislation is enacted ..., continue to be subject to the provisions of acts of Congress", "Personnel
+    # legislation ... shall continue to be applicable until", "shall continue to be appointed and removed in
+    # accordance with applicable laws until"), what an act needs to be valid ("Such a reorganization plan shall be
+    # valid only if the Council does not adopt ... a resolution disapproving"), a commencement within limits ("shall
+    # take effect not earlier than 1 year nor later than 5 years after") and a budget's force ("Upon final adoption,
+    # the budget shall be in effect for the ensuing fiscal year"): which law governs and when, binding no one to act.
+    r"\bshall\s*(?:,[^.;]{1,240}?,\s*)?continue\s+to\s+be\s+(?:subject\s+to|applicable|in\s+(?:full\s+)?(?:force|effect)|"
+    r"\w+ed\s+(?:and\s+\w+ed\s+)?in\s+accordance\s+with\s+(?:the\s+)?(?:applicable|existing|such)\s+laws?)\b|"
+    r"\bshall\s+(?:only\s+)?be\s+valid\s+(?:only\s+)?(?:if|unless|when|upon)\b|"
+    r"\b(?:shall|will)\s+take\s+effect\s+not\s+(?:earlier|sooner|later)\s+than\b|"
+    r"\bshall\s+(?:be|remain)\s+in\s+(?:full\s+)?(?:force|effect)\s+(?:for|until|during|from|on)\b|"
+    # What a charter makes of one thing for another: "The hearing on the budget plan as a whole ... shall constitute
+    # the hearing on all ordinances referred to in this section"; the fallback when the council fails to act ("the
+    # budget as submitted by the mayor shall be the budget for the ensuing year", Oregon's "The rate limit so
+    # proposed shall be the initial permanent rate limit", "shall have full force and effect to the same extent as
+    # if the same had been adopted by the council"): deemings, as "shall be deemed" is.
+    r"\bshall\s+constitute\s+the\s+(?:\w+\s+){0,3}?(?:on|for|of|under)\b|"
+    r"\b(?:as\s+(?:submitted|proposed|recommended)|so\s+(?:proposed|submitted|recommended))\b[^.;]{0,80}?\bshall\s+be\s+"
+    r"the\b|\bto\s+the\s+same\s+extent\s+as\s+if\b",
     re.I,
 )

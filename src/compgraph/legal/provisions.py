@@ -438,8 +438,16 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     """A paragraph's last sentence leads in to its numbered children unless it ends with a full stop and the
     children state duties of their own ("(b) Public data sets shall be made available ... . The technical
     standards shall be determined by ... ." then "(1) Public data sets shall be provided ...": paragraphs)."""
-    if not parts or not parts[-1].rstrip().endswith("."):
+    if not parts:
         return True
+    if not parts[-1].rstrip().endswith("."):
+        # "The Mayor shall be responsible for ..., including but not limited to the following powers, duties, and
+        # functions:" over "(1) The Mayor may designate ... ." and "(5) The Mayor may submit drafts of acts to the
+        # Council.": children that are each a sentence of their own, a subject and its modal verb, are what the
+        # colon announces, not words that complete it; the lead-in is a duty of its own and each child binds by
+        # its own verb.
+        return not (parts[-1].rstrip().endswith(":") and len(children) > 1
+                    and all(_sentence_of_its_own(child.text) for child in children))
     # Children under catchlines ("1. Elected Administrative Officials", then "The City website shall include ...")
     # are headed paragraphs; they complete nothing.
     # So do the U.S. Code's subsections under capital catchlines ("(b) MAJOR INCIDENT.—The Director ... shall—").
@@ -448,6 +456,18 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     # A label alone on its line ("(a)" above "(i) The deployer shall ...") says nothing either way: its own
     # points decide at their level.
     return not all(_MODAL.search(_after_catchline(sentences(child.text))[0]) for child in children if child.text)
+
+
+_OWN_SUBJECT = re.compile(r"^(?:The|A|An|Each|Every|No|Such|Any|All)\s+(?:[A-Z]\w*|[a-z]+)(?:\s+\S+){0,6}?\s+"
+                          r"(?:shall|must|may|is\s+(?:hereby\s+)?(?:authorized|empowered)\s+to)\b")
+
+
+def _sentence_of_its_own(text: str) -> bool:
+    """Whether a child's first sentence is a whole one: it opens with its subject, which its modal verb follows
+    within a few words ("The Mayor may submit ...", "The Mayor, as custodian thereof, shall ..."), and ends with a
+    full stop."""
+    first = sentences(text)[0] if text.strip() else ""
+    return first.rstrip().endswith(".") and _OWN_SUBJECT.match(re.sub(r",[^,]{0,60},", "", first)) is not None
 
 
 def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, bool],
