@@ -101,3 +101,47 @@ def test_the_days_a_body_shall_have_to_take_action_are_its_power_to_act_within_t
             "from the effective date of this Part to comply with this section.\n")
     assert _duties(text) == [("6.16(d)", "permission", "Once the mayor has complied with subsection (a), the city "
                               "council shall have 90 days to take such action as it deems appropriate.")]
+
+
+_UCPA = ("| 528 | (3) A controller who uses pseudonymous data or deidentified data shall take reasonable |\n"
+         "|-----|------------------------------------------------------------------------------------|\n"
+         "| 529 | steps to ensure the controller: |\n"
+         "| 530 | (a) complies with any contractual obligations to which the pseudonymous data or |\n"
+         "| 531 | deidentified data are subject; and |\n"
+         "| 532 | (b) promptly addresses any breach of a contractual obligation described in Subsection |\n"
+         "| 533 | (3)(a). |\n")
+
+
+def test_a_bills_margin_line_numbers_in_a_markdown_table_are_no_words_of_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "ucpa.md"
+    path.write_text("13-61-303. Processing deidentified data.\n\n" + _UCPA, encoding="utf-8")
+    text = read_document(path)
+    assert "529" not in text and "531" not in text
+    assert "shall take reasonable" in text and "steps to ensure the controller:" in text
+
+
+def test_a_table_whose_first_column_does_not_count_its_rows_keeps_it(tmp_path: Path) -> None:
+    """Guard: a schedule's numbers (not one after another) are words of the table."""
+    path = tmp_path / "fines.md"
+    path.write_text("| Item | Penalty |\n|---|---|\n| 10 | A fine of $100 |\n| 25 | A fine of $500 |\n"
+                    "| 40 | A fine of $900 |\n", encoding="utf-8")
+    text = read_document(path)
+    assert "25" in text and "A fine of $500" in text
+
+
+def test_a_citation_broken_off_before_its_labels_and_full_stop_goes_on_in_its_sentence() -> None:
+    rows = _duties("13-61-303. Processing deidentified data.\n\n(3) A controller who uses pseudonymous data shall "
+                   "take reasonable steps to ensure the controller:\n\n(a) complies with any contractual obligations; "
+                   "and\n\n(b) promptly addresses any breach of a contractual obligation described in Subsection\n\n"
+                   "(3)(a).\n")
+    assert [ref for ref, _, _ in rows] == ["13-61-303(3)(a)", "13-61-303(3)(b)"]
+    assert rows[1][2].endswith("described in Subsection (3)(a).")
+
+
+def test_the_points_after_a_prohibitions_without_are_its_exceptions() -> None:
+    text = ("13-61-302. Responsibilities of controllers.\n\n(3) Except as otherwise provided in this chapter, a "
+            "controller may not process sensitive data collected from a consumer without:\n\n(a) first presenting the"
+            " consumer with clear notice and an opportunity to opt out of the processing; or\n\n(b) processing the data"
+            " in accordance with the federal Children's Online Privacy Protection Act.\n")
+    rows = _duties(text)
+    assert [(ref, mod) for ref, mod, _ in rows] == [("13-61-302(3)", "prohibition")]

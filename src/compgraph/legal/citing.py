@@ -14,7 +14,9 @@ __all__ = ["continues_citation"]
 
 # the word that cites a subdivision, then a label followed by the words that go on citing ("(3) of subsection (a)")
 _CITING_END = re.compile(r"\b(?:sub)?(?:divisions?|sections?|paragraphs?|clauses?)$|\bsubparagraphs?$", re.I)
-_CITED_LABEL_LINE = re.compile(r"^\(\w{1,4}\)[ \t]+(?:of|to|and|or|through|in)\b")
+# Utah's "... described in Subsection" at a printed line's end, then "(3)(a)." (the whole citation, then the
+# sentence's full stop): labels that end the line after at most a stop are no point, which needs words of its own.
+_CITED_LABEL_LINE = re.compile(r"^\(\w{1,4}\)(?:[ \t]+(?:of|to|and|or|through|in)\b|(?:\(\w{1,4}\))*[.,;:]?[ \t]*$)")
 # the name of a numbered provision, then a bare number
 _CITING_NAME_END = re.compile(r"\b(?:Articles?|Annex(?:es)?|Sections?|Chapters?|paragraphs?|points?|No\.)$")
 _CITED_NUMBER_LINE = re.compile(r"^(\d{1,4})[.,;:]?(?=[ \t]|$)")

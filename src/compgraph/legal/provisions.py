@@ -324,7 +324,11 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 # its own: its points are the conditions of the words after them.
 _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if(?!\s+any\b)|unless)|"
                                 r"as\s+soon\s+as)\b(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*)?\s*$|"
-                                r"^\W*(?:if|where|when)\W*$", re.I)
+                                r"^\W*(?:if|where|when)\W*$|"
+                                # Utah's "a controller may not process sensitive data ... without:" then "(a) first
+                                # presenting the consumer with clear notice ...; or (b) ...": what lifts a
+                                # prohibition is its exception, as "unless" is; the points bind no one.
+                                r"\b(?:shall|must|may)\s+not\b[^;]*\bwithout\W*$", re.I)
 _BARE_CONDITION = re.compile(r"^\W*(?:if|where|when)\W*$", re.I)
 
 

@@ -368,10 +368,33 @@ def _cell_text(cell: Any) -> str:
     return " ".join("".join(parts).split())
 
 
+def _mark_line_numbered_tables(soup: Any) -> None:
+    """A bill converted from its PDF to Markdown tables (``marker``: "| 455 | (1) (a) A controller shall ... |") keeps
+    each printed line's margin number in a cell of its own; read as a line between the bill's lines, the number
+    broke every sentence that ran over a line ("... described in Subsection" / "533" / "(3)(a)." read as a new point).
+    A table whose first column counts its rows one by one (three or more) is such a bill's numbered lines."""
+    for table in soup.find_all("table"):
+        numbers = []
+        for tr in table.find_all("tr"):
+            if tr.find_parent("table") is not table:
+                continue
+            cells = tr.find_all(["td", "th"], recursive=False)
+            first = " ".join(cells[0].get_text().split()) if cells else ""
+            if first:
+                numbers.append(first)
+        if (len(numbers) >= 3 and all(n.isdigit() and len(n) <= 4 for n in numbers)
+                and all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:], strict=False))):
+            table["data-line-numbers"] = "1"
+
+
 def _row_lines(tr: Any) -> list[str]:
     """The Official Journal sets each point as a row of two cells, label and text: one line "(a) text",
-    so the point keeps its label (and its lead-in) and is read once. Other rows give a line per cell."""
+    so the point keeps its label (and its lead-in) and is read once. Other rows give a line per cell; a bill's
+    margin line number (``_mark_line_numbered_tables``) is no word of its line."""
     cells = [t for t in (_cell_text(c) for c in tr.find_all(["td", "th"], recursive=False)) if t]
+    table = tr.find_parent("table")
+    if table is not None and table.get("data-line-numbers") and cells and cells[0].isdigit():
+        cells = cells[1:]
     if len(cells) >= 2 and _LABEL_CELL.match(cells[0]):
         return [" ".join(cells)]
     return cells
@@ -483,6 +506,7 @@ def _html_to_text(html: str) -> str:
     # class="Hidden" span ("2021, c. 252021, c. 25, s. 1031." read as markup, "2021, c. 25, s. 103." on screen).
     for tag in soup.find_all(_hidden):
         tag.decompose()
+    _mark_line_numbered_tables(soup)
     # A paragraph cannot hold a heading or another paragraph: a browser closes it there. Pages that nest them
     # anyway (leginfo's "<p><h6>1798.100.</h6> <p>(a) ...</p><p>(1) ...</p></p>") are read as the browser lays
     # them out, each inner block a line of its own, not the whole section run together as one paragraph.
