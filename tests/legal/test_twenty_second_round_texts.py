@@ -145,3 +145,28 @@ def test_the_points_after_a_prohibitions_without_are_its_exceptions() -> None:
             " in accordance with the federal Children's Online Privacy Protection Act.\n")
     rows = _duties(text)
     assert [(ref, mod) for ref, mod, _ in rows] == [("13-61-302(3)", "prohibition")]
+
+
+def test_an_exception_that_names_its_own_subject_and_verb_is_a_duty_of_its_own() -> None:
+    text = ("§ 6.09. Public hearings on budget plan.\n\nA public hearing on the budget plan as a whole shall be held by "
+            "the council within the time provided for hearings on ordinances by § 4.10 of this charter, except that the"
+            " notice of such hearing shall be printed in a newspaper published in the city.\n")
+    assert [(mod, t) for _, mod, t in _duties(text)] == [
+        ("mandatory", "A public hearing on the budget plan as a whole shall be held by the council within the time "
+                      "provided for hearings on ordinances by § 4.10 of this charter"),
+        ("mandatory", "except that the notice of such hearing shall be printed in a newspaper published in the city.")]
+
+
+def test_what_a_duty_need_not_include_after_but_is_part_of_the_duty() -> None:
+    text = ("§ 6.07. Appropriation ordinances.\n\nThe appropriation ordinance shall be based on the budget but need not "
+            "be itemized further than by departments unless required by the council.\n\n§ 6.08. Exemptions.\n\nAn "
+            "exemption under this section need not be published.\n")
+    assert _duties(text) == [("6.07", "mandatory", "The appropriation ordinance shall be based on the budget but need "
+                              "not be itemized further than by departments unless required by the council.")]
+
+
+def test_except_that_no_item_shall_be_reduced_is_a_prohibition() -> None:
+    text = ("§ 6.10. Action by council on budget.\n\nAfter the public hearing, the council may insert new items of "
+            "expenditure in the budget, except that no item of expenditure for debt service shall be reduced or "
+            "stricken out.\n")
+    assert [mod for _, mod, _ in _duties(text)] == ["permission", "prohibition"]

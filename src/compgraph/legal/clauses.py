@@ -41,7 +41,9 @@ _PROHIBITION = re.compile(
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
     # ("... to ensure that the AI system, when placed on the market, no longer presents that risk ..., within a
     # period it may prescribe": "no longer" negates nothing the sentence requires)
-    r"(?:^|,\s+)(?:and\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b)[\w\s,'’-]{1,160}?\s+"
+    # (Richmond's "..., except that no item of expenditure for debt service ... shall be reduced or stricken out")
+    r"(?:^|,\s+)(?:and\s+|except\s+that\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b)"
+    r"[\w\s,'’-]{1,160}?\s+"
     r"(?:shall|may|must)\b|"
     # "No individual, other than a licensed physician or ... requested by the provider, may deny ...": the excepted
     # persons may run long.
@@ -335,6 +337,10 @@ def _another_party(sentence: str, at: int) -> bool:
 _EITHER_MODAL = re.compile(r"^(?P<head>[^;]*?\b(?P<m1>may|shall|must)),\s+(?P<alt>or\s+[^,;]{1,160}?\s+"
                            r"(?P<m2>shall|must|may)),\s+(?P<rest>(?!not\b).+)$", re.I | re.S)
 _BARE_MODALITY = {"may": "permission", "shall": "mandatory", "must": "mandatory"}
+# Richmond's charter: "A public hearing ... shall be held by the council within the time ... provided for hearings on
+# ordinances by § 4.10 of this charter, except that the notice of such hearing shall be printed in a newspaper ...":
+# an exception that names its own subject and verb adds a duty of its own, even of the same modality.
+_EXCEPT_THAT = re.compile(r"except\s+that\s+(?:the|each|every|such|any|its|their)\s+", re.I)
 
 
 def duty_clauses(sentence: str) -> list[tuple[str, str]]:
@@ -371,7 +377,7 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         if modality is None:
             continue
         if groups and not broken and groups[-1][0] == modality and not _OWN_SUBJECT.match(sentence, a) \
-                and not _another_party(sentence, a):
+                and not _another_party(sentence, a) and not _EXCEPT_THAT.match(sentence, a):
             groups[-1] = (modality, groups[-1][1], b)
         else:
             groups.append((modality, a, b))
@@ -387,6 +393,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((modality, sentence[a:b].strip()))  # "; the deployer shall ...": its own subject
         elif _OWN_SUBJECT.match(sentence, a):
             out.append((modality, sentence[a:b].strip()[4:]))  # "and the controller shall ...": its own subject
+        elif _EXCEPT_THAT.match(sentence, a):
+            out.append((modality, sentence[a:b].strip()))  # "except that the notice ... shall": its own subject
         elif _SHARED_NEGATION.match(sentence, a):
             modal = _MODAL_VERB.search(sentence)
             out.append((modality, f"{_subject_of(sentence)} {modal.group(0) if modal else ''} … "

@@ -169,7 +169,9 @@ NON_DUTY = re.compile(
     # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
     r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
     # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
-    r"\bneed\s+not\b|"
+    # (Richmond's "The appropriation ordinance shall be based on the budget but need not be itemized further than by
+    # departments": what the duty does not require is part of it, not an exemption of its own.)
+    r"(?<!\bbut\s)\bneed\s+not\b|"
     r"\bshall\s+not\s+warrant\b|\b(?:shall|does|do)\s+not\s+create\s+(?:any\s+)?(?:private\s+)?right|"
     r"\bshall\s+have\s+(?:any\s+)?(?:intellectual\s+property|proprietary|ownership)\s+(?:rights?|interests?)\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
     r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"
