@@ -148,9 +148,9 @@ def test_the_points_after_a_prohibitions_without_are_its_exceptions() -> None:
 
 
 def test_an_exception_that_names_its_own_subject_and_verb_is_a_duty_of_its_own() -> None:
-    text = ("§ 6.09. Public hearings on budget plan.\n\nA public hearing on the budget plan as a whole shall be held by "
-            "the council within the time provided for hearings on ordinances by § 4.10 of this charter, except that the"
-            " notice of such hearing shall be printed in a newspaper published in the city.\n")
+    text = ("§ 6.09. Public hearings on budget plan.\n\nA public hearing on the budget plan as a whole shall be held "
+            "by the council within the time provided for hearings on ordinances by § 4.10 of this charter, except "
+            "that the notice of such hearing shall be printed in a newspaper published in the city.\n")
     assert [(mod, t) for _, mod, t in _duties(text)] == [
         ("mandatory", "A public hearing on the budget plan as a whole shall be held by the council within the time "
                       "provided for hearings on ordinances by § 4.10 of this charter"),
@@ -158,8 +158,8 @@ def test_an_exception_that_names_its_own_subject_and_verb_is_a_duty_of_its_own()
 
 
 def test_what_a_duty_need_not_include_after_but_is_part_of_the_duty() -> None:
-    text = ("§ 6.07. Appropriation ordinances.\n\nThe appropriation ordinance shall be based on the budget but need not "
-            "be itemized further than by departments unless required by the council.\n\n§ 6.08. Exemptions.\n\nAn "
+    text = ("§ 6.07. Appropriation ordinances.\n\nThe appropriation ordinance shall be based on the budget but need "
+            "not be itemized further than by departments unless required by the council.\n\n§ 6.08. Exemptions.\n\nAn "
             "exemption under this section need not be published.\n")
     assert _duties(text) == [("6.07", "mandatory", "The appropriation ordinance shall be based on the budget but need "
                               "not be itemized further than by departments unless required by the council.")]
