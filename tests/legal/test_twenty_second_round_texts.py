@@ -170,3 +170,26 @@ def test_except_that_no_item_shall_be_reduced_is_a_prohibition() -> None:
             "expenditure in the budget, except that no item of expenditure for debt service shall be reduced or "
             "stricken out.\n")
     assert [mod for _, mod, _ in _duties(text)] == ["permission", "prohibition"]
+
+
+def test_a_relative_clause_of_place_or_thing_with_a_shall_of_its_own_is_a_duty_of_its_own() -> None:
+    text = ("§ 6.14. School budget.\n\nThe school board shall file with the director of finance its budget. It shall "
+            "have power to order transfers from one item of appropriation to another, notice of which shall be "
+            "immediately transmitted to the director of finance.\n\n§ 6.08. Distribution of copies.\n\nThe mayor shall "
+            "cause two copies to be deposited in the office of the city clerk where they shall be open to public "
+            "inspection during regular business hours.\n")
+    assert [(ref, mod, t) for ref, mod, t in _duties(text)][1:] == [
+        ("6.14, sentence 2", "permission", "It shall have power to order transfers from one item of appropriation to "
+                                           "another"),
+        ("6.14, sentence 2", "mandatory", "notice of which shall be immediately transmitted to the director of "
+                                          "finance."),
+        ("6.08", "mandatory", "The mayor shall cause two copies to be deposited in the office of the city clerk"),
+        ("6.08", "mandatory", "where they shall be open to public inspection during regular business hours.")]
+
+
+def test_who_shall_after_the_person_chosen_stays_in_the_duty_that_chooses() -> None:
+    """Guard: "shall elect one of its members as mayor pro tem, who shall perform the duties of mayor" is one duty,
+    as the Fort Worth and Charlottesville charters are labelled."""
+    text = ("Section III-6. Mayor pro tem.\n\nThe City Council shall elect one of its members as mayor pro tem, who "
+            "shall perform the duties of mayor in case of the absence of the mayor.\n")
+    assert len(_duties(text)) == 1

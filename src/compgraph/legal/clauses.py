@@ -130,6 +130,9 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
                   r"(?!\s+(?:vary|differ|depend)\b)", re.I)
 # A plural noun with no article as a clause's subject: "providers shall", "deployers must".
 _BARE_PLURAL = r"(?!(?:thus|always|also|as|is|has|does|was|this|its|us|less|unless)\b)[a-z]+s\s+(?:shall|must)\b"
+_RELATIVE_DUTY = (r"(?:where\s+(?:they|it)|\w+\s+of\s+which)\s+shall\s+(?!not\b)"
+                  r"(?!(?:serve|hold|continue|remain)\b|be\s+(?:appointed|elected|deemed|subject)\b)")
+_RELATIVE_CLAUSE_DUTY = re.compile(_RELATIVE_DUTY, re.I)
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
@@ -162,6 +165,13 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            # Maryland's 2-505(b)(2)(I): "MAINTAINED ... FOR AT LEAST 3 YEARS ..., AFTER WHICH THE LAW
                            # ENFORCEMENT AGENCY MAY DESTROY ALL AUDIT MATERIALS": what a party may do afterwards.
                            r",\s+(?=after\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           # Richmond's charter: "two copies to be deposited in the office of the city clerk where
+                           # they shall be open to public inspection", "transfers ..., notice of which shall be
+                           # immediately transmitted to the director of finance": a relative clause of place or of a
+                           # thing that binds by a "shall" of its own. (A "who shall" clause describes the person
+                           # chosen: "shall elect one of its members as mayor pro tem, who shall perform the duties of
+                           # mayor" is one duty in the charters labelled so far.)
+                           r",?\s+(?=" + _RELATIVE_DUTY + r")|"
                            # Charlottesville's charter: "It may be competent for the council ... to elect
                            # non-residents, but such officer, other than the clerk of the council, shall reside in the
                            # city": a party of its own after "but", with a duty of its own.
@@ -377,7 +387,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         if modality is None:
             continue
         if groups and not broken and groups[-1][0] == modality and not _OWN_SUBJECT.match(sentence, a) \
-                and not _another_party(sentence, a) and not _EXCEPT_THAT.match(sentence, a):
+                and not _another_party(sentence, a) and not _EXCEPT_THAT.match(sentence, a) \
+                and not _RELATIVE_CLAUSE_DUTY.match(sentence, a):
             groups[-1] = (modality, groups[-1][1], b)
         else:
             groups.append((modality, a, b))
@@ -393,7 +404,7 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((modality, sentence[a:b].strip()))  # "; the deployer shall ...": its own subject
         elif _OWN_SUBJECT.match(sentence, a):
             out.append((modality, sentence[a:b].strip()[4:]))  # "and the controller shall ...": its own subject
-        elif _EXCEPT_THAT.match(sentence, a):
+        elif _EXCEPT_THAT.match(sentence, a) or _RELATIVE_CLAUSE_DUTY.match(sentence, a):
             out.append((modality, sentence[a:b].strip()))  # "except that the notice ... shall": its own subject
         elif _SHARED_NEGATION.match(sentence, a):
             modal = _MODAL_VERB.search(sentence)
