@@ -193,3 +193,11 @@ def test_who_shall_after_the_person_chosen_stays_in_the_duty_that_chooses() -> N
     text = ("Section III-6. Mayor pro tem.\n\nThe City Council shall elect one of its members as mayor pro tem, who "
             "shall perform the duties of mayor in case of the absence of the mayor.\n")
     assert len(_duties(text)) == 1
+
+
+def test_a_short_table_of_items_numbered_from_one_keeps_its_numbers(tmp_path: Path) -> None:
+    """Guard: "| 1 | Controllers shall ... |" rows are numbered items, not a bill's margin."""
+    path = tmp_path / "items.md"
+    path.write_text("| 1 | Controllers shall keep records. |\n|---|---|\n| 2 | Controllers shall report breaches. |\n"
+                    "| 3 | Processors shall assist controllers. |\n", encoding="utf-8")
+    assert "2" in read_document(path).split()

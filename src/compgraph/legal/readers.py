@@ -372,7 +372,9 @@ def _mark_line_numbered_tables(soup: Any) -> None:
     """A bill converted from its PDF to Markdown tables (``marker``: "| 455 | (1) (a) A controller shall ... |") keeps
     each printed line's margin number in a cell of its own; read as a line between the bill's lines, the number
     broke every sentence that ran over a line ("... described in Subsection" / "533" / "(3)(a)." read as a new point).
-    A table whose first column counts its rows one by one (three or more) is such a bill's numbered lines."""
+    A table whose first column counts its rows one by one (three or more) is such a bill's numbered lines, unless it
+    counts from 1 for fewer than twenty rows: a short table of numbered items ("| 1 | Controllers shall ... |") keeps
+    its numbers, the items' labels."""
     for table in soup.find_all("table"):
         numbers = []
         for tr in table.find_all("tr"):
@@ -383,6 +385,7 @@ def _mark_line_numbered_tables(soup: Any) -> None:
             if first:
                 numbers.append(first)
         if (len(numbers) >= 3 and all(n.isdigit() and len(n) <= 4 for n in numbers)
+                and (numbers[0] != "1" or len(numbers) >= 20)
                 and all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:], strict=False))):
             table["data-line-numbers"] = "1"
 
