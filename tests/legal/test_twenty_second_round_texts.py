@@ -201,3 +201,10 @@ def test_a_short_table_of_items_numbered_from_one_keeps_its_numbers(tmp_path: Pa
     path.write_text("| 1 | Controllers shall keep records. |\n|---|---|\n| 2 | Controllers shall report breaches. |\n"
                     "| 3 | Processors shall assist controllers. |\n", encoding="utf-8")
     assert "2" in read_document(path).split()
+
+
+def test_a_duty_as_follows_over_sentences_of_their_own_still_leads_in() -> None:
+    """Guard: "shall comply with a request as follows:" is completed by its children, whole sentences or not."""
+    text = ("Sec. 4. (c) A controller shall comply with a request as follows:\n\n(1) A controller shall respond to the "
+            "consumer within forty-five days.\n\n(2) A controller shall record each deletion request.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["4(c)(1)", "4(c)(2)"]

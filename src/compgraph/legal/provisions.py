@@ -447,10 +447,11 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     if not parts[-1].rstrip().endswith("."):
         # "The Mayor shall be responsible for ..., including but not limited to the following powers, duties, and
         # functions:" over "(1) The Mayor may designate ... ." and "(5) The Mayor may submit drafts of acts to the
-        # Council.": children that are each a sentence of their own, a subject and its modal verb, are what the
-        # colon announces, not words that complete it; the lead-in is a duty of its own and each child binds by
-        # its own verb.
-        return not (parts[-1].rstrip().endswith(":") and len(children) > 1
+        # Council.": a duty whole before its "including ... the following", over children that are each a sentence of
+        # their own (a subject and its modal verb), announces examples, not words that complete it; the lead-in is a
+        # duty of its own and each child binds by its own verb. ("A controller shall comply with a request as
+        # follows:" over "(1) A controller shall respond ..." still leads in: the children say how.)
+        return not (_INCLUDING_THE_FOLLOWING.search(parts[-1]) and len(children) > 1
                     and all(_sentence_of_its_own(child.text) for child in children))
     # Children under catchlines ("1. Elected Administrative Officials", then "The City website shall include ...")
     # are headed paragraphs; they complete nothing.
@@ -462,6 +463,8 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     return not all(_MODAL.search(_after_catchline(sentences(child.text))[0]) for child in children if child.text)
 
 
+_INCLUDING_THE_FOLLOWING = re.compile(r",\s+including(?:,?\s+but\s+not\s+limited\s+to,?)?\s+the\s+following\b"
+                                      r"[^.;:]{0,80}:\s*$", re.I)
 _OWN_SUBJECT = re.compile(r"^(?:The|A|An|Each|Every|No|Such|Any|All)\s+(?:[A-Z]\w*|[a-z]+)(?:\s+\S+){0,6}?\s+"
                           r"(?:shall|must|may|is\s+(?:hereby\s+)?(?:authorized|empowered)\s+to)\b")
 
