@@ -205,6 +205,6 @@ def test_a_short_table_of_items_numbered_from_one_keeps_its_numbers(tmp_path: Pa
 
 def test_a_duty_as_follows_over_sentences_of_their_own_still_leads_in() -> None:
     """Guard: "shall comply with a request as follows:" is completed by its children, whole sentences or not."""
-    text = ("Sec. 4. (c) A controller shall comply with a request as follows:\n\n(1) A controller shall respond to the "
-            "consumer within forty-five days.\n\n(2) A controller shall record each deletion request.\n")
+    text = ("§ 4. Requests.\n\n(c) A controller shall comply with a request as follows:\n\n(1) A controller shall "
+            "respond to the consumer within forty-five days.\n\n(2) A controller shall record each deletion request.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["4(c)(1)", "4(c)(2)"]
