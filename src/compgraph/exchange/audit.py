@@ -24,9 +24,10 @@ from rdflib import Dataset, URIRef
 from compgraph.checks.report import render_turtle
 from compgraph.checks.validate import validate_store
 from compgraph.exchange.files import ExchangeError, sha256_bytes, write_atomic
-from compgraph.exchange.packdata import EvidenceCheck, PackData
+from compgraph.exchange.packdata import UNDATED, EvidenceCheck, PackData
 from compgraph.exchange.report import render_html, render_pdf
 from compgraph.graph import history, paths
+from compgraph.graph.literals import iso_date
 from compgraph.graph.store import GraphStore
 from compgraph.questions import coverage as cv
 from compgraph.questions import trace as tr
@@ -64,7 +65,8 @@ def check_evidence(store: GraphStore, as_of: date, evidence_root: Path | None = 
             else:
                 actual = hashlib.sha256(path.read_bytes()).hexdigest()
                 verdict = "no digest recorded" if not recorded else "verified" if actual == recorded else "MISMATCH"
-        state = "current" if date.fromisoformat(str(until)) >= as_of else "expired"
+        day = iso_date(until)
+        state = UNDATED if day is None else "current" if day >= as_of else "expired"
         out.append(
             EvidenceCheck(str(ident), str(control), str(concerns), str(until), state, where, recorded, actual, verdict)
         )

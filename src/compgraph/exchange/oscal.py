@@ -24,6 +24,7 @@ from compgraph.checks.report import Finding as ShaclFinding
 from compgraph.checks.validate import validate_store
 from compgraph.exchange.files import ExchangeError
 from compgraph.graph.catalog import DOCUMENT_KINDS
+from compgraph.graph.literals import iso_date
 from compgraph.graph.namespaces import entity_iri
 from compgraph.graph.store import GraphStore
 
@@ -172,7 +173,8 @@ def export_catalog(store: GraphStore, doc_id: str) -> Catalog:
         props.append(prop("id-prefix", doc["prefix"]))
     if doc["publisher"]:
         props.append(prop("publisher", doc["publisher"]))
-    published = _day(date.fromisoformat(doc["issued"])) if doc["issued"] else None
+    issued = iso_date(doc["issued"])  # a document's dcterms:issued may be any literal ("2024", "soon")
+    published = _day(issued) if issued is not None else None
     return Catalog(
         uuid=stable_uuid(entity_iri("document", doc_id)),
         metadata=metadata(doc["title"], doc["version"] or "1.0", props, published),
@@ -221,7 +223,7 @@ def _implementers(store: GraphStore, as_of: date) -> list[_Implementer]:
                     "until": str(until),
                     "href": _s(url) or _s(file),
                     "digest": _s(digest),
-                    "current": str(date.fromisoformat(str(until)) >= as_of).lower(),
+                    "current": str((iso_date(until) or date.min) >= as_of).lower(),  # no date: not current
                 }
             )
     return sorted(out.values(), key=lambda i: (i.kind != "policy", i.id))
@@ -309,8 +311,8 @@ def _evidence(store: GraphStore) -> list[dict[str, str]]:
 
 
 def _observation(ev: dict[str, str], as_of: date) -> oc.Observation:
-    until = date.fromisoformat(ev["until"])
-    state = "current" if until >= as_of else "expired"
+    until = iso_date(ev["until"])  # None: no date ("soon"), which proves nothing current
+    state = "no readable expiry date" if until is None else "current" if until >= as_of else "expired"
     href = ev["url"] or ev["file"] or None
     evidence_props = [prop("sha256", ev["digest"])] if ev["digest"] else None
     return oc.Observation(
@@ -325,8 +327,8 @@ def _observation(ev: dict[str, str], as_of: date) -> oc.Observation:
             oc.SubjectReference(subject_uuid=stable_uuid(ev["subject"]), type="component", title=ev["subjectid"])
         ],
         relevant_evidence=[oc.RelevantEvidence(href=href, description=ev["label"], props=evidence_props)],
-        collected=_day(date.fromisoformat(ev["issued"])) if ev["issued"] else _day(as_of),
-        expires=_day(until),
+        collected=_day(iso_date(ev["issued"]) or as_of),
+        expires=_day(until) if until is not None else None,
     )
 
 

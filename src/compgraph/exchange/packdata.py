@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from compgraph.checks.report import Outcome
+from compgraph.graph.literals import iso_date
 from compgraph.questions import coverage as cv
 
 EXPIRY_BUCKETS = ("expired", "within 30 days", "31-90 days", "91-180 days", "later")
+# An evidence item whose validUntil is no date (data loaded as RDF can say "soon"; validation reports it).
+UNDATED = "no readable expiry date"
 
 
 @dataclass
@@ -36,7 +39,11 @@ class PackData:
     def expiry_buckets(self) -> dict[str, int]:
         out = dict.fromkeys(EXPIRY_BUCKETS, 0)
         for e in self.evidence:
-            days = (date.fromisoformat(e.valid_until) - self.as_of).days
+            day = iso_date(e.valid_until)
+            if day is None:
+                out[UNDATED] = out.get(UNDATED, 0) + 1  # shown only when there is one
+                continue
+            days = (day - self.as_of).days
             key = (
                 "expired"
                 if days < 0

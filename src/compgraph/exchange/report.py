@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from compgraph.exchange import charts
 from compgraph.exchange.packdata import PackData
+from compgraph.graph.literals import iso_date
 from compgraph.questions.coverage import STATUSES
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -36,8 +37,12 @@ def render_html(data: PackData) -> str:
             keep_order=True,
         ),
     ]
-    soon = (data.as_of + timedelta(days=EXPIRING_DAYS)).isoformat()
-    expiring = sorted((e for e in data.evidence if e.valid_until <= soon), key=lambda e: e.valid_until)
+    soon = data.as_of + timedelta(days=EXPIRING_DAYS)
+    # Dates, not strings: "soon" sorted after every date and a "2026-1-5" before them.
+    expiring = sorted(
+        (e for e in data.evidence if (day := iso_date(e.valid_until)) is not None and day <= soon),
+        key=lambda e: e.valid_until,
+    )
     integrity: dict[str, int] = {}
     for e in data.evidence:
         integrity[e.verdict] = integrity.get(e.verdict, 0) + 1
