@@ -53,6 +53,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             # "pdftotext -layout" opens each page after the first with a form feed; on the line that closes a
             # fence ("\f```") it hides the fence, and the rest of the file is read as one run of text
             raw = _lists_after_paragraphs(_stray_brackets_escaped(re.sub(r"^\f+", "", raw, flags=re.M)))
+            raw = _QUOTE_ESCAPE.sub(r"\1", _STRUCK.sub("", raw))
             # a fenced block (```) is preformatted: a statute pasted as a PDF's text keeps its lines there
             extensions = ["tables", "fenced_code", _numbered_lists()]
             html = markdown.markdown(raw, extensions=extensions)
@@ -104,6 +105,16 @@ def _xml_text(path: Path, raw: str) -> str:
 # the section numbers. Plain legislation never escapes a full stop or a bracket with a backslash.
 _MARKDOWN_ESCAPE = re.compile(r"\w\\[.)\]]|\\\[")
 _MARKDOWN_MARK = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S[^*\n]*\*\*", re.M)
+
+
+# A redline in Markdown prints the words an amendment deletes struck through ("A business that ~~is required to
+# comply with Section 1798.120~~ *sells or shares ...* shall", "\\(~~b~~*d*) Nothing in this title"): GitHub's
+# strikethrough, which Python-Markdown does not know. Struck words are no longer law, so they are not read; a span
+# is one paragraph's (it never crosses a blank line).
+_STRUCK = re.compile(r"~~(?=\S)(?:(?!\n[ \t]*\n)[\s\S])*?(?<=\S)~~")
+# CommonMark lets any ASCII punctuation be escaped, and converters escape quotes ("[Consumers](...)\\' Right",
+# "titled \\"Limit the Use ...\\""); Python-Markdown unescapes neither, so the backslash stayed in every duty.
+_QUOTE_ESCAPE = re.compile(r"\\(['\"])")
 
 
 def _markdown_saved_as_text(raw: str) -> bool:
