@@ -56,6 +56,10 @@ _PRINCIPLE = re.compile(
 _CAPITALS_SECTION = re.compile(r"^(\d{1,3}\.\d{1,3}[A-Z]?)\.?[ \t]+"
                                r"([A-Z][A-Z0-9,'’&()-]*(?:[ \t]+[A-Z0-9,'’&()-]+)+\.?)$")
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
+# A council's rules of procedure number rules as an act numbers its sections ("Rule 11. Agenda Deadline", "Rule 33A.",
+# cited "Rule 37"): a rule is a section. The full stop after the number is required, so a sentence that a line break
+# left starting with a citation ("Rule 11 shall also apply ...") stays a sentence.
+_RULE = re.compile(r"^(?:Rule|RULE)[ \t]+(\d{1,3}[A-Z]?)\.(?:[ \t]+(.*))?$")
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
@@ -68,7 +72,7 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     # with the collection, use, and/or disclosure of personal information from and about children on the internet.").
     if len(line) > (240 if line.startswith("§") else 160):
         return None
-    for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("annex", _ANNEX)):
+    for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("section", _RULE), ("annex", _ANNEX)):
         m = rx.match(line)
         # "Annex V by updating the content ...", "Article 6(1) of Regulation ...", "Annex IV, where necessary, to
         # ensure ...": a sentence that a line break left starting with a reference (to a paragraph or point, when a
