@@ -34,6 +34,8 @@ __all__ = ["MAY_INCLUDE", "NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_cla
 _PROHIBITION = re.compile(
     r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
     r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
+    # Des Moines' rules: "Any person may have no more than one Agenda item request pending at a time": a limit.
+    r"\bmay\s+(?!be\b)\w+\s+no\s+more\s+than\b|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
     # AIDA 18(1): "However, the Minister is not permitted to require that the person disclose ...": a permission
     # denied is a prohibition.
@@ -236,7 +238,7 @@ _OWN_SUBJECT = re.compile(r"and\s+(?:not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[
 # duty; "..., and the Council may use and expend such Fund" after "There shall be annually appropriated ...": a party
 # of its own with a verb of its own, with no comma before its "and".
 _REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b))|"
-                             r"\s+and\s+(?=the\s+(?-i:[A-Z])[\w'’-]+\s+(?:shall|must|may)\b)", re.I)
+                             r"\s+and\s+(?=the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b)", re.I)
 # ("protection of information which, if disclosed, may adversely affect ...": a "may" inside a relative clause or a
 # condition is that clause's own, no permission beside the duty.)
 _OPENS_WITH_CONDITION = re.compile(r"\W*(?:but\s+)?(?:if|where|when|whenever)\b", re.I)

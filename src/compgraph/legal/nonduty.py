@@ -159,13 +159,25 @@ NON_DUTY = re.compile(
     r"\b(?:does|do)\s+not\s+warrant\b|\bmakes?\s+no\s+(?:[\w-]+\s+){0,3}warrant(?:y|ies)\b|"
     r"\bwarranties\s+(?:are\s+)?to\s+be\s+implied\b|"
     r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
-    r"\bmay\s+be\s+cited\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
+    r"\bmay\s+be\s+(?:cited|referred\s+to)\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
     r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|"
     # A rule of construction binds whoever reads the law, not a party, whatever its subject ("This exemption shall
     # be construed in conformity with s. 119.071(2)(c)", "shall be construed as", "to").
     # Maryland drafts the rule "MAY NOT BE CONSTRUED TO ALLOW ...", as others draft "shall not be construed to".
     r"\bshall\s+be\s+construed\b|\bmay\s+not\s+be\s+construed\b|"
+    # The same rule in other words ("These rules ... shall be interpreted to conform with the statutes of the State"),
+    # and an instrument's own reach ("These rules shall govern the conduct of the Council"): how the law is read and
+    # what it covers, no one's duty. A right given a name ("This right may be referred to as the right to opt-out")
+    # is a short title's kind; a thing treated as another for some purposes ("... and shall be treated as personal
+    # information for purposes of all other sections of this Act"), a quoted term's content ("The "Consent Agenda"
+    # shall consist of routine non-controversial items") and what suffices for a rule ("approval by the other ...
+    # shall be sufficient for the purposes of this rule") are deemings and definitions.
+    r"\bshall\s+be\s+interpreted\s+(?:to|so\s+as\s+to|in\s+(?:a\s+manner\s+)?(?:consistent|conformity|accordance))\b|"
+    r"\b(?:this|these|the)\s+(?:rules?|ordinance|act|chapter|article|regulation|title|code|bylaws?)\s+shall\s+govern\b|"
+    r"\bshall\s+be\s+treated\s+as\s+[^.;]{1,60}?\bfor\s+(?:the\s+)?purposes?\s+of\b|"
+    r"^\W*(?:the\s+)?[\"“][^\"”]{1,60}[\"”]\s+shall\s+(?:consist\s+of|mean|include)\b|"
+    r"\bshall\s+be\s+sufficient\s+for\s+the\s+purposes?\s+of\b|"
     # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
     r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
     # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
