@@ -71,3 +71,29 @@ def test_and_a_party_of_several_capitalised_words_with_a_verb_of_its_own_is_a_du
     assert rows[0][2] == "Any citizen may request to have an item placed on the Agenda"
     assert rows[1][2].endswith("the City Clerk shall not accept a new request from a person that has a request "
                                "pending.")
+
+
+def test_who_shall_after_a_person_the_sentence_only_names_is_a_duty_of_its_own() -> None:
+    text = ("Rule 3. Matters Not Covered\n\nAny matter not covered by these rules shall be referred to the presiding "
+            "officer, who shall decide the matter with the advice of Corporation Counsel.\n")
+    assert [(mod, t) for _, mod, t in _duties(text)] == [
+        ("mandatory", "Any matter not covered by these rules shall be referred to the presiding officer"),
+        ("mandatory", "who shall decide the matter with the advice of Corporation Counsel.")]
+
+
+def test_which_may_be_done_by_a_party_is_that_partys_permission() -> None:
+    text = ("Rule 9. Consent Agenda\n\nIn preparing an Agenda the City Clerk shall separately designate items as "
+            '"Consent Agenda" which may be acted upon by the Council under Rule 37.\n\n'
+            "Rule 20. Incentives\n\nA business may enter a consumer into a financial incentive program only if the "
+            "consumer gives the business prior opt-in consent that clearly describes the material terms of the "
+            "program, and which may be revoked by the consumer at any time.\n")
+    assert [(ref, mod, t) for ref, mod, t in _duties(text) if t.startswith("which")] == [
+        ("9", "permission", "which may be acted upon by the Council under Rule 37."),
+        ("20", "permission", "which may be revoked by the consumer at any time.")]
+
+
+def test_a_proviso_without_that_giving_a_party_a_right_is_its_permission() -> None:
+    text = ("Rule 15. Council Action to Defer\n\nA member of the City Council shall not withdraw any item prior to the "
+            "start of Council meetings, provided however, a Council member wishing Council to defer action on an item "
+            "has a right to have a motion to defer it considered before any other action.\n")
+    assert [mod for _, mod, _ in _duties(text)] == ["prohibition", "permission"]

@@ -75,7 +75,7 @@ _PERMISSION = re.compile(
     # "is authorized on behalf of the custodian to, (a) facilitate ...": the party acted for may come between.
     r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)"
     r"(?:\s+on\s+behalf\s+of\s+[^,;]{1,60}?)?\s+to\b|"
-    r"\b(?:has|have|reserves?)\s+the\s+right\s+to\b|"
+    r"\b(?:has|have|reserves?)\s+(?:the|a)\s+right\s+to\b|"
     # ("shall have all the authority and duties of the recorder" is given duties too: Rivergrove's clerk pro tem)
     r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b(?!\s+and\s+duties)|"
     # Rivergrove's charter: "He shall have authority to preserve order", "He shall have a vote on all questions".
@@ -132,9 +132,26 @@ _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat 
                   r"(?!\s+(?:vary|differ|depend)\b)", re.I)
 # A plural noun with no article as a clause's subject: "providers shall", "deployers must".
 _BARE_PLURAL = r"(?!(?:thus|always|also|as|is|has|does|was|this|its|us|less|unless)\b)[a-z]+s\s+(?:shall|must)\b"
-_RELATIVE_DUTY = (r"(?:where\s+(?:they|it)|\w+\s+of\s+which)\s+shall\s+(?!not\b)"
+_RELATIVE_DUTY = (r"(?:where\s+(?:they|it)|\w+\s+of\s+which"
+                  r")"
+                  r"\s+shall\s+(?!not\b)"
                   r"(?!(?:serve|hold|continue|remain)\b|be\s+(?:appointed|elected|deemed|subject)\b)")
-_RELATIVE_CLAUSE_DUTY = re.compile(_RELATIVE_DUTY, re.I)
+# What a named person shall or may do, after a comma ("shall be referred to the presiding officer, who shall decide
+# the matter"), and what a party may do with a thing ("shall separately designate items as "Consent Agenda" which
+# may be acted upon by the Council", "prior opt-in consent ..., and which may be revoked by the consumer at any
+# time"): clauses with a party and a verb of their own.
+_RELATIVE_PARTY = (r"who\s+(?:shall\s+(?!not\b)(?!(?:serve|hold|continue|remain)\b|be\b)|may\s+(?!not\b|be\b))|"
+                   r"which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\b")
+_RELATIVE_CLAUSE_DUTY = re.compile(_RELATIVE_DUTY + "|" + _RELATIVE_PARTY, re.I)
+# "... pending at a time and the City Clerk shall not accept ...": an office named in capitals, after "and", is a
+# party of its own.
+_NAMED_PARTY = re.compile(r"the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b")
+_RELATIVE_PERMISSION = re.compile(r"(?:who\s+may|which\s+may\s+be)\b", re.I)
+# The person a sentence chooses ("shall elect one of its members as mayor pro tem, who shall perform the duties of
+# mayor"): what the relative clause says is what the office chosen is for, one duty with the choice (Fort Worth and
+# Charlottesville as labelled); the person a sentence only names ("referred to the presiding officer, who shall
+# decide") has a duty of its own.
+_CHOOSES = re.compile(r"\b(?:elect|appoint|designate|select|choose|name|hire|employ)(?:s|ed|ing)?\b[^;]*$", re.I)
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
@@ -173,7 +190,8 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            # thing that binds by a "shall" of its own. (A "who shall" clause describes the person
                            # chosen: "shall elect one of its members as mayor pro tem, who shall perform the duties of
                            # mayor" is one duty in the charters labelled so far.)
-                           r",?\s+(?=" + _RELATIVE_DUTY + r")|"
+                           r",?\s+(?=" + _RELATIVE_DUTY + r")|,\s+(?=(?:and\s+)?(?:" + _RELATIVE_PARTY + r"))|"
+                           r"\s+(?=which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\b)|"
                            # Charlottesville's charter: "It may be competent for the council ... to elect
                            # non-residents, but such officer, other than the clerk of the council, shall reside in the
                            # city": a party of its own after "but", with a duty of its own.
@@ -222,6 +240,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?
                            r"(?:shall|must|may)\b)|"
                            r"but\s+(?:otherwise\s+)?(?=(?:(?:the|such|this|its|any)\s+)?[^,;]{0,50}?\b(?:shall|must|may)\b)|"
                            r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b)|"
+                           # Des Moines' rules: "shall not withdraw any item ..., provided however, a Council member
+                           # wishing Council to defer action ... has a right to have a motion ...": a proviso with no
+                           # "that", its party and its verb of its own.
+                           r"provided,?\s+however,\s+(?=[^,;]{0,80}?\b(?:shall|must|may|has\s+(?:a|the)\s+right\s+to)\b)|"
                            # "..., provided such controller shall not be required to reveal any trade secret": a
                            # proviso that names its party without "that".
                            r"provided\s+(?=(?:such|the|each|any)\s+[\w'’-]+\s+(?:shall|must|may)\b))",
@@ -355,6 +377,15 @@ _BARE_MODALITY = {"may": "permission", "shall": "mandatory", "must": "mandatory"
 _EXCEPT_THAT = re.compile(r"except\s+that\s+(?:the|each|every|such|any|its|their)\s+", re.I)
 
 
+def _own_relative(sentence: str, at: int) -> bool:
+    """Whether the clause at ``at`` is a relative clause with a party and a verb of its own (not the chosen
+    person's office: "shall elect one of its members as mayor pro tem, who shall perform the duties of mayor")."""
+    at += len(re.match(r"(?:and\s+)?", sentence[at:], re.I).group(0))  # type: ignore[union-attr]
+    if not _RELATIVE_CLAUSE_DUTY.match(sentence, at):
+        return False
+    return not (re.match(r"who\b", sentence[at:], re.I) and _CHOOSES.search(sentence, 0, at))
+
+
 def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     """(modality, text) for each duty a sentence states; exceptions are left out.
 
@@ -383,14 +414,16 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
                 or (broken and _PART_OF.match(clause)):
             broken = True
             continue
-        modality = statute_modality(_main_part(sentence[:b] if n == 0 else clause))
+        modality = statute_modality(_main_part(sentence[:b] if n == 0 else clause)) \
+            or ("permission" if n > 0 and _RELATIVE_PERMISSION.match(re.sub(r"^and\s+", "", clause))
+                and _own_relative(sentence, a) else None)
         if n > 0 and _SHARED_NEGATION.match(clause) and groups and groups[-1][0] == "mandatory":
             modality = "prohibition"
         if modality is None:
             continue
         if groups and not broken and groups[-1][0] == modality and not _OWN_SUBJECT.match(sentence, a) \
                 and not _another_party(sentence, a) and not _EXCEPT_THAT.match(sentence, a) \
-                and not _RELATIVE_CLAUSE_DUTY.match(sentence, a):
+                and not _own_relative(sentence, a) and not _NAMED_PARTY.match(sentence, a):
             groups[-1] = (modality, groups[-1][1], b)
         else:
             groups.append((modality, a, b))
@@ -406,7 +439,7 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((modality, sentence[a:b].strip()))  # "; the deployer shall ...": its own subject
         elif _OWN_SUBJECT.match(sentence, a):
             out.append((modality, sentence[a:b].strip()[4:]))  # "and the controller shall ...": its own subject
-        elif _EXCEPT_THAT.match(sentence, a) or _RELATIVE_CLAUSE_DUTY.match(sentence, a):
+        elif _EXCEPT_THAT.match(sentence, a) or _own_relative(sentence, a):
             out.append((modality, sentence[a:b].strip()))  # "except that the notice ... shall": its own subject
         elif _SHARED_NEGATION.match(sentence, a):
             modal = _MODAL_VERB.search(sentence)
