@@ -97,3 +97,19 @@ def test_a_proviso_without_that_giving_a_party_a_right_is_its_permission() -> No
             "start of Council meetings, provided however, a Council member wishing Council to defer action on an item "
             "has a right to have a motion to defer it considered before any other action.\n")
     assert [mod for _, mod, _ in _duties(text)] == ["prohibition", "permission"]
+
+
+def test_and_a_party_named_with_an_indefinite_article_and_its_own_verb_is_a_duty_of_its_own() -> None:
+    text = ("1798.135. Methods\n\n(e) A consumer may authorize another person to opt-out of the sale of the consumer's "
+            "personal information on the consumer's behalf, and a business shall comply with an opt-out request "
+            "received from a person authorized by the consumer.\n")
+    assert [mod for _, mod, _ in _duties(text)] == ["permission", "mandatory"]
+
+
+def test_a_point_left_to_the_partys_discretion_under_a_shall_lead_in_is_a_permission() -> None:
+    text = ("1798.135. Methods\n\n(a) A business that sells personal information shall, in a form that is reasonably "
+            "accessible to consumers:\n\n(1) Provide a clear and conspicuous link on the business's homepage.\n\n"
+            "(3) At the business's discretion, utilize a single, clearly-labeled link on the business's homepage, in "
+            "lieu of complying with paragraph (1).\n")
+    assert [(ref, mod) for ref, mod, _ in _duties(text)] == [("1798.135(a)(1)", "mandatory"),
+                                                           ("1798.135(a)(3)", "permission")]

@@ -68,6 +68,11 @@ _PROHIBITION = re.compile(
     re.I,
 )
 _PERMISSION = re.compile(
+    # CPRA 1798.135(a): "A business ... shall, in a form that is reasonably accessible to consumers: ... (3) At the
+    # business's discretion, utilize a single, clearly-labeled link ..., in lieu of complying with paragraphs (1) and
+    # (2)": a point left to the party's discretion is an option, not the lead-in's duty.
+    r"^\W*at\s+(?:the\s+[\w-]+(?:'s|’s)?|its|their|his|her)\s+(?:sole\s+|own\s+)?discretion\b"
+    r"(?![^.;]*\b(?:shall|must|may)\b)|"
     r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option)\b|"
     # "Each grantor agency that is authorized to award grant funds ... shall coordinate": a relative clause
     # says which agency, the sentence's own verb says what it must do.
@@ -163,7 +168,7 @@ _CHOOSES = re.compile(r"\b(?:elect|appoint|designate|select|choose|name|hire|emp
 # ", and the statement is not subject to disclosure" is a clause of its own too, one that binds no one, also when its
 # subject lists several things (", and the risk management policy, impact assessment, and records are not subject
 # to disclosure"); so is "; confidentiality, however, shall not extend to ..." after a semicolon.
-_CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any)\s+(?:(?:[\w'’-]+\s+){0,8}?|"
+_CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+(?:(?:[\w'’-]+\s+){0,8}?|"
                            r"(?:[\w'’-]+,?\s+){1,8}?(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)(?<!\bas\s)"
                            r"(?:shall|must|may|(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"

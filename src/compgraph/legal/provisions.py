@@ -509,7 +509,8 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     if conditions and own is None and _NEITHER_NOR.search(first):
         own = "prohibition"
     conditions = conditions and (own != "permission" or explicit_permission(first))
-    modality = own if own == "prohibition" or (own and (not lead_mod or own_party or conditions)) else lead_mod
+    modality = own if own == "prohibition" or (own and (not lead_mod or own_party or conditions)) \
+        or (own == "permission" and _AT_DISCRETION.match(first)) else lead_mod
     if modality is None and _DEADLINE.match(first):
         modality = "mandatory"  # "The following deadlines ...: (1) Within three months, department heads designate"
     if modality is None:
@@ -552,6 +553,10 @@ _NEITHER_NOR = re.compile(r"\bneither\s+[a-z]+s\b[^;]{1,200}?\bnor\b", re.I)
 # A point that completes "shall:" with "not": "Not process sensitive data ...", "Except as otherwise provided, not
 # process ...", also when the opening phrase holds commas of its own ("except as otherwise provided in sections 1 to
 # 11, inclusive, of this act, not process ..."); "Not later than January 1, 2025, allowing ..." sets a deadline.
+# A point left to the party's discretion under a "shall" lead-in ("(3) At the business's discretion, utilize a single
+# ... link ..., in lieu of complying with paragraphs (1) and (2)") is an option, not the lead-in's duty.
+_AT_DISCRETION = re.compile(r"^\W*at\s+(?:the\s+[\w-]+(?:'s|’s)?|its|their|his|her)\s+(?:sole\s+|own\s+)?discretion\b",
+                            re.I)
 _NEGATED_POINT = re.compile(r"^(?:(?:except|unless|subject|notwithstanding|save|where|when|if|in|without)\b"
                             r"[^;]{0,160}?,\s*)?not\b(?!\s+later\s+than\b)", re.I)
 
