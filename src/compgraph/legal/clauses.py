@@ -144,9 +144,10 @@ _RELATIVE_DUTY = (r"(?:where\s+(?:they|it)|\w+\s+of\s+which"
 # What a named person shall or may do, after a comma ("shall be referred to the presiding officer, who shall decide
 # the matter"), and what a party may do with a thing ("shall separately designate items as "Consent Agenda" which
 # may be acted upon by the Council", "prior opt-in consent ..., and which may be revoked by the consumer at any
-# time"): clauses with a party and a verb of their own.
+# time"): clauses with a party and a verb of their own. The party is named ("by the Council", "by any member"), not a
+# class that may supply a thing ("relevant data which may be provided by deployers": a description of the data).
 _RELATIVE_PARTY = (r"who\s+(?:shall\s+(?!not\b)(?!(?:serve|hold|continue|remain)\b|be\b)|may\s+(?!not\b|be\b))|"
-                   r"which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\b")
+                   r"which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\s+(?:the|any)\b")
 _RELATIVE_CLAUSE_DUTY = re.compile(_RELATIVE_DUTY + "|" + _RELATIVE_PARTY, re.I)
 # "... pending at a time and the City Clerk shall not accept ...": an office named in capitals, after "and", is a
 # party of its own.
@@ -196,7 +197,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # chosen: "shall elect one of its members as mayor pro tem, who shall perform the duties of
                            # mayor" is one duty in the charters labelled so far.)
                            r",?\s+(?=" + _RELATIVE_DUTY + r")|,\s+(?=(?:and\s+)?(?:" + _RELATIVE_PARTY + r"))|"
-                           r"\s+(?=which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\b)|"
+                           r"\s+(?=which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\s+(?:the|any)\b)|"
                            # Charlottesville's charter: "It may be competent for the council ... to elect
                            # non-residents, but such officer, other than the clerk of the council, shall reside in the
                            # city": a party of its own after "but", with a duty of its own.
