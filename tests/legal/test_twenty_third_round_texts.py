@@ -118,7 +118,7 @@ def test_a_point_left_to_the_partys_discretion_under_a_shall_lead_in_is_a_permis
 def test_which_may_be_provided_by_a_class_of_parties_describes_the_thing() -> None:
     """Guard: "relevant data which may be provided by deployers" says which data, it gives deployers nothing (the
     AI Act's Art. 72(2) in the development corpus)."""
-    text = ("Article 72\n\n2. The post-market monitoring system shall actively and systematically collect relevant data "
-            "which may be provided by deployers or which may be collected through other sources on the performance of "
-            "high-risk AI systems.\n")
+    text = ("Article 72\n\n2. The post-market monitoring system shall actively and systematically collect relevant "
+            "data which may be provided by deployers or which may be collected through other sources on the "
+            "performance of high-risk AI systems.\n")
     assert [mod for _, mod, _ in _duties(text)] == ["mandatory"]
