@@ -23,6 +23,7 @@ from trestle.oscal.component import ComponentDefinition, ControlImplementation, 
 from compgraph.checks.report import Finding as ShaclFinding
 from compgraph.checks.validate import validate_store
 from compgraph.exchange.files import ExchangeError
+from compgraph.exchange.packdata import UNDATED
 from compgraph.graph.catalog import DOCUMENT_KINDS
 from compgraph.graph.literals import iso_date
 from compgraph.graph.namespaces import entity_iri
@@ -312,7 +313,7 @@ def _evidence(store: GraphStore) -> list[dict[str, str]]:
 
 def _observation(ev: dict[str, str], as_of: date) -> oc.Observation:
     until = iso_date(ev["until"])  # None: no date ("soon"), which proves nothing current
-    state = "no readable expiry date" if until is None else "current" if until >= as_of else "expired"
+    state = UNDATED if until is None else "current" if until >= as_of else "expired"
     href = ev["url"] or ev["file"] or None
     evidence_props = [prop("sha256", ev["digest"])] if ev["digest"] else None
     return oc.Observation(
