@@ -118,3 +118,13 @@ def test_long_functions_say_why_they_are_long() -> None:
                 if length > MAX_FUNCTION_LINES and LONG_REASON not in (ast.get_docstring(node) or ""):
                     unexplained.append(f"{name}.{node.name} ({length} lines)")
     assert unexplained == [], f"split these or say '{LONG_REASON} ...' in the docstring: {unexplained}"
+
+
+def test_no_two_test_modules_share_a_name() -> None:
+    # The test folders are not packages: pytest imports each test module by its file name alone, so a second
+    # tests/<area>/test_x.py stops the whole collection ("import file mismatch"), and CI runs nothing.
+    names: dict[str, list[str]] = {}
+    for path in (SRC.parent / "tests").rglob("*.py"):
+        if path.name.startswith("test_") or path.name.endswith("fixture.py"):
+            names.setdefault(path.name, []).append(str(path.relative_to(SRC.parent)))
+    assert {n: p for n, p in names.items() if len(p) > 1} == {}
