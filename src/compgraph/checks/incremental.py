@@ -203,15 +203,8 @@ def _prepared(shapes: Graph, escaped: bool) -> tuple[Plan, list[Needs], list[str
 
 
 def _load(path: Path) -> dict[str, Any] | None:
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        return None
     # Not a file this module wrote (a field missing or of another kind): a full run, never a traceback.
-    kinds = {"as_of": str, "plan": str, "graphs": dict, "sigs": dict, "rows": dict}
-    return doc if all(isinstance(doc.get(k), t) for k, t in kinds.items()) else None
+    return ondisk.kept_json(path, FORMAT, {"as_of": str, "plan": str, "graphs": dict, "sigs": dict, "rows": dict})
 
 
 # --- the run ----------------------------------------------------------------------------------------------

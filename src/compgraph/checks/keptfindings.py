@@ -54,16 +54,11 @@ def keep(root: Path, key: str, conforms: bool, before: list[Finding], after: lis
 
 def load(root: Path, key: str) -> dict[str, Any] | None:
     """The kept findings if they were made from the state ``key`` names, else None."""
-    try:
-        doc = json.loads((root / KEPT).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
+    doc = ondisk.kept_json(root / KEPT, FORMAT, {"conforms": bool, "after": str})
+    if doc is None or doc.get("key") != key:
         return None
     saved = doc.get("saved")
-    if not isinstance(doc.get("conforms"), bool) or not isinstance(doc.get("after"), str) or not (
-        saved is None or (isinstance(saved, list) and len(saved) == 2)
-    ):
+    if not (saved is None or (isinstance(saved, list) and len(saved) == 2)):
         return None  # not a file this module wrote: made afresh
     try:
         doc["findings"] = [Finding(*row) for row in doc["findings"]]

@@ -20,7 +20,6 @@ no longer holds, so the next save is whole.
 from __future__ import annotations
 
 import contextlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -154,16 +153,8 @@ def _named_by_content(s: ox.NamedNode) -> bool:
 
 
 def _load(path: Path) -> dict[str, Any] | None:
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    ok = (
-        isinstance(doc, dict) and doc.get("format") == FORMAT and doc.get("graph") == REPORT_GRAPH
-        and isinstance(doc.get("count"), int) and isinstance(doc.get("digest"), str)
-        and isinstance(doc.get("subjects"), list) and isinstance(doc.get("report_predicates"), list)
-    )
-    return doc if ok else None
+    doc = ondisk.kept_json(path, FORMAT, {"count": int, "digest": str, "subjects": list, "report_predicates": list})
+    return doc if doc is not None and doc.get("graph") == REPORT_GRAPH else None
 
 
 def _keep(path: Path, after: tuple[int, str], subjects: set[Any], report_predicates: set[str]) -> None:

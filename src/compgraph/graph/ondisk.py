@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -288,6 +288,19 @@ def read_writer(root: Path) -> Writer | None:
         return Writer(str(data["url"]), str(data["token"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def kept_json(path: Path, fmt: str, kinds: dict[str, type]) -> dict[str, Any] | None:
+    """What :func:`keep_json` left at ``path``, if it is a JSON object of the ``format`` ``fmt`` whose fields named in
+    ``kinds`` are of those types; None for anything else (missing, unreadable, another writer's): the caller then
+    does the work afresh, never a traceback."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or doc.get("format") != fmt:
+        return None
+    return doc if all(isinstance(doc.get(k), t) for k, t in kinds.items()) else None
 
 
 def keep_json(path: Path, doc: object) -> bool:
