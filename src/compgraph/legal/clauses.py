@@ -392,6 +392,15 @@ def _own_relative(sentence: str, at: int) -> bool:
     return not (re.match(r"who\b", sentence[at:], re.I) and _CHOOSES.search(sentence, 0, at))
 
 
+def _stands_alone(sentence: str, at: int) -> bool:
+    """Whether the clause at ``at`` names a party (or an exception, or a relative clause) with a verb of its own, so
+    it is a duty of its own even beside one of the same modality; ``duty_clauses`` words each of these its own way."""
+    return bool(
+        _OWN_SUBJECT.match(sentence, at) or _another_party(sentence, at) or _EXCEPT_THAT.match(sentence, at)
+        or _own_relative(sentence, at) or _NAMED_PARTY.match(sentence, at)
+    )
+
+
 def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     """(modality, text) for each duty a sentence states; exceptions are left out.
 
@@ -427,9 +436,7 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             modality = "prohibition"
         if modality is None:
             continue
-        if groups and not broken and groups[-1][0] == modality and not _OWN_SUBJECT.match(sentence, a) \
-                and not _another_party(sentence, a) and not _EXCEPT_THAT.match(sentence, a) \
-                and not _own_relative(sentence, a) and not _NAMED_PARTY.match(sentence, a):
+        if groups and not broken and groups[-1][0] == modality and not _stands_alone(sentence, a):
             groups[-1] = (modality, groups[-1][1], b)
         else:
             groups.append((modality, a, b))
