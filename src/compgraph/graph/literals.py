@@ -206,6 +206,23 @@ def _line_of(path: Path, lexical: str) -> int | None:
 _XSD_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?$")
 
 
+# What every page, export and question calls a valid-until value that spells no date ("soon", "2027-13-01").
+NO_READABLE_DATE = "no readable expiry date"
+
+# The same lexical form as a SPARQL REGEX (months and days in range), for queries reading a date written without
+# its datatype as ``iso_date`` does; a day past the month's end is left to the engine's date comparison.
+SPARQL_DATE_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(Z|[+-][0-9]{2}:[0-9]{2})?$"
+
+
+def sparql_as_date(var: str, day: str) -> str:
+    """A SPARQL expression giving ``var``'s value as an xsd:date when it is one or spells one ("2026-12-01" with no
+    datatype), else an error (so unbound in a BIND). ``day``: a typed date constant (``sparql_date``); a value that
+    compares with it is taken as it is, so only the rare others pay for the REGEX (81k records: 0.28 s with a
+    datatype test first, 0.12 s so)."""
+    return (f"IF(COALESCE({var} < {day} || {var} >= {day}, false), {var}, "
+            f'IF(REGEX(STR({var}), "{SPARQL_DATE_PATTERN}"), STRDT(STR({var}), xsd:date), ?notADate))')
+
+
 def sparql_date(d: date) -> str:
     """``d`` as a typed literal in a query: a constant Oxigraph compares as it is, where ``xsd:date("...")`` is cast
     again on every row (0.46 s -> 0.18 s over 81k evidence records)."""

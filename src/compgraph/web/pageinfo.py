@@ -18,7 +18,7 @@ from typing import Any
 from compgraph.checks.report import REPORT_GRAPH
 from compgraph.graph import paths
 from compgraph.graph.history import HISTORY_GRAPH
-from compgraph.graph.literals import iso_date, sparql_date
+from compgraph.graph.literals import iso_date, sparql_as_date, sparql_date
 from compgraph.graph.namespaces import graph_iri
 from compgraph.graph.store import GraphStore
 from compgraph.legal.review import RELATION_CHOICES
@@ -365,14 +365,16 @@ def evidence_figures(store: GraphStore, as_of: date, window: int = 30) -> dict[s
     MINUS rather than FILTER NOT EXISTS, and no ``a cg:Evidence`` (only evidence has cg:validUntil): at 312k
     triples 52 ms instead of 690 ms, same counts. Each comparison is its own COALESCE: a value that is not an
     xsd:date ("soon", a date kept as written) made the comparison an error, and one such record made both sums
-    unbound, so the tiles said nothing was expiring or expired. It is counted as undated instead. DISTINCT: a
+    unbound, so the tiles said nothing was expiring or expired. It is counted as undated instead; a date written
+    without its datatype is read as the date it spells, as coverage reads it. DISTINCT: a
     record's date held in two graphs is one record (the union of graphs gives it twice)."""
     # Typed literals, not xsd:date() casts: this runs on the first dashboard after every write.
     start, end = sparql_date(as_of), sparql_date(as_of + timedelta(days=window))
     res = store.select(f"""SELECT (SUM(IF(COALESCE(?u >= {start} && ?u <= {end}, false), 1, 0)) AS ?soon)
         (SUM(IF(COALESCE(?u < {start}, false), 1, 0)) AS ?expired)
         (SUM(IF(COALESCE(?u < {start} || ?u >= {start}, false), 0, 1)) AS ?undated) (COUNT(*) AS ?all) WHERE {{
-        {{ SELECT DISTINCT ?e ?u WHERE {{ ?e cg:validUntil ?u }} }} MINUS {{ ?newer prov:wasRevisionOf ?e }} }}""")
+        {{ SELECT DISTINCT ?e ?v WHERE {{ ?e cg:validUntil ?v }} }} MINUS {{ ?newer prov:wasRevisionOf ?e }}
+        BIND ({sparql_as_date("?v", start)} AS ?u) }}""")
     soon, expired, undated, total = res.rows[0] if res.rows else (0, 0, 0, 0)
     return {"expiring": int(soon or 0), "expired": int(expired or 0), "undated": int(undated or 0),
             "total": int(total or 0)}
