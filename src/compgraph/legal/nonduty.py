@@ -36,7 +36,7 @@ NON_DUTY = re.compile(
     r"\b(?:is|are)\s+permissible\s+only\b|"
     r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+(?:not\s+)?be|is|are)\s+deemed\b|"
     r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
-    r"\bshall\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
+    r"\bshall\s+not\s+cover\b|\bthis\s+(?:prohibition|obligation|requirement)\s+(?:does|do)\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
     # Art. 6: "shall be considered to be high-risk", "shall not be considered", "shall always be considered": a
     # classification rule, which binds no one; nor does "changes ... shall not constitute a substantial modification".
@@ -152,6 +152,11 @@ NON_DUTY = re.compile(
     # ("he and his sureties shall be individually liable to the city": the adverb changes nothing)
     r"\bshall\s+be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?liable\s+(?:under|for|to|in\s+accordance)\b|"
     r"\bshall\s+be\s+understood\s+to\s+(?:have\s+been|be)\b|\bshall\s+remain\s+subject\s+to\b|"
+    # The AI Act's 44(2) "Any supplement to a certificate shall remain valid, provided that the certificate which it
+    # supplements is valid" (a legal effect) and 99(6) "each fine referred to in this Article shall be up to the
+    # percentages or amount referred to in paragraphs 3, 4 and 5, whichever thereof is lower" (a sanction's cap, as
+    # "the amount shall not exceed").
+    r"\bshall\s+remain\s+valid\b|\b(?:fines?|penalt(?:y|ies))\b[^.;]{0,80}?\bshall\s+be\s+up\s+to\b|"
     # A disclaimer ("Data sets shall be available for informational purposes only. The city does not warrant
     # ..."), a short title ("This Act may be cited as"), a scope rule ("Data not subject to the requirements of
     # this Section include"), a legal status ("shall be entirely in the public domain") and what an instrument
@@ -199,7 +204,9 @@ NON_DUTY = re.compile(
     # scope rule "retrospective reviews shall be for care rendered on or after January 1, 2000" and "No
     # reimbursement is required by this act" (no duty at all) bind no one to act.
     r"\bshall\s+be\s+subject\s+to\s+(?:\w+\s+){0,2}(?:notice|hearing|judicial\s+review|appeal)\b|"
-    r"\bshall\s+be\s+for\b|^\W*no\s+(?:\w+\s+){1,3}?(?:is|are)\s+required\b|"
+    # (The AI Act's 46(1) "That authorisation shall be for a limited period while ...": how long a party may grant it,
+    # a duty of the party that grants it.)
+    r"\bshall\s+be\s+for\b(?!\s+a\s+(?:limited|fixed|specified|determined|defined|maximum)\s+(?:period|duration|time)\b)|^\W*no\s+(?:\w+\s+){1,3}?(?:is|are)\s+required\b|"
     r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
     # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
     # take effect in the same manner as if the Mayor had signed it".
