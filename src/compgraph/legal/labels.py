@@ -30,9 +30,13 @@ BARE_SECTION = re.compile(r"\d{1,3}\.\d{1,2}\.[ \t]+[A-Z]|(\d{1,3} [A-Z])")
 CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ \t]*")
 
 
-def label_kind(label: str, stack: list[tuple[str, str]], continues: bool = True) -> str:
+def label_kind(label: str, stack: list[tuple[str, str]], continues: bool = True, after_colon: bool = False) -> str:
     """The label's kind: num, alpha, roman, ALPHA or ROMAN ("i" after "h" is a letter, not one); with ``continues``
-    a Roman label that follows the open number ("(iv)" after "(3)") is a number."""
+    a Roman label that follows the open number ("(iv)" after "(3)") is a number.
+
+    ``after_colon``: the point before ends with a colon, so it leads in to this label. The AI Act's Art. 5(1)(h)
+    "... strictly necessary for one of the following objectives:" then "(i) the targeted search ...": a point's own
+    points are a level below it, so "(i)" there is a Roman numeral, not the letter after "(h)"."""
     if label[0].isdigit():
         return "num"
     lower = label.islower()
@@ -44,7 +48,8 @@ def label_kind(label: str, stack: list[tuple[str, str]], continues: bool = True)
     value = roman_value(label)
     if value is None:
         return alpha
-    if alpha in last and len(label) == 1 and ord(label) == ord(last[alpha][-1]) + 1:
+    if alpha in last and len(label) == 1 and ord(label) == ord(last[alpha][-1]) + 1 \
+            and not (after_colon and stack[-1][0] == alpha):
         return alpha
     if roman in last and roman_value(last[roman]) == value - 1:
         return roman

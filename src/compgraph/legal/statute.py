@@ -211,8 +211,10 @@ class _Parser:
         ):
             self.bare_lead_in = True
         styles = ("",) * (len(labels) - len(written)) + tuple(written[-len(labels) :]) if labels else ()
-        for label, style in zip(labels, styles, strict=True):
-            kind = "bullet" if bullet else self.num_kind(label_kind(label, self.stack), style)
+        lead_in = cur is not None and cur.text.rstrip().endswith(":")
+        for n, (label, style) in enumerate(zip(labels, styles, strict=True)):
+            kind = "bullet" if bullet else self.num_kind(label_kind(label, self.stack, after_colon=lead_in and not n),
+                                                         style)
             label = label.lower() if kind == "alpha" else label
             label = str(roman_value(label)) if kind == "num" and not label[0].isdigit() else label
             at = _reopened(self.stack, kind, label, cur)
