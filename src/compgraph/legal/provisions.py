@@ -325,6 +325,9 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if(?!\s+any\b)|unless)|"
                                 r"as\s+soon\s+as)\b(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*)?\s*$|"
                                 r"^\W*(?:if|where|when)\W*$|"
+                                # Art. 5(1)(h), a point of "shall be prohibited:": "the use of ... unless and in so far
+                                # as such use is strictly necessary for one of the following objectives:" (exceptions)
+                                r"\bunless\b[^;:]*\b(?:one|any|either)\s+of\s+the\s+following\b[^;:]*:\s*$|"
                                 # Utah's "a controller may not process sensitive data ... without:" then "(a) first
                                 # presenting the consumer with clear notice ...; or (b) ...": what lifts a
                                 # prohibition is its exception, as "unless" is; the points bind no one.
