@@ -183,6 +183,12 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # what another party may do if the duty is not done.
                            r"(?<=;)\s+(?=(?:he|she|it|they)(?:\s+or\s+she)?\s+(?:also\s+)?(?:shall|must|may)\b)|"
                            r",\s+(?=failing\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           # The AI Act's 5(2): "shall be deployed ... only to confirm the identity ..., and it shall
+                           # take into account the following elements:" (a pronoun after ", and"); 99(7): "shall be
+                           # taken into account and, as appropriate, regard shall be given to the following:" (a
+                           # subject of its own after a phrase set off by commas).
+                           r",\s+and\s+(?=(?:it|they)\s+(?:shall|must|may)\b)|"
+                           r"\s+and\s*,\s+(?=[^,;]{1,40},\s+(?:[\w'’-]+\s+){1,6}?(?:shall|must|may)\b)|"
                            # Florida's s. 501.171(11)(b)2.: "..., except that information made confidential ... may not
                            # be released": an exception with a subject and a modal verb of its own is a clause of its
                            # own.
@@ -401,6 +407,12 @@ def _stands_alone(sentence: str, at: int) -> bool:
     )
 
 
+# The AI Act's 44(2): "Certificates shall be valid for the period they indicate, which shall not exceed five years
+# ...": a validity is no duty, the cap in its relative clause is the limit the issuer must keep.
+_VALIDITY_CAP = re.compile(r"\bshall\s+(?:be|remain)\s+valid\s+for\b[^.;]{0,80}?,\s+which\s+shall\s+not\s+exceed\b",
+                           re.I)
+
+
 def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     """(modality, text) for each duty a sentence states; exceptions are left out.
 
@@ -433,6 +445,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             or ("permission" if n > 0 and _RELATIVE_PERMISSION.match(re.sub(r"^and\s+", "", clause))
                 and _own_relative(sentence, a) else None)
         if n > 0 and _SHARED_NEGATION.match(clause) and groups and groups[-1][0] == "mandatory":
+            modality = "prohibition"
+        if modality == "mandatory" and _VALIDITY_CAP.search(clause):
             modality = "prohibition"
         if modality is None:
             continue
@@ -476,15 +490,21 @@ _SHARED_CONDITION = re.compile(r"(?:or\s+)?((?:in\s+the\s+case\s+of|where|if|whe
 # Art. 59(1)(j): "... is published on the website ...; this obligation shall not cover ...": an exception after the
 # semicolon, cut off the point as any later clause is.
 # (the Data Act's 6(2)(e): "...; third parties shall also not use ...", a party named by a bare plural)
+# Art. 5(1)(g): "...; this prohibition does not cover any labelling or filtering ...": the exception in the present
+# tense, with no modal verb.
 _SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:the|each|every|such|any|this|these)\s+[^,;]{0,120}?"
-                             r"\b(?:shall|must|may|cannot)\b|(?:[a-z][\w-]*\s+)?" + _BARE_PLURAL + ")", re.I)
+                             r"\b(?:shall|must|may|cannot)\b|(?:[a-z][\w-]*\s+)?" + _BARE_PLURAL + "|"
+                             r"this\s+(?:prohibition|obligation|requirement)\s+(?:does|do)\s+not\s+(?:cover|apply)\b)",
+                             re.I)
 
 
 _OWN_PARTY = re.compile(r"\s*(?:the|each|every|such|any)\s+[^,;]{0,120}?\b(?:shall|must)\b", re.I)
 
 # "...; this obligation shall not cover sensitive operational data ...": an exception to the point, not a limit of
 # its duty, so it is cut off (and dropped) rather than kept in the point's text.
-_EXCEPTION_LIMB = re.compile(r"\s*this\s+(?:obligation|requirement)\s+shall\s+not\s+(?:cover|apply)\b", re.I)
+# Art. 5(1)(d): "...; this prohibition shall not apply to AI systems used to support ...": the same.
+_EXCEPTION_LIMB = re.compile(r"\s*this\s+(?:obligation|requirement|prohibition)\s+(?:shall|does|do)\s+not\s+"
+                             r"(?:cover|apply)\b", re.I)
 
 
 def explicit_permission(clause: str) -> bool:
