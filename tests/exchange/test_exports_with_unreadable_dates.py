@@ -55,6 +55,13 @@ def test_the_packs_expiry_chart_counts_it_apart_and_its_report_renders(store: Lo
     assert UNDATED in render_html(data)  # the chart's bar, beside "expired" and "within 30 days"
 
 
+def test_the_packs_report_names_each_record_with_no_readable_expiry_date(store: LocalStore) -> None:
+    # The chart counted them and no table named them: an auditor could not tell which record to ask about.
+    html = render_html(collect(store, AS_OF))
+    section = html[html.index("<h3>With no readable expiry date</h3>"):]
+    assert "<td>ev-odd</td><td>CTL-DG-03</td><td>mozart</td>" in section and ">soon</td>" in section
+
+
 def test_both_oscal_exports_read_it_as_not_current(store: LocalStore) -> None:
     components = oscal.to_json(oscal.export(store, "component-definition", AS_OF)).decode()
     results = oscal.to_json(oscal.export(store, "assessment-results", AS_OF)).decode()

@@ -69,6 +69,14 @@ def test_a_malformed_expiry_is_shown_as_written_and_not_current(tmp_path: Path) 
     assert items and {(e.valid_until, e.current) for e in items} == {("soon", False)}
 
 
+def test_the_trace_text_and_the_evidence_page_say_the_expiry_is_unreadable_not_expired(tmp_path: Path) -> None:
+    # The trace printed "EXPIRED" and the evidence page "bad date" where the question and the exports say this.
+    store = store_with(tmp_path, evidence("ev-soon", '"soon"'))
+    assert "(valid until soon, no readable expiry date)" in tr.render_system(tr.trace_system(store, "hr-screener", ON))
+    page = create_app(store).test_client().get("/evidence.json?as_of=2026-06-01").get_json()
+    assert [r["state"] for r in page["evidence"] if r["id"] == "ev-soon"] == ["no readable expiry date"]
+
+
 def test_a_malformed_expiry_does_not_hide_a_real_date_beside_it(tmp_path: Path) -> None:
     store = store_with(tmp_path, evidence("ev-soon", '"soon"'), evidence("ev-real", '"2027-01-01"^^xsd:date'))
     assert notice_status(store) == tr.COVERED

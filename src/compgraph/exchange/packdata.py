@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from compgraph.checks.report import Outcome
-from compgraph.graph.literals import iso_date
+from compgraph.graph.literals import NO_READABLE_DATE, iso_date
 from compgraph.questions import coverage as cv
 
 EXPIRY_BUCKETS = ("expired", "within 30 days", "31-90 days", "91-180 days", "later")
 # An evidence item whose validUntil is no date (data loaded as RDF can say "soon"; validation reports it).
-UNDATED = "no readable expiry date"
+UNDATED = NO_READABLE_DATE
 
 
 @dataclass

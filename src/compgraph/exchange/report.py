@@ -43,6 +43,8 @@ def render_html(data: PackData) -> str:
         (e for e in data.evidence if (day := iso_date(e.valid_until)) is not None and day <= soon),
         key=lambda e: e.valid_until,
     )
+    # By name, as the expiring ones are: the chart only counts them, and an auditor must be able to ask for each.
+    undated = sorted((e for e in data.evidence if iso_date(e.valid_until) is None), key=lambda e: e.id)
     integrity: dict[str, int] = {}
     for e in data.evidence:
         integrity[e.verdict] = integrity.get(e.verdict, 0) + 1
@@ -58,6 +60,7 @@ def render_html(data: PackData) -> str:
         evidence=data.evidence,
         expiring=expiring,
         expiring_days=EXPIRING_DAYS,
+        undated=undated,
         integrity=sorted(integrity.items()),
         mismatches=[e for e in data.evidence if e.verdict in ("MISMATCH", "file missing")],
         gaps=len(data.gaps),

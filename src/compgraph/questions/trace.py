@@ -11,7 +11,7 @@ from datetime import date
 
 from rdflib import URIRef
 
-from compgraph.graph.literals import iso_date
+from compgraph.graph.literals import NO_READABLE_DATE, iso_date
 from compgraph.graph.namespaces import CG, shorten
 from compgraph.graph.store import GraphStore
 
@@ -279,7 +279,7 @@ def _render_controls(lines: list[str], controls: list[ControlLink], indent: str)
         for impl in c.implementations:
             lines.append(f"{indent}  {impl.implementer_id} — {impl.status}")
             for e in impl.evidence:
-                state = "current" if e.current else "EXPIRED"
+                state = "current" if e.current else "EXPIRED" if iso_date(e.valid_until) else NO_READABLE_DATE
                 lines.append(f"{indent}    evidence {e.id}: {e.label} (valid until {e.valid_until}, {state})")
 
 

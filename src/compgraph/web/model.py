@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from rdflib import Literal
 
-from compgraph.graph.literals import iso_date
+from compgraph.graph.literals import NO_READABLE_DATE, iso_date
 from compgraph.graph.namespaces import CGR, shorten
 from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.questions import coverage as cv
@@ -457,7 +457,7 @@ def evidence_state(until: Any, as_of: date) -> str:
         return "no expiry date"
     day = iso_date(until)
     if day is None:
-        return "bad date"
+        return NO_READABLE_DATE  # as the exports and the questions say
     return "current" if day >= as_of else "expired"
 
 

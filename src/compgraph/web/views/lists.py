@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Response, abort, request, url_for
 
+from compgraph.graph.literals import NO_READABLE_DATE
 from compgraph.questions import trace as tr
 from compgraph.web import model
 from compgraph.web.model import get_store
@@ -337,7 +338,7 @@ def evidence_state(days: int | None, until: str, renewed_by: str = "") -> str:
     if not until:
         return "no expiry date"
     if days is None:
-        return "bad date"
+        return NO_READABLE_DATE  # as the exports and the questions say
     return "expired" if days < 0 else "expiring" if days <= EXPIRING_DAYS else "current"
 
 
