@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from compgraph.legal.glued_labels import unglue_labels
+
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".xml")
@@ -54,6 +56,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             # fence ("\f```") it hides the fence, and the rest of the file is read as one run of text
             raw = _lists_after_paragraphs(_stray_brackets_escaped(re.sub(r"^\f+", "", raw, flags=re.M)))
             raw = _QUOTE_ESCAPE.sub(r"\1", _STRUCK.sub("", raw))
+            raw = unglue_labels(raw)  # "a.Each agency shall ...: 1a brief description": a scraper's glued labels
             # a fenced block (```) is preformatted: a statute pasted as a PDF's text keeps its lines there
             extensions = ["tables", "fenced_code", _numbered_lists()]
             html = markdown.markdown(raw, extensions=extensions)
@@ -65,7 +68,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
         elif suffix == ".xml":
             text = _xml_text(path, raw)
         else:
-            text = raw
+            text = unglue_labels(raw)
     if not text.strip():
         raise IngestError(f"{path}: no text content")
     return text
