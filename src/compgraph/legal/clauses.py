@@ -79,7 +79,9 @@ _PERMISSION = re.compile(
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
     # "is authorized on behalf of the custodian to, (a) facilitate ...": the party acted for may come between.
     r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)"
-    r"(?:\s+on\s+behalf\s+of\s+[^,;]{1,60}?)?\s+to\b|"
+    # ("Where any agency is authorized to conduct an adjudication, it shall act ...": a condition, whose pronoun's
+    # "shall" after the comma says what the party must do.)
+    r"(?:\s+on\s+behalf\s+of\s+[^,;]{1,60}?)?\s+to\b(?![^.;]{0,160}?,\s*(?:it|they|he|she)\s+(?:shall|must)\b)|"
     r"\b(?:has|have|reserves?)\s+(?:the|a)\s+right\s+to\b|"
     # ("shall have all the authority and duties of the recorder" is given duties too: Rivergrove's clerk pro tem)
     r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b(?!\s+and\s+duties)|"
