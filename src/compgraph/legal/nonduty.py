@@ -315,7 +315,7 @@ NON_DUTY = re.compile(
     # take effect not earlier than 1 year nor later than 5 years after") and a budget's force ("Upon final adoption,
     # the budget shall be in effect for the ensuing fiscal year"): which law governs and when, binding no one to act.
     r"\bshall\s*(?:,[^.;]{1,240}?,\s*)?continue\s+to\s+be\s+(?:subject\s+to|applicable|in\s+(?:full\s+)?(?:force|effect)|"
-    r"\w+ed\s+(?:and\s+\w+ed\s+)?in\s+accordance\s+with\s+(?:the\s+)?(?:applicable|existing|such)\s+laws?)\b|"
+    r"effective|\w+ed\s+(?:and\s+\w+ed\s+)?in\s+accordance\s+with\s+(?:the\s+)?(?:applicable|existing|such)\s+laws?)\b|"
     r"\bshall\s+(?:only\s+)?be\s+valid\s+(?:only\s+)?(?:if|unless|when|upon)\b|"
     r"\b(?:shall|will)\s+take\s+effect\s+not\s+(?:earlier|sooner|later)\s+than\b|"
     r"\bshall\s+(?:be|remain)\s+in\s+(?:full\s+)?(?:force|effect)\s+(?:for|until|during|from|on)\b|"
@@ -326,6 +326,20 @@ NON_DUTY = re.compile(
     # if the same had been adopted by the council"): deemings, as "shall be deemed" is.
     r"\bshall\s+constitute\s+the\s+(?:\w+\s+){0,3}?(?:on|for|of|under)\b|"
     r"\b(?:as\s+(?:submitted|proposed|recommended)|so\s+(?:proposed|submitted|recommended))\b[^.;]{0,80}?\bshall\s+be\s+"
-    r"the\b|\bto\s+the\s+same\s+extent\s+as\s+if\b",
+    r"the\b|\bto\s+the\s+same\s+extent\s+as\s+if\b|"
+    # New York City's Administrative Procedure Act (Charter ch. 45): what an omission does not void ("The inadvertent
+    # failure to provide the reason ... shall not serve to invalidate the rule"), who bears the burden of proof ("the
+    # party commencing the adjudication shall have the burden of proof") and a ruling's reach ("A declaratory ruling
+    # shall be binding only with respect to the person who makes the petition"): legal effects, binding no one to act
+    # ("The contract shall be binding and clearly set forth instructions" stays a duty).
+    r"\bshall\s+not\s+(?:serve\s+to\s+)?invalidate\b|\bshall\s+have\s+the\s+burden\s+of\s+(?:proof|proving|persuasion)\b|"
+    r"\bshall\s+be\s+binding\s+(?:only\s+)?(?:on|upon|with\s+respect\s+to)\b|"
+    # An appropriation's measure ("the sum of $100,000 or so much thereof as may be necessary for fiscal year ..."), a
+    # finding that reports an idea ("the idea that certain data should be freely available ... has become prevalent")
+    # and a limit a principle admits ("Reasonable privacy, security, and privilege restrictions may be allowed") allow
+    # and order no one anything.
+    r"\bso\s+much\s+thereof\s+as\s+may\s+be\s+necessary\b|"
+    r"\b(?:idea|notion|view|belief|concept)\s+that\s+[^.;]{0,80}?\bshould\b|"
+    r"\b(?:restrictions|limitations|exceptions)\s+may\s+be\s+(?:allowed|permitted)\b",
     re.I,
 )
