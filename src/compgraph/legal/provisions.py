@@ -52,6 +52,8 @@ _MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are require
 _DEFINITIONS_TITLE = r"definitions?(?:\s+and\s+interpretation)?|interpretation|meaning\s+of\s+terms"
 _NOT_OPERATIVE = re.compile(r"^\W*(?:" + _DEFINITIONS_TITLE + r"|"
                             r"(?:legislative\s+)?findings(?:(?:\s+and|;|,)\s+(?:purposes?|intent|declarations?))?|"
+                            # New Hampshire's "5:1 Statement of Purpose and Findings."
+                            r"(?:statement\s+of\s+)?(?:purposes?|intent)\s+and\s+(?:legislative\s+)?findings|"
                             r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent|policy)(?:\s+and\s+intent)?)"
                             r"(?:\W*$|\.\s+(?:the\s+)?(?:general\s+assembly|legislature|council|congress)\s+finds\b)",
                             re.I)
@@ -459,13 +461,16 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     # Children under catchlines ("1. Elected Administrative Officials", then "The City website shall include ...")
     # are headed paragraphs; they complete nothing.
     # So do the U.S. Code's subsections under capital catchlines ("(b) MAJOR INCIDENT.—The Director ... shall—").
-    if any(child.heading or CAPITAL_CATCHLINE.match(child.text) for child in children):
+    # So do a charter's subdivisions when one is its catchline alone ("(c) Hearing." between "(b) Agencies shall ...").
+    if any(child.heading or CAPITAL_CATCHLINE.match(child.text) or _BARE_CATCHLINE.match(child.text.strip())
+           for child in children):
         return False
     # A label alone on its line ("(a)" above "(i) The deployer shall ...") says nothing either way: its own
     # points decide at their level.
     return not all(_MODAL.search(_after_catchline(sentences(child.text))[0]) for child in children if child.text)
 
 
+_BARE_CATCHLINE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}\.$")
 _INCLUDING_THE_FOLLOWING = re.compile(r",\s+including(?:,?\s+but\s+not\s+limited\s+to,?)?\s+the\s+following\b"
                                       r"[^.;:]{0,80}:\s*$", re.I)
 _OWN_SUBJECT = re.compile(r"^(?:The|A|An|Each|Every|No|Such|Any|All)\s+(?:[A-Z]\w*|[a-z]+)(?:\s+\S+){0,6}?\s+"
@@ -561,7 +566,7 @@ _NEITHER_NOR = re.compile(r"\bneither\s+[a-z]+s\b[^;]{1,200}?\bnor\b", re.I)
 _AT_DISCRETION = re.compile(r"^\W*at\s+(?:the\s+[\w-]+(?:'s|’s)?|its|their|his|her)\s+(?:sole\s+|own\s+)?discretion\b",
                             re.I)
 _NEGATED_POINT = re.compile(r"^(?:(?:except|unless|subject|notwithstanding|save|where|when|if|in|without)\b"
-                            r"[^;]{0,160}?,\s*)?not\b(?!\s+later\s+than\b)", re.I)
+                            r"[^;]{0,160}?,\s*)?(?:not\b(?!\s+later\s+than\b)|avoid\b|refrain\s+from\b)", re.I)
 
 
 def _flush_out(walker: _Walker, prov: Provision, lead: Provision | None) -> None:

@@ -112,7 +112,7 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
-    catchline = _CATCHLINE_RUN_IN.match(line) if at_margin else None
+    catchline = (_CATCHLINE_RUN_IN.match(line) or _LETTERED_CODE_SECTION.match(line)) if at_margin else None
     if catchline and not _VERB.search(catchline.group(2)) and not p.mid_sentence(next_word):
         return catchline.group(1), catchline.group(2).strip(), catchline.end()
     noted = _NOTED_SECTION_RUN_IN.match(line)
@@ -144,6 +144,15 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
 # section; the catchline has no verb and the text after it opens a sentence or a subsection.
 _CATCHLINE_RUN_IN = re.compile(
     r"^(\d{2,4}[A-Z]?\.\d{2,4}[a-z]?)[ \t]+([A-Z][^.:()]{1,240}?)\.[ \t]+(?=\((?:1|a)\)[ \t]+[A-Z]|[A-Z][a-z]*[ \t]+\w)"
+)
+# New Hampshire's RSA numbers a section by its chapter, a letter and a colon ("21-R:12 Metrics; Inventory ... .
+# Each state agency shall ...", "21-R:11 Use of Open Source Software by State Agencies." alone on its line), its
+# session laws by chapter and section ("5:1 Statement of Purpose and Findings."), and a bill inserting sections
+# into a code letters them for the revisor ("527-B Electronic data set availability; updates. (a) Each ...", Hawaii's
+# §27-B as printed): the same run-in catchline as Oregon's, or a catchline alone on the heading's line.
+_LETTERED_CODE_SECTION = re.compile(
+    r"^(\d{1,3}-[A-Z]{1,2}:\d{1,4}(?:-[a-z])?|\d{1,3}:\d{1,3}|\d{1,4}-[A-Z])[ \t]+([A-Z][^.:()]{1,240}?)\."
+    r"(?:[ \t]*$|[ \t]+(?=\((?:1|a)\)[ \t]+[A-Z]|[A-Z][a-z]*[ \t]+\w))"
 )
 # "Article 4 The provision and use of ... shall comply with ...", "Article 17: Those who provide ...": a translated
 # regulation (China's, Japan's) runs its article number into the first paragraph, with no full stop or title.

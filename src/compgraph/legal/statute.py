@@ -371,13 +371,17 @@ def _close_quote(p: _Parser, line: str) -> None:
     p.stack, p.current, p.quoted = [], None, True
 
 
+_WORDED_SECTION = re.compile(r"(?:SECTION|Section|SEC\.|Sec\.)[ \t]*\d+\.[ \t]")
+
+
 def _numbers_sections(lines: list[str]) -> bool:
     """A bill with no section headings numbers its sections "1.", "2.", ... ("**4\\.** a. A Chief Data Officer
     shall ..."): true when no line is a heading and the first labelled line is "1."."""
     first = None
     for ln in lines:
         line = ln[_MARKUP.match(ln).end() :].strip()  # type: ignore[union-attr]  # the pattern matches any line
-        if line and heading_of(line) is not None:
+        # (nor does a bill whose sections say so: "SECTION 1. ...", then "1. In alphanumeric form ..." is a point)
+        if line and (heading_of(line) is not None or _WORDED_SECTION.match(line)):
             return False
         if first is None and line and LABEL.match(line):
             first = line
