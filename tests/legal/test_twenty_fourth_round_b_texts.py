@@ -123,3 +123,14 @@ def test_a_contract_that_shall_be_binding_and_set_forth_instructions_stays_a_dut
     text = ("Sec. 7. Processors.\n\n(b) The contract shall be binding and clearly set forth instructions for "
             "processing data.\n")
     assert [mod for _, mod, _ in _duties(text)] == ["mandatory"]
+
+
+def test_a_proviso_whose_subject_runs_long_is_a_duty_of_its_own_after_a_saving() -> None:
+    text = ("Section 1045. Compilation of city rules.\n\nAny of such documents so filed shall, if otherwise valid, "
+            "continue to be effective provided, however, that the amendment or repeal of any document which is within "
+            "the definition of rule set forth in subdivision five of section 1041 shall be in accordance with section "
+            "1043.\n")
+    rows = _duties(text)
+    assert [mod for _, mod, _ in rows] == ["mandatory"]
+    assert rows[0][2].endswith("shall be in accordance with section 1043.")
+    assert "continue to be effective" not in rows[0][2]

@@ -253,7 +253,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            r"and\s+(?=(?:if|when|unless)\b[^;]{0,240}?,\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?"
                            r"(?:shall|must|may)\b)|"
                            r"but\s+(?:otherwise\s+)?(?=(?:(?:the|such|this|its|any)\s+)?[^,;]{0,50}?\b(?:shall|must|may)\b)|"
-                           r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+(?=[^,;]{0,80}?\b(?:shall|must|may)\b)|"
+                           # (NYC Charter 1045(c): "... continue to be effective provided, however, that the amendment
+                           # or repeal of any document which is within the definition of rule set forth in subdivision
+                           # five of section 1041 shall be in accordance with section 1043": a long subject)
+                           r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+(?=[^,;]{0,200}?\b(?:shall|must|may)\b)|"
                            # Des Moines' rules: "shall not withdraw any item ..., provided however, a Council member
                            # wishing Council to defer action ... has a right to have a motion ...": a proviso with no
                            # "that", its party and its verb of its own.
