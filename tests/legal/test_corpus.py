@@ -93,12 +93,10 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # the RSA's Roman paragraphs ("I. For all software acquisitions, each state agency ... shall:") are no
            # labels to the parser, so 21-R:11(I)(a) is cited "21-R:11(a)" and 21-R:14(II) "21-R:14, sentence 4"
            "us-new-hampshire-hb418-2012-rsa-21-r.md": {"citations"},
-           # P and R 0.949, traps 2/10: 1045(a)'s "..., which date shall be deemed the publication date of the
-           # Compilation, and shall be updated ..." and 1045(b)'s "shall be certified ... and shall be the rules of the
-           # city unless ..." keep the trap inside their duty; 1045(c)'s proviso "provided, however, that the amendment
-           # ... shall be in accordance with section" goes with the saving before it ("shall, if otherwise valid,
-           # continue to be effective"); 1046(e)'s "shall make final findings ..., and shall not make ..., but shall
-           # only recommend such, and shall forward ..." gives two mandatory rows where the labels give one
+           # P 0.950, traps 2/10: 1045(a)'s "..., which date shall be deemed the publication date of the Compilation,
+           # and shall be updated ..." and 1045(b)'s "shall be certified ... and shall be the rules of the city unless
+           # ..." keep the trap inside their duty; 1046(e)'s "shall make final findings ..., and shall not make ...,
+           # but shall only recommend such, and shall forward ..." gives two mandatory rows where the labels give one
            "us-nyc-charter-ch45-capa-1042-1045-1047.md": {"targets"}}
 
 
