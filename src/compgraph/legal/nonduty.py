@@ -150,7 +150,16 @@ NON_DUTY = re.compile(
     # Being liable for damage (Art. 60(9) "shall be liable under applicable ... liability law") and a tacit approval
     # ("shall be understood to have been approved") are legal effects, as "shall be deemed" is.
     # ("he and his sureties shall be individually liable to the city": the adverb changes nothing)
-    r"\bshall\s+be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?liable\s+(?:under|for|to|in\s+accordance)\b|"
+    # (GDPR 28(4): "the initial processor shall remain fully liable to the controller for the performance of that
+    # other processor's obligations": remaining liable is being liable)
+    r"\bshall\s+(?:be|remain)\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?liable\s+(?:under|for|to|in\s+accordance)\b|"
+    # GDPR 28(5): "Adherence ... to an approved code of conduct ... may be used as an element by which to demonstrate
+    # sufficient guarantees": what may count as evidence, a thing's standing and no one's permission; and 26(1):
+    # "Where two or more controllers jointly determine ..., they shall be joint controllers.": a classification of
+    # parties, a definition ("They shall in a transparent manner determine ..." is the duty).
+    r"\bmay\s+be\s+used\s+as\s+(?:an?\s+)?element\b|\bmay\s+be\s+used\s+(?:as\s+\w+\s+)?to\s+demonstrate\b|"
+    r"\b(?:they|it|he|she)\s+shall\s+be\s+(?:joint\s+|co-)?(?:controllers?|processors?|operators?|providers?|"
+    r"deployers?|manufacturers?|importers?|distributors?|owners?|employers?)\s*\.?\s*$|"
     r"\bshall\s+be\s+understood\s+to\s+(?:have\s+been|be)\b|\bshall\s+remain\s+subject\s+to\b|"
     # The AI Act's 44(2) "Any supplement to a certificate shall remain valid, provided that the certificate which it
     # supplements is valid" (a legal effect) and 99(6) "each fine referred to in this Article shall be up to the
