@@ -277,7 +277,12 @@ _OWN_SUBJECT = re.compile(r"and\s+(?:not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[
 # duty; "..., and the Council may use and expend such Fund" after "There shall be annually appropriated ...": a party
 # of its own with a verb of its own, with no comma before its "and".
 _REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b))|"
-                             r"\s+and\s+(?=the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b)", re.I)
+                             r"\s+and\s+(?=the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b)|"
+                             # GDPR 17(1): "The data subject shall have the right to obtain from the controller the
+                             # erasure ... and the controller shall have the obligation to erase ... where one of the
+                             # following grounds applies:": a right and the obligation that answers it, two clauses.
+                             r"\s+and\s+(?=the\s+(?:[\w'’-]+\s+){1,3}(?:shall|must)\s+have\s+the\s+(?:obligation|duty)\s+to\b)",
+                             re.I)
 # ("protection of information which, if disclosed, may adversely affect ...": a "may" inside a relative clause or a
 # condition is that clause's own, no permission beside the duty.)
 _OPENS_WITH_CONDITION = re.compile(r"\W*(?:but\s+)?(?:if|where|when|whenever)\b", re.I)
@@ -385,8 +390,11 @@ def _another_party(sentence: str, at: int) -> bool:
 
 # Rivergrove's charter: "The mayor, upon his own motion may, or at the request of two members of the council shall, by
 # giving notice ..., call a special meeting": one verb, a permission and a duty, each with the words they share.
-_EITHER_MODAL = re.compile(r"^(?P<head>[^;]*?\b(?P<m1>may|shall|must)),\s+(?P<alt>or\s+[^,;]{1,160}?\s+"
-                           r"(?P<m2>shall|must|may)),\s+(?P<rest>(?!not\b).+)$", re.I | re.S)
+# (GDPR 37(4): "... may or, where required by Union or Member State law shall, designate a data protection officer":
+# the comma after "or", not before it)
+_EITHER_MODAL = re.compile(r"^(?P<head>[^;]*?\b(?P<m1>may|shall|must))(?:,\s+|\s+(?=or,))"
+                           r"(?P<alt>or,?\s+[^,;]{1,160}?\s+(?P<m2>shall|must|may)),\s+(?P<rest>(?!not\b).+)$",
+                           re.I | re.S)
 _BARE_MODALITY = {"may": "permission", "shall": "mandatory", "must": "mandatory"}
 # Richmond's charter: "A public hearing ... shall be held by the council within the time ... provided for hearings on
 # ordinances by § 4.10 of this charter, except that the notice of such hearing shall be printed in a newspaper ...":
@@ -497,7 +505,10 @@ _SHARED_CONDITION = re.compile(r"(?:or\s+)?((?:in\s+the\s+case\s+of|where|if|whe
 # (the Data Act's 6(2)(e): "...; third parties shall also not use ...", a party named by a bare plural)
 # Art. 5(1)(g): "...; this prohibition does not cover any labelling or filtering ...": the exception in the present
 # tense, with no modal verb.
-_SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:the|each|every|such|any|this|these)\s+[^,;]{0,120}?"
+# GDPR 28(3)(a): "... unless required to do so by Union or Member State law ...; in such a case, the processor shall
+# inform the controller ...": a case phrase before the party changes nothing.
+_SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:in\s+(?:such\s+an?|such|that|this|either|each)\s+case,\s+)?"
+                             r"(?:the|each|every|such|any|this|these)\s+[^,;]{0,120}?"
                              r"\b(?:shall|must|may|cannot)\b|(?:[a-z][\w-]*\s+)?" + _BARE_PLURAL + "|"
                              r"this\s+(?:prohibition|obligation|requirement)\s+(?:does|do)\s+not\s+(?:cover|apply)\b)",
                              re.I)
@@ -615,4 +626,5 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
     pieces = _pieces(sentence)
     if len(pieces) == 1:
         return None, sentence
-    return sentence[: pieces[-1][0]].strip().rstrip(","), sentence[pieces[-1][0]:]
+    # (a cut before "and the controller shall have the obligation ..." leaves the "and" to the clause before it)
+    return re.sub(r"\s+and$", "", sentence[: pieces[-1][0]].strip()).rstrip(","), sentence[pieces[-1][0]:]
