@@ -719,8 +719,10 @@ def _addressees(duties: list[StatuteDuty]) -> None:
         named = [_data_protection_role(role, d, holders) for role, d in zip(named, duties, strict=True)]
     for i, duty in enumerate(duties):
         predicate = duty.text[len(duty.subject):] if duty.text.startswith(duty.subject) else duty.text
+        # (GDPR 17(1): "The data subject shall have the right to obtain from the controller ...", a duty: the
+        # controller's, the party the right is held against)
         if named[i] == "data-subject" and (_PASSIVE.match(predicate) or duty.modality != "permission"
-                                           and not _RIGHT_OF.search(duty.text)):
+                                           and (not _RIGHT_OF.search(duty.text) or acting_party(predicate))):
             # "Users or subscribers shall be given the possibility to withdraw": the person the duty is owed
             # to stands as the grammatical subject; the party bound is found as for a passive duty.
             named[i] = None
