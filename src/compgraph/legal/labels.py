@@ -19,7 +19,9 @@ __all__ = ["BARE_SECTION", "CAPITAL_CATCHLINE", "LABEL", "label_kind", "labelled
            "ordinal", "own_level"]
 
 # "( c)": OCR puts a space inside a label's parentheses. "1°": Quebec's (and the civil-law codes') numbered points.
-LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z]{1,2})\)"
+# "(a-1)", "(b-3)", "(1A)": the D.C. Code's labels for subsections and paragraphs inserted by a later act.
+LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-zA-Z]?|[a-z]-\d{1,2}|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}"
+                   r"|[A-Z]{1,2})\)"
                    r"|(\d{1,3}[a-z]?)(?:\.|°)(?=[ \t])"
                    r"|([a-z])\)|([a-zA-Z]|[ivx]{2,4})\.(?=[ \t]|\d{1,3}\.[ \t]))[ \t]*")
 # A section number printed bare before its first words: Quebec's "3.1. Any person ..." (a decimal closed by a full
@@ -113,7 +115,8 @@ def ordinal(kind: str, label: str) -> int:
         return int(digits.group(0)) if digits else roman_value(label) or 0  # "(iv)" read as item 4
     if kind in ("roman", "ROMAN"):
         return roman_value(label) or 0
-    return ord(label[-1].lower()) - ord("a") + 1
+    letters = re.match(r"[A-Za-z]+", label)  # an inserted "(a-1)" is in the list of "(a)"
+    return ord((letters.group(0) if letters else label)[-1].lower()) - ord("a") + 1
 
 
 def labelled_at(provisions: Sequence[Any], section: str, path: tuple[str, ...]) -> Any:

@@ -57,6 +57,10 @@ def _label(number: str) -> str:
     return f"({number})" if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})?[A-Za-z]?|[A-Za-z]{1,6}", number) else number
 
 
+# A code section numbered by title and section ("2-532", "28-3852", "1-204.22"), as the D.C. Code numbers them.
+_CODE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?-\d{1,5}(?:\.\d{1,3})?[a-z]?")
+
+
 class _Page(Page):
     """CLML's page, but a section's number waits for its first words with a space: "4 (1) In meeting ..."."""
 
@@ -81,9 +85,14 @@ def _lay_out(element: Any, page: _Page, label: str = "") -> None:
                 _lay_out(child, page)
         return
     if num is not None:
-        for child in element:
-            if _local(child.tag) in _CATCHLINES:
-                page.heading(_words(child))
+        catchlines = [_words(child) for child in element if _local(child.tag) in _CATCHLINES]
+        if name in _SECTIONS and _CODE_NUMBER.fullmatch(number):
+            # a code's section ("2-532", "28-3852"): its number and catchline one heading, "§ 2-532. Right of
+            # access ...", as the code prints it; its subsections then open their own lines
+            page.heading(f"§ {number}. {' '.join(catchlines)}".strip())
+            catchlines, number = [], ""
+        for catchline in catchlines:
+            page.heading(catchline)
         if name in _SECTIONS:
             page.pending = number
             number = ""
@@ -114,7 +123,8 @@ def numbered_xml_to_text(root: Any) -> str:
     for child in root:
         if _local(child.tag) in _TITLES and len(child) == 0:
             page.heading(_words(child))
-    for element in root:
+    # a file that is one section (the D.C. Council's ``<section><num>2-532</num><heading>...``) is read as it
+    for element in [root] if _local(root.tag) in _SECTIONS and _num(root) is not None else root:
         if _local(element.tag) not in _TITLES:
             _lay_out(element, page)
     if page.pending:
