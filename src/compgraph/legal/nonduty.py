@@ -254,6 +254,12 @@ NON_DUTY = re.compile(
     # is that officer's power.
     r"\b(?:a|any)\s+(?:person|individual|consumer|resident)\s+(?:[^.;]{0,60}?\s)?may\s+(?:bring|institute|commence)\s+"
     r"(?:a|an)\s+(?:civil\s+)?action\b|"
+    # The same remedy in a freedom-of-information law's words: "the person seeking disclosure may institute
+    # proceedings ... in the Superior Court", "may bring suit", "Any person denied the right to inspect a public record
+    # in the possession of the Council may institute proceedings", and the fees a prevailing requester "may be awarded".
+    r"\b(?:a|any|the)\s+(?:person|individual|consumer|resident|requester)\s+(?:[^.;]{0,100}?\s)?may\s+"
+    r"(?:bring|institute|commence|file)\s+(?:suit|proceedings)\b|"
+    r"\bmay\s+be\s+awarded\s+(?:reasonable\s+)?attorney(?:['’]?s)?['’]?\s+fees\b|"
     r"\b(?:prevailing|aggrieved)\s+(?:party|person)\s+(?:may|is\s+entitled\s+to)\s+recover\b|"
     r"\bhas\s+committed\s+a\s+single\s+violation\b|"
     # Washington's RCW 19.255.040: the violator "may be enjoined" (a remedy against it, as an action is), a trier of
@@ -332,10 +338,12 @@ NON_DUTY = re.compile(
     # the hearing on all ordinances referred to in this section"; the fallback when the council fails to act ("the
     # budget as submitted by the mayor shall be the budget for the ensuing year", Oregon's "The rate limit so
     # proposed shall be the initial permanent rate limit", "shall have full force and effect to the same extent as
-    # if the same had been adopted by the council"): deemings, as "shall be deemed" is.
+    # if the same had been adopted by the council"): deemings, as "shall be deemed" is ("shall be responsible for
+    # making such records available to the same extent as if the record were maintained by the public body" is a duty
+    # and its measure).
     r"\bshall\s+constitute\s+the\s+(?:\w+\s+){0,3}?(?:on|for|of|under)\b|"
     r"\b(?:as\s+(?:submitted|proposed|recommended)|so\s+(?:proposed|submitted|recommended))\b[^.;]{0,80}?\bshall\s+be\s+"
-    r"the\b|\bto\s+the\s+same\s+extent\s+as\s+if\b|"
+    r"the\b|\bshall\s+have\s+(?:full\s+)?(?:force|effect)\b[^.;]{0,40}?\bto\s+the\s+same\s+extent\s+as\s+if\b|"
     # New York City's Administrative Procedure Act (Charter ch. 45): what an omission does not void ("The inadvertent
     # failure to provide the reason ... shall not serve to invalidate the rule"), who bears the burden of proof ("the
     # party commencing the adjudication shall have the burden of proof") and a ruling's reach ("A declaratory ruling

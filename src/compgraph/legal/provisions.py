@@ -470,6 +470,9 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     return not all(_MODAL.search(_after_catchline(sentences(child.text))[0]) for child in children if child.text)
 
 
+# "Any fee schedules ... shall provide that: (1) Fees shall be limited to ...": a point says what the instrument must
+# provide, so its limit is the content of that duty, not an exception to it.
+_PROVIDE_THAT = re.compile(r"\b(?:shall|must)\s+(?:provide|require|specify|stipulate)\s+that\s*:\s*$", re.I)
 _BARE_CATCHLINE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}\.$")
 _INCLUDING_THE_FOLLOWING = re.compile(r",\s+including(?:,?\s+but\s+not\s+limited\s+to,?)?\s+the\s+following\b"
                                       r"[^.;:]{0,80}:\s*$", re.I)
@@ -502,7 +505,7 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     point, later = later_clauses(point, lead_mod)
     first = point.split(";")[0]
     labels = " ".join(prov.labels)
-    if NON_DUTY.search(first):
+    if NON_DUTY.search(first) and not _PROVIDE_THAT.search(lead_text):
         # "then the controller is not required to comply ... and may request that the consumer provide ...": the
         # exception binds no one, the permission beside it still does.
         _later(walker, prov, f"{lead_text} {labels}", later, subject)
