@@ -150,7 +150,11 @@ _RELATIVE_DUTY = (r"(?:where\s+(?:they|it)|\w+\s+of\s+which"
 # class that may supply a thing ("relevant data which may be provided by deployers": a description of the data).
 _RELATIVE_PARTY = (r"who\s+(?:shall\s+(?!not\b)(?!(?:serve|hold|continue|remain)\b|be\b)|may\s+(?!not\b|be\b))|"
                    r"which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\s+(?:the|any)\b")
-_RELATIVE_CLAUSE_DUTY = re.compile(_RELATIVE_DUTY + "|" + _RELATIVE_PARTY, re.I)
+# D.C. Code 2-532(a), 2-537(d): "in accordance with reasonable rules that shall be issued by a public body", "a
+# citation, which shall be personally served upon the defendant": a thing that a party must make or serve, a passive
+# duty of its own.
+_RELATIVE_PASSIVE = r"(?:which|that)\s+shall\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\s+(?:by|upon)\s+(?:the|a|an|any)\b"
+_RELATIVE_CLAUSE_DUTY = re.compile(_RELATIVE_DUTY + "|" + _RELATIVE_PARTY + "|" + _RELATIVE_PASSIVE, re.I)
 # "... pending at a time and the City Clerk shall not accept ...": an office named in capitals, after "and", is a
 # party of its own.
 _NAMED_PARTY = re.compile(r"the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b")
@@ -206,6 +210,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # mayor" is one duty in the charters labelled so far.)
                            r",?\s+(?=" + _RELATIVE_DUTY + r")|,\s+(?=(?:and\s+)?(?:" + _RELATIVE_PARTY + r"))|"
                            r"\s+(?=which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\s+(?:the|any)\b)|"
+                           r",?\s+(?=" + _RELATIVE_PASSIVE + r")|"
                            # Charlottesville's charter: "It may be competent for the council ... to elect
                            # non-residents, but such officer, other than the clerk of the council, shall reside in the
                            # city": a party of its own after "but", with a duty of its own.
@@ -296,6 +301,9 @@ def _main_part(clause: str) -> str:
     """The clause up to a relative clause that follows its first modal verb (all of it when there is none)."""
     first = _MODAL_VERB.search(clause)
     rel = _RELATIVE.search(clause, first.end()) if first else None
+    # "may examine the contents ... in camera to determine whether such records ... shall be withheld": the question
+    # the court decides is no verb of the clause
+    rel = rel or (re.compile(r"\s+whether\b", re.I).search(clause, first.end()) if first else None)
     return clause[: rel.start()] if rel else clause
 
 
@@ -328,8 +336,18 @@ _REPORTED = re.compile(r"\b(?:disclos(?:e|es|ed|ing)|notif(?:y|ies|ied|ying)|inf
 # "If vacancies should occur within thirty (30) days ..., the council may set the election", "When a vacancy shall
 # occur ..., a majority ... may appoint": the old-style modal of an opening condition is the condition's mood, not the
 # clause's modality, where the main clause after it has a modal verb of its own.
+# "If the Mayor decides that the public record may not be withheld, he shall order ...": the condition's modal verb
+# is what was decided, not the clause's.
 _CONDITION_MODAL = re.compile(r"^(\W*(?:if|when|whenever|where|in\s+the\s+event\s+(?:that\s+)?)\b[^,;]{0,200}?)"
-                              r"\b(?:shall|should)\s+(?=[^,;]*,\s[^;]*?\b(?:shall|must|may|should)\b)", re.I)
+                              r"\b(?:shall|should|may)\s+(?=[^,;]*,\s[^;]*?\b(?:shall|must|may|should)\b)", re.I)
+
+
+# "(4) Only the direct costs of search, duplication, or review may be recovered.", "Only matters contained in said
+# summary shall be considered": a thing opened by "Only" and acted on forbids the rest ("Only the Council may censure
+# one of its own members" is the Council's power).
+_ONLY_SUBJECT = re.compile(r"^\W*(?:\(\w{1,4}\)\s*)*(?-i:Only)\s+"
+                           r"(?!(?:if|when|where|after|to|in|upon|once|until|by|for|with)\b)[^.;:]{1,100}?\b"
+                           r"(?:shall|may|must)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b")
 
 
 def statute_modality(clause: str) -> str | None:
@@ -338,7 +356,7 @@ def statute_modality(clause: str) -> str | None:
     reported = _REPORTED.search(clause)
     if reported and _MODAL_VERB.search(clause, 0, reported.start()):
         clause = clause[:reported.start()]
-    if _PROHIBITION.search(clause):
+    if _PROHIBITION.search(clause) or _ONLY_SUBJECT.match(clause):
         return "prohibition"
     if _RIGHT_AGAINST.search(clause):
         return "mandatory"
@@ -411,12 +429,19 @@ def _own_relative(sentence: str, at: int) -> bool:
     return not (re.match(r"who\b", sentence[at:], re.I) and _CHOOSES.search(sentence, 0, at))
 
 
+# D.C. Code 2-532(a-1): "a public body shall provide the record ..., provided that the person shall pay the costs of
+# reproducing the record": a proviso that puts a duty on a person other than the sentence's party.
+_PERSON_PROVISO = re.compile(r"provided,?\s+(?:however,?\s+)?that\s+(?:the|a|an|such|each|any)\s+"
+                             r"(?:person|requester|applicant|individual|consumer|customer|user)\s+"
+                             r"(?:[^,;]{0,40}?\s)?(?:shall|must)\b", re.I)
+
+
 def _stands_alone(sentence: str, at: int) -> bool:
     """Whether the clause at ``at`` names a party (or an exception, or a relative clause) with a verb of its own, so
     it is a duty of its own even beside one of the same modality; ``duty_clauses`` words each of these its own way."""
     return bool(
         _OWN_SUBJECT.match(sentence, at) or _another_party(sentence, at) or _EXCEPT_THAT.match(sentence, at)
-        or _own_relative(sentence, at) or _NAMED_PARTY.match(sentence, at)
+        or _own_relative(sentence, at) or _NAMED_PARTY.match(sentence, at) or _PERSON_PROVISO.match(sentence, at)
     )
 
 
@@ -480,7 +505,12 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         elif _OWN_SUBJECT.match(sentence, a):
             out.append((modality, sentence[a:b].strip()[4:]))  # "and the controller shall ...": its own subject
         elif _EXCEPT_THAT.match(sentence, a) or _own_relative(sentence, a):
-            out.append((modality, sentence[a:b].strip()))  # "except that the notice ... shall": its own subject
+            # "except that the notice ... shall": its own subject; "reasonable rules that shall be issued by ...":
+            # the thing named just before, with no comma between
+            thing = re.search(r"^.*(?:^|[,;(]|\b(?:with|to|of|in|for|by|under|on)\b)\s*((?:[\w'’-]+\s+){1,4})$",
+                              sentence[:a]) if re.match(_RELATIVE_PASSIVE, sentence[a:], re.I) \
+                and not sentence[:a].rstrip().endswith(",") else None
+            out.append((modality, f"{thing.group(1) if thing else ''}{sentence[a:b].strip()}"))
         elif _SHARED_NEGATION.match(sentence, a):
             modal = _MODAL_VERB.search(sentence)
             out.append((modality, f"{_subject_of(sentence)} {modal.group(0) if modal else ''} … "
