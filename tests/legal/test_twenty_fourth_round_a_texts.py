@@ -1,5 +1,5 @@
-"""The failure classes the first runs on three never-seen AI Act texts showed (2026-12-05, twenty-fourth session,
-helper a): Art. 5 (prohibited practices) as the flat text of a JSON of articles, Art. 44-46 (certificates, notified
+"""The failure classes the first runs on three never-seen AI Act texts showed (2026-12-05, twenty-third session,
+round 24a): Art. 5 (prohibited practices) as the flat text of a JSON of articles, Art. 44-46 (certificates, notified
 bodies' information, derogation) in the Official Journal's markup and Art. 99 (penalties) printed to PDF. Point (h)'s
 exception list "(i) ...; (ii) ...; (iii) ..." was read as letter (i) after (h), one more prohibition; the exceptions
 after a semicolon inside points (d) and (g) ("; this prohibition shall not apply to", "; this prohibition does not

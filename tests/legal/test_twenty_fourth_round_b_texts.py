@@ -1,5 +1,5 @@
-"""The failure classes the first runs on three never-seen US texts showed (2026-12-05, twenty-fourth session, round
-b): New Hampshire's HB 418 (2012) as Markdown, whose RSA sections ("21-R:12 Metrics; Inventory ... . Each state agency
+"""The failure classes the first runs on three never-seen US texts showed (2026-12-05, twenty-third session, round
+24b): New Hampshire's HB 418 (2012) as Markdown, whose RSA sections ("21-R:12 Metrics; Inventory ... . Each state agency
 shall ...") and session-law sections ("5:1 Statement of Purpose and Findings.") opened no section, so the findings'
 "may" was taken as a permission and every duty was cited "whole text, sentence N"; Hawaii's HB 632 (2013) as Markdown
 with inline HTML, whose lettered inserted sections ("527-B Electronic data set availability; updates. (a) Each ...")

@@ -1,5 +1,5 @@
-"""The failure classes the first runs on three never-seen GDPR texts showed (2026-12-05, twenty-fourth session,
-helper c): Art. 26-28 (joint controllers, representatives, processor) as the flat text of a JSON of articles, Art.
+"""The failure classes the first runs on three never-seen GDPR texts showed (2026-12-05, twenty-third session,
+round 24c): Art. 26-28 (joint controllers, representatives, processor) as the flat text of a JSON of articles, Art.
 37-39 (the data protection officer) in the Official Journal's markup and Art. 17-19 (erasure, restriction,
 notification) printed to PDF. A definition by classification ("Where ..., they shall be joint controllers."), a
 liability ("shall remain fully liable to") and an evidential rule ("may be used as an element by which to

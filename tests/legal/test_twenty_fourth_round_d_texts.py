@@ -1,5 +1,5 @@
 """The failure classes the first runs on three never-seen D.C. Code sections in the Council's own XML showed
-(2026-12-05, twenty-fourth session, round d): §§ 2-532 and 2-537 (Freedom of Information Act) and 28-3852 (breach
+(2026-12-05, twenty-third session, round 24d): §§ 2-532 and 2-537 (Freedom of Information Act) and 28-3852 (breach
 notification), each a file whose root is the section (``<section><num>2-532</num><heading>...``). The reader laid out
 only the root's children, so the section's number and catchline were lost and every duty was cited "(a)"; the
 inserted labels "(a-1)", "(b-2)" opened nothing ("(a), sentence 2"); a fee schedule's points "Fees shall be limited
