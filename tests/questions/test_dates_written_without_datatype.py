@@ -139,3 +139,23 @@ def test_a_sparql_server_answers_as_the_embedded_store_over_dates_and_non_dates(
     actual = run_query(remote, question, QUESTIONS[question], keep=False)
     assert expected.rows, "the fixture must give the question something to answer"
     check_answers(server, question, expected.variables, [(actual.rows, expected.rows)])
+
+
+@pytest.mark.remote
+@pytest.mark.parametrize("server", SERVERS)
+def test_a_sparql_servers_dashboard_tiles_count_as_the_embedded_stores(
+    tmp_path: Path, servers: ServerPool, server: str
+) -> None:
+    # Virtuoso 7.2 took "soon" and "2026-12-01" for dates before any date, and a comparison with an unbound value for
+    # true: its tiles said 4 expired, then 4 expiring, of these five records.
+    records = (f'<urn:e:a> <{CG}validUntil> "2026-12-01" .\n<urn:e:b> <{CG}validUntil> "2026-01-01" .\n'
+               f'<urn:e:c> <{CG}validUntil> "soon" .\n<urn:e:d> <{CG}validUntil> "2026-13-01" .\n'
+               f'<urn:e:e> <{CG}validUntil> "2026-12-05"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
+    local = LocalStore(tmp_path / "store")
+    local.replace_graph("urn:x:g", records.encode())
+    remote = servers.get(server).store(gsp=True)
+    remote.replace_graph("urn:x:tiles", records.encode(), "application/n-triples")
+    remote.replace_graph("urn:x:g", b"", "application/n-triples")
+    expected = {"expiring": 2, "expired": 1, "undated": 2, "total": 5}
+    assert evidence_figures(local, date(2026, 11, 22)) == expected
+    assert evidence_figures(remote, date(2026, 11, 22)) == expected

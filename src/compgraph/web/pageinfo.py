@@ -20,7 +20,7 @@ from compgraph.graph import paths
 from compgraph.graph.history import HISTORY_GRAPH
 from compgraph.graph.literals import iso_date, sparql_as_date, sparql_date
 from compgraph.graph.namespaces import graph_iri
-from compgraph.graph.store import GraphStore
+from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.legal.review import RELATION_CHOICES
 from compgraph.questions import coverage as cv
 from compgraph.web.model import entity_url, evidence_state
@@ -370,11 +370,15 @@ def evidence_figures(store: GraphStore, as_of: date, window: int = 30) -> dict[s
     record's date held in two graphs is one record (the union of graphs gives it twice)."""
     # Typed literals, not xsd:date() casts: this runs on the first dashboard after every write.
     start, end = sparql_date(as_of), sparql_date(as_of + timedelta(days=window))
-    res = store.select(f"""SELECT (SUM(IF(COALESCE(?u >= {start} && ?u <= {end}, false), 1, 0)) AS ?soon)
-        (SUM(IF(COALESCE(?u < {start}, false), 1, 0)) AS ?expired)
-        (SUM(IF(COALESCE(?u < {start} || ?u >= {start}, false), 0, 1)) AS ?undated) (COUNT(*) AS ?all) WHERE {{
+    # The embedded store errs comparing a string with a date, as SPARQL says; a remote one may not (Virtuoso).
+    as_date = sparql_as_date("?v", start if isinstance(store, LocalStore) else None)
+    # BOUND first: Virtuoso 7.2 takes a comparison with an unbound value for true.
+    res = store.select(f"""SELECT (SUM(IF(COALESCE(BOUND(?u) && ?u >= {start} && ?u <= {end}, false), 1, 0)) AS ?soon)
+        (SUM(IF(COALESCE(BOUND(?u) && ?u < {start}, false), 1, 0)) AS ?expired)
+        (SUM(IF(COALESCE(BOUND(?u) && (?u < {start} || ?u >= {start}), false), 0, 1)) AS ?undated) (COUNT(*) AS ?all)
+        WHERE {{
         {{ SELECT DISTINCT ?e ?v WHERE {{ ?e cg:validUntil ?v }} }} MINUS {{ ?newer prov:wasRevisionOf ?e }}
-        BIND ({sparql_as_date("?v", start)} AS ?u) }}""")
+        BIND ({as_date} AS ?u) }}""")
     soon, expired, undated, total = res.rows[0] if res.rows else (0, 0, 0, 0)
     return {"expiring": int(soon or 0), "expired": int(expired or 0), "undated": int(undated or 0),
             "total": int(total or 0)}
