@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from compgraph.legal.glued_labels import unglue_labels
+from compgraph.legal.margin_numbers import strip_margin_numbers
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
 
@@ -48,7 +49,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
     if suffix == ".pdf":
         text = _pdf_text(path, data)
     else:
-        raw = _decode(path, data, encoding)
+        raw = strip_margin_numbers(_decode(path, data, encoding))  # a bill PDF's text layer with its line numbers
         if suffix in (".md", ".markdown") or _markdown_saved_as_text(raw):
             import markdown
 
