@@ -425,6 +425,9 @@ def _row_lines(tr: Any) -> list[str]:
 # first child on the next line ("2. [Empty]" over "    a. ...").
 _COUNTER = re.compile(r"^([a-z]{1,2}|[ivxlc]{1,6})\.(?:[ \t]+(?=\S)|[ \t]*$)")
 _EMPTY_SUBDIVISION = re.compile(r"[ \t]*\[Empty\][ \t]*")
+# Its counter is then a subsection's number, not a list's counter before the item's own label ("1. (a)", which the
+# statute parser drops): written "1. a. Controllers shall ...", a number and its first paragraph.
+_EMPTY_ITEM = re.compile(r"\s*\[Empty\]")
 
 
 def _counted_paragraphs(li: Any) -> list[str] | None:
@@ -566,6 +569,8 @@ def _html_to_text(html: str) -> str:
             if any(_LABEL_CELL.match(t) for t in paragraphs):
                 lines.extend(_labelled_paragraphs(paragraphs, ("  " * depth) + _item_marker(node)))
             elif counted is not None:
+                if _EMPTY_ITEM.match(node.get_text()):  # "1. [Empty]" over "a. ...": subsection 1, its text in (a)
+                    counted[0] = re.sub(r"^\(([a-z]{1,2}|[ivxlc]{1,6})\) ", r"\1. ", counted[0])
                 lines.extend(x for i, t in enumerate(counted)
                              for x in ((("  " * depth) + _item_marker(node) if i == 0 else "") + t, ""))
             else:
