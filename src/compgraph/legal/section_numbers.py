@@ -66,12 +66,13 @@ def roman_heading(p: Numbering, line: str) -> tuple[str, str, str] | None:
 # "11.2 (1) Subject to ..."), so there the sub-section must open a sentence.
 # Alberta's prints it against the sub-section ("5(1) An organization is responsible", "34.1(1) An organization").
 # Singapore's sets a dash between them ("26.—(1) An organisation must not", "22A.—(1) Where —").
-# A California bill prints the code section it amends in bold before subdivision (a): "1367.01. (a) A health ...".
+# A California bill prints the code section it amends in bold before subdivision (a): "1367.01. (a) A health ...";
+# a Missouri bill before subsection 1: "375.1405. 1. Commensurate with the size ...".
 _SECTION_BEFORE_SUBSECTION = re.compile(
     r"^(?:(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])|"
     r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)(?:\.[ \t]*[—–][ \t]*|[ \t]*)"
     r"(?=\(1\)[ \t]+[A-Z])|(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:-\d+[a-z]?){1,3})\.[ \t]+"
-    r"(?=\((?:1|a)\)[ \t]+[A-Z]))"
+    r"(?=(?:\((?:1|a)\)|1\.)[ \t]+[A-Z]))"
 )
 # legislation.gov.uk (and Singapore Statutes Online) print a regulation's catchline alone on the line above
 # "10.—(1) An OES must ...": the title of the regulation the dash opens. (A Gazette's "8. (1)" or e-Laws' "12 (1)"
@@ -91,6 +92,9 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
     if clause and not p.mid_sentence(next_word):
         return clause[0], p.title, clause[1]
     gazette = _SECTION_BEFORE_SUBSECTION.match(line) if at_margin and not p.numbered else None
+    if gazette and gazette.group(1) and re.fullmatch(r"\d+\.\d+", p.section or "") \
+            and not follows(p.section, gazette.group(1), False):
+        gazette = None  # "375.1405. ... 6. (1) A licensee shall": subsection 6 of a code section, not section 6
     titled = bool(p.title_above)
     title_above, p.title_above = p.title_above if DASHED_NUMBER.match(line) else "", ""
     if gazette and not p.mid_sentence(next_word):
