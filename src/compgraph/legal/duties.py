@@ -49,7 +49,8 @@ _AVOID_IMPERATIVE = re.compile(r"(?:^|,? and )avoid(?:ing)? \w+ing\b", re.I)
 _MANDATORY = [
     re.compile(r"\b(?:must|shall)\b", re.I),
     re.compile(r"\b(?:is|are|am)(?: \w+ly)? (?:required|obligated|obliged|bound) to\b", re.I),
-    re.compile(r"\b(?:is|are)(?: \w+ly)? (?:responsible|accountable|liable) for\b", re.I),
+    # "Processors are responsible under this chapter for adhering to the instructions of the controller"
+    re.compile(r"\b(?:is|are)(?: \w+ly)? (?:responsible|accountable|liable)(?: under this \w+)? for\b", re.I),
     re.compile(r"\b(?:is|are) tasked with\b", re.I),
     re.compile(r"\bneeds? to\b", re.I),
     re.compile(

@@ -174,6 +174,10 @@ NON_DUTY = re.compile(
     r"\bwarranties\s+(?:are\s+)?to\s+be\s+implied\b|"
     r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
     r"\bmay\s+be\s+(?:cited|referred\s+to)\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
+    # Missouri's "Sections 375.1400 to 375.1427 shall be known and may be cited as ...", parted at its "and may", and
+    # a definitions section's lead-in "As used in sections ..., the following terms mean:" (then '"Licensee", ...').
+    r"\bsections?\s+[\d.]+(?:\s+(?:to|through)\s+[\d.]+)?\s+shall\s+be\s+known\b|"
+    r"\bthe\s+following\s+(?:terms|words)(?:\s+and\s+phrases)?\s+(?:shall\s+)?mean\W*$|"
     r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|"
     # A rule of construction binds whoever reads the law, not a party, whatever its subject ("This exemption shall
@@ -310,6 +314,11 @@ NON_DUTY = re.compile(
     # A limit of a body's remit ("The Department shall not be responsible for identifying or publishing data
     # sets"): what it need not do, forbidding it nothing.
     r"\bshall\s+not\s+be\s+responsible\s+for\b|"
+    # So is a sharing of it ("The controller and processor are each responsible for only the measures allocated to
+    # them"), and a contract's want of effect on a liability ("In no event may any contract relieve a controller ...
+    # from the liabilities imposed on them"), drafted elsewhere "Nothing ... shall be construed to relieve".
+    r"\bresponsible\s+for\s+only\b|\b(?:may|shall|can)\s+(?:any|a)\s+(?:contract|agreement)\s+relieve\b|"
+    r"\b(?:no|any)\s+(?:contract|agreement)\s+(?:may|shall|can)\s+relieve\b|"
     # "Such a determination regarding publication does not foreclose a requesters access to such data sets": what a
     # rule leaves open is its limit, as "shall not affect" is.
     r"\b(?:does|do|shall)\s+not\s+foreclose\b|"

@@ -31,6 +31,7 @@ from compgraph.legal.clauses import (
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
+from compgraph.legal.own_sentences import glossary_item, own_duty_lead_in
 from compgraph.legal.statute import Provision, parse_provisions
 
 __all__ = ["StatuteDuty", "statute_duties"]
@@ -226,6 +227,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         parent_of.update({id(child): prov for child in prov.children})
     leads: dict[tuple[str, tuple[str, ...]], Provision] = {}
     quoting: str | None = None  # the section whose unlabelled paragraphs are a text some duty prescribes
+    glossaries: set[str] = set()  # sections led in "the following terms mean:"
     for prov in provisions:
         if quoting is not None and (prov.labels or prov.section != quoting):
             quoting = None
@@ -239,7 +241,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             if above is not None:
                 walker.lead[id(prov)] = (f"{above[0]} {' '.join(prov.labels)}", *above[1:])
         if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text) \
-                or _NOTE.match(prov.text):
+                or _NOTE.match(prov.text) or glossary_item(prov, glossaries):
             _definition_requirements(walker, prov)
             continue
         if prov.flush:
@@ -281,6 +283,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 mod = "permission"  # "which could include:": each point is one way the duty may be met
             if mod is None and not void and _LIST_TITLE.match(lead_text):
                 mod = "mandatory"
+            if mod and not void and not condition and own_duty_lead_in(lead_text, prov.children):
+                parts.append(lead_text)  # "the contract must include ..., as well as the following requirements:"
             if mod and _CONDITIONS_MET.search(lead_text):
                 parts.append(lead_text)  # the permission (or duty) is the sentence's own ...
                 mod = "mandatory"  # ... and each condition listed must hold for it
