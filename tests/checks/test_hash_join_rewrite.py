@@ -135,7 +135,11 @@ def _joined_patterns_in_bulk_groups(query: str) -> list[str]:
         body = query[open_at + 1 : _matching(query, open_at)]
         if re.match(r"\s*SELECT\b", body):
             continue  # a MINUS of a sub-select: its SELECT is read on its own
-        top = re.sub(r"\b(OPTIONAL|MINUS|UNION)\b", " ", _without_blocks(_without_comments(body)))
+        if m.group(1) == "SELECT" and re.search(r"\bOPTIONAL\s*\{\s*$", query[: m.start()]):
+            continue  # an OPTIONAL's sub-select is left as written, as OPTIONAL bodies are (rewrite_not_exists)
+        # A NOT EXISTS kept as written (its filter reads the row and its own variables) leaves only its keywords.
+        kept = _without_blocks(_without_comments(body))
+        top = re.sub(r"\b(OPTIONAL|MINUS|UNION|FILTER\s+(NOT\s+)?EXISTS)\b", " ", kept)
         patterns = _patterns(top)
         if patterns is None or len(patterns) > 1:
             out.append(body)

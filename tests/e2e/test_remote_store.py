@@ -9,6 +9,7 @@ import json
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -17,8 +18,9 @@ import requests
 from e2e_cli import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from compgraph.checks.validate import validate_store  # noqa: E402
 from compgraph.graph.ondisk import StoreError  # noqa: E402
-from compgraph.graph.store import RemoteStore  # noqa: E402
+from compgraph.graph.store import LocalStore, RemoteStore  # noqa: E402
 from compgraph.web import create_app  # noqa: E402
 from remote_servers import SERVERS, Server, running_server  # noqa: E402
 
@@ -121,6 +123,18 @@ def test_validate_over_the_remote_store_finds_the_planted_gaps(built: Built) -> 
     assert "Customer credit-limit recommender has no human-oversight control" in res.stdout
 
 
+def test_validate_over_the_remote_store_gives_the_embedded_stores_findings(
+    built: Built, demo_store: LocalStore
+) -> None:
+    # Virtuoso 7.2 answered the class tests, a negated chain of sameTerm and a filter on the row inside an OPTIONAL
+    # wrongly: 4,140 findings for the embedded store's 20, and one of the 20 missing.
+    res = cli(built, "validate", "--as-of", AS_OF, "--no-save", "--format", "json")
+    assert res.returncode == 1, res.stderr[-2000:]
+    remote = {(f["severity"], f["focus"], f["message"], f["value"]) for f in json.loads(res.stdout)["findings"]}
+    embedded = validate_store(demo_store, date.fromisoformat(AS_OF), save=False).findings
+    assert remote == {(f.severity, f.focus, f.message, f.value) for f in embedded}
+
+
 def test_a_question_over_the_remote_store(built: Built) -> None:
     res = cli(built, "query", "high-risk-without-human-oversight", "--format", "json")
     assert res.returncode == 0, res.stderr
@@ -164,3 +178,38 @@ def test_browser_pages_over_the_remote_store(built: Built, url: str) -> None:
     assert resp.status_code == 200, f"{url}: {resp.status_code}\n{body[:1500]}"
     assert "Traceback" not in body
     assert "Mozart" in body or "sys-credit-limit" in body or "Obligation" in body
+
+
+# Every page family's JSON, as the embedded store gives it. The store's own time stamps differ by nature.
+SAME_PAGES = [
+    "/index.json", "/obligations.json", "/systems.json", "/evidence.json", "/gaps.json", "/controls.json",
+    "/documents.json", "/datasets.json", "/questions.json", "/impact.json?control=CTL-HO-01",
+    "/search.json?q=oversight",
+    "/documents/eu-ai-act.json", "/documents/eu-ai-act/source.json", "/obligations/AIA-14-1.json",
+    "/controls/CTL-GOV-01.json", "/controls/CTL-HO-01/impact.json", "/datasets/ds-crm-interactions.json",
+    *[f"/systems/{s}.json" for s in ("sys-credit-limit", "sys-cv-screener", "sys-support-chat")],
+    "/systems/sys-contract-summariser.json",
+]
+STAMPS = {"data_built", "loaded"}
+
+
+def _without_stamps(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_stamps(v) for k, v in value.items() if k not in STAMPS}
+    if isinstance(value, list):
+        return [_without_stamps(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("url", SAME_PAGES)
+def test_a_page_over_the_remote_store_says_what_it_says_over_the_embedded_store(
+    built: Built, demo_store: LocalStore, url: str
+) -> None:
+    # On Virtuoso 7.2 a system's page called 325 of its 330 binding obligations "missing control" (58 are): a
+    # VALUES alone in a UNION branch matched nothing there.
+    server, _, _ = built
+    dated = url + ("&" if "?" in url else "?") + f"as_of={AS_OF}"
+    remote = create_app(server.store(gsp=True)).test_client().get(dated)
+    embedded = create_app(demo_store).test_client().get(dated)
+    assert remote.status_code == embedded.status_code == 200, remote.get_data(as_text=True)[:500]
+    assert _without_stamps(remote.get_json()) == _without_stamps(embedded.get_json())

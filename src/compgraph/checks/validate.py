@@ -37,6 +37,7 @@ from compgraph.checks.reportpart import save_report_in_part
 from compgraph.checks.shapes import load_shapes, validation_run
 from compgraph.checks.sparql.plan import plan_each, shape_nodes
 from compgraph.checks.sparql.run import run_sparql
+from compgraph.checks.sparql.server import for_a_server
 from compgraph.checks.sparqlrules import check_rules
 from compgraph.checks.targets import subclasses
 from compgraph.graph.literals import KEPT_AS_WRITTEN
@@ -81,6 +82,8 @@ def validate_store(
     # Virtuoso 7.2 cannot compile it.
     p = plan_each(shapes, as_written_data=engine == "sparql" and (None, SH.sparql, None) in shapes and _escaped(store),
                   nested=not isinstance(store, RemoteStore))
+    if isinstance(store, RemoteStore) and engine == "sparql":
+        p = for_a_server(p, store)
     if engine == "pyshacl":
         outcome = validate_graph(_data(store), as_of, shapes)
         outcome.engines = {"sparql": [], "pyshacl": _names(shapes, [*p.sparql_roots, *p.fallback])}

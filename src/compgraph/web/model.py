@@ -674,13 +674,20 @@ def control_implementers(store: GraphStore, iri: str, as_of: date) -> list[tr.Im
 def search(store: GraphStore, q: str, limit: int = 200) -> list[dict[str, Any]]:
     """Entities whose label, id or obligation text contains ``q`` (case-insensitive)."""
     needle = sparql_string(q.lower())
+    # The text shown is the first that matches of the source text, the label, the id: SAMPLE over them was the
+    # engine's choice (Virtuoso and Oxigraph chose differently), and Virtuoso's MIN of strings is not their order.
     res = store.select(f"""
-        SELECT ?x ?id (SAMPLE(?l) AS ?label) (SAMPLE(?hit) AS ?match) WHERE {{
+        SELECT ?x ?id ?label ?match WHERE {{
+          {{ SELECT ?x WHERE {{
+            {{ ?x rdfs:label ?hit }} UNION {{ ?x cg:sourceText ?hit }} UNION {{ ?x dcterms:identifier ?hit }}
+            FILTER(STRSTARTS(STR(?x), "{CGR}") && CONTAINS(LCASE(STR(?hit)), {needle}))
+          }} GROUP BY ?x }}
           ?x dcterms:identifier ?id .
-          {{ ?x rdfs:label ?hit }} UNION {{ ?x cg:sourceText ?hit }} UNION {{ ?x dcterms:identifier ?hit }}
-          FILTER(STRSTARTS(STR(?x), "{CGR}") && CONTAINS(LCASE(STR(?hit)), {needle}))
-          OPTIONAL {{ ?x rdfs:label ?l }}
-        }} GROUP BY ?x ?id ORDER BY ?id LIMIT {int(limit)}""")
+          OPTIONAL {{ ?x rdfs:label ?label }}
+          OPTIONAL {{ ?x cg:sourceText ?text FILTER(CONTAINS(LCASE(STR(?text)), {needle})) }}
+          OPTIONAL {{ ?x rdfs:label ?named FILTER(CONTAINS(LCASE(STR(?named)), {needle})) }}
+          BIND(COALESCE(?text, ?named, ?id) AS ?match)
+        }} ORDER BY ?id LIMIT {int(limit)}""")
     out = []
     for x, ident, lab, match in res.rows:
         kind = kind_of(str(x)) or ""

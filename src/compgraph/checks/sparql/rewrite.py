@@ -119,8 +119,13 @@ def rewrite_not_exists(query: str, focus: str = "", nested: bool = True) -> str:
       it see fewer rows), else it goes to the group's end (MINUS only removes rows bound by then). P's rows
       are cut down to what MINUS reads where its first statement fans out (``_split_head``).
     * otherwise, for NOT EXISTS, ``OPTIONAL { P BIND(true AS ?_nxN) } FILTER(!BOUND(?_nxN))`` at the end of
-      the group: P's top-level filters become the left-join condition and see the outer row, just as inside
-      NOT EXISTS; rows where P matches are dropped, other rows are kept once.
+      the group when P's top-level filters read only variables P's patterns bind: rows where P matches are
+      dropped, other rows are kept once. A filter C reading only the outer row's variables is taken out:
+      ``OPTIONAL { SELECT DISTINCT <shared> (true AS ?_nxN) WHERE { P without C } } FILTER(!BOUND(?_nxN) ||
+      !COALESCE(C, false))`` (an error in C, as inside NOT EXISTS, is false). By the spec C could stay in the
+      OPTIONAL as the left join's condition, but Virtuoso 7.2 evaluates it inside the OPTIONAL alone, where the
+      row's values are unbound (every AI system was reported overdue for review). A filter reading both stays
+      in NOT EXISTS (``_outer_conditions``).
     * ``FILTER EXISTS { P }`` under the MINUS conditions: a join with ``{ SELECT DISTINCT <shared> WHERE { P } }``
       (each row kept once when P has a solution with its values: a semi-join).
     * ``FILTER NOT EXISTS { P FILTER NOT EXISTS { Q } }`` (nested) as a MINUS of a sub-select that runs the
@@ -162,10 +167,19 @@ def rewrite_not_exists(query: str, focus: str = "", nested: bool = True) -> str:
             else:
                 tail.append(minus)
                 replacement = " "
-        elif flat and negated:
+        elif flat and negated and (split := _outer_conditions(inner, inner_triples)) is not None:
             n += 1
             var = f"?_nx{n}"
-            tail.append(f" OPTIONAL {{ {inner} BIND(true AS {var}) }} FILTER(!BOUND({var})) ")
+            own, conditions = split
+            if conditions:
+                names = " ".join(f"?{v}" for v in sorted(_vars(_without_blocks(own)) & outer_all))
+                met = " && ".join(f"COALESCE(({c}), false)" for c in conditions)
+                tail.append(
+                    f" OPTIONAL {{ SELECT DISTINCT {names} (true AS {var}) WHERE {{ {own} }} }}"
+                    f" FILTER(!BOUND({var}) || !({met})) "
+                )
+            else:
+                tail.append(f" OPTIONAL {{ {inner} BIND(true AS {var}) }} FILTER(!BOUND({var})) ")
             replacement = " "
         else:
             continue
@@ -197,6 +211,37 @@ def _joined(*parts: str) -> str:
     """Group texts as one flat group: each part's statements, separated by one ``.``."""
     kept = [p.strip().strip(".").strip() for p in parts]
     return " . ".join(p for p in kept if p)
+
+
+def _outer_conditions(inner: str, own_vars: set[str]) -> tuple[str, list[str]] | None:
+    """(P without the filters that read only the outer row's variables, those filters' expressions) of a flat
+    NOT EXISTS body P whose patterns bind ``own_vars``; None when a filter reads both kinds."""
+    kept, conditions, i = [], [], 0
+    blank = _blank_strings(inner)
+    while i < len(inner):
+        j = skip_token(inner, i)
+        if j != i:
+            kept.append(inner[i:j])
+            i = j
+            continue
+        m = re.match(r"FILTER\s*\(", inner[i:], re.IGNORECASE)
+        if m and (i == 0 or not inner[i - 1].isalnum()):
+            close = matching(blank, i + m.end() - 1, "()", tokens=False)
+            if close is None:
+                return None
+            expression = inner[i + m.end() : close]
+            read = _vars(expression)
+            if read and not read & own_vars:
+                conditions.append(expression)
+            elif read - own_vars:
+                return None
+            else:
+                kept.append(inner[i : close + 1])
+            i = close + 1
+            continue
+        kept.append(inner[i])
+        i += 1
+    return "".join(kept), conditions
 
 
 def _filter_vars(group: str) -> set[str]:
