@@ -47,6 +47,12 @@ _PAGE_FURNITURE = re.compile(r"^[ \t\f]*(?:\{\d+\}-{5,}|"
                              r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
                              r"[ \t]+\S.*|(?:file|https?)://\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}|"
                              r"(?:Page|PAGE)[ \t]+\d+[ \t]+of[ \t]+\d+|"
+                             # New York's bill print: the bill's number and the page's as running head ("S. 7543--B
+                             # 2"), and under the first page the key to its typography and the drafting office's
+                             # code ("EXPLANATION--Matter in ITALICS (underscored) is new; matter in brackets", "[ ] is
+                             # old law to be omitted.", "LBD11734-11-4")
+                             r"[SA]\.[ \t]+\d{1,5}(?:--[A-Z])?[ \t]+\d{1,3}|EXPLANATION--Matter[ \t]+in[ \t]+\w+\b.*|"
+                             r"\[[ \t]*\][ \t]+is[ \t]+old[ \t]+law[ \t]+to[ \t]+be[ \t]+omitted\.|LBD\d{4,6}-\d{2}-\d|"
                              # a consolidation's amendment history: "Section Amendments with date in force
                              # (d/m/y)", then "2016, c. 6, Sched. 1, s. 1 (3) - 01/06/2016" per amending act, or
                              # the acts alone after a section ("2003 cP-6.5 s6;2009 c50 s4")

@@ -50,7 +50,10 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
         text = _pdf_text(path, data)
     else:
         raw = strip_margin_numbers(_decode(path, data, encoding))  # a bill PDF's text layer with its line numbers
-        if suffix in (".md", ".markdown") or _markdown_saved_as_text(raw):
+        if suffix in (".md", ".markdown") and _printed_text(raw):
+            # a legislature's print wrapped in a Markdown page: read as the plain text it is, line by line
+            text = unglue_labels(raw)
+        elif suffix in (".md", ".markdown") or _markdown_saved_as_text(raw):
             import markdown
 
             # "pdftotext -layout" opens each page after the first with a form feed; on the line that closes a
@@ -99,9 +102,17 @@ def _xml_text(path: Path, raw: str) -> str:
 
     from bs4 import XMLParsedAsHTMLWarning
 
+    if root.tag.rsplit("}", 1)[-1].lower() != "html":
+        # Outside XHTML an element named HEAD is a heading, not a page's head: the eCFR's and the Federal
+        # Register's "<HEAD>§ 164.312 Technical safeguards.</HEAD>" is the section's number and catchline, which
+        # the HTML reader would drop with the <head> of a web page.
+        raw = _XML_HEAD.sub(r"<\1h3\2>", raw)
     with warnings.catch_warnings():  # read as markup on purpose: the warning would only be noise on stderr
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         return _html_to_text(raw)
+
+
+_XML_HEAD = re.compile(r"<(/?)head(?=[\s>/])([^>]*)>", re.I)
 
 
 # A converter's Markdown saved as ".txt" (leginfo's "**SECTION 1\\.** Section 1367.01 ... is amended to read:"):
@@ -119,6 +130,24 @@ _STRUCK = re.compile(r"~~(?=\S)(?:(?!\n[ \t]*\n)[\s\S])*?(?<=\S)~~")
 # CommonMark lets any ASCII punctuation be escaped, and converters escape quotes ("[Consumers](...)\\' Right",
 # "titled \\"Limit the Use ...\\""); Python-Markdown unescapes neither, so the backslash stayed in every duty.
 _QUOTE_ESCAPE = re.compile(r"\\(['\"])")
+
+
+# A line set justified to a fixed width, as a legislature prints a bill and its plain-text service serves it: runs
+# of spaces between words ("SHALL  CONDUCT  OR  HAVE  CONDUCTED  AN  IMPACT  ASSESSMENT").
+_JUSTIFIED = re.compile(r"\w[,;]?  +\w")
+
+
+def _printed_text(raw: str) -> bool:
+    """Markdown whose body is a print's plain text (New York's bills as the Senate's Open Legislation service gives
+    them, under a short Markdown header): Markdown would join its hard-wrapped lines, and the page furniture between
+    them, into one paragraph a page; its lines are the print's own. Most of its lines are at most 80 characters
+    and justified with runs of spaces, which prose in Markdown is not."""
+    lines = [ln for ln in raw.splitlines() if ln.strip()]
+    if any(ln.lstrip().startswith("```") for ln in lines):
+        return False  # a print pasted in a fenced block keeps its lines as Markdown reads it
+    if len(lines) < 40 or sum(len(ln) <= 80 for ln in lines) < 0.9 * len(lines):
+        return False
+    return sum(bool(_JUSTIFIED.search(ln)) for ln in lines) >= 0.4 * len(lines)
 
 
 def _markdown_saved_as_text(raw: str) -> bool:
