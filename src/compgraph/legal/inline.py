@@ -35,7 +35,9 @@ _INLINE_PARAGRAPH = re.compile(r"(?<=[.;:])[ \t]+(?=(\d{1,3})\.[ \t]+[A-Z])")
 _INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or))[ \t]+(?=(\d{1,2})\.[ \t]+\S)")
 # A consolidated text may glue a point to its lead-in and to the point before, with no space ("shall include the
 # following:(a) channels ...;(b) acknowledgment ...; or(c) ..."): after a colon or semicolon the space is optional.
-_INLINE_POINT = re.compile(r"(?:(?:(?<=[:;—])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or)|(?<=,))[ \t]+"
+# (A print that sets new matter in capitals writes "...; OR (3) TRANSFER OF ...".)
+_INLINE_POINT = re.compile(r"(?:(?:(?<=[:;—])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or)|(?<=; AND)|(?<=; OR)"
+                           r"|(?<=,))[ \t]+"
                            r"|(?<=[:;])|(?<=; and)|(?<=; or))"
                            r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
 # "... national security systems. (b) INDEPENDENT AUDITOR.—Subject to ...": a subsection with the U.S. Code's capital
@@ -125,6 +127,13 @@ def inline_segments(line: str, point: int = 1, paragraph: int | None = None) -> 
     points = list(_INLINE_POINT.finditer(line))
     cuts += _lettered_cuts(line, [m for m in points if m.group(1) is None])
     numbered, number = _in_order(line, (m for m in points if m.group(1)), point, int)
+    own = re.match(r"[ \t]*\((\d{1,2})\)[ \t]", line)
+    if own and not numbered:
+        # "(2) TRANSFER OF EXISTING DUTIES ...; OR (3) TRANSFER OF FUTURE DUTIES ...": a line opened by a point goes on
+        # with the points after it, each after a semicolon
+        after_semicolon = (m for m in points if m.group(1) and re.search(r";(?:[ \t]+(?:and|or))?$",
+                                                                          line[:m.start()], re.I))
+        numbered, number = _in_order(line, after_semicolon, int(own.group(1)) + 1, int)
     cuts += numbered + _in_order(line, _INLINE_LETTER.finditer(line), 1, lambda c: ord(c) - ord("a") + 1)[0]
     cuts += [m.end() for m in _INLINE_CATCHLINE.finditer(line)]
     cuts += _indent_cuts(line)

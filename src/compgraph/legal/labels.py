@@ -30,6 +30,20 @@ LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-zA-Z]?|[a-z]-\d{1,2}|[a
 BARE_SECTION = re.compile(r"\d{1,3}\.\d{1,2}\.[ \t]+[A-Z]|(\d{1,3} [A-Z])")
 # "IN GENERAL.—", "MAJOR INCIDENT.—": the U.S. Code's capital catchline opening a subsection
 CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ \t]*")
+# A mixed-case catchline of a few words ("Health plan.", "Standard: Documentation.", "Implementation specifications
+# (Required)—"), and the first label of a list ("(1)", "(i)", "(A)") that may follow it on the same line.
+_RUN_IN_CATCHLINE = re.compile(r"[A-Z][A-Za-z ,'’():/-]{0,80}?(?:\.|[—–])[ \t]*")
+_FIRST_OF_LIST = re.compile(r"\((1|i|A)\)[ \t]")
+_MODAL = re.compile(r"\b(?:shall|must|may|will)\b", re.I)
+
+
+def _one_below(label: str, first: str) -> bool:
+    """``first`` opens the list one level below ``label`` in the CFR's order: (a), (1), (i), (A)."""
+    if label.isdigit():
+        return first == "i"
+    if roman_value(label) is not None and label.islower() and label != "a":
+        return first == "A" or (first == "1" and len(label) == 1)
+    return first == "1" and label.isalpha() and label.islower()
 
 
 def label_kind(label: str, stack: list[tuple[str, str]], continues: bool = True, after_colon: bool = False) -> str:
@@ -94,6 +108,12 @@ def labels_of(line: str, stack: list[tuple[str, str]] | None = None) -> tuple[li
         catchline = CAPITAL_CATCHLINE.match(line, pos)
         if catchline and LABEL.match(line, catchline.end()):
             pos = catchline.end()
+        elif (run_in := _RUN_IN_CATCHLINE.match(line, pos)) and not _MODAL.search(run_in.group(0)) \
+                and (first := _FIRST_OF_LIST.match(line, run_in.end())) and _one_below(labels[-1], first.group(1)):
+            # "(b)(1) Standard: Documentation. (i) Maintain ...", "(2) Implementation specifications (Required)—(i)
+            # Business associate contracts. ...": the CFR's italic catchline between a paragraph's label and the
+            # first label of the list one level below it, whose words the catchline only titles
+            pos = run_in.end()
 
 
 def letter_opens(letter: str, stack: list[tuple[str, str]]) -> bool:

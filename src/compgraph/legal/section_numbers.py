@@ -198,10 +198,13 @@ def _run_in_text(m: re.Match[str]) -> tuple[str, int] | None:
     and "Section 10. Open operating standard." stay plain headings (an order's catchline before "(a)" runs to 16 words).
     The line may end mid-sentence ("SECTION 3. The Director shall report ..., " then "and on its costs."): still its."""
     rest, at = m.group(2), m.start(2)
-    catch = re.match(r"([A-Z][^.;:]{0,160}?)\.[ \t]+(?=(\(a\)[ \t])?[A-Z(])", rest)
+    # New York's bills run a code section's catchline into its first subdivision ("§ 402. USE OF AUTOMATED
+    # DECISION-MAKING SYSTEMS BY AGENCIES. 1. NO" / "STATE AGENCY ...") and wrap the line right after: the words
+    # after the catchline are the text however few, where the line breaks off mid-sentence.
+    catch = re.match(r"([A-Z][^.;:]{0,160}?)\.[ \t]+(?=(\(a\)[ \t]|1\.[ \t]+)?[A-Z(])", rest)
     if catch and len(catch.group(1).split()) <= 8 + 8 * bool(catch[2]) and not _VERB.search(catch.group(1)):
         text = rest[catch.end() :]
-        if len(text.split()) >= 3:
+        if len(text.split()) >= 3 or (text.strip() and not re.search(r"[.;:]\s*$", text)):
             return catch.group(1).strip(), at + catch.end()
     if len(rest.split()) >= 4 and _VERB.search(rest):
         return "", at

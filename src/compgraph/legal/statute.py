@@ -357,7 +357,18 @@ def _first_subdivision(p: _Parser, segments: list[tuple[int, str]]) -> list[tupl
 
 
 def _note_bill_section(p: _Parser, line: str) -> None:
-    if re.match(r"(?:Section|SECTION|Sec\.|SEC\.)[ \t]*\d+\b(?![-.]\d)", line) and p.section.isdigit():
+    # New York's bills word only the first ("Section 1. Short title.") and sign the rest ("§ 3. Disclosure of
+    # existing ..."), between the code's sections they add ("§ 401.", "§ 899-EE."): the next number is the bill's.
+    # (A worded "SECTION 401." of the article's table of contents is not in the run 1, 2, 3 of the bill's own.)
+    signed = re.match(r"§[ \t]*(\d+)\.", line)
+    numbers, expected = {int(x) for x in p.bill_sections if x.isdigit()}, 1
+    while expected in numbers:
+        expected += 1
+    signed_next = bool(signed and expected > 1 and int(signed.group(1)) == expected)
+    if signed_next:
+        p.bill_sections = {x for x in p.bill_sections if not x.isdigit() or int(x) < expected}
+        p.quoted = True  # its sections stand apart from the code's, as after a closing quote
+    if (re.match(r"(?:Section|SECTION|Sec\.|SEC\.)[ \t]*\d+\b(?![-.]\d)", line) or signed_next) and p.section.isdigit():
         p.bill_sections.add(p.section)
         p.bill_section = (p.section, p.title)
 
@@ -394,6 +405,8 @@ def _wrap_width(lines: list[str]) -> int:
     widths = sorted(len(ln.rstrip().expandtabs()) for ln in lines if ln.strip())
     if len(widths) < 20:
         return 0
+    if sum(w > 120 for w in widths) <= len(widths) // 50:
+        widths = [w for w in widths if w <= 120]  # a print under a few long lines of a page's header
     margin = widths[(len(widths) * 98) // 100]
     near = sum(1 for w in widths if w >= 0.8 * margin)
     return margin if margin <= 120 and near >= len(widths) / 2 else 0
@@ -444,13 +457,18 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     cur = p.current
     if not labels and body[:1].islower() and _after_point(p, line, body, start + after, i, next_word):
         return
+    if not labels and cur is not None and not cur.heading and re.fullmatch(r"(?:and|or)", body, re.I):
+        cur.text = f"{cur.text} {body}"  # "...; OR CONNECTED DEVICE;" then "AND" alone: the margin left it over
+        return
     if not labels and cur is not None and not cur.heading and _OPEN_END.search(cur.text):
         cur.text = f"{cur.text} {body}"  # the sentence broke off after "AND" (a page break): any line goes on
         return
     # After a blank line, a capitalised line with a duty of its own is a new paragraph even when the one before
     # ran long without a full stop (an HTML paragraph "... the Mayor shall appoint a CDO for the City and County
     # of San Francisco", then "The CDO shall be responsible ...").
-    new_paragraph = blank_before and line[:1].isupper() and bool(_DUTY_WORD.search(line))
+    # (Not in a text set in capitals, where every line opens with one: "... AND THAT THE COVERED", a page break, then
+    # "USER MAY DECLINE WITHOUT ..." goes on with the sentence.)
+    new_paragraph = blank_before and line[:1].isupper() and bool(_DUTY_WORD.search(line)) and not line.isupper()
     if not labels and not marked and p.mid_sentence(next_word) and not new_paragraph:
         p.extend(body, len(line))
         return
@@ -570,7 +588,9 @@ def _add_labelled(
     p: _Parser, line: str, after: int, labels: list[str], bullet: bool, body: str, start: int, i: int
 ) -> None:
     """A new provision with the labels written before ``after`` (none for a new paragraph)."""
-    written = tuple(re.findall(r"\(\w+(?:\.\d+)?\)|\w+[.)]", line[:after]))
+    # only labels' own tokens: a catchline between two labels ("(b)(1) Standard: Documentation. (i) Maintain ...")
+    # writes no label, its "Documentation." no "n."
+    written = tuple(re.findall(r"\(\w+(?:\.\d+)?\)|\b(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivxlcIVXLC]{2,6})[.)]", line[:after]))
     if len(written) > len(labels):
         written = written[len(written) - len(labels) :]  # the Markdown counter of "1. (b)" is not cited
     if p.numbered and written and re.fullmatch(r"\d+\.", written[0]) and labels[0] == str(p.next_number):
