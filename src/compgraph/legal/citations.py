@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
-__all__ = ["cites_run_in", "run_in_depth", "written_styles"]
+__all__ = ["capitals_cite", "cites_run_in", "run_in_depth", "written_styles"]
 
 # "paragraph (e)(1)a. of this section", "(e)(1)b.": a letter with a full stop straight after bracketed levels
 _RUN_IN_REFERENCE = re.compile(r"\(\w{1,4}\)\(\w{1,4}\)[a-z]\.")
@@ -49,3 +49,16 @@ def run_in_depth(section: str, path: tuple[str, ...], styles: dict[tuple[str, tu
         elif bracketed and style.endswith("."):
             return depth
     return None
+
+
+def capitals_cite(section: str, path: tuple[str, ...], title: str, text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The citation of a provision a bill prints in capitals as new matter, catchline and words ("§ 899-FF. PRIVACY
+    PROTECTION BY DEFAULT. ... 3. (A) ... (I) BE MADE SEPARATELY ..."): the code letters its sections and labels in
+    lower case ("899-ff(3)(a)(i)"). None where the provision is not so set, or where its labels mix cases (Colorado's
+    capitals keep "(a)" and "(I)" apart, Roman capitals being a level of their own)."""
+    letters = re.findall(r"[A-Za-z]", text)
+    if not title or not title.isupper() or any(label != label.upper() for label in path) \
+            or not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return None
+    return re.sub(r"(?<=-)[A-Z]{1,3}\b", lambda m: m.group(0).lower(), section), tuple(p.lower() for p in path)
+

@@ -50,6 +50,11 @@ _PROHIBITION = re.compile(
     # "No individual, other than a licensed physician or ... requested by the provider, may deny ...": the excepted
     # persons may run long.
     r"(?:^|,\s+)no\s+\w+,\s+other\s+than\s+[^;.]{1,300}?,\s+(?:shall|may|must)\b|"
+    # "No state agency, or any entity acting on behalf of such agency, which utilizes ... in performing any function
+    # that: (a) ...; (b) ...; or (c) ..., shall utilize such system, unless ...": a subject set off by commas, however
+    # long its relative clause and the conditions it lists inline.
+    r"^\W*no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b)\w+(?:\s+\w+)?,\s+[^.]{1,600}?,\s+"
+    r"(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
     # "It shall be unlawful for any operator ... to collect personal information from a child in a manner that
     # violates the regulations": what is unlawful is forbidden.
@@ -175,10 +180,17 @@ _CHOOSES = re.compile(r"\b(?:elect|appoint|designate|select|choose|name|hire|emp
 # ", and the statement is not subject to disclosure" is a clause of its own too, one that binds no one, also when its
 # subject lists several things (", and the risk management policy, impact assessment, and records are not subject
 # to disclosure"); so is "; confidentiality, however, shall not extend to ..." after a semicolon.
+# (LOADinG Act 403(1)(e): "..., and any control users may have over their data": "have" with no object before its
+# preposition is a relative clause's, "the control [that] users may have", not a party's permission.)
 _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+(?:(?:[\w'’-]+\s+){0,8}?|"
                            r"(?:[\w'’-]+,?\s+){1,8}?(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)(?<!\bas\s)"
-                           r"(?:shall|must|may|(?:is|are|does|do)\s+not)\b)|"
+                           r"(?:shall|must|may(?!\s+have\s+(?:over|against|regarding|concerning)\b)|"
+                           r"(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
+                           # New York's 899-ff(3)(c): "..., another request may not be made ... for the following
+                           # calendar year, however an operator may make available a mechanism ...": after a comma too,
+                           # where a party of its own follows "however"
+                           r",\s+(?=however,?\s+(?:an?|the|such|each|any)\s+[\w'’-]+\s+(?:shall|must|may)\b)|"
                            # "The provider shall keep the logs; the deployer shall keep them ...": a party of its own
                            # after a semicolon (duty_clauses keeps it apart only when its party is another one).
                            r"(?<=;)\s+(?=(?:the|each|every|such|any)\s+(?:[\w'’-]+\s+){0,6}?(?:shall|must)\s+(?!not\b))|"

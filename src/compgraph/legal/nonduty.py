@@ -55,7 +55,7 @@ NON_DUTY = re.compile(
     # GLBA 506(c): "and no inference shall be drawn on the basis of the provisions of this title regarding ...": a rule
     # of construction, as "nothing in this title shall be construed" before it.
     r"\bno\s+inference\s+(?:shall|may)\s+be\s+drawn\b|"
-    r"\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
+    r"(?<!\bor\s)\bshall\s+(?:no\s+longer\s+)?be\s+(?:considered|regarded|treated)\s+(?:to\s+be\s+|as\s+)?(?:an?|the)\s+\w+|(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+subject\s+to\b|\bshall\s+not\s+be\s+construed\b|"
     r"\bnothing\s+in\s+this\b|\bshall\s+not\s+preclude\b|\bshall\s+be\s+without\s+prejudice\b|"
     # "The employment agency will need an updated bias audit if ...", "will soon need": a worked example foretells
     # what a party needs; the rule it illustrates states the duty ("will need to" stays a duty in "will" drafting).
@@ -366,6 +366,22 @@ NON_DUTY = re.compile(
     # and order no one anything.
     r"\bso\s+much\s+thereof\s+as\s+may\s+be\s+necessary\b|"
     r"\b(?:idea|notion|view|belief|concept)\s+that\s+[^.;]{0,80}?\bshould\b|"
-    r"\b(?:restrictions|limitations|exceptions)\s+may\s+be\s+(?:allowed|permitted)\b",
+    r"\b(?:restrictions|limitations|exceptions)\s+may\s+be\s+(?:allowed|permitted)\b|"
+    # New York's severability and commencement formulas: "If any clause ... shall be adjudged ... to be invalid, such
+    # judgment shall not affect ..., but shall be confined in its operation to the clause ... directly involved",
+    # "Effective immediately, the addition, amendment and/or repeal of any rule or regulation necessary for the
+    # implementation of this act on its effective date are authorized to be made and completed on or before such
+    # effective date"; and a saving of employees' rights ("The use of an automated decision-making system shall not
+    # alter the rights or benefits, and privileges, ... of all existing employees ... shall be preserved").
+    r"\bshall\s+be\s+confined\s+in\s+its\s+operation\b|"
+    r"\b(?:are|is)\s+authorized\s+to\s+be\s+made\s+and\s+completed\s+on\s+or\s+before\b|"
+    r"\bshall\s+not\s+alter\s+the\s+rights\b|"
+    # A New York bill's introducers: "Introduced by Sens. GOUNARDES, ..., MAY, MAYER, ... -- read twice and ordered
+    # printed, and when printed to be committed to the Committee on Rules": a senator named May is no modal verb.
+    r"--\s*read\s+twice\s+and\s+ordered\s+print|"
+    # A term narrowed for one paragraph ("For purposes of this paragraph, such internal business operations shall
+    # not include any activities related to marketing"): a definition by exclusion, forbidding no one anything.
+    r"\bfor\s+(?:the\s+)?purposes?\s+of\s+this\s+(?:paragraph|subparagraph|subdivision|clause),\s+[^.;:]{0,80}?"
+    r"\bshall\s+not\s+include\b",
     re.I,
 )

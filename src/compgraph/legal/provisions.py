@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from compgraph.legal.chapters import chapter_sections
-from compgraph.legal.citations import cites_run_in, run_in_depth, written_styles
+from compgraph.legal.citations import capitals_cite, cites_run_in, run_in_depth, written_styles
 from compgraph.legal.clauses import (
     MAY_INCLUDE,
     NON_DUTY,
@@ -64,7 +64,8 @@ _NOT_OPERATIVE = re.compile(r"^\W*(?:" + _DEFINITIONS_TITLE + r"|"
 # done in a neutral manner that does not default to a set age": a definitions section's "must" still binds (its "shall
 # mean", "shall include" and "shall not be deemed" do not).
 _DEFINITIONS = re.compile(r"^\W*(?:" + _DEFINITIONS_TITLE + r")\W*$", re.I)
-_MUST = re.compile(r"\bmust\b", re.I)
+# (So does New York's "A person that acts as both an operator and processor shall comply with the ... obligations")
+_MUST = re.compile(r"\bmust\b|\bshall\s+comply\b", re.I)
 
 
 def _definition_requirements(walker: _Walker, prov: Provision) -> None:
@@ -197,8 +198,9 @@ class _Walker:
         base = "-".join(x for x in (prov.section, *prov.path) if x and x != "main")
         suffix = (f"-s{sentence}" if sentence > 1 else "") + (f"-c{clause}" if clause > 1 else "")
         run_in = run_in_depth(prov.section, prov.path, self.styles) if self.styles else None
-        path = tuple(p.lower() for p in prov.path) if self.capitals else prov.path
-        ref = (_ref("" if prov.section == "main" else prov.cite or prov.section, path, run_in) or "whole text") + (
+        section, path = prov.cite or prov.section, tuple(p.lower() for p in prov.path) if self.capitals else prov.path
+        section, path = capitals_cite(section, prov.path, prov.section_title, prov.text) or (section, path)
+        ref = (_ref("" if prov.section == "main" else section, path, run_in) or "whole text") + (
             f", sentence {sentence}" if sentence > 1 else "")
         self.duties.append(StatuteDuty(base + suffix, ref, prov.section, prov.section_title, prov.path,
                                        " ".join(text.split()), modality, subject, prov.start, prov.line,
