@@ -261,6 +261,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_twenty_fourth_round_c_texts.py",
             "tests/legal/test_twenty_fourth_round_d_texts.py",
             "tests/legal/test_twenty_fifth_round_a_texts.py",
+            "tests/legal/test_twenty_fifth_round_c_texts.py",
         ],
     ),
 }
