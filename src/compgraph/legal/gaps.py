@@ -133,8 +133,12 @@ def _systems(store: GraphStore, doc: str, rows: list[dict[str, Any]], controls_o
           ?s cg:operatedBy ?org ; dcterms:identifier ?sid ; rdfs:label ?label .
           OPTIONAL {{ ?s cg:riskLevel ?risk }}
           OPTIONAL {{ ?s cg:annexIIIArea/skos:prefLabel ?area }}
-          OPTIONAL {{ ?s cg:operatedBy?/cg:hasRole/skos:notation ?role }}
-          OPTIONAL {{ ?s cg:operatedBy?/cg:implementsControl/dcterms:identifier ?cid }}
+          # The system's own and its organisation's, as two branches: Virtuoso 7.2 answered the zero-or-one path
+          # "cg:operatedBy?/..." with nothing here, so `gaps` listed no system's missing controls there.
+          OPTIONAL {{ {{ ?s cg:hasRole/skos:notation ?role }}
+                     UNION {{ ?s cg:operatedBy/cg:hasRole/skos:notation ?role }} }}
+          OPTIONAL {{ {{ ?s cg:implementsControl/dcterms:identifier ?cid }}
+                     UNION {{ ?s cg:operatedBy/cg:implementsControl/dcterms:identifier ?cid }} }}
         }} GROUP BY ?sid ?label ?oid ?risk ?area ORDER BY ?oid ?sid""").values()
     scope = {r["id"]: annex_scope(r["text"]) for r in rows}
     out = []

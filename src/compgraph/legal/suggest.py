@@ -199,7 +199,9 @@ def load_controls(
 
 
 def load_obligations(store: GraphStore, doc_id: str | None = None) -> list[ObligationDoc]:
-    where = f"BIND(<{entity_iri('document', doc_id)}> AS ?doc)" if doc_id else ""
+    # VALUES, not BIND: Virtuoso 7.2 cannot compile a BIND that opens the group under GROUP BY ("SP031 ...
+    # ssg_print_rvr_fixed_val(): no SPART_VARR_FIXED"), so `compgraph gaps` and the review pages failed there.
+    where = f"VALUES ?doc {{ <{entity_iri('document', doc_id)}> }}" if doc_id else ""
     res = store.select(f"""
         SELECT ?id ?docid ?text (SAMPLE(?st) AS ?section) (SAMPLE(?tp) AS ?topic) (SAMPLE(?ad) AS ?addressee)
         WHERE {{

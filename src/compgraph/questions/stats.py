@@ -40,7 +40,9 @@ def collect(store: GraphStore) -> Stats:
     return Stats(
         graphs=store.graph_counts(),
         obligations=[(str(d), str(m), int(n)) for d, m, n in obligations.rows],
-        entities={str(c).rsplit("#", 1)[-1]: int(n) for c, n in entities.rows},
+        # In name order: the rows come in the engine's order (Virtuoso's differs), and `stats --format json` of the
+        # same graph should read the same wherever it is kept.
+        entities={str(c).rsplit("#", 1)[-1]: int(n) for c, n in sorted(entities.rows, key=lambda r: str(r[0]))},
         controls_by_type=[(str(t), int(n)) for t, n in by_type.rows],
         systems_by_risk=[(str(r), int(n)) for r, n in by_risk.rows],
     )
