@@ -109,7 +109,26 @@ def _xml_text(path: Path, raw: str) -> str:
         raw = _XML_HEAD.sub(r"<\1h3\2>", raw)
     with warnings.catch_warnings():  # read as markup on purpose: the warning would only be noise on stderr
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return _html_to_text(raw)
+        return _html_to_text(raw, line_laid=True)
+
+
+# A transcription that wraps a whole code in one element keeps the export's lines inside it (the University of
+# Georgia's TEI copies of Municode's text: "<p>PART I - CHARTER ...\n    Section 3.04. - City manager; ...\n    (1)
+# See that ..."), each line a heading, a subsection or a point. XML keeps white space as its source wrote it, so
+# such an element is read line by line, not run together into one paragraph the length of the charter (whose
+# sections then opened nothing and whose points all went to the first lead-in). Several lines must open with a
+# label or a heading word, which a paragraph merely wrapped in the source does not do.
+_LAID_LABEL = re.compile(r"(?:\([0-9A-Za-z]{1,4}\)|"
+                         r"(?:Section|SECTION|Sec\.|ARTICLE|Article|CHAPTER|Chapter)\s+[\w.-]+)")
+_LAID_MIN = 4
+
+
+def _laid_out_lines(node: Any) -> list[str] | None:
+    lines = [" ".join(ln.split()) for ln in node.get_text().split("\n")]
+    lines = [ln for ln in lines if ln]
+    if len(lines) < _LAID_MIN or sum(1 for ln in lines if _LAID_LABEL.match(ln)) < _LAID_MIN:
+        return None
+    return lines
 
 
 _XML_HEAD = re.compile(r"<(/?)head(?=[\s>/])([^>]*)>", re.I)
@@ -540,7 +559,7 @@ def _hidden(tag: Any) -> bool:
     return tag.has_attr("hidden") or "display:none" in style or bool(classes & {"hidden", "d-none"})
 
 
-def _html_to_text(html: str) -> str:
+def _html_to_text(html: str, line_laid: bool = False) -> str:
     """Long because it is the one walk over the document: blocks in order, each read its own way (heading,
     paragraph, list item, table row), and text outside any block ("<b>§ 59.1-578. Title.</b>" between two
     sections' paragraphs) kept as a line of its own, not dropped."""
@@ -610,6 +629,8 @@ def _html_to_text(html: str) -> str:
             lines.extend([*(ln.rstrip() for ln in node.get_text().split("\n")), ""])
         elif name.startswith("h"):
             lines.extend(["", _flat_text(node), ""])
+        elif line_laid and name == "p" and (laid := _laid_out_lines(node)) is not None:
+            lines.extend([*laid, ""])
         else:
             content = _flat_text(node)
             if content:
