@@ -56,6 +56,9 @@ _PROHIBITION = re.compile(
     r"^\W*no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b)\w+(?:\s+\w+)?,\s+[^.]{1,600}?,\s+"
     r"(?:shall|may|must)\b|"
     r"\bnor\s+shall\b|"
+    # Georgia's model charter: "neither the city council nor its members shall give orders to any such officer",
+    # "Except where authorized by law, neither the mayor nor any councilmember shall hold any other ... office".
+    r"(?:^|,\s+)(?:and\s+)?neither\s+[^.;]{1,120}?\bnor\s+[^.;]{1,120}?\s(?:shall|may|must)\b|"
     # "It shall be unlawful for any operator ... to collect personal information from a child in a manner that
     # violates the regulations": what is unlawful is forbidden.
     r"\bit\s+(?:shall\s+be|is)\s+unlawful\s+(?:for|to)\b|"
@@ -72,6 +75,9 @@ _PROHIBITION = re.compile(
     r"\bcannot\s+be\s+(?:shared|disclosed|transferred|transmitted|sold|used)\s+(?:outside|beyond|with|to|for)\b",
     re.I,
 )
+# A power given together with a duty in the same words ("the power and duties", "the power and it shall be his or
+# her duty to", "the additional power, duty, and responsibility to") binds: the grant is no mere permission.
+_AND_DUTY = r"(?!,?\s+(?:and\s+)?(?:it\s+shall\s+be\s+(?:his|her|its|their)(?:\s+or\s+her)?\s+)?dut(?:y|ies)\b)"
 _PERMISSION = re.compile(
     # CPRA 1798.135(a): "A business ... shall, in a form that is reasonably accessible to consumers: ... (3) At the
     # business's discretion, utilize a single, clearly-labeled link ..., in lieu of complying with paragraphs (1) and
@@ -88,8 +94,12 @@ _PERMISSION = re.compile(
     # "shall" after the comma says what the party must do.)
     r"(?:\s+on\s+behalf\s+of\s+[^,;]{1,60}?)?\s+to\b(?![^.;]{0,160}?,\s*(?:it|they|he|she)\s+(?:shall|must)\b)|"
     r"\b(?:has|have|reserves?)\s+(?:the|a)\s+right\s+to\b|"
-    # ("shall have all the authority and duties of the recorder" is given duties too: Rivergrove's clerk pro tem)
-    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b(?!\s+and\s+duties)|"
+    # A point that completes "The mayor shall:" with "Have power to administer oaths and to take affidavits": a power.
+    r"^\W*(?:\(\w{1,4}\)\s*)?have\s+(?:the\s+)?(?:full\s+)?(?:power|authority)\s+to\b|"
+    # ("shall have all the authority and duties of the recorder" is given duties too: Rivergrove's clerk pro tem;
+    # so are a Georgia charter's city manager, who "shall have the power and it shall be his or her duty to:" and
+    # "shall have the additional power, duty, and responsibility to:" do what the points list)
+    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b" + _AND_DUTY + "|"
     # Rivergrove's charter: "He shall have authority to preserve order", "He shall have a vote on all questions".
     # Charlottesville's: "The mayor ... shall have power at any time to call a meeting".
     r"\bshall\s+have\s+(?:full\s+)?(?:authority|power)\s+(?:[\w-]+\s+){0,3}?to\b|\bshall\s+have\s+a\s+vote\b|"
@@ -104,7 +114,7 @@ _PERMISSION = re.compile(
     r"\bit\s+(?:shall|may)\s+be\s+(?:competent|lawful)\s+for\b|^\W*there\s+may\s+be\s+\w+ed\s+by\b|"
     # A grant of office-wide power ("the city manager shall have full executive and administrative authority and
     # shall have the right to employ and discharge all employees"): a power, as "shall have full authority to" is.
-    r"\bshall\s+have\s+(?:full|complete)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}authority\b(?!\s+and\s+duties)|"
+    r"\bshall\s+have\s+(?:full|complete)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}authority\b" + _AND_DUTY + "|"
     # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
     # with its condition.
     r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b|"
@@ -153,7 +163,10 @@ _RELATIVE_DUTY = (r"(?:where\s+(?:they|it)|\w+\s+of\s+which"
 # may be acted upon by the Council", "prior opt-in consent ..., and which may be revoked by the consumer at any
 # time"): clauses with a party and a verb of their own. The party is named ("by the Council", "by any member"), not a
 # class that may supply a thing ("relevant data which may be provided by deployers": a description of the data).
+# (Brookhaven's charter: "... to call the same to the attention of the city attorney, whose duty it shall be
+# forthwith to take such steps as are necessary": the named officer's own duty.)
 _RELATIVE_PARTY = (r"who\s+(?:shall\s+(?!not\b)(?!(?:serve|hold|continue|remain)\b|be\b)|may\s+(?!not\b|be\b))|"
+                   r"whose\s+duty\s+it\s+shall\s+be\s+(?:\w+\s+)?to\b|"
                    r"which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\s+(?:the|any)\b")
 # D.C. Code 2-532(a), 2-537(d): "in accordance with reasonable rules that shall be issued by a public body", "a
 # citation, which shall be personally served upon the defendant": a thing that a party must make or serve, a passive
@@ -184,6 +197,9 @@ _CHOOSES = re.compile(r"\b(?:elect|appoint|designate|select|choose|name|hire|emp
 # preposition is a relative clause's, "the control [that] users may have", not a party's permission.)
 _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+(?:(?:[\w'’-]+\s+){0,8}?|"
                            r"(?:[\w'’-]+,?\s+){1,8}?(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)(?<!\bas\s)"
+                           # ("and such other comments and information as they may deem pertinent": what a party
+                           # thinks fit, no clause of its own)
+                           r"(?<!\bas\sthey\s)(?<!\bas\sit\s)(?<!\bas\she\s)(?<!\bas\sshe\s)"
                            r"(?:shall|must|may(?!\s+have\s+(?:over|against|regarding|concerning)\b)|"
                            r"(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
@@ -210,7 +226,11 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # Florida's s. 501.171(11)(b)2.: "..., except that information made confidential ... may not
                            # be released": an exception with a subject and a modal verb of its own is a clause of its
                            # own.
+                           # (Brookhaven's charter: "may amend the ... budget ... in accordance with subsection (a) of
+                           # section 5.03 of this Charter except that the budget, as finally amended and adopted, must
+                           # provide ...": no comma before it, a phrase set off by commas after its subject.)
                            r",\s+(?=except\s+that\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
+                           r"\s+(?=except\s+that\s+[^,;]{1,60}?,[^,;]{1,60},\s+(?:shall|must|may)\b)|"
                            # Maryland's 2-505(b)(2)(I): "MAINTAINED ... FOR AT LEAST 3 YEARS ..., AFTER WHICH THE LAW
                            # ENFORCEMENT AGENCY MAY DESTROY ALL AUDIT MATERIALS": what a party may do afterwards.
                            r",\s+(?=after\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
@@ -264,6 +284,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # ("Data protection assessments shall be confidential and shall be exempt from
                            # disclosure under the Freedom of Information Act": one legal status of the records, not a
                            # duty beside an exemption)
+                           # Georgia's model charter: "... shall deal with city officers ... solely through the city
+                           # manager, and neither the city council nor its members shall give orders to any such
+                           # officer": a prohibition with its own (coordinated) subject.
+                           r",\s+(?=and\s+neither\s+[^.;]{1,120}?\bnor\s+[^.;]{1,120}?\s(?:shall|must|may)\b)|"
                            r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)(?!shall\s+be\s+exempt\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
                            r"\b(?:shall|must|may)\b)|"
@@ -273,7 +297,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # (NYC Charter 1045(c): "... continue to be effective provided, however, that the amendment
                            # or repeal of any document which is within the definition of rule set forth in subdivision
                            # five of section 1041 shall be in accordance with section 1043": a long subject)
-                           r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+(?=[^,;]{0,200}?\b(?:shall|must|may)\b)|"
+                           # (Brookhaven's "provided, however, that regardless of the decision of the meeting chair,
+                           # the city manager may take part in any discussion": an opening phrase before its party)
+                           r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+"
+                           r"(?=(?:[^,;]{1,80},\s+){0,2}[^,;]{0,200}?\b(?:shall|must|may)\b)|"
                            # Des Moines' rules: "shall not withdraw any item ..., provided however, a Council member
                            # wishing Council to defer action ... has a right to have a motion ...": a proviso with no
                            # "that", its party and its verb of its own.
@@ -362,9 +389,16 @@ _ONLY_SUBJECT = re.compile(r"^\W*(?:\(\w{1,4}\)\s*)*(?-i:Only)\s+"
                            r"(?:shall|may|must)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b")
 
 
+# "in accordance with the personnel rules, regulations, policies, and ordinances that the city council may adopt":
+# a relative clause says which rules, what the council may do is no part of the clause's own modality.
+_RELATIVE_MAY = re.compile(r"\b(?:that|which)\s+the\s+(?:[\w-]+\s+){1,3}?may\s+(?:from\s+time\s+to\s+time\s+)?"
+                           r"(?:adopt|prescribe|establish|enact|approve|designate)\b", re.I)
+
+
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
     clause = _CONDITIONAL_SHALL.sub(r"\1", _CONDITION_MODAL.sub(r"\1", clause))
+    clause = _RELATIVE_MAY.sub("", clause)
     reported = _REPORTED.search(clause)
     if reported and _MODAL_VERB.search(clause, 0, reported.start()):
         clause = clause[:reported.start()]
@@ -395,6 +429,12 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     cuts += [(m.start(), m.end(), True) for m in _REPEATED_MODAL.finditer(sentence)]
     for start, end, repeated in sorted(cuts):
         if repeated and not _MODAL_VERB.search(sentence, begin, start):
+            continue
+        # A bare "and" after a sentence's opening words that hold no modal verb joins a coordinated subject, not two
+        # clauses: "The mayor and any councilmember who has a private interest ... shall disclose", "No former mayor
+        # and no former councilmember shall hold any compensated appointive office".
+        if begin == 0 and len(sentence[:start].split()) <= 6 and not _MODAL_VERB.search(sentence, 0, start) \
+                and re.match(r"\s+and\s+(?!(?:shall|must|may|should|not)\b)", sentence[start:], re.I):
             continue
         if repeated and re.match(r"may\b", sentence[end:], re.I) and _INNER_CLAUSE.search(sentence, begin, start):
             continue
@@ -595,6 +635,9 @@ _IMPERATIVE_NOT = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?=do\s+not\s+[a-z])"
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|where|when|if|unless|whether)\b", re.I)
 
 
+_AND_MODAL = re.compile(r"\s*and\s+(?:shall|must|may)\b", re.I)
+
+
 def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tuple[str, str]]]:
     """A point's own clauses and its later coordinated clauses of another modality, each (modality, text).
 
@@ -624,10 +667,18 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
         # So does one with a verb of its own whose limb after the semicolon names a party of its own ("(a) the provider
         # shall keep the logs; the deployer shall keep them for six months"): two parties, two duties.
         own_verb = point[:a].rstrip().endswith(";") and (own_first is None or _OWN_PARTY.match(clause) is not None)
+        # So does one whose relative clause binds the officer it names (", whose duty it shall be forthwith to take
+        # such steps ...").
+        own_verb = own_verb or _own_relative(point, a)
         # Once the point's own words have ended, a later clause with a verb of its own is a duty of its own
         # whatever its modality; one coordinated with a conditioned clause ("in the case of law enforcement, where
         # ..., X shall not ..., and their personal data shall be deleted") shares its condition.
         ended = own_end < len(point)
+        # "provided, however, that the city manager shall not be authorized to vote and shall not be authorized to
+        # attend ...": a verb repeated for the same subject goes on the clause before, as in a sentence.
+        if ended and later and modality == later[-1][0] and _AND_MODAL.match(clause) and not NON_DUTY.search(clause):
+            later[-1] = (modality, f"{later[-1][1]} {clause.strip()}")
+            continue
         if first_modality is None and modality is not None and not ended and not NON_DUTY.search(point[:b]) \
                 and not point[:a].rstrip().endswith(";"):
             # "RULEMAKING.—The Federal banking agencies, the Secretary ..., and the Federal Trade Commission shall
