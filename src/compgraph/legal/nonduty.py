@@ -382,6 +382,28 @@ NON_DUTY = re.compile(
     # A term narrowed for one paragraph ("For purposes of this paragraph, such internal business operations shall
     # not include any activities related to marketing"): a definition by exclusion, forbidding no one anything.
     r"\bfor\s+(?:the\s+)?purposes?\s+of\s+this\s+(?:paragraph|subparagraph|subdivision|clause),\s+[^.;:]{0,80}?"
-    r"\bshall\s+not\s+include\b",
+    r"\bshall\s+not\s+include\b|"
+    # Georgia's model charter (Ashburn, Brookhaven, Americus): what a violation does to a contract ("shall render
+    # said contract or sale voidable at the option of the city council"), an officer's removal and ineligibility as
+    # penalties ("shall be subject to removal in accordance with article V", "shall be ineligible for appointment or
+    # election"), a right to be told ("shall be entitled to notice of all special meetings"), what satisfies a
+    # requirement ("may be accepted as satisfying the requirements of this Charter"), a power's limit ("any
+    # additional appropriations may be made only from an existing unexpended surplus"), an act's validity ("no
+    # contract ... shall be valid and binding until after approval of the city council"), the budget year defined
+    # ("Said fiscal year shall constitute the budget year"), balances that lapse ("shall lapse into the
+    # unappropriated surplus"), a budget adopted by default ("shall be adopted without further action by the city
+    # council") and powers given by reference ("shall have all of the powers specifically granted to the mayor
+    # elsewhere in this Charter"): effects, rights and limits, binding no one to act.
+    r"\bshall\s+render\s+[^.;]{0,60}?\b(?:void|voidable|null|invalid|unenforceable)\b|"
+    r"\bshall\s+be\s+subject\s+to\s+(?:removal|suspension|dismissal|discharge)\b|\bshall\s+be\s+ineligible\s+(?:for|to)\b|"
+    r"\bshall\s+be\s+entitled\s+to\s+(?:receive\s+)?notice\b|\bmay\s+be\s+accepted\s+as\s+satisfying\b|"
+    r"\bmay\s+be\s+(?:made|spent|paid)\s+only\s+(?:from|out\s+of)\b|"
+    r"\bshall\s+be\s+valid\s+and\s+binding\s+(?:only\s+)?(?:until|unless|if)\b|"
+    r"\bshall\s+constitute\s+the\s+(?:\w+\s+){0,2}year\b|\bshall\s+lapse\b|"
+    r"\bshall\s+be\s+adopted\s+without\s+further\s+action\b|"
+    r"\bshall\s+have\s+all\s+(?:of\s+)?the\s+powers\s+(?:\w+\s+)?granted\b|"
+    # The scope of a power ("provided that the power of this appointment shall not include officers and employees
+    # who by this Charter are appointed ... by the mayor and the city council").
+    r"\b(?:power|authority)\s+(?:of\s+[^.;]{1,40}?\s+)?shall\s+not\s+(?:include|extend\s+to)\b",
     re.I,
 )
