@@ -262,6 +262,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_twenty_fourth_round_d_texts.py",
             "tests/legal/test_twenty_fifth_round_a_texts.py",
             "tests/legal/test_twenty_fifth_round_c_texts.py",
+            "tests/legal/test_twenty_fifth_round_b_texts.py",
         ],
     ),
 }
