@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
+from remote_servers import ServerPool
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -64,3 +66,10 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> LocalStore:
 @pytest.fixture
 def empty_store(tmp_path: Path) -> LocalStore:
     return LocalStore(tmp_path / "store")
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
+    """The real SPARQL servers of tests/remote_servers.py, each started on loopback when a test first asks for it."""
+    with ServerPool(tmp_path_factory) as pool:
+        yield pool

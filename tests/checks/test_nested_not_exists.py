@@ -162,12 +162,6 @@ def test_a_plan_for_a_remote_server_keeps_the_standard_nested_not_exists() -> No
     assert "NOT EXISTS" in planned.sparql.split("WHERE", 1)[1]
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
-    with ServerPool(tmp_path_factory) as pool:
-        yield pool
-
-
 @pytest.mark.remote
 @pytest.mark.parametrize("server", SERVERS)
 def test_a_sparql_server_counts_an_annex_iii_system_as_high_risk(servers: ServerPool, server: str) -> None:

@@ -25,12 +25,6 @@ CONTROLS_GRAPH = "https://w3id.org/compgraph/graph/test/controls"
 HIRE = URIRef("https://w3id.org/compgraph/id/system/hire")
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
-    with ServerPool(tmp_path_factory) as pool:
-        yield pool
-
-
 @pytest.fixture(
     params=["local"]
     + [pytest.param(f"{name}{how}", marks=pytest.mark.remote) for name in SERVERS for how in ("", "-gsp")]

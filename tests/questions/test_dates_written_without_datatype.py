@@ -118,12 +118,6 @@ QUESTIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
-    with ServerPool(tmp_path_factory) as pool:
-        yield pool
-
-
 @pytest.mark.remote
 @pytest.mark.parametrize("question", sorted(QUESTIONS))
 @pytest.mark.parametrize("server", SERVERS)

@@ -9,7 +9,6 @@ loopback) as in the embedded store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -122,12 +121,6 @@ def comparable(result: QueryResult) -> list[tuple[object, ...]]:
         )
         for row in result.rows
     ]
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
-    with ServerPool(tmp_path_factory) as pool:
-        yield pool
 
 
 @pytest.fixture(scope="module")

@@ -113,12 +113,6 @@ def test_validation_still_reads_a_typed_review_date(cadence) -> None:  # noqa: A
     }
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
-    with ServerPool(tmp_path_factory) as pool:
-        yield pool
-
-
 @pytest.mark.remote
 @pytest.mark.parametrize("server", SERVERS)
 def test_a_sparql_server_lists_overdue_reviews_as_the_embedded_store(
