@@ -178,6 +178,12 @@ NON_DUTY = re.compile(
     # a definitions section's lead-in "As used in sections ..., the following terms mean:" (then '"Licensee", ...').
     r"\bsections?\s+[\d.]+(?:\s+(?:to|through)\s+[\d.]+)?\s+shall\s+be\s+known\b|"
     r"\bthe\s+following\s+(?:terms|words)(?:\s+and\s+phrases)?\s+(?:shall\s+)?mean\W*$|"
+    # The same lead-in as "the terms below shall have the following definitions:"; a statement of policy ("It is the
+    # policy of the City ... that public data will be made open ...", as findings are); and what terms of use do not
+    # give ("These Terms of Use do not grant anyone any title or right to ...").
+    r"\bshall\s+have\s+the\s+following\s+(?:meanings?|definitions?)\W*$|"
+    r"^\W*it\s+is\s+(?:hereby\s+)?(?:declared\s+to\s+be\s+)?the\s+policy\s+of\b|"
+    r"\b(?:do|does)\s+not\s+grant\s+(?:anyone|any\s+(?:person|party|user))\b|"
     r"\bshall\s+be\s+treated\s+as\s+(?:licen[cs]e|royalty|copyright)-free\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+provisions\s+of\b|"
     # A rule of construction binds whoever reads the law, not a party, whatever its subject ("This exemption shall

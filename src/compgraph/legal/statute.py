@@ -57,6 +57,7 @@ class Provision:
 
 
 # A line ending in a conjunction, article or preposition breaks off mid-sentence: not a heading.
+_RECITAL_LINE = re.compile(r"WHEREAS\b", re.I)
 _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•—–][ \t]+)?")
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
@@ -460,7 +461,9 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     if not labels and cur is not None and not cur.heading and re.fullmatch(r"(?:and|or)", body, re.I):
         cur.text = f"{cur.text} {body}"  # "...; OR CONNECTED DEVICE;" then "AND" alone: the margin left it over
         return
-    if not labels and cur is not None and not cur.heading and _OPEN_END.search(cur.text):
+    # A recital opens its own paragraph ("...; and", a blank line, then "WHEREAS, ..."): it goes on with no sentence.
+    recital = blank_before and bool(_RECITAL_LINE.match(line))
+    if not labels and cur is not None and not cur.heading and _OPEN_END.search(cur.text) and not recital:
         cur.text = f"{cur.text} {body}"  # the sentence broke off after "AND" (a page break): any line goes on
         return
     # After a blank line, a capitalised line with a duty of its own is a new paragraph even when the one before
@@ -468,7 +471,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     # of San Francisco", then "The CDO shall be responsible ...").
     # (Not in a text set in capitals, where every line opens with one: "... AND THAT THE COVERED", a page break, then
     # "USER MAY DECLINE WITHOUT ..." goes on with the sentence.)
-    new_paragraph = blank_before and line[:1].isupper() and bool(_DUTY_WORD.search(line)) and not line.isupper()
+    new_paragraph = recital or (blank_before and line[:1].isupper() and bool(_DUTY_WORD.search(line))
+                                and not line.isupper())
     if not labels and not marked and p.mid_sentence(next_word) and not new_paragraph:
         p.extend(body, len(line))
         return
