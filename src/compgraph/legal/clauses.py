@@ -33,7 +33,9 @@ __all__ = ["MAY_INCLUDE", "NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_cla
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
 _PROHIBITION = re.compile(
     r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
-    r"\bin\s+no\s+(?:case|event|circumstances)\s+shall\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
+    # Oregon's ORS 837.320(2): "In no event may a warrant provide for ... more than 30 days": "may" under "in no event"
+    # denies, as "In no event shall" does.
+    r"\bin\s+no\s+(?:case|event|circumstances)\s+(?:shall|may|must)\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     # Des Moines' rules: "Any person may have no more than one Agenda item request pending at a time": a limit.
     r"\bmay\s+(?!be\b)\w+\s+no\s+more\s+than\b|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
