@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
+
 __all__ = ["INSTRUMENT_LIMIT", "NON_DUTY"]
 
 # "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
@@ -177,7 +179,7 @@ NON_DUTY = re.compile(
     # Missouri's "Sections 375.1400 to 375.1427 shall be known and may be cited as ...", parted at its "and may", and
     # a definitions section's lead-in "As used in sections ..., the following terms mean:" (then '"Licensee", ...').
     r"\bsections?\s+[\d.]+(?:\s+(?:to|through)\s+[\d.]+)?\s+shall\s+be\s+known\b|"
-    r"\bthe\s+following\s+(?:terms|words)(?:\s+and\s+phrases)?\s+(?:shall\s+)?mean\W*$|"
+    + GLOSSARY_LEAD_IN + "|"
     # The same lead-in as "the terms below shall have the following definitions:"; a statement of policy ("It is the
     # policy of the City ... that public data will be made open ...", as findings are); and what terms of use do not
     # give ("These Terms of Use do not grant anyone any title or right to ...").

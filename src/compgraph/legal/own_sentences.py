@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["glossary_item", "own_duty_lead_in"]
+__all__ = ["GLOSSARY_LEAD_IN", "glossary_item", "own_duty_lead_in"]
 
-_GLOSSARY_LEAD_IN = re.compile(r"\bthe\s+following\s+(?:terms|words)(?:\s+and\s+phrases)?\s+(?:shall\s+)?mean\W*$",
-                               re.I)
+# The lead-in "... the following terms mean:" (also one of nonduty.NON_DUTY's formulas: it binds no one).
+GLOSSARY_LEAD_IN = r"\bthe\s+following\s+(?:terms|words)(?:\s+and\s+phrases)?\s+(?:shall\s+)?mean\W*$"
+_GLOSSARY_LEAD_IN = re.compile(GLOSSARY_LEAD_IN, re.I)
 _QUOTED_TERM = re.compile(r'^\W{0,3}["“][^"”]{1,80}["”](?:\s+or\s+["“][^"”]{1,80}["”])?,\s+(?!and\b|or\b)')
 # "must include the requirements imposed by this subsection ..., as well as the following requirements:"; not "shall
 # meet all of the following requirements:", whose points are all it requires (RCW 19.255.010(6)).
