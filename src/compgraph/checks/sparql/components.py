@@ -187,12 +187,13 @@ def _value_filter(shapes: Graph, pred: URIRef, obj: Node, shape: Node, v: str = 
         return f"(isBlank({v}) || !REGEX({args}))", f"Value does not match pattern '{obj}'"
     if pred == SH["in"]:
         members = list(Collection(shapes, obj))
+        message = f"Value not in list {[str(m) for m in members]}"
         if members and all(isinstance(m, URIRef) for m in members):
             # For IRIs IN is term equality too; Virtuoso 7.2 answers a negated chain of sameTerm wrongly (572 of
             # the demo's 632 mappings "not a SKOS mapping relation").
-            return f"!({v} IN ({', '.join(_nt(m) for m in members)}))", f"Value not in list {[str(m) for m in members]}"
+            return f"!({v} IN ({', '.join(_nt(m) for m in members)}))", message
         cond = " || ".join(f"sameTerm({v}, {_nt(m)})" for m in members) or "false"
-        return f"!({cond})", f"Value not in list {[str(m) for m in members]}"
+        return f"!({cond})", message
     ops = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
     if pred in ops:
         # Compared as values: the bound as SPARQL reads it, a value kept as written as its typed value.

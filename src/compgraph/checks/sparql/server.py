@@ -11,6 +11,7 @@ on every engine: the hierarchy is the one the store holds when the validation ru
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from compgraph.checks.sparql.plan import Plan, Query
@@ -25,17 +26,14 @@ _CLASS_TEST = re.compile(
 
 def class_closure(store: GraphStore, classes: set[str]) -> dict[str, list[str]]:
     """Each class with its subclasses at any depth, as the store holds them (the class itself first)."""
-    out = {c: [c] for c in sorted(classes)}
-    if not classes:
-        return out
-    # A top-level path from a constant, which Virtuoso answers right (from a VALUES variable it refuses:
-    # "transitive start not given").
-    branches = " UNION ".join(f"{{ ?s <{SUBCLASS}>+ <{c}> BIND(<{c}> AS ?c) }}" for c in sorted(classes))
-    res = store.query(f"SELECT DISTINCT ?c ?s WHERE {{ {branches} }}")
-    for c, s in res.rows:
-        if str(s) not in out[str(c)]:
-            out[str(c)].append(str(s))
-    return {c: [out[c][0], *sorted(out[c][1:])] for c in out}
+    below: dict[str, set[str]] = {c: set() for c in classes}
+    if classes:
+        # A top-level path from a constant, which Virtuoso answers right (from a VALUES variable it refuses:
+        # "transitive start not given").
+        branches = " UNION ".join(f"{{ ?s <{SUBCLASS}>+ <{c}> BIND(<{c}> AS ?c) }}" for c in sorted(classes))
+        for c, s in store.query(f"SELECT DISTINCT ?c ?s WHERE {{ {branches} }}").rows:
+            below[str(c)].add(str(s))
+    return {c: [c, *sorted(below[c] - {c})] for c in sorted(classes)}
 
 
 def spelled(query: str, closure: dict[str, list[str]]) -> str:
@@ -53,25 +51,31 @@ def spelled(query: str, closure: dict[str, list[str]]) -> str:
 
 
 def classes_tested(p: Plan) -> set[str]:
-    return {m.group(2) for q in p.queries for text in _texts(q) for m in _CLASS_TEST.finditer(text)}
+    """The classes the plan's queries test, read through ``_with_texts`` so the texts a query sends are listed once."""
+    found: set[str] = set()
+
+    def note(text: str) -> str:
+        found.update(m.group(2) for m in _CLASS_TEST.finditer(text))
+        return text
+
+    for q in p.queries:
+        _with_texts(q, note)
+    return found
 
 
 def for_a_server(p: Plan, store: GraphStore) -> Plan:
     """The plan with every query's class tests listed from ``store``'s class hierarchy."""
     closure = class_closure(store, classes_tested(p))
-
-    def one(q: Query) -> Query:
-        return replace(
-            q,
-            sparql=spelled(q.sparql, closure),
-            few_sparql=q.few_sparql and spelled(q.few_sparql, closure),
-            repeat_sparql=q.repeat_sparql and spelled(q.repeat_sparql, closure),
-            probe=q.probe and (q.probe[0], spelled(q.probe[1], closure)),
-            lookup=q.lookup and (q.lookup[0], spelled(q.lookup[1], closure)),
-        )
-
-    return replace(p, queries=[one(q) for q in p.queries])
+    return replace(p, queries=[_with_texts(q, lambda text: spelled(text, closure)) for q in p.queries])
 
 
-def _texts(q: Query) -> list[str]:
-    return [t for t in (q.sparql, q.few_sparql, q.repeat_sparql, q.probe and q.probe[1], q.lookup and q.lookup[1]) if t]
+def _with_texts(q: Query, change: Callable[[str], str]) -> Query:
+    """``q`` with ``change`` applied to each SPARQL text it may send (the one place that lists them)."""
+    return replace(
+        q,
+        sparql=change(q.sparql),
+        few_sparql=q.few_sparql and change(q.few_sparql),
+        repeat_sparql=q.repeat_sparql and change(q.repeat_sparql),
+        probe=q.probe and (q.probe[0], change(q.probe[1])),
+        lookup=q.lookup and (q.lookup[0], change(q.lookup[1])),
+    )
