@@ -19,9 +19,32 @@ from compgraph.graph.store import GraphStore
 
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+_TERM = r"<[^<>\s]*>|(?:[A-Za-z][\w.-]*)?:[\w.%-]*"
+# The plan spells a class test with full IRIs; a shape's own SPARQL constraint may spell it with its prefixes or
+# "a" (the SHACL spec's own idiom), and is listed the same way when its names resolve to rdf:type and subClassOf.
 _CLASS_TEST = re.compile(
-    r"([?$][A-Za-z_][A-Za-z0-9_]*|<[^<>\s]*>)\s+" + re.escape(f"<{TYPE}>/<{SUBCLASS}>*") + r"\s+<([^<>\s]*)>(?=\s*[.}])"
+    rf"([?$][A-Za-z_][A-Za-z0-9_]*|{_TERM})\s+(a|{_TERM})\s*/\s*({_TERM})\s*\*\s+({_TERM})(?=\s*[.}}])"
 )
+_PREFIX = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECASE)
+
+
+def _class_tests(query: str) -> list[tuple[re.Match[str], str]]:
+    """Each class test in ``query`` (``X rdf:type/rdfs:subClassOf* C`` ending a triple) with C's IRI."""
+    prefixes = {m.group(1) or "": m.group(2) for m in _PREFIX.finditer(query)}
+
+    def iri(term: str) -> str | None:
+        if term.startswith("<"):
+            return term[1:-1]
+        name, _, local = term.partition(":")
+        return prefixes[name] + local if name in prefixes else None
+
+    found = []
+    for m in _CLASS_TEST.finditer(query):
+        kind = TYPE if m.group(2) == "a" else iri(m.group(2))
+        cls = iri(m.group(4))
+        if kind == TYPE and iri(m.group(3)) == SUBCLASS and cls is not None:
+            found.append((m, cls))
+    return found
 
 
 def class_closure(store: GraphStore, classes: set[str]) -> dict[str, list[str]]:
@@ -38,16 +61,13 @@ def class_closure(store: GraphStore, classes: set[str]) -> dict[str, list[str]]:
 
 def spelled(query: str, closure: dict[str, list[str]]) -> str:
     """The query with each class test as ``?x rdf:type ?_classN . VALUES ?_classN { ... }``."""
-    n = 0
-
-    def listed(m: re.Match[str]) -> str:
-        nonlocal n
-        n += 1
+    out, end = [], 0
+    for n, (m, cls) in enumerate(_class_tests(query), start=1):
         var = f"?_class{n}"
-        members = " ".join(f"<{c}>" for c in closure.get(m.group(2), [m.group(2)]))
-        return f"{{ {m.group(1)} <{TYPE}> {var} . VALUES {var} {{ {members} }} }}"
-
-    return _CLASS_TEST.sub(listed, query)
+        members = " ".join(f"<{c}>" for c in closure.get(cls, [cls]))
+        out += [query[end : m.start()], f"{{ {m.group(1)} <{TYPE}> {var} . VALUES {var} {{ {members} }} }}"]
+        end = m.end()
+    return "".join(out) + query[end:]
 
 
 def classes_tested(p: Plan) -> set[str]:
@@ -55,7 +75,7 @@ def classes_tested(p: Plan) -> set[str]:
     found: set[str] = set()
 
     def note(text: str) -> str:
-        found.update(m.group(2) for m in _CLASS_TEST.finditer(text))
+        found.update(cls for _, cls in _class_tests(text))
         return text
 
     for q in p.queries:
