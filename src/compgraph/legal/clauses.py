@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from compgraph.legal.nonduty import INSTRUMENT_LIMIT as _INSTRUMENT_LIMIT
-from compgraph.legal.nonduty import NON_DUTY
+from compgraph.legal.nonduty import NON_DUTY, NOT_A_DUTY_AT_ALL
 from compgraph.legal.parties import (  # who a clause binds and what it is about
     _MODAL_VERB,
     _RESPONSIBLE_FOR,
@@ -231,7 +231,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # (Brookhaven's charter: "may amend the ... budget ... in accordance with subsection (a) of
                            # section 5.03 of this Charter except that the budget, as finally amended and adopted, must
                            # provide ...": no comma before it, a phrase set off by commas after its subject.)
-                           r",\s+(?=except\s+that\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
+                           # Colorado's CRS 16-21-104(2): "shall be forwarded within twenty-four hours ...; except that
+                           # such time period shall not include Saturdays, ...": after a semicolon too.
+                           r"[,;]\s+(?=except\s+that\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
                            r"\s+(?=except\s+that\s+[^,;]{1,60}?,[^,;]{1,60},\s+(?:shall|must|may)\b)|"
                            # Maryland's 2-505(b)(2)(I): "MAINTAINED ... FOR AT LEAST 3 YEARS ..., AFTER WHICH THE LAW
                            # ENFORCEMENT AGENCY MAY DESTROY ALL AUDIT MATERIALS": what a party may do afterwards.
@@ -514,6 +516,8 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     ("shall be limited to ..., and shall be made to ...") parts them. A part after the first keeps the
     sentence's subject, with an ellipsis for what was left out ("the notification … and shall be made to").
     """
+    if NOT_A_DUTY_AT_ALL.search(sentence):
+        return []
     either = _EITHER_MODAL.match(sentence)
     if either and either.group("m1").lower() != either.group("m2").lower() and not NON_DUTY.search(sentence):
         rest, party = either.group("rest").strip(), _subject_of(sentence)
@@ -648,6 +652,8 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
     absence of the seal shall not affect ..." keeps the custody, adds the permission and drops the exception. The
     point's own text runs to its first clause that is an exception or changes the modality.
     """
+    if NOT_A_DUTY_AT_ALL.search(point):
+        return point, []  # a definition or a rule of evidence: no later clause of it binds either
     negation = _IMPERATIVE_NOT.search(point)
     if negation and lead_modality == "mandatory" and statute_modality(point[:negation.start()]) is None \
             and not _SUBORDINATE.search(point[:negation.start()]):

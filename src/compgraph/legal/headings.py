@@ -12,7 +12,8 @@ import re
 
 from compgraph.legal.furniture import VERB as _VERB
 
-__all__ = ["heading_of", "is_title", "long_title", "principle_cite", "principle_clause", "principle_name"]
+__all__ = ["CODE_INITIALS", "heading_of", "is_title", "long_title", "principle_cite", "principle_clause",
+           "principle_name"]
 
 # A charter numbers its articles and sections in Roman numerals ("Article III: Mayor", "Section III-5: Duties").
 # Japan's acts number an article inserted after Article 16 "Article 16-2" (a branch number, not a range).
@@ -25,13 +26,18 @@ _SECTION = re.compile(
     r"(?:[ \t]+[-–—:.]?[ \t]*(.*))?$"
 )
 # "4 7-18-3206. Data protection assessments.": OCR split the first part of a three-part number.
-_CODE_SECTION = re.compile(r"^(\d+(?:-\d+[a-z]?){1,3}|\d{1,2} \d{1,2}(?:-\d+[a-z]?){2,3})\.?[ \t]+(.*)$")
+# Colorado numbers an article inserted between two others with a decimal, and a section likewise: "16-20.5-101.5.".
+_CODE_SECTION = re.compile(r"^(\d+(?:-\d+(?:\.\d+)?[a-z]?){1,3}|\d{1,2} \d{1,2}(?:-\d+[a-z]?){2,3})\.?[ \t]+(.*)$")
 # California-style code sections: "22757.12. Frontier AI Framework Requirements" (three or more digits, so a
 # numbered paragraph "1. ..." never reads as one); any number under a Markdown heading.
 # A municipal code's three-part numbers ("2.126.030 – Data Accessibility") are sections too, and so are those of a
 # code whose chapters carry a letter ("715D.4 Data controller duties.", as Iowa and Minnesota number them).
-_DOTTED_SECTION = re.compile(r"^(\d{3,}[A-Z]{0,2}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})\.?[ \t]+"
-                             r"(?:[-–—][ \t]*)?([A-Z].*)$")
+# Nevada's and Oregon's publishers set the code's initials before the number ("NRS 432B.405 Organization of child
+# death review teams."), which the citation leaves out (432B.405(1)).
+CODE_INITIALS = r"(?:[A-Z]{2,4}[ \t]+)?"
+_INITIALLED_NUMBER = re.compile(r"[A-Z]{2,4}[ \t]+\d")
+_DOTTED_SECTION = re.compile(r"^" + CODE_INITIALS + r"(\d{3,}[A-Z]{0,2}(?:\.\d+[a-z]?)+|\d+(?:\.\d+[a-z]?){2,})"
+                             r"\.?[ \t]+(?:[-–—][ \t]*)?([A-Z].*)$")
 # California's code page (leginfo) sets a section's number alone on its line, its catchline on the next: "1798.100."
 # (three or more digits before the point and a closing full stop, so neither a paragraph "1." nor a year reads as one).
 _BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
@@ -70,7 +76,9 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     Markdown heading, where a bare code number ("#### 22757.12. Title", "#### 1107. Definitions") is one."""
     # The eCFR's catchlines run long ("§ 312.3 Regulation of unfair or deceptive acts or practices in connection
     # with the collection, use, and/or disclosure of personal information from and about children on the internet.").
-    if len(line) > (240 if line.startswith("§") else 160):
+    # So do Nevada's ("NRS 432B.409 Establishment, composition and duties of Executive Committee ...; creation of
+    # and use of money in Review of Death of Children Account.").
+    if len(line) > (240 if line.startswith("§") or _INITIALLED_NUMBER.match(line) else 160):
         return None
     for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("section", _RULE), ("annex", _ANNEX)):
         m = rx.match(line)

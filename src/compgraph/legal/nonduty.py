@@ -12,7 +12,7 @@ import re
 
 from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
 
-__all__ = ["INSTRUMENT_LIMIT", "NON_DUTY"]
+__all__ = ["INSTRUMENT_LIMIT", "NON_DUTY", "NOT_A_DUTY_AT_ALL"]
 
 # "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
 # an instrument does not limit, not a duty of anyone.
@@ -22,6 +22,18 @@ INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter
                               r"directive|regulation|provision)s?\b[^.;]{0,60}?\b"
                               r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b|"
                               r"^\W*this\s+shall\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b", re.I)
+
+# Sentences no clause of which binds anyone, though a later clause has a modal verb of its own: a definition ('(II)
+# "Arrest number" means a number that shall be assigned by the arresting agency', CRS 16-21-103(1)(a)(II), under
+# "For purposes of this section, unless the context otherwise requires:") and a rule of evidence (ORS 837.310(2):
+# drone images "(a) Is not admissible in, and may not be disclosed in, a judicial proceeding ...; and (b) May not be
+# used to establish reasonable suspicion or probable cause").
+WHOLE_SENTENCE = (
+    r"(?:^|:\s*(?:\([\w.]{1,8}\)\s*)?)\W{0,2}[\"“][^\"”]{1,80}[\"”]\s+means\b|"
+    r"\b(?:(?:is|are)\s+not|(?:shall|may)\s+not\s+be)\s+admissible\b|"
+    r"\bmay\s+not\s+be\s+used\s+to\s+establish\s+(?:a\s+)?(?:reasonable\s+suspicion|probable\s+cause)\b"
+)
+NOT_A_DUTY_AT_ALL = re.compile(WHOLE_SENTENCE, re.I)
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 NON_DUTY = re.compile(
@@ -241,6 +253,26 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+vested\s+in\b|\bshall\s+(?:be\s+composed|consist)\s+of\s+(?:not\s+(?:less|more|fewer)\s+than\s+)?"
     r"[\w-]+\s+(?:\(\d+\)\s+)?(?:\w+\s+)?(?:members|places|persons|seats|commissioners|directors|trustees)\b|"
     r"\bshall\s+be\s+elected\s+(?:at|in)\s+(?:each|every|the|a)\b|\bterms?\s+of\s+office\s+shall\s+be\b|"
+    # Nevada's NRS 432B.406: a team "must include, insofar as possible: (a) A representative of ...; (b) Medical
+    # personnel" and "may include such other representatives of other organizations" (who sits, as "shall consist of"),
+    # 432B.409(1)(b)'s appointees "shall serve as nonvoting members" (a member's standing, not a duty).
+    r"\b(?:must|shall)\s+include,?\s+(?:insofar|so\s+far|as\s+far)\s+as\s+(?:possible|practicable)\s*:|"
+    r"\bmay\s+(?:also\s+)?include\s+(?:such\s+)?(?:other\s+)?(?:representatives|members|persons)\s+(?:of|from)\b|"
+    r"\bshall\s+serve\s+as\s+(?:non-?voting|ex[\s-]+officio|voting)\s+members?\b|"
+    + WHOLE_SENTENCE + "|"
+    # How a time limit is counted ("except that such time period shall not include Saturdays, Sundays, and legal
+    # holidays", CRS 16-21-104(2)): no one is bound by it.
+    r"\b(?:time\s+)?periods?\s+shall\s+not\s+include\s+(?:any\s+)?(?:Saturdays?|Sundays?|weekends?|(?:legal\s+)?holidays?)\b|"
+    # Colorado's CRS 16-20.5 and 16-21: "This article and article 21 of this title shall be known and may be cited as"
+    # (a short title naming two parts), "Membership of the executive board shall be comprised initially of" (who
+    # sits), "The general assembly further finds and declares that the ... system should be operated through ..." (a
+    # finding) and "are intended to complement the rules ... and shall not be interpreted to conflict with" (a rule of
+    # construction).
+    r"^\W*(?:this|these)\s+(?:act|law|ordinance|chapter|article|title|part|subchapter)s?\b[^.;]{0,60}?"
+    r"\bshall\s+be\s+known\b|"
+    r"\bshall\s+be\s+comprised\s+(?:initially\s+)?of\b|"
+    r"\b(?:further\s+)?(?:finds?|found)\s+and\s+(?:declares?|determines?)\s+that\b|"
+    r"\bshall\s+not\s+be\s+interpreted\b|"
     r"\bshall\s+serve\s+(?:for\s+)?(?:a\s+(?:period|term)\s+of|the\s+unexpired)\b|\bshall\s+hold\s+office\s+(?:during|until)\b|"
     # Charlottesville's "said officer's office shall be deemed vacant", "such removal shall operate to vacate such
     # mayor's or councilor's office" (an office ended, as by forfeiture) and "shall have the powers vested in city

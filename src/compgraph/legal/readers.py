@@ -102,6 +102,8 @@ def _xml_text(path: Path, raw: str) -> str:
 
     from bs4 import XMLParsedAsHTMLWarning
 
+    if root.tag == "CRS":
+        raw = _crs_laid_out(raw)
     if root.tag.rsplit("}", 1)[-1].lower() != "html":
         # Outside XHTML an element named HEAD is a heading, not a page's head: the eCFR's and the Federal
         # Register's "<HEAD>§ 164.312 Technical safeguards.</HEAD>" is the section's number and catchline, which
@@ -132,6 +134,22 @@ def _laid_out_lines(node: Any) -> list[str] | None:
 
 
 _XML_HEAD = re.compile(r"<(/?)head(?=[\s>/])([^>]*)>", re.I)
+
+
+# Colorado's CRS XML: a section's number and catchline are a CATCH-LINE ("<RHFTO>16-21-103</RHFTO>. <M>Information on
+# offenders required - duties ... .</M></CATCH-LINE>(1) ...") run into the first subsection, which read as markup gave
+# "16-21-103." alone and "Information ....(1)" on the next line: no section opened, and every duty was cited under the
+# article's last entry. Each catch line becomes a heading line of its own. The article's analysis (ART-ANAL, a table
+# of its sections) and the publisher's source and editor's notes are no part of the law and are left out.
+_CRS_CATCH_LINE = re.compile(
+    r"<CATCH-LINE>\s*(?:<P[^>]*>\s*</P>\s*)?<RHFTO>\s*([^<]+?)\s*</RHFTO>\s*\.?\s*<M>(.*?)</M>\s*</CATCH-LINE>", re.S
+)
+_CRS_APART = re.compile(r"<(ART-ANAL|SOURCE-NOTE|EDITORS-NOTE)\b[^>]*>.*?</\1>", re.S)
+
+
+def _crs_laid_out(raw: str) -> str:
+    raw = _CRS_APART.sub("", raw)
+    return _CRS_CATCH_LINE.sub(lambda m: f"<h3>{m.group(1)}. {' '.join(m.group(2).split())}</h3>", raw)
 
 
 # A converter's Markdown saved as ".txt" (leginfo's "**SECTION 1\\.** Section 1367.01 ... is amended to read:"):

@@ -14,7 +14,7 @@ import re
 from typing import Protocol
 
 from compgraph.legal.furniture import VERB as _VERB
-from compgraph.legal.headings import is_title, principle_clause
+from compgraph.legal.headings import CODE_INITIALS, is_title, principle_clause
 from compgraph.legal.inline import roman_value
 from compgraph.legal.labels import BARE_SECTION
 
@@ -147,7 +147,8 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
 # digits (a letter after it: "646A.578") and a section of two to four, so a paragraph "1.5 ..." or a year is no
 # section; the catchline has no verb and the text after it opens a sentence or a subsection.
 _CATCHLINE_RUN_IN = re.compile(
-    r"^(\d{2,4}[A-Z]?\.\d{2,4}[a-z]?)[ \t]+([A-Z][^.:()]{1,240}?)\.[ \t]+(?=\((?:1|a)\)[ \t]+[A-Z]|[A-Z][a-z]*[ \t]+\w)"
+    r"^" + CODE_INITIALS + r"(\d{2,4}[A-Z]?\.\d{2,4}[a-z]?)[ \t]+([A-Z][^.:()]{1,240}?)\.[ \t]+"
+    r"(?=\((?:1|a)\)[ \t]+[A-Z]|[A-Z][a-z]*[ \t]+\w)"
 )
 # New Hampshire's RSA numbers a section by its chapter, a letter and a colon ("21-R:12 Metrics; Inventory ... .
 # Each state agency shall ...", "21-R:11 Use of Open Source Software by State Agencies." alone on its line), its
