@@ -134,9 +134,9 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # keeps its points in one permission (as Ontario's "may ... if, (a) ... (d)" is labelled; this text's
            # labels give a row per condition)
            "us-oregon-ors-837-300-362-unmanned-aircraft.html": {"targets"},
-           # round 26b: P 0.881, traps 6/11, citations 0; now P 1.000, R 0.974, traps 0/11, citations 1.000, modality
-           # 0.973: "Because information ... may be the most current, the general assembly directs ... agencies ...
-           # to cooperate" reads as a permission, and (4)(c)'s "The report shall include ..." stays with its lead-in
+           # round 26b: P 0.881, traps 6/11, citations 0; now P and R 1.000, traps 0/11, citations 1.000, modality
+           # 0.974: "Because information ... may be the most current, the general assembly directs ... agencies ...
+           # to cooperate" reads as a permission (labelled mandatory)
            "us-colorado-crs-16-20-5-21-criminal-justice-information.xml": {"targets"}}
 
 

@@ -122,3 +122,14 @@ def test_a_legislative_finding_of_what_should_be_binds_no_one() -> None:
 def test_a_rule_of_construction_binds_no_one() -> None:
     assert duty_clauses("The requirements of this section are intended to complement the rules of criminal procedure "
                         "and shall not be interpreted to conflict with or supersede any such rules.") == []
+
+
+def test_a_lead_ins_earlier_duty_before_a_phrase_set_off_with_commas_stands_on_its_own() -> None:
+    from compgraph.legal.clauses import split_lead_in
+
+    before, last = split_lead_in(
+        "The report shall include the disposition of each charge, and, with respect to any charge, the factual basis "
+        "of which includes a sexual offense, the court and the bureau shall comply with the following procedures:"
+    )
+    assert before == "The report shall include the disposition of each charge"
+    assert last.endswith("the court and the bureau shall comply with the following procedures:")

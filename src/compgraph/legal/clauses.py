@@ -225,6 +225,11 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # subject of its own after a phrase set off by commas).
                            r",\s+and\s+(?=(?:it|they)\s+(?:shall|must|may)\b)|"
                            r"\s+and\s*,\s+(?=[^,;]{1,40},\s+(?:[\w'’-]+\s+){1,6}?(?:shall|must|may)\b)|"
+                           # CRS 16-21-103(4)(c): "The report shall include ..., and, with respect to any charge, the
+                           # factual basis of which includes ..., the court and the bureau shall comply with the
+                           # following procedures:" (a phrase of any length set off before the new subject).
+                           r"\s+and\s*,\s+(?=(?:with\s+respect\s+to|in\s+the\s+case\s+of|as\s+to|for|in|where|when|if)\b"
+                           r"[^;]{1,200}?,\s+(?:the|each|every|any|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:shall|must|may)\b)|"
                            # Florida's s. 501.171(11)(b)2.: "..., except that information made confidential ... may not
                            # be released": an exception with a subject and a modal verb of its own is a clause of its
                            # own.
