@@ -125,10 +125,9 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # rows; 162.01(b)'s inline "which shall (i) ...; (ii) ..." lost with the definitions' lead-in
            "us-pittsburgh-pa-code-ch-162-open-data-sets.html": {"targets", "citations"},
            # round 26b: P 0.705, traps 5/7, citations 0 on the first run; after the twenty-fifth session's fixes
-           # (tests/legal/test_twenty_sixth_round_b_leftovers.py) P 0.811, R 0.938, traps 2/7, citations 1.000: a
+           # (tests/legal/test_twenty_sixth_round_b_leftovers.py) P 0.865, R 1.000, traps 2/7, citations 1.000: a
            # team's entitlement ("is entitled to access to: (a) ...") is taken as permissions point by point (as
-           # "shall be entitled---" points are elsewhere: the labels' conventions disagree), "may petition ..., and
-           # the district court may issue" gives two rows, "are confidential, must not be disclosed" is missed
+           # "shall be entitled---" points are elsewhere: the labels' conventions disagree)
            "us-nevada-nrs-432b-403-4095-child-death-review.html": {"targets"},
            # round 26b: P 0.810, R 0.850, traps 2/4; now P 0.919, traps 0/4: "may operate ..., if: (a) ...; or (b) ..."
            # keeps its points in one permission (as Ontario's "may ... if, (a) ... (d)" is labelled; this text's

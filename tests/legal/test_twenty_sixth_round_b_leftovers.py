@@ -133,3 +133,16 @@ def test_a_lead_ins_earlier_duty_before_a_phrase_set_off_with_commas_stands_on_i
     )
     assert before == "The report shall include the disposition of each charge"
     assert last.endswith("the court and the bureau shall comply with the following procedures:")
+
+
+def test_a_clause_left_open_on_its_preposition_shares_the_object_after_the_inserted_one() -> None:
+    assert duty_clauses("A team may petition the district court for the issuance of, and the district court may "
+                        "issue, a subpoena to compel the production of any records.") == [
+        ("permission", "A team may petition the district court for the issuance of, and the district court may "
+                       "issue, a subpoena to compel the production of any records.")
+    ]
+
+
+def test_a_status_after_a_prohibition_is_parted_from_it() -> None:
+    prohibition = "The records of a team are confidential, must not be disclosed"
+    assert duty_clauses(prohibition + ", and are not subject to subpoena.") == [("prohibition", prohibition)]

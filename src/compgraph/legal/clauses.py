@@ -236,6 +236,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # (Brookhaven's charter: "may amend the ... budget ... in accordance with subsection (a) of
                            # section 5.03 of this Charter except that the budget, as finally amended and adopted, must
                            # provide ...": no comma before it, a phrase set off by commas after its subject.)
+                           # NRS 432B.407(6): records "are confidential, must not be disclosed, and are not subject to
+                           # subpoena": the legal status after the prohibition is a clause of its own (binding no one).
+                           r",\s+and\s+(?=(?:is|are)\s+not\s+subject\s+to\b)|"
                            # Colorado's CRS 16-21-104(2): "shall be forwarded within twenty-four hours ...; except that
                            # such time period shall not include Saturdays, ...": after a semicolon too.
                            r"[,;]\s+(?=except\s+that\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
@@ -430,6 +433,9 @@ def statute_modality(clause: str) -> str | None:
     return None
 
 
+_OPEN_ON_PREPOSITION = re.compile(r"\b(?:of|to|for|with|from|by|on)\s*,?\s*$", re.I)
+
+
 def _pieces(sentence: str) -> list[tuple[int, int]]:
     """Spans of the coordinated modal clauses of a sentence; a later one starts at its "and"."""
     pieces = []
@@ -446,6 +452,10 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
                 and re.match(r"\s+and\s+(?!(?:shall|must|may|should|not)\b)", sentence[start:], re.I):
             continue
         if repeated and re.match(r"may\b", sentence[end:], re.I) and _INNER_CLAUSE.search(sentence, begin, start):
+            continue
+        # "may petition the district court for the issuance of, and the district court may issue, a subpoena" (NRS
+        # 432B.407(4)): a clause left open on its preposition shares the object after the inserted one: one clause.
+        if _OPEN_ON_PREPOSITION.search(sentence, begin, start):
             continue
         pieces.append((begin, start))
         begin = end
