@@ -124,15 +124,6 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # "(e), sentence N"); "reserves the right to", "should be reviewed" and a definition's "may include" read as
            # rows; 162.01(b)'s inline "which shall (i) ...; (ii) ..." lost with the definitions' lead-in
            "us-pittsburgh-pa-code-ch-162-open-data-sets.html": {"targets", "citations"},
-           # round 26b: P 0.705, traps 5/7, citations 0 on the first run; after the twenty-fifth session's fixes
-           # (tests/legal/test_twenty_sixth_round_b_leftovers.py) P 0.865, R 1.000, traps 2/7, citations 1.000: a
-           # team's entitlement ("is entitled to access to: (a) ...") is taken as permissions point by point (as
-           # "shall be entitled---" points are elsewhere: the labels' conventions disagree)
-           "us-nevada-nrs-432b-403-4095-child-death-review.html": {"targets"},
-           # round 26b: P 0.810, R 0.850, traps 2/4; now P 0.919, traps 0/4: "may operate ..., if: (a) ...; or (b) ..."
-           # keeps its points in one permission (as Ontario's "may ... if, (a) ... (d)" is labelled; this text's
-           # labels give a row per condition)
-           "us-oregon-ors-837-300-362-unmanned-aircraft.html": {"targets"},
            # round 26b: P 0.881, traps 6/11, citations 0; now P and R 1.000, traps 0/11, citations 1.000, modality
            # 0.974: "Because information ... may be the most current, the general assembly directs ... agencies ...
            # to cooperate" reads as a permission (labelled mandatory)
