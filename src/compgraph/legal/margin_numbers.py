@@ -29,6 +29,9 @@ _HEADER = re.compile(r"^(\S.{0,28}?) (\d{1,3})$")
 _OPENS = re.compile(r"^(?:\d+\.\d+[A-Za-z]?\.\s|Section [A-Z0-9]+\.\s|\d{1,2}\.\s|\(\d{1,2}\)\s|\([a-z]{1,4}\)\s"
                     r"|[a-z]\.\s)")
 _CLOSES = re.compile(r"(?:[:;.]|\band|\bor)$")
+# A cross-reference wrapped at its last label ("... to satisfy paragraphs (a), (b), or" / "(c) of this subdivision,
+# for only those ..."): the label is the end of a reference, not a point's opening.
+_REFERENCE_END = re.compile(r"^\([a-z0-9]{1,4}\)\s+(?:of|or|and|to|through)\b")
 _MIN_NUMBERED = 20
 
 
@@ -47,9 +50,26 @@ def _running_headers(lines: list[str]) -> set[int]:
     return found
 
 
+def _implied_first_lines(lines: list[str], numbers: list[int | None], headers: set[int]) -> None:
+    """Number 1 the unprinted first line of each numbered run: the line just before a line numbered 2.
+
+    A House bill's text layer prints no number beside a section's first line ("1.566. 1. Any private entity ...")
+    and numbers the lines after it from 2; without this the numbering never starts at 1 and the text is read with
+    its numbers as words.
+    """
+    previous: int | None = None
+    for i, line in enumerate(lines):
+        if i in headers or not line.strip():
+            continue
+        if numbers[i] == 2 and previous is not None and numbers[previous] is None:
+            numbers[previous] = 1
+        previous = i
+
+
 def _numbering(lines: list[str], headers: set[int]) -> tuple[int, list[int | None]] | None:
     """(index of the first numbered line, each line's margin number or None) for a margin-numbered text."""
     numbers: list[int | None] = [int(m.group(1)) if (m := _NUMBERED.match(line)) else None for line in lines]
+    _implied_first_lines(lines, numbers, headers)
     first = next((i for i, n in enumerate(numbers) if n == 1), None)
     if first is None:
         return None
@@ -77,9 +97,11 @@ def strip_margin_numbers(raw: str) -> str:
         if i in headers or not lines[i].strip():
             continue
         number = numbers[i]
-        text = lines[i][_NUMBERED.match(lines[i]).end():] if number is not None else lines[i]  # type: ignore[union-attr]
+        printed = _NUMBERED.match(lines[i])
+        text = lines[i][printed.end():] if printed else lines[i]
         text = text.strip()
-        opens = number == 1 or (bool(_OPENS.match(text)) and bool(current) and bool(_CLOSES.search(current[-1])))
+        opens = number == 1 or (bool(_OPENS.match(text)) and not _REFERENCE_END.match(text) and bool(current)
+                                and bool(_CLOSES.search(current[-1])))
         if opens and current:
             paragraphs.append(current)
             current = []
@@ -89,4 +111,19 @@ def strip_margin_numbers(raw: str) -> str:
             current.append(text)
     if current:
         paragraphs.append(current)
-    return "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
+    text = "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
+    return _without_deletions(text) if _DELETIONS_NOTE.search(raw) else text
+
+
+# The bill's own note: "Matter enclosed in bold-faced brackets [thus] in this bill is not enacted and is intended
+# to be omitted in the law." The text layer keeps the bold brackets as plain ones.
+_DELETIONS_NOTE = re.compile(r"enclosed\s+in\s+(?:bold-faced\s+)?brackets\s+\[thus\]", re.I)
+_DELETION = re.compile(r"[ \t]*\[(?!thus\])[^\[\]\n]{1,400}\]")
+
+
+def _without_deletions(text: str) -> str:
+    """``text`` without the words the bill strikes: "Made [without unreasonable delay] within fourteen business
+    days" is the law's "Made within fourteen business days", "shall have [exclusive] authority" its "shall have
+    authority", "shall not [to] exceed" its "shall not exceed"; read with them, the deleted words are taken as the
+    duty's own (and "[exclusive] authority" is no longer a power)."""
+    return _DELETION.sub("", text)
