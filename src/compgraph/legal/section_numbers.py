@@ -67,13 +67,29 @@ def roman_heading(p: Numbering, line: str) -> tuple[str, str, str] | None:
 # Alberta's prints it against the sub-section ("5(1) An organization is responsible", "34.1(1) An organization").
 # Singapore's sets a dash between them ("26.—(1) An organisation must not", "22A.—(1) Where —").
 # A California bill prints the code section it amends in bold before subdivision (a): "1367.01. (a) A health ...";
-# a Missouri bill before subsection 1: "375.1405. 1. Commensurate with the size ...".
+# a Missouri bill before subsection 1: "375.1405. 1. Commensurate with the size ...", in a chapter of one or two
+# digits too ("1.566. 1. Any private entity ..."), there with at least three digits after the point (not "1.5").
 _SECTION_BEFORE_SUBSECTION = re.compile(
     r"^(?:(\d{1,3}[A-Z]?)\.[ \t]+(?=\(1\)[ \t])|"
     r"(\d{1,3}(?:\.\d{1,2})?[A-Z]?)(?:\.[ \t]*[—–][ \t]*|[ \t]*)"
-    r"(?=\(1\)[ \t]+[A-Z])|(\d{3,}(?:\.\d+[a-z]?)+|\d+(?:-\d+[a-z]?){1,3})\.[ \t]+"
+    r"(?=\(1\)[ \t]+[A-Z])|(\d{3,}(?:\.\d+[a-z]?)+|\d{1,2}\.\d{3,}[a-z]?|\d+(?:-\d+[a-z]?){1,3})\.[ \t]+"
     r"(?=(?:\((?:1|a)\)|1\.)[ \t]+[A-Z]))"
 )
+# A Missouri bill's code section with no subsections runs its number into its only sentence: "1.567. A private entity
+# shall not:", "1.569. Any person aggrieved by a violation ... shall have a right of action", "1.563. As used in
+# sections 1.561 to 1.572, the following terms mean:". The number is a code section's (a chapter, a point and three
+# or more digits), which no list item or decimal ("3.6. “X” means") is.
+_CODE_SECTION_SENTENCE = re.compile(r"^(\d{3,}\.\d{3,}[a-z]?|\d{1,2}\.\d{3,}[a-z]?)\.[ \t]+(?=[A-Z])")
+
+
+def _runs_on_in_sentence(rest: str) -> bool:
+    """Whether the words after a code section's number are a sentence ("A private entity shall not:"), not its Title
+    Case catchline ("1798.120. Consumers' Right to Opt-Out of Sale or Sharing of Personal Information"), which the
+    heading readers take as the section's title."""
+    words = [w for w in rest.split()[:6] if len(w) > 3 and w[0].isalpha()][:4]
+    return any(w[0].islower() for w in words)
+
+
 # legislation.gov.uk (and Singapore Statutes Online) print a regulation's catchline alone on the line above
 # "10.—(1) An OES must ...": the title of the regulation the dash opens. (A Gazette's "8. (1)" or e-Laws' "12 (1)"
 # keeps no title from the line above: there it is the text before, or a marginal note the reader lost.)
@@ -100,6 +116,9 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
     if gazette and not p.mid_sentence(next_word):
         p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
         return gazette.group(1) or gazette.group(2) or gazette.group(3), title_above, gazette.end()
+    code = _CODE_SECTION_SENTENCE.match(line) if at_margin and not p.numbered else None
+    if code and not p.mid_sentence(next_word) and _runs_on_in_sentence(line[code.end():]):
+        return code.group(1), title_above, code.end()
     bare_number = BARE_SECTION.match(line)  # not a policy's "4.1 The ..." (labels.BARE_SECTION)
     bare = p.bare_numbers or (bare_number is not None and (titled or not bare_number.group(1)))
     inserted = _INSERTED_SECTION.match(line) if at_margin and bare else None
