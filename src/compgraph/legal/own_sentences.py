@@ -7,7 +7,8 @@ purchasing group ...' and '(15) "Risk assessment", the risk assessment that each
 ...': no "means" and no "Definitions" title, so the definition's own "shall not include" or "is required to" read as
 duties. :func:`glossary_item` tells such an item: its text opens with a quoted term and a comma, in a section whose
 lead-in (unlabelled, or run in after the section number and so read as the section's title) says that the
-following terms mean what follows.
+following terms mean what follows; :func:`glossary_rules` gives the sentences such an item states after its
+definition, which are rules of their own.
 
 A Washington bill's "In addition, the contract must include the requirements imposed by this subsection and
 subsections (3) and (4) of this section, as well as the following requirements:" leads in to points that are
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["GLOSSARY_LEAD_IN", "glossary_item", "own_duty_lead_in"]
+__all__ = ["GLOSSARY_LEAD_IN", "glossary_item", "glossary_rules", "own_duty_lead_in"]
 
 # The lead-in "... the following terms mean:" (also one of nonduty.NON_DUTY's formulas: it binds no one).
 GLOSSARY_LEAD_IN = r"\bthe\s+following\s+(?:terms|words)(?:\s+and\s+phrases)?\s+(?:shall\s+)?mean\W*$"
@@ -40,6 +41,21 @@ def glossary_item(prov: Any, glossaries: set[str]) -> bool:
     if _GLOSSARY_LEAD_IN.search(prov.section_title) or (not prov.labels and _GLOSSARY_LEAD_IN.search(prov.text)):
         glossaries.add(prov.section)  # the lead-in run in after the section number is read as its title
     return prov.section in glossaries and bool(prov.labels) and _QUOTED_TERM.match(prov.text) is not None
+
+
+def glossary_rules(parts: list[str], has_points: bool) -> tuple[str | None, list[str]]:
+    """(the lead-in to its points, the rules) that a quoted term's definition states after the definition itself.
+
+    Missouri's HB 2594 defines '(5) "Written release", informed written consent, ...' and goes on: "A valid written
+    release shall not be secured through a general release or user agreement. In the context of employment, a
+    written release:" then "(a) Shall be used only to secure consent ... for the purposes of: a. ...; or b. ...".
+    The definition (``parts[0]``) binds no one, but the sentences after it are rules in their own words, and the
+    last one, ending in a colon, leads in to the points (without it they read "Shall be used only ...", with no
+    subject).
+    """
+    rest = list(parts[1:])
+    lead = rest.pop().strip() if has_points and rest and rest[-1].rstrip().endswith(":") else None
+    return lead, rest
 
 
 def own_duty_lead_in(lead_in: str, children: list[Any]) -> bool:

@@ -31,14 +31,16 @@ from compgraph.legal.clauses import (
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
-from compgraph.legal.own_sentences import glossary_item, own_duty_lead_in
+from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.statute import Provision, parse_provisions
 
 __all__ = ["StatuteDuty", "statute_duties"]
 
 _OPERATORS = ("provider", "deployer", "importer", "distributor", "supplier", "employer", "professional", "controller",
               "processor")
-_ABBREVIATION = re.compile(r"(?:\b(?:Art|No|Nos|para|e\.g|i\.e|cf|p|pp|Sec|Ch|Reg|seq|etc|Inc|Ltd|U\.S)\.|\b[A-Z]\.)$")
+# ("Pub. L. No. 104-191": a Public Law's citation, "Pub." as "No." is)
+_ABBREVIATION = re.compile(r"(?:\b(?:Art|No|Nos|para|e\.g|i\.e|cf|p|pp|Sec|Ch|Reg|seq|etc|Inc|Ltd|U\.S|Pub)\.|"
+                           r"\b[A-Z]\.)$")
 _MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are required to|are not to|is not to|is to be|"
                     r"are to be|"
                     r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
@@ -245,6 +247,13 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text) \
                 or _NOTE.match(prov.text) or glossary_item(prov, glossaries):
             _definition_requirements(walker, prov)
+            if prov.text and not prov.heading and glossary_item(prov, glossaries):
+                parts = sentences(prov.text)
+                lead, rules = glossary_rules(parts, bool(prov.children))
+                if lead:
+                    walker.lead[id(prov)] = (lead, None, _subject(lead), False)
+                if rules:
+                    _sentence_duties(walker, prov, [parts[0], *rules], catchline=True)
             continue
         if prov.flush:
             _flush_out(walker, prov, leads.get((prov.section, prov.path)))
@@ -270,7 +279,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 lead_text = lead_text[:after.end()].rstrip()
             before, last = split_lead_in(lead_text)
             condition = _CONDITION_LEAD_IN.search(lead_text) or _SCOPE_LEAD_IN.search(lead_text) \
-                or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text)
+                or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text) \
+                or (inherited is not None and _POINT_CONDITION.search(lead_text))
             cases = None if condition else _with_alternatives(lead_text, prov.children)
             if cases:
                 parts.append(cases)  # one duty, read with the alternatives that say what it covers or when it is due
@@ -341,6 +351,10 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
                                 # prohibition is its exception, as "unless" is; the points bind no one.
                                 r"\b(?:shall|must|may)\s+not\b[^;]*\bwithout\W*$", re.I)
 _BARE_CONDITION = re.compile(r"^\W*(?:if|where|when)\W*$", re.I)
+# A point that completes its parent's lead-in and opens conditions of its own ("notice ... shall be provided by one of
+# the following methods:" then "(d) Substitute notice, if:" then "a. The person demonstrates that the cost ...; or
+# b. ..."): the point is the duty, and its points are when it applies, as under "shall ... if:" above.
+_POINT_CONDITION = re.compile(r"\b(?:only\s+)?(?:if|unless)\s*:\s*$", re.I)
 
 
 # "must identify and take ... measures to manage the risks posed to the security of network and information systems on
