@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from compgraph.legal.nonduty import INSTRUMENT_LIMIT as _INSTRUMENT_LIMIT
-from compgraph.legal.nonduty import NON_DUTY, NOT_A_DUTY_AT_ALL
+from compgraph.legal.nonduty import NON_DUTY, NOT_A_DUTY_AT_ALL, PENALTY_CAP
 from compgraph.legal.parties import (  # who a clause binds and what it is about
     _MODAL_VERB,
     _RESPONSIBLE_FOR,
@@ -205,6 +205,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            r"(?:shall|must|may(?!\s+have\s+(?:over|against|regarding|concerning)\b)|"
                            r"(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
+                           # Missouri's 407.1500(4): "The attorney general shall have authority to bring an action
+                           # and any other person may bring an action to obtain actual damages": "any other" names a
+                           # party of its own, with or without a comma before its "and"
+                           r"\s+and\s+(?=any\s+other\s+(?:person|party|individual|entity)\s+(?:shall|must|may)\b)|"
                            # New York's 899-ff(3)(c): "..., another request may not be made ... for the following
                            # calendar year, however an operator may make available a mechanism ...": after a comma too,
                            # where a party of its own follows "however"
@@ -549,7 +553,7 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         # ... for which said officer was elected, ... or said officer's office shall be deemed vacant"): read it whole
         main = clause if _OPENS_WITH_CONDITION.match(clause) else _main_part(clause)
         if NON_DUTY.search(main) or _INSTRUMENT_LIMIT.search(with_subject) \
-                or (broken and _PART_OF.match(clause)):
+                or (n > 0 and PENALTY_CAP.search(with_subject)) or (broken and _PART_OF.match(clause)):
             broken = True
             continue
         modality = statute_modality(_main_part(sentence[:b] if n == 0 else clause)) \

@@ -12,7 +12,7 @@ import re
 
 from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
 
-__all__ = ["INSTRUMENT_LIMIT", "NON_DUTY", "NOT_A_DUTY_AT_ALL"]
+__all__ = ["INSTRUMENT_LIMIT", "NON_DUTY", "NOT_A_DUTY_AT_ALL", "PENALTY_CAP"]
 
 # "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
 # an instrument does not limit, not a duty of anyone.
@@ -36,6 +36,15 @@ WHOLE_SENTENCE = (
 NOT_A_DUTY_AT_ALL = re.compile(WHOLE_SENTENCE, re.I)
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
+# A cap on damages or penalties ("but damages shall not exceed one hundred fifty thousand dollars per breach", "The
+# total amount of penalties that may be imposed on a data broker may not exceed $10,000") and a sanction no one is
+# named to impose ("a civil penalty for a violation may be awarded"), as "punishment shall be imposed according to
+# law" is: a remedy's limits, binding no party. Also matched against a later clause with the sentence's subject
+# ("a civil penalty for a violation … but shall not exceed").
+PENALTY_CAP = re.compile(
+    r"\b(?:damages|penalt(?:y|ies)|fines?)\b[^.;:]{0,80}?\b(?:shall|may)\s+not\s+exceed\b|"
+    r"\b(?:civil\s+)?(?:penalt(?:y|ies)|fines?|damages)\b[^.;:]{0,60}?\bmay\s+be\s+awarded\b", re.I)
+
 NON_DUTY = re.compile(
     # "shall apply to / from / mutatis mutandis" is a scope rule; "Member States shall apply national provisions" is
     # a duty.
@@ -292,11 +301,12 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+necessary\s+to\s+(?:decide|pass|adopt|carry|approve)\b|"
     r"\bshall\s+be\s+governed\s+by\s+(?:the\s+)?(?:applicable\s+)?(?:general\s+)?laws?\b|"
     r"\bshall\s+be\s+(?:prima\s+facie|conclusive)\s+evidence\b|\bshall\s+not\s+be\s+binding\b|"
-    r"\bshall\s+have\s+a\s+(?:private\s+)?right\s+of\s+action\b|"
+    # (a bill's text layer may lose the spaces between its words: "shall have a rightof action ina state court")
+    r"\bshall\s+have\s+a\s+(?:private\s+)?right\s*of\s*action\b|"
     # A private person's action to enforce the law ("A PERSON MAY BRING A CIVIL ACTION AGAINST A LAW ENFORCEMENT
     # AGENCY TO COMPEL COMPLIANCE"): a remedy, as a right of action is; an attorney general's "may bring an action"
-    # is that officer's power.
-    r"\b(?:a|any)\s+(?:person|individual|consumer|resident)\s+(?:[^.;]{0,60}?\s)?may\s+(?:bring|institute|commence)\s+"
+    # is that officer's power; "... and any other person may bring an action to obtain actual damages" too.
+    r"\b(?:a|any)\s+(?:other\s+)?(?:person|individual|consumer|resident)\s+(?:[^.;]{0,60}?\s)?may\s+(?:bring|institute|commence)\s+"
     r"(?:a|an)\s+(?:civil\s+)?action\b|"
     # The same remedy in a freedom-of-information law's words: "the person seeking disclosure may institute
     # proceedings ... in the Superior Court", "may bring suit", "Any person denied the right to inspect a public record
@@ -304,7 +314,7 @@ NON_DUTY = re.compile(
     r"\b(?:a|any|the)\s+(?:person|individual|consumer|resident|requester)\s+(?:[^.;]{0,100}?\s)?may\s+"
     r"(?:bring|institute|commence|file)\s+(?:suit|proceedings)\b|"
     r"\bmay\s+be\s+awarded\s+(?:reasonable\s+)?attorney(?:['’]?s)?['’]?\s+fees\b|"
-    r"\b(?:prevailing|aggrieved)\s+(?:party|person)\s+(?:may|is\s+entitled\s+to)\s+recover\b|"
+    r"\b(?:prevailing|aggrieved)\s+(?:party|person|plaintiff)\s+(?:may|is\s+entitled\s+to)\s+recover\b|"
     r"\bhas\s+committed\s+a\s+single\s+violation\b|"
     # Washington's RCW 19.255.040: the violator "may be enjoined" (a remedy against it, as an action is), a trier of
     # fact's deeming of compliance ("will be considered compliant"), an act that "shall be perjury, and punishable",
@@ -333,6 +343,8 @@ NON_DUTY = re.compile(
     # addition to any other lawful remedy", limitation periods ("no action may be brought ... unless ... commenced
     # within three years", "In no event shall an action be brought after six years").
     r"\b(?:amount|sum|penalty|fine|total)\s+shall\s+not\s+exceed\b|"
+    # The same cap on damages or on penalties further off, and in "may not" (PENALTY_CAP).
+    + PENALTY_CAP.pattern + "|"
     r"\bshall\s+be\s+in\s+addition\s+to\s+any\s+other\b|"
     r"\b(?:no\s+)?action\s+(?:to\s+enforce\s+[^.;]{1,60}?\s+)?(?:may|shall)\s+(?:not\s+)?be\s+(?:brought|commenced|maintained)\b|"
     r"\bshall\s+(?:an\s+|any\s+)?action\s+be\s+(?:brought|commenced)\b|"
