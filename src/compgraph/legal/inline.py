@@ -57,6 +57,10 @@ _SENTENCE_AFTER_POINTS = re.compile(r"(?<=[a-z]{2}\.)[ \t]+(?=[A-Z][a-z]|A[ \t])
 # prints them ("the following principles apply:— the service provider has to acknowledge ...,— the order ..."): a
 # run opens after a colon and goes on after a comma or semicolon, so a dash inside a sentence stays in it.
 _INLINE_INDENT = re.compile(r"(?<=[:;,])[ \t]*(?=[—–][ \t]+\S)")
+# "... the chief of police or fire chief ... must: i. Report that acquisition ...; ii. Submit ...; and iii. Include
+# ...": Roman numerals with a full stop, in order from "i." after a colon.
+_INLINE_ROMAN_DOT = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([ivx]{1,5})\.[ \t]+[A-Z])")
+_NUMBERED_AFTER_STOP = re.compile(r"(?<=\.)[ \t]+(?=\((\d{1,2})\)[ \t]+[A-Z])")
 _INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
 
 
@@ -126,7 +130,11 @@ def inline_segments(line: str, point: int = 1, paragraph: int | None = None) -> 
         cuts += _in_order(line, _INLINE_NUMBER.finditer(line), 1, int)[0]
     points = list(_INLINE_POINT.finditer(line))
     cuts += _lettered_cuts(line, [m for m in points if m.group(1) is None])
-    numbered, number = _in_order(line, (m for m in points if m.group(1)), point, int)
+    # A run of numbered points opened after a colon goes on after a full stop too ("...: (1) ... may temporarily
+    # acquire ... . (2) Any ... shall be made publicly available. (3) ...", Somerville's code in one list item).
+    going_on = sorted([m for m in points if m.group(1)] + list(_NUMBERED_AFTER_STOP.finditer(line)),
+                      key=lambda m: m.start())
+    numbered, number = _in_order(line, going_on, point, int)
     own = re.match(r"[ \t]*\((\d{1,2})\)[ \t]", line)
     if own and not numbered:
         # "(2) TRANSFER OF EXISTING DUTIES ...; OR (3) TRANSFER OF FUTURE DUTIES ...": a line opened by a point goes on
@@ -135,6 +143,7 @@ def inline_segments(line: str, point: int = 1, paragraph: int | None = None) -> 
                                                                           line[:m.start()], re.I))
         numbered, number = _in_order(line, after_semicolon, int(own.group(1)) + 1, int)
     cuts += numbered + _in_order(line, _INLINE_LETTER.finditer(line), 1, lambda c: ord(c) - ord("a") + 1)[0]
+    cuts += _in_order(line, _INLINE_ROMAN_DOT.finditer(line), 1, lambda r: roman_value(r) or 0)[0]
     cuts += [m.end() for m in _INLINE_CATCHLINE.finditer(line)]
     cuts += _indent_cuts(line)
     bullets = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
@@ -148,8 +157,10 @@ def inline_segments(line: str, point: int = 1, paragraph: int | None = None) -> 
     # last inline point is the paragraph's again, not the point's.
     # A short first sentence is the point's catchline ("3. Public Input Forum. The working group shall ...").
     last = max(cuts)
-    after = next((m for m in _SENTENCE_AFTER_POINTS.finditer(line, last) if len(line[last:m.start()].split()) > 6),
-                 None)
+    # (Not after a numbered point run on after a full stop: such points are paragraphs of sentences, "(4) A city
+    # department head may apply ... . The department shall not use ...".)
+    after = None if line[:last].rstrip().endswith(".") and last in numbered else next(
+        (m for m in _SENTENCE_AFTER_POINTS.finditer(line, last) if len(line[last:m.start()].split()) > 6), None)
     if after:
         cuts.append(after.end())
     # So is one after the points of an earlier paragraph, where a whole article runs on one line ("...: (a) ...;
