@@ -91,7 +91,8 @@ _PERMISSION = re.compile(
     # says which agency, the sentence's own verb says what it must do.
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
     # "is authorized on behalf of the custodian to, (a) facilitate ...": the party acted for may come between.
-    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)"
+    # ("It is also authorized to lease such property for fixed terms": the adverb changes nothing.)
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+|also\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)"
     # ("Where any agency is authorized to conduct an adjudication, it shall act ...": a condition, whose pronoun's
     # "shall" after the comma says what the party must do.)
     r"(?:\s+on\s+behalf\s+of\s+[^,;]{1,60}?)?\s+to\b(?![^.;]{0,160}?,\s*(?:it|they|he|she)\s+(?:shall|must)\b)|"
@@ -108,6 +109,9 @@ _PERMISSION = re.compile(
     # "The city internal auditor ... shall be removable at the will and pleasure of the City Council": the Council
     # may remove him, whenever it will.
     r"\bshall\s+be\s+removable\b|"
+    # Springboro's charter: "the employees ... shall have and may exercise all powers and duties provided for similar
+    # employees by the State law": the old formula of a grant of powers, one permission.
+    r"\bshall\s+have\s+and\s+(?:may\s+)?exercise\b|"
     # "Once the mayor has complied with subsection (a), the city council shall have 90 days to take such action as
     # it deems appropriate": the time allowed to act is a power to act within it ("to comply" is a grace period).
     r"\bshall\s+have\s+(?:\w+\s+)?(?:\(\d+\)\s+)?(?:days?|weeks?|months?)\s+(?:\w+\s+){0,4}?to\s+(?!comply\b)\w+|"
@@ -149,7 +153,9 @@ _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+(?:(?:also|\w+ly)\s+){0,2}
 # "departments may have memberships with various associations": a fact, not a permission.
 # "it may be that ...", "as it may be reflected": what may happen; "it may do so only to the extent ...": a
 # permission whose party a pronoun stands for.
-_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )"
+# "obtain such insurance as may be necessary ... or as may be required by applicable law": what the need or the law
+# calls for, not a leave.
+_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bas )"
                   r"(?:(?<!\bit )|(?<=\bit )(?=may\s+(?:do\s+so|\w+\s+only)\b))\bmay\b(?! not\b)"
                   r"(?!\s+(?:\d{1,2}|1[89]\d\d|20\d\d)\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)"
                   # "The form of the consent ... may vary, depending upon the circumstances": what varies, not a leave
@@ -159,7 +165,9 @@ _BARE_PLURAL = r"(?!(?:thus|always|also|as|is|has|does|was|this|its|us|less|unle
 _RELATIVE_DUTY = (r"(?:where\s+(?:they|it)|\w+\s+of\s+which"
                   r")"
                   r"\s+shall\s+(?!not\b)"
-                  r"(?!(?:serve|hold|continue|remain)\b|be\s+(?:appointed|elected|deemed|subject)\b)")
+                  # ("There shall be a Department of Audits, the head of which shall be the City Auditor": who
+                  # heads it, an identity stated with the department, not a duty of its own)
+                  r"(?!(?:serve|hold|continue|remain)\b|be\s+(?:appointed|elected|deemed|subject|the|an?)\b)")
 # What a named person shall or may do, after a comma ("shall be referred to the presiding officer, who shall decide
 # the matter"), and what a party may do with a thing ("shall separately designate items as "Consent Agenda" which
 # may be acted upon by the Council", "prior opt-in consent ..., and which may be revoked by the consumer at any
@@ -304,7 +312,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # manager, and neither the city council nor its members shall give orders to any such
                            # officer": a prohibition with its own (coordinated) subject.
                            r",\s+(?=and\s+neither\s+[^.;]{1,120}?\bnor\s+[^.;]{1,120}?\s(?:shall|must|may)\b)|"
-                           r",?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)(?!shall\s+be\s+exempt\b)|"
+                           # ("shall have and may exercise all powers": one grant of powers, see _PERMISSION)
+                           r"(?<!\bshall\shave),?\s+(?:and\s+(?=(?:shall|must|may|should|not\s+be)\b)"
+                           r"(?!shall\s+be\s+exempt\b)|"
                            r"and\s+(?=no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b)[^,;]{1,80}?"
                            r"\b(?:shall|must|may)\b)|"
                            r"and\s+(?=(?:if|when|unless)\b[^;]{0,240}?,\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?"
@@ -437,6 +447,11 @@ def statute_modality(clause: str) -> str | None:
     return None
 
 
+# Parties listed before the sentence's verb, each a few words opening with an article: "The Mayor, the
+# Administration".
+_PARTY_LIST = re.compile(r"^\W*(?:the|each|every|any)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+                         r"(?:,\s+(?:the|each|every|any)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)+$", re.I)
+
 _OPEN_ON_PREPOSITION = re.compile(r"\b(?:of|to|for|with|from|by|on)\s*,?\s*$", re.I)
 
 
@@ -454,6 +469,11 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
         # and no former councilmember shall hold any compensated appointive office".
         if begin == 0 and len(sentence[:start].split()) <= 6 and not _MODAL_VERB.search(sentence, 0, start) \
                 and re.match(r"\s+and\s+(?!(?:shall|must|may|should|not)\b)", sentence[start:], re.I):
+            continue
+        # So does the last of a list of parties: "The Mayor, the Administration, and the City Departments shall have
+        # the authority to promulgate reasonable rules" (Bethlehem's ordinance) is one sentence with one verb.
+        if begin == 0 and _PARTY_LIST.match(sentence[:start]) and not _MODAL_VERB.search(sentence, 0, start) \
+                and re.match(r",\s+and\s+(?!(?:shall|must|may|should|not)\b)", sentence[start:], re.I):
             continue
         if repeated and re.match(r"may\b", sentence[end:], re.I) and _INNER_CLAUSE.search(sentence, begin, start):
             continue

@@ -18,10 +18,12 @@ __all__ = ["INSTRUMENT_LIMIT", "NON_DUTY", "NOT_A_DUTY_AT_ALL", "PENALTY_CAP"]
 # an instrument does not limit, not a duty of anyone.
 # So is what a provision does not prevent: "This paragraph shall not prevent technical storage ...", "This shall not
 # prevent any technical storage or access ...".
+# Bethlehem's open data ordinance: "The foregoing shall not prohibit the negotiation of contract terms which do not
+# include open data requirements": what the words before leave open, likewise.
 INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter|article|paragraph|section|subsection|"
-                              r"directive|regulation|provision)s?\b[^.;]{0,60}?\b"
-                              r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b|"
-                              r"^\W*this\s+shall\s+not\s+(?:inhibit|limit|restrict|preclude|prevent)\b", re.I)
+                              r"directive|regulation|provision|foregoing)s?\b[^.;]{0,60}?\b"
+                              r"(?:should|shall|must)\s+not\s+(?:inhibit|limit|restrict|preclude|prevent|prohibit)\b|"
+                              r"^\W*this\s+shall\s+not\s+(?:inhibit|limit|restrict|preclude|prevent|prohibit)\b", re.I)
 
 # Sentences no clause of which binds anyone, though a later clause has a modal verb of its own: a definition ('(II)
 # "Arrest number" means a number that shall be assigned by the arresting agency', CRS 16-21-103(1)(a)(II), under

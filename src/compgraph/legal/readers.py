@@ -24,6 +24,9 @@ class IngestError(ValueError):
     """A document could not be read as text; the message names the file and the reason."""
 
 
+_INVISIBLE = re.compile("[\u200b\u2060]")
+
+
 def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None = None) -> str:
     """Return the text of a .txt, .md, .html, .pdf or .xml file, raising IngestError when there is none.
 
@@ -49,7 +52,10 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
     if suffix == ".pdf":
         text = _pdf_text(path, data)
     else:
-        raw = strip_margin_numbers(_decode(path, data, encoding))  # a bill PDF's text layer with its line numbers
+        # a bill PDF's text layer with its line numbers; a zero-width space (or word joiner) a codifier's pages put
+        # before each label ("\u200b(1) The times and places ...", Springboro's charter) hides the label from every
+        # rule that looks for it at a line's start, and shows nothing
+        raw = strip_margin_numbers(_INVISIBLE.sub("", _decode(path, data, encoding)))
         if suffix in (".md", ".markdown") and _printed_text(raw):
             # a legislature's print wrapped in a Markdown page: read as the plain text it is, line by line
             text = unglue_labels(raw)

@@ -1,0 +1,71 @@
+"""The failure classes the first runs on three never-seen US municipal texts showed (2026-12-06, twenty-fifth
+session, round 27b): Springboro's charter Arts. VII-VIII (a civic repository's Jekyll pages), Baltimore's charter
+Art. V (the city's own WordPerfect DocBook XML) and Bethlehem's Ord. 2017-34 (a PDF as Markdown).
+
+A codifier's zero-width space before each label hid the points after "The capital program shall include:"; "There
+shall be a Department of Law, the head of which shall be the Law Director." was cut at its relative clause; "shall
+have and may exercise all powers" was cut into a duty and a permission; a list of parties before the verb ("The
+Mayor, the Administration, and the City Departments shall have ...") was cut at its last "and"; "as may be necessary"
+in a point made the point a permission, so its "and shall ... seek competitive bids" was cut off; "is also authorized
+to" was no permission; "The foregoing shall not prohibit ..." was read as a prohibition. One behaviour each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dutyrows import duty_rows as _duties
+
+from compgraph.legal.clauses import duty_clauses
+from compgraph.legal.readers import read_document
+
+
+def test_a_zero_width_space_before_a_label_is_no_text(tmp_path: Path) -> None:
+    page = tmp_path / "charter.md"
+    page.write_text("The capital program shall include:\n\n\u200b(1) A clear, general summary of its contents;\n\n"
+                    "\u200b(2) Cost estimates for each improvement.\n", encoding="utf-8")
+    text = read_document(page)
+    assert "\u200b" not in text
+    rows = _duties(text)
+    assert [row[2] for row in rows] == [
+        "The capital program shall include: (1) A clear, general summary of its contents;",
+        "The capital program shall include: (2) Cost estimates for each improvement.",
+    ]
+
+
+def test_the_head_of_which_shall_be_names_who_heads_the_department() -> None:
+    assert duty_clauses("There shall be a Department of Law, the head of which shall be the Law Director.") == [
+        ("mandatory", "There shall be a Department of Law, the head of which shall be the Law Director.")]
+
+
+def test_shall_have_and_may_exercise_all_powers_is_one_permission() -> None:
+    sentence = ("Where the Charter and the Administrative Code are silent, the employees through the Manager of the "
+                "City shall have and may exercise all powers and duties provided for similar employees by the State "
+                "law.")
+    assert duty_clauses(sentence) == [("permission", sentence)]
+
+
+def test_a_list_of_parties_before_the_verb_is_one_subject() -> None:
+    sentence = ("The Mayor, the Administration, and the City Departments shall have the authority to promulgate "
+                "reasonable rules and regulations.")
+    assert duty_clauses(sentence) == [("permission", sentence)]
+
+
+def test_as_may_be_necessary_gives_no_leave() -> None:
+    text = ("The Comptroller shall:\n\n(e) obtain such insurance as may be necessary for the protection of the City "
+            "or as may be required by applicable law, and shall, whenever it would be to the City's advantage, seek "
+            "competitive bids for the insurance; and\n\n(f) perform such other duties as prescribed by law.\n")
+    rows = _duties(text)
+    assert len(rows) == 2
+    assert rows[0][1] == "mandatory" and rows[0][2].endswith("seek competitive bids for the insurance; and")
+
+
+def test_is_also_authorized_to_is_a_permission() -> None:
+    sentence = "It is also authorized to lease such property for fixed terms."
+    assert duty_clauses(sentence) == [("permission", sentence)]
+
+
+def test_the_foregoing_shall_not_prohibit_binds_no_one() -> None:
+    text = ("The Chief Data Officer shall coordinate with the City Solicitor to develop rules for contracts. The "
+            "foregoing shall not prohibit the negotiation of contract terms which do not include open data "
+            "requirements.\n")
+    assert [row[1] for row in _duties(text)] == ["mandatory"]
