@@ -69,3 +69,14 @@ def test_the_foregoing_shall_not_prohibit_binds_no_one() -> None:
             "foregoing shall not prohibit the negotiation of contract terms which do not include open data "
             "requirements.\n")
     assert [row[1] for row in _duties(text)] == ["mandatory"]
+
+
+def test_a_jekyll_page_s_front_matter_title_opens_its_section(tmp_path: Path) -> None:
+    pages = tmp_path / "charter.md"
+    pages.write_text("---\nlayout: default \ntitle: Section 8.03 Submission of Budget.\n---\n\n{{ page.title }}\n"
+                     "----------------\n\nThe Manager shall submit to the Council a budget.\n---\nlayout: default \n"
+                     "title: Section 8.04 The Budget.\n---\n\n{{ page.title }}\n----------------\n\n"
+                     "The budget shall provide a complete financial plan.\n", encoding="utf-8")
+    text = read_document(pages)
+    assert "layout:" not in text and "page.title" not in text
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("8.03", "mandatory"), ("8.04", "mandatory")]

@@ -65,6 +65,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             # "pdftotext -layout" opens each page after the first with a form feed; on the line that closes a
             # fence ("\f```") it hides the fence, and the rest of the file is read as one run of text
             raw = _lists_after_paragraphs(_stray_brackets_escaped(re.sub(r"^\f+", "", raw, flags=re.M)))
+            raw = _front_matter_titles(raw)
             raw = _QUOTE_ESCAPE.sub(r"\1", _STRUCK.sub("", raw))
             raw = unglue_labels(raw)  # "a.Each agency shall ...: 1a brief description": a scraper's glued labels
             # a fenced block (```) is preformatted: a statute pasted as a PDF's text keeps its lines there
@@ -178,6 +179,29 @@ _QUOTE_ESCAPE = re.compile(r"\\(['\"])")
 # A line set justified to a fixed width, as a legislature prints a bill and its plain-text service serves it: runs
 # of spaces between words ("SHALL  CONDUCT  OR  HAVE  CONDUCTED  AN  IMPACT  ASSESSMENT").
 _JUSTIFIED = re.compile(r"\w[,;]?  +\w")
+
+
+# A Jekyll page opens with YAML front matter ("---" / "layout: default" / "title: Section 8.02 Capital Program." /
+# "---") and may print its title through a Liquid template ("{{ page.title }}" underlined as a heading); a code's
+# sections saved as such pages, one after another, carry their numbers and catchlines only there. Each block
+# becomes a heading with its title (the template heading goes: the block's title takes its place), so a section
+# opens where the page did instead of the block's lines running into the text before it.
+_FRONT_MATTER = re.compile(r"^---[ \t]*\n((?:[A-Za-z_][\w-]*:[^\n]*\n(?:(?!---)[^\n]*\n){0,3}?)+)---[ \t]*\n", re.M)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+(?:\n(?![A-Za-z_][\w-]*:).+)*)", re.M)
+_LIQUID_TITLE = re.compile(r"^[ \t]*\{\{\s*page\.title\s*\}\}[ \t]*\n(?:[-=]+[ \t]*\n)?", re.M)
+
+
+def _front_matter_titles(raw: str) -> str:
+    def heading(block: re.Match[str]) -> str:
+        if not re.search(r"^(?:layout|title):", block.group(1), re.M):
+            return block.group(0)  # a rule and lines that only look like keys
+        title = _FRONT_TITLE.search(block.group(1))
+        words = " ".join(title.group(1).split()).strip("'\"") if title else ""
+        return f"\n## {words}\n\n" if words else "\n"
+
+    if not _FRONT_MATTER.search(raw):
+        return raw
+    return _LIQUID_TITLE.sub("", _FRONT_MATTER.sub(heading, raw))
 
 
 def _printed_text(raw: str) -> bool:
