@@ -80,3 +80,32 @@ def test_a_jekyll_page_s_front_matter_title_opens_its_section(tmp_path: Path) ->
     text = read_document(pages)
     assert "layout:" not in text and "page.title" not in text
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("8.03", "mandatory"), ("8.04", "mandatory")]
+
+
+def test_what_a_charter_constitutes_about_an_office_binds_no_one() -> None:
+    text = ("The voters of Baltimore City shall elect a Comptroller of the City every fourth year. The term of the "
+            "Comptroller shall commence in December and shall continue for 4 years. The Comptroller's salary shall "
+            "be set as provided in Article VII. This budget shall serve as the basis for the annual appropriation "
+            "ordinance. No public hearing will be required. To carry out the Auditor's duties, the Auditor shall "
+            "have access at all times to the financial records of all municipal agencies.\n")
+    assert _duties(text) == []
+
+
+def test_an_office_holder_s_profession_is_a_qualification_he_must_keep() -> None:
+    sentence = ("The Law Director shall be an attorney-at-law, qualified to practice law in the State of Ohio, "
+                "appointed by and subject to the direction of the Council.")
+    assert [row[1] for row in _duties(sentence + "\n")] == ["mandatory"]
+
+
+def test_a_proviso_that_no_amendment_shall_increase_is_a_prohibition() -> None:
+    sentence = ("In amending the tax budget, it may add or increase programs or amounts and may delete or decrease any "
+                "programs or amounts, provided that no amendment to the budget shall increase the authorized "
+                "expenditures to the amount greater than the total estimated income and reserves.")
+    assert [modality for modality, _ in duty_clauses(sentence)] == ["permission", "prohibition"]
+    assert duty_clauses(sentence)[0][1].startswith("In amending the tax budget, it may add or increase programs")
+
+
+def test_except_that_no_function_may_be_discontinued_is_a_prohibition_of_its_own() -> None:
+    sentence = ("They may prescribe the functions and names of all departments except that no function assigned by "
+                "this Charter to a particular department may be discontinued.")
+    assert [modality for modality, _ in duty_clauses(sentence)] == ["permission", "prohibition"]

@@ -46,7 +46,10 @@ _PROHIBITION = re.compile(
     # ("... to ensure that the AI system, when placed on the market, no longer presents that risk ..., within a
     # period it may prescribe": "no longer" negates nothing the sentence requires)
     # (Richmond's "..., except that no item of expenditure for debt service ... shall be reduced or stricken out")
-    r"(?:^|,\s+)(?:and\s+|except\s+that\s+)?no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b)"
+    # (Springboro's "..., provided that no amendment to the budget shall increase the authorized expenditures ...": a
+    # proviso that forbids)
+    r"(?:^|,\s+)(?:and\s+|except\s+that\s+|provided,?\s+(?:however,?\s+)?that\s+)?"
+    r"no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b)"
     r"[\w\s,'’-]{1,160}?\s+"
     r"(?:shall|may|must)\b|"
     # "No individual, other than a licensed physician or ... requested by the provider, may deny ...": the excepted
@@ -156,7 +159,11 @@ _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+(?:(?:also|\w+ly)\s+){0,2}
 # "obtain such insurance as may be necessary ... or as may be required by applicable law": what the need or the law
 # calls for, not a leave.
 _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bas )"
-                  r"(?:(?<!\bit )|(?<=\bit )(?=may\s+(?:do\s+so|\w+\s+only)\b))\bmay\b(?! not\b)"
+                  # (Springboro's "In amending the tax budget, it may add or increase programs ...": "it" after an
+                  # opening phrase is the party, Council, with a verb of its own)
+                  r"(?:(?<!\bit )|(?<=\bit )(?=may\s+(?:do\s+so|\w+\s+only)\b)|(?<=,\sit\s)(?=may\s+(?!be\b|have\b|"
+                  r"happen|occur|seem|appear|prove|become|result|take|turn|well\b|also\b|not\b)[a-z]+\b))"
+                  r"\bmay\b(?! not\b)"
                   r"(?!\s+(?:\d{1,2}|1[89]\d\d|20\d\d)\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)"
                   # "The form of the consent ... may vary, depending upon the circumstances": what varies, not a leave
                   r"(?!\s+(?:vary|differ|depend)\b)", re.I)
@@ -255,6 +262,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # such time period shall not include Saturdays, ...": after a semicolon too.
                            r"[,;]\s+(?=except\s+that\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
                            r"\s+(?=except\s+that\s+[^,;]{1,60}?,[^,;]{1,60},\s+(?:shall|must|may)\b)|"
+                           # Springboro's charter: "They may prescribe the functions and names ... of all departments
+                           # except that no function assigned by this Charter ... may be discontinued": a prohibition
+                           # of its own after a permission, with no comma before it.
+                           r"\s+(?=except\s+that\s+no\s+[^;]{1,80}?\b(?:shall|must|may)\b)|"
                            # Maryland's 2-505(b)(2)(I): "MAINTAINED ... FOR AT LEAST 3 YEARS ..., AFTER WHICH THE LAW
                            # ENFORCEMENT AGENCY MAY DESTROY ALL AUDIT MATERIALS": what a party may do afterwards.
                            r",\s+(?=after\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"

@@ -91,7 +91,8 @@ NON_DUTY = re.compile(
     # "The city internal auditor must be a person knowledgeable in ..."). "Public hearings ... shall be a part of each
     # regular City Council meeting agenda": what must be included in something is a duty, as "shall be part of" is.
     r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?!violation\b)(?!part\s+of\b)"
-    r"(?!(?:\w+\s+)?(?:person|resident|citizen|member|graduate)\b)(?!(?:qualified|licensed|registered|certified)\s)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
+    # ("The Law Director shall be an attorney-at-law, qualified to practice law": a profession, a qualification too)
+    r"(?!(?:\w+\s+)?(?:person|resident|citizen|member|graduate|attorney|lawyer|accountant|engineer)\b)(?!(?:qualified|licensed|registered|certified)\s)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
     r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+required\s+to\b|"
@@ -291,6 +292,24 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+deemed\s+vacant\b|"
     r"\bshall\s+operate\s+to\s+vacate\b|\bshall\s+have\s+the\s+powers\s+vested\s+in\b|"
     r"\bshall\s+receive\s+as\s+(?:compensation|salary)\b|\bshall\s+be\s+final\b|"
+    # Baltimore's charter: "The voters of Baltimore City shall elect a Comptroller ..." (how the office is filled, as
+    # "shall be elected at each ... election"), "The Comptroller's salary shall be set as provided in Article VII"
+    # (paid what); Springboro's "This budget shall serve as the basis for the annual appropriation ordinance" (what a
+    # document is for).
+    r"\bvoters\s+(?:of\s+[^,;]{1,40}?\s+)?shall\s+elect\b|"
+    # (a pointer to where the pay is set; "compensation shall be fixed by the City Council" is the Council's duty)
+    r"\b(?:salary|salaries|compensation)\s+shall\s+be\s+(?:set|fixed|determined)\s+as\s+provided\b|"
+    r"\bshall\s+serve\s+as\s+the\s+basis\s+(?:for|of)\b|"
+    # Baltimore's "The term of the Comptroller shall commence on ... and shall continue for 4 years and until a
+    # successor has been elected and qualified": the term's length, as "terms of office shall be for a period of".
+    r"\bshall\s+continue\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?[\w-]+\s+(?:\(\d+\)\s+)?years?\b|"
+    r"\bterm\s+of\s+(?:office\s+of\s+)?(?:the\s+)?[\w'’ -]{1,40}?\s+shall\s+(?:commence|begin|start|expire|end)\b|"
+    # Springboro's "(a) Notice and Hearing. No public hearing will be required." (a step dispensed with; "No person
+    # shall be required to ..." protects someone and stays a prohibition); Baltimore's "To carry out the Auditor's
+    # duties, the Auditor shall have access at all times to the financial records" (an entitlement, as Nevada's "is
+    # entitled to access to:").
+    r"^\W*(?:[\w-]+\.\s+){0,4}no\s+(?:[\w-]+\s+){1,3}?(?:will|shall)\s+be\s+required\s*(?:[.;]|$)|"
+    r"\bshall\s+have\s+(?:full\s+|free\s+|unrestricted\s+)?access\s+(?:at\s+all\s+times\s+)?to\b|"
     r"\bshall\s+require\s+(?:on\s+(?:final\s+)?passage\s+)?the\s+(?:affirmative\s+)?vote\s+of\b|"
     r"\bshall\s+(?:\w+ly\s+)?forfeit\s+(?:his|her|their|its|the)\b|"
     # Rivergrove's charter: a quorum ("shall constitute a quorum"), what an act needs to be valid ("No action by the
