@@ -109,3 +109,17 @@ def test_except_that_no_function_may_be_discontinued_is_a_prohibition_of_its_own
     sentence = ("They may prescribe the functions and names of all departments except that no function assigned by "
                 "this Charter to a particular department may be discontinued.")
     assert [modality for modality, _ in duty_clauses(sentence)] == ["permission", "prohibition"]
+
+
+def test_a_point_s_joined_catchlines_complete_no_lead_in(tmp_path: Path) -> None:
+    page = tmp_path / "ordinance.md"
+    page.write_text("C.   **Responsibilities.** The Chief Data Officer shall ensure the performance of the following "
+                    "functions:\n\n1.   **Data Catalogue.** Oversee the creation of a data catalogue.\n\n"
+                    "2.   **Risk Assessment and Management; Privacy protection.** In collaboration with the City "
+                    "Solicitor: (a) Develop a process for determining the level of risk; (b) Ensure that the City is "
+                    "reasonably insured.\n\n3.   **Contracting; Procurement Policies.** Where feasible, the Chief "
+                    "Data Officer shall coordinate with the Purchasing Department to develop rules.\n",
+                    encoding="utf-8")
+    rows = [row[2] for row in _duties(read_document(page))]
+    assert len(rows) == 4
+    assert not any(row.endswith(("Privacy protection.", "Procurement Policies.")) for row in rows)

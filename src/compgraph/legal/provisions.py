@@ -311,7 +311,9 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             # A point that is itself a lead-in: its own points carry the lead-in, and the sentences before it
             # complete the parent's lead-in as any point does (Art. 53(1)(b): "draw up ... documentation to
             # providers ... . Without prejudice to ..., the information and documentation shall: (i) ...").
-            for sentence in parts:
+            # (Bethlehem's "4. Risk Assessment and Management; Privacy protection. In collaboration with the City
+            # Solicitor: (a) ...": the point's catchline names it, it completes nothing.)
+            for sentence in (parts[1:] if parts and _is_catchline(parts[0]) else parts):
                 _point(walker, prov, inherited, sentence)
             continue
         # A labelled paragraph's Title Case catchline ("(e) Data Set Users May Remain Anonymous. Such public data
@@ -617,8 +619,22 @@ def _after_catchline(parts: list[str]) -> list[str]:
     working group shall ...") or in sentence case, as the Federal Register prints its italic ones ("(a) Covered Cyber
     Incident Report deadline. A covered entity must submit ..."): a short capitalised phrase with no verb."""
     first = parts[0].strip() if parts else ""
-    verbless = len(first.split()) <= 12 and first[:1].isupper() and not _VERB.search(first) and first.endswith(".")
-    return parts[1:] if len(parts) > 1 and (_CATCHLINE.match(first) or verbless) else parts
+    return parts[1:] if len(parts) > 1 and (_CATCHLINE.match(first) or _verbless(first)) else parts
+
+
+def _verbless(first: str) -> bool:
+    return len(first.split()) <= 12 and first[:1].isupper() and not _VERB.search(first) and first.endswith(".")
+
+
+# Two catchlines run together by a semicolon, each opening with a capital ("Risk Assessment and Management; Privacy
+# protection.", "Contracting; Procurement Policies."): a point's title, where a sentence with no verb of its own
+# ("Complete an AI impact assessment.") would still complete the lead-in.
+_JOINED_CATCHLINES = re.compile(r"[A-Z][^;.]*(?:;\s+[A-Z][^;.]*)+\.")
+
+
+def _is_catchline(part: str) -> bool:
+    first = part.strip()
+    return bool(_CATCHLINE.match(first)) or (_verbless(first) and bool(_JOINED_CATCHLINES.fullmatch(first)))
 
 
 def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:
@@ -645,6 +661,11 @@ def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:
     own = next((n for n, part in enumerate(parts) if n > begin and _MODAL.search(part) and duty_clauses(part)), None)
     if own is None:
         return point
+    # Bethlehem's "9. Contracting; Procurement Policies. Where operationally and financially feasible, the Chief Data
+    # Officer shall coordinate ...": before the point's own sentence there is only its catchline, which completes
+    # no lead-in.
+    if own == 1 and _is_catchline(parts[0]):
+        parts[0] = ""
     for n, sentence in enumerate(parts[own:], start=2):
         for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
             walker.add(prov, clause, modality, _subject(clause), n, c)
