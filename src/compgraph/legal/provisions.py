@@ -15,6 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from compgraph.legal.catchlines import TITLE_CATCHLINE as _CATCHLINE
+from compgraph.legal.catchlines import after_catchline as _after_catchline
+from compgraph.legal.catchlines import is_catchline as _is_catchline
 from compgraph.legal.chapters import chapter_sections
 from compgraph.legal.citations import capitals_cite, cites_run_in, run_in_depth, written_styles
 from compgraph.legal.clauses import (
@@ -28,7 +31,6 @@ from compgraph.legal.clauses import (
     statute_addressee,
     statute_modality,
 )
-from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
@@ -609,32 +611,6 @@ def _flush_out(walker: _Walker, prov: Provision, lead: Provision | None) -> None
         n += 1
         for c, (modality, clause) in enumerate(duty_clauses(sentence), start=1):
             walker.add(prov, prefix + clause, modality, _subject(clause), n, c, own=clause)
-
-
-_CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")
-
-
-def _after_catchline(parts: list[str]) -> list[str]:
-    """The sentences after a catchline that opens a paragraph or point: in Title Case ("Transparency Forum. The
-    working group shall ...") or in sentence case, as the Federal Register prints its italic ones ("(a) Covered Cyber
-    Incident Report deadline. A covered entity must submit ..."): a short capitalised phrase with no verb."""
-    first = parts[0].strip() if parts else ""
-    return parts[1:] if len(parts) > 1 and (_CATCHLINE.match(first) or _verbless(first)) else parts
-
-
-def _verbless(first: str) -> bool:
-    return len(first.split()) <= 12 and first[:1].isupper() and not _VERB.search(first) and first.endswith(".")
-
-
-# Two catchlines run together by a semicolon, each opening with a capital ("Risk Assessment and Management; Privacy
-# protection.", "Contracting; Procurement Policies."): a point's title, where a sentence with no verb of its own
-# ("Complete an AI impact assessment.") would still complete the lead-in.
-_JOINED_CATCHLINES = re.compile(r"[A-Z][^;.]*(?:;\s+[A-Z][^;.]*)+\.")
-
-
-def _is_catchline(part: str) -> bool:
-    first = part.strip()
-    return bool(_CATCHLINE.match(first)) or (_verbless(first) and bool(_JOINED_CATCHLINES.fullmatch(first)))
 
 
 def _own_sentences(walker: _Walker, prov: Provision, point: str) -> str:
