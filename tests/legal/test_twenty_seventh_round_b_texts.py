@@ -123,3 +123,25 @@ def test_a_point_s_joined_catchlines_complete_no_lead_in(tmp_path: Path) -> None
     rows = [row[2] for row in _duties(read_document(page))]
     assert len(rows) == 4
     assert not any(row.endswith(("Privacy protection.", "Procurement Policies.")) for row in rows)
+
+
+def test_a_title_the_law_left_in_force_and_rights_no_one_acquires_bind_no_one() -> None:
+    text = ("The limitations on debt and tax rates without vote of the electors shall be continued as provided in "
+            "the Constitution and general laws of the State of Ohio. No user of the Open Data Portal shall acquire "
+            "or have intellectual property rights in the Open Data.\n")
+    assert _duties(text) == []
+    sentence = ("The attorney so designated shall serve with the title of Law Director, and other attorneys of that "
+                "firm may serve as Acting Law Director when the Law Director is not available.")
+    assert duty_clauses(sentence) == [
+        ("permission", "other attorneys of that firm may serve as Acting Law Director when the Law Director is not "
+                       "available.")]
+
+
+def test_a_subject_of_its_own_before_a_phrase_set_off_by_commas_is_a_clause_of_its_own() -> None:
+    sentence = ("The annual Ordinance of Estimates shall include the appropriations charged to the account, and the "
+                "state of the account, with the particulars as to sources of receipts, shall be reported by the "
+                "Comptroller annually to the City Council.")
+    assert [text for _, text in duty_clauses(sentence)] == [
+        "The annual Ordinance of Estimates shall include the appropriations charged to the account",
+        "the state of the account, with the particulars as to sources of receipts, shall be reported by the "
+        "Comptroller annually to the City Council."]

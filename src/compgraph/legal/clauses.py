@@ -212,7 +212,9 @@ _CHOOSES = re.compile(r"\b(?:elect|appoint|designate|select|choose|name|hire|emp
 # to disclosure"); so is "; confidentiality, however, shall not extend to ..." after a semicolon.
 # (LOADinG Act 403(1)(e): "..., and any control users may have over their data": "have" with no object before its
 # preposition is a relative clause's, "the control [that] users may have", not a party's permission.)
-_CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+(?:(?:[\w'’-]+\s+){0,8}?|"
+# (Springboro's charter: "The attorney so designated shall serve with the title of Law Director, and other attorneys
+# of that firm may serve as Acting Law Director": "other" opens a party of its own too.)
+_CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|other)\s+(?:(?:[\w'’-]+\s+){0,8}?|"
                            r"(?:[\w'’-]+,?\s+){1,8}?(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)(?<!\bas\s)"
                            # ("and such other comments and information as they may deem pertinent": what a party
                            # thinks fit, no clause of its own)
@@ -243,6 +245,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            # taken into account and, as appropriate, regard shall be given to the following:" (a
                            # subject of its own after a phrase set off by commas).
                            r",\s+and\s+(?=(?:it|they)\s+(?:shall|must|may)\b)|"
+                           # Baltimore's charter: "..., and the state of the account, with the particulars as to
+                           # sources of receipts, shall be reported by the Comptroller": a subject of its own, then a
+                           # phrase set off by commas, then its verb.
+                           r",\s+and\s+(?=(?:the|each|every|such|any)\s+[^,;]{1,60},\s+[^,;]{1,80},\s+(?:shall|must)\b)|"
                            r"\s+and\s*,\s+(?=[^,;]{1,40},\s+(?:[\w'’-]+\s+){1,6}?(?:shall|must|may)\b)|"
                            # CRS 16-21-103(4)(c): "The report shall include ..., and, with respect to any charge, the
                            # factual basis of which includes ..., the court and the bureau shall comply with the
@@ -348,7 +354,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an)\s+
                            re.I)
 _SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
 _OWN_SUBJECT = re.compile(r"and\s+(?:not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[\w'’-]+\s+(?:shall|must)\b|"
-                          r"(?:the|each|every|such|any)\b(?!\s+(?:shall|must|may)\b)|"
+                          r"(?:the|each|every|such|any|other)\b(?!\s+(?:shall|must|may)\b)|"
                           r"(?=" + _BARE_PLURAL + "))", re.I)
 # "Providers shall perform their obligations ..., shall not collect ..., shall not illegally retain ...": the modal
 # verb repeated after a comma starts a clause of another modality, where the words before it have a modal verb of
@@ -459,9 +465,10 @@ def statute_modality(clause: str) -> str | None:
 
 
 # Parties listed before the sentence's verb, each a few words opening with an article: "The Mayor, the
-# Administration".
+# Administration" (or one party: Charlottesville's "The councilors, and other officers elected by the people shall
+# each ...").
 _PARTY_LIST = re.compile(r"^\W*(?:the|each|every|any)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
-                         r"(?:,\s+(?:the|each|every|any)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)+$", re.I)
+                         r"(?:,\s+(?:the|each|every|any)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)*$", re.I)
 
 _OPEN_ON_PREPOSITION = re.compile(r"\b(?:of|to|for|with|from|by|on)\s*,?\s*$", re.I)
 

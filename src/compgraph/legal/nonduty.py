@@ -300,6 +300,12 @@ NON_DUTY = re.compile(
     # (a pointer to where the pay is set; "compensation shall be fixed by the City Council" is the Council's duty)
     r"\b(?:salary|salaries|compensation)\s+shall\s+be\s+(?:set|fixed|determined)\s+as\s+provided\b|"
     r"\bshall\s+serve\s+as\s+the\s+basis\s+(?:for|of)\b|"
+    # Springboro's "The attorney so designated shall serve with the title of Law Director" (a title, as Nevada's "shall
+    # serve as nonvoting members") and "The limitations on debt and tax rates ... shall be continued as provided in
+    # the Constitution" (the law left in force); Bethlehem's "No user of the Open Data Portal ... shall acquire or
+    # have intellectual property rights ... in the Open Data" (what no one gets, a legal effect).
+    r"\bshall\s+serve\s+with\s+the\s+title\s+of\b|\bshall\s+be\s+continued\s+as\s+provided\s+(?:in|by)\b|"
+    r"\bshall\s+(?:acquire|obtain|gain)(?:\s+or\s+have)?\s+(?:any\s+)?(?:[\w-]+\s+){0,3}?(?:rights?|title)\b|"
     # Baltimore's "The term of the Comptroller shall commence on ... and shall continue for 4 years and until a
     # successor has been elected and qualified": the term's length, as "terms of office shall be for a period of".
     r"\bshall\s+continue\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?[\w-]+\s+(?:\(\d+\)\s+)?years?\b|"
