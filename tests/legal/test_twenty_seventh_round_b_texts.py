@@ -145,3 +145,23 @@ def test_a_subject_of_its_own_before_a_phrase_set_off_by_commas_is_a_clause_of_i
         "The annual Ordinance of Estimates shall include the appropriations charged to the account",
         "the state of the account, with the particulars as to sources of receipts, shall be reported by the "
         "Comptroller annually to the City Council."]
+
+
+def test_a_sentence_glued_to_a_parenthesis_before_it_is_a_sentence_of_its_own() -> None:
+    text = ("The program will be managed by the Chief Data Officer (defined below).Within ninety (90) days of the "
+            "Effective Date, the Mayor shall designate a Chief Data Officer.\n")
+    assert [row[2] for row in _duties(text)] == [
+        "The program will be managed by the Chief Data Officer (defined below).",
+        "Within ninety (90) days of the Effective Date, the Mayor shall designate a Chief Data Officer."]
+
+
+def test_a_party_of_its_own_after_in_that_case_is_a_clause_of_its_own() -> None:
+    sentence = ("A law firm may serve as Law Director and in that case, an attorney of that firm may be designated by "
+                "the Council to serve as the nominal Law Director.")
+    assert [modality for modality, _ in duty_clauses(sentence)] == ["permission", "permission"]
+
+
+def test_what_an_ordinance_amounts_to_in_law_binds_no_one() -> None:
+    text = ("Upon adoption, the annual appropriation ordinance shall become effective as of the first day of January "
+            "and shall constitute an appropriation for the budgeted items without further legislation.\n")
+    assert _duties(text) == []

@@ -245,6 +245,11 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            # taken into account and, as appropriate, regard shall be given to the following:" (a
                            # subject of its own after a phrase set off by commas).
                            r",\s+and\s+(?=(?:it|they)\s+(?:shall|must|may)\b)|"
+                           # Springboro's charter: "A law firm ... may serve as Law Director and in that case, an
+                           # attorney of that firm may be designated by the Council ...": a party of its own after
+                           # the case it arises in.
+                           r"\s+and\s+(?=in\s+(?:that|such|this|either|each)\s+case,\s+(?:an?|the|each|such|any)\s+"
+                           r"[^,;]{1,80}?\b(?:shall|must|may)\b)|"
                            # Baltimore's charter: "..., and the state of the account, with the particulars as to
                            # sources of receipts, shall be reported by the Comptroller": a subject of its own, then a
                            # phrase set off by commas, then its verb.
@@ -354,6 +359,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            re.I)
 _SHARED_NEGATION = re.compile(r"and\s+not\s+be\b", re.I)
 _OWN_SUBJECT = re.compile(r"and\s+(?:not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[\w'’-]+\s+(?:shall|must)\b|"
+                          r"in\s+(?:that|such|this|either|each)\s+case,\s+(?:an?|the|each|such|any)\b|"
                           r"(?:the|each|every|such|any|other)\b(?!\s+(?:shall|must|may)\b)|"
                           r"(?=" + _BARE_PLURAL + "))", re.I)
 # "Providers shall perform their obligations ..., shall not collect ..., shall not illegally retain ...": the modal

@@ -86,7 +86,14 @@ def repair_typography(text: str) -> str:
     text = _INSERTED_QUOTE.sub(lambda m: m.group(1) or "", text)
     text = _bracket_bare_labels(text)
     text = _TRAILING_NUMBER.sub(lambda m: "\n" + m.group(1) + " ", text)
+    text = _GLUED_SENTENCE.sub(". ", text)
     return _join_broken_words(text)
+
+
+# A PDF's text may lose the space after a sentence that ends in a parenthesis ("... oversee the Open Data Management
+# Team (defined below).Within ninety (90) days of the Effective Date, the Mayor shall designate ..."): two sentences
+# read as one, the second duty lost inside the first.
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]\))\.(?=[A-Z][a-z]+[ \t])")
 
 
 # A California bill opens with the Legislative Counsel's Digest, a summary of the law before and after the bill in

@@ -305,6 +305,9 @@ NON_DUTY = re.compile(
     # the Constitution" (the law left in force); Bethlehem's "No user of the Open Data Portal ... shall acquire or
     # have intellectual property rights ... in the Open Data" (what no one gets, a legal effect).
     r"\bshall\s+serve\s+with\s+the\s+title\s+of\b|\bshall\s+be\s+continued\s+as\s+provided\s+(?:in|by)\b|"
+    # Springboro's "the annual appropriation ordinance shall become effective ... and shall constitute an
+    # appropriation for the budgeted items without further legislation": what an act amounts to in law.
+    r"\bshall\s+constitute\s+an?\s+(?!violation\b)[\w-]+\s+(?:for|of)\b|"
     r"\bshall\s+(?:acquire|obtain|gain)(?:\s+or\s+have)?\s+(?:any\s+)?(?:[\w-]+\s+){0,3}?(?:rights?|title)\b|"
     # Baltimore's "The term of the Comptroller shall commence on ... and shall continue for 4 years and until a
     # successor has been elected and qualified": the term's length, as "terms of office shall be for a period of".
