@@ -131,7 +131,21 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # round 27a: R 0.867: the text layer glued two duties' words ("(b) Maybesecuredintheformofa
            # writtenreleaseexecutedbyanemployeeasa condition of employment", "Thecourtshallawardallattorney'sfeesand
            # costs"), so their modal verbs are no words and they are missed; the labels quote the file as it reads
-           "us-missouri-hb2594-2024-rsmo-1-561-1-572-biometric.md": {"targets"}}
+           "us-missouri-hb2594-2024-rsmo-1-561-1-572-biometric.md": {"targets"},
+           # round 27b: traps 1/7 (8(a)(5)'s proviso "such requested audits shall not ... unduly hinder" stays in its
+           # point), 5's lead-in "shall have the following responsibilities ...:" over subsections that are whole
+           # sentences is a row; citations 0: the DocBook's <emphasis> puts "§" on a line apart from its number, so
+           # "Article V" is read as the section ("V(8)(a)(1)") and a subsection's catchline line opens nothing
+           "us-baltimore-md-charter-art5-comptroller.xml": {"targets", "citations"},
+           # round 27b: traps 2/16 (both "The City reserves the right to ...", a permission by the Jackson convention,
+           # labelled traps as Pittsburgh's), 6.A.1's advisory "is provided for informational purposes only" lost;
+           # citations 0: the ordinance's "section 1.A" form ("3.C.4(a)") against the parser's "3(C)(4)(a)"
+           "us-bethlehem-pa-ord-2017-34-open-data.md": {"targets", "citations"},
+           # round 27b: traps 1/9 ("A tax budget will only be prepared ... if the County requires"), 7.04's "may adopt
+           # an Administrative Code which shall provide ..." kept as one permission, 8.07's purpose clause "so that the
+           # expenditures ... shall not exceed" read as a prohibition, two rows whose labels end in the comma before
+           # the next clause ("for utilities,", "from time to time,")
+           "us-springboro-oh-charter-art7-8.md": {"targets"}}
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
