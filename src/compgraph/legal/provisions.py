@@ -126,6 +126,9 @@ _RIGHT_LIMIT = re.compile(r"^\W*(?:an?|the)\s+(?:individual|consumer|data\s+subj
 # of the individual. For example, ... may make it impossible ...": a standard's note explains its clause, as an act's
 # Illustrations do; it is not a clause of its own (French "Note :" too, in a bilingual consolidation).
 _NOTE = re.compile(r"^\W*Notes?\s*:")
+# "7. Repealed.Cameras shall also be placed ...": an agency's amendment copy prints a repealed paragraph as the word
+# and, run on without the strike-through a PDF's text loses, the words it repealed; none of them is law any more.
+_REPEALED = re.compile(r"^\W*Repealed(?:[.\]]|\s*$|\s+(?:by|eff\.|effective)\b)")
 
 
 # "WHEREAS, the Illinois Policy Institute has developed ... . In addition, this checklist will provide ...": a
@@ -247,7 +250,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             if above is not None:
                 walker.lead[id(prov)] = (f"{above[0]} {' '.join(prov.labels)}", *above[1:])
         if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text) \
-                or _NOTE.match(prov.text) or glossary_item(prov, glossaries):
+                or _NOTE.match(prov.text) or _REPEALED.match(prov.text) or glossary_item(prov, glossaries):
             _definition_requirements(walker, prov)
             if prov.text and not prov.heading and glossary_item(prov, glossaries):
                 parts = sentences(prov.text)
