@@ -93,7 +93,9 @@ NON_DUTY = re.compile(
     r"(?<!\bthere\s)(?<!\bwhich\s)(?<!\bprovided\s)(?<!\bsupplied\s)\b(?:must|shall)\s+be\s+an?\s+(?!\w+ly\b)(?!violation\b)(?!part\s+of\b)"
     # ("The Law Director shall be an attorney-at-law, qualified to practice law": a profession, a qualification too)
     r"(?!(?:\w+\s+)?(?:person|resident|citizen|member|graduate|attorney|lawyer|accountant|engineer)\b)(?!(?:qualified|licensed|registered|certified)\s)(?![^.;]*\b(?:implemented|maintained|reviewed|updated|documented)\b)|\b(?:shall\s+be|is|are)\s+presumed\b|"
-    r"\bmay\s+be\s+exempt(?:ed)?\b|\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
+    # ("... maintain confidentiality for electronic public records that are exempt from public disclosure": a
+    # relative clause says which records the duty is about, it exempts no one)
+    r"\bmay\s+be\s+exempt(?:ed)?\b|(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
     r"\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+required\s+to\b|"
     # "This does not mean that agencies must provide ...", "this memorandum does not replace, supersede ... such
@@ -167,6 +169,10 @@ NON_DUTY = re.compile(
     # programme must reach (DORA 13(6): "training shall be applicable to all employees") is part of the duty
     r"\bshall\s+be\s+(?:found|held|declared|determined)\s+(?:and\s+\w+\s+)?(?:to\s+be\s+)?"
     r"(?:invalid|unconstitutional|void)\b|\bremain\s+in\s+full\s+force\b|\bshall\s+(?:not\s+)?be\s+applicable\b(?!\s+to\s+all\s+(?:employees|staff|personnel|members)\b)|"
+    # What a failure or a violation may lead to ("Failure to provide requested copies may result in disciplinary
+    # action.", "Any violation of this rule may result in the suspension of the license"): a consequence, no leave.
+    r"^\W*(?:any\s+)?(?:failure|refusal|violations?|non-?compliance)\b[^.;]{0,160}?\b(?:may|shall|will|can)\s+"
+    r"(?:also\s+)?(?:result\s+in|lead\s+to|be\s+grounds\s+for)\b|"
     r"\b(?:shall|must|will)\s+not\s+(?:result\s+in|give\s+rise\s+to)\s+(?:any\s+)?(?:civil\s+|criminal\s+)?"
     r"liability\b|\bshall\s+not\s+be\s+liable\b|"
     # A liability shield ("Neither an operator nor the operator's agent shall be held liable under any Federal or
