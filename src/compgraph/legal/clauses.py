@@ -99,6 +99,10 @@ _PERMISSION = re.compile(
     # ("Where any agency is authorized to conduct an adjudication, it shall act ...": a condition, whose pronoun's
     # "shall" after the comma says what the party must do.)
     r"(?:\s+on\s+behalf\s+of\s+[^,;]{1,60}?)?\s+to\b(?![^.;]{0,160}?,\s*(?:it|they|he|she)\s+(?:shall|must)\b)|"
+    # A rule's leave with its condition and no "to" ("The use of motion detection is authorized when a Licensee can
+    # demonstrate ...", "Off-site Monitoring ... is authorized as long as standards ... meet ...").
+    r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+(?:hereby\s+)?(?:authori[sz]ed|permitted)\s+"
+    r"(?:(?:as|so)\s+long\s+as|when(?:ever)?|(?:only\s+)?if|provided)\b|"
     r"\b(?:has|have|reserves?)\s+(?:the|a)\s+right\s+to\b|"
     # A point that completes "The mayor shall:" with "Have power to administer oaths and to take affidavits": a power.
     r"^\W*(?:\(\w{1,4}\)\s*)?have\s+(?:the\s+)?(?:full\s+)?(?:power|authority)\s+to\b|"
