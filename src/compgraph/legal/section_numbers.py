@@ -135,6 +135,9 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
     inline = _CODE_SECTION_INLINE.match(line)
     if inline and not DUTY_WORD.search(inline.group(2)):
         return inline.group(1), inline.group(2).strip(), inline.start(3)
+    rule = _RULE_RUN_IN.match(line) if at_margin else None
+    if rule and not p.mid_sentence(next_word) and _later_rule(p.section, rule.group(1)):
+        return rule.group(1), "", rule.end()
     catchline = (_CATCHLINE_RUN_IN.match(line) or _LETTERED_CODE_SECTION.match(line)) if at_margin else None
     if catchline and not _VERB.search(catchline.group(2)) and not p.mid_sentence(next_word):
         return catchline.group(1), catchline.group(2).strip(), catchline.end()
@@ -158,6 +161,21 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
     ):
         return article.group(1), "", article.start(2)
     return None
+
+
+# An administrative code numbers its rules by chapter, division and rule ("166-017-0035", Oregon's OAR), and a copy
+# of the rules may run the number, the catch line and the first sentence together with no full stop between them
+# ("166-017-0035 Digitization Standards Agency electronic records systems ... must meet the following ...:"): where
+# the catch line ends cannot be told, but the number opens the rule when it comes after the rule before.
+_RULE_RUN_IN = re.compile(r"^(\d{2,3}-\d{2,4}-\d{3,4})[ \t]+(?=[A-Z])")
+
+
+def _later_rule(section: str, number: str) -> bool:
+    """Whether ``number`` is a later rule of the same numbering as ``section`` ("166-017-0035" after
+    "166-017-0025"), so that a paragraph opening by citing an earlier rule stays a paragraph."""
+    if not _RULE_RUN_IN.match(section + " X"):
+        return False
+    return tuple(map(int, number.split("-"))) > tuple(map(int, section.split("-")))
 
 
 # The Oregon Revised Statutes run a section's number and its catchline, whose parts a semicolon separates, into its
