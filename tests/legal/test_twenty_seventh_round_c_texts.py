@@ -49,3 +49,13 @@ def test_a_relative_clause_that_says_records_are_exempt_from_disclosure_excepts_
     assert not NON_DUTY.search("Agencies must also maintain confidentiality for electronic public records that are "
                                "exempt from public disclosure.")
     assert NON_DUTY.search("Such records are exempt from public disclosure.")
+
+
+def test_a_rule_number_run_into_its_catch_line_and_first_sentence_opens_the_rule() -> None:
+    text = ("166-017-0025 Electronic Records Management Systems\n\n"
+            "Statutory/Other Authority: ORS 192.005\n\n"
+            "166-017-0035 Digitization Standards Agency electronic records systems that maintain official copies "
+            "of public records must meet the following minimum requirements:\n\n"
+            "(1) Documents containing no signatures must be scanned at a minimum density of 200 DPI.\n\n"
+            "(2) Digitized documents must be verified for accuracy and completeness.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["166-017-0035(1)", "166-017-0035(2)"]
