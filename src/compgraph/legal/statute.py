@@ -244,8 +244,12 @@ class _Parser:
             # it ("(c) ... shall mean ...", then "In determining whether ...", then "(d)": paragraph (c)'s text)
             del self.stack[max(1, self.resumed(line)) :]
         path = tuple(lbl for _, lbl in self.stack)
+        # ("6. Licensed Premises that combine both a Medical Marijuana Business and a Retail", a PDF line broken
+        # before "Marijuana Business may have ...": a relative clause with its verb makes it a sentence, no title)
         heading = (bool(labels) and is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body)
-                   and not _OPEN_END.search(body) and not self.wrapped_here)
+                   and not _OPEN_END.search(body) and not self.wrapped_here
+                   and not re.search(r"\b(?:that|which|who)\s+(?!is\b|are\b)[a-z]+\s+(?:both|all|the|a|an|any)\b",
+                                     body))
         # a resumed point's later paragraphs keep its lead-in
         same = None if labels else self.by_path.get((self.section, path))
         self.current = Provision(
