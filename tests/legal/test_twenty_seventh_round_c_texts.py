@@ -59,3 +59,12 @@ def test_a_rule_number_run_into_its_catch_line_and_first_sentence_opens_the_rule
             "(1) Documents containing no signatures must be scanned at a minimum density of 200 DPI.\n\n"
             "(2) Digitized documents must be verified for accuracy and completeness.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["166-017-0035(1)", "166-017-0035(2)"]
+
+
+def test_a_numbered_paragraphs_first_line_with_a_relative_clause_is_no_title_of_the_paragraph() -> None:
+    text = ("3-225 – Video Surveillance\n"
+            "D. Location and Maintenance of Surveillance Equipment.\n"
+            "6. Licensed Premises that combine both a Medical Marijuana Business and a Retail\n"
+            "Marijuana Business may have one central surveillance room located at the shared\n"
+            "Licensed Premises.\n")
+    assert [text.split()[:2] for _, _, text in _duties(text)] == [["Licensed", "Premises"]]
