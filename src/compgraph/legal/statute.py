@@ -417,6 +417,9 @@ def _wrap_width(lines: list[str]) -> int:
     return margin if margin <= 120 and near >= len(widths) / 2 else 0
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$")
+
+
 def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after_number: bool = False) -> None:
     """One physical (or inline-cut) line into the parser state: a heading, a title, a labelled provision,
     a continuation or a new subparagraph. Long because it is the one place a line is told apart from the others:
@@ -482,6 +485,11 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     open_end = cur is not None and not re.search(r"[.:;]$", cur.text)
     continues = cur is not None and not cur.heading and open_end and body[:1].islower()
+    if not labels and cur is not None and not cur.heading and cur.text.endswith(":") and _WEB_ADDRESS.match(body):
+        # "... established by the National Institute of Standards and Technology ... at:", then "http://www.time.gov."
+        # on the next line: the address ends the sentence, it is no title and no paragraph of its own.
+        p.extend(body, len(line))
+        return
     # The words a section number runs into are its text, however short ("26E. Where an organisation —").
     if (
         not labels
