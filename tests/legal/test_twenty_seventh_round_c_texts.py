@@ -68,3 +68,12 @@ def test_a_numbered_paragraphs_first_line_with_a_relative_clause_is_no_title_of_
             "Marijuana Business may have one central surveillance room located at the shared\n"
             "Licensed Premises.\n")
     assert [text.split()[:2] for _, _, text in _duties(text)] == [["Licensed", "Premises"]]
+
+
+def test_a_web_address_on_the_line_after_a_colon_ends_the_sentence() -> None:
+    text = ("3-225 – Video Surveillance\n"
+            "E. Video Recording and Retention Requirements.\n"
+            "5. Time is to be measured in accordance with the official United States time established by the\n"
+            "National Institute of Standards and Technology at:\n"
+            "http://www.time.gov.\n")
+    assert [text.split()[-1] for _, _, text in _duties(text)] == ["http://www.time.gov."]
