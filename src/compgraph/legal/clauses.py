@@ -375,6 +375,9 @@ _OWN_SUBJECT = re.compile(r"and\s+(?:not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[
 # of its own with a verb of its own, with no comma before its "and".
 _REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b))|"
                              r"\s+and\s+(?=the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b)|"
+                             # Colorado's MED rules: "Requests for copies ... will be made in writing and Licensees
+                             # shall have at least 72 hours to provide ...": a defined party, a bare plural in capitals.
+                             r"\s+and\s+(?=(?-i:[A-Z])[a-z]+s\s+(?:shall|must|may)\b)|"
                              # GDPR 17(1): "The data subject shall have the right to obtain from the controller the
                              # erasure ... and the controller shall have the obligation to erase ... where one of the
                              # following grounds applies:": a right and the obligation that answers it, two clauses.
@@ -490,7 +493,10 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     cuts = [(m.start(), m.end() - len(m.group(0).lstrip(",; ")), False) for m in _CLAUSE_SPLIT.finditer(sentence)]
     cuts += [(m.start(), m.end(), True) for m in _REPEATED_MODAL.finditer(sentence)]
     for start, end, repeated in sorted(cuts):
-        if repeated and not _MODAL_VERB.search(sentence, begin, start):
+        # (a rule's "will" of an agency's procedure is a modal verb too: "Requests ... will be made in writing and
+        # Licensees shall have ...")
+        if repeated and not _MODAL_VERB.search(sentence, begin, start) \
+                and not re.search(r"\bwill\s+be\b", sentence[begin:start]):
             continue
         # A bare "and" after a sentence's opening words that hold no modal verb joins a coordinated subject, not two
         # clauses: "The mayor and any councilmember who has a private interest ... shall disclose", "No former mayor

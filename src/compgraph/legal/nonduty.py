@@ -162,6 +162,10 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+construed\s+so\s+as\s+to\b|\bshall\s+be\s+effective\s+upon\b|"
     r"\bshall\s+be\s+(?:fined|imprisoned)\b|\bshall\s+not\s+be\s+eligible\b|\bshall\s+have\s+the\s+same\s+meanings?\b|"
     r"\bshall\s+have\s+(?:\w+\s+){0,2}(?:\(\d+\)\s+)?(?:days?|weeks?|months?|years?)\b[^.;]{0,120}?\bto\s+comply\b|"
+    # ("Licensees shall have at least 72 hours to provide the requested copies": the time a party is given, as the
+    # time to comply is; what it must provide is the request's duty.)
+    r"\bshall\s+have\s+(?:at\s+least|not\s+less\s+than|no\s+(?:less|fewer)\s+than)\s+(?:\w+\s+)?(?:\(\d+\)\s+)?"
+    r"(?:hours?|(?:business\s+|calendar\s+)?days?|weeks?|months?)\s+to\s+\w+|"
     r"^\W*(?:\w+\s+){1,2}(?:days?|weeks?|months?|years?)\s+from\s+[^.;]{0,80}?\bto\s+comply\b|"
     r"\bshall\s+include\s+(?:\w+\s+)?transitional\s+periods?\b|"
     # severability ("shall be found and determined to be invalid ..., all valid parts ... shall remain in full force")
