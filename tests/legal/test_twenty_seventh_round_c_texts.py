@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dutyrows import duty_rows as _duties
 
-from compgraph.legal.clauses import statute_modality
+from compgraph.legal.clauses import duty_clauses, statute_modality
 from compgraph.legal.nonduty import NON_DUTY
 
 
@@ -77,3 +77,9 @@ def test_a_web_address_on_the_line_after_a_colon_ends_the_sentence() -> None:
             "National Institute of Standards and Technology at:\n"
             "http://www.time.gov.\n")
     assert [text.split()[-1] for _, _, text in _duties(text)] == ["http://www.time.gov."]
+
+
+def test_the_time_a_defined_party_is_given_after_and_is_no_duty_of_its_own() -> None:
+    assert duty_clauses("Requests for copies of video surveillance will be made in writing and Licensees shall have "
+                        "at least 72 hours to provide the requested copies.") == [
+        ("mandatory", "Requests for copies of video surveillance will be made in writing")]
