@@ -685,7 +685,11 @@ def _dash_lead_in(p: _Parser, cur: Provision | None) -> Provision | None:
 # A section's history as a paragraph of its own in square brackets, before its text (Portland's charter: "[May 3,
 # 1913, new sec. 30; rev. 1914, sec. 38; ...]") or after it (the RCW's "[ 2019 c 241 § 1; ]"): it cites years of
 # enactment and holds no words of the law, so it is neither a lead-in to the text below nor part of a sentence.
-_HISTORY_NOTE = re.compile(r"^\[[^\[\]]*\b(?:1[789]|20)\d\d\b[^\[\]]*\]$")
+# So is an administrative rule's line of its authority and history, as the Oregon Secretary of State prints it after
+# each rule ("Statutory/Other Authority: ORS 192.005–192.170 ... Statutes/Other Implemented: ...", "History: OSA
+# 1-2026, amend filed 01/06/2026, ..."): no part of a list that ends above it.
+_HISTORY_NOTE = re.compile(r"^\[[^\[\]]*\b(?:1[789]|20)\d\d\b[^\[\]]*\]$|"
+                           r"^(?:Statutory/Other\s+Authority|Statutes/Other\s+Implemented|History):\s")
 # A sentence ends at its full stop, also before a history note that cites its acts ("... city. (1946, c. 384)",
 # the Oregon Revised Statutes' "... of the district. [Formerly 494.010]").
 _ENDED = re.compile(r"[.:;!?](?:[\"”’)\]]*|[ \t]*\([^()]*\)|[ \t]*\[[^\[\]]*\])$")
