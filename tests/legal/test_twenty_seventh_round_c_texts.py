@@ -83,3 +83,14 @@ def test_the_time_a_defined_party_is_given_after_and_is_no_duty_of_its_own() -> 
     assert duty_clauses("Requests for copies of video surveillance will be made in writing and Licensees shall have "
                         "at least 72 hours to provide the requested copies.") == [
         ("mandatory", "Requests for copies of video surveillance will be made in writing")]
+
+
+def test_a_rules_authority_and_history_lines_are_no_part_of_the_list_above_them() -> None:
+    text = ("166-017-0045 Official Copy Electronic records may serve as the official copy under the following "
+            "conditions:\n\n"
+            "(4) Born-digital records may be created in a wide variety of file formats, however such records must be "
+            "converted to one of the following file formats: (a) Textual data (A) Extensible Markup Language (XML) "
+            "(B) Plain Text (TXT) (b) Still images (A) Portable Network Graphics (PNG)\n\n"
+            "Statutory/Other Authority: ORS 192.005–192.170 Statutes/Other Implemented: ORS 357.805–357.895\n\n"
+            "History: OSA 2-2026, minor correction filed 01/06/2026, effective 01/06/2026\n")
+    assert not any("Authority" in text or "History" in text for _, _, text in _duties(text))
