@@ -125,7 +125,7 @@ def test_a_rule_of_construction_binds_no_one() -> None:
 
 
 def test_a_lead_ins_earlier_duty_before_a_phrase_set_off_with_commas_stands_on_its_own() -> None:
-    from compgraph.legal.clauses import split_lead_in
+    from compgraph.legal.lead_ins import split_lead_in
 
     before, last = split_lead_in(
         "The report shall include the disposition of each charge, and, with respect to any charge, the factual basis "

@@ -26,9 +26,8 @@ from compgraph.legal.parties import (  # who a clause binds and what it is about
     strip_risk_class,
 )
 
-__all__ = ["MAY_INCLUDE", "NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "explicit_permission",
-           "later_clauses", "split_lead_in", "statute_addressee", "statute_modality", "main_clause", "statute_topic",
-           "strip_risk_class"]
+__all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "explicit_permission", "later_clauses",
+           "pieces", "statute_addressee", "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
 
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
 _PROHIBITION = re.compile(
@@ -775,30 +774,4 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
     return (point[:own_end].strip().rstrip(",") if own_end < len(point) else point), later
 
 
-_PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
-
-
-MAY_INCLUDE = re.compile(r",\s+which\s+(?:could|may|might|can)\s+include\b[^,;]*$", re.I)
-
-
-def split_lead_in(sentence: str) -> tuple[str | None, str]:
-    """A lead-in sentence's duties before its last clause, and that last clause (which the points complete).
-
-    "The oversight measures shall be commensurate with the risks, and shall be ensured through ... the
-    following types of measures:" states one duty and leads in to the points.
-    """
-    # "Each agency shall use reasonable efforts to make ... available ...; provided that:" then the provisos as
-    # points: the duty stands on its own, the points qualify it.
-    proviso = _PROVISO_LEAD_IN.search(sentence)
-    if proviso and statute_modality(sentence[: proviso.start()]):
-        return sentence[: proviso.start()].strip(), sentence[proviso.start():].lstrip(",; ")
-    # "agencies must take appropriate steps to solicit input ..., which could include:" then the ways: the duty
-    # stands on its own, and its points are ways it may be met.
-    could = MAY_INCLUDE.search(sentence)
-    if could and statute_modality(sentence[: could.start()]):
-        return sentence[: could.start()].strip(), sentence[could.start():].lstrip(", ")
-    pieces = _pieces(sentence)
-    if len(pieces) == 1:
-        return None, sentence
-    # (a cut before "and the controller shall have the obligation ..." leaves the "and" to the clause before it)
-    return re.sub(r"\s+and$", "", sentence[: pieces[-1][0]].strip()).rstrip(","), sentence[pieces[-1][0]:]
+pieces = _pieces  # the spans of a sentence's coordinated modal clauses, for ``lead_ins``

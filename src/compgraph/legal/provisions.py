@@ -21,18 +21,17 @@ from compgraph.legal.catchlines import is_catchline as _is_catchline
 from compgraph.legal.chapters import chapter_sections
 from compgraph.legal.citations import capitals_cite, cites_run_in, run_in_depth, written_styles
 from compgraph.legal.clauses import (
-    MAY_INCLUDE,
     NON_DUTY,
     acting_party,
     duty_clauses,
     explicit_permission,
     later_clauses,
-    split_lead_in,
     statute_addressee,
     statute_modality,
 )
 from compgraph.legal.furniture import set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
+from compgraph.legal.lead_ins import MAY_INCLUDE, split_lead_in
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.statute import Provision, parse_provisions
 
