@@ -71,23 +71,29 @@ def rows_per_query(store: GraphStore, queries: list[Query]) -> list[list[dict[st
     repeats: dict[str, dict[Node | None, int]] = {}
     for text_ in {q.repeat_sparql for q in queries if q.repeat_sparql}:
         repeats[text_] = {this: int(n) for this, n in store.query(sparql_prefixes() + text_).rows}  # type: ignore[arg-type]
-    out: list[list[dict[str, Node | None]]] = []
-    for q, res in zip(queries, results, strict=True):
-        rows: list[dict[str, Node | None]] = []
-        seen = set()
-        times = repeats.get(q.repeat_sparql or "", {})
-        for d in res.dicts() if res is not None else ():
-            key = (
-                tuple(sorted((k, v) for k, v in d.items() if v is not None))
-                if q.keep_vars
-                else (d.get("this"), d.get("v"))
-            )
-            if key in seen:
-                continue
-            seen.add(key)
-            rows.extend([d] * times.get(d.get("this"), 1))
-        out.append(rows)
-    return out
+    return [
+        distinct_rows(q, res.dicts() if res is not None else (), repeats.get(q.repeat_sparql or "", {}))
+        for q, res in zip(queries, results, strict=True)
+    ]
+
+
+def distinct_rows(
+    q: Query, dicts: Iterable[dict[str, Node | None]], times: dict[Node | None, int] | None = None
+) -> list[dict[str, Node | None]]:
+    """A query's rows as the report counts them: de-duplicated, each repeated ``times`` per focus node."""
+    rows: list[dict[str, Node | None]] = []
+    seen = set()
+    for d in dicts:
+        key = (
+            tuple(sorted((k, v) for k, v in d.items() if v is not None))
+            if q.keep_vars
+            else (d.get("this"), d.get("v"))
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.extend([d] * (times.get(d.get("this"), 1) if times else 1))
+    return rows
 
 
 FEW_FOCUS_NODES = 20_000

@@ -1,0 +1,411 @@
+"""Which focus nodes a change of known triples can affect: a query's rows are a union over its focus nodes, so
+after a change only the rows of the focus nodes the change can reach need running again.
+
+A query's rows for a focus node ``x`` can only differ between two states of the data if some changed triple
+``t`` matches one of its triple patterns ``P`` in a solution (or in a NOT EXISTS / MINUS tried against one)
+that binds ``?this`` to ``x``. Every pattern that solution must match along with ``P`` (``P``'s own group and
+the groups around it, never a sibling OPTIONAL, UNION branch or negation) is matched in the old or the new
+data, so ``x`` is reached from ``t``'s terms by following those patterns over the two states together. So
+for each pattern the analysis keeps a chain of such patterns from one of its variables to ``?this``
+(constants are not followed: they name one node, not a link); the focus nodes of a change are read by that
+chain with the variable bound to the changed triples' terms. A pattern the analysis cannot follow (a
+variable bound only by BIND or FILTER between it and ``?this``, a negated path, a named graph) gives no
+chain: a change it matches means running the whole query again, as before.
+
+Property paths: a changed triple is one step of a path, so the path's end is reached through the steps
+before it (``?s a/b* ?t`` with ``t`` an ``rdfs:subClassOf`` triple: ``?s`` is any node whose type reaches the
+triple's subject). Read with rdflib's SPARQL algebra (~25 ms a query), once per plan (``incremental``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef, Variable
+from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+
+from compgraph.checks.sparql.rewrite import _first_brace, _matching, _vars, _without_blocks
+
+THIS = Variable("this")
+ANCHOR = "?_changed"
+
+Pattern = tuple[Any, Any, Any]
+
+
+class CannotFollow(Exception):
+    """Something in the query the analysis does not follow: every change it may match reruns the query whole."""
+
+
+@dataclass
+class Entry:
+    """How a changed triple matching one pattern (by predicate) reaches the focus nodes."""
+
+    predicate: str | None  # None: a variable predicate, any triple matches
+    subject: str | None = None  # an IRI the changed triple's subject must be (a constant in a plain pattern)
+    object: str | None = None
+    side: str = ""  # which term of the changed triple is the anchor: "s" or "o"; "" if the chain is unknown
+    query: str = ""  # patterns from ANCHOR to ?this; empty with a side: the anchor is the focus node itself
+
+    def as_json(self) -> list[Any]:
+        return [self.predicate, self.subject, self.object, self.side, self.query]
+
+    @classmethod
+    def from_json(cls, v: list[Any]) -> Entry:
+        return cls(*v)
+
+    def matches(self, s: str, p: str, o: str) -> bool:
+        same_p = self.predicate is None or p == self.predicate
+        return same_p and self.subject in (None, s) and self.object in (None, o)
+
+
+# --- reading the algebra --------------------------------------------------------------------------------
+
+
+def _exists_graphs(expr: Any) -> Iterable[Any]:
+    """The graph patterns of every EXISTS / NOT EXISTS inside an expression."""
+    if isinstance(expr, CompValue):
+        if expr.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):
+            yield expr.graph
+            return
+        for v in expr.values():
+            yield from _exists_graphs(v)
+    elif isinstance(expr, (list, tuple)):
+        for v in expr:
+            yield from _exists_graphs(v)
+
+
+_PASS = {"Distinct", "Reduced", "Slice", "OrderBy", "ToMultiSet", "Group", "AggregateJoin", "SelectQuery"}
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.scopes = itertools.count(1)
+        self.out: list[tuple[Pattern, list[Pattern]]] = []
+
+    def rename(self, term: Any, names: dict[Variable, Variable] | None) -> Any:
+        if isinstance(term, Variable) and names is not None:
+            return names.get(term) or names.setdefault(term, Variable(f"{term}__{next(self.scopes)}"))
+        return term
+
+    def inner(self, node: CompValue, names: dict[Variable, Variable] | None) -> dict[Variable, Variable] | None:
+        """The names inside a sub-select: its projected variables are the outer ones, the rest its own."""
+        if node.name != "Project":
+            return names
+        return {v: self.rename(v, names) for v in node.PV}
+
+    def required(self, node: Any, names: dict[Variable, Variable] | None) -> list[Pattern]:
+        """The patterns every solution of ``node`` matches."""
+        if not isinstance(node, CompValue):
+            return []
+        if node.name == "BGP":
+            return [tuple(self.rename(t, names) for t in triple) for triple in node.triples]
+        if node.name == "Join":
+            return self.required(node.p1, names) + self.required(node.p2, names)
+        if node.name in ("LeftJoin", "Minus"):
+            return self.required(node.p1, names)
+        if node.name in ("Filter", "Extend", "Project") or node.name in _PASS:
+            return self.required(node.p, self.inner(node, names)) if "p" in node else []
+        return []  # a union, VALUES: nothing certain
+
+    def walk(self, node: Any, ctx: list[Pattern], names: dict[Variable, Variable] | None) -> None:
+        if not isinstance(node, CompValue):
+            raise CannotFollow(f"{type(node).__name__} in the algebra")
+        name = node.name
+        if name == "BGP":
+            own = self.required(node, names)
+            for i, p in enumerate(own):
+                self.out.append((p, ctx + own[:i] + own[i + 1 :]))
+        elif name == "Join":
+            self.walk(node.p1, ctx + self.required(node.p2, names), names)
+            self.walk(node.p2, ctx + self.required(node.p1, names), names)
+        elif name in ("LeftJoin", "Minus"):
+            left = self.required(node.p1, names)
+            self.walk(node.p1, ctx, names)
+            self.walk(node.p2, ctx + left, names)
+            if name == "LeftJoin" and node.expr is not None:
+                for g in _exists_graphs(node.expr):
+                    self.walk(g, ctx + left + self.required(node.p2, names), names)
+        elif name == "Union":
+            self.walk(node.p1, ctx, names)
+            self.walk(node.p2, ctx, names)
+        elif name in ("Filter", "Extend"):
+            self.walk(node.p, ctx, names)
+            for g in _exists_graphs(node.expr):
+                self.walk(g, ctx + self.required(node.p, names), names)
+        elif name == "Project":
+            self.walk(node.p, ctx, self.inner(node, names))
+        elif name in _PASS:
+            if name == "AggregateJoin" or name == "Group":
+                for g in _exists_graphs(node.get("A") or node.get("expr")):
+                    raise CannotFollow(f"EXISTS in an aggregate ({g})")
+            self.walk(node.p, ctx, names)
+        elif name == "values":
+            return  # data, not patterns
+        else:
+            raise CannotFollow(f"{name} in the algebra")
+
+
+def _steps(path: Any) -> list[Any]:
+    return list(path.args) if isinstance(path, SequencePath) else [path]
+
+
+def _n3(term: Any) -> str:
+    if isinstance(term, Path):
+        return "(" + term.n3() + ")"
+    return term.n3()
+
+
+def _predicates(path: Any) -> set[str] | None:
+    """The predicates a path can match (None: any)."""
+    if isinstance(path, URIRef):
+        return {str(path)}
+    if isinstance(path, Variable):
+        return None
+    if isinstance(path, InvPath):
+        return _predicates(path.arg)
+    if isinstance(path, MulPath):
+        return _predicates(path.path)
+    if isinstance(path, (SequencePath, AlternativePath)):
+        out: set[str] = set()
+        for a in path.args:
+            got = _predicates(a)
+            if got is None:
+                return None
+            out |= got
+        return out
+    return None  # a negated path matches any predicate
+
+
+def _anchors(pattern: Pattern, predicate: str) -> list[tuple[str, Any, str]] | None:
+    """How a changed triple with ``predicate`` matching ``pattern`` binds its ends: (side of the triple, the
+    pattern's end term, the pattern text linking that end to ANCHOR or "" when the end is the anchor itself).
+    None: not followed."""
+    s, path, o = pattern
+    if isinstance(path, (URIRef, Variable)):
+        return [("s", s, ""), ("o", o, "")]
+    if isinstance(path, InvPath) and isinstance(path.arg, URIRef):
+        return [("o", s, ""), ("s", o, "")]
+    if isinstance(path, AlternativePath):
+        for a in path.args:
+            if isinstance(a, (URIRef, InvPath)) and predicate in (_predicates(a) or set()):
+                return _anchors((s, a, o), predicate)
+        return None
+    steps = _steps(path)
+    hits = [i for i, st in enumerate(steps) if predicate in (_predicates(st) or {predicate})]
+    if len(hits) != 1:
+        return None
+    k = hits[0]
+    step = steps[k]
+    before, after = steps[:k], steps[k + 1 :]
+    if isinstance(step, MulPath) and isinstance(step.path, URIRef):
+        star = MulPath(step.path, "*")
+        before, after, step = before + [star], [star] + after, step.path
+    if isinstance(step, URIRef):
+        first, last = "s", "o"
+    elif isinstance(step, InvPath) and isinstance(step.arg, URIRef):
+        first, last = "o", "s"
+    else:
+        return None
+    out = []
+    out.append((first, s, f"{s.n3()} {'/'.join(_n3(x) for x in before)} {ANCHOR} ." if before else ""))
+    out.append((last, o, f"{ANCHOR} {'/'.join(_n3(x) for x in after)} {o.n3()} ." if after else ""))
+    return out
+
+
+def _chain(start: Variable, patterns: list[Pattern]) -> list[Pattern] | None:
+    """The shortest run of ``patterns`` linking ``start`` to ?this (variables only), or None."""
+    if start == THIS:
+        return []
+    links: dict[Variable, list[tuple[Variable, Pattern]]] = {}
+    for p in patterns:
+        s, _, o = p
+        if isinstance(s, Variable) and isinstance(o, Variable) and s != o:
+            links.setdefault(s, []).append((o, p))
+            links.setdefault(o, []).append((s, p))
+    came: dict[Variable, tuple[Variable, Pattern] | None] = {start: None}
+    todo = deque([start])
+    while todo:
+        v = todo.popleft()
+        if v == THIS:
+            out = []
+            while came[v] is not None:
+                prev, p = came[v]  # type: ignore[misc]
+                out.append(p)
+                v = prev
+            return out
+        for w, p in links.get(v, []):
+            if w not in came:
+                came[w] = (v, p)
+                todo.append(w)
+    return None
+
+
+def _pattern_text(p: Pattern) -> str:
+    return " ".join(_n3(t) for t in p) + " ."
+
+
+def entries_of(sparql: str) -> list[Entry] | None:
+    """How a change reaches the focus nodes of one query (``sparql``: its text with its PREFIX lines), or None
+    if the query is not followed at all."""
+    try:
+        algebra = translateQuery(parseQuery(sparql)).algebra
+        reader = _Reader()
+        top = algebra.p
+        # The outer projection names the rows; its variables and every one under it are the query's own
+        # (None: not renamed); only a sub-select's unprojected variables are renamed apart.
+        reader.walk(top.p if top.name == "Project" else top, [], None)
+    except CannotFollow:
+        return None
+    except Exception:  # a query rdflib cannot read: reran whole, never a wrong restriction
+        return None
+    out: list[Entry] = []
+    for pattern, ctx in reader.out:
+        s, path, o = pattern
+        preds = _predicates(path)
+        if isinstance(path, Path) and not isinstance(path, (SequencePath, AlternativePath, InvPath, MulPath)):
+            preds = None
+        for pred in sorted(preds) if preds is not None else [None]:
+            out.append(_entry(pattern, ctx, pred))
+    return out
+
+
+def _entry(pattern: Pattern, ctx: list[Pattern], pred: str | None) -> Entry:
+    s, path, o = pattern
+    plain = isinstance(path, (URIRef, Variable))
+    e = Entry(pred, str(s) if plain and isinstance(s, URIRef) else None,
+              str(o) if plain and isinstance(o, URIRef) else None)
+    anchors = _anchors(pattern, pred) if pred is not None else [("s", s, ""), ("o", o, "")]
+    best: tuple[int, str, str] | None = None
+    for side, end, link in anchors or []:
+        if not isinstance(end, Variable):
+            continue
+        chain = _chain(end, ctx + ([] if plain else [pattern]))
+        if chain is None:
+            continue
+        if not link and not chain:
+            best = (0, side, "")
+            break
+        # The end bound to the changed term directly (its chain starts at the anchor), or through the path's
+        # steps before or after the changed one.
+        text = " ".join(_pattern_text(p) for p in (chain if link else _renamed(chain, end)))
+        text = f"{link} {text}" if link else text
+        if best is None or len(chain) + bool(link) < best[0]:
+            best = (len(chain) + bool(link), side, text)
+    if best is not None:
+        e.side, e.query = best[1], best[2]
+    return e
+
+
+def _renamed(chain: list[Pattern], var: Variable) -> list[Pattern]:
+    anchor = Variable(ANCHOR[1:])
+    return [(anchor if s == var else s, p, anchor if o == var else o) for s, p, o in chain]
+
+
+# --- the focus nodes of a change ----------------------------------------------------------------------------
+
+
+def term_text(term: Any) -> str | None:
+    """A term as SPARQL writes it in VALUES, or None for a blank node (VALUES cannot name one)."""
+    if isinstance(term, BNode):
+        return None
+    if isinstance(term, (URIRef, Literal)):
+        return term.n3()
+    return None
+
+
+def focus_query(entry: Entry, anchors: list[str]) -> str:
+    """The query reading the focus nodes ``entry``'s chain reaches from the anchor terms (SPARQL texts)."""
+    return f"SELECT DISTINCT ?this WHERE {{ VALUES {ANCHOR} {{ {' '.join(anchors)} }} {entry.query} }}"
+
+
+FOCUS_BLOCK = "{ SELECT DISTINCT ?this WHERE { "  # the planner's (plan._focus_block); a shape's own sub-select
+# cannot hold ?this (the plan refuses it), so every one in a planned query is the focus nodes' block
+
+
+def restricted(sparql: str, focus: list[str]) -> str:
+    """``sparql`` with its rows limited to the given focus nodes: a VALUES opening its outermost group, and one
+    in each of the planner's focus blocks, which an engine evaluates on their own before joining them (Oxigraph:
+    0.25 s for the evidence items' block at 1.1M triples, whatever the VALUES outside)."""
+    values = f"VALUES ?this {{ {' '.join(focus)} }} "
+    # A MINUS is evaluated on its own too (all of cg:identifier's triples for a minCount: 0.1-0.2 s): restricted
+    # where a triple pattern of its own group binds ?this, so every solution of it binds ?this and only those with
+    # a focus node here could remove a row. Where ?this may be unbound there, a VALUES would bind it: not touched.
+    for m in reversed(list(_MINUS.finditer(sparql))):
+        open_at = m.end() - 1
+        inner = sparql[open_at + 1 : _matching(sparql, open_at)]
+        if re.match(r"\s*SELECT\b", inner, re.I):  # a sub-select as the group: restricted by its focus block
+            continue
+        if "this" in _vars(_without_blocks(inner)) and not re.search(r"\b(VALUES|UNION)\b", inner, re.I):
+            sparql = sparql[: open_at + 1] + " " + values + sparql[open_at + 1 :]
+    start = _select_where(sparql)
+    head, body = sparql[: start + 1], sparql[start + 1 :]
+    return head + " " + values + body.replace(FOCUS_BLOCK, FOCUS_BLOCK + values)
+
+
+_MINUS = re.compile(r"\bMINUS\s*\{", re.IGNORECASE)
+
+
+def _select_where(sparql: str) -> int:
+    """The offset of the brace opening the outer SELECT's group."""
+    m = re.search(r"\bSELECT\b", sparql, re.IGNORECASE)
+    if m is None:
+        raise ValueError("not a SELECT query")
+    return _first_brace(sparql, m.end())
+
+
+@dataclass
+class Changed:
+    """One changed triple: its terms as the entries compare them (an IRI's value, any other term's SPARQL text)
+    and as SPARQL writes them (None for a blank node)."""
+
+    s: str
+    p: str
+    o: str
+    s_text: str | None
+    o_text: str | None
+
+
+FOCUS_LIMIT = 2_000  # focus nodes; past this a whole rerun costs less than the VALUES join
+
+
+def focus_nodes(query: Callable[[str], list[Any]], entries: list[Entry], changed: list[Changed]) -> set[Any] | None:
+    """The focus nodes whose rows the changed triples can change (rdflib terms), or None for "rerun whole".
+    ``query`` runs a SELECT and gives its first column."""
+    direct: set[str] = set()
+    anchored: dict[str, set[str]] = {}
+    for t in changed:
+        for e in entries:
+            if not e.matches(t.s, t.p, t.o):
+                continue
+            term = t.s_text if e.side == "s" else t.o_text if e.side == "o" else None
+            if term is None:
+                return None  # no chain to ?this, or a blank node a query cannot name
+            if e.query:
+                anchored.setdefault(e.query, set()).add(term)
+            else:
+                direct.add(term)
+    out: set[Any] = set()
+    for text in direct:
+        out.add(_parsed(text))
+    for chain, anchors in anchored.items():
+        out.update(query(focus_query(Entry(None, query=chain), sorted(anchors))))
+        if len(out) > FOCUS_LIMIT:
+            return None
+    if any(term_text(x) is None for x in out) or len(out) > FOCUS_LIMIT:
+        return None
+    return out
+
+
+def _parsed(text: str) -> Any:
+    """An IRI or literal from its N-Triples text, as rdflib has it in query rows."""
+    from rdflib.util import from_n3
+
+    return from_n3(text)
