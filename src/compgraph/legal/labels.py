@@ -22,7 +22,7 @@ __all__ = ["BARE_SECTION", "CAPITAL_CATCHLINE", "LABEL", "label_kind", "labelled
 # "(a-1)", "(b-3)", "(1A)": the D.C. Code's labels for subsections and paragraphs inserted by a later act.
 LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-zA-Z]?|[a-z]-\d{1,2}|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}"
                    r"|[A-Z]{1,2})\)"
-                   r"|(\d{1,3}[a-z]?)(?:\.|°)(?=[ \t])"
+                   r"|(\d{1,3}[a-z]?)(?:\.|°|-)(?=[ \t])"
                    r"|([a-z])\)|([a-zA-Z]|[ivx]{2,4})\.(?=[ \t]|\d{1,3}\.[ \t]))[ \t]*")
 # A section number printed bare before its first words: Quebec's "3.1. Any person ..." (a decimal closed by a full
 # stop, which no list item is) opens a section anywhere; "6 A person ..." (group 1) only under its catchline, as

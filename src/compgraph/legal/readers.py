@@ -256,7 +256,36 @@ _BULLET_UNDER_TEXT = re.compile(
 
 
 def _lists_after_paragraphs(raw: str) -> str:
-    return _LABEL_UNDER_SENTENCE.sub(r"\1\n\n", _BULLET_UNDER_TEXT.sub(r"\1\n\n", raw))
+    return _numbered_lines_apart(_LABEL_UNDER_SENTENCE.sub(r"\1\n\n", _BULLET_UNDER_TEXT.sub(r"\1\n\n", raw)))
+
+
+# A translation's paragraphs "1- ", "2- " and points "a) ", "A. " one to a line with no blank line between them (the
+# Saudi Personal Data Protection Law's English text): Markdown joins them into one paragraph, so a lead-in's points
+# came out as one run. Such a line starts a paragraph when it opens a list (its label "1", "a" or "A") under a line
+# that ends a sentence or a lead-in, or goes on with the list of the line above it ("5- " after "4- ... interests",
+# which has no full stop); a label of any other kind, or out of order, is left to Markdown as before.
+_SEQUENCE_LABEL = re.compile(r"[ \t]{0,3}(?:(\d{1,3})-|([a-z])\)|([A-Z])\.)[ \t]+\S")
+
+
+def _numbered_lines_apart(raw: str) -> str:
+    out: list[str] = []
+    last: dict[int, int] = {}  # the ordinal of the last label of each kind in the run of lines
+    for line in raw.split("\n"):
+        m = _SEQUENCE_LABEL.match(line)
+        if m is None:
+            if not line.strip() or line.lstrip().startswith("#"):
+                last = {} if line.lstrip().startswith("#") else last
+            out.append(line)
+            continue
+        kind = next(i for i in (1, 2, 3) if m.group(i))
+        value = int(m.group(1)) if kind == 1 else ord(m.group(kind).lower()) - ord("a") + 1
+        prev = out[-1] if out else ""
+        if prev.strip() and ((value == 1 and re.search(r"[.;:][\"”’)]?[ \t]*$", prev))
+                             or last.get(kind) == value - 1):
+            out.append("")
+        last[kind] = value
+        out.append(line)
+    return "\n".join(out)
 
 
 # A converter from PDF writes each paragraph of a code on one line, with no blank line between them (the Fort Worth

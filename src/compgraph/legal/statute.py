@@ -600,13 +600,17 @@ def _lost_article(p: _Parser, labels: list[str]) -> None:
         p.expect_title = False
 
 
+
+# A label as written on its line: "(a)", "1.", "a)", and a translation's "1- " (the Saudi PDPL's paragraphs).
+_WRITTEN_LABEL = re.compile(r"\(\w+(?:\.\d+)?\)|\b(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivxlcIVXLC]{2,6})[.)]|\b\d{1,3}-(?=\s)")
+
 def _add_labelled(
     p: _Parser, line: str, after: int, labels: list[str], bullet: bool, body: str, start: int, i: int
 ) -> None:
     """A new provision with the labels written before ``after`` (none for a new paragraph)."""
     # only labels' own tokens: a catchline between two labels ("(b)(1) Standard: Documentation. (i) Maintain ...")
     # writes no label, its "Documentation." no "n."
-    written = tuple(re.findall(r"\(\w+(?:\.\d+)?\)|\b(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivxlcIVXLC]{2,6})[.)]", line[:after]))
+    written = tuple(re.findall(_WRITTEN_LABEL, line[:after]))
     if len(written) > len(labels):
         written = written[len(written) - len(labels) :]  # the Markdown counter of "1. (b)" is not cited
     if p.numbered and written and re.fullmatch(r"\d+\.", written[0]) and labels[0] == str(p.next_number):

@@ -1,0 +1,52 @@
+"""The failure classes the first runs on two never-seen Saudi texts showed (2026-12-06, twenty-sixth session, round
+28a): the Personal Data Protection Law (Arts. 8-22, 29-31) and its Implementing Regulation (Arts. 23-25, 33), both
+the official English translations as a repository's Markdown.
+
+The translations number paragraphs "1- ", "2- " (a number and a hyphen) and print them, and their points "a) " and
+"A. ", one to a line with no blank line between them: the numbers were read as words, a lead-in's points came out as
+one run-together row, and paragraphs with no lead-in were joined to their neighbours. One behaviour each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dutyrows import duty_rows as _duties
+
+from compgraph.legal.labels import labels_of
+from compgraph.legal.readers import read_document
+
+
+def _markdown(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "law.md"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+def test_a_number_and_a_hyphen_opening_a_line_is_a_paragraph_label() -> None:
+    assert labels_of("1- The Controller shall notify the Competent Authority.")[0] == ["1"]
+    assert labels_of("12- The records shall be written.")[0] == ["12"]
+    assert labels_of("1-2 weeks after the notice the Controller shall act.")[0] == []
+
+
+def test_numbered_paragraphs_one_to_a_line_are_paragraphs_of_their_own(tmp_path: Path) -> None:
+    text = _markdown(tmp_path, "## Article 11\n\n"
+                     "1- The purpose for which Personal Data is collected shall be directly related to the purposes.\n"
+                     "2- The methods of Collection shall be appropriate for the circumstances of the Data Subject.\n"
+                     "3- The content of the Personal Data shall be appropriate to the purpose of the Collection.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["11(1)", "11(2)", "11(3)"]
+
+
+def test_a_lead_ins_points_one_to_a_line_are_a_row_each_even_after_one_with_no_full_stop(tmp_path: Path) -> None:
+    text = _markdown(tmp_path, "## Article 29\n\n"
+                     "2- The conditions that must be met are as follows:\n"
+                     "A. The Transfer shall not cause any prejudice to national security\n"
+                     "B. The Transfer shall be recorded in the records of processing activities.\n\n"
+                     "## Article 31\n\n"
+                     "The Controller shall maintain records. The records shall contain the following information:\n\n"
+                     "1- Contact details of the Controller.\n"
+                     "2- Any other entity to which Personal Data has been disclosed\n"
+                     "3- The expected period for which Personal Data shall be retained.\n")
+    rows = _duties(text)
+    assert [ref for ref, _, _ in rows if ref.startswith("29")] == ["29(2)(A)", "29(2)(B)"]
+    assert [ref for ref, _, _ in rows if ref.startswith("31(")] == ["31(1)", "31(2)", "31(3)"]
+
