@@ -50,3 +50,27 @@ def test_a_lead_ins_points_one_to_a_line_are_a_row_each_even_after_one_with_no_f
     assert [ref for ref, _, _ in rows if ref.startswith("29")] == ["29(2)(A)", "29(2)(B)"]
     assert [ref for ref, _, _ in rows if ref.startswith("31(")] == ["31(1)", "31(2)", "31(3)"]
 
+
+def test_a_permissions_cases_and_a_prohibitions_excepted_situations_are_no_duties(tmp_path: Path) -> None:
+    text = _markdown(tmp_path, "## Article 10\n\n"
+                     "However, the Controller may collect Personal Data from a source other than the Data Subject in "
+                     "the following situations:\n\n"
+                     "1- The Data Subject gives their consent in accordance with the provisions of this Law.\n"
+                     "2- Personal Data is publicly available or was collected from a publicly available source.\n\n"
+                     "## Article 15\n\n"
+                     "The Controller may not Disclose Personal Data except in the following situations:\n\n"
+                     "1- Data Subject consents to the Disclosure in accordance with the provisions of the Law.\n"
+                     "2- The Disclosure will only involve subsequent Processing in an anonymous form.\n\n"
+                     "## Article 29\n\n"
+                     "1- A Controller may Transfer Personal Data outside the Kingdom in order to achieve any of the "
+                     "following purposes:\n"
+                     "A. If this is relating to performing an obligation under an agreement.\n"
+                     "B. If it is to serve the interests of the Kingdom.\n\n"
+                     "## Article 25\n\n"
+                     "1- Impact assessment shall be conducted in the following cases:\n"
+                     "a) Processing of Sensitive Data.\n"
+                     "b) Collecting or linking two or more datasets of Personal Data.\n")
+    rows = _duties(text)
+    assert [(ref, mod) for ref, mod, _ in rows if not ref.startswith("25")] == [
+        ("10", "permission"), ("15", "prohibition"), ("29(1)", "permission")]
+    assert [ref for ref, _, _ in rows if ref.startswith("25")] == ["25(1)(a)", "25(1)(b)"]

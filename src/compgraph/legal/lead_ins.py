@@ -10,7 +10,7 @@ import re
 
 from compgraph.legal.clauses import pieces, statute_modality
 
-__all__ = ["MAY_INCLUDE", "split_lead_in"]
+__all__ = ["MAY_INCLUDE", "cases_not_duties", "split_lead_in"]
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
 
@@ -39,3 +39,26 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
         return None, sentence
     # (a cut before "and the controller shall have the obligation ..." leaves the "and" to the clause before it)
     return re.sub(r"\s+and$", "", sentence[: spans[-1][0]].strip()).rstrip(","), sentence[spans[-1][0]:]
+
+
+# The Saudi PDPL's "the Controller may collect Personal Data from a source other than the Data Subject ... in the
+# following situations:" then "1- The Data Subject gives their consent ...", and "may limit the exercise of this right
+# in the following cases:" then "a) If ...": a permission's cases are when it may be used, so they bind no one (the
+# Ontario PHIPA "may ... if, (a) ... (d)" reading). So are a prohibition's "except in the following situations:"
+# (its exceptions), and a permission's points that each open with "If" ("may Transfer Personal Data outside the
+# Kingdom ... in order to achieve any of the following purposes:" then "A. If this is relating to ..."). A duty's
+# cases ("Impact assessment shall be conducted in the following cases:") are duties, one for each case, as before.
+_PERMITTED_CASES = re.compile(r"\bmay\b(?!\s+not\b)[^;:]*\bin\s+(?:any\s+of\s+)?the\s+following\s+"
+                              r"(?:cases|situations|circumstances)\W*$", re.I)
+_EXCEPTED_SITUATIONS = re.compile(r"\b(?:may|shall|must)\s+not\b[^;:]*\bexcept\s+in\s+(?:any\s+of\s+)?the\s+"
+                                  r"following\s+(?:cases|situations|circumstances)\W*$", re.I)
+_IF_POINT = re.compile(r"\W*if\b", re.I)
+
+
+def cases_not_duties(lead_text: str, point_texts: list[str]) -> bool:
+    """Whether the points under ``lead_text`` are the cases a permission (or a prohibition's exception) covers, not
+    duties: the lead-in states the one row."""
+    if _PERMITTED_CASES.search(lead_text) or _EXCEPTED_SITUATIONS.search(lead_text):
+        return True
+    permission = statute_modality(lead_text) == "permission" and lead_text.rstrip().endswith(":")
+    return permission and len(point_texts) >= 2 and all(_IF_POINT.match(t) for t in point_texts)

@@ -31,7 +31,7 @@ from compgraph.legal.clauses import (
 )
 from compgraph.legal.furniture import set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
-from compgraph.legal.lead_ins import MAY_INCLUDE, split_lead_in
+from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, split_lead_in
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.statute import Provision, parse_provisions
 
@@ -284,7 +284,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             before, last = split_lead_in(lead_text)
             condition = _CONDITION_LEAD_IN.search(lead_text) or _SCOPE_LEAD_IN.search(lead_text) \
                 or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text) \
-                or (inherited is not None and _POINT_CONDITION.search(lead_text))
+                or (inherited is not None and _POINT_CONDITION.search(lead_text)) \
+                or cases_not_duties(lead_text, [c.text for c in prov.children])
             cases = None if condition else _with_alternatives(lead_text, prov.children)
             if cases:
                 parts.append(cases)  # one duty, read with the alternatives that say what it covers or when it is due
