@@ -74,3 +74,28 @@ def test_a_permissions_cases_and_a_prohibitions_excepted_situations_are_no_dutie
     assert [(ref, mod) for ref, mod, _ in rows if not ref.startswith("25")] == [
         ("10", "permission"), ("15", "prohibition"), ("29(1)", "permission")]
     assert [ref for ref, _, _ in rows if ref.startswith("25")] == ["25(1)(a)", "25(1)(b)"]
+
+
+def test_a_lead_in_run_on_after_a_duty_with_no_capital_leaves_the_duty_its_own_row(tmp_path: Path) -> None:
+    text = _markdown(tmp_path, "## Article 24\n\n"
+                     "1- The Controller shall notify the Competent Authority within (72) hours of becoming aware of "
+                     "the incident, if such incident potentially causes harm to the Data Subject. the notification "
+                     "shall include the following:\n"
+                     "a) A description of the Personal Data Breach incident.\n"
+                     "b) Contact details of the Controller.\n")
+    rows = _duties(text)
+    assert [ref for ref, _, _ in rows] == ["24(1)", "24(1)(a)", "24(1)(b)"]
+    assert rows[0][2].endswith("potentially causes harm to the Data Subject.")
+
+
+def test_a_provisos_last_part_leads_in_with_the_duty_it_qualifies(tmp_path: Path) -> None:
+    text = _markdown(tmp_path, "## Article 24\n\n"
+                     "5- The Controller shall, without undue delay, notify the Data Subject of a Personal Data Breach, "
+                     "provided that the notification is in simple and clear language, and that it includes the "
+                     "following:\n"
+                     "a) Description of the Personal Data Breach.\n"
+                     "b) Name and contact details of the Controller.\n")
+    rows = _duties(text)
+    assert [(ref, mod) for ref, mod, _ in rows] == [("24(5)", "mandatory"), ("24(5)(a)", "mandatory"),
+                                                    ("24(5)(b)", "mandatory")]
+    assert rows[0][2].endswith("in simple and clear language")

@@ -10,9 +10,20 @@ import re
 
 from compgraph.legal.clauses import pieces, statute_modality
 
-__all__ = ["MAY_INCLUDE", "cases_not_duties", "split_lead_in"]
+__all__ = ["MAY_INCLUDE", "cases_not_duties", "proviso_modality", "split_lead_in"]
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
+
+
+_RUN_ON_LEAD_IN = re.compile(r"(?<=[a-z]{3}\.)\s+(?=[a-z][^.;:]*\b(?:shall|must)\b[^.;:]*:\s*$)")
+_PROVISO_TAIL_LEAD_IN = re.compile(r",\s+(?=and\s+that\s+(?:it|they|the\s+\w+|such\s+\w+)\s"
+                                   r"[^,;:]*\bthe\s+following\s*:\s*$)", re.I)
+
+
+def proviso_modality(before: str | None, last: str) -> str | None:
+    """The modality of a proviso's last part ("and that it includes the following:"), which has no verb of its own:
+    the duty's it qualifies."""
+    return statute_modality(before) if before and re.match(r"and\s+that\b", last, re.I) else None
 
 
 MAY_INCLUDE = re.compile(r",\s+which\s+(?:could|may|might|can)\s+include\b[^,;]*$", re.I)
@@ -24,6 +35,17 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
     "The oversight measures shall be commensurate with the risks, and shall be ensured through ... the
     following types of measures:" states one duty and leads in to the points.
     """
+    # "... conflict with their rights or interests. the notification shall include the following:": a translation's
+    # lead-in run on after the sentence before it with no capital; that sentence is a duty of its own.
+    run_on = _RUN_ON_LEAD_IN.search(sentence)
+    if run_on and statute_modality(sentence[: run_on.start()]):
+        return sentence[: run_on.start()].strip(), sentence[run_on.end():]
+    # "shall ... notify the Data Subject ..., provided that the notification is in simple and clear language, and that
+    # it includes the following:": the duty and its proviso stand on their own, the proviso's last part leads in.
+    tail = _PROVISO_TAIL_LEAD_IN.search(sentence)
+    if tail and re.search(r"\bprovided\s+that\b", sentence[: tail.start()], re.I) \
+            and statute_modality(sentence[: tail.start()]):
+        return sentence[: tail.start()].strip(), sentence[tail.end():]
     # "Each agency shall use reasonable efforts to make ... available ...; provided that:" then the provisos as
     # points: the duty stands on its own, the points qualify it.
     proviso = _PROVISO_LEAD_IN.search(sentence)

@@ -31,7 +31,7 @@ from compgraph.legal.clauses import (
 )
 from compgraph.legal.furniture import set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
-from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, split_lead_in
+from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, proviso_modality, split_lead_in
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.statute import Provision, parse_provisions
 
@@ -295,7 +295,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             elif before:
                 parts.append(before)
             void = bool(condition or NON_DUTY.search(last) or _NOT_NECESSARY.search(last) or inherited and inherited[3])
-            mod = _lead_in_modality(last) if not void else None
+            mod = _lead_in_modality(last) or proviso_modality(before, last) if not void else None
             if mod is None and not void and MAY_INCLUDE.search(f", {last}"):
                 mod = "permission"  # "which could include:": each point is one way the duty may be met
             if mod is None and not void and _LIST_TITLE.match(lead_text):
