@@ -12,7 +12,9 @@ from pathlib import Path
 
 from dutyrows import duty_rows as _duties
 
+from compgraph.legal.clauses import duty_clauses, statute_modality
 from compgraph.legal.labels import labels_of
+from compgraph.legal.nonduty import NON_DUTY
 from compgraph.legal.readers import read_document
 
 
@@ -99,3 +101,28 @@ def test_a_provisos_last_part_leads_in_with_the_duty_it_qualifies(tmp_path: Path
     assert [(ref, mod) for ref, mod, _ in rows] == [("24(5)", "mandatory"), ("24(5)(a)", "mandatory"),
                                                     ("24(5)(b)", "mandatory")]
     assert rows[0][2].endswith("in simple and clear language")
+
+
+def test_a_list_of_shall_and_shall_not_clauses_after_commas_is_a_row_per_run_of_one_modality() -> None:
+    clauses = duty_clauses("The methods and means of Personal Data Collection shall not conflict with any legal "
+                           "provisions, shall be appropriate for the circumstances of the Data Subject, shall be "
+                           "direct, clear and secure, and shall not involve any deception, misleading or extortion.")
+    assert [modality for modality, _ in clauses] == ["prohibition", "mandatory", "prohibition"]
+    assert clauses[1][1].endswith("shall be direct, clear and secure")
+
+
+def test_shall_not_prejudice_is_a_without_prejudice_clause() -> None:
+    assert NON_DUTY.search("This shall not prejudice the Controller’s responsibilities towards the Data Subject or "
+                           "the Competent Authority as the case may be.")
+
+
+def test_shall_be_limited_to_the_minimum_is_data_minimisation_not_a_limitation() -> None:
+    assert not NON_DUTY.search("The Transfer or Disclosure shall be limited to the minimum amount of Personal Data "
+                               "needed.")
+    assert NON_DUTY.search("The liability of the processor shall be limited to the amount paid under the contract.")
+
+
+def test_are_to_be_available_is_a_duty() -> None:
+    assert statute_modality("Such records are to be available whenever requested by the Competent Authority.") \
+        == "mandatory"
+    assert statute_modality("Such records are to be kept for five years.") == "mandatory"

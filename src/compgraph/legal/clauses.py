@@ -140,9 +140,10 @@ _WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<
          r"(?<!\bif\s)\bwill\s+(?!not\b)(?!(?:\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
          r"streamline|improve|promote|enhance|enable|help|increase|result|lead|benefit|foster|spur|reduce|contribute|"
          r"support|encourage|save|drive|generate|empower|strengthen|continue|provide\s+(?:benefits|opportunities))\b)")
-# "This information is to be listed on the City's website": a duty, unless a modal verb of its own governs the
-# sentence ("Member States may decide that the assessment is to be carried out by ...").
-_TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+ed\b", re.I)
+# "This information is to be listed on the City's website", "Such records are to be available whenever requested":
+# a duty, unless a modal verb of its own governs the sentence ("Member States may decide that the assessment is to be
+# carried out by ...").
+_TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+(?:\w+ed|kept|held|made|available)\b", re.I)
 # "Consent is required for the collection ...", "the consent of the individual is required before ...": a requirement
 # stated in the passive, as a model code states its principles ("is required by law" says what a law demands).
 _REQUIRED = r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+required\s+(?:for|before|prior\s+to)\b"
@@ -372,7 +373,7 @@ _OWN_SUBJECT = re.compile(r"and\s+(?:not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[
 # may punish ..., and may compel ...": a "may" after a comma, where a "shall" came before, is a permission beside the
 # duty; "..., and the Council may use and expend such Fund" after "There shall be annually appropriated ...": a party
 # of its own with a verb of its own, with no comma before its "and".
-_REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b))|"
+_REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b)|(?:shall|must)\s+(?!not\b)\w+)|"
                              r"\s+and\s+(?=the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b)|"
                              # Colorado's MED rules: "Requests for copies ... will be made in writing and Licensees
                              # shall have at least 72 hours to provide ...": a defined party, a bare plural in capitals.

@@ -60,8 +60,8 @@ NON_DUTY = re.compile(
     # "Such processing is permissible only up to the end of the period ...": the limit of a permission.
     r"\b(?:is|are)\s+permissible\s+only\b|"
     r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+(?:not\s+)?be|is|are)\s+deemed\b|"
-    r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+affect\b|\bshall\s+concern\s+only\b|"
-    r"\bshall\s+not\s+cover\b|\bthis\s+(?:prohibition|obligation|requirement)\s+(?:does|do)\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+what\s+is)\b|"
+    r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+(?:affect|prejudice)\b|\bshall\s+concern\s+only\b|"
+    r"\bshall\s+not\s+cover\b|\bthis\s+(?:prohibition|obligation|requirement)\s+(?:does|do)\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+(?:what\s+is|the\s+minimum)\b)\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
     # Art. 6: "shall be considered to be high-risk", "shall not be considered", "shall always be considered": a
     # classification rule, which binds no one; nor does "changes ... shall not constitute a substantial modification".
