@@ -29,10 +29,11 @@ from compgraph.legal.clauses import (
     statute_addressee,
     statute_modality,
 )
-from compgraph.legal.furniture import set_in_capitals
+from compgraph.legal.furniture import SENTENCE_BREAK, set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, proviso_modality, split_lead_in
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
+from compgraph.legal.responsibilities import carry_responsibilities
 from compgraph.legal.statute import Provision, parse_provisions
 
 __all__ = ["StatuteDuty", "statute_duties"]
@@ -155,8 +156,7 @@ def sentences(text: str) -> list[str]:
     """Split a provision's text into sentences (not after "Art.", "No.", initials)."""
     out: list[str] = []
     begin = 0
-    # A footnote's number a PDF glued to the full stop ("... to the APNSA.6 Within 180 days ...") ends the sentence.
-    for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z(])|(?<=[A-Za-z]{2}\.)\d{1,2}[ \t]+(?=[A-Z][a-z])", text):
+    for m in SENTENCE_BREAK.finditer(text):  # (a footnote's number after the full stop too: ``furniture``)
         piece = text[begin : m.start()].rstrip()
         if _ABBREVIATION.search(piece):
             continue
@@ -329,6 +329,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         _sentence_duties(walker, prov, parts, titled)
         if prov.children and not _only_if(walker, prov):
             walker.sentence_no[(prov.section, prov.path)] += 1
+    carry_responsibilities(provisions, walker)
     _addressees(walker.duties)
     _unique(walker.duties)
     return walker.duties

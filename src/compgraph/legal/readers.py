@@ -105,6 +105,10 @@ def _xml_text(path: Path, raw: str) -> str:
         return clml_to_text(root)
     if has_numbered_provisions(root):
         return numbered_xml_to_text(root)
+    from compgraph.legal.policy_xml import anchored_xml_to_text, has_anchored_provisions
+
+    if has_anchored_provisions(root):  # the Treasury Board's policy instruments: numbers in anchor attributes
+        return anchored_xml_to_text(root)
     import warnings
 
     from bs4 import XMLParsedAsHTMLWarning

@@ -1,0 +1,65 @@
+"""Reading the XML of the Government of Canada's policy instruments (the Treasury Board's ``PolicyInstrumentSchema``:
+policies, directives, standards) as the lines a reader sees.
+
+That vocabulary keeps a provision's number and a chapter's title in attributes, not in the text: ``<chapter
+anchor="6.1" title="Algorithmic impact assessment">``, ``<clause anchor="6.1.1">Completing, approving ...</clause>``.
+Read as bare markup (the HTML reader drops attributes) the directive has no numbers at all, so no duty can be cited
+and nothing tells one clause from the next. So each chapter's number and title head its part, and each clause's
+number stands on its line above the clause's own words, as a standard's clauses are printed ("4.1.1" over its text,
+which ``headings`` reads as a section); a clause's own clauses, lists and sub-headings follow it in order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["has_anchored_provisions", "anchored_xml_to_text"]
+
+# a provision's number as the instrument cites it: "6", "6.1", "6.2.6.1"
+_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}")
+_NESTED = frozenset({"clauses", "ul", "ol", "dl", "table"})
+
+
+def has_anchored_provisions(root: Any) -> bool:
+    """Whether ``root`` numbers its clauses in ``anchor`` attributes (the layout this module reads)."""
+    return sum(1 for e in root.iter("clause") if _NUMBER.fullmatch(e.get("anchor") or "")) >= 3
+
+
+def _words(text: str) -> str:
+    # a link or an emphasised title set on lines of its own leaves a space before the comma after it
+    return re.sub(r"\s+([,.;:)])", r"\1", " ".join(text.split()))
+
+
+def _own_words(element: Any) -> str:
+    """The clause's text without the clauses and lists nested in it."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in _NESTED:
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return _words(" ".join(parts))
+
+
+def _lay_out(element: Any, lines: list[str]) -> None:
+    tag = element.tag
+    if tag in ("chapter", "appendix"):
+        lines.extend(["", element.get("anchor") or "", element.get("title") or "", ""])
+    elif tag == "clause":
+        lines.extend([element.get("anchor") or "", _own_words(element), ""])
+        for child in element:
+            if child.tag in _NESTED:
+                _lay_out(child, lines)
+        return
+    elif tag in ("p", "li", "h2", "h3", "h4", "h5", "dt", "dd"):
+        lines.extend([_words("".join(element.itertext())), ""])
+        return
+    for child in element:
+        _lay_out(child, lines)
+
+
+def anchored_xml_to_text(root: Any) -> str:
+    """The text of a parsed policy instrument, its title first, one line per heading, number and paragraph."""
+    lines = [root.get("title") or "", ""]
+    _lay_out(root, lines)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
