@@ -61,12 +61,21 @@ _PRINCIPLE = re.compile(
 # MUNICIPAL DATA SETS."): a heading, as the three-part numbers above are; no paragraph is written in capitals.
 _CAPITALS_SECTION = re.compile(r"^(\d{1,3}\.\d{1,3}[A-Z]?)\.?[ \t]+"
                                r"([A-Z][A-Z0-9,'’&()-]*(?:[ \t]+[A-Z0-9,'’&()-]+)+\.?)$")
+# An IT or records policy numbers its sections with one decimal ("1.0 Purpose and Benefits", "4.1 Use of AI", "4.10
+# Intellectual Property") on a line of their own, in Title Case, at most eight words, with no verb or closing stop: a
+# heading, as a code's "3.72 PUBLIC ACCESSIBILITY ..." is (a sentence a line break left starting with "2.5" goes on
+# in lower case or with a verb).
+_SMALL_WORDS = r"(?:and|of|or|the|to|for|in|on|a|an|by|with|&)"
+_POLICY_SECTION = re.compile(r"^(\d{1,2}\.\d{1,2})[ \t]+([A-Z][\w’'-]*(?:,?[ \t]+(?:[A-Z][\w’'-]*|" + _SMALL_WORDS
+                             + r")){0,7})[ \t]*$")
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 # A council's rules of procedure number rules as an act numbers its sections ("Rule 11. Agenda Deadline", "Rule 33A.",
 # cited "Rule 37"): a rule is a section. The full stop after the number is required, so a sentence that a line break
 # left starting with a citation ("Rule 11 shall also apply ...") stays a sentence.
 _RULE = re.compile(r"^(?:Rule|RULE)[ \t]+(\d{1,3}[A-Z]?)\.(?:[ \t]+(.*))?$")
-_ANNEX = re.compile(r"^(?:ANNEX|Annex)[ \t]+([IVXLC]+|\d+)\b[ \t]*[-–—:.]?[ \t]*(.*)$")
+# A policy's appendix is lettered ("Appendix A – Acceptable and Unacceptable use of AI Examples").
+_ANNEX = re.compile(r"^(?:ANNEX|Annex|(?=APPENDIX|Appendix)\w+(?=[ \t]+[A-Z]\b))[ \t]+([IVXLC]+|\d+|[A-Z])\b"
+                    r"[ \t]*[-–—:.]?[ \t]*(.*)$")
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 
@@ -103,6 +112,9 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     capitals = _CAPITALS_SECTION.match(line)
     if capitals:
         return "section", capitals.group(1), capitals.group(2).strip()
+    policy = _POLICY_SECTION.match(line)
+    if policy and not _VERB.search(policy.group(2)):
+        return "section", policy.group(1), policy.group(2).strip()
     clause = _DECIMAL_CLAUSE.match(line)
     if clause and not _VERB.search(clause.group(2) or ""):
         return "section", clause.group(1), (clause.group(2) or "").strip()

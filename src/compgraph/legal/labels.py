@@ -20,8 +20,10 @@ __all__ = ["BARE_SECTION", "CAPITAL_CATCHLINE", "LABEL", "label_kind", "labelled
 
 # "( c)": OCR puts a space inside a label's parentheses. "1°": Quebec's (and the civil-law codes') numbered points.
 # "(a-1)", "(b-3)", "(1A)": the D.C. Code's labels for subsections and paragraphs inserted by a later act.
+# Two capitals are a label only doubled ("(AA)", after "(Z)") or as a Roman numeral ("(IV)"): "(IT) Policy, Standards
+# and Guidelines" at a line's start is an abbreviation in the sentence the line above began, not point "IT".
 LABEL = re.compile(r"(?:\([ \t]?(\d{1,3}(?:\.\d{1,2})?[a-zA-Z]?|[a-z]-\d{1,2}|[a-z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}"
-                   r"|[A-Z]{1,2})\)"
+                   r"|[A-Z]|" + "|".join(c + c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + r")\)"
                    r"|(\d{1,3}[a-z]?)(?:\.|°|-)(?=[ \t])"
                    r"|([a-z])\)|([a-zA-Z]|[ivx]{2,4})\.(?=[ \t]|\d{1,3}\.[ \t]))[ \t]*")
 # A section number printed bare before its first words: Quebec's "3.1. Any person ..." (a decimal closed by a full

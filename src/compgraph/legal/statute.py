@@ -118,7 +118,8 @@ class _Parser:
         cur = self.current
         full = self.last_wrapped or self.last_width >= _WRAPPED_WIDTH or (
             self.wrap > 0 and self.last_raw + 1 + next_word > self.wrap)
-        return cur is not None and not cur.heading and full and not _ENDED.search(cur.text)
+        ended = _ENDED.search(cur.text) is not None and not _INSIDE_BRACKETS.search(cur.text) if cur else True
+        return cur is not None and not cur.heading and full and not ended
 
     def open_section(self, number: str, title: str, annex: bool = False) -> None:
         if annex:
@@ -496,6 +497,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         and not continues
         and not p.wrapped_here
         and not after_number
+        and not _goes_on_below(p, i)
         and (is_title(line) or ((i == first_text or blank_before and p.before_dashed) and not _DUTY_WORD.search(line))
              or (blank_before and _catchline_above_section(p, line, i)))
     ):
@@ -519,6 +521,20 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+def _goes_on_below(p: _Parser, i: int) -> bool:
+    """A line that runs a list of things ("A, B, and C") and whose next line with text goes on in lower case:
+    "Non-SEs, including authorities, boards, and other New York State governmental" over "organizations are strongly
+    encouraged to adopt this policy ..." is a paragraph's first line, however like a title it looks alone (no verb,
+    no closing stop). (Only with such a list: a wrapped line without one stays as it was read.)"""
+    if not _SERIES.search(p.lines[i]):
+        return False
+    below = next((ln.strip() for ln in p.lines[i + 1 : i + 3] if ln.strip()), "")
+    return bool(re.match(r"[a-z]{2,}\b", below)) and not labels_of(below, p.stack)[0]
+
+
+_SERIES = re.compile(r"\b\w+,[ \t]+\w+,[ \t]+(?:and|or)\b")
 
 
 def _principle_line(p: _Parser, line: str) -> bool:
@@ -696,6 +712,9 @@ _HISTORY_NOTE = re.compile(r"^\[[^\[\]]*\b(?:1[789]|20)\d\d\b[^\[\]]*\]$|"
                            r"^(?:Statutory/Other\s+Authority|Statutes/Other\s+Implemented|History):\s")
 # A sentence ends at its full stop, also before a history note that cites its acts ("... city. (1946, c. 384)",
 # the Oregon Revised Statutes' "... of the district. [Formerly 494.010]").
+# A colon inside brackets the line leaves open ("..., ITS technical standards and policies (see NYS-S23-001:", then
+# "Establishing Technology Solutions & Standards), as well as ...") ends no sentence: the bracket closes below.
+_INSIDE_BRACKETS = re.compile(r"\([^()]*:$")
 _ENDED = re.compile(r"[.:;!?](?:[\"”’)\]]*|[ \t]*\([^()]*\)|[ \t]*\[[^\[\]]*\])$")
 
 
