@@ -41,6 +41,8 @@ _PROHIBITION = re.compile(
     # AIDA 18(1): "However, the Minister is not permitted to require that the person disclose ...": a permission
     # denied is a prohibition.
     r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b|"
+    # A thing not permitted at all ("Automated final decision systems are not permitted."): forbidden.
+    r"\b(?:is|are)\s+not\s+(?:permitted|allowed)\s*[.;]|"
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
     # ("... to ensure that the AI system, when placed on the market, no longer presents that risk ..., within a
     # period it may prescribe": "no longer" negates nothing the sentence requires)
@@ -146,7 +148,8 @@ _WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<
 _TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+(?:\w+ed|kept|held|made|available)\b", re.I)
 # "Consent is required for the collection ...", "the consent of the individual is required before ...": a requirement
 # stated in the passive, as a model code states its principles ("is required by law" says what a law demands).
-_REQUIRED = r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+required\s+(?:for|before|prior\s+to)\b"
+# A policy's "Compliance is required with all enterprise policies and standards." likewise.
+_REQUIRED = r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+required\s+(?:for|before|prior\s+to|with)\b"
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
                         + _REQUIRED + "|"
                         + _RESPONSIBLE_FOR + "|" + _WILL, re.I)
@@ -486,12 +489,19 @@ _PARTY_LIST = re.compile(r"^\W*(?:the|each|every|any)\s+(?:[\w'’-]+\s+){0,3}?[
 _OPEN_ON_PREPOSITION = re.compile(r"\b(?:of|to|for|with|from|by|on)\s*,?\s*$", re.I)
 
 
+# "While an SE may adopt a different policy, it must include the requirements set forth in this one.": what a party
+# may do, conceded before what it must, is a permission of its own beside the duty.
+_CONCESSIVE = re.compile(r"^(?:While|Although|Though)\s[^,;]*\bmay\b[^,;]*(,)\s+"
+                         r"(?=(?:it|they|he|she|the|such|each|an?)\b[^,;]{0,60}?\b(?:shall|must)\b)")
+
+
 def _pieces(sentence: str) -> list[tuple[int, int]]:
     """Spans of the coordinated modal clauses of a sentence; a later one starts at its "and"."""
     pieces = []
     begin = 0
     cuts = [(m.start(), m.end() - len(m.group(0).lstrip(",; ")), False) for m in _CLAUSE_SPLIT.finditer(sentence)]
     cuts += [(m.start(), m.end(), True) for m in _REPEATED_MODAL.finditer(sentence)]
+    cuts += [(m.start(1), m.end(), False) for m in _CONCESSIVE.finditer(sentence)]
     for start, end, repeated in sorted(cuts):
         # (a rule's "will" of an agency's procedure is a modal verb too: "Requests ... will be made in writing and
         # Licensees shall have ...")

@@ -167,6 +167,9 @@ NON_DUTY = re.compile(
     r"\bshall\s+have\s+(?:at\s+least|not\s+less\s+than|no\s+(?:less|fewer)\s+than)\s+(?:\w+\s+)?(?:\(\d+\)\s+)?"
     r"(?:hours?|(?:business\s+|calendar\s+)?days?|weeks?|months?)\s+to\s+\w+|"
     r"^\W*(?:\w+\s+){1,2}(?:days?|weeks?|months?|years?)\s+from\s+[^.;]{0,80}?\bto\s+comply\b|"
+    # ("Existing automated decision systems ... will have until June 24, 2026 to comply with the new or updated
+    # requirements.": the time given to comply, as above, by a date.)
+    r"\b(?:shall|will)\s+have\s+until\b[^.;]{0,60}?\bto\s+comply\b|"
     r"\bshall\s+include\s+(?:\w+\s+)?transitional\s+periods?\b|"
     # severability ("shall be found and determined to be invalid ..., all valid parts ... shall remain in full force")
     # and when an instrument applies ("The provisions of this Policy shall be applicable on or after ..."); whom a
@@ -402,7 +405,11 @@ NON_DUTY = re.compile(
     # to law") are legal effects, as "shall be liable under" is.
     # A web page's note of which edition governs ("In case of inconsistencies ..., the printed version will
     # prevail.") is a precedence rule too, whatever its modal verb.
-    r"\b(?:shall|will)\s+prevail\b|\bshall\s+(?:come|enter)\s+into\s+force\b|"
+    # ("Where a conflict exists between this policy and an SE's policy, the more restrictive policy will take
+    # precedence.") Where a reader finds a term's meaning ("all terms shall have the meanings found in
+    # http://www.its.ny.gov/glossary") is a definition by reference, and where a document "may be found" its address.
+    r"\b(?:shall|will)\s+(?:prevail|take\s+precedence)\b|\bshall\s+have\s+the\s+meanings?\s+(?:found|given|set\s+forth)\b|"
+    r"\bmay\s+be\s+found\s+(?:at|in|on)\b|\bshall\s+(?:come|enter)\s+into\s+force\b|"
     # A limit of a body's remit ("The Department shall not be responsible for identifying or publishing data
     # sets"): what it need not do, forbidding it nothing.
     r"\bshall\s+not\s+be\s+responsible\s+for\b|"
