@@ -509,9 +509,8 @@ _OWN_SUBJECT = re.compile(r"^(?:The|A|An|Each|Every|No|Such|Any|All)\s+(?:[A-Z]\
 
 
 def _sentence_of_its_own(text: str) -> bool:
-    """Whether a child's first sentence is a whole one: it opens with its subject, which its modal verb follows
-    within a few words ("The Mayor may submit ...", "The Mayor, as custodian thereof, shall ..."), and ends with a
-    full stop."""
+    """Whether a child's first sentence is a whole one: it opens with its subject, its modal verb a few words on
+    ("The Mayor may submit ...", "The Mayor, as custodian thereof, shall ..."), and ends with a full stop."""
     first = sentences(text)[0] if text.strip() else ""
     return first.rstrip().endswith(".") and _OWN_SUBJECT.match(re.sub(r",[^,]{0,60},", "", first)) is not None
 
