@@ -8,12 +8,14 @@ import random
 from datetime import timedelta
 
 import pytest
+from rdflib import URIRef
 from test_incremental import AS_OF, add_evidence, renew_evidence
 
-from compgraph.checks import incremental
+from compgraph.checks import incremental, lastrun
 from compgraph.checks.affected import entries_of, restricted
-from compgraph.checks.incremental import validate_incremental
+from compgraph.checks.incremental import STATE, validate_incremental
 from compgraph.checks.shapes import load_shapes
+from compgraph.checks.sparql.run import _labels
 from compgraph.checks.validate import validate_store
 from compgraph.graph import evidence as ev
 from compgraph.graph.build import build
@@ -103,3 +105,36 @@ def test_a_restricted_query_holds_the_focus_nodes_in_its_focus_blocks_and_in_a_m
     text = restricted(query, ["<http://x/a>"])
     assert text.count("VALUES ?this { <http://x/a> }") == 3
     assert "MINUS { ?other" in text.replace("  ", " ")  # ?this unbound there: a VALUES would bind it
+
+
+def test_a_label_added_in_a_new_graph_relabels_the_findings_kept_in_memory(store: LocalStore) -> None:
+    """Findings of queries whose rows did not change are kept from the last run in the process; a focus node whose
+    label triples changed gets its findings made again, as a full run names them."""
+    shapes = load_shapes()
+    validate_incremental(store, AS_OF, shapes, save=False)
+    org = URIRef("https://w3id.org/compgraph/id/organisation/mozart")
+    store.replace_graph("https://w3id.org/compgraph/graph/test/relabel",
+                        f'<{org}> <http://www.w3.org/2000/01/rdf-schema#label> "0" .\n'.encode())
+    assert _labels(store, [org])[org] == "0"  # the store reads a one-character label first: it names the findings
+    inc = validate_incremental(store, AS_OF, shapes, save=False)
+    assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings
+    assert any(f.focus_label == "0" for f in inc.outcome.findings)
+
+
+def test_written_behind_the_state_is_on_disk_once_settled_and_the_next_run_uses_it(store: LocalStore) -> None:
+    shapes = load_shapes()
+    validate_incremental(store, AS_OF, shapes, save=False, write_behind=True)
+    lastrun.settle(store.root / STATE)
+    assert (store.root / STATE).is_file()
+    _close_a_gap(store)
+    inc = validate_incremental(store, AS_OF, shapes, save=False, write_behind=True)
+    assert not inc.why_full and inc.focused > 0
+    assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings
+
+
+def test_a_state_file_another_process_wrote_is_read_not_the_copy_in_memory(store: LocalStore) -> None:
+    shapes = load_shapes()
+    validate_incremental(store, AS_OF, shapes, save=False)
+    assert lastrun.recall(store.root / STATE, lastrun._KEPT[str(store.root / STATE)].ids) is not None
+    (store.root / STATE).write_text((store.root / STATE).read_text(encoding="utf-8") + " ", encoding="utf-8")
+    assert lastrun.recall(store.root / STATE, lastrun._KEPT[str(store.root / STATE)].ids) is None

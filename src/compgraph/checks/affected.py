@@ -347,9 +347,15 @@ def restricted(sparql: str, focus: list[str]) -> str:
             sparql = sparql[: open_at + 1] + " " + values + sparql[open_at + 1 :]
     start = _select_where(sparql)
     head, body = sparql[: start + 1], sparql[start + 1 :]
-    return head + " " + values + body.replace(FOCUS_BLOCK, FOCUS_BLOCK + values)
+    body = body.replace(FOCUS_BLOCK, FOCUS_BLOCK + values)
+    # The embedded plan's hash-join blocks (``rewrite.hash_joins``) that read a pattern of ?this: SELECT * keeps
+    # ?this the outer variable, so the block need only read the focus nodes' triples (1.1M triples, the
+    # organisation rule for one organisation: 0.52 -> 0.37 s).
+    body = _THIS_BLOCK.sub(lambda m: m.group(1) + values + m.group(2), body)
+    return head + " " + values + body
 
 
+_THIS_BLOCK = re.compile(r"(\{ SELECT \* WHERE \{ )([^{}]*\?this\b[^{}]*\} \})")
 _MINUS = re.compile(r"\bMINUS\s*\{", re.IGNORECASE)
 
 

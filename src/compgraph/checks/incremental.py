@@ -40,10 +40,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
-from compgraph.checks import keptfindings
+from compgraph.checks import keptfindings, lastrun
 from compgraph.checks.affected import Changed, Entry, entries_of, focus_nodes, restricted
 from compgraph.checks.integrity import with_evidence_integrity
-from compgraph.checks.report import REPORT_GRAPH, Outcome, Triple
+from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, Triple
 from compgraph.checks.reportpart import save_report_in_part
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import Plan, Query, plan_each
@@ -263,18 +263,20 @@ class Incremental:
 
 
 def validate_incremental(
-    store: LocalStore, as_of: date, shapes: Graph | None = None, save: bool = True
+    store: LocalStore, as_of: date, shapes: Graph | None = None, save: bool = True, write_behind: bool = False
 ) -> Incremental:
     """The findings of a full validation (SPARQL engine), running only what changed since the last run can affect.
 
     Long because it is one sequence that must stay in this order: what the last run kept, what changed since,
-    which queries that affects, their rows, then labels, report and the file for the next run."""
+    which queries that affects, their rows, then labels, report and the file for the next run. ``write_behind``:
+    that file is written after this returns (a server, the bench: ``lastrun``)."""
     t0 = time.perf_counter()
     shapes = shapes if shapes is not None else load_shapes()
     check_rules(shapes)
     escaped = bool(store.query(f"ASK {{ ?g <{KEPT_AS_WRITTEN}> ?n }}").boolean)
     p, needs, ids, plan_id, plain = _prepared(shapes, escaped)
     path = store.root / STATE
+    lastrun.settle(path)
     if p.fallback:
         outcome = validate_store(store, as_of, shapes, save=save)
         why = f"{len(p.fallback)} shapes need pySHACL, which cannot run in part"
@@ -284,7 +286,8 @@ def validate_incremental(
         wanted = None  # every predicate matters
     hashes = graph_hashes(store)
     db = store.oxigraph
-    last = _load(path)
+    memo = lastrun.recall(path, ids)  # this process's copy of the file, rows decoded and findings made
+    last = memo.doc if memo is not None else _load(path)
     why = ""
     if last is None:
         why = "no earlier run kept beside the store"
@@ -298,6 +301,7 @@ def validate_incremental(
     changed: set[str] = set()
     added: list[Changed] = []  # the triples of graphs new since the last run
     touched: list[int] = []  # queries only those can affect: run again for the focus nodes they reach
+    whole_keys: set[str] = set()  # the keys changed in graphs whose change is not known triple by triple
     focus = dict(last["focus"]) if last is not None and isinstance(last.get("focus"), dict) and not why else {}
     if why:
         rerun = list(range(len(p.queries)))
@@ -307,7 +311,6 @@ def validate_incremental(
         assert last is not None and wanted is not None
         old_hashes, old_sigs = last["graphs"], last["sigs"]
         sigs = {g: old_sigs[g] for g in hashes if g in old_sigs and old_hashes.get(g) == hashes[g]}
-        whole_keys: set[str] = set()
         for g in set(hashes) | set(old_hashes):
             if g in hashes and g in sigs:
                 continue
@@ -335,8 +338,9 @@ def validate_incremental(
     if kept_findings is not None:
         assert last is not None
         return _as_kept(store, as_of, shapes, p, ids, last, kept_findings, key, save, t0)
-    per_query = [[] for _ in p.queries] if why else _kept_rows(last, ids)  # type: ignore[arg-type]
+    per_query = [[] for _ in p.queries] if why else list(memo.rows) if memo else _kept_rows(last, ids)  # type: ignore[arg-type]
     focused = 0
+    remade = set(range(len(p.queries))) if why else set()  # the queries whose rows may differ from the last run's
     if rerun or touched:  # the date's scratch graph is a write, so only if needed
         with run_graph(store, as_of):
             for i in touched:
@@ -344,15 +348,19 @@ def validate_incremental(
                 if got is None:
                     rerun.append(i)
                 else:
+                    if got is not per_query[i]:
+                        remade.add(i)
                     per_query[i] = got
                     focused += 1
             fresh = rows_per_query(store, [p.queries[i] for i in rerun])
         for i, rows in zip(rerun, fresh, strict=True):
             per_query[i] = rows
+        remade |= set(rerun)
     flat = [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
-    labels = _labels(store, (d.get("this") for _, d in flat))  # type: ignore[misc]
-    findings, report = findings_from_rows(flat, shapes, labels)
-    made = Outcome(as_of, not rows_with_focus(flat), findings, report)
+    labels, per_findings = _findings(store, shapes, p.queries, per_query, remade, memo if not why else None,
+                                     None if whole_keys & _LABELS else {t.s for t in added if t.p in _LABELS})
+    findings = sorted(set().union(*per_findings), key=Finding.sort_key)
+    made = Outcome(as_of, not rows_with_focus(flat), findings, lambda: findings_from_rows(flat, shapes, labels)[1])
     made.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}
     made.shapes = shapes
     outcome = with_evidence_integrity(store, made)
@@ -364,7 +372,12 @@ def validate_incremental(
     saved = history.last_recorded(db, REPORT_GRAPH) if save else None
     if unchanged:
         # Nothing changed: the incremental file already says all of this (2.5 s to write at 1.1M).
-        keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
+        def kept_only() -> None:
+            keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
+            if last is not None:
+                lastrun.keep(path, lastrun.LastRun((0, 0, 0), last, ids, per_query, per_findings, labels))
+
+        lastrun.write(path, kept_only, write_behind)
         return Incremental(outcome, len(p.queries), 0, [], why, time.perf_counter() - t0)
     doc = {
         "format": FORMAT,
@@ -374,12 +387,21 @@ def validate_incremental(
         "sigs": sigs,
         "focus": focus,
         "rows": {
-            qid: [{k: _term_out(v) for k, v in d.items()} for d in rows]
-            for qid, rows in zip(ids, per_query, strict=True)
+            # A query whose rows did not change keeps them as the last file wrote them (0.6 s to encode 28k rows).
+            qid: last["rows"][qid] if last is not None and i not in remade else [
+                {k: _term_out(v) for k, v in d.items()} for d in rows]
+            for i, (qid, rows) in enumerate(zip(ids, per_query, strict=True))
         },
     }
-    if ondisk.keep_json(path, doc):  # not written (a read-only store): every run is a full one
-        keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
+
+    def both() -> None:
+        if ondisk.keep_json(path, doc):  # not written (a read-only store): every run is a full one
+            keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
+            lastrun.keep(path, lastrun.LastRun((0, 0, 0), doc, ids, per_query, per_findings, labels))
+        else:
+            lastrun.keep(path, None)
+
+    lastrun.write(path, both, write_behind)
     names = sorted(shorten(k[5:]) + " (class)" if k.startswith("type ") else shorten(k) for k in changed)
     return Incremental(outcome, len(p.queries), len(rerun), names, why, time.perf_counter() - t0, focused)
 
@@ -497,4 +519,36 @@ def _for_focus_nodes(
     if not nodes:
         return kept
     res = store.query(sparql_prefixes() + restricted(plain.sparql, sorted(n.n3() for n in nodes)))
-    return [d for d in kept if d.get("this") not in nodes] + distinct_rows(q, res.dicts())
+    fresh = distinct_rows(q, res.dicts())
+    before = [d for d in kept if d.get("this") in nodes]
+    if len(before) == len(fresh) and {frozenset(d.items()) for d in before} == {frozenset(d.items()) for d in fresh}:
+        return kept  # the same rows: the query's findings and its rows in the file stand
+    return [d for d in kept if d.get("this") not in nodes] + fresh
+
+
+_LABELS = {str(RDFS.label), str(SH.name), "http://purl.org/dc/terms/title"}  # what ``_labels`` reads
+
+
+def _findings(
+    store: LocalStore, shapes: Graph, queries: list[Query], per_query: list[list[dict[str, Node | None]]],
+    remade: set[int], memo: lastrun.LastRun | None, relabelled: set[str] | None,
+) -> tuple[dict[Node, str], list[list[Finding]]]:
+    """The focus nodes' labels and each query's findings: from the last run's where its rows and their focus nodes'
+    labels are the same (``relabelled``: the nodes whose label triples were added; None: labels may have changed
+    anywhere), else made again."""
+    if memo is None or relabelled is None:
+        labels = _labels(store, (d.get("this") for rows in per_query for d in rows))  # type: ignore[misc]
+        return labels, [_made(shapes, q, rows, labels) for q, rows in zip(queries, per_query, strict=True)]
+    labels = dict(memo.labels)
+    stale = {URIRef(x) for x in relabelled}
+    fresh = {d.get("this") for i in remade for d in per_query[i]} | stale
+    labels.update(_labels(store, (n for n in fresh if n is not None)))
+    out = []
+    for i, (q, rows) in enumerate(zip(queries, per_query, strict=True)):
+        again = i in remade or (stale and any(d.get("this") in stale for d in rows))
+        out.append(_made(shapes, q, rows, labels) if again else memo.findings[i])
+    return labels, out
+
+
+def _made(shapes: Graph, q: Query, rows: list[dict[str, Node | None]], labels: dict[Node, str]) -> list[Finding]:
+    return findings_from_rows([(q, d) for d in rows], shapes, labels, report_too=False)[0]

@@ -231,7 +231,7 @@ def _labels(store: GraphStore, nodes: Iterable[Node]) -> dict[Node, str]:
 
 
 def findings_from_rows(
-    rows: list[tuple[Query, dict[str, Node | None]]], shapes: Graph, labels: dict[Node, str]
+    rows: list[tuple[Query, dict[str, Node | None]]], shapes: Graph, labels: dict[Node, str], report_too: bool = True
 ) -> tuple[list[Finding], list[tuple[Node, Node, Node]]]:
     """The same Finding objects (and SHACL report triples) that validate.findings_from_report makes."""
     report: list[tuple[Node, Node, Node]] = []
@@ -241,15 +241,6 @@ def findings_from_rows(
     findings = []
     conforms = True
     paths_written: set[int] = set()
-    # rdflib's namespace attributes cost a lookup each (~290k per 28k findings): read once.
-    result, kind, focus_node, severity_p = SH.result, SH.ValidationResult, SH.focusNode, SH.resultSeverity
-    shape_p, component_p, constraint_p, path_p = (
-        SH.sourceShape,
-        SH.sourceConstraintComponent,
-        SH.sourceConstraint,
-        SH.resultPath,
-    )
-    value_p, message_p, a = SH.value, SH.resultMessage, RDF.type
     severities: dict[int, str] = {}
     templates: dict[int, list[str]] = {}
     # Result nodes named from one random stem and a count: BNode() draws a UUID each (~30k per run at 1.1M triples).
@@ -276,24 +267,8 @@ def findings_from_rows(
             severities[id(q)] = shorten(str(q.severity)).removeprefix("sh:")
         severity = severities[id(q)]
         conforms = False  # the SHACL spec: any result, whatever its severity, means the data does not conform
-        r = BNode(f"{stem}r{n}")
-        report.append((report_node, result, r))
-        report.append((r, a, kind))
-        report.append((r, focus_node, focus))
-        report.append((r, severity_p, q.severity))
-        report.append((r, shape_p, q.shape))
-        report.append((r, component_p, q.component))
-        if q.constraint is not None:
-            report.append((r, constraint_p, q.constraint))
-        if path is not None:
-            report.append((r, path_p, path))
-            if path == q.path and id(q) not in paths_written:
-                paths_written.add(id(q))
-                report.extend(q.path_triples)
-        if value is not None:
-            report.append((r, value_p, value))
-        for m in messages:
-            report.append((r, message_p, Literal(m)))
+        if report_too:
+            _result_triples(report, report_node, BNode(f"{stem}r{n}"), q, focus, path, value, messages, paths_written)
         findings.append(
             Finding(
                 severity=severity,
@@ -308,6 +283,37 @@ def findings_from_rows(
         )
     report.append((report_node, SH.conforms, Literal(conforms)))
     return sorted(set(findings), key=Finding.sort_key), report
+
+
+def _result_triples(
+    report: list[tuple[Node, Node, Node]], report_node: Node, r: Node, q: Query, focus: Node, path: Node | None,
+    value: Node | None, messages: list[str], paths_written: set[int],
+) -> None:
+    """One sh:ValidationResult's triples, as pySHACL writes them."""
+    report.append((report_node, _RESULT, r))
+    report.append((r, _A, _KIND))
+    report.append((r, _FOCUS, focus))
+    report.append((r, _SEVERITY, q.severity))
+    report.append((r, _SHAPE, q.shape))
+    report.append((r, _COMPONENT, q.component))
+    if q.constraint is not None:
+        report.append((r, _CONSTRAINT, q.constraint))
+    if path is not None:
+        report.append((r, _PATH, path))
+        if path == q.path and id(q) not in paths_written:
+            paths_written.add(id(q))
+            report.extend(q.path_triples)
+    if value is not None:
+        report.append((r, _VALUE, value))
+    for m in messages:
+        report.append((r, _MESSAGE, Literal(m)))
+
+
+# rdflib's namespace attributes cost a lookup each (~290k per 28k findings): read once.
+_RESULT, _KIND, _FOCUS, _SEVERITY = SH.result, SH.ValidationResult, SH.focusNode, SH.resultSeverity
+_SHAPE, _COMPONENT, _CONSTRAINT = SH.sourceShape, SH.sourceConstraintComponent, SH.sourceConstraint
+_PATH = SH.resultPath
+_VALUE, _MESSAGE, _A = SH.value, SH.resultMessage, RDF.type
 
 
 def validate_store_sparql(store: GraphStore, as_of: date, shapes: Graph | None = None) -> Outcome:

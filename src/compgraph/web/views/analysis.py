@@ -52,7 +52,7 @@ def _validation(store: GraphStore, as_of: date) -> Any:
         # After a write (through this server or not) or a restart, only what changed is validated again.
         return cache().get(
             ("validation", state.lasting_key, as_of),
-            lambda: validate_incremental(store, as_of, save=False).outcome,
+            lambda: validate_incremental(store, as_of, save=False, write_behind=True).outcome,
         )
     return cache().get(("validation", state.key, as_of), lambda: validate_store(store, as_of, save=False))
 
