@@ -247,6 +247,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            # what another party may do if the duty is not done.
                            r"(?<=;)\s+(?=(?:he|she|it|they)(?:\s+or\s+she)?\s+(?:also\s+)?(?:shall|must|may)\b)|"
                            r",\s+(?=failing\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           # Washington's HB 1155: "must promptly take steps to authenticate a consumer request but
+                           # this does not extend the ... duty to comply ...": what the duty does not change, no clause
+                           # of a duty (nonduty reads it so).
+                           r"\s+(?=but\s+this\s+does\s+not\s+(?:extend|affect|limit|alter|relieve|change)\b)|"
                            # The AI Act's 5(2): "shall be deployed ... only to confirm the identity ..., and it shall
                            # take into account the following elements:" (a pronoun after ", and"); 99(7): "shall be
                            # taken into account and, as appropriate, regard shall be given to the following:" (a
@@ -384,7 +388,10 @@ _REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b
                              # GDPR 17(1): "The data subject shall have the right to obtain from the controller the
                              # erasure ... and the controller shall have the obligation to erase ... where one of the
                              # following grounds applies:": a right and the obligation that answers it, two clauses.
-                             r"\s+and\s+(?=the\s+(?:[\w'’-]+\s+){1,3}(?:shall|must)\s+have\s+the\s+(?:obligation|duty)\s+to\b)",
+                             r"\s+and\s+(?=the\s+(?:[\w'’-]+\s+){1,3}(?:shall|must)\s+have\s+the\s+(?:obligation|duty)\s+to\b)|"
+                             # Washington's HB 1155: "the request for deletion may be delayed to enable restoration
+                             # ... and such delay may not exceed six months": the leave and its limit, two clauses.
+                             r"\s+and\s+(?=such\s+[\w-]+\s+(?:shall|must|may)\s+not\b)",
                              re.I)
 # ("protection of information which, if disclosed, may adversely affect ...": a "may" inside a relative clause or a
 # condition is that clause's own, no permission beside the duty.)
@@ -474,8 +481,9 @@ def statute_modality(clause: str) -> str | None:
     if _MAY.search(clause):
         return "permission"
     to_be = _TO_BE.search(clause)
-    # "the context in which personal data is to be processed": a relative clause says which context, not a duty.
-    if to_be and not re.search(r"\b(?:which|that|whom|whose|where)\b[^,;]{0,80}$", clause[:to_be.start()]):
+    # "the context in which personal data is to be processed": a relative clause says which context, not a duty
+    # (in capitals too: Colorado's enrolled bills print new law so, "THE CONTEXT IN WHICH PERSONAL DATA ARE TO BE").
+    if to_be and not re.search(r"\b(?:which|that|whom|whose|where)\b[^,;]{0,80}$", clause[:to_be.start()], re.I):
         return "mandatory"
     return None
 
@@ -657,7 +665,14 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((modality, f"{_subject_of(sentence)} {modal.group(0) if modal else ''} … "
                                   f"{sentence[a:b].strip()}"))
         else:
-            out.append((modality, f"{_subject_of(sentence)} … {sentence[a:b].strip()}"))
+            # "..., the regulated entity ... is not required to comply with a request ... and may request that ...":
+            # the permission's party is the exception's subject, not the exception (which binds no one)
+            subject = _subject_of(sentence)
+            subject = subject[:cut.start()].rstrip() if (cut := NON_DUTY.search(subject)) else subject
+            # "A valid authorization ... is a document consistent with this section and must be written in plain
+            # language": a verb coordinated with a status of the same subject reads with it, the sentence up to it
+            out.append((modality, sentence[:b].strip() if re.search(r"\s(?:and|or)$", subject)
+                        else f"{subject} … {sentence[a:b].strip()}"))
     return out
 
 

@@ -35,14 +35,15 @@ CAPITAL_CATCHLINE = re.compile(r"[A-Z][A-Z0-9 ,'’()-]{1,80}?\.[ \t]*[—–][ 
 # A mixed-case catchline of a few words ("Health plan.", "Standard: Documentation.", "Implementation specifications
 # (Required)—"), and the first label of a list ("(1)", "(i)", "(A)") that may follow it on the same line.
 _RUN_IN_CATCHLINE = re.compile(r"[A-Z][A-Za-z ,'’():/-]{0,80}?(?:\.|[—–])[ \t]*")
-_FIRST_OF_LIST = re.compile(r"\((1|i|A)\)[ \t]")
+_FIRST_OF_LIST = re.compile(r"\((1|i|a|A)\)[ \t]")
 _MODAL = re.compile(r"\b(?:shall|must|may|will)\b", re.I)
 
 
 def _one_below(label: str, first: str) -> bool:
-    """``first`` opens the list one level below ``label`` in the CFR's order: (a), (1), (i), (A)."""
+    """``first`` opens the list one level below ``label`` in the CFR's order: (a), (1), (i), (A); or in Colorado's,
+    (1), (a), (I): "(1) Duty of transparency. (a) A CONTROLLER SHALL PROVIDE ..." (C.R.S. 6-1-1308)."""
     if label.isdigit():
-        return first == "i"
+        return first in ("i", "a")
     if roman_value(label) is not None and label.islower() and label != "a":
         return first == "A" or (first == "1" and len(label) == 1)
     return first == "1" and label.isalpha() and label.islower()

@@ -84,3 +84,16 @@ def cases_not_duties(lead_text: str, point_texts: list[str]) -> bool:
         return True
     permission = statute_modality(lead_text) == "permission" and lead_text.rstrip().endswith(":")
     return permission and len(point_texts) >= 2 and all(_IF_POINT.match(t) for t in point_texts)
+
+
+# A point that names a document's content ("must contain the following: ... (e) A statement that the provision of
+# goods or services may not be conditioned on the consumer signing ...", Washington's HB 1155): its modal verb is the
+# statement's words, not the point's own; the lead-in's verb decides.
+_STATED_CONTENT = re.compile(r"^\W*(?:an?\s+|the\s+)?(?:written\s+)?(?:statement|notice|notification|declaration|"
+                             r"explanation|assurance|acknowledg(?:e)?ment|confirmation|certification)\s+that\b", re.I)
+
+
+def point_modality(point: str) -> str | None:
+    """A point's own modality, as ``statute_modality`` reads it, or None when the point only names what a document
+    states."""
+    return None if _STATED_CONTENT.match(point) else statute_modality(point)

@@ -212,7 +212,17 @@ NON_DUTY = re.compile(
     r"\b(?:does|do)\s+not\s+warrant\b|\bmakes?\s+no\s+(?:[\w-]+\s+){0,3}warrant(?:y|ies)\b|"
     r"\bwarranties\s+(?:are\s+)?to\s+be\s+implied\b|"
     r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
-    r"\bmay\s+be\s+(?:cited|referred\s+to)\s+as\b|\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
+    # What a duty does not change ("... but this does not extend the regulated entity's ... duty to comply ...").
+    r"\bbut\s+this\s+does\s+not\s+(?:extend|affect|limit|alter|relieve|change)\b|"
+    # (Washington's "This act may be known and cited as the Washington my health my data act." is the same title.)
+    r"\bmay\s+be\s+(?:known\s+and\s+)?(?:cited|referred\s+to)\s+as\b|"
+    r"\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
+    # The date from which a class of parties must follow the section it closes ("A small business must comply with
+    # this section beginning June 30, 2024.", Washington's HB 1155): when the section's own duties bind them, as an
+    # effective date, no duty of its own.
+    r"^\W*(?:an?|the|each|every|any)\s+[\w\s-]{1,60}?\s+(?:must|shall)\s+comply\s+with\s+this\s+"
+    r"(?:section|subsection|chapter|part|article|subtitle|act)\s+(?:beginning|starting|on\s+and\s+after|on\s+or\s+"
+    r"after)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\W*$|"
     # Missouri's "Sections 375.1400 to 375.1427 shall be known and may be cited as ...", parted at its "and may", and
     # a definitions section's lead-in "As used in sections ..., the following terms mean:" (then '"Licensee", ...').
     r"\bsections?\s+[\d.]+(?:\s+(?:to|through)\s+[\d.]+)?\s+shall\s+be\s+known\b|"

@@ -31,7 +31,7 @@ from compgraph.legal.clauses import (
 )
 from compgraph.legal.furniture import SENTENCE_BREAK, set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
-from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, proviso_modality, split_lead_in
+from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, point_modality, proviso_modality, split_lead_in
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.responsibilities import carry_responsibilities
 from compgraph.legal.statute import Provision, parse_provisions
@@ -356,8 +356,8 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
                                 r"\bunless\b[^;:]*\b(?:one|any|either)\s+of\s+the\s+following\b[^;:]*:\s*$|"
                                 # Utah's "a controller may not process sensitive data ... without:" then "(a) first
                                 # presenting the consumer with clear notice ...; or (b) ...": what lifts a
-                                # prohibition is its exception, as "unless" is; the points bind no one.
-                                r"\b(?:shall|must|may)\s+not\b[^;]*\bwithout\W*$", re.I)
+                                # prohibition is its exception, as "unless" and "except:" are; no point binds.
+                                r"\b(?:shall|must|may)\s+not\b[^;]*\b(?:without|except)\W*$", re.I)
 _BARE_CONDITION = re.compile(r"^\W*(?:if|where|when)\W*$", re.I)
 # A point that completes its parent's lead-in and opens conditions of its own ("notice ... shall be provided by one of
 # the following methods:" then "(d) Substitute notice, if:" then "a. The person demonstrates that the cost ...; or
@@ -537,7 +537,7 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
         # exception binds no one, the permission beside it still does.
         _later(walker, prov, f"{lead_text} {labels}", later, subject)
         return
-    own = statute_modality(first)
+    own = point_modality(first)
     # "shall meet the following requirements: ... (6) If the director determines ..., the director may assess
     # penalties": a point whose own clause names another party than the lead-in binds that party by its own verb.
     own_party = own == "permission" and _names_own_party(first, subject)

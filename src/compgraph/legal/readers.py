@@ -14,6 +14,7 @@ from typing import Any
 
 from compgraph.legal.glued_labels import unglue_labels
 from compgraph.legal.margin_numbers import strip_margin_numbers
+from compgraph.legal.typed_lists import counted_code_lines, opens_empty_item, run_in, typed_label
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
 
@@ -480,6 +481,8 @@ def _item_marker(li: Any) -> str:
         return "- "
     if _sole_item(li):
         return ""
+    if (label := typed_label(li)) is not None:
+        return label + " "
     start = int(parent.get("start", 1)) if str(parent.get("start", "1")).isdigit() else 1
     siblings = [c for c in parent.find_all("li", recursive=False)]
     return f"{start + siblings.index(li)}. "
@@ -665,6 +668,7 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
             para.unwrap()
     lines: list[str] = []
     loose: list[str] = []
+    pending = ""  # the markers of "[Empty]" items, written before the next item's line (typed_lists)
 
     def flush() -> None:
         text = " ".join("".join(loose).split())
@@ -703,7 +707,15 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
                 lines.extend(x for i, t in enumerate(counted)
                              for x in ((("  " * depth) + _item_marker(node) if i == 0 else "") + t, ""))
             else:
-                lines.append(("  " * depth) + _item_marker(node) + _flat_text(node, skip=("ul", "ol")))
+                own = _flat_text(node, skip=("ul", "ol"))
+                if opens_empty_item(node, own):  # its number opens its first paragraph's line (typed_lists)
+                    pending = run_in(pending, _item_marker(node)) if pending else ("  " * depth) + _item_marker(node)
+                    continue
+                line = ("  " * depth) + _item_marker(node) + own
+                lines.append(run_in(pending, _item_marker(node) + own) if pending else line)
+                pending = ""
+        elif name == "pre" and (counted_lines := counted_code_lines(node.get_text())) is not None:
+            lines.extend(counted_lines)
         elif name == "pre":
             # preformatted text keeps its line breaks (a statute pasted as "pdftotext -layout" output: its
             # subsections, points and page furniture are lines, which joined would be one run of sentences)
