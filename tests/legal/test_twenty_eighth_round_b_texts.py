@@ -19,6 +19,7 @@ from dutyrows import duty_rows as _duties
 from compgraph.legal.clauses import duty_clauses, statute_modality
 from compgraph.legal.labels import labels_of
 from compgraph.legal.nonduty import NON_DUTY
+from compgraph.legal.parties import statute_addressee
 from compgraph.legal.readers import read_document
 
 
@@ -124,3 +125,8 @@ def test_a_duty_coordinated_with_a_status_of_the_same_subject_reads_with_it() ->
     sentence = ("A valid authorization to sell consumer health data is a document consistent with this section and "
                 "must be written in plain language.")
     assert duty_clauses(sentence) == [("mandatory", sentence)]
+
+
+def test_a_regulated_entity_of_a_health_data_act_is_the_controller() -> None:
+    assert statute_addressee("A regulated entity or a small business") == "controller"
+    assert statute_addressee("The regulated entities") == "controller"

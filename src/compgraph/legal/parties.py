@@ -88,8 +88,10 @@ _ROLES = _table(
     # provider" alone is the provider of the communications service).
     ("processor", r"\bagents?\s+of\s+(?:a|an|the)\s+(?:health\s+information\s+)?custodians?\b|"
                   r"\bservice\s+providers?\s+or\s+contractors?\b"),
-    # Japan's APPI calls it a "personal information handling business operator".
-    ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b|"
+    # Japan's APPI calls it a "personal information handling business operator"; Washington's My Health My Data Act
+    # a "regulated entity" (one that "determines the purpose and means of collecting, processing ... consumer health
+    # data").
+    ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b|\bregulated\s+entit(?:y|ies)\b|"
                    r"\bhealth\s+information\s+custodians?\b|\bpersonal\s+information\s+handling\s+business\s+"
                    r"operators?\b"),
     # Singapore's PDPA calls the processor a "data intermediary".
