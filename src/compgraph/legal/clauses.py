@@ -247,9 +247,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            # what another party may do if the duty is not done.
                            r"(?<=;)\s+(?=(?:he|she|it|they)(?:\s+or\s+she)?\s+(?:also\s+)?(?:shall|must|may)\b)|"
                            r",\s+(?=failing\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
-                           # Washington's HB 1155: "must promptly take steps to authenticate a consumer request but
-                           # this does not extend the ... duty to comply ...": what the duty does not change, no clause
-                           # of a duty (nonduty reads it so).
+                           # HB 1155's "... authenticate a consumer request but this does not extend the ... duty"
                            r"\s+(?=but\s+this\s+does\s+not\s+(?:extend|affect|limit|alter|relieve|change)\b)|"
                            # The AI Act's 5(2): "shall be deployed ... only to confirm the identity ..., and it shall
                            # take into account the following elements:" (a pronoun after ", and"); 99(7): "shall be
@@ -481,8 +479,7 @@ def statute_modality(clause: str) -> str | None:
     if _MAY.search(clause):
         return "permission"
     to_be = _TO_BE.search(clause)
-    # "the context in which personal data is to be processed": a relative clause says which context, not a duty
-    # (in capitals too: Colorado's enrolled bills print new law so, "THE CONTEXT IN WHICH PERSONAL DATA ARE TO BE").
+    # "the context in which personal data is to be processed" (or "IN WHICH ... ARE TO BE"): which context, no duty.
     if to_be and not re.search(r"\b(?:which|that|whom|whose|where)\b[^,;]{0,80}$", clause[:to_be.start()], re.I):
         return "mandatory"
     return None
@@ -665,12 +662,10 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((modality, f"{_subject_of(sentence)} {modal.group(0) if modal else ''} … "
                                   f"{sentence[a:b].strip()}"))
         else:
-            # "..., the regulated entity ... is not required to comply with a request ... and may request that ...":
-            # the permission's party is the exception's subject, not the exception (which binds no one)
+            # "the regulated entity ... is not required to comply ... and may request": the exception binds no one
             subject = _subject_of(sentence)
             subject = subject[:cut.start()].rstrip() if (cut := NON_DUTY.search(subject)) else subject
-            # "A valid authorization ... is a document consistent with this section and must be written in plain
-            # language": a verb coordinated with a status of the same subject reads with it, the sentence up to it
+            # "A valid authorization ... is a document ... and must be written in plain language": one sentence
             out.append((modality, sentence[:b].strip() if re.search(r"\s(?:and|or)$", subject)
                         else f"{subject} … {sentence[a:b].strip()}"))
     return out
