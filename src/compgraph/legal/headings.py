@@ -76,8 +76,17 @@ _RULE = re.compile(r"^(?:Rule|RULE)[ \t]+(\d{1,3}[A-Z]?)\.(?:[ \t]+(.*))?$")
 # A policy's appendix is lettered ("Appendix A – Acceptable and Unacceptable use of AI Examples").
 _ANNEX = re.compile(r"^(?:ANNEX|Annex|(?=APPENDIX|Appendix)\w+(?=[ \t]+[A-Z]\b))[ \t]+([IVXLC]+|\d+|[A-Z])\b"
                     r"[ \t]*[-–—:.]?[ \t]*(.*)$")
+# A Markdown heading of a section's number and its catchline, no full stop: New Zealand's reprints ("9 Unsolicited
+# commercial electronic messages must not be sent"); a heading, so the catchline's verb states no duty.
+_NUMBERED_CATCHLINE = re.compile(r"^(\d{1,3}[A-Z]{0,3})[ \t]+([A-Z][^.;:]*)$")
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
+
+
+def numbered_catchline(line: str) -> bool:
+    """Whether a Markdown heading's words are a section's number and catchline ("17 Requirement to ...")."""
+    return _NUMBERED_CATCHLINE.match(line) is not None and _PRINCIPLE.match(line) is None  # "1  Australian Privacy
+    # Principle 1--open ...": a principle, cited by its initials
 
 
 def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
@@ -99,6 +108,9 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
             continue
         if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
             return kind, m.group(1).replace("–", "-"), (m.group(2) or "").strip()
+    # a reprint's "17 Requirement to ..." (``nz_reprints``)
+    if marked and numbered_catchline(line) and (nz := _NUMBERED_CATCHLINE.match(line)):
+        return "section", nz.group(1), nz.group(2).strip()
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):
         return "section", m.group(1).replace(" ", ""), m.group(2).strip()

@@ -14,6 +14,7 @@ from typing import Any
 
 from compgraph.legal.glued_labels import unglue_labels
 from compgraph.legal.margin_numbers import strip_margin_numbers
+from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraphs
 from compgraph.legal.typed_lists import counted_code_lines, opens_empty_item, run_in, typed_label
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
@@ -669,6 +670,7 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
     lines: list[str] = []
     loose: list[str] = []
     pending = ""  # the markers of "[Empty]" items, written before the next item's line (typed_lists)
+    apart: set[int] = set()  # paragraphs of a list item read as lines of their own, in document order
 
     def flush() -> None:
         text = " ".join("".join(loose).split())
@@ -690,6 +692,9 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
         flush()
         if name not in _BLOCKS:
             continue
+        if id(node) in apart:  # a later subsection's paragraph, read where it stands (subsection_paragraphs)
+            lines.extend(["", _flat_text(node), ""])
+            continue
         if name != "li" and name != "tr" and node.find_parent(["li", "p", "pre", "td", "th"]):
             continue
         if name == "tr":
@@ -701,6 +706,9 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
             counted = _counted_paragraphs(node)
             if any(_LABEL_CELL.match(t) for t in paragraphs):
                 lines.extend(_labelled_paragraphs(paragraphs, ("  " * depth) + _item_marker(node)))
+            elif (later := subsection_paragraphs(node)) is not None:
+                lines.extend([("  " * depth) + _item_marker(node) + paragraphs[0], ""])
+                apart.update(id(x) for x in later)
             elif counted is not None:
                 if _EMPTY_ITEM.match(node.get_text()):  # "1. [Empty]" over "a. ...": subsection 1, its text in (a)
                     counted[0] = re.sub(r"^\(([a-z]{1,2}|[ivxlc]{1,6})\) ", r"\1. ", counted[0])
@@ -721,7 +729,7 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
             # subsections, points and page furniture are lines, which joined would be one run of sentences)
             lines.extend([*(ln.rstrip() for ln in node.get_text().split("\n")), ""])
         elif name.startswith("h"):
-            lines.extend(["", _flat_text(node), ""])
+            lines.extend(["", numbered_catchline(node, _flat_text(node)), ""])
         elif line_laid and name == "p" and (laid := _laid_out_lines(node)) is not None:
             lines.extend([*laid, ""])
         else:

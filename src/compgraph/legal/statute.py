@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from compgraph.legal.citing import continues_citation
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import capital_wraps, repair_typography
-from compgraph.legal.headings import heading_of, is_title, long_title, principle_cite, principle_name
+from compgraph.legal.headings import (
+    heading_of,
+    is_title,
+    long_title,
+    numbered_catchline,
+    principle_cite,
+    principle_name,
+)
 from compgraph.legal.inline import inline_segments, roman_value
 from compgraph.legal.labels import LABEL, label_kind, labels_of, letter_opens, ordinal, own_level
 from compgraph.legal.section_numbers import DASHED_NUMBER as _DASHED_NUMBER
@@ -441,7 +448,10 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     start = offset + pos
     marked = bool(lead and lead.group(0).strip())
     next_word = len(line.split()[0])
-    run_in = _run_in_heading(p, line, next_word, at_margin=raw[:1] not in " \t")
+    hashed = "#" in (lead.group(0) if lead else "")
+    # a reprint's "##### 11 Commercial electronic messages must contain ...": a heading, not a section run in
+    run_in = None if hashed and numbered_catchline(line) else _run_in_heading(p, line, next_word,
+                                                                              at_margin=raw[:1] not in " \t")
     if run_in is not None:
         number, catchline, rest = run_in
         p.open_section(number, catchline or p.catchline)
@@ -450,7 +460,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.expect_title = False
         _read_line(p, " " * (pos + rest) + line[rest:], offset, i, first_text, after_number=True)
         return
-    if _principle_line(p, line) or _heading_line(p, line, "#" in (lead.group(0) if lead else ""), marked, next_word):
+    if _principle_line(p, line) or _heading_line(p, line, hashed, marked, next_word):
         return
     if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line, next_word):
         return
