@@ -19,6 +19,7 @@ from compgraph.checks.sparql.run import _labels
 from compgraph.checks.validate import validate_store
 from compgraph.graph import evidence as ev
 from compgraph.graph.build import build
+from compgraph.graph.namespaces import CG
 from compgraph.graph.store import LocalStore
 
 GAP_RULE = "Implemented control has current evidence"
@@ -138,3 +139,43 @@ def test_a_state_file_another_process_wrote_is_read_not_the_copy_in_memory(store
     assert lastrun.recall(store.root / STATE, lastrun._KEPT[str(store.root / STATE)].ids) is not None
     (store.root / STATE).write_text((store.root / STATE).read_text(encoding="utf-8") + " ", encoding="utf-8")
     assert lastrun.recall(store.root / STATE, lastrun._KEPT[str(store.root / STATE)].ids) is None
+
+
+def _rewrite(store: LocalStore, graph: str, keep) -> None:  # noqa: ANN001
+    lines = store.export("application/n-triples", graph).decode().splitlines()
+    store.replace_graph(graph, "".join(x + "\n" for x in lines if keep(x)).encode())
+
+
+def test_a_system_removed_from_its_organisations_graph_is_followed_through_the_triples_removed_with_it(
+    store: LocalStore,
+) -> None:
+    """Its controls reach the organisation only through its own cg:operatedBy, removed in the same write: the
+    focus nodes are read with the removed triples put back for the while."""
+    shapes = load_shapes()
+    validate_incremental(store, AS_OF, shapes, save=False)
+    graph = str(store.select("SELECT ?g WHERE { GRAPH ?g { ?s cg:operatedBy ?o ; cg:implementsControl ?c } }"
+                             " ORDER BY ?g LIMIT 1").rows[0][0])
+    system = str(store.select(f"SELECT ?s WHERE {{ GRAPH <{graph}> {{ ?s cg:operatedBy ?o ; cg:implementsControl ?c }}"
+                              " } ORDER BY ?s LIMIT 1").rows[0][0])
+    _rewrite(store, graph, lambda line: not line.startswith(f"<{system}> "))
+    inc = validate_incremental(store, AS_OF, shapes, save=False)
+    assert not inc.why_full and inc.focused > 0
+    assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings
+
+
+def test_risk_levels_changed_in_place_rerun_only_the_focus_nodes_they_reach(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The demo has a handful of systems: one is more than a tenth of them, which a whole rerun serves better.
+    monkeypatch.setattr(incremental, "_many", lambda *a: False)
+    shapes = load_shapes()
+    validate_incremental(store, AS_OF, shapes, save=False)
+    rows = store.select("SELECT ?s ?r ?g WHERE { GRAPH ?g { ?s cg:riskLevel ?r } } ORDER BY ?s").rows
+    for n, (system, risk, graph) in enumerate(rows[:3]):
+        new = ["RiskHigh", "RiskMinimal", "RiskLimited"][n]
+        lines = store.export("application/n-triples", str(graph)).decode().replace(
+            f"<{system}> <{CG.riskLevel}> <{risk}>", f"<{system}> <{CG.riskLevel}> <{CG}{new}>")
+        store.replace_graph(str(graph), lines.encode())
+        inc = validate_incremental(store, AS_OF, shapes, save=False)
+        assert inc.rerun < 10 and inc.focused > 0, inc.summary()
+        assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings

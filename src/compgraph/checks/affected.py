@@ -415,3 +415,9 @@ def _parsed(text: str) -> Any:
     from rdflib.util import from_n3
 
     return from_n3(text)
+
+
+def focus_block(sparql: str) -> str | None:
+    """The query's first focus block (``FOCUS_BLOCK`` ... its closing brace), or None."""
+    at = sparql.find(FOCUS_BLOCK)
+    return None if at < 0 else sparql[at : _matching(sparql, at) + 1]

@@ -22,7 +22,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 from requests.auth import HTTPDigestAuth
 
-from compgraph.graph import history, ondisk
+from compgraph.graph import deltas, history, ondisk
 from compgraph.graph.dialects import (
     VIRTUOSO_METADATA_GRAPH,
     accept_for,
@@ -59,6 +59,7 @@ from compgraph.graph.writes import (
     SCRATCH_PREFIXES,
     XSD_STRING,
     Difference,
+    audited,
     bulk_graph,
     difference,
     drop_scratch,
@@ -309,6 +310,16 @@ class LocalStore(GraphStore):
         store = self._writable_store()
         # Parse before touching the store: a syntax error leaves it exactly as it was.
         quads = list(ox.parse(data, format=fmt))
+        # A graph rewritten in place: what the write removed and added is kept beside the store (``deltas``), so
+        # that incremental validation knows what changed, not only that the graph's hash moved.
+        old = deltas.content(store, graph) if audited([graph]) else None
+        try:
+            return self._replace_graph(store, graph, data, fmt, quads)
+        finally:
+            if old is not None:
+                deltas.after_write(self.root, self.oxigraph, graph, *old)
+
+    def _replace_graph(self, store: ox.Store, graph: str, data: bytes, fmt: ox.RdfFormat, quads: list[ox.Quad]) -> int:
         # INSERT DATA gives blank nodes new labels, so their graph's hash after the write is only known once written.
         if len(quads) <= IN_PLACE_MAX and not any(has_blank(q) for q in quads):
             lines = {history.quad_line(q) for q in quads}
