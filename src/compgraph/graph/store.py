@@ -310,8 +310,7 @@ class LocalStore(GraphStore):
         store = self._writable_store()
         # Parse before touching the store: a syntax error leaves it exactly as it was.
         quads = list(ox.parse(data, format=fmt))
-        # A graph rewritten in place: what the write removed and added is kept beside the store (``deltas``), so
-        # that incremental validation knows what changed, not only that the graph's hash moved.
+        # What a rewrite of a graph removed and added is kept beside it for incremental validation (``deltas``).
         old = deltas.content(store, graph) if audited([graph]) else None
         try:
             return self._replace_graph(store, graph, data, fmt, quads)
