@@ -24,6 +24,7 @@ class _Run:
     rerun: int
     queries: int = 129
     outcome: _Outcome = field(default_factory=_Outcome)
+    focused: int = 0
 
 
 def _bench(monkeypatch: pytest.MonkeyPatch, unfinished: set[int]) -> dict[str, Any]:
@@ -33,7 +34,7 @@ def _bench(monkeypatch: pytest.MonkeyPatch, unfinished: set[int]) -> dict[str, A
     for name in ("_add_evidence", "_change_risk", "_accept_mapping"):
         monkeypatch.setattr(bench, name, lambda store: state.__setitem__("changes", state["changes"] + 1))
 
-    def fake_incremental(store: object, as_of: object, shapes: object, save: bool = True) -> _Run:
+    def fake_incremental(store: object, as_of: object, shapes: object, save: bool = True, **kw: object) -> _Run:
         return _Run(rerun=10 + state["changes"], outcome=_Outcome([f"f{state['changes']}"]))
 
     def fake_full(store: object, as_of: object, shapes: object, **kw: object) -> _Outcome:

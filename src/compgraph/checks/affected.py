@@ -31,6 +31,7 @@ from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.util import from_n3
 
 from compgraph.checks.sparql.rewrite import _first_brace, _matching, _vars, _without_blocks
 
@@ -412,8 +413,6 @@ def focus_nodes(query: Callable[[str], list[Any]], entries: list[Entry], changed
 
 def _parsed(text: str) -> Any:
     """An IRI or literal from its N-Triples text, as rdflib has it in query rows."""
-    from rdflib.util import from_n3
-
     return from_n3(text)
 
 

@@ -420,7 +420,9 @@ def incremental_times(store: Any, shapes: Any) -> dict[str, Any]:
         before = len(runs)
         out[f"incremental validate: after {name}"] = timed(run, limit=VALIDATE_LIMIT_S)
         if len(runs) > before:
-            out[f"incremental validate: after {name}: queries run"] = f"{runs[-1].rerun} of {runs[-1].queries}"
+            last = runs[-1]
+            focused = f", {last.focused} more for the focus nodes reached" if last.focused else ""
+            out[f"incremental validate: after {name}: queries run"] = f"{last.rerun} of {last.queries}{focused}"
             finished = name
         else:
             out[f"incremental validate: after {name}: queries run"] = "– (did not finish)"
