@@ -7,7 +7,7 @@ import re
 
 from compgraph.legal.furniture import VERB as _VERB
 
-__all__ = ["TITLE_CATCHLINE", "after_catchline", "is_catchline", "names_point", "verbless_catchline"]
+__all__ = ["TITLE_CATCHLINE", "after_catchline", "is_catchline"]
 
 TITLE_CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")
 
@@ -33,22 +33,3 @@ _JOINED_CATCHLINES = re.compile(r"[A-Z][^;.]*(?:;\s+[A-Z][^;.]*)+\.")
 def is_catchline(part: str) -> bool:
     first = part.strip()
     return bool(TITLE_CATCHLINE.match(first)) or (_verbless(first) and bool(_JOINED_CATCHLINES.fullmatch(first)))
-
-
-def verbless_catchline(part: str) -> bool:
-    """A catchline in sentence case before a point's own sentence, as the CFR prints its italic ones ("(2) Substitute
-    notice. In the case in which ..., a substitute form of notice ... shall be provided." over points of its own,
-    under "shall be provided in the following form:"): a capital and a few lower-case words with no verb, which
-    completes no lead-in. (Only a capital then lower case: OMB's "Conduct ongoing monitoring." is a duty's own
-    words, and the same test at a point without points of its own moved it.)"""
-    first = part.strip()
-    return bool(_SENTENCE_CASE_CATCHLINE.match(first)) and _verbless(first)
-
-
-# A capital, then up to four words in lower case, a full stop: "Substitute notice.", "Written notice.".
-_SENTENCE_CASE_CATCHLINE = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+){1,4}\.$")
-
-
-def names_point(part: str) -> bool:
-    """A point's first sentence that only names it: a catchline in Title Case or in the CFR's sentence case."""
-    return is_catchline(part) or verbless_catchline(part)
