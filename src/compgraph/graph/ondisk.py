@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import gc
 import json
 import os
 import re
@@ -150,7 +151,15 @@ def open_db(root: Path, db: Path, head: Head | None, *, read_only: bool) -> ox.S
     try:
         return ox.Store(str(db))
     except (OSError, RuntimeError) as exc:
-        raise StoreDamaged(f"{root} cannot be opened for writing: {_first_line(exc)}") from exc
+        if "lock hold by current process" not in str(exc):
+            raise StoreDamaged(f"{root} cannot be opened for writing: {_first_line(exc)}") from exc
+        # A store this process closed but whose database object waits for the garbage collector (held in a
+        # reference cycle) still holds RocksDB's lock: collect, then open once more.
+        gc.collect()
+        try:
+            return ox.Store(str(db))
+        except (OSError, RuntimeError) as again:
+            raise StoreDamaged(f"{root} cannot be opened for writing: {_first_line(again)}") from again
 
 
 def writable(root: Path) -> bool:
