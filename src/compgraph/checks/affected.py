@@ -29,11 +29,11 @@ from typing import Any
 from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
 from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.util import from_n3
 
 from compgraph.checks.sparql.rewrite import _first_brace, _matching, _vars, _without_blocks
+from compgraph.graph.sparqlparse import parse_query
 
 THIS = Variable("this")
 ANCHOR = "?_changed"
@@ -257,7 +257,7 @@ def entries_of(sparql: str) -> list[Entry] | None:
     """How a change reaches the focus nodes of one query (``sparql``: its text with its PREFIX lines), or None
     if the query is not followed at all."""
     try:
-        algebra = translateQuery(parseQuery(sparql)).algebra
+        algebra = translateQuery(parse_query(sparql)).algebra
         reader = _Reader()
         top = algebra.p
         # The outer projection names the rows; its variables and every one under it are the query's own

@@ -25,6 +25,7 @@ from compgraph.checks.sparqltext import matching, strip
 from compgraph.graph.catalog import InputError
 from compgraph.graph.namespaces import PREFIXES, shorten
 from compgraph.graph.results import QuerySyntaxError, check_nesting
+from compgraph.graph.sparqlparse import parse_query
 
 SHAPES_GRAPH = "shapes graph"
 _CONSTRAINT_PREBOUND = ("this", "currentShape", "shapesGraph")
@@ -178,10 +179,8 @@ def _check_parses(where: str, text: str, form: str, prefixes: list[tuple[str, st
 
 
 def _rdflib_parses(text: str) -> bool:
-    from rdflib.plugins.sparql.parser import parseQuery
-
     try:
-        parseQuery(text)
+        parse_query(text)
     except Exception:  # rdflib's parser raises several types (and RecursionError); any means "does not parse"
         return False
     return True

@@ -35,6 +35,8 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
+from compgraph.graph import sparqlparse
+
 HEAD = "HEAD"
 LOCK = "write.lock"
 _GEN = re.compile(r"gen-(\d{6,})")
@@ -153,8 +155,10 @@ def open_db(root: Path, db: Path, head: Head | None, *, read_only: bool) -> ox.S
     except (OSError, RuntimeError) as exc:
         if "lock hold by current process" not in str(exc):
             raise StoreDamaged(f"{root} cannot be opened for writing: {_first_line(exc)}") from exc
-        # A store this process closed but whose database object waits for the garbage collector (held in a
-        # reference cycle) still holds RocksDB's lock: collect, then open once more.
+        # A store this process closed but whose database object is still held, by a reference cycle waiting for
+        # the garbage collector or by a frame a parser's cache keeps (``sparqlparse``), still holds RocksDB's
+        # lock: let both go, then open once more.
+        sparqlparse.forget_parses()
         gc.collect()
         try:
             return ox.Store(str(db))

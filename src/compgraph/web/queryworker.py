@@ -65,10 +65,10 @@ def _walk(node: Any) -> Any:
 
 def has_service(text: str) -> bool | None:
     """True/False from rdflib's parse tree; None when rdflib cannot parse the text."""
-    from rdflib.plugins.sparql.parser import parseQuery
+    from compgraph.graph.sparqlparse import parse_query
 
     try:
-        tree = parseQuery(expand_escapes(text))
+        tree = parse_query(expand_escapes(text))
     except Exception:  # rdflib's parser raises several types; "cannot parse" is the only answer needed
         return None
     return any(getattr(n, "name", None) == "ServiceGraphPattern" for n in _walk(tree))
