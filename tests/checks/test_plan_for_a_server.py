@@ -16,6 +16,7 @@ from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import plan_each
 from compgraph.checks.sparql.server import TYPE, class_closure, classes_tested, for_a_server, spelled
 from compgraph.checks.validate import validate_store
+from compgraph.graph.namespaces import CG
 from compgraph.graph.store import LocalStore
 from remote_servers import SERVERS, ServerPool
 
@@ -86,6 +87,13 @@ def test_a_class_test_spelled_with_a_is_listed_too() -> None:
     query = PREFIXED + "SELECT $this WHERE { $this a/rdfs:subClassOf* <urn:Doc> }"
     listed = "{ $this <" + TYPE + "> ?_class1 . VALUES ?_class1 { <urn:Doc> } }"
     assert spelled(query, {}) == PREFIXED + "SELECT $this WHERE { " + listed + " }"
+
+
+def test_a_class_test_spelled_with_compgraphs_own_prefixes_undeclared_is_listed_too() -> None:
+    # The plan's texts are sent after compgraph's PREFIX lines, so rdf:, rdfs: and cg: need no declaration.
+    query = "SELECT $this WHERE { FILTER NOT EXISTS { $this rdf:type/rdfs:subClassOf* cg:Control } }"
+    closure = {str(CG.Control): [str(CG.Control), "urn:ex:KeyControl"]}
+    assert f"VALUES ?_class1 {{ <{CG.Control}> <urn:ex:KeyControl> }}" in spelled(query, closure)
 
 
 def test_a_path_whose_prefixes_name_other_properties_is_left_as_written() -> None:

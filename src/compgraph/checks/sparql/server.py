@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from compgraph.checks.sparql.plan import Plan, Query
+from compgraph.graph.namespaces import PREFIXES
 from compgraph.graph.store import GraphStore
 
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -30,7 +31,9 @@ _PREFIX = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECA
 
 def _class_tests(query: str) -> list[tuple[re.Match[str], str]]:
     """Each class test in ``query`` (``X rdf:type/rdfs:subClassOf* C`` ending a triple) with C's IRI."""
-    prefixes = {m.group(1) or "": m.group(2) for m in _PREFIX.finditer(query)}
+    # The plan's texts are sent after compgraph's own PREFIX lines (``sparql_prefixes``): a name the text does not
+    # declare is one of those; one it declares again is its own.
+    prefixes = {**PREFIXES, **{m.group(1) or "": m.group(2) for m in _PREFIX.finditer(query)}}
 
     def iri(term: str) -> str | None:
         if term.startswith("<"):
