@@ -32,6 +32,18 @@ def test_a_zero_width_space_before_a_label_is_no_text(tmp_path: Path) -> None:
     ]
 
 
+def test_a_zero_width_space_written_as_an_html_entity_before_a_label_is_no_text(tmp_path: Path) -> None:
+    page = tmp_path / "charter.html"
+    page.write_text("<p>The capital program shall include:</p><p>&#8203;(1) A clear, general summary of its contents;</p>"
+                    "<p>&ZeroWidthSpace;(2) Cost estimates for each improvement.</p>", encoding="utf-8")
+    text = read_document(page)
+    assert "\u200b" not in text
+    assert [row[2] for row in _duties(text)] == [
+        "The capital program shall include: (1) A clear, general summary of its contents;",
+        "The capital program shall include: (2) Cost estimates for each improvement.",
+    ]
+
+
 def test_the_head_of_which_shall_be_names_who_heads_the_department() -> None:
     assert duty_clauses("There shall be a Department of Law, the head of which shall be the Law Director.") == [
         ("mandatory", "There shall be a Department of Law, the head of which shall be the Law Director.")]

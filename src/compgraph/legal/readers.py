@@ -82,6 +82,8 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             text = _xml_text(path, raw)
         else:
             text = unglue_labels(raw)
+    # A zero-width space written as a character reference ("&#8203;", "&ZeroWidthSpace;") is one only now.
+    text = _INVISIBLE.sub("", text)
     if not text.strip():
         raise IngestError(f"{path}: no text content")
     return text
