@@ -85,6 +85,12 @@ def test_a_pattern_linked_to_this_only_through_a_bind_reruns_the_whole_query() -
     assert by_pred["http://x/q"].side == ""  # no chain: a change it matches means a whole rerun
 
 
+def test_an_exists_inside_an_aggregate_is_not_followed() -> None:
+    query = ("PREFIX ex: <urn:ex:> SELECT ?this (SUM(IF(EXISTS { ?this ex:p ?o }, 1, 0)) AS ?n) "
+             "WHERE { ?this a ex:C } GROUP BY ?this")
+    assert entries_of(query) is None
+
+
 def test_a_sub_selects_unprojected_variable_is_not_the_outer_one() -> None:
     entries = entries_of("SELECT ?this WHERE { ?this <http://x/p> ?v . { SELECT ?w WHERE { ?v <http://x/q> ?w } } }")
     assert entries is not None

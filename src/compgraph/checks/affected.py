@@ -144,9 +144,9 @@ class _Reader:
         elif name == "Project":
             self.walk(node.p, ctx, self.inner(node, names))
         elif name in _PASS:
-            if name == "AggregateJoin" or name == "Group":
-                for g in _exists_graphs(node.get("A") or node.get("expr")):
-                    raise CannotFollow(f"EXISTS in an aggregate ({g})")
+            exprs = node.get("A") or node.get("expr") if name in ("AggregateJoin", "Group") else None
+            if any(True for _ in _exists_graphs(exprs)):
+                raise CannotFollow(f"EXISTS in an aggregate ({name})")
             self.walk(node.p, ctx, names)
         elif name == "values":
             return  # data, not patterns
