@@ -34,7 +34,8 @@ def test_a_zero_width_space_before_a_label_is_no_text(tmp_path: Path) -> None:
 
 def test_a_zero_width_space_written_as_an_html_entity_before_a_label_is_no_text(tmp_path: Path) -> None:
     page = tmp_path / "charter.html"
-    page.write_text("<p>The capital program shall include:</p><p>&#8203;(1) A clear, general summary of its contents;</p>"
+    page.write_text("<p>The capital program shall include:</p>"
+                    "<p>&#8203;(1) A clear, general summary of its contents;</p>"
                     "<p>&ZeroWidthSpace;(2) Cost estimates for each improvement.</p>", encoding="utf-8")
     text = read_document(page)
     assert "\u200b" not in text
