@@ -48,6 +48,11 @@ PENALTY_CAP = re.compile(
     r"\b(?:civil\s+)?(?:penalt(?:y|ies)|fines?|damages)\b[^.;:]{0,60}?\bmay\s+be\s+awarded\b", re.I)
 
 NON_DUTY = re.compile(
+    # "If the covered entity accepts the requested amendment, ..., the covered entity must comply with the following
+    # requirements." (45 CFR 164.526(c)), over paragraphs each with its own "must": a pointer to them, no duty of its
+    # own (as "shall comply with the following provisions:" leads in and is no row).
+    r"\b(?:shall|must)\s+comply\s+with\s+the\s+following\s+(?:requirements|provisions|conditions|procedures)"
+    r"\s*\.?\s*$|"
     # "shall apply to / from / mutatis mutandis" is a scope rule; "Member States shall apply national provisions" is
     # a duty.
     # "for each agency to which paragraph (1) does not apply, the head ... shall engage": a relative clause says which
