@@ -29,6 +29,12 @@ def proviso_modality(before: str | None, last: str) -> str | None:
 MAY_INCLUDE = re.compile(r",\s+which\s+(?:could|may|might|can)\s+include\b[^,;]*$", re.I)
 
 
+# One modal verb over two verbs, the first with an object of its own and the last a bare verb of content before the
+# colon: "must use plain language and contain:".
+_AND_CONTAIN = re.compile(r"\b(?:shall|must)\s+(?!be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+"
+                          r"(\s+and\s+(?:contain|include)\s*:\s*)$", re.I)
+
+
 def split_lead_in(sentence: str) -> tuple[str | None, str]:
     """A lead-in sentence's duties before its last clause, and that last clause (which the points complete).
 
@@ -56,6 +62,11 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
     could = MAY_INCLUDE.search(sentence)
     if could and statute_modality(sentence[: could.start()]):
         return sentence[: could.start()].strip(), sentence[could.start():].lstrip(", ")
+    # "The denial must use plain language and contain:" (45 CFR 164.526(d)(1)): the verb before the last, with its
+    # own object, is a duty of its own; the sentence whole leads in to what the denial contains.
+    content = _AND_CONTAIN.search(sentence)
+    if content and statute_modality(sentence[: content.start(1)]):
+        return sentence[: content.start(1)].strip(), sentence
     spans = pieces(sentence)
     if len(spans) == 1:
         return None, sentence
@@ -93,7 +104,13 @@ _STATED_CONTENT = re.compile(r"^\W*(?:an?\s+|the\s+)?(?:written\s+)?(?:statement
                              r"explanation|assurance|acknowledg(?:e)?ment|confirmation|certification)\s+that\b", re.I)
 
 
+# "provides the individual with a written statement of the reasons for the delay and the date by which the covered
+# entity will complete its action" (45 CFR 164.526(b)(2)(ii)(A), a condition of a permission): a relative clause
+# after a preposition says which date; its "will" binds no one.
+_RELATIVE_WILL = re.compile(r"\b(?:by|on|at|in|within|before|after|until)\s+which\s+(?:[\w'’-]+\s+){1,4}?will\b", re.I)
+
+
 def point_modality(point: str) -> str | None:
     """A point's own modality, as ``statute_modality`` reads it, or None when the point only names what a document
     states."""
-    return None if _STATED_CONTENT.match(point) else statute_modality(point)
+    return None if _STATED_CONTENT.match(point) else statute_modality(_RELATIVE_WILL.sub("which", point))
