@@ -11,9 +11,10 @@ import re
 # "A health information custodian is responsible for personal health information in its custody": accountability
 # stated in the present tense binds as "shall be responsible for" does; not in a relative clause ("the officer
 # who is responsible for"). A modal verb of its own, so it also ends the duty's subject (``_MODAL_VERB``). "are solely
-# responsible for monitoring and ensuring compliance" binds them alone, and binds.
+# responsible for monitoring and ensuring compliance" binds them alone, and binds. So does "the covered entity is
+# bound by the privacy practices as stated in the notice" (45 CFR 164.530(i)(4)(ii)), as "shall be bound by" does.
 _RESPONSIBLE_FOR = (r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+"
-                    r"(?:solely\s+)?responsible(?:\s+under\s+this\s+\w+)?\s+for\b")
+                    r"(?:(?:solely\s+)?responsible(?:\s+under\s+this\s+\w+)?\s+for|bound\s+by)\b")
 
 # "shall have the right to obtain from the deployer ... explanations": a right held against a named party is
 # that party's duty.
