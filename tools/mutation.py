@@ -273,6 +273,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_twenty_seventh_round_c_texts.py",
             "tests/legal/test_twenty_eighth_round_a_texts.py",
             "tests/legal/test_twenty_ninth_round_a_texts.py",
+            "tests/legal/test_twenty_ninth_round_b_texts.py",
             "tests/legal/test_twenty_eighth_round_c_texts.py",
             "tests/legal/test_twenty_eighth_round_b_texts.py",
             "tests/legal/test_thirtieth_round_b_texts.py",

@@ -177,7 +177,8 @@ def _join_broken_words(text: str) -> str:
     So does one whose halves are both words of four letters or more that the text uses on their own, unless it
     also prints them joined: "human-\nmachine" stays a compound, "organi-\nsational" and "with-\nout" are
     joined, and "over-\nseen" is joined where "overseen" occurs elsewhere."""
-    compounds = {c.lower() for c in re.findall(r"\b[A-Za-z]+-[a-z]+\b", text)}
+    # (overlapping: "out-of-date" gives "out-of" and "of-date", so "out-of- date" keeps its second hyphen)
+    compounds = {c.lower() for c in re.findall(r"(?=\b([A-Za-z]+-[a-z]+)\b)", text)}
     words: set[str] | None = None
 
     def join(m: re.Match[str]) -> str:

@@ -254,6 +254,10 @@ NON_DUTY = re.compile(
     r"\bshall\s+be\s+interpreted\s+(?:to|so\s+as\s+to|in\s+(?:a\s+manner\s+)?(?:consistent|conformity|accordance))\b|"
     r"\b(?:this|these|the)\s+(?:rules?|ordinance|act|chapter|article|regulation|title|code|bylaws?)\s+shall\s+govern\b|"
     r"\bshall\s+be\s+treated\s+as\s+[^.;]{1,60}?\bfor\s+(?:the\s+)?purposes?\s+of\b|"
+    # When an event counts as having happened ("a breach shall be treated as discovered by a covered entity as of the
+    # first day on which ..."): a legal fiction of time, as "shall be deemed to have knowledge" is.
+    r"\bshall\s+be\s+treated\s+as\s+(?:having\s+been\s+)?[a-z]+ed\s+(?:by\s+[^.;]{1,60}?\s+)?"
+    r"(?:as\s+of|on\s+the\s+(?:first|date|day)|when)\b|"
     r"^\W*(?:the\s+)?[\"“][^\"”]{1,60}[\"”]\s+shall\s+(?:consist\s+of|mean|include)\b|"
     r"\bshall\s+be\s+sufficient\s+for\s+the\s+purposes?\s+of\b|"
     # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
