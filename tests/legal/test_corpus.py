@@ -173,10 +173,9 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # not apply, the public office designated ..." is missed; 24(b)'s "may impose conditions" is read as
            # mandatory after (a)'s "must return"
            "nz-public-records-act-2005-s17-25.md": {"targets"},
-           # round 29b: its deeming and "out-of- date" fixes applied again (its catchline fix broke a round-21 list
-           # test and stays out), so 164.404 is at P 0.895, R 0.944: (d)'s lead-in is still carried onto its points'
-           # catchlines; the site's Markdown of each section has no heading, so "164.404" / "164.410" is nowhere in
-           # the text and every duty is cited by its paragraphs alone ("(a)(1)")
+           # round 29b: its fixes applied again (the catchline one narrowed after it broke a round-21 list test), so
+           # 164.404 is at P 0.944, R 0.944; the site's Markdown of each section has no heading, so "164.404" /
+           # "164.410" is nowhere in the text and every duty is cited by its paragraphs alone ("(a)(1)")
            "us-hhs-hipaa-breach-45-cfr-164-404-notification-individuals.md": {"targets", "citations"},
            "us-hhs-hipaa-breach-45-cfr-164-410-notification-business-associate.md": {"citations"},
            # round 30b: the same site's Markdown of two Privacy Rule sections, no heading either, so every duty is

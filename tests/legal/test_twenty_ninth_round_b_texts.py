@@ -4,11 +4,15 @@ site's Markdown of the section.
 
 Both runs took "a breach shall be treated as discovered by a covered entity as of the first day on which ..." (a
 legal fiction of time) as a duty, and the 164.404 run joined "out-of- date" (a three-word compound broken after its
-second hyphen) to "out-ofdate". The round's third fix (a sentence-case catchline over a point's own sentence) broke
-a round-21 list test and was left out when these two were applied again (twenty-seventh session). One behaviour
-each."""
+second hyphen) to "out-ofdate", and carried the lead-in "shall be provided in the following form:" onto a point that
+opens with a sentence-case catchline over a sentence bound by its own verb ("(2) Substitute notice. In the case ...,
+a substitute form of notice ... shall be provided."), making the catchline a row of its own. The round's catchline
+fix broke a round-21 list test (a sentence-case catchline before the point's own lead-in is what the parent lists)
+and was made narrower in the twenty-seventh session. One behaviour each."""
 
 from __future__ import annotations
+
+from dutyrows import duty_rows as _duties
 
 from compgraph.legal.nonduty import NON_DUTY
 from compgraph.legal.statute import repair_typography
@@ -28,3 +32,17 @@ def test_a_compound_broken_after_its_second_hyphen_keeps_that_hyphen() -> None:
             "contact information, substitute notice shall be provided.")
     assert "out-of-date contact" in repair_typography(text)
     assert "out-ofdate" not in repair_typography(text)
+
+
+def test_a_sentence_case_catchline_over_a_point_with_its_own_sentence_is_no_row_of_the_lead_in() -> None:
+    text = ("(d) Methods of individual notification. The notification required by paragraph (a) of this section "
+            "shall be provided in the following form:\n"
+            "(1) Written notice.\n"
+            "(i) Written notification by first-class mail to the individual at the last known address.\n"
+            "(2) Substitute notice. In the case in which there is insufficient contact information, a substitute "
+            "form of notice reasonably calculated to reach the individual shall be provided.\n"
+            "(i) In the case in which there is insufficient contact information for fewer than 10 individuals, "
+            "then such substitute notice may be provided by telephone.\n")
+    rows = _duties(text)
+    assert not any(row_text.rstrip().endswith("Substitute notice.") for _, _, row_text in rows)
+    assert any(ref == "(d)(2)" and "a substitute form of notice" in row_text for ref, _, row_text in rows)

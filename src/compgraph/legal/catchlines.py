@@ -7,7 +7,7 @@ import re
 
 from compgraph.legal.furniture import VERB as _VERB
 
-__all__ = ["TITLE_CATCHLINE", "after_catchline", "is_catchline"]
+__all__ = ["TITLE_CATCHLINE", "after_catchline", "is_catchline", "names_point", "verbless_catchline"]
 
 TITLE_CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")
 
@@ -33,3 +33,27 @@ _JOINED_CATCHLINES = re.compile(r"[A-Z][^;.]*(?:;\s+[A-Z][^;.]*)+\.")
 def is_catchline(part: str) -> bool:
     first = part.strip()
     return bool(TITLE_CATCHLINE.match(first)) or (_verbless(first) and bool(_JOINED_CATCHLINES.fullmatch(first)))
+
+
+def verbless_catchline(part: str) -> bool:
+    """A catchline in sentence case before a point's own sentence, as the CFR prints its italic ones ("(2) Substitute
+    notice. In the case in which ..., a substitute form of notice ... shall be provided." over points of its own,
+    under "shall be provided in the following form:"): a capital and a few lower-case words with no verb, which
+    completes no lead-in. (Only a capital then lower case: OMB's "Conduct ongoing monitoring." is a duty's own
+    words, and the same test at a point without points of its own moved it.)"""
+    first = part.strip()
+    return bool(_SENTENCE_CASE_CATCHLINE.match(first)) and _verbless(first)
+
+
+# A capital, then up to four words in lower case, a full stop: "Substitute notice.", "Written notice.".
+_SENTENCE_CASE_CATCHLINE = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+){1,4}\.$")
+
+
+def names_point(parts: list[str]) -> bool:
+    """Whether a point's first sentence only names it: a catchline in Title Case, or one in the CFR's sentence case
+    before a sentence of the point's own. Before a lead-in of the point's own, a sentence-case one is what the
+    parent's lead-in lists (RCW 19.255.010(4): "Notice may be provided by one of the following methods: ... c.
+    Substitute notice. Substitute notice shall consist of all of the following: i. ...")."""
+    first = parts[0]
+    return is_catchline(first) or (verbless_catchline(first) and len(parts) > 1
+                                   and not parts[-1].rstrip().endswith(":"))

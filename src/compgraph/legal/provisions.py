@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from compgraph.legal.catchlines import TITLE_CATCHLINE as _CATCHLINE
 from compgraph.legal.catchlines import after_catchline as _after_catchline
 from compgraph.legal.catchlines import is_catchline as _is_catchline
+from compgraph.legal.catchlines import names_point
 from compgraph.legal.chapters import chapter_sections
 from compgraph.legal.citations import capitals_cite, cites_run_in, run_in_depth, written_styles
 from compgraph.legal.clauses import (
@@ -313,12 +314,11 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             _point(walker, prov, inherited)
             continue
         if inherited is not None:
-            # A point that is itself a lead-in: its own points carry the lead-in, and the sentences before it
-            # complete the parent's lead-in as any point does (Art. 53(1)(b): "draw up ... documentation to
-            # providers ... . Without prejudice to ..., the information and documentation shall: (i) ...").
-            # (Bethlehem's "4. Risk Assessment and Management; Privacy protection. In collaboration with the City
-            # Solicitor: (a) ...": the point's catchline names it, it completes nothing.)
-            for sentence in (parts[1:] if parts and _is_catchline(parts[0]) else parts):
+            # A point that is itself a lead-in: its own points carry the lead-in, its sentences before them complete
+            # the parent's as any point's do (Art. 53(1)(b): "... . Without prejudice to ..., the ... shall: (i) ...").
+            # (Bethlehem's "4. ...; Privacy protection. In collaboration with ...: (a) ...", the CFR's "(2) Substitute
+            # notice. In the case ... shall be provided.": the point's catchline names it, it completes nothing.)
+            for sentence in (parts[1:] if parts and names_point(parts) else parts):
                 _point(walker, prov, inherited, sentence)
             continue
         # A labelled paragraph's Title Case catchline ("(e) Data Set Users May Remain Anonymous. Such public data
