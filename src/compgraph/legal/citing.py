@@ -17,6 +17,10 @@ _CITING_END = re.compile(r"\b(?:sub)?(?:divisions?|sections?|paragraphs?|clauses
 # Utah's "... described in Subsection" at a printed line's end, then "(3)(a)." (the whole citation, then the
 # sentence's full stop): labels that end the line after at most a stop are no point, which needs words of its own.
 _CITED_LABEL_LINE = re.compile(r"^\(\w{1,4}\)(?:[ \t]+(?:of|to|and|or|through|in)\b|(?:\(\w{1,4}\))*[.,;:]?[ \t]*$)")
+# a range of cited labels left open at a line's end ("to whom the provisions of paragraphs (3) through", then "(5) shall
+# apply, where ..."): the next label closes the range
+_OPEN_RANGE = re.compile(r"\b(?:sub)?(?:paragraphs?|sections?|items?|clauses?|Articles?)[ \t]+\(?\w{1,4}\)?[ \t]+"
+                         r"(?:through|to)$", re.I)
 # the name of a numbered provision, then a bare number
 _CITING_NAME_END = re.compile(r"\b(?:Articles?|Annex(?:es)?|Sections?|Chapters?|paragraphs?|points?|No\.)$")
 _CITED_NUMBER_LINE = re.compile(r"^(\d{1,4})[.,;:]?(?=[ \t]|$)")
@@ -29,6 +33,8 @@ def continues_citation(text: str, line: str, mid_sentence: bool, next_paragraph:
     not ``next_paragraph`` (the paragraph that would come next): "Article" then "3." while 2 is open is still
     read as paragraph 3."""
     if _CITING_END.search(text) and _CITED_LABEL_LINE.match(line):
+        return True
+    if _OPEN_RANGE.search(text) and re.match(r"\(\w{1,4}\)", line):
         return True
     number = _CITED_NUMBER_LINE.match(line)
     return (number is not None and mid_sentence and bool(_CITING_NAME_END.search(text))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from compgraph.legal.brackets import OPEN_BRACKET
+from compgraph.legal.brackets import without_bracketed_modals as _asides_out
 from compgraph.legal.nonduty import INSTRUMENT_LIMIT as _INSTRUMENT_LIMIT
 from compgraph.legal.nonduty import NON_DUTY, NOT_A_DUTY_AT_ALL, PENALTY_CAP
 from compgraph.legal.parties import (  # who a clause binds and what it is about
@@ -49,9 +51,10 @@ _PROHIBITION = re.compile(
     # (Richmond's "..., except that no item of expenditure for debt service ... shall be reduced or stricken out")
     # (Springboro's "..., provided that no amendment to the budget shall increase the authorized expenditures ...": a
     # proviso that forbids)
+    # (the Telecommunications Business Act's "..., none of its officers shall concurrently act as an officer of ...")
     r"(?:^|,\s+)(?:and\s+|except\s+that\s+|provided,?\s+(?:however,?\s+)?that\s+)?"
-    r"no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b)"
-    r"[\w\s,'’-]{1,160}?\s+"
+    r"(?:none\s+of\s+|no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b))"
+    r"(?:[\w\s,'’-]|\((?:[^()]|\([^()]*\))*\)){1,160}?\s+"  # (a bracket inside: "(limited to juridical person; ...)")
     r"(?:shall|may|must)\b|"
     # "No individual, other than a licensed physician or ... requested by the provider, may deny ...": the excepted
     # persons may run long.
@@ -461,8 +464,7 @@ _RELATIVE_MAY = re.compile(r"\b(?:that|which)\s+the\s+(?:[\w-]+\s+){1,3}?may\s+(
 
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
-    clause = _CONDITIONAL_SHALL.sub(r"\1", _CONDITION_MODAL.sub(r"\1", clause))
-    clause = _RELATIVE_MAY.sub("", clause)
+    clause = _RELATIVE_MAY.sub("", _CONDITIONAL_SHALL.sub(r"\1", _CONDITION_MODAL.sub(r"\1", _asides_out(clause))))
     reported = _REPORTED.search(clause)
     if reported and _MODAL_VERB.search(clause, 0, reported.start()):
         clause = clause[:reported.start()]
@@ -528,8 +530,8 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
             continue
         # "may petition the district court for the issuance of, and the district court may issue, a subpoena" (NRS
         # 432B.407(4)): a clause left open on its preposition shares the object after the inserted one: one clause.
-        if _OPEN_ON_PREPOSITION.search(sentence, begin, start):
-            continue
+        if _OPEN_ON_PREPOSITION.search(sentence, begin, start) or OPEN_BRACKET.search(sentence, 0, start):
+            continue  # (nor inside brackets: "another person (meaning ... of the person; the same shall apply in ...)")
         pieces.append((begin, start))
         begin = end
     pieces.append((begin, len(sentence)))

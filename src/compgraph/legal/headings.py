@@ -102,9 +102,11 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
         m = rx.match(line)
         # "Annex V by updating the content ...", "Article 6(1) of Regulation ...", "Annex IV, where necessary, to
         # ensure ...": a sentence that a line break left starting with a reference (to a paragraph or point, when a
-        # label follows the number; a comma and a word in lower case go on with the sentence).
+        # label follows the number; a comma and a word in lower case go on with the sentence). A semicolon or a
+        # comma right after the number goes on with a list of citations ("Article 72-58; Article 317; or Article 325
+        # of the Local Tax Act ...", a wrapped line of a Japanese act): no title starts with one.
         rest = (m.group(2) or "") if m else ""
-        if m and (rest[:1].islower() or _CITED_LABEL.match(rest) or re.match(r"[,;][ \t]*[a-z]", rest)):
+        if m and (rest[:1].islower() or _CITED_LABEL.match(rest) or re.match(r"[,;]", rest)):
             continue
         if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
             return kind, m.group(1).replace("–", "-"), (m.group(2) or "").strip()

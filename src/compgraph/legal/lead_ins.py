@@ -10,7 +10,8 @@ import re
 
 from compgraph.legal.clauses import pieces, statute_modality
 
-__all__ = ["MAY_INCLUDE", "cases_not_duties", "proviso_modality", "split_lead_in"]
+__all__ = ["MAY_INCLUDE", "cases_not_duties", "point_modality", "proviso_modality", "split_lead_in",
+           "pop_lead_in", "without_excepting_proviso"]
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
 
@@ -33,6 +34,35 @@ MAY_INCLUDE = re.compile(r",\s+which\s+(?:could|may|might|can)\s+include\b[^,;]*
 # colon: "must use plain language and contain:".
 _AND_CONTAIN = re.compile(r"\b(?:shall|must)\s+(?!be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+"
                           r"(\s+and\s+(?:contain|include)\s*:\s*)$", re.I)
+
+
+# The Telecommunications Business Act's "No ... carrier ... shall conduct the following acts; provided, however, that
+# this shall not apply if there are compelling reasons ...:" then "(i) Applying disadvantageous treatment ...": the
+# points complete the clause before the proviso, which excepts from it and is no part of any point's duty.
+_EXCEPTING_PROVISO = re.compile(r"\bthe\s+following\s+\w+\s*;(?=\s+provided,?\s+however,?\s+that\s+this\s+"
+                                r"(?:shall|does)\s+not\s+apply\b[^:;]*:\s*$)", re.I)
+
+
+def without_excepting_proviso(lead_in: str) -> str:
+    """``lead_in`` up to the semicolon before a proviso that excepts from it, or the whole of it."""
+    proviso = _EXCEPTING_PROVISO.search(lead_in)
+    return lead_in[: proviso.end()] if proviso else lead_in
+
+
+# The My Number Act's 27(1): "... he/she shall publicly announce the document stating the results of assessing the
+# following items (...) and shall consult widely ..., before keeping said ... File. The same shall apply when making an
+# important change ...:" then "(i) the number of persons ...": the items complete the sentence that names them; the
+# sentence after it, which only extends that sentence to another case, leads in to nothing.
+_EXTENSION = re.compile(r"^\W*the\s+same\s+shall\s+(?:also\s+)?apply\b[^.;]*:\s*$", re.I)
+_NAMES_THE_FOLLOWING = re.compile(r"\bthe\s+following\s+(?:items|matters|particulars)\b", re.I)
+
+
+def pop_lead_in(parts: list[str]) -> str:
+    """The sentence of ``parts`` (a paragraph's sentences) that its points complete, taken out of ``parts``: the last
+    one, unless it only extends the one before, which names the points; without a proviso that excepts from it."""
+    if len(parts) >= 2 and _EXTENSION.match(parts[-1]) and _NAMES_THE_FOLLOWING.search(parts[-2]):
+        parts.pop()
+    return without_excepting_proviso(parts.pop()) if parts else ""
 
 
 def split_lead_in(sentence: str) -> tuple[str | None, str]:
@@ -71,7 +101,14 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
     if len(spans) == 1:
         return None, sentence
     # (a cut before "and the controller shall have the obligation ..." leaves the "and" to the clause before it)
-    return re.sub(r"\s+and$", "", sentence[: spans[-1][0]].strip()).rstrip(","), sentence[spans[-1][0]:]
+    before, last = re.sub(r"\s+and$", "", sentence[: spans[-1][0]].strip()).rstrip(","), sentence[spans[-1][0]:]
+    # A sentence ended by a full stop whose earlier clause names the points ("shall publicly announce the document
+    # stating the results of assessing the following items (...) and shall consult widely ..."): the points complete
+    # that clause, and the last one ("and shall consult ...") is the duty of its own.
+    if sentence.rstrip().endswith(".") and _NAMES_THE_FOLLOWING.search(before) \
+            and not _NAMES_THE_FOLLOWING.search(last):
+        return last.strip(), before
+    return before, last
 
 
 # The Saudi PDPL's "the Controller may collect Personal Data from a source other than the Data Subject ... in the
@@ -81,10 +118,13 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
 # (its exceptions), and a permission's points that each open with "If" ("may Transfer Personal Data outside the
 # Kingdom ... in order to achieve any of the following purposes:" then "A. If this is relating to ..."). A duty's
 # cases ("Impact assessment shall be conducted in the following cases:") are duties, one for each case, as before.
+# Japan's My Number Act: "No person shall provide Specific Personal Information except in cases that fall under any of
+# the following items:" then "(i) when a Person in Charge ... provides ...": the prohibition's exceptions too.
 _PERMITTED_CASES = re.compile(r"\bmay\b(?!\s+not\b)[^;:]*\bin\s+(?:any\s+of\s+)?the\s+following\s+"
                               r"(?:cases|situations|circumstances)\W*$", re.I)
 _EXCEPTED_SITUATIONS = re.compile(r"\b(?:may|shall|must)\s+not\b[^;:]*\bexcept\s+in\s+(?:any\s+of\s+)?the\s+"
-                                  r"following\s+(?:cases|situations|circumstances)\W*$", re.I)
+                                  r"following\s+(?:cases|situations|circumstances)\W*$|\bexcept\s+in\s+(?:those\s+)?"
+                                  r"cases\s+(?:that|which)\s+falls?\s+under\s+any\s+of\s+the\s+following\b", re.I)
 _IF_POINT = re.compile(r"\W*if\b", re.I)
 
 

@@ -525,3 +525,7 @@ NON_DUTY = re.compile(
     r"\b(?:power|authority)\s+(?:of\s+[^.;]{1,40}?\s+)?shall\s+not\s+(?:include|extend\s+to)\b",
     re.I,
 )
+# A formula inside brackets is the bracket's, not its sentence's: Japan's acts define and extend terms there ("another
+# person (meaning a person other than ...; the same shall apply in Article 20 of this Act) provide an Individual
+# Number"; "(... including shareholders who are deemed as having voting rights ...), none of its officers shall").
+NON_DUTY = re.compile(rf"(?:{NON_DUTY.pattern})(?!(?:[^()]|\([^()]*\))*\))", NON_DUTY.flags)

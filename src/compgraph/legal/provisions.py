@@ -33,6 +33,7 @@ from compgraph.legal.clauses import (
 from compgraph.legal.furniture import SENTENCE_BREAK, set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, point_modality, proviso_modality, split_lead_in
+from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.responsibilities import carry_responsibilities
 from compgraph.legal.statute import Provision, parse_provisions
@@ -275,7 +276,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
         if prov.children and _leads_in(parts, prov.children):
             # "... including the following elements:", the points, then "With regard to point (e), ... may be based
             # on ...": a sentence printed after the list reads into the item's text, but the colon still leads in.
-            lead_text = parts.pop() if parts else ""
+            lead_text = _pop_lead_in(parts)
             after = _AFTER_LIST.search(lead_text)
             if after:
                 # That sentence binds by its own verb, not the lead-in's: it is the item's second sentence.
@@ -585,8 +586,7 @@ _DEADLINE = re.compile(r"^(?:within\s+(?:\w+\s+){1,3}?(?:\(\d+\)\s+)?(?:days?|we
                        r"(?:no|not)\s+later\s+than\s+[^,;]{1,60}),\s+\S", re.I)
 
 
-# A condition of a permission that forbids in its own verb: Art. 59(1)(f) "... neither leads to ... nor does it
-# affect ...".
+# A condition of a permission that forbids in its own verb: Art. 59(1)(f) "... neither leads to ... nor does it affect".
 _NEITHER_NOR = re.compile(r"\bneither\s+[a-z]+s\b[^;]{1,200}?\bnor\b", re.I)
 # A point that completes "shall:" with "not": "Not process sensitive data ...", "Except as otherwise provided, not
 # process ...", also when the opening phrase holds commas of its own ("except as otherwise provided in sections 1 to

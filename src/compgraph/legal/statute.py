@@ -252,12 +252,7 @@ class _Parser:
             # it ("(c) ... shall mean ...", then "In determining whether ...", then "(d)": paragraph (c)'s text)
             del self.stack[max(1, self.resumed(line)) :]
         path = tuple(lbl for _, lbl in self.stack)
-        # ("6. Licensed Premises that combine both a Medical Marijuana Business and a Retail", a PDF line broken
-        # before "Marijuana Business may have ...": a relative clause with its verb makes it a sentence, no title)
-        heading = (bool(labels) and is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body)
-                   and not _OPEN_END.search(body) and not self.wrapped_here
-                   and not re.search(r"\b(?:that|which|who)\s+(?!is\b|are\b)[a-z]+\s+(?:both|all|the|a|an|any)\b",
-                                     body))
+        heading = bool(labels) and _labelled_heading(self, body, line)
         # a resumed point's later paragraphs keep its lead-in
         same = None if labels else self.by_path.get((self.section, path))
         self.current = Provision(
@@ -464,7 +459,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line, next_word):
         return
-    if p.expect_title and not p.wrapped_here and (is_title(line) or (blank_before and long_title(line))):
+    if p.expect_title and not p.wrapped_here and (is_title(line) or (blank_before and long_title(line))) \
+            and not _goes_on_below(p, i):
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
@@ -496,6 +492,12 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     open_end = cur is not None and not re.search(r"[.:;]$", cur.text)
     continues = cur is not None and not cur.heading and open_end and body[:1].islower()
+    # A justified page's margin reads wide ("... a telecommunications carrier who installs" then "Category II designated
+    # telecommunications facilities set forth in Article 34" then "paragraph (2) earned ..."): a line between an open
+    # sentence and a line going on in lower case is that sentence's.
+    if not labels and not marked and open_end and not cur.heading and p.wrap and _goes_on_below(p, i):  # type: ignore[union-attr]
+        p.extend(body, len(line))
+        return
     if not labels and cur is not None and not cur.heading and cur.text.endswith(":") and _WEB_ADDRESS.match(body):
         # "... established by the National Institute of Standards and Technology ... at:", then "http://www.time.gov."
         # on the next line: the address ends the sentence, it is no title and no paragraph of its own.
@@ -533,12 +535,27 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
 
 
+def _labelled_heading(p: _Parser, body: str, line: int) -> bool:
+    """Whether the words after a label (on line number ``line``, 1-based) are a catchline ("(c) Hearing"), not the
+    start of a sentence."""
+    return (is_title(body) and body[:1].isupper() and not re.search(r"[.;]", body)
+            and not _OPEN_END.search(body) and not p.wrapped_here
+            # ("6. Licensed Premises that combine both a Medical Marijuana Business and a Retail", a PDF line broken
+            # before "Marijuana Business may have ...": a relative clause with its verb makes it a sentence, no title)
+            and not re.search(r"\b(?:that|which|who)\s+(?!is\b|are\b)[a-z]+\s+(?:both|all|the|a|an|any)\b", body)
+            # ("(1) Where a telecommunications carrier who installs Category I designated", a Japanese act's
+            # paragraph wrapped before its verb: a condition opens a sentence, never a catchline; nor does a line
+            # that goes on in lower case below)
+            and not re.match(r"(?:In\s+(?:the\s+)?cases?\s+where|Where|When|Whenever|If)\s", body)
+            and not _goes_on_below(p, line - 1))
+
+
 def _goes_on_below(p: _Parser, i: int) -> bool:
     """A line that runs a list of things ("A, B, and C") and whose next line with text goes on in lower case:
     "Non-SEs, including authorities, boards, and other New York State governmental" over "organizations are strongly
     encouraged to adopt this policy ..." is a paragraph's first line, however like a title it looks alone (no verb,
     no closing stop). (Only with such a list: a wrapped line without one stays as it was read.)"""
-    if not _SERIES.search(p.lines[i]):
+    if not _SERIES.search(p.lines[i]) and not (p.headed and not p.annex):
         return False
     below = next((ln.strip() for ln in p.lines[i + 1 : i + 3] if ln.strip()), "")
     return bool(re.match(r"[a-z]{2,}\b", below)) and not labels_of(below, p.stack)[0]
@@ -573,12 +590,20 @@ def _heading_line(p: _Parser, line: str, hashed: bool, marked: bool, next_word: 
     return True
 
 
+# A wrapped line of a Japanese act that opens with one of a list of citations ("Article 72-58; Article 317; or Article
+# 325 of the Local Tax Act ...", after "... Article 48, paragraph (7);"): the sentence goes on, no article opens.
+_CITATION_LIST = re.compile(r"(?:Article|Section)[ \t]+\d+(?:-\d+)*[ \t]*[,;]")
+
+
 def _completes_citation(p: _Parser, line: str, next_word: int = 0) -> bool:
     """Continue the current provision with ``line`` when it starts with the number its sentence broke off citing
     (``citing.continues_citation``)."""
     cur = p.current
     if cur is None:
         return False
+    if _CITATION_LIST.match(line) and not cur.heading:  # "Article 72-58; Article 317; or Article 325 of ..."
+        p.extend(line, len(line))
+        return True
     opened = [int(label) for kind, label in p.stack if kind == "num" and label.isdigit()]
     if not continues_citation(cur.text, line, p.mid_sentence(next_word), opened[-1] + 1 if opened else 1):
         return False
