@@ -150,3 +150,12 @@ def test_items_named_by_a_sentence_before_an_extension_complete_that_sentence() 
 def test_the_clause_after_the_one_naming_the_items_is_a_duty_of_its_own() -> None:
     rows = _duties(_ASSESSMENT)
     assert ("27(1)", "mandatory", "and shall consult widely for citizens’ opinions, before keeping said File.") in rows
+
+
+def test_a_label_after_a_form_feed_is_read() -> None:
+    text = ("(Re-entrustment)\n"
+            "Article 10\n\n\n"
+            "                                                  9\n"
+            "\f(1) A person who is entrusted with all or part of Affairs may re-entrust all or part thereof only in\n"
+            "  cases where the person obtains the permission of a person who made the original entrustment.\n")
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("10(1)", "permission")]

@@ -66,7 +66,8 @@ class Provision:
 # A line ending in a conjunction, article or preposition breaks off mid-sentence: not a heading.
 _RECITAL_LINE = re.compile(r"WHEREAS\b", re.I)
 _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
-_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*•—–][ \t]+)?")
+# (a form feed opens a PDF text layer's page: "\f(1) A person who is entrusted ..." is paragraph (1))
+_MARKUP = re.compile(r"^[ \t\f]*(?:#{1,6}[ \t]+|[-*•—–][ \t]+)?")
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
 _WRAPPED_WIDTH = 60
 
