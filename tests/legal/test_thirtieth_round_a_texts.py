@@ -159,3 +159,13 @@ def test_a_label_after_a_form_feed_is_read() -> None:
             "\f(1) A person who is entrusted with all or part of Affairs may re-entrust all or part thereof only in\n"
             "  cases where the person obtains the permission of a person who made the original entrustment.\n")
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("10(1)", "permission")]
+
+
+def test_a_page_number_inside_an_open_sentence_is_no_word_of_it() -> None:
+    text = ("Article 6 (Fairness in Use)\n"
+            "  No telecommunications carrier shall engage in unfair and discriminatory\n\n\n"
+            "                                                                                2\n"
+            "\ftreatment with regard to the provision of telecommunications services.\n")
+    assert [text for _, _, text in _duties(text)] == [
+        "No telecommunications carrier shall engage in unfair and discriminatory treatment with regard to the "
+        "provision of telecommunications services."]

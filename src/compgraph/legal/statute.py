@@ -66,8 +66,9 @@ class Provision:
 # A line ending in a conjunction, article or preposition breaks off mid-sentence: not a heading.
 _RECITAL_LINE = re.compile(r"WHEREAS\b", re.I)
 _OPEN_END = re.compile(r"\b(?:and|or|nor|of|the|a|an|to|in|for|by|with|on)$", re.I)
-# (a form feed opens a PDF text layer's page: "\f(1) A person who is entrusted ..." is paragraph (1))
-_MARKUP = re.compile(r"^[ \t\f]*(?:#{1,6}[ \t]+|[-*•—–][ \t]+)?")
+# (a form feed opens a PDF text layer's page: "\f(1) A person who is entrusted ..." is paragraph (1); before a running
+# header, "\fHB1181", it is left to mark the page break)
+_MARKUP = re.compile(r"^[ \t]*(?:\f(?=[ \t]*\())?[ \t]*(?:#{1,6}[ \t]+|[-*•—–][ \t]+)?")
 # A PDF's text lines run to about 90-120 characters; a shorter last line ended its paragraph on purpose.
 _WRAPPED_WIDTH = 60
 
@@ -440,6 +441,9 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.blank = True
         return
     blank_before, p.blank = p.blank, False
+    if _page_number(p, line, i, blank_before):
+        p.blank = True
+        return
     p.line_raw = len(raw.rstrip().expandtabs())
     start = offset + pos
     marked = bool(lead and lead.group(0).strip())
@@ -534,6 +538,15 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         p.extend(body, len(line))
         return
     _add_labelled(p, line, after, labels, bullet, body, start + after, i)
+
+
+def _page_number(p: _Parser, line: str, i: int, blank_before: bool) -> bool:
+    """A PDF text layer's page number: a bare number alone between blank lines (or before the next page's form feed)
+    inside a sentence that has not ended ("... regarding the consumer's", a page break, "request, then ...")."""
+    below = p.lines[i + 1] if i + 1 < len(p.lines) else ""
+    cur = p.current
+    return (bool(re.fullmatch(r"\d{1,4}", line)) and blank_before and (not below.strip() or below.startswith("\f"))
+            and cur is not None and not cur.heading and _ENDED.search(cur.text) is None)
 
 
 def _labelled_heading(p: _Parser, body: str, line: int) -> bool:
