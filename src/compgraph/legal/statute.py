@@ -465,7 +465,7 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line, next_word):
         return
     if p.expect_title and not p.wrapped_here and (is_title(line) or (blank_before and long_title(line))) \
-            and not _goes_on_below(p, i):
+            and not (LABEL.match(line) and _goes_on_below(p, i)):  # ("(1) Any ... designated" over "facilities ...")
         p.title, p.expect_title = line, False
         return
     p.expect_title = False
