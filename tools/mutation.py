@@ -220,7 +220,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         ["src/compgraph/legal/statute.py", "src/compgraph/legal/labels.py", "src/compgraph/legal/provisions.py",
          "src/compgraph/legal/clauses.py", "src/compgraph/legal/headings.py",
          "src/compgraph/legal/section_numbers.py", "src/compgraph/legal/nonduty.py",
-         "src/compgraph/legal/catchlines.py", "src/compgraph/legal/lead_ins.py"],
+         "src/compgraph/legal/catchlines.py", "src/compgraph/legal/lead_ins.py", "src/compgraph/legal/addressees.py",
+         "src/compgraph/legal/modal_words.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",

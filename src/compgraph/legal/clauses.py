@@ -13,11 +13,26 @@ import re
 
 from compgraph.legal.brackets import OPEN_BRACKET
 from compgraph.legal.brackets import without_bracketed_modals as _asides_out
+from compgraph.legal.modal_words import (  # the words that give a clause its modality
+    _BARE_PLURAL,
+    _CHOOSES,
+    _MANDATORY,
+    _MAY,
+    _NAMED_PARTY,
+    _PERMISSION,
+    _PROHIBITION,
+    _RECOMMENDED,
+    _RELATIVE_CLAUSE_DUTY,
+    _RELATIVE_DUTY,
+    _RELATIVE_PARTY,
+    _RELATIVE_PASSIVE,
+    _RELATIVE_PERMISSION,
+    _TO_BE,
+)
 from compgraph.legal.nonduty import INSTRUMENT_LIMIT as _INSTRUMENT_LIMIT
 from compgraph.legal.nonduty import NON_DUTY, NOT_A_DUTY_AT_ALL, PENALTY_CAP
 from compgraph.legal.parties import (  # who a clause binds and what it is about
     _MODAL_VERB,
-    _RESPONSIBLE_FOR,
     _RIGHT_AGAINST,
     STATUTE_ROLES,
     _subject_of,
@@ -31,184 +46,6 @@ from compgraph.legal.parties import (  # who a clause binds and what it is about
 __all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "explicit_permission", "later_clauses",
            "pieces", "statute_addressee", "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
 
-# "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
-_PROHIBITION = re.compile(
-    r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
-    # Oregon's ORS 837.320(2): "In no event may a warrant provide for ... more than 30 days": "may" under "in no event"
-    # denies, as "In no event shall" does.
-    r"\bin\s+no\s+(?:case|event|circumstances)\s+(?:shall|may|must)\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
-    # Des Moines' rules: "Any person may have no more than one Agenda item request pending at a time": a limit.
-    r"\bmay\s+(?!be\b)\w+\s+no\s+more\s+than\b|"
-    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
-    # AIDA 18(1): "However, the Minister is not permitted to require that the person disclose ...": a permission
-    # denied is a prohibition.
-    r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b|"
-    # A thing not permitted at all ("Automated final decision systems are not permitted."): forbidden.
-    r"\b(?:is|are)\s+not\s+(?:permitted|allowed)\s*[.;]|"
-    # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
-    # ("... to ensure that the AI system, when placed on the market, no longer presents that risk ..., within a
-    # period it may prescribe": "no longer" negates nothing the sentence requires)
-    # (Richmond's "..., except that no item of expenditure for debt service ... shall be reduced or stricken out")
-    # (Springboro's "..., provided that no amendment to the budget shall increase the authorized expenditures ...": a
-    # proviso that forbids)
-    # (the Telecommunications Business Act's "..., none of its officers shall concurrently act as an officer of ...")
-    r"(?:^|,\s+)(?:and\s+|except\s+that\s+|provided,?\s+(?:however,?\s+)?that\s+)?"
-    r"(?:none\s+of\s+|no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b))"
-    r"(?:[\w\s,'’-]|\((?:[^()]|\([^()]*\))*\)){1,160}?\s+"  # (a bracket inside: "(limited to juridical person; ...)")
-    r"(?:shall|may|must)\b|"
-    # "No individual, other than a licensed physician or ... requested by the provider, may deny ...": the excepted
-    # persons may run long.
-    r"(?:^|,\s+)no\s+\w+,\s+other\s+than\s+[^;.]{1,300}?,\s+(?:shall|may|must)\b|"
-    # "No state agency, or any entity acting on behalf of such agency, which utilizes ... in performing any function
-    # that: (a) ...; (b) ...; or (c) ..., shall utilize such system, unless ...": a subject set off by commas, however
-    # long its relative clause and the conditions it lists inline.
-    r"^\W*no\s+(?!later\b|sooner\b|earlier\b|more\b|less\b|fewer\b|longer\b)\w+(?:\s+\w+)?,\s+[^.]{1,600}?,\s+"
-    r"(?:shall|may|must)\b|"
-    r"\bnor\s+shall\b|"
-    # Georgia's model charter: "neither the city council nor its members shall give orders to any such officer",
-    # "Except where authorized by law, neither the mayor nor any councilmember shall hold any other ... office".
-    r"(?:^|,\s+)(?:and\s+)?neither\s+[^.;]{1,120}?\bnor\s+[^.;]{1,120}?\s(?:shall|may|must)\b|"
-    # "It shall be unlawful for any operator ... to collect personal information from a child in a manner that
-    # violates the regulations": what is unlawful is forbidden.
-    r"\bit\s+(?:shall\s+be|is)\s+unlawful\s+(?:for|to)\b|"
-    # "It shall be a violation of this subtitle for any person to obtain ...": what violates the law is forbidden.
-    r"\bit\s+(?:shall\s+be|is)\s+a\s+violation\s+of\s+[^.;]{0,60}?\b(?:for|to)\b|"
-    r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b|"
-    # Japan's translated acts put the negation after a clause: "shall, in case of altering a utilization purpose,
-    # not do so beyond ...", "shall, except in those cases set forth in the following, not acquire ...". A PDF's
-    # text may join the words: "shallnot handle".
-    r"\bshall\s*,[^;:]{1,300}?,\s+not\s+(?!later\b|sooner\b|earlier\b|less\b|more\b|only\b|exceeding\b)[a-z]+|"
-    r"\b(?:shall|must)not\b|"
-    # Art. 59(1)(e): "any personal data created in the sandbox cannot be shared outside the sandbox".
-    # ("the plan must state the reasons why such sets cannot be made available" reports a fact, it forbids nothing)
-    r"\bcannot\s+be\s+(?:shared|disclosed|transferred|transmitted|sold|used)\s+(?:outside|beyond|with|to|for)\b",
-    re.I,
-)
-# A power given together with a duty in the same words ("the power and duties", "the power and it shall be his or
-# her duty to", "the additional power, duty, and responsibility to") binds: the grant is no mere permission.
-_AND_DUTY = r"(?!,?\s+(?:and\s+)?(?:it\s+shall\s+be\s+(?:his|her|its|their)(?:\s+or\s+her)?\s+)?dut(?:y|ies)\b)"
-_PERMISSION = re.compile(
-    # CPRA 1798.135(a): "A business ... shall, in a form that is reasonably accessible to consumers: ... (3) At the
-    # business's discretion, utilize a single, clearly-labeled link ..., in lieu of complying with paragraphs (1) and
-    # (2)": a point left to the party's discretion is an option, not the lead-in's duty.
-    r"^\W*at\s+(?:the\s+[\w-]+(?:'s|’s)?|its|their|his|her)\s+(?:sole\s+|own\s+)?discretion\b"
-    r"(?![^.;]*\b(?:shall|must|may)\b)|"
-    r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option)\b|"
-    # "Each grantor agency that is authorized to award grant funds ... shall coordinate": a relative clause
-    # says which agency, the sentence's own verb says what it must do.
-    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
-    # "is authorized on behalf of the custodian to, (a) facilitate ...": the party acted for may come between.
-    # ("It is also authorized to lease such property for fixed terms": the adverb changes nothing.)
-    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+|also\s+)?(?:entitled|permitted|allowed|free|authori[sz]ed)"
-    # ("Where any agency is authorized to conduct an adjudication, it shall act ...": a condition, whose pronoun's
-    # "shall" after the comma says what the party must do.)
-    r"(?:\s+on\s+behalf\s+of\s+[^,;]{1,60}?)?\s+to\b(?![^.;]{0,160}?,\s*(?:it|they|he|she)\s+(?:shall|must)\b)|"
-    # A rule's leave with its condition and no "to" ("The use of motion detection is authorized when a Licensee can
-    # demonstrate ...", "Off-site Monitoring ... is authorized as long as standards ... meet ...").
-    r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+(?:hereby\s+)?(?:authori[sz]ed|permitted)\s+"
-    r"(?:(?:as|so)\s+long\s+as|when(?:ever)?|(?:only\s+)?if|provided)\b|"
-    r"\b(?:has|have|reserves?)\s+(?:the|a)\s+right\s+to\b|"
-    # A point that completes "The mayor shall:" with "Have power to administer oaths and to take affidavits": a power.
-    r"^\W*(?:\(\w{1,4}\)\s*)?have\s+(?:the\s+)?(?:full\s+)?(?:power|authority)\s+to\b|"
-    # ("shall have all the authority and duties of the recorder" is given duties too: Rivergrove's clerk pro tem;
-    # so are a Georgia charter's city manager, who "shall have the power and it shall be his or her duty to:" and
-    # "shall have the additional power, duty, and responsibility to:" do what the points list)
-    r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b" + _AND_DUTY + "|"
-    # Rivergrove's charter: "He shall have authority to preserve order", "He shall have a vote on all questions".
-    # Charlottesville's: "The mayor ... shall have power at any time to call a meeting".
-    r"\bshall\s+have\s+(?:full\s+)?(?:authority|power)\s+(?:[\w-]+\s+){0,3}?to\b|\bshall\s+have\s+a\s+vote\b|"
-    # "The city internal auditor ... shall be removable at the will and pleasure of the City Council": the Council
-    # may remove him, whenever it will.
-    r"\bshall\s+be\s+removable\b|"
-    # Springboro's charter: "the employees ... shall have and may exercise all powers and duties provided for similar
-    # employees by the State law": the old formula of a grant of powers, one permission.
-    r"\bshall\s+have\s+and\s+(?:may\s+)?exercise\b|"
-    # "Once the mayor has complied with subsection (a), the city council shall have 90 days to take such action as
-    # it deems appropriate": the time allowed to act is a power to act within it ("to comply" is a grace period).
-    r"\bshall\s+have\s+(?:\w+\s+)?(?:\(\d+\)\s+)?(?:days?|weeks?|months?)\s+(?:\w+\s+){0,4}?to\s+(?!comply\b)\w+|"
-    # The old formulas of a power: "It may be competent for the council ... to elect non-residents", "it shall be
-    # lawful for", and the passive "There may be elected by the council additional officers".
-    r"\bit\s+(?:shall|may)\s+be\s+(?:competent|lawful)\s+for\b|^\W*there\s+may\s+be\s+\w+ed\s+by\b|"
-    # A grant of office-wide power ("the city manager shall have full executive and administrative authority and
-    # shall have the right to employ and discharge all employees"): a power, as "shall have full authority to" is.
-    r"\bshall\s+have\s+(?:full|complete)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}authority\b" + _AND_DUTY + "|"
-    # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
-    # with its condition.
-    r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b|"
-    # "providers can further share the originally collected data only in accordance with Union data protection law"
-    r"\bcan\s+(?:\w+\s+)?\w+\s+[^.;]{0,120}?\bonly\s+(?:in\s+accordance\s+with|where|if|when)\b",
-    re.I,
-)
-# "The City Manager will report periodically": a code's "will" binds, but not in a subordinate clause ("the date
-# by which ... will be available") or where it predicts ("making data open will create opportunities").
-_WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhether\s)"
-         r"(?<!\bif\s)\bwill\s+(?!not\b)(?!(?:\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
-         r"streamline|improve|promote|enhance|enable|help|increase|result|lead|benefit|foster|spur|reduce|contribute|"
-         r"support|encourage|save|drive|generate|empower|strengthen|continue|provide\s+(?:benefits|opportunities))\b)")
-# "This information is to be listed on the City's website", "Such records are to be available whenever requested":
-# a duty, unless a modal verb of its own governs the sentence ("Member States may decide that the assessment is to be
-# carried out by ...").
-_TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+(?:\w+ed|kept|held|made|available)\b", re.I)
-# "Consent is required for the collection ...", "the consent of the individual is required before ...": a requirement
-# stated in the passive, as a model code states its principles ("is required by law" says what a law demands).
-# A policy's "Compliance is required with all enterprise policies and standards." likewise.
-_REQUIRED = r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+required\s+(?:for|before|prior\s+to|with)\b"
-_MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
-                        + _REQUIRED + "|"
-                        + _RESPONSIBLE_FOR + "|" + _WILL, re.I)
-# "The use of safe and reliable chips ... is encouraged.": a recommendation with no party named before it.
-# "Agencies are also encouraged to", "are strongly encouraged to": the adverb does not change the modality.
-_RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+(?:(?:also|\w+ly)\s+){0,2}encouraged"
-                          r"(?:,\s*but\s+not\s+required,)?\s+to\b|"
-                          r"\b(?:is|are)\s+(?:hereby\s+)?encouraged\s*[.;]?\s*$", re.I)
-# "may" in a relative clause ("risks that may emerge") says what can happen, not what is allowed.
-# "adopted May 27, 2014", "Date of assent17 May 1993": the month, not a modal verb.
-# "departments may have memberships with various associations": a fact, not a permission.
-# "it may be that ...", "as it may be reflected": what may happen; "it may do so only to the extent ...": a
-# permission whose party a pronoun stands for.
-# "obtain such insurance as may be necessary ... or as may be required by applicable law": what the need or the law
-# calls for, not a leave.
-_MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bas )"
-                  # (Springboro's "In amending the tax budget, it may add or increase programs ...": "it" after an
-                  # opening phrase is the party, Council, with a verb of its own)
-                  r"(?:(?<!\bit )|(?<=\bit )(?=may\s+(?:do\s+so|\w+\s+only)\b)|(?<=,\sit\s)(?=may\s+(?!be\b|have\b|"
-                  r"happen|occur|seem|appear|prove|become|result|take|turn|well\b|also\b|not\b)[a-z]+\b))"
-                  r"\bmay\b(?! not\b)"
-                  r"(?!\s+(?:\d{1,2}|1[89]\d\d|20\d\d)\b)(?!\s+have\s+(?!access\b|recourse\b)[a-z]+s\b)"
-                  # "The form of the consent ... may vary, depending upon the circumstances": what varies, not a leave
-                  r"(?!\s+(?:vary|differ|depend)\b)", re.I)
-# A plural noun with no article as a clause's subject: "providers shall", "deployers must".
-_BARE_PLURAL = r"(?!(?:thus|always|also|as|is|has|does|was|this|its|us|less|unless)\b)[a-z]+s\s+(?:shall|must)\b"
-_RELATIVE_DUTY = (r"(?:where\s+(?:they|it)|\w+\s+of\s+which"
-                  r")"
-                  r"\s+shall\s+(?!not\b)"
-                  # ("There shall be a Department of Audits, the head of which shall be the City Auditor": who
-                  # heads it, an identity stated with the department, not a duty of its own)
-                  r"(?!(?:serve|hold|continue|remain)\b|be\s+(?:appointed|elected|deemed|subject|the|an?)\b)")
-# What a named person shall or may do, after a comma ("shall be referred to the presiding officer, who shall decide
-# the matter"), and what a party may do with a thing ("shall separately designate items as "Consent Agenda" which
-# may be acted upon by the Council", "prior opt-in consent ..., and which may be revoked by the consumer at any
-# time"): clauses with a party and a verb of their own. The party is named ("by the Council", "by any member"), not a
-# class that may supply a thing ("relevant data which may be provided by deployers": a description of the data).
-# (Brookhaven's charter: "... to call the same to the attention of the city attorney, whose duty it shall be
-# forthwith to take such steps as are necessary": the named officer's own duty.)
-_RELATIVE_PARTY = (r"who\s+(?:shall\s+(?!not\b)(?!(?:serve|hold|continue|remain)\b|be\b)|may\s+(?!not\b|be\b))|"
-                   r"whose\s+duty\s+it\s+shall\s+be\s+(?:\w+\s+)?to\b|"
-                   r"which\s+may\s+be\s+[a-z]+(?:ed|en)\s+(?:upon\s+|on\s+)?by\s+(?:the|any)\b")
-# D.C. Code 2-532(a), 2-537(d): "in accordance with reasonable rules that shall be issued by a public body", "a
-# citation, which shall be personally served upon the defendant": a thing that a party must make or serve, a passive
-# duty of its own.
-_RELATIVE_PASSIVE = r"(?:which|that)\s+shall\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\s+(?:by|upon)\s+(?:the|a|an|any)\b"
-_RELATIVE_CLAUSE_DUTY = re.compile(_RELATIVE_DUTY + "|" + _RELATIVE_PARTY + "|" + _RELATIVE_PASSIVE, re.I)
-# "... pending at a time and the City Clerk shall not accept ...": an office named in capitals, after "and", is a
-# party of its own.
-_NAMED_PARTY = re.compile(r"the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b")
-_RELATIVE_PERMISSION = re.compile(r"(?:who\s+may|which\s+may\s+be)\b", re.I)
-# The person a sentence chooses ("shall elect one of its members as mayor pro tem, who shall perform the duties of
-# mayor"): what the relative clause says is what the office chosen is for, one duty with the choice (Fort Worth and
-# Charlottesville as labelled); the person a sentence only names ("referred to the presiding officer, who shall
-# decide") has a duty of its own.
-_CHOOSES = re.compile(r"\b(?:elect|appoint|designate|select|choose|name|hire|employ)(?:s|ed|ing)?\b[^;]*$", re.I)
 # A clause starts at "and shall ...", at a coordinated condition with its own modal verb ("..., and if upon
 # reconsideration ... it shall then take effect"), at "but ... shall" ("may be removed ..., but such removal shall
 # not take place without ..."), at "and not be ..." (the negation shares the modal verb before it: "shall be
