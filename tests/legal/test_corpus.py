@@ -166,9 +166,8 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # `<ol type="i">` under (h) ("(i) The signature of the consumer and date."), is read as the letter after
            # (h), cited "9(2)(i)" where the label (the converter's numbering) says "9(2)(h)(i)"
            "us-washington-hb1155-2023-my-health-my-data-s1-s4-10.html": {"citations"},
-           # round 29a: 21(2)'s exception "Subsection (1) applies unless--- (a) the public records are to be
-           # destroyed ...; (b) ... agree in writing that the public records may be transferred ..." gives its points
-           # as duties (4 spurious, one a trap); 22(5)(a)'s point "must identify ..." under the bare-subject lead-in
+           # round 29a (21(2)'s "Subsection (1) applies unless---" points fixed in the twenty-seventh session: P 0.974,
+           # traps 0, R 0.949): 22(5)(a)'s point "must identify ..." under the bare-subject lead-in
            # "An instruction issued under subsection (1)(c)---" is read without it; 23(1)(b)'s "if paragraph (a) does
            # not apply, the public office designated ..." is missed; 24(b)'s "may impose conditions" is read as
            # mandatory after (a)'s "must return"

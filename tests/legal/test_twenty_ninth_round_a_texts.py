@@ -71,3 +71,23 @@ def test_a_paragraph_after_a_sections_points_is_not_its_lead_ins_words(tmp_path:
     rows = _duties(_markdown(tmp_path, text))
     assert rows and all("Compare" not in text for _, _, text in rows)
     assert rows[0][0] == "10"
+
+
+# Fixed in the twenty-seventh session (the round's "applies unless---" lead-in, left PENDING by it).
+_UNLESS = ("(1) Every public office must transfer public records that have been in existence for 25 years---\n\n"
+           "  - (a) to the possession of Archives New Zealand; or\n"
+           "  - (b) to the possession of an approved repository.\n\n"
+           "(2) Subsection (1) applies unless---\n\n"
+           "  - (a) the public records are to be destroyed in accordance with the provisions of this Act; or\n"
+           "  - (b) the transfer of the public records is to be deferred under section 22.\n")
+
+
+def test_a_labelled_line_ending_in_a_markdown_dash_after_unless_is_a_lead_in_not_a_catchline() -> None:
+    from compgraph.legal.headings import is_title
+
+    assert not is_title("Subsection (1) applies unless---")
+    assert is_title("Personal data transfers---")
+
+
+def test_the_points_of_subsection_applies_unless_are_when_it_applies_not_duties() -> None:
+    assert [ref for ref, _, _ in _duties(_UNLESS)] == ["(1)(a)", "(1)(b)"]

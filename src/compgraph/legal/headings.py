@@ -144,13 +144,13 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
 def is_title(text: str) -> bool:
     """A short line without a verb or a closing full stop: a catchline, not a statement. A dash may end a heading
     ("Personal data transfers—"), but not a condition ("Subsection (2) applies if a manufacturer of a relevant
-    connectable product—": a lead-in)."""
+    connectable product—", "Subsection (1) applies unless---" as a Markdown reprint writes the dash: a lead-in)."""
     return (
         bool(text)
         and len(text.split()) <= 12
         and not _VERB.search(text)
         and not re.search(r"[;:,]$", text)
-        and not (re.search(r"[—–]$", text) and re.search(r"\b(?:if|where|when|unless)\b", text, re.I))
+        and not (re.search(r"(?:[—–]|--+)$", text) and re.search(r"\b(?:if|where|when|unless)\b", text, re.I))
         and not (text.endswith(".") and len(text.split()) > 6)
     )
 

@@ -421,7 +421,7 @@ def _with_alternatives(lead_text: str, children: list[Provision]) -> str | None:
 # lead-in states nothing of its own.
 _SCOPE_LEAD_IN = re.compile(r"^\W*(?:(?:this|the)\s+(?:section|sub-?section|part|article|regulation|paragraph|chapter)|"
                             r"(?:sub-?sections?|paragraphs?|articles?)\s+\(?\w{1,4}\)?)\s+(?:only\s+)?appl(?:y|ies)\s+"
-                            r"(?:only\s+)?(?:if|where|when)\b|^\W*condition\s+\w{1,3}\s+is\s+that\b", re.I)
+                            r"(?:only\s+)?(?:if|where|when|unless)\b|^\W*condition\s+\w{1,3}\s+is\s+that\b", re.I)
 
 
 # "If notice ... is made ... pursuant to the breach notification requirements under any of the following laws,
