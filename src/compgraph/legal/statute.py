@@ -500,7 +500,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
     # A justified page's margin reads wide ("... a telecommunications carrier who installs" then "Category II designated
     # telecommunications facilities set forth in Article 34" then "paragraph (2) earned ..."): a line between an open
     # sentence and a line going on in lower case is that sentence's.
-    if not labels and not marked and open_end and not cur.heading and p.wrap and _goes_on_below(p, i):  # type: ignore[union-attr]
+    if not labels and not marked and open_end and cur is not None and not cur.heading and p.wrap \
+            and _goes_on_below(p, i):
         p.extend(body, len(line))
         return
     if not labels and cur is not None and not cur.heading and cur.text.endswith(":") and _WEB_ADDRESS.match(body):
@@ -568,7 +569,8 @@ def _goes_on_below(p: _Parser, i: int) -> bool:
     """A line that runs a list of things ("A, B, and C") and whose next line with text goes on in lower case:
     "Non-SEs, including authorities, boards, and other New York State governmental" over "organizations are strongly
     encouraged to adopt this policy ..." is a paragraph's first line, however like a title it looks alone (no verb,
-    no closing stop). (Only with such a list: a wrapped line without one stays as it was read.)"""
+    no closing stop). Only with such a list, or once a section heading has opened the text, outside an annex (a
+    justified page's wrapped first lines, round 30a): elsewhere a wrapped line without one stays as it was read."""
     if not _SERIES.search(p.lines[i]) and not (p.headed and not p.annex):
         return False
     below = next((ln.strip() for ln in p.lines[i + 1 : i + 3] if ln.strip()), "")
