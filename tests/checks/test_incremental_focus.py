@@ -114,6 +114,22 @@ def test_a_restricted_query_holds_the_focus_nodes_in_its_focus_blocks_and_in_a_m
     assert "MINUS { ?other" in text.replace("  ", " ")  # ?this unbound there: a VALUES would bind it
 
 
+def test_a_restricted_query_reads_its_hash_join_blocks_as_plain_patterns_from_the_focus_nodes() -> None:
+    query = ("SELECT ?this WHERE { { SELECT DISTINCT ?this WHERE { ?this a <http://x/C> } } "
+             "{ SELECT * WHERE { ?this <http://x/p> ?v } } { SELECT * WHERE { ?v <http://x/q> ?w } } "
+             "MINUS { { SELECT * WHERE { ?w <http://x/r> ?z } } } }")
+    text = restricted(query, ["<http://x/a>"])
+    assert "SELECT * WHERE" not in text
+    assert "?v <http://x/q> ?w ." in text and "?w <http://x/r> ?z ." in text
+
+
+def test_a_restricted_query_keeps_a_shapes_own_sub_select_whose_filter_would_change_scope() -> None:
+    own = "{ SELECT * WHERE { ?v <http://x/q> ?w FILTER (?w > 1) } }"
+    text = restricted(f"SELECT ?this WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ ?this a <http://x/C> }} }} {own} }}",
+                      ["<http://x/a>"])
+    assert own in text
+
+
 def test_a_label_added_in_a_new_graph_relabels_the_findings_kept_in_memory(store: LocalStore) -> None:
     """Findings of queries whose rows did not change are kept from the last run in the process; a focus node whose
     label triples changed gets its findings made again, as a full run names them."""
