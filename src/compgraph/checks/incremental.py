@@ -369,7 +369,8 @@ def validate_incremental(
     flat = [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
     labels, per_findings = _findings(store, shapes, p.queries, per_query, remade, memo if not why else None,
                                      None if whole_keys & _LABELS else {t.s for t in added + removed if t.p in _LABELS})
-    findings = sorted(set().union(*per_findings), key=Finding.sort_key)
+    findings, owners = lastrun.merged(per_findings, memo if not why else None)
+    kept = list(findings)  # the memory copy's own: a caller may reorder the outcome's
     made = Outcome(as_of, not rows_with_focus(flat), findings, lambda: findings_from_rows(flat, shapes, labels)[1])
     made.engines = {"sparql": _names(shapes, p.sparql_roots), "pyshacl": []}
     made.shapes = shapes
@@ -385,7 +386,7 @@ def validate_incremental(
         def kept_only() -> None:
             keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
             if last is not None:
-                lastrun.keep(path, lastrun.LastRun((0, 0, 0), last, ids, per_query, per_findings, labels))
+                lastrun.keep(path, lastrun.LastRun((0, 0, 0), last, ids, per_query, per_findings, labels, kept, owners))
 
         lastrun.write(path, kept_only, write_behind)
         return Incremental(outcome, len(p.queries), 0, [], why, time.perf_counter() - t0)
@@ -407,7 +408,7 @@ def validate_incremental(
     def both() -> None:
         if ondisk.keep_json(path, doc):  # not written (a read-only store): every run is a full one
             keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
-            lastrun.keep(path, lastrun.LastRun((0, 0, 0), doc, ids, per_query, per_findings, labels))
+            lastrun.keep(path, lastrun.LastRun((0, 0, 0), doc, ids, per_query, per_findings, labels, kept, owners))
         else:
             lastrun.keep(path, None)
 

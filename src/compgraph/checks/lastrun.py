@@ -15,6 +15,8 @@ and the interpreter waits for it at exit.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -34,6 +36,8 @@ class LastRun:
     rows: list[list[dict[str, Node | None]]]  # each query's rows as terms
     findings: list[list[Finding]]  # each query's findings
     labels: dict[Node, str]  # the focus nodes' labels the findings were made with
+    merged: list[Finding]  # every query's findings once, in report order (``merged``)
+    owners: dict[Finding, int]  # how many queries found each
 
 
 _KEPT: dict[str, LastRun] = {}
@@ -64,6 +68,36 @@ def keep(path: Path, run: LastRun | None) -> None:
         if len(_KEPT) >= 8:  # a process opening many stores (the test suite) keeps a few
             _KEPT.clear()
         _KEPT[str(path)] = run
+
+
+def merged(per_query: list[list[Finding]], memo: LastRun | None) -> tuple[list[Finding], dict[Finding, int]]:
+    """Every query's findings once, in report order, and how many queries found each. Where only some queries'
+    findings changed since ``memo``, its list with theirs taken out and put in (sorting 28k findings again took
+    ~0.1 s of a ~0.3 s run at 1.1M triples); a finding leaves only when no query finds it any more."""
+    if memo is not None and len(memo.findings) == len(per_query):
+        changed = [i for i, found in enumerate(per_query) if found is not memo.findings[i]]
+        if sum(len(per_query[i]) + len(memo.findings[i]) for i in changed) <= len(memo.merged) // 4:
+            return _merged_into(memo, per_query, changed)
+    owners = Counter(f for found in per_query for f in set(found))
+    return sorted(owners, key=Finding.sort_key), dict(owners)
+
+
+def _merged_into(
+    memo: LastRun, per_query: list[list[Finding]], changed: list[int],
+) -> tuple[list[Finding], dict[Finding, int]]:
+    out, owners = list(memo.merged), dict(memo.owners) if changed else memo.owners
+    for i in changed:
+        old, new = set(memo.findings[i]), set(per_query[i])
+        for f in old - new:
+            owners[f] -= 1
+            if not owners[f]:
+                del owners[f]
+                del out[bisect_left(out, f.sort_key(), key=Finding.sort_key)]
+        for f in new - old:
+            owners[f] = owners.get(f, 0) + 1
+            if owners[f] == 1:
+                insort(out, f, key=Finding.sort_key)
+    return out, owners
 
 
 _WRITER: ThreadPoolExecutor | None = None

@@ -39,7 +39,10 @@ class Finding:
     shape: str | None = None
 
     def sort_key(self) -> tuple:
-        return (SEVERITY_ORDER.get(self.severity, 9), self.rule, self.focus_label, self.message)
+        # A total order: findings alike in the first four fields come in one order however they were gathered
+        # (a full run's set, an incremental run's list merged from the last one), so reports compare line by line.
+        return (SEVERITY_ORDER.get(self.severity, 9), self.rule, self.focus_label, self.message, self.focus,
+                self.path is not None, self.path or "", self.value is not None, self.value or "", self.shape or "")
 
 
 Triple = tuple[Node, Node, Node]
