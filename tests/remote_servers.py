@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from compgraph.graph.store import RemoteStore
+from compgraph.graph.remote import RemoteStore
 from sparql_fixtures import free_port, oxigraph_server
 
 # Servers every remote test area runs against (pytest ids).

@@ -184,8 +184,10 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     "store": (
-        # results.py holds what store.py's answers and timed queries were until 3 December 2026
-        ["src/compgraph/graph/store.py", "src/compgraph/graph/results.py"],
+        # results.py holds what store.py's answers and timed queries were until 3 December 2026; storebase.py and
+        # remote.py its interface and its remote store until 6 December 2026
+        ["src/compgraph/graph/store.py", "src/compgraph/graph/results.py", "src/compgraph/graph/storebase.py",
+         "src/compgraph/graph/remote.py"],
         [
             "tests/graph/test_store_safety.py",
             "tests/graph/test_crash_safety.py",

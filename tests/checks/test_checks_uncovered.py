@@ -28,7 +28,8 @@ from compgraph.checks.sparqlrules import ShapesError
 from compgraph.checks.validate import validate_store
 from compgraph.cli import main
 from compgraph.graph.catalog import InputError
-from compgraph.graph.store import LocalStore, RemoteStore
+from compgraph.graph.remote import RemoteStore
+from compgraph.graph.store import LocalStore
 from sparql_fixtures import oxigraph_server  # tests/sparql_fixtures.py
 
 # the fixture of tests/checks/conftest.py

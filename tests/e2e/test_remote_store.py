@@ -21,7 +21,8 @@ from e2e_cli import run
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from compgraph.checks.validate import validate_store  # noqa: E402
 from compgraph.graph.ondisk import StoreError  # noqa: E402
-from compgraph.graph.store import LocalStore, RemoteStore  # noqa: E402
+from compgraph.graph.remote import RemoteStore
+from compgraph.graph.store import LocalStore  # noqa: E402
 from compgraph.web import create_app  # noqa: E402
 from remote_servers import SERVERS, Server, running_server  # noqa: E402
 

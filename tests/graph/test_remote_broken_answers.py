@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from compgraph.graph.store import RemoteStore, StoreError
+from compgraph.graph.remote import RemoteStore
+from compgraph.graph.store import StoreError
 
 UNREACHABLE = "<http://127.0.0.1:1/sparql>"
 

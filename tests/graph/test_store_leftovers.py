@@ -27,10 +27,10 @@ from rdflib import Literal, URIRef
 from storetools import OTHER, ROWS, TWO
 
 import compgraph
+from compgraph.graph.remote import RemoteStore
 from compgraph.graph.store import (
     SCRATCH_PREFIXES,
     LocalStore,
-    RemoteStore,
     StoreDamaged,
     StoreError,
 )

@@ -15,7 +15,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from compgraph.graph import history
-from compgraph.graph.store import LocalStore, RemoteStore, ResultTooLarge, StoreError, open_store
+from compgraph.graph.remote import RemoteStore
+from compgraph.graph.store import LocalStore, ResultTooLarge, StoreError, open_store
 from sparql_fixtures import oxigraph_server
 
 GRAPH = "https://w3id.org/compgraph/graph/one-by-one"

@@ -16,9 +16,9 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from storetools import OTHER, ROWS, TWO
 
+from compgraph.graph.remote import RemoteStore
 from compgraph.graph.store import (
     LocalStore,
-    RemoteStore,
     ResultTooLarge,
     StoreError,
     StoreMissing,

@@ -20,6 +20,7 @@ from rdflib import BNode, Literal, URIRef, Variable
 from storetools import OTHER, ROWS, TWO
 
 from compgraph.graph import history, snapfiles, snapshots
+from compgraph.graph.remote import RemoteStore
 from compgraph.graph.store import (
     IN_PLACE_MAX,
     SCRATCH_PREFIXES,
@@ -28,7 +29,6 @@ from compgraph.graph.store import (
     QueryResult,
     QuerySyntaxError,
     QueryTimeout,
-    RemoteStore,
     ResultTooLarge,
     StoreDamaged,
     StoreError,

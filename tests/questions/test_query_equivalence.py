@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from compgraph.graph.store import LocalStore, QueryResult, RemoteStore
+from compgraph.graph.remote import RemoteStore
+from compgraph.graph.store import LocalStore, QueryResult
 from compgraph.questions.queries import resolve_query, run_query
 from compgraph.scale import generate as gen
 from compgraph.scale.bench import RdflibStore

@@ -18,7 +18,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Graph, URIRef
 
-from compgraph.graph.store import LocalStore, RemoteStore
+from compgraph.graph.remote import RemoteStore
+from compgraph.graph.store import LocalStore
 from compgraph.web import create_app
 from sparql_fixtures import oxigraph_server
 

@@ -14,7 +14,7 @@ import pytest
 from flask import Flask, g
 from flask.testing import FlaskClient
 
-from compgraph.graph.store import RemoteStore
+from compgraph.graph.remote import RemoteStore
 from compgraph.web import create_app
 from compgraph.web.queryworker import SERVICE_REFUSED
 from compgraph.web.views import sparql as endpoint

@@ -19,7 +19,8 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, RDF
 from werkzeug.test import TestResponse
 
-from compgraph.graph.store import LocalStore, RemoteStore
+from compgraph.graph.remote import RemoteStore
+from compgraph.graph.store import LocalStore
 from compgraph.web import create_app
 from compgraph.web.views import sparql as endpoint
 from sparql_fixtures import oxigraph_server

@@ -42,7 +42,8 @@ from compgraph.checks.sparqlrules import check_rules
 from compgraph.checks.targets import subclasses
 from compgraph.graph.literals import KEPT_AS_WRITTEN
 from compgraph.graph.namespaces import shorten
-from compgraph.graph.store import GraphStore, LocalStore, RemoteStore
+from compgraph.graph.remote import RemoteStore
+from compgraph.graph.store import GraphStore, LocalStore
 
 __all__ = [
     "ENGINES",

@@ -1,4 +1,4 @@
-"""Where the graph lives: an embedded on-disk Oxigraph store, or any SPARQL 1.1 endpoint.
+"""Where the graph lives: an embedded on-disk Oxigraph store, or any SPARQL 1.1 endpoint (``remote``).
 
 Both speak the same small interface so ``build``, ``validate``, ``query`` and the web app never care
 which one they have. Every source (ontology file, catalog, organisation) lives in its own named graph
@@ -9,29 +9,17 @@ from __future__ import annotations
 
 import os
 import pickle
-import re
-from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-import requests
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
-from requests.auth import HTTPDigestAuth
 
 from compgraph.graph import deltas, history, ondisk
-from compgraph.graph.dialects import (
-    VIRTUOSO_METADATA_GRAPH,
-    accept_for,
-    virtuoso_ask,
-    virtuoso_insert,
-    virtuoso_stopped,
-)
 from compgraph.graph.literals import AS_WRITTEN, unescape
-from compgraph.graph.namespaces import sparql_prefixes
 from compgraph.graph.ondisk import (
     StoreBusy,  # noqa: F401  (re-exported: callers catch it from here)
     StoreDamaged,
@@ -40,6 +28,7 @@ from compgraph.graph.ondisk import (
     StoreReadOnly,
     StoreUnavailable,
 )
+from compgraph.graph.remote import RemoteStore
 from compgraph.graph.results import (  # noqa: F401  (re-exported: callers import them from here)
     CHILDREN,
     QueryFailed,
@@ -53,11 +42,11 @@ from compgraph.graph.results import (  # noqa: F401  (re-exported: callers impor
     to_rdflib,
 )
 from compgraph.graph.results import materialise as _materialise
+from compgraph.graph.storebase import GraphStore, with_prefixes  # noqa: F401  (re-exported)
 from compgraph.graph.writes import (
     IN_PLACE_DIFF_MAX,
     IN_PLACE_MAX,
     SCRATCH_PREFIXES,
-    XSD_STRING,
     Difference,
     audited,
     bulk_graph,
@@ -97,11 +86,6 @@ def to_oxigraph(term: Node) -> Any:
     raise TypeError(f"cannot store {term!r}")
 
 
-def with_prefixes(query: str) -> str:
-    """Prepend compgraph's PREFIX declarations; later declarations in the query text win."""
-    return sparql_prefixes() + query
-
-
 _MEDIA_TO_OX = {
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
@@ -110,84 +94,6 @@ _MEDIA_TO_OX = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
-
-
-class GraphStore(ABC):
-    """The operations compgraph needs from a quad store."""
-
-    location: str
-
-    @abstractmethod
-    def query(
-        self,
-        sparql: str,
-        *,
-        timeout: float | None = None,
-        max_results: int | None = None,
-        default_graphs: list[str] | None = None,
-        named_graphs: list[str] | None = None,
-    ) -> QueryResult:
-        """Run a SPARQL query. ``timeout`` (seconds) and ``max_results`` bound untrusted queries."""
-
-    @abstractmethod
-    def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
-        """Replace one named graph with ``data`` in a single transaction; returns its triple count."""
-
-    @abstractmethod
-    def drop_graph(self, graph: str) -> None: ...
-
-    @abstractmethod
-    def graph_names(self) -> list[str]: ...
-
-    @abstractmethod
-    def close(self) -> None: ...
-
-    def write_own_graph(self, graph: str, data: bytes) -> None:
-        """Replace a graph with N-Triples compgraph wrote itself (a validation report), which cannot fail
-        to parse; stores may skip the staging copy that protects user data."""
-        self.replace_graph(graph, data)
-
-    def write_own_quads(self, graph: str, quads: list[ox.Quad]) -> None:
-        """:meth:`write_own_graph` given the quads; the embedded store writes only what differs from the graph."""
-        self.write_own_graph(graph, ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b"")
-
-    @contextmanager
-    def batch(self) -> Iterator[GraphStore]:
-        """Group writes so they become visible together; a remote store applies each as it comes."""
-        yield self
-
-    def select(self, sparql: str, **kw: Any) -> QueryResult:
-        return self.query(with_prefixes(sparql), **kw)
-
-    def triple_count(self, graph: str | None = None) -> int:
-        if graph:
-            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-        else:
-            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{history.HISTORY_GRAPH}>) }}"
-        return int(self.query(q).rows[0][0])
-
-    def graph_counts(self) -> dict[str, int]:
-        """Triples per data graph (the audit trail is not data: see graph.history)."""
-        res = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
-        return {str(g): int(n) for g, n in res.rows if str(g) != history.HISTORY_GRAPH}
-
-    def to_graph(self, graphs: Iterable[str] | None = None) -> Graph:
-        """The union of the named graphs (or the given ones) as an in-memory rdflib Graph."""
-        g = Graph()
-        if graphs is None:
-            res = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        else:
-            values = " ".join(f"<{x}>" for x in graphs)
-            res = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
-        for t in res.triples:
-            g.add(t)
-        return g
-
-    def __enter__(self) -> GraphStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 # --- embedded store ---------------------------------------------------------------------------
@@ -551,217 +457,6 @@ class _Batch(GraphStore):
 
     def close(self) -> None:
         pass
-
-
-# --- remote SPARQL 1.1 endpoint -----------------------------------------------------------------
-
-
-class RemoteStore(GraphStore):
-    """Any SPARQL 1.1 Query/Update (+ optional Graph Store Protocol) service.
-
-    The server must expose the union of its named graphs as the default graph (Oxigraph
-    ``--union-default-graph``, Fuseki ``unionDefaultGraph``, GraphDB's default, Virtuoso's default),
-    as compgraph's queries do not name graphs.
-
-    Virtuoso, recognised by its ``Server`` header, differs in ways this class absorbs or refuses: its
-    own graphs are part of the default graph unless made private (refused with a line saying so); it
-    answers a query that ran out of time with a partial result and an ``X-SQL-State`` header (refused
-    as a timeout); it takes blank nodes only in an INSERT template; it ignores Accept q-values (so the
-    Accept header names the one type the query form needs); its authenticated endpoints want HTTP
-    Digest, not Basic (any server that refuses Basic without a Basic challenge gets the same
-    credentials as Digest); it answers ASK as a SELECT of ``__ASK_RETVAL``, read here as the boolean.
-    """
-
-    def __init__(
-        self,
-        query_url: str,
-        *,
-        update_url: str | None = None,
-        gsp_url: str | None = None,
-        auth: tuple[str, str] | None = None,
-        timeout: float = 60.0,
-    ) -> None:
-        self.location = query_url
-        self.query_url = query_url
-        self.update_url = update_url or re.sub(r"/query$", "/update", query_url)
-        self.gsp_url = gsp_url
-        self.session = requests.Session()
-        if auth:
-            self.session.auth = auth
-        self.default_timeout = timeout
-        self._virtuoso: bool | None = None  # known after the first answer
-
-    def _request(self, method: str, url: str, *, timeout: float | None, **kw: Any) -> requests.Response:
-        try:
-            resp = self.session.request(method, url, timeout=timeout or self.default_timeout, **kw)
-            # Refused Basic credentials with no Basic challenge (Virtuoso sends none at all): try them as Digest.
-            challenge = resp.headers.get("WWW-Authenticate", "")
-            if resp.status_code == 401 and "basic" not in challenge.lower() and isinstance(self.session.auth, tuple):
-                self.session.auth = HTTPDigestAuth(*self.session.auth)
-                resp = self.session.request(method, url, timeout=timeout or self.default_timeout, **kw)
-        except requests.Timeout as exc:
-            raise QueryTimeout(f"the endpoint did not answer within {timeout or self.default_timeout:g} s") from exc
-        except requests.RequestException as exc:
-            raise StoreError(f"cannot reach {url}: {exc}") from exc
-        if self._virtuoso is None:
-            self._virtuoso = resp.headers.get("Server", "").startswith("Virtuoso/")
-        return resp
-
-    def _post(self, url: str, *, timeout: float | None, **kw: Any) -> requests.Response:
-        return self._request("POST", url, timeout=timeout, **kw)
-
-    def _is_virtuoso(self) -> bool:
-        if self._virtuoso is None:
-            self._request("GET", self.query_url, timeout=None, params={"query": "ASK {}"})
-            if self._virtuoso and self.query(f"ASK {{ GRAPH <{VIRTUOSO_METADATA_GRAPH}> {{ ?s ?p ?o }} }}").boolean:
-                # Its own graphs would be part of every answer over the default graph (counts, searches).
-                self._virtuoso = None  # so every later call refuses too
-                raise StoreError(
-                    f"{self.query_url}: Virtuoso's own graphs ({VIRTUOSO_METADATA_GRAPH} ...) are visible to "
-                    "this user; make them private first (README: SPARQL endpoint and remote stores, Virtuoso)"
-                )
-        return bool(self._virtuoso)
-
-    def query(
-        self,
-        sparql: str,
-        *,
-        timeout: float | None = None,
-        max_results: int | None = None,
-        default_graphs: list[str] | None = None,
-        named_graphs: list[str] | None = None,
-    ) -> QueryResult:
-        params: list[tuple[str, str]] = [("query", sparql)]
-        params += [("default-graph-uri", g) for g in default_graphs or []]
-        params += [("named-graph-uri", g) for g in named_graphs or []]
-        wait = timeout or self.default_timeout
-        if self._is_virtuoso():
-            # Virtuoso stops the query itself at this many milliseconds (rather than computing on after we gave
-            # up) and says so in X-SQL-State; we wait a little longer to read that answer.
-            params.append(("timeout", str(int(wait * 1000))))
-            wait += 5
-        resp = self._post(self.query_url, timeout=wait, data=params, headers={"Accept": accept_for(sparql)})
-        if resp.status_code == 400:
-            raise QuerySyntaxError(resp.text.strip() or "the endpoint rejected the query")
-        if resp.status_code >= 500 and self._is_virtuoso() and virtuoso_stopped(resp.text):
-            raise QueryTimeout(f"the endpoint stopped the query at its time limit: {resp.text.strip()[:300]}")
-        if resp.status_code >= 400:
-            raise StoreError(f"{self.query_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
-        if resp.headers.get("X-SQL-State"):
-            # Virtuoso's "anytime" answer: rows found before the time ran out, given as if complete.
-            raise QueryTimeout(f"the endpoint gave up: {resp.headers.get('X-SQL-Message', '').strip()[:300]}")
-        ctype = resp.headers.get("Content-Type", "").split(";")[0].strip()
-        if ctype == "application/sparql-results+json":
-            try:
-                body = resp.json()
-                if "boolean" in body:
-                    return QueryResult("ASK", boolean=bool(body["boolean"]))
-                variables = body["head"].get("vars", [])
-                bindings = body["results"]["bindings"]
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                raise self._broken(resp, exc) from exc
-            if (asked := virtuoso_ask(variables, bindings)) is not None:
-                return QueryResult("ASK", boolean=asked)
-            if max_results is not None and len(bindings) > max_results:
-                raise ResultTooLarge(f"query returned more than {max_results} rows")
-            rows = [tuple(_json_term(b.get(v)) for v in variables) for b in bindings]
-            return QueryResult("SELECT", variables=variables, rows=rows)
-        g = Graph()
-        try:
-            g.parse(data=resp.content, format="nt" if ctype == "application/n-triples" else ctype or "nt")
-        except Exception as exc:  # rdflib's parsers raise many types; any of them means the same here
-            raise self._broken(resp, exc) from exc
-        if max_results is not None and len(g) > max_results:
-            raise ResultTooLarge(f"query returned more than {max_results} triples")
-        return QueryResult("CONSTRUCT", triples=list(g))
-
-    def _broken(self, resp: requests.Response, exc: Exception) -> StoreError:
-        """Oxigraph streams an answer and, when the query fails part-way (a SERVICE it cannot reach), ends the
-        200 it has begun with the error's text: an answer that is not whole is the endpoint's error, never rows."""
-        return StoreError(
-            f"{self.query_url} sent an answer that breaks off ({type(exc).__name__}: {str(exc)[:200]}); "
-            f"it ends: {resp.text.strip()[-300:]}"
-        )
-
-    def update(self, sparql_update: str) -> None:
-        resp = self._post(
-            self.update_url,
-            timeout=None,
-            data=sparql_update.encode(),
-            headers={"Content-Type": "application/sparql-update"},
-        )
-        if resp.status_code >= 400:
-            raise StoreError(f"{self.update_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
-
-    def replace_graph(self, graph: str, data: bytes, media_type: str = "application/n-triples") -> int:
-        # Parse locally first so malformed input never reaches the server. Quads naming a graph are refused:
-        # one rdflib Graph would drop them silently, and this replaces one graph.
-        ds = Dataset()
-        try:
-            ds.parse(data=data, format=_rdflib_format(media_type))
-        except Exception as exc:
-            raise SyntaxError(str(exc)) from exc
-        if named := len(ds) - len(ds.default_graph):
-            raise StoreError(f"{named} quad(s) name a graph of their own; replace_graph loads one graph")
-        parsed = ds.default_graph
-        ntriples = parsed.serialize(format="nt", encoding="utf-8")
-        if self.gsp_url:
-            resp = self._request(
-                "PUT",
-                self.gsp_url,
-                timeout=None,
-                params={"graph": graph},
-                data=ntriples,
-                headers={"Content-Type": "application/n-triples"},
-            )
-            if resp.status_code >= 400:
-                raise StoreError(f"{self.gsp_url} answered {resp.status_code}: {resp.text.strip()[:500]}")
-        else:
-            # One update request is one transaction on a conforming server.
-            insert = (
-                virtuoso_insert(graph, parsed)
-                if self._is_virtuoso()
-                else f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples.decode()}\n}} }}"
-            )
-            self.update(f"DROP SILENT GRAPH <{graph}> ;\n{insert}")
-        return len(parsed)
-
-    def drop_graph(self, graph: str) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph}>")
-
-    def graph_names(self) -> list[str]:
-        # Virtuoso 7.2 answers this DISTINCT from its graph list, private graphs included; GROUP BY reads the data.
-        group = " GROUP BY ?g" if self._is_virtuoso() else ""
-        res = self.query(f"SELECT {'' if group else 'DISTINCT '}?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}{group}")
-        return sorted(str(r[0]) for r in res.rows)
-
-    def close(self) -> None:
-        self.session.close()
-
-
-def _rdflib_format(media_type: str) -> str:
-    return {
-        "text/turtle": "turtle",
-        "application/n-triples": "nt",
-        "application/n-quads": "nquads",
-        "application/trig": "trig",
-        "application/rdf+xml": "xml",
-        "application/ld+json": "json-ld",
-    }.get(media_type, "turtle")
-
-
-def _json_term(b: dict[str, str] | None) -> Node | None:
-    if b is None:
-        return None
-    t = b["type"]
-    if t == "uri":
-        return URIRef(b["value"])
-    if t == "bnode":
-        return BNode(b["value"])
-    dt = b.get("datatype")
-    if b.get("xml:lang"):
-        return Literal(b["value"], lang=b["xml:lang"])
-    return Literal(b["value"], datatype=URIRef(dt) if dt and dt != XSD_STRING else None)
 
 
 # --- configuration ------------------------------------------------------------------------------
