@@ -154,16 +154,24 @@ def open_db(root: Path, db: Path, head: Head | None, *, read_only: bool) -> ox.S
         return ox.Store(str(db))
     except (OSError, RuntimeError) as exc:
         if "lock hold by current process" not in str(exc):
-            raise StoreDamaged(f"{root} cannot be opened for writing: {_first_line(exc)}") from exc
-        # A store this process closed but whose database object is still held, by a reference cycle waiting for
-        # the garbage collector or by a frame a parser's cache keeps (``sparqlparse``), still holds RocksDB's
-        # lock: let both go, then open once more.
-        sparqlparse.forget_parses()
-        gc.collect()
-        try:
-            return ox.Store(str(db))
-        except (OSError, RuntimeError) as again:
-            raise StoreDamaged(f"{root} cannot be opened for writing: {_first_line(again)}") from again
+            raise _unwritable(root, exc) from exc
+    # A store this process closed whose database is still held somewhere (``let_go``) holds RocksDB's lock.
+    let_go()
+    try:
+        return ox.Store(str(db))
+    except (OSError, RuntimeError) as again:
+        raise _unwritable(root, again) from again
+
+
+def _unwritable(root: Path, exc: BaseException) -> StoreDamaged:
+    return StoreDamaged(f"{root} cannot be opened for writing: {_first_line(exc)}")
+
+
+def let_go() -> None:
+    """Let go of databases (and their RocksDB locks) held only by a reference cycle waiting for the garbage
+    collector or by a frame a parser's cache keeps (``sparqlparse``)."""
+    sparqlparse.forget_parses()
+    gc.collect()
 
 
 def writable(root: Path) -> bool:

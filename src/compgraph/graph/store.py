@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -383,8 +384,12 @@ class LocalStore(GraphStore):
             self.oxigraph.flush()
 
     def close(self) -> None:
-        # pyoxigraph closes RocksDB when the object is dropped.
-        self._store = None
+        # pyoxigraph closes RocksDB when the last reference to the database goes. One held elsewhere would keep
+        # RocksDB's lock past this close, against other processes too (``ondisk.let_go``): let those go now.
+        db, self._store = self._store, None
+        if db is not None and sys.getrefcount(db) > 2:  # more than this local and the call's argument
+            del db
+            ondisk.let_go()
         if self._lock is not None:
             self._lock.close()
             self._lock = None
