@@ -62,7 +62,7 @@ from compgraph.checks.sparqlrules import check_rules
 from compgraph.checks.validate import _names, validate_store
 from compgraph.graph import deltas, history, ondisk
 from compgraph.graph.literals import KEPT_AS_WRITTEN
-from compgraph.graph.namespaces import CG, graph_iri, shorten, sparql_prefixes
+from compgraph.graph.namespaces import CG, graph_iri, shorten, sparql_prefixes, used_prefixes
 from compgraph.graph.store import LocalStore
 
 FORMAT = "compgraph-incremental/1"
@@ -528,7 +528,7 @@ def _focus_sets(
                 continue
             if qid not in focus:
                 # Read once per plan and kept with the rows: rdflib's parser takes ~25 ms a query.
-                got = entries_of(sparql_prefixes() + q.sparql)
+                got = entries_of(used_prefixes(q.sparql) + q.sparql)
                 focus[qid] = None if got is None else [e.as_json() for e in got]
             entries = [Entry.from_json(e) for e in focus[qid]] if focus[qid] is not None else None
             out[i] = None if entries is None else focus_nodes(
