@@ -411,11 +411,15 @@ def incremental_times(store: Any, shapes: Any) -> dict[str, Any]:
     out["incremental validate: first run (full)"] = timed(run, limit=VALIDATE_LIMIT_S)
     out["incremental validate: nothing changed"] = timed(run, limit=VALIDATE_LIMIT_S)
     finished = ""  # the last change whose run finished
-    for name, change in (
+    changes = (
         ("an evidence item added", _add_evidence),
         ("a risk level changed", _change_risk),
         ("a mapping accepted", _accept_mapping),
-    ):
+        # The first run after a change also reads the algebra of the queries it follows, once per plan and store
+        # (kept in the state file): this one shows a run after that, as a server meets every later change.
+        ("another evidence item added", lambda st: _add_evidence(st, "ev-bench-added-again")),
+    )
+    for name, change in changes:
         change(store)
         before = len(runs)
         out[f"incremental validate: after {name}"] = timed(run, limit=VALIDATE_LIMIT_S)
@@ -426,17 +430,17 @@ def incremental_times(store: Any, shapes: Any) -> dict[str, Any]:
             finished = name
         else:
             out[f"incremental validate: after {name}: queries run"] = "– (did not finish)"
-    if finished != "a mapping accepted":
-        # Comparing an earlier run's findings with a full run after all three changes would report a difference
+    if finished != changes[-1][0]:
+        # Comparing an earlier run's findings with a full run after all the changes would report a difference
         # that is not there (the 2026-12-05 xlarge run did).
         out["incremental_note"] = (
-            "after the three changes, incremental findings not compared (the last run did not finish)"
+            "after the changes, incremental findings not compared (the last run did not finish)"
         )
         return out
     full = validate_store(store, AS_OF, shapes, save=False, engine="sparql")
     verdict = "equal" if runs[-1].outcome.findings == full.findings else "DIFFER FROM"
     out["incremental_note"] = (
-        f"after the three changes, incremental findings {verdict} a full run's ({len(full.findings)})"
+        f"after the changes, incremental findings {verdict} a full run's ({len(full.findings)})"
     )
     return out
 
