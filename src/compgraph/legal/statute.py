@@ -141,6 +141,10 @@ class _Parser:
         # the same section, cited without a suffix.
         if number in self.seen and number not in self.filled:
             self.seen[number] -= 1
+        # A chunked code repeats the open section's heading, its title unchanged, before each subsection ("#### §
+        # 17932. Notification in the case of breach" above "(a)", again above "(b)"): the same section goes on.
+        if title and (number, title) == (self.section, self.title):
+            self.seen[number] -= 1
         n = self.seen.get(number, 0) + 1
         self.seen[number] = n
         self.section = number if n == 1 else f"{number}.{n}"

@@ -1,0 +1,23 @@
+"""The failure classes the first runs on three never-seen US Code sections showed (2026-12-06, twenty-eighth session,
+round 31b): 42 U.S.C. 17932, 17935(a)-(e) and 17937 (the HITECH Act's breach notification, restrictions and vendor
+notification), as a repository splits the Code into Markdown chunks, one per subsection.
+
+Each chunk repeats the title, chapter and section headings, so every subsection opened a section of the same number
+anew ("17932.2(b)"); the Code's catchlines stand alone on a line ("(2) Burden of proof") and took the paragraph's label
+with them when read as titles; its lead-ins lost their em dash ("In promulgating such regulations, the Secretary" over
+"(A) shall evaluate ..."); and an allocation of the burden of proof and a deemed compliance were read as duties. One
+behaviour each."""
+
+from __future__ import annotations
+
+from dutyrows import duty_rows as _duties
+
+_HEAD = ("\n# Title 42— THE PUBLIC HEALTH AND WELFARE\n### CHAPTER 156— HEALTH INFORMATION TECHNOLOGY\n"
+         "#### § 17932. Notification in the case of breach\n")
+
+
+def test_a_section_heading_repeated_above_each_subsection_keeps_the_section() -> None:
+    text = (_HEAD + "##### (a) In general\n\nA covered entity shall notify each individual of such breach.\n"
+            + _HEAD + "##### (b) Notification of covered entity by business associate\n\n"
+            "A business associate shall notify the covered entity of such breach.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["17932(a)", "17932(b)"]
