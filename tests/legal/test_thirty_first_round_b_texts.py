@@ -21,3 +21,9 @@ def test_a_section_heading_repeated_above_each_subsection_keeps_the_section() ->
             + _HEAD + "##### (b) Notification of covered entity by business associate\n\n"
             "A business associate shall notify the covered entity of such breach.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["17932(a)", "17932(b)"]
+
+
+def test_the_text_under_a_catchline_alone_on_its_labelled_line_is_that_paragraphs() -> None:
+    text = (_HEAD + "##### (e) Methods of notice\n\n(3) Notice to Secretary\n\nNotice shall be provided to the Secretary.\n\n"
+            "(4) Posting on HHS public website\n\nThe Secretary shall make available to the public a list.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["17932(e)(3)", "17932(e)(4)"]

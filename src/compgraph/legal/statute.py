@@ -253,7 +253,10 @@ class _Parser:
         only_if = opened is not None and re.fullmatch(r"\W*(?:if|where|when)\s*:", opened.text, re.I) is not None
         if not labels and cur is not None and cur.path and self.bare_lead_in and (len(self.stack) == 1 or only_if):
             self.stack, self.bare_lead_in = [], False
-        if not labels and cur is not None and cur.path and len(self.stack) > 1:
+        # (Not below a catchline alone on its labelled line, "(4) Posting on HHS public website", as the U.S. Code
+        # prints one: the text under it is that paragraph's own.)
+        own = cur is not None and cur.heading and cur.path == tuple(lbl for _, lbl in self.stack)
+        if not labels and cur is not None and cur.path and len(self.stack) > 1 and not own:
             # text after a list of points: a subparagraph of the enclosing paragraph, unless the list goes on after
             # it ("(c) ... shall mean ...", then "In determining whether ...", then "(d)": paragraph (c)'s text)
             del self.stack[max(1, self.resumed(line)) :]
