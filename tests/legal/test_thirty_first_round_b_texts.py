@@ -27,3 +27,15 @@ def test_the_text_under_a_catchline_alone_on_its_labelled_line_is_that_paragraph
     text = (_HEAD + "##### (e) Methods of notice\n\n(3) Notice to Secretary\n\nNotice shall be provided to the Secretary.\n\n"
             "(4) Posting on HHS public website\n\nThe Secretary shall make available to the public a list.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["17932(e)(3)", "17932(e)(4)"]
+
+
+def test_who_has_the_burden_of_demonstrating_compliance_binds_no_one() -> None:
+    text = (_HEAD + "##### (d) Timeliness of notification\n\n(2) Burden of proof\n\nThe covered entity involved shall "
+            "have the burden of demonstrating that all notifications were made as required under this part.\n")
+    assert _duties(text) == []
+
+
+def test_a_party_treated_as_being_in_compliance_is_a_deeming() -> None:
+    text = (_HEAD + "##### (b) Minimum necessary\n\nA covered entity shall be treated as being in compliance with "
+            "section 164.502(b)(1) only if the covered entity limits such information to the limited data set.\n")
+    assert _duties(text) == []

@@ -258,6 +258,9 @@ NON_DUTY = re.compile(
     # first day on which ..."): a legal fiction of time, as "shall be deemed to have knowledge" is.
     r"\bshall\s+be\s+treated\s+as\s+(?:having\s+been\s+)?[a-z]+ed\s+(?:by\s+[^.;]{1,60}?\s+)?"
     r"(?:as\s+of|on\s+the\s+(?:first|date|day)|when)\b|"
+    # When a party counts as complying ("a covered entity shall be treated as being in compliance with section
+    # 164.502(b)(1) ... only if the covered entity limits ..."): a deeming, as "shall be deemed to comply" is.
+    r"\bshall\s+be\s+treated\s+as\s+(?:being\s+)?in\s+compliance\s+with\b|"
     r"^\W*(?:the\s+)?[\"“][^\"”]{1,60}[\"”]\s+shall\s+(?:consist\s+of|mean|include)\b|"
     r"\bshall\s+be\s+sufficient\s+for\s+the\s+purposes?\s+of\b|"
     # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
@@ -476,7 +479,10 @@ NON_DUTY = re.compile(
     # party commencing the adjudication shall have the burden of proof") and a ruling's reach ("A declaratory ruling
     # shall be binding only with respect to the person who makes the petition"): legal effects, binding no one to act
     # ("The contract shall be binding and clearly set forth instructions" stays a duty).
-    r"\bshall\s+not\s+(?:serve\s+to\s+)?invalidate\b|\bshall\s+have\s+the\s+burden\s+of\s+(?:proof|proving|persuasion)\b|"
+    # (The U.S. Code's "shall have the burden of demonstrating that all notifications were made as required" is the
+    # same allocation.)
+    r"\bshall\s+not\s+(?:serve\s+to\s+)?invalidate\b|"
+    r"\bshall\s+have\s+the\s+burden\s+of\s+(?:proof|proving|persuasion|demonstrating|establishing|showing)\b|"
     r"\bshall\s+be\s+binding\s+(?:only\s+)?(?:on|upon|with\s+respect\s+to)\b|"
     # An appropriation's measure ("the sum of $100,000 or so much thereof as may be necessary for fiscal year ..."), a
     # finding that reports an idea ("the idea that certain data should be freely available ... has become prevalent")
