@@ -39,3 +39,13 @@ def test_a_party_treated_as_being_in_compliance_is_a_deeming() -> None:
     text = (_HEAD + "##### (b) Minimum necessary\n\nA covered entity shall be treated as being in compliance with "
             "section 164.502(b)(1) only if the covered entity limits such information to the limited data set.\n")
     assert _duties(text) == []
+
+
+def test_a_point_that_is_a_case_then_its_own_party_and_may_is_a_permission_under_a_passive_lead_in() -> None:
+    text = (_HEAD + "##### (e) Methods of notice\n\n(1) Individual notice\n\nNotice required under this section shall be "
+            "provided promptly and in the following form:\n\n(A) Written notification by first-class mail to the "
+            "individual.\n\n(C) In any case deemed by the covered entity involved to require urgency, the covered "
+            "entity, in addition to notice provided under subparagraph (A), may provide information to individuals "
+            "by telephone.\n")
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("17932(e)(1)(A)", "mandatory"),
+                                                                      ("17932(e)(1)(C)", "permission")]

@@ -572,11 +572,26 @@ def _names_own_party(clause: str, lead_subject: str) -> bool:
     than the person the duty is owed to ("the individual may make a complaint" is what the notice must say)."""
     # the party opens the main clause, after any opening clause ("If ..., the director"); "so that agency personnel
     # may raise concerns" says what the duty is for
-    tail = _subject(clause).rstrip(" ,").rsplit(",", 1)[-1].strip()
+    # An aside set off by commas between the party and its verb ("the covered entity, in addition to notice provided
+    # under subparagraph (A), may provide ...") is no part of the party.
+    parts = _subject(clause).rstrip(" ,").split(",")
+    while len(parts) > 1 and _ASIDE.match(parts[-1]):
+        parts.pop()
+    tail = parts[-1].strip()
     if len(tail.split()) > 4 or re.match(r"(?:so|that|which|who|where|when|if|because|unless)\b", tail, re.I):
         return False
     role = statute_addressee(tail)
+    if role is None and statute_addressee(lead_subject) is None:
+        # a point that is a whole sentence of its own, a case then its party ("In any case deemed ... to require
+        # urgency ..., the covered entity ... may provide information ..."), under a passive lead-in that names none
+        # ("Notice ... shall be provided promptly and in the following form:"): the party the point names
+        return bool(_CASE_THEN_PARTY.match(clause)) and re.fullmatch(r"(?:the|each|any)\s+[a-z]+(?:\s+[a-z]+){0,2}",
+                                                                     tail) is not None
     return role not in (None, "data-subject") and role != statute_addressee(lead_subject)
+
+
+_CASE_THEN_PARTY = re.compile(r"(?:In\s+(?:any|the)\s+cases?|If|Where|When|Whenever)\s[^;]{1,200}?,\s+(?:the|each|any)\s")
+_ASIDE = re.compile(r"\s*(?:in\s+addition\s+to|in\s+accordance\s+with|pursuant\s+to|upon|after|before|within)\s")
 
 
 # A point that opens with a deadline and goes on in the present tense states what must be done by then.
