@@ -49,3 +49,12 @@ def test_a_point_that_is_a_case_then_its_own_party_and_may_is_a_permission_under
             "by telephone.\n")
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("17932(e)(1)(A)", "mandatory"),
                                                                       ("17932(e)(1)(C)", "permission")]
+
+
+def test_a_footnote_number_after_a_cited_sections_full_stop_ends_the_sentence() -> None:
+    text = (_HEAD + "##### (c) Accounting\n\n(2) Regulations\n\nThe Secretary shall promulgate regulations on such "
+            "disclosures, as added by section 13101. 2 Such regulations shall only require such information to be "
+            "collected through an electronic health record.\n")
+    rows = _duties(text)
+    assert len(rows) == 2
+    assert rows[1][2].startswith("Such regulations shall only require")

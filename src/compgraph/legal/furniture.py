@@ -14,9 +14,9 @@ __all__ = ["SENTENCE_BREAK", "VERB", "capital_wraps", "repair_typography", "set_
 # Where a provision's sentence ends: a full stop, a question or exclamation mark before a capital. A footnote's
 # number a PDF glued to the full stop ("... to the APNSA.6 Within 180 days ...") ends the sentence too, and so does
 # one its text layer set apart from it ("... documented appropriately. 5 The Information Owner ...", "... the SE's
-# ethics officer .4 The SE must ...").
+# ethics officer .4 The SE must ...", the U.S. Code's "... as added by section 13101. 2 Such regulations ...").
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z(])|(?<=[A-Za-z]{2}\.)\d{1,2}[ \t]+(?=[A-Z][a-z])"
-                            r"|(?<=[a-z]{2}\.)[ \t]+\d{1,2}[ \t]+(?=[A-Z][a-z])"
+                            r"|(?:(?<=[a-z]{2}\.)|(?<=\d{3}\.))[ \t]+\d{1,2}[ \t]+(?=[A-Z][a-z])"
                             r"|(?<=[a-z]{2})[ \t]\.\d{1,2}[ \t]+(?=[A-Z][a-z])")
 
 # A verb of the kind a statement has and a heading lacks.
