@@ -24,8 +24,9 @@ def test_a_section_heading_repeated_above_each_subsection_keeps_the_section() ->
 
 
 def test_the_text_under_a_catchline_alone_on_its_labelled_line_is_that_paragraphs() -> None:
-    text = (_HEAD + "##### (e) Methods of notice\n\n(3) Notice to Secretary\n\nNotice shall be provided to the Secretary.\n\n"
-            "(4) Posting on HHS public website\n\nThe Secretary shall make available to the public a list.\n")
+    text = (_HEAD + "##### (e) Methods of notice\n\n(3) Notice to Secretary\n\n"
+            "Notice shall be provided to the Secretary.\n\n(4) Posting on HHS public website\n\n"
+            "The Secretary shall make available to the public a list.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["17932(e)(3)", "17932(e)(4)"]
 
 
@@ -42,10 +43,11 @@ def test_a_party_treated_as_being_in_compliance_is_a_deeming() -> None:
 
 
 def test_a_point_that_is_a_case_then_its_own_party_and_may_is_a_permission_under_a_passive_lead_in() -> None:
-    text = (_HEAD + "##### (e) Methods of notice\n\n(1) Individual notice\n\nNotice required under this section shall be "
-            "provided promptly and in the following form:\n\n(A) Written notification by first-class mail to the "
-            "individual.\n\n(C) In any case deemed by the covered entity involved to require urgency, the covered "
-            "entity, in addition to notice provided under subparagraph (A), may provide information to individuals "
+    text = (_HEAD + "##### (e) Methods of notice\n\n(1) Individual notice\n\n"
+            "Notice required under this section shall be provided promptly and in the following form:\n\n"
+            "(A) Written notification by first-class mail to the individual.\n\n"
+            "(C) In any case deemed by the covered entity involved to require urgency, the covered entity, "
+            "in addition to notice provided under subparagraph (A), may provide information to individuals "
             "by telephone.\n")
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("17932(e)(1)(A)", "mandatory"),
                                                                       ("17932(e)(1)(C)", "permission")]

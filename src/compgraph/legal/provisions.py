@@ -590,7 +590,8 @@ def _names_own_party(clause: str, lead_subject: str) -> bool:
     return role not in (None, "data-subject") and role != statute_addressee(lead_subject)
 
 
-_CASE_THEN_PARTY = re.compile(r"(?:In\s+(?:any|the)\s+cases?|If|Where|When|Whenever)\s[^;]{1,200}?,\s+(?:the|each|any)\s")
+_CASE_THEN_PARTY = re.compile(r"(?:In\s+(?:any|the)\s+cases?|If|Where|When|Whenever)\s[^;]{1,200}?,"
+                              r"\s+(?:the|each|any)\s")
 _ASIDE = re.compile(r"\s*(?:in\s+addition\s+to|in\s+accordance\s+with|pursuant\s+to|upon|after|before|within)\s")
 
 
