@@ -478,7 +478,11 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         else:
             groups.append((modality, a, b))
         broken = False
-    whole = len(groups) == 1 and groups[0][1] == 0 and not NON_DUTY.search(sentence)
+    # "Where the controller would be required to rectify ... but the personal data must be maintained ..., the
+    # controller must ... restrict its processing": a "but" inside the opening condition cuts no clause of its own
+    whole = len(groups) == 1 and not NON_DUTY.search(sentence) and (
+        groups[0][1] == 0 or (bool(_OPENS_WITH_CONDITION.match(sentence)) and "," not in sentence[: groups[0][1]]
+                              and re.match(r"\s*but\b", sentence[groups[0][1]:]) is not None))
     out = []
     for modality, a, b in groups:
         if whole:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from compgraph.legal.csv_sections import csv_sections_to_text, is_section_csv
 from compgraph.legal.glued_labels import unglue_labels
 from compgraph.legal.margin_numbers import strip_margin_numbers
 from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraphs
@@ -80,6 +81,8 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             text = _html_to_text(raw)
         elif suffix == ".xml":
             text = _xml_text(path, raw)
+        elif is_section_csv(raw):  # an act's sections as CSV rows, their labels glued to the words
+            text = csv_sections_to_text(raw)
         else:
             text = unglue_labels(raw)
     # A zero-width space written as a character reference ("&#8203;", "&ZeroWidthSpace;") is one only now.

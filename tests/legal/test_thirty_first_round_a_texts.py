@@ -1,0 +1,63 @@
+"""The failure classes the first runs on two never-seen texts with labels glued to their words showed (2026-12-06,
+twenty-eighth session, round 31a): the Treasury Board of Canada's Directive on Digital Talent as a watcher's Markdown
+of its web page ("- 4.1.1Participating in ...") and the UK Data Protection Act 2018's sections 44 to 48 as a
+dataset's CSV rows, one a section, every label run into the words ("1The controller must ...—athe identity ...;bwhere
+applicable, ...").
+
+Read as printed, the CSV gave one run of words per section, and the directive's numbers opened nothing, so the first
+lead-in of each part was carried into every item after it; a "but" inside a sentence's opening condition cut a
+clause. One behaviour each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dutyrows import duty_rows as _duties
+
+from compgraph.legal.readers import read_document
+
+_CSV_HEADER = '"section","id","title","part","chapter","content"\r\n'
+
+
+def _csv(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "act.txt"
+    path.write_bytes((_CSV_HEADER + "".join(row + "\r\n" for row in rows)).encode("utf-8"))
+    return path
+
+
+def test_a_section_csv_row_is_read_as_its_section_with_its_glued_labels_apart(tmp_path: Path) -> None:
+    path = _csv(tmp_path, '"7","section-7","Rights to information","PART 3","CHAPTER 3","1The controller must make '
+                'available the following information—athe identity of the controller;bthe purposes of the processing;'
+                'cthe existence of the rights of data subjects to request—iaccess to personal data,iirectification of '
+                'personal data, andiiierasure of personal data;dthe right to complain.2AUnder subsection (1), the '
+                'controller may restrict the information to the extent necessary to—aavoid obstructing an inquiry;b. '
+                '. . . .cprotect public security."')
+    lines = [line for line in read_document(path).splitlines() if line]
+    assert lines == [
+        "Rights to information",
+        "7.—(1) The controller must make available the following information—",
+        "(a) the identity of the controller;",
+        "(b) the purposes of the processing;",
+        "(c) the existence of the rights of data subjects to request—",
+        "(i) access to personal data,",
+        "(ii) rectification of personal data, and",
+        "(iii) erasure of personal data;",
+        "(d) the right to complain.",
+        "(2A) Under subsection (1), the controller may restrict the information to the extent necessary to—",
+        "(a) avoid obstructing an inquiry;",
+        "(b) . . . . .",
+        "(c) protect public security.",
+    ]
+
+
+def test_a_but_inside_an_opening_condition_cuts_no_clause() -> None:
+    text = ("Rectification\n\n"
+            "46.—(1) The controller must rectify inaccurate personal data.\n\n"
+            "(4) Where the controller would be required to rectify personal data under this section but the personal "
+            "data must be maintained for the purposes of evidence, the controller must (instead of rectifying the "
+            "personal data) restrict its processing.\n")
+    rows = _duties(text)
+    assert [(ref, modality) for ref, modality, _ in rows] == [("46(1)", "mandatory"), ("46(4)", "mandatory")]
+    assert rows[1][2] == ("Where the controller would be required to rectify personal data under this section but the "
+                          "personal data must be maintained for the purposes of evidence, the controller must (instead "
+                          "of rectifying the personal data) restrict its processing.")
