@@ -61,3 +61,31 @@ def test_a_but_inside_an_opening_condition_cuts_no_clause() -> None:
     assert rows[1][2] == ("Where the controller would be required to rectify personal data under this section but the "
                           "personal data must be maintained for the purposes of evidence, the controller must (instead "
                           "of rectifying the personal data) restrict its processing.")
+
+
+def test_the_purposes_a_permission_is_limited_to_the_extent_of_are_no_permission_each() -> None:
+    text = ("Information\n\n"
+            "44.—(1) The controller must make the information available.\n\n"
+            "(4) The controller may restrict, wholly or partly, the provision of information to the data subject to "
+            "the extent that and for so long as the restriction is a necessary and proportionate measure to—\n\n"
+            "(a) avoid obstructing an official or legal inquiry;\n\n"
+            "(b) protect public security.\n")
+    rows = _duties(text)
+    assert [(ref, modality) for ref, modality, _ in rows] == [("44(1)", "mandatory"), ("44(4)", "permission")]
+
+
+def test_an_example_of_where_a_duty_applies_is_no_duty() -> None:
+    text = ("Information\n\n"
+            "44.—(1) The controller must give the data subject such further information as is necessary.\n\n"
+            "(3) An example of where further information may be necessary as mentioned in subsection (1) is where the "
+            "personal data being processed was collected without the knowledge of the data subject.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["44(1)"]
+
+
+def test_what_it_is_envisaged_will_happen_is_no_duty() -> None:
+    text = ("Access\n\n"
+            "45.—(1) The controller must give the data subject the information set out in subsection (2).\n\n"
+            "(2) That information is—\n\n"
+            "(a) the purposes of the processing;\n\n"
+            "(b) the period for which it is envisaged that the personal data will be stored.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["45(1)"]

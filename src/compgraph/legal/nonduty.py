@@ -33,7 +33,14 @@ INSTRUMENT_LIMIT = re.compile(r"\b(?:this|the)\s+(?:policy|ordinance|act|chapter
 WHOLE_SENTENCE = (
     r"(?:^|:\s*(?:\([\w.]{1,8}\)\s*)?)\W{0,2}[\"“][^\"”]{1,80}[\"”]\s+means\b|"
     r"\b(?:(?:is|are)\s+not|(?:shall|may)\s+not\s+be)\s+admissible\b|"
-    r"\bmay\s+not\s+be\s+used\s+to\s+establish\s+(?:a\s+)?(?:reasonable\s+suspicion|probable\s+cause)\b"
+    r"\bmay\s+not\s+be\s+used\s+to\s+establish\s+(?:a\s+)?(?:reasonable\s+suspicion|probable\s+cause)\b|"
+    # an illustration: "An example of where further information may be necessary as mentioned in subsection (2)(d)
+    # is where the personal data ... was collected without the knowledge of the data subject" (UK DPA 2018 s 44(3))
+    r"^\W*(?:\(\w{1,4}\)\s*)?an\s+example\s+of\b[^.;]*?\bis\s+(?:where|when|a|an|the)\b|"
+    # a forecast, with no modal verb of duty in the sentence: "the period for which it is envisaged that the personal
+    # data will be stored" (s 45(2)(d), a point of "That information is—")
+    r"^(?![^.]*\b(?:shall|must|may|should)\b)[^.]*\bit\s+is\s+(?:envisaged|expected|anticipated|foreseen)\s+that\b"
+    r"[^.;]*\bwill\b"
 )
 NOT_A_DUTY_AT_ALL = re.compile(WHOLE_SENTENCE, re.I)
 

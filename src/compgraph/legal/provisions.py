@@ -356,7 +356,11 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
                                 # Utah's "a controller may not process sensitive data ... without:" then "(a) first
                                 # presenting the consumer with clear notice ...; or (b) ...": what lifts a
                                 # prohibition is its exception, as "unless" and "except:" are; no point binds.
-                                r"\b(?:shall|must|may)\s+not\b[^;]*\b(?:without|except)\W*$", re.I)
+                                r"\b(?:shall|must|may)\s+not\b[^;]*\b(?:without|except)\W*$|"
+                                # the UK DPA 2018's "The controller may restrict ... to the extent that and for so long
+                                # as the restriction is ... a necessary and proportionate measure to—" then "(a) avoid
+                                # obstructing ...": the purposes a permission is limited to, no permission each
+                                r"\bmay\b(?!\s*,)[^;]*?\bto\s+the\s+extent\s+that\b[^;]*$", re.I)
 _BARE_CONDITION = re.compile(r"^\W*(?:if|where|when)\W*$", re.I)
 # A point that completes its parent's lead-in and opens conditions of its own ("notice ... shall be provided by one of
 # the following methods:" then "(d) Substitute notice, if:" then "a. The person demonstrates that the cost ...; or
