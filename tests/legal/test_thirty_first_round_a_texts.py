@@ -14,6 +14,7 @@ from pathlib import Path
 
 from dutyrows import duty_rows as _duties
 
+from compgraph.legal.headings import heading_of
 from compgraph.legal.readers import read_document
 
 _CSV_HEADER = '"section","id","title","part","chapter","content"\r\n'
@@ -89,3 +90,66 @@ def test_what_it_is_envisaged_will_happen_is_no_duty() -> None:
             "(a) the purposes of the processing;\n\n"
             "(b) the period for which it is envisaged that the personal data will be stored.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["45(1)"]
+
+
+def _markdown(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "directive.md"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+_DIRECTIVE = ("# Directive on Digital Talent\n\n"
+              "## 4. Requirements\n\n"
+              "#### Planning and reporting\n\n"
+              "* 4.1Departmental chief information officers, in collaboration with other departmental officials, as "
+              "appropriate, are responsible for the following:\n"
+              "  + 4.1.1Participating in annual government-wide planning and reporting exercises for digital talent, "
+              "including completing the annual digital talent survey; and\n"
+              "  + 4.1.2For new digital initiatives that expect a digital talent component for delivery, engaging with "
+              "the Secretariat throughout the planning process.\n"
+              "* 4.2Managers, for each subordinate executive, are responsible for:\n"
+              "  + 4.2.1Balancing risk as a cohesive whole, meaning that the risk of applying certain flexibilities "
+              "is carefully weighed against the impact of failing to deliver digital services.\n\n"
+              "## 5. Roles of other government organizations\n\n"
+              "* 5.1The roles and responsibilities of other government organizations are described in section 5 of "
+              "the Policy.\n")
+
+
+def test_a_list_item_whose_number_is_glued_to_its_words_is_laid_out_as_a_numbered_clause(tmp_path: Path) -> None:
+    lines = [line for line in _markdown(tmp_path, _DIRECTIVE).splitlines() if line]
+    assert lines[lines.index("4.1.1") + 1].startswith("Participating in annual government-wide planning")
+    assert "A.2.4.1" not in lines and "4.1.2" in lines
+
+
+def test_a_part_heading_after_the_last_numbered_item_is_no_point_of_it(tmp_path: Path) -> None:
+    rows = _duties(_markdown(tmp_path, _DIRECTIVE))
+    assert ("4.2.1", "mandatory") in [(ref, modality) for ref, modality, _ in rows]
+
+
+def test_an_appendix_clause_number_opens_a_section() -> None:
+    assert heading_of("A.2.5.4") == ("section", "A.2.5.4", "")
+
+
+def test_responsible_for_the_following_leads_in_its_gerund_items_as_responsible_for_does(tmp_path: Path) -> None:
+    rows = _duties(_markdown(tmp_path, _DIRECTIVE))
+    assert sorted((ref, modality) for ref, modality, _ in rows if ref.startswith("4.1")) == \
+        [("4.1.1", "mandatory"), ("4.1.2", "mandatory")]
+    assert all(text.startswith("Departmental chief information officers") for ref, _, text in rows
+               if ref.startswith("4.1"))
+
+
+def test_the_following_actions_lead_in_their_imperatives_each_under_its_innermost_lead_in() -> None:
+    text = ("A.2 Procedures\n\n"
+            "A.2.5\nThe manager overseeing the sourcing process is required to take the following actions:\n\n"
+            "A.2.5.1\nCheck with TBS-OCIO-led talent pools to verify the availability of existing talent.\n\n"
+            "A.2.5.2\nWhere the manager intends to initiate a procurement, the manager is required to take the "
+            "following actions:\n\n"
+            "A.2.5.2.1\nFollow all the planning steps of the Directive on the Management of Procurement.\n\n"
+            "A.2.5.2.2\nPrior to contracting out, managers must confirm with TBS-OCIO that no talent is available.\n\n"
+            "A.2.5.3\nImplement measures identified by TBS-OCIO to advance diversity.\n")
+    rows = _duties(text)
+    by_ref = {ref: (modality, words) for ref, modality, words in rows}
+    assert sorted(by_ref) == ["A.2.5.1", "A.2.5.2.1", "A.2.5.2.2", "A.2.5.3"] and len(rows) == 4
+    assert {modality for modality, _ in by_ref.values()} == {"mandatory"}
+    assert by_ref["A.2.5.2.1"][1].startswith("Where the manager intends to initiate a procurement")
+    assert by_ref["A.2.5.3"][1].startswith("The manager overseeing the sourcing process is required to take")

@@ -46,8 +46,9 @@ _BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
 _BARE_DASHED_SECTION = re.compile(r"^(\d{1,3}[A-Z]?[-–]\d{2,4}(?:\.\d+)?)\.$")
 # A national standard's clauses, as a schedule to an act prints them: "4.1 Principle 1 — Accountability" over the
 # principle's statement, then its clauses numbered on a line of their own ("4.1.1", the text below).
+# An appendix numbers its clauses after its letter ("A.2.5.4.1", a Treasury Board directive's mandatory procedures).
 _DECIMAL_CLAUSE = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,3}){1,3})"
+    r"^((?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){1,3})"
     r"(?:[ \t]+([A-Z][^.;:]{0,60}?[ \t][—–-][ \t]*[A-Z][^.;:]*))?$"
 )
 # A schedule of principles: "1  Australian Privacy Principle 1--open and transparent management of personal

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["has_anchored_provisions", "anchored_xml_to_text"]
+__all__ = ["has_anchored_provisions", "anchored_xml_to_text", "numbered_items_as_clauses"]
 
 # a provision's number as the instrument cites it: "6", "6.1", "6.2.6.1"
 _NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}")
@@ -63,3 +63,35 @@ def anchored_xml_to_text(root: Any) -> str:
     lines = [root.get("title") or "", ""]
     _lay_out(root, lines)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+# The same instruments as a converter's Markdown of their web pages: each provision a list item whose number is glued
+# to its first word ("- 4.1.1Participating in annual ...", "- A.2.5.4.3Prior to concluding ..."), at any depth of
+# the list. Laid out as the XML's clauses are: the number on a line above its words. (A number set off by a space,
+# "- 1.2 An APP entity must ...", is read as printed.)
+_NUMBERED_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+((?:[A-Z]\.)?\d{1,2}(?:\.\d{1,2}){1,4})(?=[A-Z])(.*)$")
+
+
+# A part's heading among them: its number, a full stop and a title of a few words with no closing stop.
+_NUMBERED_PART = re.compile(r"^(\d{1,2})\.[ \t]+([A-Z][\w’',-]*(?:[ \t]+[\w’',-]+){0,7})[ \t]*$")
+
+
+def numbered_items_as_clauses(text: str) -> str:
+    """``text`` with each list item that opens with a provision's decimal number laid out as a clause: the number on
+    its own line above the item's words. Only where three items at least are so numbered."""
+    lines = text.split("\n")
+    if sum(1 for line in lines if _NUMBERED_ITEM.match(line)) < 3:
+        return text
+    out: list[str] = []
+    for line in lines:
+        item = _NUMBERED_ITEM.match(line)
+        part = _NUMBERED_PART.match(line)
+        if item:
+            out.extend(["", item.group(1), item.group(2).strip(), ""])
+        elif part:
+            # "5. Roles of other government organizations", a heading after the last item of part 4: the part's
+            # number above its title, as the XML's chapters, so that no item reads it as a point labelled "5."
+            out.extend(["", part.group(1), part.group(2).strip(), ""])
+        else:
+            out.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))

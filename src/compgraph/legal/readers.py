@@ -16,6 +16,7 @@ from compgraph.legal.csv_sections import csv_sections_to_text, is_section_csv
 from compgraph.legal.glued_labels import unglue_labels
 from compgraph.legal.margin_numbers import strip_margin_numbers
 from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraphs
+from compgraph.legal.policy_xml import numbered_items_as_clauses
 from compgraph.legal.typed_lists import counted_code_lines, opens_empty_item, run_in, typed_label
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
@@ -76,7 +77,8 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             html = markdown.markdown(raw, extensions=extensions)
             if _ITEMS_AS_CODE.search(html):
                 html = markdown.markdown(_indented_items_as_lists(raw), extensions=extensions)
-            text = _html_to_text(html)
+            # a policy instrument's numbered provisions as list items ("- 4.1.1Participating in ..."): as its XML
+            text = numbered_items_as_clauses(_html_to_text(html))
         elif suffix in (".html", ".htm"):
             text = _html_to_text(raw)
         elif suffix == ".xml":
