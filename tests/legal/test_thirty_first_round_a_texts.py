@@ -153,3 +153,34 @@ def test_the_following_actions_lead_in_their_imperatives_each_under_its_innermos
     assert {modality for modality, _ in by_ref.values()} == {"mandatory"}
     assert by_ref["A.2.5.2.1"][1].startswith("Where the manager intends to initiate a procurement")
     assert by_ref["A.2.5.3"][1].startswith("The manager overseeing the sourcing process is required to take")
+
+
+def test_a_rule_on_how_to_read_the_directive_is_no_duty() -> None:
+    text = ("2. Authorities\n\n"
+            "2.1\nThis directive is issued under the authority of section 7 of the Financial Administration Act.\n\n"
+            "2.2\nThis directive must be read in conjunction with other policy requirements, including but not "
+            "limited to, the Policy on the Planning and Management of Investments.\n\n"
+            "2.3\nDeputy heads must publish the plan on the departmental website every year.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["2.3"]
+
+
+def test_a_gerund_item_may_open_with_a_long_phrase() -> None:
+    text = ("4.1\nDepartmental chief information officers, in collaboration with other departmental officials, are "
+            "responsible for the following:\n\n"
+            "4.1.1\nParticipating in annual government-wide planning and reporting exercises for digital talent.\n\n"
+            "4.1.2\nFor new digital initiatives that expect or require a substantial digital talent component for "
+            "delivery, engaging with the Treasury Board of Canada Secretariat throughout the planning process.\n")
+    assert sorted(ref for ref, _, _ in _duties(text)) == ["4.1.1", "4.1.2"]
+
+
+def test_each_sentence_of_an_action_is_an_action_of_its_own() -> None:
+    text = ("A.2.4\nBusiness owners of digital initiatives are required to take the following actions if a new "
+            "digital initiative requires 10 or more net new full-time equivalents:\n\n"
+            "A.2.4.1\nNotify TBS-OCIO by email at least 6 months prior to the selection of the sourcing mechanism. If "
+            "6-month advance notice is not feasible, notify TBS-OCIO as soon as the business owner is aware of the "
+            "requirement.\n\n"
+            "A.2.4.2\nEnsure compliance with all reporting requirements related to IT investment.\n")
+    rows = _duties(text)
+    assert len(rows) == 3
+    assert any(words.endswith("notify TBS-OCIO as soon as the business owner is aware of the requirement.")
+               and "Notify TBS-OCIO by email" not in words for _, _, words in rows)

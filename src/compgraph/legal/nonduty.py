@@ -55,6 +55,10 @@ PENALTY_CAP = re.compile(
     r"\b(?:civil\s+)?(?:penalt(?:y|ies)|fines?|damages)\b[^.;:]{0,60}?\bmay\s+be\s+awarded\b", re.I)
 
 NON_DUTY = re.compile(
+    # "This directive must be read in conjunction with other policy requirements, including ...": how to read an
+    # instrument, as "shall be construed" says, binds no one.
+    r"\b(?:this|the)\s+(?:directive|policy|standard|guideline|procedure|instrument)s?\s+(?:must|shall|is\s+to|should)"
+    r"\s+be\s+read\s+(?:together|in\s+conjunction)\s+with\b|"
     # "If the covered entity accepts the requested amendment, ..., the covered entity must comply with the following
     # requirements." (45 CFR 164.526(c)), over paragraphs each with its own "must": a pointer to them, no duty of its
     # own (as "shall comply with the following provisions:" leads in and is no row).

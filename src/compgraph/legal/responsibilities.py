@@ -35,7 +35,9 @@ _ACTIONS = re.compile(r"\bthe\s+following\s+actions\b", re.I)
 _PARTY = re.compile(r"\s+(?:is|are)\s+(?:solely\s+)?(?:responsible|required)\b", re.I)
 # "Completing ...", "Before an automated decision system is in production, testing ...", "If using a proprietary
 # licence, ensuring that:": a gerund opens the item, or follows its opening phrase.
-_ITEM = re.compile(r"^(?:[A-Z][a-z]+ing\b|[A-Z][^,;:]{2,80},\s+[a-z]+ing\b)")
+# (The opening phrase may run long: "For new digital initiatives that expect or require a substantial digital talent
+# component for delivery, engaging with ...".)
+_ITEM = re.compile(r"^(?:[A-Z][a-z]+ing\b|[A-Z][^,;:]{2,120},\s+[a-z]+ing\b)")
 _SECTION_ITEM = re.compile(r"(?:[A-Z]\.)?\d{1,2}(?:\.\d{1,2}){1,4}")
 
 
@@ -81,7 +83,16 @@ def carry_responsibilities(provisions: list[Provision], walker: Any) -> None:
             sub = (text, prov.section)
             _drop(walker, prov)
             continue
+        if actions:
+            # each sentence of an action is an action of its own ("Notify TBS-OCIO ... at least 6 months prior to
+            # ... . If 6-month advance notice is not feasible, notify TBS-OCIO as soon as ...")
+            for n, sentence in enumerate(_SENTENCE_END.split(text), start=1):
+                _carry(walker, prov, f"{lead[0]} {sentence}", lead[1], sentence, n)
+            continue
         _carry(walker, prov, f"{lead[0]} {text}", lead[1], text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.])\s+(?=(?:If|Where|When|In|Once|After|Before|Prior|[A-Z][a-z]+)\s)")
 
 
 def _numbered_under(section: str, lead: str) -> bool:
@@ -94,6 +105,7 @@ def _drop(walker: Any, prov: Provision) -> None:
     walker.duties[:] = [d for d in walker.duties if d.start != prov.start]
 
 
-def _carry(walker: Any, prov: Provision, text: str, modality: str, own: str) -> None:
-    _drop(walker, prov)
-    walker.add(prov, text, modality, _PARTY.split(text, maxsplit=1)[0], 1, 1, own=own)
+def _carry(walker: Any, prov: Provision, text: str, modality: str, own: str, sentence: int = 1) -> None:
+    if sentence == 1:
+        _drop(walker, prov)
+    walker.add(prov, text, modality, _PARTY.split(text, maxsplit=1)[0], sentence, 1, own=own)
