@@ -184,3 +184,12 @@ def test_each_sentence_of_an_action_is_an_action_of_its_own() -> None:
     assert len(rows) == 3
     assert any(words.endswith("notify TBS-OCIO as soon as the business owner is aware of the requirement.")
                and "Notify TBS-OCIO by email" not in words for _, _, words in rows)
+
+
+def test_required_to_and_encouraged_to_in_one_sentence_are_a_duty_and_a_recommendation() -> None:
+    text = ("A.2.3\nDepartments are required to complete and submit the Annual Digital Talent Survey in accordance "
+            "with the instructions of the Office of the Chief Information Officer and are encouraged to use the tools "
+            "it provides for data collection.\n")
+    rows = _duties(text)
+    assert [modality for _, modality, _ in rows] == ["mandatory", "recommended"]
+    assert rows[1][2].endswith("are encouraged to use the tools it provides for data collection.")

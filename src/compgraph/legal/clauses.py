@@ -219,6 +219,9 @@ _OWN_SUBJECT = re.compile(r"and\s+(?:not\s+later\s+than\s+[^,;]{1,80}?\s+the\s+[
 # duty; "..., and the Council may use and expend such Fund" after "There shall be annually appropriated ...": a party
 # of its own with a verb of its own, with no comma before its "and".
 _REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b)|(?:shall|must)\s+(?!not\b)\w+)|"
+                             # "Departments are required to complete and submit the Survey ... and are encouraged to
+                             # use TBS-OCIO provided tools": a duty and a recommendation, two clauses.
+                             r"\s+and\s+(?=(?:is|are)\s+(?:also\s+)?encouraged\s+to\b)|"
                              r"\s+and\s+(?=the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b)|"
                              # Colorado's MED rules: "Requests for copies ... will be made in writing and Licensees
                              # shall have at least 72 hours to provide ...": a defined party, a bare plural in capitals.
@@ -350,7 +353,7 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
         # (a rule's "will" of an agency's procedure is a modal verb too: "Requests ... will be made in writing and
         # Licensees shall have ...")
         if repeated and not _MODAL_VERB.search(sentence, begin, start) \
-                and not re.search(r"\bwill\s+be\b", sentence[begin:start]):
+                and not re.search(r"\bwill\s+be\b|\b(?:is|are)\s+required\s+to\b", sentence[begin:start]):
             continue
         # A bare "and" after a sentence's opening words that hold no modal verb joins a coordinated subject, not two
         # clauses: "The mayor and any councilmember who has a private interest ... shall disclose", "No former mayor
