@@ -48,3 +48,11 @@ def test_findings_merged_into_the_last_runs_list_equal_a_full_sort_over_random_c
             per_query[i] = rnd.sample(pool, rnd.randrange(0, 8))
         memo = _run(per_query, memo)
         assert memo.merged == sorted({f for found in per_query for f in found}, key=Finding.sort_key)
+
+
+def test_a_kept_list_missing_a_finding_its_counts_hold_is_sorted_again_not_merged_wrong() -> None:
+    gone, stays = _f(1, "http://x/gone"), [_f(n, str(n)) for n in range(20)]
+    memo = _run([[gone]] + [[f] for f in stays], None)
+    memo.merged.remove(gone)  # a list and counts that disagree
+    after = _run([[]] + memo.findings[1:], memo)
+    assert after.merged == sorted(stays, key=Finding.sort_key)

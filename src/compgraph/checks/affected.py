@@ -368,9 +368,11 @@ _ONE_PATTERN_BLOCK = re.compile(r"\{ SELECT \* WHERE \{ ((?:VALUES \?this \{[^{}
 _KEYWORD = re.compile(r"\b(FILTER|BIND|OPTIONAL|MINUS|UNION|GRAPH|SERVICE|SELECT)\b|_:|\[", re.IGNORECASE)
 
 
+_MINUS = re.compile(r"\bMINUS\s*\{", re.IGNORECASE)
+
+
 def _as_pattern(m: re.Match[str]) -> str:
     return m.group(0) if _KEYWORD.search(m.group(1)) else f" {m.group(1)} . "
-_MINUS = re.compile(r"\bMINUS\s*\{", re.IGNORECASE)
 
 
 def _select_where(sparql: str) -> int:

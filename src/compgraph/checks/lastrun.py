@@ -77,22 +77,30 @@ def merged(per_query: list[list[Finding]], memo: LastRun | None) -> tuple[list[F
     if memo is not None and len(memo.findings) == len(per_query):
         changed = [i for i, found in enumerate(per_query) if found is not memo.findings[i]]
         if sum(len(per_query[i]) + len(memo.findings[i]) for i in changed) <= len(memo.merged) // 4:
-            return _merged_into(memo, per_query, changed)
+            got = _merged_into(memo, per_query, changed)
+            if got is not None:
+                return got
     owners = Counter(f for found in per_query for f in set(found))
     return sorted(owners, key=Finding.sort_key), dict(owners)
 
 
 def _merged_into(
     memo: LastRun, per_query: list[list[Finding]], changed: list[int],
-) -> tuple[list[Finding], dict[Finding, int]]:
+) -> tuple[list[Finding], dict[Finding, int]] | None:
+    """None where the kept list does not hold a finding its counts say it does: sorted again, never a wrong list."""
     out, owners = list(memo.merged), dict(memo.owners) if changed else memo.owners
     for i in changed:
         old, new = set(memo.findings[i]), set(per_query[i])
         for f in old - new:
+            if owners.get(f, 0) < 1:
+                return None
             owners[f] -= 1
             if not owners[f]:
                 del owners[f]
-                del out[bisect_left(out, f.sort_key(), key=Finding.sort_key)]
+                at = bisect_left(out, f.sort_key(), key=Finding.sort_key)
+                if at == len(out) or out[at] != f:
+                    return None
+                del out[at]
         for f in new - old:
             owners[f] = owners.get(f, 0) + 1
             if owners[f] == 1:
