@@ -40,3 +40,12 @@ def test_a_markdown_heading_of_a_number_closed_by_a_parenthesis_opens_the_clause
     assert [ref for ref, _, _ in rows] == ["1(a)", "1(b)", "3(a)", "3(b)", "7.2(1)"]
     assert all("Evidence of Conformity" not in row for _, _, row in rows)
     assert rows[2][2].startswith("A medical device must:")
+
+
+def test_a_simplified_outline_states_no_duties(tmp_path: Path) -> None:
+    text = ("##### 15  Simplified outline\n\n    * The following is a simplified outline of this Part: \n\n"
+            "     *  \tUnsolicited commercial electronic messages must not be sent.\n\n"
+            "     *  \tCommercial electronic messages must contain a functional unsubscribe facility.\n\n"
+            "##### 16  Unsolicited commercial electronic messages must not be sent\n\n"
+            "    * (1) A person must not send, or cause to be sent, a commercial electronic message.\n")
+    assert [ref for ref, _, _ in _duties(_markdown(tmp_path, text))] == ["16(1)"]

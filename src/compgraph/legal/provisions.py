@@ -59,7 +59,10 @@ _NOT_OPERATIVE = re.compile(r"^\W*(?:" + _DEFINITIONS_TITLE + r"|"
                             r"(?:legislative\s+)?findings(?:(?:\s+and|;|,)\s+(?:purposes?|intent|declarations?))?|"
                             # New Hampshire's "5:1 Statement of Purpose and Findings."
                             r"(?:statement\s+of\s+)?(?:purposes?|intent)\s+and\s+(?:legislative\s+)?findings|"
-                            r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent|policy)(?:\s+and\s+intent)?)"
+                            r"declaration\s+of\s+(?:legislative\s+)?(?:findings|intent|policy)(?:\s+and\s+intent)?|"
+                            # a Commonwealth Act's "15 Simplified outline" ("Unsolicited commercial electronic
+                            # messages must not be sent."): a summary of the sections that bind
+                            r"simplified\s+outline)"
                             r"(?:\W*$|\.\s+(?:the\s+)?(?:general\s+assembly|legislature|council|congress)\s+finds\b)",
                             re.I)
 
