@@ -49,3 +49,16 @@ def test_a_simplified_outline_states_no_duties(tmp_path: Path) -> None:
             "##### 16  Unsolicited commercial electronic messages must not be sent\n\n"
             "    * (1) A person must not send, or cause to be sent, a commercial electronic message.\n")
     assert [ref for ref, _, _ in _duties(_markdown(tmp_path, text))] == ["16(1)"]
+
+
+def test_a_prohibition_of_a_thing_its_points_joined_by_and_describe_is_one_row(tmp_path: Path) -> None:
+    text = ("##### 16  Unsolicited commercial electronic messages must not be sent\n\n"
+            "    * (1) A person must not send, or cause to be sent, a commercial electronic message that:\n\n"
+            "     * (a) has an Australian link; and\n\n"
+            "     * (b) is not a designated commercial electronic message.\n\n"
+            "    * (9) A person must not:\n\n"
+            "     * (a) aid, abet, counsel or procure a contravention of subsection (1); or\n\n"
+            "     * (b) conspire with others to effect a contravention of subsection (1).\n")
+    rows = _duties(_markdown(tmp_path, text))
+    assert [(ref, modality) for ref, modality, _ in rows] == [("16(1)", "prohibition"), ("16(9)(a)", "prohibition"),
+                                                              ("16(9)(b)", "prohibition")]

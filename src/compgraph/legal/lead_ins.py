@@ -133,8 +133,20 @@ def cases_not_duties(lead_text: str, point_texts: list[str]) -> bool:
     duties: the lead-in states the one row."""
     if _PERMITTED_CASES.search(lead_text) or _EXCEPTED_SITUATIONS.search(lead_text):
         return True
+    if _FORBIDDEN_THING.search(lead_text) and statute_modality(lead_text) == "prohibition" \
+            and any(_AND_END.search(t) for t in point_texts) and not any(_OR_END.search(t) for t in point_texts):
+        return True
     permission = statute_modality(lead_text) == "permission" and lead_text.rstrip().endswith(":")
     return permission and len(point_texts) >= 2 and all(_IF_POINT.match(t) for t in point_texts)
+
+
+# "A person must not send, or cause to be sent, a commercial electronic message that:" then "(a) has an Australian
+# link; and" / "(b) is not a designated commercial electronic message" (the Spam Act 2003, s 16(1)): points joined by
+# "and" complete a relative clause on the thing forbidden, together saying which it is; they forbid nothing each.
+# Alternatives ("; or") stay what they are, each a thing forbidden.
+_FORBIDDEN_THING = re.compile(r"\b(?:that|which)\s*:\s*$", re.I)
+_AND_END = re.compile(r"[;,]\s*and\W*$", re.I)
+_OR_END = re.compile(r"[;,]\s*or\W*$", re.I)
 
 
 # A point that names a document's content ("must contain the following: ... (e) A statement that the provision of
