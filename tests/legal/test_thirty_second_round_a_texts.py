@@ -62,3 +62,12 @@ def test_a_prohibition_of_a_thing_its_points_joined_by_and_describe_is_one_row(t
     rows = _duties(_markdown(tmp_path, text))
     assert [(ref, modality) for ref, modality, _ in rows] == [("16(1)", "prohibition"), ("16(9)(a)", "prohibition"),
                                                               ("16(9)(b)", "prohibition")]
+
+
+def test_a_subheading_set_as_a_list_item_between_subsections_binds_no_one(tmp_path: Path) -> None:
+    text = ("##### 16  Unsolicited commercial electronic messages must not be sent\n\n"
+            "    * (5) A person who wishes to rely on subsection (4) bears an evidential burden in relation to that "
+            "matter.\n\n    * Message must not be sent to a nonexistent electronic address\n\n"
+            "    * (6) A person must not send, or cause to be sent, a commercial electronic message to a nonexistent "
+            "electronic address.\n")
+    assert [ref for ref, _, _ in _duties(_markdown(tmp_path, text))] == ["16(6)"]

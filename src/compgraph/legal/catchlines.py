@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from compgraph.legal.furniture import VERB as _VERB
+from compgraph.legal.labels import LABEL
 
-__all__ = ["TITLE_CATCHLINE", "after_catchline", "is_catchline", "names_point", "verbless_catchline"]
+__all__ = ["TITLE_CATCHLINE", "after_catchline", "is_catchline", "names_point", "subheading_item", "verbless_catchline"]
 
 TITLE_CATCHLINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|or|the|for|to|in|on)\s+)?){0,5}[A-Z][\w'’-]*\.$")
 
@@ -57,3 +58,23 @@ def names_point(parts: list[str]) -> bool:
     first = parts[0]
     return is_catchline(first) or (verbless_catchline(first) and len(parts) > 1
                                    and not parts[-1].rstrip().endswith(":"))
+
+
+# A subheading set as a list item of its own between two subsections, as the Spam Act 2003's converter gives them
+# ("- (5) ... in relation to that matter.", "- Message must not be sent to a nonexistent electronic address", "- (6) A
+# person must not send ..."): no label, no closing stop, a few words opening in a capital.
+_SUBHEADING = re.compile(r"^[A-Z][^.;:,()]*[A-Za-z]$")
+_ITEM = re.compile(r"^([ \t]*)[-*•][ \t]+")
+
+
+def subheading_item(lines: list[str], i: int, above: str) -> bool:
+    """Whether list item ``lines[i]`` is a subheading: its words as above, the sentence before it ended with a full
+    stop and the next item, at its own depth, opens with a label; it names what follows and binds no one, whatever
+    verb it holds."""
+    item = _ITEM.match(lines[i])
+    words = lines[i][item.end():].strip() if item else ""
+    if not item or not above.endswith(".") or len(words.split()) > 12 or not _SUBHEADING.match(words):
+        return False
+    below = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+    nxt = _ITEM.match(below)
+    return nxt is not None and nxt.group(1) == item.group(1) and LABEL.match(below[nxt.end():]) is not None

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from compgraph.legal.catchlines import subheading_item
 from compgraph.legal.citing import continues_citation
 from compgraph.legal.furniture import VERB as _VERB
 from compgraph.legal.furniture import capital_wraps, repair_typography
@@ -469,7 +470,8 @@ def _read_line(p: _Parser, raw: str, offset: int, i: int, first_text: int, after
         return
     if _principle_line(p, line) or _heading_line(p, line, hashed, marked, next_word):
         return
-    if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line, next_word):
+    if _aside(p, line) or _catchline(p, line) or _completes_citation(p, line, next_word) or (
+            p.current is not None and not p.current.heading and subheading_item(p.lines, i, p.current.text)):
         return
     if p.expect_title and not p.wrapped_here and (is_title(line) or (blank_before and long_title(line))) \
             and not (LABEL.match(line) and _goes_on_below(p, i)):  # ("(1) Any ... designated" over "facilities ...")
