@@ -645,6 +645,26 @@ def _flat_text(node: Any, skip: tuple[str, ...] = ()) -> str:
     return " ".join("".join(parts).split())
 
 
+def _dir_runs(para: Any) -> list[str] | None:
+    """A paragraph that holds ``<dir>`` blocks (a hand-made page of a slip law: "<p><dir>(i) to provide notice ...;
+    and</dir>(ii) to obtain ...</p>"), read as a browser lays it out: a ``<dir>`` cannot sit inside a paragraph, so
+    each is a line of its own and so is each run of words between them; run together as one line, a point took the
+    next point's words and its lead-in."""
+    from bs4 import NavigableString
+
+    if para.find("dir", recursive=False) is None:
+        return None
+    runs: list[str] = [""]
+    for child in para.children:
+        if getattr(child, "name", None) == "dir":
+            runs.extend([_flat_text(child), ""])
+        elif type(child) is NavigableString:
+            runs[-1] += str(child)
+        elif getattr(child, "name", None):
+            runs[-1] += _flat_text(child) if child.name in _INLINE else f" {_flat_text(child)} "
+    return [x for run in runs if (text := " ".join(run.split())) for x in (text, "")]
+
+
 def _hidden(tag: Any) -> bool:
     style = "".join(str(tag.get("style") or "").split()).lower()
     classes = {str(c).lower() for c in tag.get("class") or ()}
@@ -739,6 +759,8 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
             lines.extend(["", numbered_catchline(node, _flat_text(node)), ""])
         elif line_laid and name == "p" and (laid := _laid_out_lines(node)) is not None:
             lines.extend([*laid, ""])
+        elif name == "p" and (runs := _dir_runs(node)) is not None:
+            lines.extend(runs)
         else:
             content = _flat_text(node)
             if content:

@@ -1,0 +1,32 @@
+"""The failure classes the first runs on two never-seen US federal statutes showed (2026-12-06, twenty-eighth session,
+round 32b): the Children's Online Privacy Protection Act of 1998, ss. 1303-1305, as a school site's hand-made HTML of
+the slip law, and the Privacy Act's agency requirements, 5 U.S.C. 552a(e), as one Markdown chunk of the U.S. Code.
+
+The page nests points in ``<dir>`` inside a ``<p>`` and runs the next point on after ``</dir>``, so points ran together
+and took each other's lead-ins; the slip law's long capitals catchline after "SEC. 1303." was not read as a heading;
+its liability shield, preemption, venue and service of process were read as duties; the cases a consent is "not
+required in the case of" were read as duties; and the Privacy Act's "maintain no record ..." as a mandatory duty.
+One behaviour each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dutyrows import duty_rows as _duties
+
+from compgraph.legal.readers import read_document
+
+
+def _read_html(tmp_path: Path, body: str) -> str:
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    return read_document(page)
+
+
+def test_points_in_dir_blocks_inside_a_paragraph_are_lines_of_their_own(tmp_path: Path) -> None:
+    text = _read_html(tmp_path, "<p><b>SEC. 1305. ACTIONS BY STATES.</b></p><p><dir>(a) IN GENERAL.—The attorney "
+                                "general shall provide to the Commission—</dir><dir>(1) written notice of that action;"
+                                " and</dir>(2) a copy of the complaint for that\n<br /> action.</p>")
+    assert [(ref, row.split("—")[-1]) for ref, _, row in _duties(text)] == [
+        ("1305(a)(1)", " (1) written notice of that action; and"),
+        ("1305(a)(2)", " (2) a copy of the complaint for that action.")]
