@@ -30,3 +30,10 @@ def test_points_in_dir_blocks_inside_a_paragraph_are_lines_of_their_own(tmp_path
     assert [(ref, row.split("—")[-1]) for ref, _, row in _duties(text)] == [
         ("1305(a)(1)", " (1) written notice of that action; and"),
         ("1305(a)(2)", " (2) a copy of the complaint for that action.")]
+
+
+def test_a_slip_laws_long_capitals_catchline_opens_its_section() -> None:
+    text = ("SEC. 1303. REGULATION OF UNFAIR AND DECEPTIVE ACTS AND PRACTICES IN CONNECTION WITH THE COLLECTION AND "
+            "USE OF PERSONAL INFORMATION FROM AND ABOUT CHILDREN ON THE INTERNET.\n\n"
+            "(a) IN GENERAL.—The Commission shall promulgate regulations.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["1303(a)"]

@@ -83,6 +83,7 @@ _NUMBERED_CATCHLINE = re.compile(r"^(\d{1,3}[A-Z]{0,3})[ \t]+([A-Z][^.;:]*)$")
 # A checklist's copy of a schedule: "### 1) Use of medical devices not to compromise ...", "#### 7.1) Choice of
 # materials": the clause's number closed by a parenthesis, then its catchline.
 _PAREN_CATCHLINE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})?)\)[ \t]+([A-Z][^.;:]*)$")
+_CAPITALS_SEC = re.compile(r"^(?:SEC\.|SECTION)[ \t]*\d+[A-Z]?\.[ \t]+[A-Z][A-Z0-9 ,;:'’&()—–-]+\.?$")
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 
@@ -102,7 +103,11 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     # with the collection, use, and/or disclosure of personal information from and about children on the internet.").
     # So do Nevada's ("NRS 432B.409 Establishment, composition and duties of Executive Committee ...; creation of
     # and use of money in Review of Death of Children Account.").
-    if len(line) > (240 if line.startswith("§") or _INITIALLED_NUMBER.match(line) else 160):
+    # So does a slip law's capitals catchline ("SEC. 1303. REGULATION OF UNFAIR AND DECEPTIVE ACTS AND PRACTICES IN
+    # CONNECTION WITH THE COLLECTION AND USE OF PERSONAL INFORMATION FROM AND ABOUT CHILDREN ON THE INTERNET."): no
+    # sentence is written in capitals.
+    if len(line) > (240 if line.startswith("§") or _INITIALLED_NUMBER.match(line) or _CAPITALS_SEC.match(line)
+                    else 160):
         return None
     for kind, rx in (("section", _ARTICLE), ("section", _SECTION), ("section", _RULE), ("annex", _ANNEX)):
         m = rx.match(line)
