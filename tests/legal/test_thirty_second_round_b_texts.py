@@ -37,3 +37,24 @@ def test_a_slip_laws_long_capitals_catchline_opens_its_section() -> None:
             "USE OF PERSONAL INFORMATION FROM AND ABOUT CHILDREN ON THE INTERNET.\n\n"
             "(a) IN GENERAL.—The Commission shall promulgate regulations.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["1303(a)"]
+
+
+def test_a_party_held_to_be_liable_or_not_is_no_duty() -> None:
+    text = ("SEC. 1303. ACTS PROHIBITED.\n\n(a) DISCLOSURE TO PARENT PROTECTED.—Neither an operator of such a website "
+            "nor the operator's agent shall be held to be liable under any Federal or State law for any disclosure "
+            "made in good faith.\n")
+    assert _duties(text) == []
+
+
+def test_no_state_or_local_government_may_impose_liability_is_preemption() -> None:
+    text = ("SEC. 1303. REGULATION.\n\n(d) INCONSISTENT STATE LAW.—No State or local government may impose any "
+            "liability for commercial activities by operators that is inconsistent with this section.\n")
+    assert _duties(text) == []
+
+
+def test_venue_and_service_of_process_bind_no_one() -> None:
+    text = ("SEC. 1305. ACTIONS BY STATES.\n\n(e) VENUE.—\n\n(1) VENUE.—Any action brought under subsection (a) may "
+            "be brought in the district court of the United States that meets applicable requirements relating to "
+            "venue.\n\n(2) SERVICE OF PROCESS.—In an action brought under subsection (a), process may be served in "
+            "any district in which the defendant is an inhabitant.\n")
+    assert _duties(text) == []

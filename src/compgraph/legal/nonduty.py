@@ -201,7 +201,8 @@ NON_DUTY = re.compile(
     # A liability shield ("Neither an operator nor the operator's agent shall be held liable under any Federal or
     # State law for any disclosure made in good faith") and an exemption ("In such case, there also shall be no
     # obligation to provide notice") bind no one.
-    r"\bshall\s+(?:not\s+)?be\s+held\s+liable\b|\bshall\s+be\s+no\s+obligation\b|"
+    # ("shall be held to be liable", the same shield in the slip law's words)
+    r"\bshall\s+(?:not\s+)?be\s+held\s+(?:to\s+be\s+)?liable\b|\bshall\s+be\s+no\s+obligation\b|"
     # Being liable for damage (Art. 60(9) "shall be liable under applicable ... liability law") and a tacit approval
     # ("shall be understood to have been approved") are legal effects, as "shall be deemed" is.
     # ("he and his sureties shall be individually liable to the city": the adverb changes nothing)
@@ -432,6 +433,13 @@ NON_DUTY = re.compile(
     # its limit, as "shall be limited to" is.
     r"\bshall\s+not\s+extend\s+to\b|"
     r"\bno\s+(?:locality|municipality|political\s+subdivision|local\s+government)\s+(?:shall|may)\b|"
+    # COPPA 1303(d): "No State or local government may impose any liability ... that is inconsistent with the
+    # treatment of those activities ... under this section": preemption, as what a locality may not add is.
+    r"\bno\s+state\s+or\s+local\s+government\s+(?:shall|may)\s+impose\s+any\s+(?:liability|requirements?)\b|"
+    # Venue and service of process ("Any action brought under subsection (a) may be brought in the district court
+    # ... that meets applicable requirements relating to venue", "process may be served in any district in which the
+    # defendant"): where a suit is heard and served, a statute's procedure, as when it may be brought is.
+    r"\baction\s+brought\s+under\s+[^.;]{1,60}?\s+may\s+be\s+brought\s+in\b|\bprocess\s+may\s+be\s+served\b|"
     # Precedence ("If the state has other provisions on ..., such provisions shall prevail"), commencement whatever
     # the instrument is called ("This Measures shall come into force on ..."), and a sanction stated without anyone
     # to impose it ("punishment shall be imposed according to law", "criminal liability shall be pursued according
