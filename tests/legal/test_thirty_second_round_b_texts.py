@@ -58,3 +58,21 @@ def test_venue_and_service_of_process_bind_no_one() -> None:
             "venue.\n\n(2) SERVICE OF PROCESS.—In an action brought under subsection (a), process may be served in "
             "any district in which the defendant is an inhabitant.\n")
     assert _duties(text) == []
+
+
+def test_the_cases_a_requirement_is_not_required_in_are_no_duties_of_their_own() -> None:
+    text = ("SEC. 1303. REGULATION.\n\n(b) REGULATIONS.—\n\n(2) WHEN CONSENT NOT REQUIRED.—The regulations shall "
+            "provide that verifiable parental consent is not required in the case of—\n\n(A) online contact "
+            "information used only to respond directly on a one-time basis to a request from the child;\n\n"
+            "(B) the collection of such information by the operator necessary—\n\n(i) to protect the security of "
+            "its website; or\n\n(ii) to respond to judicial process.\n")
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("1303(b)(2)", "mandatory")]
+
+
+def test_a_point_whose_verb_takes_no_as_its_object_is_a_prohibition() -> None:
+    text = ("#### § 552a. Records maintained on individuals\n###### (e) Agency Requirements .\n\n"
+            "Each agency that maintains a system of records shall\n\n(1) maintain in its records only such "
+            "information as is relevant;\n\n(7) maintain no record describing how any individual exercises rights "
+            "guaranteed by the First Amendment unless expressly authorized by statute;\n")
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("552a(e)(1)", "mandatory"),
+                                                                      ("552a(e)(7)", "prohibition")]

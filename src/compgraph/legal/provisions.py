@@ -447,7 +447,11 @@ _LISTED_CONDITION = re.compile(r"^\W*(?:if|where|when|unless)\b[^,;:]*\b(?:any|a
 _EXCEPTED_CASES = re.compile(r"\bexcept\s+(?:in\s+)?(?:those\s+|the\s+)?cases\s+(?:set\s+forth|listed|specified|"
                              r"described|referred\s+to)\s+(?:in\s+)?(?:the\s+following|below)\b|"
                              r"\bexcept\s+as\s+(?:set\s+forth|provided|specified|described)\s+in\s+this\s+"
-                             r"(?:paragraph|subsection|section|subdivision)\W*$", re.I)
+                             r"(?:paragraph|subsection|section|subdivision)\W*$|"
+                             # COPPA 1303(b)(2): "The regulations shall provide that verifiable parental consent ... is
+                             # not required in the case of—" then "(A) online contact information collected ...":
+                             # the points are the cases excepted, the sentence states its duty itself.
+                             r"\bis\s+not\s+required\s+in\s+the\s+case\s+of\W*$", re.I)
 
 
 # "Providers ... may conduct the testing ... only where all of the following conditions are met:" then "(a) the
@@ -618,7 +622,11 @@ _NEITHER_NOR = re.compile(r"\bneither\s+[a-z]+s\b[^;]{1,200}?\bnor\b", re.I)
 _AT_DISCRETION = re.compile(r"^\W*(?:at\s+(?:the\s+[\w-]+(?:'s|’s)?|its|their|his|her)\s+(?:sole\s+|own\s+)?"
                             r"discretion\b|have\s+(?:the\s+)?(?:full\s+)?(?:power|authority)\s+to\b)", re.I)
 _NEGATED_POINT = re.compile(r"^(?:(?:except|unless|subject|notwithstanding|save|where|when|if|in|without)\b"
-                            r"[^;]{0,160}?,\s*)?(?:not\b(?!\s+later\s+than\b)|avoid\b|refrain\s+from\b)", re.I)
+                            r"[^;]{0,160}?,\s*)?(?:not\b(?!\s+later\s+than\b)|avoid\b|refrain\s+from\b|"
+                            # 5 U.S.C. 552a(e)(7): "Each agency ... shall ... (7) maintain no record describing how
+                            # any individual exercises rights ... unless ...": a verb whose object is "no" forbids
+                            r"(?!ensure\b|verify\b|confirm\b|certify\b)[a-z]+\s+no\s+"
+                            r"(?!later\b|less\b|more\b|fewer\b|longer\b|sooner\b|earlier\b|other\b)[a-z])", re.I)
 
 
 def _flush_out(walker: _Walker, prov: Provision, lead: Provision | None) -> None:
