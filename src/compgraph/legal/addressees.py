@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
-from compgraph.legal.clauses import acting_party, statute_addressee
+from compgraph.legal.parties import acting_party, statute_addressee
 
 __all__ = ["name_addressees"]
 
