@@ -23,6 +23,12 @@ def test_a_section_heading_repeated_above_each_subsection_keeps_the_section() ->
     assert [ref for ref, _, _ in _duties(text)] == ["17932(a)", "17932(b)"]
 
 
+
+def test_a_section_heading_printed_twice_over_nothing_is_cited_by_its_number_alone() -> None:
+    heading = "#### § 17932. Notification in the case of breach\n\n"
+    text = heading + heading + "(a) A covered entity shall notify each individual of such breach.\n"
+    assert [ref for ref, _, _ in _duties(text)] == ["17932(a)"]
+
 def test_the_text_under_a_catchline_alone_on_its_labelled_line_is_that_paragraphs() -> None:
     text = (_HEAD + "##### (e) Methods of notice\n\n(3) Notice to Secretary\n\n"
             "Notice shall be provided to the Secretary.\n\n(4) Posting on HHS public website\n\n"

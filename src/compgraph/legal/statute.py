@@ -139,12 +139,11 @@ class _Parser:
             number = f"{self.annex}-{number}"
         # A document that repeats a number (an annex without its own heading) still gets distinct ids; a number
         # whose first heading held nothing (a table of contents: "23-501 Definitions." above the chapter) is
-        # the same section, cited without a suffix.
-        if number in self.seen and number not in self.filled:
-            self.seen[number] -= 1
-        # A chunked code repeats the open section's heading, its title unchanged, before each subsection ("#### §
-        # 17932. Notification in the case of breach" above "(a)", again above "(b)"): the same section goes on.
-        if title and (number, title) == (self.section, self.title):
+        # the same section, cited without a suffix, and so is the open section's heading repeated, its title
+        # unchanged, before each subsection of a chunked code ("#### § 17932. Notification in the case of breach"
+        # above "(a)", again above "(b)"). Either once: both counted, a heading printed twice was cited "17932.0".
+        same = title and (number, title) == (self.section, self.title)
+        if (number in self.seen and number not in self.filled) or same:
             self.seen[number] -= 1
         n = self.seen.get(number, 0) + 1
         self.seen[number] = n
