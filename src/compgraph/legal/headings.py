@@ -79,10 +79,10 @@ _ANNEX = re.compile(r"^(?:ANNEX|Annex|(?=APPENDIX|Appendix)\w+(?=[ \t]+[A-Z]\b))
                     r"[ \t]*[-–—:.]?[ \t]*(.*)$")
 # A Markdown heading of a section's number and its catchline, no full stop: New Zealand's reprints ("9 Unsolicited
 # commercial electronic messages must not be sent"); a heading, so the catchline's verb states no duty.
-_NUMBERED_CATCHLINE = re.compile(r"^(\d{1,3}[A-Z]{0,3})[ \t]+([A-Z][^.;:]*)$")
+NUMBERED_CATCHLINE = re.compile(r"^(\d{1,3}[A-Z]{0,3})[ \t]+([A-Z][^.;:]*)$")
 # A checklist's copy of a schedule: "### 1) Use of medical devices not to compromise ...", "#### 7.1) Choice of
 # materials": the clause's number closed by a parenthesis, then its catchline.
-_PAREN_CATCHLINE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})?)\)[ \t]+([A-Z][^.;:]*)$")
+PAREN_CATCHLINE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})?)\)[ \t]+([A-Z][^.;:]*)$")
 _CAPITALS_SEC = re.compile(r"^(?:SEC\.|SECTION)[ \t]*\d+[A-Z]?\.[ \t]+[A-Z][A-Z0-9 ,;:'’&()—–-]+\.?$")
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
@@ -90,9 +90,9 @@ _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ 
 
 def numbered_catchline(line: str) -> bool:
     """Whether a Markdown heading's words are a section's number and catchline ("17 Requirement to ...")."""
-    if _PAREN_CATCHLINE.match(line):
+    if PAREN_CATCHLINE.match(line):
         return True
-    return _NUMBERED_CATCHLINE.match(line) is not None and _PRINCIPLE.match(line) is None  # "1  Australian Privacy
+    return NUMBERED_CATCHLINE.match(line) is not None and _PRINCIPLE.match(line) is None  # "1  Australian Privacy
     # Principle 1--open ...": a principle, cited by its initials
 
 
@@ -122,7 +122,7 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
         if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
             return kind, m.group(1).replace("–", "-"), (m.group(2) or "").strip()
     # a reprint's "17 Requirement to ..." (``nz_reprints``)
-    if marked and numbered_catchline(line) and (nz := _NUMBERED_CATCHLINE.match(line) or _PAREN_CATCHLINE.match(line)):
+    if marked and numbered_catchline(line) and (nz := NUMBERED_CATCHLINE.match(line) or PAREN_CATCHLINE.match(line)):
         return "section", nz.group(1), nz.group(2).strip()
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):

@@ -13,11 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# A number (with the capitals of an inserted section, "37DA") and a catchline, no closing stop or colon.
-_NUMBERED = re.compile(r"^(\d{1,3}[A-Z]{0,3})[ \t]+([A-Z][^.;:]*)$")
-# A clause's number closed by a parenthesis and its catchline, as a checklist copies a schedule ("1) Use of medical
-# devices not to compromise health and safety", "7.1) Choice of materials"): a heading over a paragraph or a list.
-_PAREN_NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})?\)[ \t]+[A-Z][^.;:]*$")
+from compgraph.legal.headings import NUMBERED_CATCHLINE, PAREN_CATCHLINE
+
 # A later paragraph that opens a subsection: "(2) ...", "(3A) ...".
 _SUBSECTION = re.compile(r"^\(\d{1,3}[A-Z]{0,2}\)[ \t]")
 
@@ -33,9 +30,11 @@ def numbered_catchline(node: Any, text: str) -> str:
     """A heading's line: "##### 17 Requirement ..." (marked, so ``headings`` reads it as section 17 whatever verb its
     catchline holds) when the heading is a number and a catchline over a list, the section's text; else the text."""
     nxt = _next_block(node)
-    if _NUMBERED.match(text) and nxt is not None and nxt.name in ("ul", "ol"):
+    if NUMBERED_CATCHLINE.match(text) and nxt is not None and nxt.name in ("ul", "ol"):
         return "#" * int(node.name[1]) + " " + text
-    if _PAREN_NUMBERED.match(text) and nxt is not None:
+    # a clause's number closed by a parenthesis, as a checklist copies a schedule ("1) Use of medical devices not to
+    # compromise health and safety"): a heading over a paragraph or a list
+    if PAREN_CATCHLINE.match(text) and nxt is not None:
         return "#" * int(node.name[1]) + " " + text
     return text
 
