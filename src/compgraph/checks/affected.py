@@ -349,9 +349,9 @@ def restricted(sparql: str, focus: list[str]) -> str:
     start = _select_where(sparql)
     head, body = sparql[: start + 1], sparql[start + 1 :]
     body = body.replace(FOCUS_BLOCK, FOCUS_BLOCK + values)
-    # The embedded plan's hash-join blocks (``rewrite.hash_joins``) that read a pattern of ?this: SELECT * keeps
-    # ?this the outer variable, so the block need only read the focus nodes' triples (1.1M triples, the
-    # organisation rule for one organisation: 0.52 -> 0.37 s).
+    # The embedded plan's hash-join blocks (``rewrite.hash_joins``) that read a pattern of ?this get the focus nodes
+    # too (SELECT * keeps ?this the outer variable): once unwrapped below, the VALUES stays before its pattern, the
+    # one restriction of a MINUS whose ?this stands only in such blocks (the loop above reads past them).
     body = _THIS_BLOCK.sub(lambda m: m.group(1) + values + m.group(2), body)
     # Every hash-join block back to the triple pattern it was made of: a block is read whole, which pays when all
     # focus nodes are wanted, while a few focus nodes are best followed pattern by pattern through the indexes
