@@ -219,7 +219,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     # The statute import's duty extraction: structure (articles, paragraphs, points), provisions (a point
     # with its lead-in) and clauses (modality, exceptions, addressee).
     "statute": (
-        ["src/compgraph/legal/statute.py", "src/compgraph/legal/labels.py", "src/compgraph/legal/provisions.py",
+        ["src/compgraph/legal/statute.py", "src/compgraph/legal/statute_state.py",
+         "src/compgraph/legal/labels.py", "src/compgraph/legal/provisions.py",
          "src/compgraph/legal/clauses.py", "src/compgraph/legal/headings.py",
          "src/compgraph/legal/section_numbers.py", "src/compgraph/legal/nonduty.py",
          "src/compgraph/legal/catchlines.py", "src/compgraph/legal/lead_ins.py", "src/compgraph/legal/addressees.py",
