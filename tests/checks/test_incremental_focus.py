@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 from test_incremental import AS_OF, add_evidence, renew_evidence
@@ -15,6 +16,7 @@ from compgraph.checks import incremental, lastrun
 from compgraph.checks.affected import entries_of, restricted
 from compgraph.checks.incremental import STATE, validate_incremental
 from compgraph.checks.shapes import load_shapes
+from compgraph.checks.sparql.rewrite import rewrite_not_exists
 from compgraph.checks.sparql.run import _labels
 from compgraph.checks.validate import validate_store
 from compgraph.graph import evidence as ev
@@ -121,6 +123,38 @@ def test_a_restricted_query_reads_its_hash_join_blocks_as_plain_patterns_from_th
     text = restricted(query, ["<http://x/a>"])
     assert "SELECT * WHERE" not in text
     assert "?v <http://x/q> ?w ." in text and "?w <http://x/r> ?z ." in text
+
+
+# A NOT EXISTS whose filter reads only the outer row, as the planner rewrites it: a left join read on its own.
+_NOT_EXISTS = rewrite_not_exists(
+    "SELECT ?this ?l WHERE { ?this <http://x/p> ?l . "
+    "FILTER NOT EXISTS { ?a <http://x/o> ?this ; <http://x/q> ?area . FILTER (?l = 1) } }")
+
+
+def test_a_restricted_query_holds_the_focus_nodes_in_the_planners_not_exists_left_join() -> None:
+    assert "(true AS ?_nx1) WHERE {" in _NOT_EXISTS
+    text = " ".join(restricted(_NOT_EXISTS, ["<http://x/a>"]).split())
+    assert "(true AS ?_nx1) WHERE { VALUES ?this { <http://x/a> } ?a <http://x/o> ?this" in text
+
+
+def test_a_restricted_not_exists_left_join_gives_the_focus_nodes_rows_of_the_whole_query() -> None:
+    db = ox.Store()
+    x = "http://x/"
+    for s, p, o in [("a", "p", ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+                    ("b", "p", ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+                    ("c", "p", ox.Literal("2", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+                    ("s1", "o", ox.NamedNode(x + "b")), ("s1", "q", ox.NamedNode(x + "area")),
+                    ("s2", "o", ox.NamedNode(x + "c")), ("s2", "q", ox.NamedNode(x + "area"))]:
+        db.add(ox.Quad(ox.NamedNode(x + s), ox.NamedNode(x + p), o))
+
+    def rows(text: str) -> set[tuple[str, ...]]:
+        return {tuple(str(t) for t in r) for r in db.query(text)}  # type: ignore[union-attr]
+
+    whole = rows(_NOT_EXISTS)
+    for focus in (["<http://x/a>"], ["<http://x/b>"], ["<http://x/a>", "<http://x/b>", "<http://x/c>"]):
+        names = {f[1:-1] for f in focus}
+        assert rows(restricted(_NOT_EXISTS, focus)) == {r for r in whole if r[0][1:-1] in names}
+    assert len(whole) == 2  # a (no annexed system) and c (one, but its level is not 1); b is dropped
 
 
 def test_a_restricted_query_keeps_a_shapes_own_sub_select_whose_filter_would_change_scope() -> None:
