@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from compgraph.legal.counted_lists import dotted_catchline
 from compgraph.legal.headings import NUMBERED_CATCHLINE, PAREN_CATCHLINE
 
 # A later paragraph that opens a subsection: "(2) ...", "(3A) ...".
@@ -30,6 +31,8 @@ def numbered_catchline(node: Any, text: str) -> str:
     """A heading's line: "##### 17 Requirement ..." (marked, so ``headings`` reads it as section 17 whatever verb its
     catchline holds) when the heading is a number and a catchline over a list, the section's text; else the text."""
     nxt = _next_block(node)
+    if dotted_catchline(node, text):  # "## 12. Principles relating to ..." over its numbered list (counted_lists)
+        return "#" * int(node.name[1]) + " " + text
     if NUMBERED_CATCHLINE.match(text) and nxt is not None and nxt.name in ("ul", "ol"):
         return "#" * int(node.name[1]) + " " + text
     # a clause's number closed by a parenthesis, as a checklist copies a schedule ("1) Use of medical devices not to

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from compgraph.legal.csv_sections import csv_sections_to_text, is_section_csv
+from compgraph.legal.counted_lists import nested_counter
 from compgraph.legal.glued_labels import unglue_labels
 from compgraph.legal.margin_numbers import strip_margin_numbers
 from compgraph.legal.markdown_text import markdown_saved_as_text, markdown_to_html, printed_text
@@ -286,7 +287,7 @@ def _item_marker(li: Any) -> str:
         return "- "
     if _sole_item(li):
         return ""
-    if (label := typed_label(li)) is not None:
+    if (label := typed_label(li) or nested_counter(li)) is not None:
         return label + " "
     start = int(parent.get("start", 1)) if str(parent.get("start", "1")).isdigit() else 1
     siblings = [c for c in parent.find_all("li", recursive=False)]
