@@ -363,7 +363,10 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
                                 # the UK DPA 2018's "The controller may restrict ... to the extent that and for so long
                                 # as the restriction is ... a necessary and proportionate measure to—" then "(a) avoid
                                 # obstructing ...": the purposes a permission is limited to, no permission each
-                                r"\bmay\b(?!\s*,)[^;]*?\bto\s+the\s+extent\s+that\b[^;]*$", re.I)
+                                r"\bmay\b(?!\s*,)[^;]*?\bto\s+the\s+extent\s+that\b[^;]*$|"
+                                # Zambia's DPA 13: "a data controller may process personal data where —" then "(a)
+                                # the data subject has given consent ...": the cases a permission holds in, as "if"
+                                r"\bmay\b(?!\s*,)[^;]*?\bwhere\W*$", re.I)
 _BARE_CONDITION = re.compile(r"^\W*(?:if|where|when)\W*$", re.I)
 # A point that completes its parent's lead-in and opens conditions of its own ("notice ... shall be provided by one of
 # the following methods:" then "(d) Substitute notice, if:" then "a. The person demonstrates that the cost ...; or
