@@ -209,6 +209,10 @@ _NON_DUTY_TEXT = (
     # (GDPR 28(4): "the initial processor shall remain fully liable to the controller for the performance of that
     # other processor's obligations": remaining liable is being liable)
     r"\bshall\s+(?:be|remain)\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?liable\s+(?:under|for|to|in\s+accordance)\b|"
+    # A criminal penalty, with the conviction before or after "liable" ("commits an offence and shall, on conviction,
+    # be liable to a fine ...", Malaysia's bill; "that person shall be liable, on conviction to a fine ...", Zambia's
+    # Act): a sanction, as "shall be liable to" is.
+    r"\bshall,?\s+(?:on|upon)\s+conviction,?\s+be\s+liable\b|\bshall\s+be\s+liable,?\s+(?:on|upon)\s+conviction\b|"
     # GDPR 28(5): "Adherence ... to an approved code of conduct ... may be used as an element by which to demonstrate
     # sufficient guarantees": what may count as evidence, a thing's standing and no one's permission; and 26(1):
     # "Where two or more controllers jointly determine ..., they shall be joint controllers.": a classification of
