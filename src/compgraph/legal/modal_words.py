@@ -18,6 +18,9 @@ _PROHIBITION = re.compile(
     # Oregon's ORS 837.320(2): "In no event may a warrant provide for ... more than 30 days": "may" under "in no event"
     # denies, as "In no event shall" does.
     r"\bin\s+no\s+(?:case|event|circumstances)\s+(?:shall|may|must)\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
+    # Zambia's DPA 15(9): "the data controller or data processor shall no longer process that personal data": to stop
+    # doing a thing is not to do it ("shall no longer be required" changes a status, no one's conduct).
+    r"\b(?:shall|must)\s+no\s+longer\s+(?!be\b|have\b)\w+|"
     # Des Moines' rules: "Any person may have no more than one Agenda item request pending at a time": a limit.
     r"\bmay\s+(?!be\b)\w+\s+no\s+more\s+than\b|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
