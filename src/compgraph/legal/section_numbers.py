@@ -30,6 +30,7 @@ class Numbering(Protocol):
     title_above: str
     numbered: bool
     bare_numbers: bool
+    gazette_numbers: bool
     next_roman: int
     lines: list[str]
 
@@ -115,12 +116,16 @@ def run_in_heading(p: Numbering, line: str, next_word: int, at_margin: bool = Fa
     title_above, p.title_above = p.title_above if DASHED_NUMBER.match(line) else "", ""
     if gazette and not p.mid_sentence(next_word):
         p.bare_numbers = p.bare_numbers or gazette.group(2) is not None
+        p.gazette_numbers = p.gazette_numbers or gazette.group(1) is not None
         return gazette.group(1) or gazette.group(2) or gazette.group(3), title_above, gazette.end()
     code = _CODE_SECTION_SENTENCE.match(line) if at_margin and not p.numbered else None
     if code and not p.mid_sentence(next_word) and _runs_on_in_sentence(line[code.end():]):
         return code.group(1), title_above, code.end()
     bare_number = BARE_SECTION.match(line)  # not a policy's "4.1 The ..." (labels.BARE_SECTION)
-    bare = p.bare_numbers or (bare_number is not None and (titled or not bare_number.group(1)))
+    # A Malaysian bill numbers its sections in bold before subsection (1) ("**6. (1) A data user shall not—**"), and a
+    # section with no subsections before its only sentence ("**8. Subject to section 39, no personal data shall**"):
+    # once a section has opened the first way, the next number at the margin with a sentence after it opens the next.
+    bare = p.bare_numbers or p.gazette_numbers or (bare_number is not None and (titled or not bare_number.group(1)))
     inserted = _INSERTED_SECTION.match(line) if at_margin and bare else None
     rest = line[inserted.end() :] if inserted else ""
     # a sentence, or a lead-in to points ("26E. Where an organisation —", Quebec's "3.6. ... “X” means")

@@ -79,6 +79,7 @@ class Parser:
         self.quoted = False  # code text quoted inside a bill section was closed: the bill's sections are cited apart
         self.numbered = False  # no heading anywhere and the first label is "1.": "N." numbers the sections
         self.bare_numbers = False  # sections numbered without a full stop ("12 (1)", "5(1)"): "11.1 A ..." opens one
+        self.gazette_numbers = False  # a section opened "5. (1) ...": the next may run into its only sentence
         self.next_roman = 1  # "I. Purpose", "II. Effective Date": a policy's Roman-numbered sections, in order
         self.next_number = 1
         self.aside = False  # inside an act's "Illustrations.": examples of the provision above, not operative
