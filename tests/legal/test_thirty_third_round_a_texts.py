@@ -4,7 +4,9 @@ Markdown, and Malaysia's Personal Data Protection Bill 2009, clauses 5 to 12, as
 
 The site leaves the Act's labels to its stylesheet: the heading "## 12. Principles ..." opened no section, the
 paragraphs nested under a subsection were "1.", "2." again and no lead-in carried them, and a list the site marks
-lettered (``<ol data-list-a>``) was read in digits; a permission "may process personal data where —" gave each of its
+lettered (``<ol data-list-a>``) was read in digits; the bill's section without subsections ("8. Subject to section
+39, no personal data shall ...") was read as a point of the section before; "shall not— (a) in the case of ...,
+process ...; or (b) in the case of ..., process ..." was one duty, its points read as cases; a permission "may process personal data where —" gave each of its
 cases a row; a criminal penalty with "on conviction" beside "liable" was read as a duty; and "shall no longer process"
 as a mandatory duty. One behaviour each."""
 
@@ -70,3 +72,19 @@ def test_shall_no_longer_process_is_a_prohibition() -> None:
     text = ("## 15. Consent\n\n(9) Where a data subject has objected to the processing of that data subject's personal "
             "data, the data controller shall no longer process that personal data.\n")
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("15(9)", "prohibition")]
+
+
+def test_after_a_section_opened_before_its_subsection_one_numbered_sentence_opens_the_next() -> None:
+    text = ("Notice and Choice Principle\n\n7. (1) A data user shall by written notice inform a data subject of the "
+            "purposes.\n\n(2) A notice shall be in the national and English languages.\n\nDisclosure Principle\n\n"
+            "8. Subject to section 39, no personal data shall, without the consent of the data subject, be disclosed "
+            "for any other purpose.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["7(1)", "7(2)", "8"]
+
+
+def test_points_that_supply_a_bare_shall_not_its_verb_are_duties_each_whatever_case_opens_them() -> None:
+    text = ("6. (1) A data user shall not— (a) in the case of personal data, process personal data unless the data "
+            "subject has given his consent; or (b) in the case of sensitive personal data, process it except in "
+            "accordance with section 40.\n")
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("6(1)(a)", "prohibition"),
+                                                                       ("6(1)(b)", "prohibition")]

@@ -410,9 +410,18 @@ _CASES_FOLLOW = re.compile(r"\bfor\s+any\s+of\s+the\s+following\s+\w+|\bpursuant
 _ENFORCED = re.compile(r"\bshall\s+be\s+enforced\s+(?:by|under)\b[^.;]*$", re.I)
 
 
+# Malaysia's bill 6(1): "A data user shall not— (a) in the case of personal data other than sensitive personal data,
+# process personal data ... unless ...; or (b) in the case of sensitive personal data, process ... except ...": a
+# lead-in that stops at its modal verb leaves the verb to each point, so the points are acts, each its own duty,
+# whatever case opens them.
+_BARE_MODAL_LEAD_IN = re.compile(r"\b(?:shall|must)(?:\s+not)?\W*$", re.I)
+
+
 def _with_alternatives(lead_text: str, children: list[Provision]) -> str | None:
     """The lead-in read with its points when they are such alternatives, else None."""
     texts = [" ".join(c.text.split()) for c in children]
+    if _BARE_MODAL_LEAD_IN.search(lead_text):
+        return None
     if len(texts) >= 2 and _ENFORCED.search(lead_text) and not any(_MODAL.search(t) for t in texts):
         return " ".join([lead_text, *(f"{' '.join(c.labels)} {t}" for c, t in zip(children, texts, strict=True))])
     if len(texts) < 2 or any(c.children for c in children):
