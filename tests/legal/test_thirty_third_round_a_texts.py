@@ -8,7 +8,8 @@ lettered (``<ol data-list-a>``) was read in digits; the bill's section without s
 39, no personal data shall ...") was read as a point of the section before; "shall not— (a) in the case of ...,
 process ...; or (b) in the case of ..., process ..." was one duty, its points read as cases; a permission "may process personal data where —" gave each of its
 cases a row; a criminal penalty with "on conviction" beside "liable" was read as a duty; and "shall no longer process"
-as a mandatory duty. One behaviour each."""
+as a mandatory duty; and a duty coordinated after a non-duty ("shall not affect the lawfulness ... and all personal data
+... shall ... be destroyed") was lost with it. One behaviour each."""
 
 from __future__ import annotations
 
@@ -88,3 +89,12 @@ def test_points_that_supply_a_bare_shall_not_its_verb_are_duties_each_whatever_c
             "accordance with section 40.\n")
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("6(1)(a)", "prohibition"),
                                                                        ("6(1)(b)", "prohibition")]
+
+
+def test_a_duty_whose_own_subject_opens_with_all_after_a_non_duty_clause_is_kept() -> None:
+    text = ("## 15. Consent\n\n7. The withdrawal of consent shall not affect the lawfulness of processing before its "
+            "withdrawal and all personal data collected following withdrawal of the consent shall, subject to the "
+            "provisions of this Act, be destroyed immediately.\n")
+    rows = _duties(text)
+    assert [(ref, modality) for ref, modality, _ in rows] == [("15(7)", "mandatory")]
+    assert "shall not affect" not in rows[0][2] and rows[0][2].endswith("be destroyed immediately.")

@@ -222,6 +222,12 @@ _REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b
                              # "Departments are required to complete and submit the Survey ... and are encouraged to
                              # use TBS-OCIO provided tools": a duty and a recommendation, two clauses.
                              r"\s+and\s+(?=(?:is|are)\s+(?:also\s+)?encouraged\s+to\b)|"
+                             # Zambia's DPA 15(7): "The withdrawal of consent shall not affect the lawfulness of
+                             # processing ... before its withdrawal and all personal data collected following
+                             # withdrawal of the consent shall ... be destroyed immediately": after a clause's own modal
+                             # verb, "all" opens a subject of its own ("the budget message, and all supporting
+                             # documents shall be filed": a list of subjects, no modal verb before it)
+                             r"\s+and\s+(?=all\s+(?:[\w'’-]+\s+){1,8}?(?:shall|must)\b)|"
                              r"\s+and\s+(?=the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:shall|must|may)\b)|"
                              # Colorado's MED rules: "Requests for copies ... will be made in writing and Licensees
                              # shall have at least 72 hours to provide ...": a defined party, a bare plural in capitals.
