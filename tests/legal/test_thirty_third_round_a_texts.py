@@ -6,10 +6,11 @@ The site leaves the Act's labels to its stylesheet: the heading "## 12. Principl
 paragraphs nested under a subsection were "1.", "2." again and no lead-in carried them, and a list the site marks
 lettered (``<ol data-list-a>``) was read in digits; the bill's section without subsections ("8. Subject to section
 39, no personal data shall ...") was read as a point of the section before; "shall not— (a) in the case of ...,
-process ...; or (b) in the case of ..., process ..." was one duty, its points read as cases; a permission "may process personal data where —" gave each of its
-cases a row; a criminal penalty with "on conviction" beside "liable" was read as a duty; and "shall no longer process"
-as a mandatory duty; and a duty coordinated after a non-duty ("shall not affect the lawfulness ... and all personal data
-... shall ... be destroyed") was lost with it. One behaviour each."""
+process ...; or (b) in the case of ..., process ..." was one duty, its points read as cases; a permission "may
+process personal data where —" gave each of its cases a row; a criminal penalty with "on conviction" beside
+"liable" was read as a duty; "shall no longer process" as a mandatory duty; and a duty coordinated after a non-duty
+("shall not affect the lawfulness ... and all personal data ... shall ... be destroyed") was lost with it.
+One behaviour each."""
 
 from __future__ import annotations
 
@@ -62,8 +63,8 @@ def test_a_permission_where_its_points_are_the_cases_is_one_row() -> None:
 
 
 def test_a_penalty_on_conviction_is_no_duty() -> None:
-    text = ("## 18. Offence and penalty\n\n(1) A body corporate that contravenes the provisions of this Part commits an "
-            "offence and shall, on conviction, be liable to a fine not exceeding three hundred thousand ringgit.\n\n"
+    text = ("## 18. Offence and penalty\n\n(1) A body corporate that contravenes the provisions of this Part commits "
+            "an offence and shall, on conviction, be liable to a fine not exceeding three hundred thousand ringgit.\n\n"
             "(2) Where the offence is committed by a natural person, that person shall be liable, on conviction to a "
             "fine not exceeding one million penalty units.\n")
     assert _duties(text) == []

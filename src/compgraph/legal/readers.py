@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from compgraph.legal.csv_sections import csv_sections_to_text, is_section_csv
 from compgraph.legal.counted_lists import nested_counter
+from compgraph.legal.csv_sections import csv_sections_to_text, is_section_csv
 from compgraph.legal.glued_labels import unglue_labels
 from compgraph.legal.margin_numbers import strip_margin_numbers
 from compgraph.legal.markdown_text import markdown_saved_as_text, markdown_to_html, printed_text
