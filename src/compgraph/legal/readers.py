@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from compgraph.legal.asciidoc import asciidoc_to_text, is_asciidoc
 from compgraph.legal.counted_lists import nested_counter
 from compgraph.legal.csv_sections import csv_sections_to_text, is_section_csv
 from compgraph.legal.glued_labels import unglue_labels
@@ -72,6 +73,8 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             text = _html_to_text(raw)
         elif suffix == ".xml":
             text = _xml_text(path, raw)
+        elif is_asciidoc(raw):  # a code's AsciiDoc: its lists number the subsections, the text never does
+            text = asciidoc_to_text(raw)
         elif is_section_csv(raw):  # an act's sections as CSV rows, their labels glued to the words
             text = csv_sections_to_text(raw)
         else:
