@@ -51,3 +51,11 @@ def test_a_paragraph_between_asciidoc_lists_counts_the_next_list_from_one(tmp_pa
     assert [ref for ref, _, _ in _duties(text)] == ["43.386.050(1)", "43.386.050(2)", "43.386.060",
                                                     "43.386.060(1)", "43.386.060(2)"]
     assert "[ 2020 c 257 § 6; ]" in text and "http" not in text
+
+
+def test_a_permission_to_retain_no_longer_than_necessary_to_its_purposes_is_one_row() -> None:
+    text = ("19.375.020 - Enrollment.\n\n4. A person who knowingly possesses a biometric identifier:\n\n"
+            "  (b) May retain the biometric identifier no longer than is reasonably necessary to:\n\n"
+            "    (i) Comply with a court order;\n\n    (ii) Protect against fraud; and\n\n"
+            "    (iii) Provide the services.\n")
+    assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("19.375.020(4)(b)", "permission")]

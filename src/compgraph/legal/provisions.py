@@ -362,8 +362,10 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
                                 r"\b(?:shall|must|may)\s+not\b[^;]*\b(?:without|except)\W*$|"
                                 # the UK DPA 2018's "The controller may restrict ... to the extent that and for so long
                                 # as the restriction is ... a necessary and proportionate measure to—" then "(a) avoid
-                                # obstructing ...": the purposes a permission is limited to, no permission each
-                                r"\bmay\b(?!\s*,)[^;]*?\bto\s+the\s+extent\s+that\b[^;]*$|"
+                                # obstructing ...": the purposes a permission is limited to, no permission each;
+                                # so RCW 19.375.020(4)(b)'s "May retain the biometric identifier no longer than is
+                                # reasonably necessary to:" over "(i) Comply with a court order ..."
+                                r"\bmay\b(?!\s*,)[^;]*?\b(?:to\s+the\s+extent\s+that|no\s+longer\s+than)\b[^;]*$|"
                                 # Zambia's DPA 13: "a data controller may process personal data where —" then "(a)
                                 # the data subject has given consent ...": the cases a permission holds in, as "if"
                                 r"\bmay\b(?!\s*,)[^;]*?\bwhere\W*$", re.I)
