@@ -59,3 +59,9 @@ def test_a_permission_to_retain_no_longer_than_necessary_to_its_purposes_is_one_
             "    (i) Comply with a court order;\n\n    (ii) Protect against fraud; and\n\n"
             "    (iii) Provide the services.\n")
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("19.375.020(4)(b)", "permission")]
+
+
+def test_a_chapter_enforced_solely_by_the_attorney_general_is_no_duty() -> None:
+    text = ("19.375.030 - Application of consumer protection act.\n\n2. This chapter may be enforced solely by the "
+            "attorney general under the consumer protection act, chapter 19.86 RCW.\n")
+    assert _duties(text) == []

@@ -153,12 +153,13 @@ _NON_DUTY_TEXT = (
     # exemption, the status of what the department holds, as "is exempt from" is)
     r"\b(?:is|are|shall\s+(?:be|remain))\s+confidential\s+and\s+exempt(?:ed)?\s+from\b|"
     # Who enforces an instrument ("This regulation will be enforced by the superintendent"), how an order is ("the
-    # order becomes and may be enforced as an order of the Federal Court"), and the time allowed to comply
+    # order becomes and may be enforced as an order of the Federal Court", RCW 19.375.030(2)'s "This chapter may be
+    # enforced solely by the attorney general under the consumer protection act"), and the time allowed to comply
     # ("Covered Entities shall have 180 days from the effective date of this Part to comply", a period's
     # point "One year from the effective date of this Part to comply with ...", "The following provisions shall
     # include additional transitional periods") say when and by whom duties are enforced, not what to do.
-    r"\b(?:this|the)\s+(?:regulation|part|act|chapter|title|rules?|ordinance|law)\s+(?:shall|will)\s+be\s+"
-    r"enforced\s+by\b|\b(?:becomes|become|may\s+be\s+enforced)\s+(?:and\s+may\s+be\s+enforced\s+)?as\s+an?\s+"
+    r"\b(?:this|the)\s+(?:regulation|part|act|chapter|title|rules?|ordinance|law)\s+(?:shall|will|may)\s+be\s+"
+    r"enforced\s+(?:(?:solely|only|exclusively)\s+)?by\b|\b(?:becomes|become|may\s+be\s+enforced)\s+(?:and\s+may\s+be\s+enforced\s+)?as\s+an?\s+"
     r"(?:order|judgment|decree)\s+of\b|"
     # An instrument's own limits ("This order shall be implemented in a manner consistent with applicable law and
     # subject to the availability of appropriations", every executive order's): how its duties are read, no duty.
