@@ -45,9 +45,10 @@ def test_an_empty_asciidoc_item_runs_into_its_first_childs_line(tmp_path: Path) 
 def test_a_paragraph_between_asciidoc_lists_counts_the_next_list_from_one(tmp_path: Path) -> None:
     text = _read_adoc(tmp_path, "== 43.386.050 - Testing.\n. The agency must test the service.\n\n"
                                 ". The provider must mitigate.\n\n"
-                                "[ http://lawfilesext.leg.wa.gov/x.pdf?cite=2020%20c%20257[2020 c 257 § 6]; ]\n\n"
-                                "== 43.386.060 - Training.\nAn agency must conduct periodic training. The training must "
-                                "include coverage of:\n\n. The capabilities of the service;\n\n. Procedures to act.\n")
+                                "[ http://lawfilesext.leg.wa.gov/x.pdf?cite=2020[2020 c 257 § 6]; ]\n\n"
+                                "== 43.386.060 - Training.\nAn agency must conduct periodic training. The training "
+                                "must include coverage of:\n\n. The capabilities of the service;\n\n. Procedures to "
+                                "act.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["43.386.050(1)", "43.386.050(2)", "43.386.060",
                                                     "43.386.060(1)", "43.386.060(2)"]
     assert "[ 2020 c 257 § 6; ]" in text and "http" not in text

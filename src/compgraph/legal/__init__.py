@@ -1,7 +1,8 @@
 """Legal work: bringing a new document into the graph.
 
 Owns, in the order a document goes through them: reading it as text (``readers``: text, Markdown, HTML, PDF, XML; the
-repairs Markdown needs in ``markdown_text``; legislation.gov.uk's XML in ``clml``), cleaning text for matching and
+repairs Markdown needs in ``markdown_text``; AsciiDoc's numberless lists in ``asciidoc``; legislation.gov.uk's XML in
+``clml``), cleaning text for matching and
 display (``text``), finding its sections, paragraphs and bullets (``structure``; a statute's articles, paragraphs and
 points in ``statute``, the state it keeps while reading and the ``Provision`` it builds in ``statute_state``, its
 heading lines in ``headings``, a section number run into its text in ``section_numbers``, a number a line break left
