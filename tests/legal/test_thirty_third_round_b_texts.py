@@ -66,3 +66,13 @@ def test_a_chapter_enforced_solely_by_the_attorney_general_is_no_duty() -> None:
     text = ("19.375.030 - Application of consumer protection act.\n\n2. This chapter may be enforced solely by the "
             "attorney general under the consumer protection act, chapter 19.86 RCW.\n")
     assert _duties(text) == []
+
+
+def test_an_adoc_file_is_imported_as_the_asciidoc_it_is(tmp_path: Path) -> None:
+    body = ("== 43.386.020 - Accountability report.\n. A state agency must file a notice.\n\n"
+            ". The agency must post it.\n")
+    as_text = _read_adoc(tmp_path, body)
+    page = tmp_path / "chapter.adoc"
+    page.write_text(_CHAPTER + body, encoding="utf-8")
+    assert read_document(page) == as_text
+    assert [ref for ref, _, _ in _duties(as_text)] == ["43.386.020(1)", "43.386.020(2)"]

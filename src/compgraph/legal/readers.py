@@ -24,7 +24,7 @@ from compgraph.legal.typed_lists import counted_code_lines, opens_empty_item, ru
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
 
-SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".xml")
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".xml", ".adoc", ".asciidoc")
 
 
 class IngestError(ValueError):
@@ -35,7 +35,7 @@ _INVISIBLE = re.compile("[\u200b\u2060]")
 
 
 def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None = None) -> str:
-    """Return the text of a .txt, .md, .html, .pdf or .xml file, raising IngestError when there is none.
+    """Return the text of a .txt, .md, .html, .pdf, .xml or .adoc file, raising IngestError when there is none.
 
     Text is UTF-8 or, with a byte-order mark, UTF-16/32; any other encoding (cp1252, latin-1) is read when
     ``encoding`` names it.
@@ -73,7 +73,8 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             text = _html_to_text(raw)
         elif suffix == ".xml":
             text = _xml_text(path, raw)
-        elif is_asciidoc(raw):  # a code's AsciiDoc: its lists number the subsections, the text never does
+        elif suffix in (".adoc", ".asciidoc") or is_asciidoc(raw):
+            # a code's AsciiDoc: its lists number the subsections, the text never does
             text = asciidoc_to_text(raw)
         elif is_section_csv(raw):  # an act's sections as CSV rows, their labels glued to the words
             text = csv_sections_to_text(raw)
