@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from compgraph.legal.typed_lists import EMPTY_ITEM, _letters, _roman, run_in
+from compgraph.legal.typed_lists import EMPTY_ITEM, letters, roman, run_in
 
 __all__ = ["asciidoc_to_text", "is_asciidoc"]
 
@@ -45,7 +45,7 @@ def _counter(depth: int, n: int) -> str:
     if depth == 1:
         return f"{n}. "
     style = (depth - 2) % 4
-    label = _letters(n) if style in (0, 2) else _roman(n)
+    label = letters(n) if style in (0, 2) else roman(n)
     return f"({label.upper() if style in (2, 3) else label}) "
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from compgraph.legal.typed_lists import letters, roman
+
 # "12. Principles relating to processing of personal data": a number, a full stop, a catchline without a sentence's
 # stop inside it.
 _DOTTED_CATCHLINE = re.compile(r"^(\d{1,3}[A-Z]{0,2})\.[ \t]+([A-Z][^.;:]*)$")
@@ -63,6 +65,5 @@ def nested_counter(li: Any) -> str | None:
         return None
     n = 1 + ol.find_all("li", recursive=False).index(li)
     if kind == "a":
-        return f"({chr(ord('a') + n - 1)})" if n <= 26 else None
-    numerals = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-    return f"({numerals[n - 1]})" if n <= len(numerals) else None
+        return f"({letters(n)})" if n <= 26 else None
+    return f"({roman(n)})" if n <= 12 else None

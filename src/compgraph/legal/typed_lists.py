@@ -22,7 +22,8 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
 EMPTY_ITEM = "[Empty]"
 
 
-def _letters(n: int) -> str:
+def letters(n: int) -> str:
+    """The n-th lower-case letter label: a, b, ..., z, aa, ab, ... (as browsers count lettered lists)."""
     out = ""
     while n > 0:
         n, r = divmod(n - 1, 26)
@@ -30,7 +31,8 @@ def _letters(n: int) -> str:
     return out
 
 
-def _roman(n: int) -> str:
+def roman(n: int) -> str:
+    """``n`` in lower-case Roman numerals."""
     out = ""
     for value, numeral in _ROMAN:
         while n >= value:
@@ -47,7 +49,7 @@ def typed_label(li: Any) -> str | None:
     kind = str(parent.get("type"))
     first = str(parent.get("start", "1"))
     n = (int(first) if first.isdigit() else 1) + parent.find_all("li", recursive=False).index(li)
-    label = _letters(n) if kind in "aA" else _roman(n)
+    label = letters(n) if kind in "aA" else roman(n)
     return f"({label.upper() if kind.isupper() else label})"
 
 
