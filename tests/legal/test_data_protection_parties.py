@@ -23,6 +23,14 @@ def test_a_data_fiduciary_is_a_controller() -> None:
     assert statute_addressee("The Significant Data Fiduciary") == "controller"
 
 
+def test_a_data_user_is_a_controller() -> None:
+    """Malaysia's PDPA: the "data user" processes or controls the processing of personal data."""
+    assert statute_addressee("A data user") == "controller"
+    assert [d.addressee for d in statute_duties("5. (1) The processing of personal data by a data user shall be in "
+                                                "compliance with the Personal Data Protection Principles.\n")] == [
+        "controller"]
+
+
 def test_a_processor_is_named_as_the_processor() -> None:
     assert statute_addressee("The processor") == "processor"
 

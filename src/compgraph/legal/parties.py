@@ -91,8 +91,10 @@ _ROLES = _table(
                   r"\bservice\s+providers?\s+or\s+contractors?\b"),
     # Japan's APPI calls it a "personal information handling business operator"; Washington's My Health My Data Act
     # a "regulated entity" (one that "determines the purpose and means of collecting, processing ... consumer health
-    # data").
+    # data"); Malaysia's PDPA a "data user" (one who "processes any personal data or has control over or authorizes
+    # the processing of any personal data").
     ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b|\bregulated\s+entit(?:y|ies)\b|"
+                   r"\bdata\s+users?\b|"
                    r"\bhealth\s+information\s+custodians?\b|\bpersonal\s+information\s+handling\s+business\s+"
                    r"operators?\b"),
     # Singapore's PDPA calls the processor a "data intermediary".
