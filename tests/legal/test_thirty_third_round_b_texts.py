@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dutyrows import duty_rows as _duties
 
+from compgraph.legal.corpus import labelled_texts
 from compgraph.legal.readers import read_document
 
 _CHAPTER = "= 19.375 - Biometric identifiers.\n:toc:\n\n"
@@ -76,3 +77,11 @@ def test_an_adoc_file_is_imported_as_the_asciidoc_it_is(tmp_path: Path) -> None:
     page.write_text(_CHAPTER + body, encoding="utf-8")
     assert read_document(page) == as_text
     assert [ref for ref, _, _ in _duties(as_text)] == ["43.386.020(1)", "43.386.020(2)"]
+
+
+def test_an_adoc_text_with_labels_beside_it_is_part_of_a_corpus(tmp_path: Path) -> None:
+    (tmp_path / "chapter.adoc").write_text(_CHAPTER + "== 43.386.020 - Report.\n. An agency must report.\n",
+                                           encoding="utf-8")
+    (tmp_path / "chapter.truth.tsv").write_text("id\tref\tmodality\ttext\nr1\t43.386.020(1)\tmandatory\treport\n",
+                                                encoding="utf-8")
+    assert labelled_texts(tmp_path) == [tmp_path / "chapter.adoc"]

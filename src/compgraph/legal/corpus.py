@@ -1,7 +1,8 @@
 """Scoring the extractor on a folder of labelled real texts (``compgraph eval-extract --corpus DIR``).
 
-Each text ``NAME.txt|.md|.html|.pdf|.xml`` sits beside ``NAME.truth.tsv`` (id, ref, modality, text[, topic]
-[, addressee]: one row per duty; an addressee may list alternatives as ``provider/deployer``) and
+Each text ``NAME.txt|.md|.html|.pdf|.xml|.adoc`` (any type ``readers`` reads) sits beside ``NAME.truth.tsv`` (id,
+ref, modality, text[, topic][, addressee]: one row per duty; an addressee may list alternatives as
+``provider/deployer``) and
 optionally ``NAME.traps.tsv`` (id, ref, text: sentences that look like duties but are not).
 The matching rule is the corpus's own (its README): a row matches an extracted obligation when every
 fragment of the row's text (split on ``...``) occurs, in order, in the obligation's text once whitespace is
@@ -18,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from compgraph.legal.readers import SUPPORTED_EXTENSIONS
+
 __all__ = ["CORPUS_TARGETS", "DocumentScore", "LabelError", "evaluate_corpus", "extract_file", "fragment_occurs",
            "render_corpus", "score_document"]
 
 CORPUS_TARGETS = {"precision": 0.95, "recall": 0.95, "modality_accuracy": 0.98, "trap_rate": 0.05}
-_TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".xml")
+_TEXT_SUFFIXES = SUPPORTED_EXTENSIONS  # a labelled text is any document the import reads
 
 
 class LabelError(ValueError):
@@ -179,7 +182,7 @@ def labelled_texts(folder: Path) -> list[Path]:
     texts = sorted(p for p in folder.iterdir() if p.suffix.lower() in _TEXT_SUFFIXES
                    and (folder / f"{p.stem}.truth.tsv").is_file())
     if not texts:
-        raise LabelError(f"{folder}: no labelled texts (NAME.txt|.md|.html|.pdf|.xml with NAME.truth.tsv beside it)")
+        raise LabelError(f"{folder}: no labelled texts (NAME{'|'.join(_TEXT_SUFFIXES)} with NAME.truth.tsv beside it)")
     return texts
 
 
