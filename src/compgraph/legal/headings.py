@@ -90,10 +90,17 @@ _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ 
 
 def numbered_catchline(line: str) -> bool:
     """Whether a Markdown heading's words are a section's number and catchline ("17 Requirement to ...")."""
-    if PAREN_CATCHLINE.match(line):
-        return True
-    return NUMBERED_CATCHLINE.match(line) is not None and _PRINCIPLE.match(line) is None  # "1  Australian Privacy
-    # Principle 1--open ...": a principle, cited by its initials
+    return _catchline(line) is not None
+
+
+def _catchline(line: str) -> re.Match[str] | None:
+    """The number and catchline of such a heading (groups 1 and 2), or None."""
+    paren = PAREN_CATCHLINE.match(line)
+    if paren:
+        return paren
+    numbered = NUMBERED_CATCHLINE.match(line)
+    # not "1  Australian Privacy Principle 1--open ...": a principle, cited by its initials
+    return numbered if numbered is not None and _PRINCIPLE.match(line) is None else None
 
 
 def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
@@ -122,7 +129,7 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
         if m and not (m.group(2) or "").rstrip().endswith((";", ",")) and not _VERB.search(m.group(2) or ""):
             return kind, m.group(1).replace("–", "-"), (m.group(2) or "").strip()
     # a reprint's "17 Requirement to ..." (``nz_reprints``)
-    if marked and numbered_catchline(line) and (nz := NUMBERED_CATCHLINE.match(line) or PAREN_CATCHLINE.match(line)):
+    if marked and (nz := _catchline(line)):
         return "section", nz.group(1), nz.group(2).strip()
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
     if m and not _VERB.search(m.group(2)):

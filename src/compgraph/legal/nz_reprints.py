@@ -31,15 +31,14 @@ def numbered_catchline(node: Any, text: str) -> str:
     """A heading's line: "##### 17 Requirement ..." (marked, so ``headings`` reads it as section 17 whatever verb its
     catchline holds) when the heading is a number and a catchline over a list, the section's text; else the text."""
     nxt = _next_block(node)
-    if dotted_catchline(node, text):  # "## 12. Principles relating to ..." over its numbered list (counted_lists)
-        return "#" * int(node.name[1]) + " " + text
-    if NUMBERED_CATCHLINE.match(text) and nxt is not None and nxt.name in ("ul", "ol"):
-        return "#" * int(node.name[1]) + " " + text
-    # a clause's number closed by a parenthesis, as a checklist copies a schedule ("1) Use of medical devices not to
-    # compromise health and safety"): a heading over a paragraph or a list
-    if PAREN_CATCHLINE.match(text) and nxt is not None:
-        return "#" * int(node.name[1]) + " " + text
-    return text
+    marked = (
+        dotted_catchline(node, text)  # "## 12. Principles relating to ..." over its numbered list (counted_lists)
+        or NUMBERED_CATCHLINE.match(text) is not None and nxt is not None and nxt.name in ("ul", "ol")
+        # a clause's number closed by a parenthesis, as a checklist copies a schedule ("1) Use of medical devices not
+        # to compromise health and safety"): a heading over a paragraph or a list
+        or PAREN_CATCHLINE.match(text) is not None and nxt is not None
+    )
+    return "#" * int(node.name[1]) + " " + text if marked else text
 
 
 def subsection_paragraphs(li: Any) -> list[Any] | None:
