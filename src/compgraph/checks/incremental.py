@@ -308,8 +308,7 @@ def _validate_incremental(
     """``validate_incremental``'s work.
 
     Long because it is one sequence that must stay in this order: what the last run kept, what changed since,
-    which queries that affects, their rows, then labels, report and the file for the next run. ``write_behind``:
-    that file is written after this returns (a server, the bench: ``lastrun``)."""
+    which queries that affects, their rows, then labels, report and the file for the next run."""
     t0 = time.perf_counter()
     shapes = shapes if shapes is not None else load_shapes()
     check_rules(shapes)

@@ -25,7 +25,6 @@ __all__ = ["CORPUS_TARGETS", "DocumentScore", "LabelError", "evaluate_corpus", "
            "render_corpus", "score_document"]
 
 CORPUS_TARGETS = {"precision": 0.95, "recall": 0.95, "modality_accuracy": 0.98, "trap_rate": 0.05}
-_TEXT_SUFFIXES = SUPPORTED_EXTENSIONS  # a labelled text is any document the import reads
 
 
 class LabelError(ValueError):
@@ -179,10 +178,11 @@ def labelled_texts(folder: Path) -> list[Path]:
     """The texts of a corpus folder that have a ``.truth.tsv`` beside them, in name order."""
     if not folder.is_dir():
         raise LabelError(f"{folder}: not a folder")
-    texts = sorted(p for p in folder.iterdir() if p.suffix.lower() in _TEXT_SUFFIXES
+    texts = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED_EXTENSIONS
                    and (folder / f"{p.stem}.truth.tsv").is_file())
     if not texts:
-        raise LabelError(f"{folder}: no labelled texts (NAME{'|'.join(_TEXT_SUFFIXES)} with NAME.truth.tsv beside it)")
+        kinds = "|".join(SUPPORTED_EXTENSIONS)
+        raise LabelError(f"{folder}: no labelled texts (NAME{kinds} with NAME.truth.tsv beside it)")
     return texts
 
 
