@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -53,6 +54,19 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("skipped tests fail the run under CI=true", red=True)
         for line in _skipped:
             terminalreporter.line(line, red=True)
+
+
+@pytest.fixture(autouse=True)
+def cycle_collector_left_on(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that leaves Python's cycle collector off fails, and the collector is turned back on.
+
+    With it off for the rest of the run the suite's memory grew until CI killed it (a collector-pause test once left
+    it off); this names the test instead."""
+    yield
+    if not gc.isenabled():
+        gc.enable()
+        pytest.fail(f"{request.node.nodeid} left the cycle collector off (gc.disable() without gc.enable())",
+                    pytrace=False)
 
 
 @pytest.fixture(scope="session")
