@@ -189,6 +189,25 @@ def test_written_behind_the_state_is_on_disk_once_settled_and_the_next_run_uses_
     assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings
 
 
+def test_focus_entries_read_after_a_change_are_kept_through_a_full_run_on_another_day(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """They depend on a query's text alone: a full run (another day) keeps them, so the next change parses none."""
+    shapes = load_shapes()
+    rnd = random.Random(30)
+    validate_incremental(store, AS_OF, shapes, save=False)
+    add_evidence(store, rnd, 0)
+    assert validate_incremental(store, AS_OF, shapes, save=False).focused > 0  # its queries' entries read here
+    day = AS_OF + timedelta(days=1)
+    assert validate_incremental(store, day, shapes, save=False).why_full
+    parsed: list[str] = []
+    monkeypatch.setattr(incremental, "entries_of", lambda text: parsed.append(text) or entries_of(text))
+    add_evidence(store, rnd, 1)
+    inc = validate_incremental(store, day, shapes, save=False)
+    assert inc.focused > 0 and parsed == []
+    assert inc.outcome.findings == validate_store(store, day, shapes, save=False).findings
+
+
 def test_a_state_file_another_process_wrote_is_read_not_the_copy_in_memory(store: LocalStore) -> None:
     shapes = load_shapes()
     validate_incremental(store, AS_OF, shapes, save=False)
