@@ -5,14 +5,16 @@ trail's new entries): each query the change can affect runs again only for the f
 from __future__ import annotations
 
 import random
+import threading
 from datetime import timedelta
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 from test_incremental import AS_OF, add_evidence, renew_evidence
 
-from compgraph.checks import incremental, lastrun
+from compgraph.checks import affected, incremental, lastrun
 from compgraph.checks.affected import entries_of, restricted
 from compgraph.checks.incremental import STATE, validate_incremental
 from compgraph.checks.shapes import load_shapes
@@ -189,19 +191,60 @@ def test_written_behind_the_state_is_on_disk_once_settled_and_the_next_run_uses_
     assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings
 
 
+class _NothingRead(affected.EntriesRead):
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__({})
+
+
+class _AllRead(affected.EntriesRead):
+    def stop(self) -> dict[str, list[Any] | None]:
+        self._thread.join()  # as on a store large enough for the run's queries to outlast the reading
+        return super().stop()
+
+
+def test_a_full_run_reads_the_focus_entries_so_the_first_change_after_it_parses_none(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shapes = load_shapes()
+    monkeypatch.setattr(incremental, "EntriesRead", _AllRead)
+    assert validate_incremental(store, AS_OF, shapes, save=False).why_full
+    parsed: list[str] = []
+    monkeypatch.setattr(incremental, "entries_json", lambda text: parsed.append(text) or affected.entries_json(text))
+    add_evidence(store, random.Random(31), 0)
+    inc = validate_incremental(store, AS_OF, shapes, save=False)
+    assert inc.focused > 0 and parsed == []
+    assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings
+
+
+def test_the_entries_reader_stops_after_the_query_it_is_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    on_it, go_on = threading.Event(), threading.Event()
+
+    def slow(text: str) -> list[Any] | None:
+        on_it.set()
+        go_on.wait(10)
+        return []
+
+    monkeypatch.setattr(affected, "entries_json", slow)
+    reader = affected.EntriesRead({f"q{n}": "SELECT * WHERE { ?this ?p ?o }" for n in range(20)})
+    assert on_it.wait(10)
+    threading.Timer(0.3, go_on.set).start()  # lets the first query end once stop has been asked for
+    assert reader.stop() == {"q0": []}
+
+
 def test_focus_entries_read_after_a_change_are_kept_through_a_full_run_on_another_day(
     store: LocalStore, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """They depend on a query's text alone: a full run (another day) keeps them, so the next change parses none."""
     shapes = load_shapes()
     rnd = random.Random(30)
+    monkeypatch.setattr(incremental, "EntriesRead", _NothingRead)  # only the change below reads entries
     validate_incremental(store, AS_OF, shapes, save=False)
     add_evidence(store, rnd, 0)
     assert validate_incremental(store, AS_OF, shapes, save=False).focused > 0  # its queries' entries read here
     day = AS_OF + timedelta(days=1)
     assert validate_incremental(store, day, shapes, save=False).why_full
     parsed: list[str] = []
-    monkeypatch.setattr(incremental, "entries_of", lambda text: parsed.append(text) or entries_of(text))
+    monkeypatch.setattr(incremental, "entries_json", lambda text: parsed.append(text) or affected.entries_json(text))
     add_evidence(store, rnd, 1)
     inc = validate_incremental(store, day, shapes, save=False)
     assert inc.focused > 0 and parsed == []

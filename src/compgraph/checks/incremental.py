@@ -45,7 +45,15 @@ from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
 from compgraph.checks import keptfindings, lastrun
-from compgraph.checks.affected import Changed, Entry, entries_of, focus_block, focus_nodes, restricted
+from compgraph.checks.affected import (
+    Changed,
+    EntriesRead,
+    Entry,
+    entries_json,
+    focus_block,
+    focus_nodes,
+    restricted,
+)
 from compgraph.checks.integrity import with_evidence_integrity
 from compgraph.checks.report import REPORT_GRAPH, Finding, Outcome, Triple
 from compgraph.checks.reportpart import save_report_in_part
@@ -389,24 +397,32 @@ def _validate_incremental(
     per_query = [[] for _ in p.queries] if why else list(memo.rows) if memo else _kept_rows(last, ids)  # type: ignore[arg-type]
     focused = 0
     remade = set(range(len(p.queries))) if why else set()  # the queries whose rows may differ from the last run's
-    if rerun or touched:  # the date's scratch graph is a write, so only if needed
-        with run_graph(store, as_of):
-            nodes = _focus_sets(store, touched, plain, focus, ids, added + removed, removed)
-            for i in touched:
-                found, form = nodes[i], plain[i]
-                got = None if found is None or form is None or _many(store, form, found) else _for_focus_nodes(
-                    store, p.queries[i], form, found, per_query[i])
-                if got is None:
-                    rerun.append(i)
-                else:
-                    if got is not per_query[i]:
-                        remade.add(i)
-                    per_query[i] = got
-                    focused += 1
-            fresh = rows_per_query(store, [p.queries[i] for i in rerun])
-        for i, rows in zip(rerun, fresh, strict=True):
-            per_query[i] = rows
-        remade |= set(rerun)
+    # A full run reads the entries the next change will need while it waits on the store (none are needed where
+    # any predicate matters: every run is a full one).
+    reading = EntriesRead({ids[i]: _entries_text(q) for i, q in enumerate(plain) if q is not None
+                           and ids[i] not in focus}) if why and wanted is not None else None
+    try:
+        if rerun or touched:  # the date's scratch graph is a write, so only if needed
+            with run_graph(store, as_of):
+                nodes = _focus_sets(store, touched, plain, focus, ids, added + removed, removed)
+                for i in touched:
+                    found, form = nodes[i], plain[i]
+                    got = None if found is None or form is None or _many(store, form, found) else _for_focus_nodes(
+                        store, p.queries[i], form, found, per_query[i])
+                    if got is None:
+                        rerun.append(i)
+                    else:
+                        if got is not per_query[i]:
+                            remade.add(i)
+                        per_query[i] = got
+                        focused += 1
+                fresh = rows_per_query(store, [p.queries[i] for i in rerun])
+            for i, rows in zip(rerun, fresh, strict=True):
+                per_query[i] = rows
+            remade |= set(rerun)
+    finally:
+        if reading is not None:
+            focus.update(reading.stop())
     flat = [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
     labels, per_findings = _findings(store, shapes, p.queries, per_query, remade, memo if not why else None,
                                      None if whole_keys & _LABELS else {t.s for t in added + removed if t.p in _LABELS})
@@ -550,6 +566,11 @@ def _changed(quads: Iterable[ox.Quad] | Iterable[ox.Triple], wanted: set[str]) -
     return out
 
 
+def _entries_text(q: Query) -> str:
+    """The text a query's focus entries are read from: the plain form with the PREFIX lines it uses."""
+    return used_prefixes(q.sparql) + q.sparql
+
+
 def _focus_sets(
     store: LocalStore, touched: list[int], plain: list[Query | None], focus: dict[str, Any], ids: list[str],
     changed: list[Changed], removed: list[Changed],
@@ -569,8 +590,7 @@ def _focus_sets(
                 continue
             if qid not in focus:
                 # Read once per plan and kept with the rows: rdflib's parser takes ~25 ms a query.
-                got = entries_of(used_prefixes(q.sparql) + q.sparql)
-                focus[qid] = None if got is None else [e.as_json() for e in got]
+                focus[qid] = entries_json(_entries_text(q))
             entries = [Entry.from_json(e) for e in focus[qid]] if focus[qid] is not None else None
             out[i] = None if entries is None else focus_nodes(
                 lambda text: [r[0] for r in store.query(sparql_prefixes() + text).rows], entries, changed)

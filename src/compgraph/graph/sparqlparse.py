@@ -9,6 +9,7 @@ among them, whose RocksDB lock then outlives the store's close, so opening the s
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from pyparsing import ParserElement
@@ -18,10 +19,16 @@ def parse_query(text: str) -> Any:
     """rdflib's parse tree of the query ``text`` (raises what rdflib's parser raises)."""
     from rdflib.plugins.sparql.parser import parseQuery
 
-    try:
-        return parseQuery(text)
-    finally:
-        forget_parses()
+    with _ONE_AT_A_TIME:
+        try:
+            return parseQuery(text)
+        finally:
+            forget_parses()
+
+
+# A validation reads its queries' algebra in a thread beside its own (``checks.affected.EntriesRead``): pyparsing
+# makes no promise for two parses at once in one process, and clears its cache after each.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def forget_parses() -> None:
