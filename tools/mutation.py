@@ -162,6 +162,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/checks/test_checks_whole_run2.py",
             "tests/checks/test_incremental.py",
             "tests/checks/test_incremental_cost.py",
+            "tests/checks/test_incremental_focus.py",
+            "tests/checks/test_incremental_digests.py",
             "tests/checks/test_query_growth.py",
             "tests/checks/test_report_iris.py",
             "tests/checks/test_report_in_part.py",
