@@ -118,16 +118,30 @@ _DIGEST = re.compile(r"^[ \t#*]*LEGISLATIVE[ \t]+COUNSEL['’]S[ \t]+DIGEST\W*$"
 _RUNNING_HEAD = re.compile(r"^[ \t#*]*([A-Za-z][^\n.;:]{2,60}?)[ \t*]*$", re.M)
 
 
+# A statute site's PDF prints a longer footer on every page, its publication and the PDF's date: "Singapore Statutes
+# Online Published in Acts Supplement on 12 Mar 2018 PDF created date on: 13 Dec 2025" (a colon, and too long for a
+# running head): a line of nine to thirty words with a year and no verb, printed three times or more.
+_RUNNING_FOOTER = re.compile(r"^[ \t]*([A-Z][^\n.;]{40,200}?\b(?:19|20)\d\d\b[^\n.;]*?)[ \t]*$", re.M)
+
+
 def _running_heads_blanked(text: str) -> str:
     counts: dict[str, int] = {}
     for m in _RUNNING_HEAD.finditer(text):
         key = " ".join(m.group(1).split())
         if len(key.split()) <= 8 and not VERB.search(key):
             counts[key] = counts.get(key, 0) + 1
+    for m in _RUNNING_FOOTER.finditer(text):
+        key = " ".join(m.group(1).split())
+        if 9 <= len(key.split()) <= 30 and not VERB.search(key):
+            counts[key] = counts.get(key, 0) + 1
     heads = {k for k, n in counts.items() if n >= 3}
     if not heads:
         return text
-    return _RUNNING_HEAD.sub(lambda m: "" if " ".join(m.group(1).split()) in heads else m.group(0), text)
+
+    def blank(m: re.Match[str]) -> str:
+        return "" if " ".join(m.group(1).split()) in heads else m.group(0)
+
+    return _RUNNING_FOOTER.sub(blank, _RUNNING_HEAD.sub(blank, text))
 
 
 # A bill printed with numbered lines ("pdftotext -layout" of an enrolled bill) keeps each line's number in a left

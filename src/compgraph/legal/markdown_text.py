@@ -84,9 +84,16 @@ def printed_text(raw: str) -> bool:
     lines = [ln for ln in raw.splitlines() if ln.strip()]
     if any(ln.lstrip().startswith("```") for ln in lines):
         return False  # a print pasted in a fenced block keeps its lines as Markdown reads it
-    if len(lines) < 40 or sum(len(ln) <= 80 for ln in lines) < 0.9 * len(lines):
+    if len(lines) < 40:
         return False
-    return sum(bool(_JUSTIFIED.search(ln)) for ln in lines) >= 0.4 * len(lines)
+    justified = sum(bool(_JUSTIFIED.search(ln)) for ln in lines)
+    if sum(len(ln) <= 80 for ln in lines) >= 0.9 * len(lines) and justified >= 0.4 * len(lines):
+        return True
+    # A PDF's text extract saved as Markdown (Singapore Statutes Online's A4 page, about 95 columns): no blank line
+    # at all, which Markdown would read as one paragraph, lines a page's width, some of them justified.
+    unbroken = all(ln.strip() for ln in raw.strip().splitlines())
+    return (unbroken and sum(len(ln.rstrip()) <= 100 for ln in lines) >= 0.9 * len(lines)
+            and justified >= 0.2 * len(lines))
 
 
 def markdown_saved_as_text(raw: str) -> bool:
