@@ -21,6 +21,10 @@ _CITED_LABEL_LINE = re.compile(r"^\(\w{1,4}\)(?:[ \t]+(?:of|to|and|or|through|in
 # apply, where ..."): the next label closes the range
 _OPEN_RANGE = re.compile(r"\b(?:sub)?(?:paragraphs?|sections?|items?|clauses?|Articles?)[ \t]+\(?\w{1,4}\)?[ \t]+"
                          r"(?:through|to)$", re.I)
+# Singapore's 15(7)(b): "fails to comply with the Commissioner’s direction under subsection (3)," at a line's end,
+# then "(5)(a) or (6); or": a list of cited labels broken after its comma goes on with the labels and "or" / "and"
+_CITING_LIST_END = re.compile(r"\b(?:sub)?(?:sections?|paragraphs?|clauses?)[ \t]+(?:\(\w{1,4}\))+,$", re.I)
+_CITED_LIST_LINE = re.compile(r"^(?:\(\w{1,4}\))+[ \t]+(?:or|and)[ \t]+\(\w{1,4}\)")
 # the name of a numbered provision, then a bare number
 _CITING_NAME_END = re.compile(r"\b(?:Articles?|Annex(?:es)?|Sections?|Chapters?|paragraphs?|points?|No\.)$")
 _CITED_NUMBER_LINE = re.compile(r"^(\d{1,4})[.,;:]?(?=[ \t]|$)")
@@ -35,6 +39,8 @@ def continues_citation(text: str, line: str, mid_sentence: bool, next_paragraph:
     if _CITING_END.search(text) and _CITED_LABEL_LINE.match(line):
         return True
     if _OPEN_RANGE.search(text) and re.match(r"\(\w{1,4}\)", line):
+        return True
+    if _CITING_LIST_END.search(text) and _CITED_LIST_LINE.match(line):
         return True
     number = _CITED_NUMBER_LINE.match(line)
     return (number is not None and mid_sentence and bool(_CITING_NAME_END.search(text))

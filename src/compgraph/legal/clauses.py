@@ -243,6 +243,8 @@ _REPEATED_MODAL = re.compile(r",\s+(?=(?:shall|must)\s+not\b|may\s+(?!not\b|be\b
 # ("protection of information which, if disclosed, may adversely affect ...": a "may" inside a relative clause or a
 # condition is that clause's own, no permission beside the duty.)
 _OPENS_WITH_CONDITION = re.compile(r"\W*(?:but\s+)?(?:if|where|when|whenever)\b", re.I)
+_LEADING_CONDITION = re.compile(r"\W*(?:(?:furthermore|moreover|in\s+addition|also),\s+)?(?:if|where|when|whenever)\b",
+                                re.I)
 _INNER_CLAUSE = re.compile(r"\b(?:which|that|who|whom|if|when|where|unless)\b", re.I)
 # "may ... notify ... the age above which that Data Fiduciary shall be exempt": a relative clause after the main
 # verb says which age; the main verb binds.
@@ -491,7 +493,11 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     # controller must ... restrict its processing": a "but" inside the opening condition cuts no clause of its own
     whole = len(groups) == 1 and not NON_DUTY.search(sentence) and (
         groups[0][1] == 0 or (bool(_OPENS_WITH_CONDITION.match(sentence)) and "," not in sentence[: groups[0][1]]
-                              and re.match(r"\s*but\b", sentence[groups[0][1]:]) is not None))
+                              and re.match(r"\s*but\b", sentence[groups[0][1]:]) is not None)
+        # the machinery Regulation's 13(2): "Furthermore, where the product presents a risk to ... persons and, where
+        # appropriate, ... property, and, where applicable, to the environment, the importer shall inform ...": an
+        # "and" inside the opening condition, before any modal verb, parts no clause
+        or (bool(_LEADING_CONDITION.match(sentence)) and not _MODAL_VERB.search(sentence[: groups[0][1]])))
     out = []
     for modality, a, b in groups:
         if whole:

@@ -237,6 +237,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     for prov in provisions:
         parent_of.update({id(child): prov for child in prov.children})
     leads: dict[tuple[str, tuple[str, ...]], Provision] = {}
+    flushes = {(prov.section, prov.path): prov for prov in provisions if prov.flush}
     quoting: str | None = None  # the section whose unlabelled paragraphs are a text some duty prescribes
     glossaries: set[str] = set()  # sections led in "the following terms mean:"
     for prov in provisions:
@@ -285,7 +286,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                     walker.add(prov, clause, modality, _subject(clause), 2, c)
                 lead_text = lead_text[:after.end()].rstrip()
             before, last = split_lead_in(lead_text)
-            condition = _CONDITION_LEAD_IN.search(lead_text) or _SCOPE_LEAD_IN.search(lead_text) \
+            condition = _CONDITION_LEAD_IN.search(lead_text) or _OPEN_IF.search(lead_text) \
+                or _SCOPE_LEAD_IN.search(lead_text) \
                 or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text) \
                 or (inherited is not None and _POINT_CONDITION.search(lead_text)) \
                 or cases_not_duties(lead_text, [c.text for c in prov.children])
@@ -294,7 +296,9 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 parts.append(cases)  # one duty, read with the alternatives that say what it covers or when it is due
                 condition = True
             elif condition and not _SCOPE_LEAD_IN.search(lead_text) and not _BARE_CONDITION.match(lead_text):
-                parts.append(lead_text)  # the sentence states the duty; its points are its conditions
+                verb = flushes.get((prov.section, prov.path)) if _OPEN_IF.search(lead_text) else None
+                # the sentence states the duty; its points are its conditions
+                parts.append(f"{lead_text} … {verb.text}" if verb is not None else lead_text)
             elif before:
                 parts.append(before)
             void = bool(condition or NON_DUTY.search(last) or _NOT_NECESSARY.search(last) or inherited and inherited[3])
@@ -369,6 +373,10 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
                                 # Zambia's DPA 13: "a data controller may process personal data where —" then "(a)
                                 # the data subject has given consent ...": the cases a permission holds in, as "if"
                                 r"\bmay\b(?!\s*,)[^;]*?\bwhere\W*$", re.I)
+# Singapore's 12(1): "The Commissioner may, if the Commissioner thinks —" over "(a) it is necessary ...; or (b) ...",
+# then "issue a written direction ...": an "if" left open at the dash is completed by the points, which are its cases,
+# and the words after them are the permission's verb, read with the lead-in.
+_OPEN_IF = re.compile(r"\bmay\s*,\s*(?:if|where|when)\b[^,;]*[—–]\s*$", re.I)
 _BARE_CONDITION = re.compile(r"^\W*(?:if|where|when)\W*$", re.I)
 # A point that completes its parent's lead-in and opens conditions of its own ("notice ... shall be provided by one of
 # the following methods:" then "(d) Substitute notice, if:" then "a. The person demonstrates that the cost ...; or
