@@ -445,6 +445,21 @@ _VALIDITY_CAP = re.compile(r"\bshall\s+(?:be|remain)\s+valid\s+for\b[^.;]{0,80}?
                            re.I)
 
 
+def _read_whole(sentence: str, at: int) -> bool:
+    """Whether a sentence's one duty clause, starting at ``at``, is the whole sentence: it starts it, or the words
+    before it are the sentence's opening condition."""
+    if NON_DUTY.search(sentence):
+        return False
+    # "Where the controller would be required to rectify ... but the personal data must be maintained ..., the
+    # controller must ... restrict its processing": a "but" inside the opening condition cuts no clause of its own
+    # The machinery Regulation's 13(2): "Furthermore, where the product presents a risk to ... persons and, where
+    # appropriate, ... property, and, where applicable, to the environment, the importer shall inform ...": an "and"
+    # inside the opening condition, before any modal verb, parts no clause either.
+    return at == 0 or (bool(_OPENS_WITH_CONDITION.match(sentence)) and "," not in sentence[:at]
+                       and re.match(r"\s*but\b", sentence[at:]) is not None) \
+        or (bool(_LEADING_CONDITION.match(sentence)) and not _MODAL_VERB.search(sentence[:at]))
+
+
 def duty_clauses(sentence: str) -> list[tuple[str, str]]:
     """(modality, text) for each duty a sentence states; exceptions are left out.
 
@@ -489,15 +504,7 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         else:
             groups.append((modality, a, b))
         broken = False
-    # "Where the controller would be required to rectify ... but the personal data must be maintained ..., the
-    # controller must ... restrict its processing": a "but" inside the opening condition cuts no clause of its own
-    whole = len(groups) == 1 and not NON_DUTY.search(sentence) and (
-        groups[0][1] == 0 or (bool(_OPENS_WITH_CONDITION.match(sentence)) and "," not in sentence[: groups[0][1]]
-                              and re.match(r"\s*but\b", sentence[groups[0][1]:]) is not None)
-        # the machinery Regulation's 13(2): "Furthermore, where the product presents a risk to ... persons and, where
-        # appropriate, ... property, and, where applicable, to the environment, the importer shall inform ...": an
-        # "and" inside the opening condition, before any modal verb, parts no clause
-        or (bool(_LEADING_CONDITION.match(sentence)) and not _MODAL_VERB.search(sentence[: groups[0][1]])))
+    whole = len(groups) == 1 and _read_whole(sentence, groups[0][1])
     out = []
     for modality, a, b in groups:
         if whole:
