@@ -216,6 +216,25 @@ def test_a_full_run_reads_the_focus_entries_so_the_first_change_after_it_parses_
     assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings
 
 
+def test_focus_entries_kept_for_a_text_no_longer_planned_are_not_used(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """They are kept under the digest of the text they were read from: a planner that now writes another text for
+    the same query (a new version) reads its entries again rather than following the old text's."""
+    shapes = load_shapes()
+    monkeypatch.setattr(incremental, "EntriesRead", _AllRead)
+    validate_incremental(store, AS_OF, shapes, save=False)
+    planned = incremental._entries_text
+    monkeypatch.setattr(incremental, "_entries_text", lambda q: planned(q) + "\n# as another version plans it\n")
+    monkeypatch.setattr(incremental, "_PREPARED", {})
+    parsed: list[str] = []
+    monkeypatch.setattr(incremental, "entries_json", lambda text: parsed.append(text) or affected.entries_json(text))
+    add_evidence(store, random.Random(32), 0)
+    inc = validate_incremental(store, AS_OF, shapes, save=False)
+    assert inc.focused > 0 and len(parsed) >= inc.focused  # each query the change touched read again
+    assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings
+
+
 def test_the_entries_reader_stops_after_the_query_it_is_on(monkeypatch: pytest.MonkeyPatch) -> None:
     on_it, go_on = threading.Event(), threading.Event()
 

@@ -226,11 +226,13 @@ def _plan_digest(shapes: Graph, ids: list[str], escaped: bool) -> str:
     return hashlib.sha256(json.dumps([lines, sorted(ids), escaped]).encode()).hexdigest()
 
 
-_PREPARED: dict[tuple[str, bool], tuple[Plan, list[Needs], list[str], str, list[Query | None]]] = {}
+_Prepared = tuple[Plan, list[Needs], list[str], str, list[Query | None], list[str | None]]
+_PREPARED: dict[tuple[str, bool], _Prepared] = {}
 
 
-def _prepared(shapes: Graph, escaped: bool) -> tuple[Plan, list[Needs], list[str], str, list[Query | None]]:
-    """The plan, each query's dependencies and id, and the plan's digest: made once per shapes graph (keyed by
+def _prepared(shapes: Graph, escaped: bool) -> _Prepared:
+    """The plan, each query's dependencies and id, the plan's digest, each query's plain form and the key of its
+    focus entries (``_entries_key``): made once per shapes graph (keyed by
     its triples as parsed, blank node labels included, since the plan's queries name those nodes) and kept for
     the process (a server validating after each write, the bench). Planning and reading the dependencies
     took 0.25 s of every run at 13k triples."""
@@ -242,8 +244,9 @@ def _prepared(shapes: Graph, escaped: bool) -> tuple[Plan, list[Needs], list[str
         ids = [query_id(shapes, q) for q in p.queries]
         if len(_PREPARED) >= 4:
             _PREPARED.clear()
+        plain = _plain_forms(shapes, p, escaped)
         _PREPARED[key] = (p, [query_needs(q, prefixes) for q in p.queries], ids, _plan_digest(shapes, ids, escaped),
-                          _plain_forms(shapes, p, escaped))
+                          plain, [None if q is None else _entries_key(q) for q in plain])
     return _PREPARED[key]
 
 
@@ -344,7 +347,7 @@ def _validate_incremental(
     shapes = shapes if shapes is not None else load_shapes()
     check_rules(shapes)
     escaped = bool(store.query(f"ASK {{ ?g <{KEPT_AS_WRITTEN}> ?n }}").boolean)
-    p, needs, ids, plan_id, plain = _prepared(shapes, escaped)
+    p, needs, ids, plan_id, plain, entry_keys = _prepared(shapes, escaped)
     path = store.root / STATE
     lastrun.settle(path)
     if p.fallback:
@@ -373,11 +376,11 @@ def _validate_incremental(
     removed: list[Changed] = []  # what kept writes removed (``deltas``)
     touched: list[int] = []  # queries only those can affect: run again for the focus nodes they reach
     whole_keys: set[str] = set()  # the keys changed in graphs whose change is not known triple by triple
-    # A query's focus entries are read from its text alone, and its id is made of that text: they stay right for
-    # that id whatever made this a full run (another day, other shapes), so the first change after one does not
-    # parse them again (~15 ms a query).
+    # A query's focus entries are read from its plain form's text alone and kept under that text's digest: they
+    # stay right whatever made this a full run (another day, other shapes, another version of the planner), so the
+    # first change after one does not parse them again (~15 ms a query).
     kept_focus = last.get("focus") if last is not None else None
-    focus = {k: v for k, v in kept_focus.items() if k in set(ids)} if isinstance(kept_focus, dict) else {}
+    focus = {k: v for k, v in kept_focus.items() if k in set(entry_keys)} if isinstance(kept_focus, dict) else {}
     if why:
         rerun = list(range(len(p.queries)))
         for g in hashes:
@@ -428,12 +431,12 @@ def _validate_incremental(
     remade = set(range(len(p.queries))) if why else set()  # the queries whose rows may differ from the last run's
     # A full run reads the entries the next change will need while it waits on the store (none are needed where
     # any predicate matters: every run is a full one).
-    reading = EntriesRead({ids[i]: _entries_text(q) for i, q in enumerate(plain) if q is not None
-                           and ids[i] not in focus}) if why and wanted is not None else None
+    reading = EntriesRead({k: _entries_text(q) for q, k in zip(plain, entry_keys, strict=True) if q is not None
+                           and k is not None and k not in focus}) if why and wanted is not None else None
     try:
         if rerun or touched:  # the date's scratch graph is a write, so only if needed
             with run_graph(store, as_of):
-                nodes = _focus_sets(store, touched, plain, focus, ids, added + removed, removed)
+                nodes = _focus_sets(store, touched, plain, focus, entry_keys, added + removed, removed)
                 for i in touched:
                     found, form = nodes[i], plain[i]
                     got = None if found is None or form is None or _many(store, form, found) else _for_focus_nodes(
@@ -600,8 +603,13 @@ def _entries_text(q: Query) -> str:
     return used_prefixes(q.sparql) + q.sparql
 
 
+def _entries_key(q: Query) -> str:
+    """What a query's focus entries are kept under in the state file: the digest of the text they are read from."""
+    return hashlib.sha256(_entries_text(q).encode()).hexdigest()
+
+
 def _focus_sets(
-    store: LocalStore, touched: list[int], plain: list[Query | None], focus: dict[str, Any], ids: list[str],
+    store: LocalStore, touched: list[int], plain: list[Query | None], focus: dict[str, Any], keys: list[str | None],
     changed: list[Changed], removed: list[Changed],
 ) -> dict[int, set[Any] | None]:
     """The focus nodes each touched query must read again (None: the whole query). Read over the data as it is
@@ -613,14 +621,14 @@ def _focus_sets(
     try:
         out: dict[int, set[Any] | None] = {}
         for i in touched:
-            q, qid = plain[i], ids[i]
-            if q is None:
+            q, key = plain[i], keys[i]
+            if q is None or key is None:
                 out[i] = None
                 continue
-            if qid not in focus:
-                # Read once per plan and kept with the rows: rdflib's parser takes ~25 ms a query.
-                focus[qid] = entries_json(_entries_text(q))
-            entries = [Entry.from_json(e) for e in focus[qid]] if focus[qid] is not None else None
+            if key not in focus:
+                # Read once per text and kept in the state file: rdflib's parser takes ~15-25 ms a query.
+                focus[key] = entries_json(_entries_text(q))
+            entries = [Entry.from_json(e) for e in focus[key]] if focus[key] is not None else None
             out[i] = None if entries is None else focus_nodes(
                 lambda text: [r[0] for r in store.query(sparql_prefixes() + text).rows], entries, changed)
         return out
