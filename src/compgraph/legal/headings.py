@@ -40,7 +40,9 @@ _DOTTED_SECTION = re.compile(r"^" + CODE_INITIALS + r"(\d{3,}[A-Z]{0,2}(?:\.\d+[
                              r"\.?[ \t]+(?:[-–—][ \t]*)?([A-Z].*)$")
 # California's code page (leginfo) sets a section's number alone on its line, its catchline on the next: "1798.100."
 # (three or more digits before the point and a closing full stop, so neither a paragraph "1." nor a year reads as one).
-_BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+)\.$")
+# A five-digit number has no point of its own ("22575.", the Online Privacy Protection Act's section as the page's
+# Markdown sets it): longer than a year or a paragraph's number.
+_BARE_CODE_SECTION = re.compile(r"^(\d{3,}(?:\.\d+[a-z]?)+|\d{5})\.$")
 # A state code's section number with a dash, alone on its line as an enrolled bill sets it ("2–503.", "2-503."),
 # its subsections on the lines below.
 _BARE_DASHED_SECTION = re.compile(r"^(\d{1,3}[A-Z]?[-–]\d{2,4}(?:\.\d+)?)\.$")
@@ -162,13 +164,17 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
 def is_title(text: str) -> bool:
     """A short line without a verb or a closing full stop: a catchline, not a statement. A dash may end a heading
     ("Personal data transfers—"), but not a condition ("Subsection (2) applies if a manufacturer of a relevant
-    connectable product—", "Subsection (1) applies unless---" as a Markdown reprint writes the dash: a lead-in)."""
+    connectable product—", "Subsection (1) applies unless---" as a Markdown reprint writes the dash: a lead-in), nor a
+    subject opened by an article ("The notices issued under paragraph (1)—" over "(A) may be based upon ...", 47
+    U.S.C. 1003(a)(2): the points complete it with their own verbs)."""
+    dashed = re.search(r"(?:[—–]|--+)$", text) is not None
     return (
         bool(text)
         and len(text.split()) <= 12
         and not _VERB.search(text)
         and not re.search(r"[;:,]$", text)
-        and not (re.search(r"(?:[—–]|--+)$", text) and re.search(r"\b(?:if|where|when|unless)\b", text, re.I))
+        and not (dashed and re.search(r"\b(?:if|where|when|unless)\b", text, re.I))
+        and not (dashed and re.match(r"(?:The|A|An|Each|Every|Any|Such|All)\s", text))
         and not (text.endswith(".") and len(text.split()) > 6)
     )
 
