@@ -552,7 +552,20 @@ _NON_DUTY_TEXT = (
     r"\bshall\s+have\s+all\s+(?:of\s+)?the\s+powers\s+(?:\w+\s+)?granted\b|"
     # The scope of a power ("provided that the power of this appointment shall not include officers and employees
     # who by this Charter are appointed ... by the mayor and the city council").
-    r"\b(?:power|authority)\s+(?:of\s+[^.;]{1,40}?\s+)?shall\s+not\s+(?:include|extend\s+to)\b"
+    r"\b(?:power|authority)\s+(?:of\s+[^.;]{1,40}?\s+)?shall\s+not\s+(?:include|extend\s+to)\b|"
+    # When a violation arises (CalOPPA, Bus. & Prof. Code § 22575(a): "An operator shall be in violation of this
+    # subdivision only if the operator fails to post its policy within 30 days after being notified of
+    # noncompliance"): a condition of liability, the duty being the sentence before it.
+    r"\b(?:shall\s+be|is|are)\s+(?:deemed\s+(?:to\s+be\s+)?)?in\s+violation\s+of\s+(?:this|the)\s+"
+    r"(?:sub)?(?:division|section|paragraph|chapter|title|article|part|act)\s+only\s+(?:if|when|where)\b|"
+    # The U.S. Code's editorial footnote ("So in original. Probably should be ''of''."): the reviser's remark on a
+    # word, no one's duty.
+    r"^\W*probably\s+should\s+(?:be|read)\b|"
+    # A tail after a lead-in's points that narrows a term it used (47 U.S.C. 1002(a)(2): "except that, with regard to
+    # information acquired solely pursuant to the authority for pen registers ..., such call-identifying information
+    # shall not include any information that may disclose the physical location of the subscriber"; Colorado's
+    # "except that such time period shall not include Saturdays"): what the term covers, no one's duty.
+    r"\bexcept\s+that\b[^;]{0,240}?\bsuch\s+(?:[\w-]+\s+){1,3}shall\s+not\s+include\b"
 )
 # A formula inside brackets is the bracket's, not its sentence's: Japan's acts define and extend terms there ("another
 # person (meaning a person other than ...; the same shall apply in Article 20 of this Act) provide an Individual
