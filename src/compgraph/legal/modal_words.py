@@ -120,7 +120,10 @@ _PERMISSION = re.compile(
     # with its condition.
     r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b|"
     # "providers can further share the originally collected data only in accordance with Union data protection law"
-    r"\bcan\s+(?:\w+\s+)?\w+\s+[^.;]{0,120}?\bonly\s+(?:in\s+accordance\s+with|where|if|when)\b",
+    # (not what a party must see to: 47 U.S.C. 1004's "A telecommunications carrier shall ensure that any
+    # interception ... can be activated only in accordance with a court order" is the carrier's duty)
+    r"^(?![\s\S]*?\b(?:shall|must)\s+(?:\w+\s+)?(?:ensure|make\s+sure|see\s+to\s+it)\s+that\b[^.;]*?\bcan\s)"
+    r"[\s\S]*?\bcan\s+(?:\w+\s+)?\w+\s+[^.;]{0,120}?\bonly\s+(?:in\s+accordance\s+with|where|if|when)\b",
     re.I,
 )
 # "The City Manager will report periodically": a code's "will" binds, but not in a subordinate clause ("the date
