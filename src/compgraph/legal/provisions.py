@@ -618,8 +618,12 @@ def _names_own_party(clause: str, lead_subject: str) -> bool:
         # a point that is a whole sentence of its own, a case then its party ("In any case deemed ... to require
         # urgency ..., the covered entity ... may provide information ..."), under a passive lead-in that names none
         # ("Notice ... shall be provided promptly and in the following form:"): the party the point names
+        # So does a whole sentence that opens with its own party under a lead-in whose subject is a thing ("The
+        # privacy policy ... shall do all of the following:" over "(7) An operator may satisfy the requirement of
+        # paragraph (5) by providing ...", CalOPPA § 22575(b)).
         return bool(_CASE_THEN_PARTY.match(clause)) and re.fullmatch(r"(?:the|each|any)\s+[a-z]+(?:\s+[a-z]+){0,2}",
-                                                                     tail) is not None
+                                                                     tail) is not None \
+            or _sentence_of_its_own(clause) and (tail.split() or [""])[-1].lower() not in lead_subject.lower()
     return role not in (None, "data-subject") and role != statute_addressee(lead_subject)
 
 
