@@ -99,6 +99,12 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            # the case it arises in.
                            r"\s+and\s+(?=in\s+(?:that|such|this|either|each)\s+case,\s+(?:an?|the|each|such|any)\s+"
                            r"[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           # Alberta's HIA 57(2): "must first consider whether ..., and if so, the custodian must
+                           # collect ... only aggregate health information"; 60.1(5): "may decide not to give notice
+                           # ..., in which case the custodian must immediately give notice to the Commissioner": a
+                           # party of its own after the case it arises in, a duty of its own.
+                           r",\s+and\s+(?=if\s+so,\s+(?:an?|the|each|such|any)\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           r",\s+(?=in\s+which\s+case,?\s+(?:an?|the|each|such|any)\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
                            # Baltimore's charter: "..., and the state of the account, with the particulars as to
                            # sources of receipts, shall be reported by the Comptroller": a subject of its own, then a
                            # phrase set off by commas, then its verb.
@@ -436,7 +442,13 @@ def _stands_alone(sentence: str, at: int) -> bool:
     return bool(
         _OWN_SUBJECT.match(sentence, at) or _another_party(sentence, at) or _EXCEPT_THAT.match(sentence, at)
         or _own_relative(sentence, at) or _NAMED_PARTY.match(sentence, at) or _PERSON_PROVISO.match(sentence, at)
+        or _IF_SO.match(sentence, at)
     )
+
+
+# Alberta's HIA 57(2): "must first consider whether ..., and if so, the custodian must collect ...": the second duty
+# names its party again after the case it arises in.
+_IF_SO = re.compile(r"\s*and\s+if\s+so,\s+(?:an?|the|each|such|any)\b", re.I)
 
 
 # The AI Act's 44(2): "Certificates shall be valid for the period they indicate, which shall not exceed five years
