@@ -312,8 +312,12 @@ _ONLY_SUBJECT = re.compile(r"^\W*(?:\(\w{1,4}\)\s*)*(?-i:Only)\s+"
 
 # "in accordance with the personnel rules, regulations, policies, and ordinances that the city council may adopt":
 # a relative clause says which rules, what the council may do is no part of the clause's own modality.
+# So is "the risk the reporting entity may reasonably face that ..." (the AML/CTF Act 2006's 36(1)(a), "that" left
+# out): which risk, not what the entity is allowed to do.
 _RELATIVE_MAY = re.compile(r"\b(?:that|which)\s+the\s+(?:[\w-]+\s+){1,3}?may\s+(?:from\s+time\s+to\s+time\s+)?"
-                           r"(?:adopt|prescribe|establish|enact|approve|designate)\b", re.I)
+                           r"(?:adopt|prescribe|establish|enact|approve|designate)\b|"
+                           r"\b(?:risks?|harms?|loss(?:es)?)\s+(?:that\s+)?the\s+(?:[\w-]+\s+){1,3}?may\s+"
+                           r"(?:reasonably\s+)?(?:face|incur|suffer|encounter)\b", re.I)
 
 
 def statute_modality(clause: str) -> str | None:
