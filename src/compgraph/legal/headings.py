@@ -81,7 +81,7 @@ _ANNEX = re.compile(r"^(?:ANNEX|Annex|(?=APPENDIX|Appendix)\w+(?=[ \t]+[A-Z]\b))
                     r"[ \t]*[-–—:.]?[ \t]*(.*)$")
 # A Markdown heading of a section's number and its catchline, no full stop: New Zealand's reprints ("9 Unsolicited
 # commercial electronic messages must not be sent"); a heading, so the catchline's verb states no duty.
-NUMBERED_CATCHLINE = re.compile(r"^(\d{1,3}[A-Z]{0,3})[ \t]+([A-Z][^.;:]*)$")
+NUMBERED_CATCHLINE = re.compile(r"^(\d{1,3}[A-Z]{0,3})[ \t]+([A-Z][^.;:]*)\.?$")
 # A checklist's copy of a schedule: "### 1) Use of medical devices not to compromise ...", "#### 7.1) Choice of
 # materials": the clause's number closed by a parenthesis, then its catchline.
 PAREN_CATCHLINE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})?)\)[ \t]+([A-Z][^.;:]*)$")
