@@ -14,7 +14,7 @@ import re
 from typing import Protocol
 
 from compgraph.legal.furniture import VERB as _VERB
-from compgraph.legal.headings import CODE_INITIALS, is_title, principle_clause
+from compgraph.legal.headings import CODE_INITIALS, is_title, long_title, principle_clause
 from compgraph.legal.inline import roman_value
 from compgraph.legal.labels import BARE_SECTION
 
@@ -209,10 +209,18 @@ _ARTICLE_RUN_IN = re.compile(r"^(?:Article|ARTICLE)[ \t]+(\d+(?:-\d+)?[a-z]?):?[
 def catchline_above_section(p: Numbering, line: str, i: int) -> bool:
     """In an act printed with bare section numbers (e-Laws, BC Laws), a short unpunctuated line right above a later
     section's number is that section's catchline, even with a modal verb in it ("Circumstances in which request may
-    be made" above "26 An individual may make a request ...")."""
+    be made" above "26 An individual may make a request ...").
+
+    A converter's Markdown of Alberta's Health Information Act puts a long verbless catchline ("Duty to collect, use
+    or disclose health information with highest degree of anonymity possible", fourteen words) over a list item
+    "- 57(1) In this section, ...": set off by a blank line, it is that section's catchline too."""
+    after = next((x.strip() for x in p.lines[i + 1 :] if x.strip()), "")
+    if not p.bare_numbers and long_title(line) and line[:1].isupper() \
+            and i + 1 < len(p.lines) and not p.lines[i + 1].strip():
+        item = re.sub(r"^[-*•][ \t]+", "", after)
+        return _SECTION_BEFORE_SUBSECTION.match(item) is not None and ascends(p.section, item)
     if not p.bare_numbers or len(line.split()) > 12 or not line[:1].isupper() or re.search(r"[.;:,—–-]$", line):
         return False
-    after = next((x.strip() for x in p.lines[i + 1 :] if x.strip()), "")
     opens = _INSERTED_SECTION.match(after) or _SECTION_BEFORE_SUBSECTION.match(after)
     return opens is not None and ascends(p.section, after)
 
