@@ -12,7 +12,7 @@ import re
 
 from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
 
-__all__ = ["INSTRUMENT_LIMIT", "NON_DUTY", "NOT_A_DUTY_AT_ALL", "PENALTY_CAP"]
+__all__ = ["INSTRUMENT_LIMIT", "NON_DUTY", "NOT_A_DUTY_AT_ALL", "PENALTY_CAP", "PERIOD_BOUNDS"]
 
 # "This policy is a minimum standard and should not inhibit the dissemination of other public information": what
 # an instrument does not limit, not a duty of anyone.
@@ -43,6 +43,13 @@ WHOLE_SENTENCE = (
     r"[^.;]*\bwill\b"
 )
 NOT_A_DUTY_AT_ALL = re.compile(WHOLE_SENTENCE, re.I)
+
+# When a period runs, a point under its lead-in: "A period ascertained in accordance with AML/CTF Rules ...: (a) must
+# commence at the time when the reporting entity commences to provide the designated service concerned; and (b) may
+# be expressed to end on the occurrence of a specified event" (the AML/CTF Act 2006's 34(4)): bounds bind no one.
+PERIOD_BOUNDS = re.compile(r"^\W*(?:a|the|that|such|each|any)\s+period\b[^.;:]{0,160}:?\s*(?:\(\w{1,4}\)\s*)?"
+                           r"(?:must|shall|may)\s+(?:commence|begin|start|end|expire|be\s+expressed\s+to\s+"
+                           r"(?:end|expire))\b", re.I)
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 # A cap on damages or penalties ("but damages shall not exceed one hundred fifty thousand dollars per breach", "The

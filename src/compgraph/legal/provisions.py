@@ -34,6 +34,7 @@ from compgraph.legal.furniture import SENTENCE_BREAK, set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, point_modality, proviso_modality, split_lead_in
 from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
+from compgraph.legal.nonduty import PERIOD_BOUNDS
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.responsibilities import carry_responsibilities
 from compgraph.legal.statute import Provision, parse_provisions
@@ -564,7 +565,8 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     point, later = later_clauses(point, lead_mod)
     first = point.split(";")[0]
     labels = " ".join(prov.labels)
-    if NON_DUTY.search(first) and not _PROVIDE_THAT.search(lead_text):
+    bound_by_none = NON_DUTY.search(first) or PERIOD_BOUNDS.search(f"{lead_text} {first}")  # a period's bounds too
+    if bound_by_none and not _PROVIDE_THAT.search(lead_text):
         # "then the controller is not required to comply ... and may request that the consumer provide ...": the
         # exception binds no one, the permission beside it still does.
         _later(walker, prov, f"{lead_text} {labels}", later, subject)
