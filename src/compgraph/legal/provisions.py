@@ -288,7 +288,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 lead_text = lead_text[:after.end()].rstrip()
             before, last = split_lead_in(lead_text)
             condition = _CONDITION_LEAD_IN.search(lead_text) or _OPEN_IF.search(lead_text) \
-                or _SCOPE_LEAD_IN.search(lead_text) \
+                or _SCOPE_LEAD_IN.search(lead_text) or _AIMS_LEAD_IN.search(lead_text) \
                 or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text) \
                 or (inherited is not None and _POINT_CONDITION.search(lead_text)) \
                 or cases_not_duties(lead_text, [c.text for c in prov.children])
@@ -449,6 +449,9 @@ def _with_alternatives(lead_text: str, children: list[Provision]) -> str | None:
 # "This section applies if, at any time after ... — (a) ... (b) ...", "Subsection (2) applies if a manufacturer —",
 # "Condition A is that the manufacturer — (a) intends ...": the points say when another provision applies, and the
 # lead-in states nothing of its own.
+# The AML/CTF Act 2006's 36(1)(a): "monitor the reporting entity's customers ..., with a view to: (i) identifying;
+# and (ii) mitigating; and (iii) managing; the risk ...": the points are what the duty aims at, the point one duty.
+_AIMS_LEAD_IN = re.compile(r"\bwith\s+a\s+view\s+to\s*:$", re.I)
 _SCOPE_LEAD_IN = re.compile(r"^\W*(?:(?:this|the)\s+(?:section|sub-?section|part|article|regulation|paragraph|chapter)|"
                             r"(?:sub-?sections?|paragraphs?|articles?)\s+\(?\w{1,4}\)?)\s+(?:only\s+)?appl(?:y|ies)\s+"
                             r"(?:only\s+)?(?:if|where|when|unless)\b|^\W*condition\s+\w{1,3}\s+is\s+that\b", re.I)
