@@ -292,6 +292,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_thirty_third_round_b_texts.py",
             "tests/legal/test_thirty_fourth_round_a_texts.py",
             "tests/legal/test_thirty_fourth_round_b_texts.py",
+            "tests/legal/test_thirty_fifth_round_a_texts.py",
         ],
     ),
 }
