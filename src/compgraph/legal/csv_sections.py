@@ -31,6 +31,16 @@ _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 _POINT_END = re.compile(r"(?:[;,](?:[ \t]*(?:and|or))?|\.[ \t]\.)$")
 
 
+# A code page's sections as CSV rows (California's Civil Code §§ 1798.91.04-.06: `"1798.91.04","(a) A manufacturer
+# ... shall equip the device with ... all of the following: (1) Appropriate to ... (2) ... (b) Subject to ...`): the
+# labels are the code's own, in brackets, each run on after the end of the sentence or lead-in before it. Read as one
+# line, "1798.91.04.—(a)" opened no section and (c)'s points ran on after (b)'s. A label opens a part where it
+# follows a full stop, colon or semicolon (and any "and" or "or") and comes before a word; "(Amended ...)", a history
+# note, and "subdivision (a) of" are no labels.
+_BRACKETED_START = re.compile(r"\((?:[a-z]{1,4}|\d{1,3}|[A-Z])\)\s+\S")
+_RUN_IN_LABEL = re.compile(r"(?<=[.:;])\s+(?:(?:and|or)\s+)?(?=\((?:[a-z]{1,4}|\d{1,3}|[A-Z])\)\s+[\w“\"‘'])")
+
+
 def is_section_csv(raw: str) -> bool:
     """Whether ``raw`` is CSV whose header names a ``section`` and a ``content`` column, each row a section."""
     first = raw.lstrip("\ufeff").split("\n", 1)[0].strip()
@@ -50,6 +60,13 @@ def csv_sections_to_text(raw: str) -> str:
         title = fields.get("title", "")
         if title.strip(". "):
             out.extend([title, ""])
+        if _BRACKETED_START.match(content):
+            # the code page's own labels, in brackets, run on in one field: the section's number alone, as the
+            # code prints it, then each labelled part on a line of its own
+            out.extend([f"{number}.", ""])
+            for part in _RUN_IN_LABEL.split(content):
+                out.extend([part.strip(), ""])
+            continue
         parts = _unglue(content)
         if parts and parts[0].startswith("("):
             parts[0] = f"{number}.—{parts[0]}"
