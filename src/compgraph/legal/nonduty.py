@@ -139,7 +139,7 @@ _NON_DUTY_TEXT = (
     r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
     r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment|"
     r"part|rules?|(?:sub)?title)\s+(?:shall|will)\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|"
-    r"become\s+effective|be\s+effective)\b|"
+    r"become\s+effective|be\s+effective|become\s+operative)\b|"
     # Every EU regulation's final formula ("This Regulation shall be binding in its entirety and directly applicable
     # in all Member States."): the act's own legal force, as its "shall enter into force" is.
     r"\bshall\s+be\s+binding\s+in\s+its\s+entirety\b|"
@@ -148,7 +148,21 @@ _NON_DUTY_TEXT = (
     # between ("The fiscal year of the city shall begin on the first day of October") bind no one to act; "each
     # Department shall begin conducting quarterly reviews" does, and so does "No decision ... shall take effect
     # before a natural person has reviewed it" (what must happen first, not a date).
-    r"\b(?:shall|will)\s+(?:take\s+effect|become\s+effective)\s+(?:on|upon|as\s+of|from|at|immediately)\b|"
+    r"\b(?:shall|will)\s+(?:take\s+effect|become\s+(?:effective|operative))\s+(?:on|upon|as\s+of|from|at|immediately)\b|"
+    # A section's duties dated ("Each State and jurisdiction shall be required to comply with the requirements of this
+    # section on and after January 1, 2006.", the Help America Vote Act's ss. 301(d) and 302(d) under the catchline
+    # EFFECTIVE DATE): when the duties the section states begin, no duty of its own.
+    r"\bshall\s+be\s+required\s+to\s+comply\s+with\s+(?:the\s+requirements\s+of\s+)?this\s+(?:sub)?(?:section|title|"
+    r"part|chapter|act|article)\s+(?:on\s+(?:and|or)\s+after|beginning(?:\s+on)?|as\s+of)\b|"
+    # How a word of the act may be defined ("For purposes of subsection (a)(1)(A)(i), the term ''verify'' may not be
+    # defined in a manner that makes it impossible for a paper ballot voting system to meet the requirements", HAVA
+    # s. 301(c)(2), under CONSTRUCTION): a rule of construction, no one's conduct.
+    r"\bterm\s+(?:''|[\"“'‘])[^\"”'’]{1,60}(?:''|[\"”'’])\s+(?:may|shall|must)\s+not\s+be\s+(?:defined|construed|"
+    r"interpreted)\b|"
+    # A definition's lead-in over its points ("In this section, the term ''voting information'' means—", HAVA s.
+    # 302(b)(2)): what the term covers, so "(B) information regarding ... the hours during which polling places will
+    # be open" binds no one.
+    r"\bterm\s+(?:''|[\"“'‘])[^\"”'’]{1,60}(?:''|[\"”'’])\s+means\s*[—–:-]*\s*$|"
     r"\b(?:year|term|period)\s+(?:of\s+[^.;,]{1,40}?\s+)?shall\s+(?:begin|commence|start)\s+on\b|"
     # Deeming with a word or a phrase before its verb ("The sum so certified shall not thereafter be considered
     # unappropriated", "All monies ... shall, for the purpose of such certificate, be deemed in the treasury"), and
