@@ -135,7 +135,18 @@ _BULLET_UNDER_TEXT = re.compile(
 
 
 def _lists_after_paragraphs(raw: str) -> str:
+    raw = _CATCHLINE_ITEM_OVER_LEAD_IN.sub(r"\1\2", raw)
     return _numbered_lines_apart(_LABEL_UNDER_SENTENCE.sub(r"\1\n\n", _BULLET_UNDER_TEXT.sub(r"\1\n\n", raw)))
+
+
+# A Public Law's print as a converter's Markdown (the Help America Vote Act, s. 301(a)(3)): a paragraph's label and
+# capitals catchline as a list item of their own ("- (3) ACCESSIBILITY FOR INDIVIDUALS WITH DISABILITIES.—"), its
+# lead-in the unlabelled paragraph after it ("The voting system shall—") and its points the items after that. Read
+# apart, the catchline was a point with no words and the lead-in a paragraph of the subsection, its points cited
+# "(a)(A)"; the lead-in is the item's own text, run in after the catchline as the print sets it.
+_CATCHLINE_ITEM_OVER_LEAD_IN = re.compile(
+    r"^([ \t]*[*+-][ \t]+\(\w{1,4}\)[ \t]+[A-Z][A-Z0-9 ,;'’()-]{2,120}\.?[—–])[ \t]*\n[ \t]*\n"
+    r"[ \t]*(?![*+-][ \t]|\(|#|>|\||\{)([A-Z][^\n]{0,200}[—–:])[ \t]*$", re.M)
 
 
 # A translation's paragraphs "1- ", "2- " and points "a) ", "A. " one to a line with no blank line between them (the
