@@ -36,6 +36,7 @@ from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, point_modali
 from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
 from compgraph.legal.nonduty import PERIOD_BOUNDS
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
+from compgraph.legal.permitted_as_follows import permission_over_own_sentences
 from compgraph.legal.responsibilities import carry_responsibilities
 from compgraph.legal.statute import Provision, parse_provisions
 
@@ -373,7 +374,12 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
                                 r"\bmay\b(?!\s*,)[^;]*?\b(?:to\s+the\s+extent\s+that|no\s+longer\s+than)\b[^;]*$|"
                                 # Zambia's DPA 13: "a data controller may process personal data where —" then "(a)
                                 # the data subject has given consent ...": the cases a permission holds in, as "if"
-                                r"\bmay\b(?!\s*,)[^;]*?\bwhere\W*$", re.I)
+                                r"\bmay\b(?!\s*,)[^;]*?\bwhere\W*$|"
+                                # HAVA 302(a)(2): "shall be permitted to cast a provisional ballot ... upon the execution
+                                # of a written affirmation ... stating that the individual is—" over "(A) a registered
+                                # voter ...": what the statement a permission rests on must say, no permission each
+                                r"\b(?:may|permitted\s+to)\b[^;]*?\bupon\s+the\s+(?:execution|submission|filing|signing)"
+                                r"\s+of\b[^;]*\bstating\s+that\b[^;]*$", re.I)
 # Singapore's 12(1): "The Commissioner may, if the Commissioner thinks —" over "(a) it is necessary ...; or (b) ...",
 # then "issue a written direction ...": an "if" left open at the dash is completed by the points, which are its cases,
 # and the words after them are the permission's verb, read with the lead-in.
@@ -521,7 +527,8 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
         # duty of its own and each child binds by its own verb. ("A controller shall comply with a request as
         # follows:" over "(1) A controller shall respond ..." still leads in: the children say how.)
         return not (_INCLUDING_THE_FOLLOWING.search(parts[-1]) and len(children) > 1
-                    and all(_sentence_of_its_own(child.text) for child in children))
+                    and all(_sentence_of_its_own(child.text) for child in children)) \
+            and not permission_over_own_sentences(parts[-1], [child.text for child in children])
     # Children under catchlines ("1. Elected Administrative Officials", then "The City website shall include ...")
     # are headed paragraphs; they complete nothing.
     # So do the U.S. Code's subsections under capital catchlines ("(b) MAJOR INCIDENT.—The Director ... shall—").
