@@ -30,7 +30,8 @@ def test_a_section_csv_with_bracketed_run_in_labels_opens_each_section_and_part(
         'reasonable security feature if either of the following requirements are met: (1) The password is unique. (2) '
         'The device requires a new means of authentication. (c) A manufacturer of a connected device may elect to '
         'satisfy the requirements of subdivision (a) by ensuring the connected device does all of the following: (1) '
-        'Meets the baseline product criteria. (2) Bears the binary label. (Added by Stats. 2018, Ch. 860, Sec. 1.)"\r\n',
+        'Meets the baseline product criteria. (2) Bears the binary label. (Added by Stats. 2018, Ch. 860, '
+        'Sec. 1.)"\r\n',
         encoding="utf-8")
     assert [(ref, modality) for ref, modality, _ in _duties(read_document(page))] == [
         ("1798.91.04(a)(1)", "mandatory"), ("1798.91.04(a)(2)", "mandatory"),

@@ -375,9 +375,9 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
                                 # Zambia's DPA 13: "a data controller may process personal data where —" then "(a)
                                 # the data subject has given consent ...": the cases a permission holds in, as "if"
                                 r"\bmay\b(?!\s*,)[^;]*?\bwhere\W*$|"
-                                # HAVA 302(a)(2): "shall be permitted to cast a provisional ballot ... upon the execution
-                                # of a written affirmation ... stating that the individual is—" over "(A) a registered
-                                # voter ...": what the statement a permission rests on must say, no permission each
+                                # HAVA 302(a)(2): "shall be permitted to cast a provisional ballot ... upon the
+                                # execution of a written affirmation ... stating that the individual is—" over "(A) a
+                                # registered voter ...": what the statement a permission rests on says, no permission
                                 r"\b(?:may|permitted\s+to)\b[^;]*?\bupon\s+the\s+(?:execution|submission|filing|signing)"
                                 r"\s+of\b[^;]*\bstating\s+that\b[^;]*$", re.I)
 # Singapore's 12(1): "The Commissioner may, if the Commissioner thinks —" over "(a) it is necessary ...; or (b) ...",
