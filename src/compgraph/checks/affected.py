@@ -14,7 +14,8 @@ chain: a change it matches means running the whole query again, as before.
 
 Property paths: a changed triple is one step of a path, so the path's end is reached through the steps
 before it (``?s a/b* ?t`` with ``t`` an ``rdfs:subClassOf`` triple: ``?s`` is any node whose type reaches the
-triple's subject). Read with rdflib's SPARQL algebra (~25 ms a query), once per plan (``incremental``).
+triple's subject). Read with rdflib's SPARQL algebra (~15-25 ms a query), once per query text, by a full run's
+thread (``EntriesRead``) or the first change that needs it, and kept in the state file (``incremental``).
 """
 
 from __future__ import annotations
