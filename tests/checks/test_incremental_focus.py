@@ -236,18 +236,18 @@ def test_focus_entries_kept_for_a_text_no_longer_planned_are_not_used(
 
 
 def test_the_entries_reader_stops_after_the_query_it_is_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    on_it, go_on = threading.Event(), threading.Event()
+    readers: list[affected.EntriesRead] = []
+    made = threading.Event()
 
-    def slow(text: str) -> list[Any] | None:
-        on_it.set()
-        go_on.wait(10)
+    def on_it_until_asked_to_stop(text: str) -> list[Any] | None:
+        made.wait(10)
+        readers[0]._stop.wait(10)  # the first query ends only once stop has been asked for
         return []
 
-    monkeypatch.setattr(affected, "entries_json", slow)
-    reader = affected.EntriesRead({f"q{n}": "SELECT * WHERE { ?this ?p ?o }" for n in range(20)})
-    assert on_it.wait(10)
-    threading.Timer(0.3, go_on.set).start()  # lets the first query end once stop has been asked for
-    assert reader.stop() == {"q0": []}
+    monkeypatch.setattr(affected, "entries_json", on_it_until_asked_to_stop)
+    readers.append(affected.EntriesRead({f"q{n}": "SELECT * WHERE { ?this ?p ?o }" for n in range(20)}))
+    made.set()
+    assert readers[0].stop() == {"q0": []}
 
 
 def test_focus_entries_read_after_a_change_are_kept_through_a_full_run_on_another_day(
