@@ -112,6 +112,11 @@ def graph_hashes(store: LocalStore) -> dict[str, str]:
     return out
 
 
+def _class_key(o: Any) -> str:
+    """An rdf:type object as the digests key it: a class's IRI as the queries name it, any other term's text."""
+    return o.value if isinstance(o, ox.NamedNode) else str(o)
+
+
 def digests(db: ox.Store, graph: str, predicates: Iterable[str]) -> dict[str, str]:
     """Order-free digests of the graph's triples per predicate, and per class for rdf:type."""
     g = ox.NamedNode(graph)
@@ -123,7 +128,7 @@ def digests(db: ox.Store, graph: str, predicates: Iterable[str]) -> dict[str, st
             for q in quads:
                 # Keyed by the class's IRI as the queries name it: str() of a pyoxigraph NamedNode is "<iri>", which no
                 # query's needs matched, so a change to which nodes have a class re-ran nothing.
-                cls = q.object.value if isinstance(q.object, ox.NamedNode) else str(q.object)
+                cls = _class_key(q.object)
                 per.setdefault(cls, []).append(str(q.subject))
             out.update({f"type {c}": history.digest_lines(subjects)[1] for c, subjects in per.items()})
         else:
@@ -149,7 +154,7 @@ def moved_digests(old: dict[str, str], gone: Iterable[ox.Triple], came: Iterable
             if p not in wanted:
                 continue
             if p == TYPE:
-                key, line = f"type {t.object.value if isinstance(t.object, ox.NamedNode) else t.object}", str(t.subject)
+                key, line = f"type {_class_key(t.object)}", str(t.subject)
             else:
                 key, line = p, f"{t.subject} {t.object}"
             step(sums.setdefault(key, history.StreamDigest()), line)
@@ -380,7 +385,8 @@ def _validate_incremental(
     # stay right whatever made this a full run (another day, other shapes, another version of the planner), so the
     # first change after one does not parse them again (~15 ms a query).
     kept_focus = last.get("focus") if last is not None else None
-    focus = {k: v for k, v in kept_focus.items() if k in set(entry_keys)} if isinstance(kept_focus, dict) else {}
+    planned = set(entry_keys)
+    focus = {k: v for k, v in kept_focus.items() if k in planned} if isinstance(kept_focus, dict) else {}
     if why:
         rerun = list(range(len(p.queries)))
         for g in hashes:
