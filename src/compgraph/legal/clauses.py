@@ -109,7 +109,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            # sources of receipts, shall be reported by the Comptroller": a subject of its own, then a
                            # phrase set off by commas, then its verb.
                            r",\s+and\s+(?=(?:the|each|every|such|any)\s+[^,;]{1,60},\s+[^,;]{1,80},\s+(?:shall|must)\b)|"
-                           r"\s+and\s*,\s+(?=[^,;]{1,40},\s+(?:[\w'’-]+\s+){1,6}?(?:shall|must|may)\b)|"
+                           # (UK GDPR 36(2): "shall ... provide written advice to the controller and, where
+                           # applicable to the processor, and may use any of its powers": the phrase closes the
+                           # advice's addressees; the ", and may" after it is the clause of its own)
+                           r"\s+and\s*,\s+(?=[^,;]{1,40},\s+(?!and\b)(?:[\w'’-]+\s+){1,6}?(?:shall|must|may)\b)|"
                            # CRS 16-21-103(4)(c): "The report shall include ..., and, with respect to any charge, the
                            # factual basis of which includes ..., the court and the bureau shall comply with the
                            # following procedures:" (a phrase of any length set off before the new subject).
@@ -360,6 +363,21 @@ _CONCESSIVE = re.compile(r"^(?:While|Although|Though)\s[^,;]*\bmay\b[^,;]*(,)\s+
                          r"(?=(?:it|they|he|she|the|such|each|an?)\b[^,;]{0,60}?\b(?:shall|must)\b)")
 
 
+# UK DPA 2018 66(2)(c): "must ... implement measures designed to— (c) ensure that any systems used ... function
+# properly and may, in the case of interruption, be restored": a passive "may be" coordinated inside the "that" clause
+# after the duty's verb says what the systems can be, no permission of its own.
+_INNER_MAY_BE = re.compile(r",?\s+and\s+may\s*(?:,[^,;]{1,80},\s*)?be\s+[a-z]+(?:ed|en)\b", re.I)
+
+
+def _inner_clause_after_modal(sentence: str, begin: int, start: int) -> bool:
+    """Whether a clause ("that", "which", "if" ...) opens after the last modal verb between ``begin`` and ``start``
+    (or after ``begin``, in a point read apart from the lead-in that holds its modal verb)."""
+    after = begin
+    for m in _MODAL_VERB.finditer(sentence, begin, start):
+        after = m.end()
+    return _INNER_CLAUSE.search(sentence, after, start) is not None
+
+
 def _pieces(sentence: str) -> list[tuple[int, int]]:
     """Spans of the coordinated modal clauses of a sentence; a later one starts at its "and"."""
     pieces = []
@@ -385,6 +403,8 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
                 and re.match(r",\s+and\s+(?!(?:shall|must|may|should|not)\b)", sentence[start:], re.I):
             continue
         if repeated and re.match(r"may\b", sentence[end:], re.I) and _INNER_CLAUSE.search(sentence, begin, start):
+            continue
+        if not repeated and _INNER_MAY_BE.match(sentence, start) and _inner_clause_after_modal(sentence, begin, start):
             continue
         # "may petition the district court for the issuance of, and the district court may issue, a subpoena" (NRS
         # 432B.407(4)): a clause left open on its preposition shares the object after the inserted one: one clause.

@@ -21,13 +21,18 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Mapping
 
-__all__ = ["is_section_csv", "csv_sections_to_text"]
+__all__ = ["is_section_csv", "csv_sections_to_text", "section_rows_to_text"]
 
 _SECTION_COLUMNS = {"section", "content"}
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 # what ends a point before the next one's glued label: ";", ",", "; and", ", or", ... with no space after it, or the
 # dots of a point the act has omitted ("d. . . . . . . .eprotect the rights ...")
+# a new subsection: after a full stop (and a space the export sometimes leaves), the next number and a capital; an
+# inserted one's letter ("2A", and "4A." with a stray full stop in the UK GDPR's "4A.In paragraph 4, ...")
+_NEXT_SUBSECTION = re.compile(r"\.[ \t]?(\d{1,3})([A-Z](?=[A-Z])|[A-Z]\.(?=[A-Z]))?(?=[A-Z]|\. )")
+_LIST_OPENERS = ("—", ":")
 _POINT_END = re.compile(r"(?:[;,](?:[ \t]*(?:and|or))?|\.[ \t]\.)$")
 
 
@@ -52,7 +57,11 @@ def is_section_csv(raw: str) -> bool:
 
 def csv_sections_to_text(raw: str) -> str:
     """Each row of a section CSV as the act prints the section: its title, then its labelled parts line by line."""
-    rows = csv.DictReader(io.StringIO(raw.lstrip("\ufeff")))
+    return section_rows_to_text(csv.DictReader(io.StringIO(raw.lstrip("\ufeff"))))
+
+
+def section_rows_to_text(rows: Iterable[Mapping[str | None, str | None]]) -> str:
+    """Section rows (``section``, ``title``, ``content`` fields, from a CSV or a JSON export) as the act prints them."""
     out: list[str] = []
     for row in rows:
         fields = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
@@ -92,19 +101,20 @@ def _unglue(content: str) -> list[str]:
         ch = content[i]
         # a new subsection: after a full stop (and a space the export sometimes leaves), the next number, a capital
         if ch == ".":
-            nxt = re.match(r"\.[ \t]?(\d{1,3})([A-Z](?=[A-Z]))?(?=[A-Z]|\. )", content[i:])
+            nxt = _NEXT_SUBSECTION.match(content, i)
             if nxt and int(nxt.group(1)) in (sub, sub + 1) and (nxt.group(2) or int(nxt.group(1)) == sub + 1):
                 lines.append(current + ".")
                 sub = int(nxt.group(1))
-                current = f"({nxt.group(1)}{nxt.group(2) or ''}) "
+                current = f"({nxt.group(1)}{(nxt.group(2) or '').rstrip('.')}) "
                 stack = []
-                i += nxt.end()
+                i = nxt.end()
                 continue
-        # a list opens after the lead-in's dash: letters under a subsection, numerals under a letter
-        if ch == "—":
+        # a list opens after the lead-in's dash (or, in the EU's drafting the UK GDPR keeps, its colon: "in the case
+        # of:aa systematic ..."): letters under a subsection, numerals under a letter
+        if ch in _LIST_OPENERS:
             kind, first = ("roman", "i") if stack and stack[-1][0] == "letter" else ("letter", "a")
             if content.startswith(first, i + 1) and _starts_word(content, i + 1 + len(first)):
-                lines.append(current + "—")
+                lines.append(current + ch)
                 stack.append((kind, 0))
                 current = f"({first}) "
                 i += 1 + len(first)

@@ -155,7 +155,10 @@ _RECOMMENDED = re.compile(r"\bshould\b|\b(?:is|are)\s+(?:(?:also|\w+ly)\s+){0,2}
 # permission whose party a pronoun stands for.
 # "obtain such insurance as may be necessary ... or as may be required by applicable law": what the need or the law
 # calls for, not a leave.
+# (UK GDPR 25(1B)(b)(i): children "merit specific protection ... because they may be less aware of the risks": what
+# a reason says may be so, no leave.)
 _MAY = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!\bwhere )(?<!\bwhat )(?<!\bas )"
+                  r"(?<!\bbecause they )(?<!\bbecause it )"
                   # (Springboro's "In amending the tax budget, it may add or increase programs ...": "it" after an
                   # opening phrase is the party, Council, with a verb of its own)
                   r"(?:(?<!\bit )|(?<=\bit )(?=may\s+(?:do\s+so|\w+\s+only)\b)|(?<=,\sit\s)(?=may\s+(?!be\b|have\b|"

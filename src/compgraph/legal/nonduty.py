@@ -240,6 +240,10 @@ _NON_DUTY_TEXT = (
     # "Where two or more controllers jointly determine ..., they shall be joint controllers.": a classification of
     # parties, a definition ("They shall in a transparent manner determine ..." is the duty).
     r"\bmay\s+be\s+used\s+as\s+(?:an?\s+)?element\b|\bmay\s+be\s+used\s+(?:as\s+\w+\s+)?to\s+demonstrate\b|"
+    # (the UK GDPR's 24(3) and 25(3), "... may be used as a means of demonstrating compliance with the obligations of
+    # the controller", and the DPA 2018's 66(3), "may be used by a controller or processor as a means of
+    # demonstrating compliance with subsection (1)": the same standing of a code or a certificate, in other words)
+    r"\bmay\s+be\s+used\s+(?:by\s+[^.;]{1,80}?\s+)?as\s+(?:an?\s+)?means\s+of\s+demonstrating\b|"
     r"\b(?:they|it|he|she)\s+shall\s+be\s+(?:joint\s+|co-)?(?:controllers?|processors?|operators?|providers?|"
     r"deployers?|manufacturers?|importers?|distributors?|owners?|employers?)\s*\.?\s*$|"
     r"\bshall\s+be\s+understood\s+to\s+(?:have\s+been|be)\b|\bshall\s+remain\s+subject\s+to\b|"
@@ -302,7 +306,8 @@ _NON_DUTY_TEXT = (
     r"^\W*(?:the\s+)?[\"“][^\"”]{1,60}[\"”]\s+shall\s+(?:consist\s+of|mean|include)\b|"
     r"\bshall\s+be\s+sufficient\s+for\s+the\s+purposes?\s+of\b|"
     # "Subsections (2) ... and (3) are not to be construed so as to authorize ...": a rule of construction.
-    r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied)\b|"
+    # (UK GDPR 25(4): "Paragraphs 1A and 1B are not to be read as implying anything about ...": the same rule)
+    r"\b(?:is|are)\s+not\s+to\s+be\s+(?:construed|interpreted|applied|read)\b|"
     # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
     # (Richmond's "The appropriation ordinance shall be based on the budget but need not be itemized further than by
     # departments": what the duty does not require is part of it, not an exemption of its own.)

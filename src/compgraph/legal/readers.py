@@ -16,6 +16,7 @@ from compgraph.legal.asciidoc import asciidoc_to_text, is_asciidoc
 from compgraph.legal.counted_lists import nested_counter
 from compgraph.legal.csv_sections import csv_sections_to_text, is_section_csv
 from compgraph.legal.glued_labels import unglue_labels
+from compgraph.legal.json_sections import is_section_json, json_sections_to_text
 from compgraph.legal.margin_numbers import strip_margin_numbers
 from compgraph.legal.markdown_text import markdown_saved_as_text, markdown_to_html, printed_text
 from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraphs
@@ -78,6 +79,8 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
             text = asciidoc_to_text(raw)
         elif is_section_csv(raw):  # an act's sections as CSV rows, their labels glued to the words
             text = csv_sections_to_text(raw)
+        elif is_section_json(raw):  # the same sections as a JSON array's objects, a field a line
+            text = json_sections_to_text(raw)
         else:
             text = unglue_labels(raw)
     # A zero-width space written as a character reference ("&#8203;", "&ZeroWidthSpace;") is one only now.
