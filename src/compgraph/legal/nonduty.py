@@ -587,6 +587,9 @@ _NON_DUTY_TEXT = (
     # The U.S. Code's editorial footnote ("So in original. Probably should be ''of''."): the reviser's remark on a
     # word, no one's duty.
     r"^\W*probably\s+should\s+(?:be|read)\b|"
+    # A copy's disclaimer of itself with no subject ("Unofficial reproduction ... May contain errors or be out of
+    # date."): what the page might hold, no one's duty.
+    r"^\W*may\s+(?:contain\s+(?:errors|inaccuracies|omissions)|be\s+(?:out\s+of\s+date|outdated|incomplete))\b|"
     # A tail after a lead-in's points that narrows a term it used (47 U.S.C. 1002(a)(2): "except that, with regard to
     # information acquired solely pursuant to the authority for pen registers ..., such call-identifying information
     # shall not include any information that may disclose the physical location of the subscriber"; Colorado's

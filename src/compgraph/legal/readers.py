@@ -114,6 +114,10 @@ def _xml_text(path: Path, raw: str) -> str:
 
     if has_anchored_provisions(root):  # the Treasury Board's policy instruments: numbers in anchor attributes
         return anchored_xml_to_text(root)
+    from compgraph.legal.regml import has_marked_paragraphs, regml_to_text
+
+    if has_marked_paragraphs(root):  # eRegulations' RegML: labels in marker attributes
+        return regml_to_text(root)
     import warnings
 
     from bs4 import XMLParsedAsHTMLWarning
@@ -147,6 +151,31 @@ def _laid_out_lines(node: Any) -> list[str] | None:
     if len(lines) < _LAID_MIN or sum(1 for ln in lines if _LAID_LABEL.match(ln)) < _LAID_MIN:
         return None
     return lines
+
+
+# A page that sets a statute's text straight inside a <div> as its publisher wrapped it (the Hawaii LRB's section pages
+# copied into a site: "     (b)  Any business ...\nbusiness that ..." with a blank line between subsections) keeps its
+# layout in white space alone, which a browser would run together but the text's own blank lines mark: each paragraph
+# is read as a line, its wrapped lines joined. Several paragraphs must open with a label, which text merely wrapped in
+# a page's source does not do.
+def _blank_line_paragraphs(text: str) -> list[str] | None:
+    paragraphs = [" ".join(p.split()) for block in re.split(r"\n[ \t]*\n", text) for p in _heading_apart(block)]
+    paragraphs = [p for p in paragraphs if p]
+    if len(paragraphs) < _LAID_MIN or sum(1 for p in paragraphs if _LAID_LABEL.match(p)) < _LAID_MIN:
+        return None
+    return paragraphs
+
+
+# the section's number and catchline on the first line, its first subsection on the next ("§487N-2  Notice of
+# security breach.\n(a)  Any business ..."): the heading is a line of its own, not the first words of (a)
+_HEADING_OVER_LABEL = re.compile(r"\A[ \t]*(\S[^\n]*\.)[ \t]*\n(?=[ \t]*\([0-9A-Za-z]{1,4}\)[ \t])")
+
+
+def _heading_apart(block: str) -> list[str]:
+    found = _HEADING_OVER_LABEL.match(block)
+    if found is None or _LAID_LABEL.match(found.group(1)):
+        return [block]
+    return [found.group(1), block[found.end():]]
 
 
 _XML_HEAD = re.compile(r"<(/?)head(?=[\s>/])([^>]*)>", re.I)
@@ -505,8 +534,10 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
     apart: set[int] = set()  # paragraphs of a list item read as lines of their own, in document order
 
     def flush() -> None:
-        text = " ".join("".join(loose).split())
-        if text:
+        if (paragraphs := _blank_line_paragraphs("".join(loose))) is not None:
+            lines.extend(x for paragraph in paragraphs for x in ("", paragraph))
+            lines.append("")
+        elif text := " ".join("".join(loose).split()):
             lines.extend(["", text, ""])
         loose.clear()
 
