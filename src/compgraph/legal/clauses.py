@@ -73,6 +73,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            # and any other person may bring an action to obtain actual damages": "any other" names a
                            # party of its own, with or without a comma before its "and"
                            r"\s+and\s+(?=any\s+other\s+(?:person|party|individual|entity)\s+(?:shall|must|may)\b)|"
+                           # The Irish AERSS Act's 22(5)(b): "he or she shall retire from the chair and the question
+                           # shall be determined by majority vote of the remaining members": a passive with its own
+                           # subject and its own agent, no comma before its "and"
+                           r"\s+and\s+(?=the\s+[\w'’-]+\s+shall\s+be\s+[a-z]+(?:ed|en)\s+by\b)|"
                            # New York's 899-ff(3)(c): "..., another request may not be made ... for the following
                            # calendar year, however an operator may make available a mechanism ...": after a comma too,
                            # where a party of its own follows "however"
@@ -117,7 +121,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            # factual basis of which includes ..., the court and the bureau shall comply with the
                            # following procedures:" (a phrase of any length set off before the new subject).
                            r"\s+and\s*,\s+(?=(?:with\s+respect\s+to|in\s+the\s+case\s+of|as\s+to|for|in|where|when|if)\b"
-                           r"[^;]{1,200}?,\s+(?:the|each|every|any|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:shall|must|may)\b)|"
+                           r"[^;]{1,200}?,\s+(?:(?:the|each|every|any|a|an)\s+(?:[\w'’-]+\s+){0,5}?|"
+                           # (the Irish AERSS Act's 22(6): "... removal from office under section 16 and, where a
+                           # person is removed ..., he or she shall thenceforth be disqualified ...": a pronoun)
+                           r"(?:he\s+or\s+she|he|she|it|they)\s+(?:\w+\s+)?)(?:shall|must|may)\b)|"
                            # Florida's s. 501.171(11)(b)2.: "..., except that information made confidential ... may not
                            # be released": an exception with a subject and a modal verb of its own is a clause of its
                            # own.
@@ -274,7 +281,7 @@ def _main_part(clause: str) -> str:
 
 # "whenever the attorney general shall believe ... that there is a violation ... he or she may bring an action":
 # an old-style conditional "shall" (whoever forms the belief), not a duty; the clause's verb is "may bring".
-_CONDITIONAL_SHALL = re.compile(r"\b((?:whenever|if|when|where)\b[^;]{0,160}?)\bshall\s+"
+_CONDITIONAL_SHALL = re.compile(r"\b((?:whenever|if|when|where)\b[^;,]{0,160}?)\bshall\s+"
                                 r"(?=(?:believe|determine|find|decide|consider|deem)\b)", re.I)
 
 
@@ -672,6 +679,9 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
         # So does one whose relative clause binds the officer it names (", whose duty it shall be forthwith to take
         # such steps ...").
         own_verb = own_verb or _own_relative(point, a)
+        # So does a passive with a subject and an agent of its own ("he or she shall retire from the chair and the
+        # question shall be determined by majority vote of the remaining members"): another party acts.
+        own_verb = own_verb or _OWN_PASSIVE.match(clause) is not None
         # Once the point's own words have ended, a later clause with a verb of its own is a duty of its own
         # whatever its modality; one coordinated with a conditioned clause ("in the case of law enforcement, where
         # ..., X shall not ..., and their personal data shall be deleted") shares its condition.
@@ -694,6 +704,9 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
                 condition = _SHARED_CONDITION.match(later[-1][1]) if later and clause.startswith("and ") else None
                 later.append((modality, f"{condition[1]}, … {clause[4:].strip()}" if condition else clause.strip()))
     return (point[:own_end].strip().rstrip(",") if own_end < len(point) else point), later
+
+
+_OWN_PASSIVE = re.compile(r"\W*and\s+the\s+[\w'’-]+\s+shall\s+be\s+[a-z]+(?:ed|en)\s+by\b", re.I)
 
 
 pieces = _pieces  # the spans of a sentence's coordinated modal clauses, for ``lead_ins``

@@ -131,7 +131,10 @@ _PERMISSION = re.compile(
 _WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhether\s)"
          r"(?<!\bif\s)\bwill\s+(?!not\b)(?!(?:\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
          r"streamline|improve|promote|enhance|enable|help|increase|result|lead|benefit|foster|spur|reduce|contribute|"
-         r"support|encourage|save|drive|generate|empower|strengthen|continue|provide\s+(?:benefits|opportunities))\b)")
+         r"support|encourage|save|drive|generate|empower|strengthen|continue|provide\s+(?:benefits|opportunities)|"
+         # (PIPEDA's 4.7.2 "The nature of the safeguards will vary depending on the sensitivity ...": what varies, as
+         # "may vary")
+         r"vary|differ|depend)\b)")
 # "This information is to be listed on the City's website", "Such records are to be available whenever requested":
 # a duty, unless a modal verb of its own governs the sentence ("Member States may decide that the assessment is to be
 # carried out by ...").

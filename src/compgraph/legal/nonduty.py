@@ -331,6 +331,12 @@ _NON_DUTY_TEXT = (
     # a duty of the party that grants it.)
     r"\bshall\s+be\s+for\b(?!\s+a\s+(?:limited|fixed|specified|determined|defined|maximum)\s+(?:period|duration|time)\b)|^\W*no\s+(?:\w+\s+){1,3}?(?:is|are)\s+required\b|"
     r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
+    # The Irish AERSS Act's 22(4)(a) "the decision is not invalid, and shall be taken to have always been valid", 22(6)
+    # "he or she shall thenceforth be disqualified for membership of the Board" and 24(2) "A person does not
+    # contravene subsection (1) by disclosing ... if the disclosure—": a validity saved, a status that follows, an
+    # exception to a prohibition; none binds anyone to act.
+    r"\bshall\s+be\s+taken\s+to\s+have\s+(?:always\s+)?been\b|\bshall\s+(?:thenceforth\s+)?be\s+disqualified\b|"
+    r"\bdoes\s+not\s+contravene\b|"
     # A charter's limits on an office and the effect of a vote or veto: "shall have no vote therein", "it shall
     # take effect in the same manner as if the Mayor had signed it".
     r"\bshall\s+have\s+no\s+(?:\w+\s+)?(?:vote|power|authority|right)\b|"

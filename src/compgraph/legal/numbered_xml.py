@@ -25,6 +25,8 @@ _GROUPS = frozenset({"part", "division", "chapter", "subpart", "subchapter", "bo
 _SECTIONS = frozenset({"section", "article", "regulation", "rule"})
 # A provision's catchline.
 _CATCHLINES = frozenset({"marginalnote", "heading"})
+# Headings that title what follows them (Justice Canada's ``Heading`` and, in a schedule, ``GroupHeading``).
+_HEADINGS = frozenset({"heading", "groupheading"})
 # Words of the law (a provision's own text, a lead-in, the words after its points).
 _WORDS = frozenset({"text", "content", "p", "intro", "chapeau", "wrapup", "continuation", "definition"})
 # A document's title, printed above its provisions.
@@ -70,9 +72,11 @@ class _Page(Page):
 
 def _lay_out(element: Any, page: _Page, label: str = "") -> None:
     name = _local(element.tag)
-    if name == "heading" and label == "":
+    if name in _HEADINGS and label == "":
         # Canada's "<Heading><TitleText>Requirements</TitleText></Heading>" (a "PART 1" label in it, too) titles
-        # the sections after it: one heading line, not a numbered provision
+        # the sections after it: one heading line, not a numbered provision; a schedule's "<GroupHeading>" ("4.7
+        # Principle 7 — Safeguards") likewise titles the clauses after it, and carries the number of the
+        # principle's own statement under it
         page.heading(" ".join(_words(c) for c in element))
         return
     num = _num(element)

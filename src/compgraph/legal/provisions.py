@@ -359,6 +359,10 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if(?!\s+any\b)|unless)|"
                                 r"as\s+soon\s+as)\b(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*)?\s*$|"
                                 r"^\W*(?:if|where|when)\W*$|"
+                                # the Irish AERSS Act's 24(1): "a person shall not disclose confidential information
+                                # obtained by him or her while performing functions as—" over "(a) a member of the
+                                # Board, ...": the capacities that bring a person under the duty, no duty each
+                                r"\b(?:shall|must)\b[^;]*\b(?:while|when)\s+[a-z]+ing\s+(?:[\w'’-]+\s+){0,4}?as\W*$|"
                                 # Art. 5(1)(h), a point of "shall be prohibited:": "the use of ... unless and in so far
                                 # as such use is strictly necessary for one of the following objectives:" (exceptions)
                                 r"\bunless\b[^;:]*\b(?:one|any|either)\s+of\s+the\s+following\b[^;:]*:\s*$|"

@@ -96,9 +96,12 @@ def _xml_text(path: Path, raw: str) -> str:
     which gives each element that is not inline markup a line."""
     import xml.etree.ElementTree as ET
 
+    from compgraph.legal.character_elements import character_elements_to_text
     from compgraph.legal.clml import CLML_NAMESPACE, clml_to_text
     from compgraph.legal.numbered_xml import has_numbered_provisions, numbered_xml_to_text
 
+    # the Irish Statute Book writes dashes, quotes and fadas as empty elements, which markup reading would drop
+    raw = character_elements_to_text(raw)
     try:
         # The standard library's parser does not fetch external entities, and its expat refuses the
         # exponential entity expansion of a "billion laughs" file.
