@@ -52,22 +52,16 @@ def _lay_out(element: Any, lines: list[str]) -> None:
             if _local(child.tag) == "paragraph":
                 _lay_out(child, lines)
         return
-    if tag == "section":
-        for child in element:
-            if _local(child.tag) == "subject":
-                lines.extend(["", _words(child), ""])
-            else:
-                _lay_out(child, lines)
-        return
-    if tag in ("subpart", "appendix", "interp"):
-        for child in element:
-            if _local(child.tag) == "title":
-                lines.extend(["", _words(child), ""])
-            else:
-                _lay_out(child, lines)
-        return
+    heading = _HEADINGS.get(tag)
     for child in element:
-        _lay_out(child, lines)
+        if heading is not None and _local(child.tag) == heading:
+            lines.extend(["", _words(child), ""])
+        else:
+            _lay_out(child, lines)
+
+
+# the child that heads each part: a section's subject ("§ 1016.10 Limits on ..."), a subpart's or appendix's title
+_HEADINGS = {"section": "subject", "subpart": "title", "appendix": "title", "interp": "title"}
 
 
 def regml_to_text(root: Any) -> str:
