@@ -55,8 +55,11 @@ _ROLES = _table(
                   r"\bdirector of\b|\bthe director\b|\b(?:legislative|executive) branch\b|"
                   r"\bunits? of (?:state or )?local government\b|"
                   r"\bthe council\b|\b(?:central|state|federal) government\b|"
-                  # a UK Act's minister, who makes the regulations it provides for
-                  r"\bthe secretary of state\b|"
+                  # a UK Act's minister, who makes the regulations it provides for; a minister or secretary by office
+                  # (New Zealand's "the Minister", HIPAA's "the Secretary"), an archives' chief, a public office or
+                  # a local authority (New Zealand's Public Records Act binds both)
+                  r"\bthe secretary of state\b|\bthe (?:minister|secretary|chief archivist)\b|"
+                  r"\bpublic offices?\b|\blocal authorit(?:y|ies)\b|"
                   # UK regulators: the (Information) Commissioner, the incident response team, GCHQ, the SPOC
                   r"\bcommissioner\b|\bCSIRTs?\b|\bGCHQ\b|\bsingle\s+point\s+of\s+contact\b|\bSPOC\b|"
                   # China's Measures: "the relevant competent department", "the national cybersecurity and
@@ -73,7 +76,10 @@ _ROLES = _table(
                  r"\b(?:that|which|who)\s+uses?\s+(?:an?\s+)?(?:artificial\s+intelligence|AI)\b"),
     # A health care statute's "providers" ("requests by providers", "contracting providers", "the enrollee's
     # treating provider") are physicians and hospitals, not the providers of an AI system.
-    ("provider", r"(?<!\bhealth care )(?<!\bcontracting )(?<!\brequesting )(?<!\btreating )(?<!\bnetwork )"
+    # the manufacturer of a connected device or of equipment makes the product, as a provider does; CALEA's
+    # telecommunications carrier provides the service
+    ("provider", r"\bmanufacturers?\b|\btelecommunications\s+carriers?\b|"
+                 r"(?<!\bhealth care )(?<!\bcontracting )(?<!\brequesting )(?<!\btreating )(?<!\bnetwork )"
                  r"(?<!\brequests by )(?<!\brequested by )\bproviders?\b|\bSMEs\b|\bstart-ups\b"),
     ("employer", r"\bemployers?\b|\b(?:employment|staffing)\s+agenc(?:y|ies)\b"),
     ("supplier", r"\bsuppliers?\b"),
@@ -87,7 +93,9 @@ _ROLES = _table(
     # controller does; its agent acts for it, as a processor (listed first: the agent's phrase ends in "custodian").
     # California's CCPA: a "service provider or contractor" processes for the business (ePrivacy's "the service
     # provider" alone is the provider of the communications service).
+    # HIPAA's "business associate" acts for the covered entity.
     ("processor", r"\bagents?\s+of\s+(?:a|an|the)\s+(?:health\s+information\s+)?custodians?\b|"
+                  r"\bbusiness\s+associates?(?:\s+of\s+(?:a|an|the)\s+covered\s+entit(?:y|ies))?\b|"
                   r"\bservice\s+providers?\s+or\s+contractors?\b"),
     # Japan's APPI calls it a "personal information handling business operator"; Washington's My Health My Data Act
     # a "regulated entity" (one that "determines the purpose and means of collecting, processing ... consumer health
@@ -96,7 +104,14 @@ _ROLES = _table(
     ("controller", r"\b(?:data\s+)?controllers?\b|\bdata\s+fiduciar(?:y|ies)\b|\bregulated\s+entit(?:y|ies)\b|"
                    r"\bdata\s+users?\b|"
                    r"\bhealth\s+information\s+custodians?\b|\bpersonal\s+information\s+handling\s+business\s+"
-                   r"operators?\b"),
+                   r"operators?\b|"
+                   # HIPAA's "covered entity", Alberta's "custodian", GLBA's "financial institution", the insurance
+                   # data security laws' "licensee", a "data broker" and a web site's "operator" hold the data and
+                   # decide its uses
+                   r"\bcovered\s+entit(?:y|ies)\b|(?<!\bas )\bcustodians?\b|\bfinancial\s+institutions?\b|"
+                   r"\blicensees?\b|"
+                   r"\bdata\s+brokers?\b|\boperators?\s+of\s+(?:a\s+|an\s+)?(?:commercial\s+)?"
+                   r"(?:web\s*sites?|online\s+services?)\b"),
     # Singapore's PDPA calls the processor a "data intermediary".
     ("processor", r"\b(?:data\s+)?processors?\b|\bdata\s+intermediar(?:y|ies)\b"),
     ("data-subject", r"\bconsumers?\b(?!['’]s\b)(?![\s-]+(?:requests?|rights?|data|health|protection|reporting|"
@@ -114,8 +129,10 @@ STATUTE_ROLES: tuple[str, ...] = tuple(dict.fromkeys(name for name, _ in _ROLES)
 
 # "deployers that are public authorities ...": the relative clause says which deployers, the party is the
 # deployer. "The identification number of the notified body shall be affixed": whose number, not who acts.
-# "The Office of the Governor shall": an office named after its holder is the party, not a qualifier.
+# "The Office of the Governor shall": an office named after its holder is the party, not a qualifier; so is
+# "An operator of a commercial Web site" (CalOPPA, COPPA): the site says which operator.
 _QUALIFIER = re.compile(r"\b(?:that|which|who)\s+(?:are|is)\b.*$|(?<!\boffice\s)(?<!\bagent\s)(?<!\bagents\s)"
+                        r"(?<!\boperator\s)(?<!\boperators\s)"
                         r"\bof\s+(?:the|a|an|its|their)\s+"
                         r"[\w\s-]{0,40}$",
                         re.I)
