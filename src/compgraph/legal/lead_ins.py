@@ -10,7 +10,7 @@ import re
 
 from compgraph.legal.clauses import pieces, statute_modality
 
-__all__ = ["MAY_INCLUDE", "cases_not_duties", "point_modality", "proviso_modality", "split_lead_in",
+__all__ = ["MAY_INCLUDE", "cases_not_duties", "excepted_leave", "point_modality", "proviso_modality", "split_lead_in",
            "pop_lead_in", "without_excepting_proviso"]
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
@@ -122,21 +122,40 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
 # the following items:" then "(i) when a Person in Charge ... provides ...": the prohibition's exceptions too.
 _PERMITTED_CASES = re.compile(r"\bmay\b(?!\s+not\b)[^;:]*\bin\s+(?:any\s+of\s+)?the\s+following\s+"
                               r"(?:cases|situations|circumstances)\W*$", re.I)
-_EXCEPTED_SITUATIONS = re.compile(r"\b(?:may|shall|must)\s+not\b[^;:]*\bexcept\s+in\s+(?:any\s+of\s+)?the\s+"
+# The CFR's passive "Detonators are not to be stored in the same magazine with other explosive materials, except under
+# the following circumstances:" (27 CFR 555.213(b)) likewise: its points say where the thing may be, each its own leave.
+_EXCEPTED_SITUATIONS = re.compile(r"\b(?:(?:may|shall|must)\s+not|(?:is|are)\s+not\s+to)\b[^;:]*\bexcept\s+"
+                                  r"(?:in|under)\s+(?:any\s+of\s+)?the\s+"
                                   r"following\s+(?:cases|situations|circumstances)\W*$|\bexcept\s+in\s+(?:those\s+)?"
                                   r"cases\s+(?:that|which)\s+falls?\s+under\s+any\s+of\s+the\s+following\b", re.I)
-_IF_POINT = re.compile(r"\W*if\b", re.I)
+# A permission's points that say what it rests on ("Any appropriate ATF officer may enter the business premises ...—"
+# over "(a) Pursuant to duly issued search warrant ...; or (b) Upon the consent of the distributor", 27 CFR 646.153):
+# each a warrant for the one leave, as "if" points are its conditions.
+_IF_POINT = re.compile(r"\W*(?:if|pursuant\s+to|upon)\b", re.I)
+# "The appropriate ATF officer may, pursuant to an application ..., approve a shorter retention period where—" (27 CFR
+# 646.150(b)): after an aside the points are the cases the permission holds in ("may ... where —", as provisions
+# reads it without the aside).
+_PERMITTED_WHERE = re.compile(r"\bmay\s*,(?!\s*(?:if|where|when)\b)[^;:]*?,[^;:]*\bwhere\W*$", re.I)
+
+
+def excepted_leave(lead_text: str, point: str) -> bool:
+    """Whether ``point``, under a prohibition's list of excepted circumstances, is a whole sentence that grants its
+    own leave ("(1) In a type 4 magazine, detonators ... may be stored with electric squibs ..."): a permission row of
+    its own, though the lead-in's points bind nothing by the lead-in's verb."""
+    return bool(_EXCEPTED_SITUATIONS.search(lead_text)) and point.rstrip().endswith(".") \
+        and point_modality(point) == "permission"
 
 
 def cases_not_duties(lead_text: str, point_texts: list[str]) -> bool:
     """Whether the points under ``lead_text`` are the cases a permission (or a prohibition's exception) covers, not
     duties: the lead-in states the one row."""
-    if _PERMITTED_CASES.search(lead_text) or _EXCEPTED_SITUATIONS.search(lead_text):
+    if _PERMITTED_CASES.search(lead_text) or _EXCEPTED_SITUATIONS.search(lead_text) \
+            or _PERMITTED_WHERE.search(lead_text):
         return True
     if _FORBIDDEN_THING.search(lead_text) and statute_modality(lead_text) == "prohibition" \
             and any(_AND_END.search(t) for t in point_texts) and not any(_OR_END.search(t) for t in point_texts):
         return True
-    permission = statute_modality(lead_text) == "permission" and lead_text.rstrip().endswith(":")
+    permission = statute_modality(lead_text) == "permission" and lead_text.rstrip().endswith((":", "—"))
     return permission and len(point_texts) >= 2 and all(_IF_POINT.match(t) for t in point_texts)
 
 

@@ -28,7 +28,8 @@ _PROHIBITION = re.compile(
     # denied is a prohibition.
     r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b|"
     # A thing not permitted at all ("Automated final decision systems are not permitted."): forbidden.
-    r"\b(?:is|are)\s+not\s+(?:permitted|allowed)\s*[.;]|"
+    # ... or not in the places a lead-in lists ("Smoking ... are not permitted: (a) In any magazine;").
+    r"\b(?:is|are)\s+not\s+(?:permitted|allowed)\s*[.;:—]|"
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
     # ("... to ensure that the AI system, when placed on the market, no longer presents that risk ..., within a
     # period it may prescribe": "no longer" negates nothing the sentence requires)
@@ -138,7 +139,10 @@ _WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<
 # "This information is to be listed on the City's website", "Such records are to be available whenever requested":
 # a duty, unless a modal verb of its own governs the sentence ("Member States may decide that the assessment is to be
 # carried out by ...").
-_TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+(?:\w+ed|kept|held|made|available)\b", re.I)
+# An adverb may stand before the participle, and a rule for things says what they are to be made of: "Floors are to
+# be regularly swept.", "Tools ... are to be of nonsparking materials" (27 CFR 555.214-555.215).
+_TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+(?:\w+ly\s+)?(?:\w+ed|kept|held|made|available|swept|done|given|"
+                    r"taken|shown|built|sent|paid|laid|brought|written|drawn|sold|of)\b", re.I)
 # "Consent is required for the collection ...", "the consent of the individual is required before ...": a requirement
 # stated in the passive, as a model code states its principles ("is required by law" says what a law demands).
 # A policy's "Compliance is required with all enterprise policies and standards." likewise.

@@ -61,10 +61,18 @@ def _label(number: str) -> str:
 
 # A code section numbered by title and section ("2-532", "28-3852", "1-204.22"), as the D.C. Code numbers them.
 _CODE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?-\d{1,5}(?:\.\d{1,3})?[a-z]?")
+# A section number printed with its section sign, as USLM carries the CFR's ("§ 555.204") and the U.S. Code's.
+_SIGNED_NUMBER = re.compile(r"§\s?\d{1,5}[a-z]?(?:[.-]\d{1,5}[a-z]?)*")
 
 
 class _Page(Page):
     """CLML's page, but a section's number waits for its first words with a space: "4 (1) In meeting ..."."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # set once a section prints its own section sign: the CFR's paragraph catchlines then run in after the
+        # paragraph's number ("(a) General. Each distributor ..."), as the CFR prints them
+        self.run_in = False
 
     def joiner(self, text: str) -> str:
         return " "
@@ -95,6 +103,15 @@ def _lay_out(element: Any, page: _Page, label: str = "") -> None:
             # access ...", as the code prints it; its subsections then open their own lines
             page.heading(f"§ {number}. {' '.join(catchlines)}".strip())
             catchlines, number = [], ""
+        elif name in _SECTIONS and _SIGNED_NUMBER.fullmatch(number):
+            # USLM's "§ 555.204" over its catchline: one heading, "§ 555.204 Inspection of magazines.", as the CFR
+            # prints it; run into the first words, the number would cite no duty of the section
+            page.heading(f"{number} {' '.join(catchlines)}".strip())
+            catchlines, number = [], ""
+            page.run_in = True
+        elif name not in _SECTIONS and catchlines and page.run_in:
+            number = " ".join([_label(number), *catchlines])
+            catchlines = []
         for catchline in catchlines:
             page.heading(catchline)
         if name in _SECTIONS:

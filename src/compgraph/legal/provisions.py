@@ -32,7 +32,14 @@ from compgraph.legal.clauses import (
 )
 from compgraph.legal.furniture import SENTENCE_BREAK, set_in_capitals
 from compgraph.legal.labels import CAPITAL_CATCHLINE
-from compgraph.legal.lead_ins import MAY_INCLUDE, cases_not_duties, point_modality, proviso_modality, split_lead_in
+from compgraph.legal.lead_ins import (
+    MAY_INCLUDE,
+    cases_not_duties,
+    excepted_leave,
+    point_modality,
+    proviso_modality,
+    split_lead_in,
+)
 from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
 from compgraph.legal.nonduty import PERIOD_BOUNDS
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
@@ -49,7 +56,7 @@ _MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are require
                     r"are to be|"
                     r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
                     r"are authori[sz]ed|reserves the right|is not permitted to|are not permitted to)\b|"
-                    r"\bin no case\b", re.I)
+                    r"\bin no case\b|\b(?:is|are) not (?:permitted|allowed)(?=\s*[.;:—])", re.I)
 # A definitions section ("Sec. 2-447. - Definitions.", "23-501 Definitions") says what words mean: its "shall
 # refer to", "shall include but not be limited to" and "Such term shall not include" bind no one; a findings
 # section ("SEC. 22D.1. FINDINGS.", "Declaration of legislative findings and intent") says why the law was made,
@@ -575,6 +582,10 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     # Only the point's first clause decides: "provide SMEs with priority access ...; the priority access shall
     # not preclude other SMEs ..." is a duty with its limit attached, not an exception.
     if void:
+        # the exceptions of "are not to be stored ..., except under the following circumstances:" bind nothing by the
+        # lead-in's verb, but a point that is a sentence granting its own leave is still that leave
+        if own_text is None and excepted_leave(lead_text, point):
+            walker.add(prov, point, "permission", _subject(point), 1, 1, own=point)
         return
     point, later = later_clauses(point, lead_mod)
     first = point.split(";")[0]
