@@ -9,8 +9,8 @@ that parted (a) from its section. Then the drafting: "Floors are to be regularly
 nonsparking materials" (a passive duty with an adverb, or with "of"); "are not permitted:" over the places a thing is
 forbidden in; "are not to be stored ..., except under the following circumstances:" over points that grant their own
 leave; a permission's points that are its warrants ("Pursuant to duly issued search warrant ...; or Upon the consent
-...") after a dash; and "may, pursuant to an application ..., approve ... where—" over its cases. One behaviour
-each."""
+...") after a dash; "may, pursuant to an application ..., approve ... where—" over its cases; and "This inspection
+need not be an inventory, but must be sufficient ...", cut to its second clause. One behaviour each."""
 
 from __future__ import annotations
 
@@ -79,3 +79,12 @@ def test_a_permission_after_an_aside_over_where_cases_is_one_row() -> None:
             "agent of a tobacco products manufacturer;\n\n(2) The manufacturer will keep the required record; and\n\n"
             "(3) The approval will not unduly hinder the administration of this subpart.\n")
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [("646.150(b)", "permission")]
+
+
+def test_what_a_duty_need_not_be_then_what_it_must_be_is_one_duty_read_whole() -> None:
+    text = ("§ 555.204 Inspection of magazines.\n\nAny person storing explosive materials shall inspect his magazines "
+            "at least every seven days. This inspection need not be an inventory, but must be sufficient to determine "
+            "whether there has been unauthorized entry into the magazines.\n")
+    assert _duties(text)[1] == (
+        "555.204, sentence 2", "mandatory", "This inspection need not be an inventory, but must be sufficient to "
+        "determine whether there has been unauthorized entry into the magazines.")

@@ -574,9 +574,15 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
             subject = _subject_of(sentence)
             subject = subject[:cut.start()].rstrip() if (cut := NON_DUTY.search(subject)) else subject
             # "A valid authorization ... is a document ... and must be written in plain language": one sentence
-            out.append((modality, sentence[:b].strip() if re.search(r"\s(?:and|or)$", subject)
+            # "This inspection need not be an inventory, but must be sufficient to ..." (27 CFR 555.204): what the
+            # duty need not be, then what it must be: one duty, read whole
+            whole_duty = bool(_NEED_NOT_BUT.search(sentence[:a])) and re.match(r"\s*but\b", sentence[a:]) is not None
+            out.append((modality, sentence[:b].strip() if whole_duty or re.search(r"\s(?:and|or)$", subject)
                         else f"{subject} … {sentence[a:b].strip()}"))
     return out
+
+
+_NEED_NOT_BUT = re.compile(r"\bneed\s+not\b[^;]*,\s*$", re.I)
 
 
 # "..., which may be extended for an additional period": a relative clause, so no modal of the sentence's own, but
