@@ -226,7 +226,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/clauses.py", "src/compgraph/legal/headings.py",
          "src/compgraph/legal/section_numbers.py", "src/compgraph/legal/nonduty.py",
          "src/compgraph/legal/catchlines.py", "src/compgraph/legal/lead_ins.py", "src/compgraph/legal/addressees.py",
-         "src/compgraph/legal/modal_words.py"],
+         "src/compgraph/legal/modal_words.py", "src/compgraph/legal/parties.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -248,6 +248,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_ai_governance_texts.py",
             "tests/legal/test_automated_employment_rules_text.py",
             "tests/legal/test_data_protection_parties.py",
+            "tests/legal/test_holders_and_offices.py",
             "tests/legal/test_enrolled_bill_texts.py",
             "tests/legal/test_model_code_and_breach_statute_texts.py",
             "tests/legal/test_never_seen_styles.py",
