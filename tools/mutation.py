@@ -214,6 +214,11 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/web/test_endpoint_format_parameter.py",
         ],
     ),
+    # Word and OpenDocument files: what is refused, and the hidden runs taken out before pandoc reads the rest.
+    "office": (
+        ["src/compgraph/legal/office.py"],
+        ["tests/legal/test_word_documents.py"],
+    ),
     "duties": (
         ["src/compgraph/legal/duties.py"],
         ["tests/legal/test_ingest.py", "tests/legal/test_duty_rules_one_by_one.py"],

@@ -128,6 +128,9 @@ def _corrupt_pdf(path: Path) -> Path:
         ("blob.txt", lambda p: (p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20), p)[1], "binary"),
         ("huge.txt", lambda p: (p.write_bytes(b"Providers shall keep logs.\n" * 200_000), p)[1], "limit"),
         ("no-duties.md", lambda p: (p.write_text("# Notes\n\nThe weather was fine.\n"), p)[1], "no obligation"),
+        ("locked.docx", lambda p: (p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), p)[1],
+         "password"),
+        ("renamed.docx", lambda p: (p.write_bytes(b"Providers shall keep logs.\n"), p)[1], "not a ZIP package"),
     ],
 )
 def test_bad_documents_exit_2_and_change_nothing(env: Env, tmp_path: Path, name: str, make, message: str) -> None:
@@ -157,6 +160,16 @@ def test_an_extractor_failure_on_a_text_is_one_line_exit_2_naming_the_file_and_n
     assert len(lines) == 1 and DOC.name in lines[0] and "IndexError" in lines[0] and "nothing was written" in lines[0]
     assert env.counts() == before
     assert not (env.out / "obligations" / "psa.yaml").exists()
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_a_word_processors_file_imports_the_same_obligations_as_its_text(env: Env, suffix: str) -> None:
+    # LibreOffice's save of the Markdown statute: the paragraph numbers the ids cite are only list numbering there
+    out = env.run("import", LEGAL / f"public-sector-ai-act{suffix}", "--id", "psa", "--prefix", "PSA",
+                  "--out", env.out)
+    assert "Extracted 10 obligations" in out
+    catalog = (env.out / "obligations" / "psa.yaml").read_text(encoding="utf-8")
+    assert "id: PSA-2-1" in catalog and "id: PSA-8-2" in catalog
 
 
 def test_bad_options_exit_2(env: Env) -> None:

@@ -128,9 +128,16 @@ def test_oversized_file_is_rejected(tmp_path: Path) -> None:
 
 
 def test_unknown_extension_is_rejected(tmp_path: Path) -> None:
-    path = tmp_path / "policy.docx"
-    path.write_bytes(b"PK\x03\x04")
-    with pytest.raises(IngestError, match="unsupported file type '.docx'"):
+    path = tmp_path / "policy.rtf"
+    path.write_bytes(b"{\\rtf1 Providers shall keep logs.}")
+    with pytest.raises(IngestError, match="unsupported file type '.rtf'"):
+        read_document(path)
+
+
+def test_an_old_word_file_is_rejected_saying_which_format_to_save_it_in(tmp_path: Path) -> None:
+    path = tmp_path / "policy.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(IngestError, match=r"policy\.doc: unsupported file type '\.doc'; save it as \.docx"):
         read_document(path)
 
 

@@ -181,3 +181,17 @@ def test_an_html_page_is_read_as_compgraph_import_reads_it(client: Any) -> None:
     assert resp.status_code == 303
     assert resp.headers["Location"].endswith("/review/html-act?imported=1")
     assert "event logs" in client.get("/review/html-act").get_data(as_text=True)
+
+
+def test_a_word_file_is_read_as_compgraph_import_reads_it(client: Any) -> None:
+    body = (LEGAL / "public-sector-ai-act.docx").read_bytes()
+    resp = upload(client, "public-sector-ai-act.docx", body, id="docx-act", prefix="DOCX")
+    assert resp.status_code == 303
+    assert resp.headers["Location"].endswith("/review/docx-act?imported=10")
+    assert "DOCX-8-2" in client.get("/review/docx-act").get_data(as_text=True)
+
+
+def test_a_word_file_that_is_not_one_is_a_400_naming_it(client: Any) -> None:
+    resp = upload(client, "minutes.docx", b"Providers shall keep logs.", id="bad-docx")
+    assert resp.status_code == 400
+    assert error_line(resp).startswith("minutes.docx: not a Word file (not a ZIP package")

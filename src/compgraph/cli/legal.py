@@ -57,7 +57,8 @@ def import_cmd(sc: StoreContext, path: Path, doc_id: str, title: str | None, kin
 
 @main.command("eval-extract")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of labelled texts (NAME.txt|.md|.html|.pdf|.xml|.adoc with NAME.truth.tsv, NAME.traps.tsv).")
+              help="Folder of labelled texts (NAME.txt|.md|.html|.pdf|.docx|.odt|.xml|.adoc with NAME.truth.tsv, "
+                   "NAME.traps.tsv).")
 @click.option("--verbose", is_flag=True, help="With --corpus: list every spurious, missed and mislabelled duty.")
 def eval_extract(corpus: Path | None, verbose: bool) -> None:
     """Score the obligation extractor against hand-labelled texts; exit 1 below targets."""

@@ -1,9 +1,9 @@
 """Scoring the extractor on a folder of labelled real texts (``compgraph eval-extract --corpus DIR``).
 
-Each text ``NAME.txt|.md|.html|.pdf|.xml|.adoc`` (any type ``readers`` reads) sits beside ``NAME.truth.tsv`` (id,
-ref, modality, text[, topic][, addressee]: one row per duty; an addressee may list alternatives as
-``provider/deployer``) and
-optionally ``NAME.traps.tsv`` (id, ref, text: sentences that look like duties but are not).
+Each text ``NAME.txt|.md|.html|.pdf|.docx|.odt|.xml|.adoc`` (any type ``readers`` reads) sits beside
+``NAME.truth.tsv`` (id, ref, modality, text[, topic][, addressee]: one row per duty; an addressee may list
+alternatives as ``provider/deployer``) and optionally ``NAME.traps.tsv`` (id, ref, text: sentences that look like
+duties but are not).
 The matching rule is the corpus's own (its README): a row matches an extracted obligation when every
 fragment of the row's text (split on ``...``) occurs, in order, in the obligation's text once whitespace is
 normalised; one row, one obligation. A trap counts as "extracted as a duty" when some obligation's text

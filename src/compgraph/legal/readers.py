@@ -1,4 +1,4 @@
-"""Reading a document as text: plain text, Markdown, HTML, PDF or legislation.gov.uk's XML.
+"""Reading a document as text: plain text, Markdown, HTML, PDF, Word or OpenDocument, or a legislature's XML.
 
 Markdown and HTML are rendered to one line per heading, paragraph and list item (nested items indented),
 because lines are what ``structure`` reads headings and bullets from. Every failure is an ``IngestError``
@@ -20,12 +20,15 @@ from compgraph.legal.json_sections import is_section_json, json_sections_to_text
 from compgraph.legal.margin_numbers import strip_margin_numbers
 from compgraph.legal.markdown_text import markdown_saved_as_text, markdown_to_html, printed_text
 from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraphs
+from compgraph.legal.office import OFFICE_EXTENSIONS, OfficeError, office_to_html
 from compgraph.legal.policy_xml import numbered_items_as_clauses
 from compgraph.legal.typed_lists import counted_code_lines, opens_empty_item, run_in, typed_label
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
 
-SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".xml", ".adoc", ".asciidoc")
+SUPPORTED_EXTENSIONS = (
+    ".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".odt", ".xml", ".adoc", ".asciidoc",
+)
 
 
 class IngestError(ValueError):
@@ -36,13 +39,16 @@ _INVISIBLE = re.compile("[\u200b\u2060]")
 
 
 def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None = None) -> str:
-    """Return the text of a .txt, .md, .html, .pdf, .xml or .adoc file, raising IngestError when there is none.
+    """Return the text of a .txt, .md, .html, .pdf, .docx, .odt, .xml or .adoc file, raising IngestError when there is
+    none.
 
     Text is UTF-8 or, with a byte-order mark, UTF-16/32; any other encoding (cp1252, latin-1) is read when
     ``encoding`` names it.
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix == ".doc":  # Word 97-2003's binary format, which pandoc does not read; Word saves it as .docx
+        raise IngestError(f"{path}: unsupported file type '.doc'; save it as .docx (Word: File > Save As), then import")
     if suffix not in SUPPORTED_EXTENSIONS:
         raise IngestError(
             f"{path}: unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUPPORTED_EXTENSIONS)}"
@@ -59,6 +65,11 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
 
     if suffix == ".pdf":
         text = _pdf_text(path, data)
+    elif suffix in OFFICE_EXTENSIONS:
+        try:
+            text = _html_to_text(office_to_html(suffix, data))
+        except OfficeError as exc:
+            raise IngestError(f"{path}: {exc}") from exc
     else:
         # a bill PDF's text layer with its line numbers; a zero-width space (or word joiner) a codifier's pages put
         # before each label ("\u200b(1) The times and places ...", Springboro's charter) hides the label from every
