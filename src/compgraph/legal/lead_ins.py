@@ -128,6 +128,17 @@ _EXCEPTED_SITUATIONS = re.compile(r"\b(?:(?:may|shall|must)\s+not|(?:is|are)\s+n
                                   r"(?:in|under)\s+(?:any\s+of\s+)?the\s+"
                                   r"following\s+(?:cases|situations|circumstances)\W*$|\bexcept\s+in\s+(?:those\s+)?"
                                   r"cases\s+(?:that|which)\s+falls?\s+under\s+any\s+of\s+the\s+following\b", re.I)
+# A point that completes its parent's lead-in and opens conditions of its own ("notice ... shall be provided by one of
+# the following methods:" then "(d) Substitute notice, if:" then "a. The person demonstrates that the cost ...; or
+# b. ..."): the point is the duty, and its points are when it applies, as under "shall ... if:" in provisions.
+# The MDR's 61(3)(a), under "A clinical evaluation shall follow a ... procedure based on the following:", says the
+# same in words: "a critical evaluation of the relevant scientific literature ..., where the following conditions are
+# satisfied:" over two indents that say when the literature may serve; the point is one duty, the indents bind no one.
+POINT_CONDITION = re.compile(r"\b(?:only\s+)?(?:if|unless)\s*:\s*$|,\s*(?:only\s+)?(?:where|if|provided\s+that)\s+"
+                             r"(?:all\s+(?:of\s+)?)?the\s+following\s+conditions\s+are\s+(?:satisfied|met|fulfilled)"
+                             r"\s*:\s*$", re.I)
+
+
 # A permission's points that say what it rests on ("Any appropriate ATF officer may enter the business premises ...—"
 # over "(a) Pursuant to duly issued search warrant ...; or (b) Upon the consent of the distributor", 27 CFR 646.153):
 # each a warrant for the one leave, as "if" points are its conditions.

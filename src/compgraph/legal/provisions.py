@@ -31,6 +31,7 @@ from compgraph.legal.clauses import (
     statute_modality,
 )
 from compgraph.legal.furniture import SENTENCE_BREAK, set_in_capitals
+from compgraph.legal.indent_conditions import indents_are_conditions
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.lead_ins import (
     MAY_INCLUDE,
@@ -40,6 +41,7 @@ from compgraph.legal.lead_ins import (
     proviso_modality,
     split_lead_in,
 )
+from compgraph.legal.lead_ins import POINT_CONDITION as _POINT_CONDITION
 from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
 from compgraph.legal.nonduty import PERIOD_BOUNDS
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
@@ -249,9 +251,13 @@ def statute_duties(text: str) -> list[StatuteDuty]:
     flushes = {(prov.section, prov.path): prov for prov in provisions if prov.flush}
     quoting: str | None = None  # the section whose unlabelled paragraphs are a text some duty prescribes
     glossaries: set[str] = set()  # sections led in "the following terms mean:"
+    previous: Provision | None = None
     for prov in provisions:
+        previous, above_it = prov, previous
         if quoting is not None and (prov.labels or prov.section != quoting):
             quoting = None
+        if indents_are_conditions(above_it, prov):
+            continue
         if quoting is not None:
             continue
         if _PRESCRIBED_TEXT.search(prov.text) and not prov.children:
@@ -396,10 +402,6 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\
 # and the words after them are the permission's verb, read with the lead-in.
 _OPEN_IF = re.compile(r"\bmay\s*,\s*(?:if|where|when)\b[^,;]*[—–]\s*$", re.I)
 _BARE_CONDITION = re.compile(r"^\W*(?:if|where|when)\W*$", re.I)
-# A point that completes its parent's lead-in and opens conditions of its own ("notice ... shall be provided by one of
-# the following methods:" then "(d) Substitute notice, if:" then "a. The person demonstrates that the cost ...; or
-# b. ..."): the point is the duty, and its points are when it applies, as under "shall ... if:" above.
-_POINT_CONDITION = re.compile(r"\b(?:only\s+)?(?:if|unless)\s*:\s*$", re.I)
 
 
 # "must identify and take ... measures to manage the risks posed to the security of network and information systems on
