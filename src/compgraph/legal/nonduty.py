@@ -247,6 +247,12 @@ _NON_DUTY_TEXT = (
     r"\b(?:they|it|he|she)\s+shall\s+be\s+(?:joint\s+|co-)?(?:controllers?|processors?|operators?|providers?|"
     r"deployers?|manufacturers?|importers?|distributors?|owners?|employers?)\s*\.?\s*$|"
     r"\bshall\s+be\s+understood\s+to\s+(?:have\s+been|be)\b|\bshall\s+remain\s+subject\s+to\b|"
+    # The MDR's 61(9): "the requirement to demonstrate a clinical benefit ... shall be understood as a requirement to
+    # demonstrate the performance of the device": one requirement read as another, a rule of construction, as "shall
+    # be construed as" is. (A thing "shall be understood as a continuous iterative process" still binds: its subject
+    # is no requirement, and it is read as no other requirement.)
+    r"\b(?:requirements?|obligations?)\b[^.;]{0,200}?\bshall\s+be\s+understood\s+as\s+(?:an?|the)\s+"
+    r"(?:requirements?|obligations?)\b|"
     # The AI Act's 44(2) "Any supplement to a certificate shall remain valid, provided that the certificate which it
     # supplements is valid" (a legal effect) and 99(6) "each fine referred to in this Article shall be up to the
     # percentages or amount referred to in paragraphs 3, 4 and 5, whichever thereof is lower" (a sanction's cap, as
