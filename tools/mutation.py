@@ -231,7 +231,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/clauses.py", "src/compgraph/legal/headings.py",
          "src/compgraph/legal/section_numbers.py", "src/compgraph/legal/nonduty.py",
          "src/compgraph/legal/catchlines.py", "src/compgraph/legal/lead_ins.py", "src/compgraph/legal/addressees.py",
-         "src/compgraph/legal/modal_words.py", "src/compgraph/legal/parties.py"],
+         "src/compgraph/legal/modal_words.py", "src/compgraph/legal/parties.py",
+         "src/compgraph/legal/indent_conditions.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -304,6 +305,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_thirty_sixth_round_b_texts.py",
             "tests/legal/test_thirty_seventh_round_a_texts.py",
             "tests/legal/test_thirty_seventh_round_b_texts.py",
+            "tests/legal/test_thirty_eighth_round_a_texts.py",
         ],
     ),
 }
