@@ -10,8 +10,8 @@ import re
 
 from compgraph.legal.clauses import pieces, statute_modality
 
-__all__ = ["MAY_INCLUDE", "cases_not_duties", "excepted_leave", "point_modality", "proviso_modality", "split_lead_in",
-           "pop_lead_in", "without_excepting_proviso"]
+__all__ = ["MAY_INCLUDE", "cases_not_duties", "excepted_leave", "point_modality", "points_apply_alone",
+           "proviso_modality", "split_lead_in", "pop_lead_in", "without_excepting_proviso"]
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
 
@@ -196,3 +196,18 @@ def point_modality(point: str) -> str | None:
     """A point's own modality, as ``statute_modality`` reads it, or None when the point only names what a document
     states."""
     return None if _STATED_CONTENT.match(point) else statute_modality(_RELATIVE_WILL.sub("which", point))
+
+
+# SB 5116's Section 4: "The following provisions apply to a public agency's development, procurement, or use of an
+# automated decision system:" over "1. A public agency may not ...", "3. A public agency shall ..."; Chagrin Falls'
+# 114.05(b): "The following shall apply if any or all of the members are permitted to attend virtually:" over "(1) Each
+# member attending virtually shall be considered present ...", "(3) The public body shall ensure ...": a lead-in that
+# only says to what or when its points apply completes none of them; each binds (or deems) by its own sentence, and
+# the lead-in, a scope rule, is no part of any point's duty.
+_POINTS_APPLY = re.compile(r"^\W*the\s+following\s+(?:[\w-]+\s+)?(?:shall\s+)?apply\s+(?:to|if|where|when|whenever)\b"
+                           r"[^.;:]*:\s*$", re.I)
+
+
+def points_apply_alone(lead_in: str) -> bool:
+    """Whether ``lead_in`` only says to what or when the points after it apply."""
+    return _POINTS_APPLY.match(lead_in) is not None

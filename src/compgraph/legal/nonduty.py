@@ -40,7 +40,13 @@ WHOLE_SENTENCE = (
     # a forecast, with no modal verb of duty in the sentence: "the period for which it is envisaged that the personal
     # data will be stored" (s 45(2)(d), a point of "That information is—")
     r"^(?![^.]*\b(?:shall|must|may|should)\b)[^.]*\bit\s+is\s+(?:envisaged|expected|anticipated|foreseen)\s+that\b"
-    r"[^.;]*\bwill\b"
+    r"[^.;]*\bwill\b|"
+    # a member present as if in person, and what follows from it (Chagrin Falls' 114.05(b)(1)-(2): "Each member
+    # attending virtually shall be considered present as if the member is in-person ..., shall be permitted to vote,
+    # and shall be counted for purposes of determining whether a quorum is present", "Any vote ... cast by a member
+    # attending virtually shall have the same effect as if member is in-person"): a legal fiction, all its limbs
+    r"\bshall\s+be\s+(?:considered|deemed|regarded)\s+(?:present|absent)\s+as\s+if\b|"
+    r"\bshall\s+have\s+the\s+same\s+(?:force\s+and\s+)?effect\s+as\s+if\b"
 )
 NOT_A_DUTY_AT_ALL = re.compile(WHOLE_SENTENCE, re.I)
 

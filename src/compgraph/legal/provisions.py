@@ -38,6 +38,7 @@ from compgraph.legal.lead_ins import (
     cases_not_duties,
     excepted_leave,
     point_modality,
+    points_apply_alone,
     proviso_modality,
     split_lead_in,
 )
@@ -532,6 +533,8 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     standards shall be determined by ... ." then "(1) Public data sets shall be provided ...": paragraphs)."""
     if not parts:
         return True
+    if points_apply_alone(parts[-1]):
+        return False
     if not parts[-1].rstrip().endswith("."):
         # "The Mayor shall be responsible for ..., including but not limited to the following powers, duties, and
         # functions:" over "(1) The Mayor may designate ... ." and "(5) The Mayor may submit drafts of acts to the
