@@ -126,7 +126,11 @@ _NON_DUTY_TEXT = (
     # relative clause says which records the duty is about, it exempts no one)
     r"\bmay\s+be\s+exempt(?:ed)?\b|(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are|shall\s+be)\s+exempt(?:ed)?\s+from\b|"
     r"\b(?:rebuttable\s+)?presumption\s+that\b|\bthe\s+presumption\s+shall\b|\bsatisfies\s+the\s+requirements\b|"
-    r"\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+required\s+to\b|"
+    # (Chagrin Falls' 114.05(d): "the Village will not be obligated to maintain any proposed exhibits ... and may
+    # delete them": a limitation in "will not be obligated", its permission beside it)
+    # ("... or adopt recognized best practices ... If the Controller is not obligated to follow the controls ...": a
+    # condition inside a point, which still binds; only "will not be obligated" is read as the limitation)
+    r"\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+required\s+to\b|\bwill\s+not\s+be\s+(?:required|obligated|obliged)\s+to\b|"
     # "This does not mean that agencies must provide ...", "this memorandum does not replace, supersede ... such
     # requirements": a limitation and a without-prejudice clause.
     r"\b(?:does|do)\s+not\s+mean\s+that\b|\b(?:does|do)\s+not\s+(?:replace|supersede)\b|"
