@@ -73,6 +73,11 @@ _PROHIBITION = re.compile(
 # her duty to", "the additional power, duty, and responsibility to") binds: the grant is no mere permission.
 _AND_DUTY = r"(?!,?\s+(?:and\s+)?(?:it\s+shall\s+be\s+(?:his|her|its|their)(?:\s+or\s+her)?\s+)?dut(?:y|ies)\b)"
 _PERMISSION = re.compile(
+    # Chagrin Falls' 114.03(b): "Any requesting person, organization or group of persons shall receive advance notice
+    # of all meetings ...": what any person who asks "shall receive" is that person's entitlement (as "is entitled to"
+    # in 114.03(a)); whoever must send it is not named.
+    r"^\W*any\s+(?:requesting\s+)?(?:persons?|individuals?|residents?|members?\s+of\s+the\s+public)\b[^;]{0,60}?"
+    r"\bshall\s+receive\b|"
     # CPRA 1798.135(a): "A business ... shall, in a form that is reasonably accessible to consumers: ... (3) At the
     # business's discretion, utilize a single, clearly-labeled link ..., in lieu of complying with paragraphs (1) and
     # (2)": a point left to the party's discretion is an option, not the lead-in's duty.
