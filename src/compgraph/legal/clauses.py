@@ -28,6 +28,8 @@ from compgraph.legal.modal_words import (  # the words that give a clause its mo
     _RELATIVE_PASSIVE,
     _RELATIVE_PERMISSION,
     _TO_BE,
+    AFTER_EVENT_PARTY,
+    without_decided,
 )
 from compgraph.legal.nonduty import INSTRUMENT_LIMIT as _INSTRUMENT_LIMIT
 from compgraph.legal.nonduty import NON_DUTY, NOT_A_DUTY_AT_ALL, PENALTY_CAP
@@ -91,6 +93,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            # what another party may do if the duty is not done.
                            r"(?<=;)\s+(?=(?:he|she|it|they)(?:\s+or\s+she)?\s+(?:also\s+)?(?:shall|must|may)\b)|"
                            r",\s+(?=failing\s+which\s+[^,;]{1,80}?\b(?:shall|must|may)\b)|"
+                           + AFTER_EVENT_PARTY + "|"
                            # HB 1155's "... authenticate a consumer request but this does not extend the ... duty"
                            r"\s+(?=but\s+this\s+does\s+not\s+(?:extend|affect|limit|alter|relieve|change)\b)|"
                            # The AI Act's 5(2): "shall be deployed ... only to confirm the identity ..., and it shall
@@ -333,6 +336,7 @@ _RELATIVE_MAY = re.compile(r"\b(?:that|which)\s+the\s+(?:[\w-]+\s+){1,3}?may\s+(
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
     clause = _RELATIVE_MAY.sub("", _CONDITIONAL_SHALL.sub(r"\1", _CONDITION_MODAL.sub(r"\1", _asides_out(clause))))
+    clause = without_decided(clause)
     reported = _REPORTED.search(clause)
     if reported and _MODAL_VERB.search(clause, 0, reported.start()):
         clause = clause[:reported.start()]

@@ -211,3 +211,30 @@ _RELATIVE_PERMISSION = re.compile(r"(?:who\s+may|which\s+may\s+be)\b", re.I)
 # Charlottesville as labelled); the person a sentence only names ("referred to the presiding officer, who shall
 # decide") has a duty of its own.
 _CHOOSES = re.compile(r"\b(?:elect|appoint|designate|select|choose|name|hire|employ)(?:s|ed|ing)?\b[^;]*$", re.I)
+# Chagrin Falls' 114.05(f): "The Council, by motion, may determine when virtual meetings ... will be utilized, and which
+# public bodies shall hold virtual meetings", "Council has not determined that public bodies shall meet virtually",
+# "... at which time the Council will determine if virtual meetings shall continue": a "shall" or "will" in what is
+# determined or decided is the decision's content, and a "will" after "at which time" says what happens then; neither
+# is the clause's own modal verb. ("shall not" is left: "determine that ... shall not" still reads as the clause did.)
+# The decision's content stops at a comma (after it comes the main clause: "If the Mayor decides that the record may
+# not be withheld, he shall order ...") or a "then", unless the comma joins a second question (", and which ...");
+# "to determine whether to approve" has no clause of its own.
+_DECIDED_SHALL = re.compile(r"\b((?:determin|decid)(?:e|es|ed|ing)\s+(?:that|if|whether|when|which|how)\s+(?!to\b)"
+                            r"(?:(?!\bthen\b)[^,;]){0,120}?(?:,\s+and\s+(?:which|when|whether|how|if|that)\s+"
+                            r"(?:(?!\bthen\b)[^,;]){0,80}?)?)\b(?:shall|will)\s+(?!not\b)", re.I)
+_AT_WHICH_TIME = re.compile(r",?\s+(?:at|by|after|from)\s+which\s+(?:time|date|point)\b[^,;]*", re.I)
+
+
+def without_decided(clause: str) -> str:
+    """``clause`` without the modal verbs of what it says is decided, or of what happens at a time it names."""
+    clause = _AT_WHICH_TIME.sub("", clause)
+    for _ in range(3):  # one verb at a time: "when meetings will be utilized, and which bodies shall hold them"
+        clause, found = _DECIDED_SHALL.subn(r"\1", clause)
+        if not found:
+            break
+    return clause
+# SB 5116's 5(5): "no agency may develop ... prior to obtaining the approval ..., and after approval, such an agency may
+# use the automated decision system only in accordance with ...": after ", and", the time from which a party of its
+# own acts, set off by a comma, opens a clause of its own (here a permission beside the prohibition).
+AFTER_EVENT_PARTY = (r",\s+and\s+(?=(?:after|upon|once|following)\s+[^,;]{1,40},\s+(?:the|such|each|any|an?)\s+"
+                     r"(?:[\w'’-]+\s+){0,4}?(?:shall|must|may)\b)")
