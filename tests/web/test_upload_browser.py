@@ -118,3 +118,20 @@ def test_a_bad_upload_shows_one_line_naming_the_file(base: str, browser: Any) ->
         shot(page, "error", 390)
     finally:
         page.close()
+
+
+def test_a_word_file_uploads_to_its_review_page_with_the_ids_its_list_numbers_give(base: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    try:
+        page.goto(f"{base}/legal/upload")
+        assert ".docx" in page.locator("main").inner_text()  # the form says which files it takes
+        page.set_input_files("#up-file", str(LEGAL / "public-sector-ai-act.docx"))
+        page.fill("#up-id", "psa-word")
+        page.fill("#up-prefix", "PSW")
+        page.click("#upload-form button[type=submit]")
+        page.wait_for_url("**/review/psa-word?imported=10")
+        assert "Imported 10 obligations" in page.locator("#imported").inner_text()
+        assert "PSW-8-2" in page.locator("main").inner_text()
+        shot(page, "word-review", 390)
+    finally:
+        page.close()
