@@ -68,12 +68,13 @@ def numbering(*levels: tuple[str, str]) -> str:
             f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
 
 
-def docx(*paragraphs: str, numbered: str | None = None) -> bytes:
-    """The bytes of a .docx whose body is ``paragraphs`` (``para`` or raw ``w:p`` XML)."""
+def docx(*paragraphs: str, numbered: str | None = None, stored: bool = False) -> bytes:
+    """The bytes of a .docx whose body is ``paragraphs`` (``para`` or raw ``w:p`` XML); ``stored``: uncompressed, so
+    that a test can find the body's bytes in the file."""
     body = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'
             f'{"".join(paragraphs)}</w:body></w:document>')
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", _TYPES)
         z.writestr("_rels/.rels", _RELS)
         z.writestr("word/document.xml", body)

@@ -21,6 +21,7 @@ import io
 import re
 import subprocess
 import zipfile
+import zlib
 
 __all__ = ["OFFICE_EXTENSIONS", "OfficeError", "office_to_html"]
 
@@ -58,8 +59,14 @@ def office_to_html(suffix: str, data: bytes) -> str:
         raise OfficeError(f"not {_article(kind)} {kind} file (the package has no {body})")
     if unpacked > MAX_UNPACKED:
         raise OfficeError(f"unpacks to {unpacked} bytes, over the {MAX_UNPACKED}-byte limit")
-    if fmt == "docx":
-        data = _without_hidden_runs(data)
+    try:
+        if fmt == "docx":
+            data = _without_hidden_runs(data)
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            xml = package.read(body).decode("utf-8", "replace")
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        # a part that fails its checksum, a compression method Python lacks, an entry encrypted inside the ZIP
+        raise OfficeError(f"a damaged {kind} package ({exc})") from exc
     try:
         done = subprocess.run(
             [_pandoc(), "-f", fmt, "-t", "html", "--wrap=none", "+RTS", f"-M{_HEAP_MB}m", "-RTS"],
@@ -75,7 +82,7 @@ def office_to_html(suffix: str, data: bytes) -> str:
             raise OfficeError(f"too large to read: pandoc needed more than the {_HEAP_MB} MB of memory it may use")
         raise OfficeError(f"pandoc could not read it: {said[0] if said else f'exit status {done.returncode}'}")
     made = done.stdout.decode("utf-8")
-    _check_nothing_lost(fmt, data, body, made)
+    _check_nothing_lost(fmt, xml, made, suffix)
     return made
 
 
@@ -96,15 +103,15 @@ def _letters(markup: str) -> int:
     return len(_LETTER.findall(html.unescape(_TAG.sub("", markup))))
 
 
-def _check_nothing_lost(fmt: str, data: bytes, body: str, made: str) -> None:
-    """Refuse a reading that lost text: the body's letters and digits must all be in what pandoc made of it."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        xml = package.read(body).decode("utf-8", "replace")
+def _check_nothing_lost(fmt: str, xml: str, made: str, suffix: str) -> None:
+    """Refuse a reading that lost text: the body's letters and digits (``xml``) must all be in what pandoc made."""
     there, read = _letters(_NOT_SHOWN[fmt].sub("", xml)), _letters(made)
     if there and read < KEPT_AT_LEAST * there:
+        dropped = "; its OpenDocument reader drops a table inside a list item" if fmt == "odt" else ""
+        instead = " or ".join(s for s in (".docx", ".pdf") if s != suffix)
         raise OfficeError(
-            f"pandoc read only {read} of the {there} letters and digits in it ({read / there:.0%}; a table inside a "
-            "list item is one thing it drops): nothing was imported; save it as .docx or .pdf and import that"
+            f"pandoc read only {read} of the {there} letters and digits in it ({read / there:.0%}{dropped}): "
+            f"nothing was imported; save it as {instead} and import that"
         )
 
 
@@ -126,7 +133,8 @@ def _without_hidden_runs(data: bytes) -> bytes:
         for info in package.infolist():
             part = package.read(info)
             if _PARTS_WITH_TEXT.fullmatch(info.filename):
-                xml = part.decode("utf-8")
+                # Word writes these parts in UTF-8; replacing what is not leaves pandoc the bytes' characters to read
+                xml = part.decode("utf-8", "replace")
                 kept = _RUN.sub(lambda m: "" if _HIDDEN.search(_CHANGE.sub("", m.group(0))) else m.group(0), xml)
                 part = kept.encode("utf-8")
             copy.writestr(info, part)
