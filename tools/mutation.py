@@ -214,9 +214,10 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/web/test_endpoint_format_parameter.py",
         ],
     ),
-    # Word and OpenDocument files: what is refused, and the hidden runs taken out before pandoc reads the rest.
+    # Word and OpenDocument files: what is refused, the hidden runs taken out and the headings' numbers written in
+    # before pandoc reads the rest.
     "office": (
-        ["src/compgraph/legal/office.py"],
+        ["src/compgraph/legal/office.py", "src/compgraph/legal/word_numbers.py"],
         ["tests/legal/test_word_documents.py"],
     ),
     "duties": (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from dutyrows import duty_rows
-from word_files import deleted, docx, inserted, numbering, odt, para, run
+from word_files import deleted, docx, heading_styles, inserted, numbering, odt, para, run
 
 from compgraph.legal.readers import IngestError, read_document
 
@@ -48,6 +48,42 @@ def test_a_nested_level_is_numbered_by_its_own_format(tmp_path: Path) -> None:
         para("Deployers shall:"), para("inform the workers:", num=1),
         para("before use; and", num=1, level=1), para("after a change.", num=1, level=1), numbered=POINTS))
     assert "(a) inform the workers:" in text and "(ii) after a change." in text
+
+
+CLAUSES = numbering(("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "(%3)"))
+CLAUSE_STYLES = heading_styles(("Heading1", 0), ("Heading2", 1), ("ListNumber", 2))
+
+
+def test_headings_numbered_through_their_style_get_their_numbers_and_list_items_count_on(tmp_path: Path) -> None:
+    text = _read(tmp_path, docx(
+        para("Purpose", style="Heading1"), para("Staff shall use approved tools only.", style="Heading2"),
+        para("Staff shall:", style="Heading2"), para("record each use;", style="ListNumber"),
+        para("report incidents.", style="ListNumber"), para("Oversight", style="Heading1"),
+        para("Owners shall review each system yearly.", style="Heading2"),
+        numbered=CLAUSES, styles=CLAUSE_STYLES))
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines == ["1. Purpose", "1.1 Staff shall use approved tools only.", "1.2 Staff shall:",
+                     "(a) record each use;", "(b) report incidents.", "2. Oversight",
+                     "2.1 Owners shall review each system yearly."]
+
+
+def test_a_heading_whose_own_numbering_is_switched_off_gets_no_number(tmp_path: Path) -> None:
+    off = '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr>'
+    text = _read(tmp_path, docx(
+        para("Purpose", style="Heading1"), off + run("Annex") + "</w:p>", para("Scope", style="Heading1"),
+        numbered=CLAUSES, styles=CLAUSE_STYLES))
+    assert [line for line in text.splitlines() if line.strip()] == ["1. Purpose", "Annex", "2. Scope"]
+
+
+def test_legal_numbering_shows_the_levels_above_in_decimal_and_a_level_its_own_format(tmp_path: Path) -> None:
+    legal = numbering(("upperRoman", "Part %1"), ("decimal", "%1.%2")).replace(
+        '<w:numFmt w:val="decimal"/>', '<w:numFmt w:val="decimal"/><w:isLgl/>')
+    text = _read(tmp_path, docx(
+        para("General", style="Heading1"), para("Providers shall keep logs.", style="Heading2"),
+        para("Deployers", style="Heading1"), para("Deployers shall monitor.", style="Heading2"),
+        numbered=legal, styles=heading_styles(("Heading1", 0), ("Heading2", 1))))
+    assert [line for line in text.splitlines() if line.strip()] == [
+        "Part I General", "1.1 Providers shall keep logs.", "Part II Deployers", "2.1 Deployers shall monitor."]
 
 
 def test_a_tracked_deletion_is_left_out_and_a_tracked_insertion_read(tmp_path: Path) -> None:

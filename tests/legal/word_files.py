@@ -19,6 +19,8 @@ _TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
 <Override PartName="/word/numbering.xml"
  ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+<Override PartName="/word/styles.xml"
+ ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
 </Types>"""
 _RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -29,6 +31,8 @@ _DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Target="numbering.xml"
  Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"/>
+<Relationship Id="rId2" Target="styles.xml"
+ Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"/>
 </Relationships>"""
 
 
@@ -68,7 +72,23 @@ def numbering(*levels: tuple[str, str]) -> str:
             f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
 
 
-def docx(*paragraphs: str, numbered: str | None = None, stored: bool = False) -> bytes:
+def heading_styles(*numbered: tuple[str, int | None]) -> str:
+    """A styles part with "heading 1" .. "heading 9" styles (Heading1 ...), each (style id, list level) given tied to
+    list instance 1 at that level (None: a style with no numbering)."""
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{_style_name(sid)}"/><w:pPr>'
+        + (f'<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="1"/></w:numPr>' if lvl is not None else "")
+        + "</w:pPr></w:style>"
+        for sid, lvl in numbered
+    )
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W}">{styles}</w:styles>'
+
+
+def _style_name(style_id: str) -> str:
+    return f"heading {style_id[-1]}" if style_id.startswith("Heading") else style_id
+
+
+def docx(*paragraphs: str, numbered: str | None = None, stored: bool = False, styles: str | None = None) -> bytes:
     """The bytes of a .docx whose body is ``paragraphs`` (``para`` or raw ``w:p`` XML); ``stored``: uncompressed, so
     that a test can find the body's bytes in the file."""
     body = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'
@@ -81,6 +101,8 @@ def docx(*paragraphs: str, numbered: str | None = None, stored: bool = False) ->
         if numbered is not None:
             z.writestr("word/_rels/document.xml.rels", _DOC_RELS)
             z.writestr("word/numbering.xml", numbered)
+        if styles is not None:
+            z.writestr("word/styles.xml", styles)
     return out.getvalue()
 
 

@@ -5,7 +5,8 @@ list's numbering definition (Word's ``numbering.xml``: a level's format, lowerLe
 per paragraph with restarts, start values and styles that carry numbering. Pandoc's readers resolve all of that into
 HTML lists with their type, which the HTML reader writes back as labels, and they accept tracked changes (the text as
 Word's "No Markup" view shows it: deletions gone, insertions in) and leave comments out. Text formatted as hidden,
-which Word neither shows nor prints (a drafter's note), pandoc would keep: it is taken out first. So a Word file reads
+which Word neither shows nor prints (a drafter's note), pandoc would keep: it is taken out first; a numbered heading's
+number, which pandoc drops, is written into its text (``word_numbers``). So a Word file reads
 as the same text as the page it was made from, and the points of an auto-numbered list keep their labels, which the
 obligation ids cite.
 
@@ -22,6 +23,8 @@ import re
 import subprocess
 import zipfile
 import zlib
+
+from compgraph.legal.word_numbers import number_headings
 
 __all__ = ["OFFICE_EXTENSIONS", "OfficeError", "office_to_html"]
 
@@ -61,7 +64,7 @@ def office_to_html(suffix: str, data: bytes) -> str:
         raise OfficeError(f"unpacks to {unpacked} bytes, over the {MAX_UNPACKED}-byte limit")
     try:
         if fmt == "docx":
-            data = _without_hidden_runs(data)
+            data = number_headings(_without_hidden_runs(data))
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             xml = package.read(body).decode("utf-8", "replace")
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
