@@ -62,9 +62,10 @@ def test_headings_numbered_through_their_style_get_their_numbers_and_list_items_
         para("Owners shall review each system yearly.", style="Heading2"),
         numbered=CLAUSES, styles=CLAUSE_STYLES))
     lines = [line for line in text.splitlines() if line.strip()]
-    assert lines == ["1. Purpose", "1.1 Staff shall use approved tools only.", "1.2 Staff shall:",
+    assert lines == ["1. Purpose", "1.1", "Staff shall use approved tools only.", "1.2", "Staff shall:",
                      "(a) record each use;", "(b) report incidents.", "2. Oversight",
-                     "2.1 Owners shall review each system yearly."]
+                     "2.1", "Owners shall review each system yearly."]
+    assert [ref for ref, _, _ in duty_rows(text)] == ["1.1", "1.2(a)", "1.2(b)", "2.1"]
 
 
 def test_a_heading_whose_own_numbering_is_switched_off_gets_no_number(tmp_path: Path) -> None:
@@ -83,7 +84,7 @@ def test_legal_numbering_shows_the_levels_above_in_decimal_and_a_level_its_own_f
         para("Deployers", style="Heading1"), para("Deployers shall monitor.", style="Heading2"),
         numbered=legal, styles=heading_styles(("Heading1", 0), ("Heading2", 1))))
     assert [line for line in text.splitlines() if line.strip()] == [
-        "Part I General", "1.1 Providers shall keep logs.", "Part II Deployers", "2.1 Deployers shall monitor."]
+        "Part I General", "1.1", "Providers shall keep logs.", "Part II Deployers", "2.1", "Deployers shall monitor."]
 
 
 def test_a_tracked_deletion_is_left_out_and_a_tracked_insertion_read(tmp_path: Path) -> None:

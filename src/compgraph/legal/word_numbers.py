@@ -187,17 +187,30 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
+# A clause number of two levels or more ("1.1", "2.3.1.") stands on a line of its own above the clause, as a policy
+# instrument's XML lays it out and the extractor reads it (cited "1.1", "1.2(a)"); run into the words, "1.1 Staff
+# shall ..." is read as printed text, the second sentence of section 1. A part's or an article's number stays in its
+# heading ("1. Purpose", "Part II Deployers").
+_CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?")
+
+
 def _insert(document: str, labels: dict[int, str]) -> str:
-    """``document`` with a run holding each label at the start of its paragraph's content (after its properties)."""
+    """``document`` with each label at the start of its paragraph's content (after its properties), or a clause
+    number as a paragraph of its own before it."""
     pieces: list[str] = []
     last = 0
     for place, start in enumerate(_PARAGRAPH_START.finditer(document)):
         if place not in labels or start.group(1):  # not labelled, or an empty <w:p/>
             continue
+        label = _escape(labels[place])
+        if _CLAUSE_NUMBER.fullmatch(labels[place]):
+            pieces += [document[last:start.start()], f"<w:p><w:r><w:t>{label}</w:t></w:r></w:p>"]
+            last = start.start()
+            continue
         at = start.end()
         props = _PROPERTIES.match(document, at)
         at = props.end() if props else at
-        pieces += [document[last:at], f'<w:r><w:t xml:space="preserve">{_escape(labels[place])} </w:t></w:r>']
+        pieces += [document[last:at], f'<w:r><w:t xml:space="preserve">{label} </w:t></w:r>']
         last = at
     return "".join(pieces) + document[last:]
 
