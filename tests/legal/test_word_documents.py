@@ -68,6 +68,28 @@ def test_headings_numbered_through_their_style_get_their_numbers_and_list_items_
     assert [ref for ref, _, _ in duty_rows(text)] == ["1.1", "1.2(a)", "1.2(b)", "2.1"]
 
 
+def test_the_items_of_a_list_that_numbers_1_1_keep_word_s_numbers_and_are_cited_by_them(tmp_path: Path) -> None:
+    text = _read(tmp_path, docx(
+        para("AI Use Policy"), para("Purpose", num=1, level=0),
+        para("Staff shall use approved tools only.", num=1, level=1), para("Staff shall:", num=1, level=1),
+        para("record each use;", num=1, level=2), para("report incidents.", num=1, level=2),
+        para("Oversight", num=1, level=0), para("Owners shall review each system yearly.", num=1, level=1),
+        numbered=CLAUSES))
+    assert [(ref, words) for ref, _, words in duty_rows(text)] == [
+        ("1.1", "Staff shall use approved tools only."), ("1.2(a)", "Staff shall: (a) record each use;"),
+        ("1.2(b)", "Staff shall: (b) report incidents."), ("2.1", "Owners shall review each system yearly.")]
+
+
+def test_a_list_numbered_through_a_style_is_taken_over_as_well(tmp_path: Path) -> None:
+    text = _read(tmp_path, docx(
+        para("Purpose", style="Clause1"), para("Staff shall use approved tools only.", style="Clause2"),
+        para("Oversight", style="Clause1"), para("Owners shall review each system yearly.", style="Clause2"),
+        numbered=CLAUSES, styles=heading_styles(("Clause1", 0), ("Clause2", 1))))
+    assert [line for line in text.splitlines() if line.strip()] == [
+        "1. Purpose", "1.1", "Staff shall use approved tools only.", "2. Oversight", "2.1",
+        "Owners shall review each system yearly."]
+
+
 def test_a_heading_whose_own_numbering_is_switched_off_gets_no_number(tmp_path: Path) -> None:
     off = '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr>'
     text = _read(tmp_path, docx(

@@ -1,4 +1,4 @@
-"""The numbers of a Word file's numbered headings, written into their text before pandoc reads the file.
+"""The numbers of a Word file's numbered headings and multilevel list items, written into their text before pandoc.
 
 A policy's clauses are most often headings numbered by a multilevel list that Word ties to the heading styles ("1.
 Purpose", "1.1 Staff shall ...", "2. Oversight"): no number is in the text, each comes from the list definition the
@@ -7,6 +7,9 @@ as bare sentences, cited as "whole text". Here each heading paragraph that carri
 style, gets its number as Word shows it: the level's text ("%1.%2") filled with the list's counters, each in its
 level's format, counted over every paragraph of the list in document order (list items too, so a heading after
 them counts on), a level restarting when one above it moves, a list instance's start override restarting it.
+
+A list whose items show the levels above them ("1.1", "2.3.1") is numbered here too, items and all, and its numbering
+switched off for pandoc: HTML numbers each level of a list alone, so pandoc's reading would label "1.1" as "(a)".
 """
 
 from __future__ import annotations
@@ -45,11 +48,11 @@ def number_headings(data: bytes) -> bytes:
     """The package with each numbered heading's number at the start of its text; unchanged when it has none."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         names = set(package.namelist())
-        if "word/numbering.xml" not in names or "word/styles.xml" not in names:
-            return data  # no list definitions, or no heading styles that could carry one
+        if "word/numbering.xml" not in names:
+            return data  # no list definitions
         document = package.read("word/document.xml").decode("utf-8", "replace")
         try:
-            styles = ET.fromstring(package.read("word/styles.xml"))
+            styles = ET.fromstring(package.read("word/styles.xml")) if "word/styles.xml" in names else ET.Element("s")
             lists = _lists(ET.fromstring(package.read("word/numbering.xml")))
             labels = _labels(ET.fromstring(document), styles, lists)
         except ET.ParseError:
@@ -98,12 +101,13 @@ def _int(value: str | None, default: int = 0) -> int:
     return int(value) if value is not None and value.isdigit() else default
 
 
-def _labels(document: ET.Element, styles: ET.Element, lists: _Lists) -> dict[int, str]:
-    """Paragraph (its place among the document's ``w:p`` start tags) -> the number its heading shows."""
+def _labels(document: ET.Element, styles: ET.Element, lists: _Lists) -> dict[int, tuple[str, bool]]:
+    """Paragraph (its place among the document's ``w:p`` start tags) -> the number it shows, and whether its list
+    numbering is to be switched off (a list item of a list pandoc cannot number; a heading's is dropped anyway)."""
     by_id = {s.get(f"{W}styleId", ""): s for s in styles.iter(f"{W}style")}
     counters: dict[str, dict[int, int]] = {}
     seen: set[str] = set()
-    labels: dict[int, str] = {}
+    labels: dict[int, tuple[str, bool]] = {}
     for place, paragraph in enumerate(document.iter(f"{W}p")):
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         chain = _chain(by_id, style.get(f"{W}val", "") if style is not None else "")
@@ -121,11 +125,18 @@ def _labels(document: ET.Element, styles: ET.Element, lists: _Lists) -> dict[int
         counts[level] = counts.get(level, levels.get(level, _Level()).start - 1) + 1
         for deeper in [k for k in counts if k > level]:
             del counts[deeper]
-        if any(_HEADING_NAME.fullmatch(_name(s)) for s in chain):
+        heading = any(_HEADING_NAME.fullmatch(_name(s)) for s in chain)
+        if heading or _multilevel(levels):
             label = _label(levels, counts, level)
             if label:
-                labels[place] = label
+                labels[place] = (label, not heading)
     return labels
+
+
+def _multilevel(levels: dict[int, _Level]) -> bool:
+    """Whether a level's number shows the levels above it ("%1.%2"): HTML's lists, and so pandoc's, number each level
+    alone, so such a list's items would read "(a)" where Word shows "1.1"."""
+    return any(len(re.findall(r"%[1-9]", level.text)) > 1 for level in levels.values())
 
 
 def _chain(by_id: dict[str, ET.Element], style_id: str) -> list[ET.Element]:
@@ -194,23 +205,31 @@ def _format(value: int, fmt: str) -> str:
 _CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?")
 
 
-def _insert(document: str, labels: dict[int, str]) -> str:
+_NUMBERING = re.compile(r"<w:numPr\b.*?</w:numPr>|<w:numPr\b[^>]*/>", re.S)
+_NO_NUMBERING = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
+
+
+def _insert(document: str, labels: dict[int, tuple[str, bool]]) -> str:
     """``document`` with each label at the start of its paragraph's content (after its properties), or a clause
-    number as a paragraph of its own before it."""
+    number as a paragraph of its own before it; a list item taken over has its numbering switched off."""
     pieces: list[str] = []
     last = 0
     for place, start in enumerate(_PARAGRAPH_START.finditer(document)):
         if place not in labels or start.group(1):  # not labelled, or an empty <w:p/>
             continue
-        label = _escape(labels[place])
-        if _CLAUSE_NUMBER.fullmatch(labels[place]):
-            pieces += [document[last:start.start()], f"<w:p><w:r><w:t>{label}</w:t></w:r></w:p>"]
-            last = start.start()
-            continue
-        at = start.end()
-        props = _PROPERTIES.match(document, at)
-        at = props.end() if props else at
-        pieces += [document[last:at], f'<w:r><w:t xml:space="preserve">{label} </w:t></w:r>']
+        text, off = labels[place]
+        label = _escape(text)
+        props = _PROPERTIES.match(document, start.end())
+        at = props.end() if props else start.end()
+        own = props.group(0) if props else ""
+        if off:  # numId 0: no numbering, whatever the style says
+            own = _NUMBERING.sub(_NO_NUMBERING, own) if _NUMBERING.search(own) else \
+                re.sub(r"(<w:pPr\b[^>/]*>(?:\s*<w:pStyle\b[^>]*/>)?)", r"\1" + _NO_NUMBERING, own, count=1)
+        if _CLAUSE_NUMBER.fullmatch(text):
+            pieces += [document[last:start.start()], f"<w:p><w:r><w:t>{label}</w:t></w:r></w:p>",
+                       document[start.start():start.end()], own]
+        else:
+            pieces += [document[last:start.end()], own, f'<w:r><w:t xml:space="preserve">{label} </w:t></w:r>']
         last = at
     return "".join(pieces) + document[last:]
 
