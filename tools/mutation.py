@@ -217,7 +217,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     # Word and OpenDocument files: what is refused, the hidden runs taken out and the headings' numbers written in
     # before pandoc reads the rest.
     "office": (
-        ["src/compgraph/legal/office.py", "src/compgraph/legal/word_numbers.py"],
+        ["src/compgraph/legal/office.py", "src/compgraph/legal/word_numbers.py", "src/compgraph/legal/word_text.py"],
         ["tests/legal/test_word_documents.py"],
     ),
     "duties": (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from dutyrows import duty_rows
-from word_files import deleted, docx, heading_styles, inserted, numbering, odt, para, run
+from word_files import deleted, docx, heading_styles, inserted, numbering, odt, para, run, text_box
 
 from compgraph.legal.readers import IngestError, read_document
 
@@ -80,6 +80,14 @@ def test_the_items_of_a_list_that_numbers_1_1_keep_word_s_numbers_and_are_cited_
         ("1.2(b)", "Staff shall: (b) report incidents."), ("2.1", "Owners shall review each system yearly.")]
 
 
+def test_a_clause_number_word_shows_with_a_closing_stop_is_cited_without_it(tmp_path: Path) -> None:
+    stops = numbering(("decimal", "%1."), ("decimal", "%1.%2."))
+    text = _read(tmp_path, docx(
+        para("Overview", style="Heading1"), para("Staff shall use approved tools only.", style="Heading2"),
+        numbered=stops, styles=heading_styles(("Heading1", 0), ("Heading2", 1))))
+    assert [(ref, words) for ref, _, words in duty_rows(text)] == [("1.1", "Staff shall use approved tools only.")]
+
+
 def test_a_list_numbered_through_a_style_is_taken_over_as_well(tmp_path: Path) -> None:
     text = _read(tmp_path, docx(
         para("Purpose", style="Clause1"), para("Staff shall use approved tools only.", style="Clause2"),
@@ -114,6 +122,16 @@ def test_a_tracked_deletion_is_left_out_and_a_tracked_insertion_read(tmp_path: P
         f"<w:p>{run('Providers shall ')}{deleted('not ')}{inserted('promptly ')}{run('report incidents.')}</w:p>"))
     assert "Providers shall promptly report incidents." in text
     assert duty_rows(text)[0][1] == "mandatory"  # the struck "not" made it a prohibition
+
+
+def test_a_text_box_is_read_once_after_the_paragraph_that_anchors_it(tmp_path: Path) -> None:
+    # Word keeps a boxed note twice (DrawingML and a VML copy); pandoc reads neither
+    text = _read(tmp_path, docx(
+        f"<w:p>{run('Providers shall keep logs.')}{text_box(para('Deployers shall inform workers.'))}</w:p>",
+        para("Importers shall verify the marking.")))
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines == [
+        "Providers shall keep logs.", "Deployers shall inform workers.", "Importers shall verify the marking."]
 
 
 def test_hidden_text_is_not_read(tmp_path: Path) -> None:

@@ -49,6 +49,21 @@ def run(text: str, *, hidden: bool = False) -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
+def text_box(*paragraphs: str) -> str:
+    """A run holding a text box of ``paragraphs``, as Word writes one: DrawingML for today's readers and a VML copy
+    for older ones (namespaces declared on the run, so that the body's root needs none)."""
+    body = "".join(paragraphs)
+    return (
+        '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        f"<mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{body}</w:txbxContent></wps:txbx>"
+        "</wps:wsp></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{body}</w:txbxContent></v:textbox></v:shape>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
 def deleted(text: str) -> str:
     """A run deleted with changes tracked: Word shows it struck through until the change is accepted."""
     return (f'<w:del w:id="1" w:author="Drafter" w:date="2026-01-01T00:00:00Z"><w:r>'

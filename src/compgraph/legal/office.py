@@ -25,6 +25,7 @@ import zipfile
 import zlib
 
 from compgraph.legal.word_numbers import number_headings
+from compgraph.legal.word_text import visible_package
 
 __all__ = ["OFFICE_EXTENSIONS", "OfficeError", "office_to_html"]
 
@@ -64,7 +65,7 @@ def office_to_html(suffix: str, data: bytes) -> str:
         raise OfficeError(f"unpacks to {unpacked} bytes, over the {MAX_UNPACKED}-byte limit")
     try:
         if fmt == "docx":
-            data = number_headings(_without_hidden_runs(data))
+            data = number_headings(visible_package(data))
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             xml = package.read(body).decode("utf-8", "replace")
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
@@ -89,12 +90,11 @@ def office_to_html(suffix: str, data: bytes) -> str:
     return made
 
 
-# What a body part holds that is no text of the document: deleted text and field codes (Word), the deleted text kept
-# for tracked changes and comments (OpenDocument), and the copy of a text box Word keeps for older readers.
-_NOT_SHOWN = {
-    "docx": re.compile(r"<(w:delText|w:instrText|mc:Fallback)\b[^>]*>.*?</\1>", re.S),
-    "odt": re.compile(r"<(text:tracked-changes|office:annotation)\b[^>]*>.*?</\1>", re.S),
-}
+# A Word body's text is its w:t elements (deleted text is w:delText, a field's code w:instrText, a drawing's offsets
+# and alignments other elements' text); an OpenDocument body's is every text node but the deleted text kept for
+# tracked changes and the comments.
+_WORD_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+_NOT_SHOWN = re.compile(r"<(text:tracked-changes|office:annotation)\b[^>]*>.*?</\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _LETTER = re.compile(r"\w")
 # Pandoc kept every letter and digit of each of 36 statutes saved as Word by LibreOffice; its OpenDocument reader
@@ -108,7 +108,8 @@ def _letters(markup: str) -> int:
 
 def _check_nothing_lost(fmt: str, xml: str, made: str, suffix: str) -> None:
     """Refuse a reading that lost text: the body's letters and digits (``xml``) must all be in what pandoc made."""
-    there, read = _letters(_NOT_SHOWN[fmt].sub("", xml)), _letters(made)
+    shown = " ".join(_WORD_TEXT.findall(xml)) if fmt == "docx" else _NOT_SHOWN.sub("", xml)
+    there, read = _letters(shown), _letters(made)
     if there and read < KEPT_AT_LEAST * there:
         dropped = "; its OpenDocument reader drops a table inside a list item" if fmt == "odt" else ""
         instead = " or ".join(s for s in (".docx", ".pdf") if s != suffix)
@@ -116,32 +117,6 @@ def _check_nothing_lost(fmt: str, xml: str, made: str, suffix: str) -> None:
             f"pandoc read only {read} of the {there} letters and digits in it ({read / there:.0%}{dropped}): "
             f"nothing was imported; save it as {instead} and import that"
         )
-
-
-# A run (never nested) whose own properties hide it: ``<w:vanish/>``, or with a value that is not off. The paragraph
-# mark's properties (inside ``w:pPr``) are not a run's and hide no text.
-_RUN = re.compile(r"<w:r(?=[\s>])[^>]*>.*?</w:r>", re.S)
-_HIDDEN = re.compile(
-    r"<w:rPr\b[^>]*>(?:(?!</w:rPr>).)*<w:vanish(?:\s+w:val=\"(?!0\"|false\"|off\")[^\"]*\")?\s*/>", re.S
-)
-# formatting as it was before a tracked change: not what the run is now
-_CHANGE = re.compile(r"<w:rPrChange\b.*?</w:rPrChange>", re.S)
-_PARTS_WITH_TEXT = re.compile(r"word/(?:document|footnotes|endnotes)\.xml")
-
-
-def _without_hidden_runs(data: bytes) -> bytes:
-    """The package with the hidden runs of its body and notes taken out; the rest unchanged."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in package.infolist():
-            part = package.read(info)
-            if _PARTS_WITH_TEXT.fullmatch(info.filename):
-                # Word writes these parts in UTF-8; replacing what is not leaves pandoc the bytes' characters to read
-                xml = part.decode("utf-8", "replace")
-                kept = _RUN.sub(lambda m: "" if _HIDDEN.search(_CHANGE.sub("", m.group(0))) else m.group(0), xml)
-                part = kept.encode("utf-8")
-            copy.writestr(info, part)
-    return out.getvalue()
 
 
 def _article(kind: str) -> str:

@@ -226,7 +226,9 @@ def _insert(document: str, labels: dict[int, tuple[str, bool]]) -> str:
             own = _NUMBERING.sub(_NO_NUMBERING, own) if _NUMBERING.search(own) else \
                 re.sub(r"(<w:pPr\b[^>/]*>(?:\s*<w:pStyle\b[^>]*/>)?)", r"\1" + _NO_NUMBERING, own, count=1)
         if _CLAUSE_NUMBER.fullmatch(text):
-            pieces += [document[last:start.start()], f"<w:p><w:r><w:t>{label}</w:t></w:r></w:p>",
+            # "1.1." as Word shows it is clause 1.1: with the stop the extractor takes the line for a run-in point
+            number = label.rstrip(".")
+            pieces += [document[last:start.start()], f"<w:p><w:r><w:t>{number}</w:t></w:r></w:p>",
                        document[start.start():start.end()], own]
         else:
             pieces += [document[last:start.end()], own, f'<w:r><w:t xml:space="preserve">{label} </w:t></w:r>']
