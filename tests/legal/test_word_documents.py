@@ -7,6 +7,7 @@ says is refused naming the file and the reason."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -96,6 +97,16 @@ def test_a_list_numbered_through_a_style_is_taken_over_as_well(tmp_path: Path) -
     assert [line for line in text.splitlines() if line.strip()] == [
         "1. Purpose", "1.1", "Staff shall use approved tools only.", "2. Oversight", "2.1",
         "Owners shall review each system yearly."]
+
+
+def test_articles_numbered_by_their_heading_style_are_cited_by_their_numbers(tmp_path: Path) -> None:
+    # a one-level list ("Article %1") that only the heading style carries: pandoc alone would drop the numbers
+    text = _read(tmp_path, docx(
+        para("Scope", style="Heading1"), para("Providers shall keep the logs."), para("Oversight", style="Heading1"),
+        para("Deployers shall assign human oversight."),
+        numbered=numbering(("decimal", "Article %1")), styles=heading_styles(("Heading1", 0))))
+    assert [(ref, words) for ref, _, words in duty_rows(text)] == [
+        ("1", "Providers shall keep the logs."), ("2", "Deployers shall assign human oversight.")]
 
 
 def test_a_heading_whose_own_numbering_is_switched_off_gets_no_number(tmp_path: Path) -> None:
@@ -193,6 +204,41 @@ def test_a_package_whose_body_fails_its_checksum_is_refused_as_damaged(tmp_path:
     data = docx(para("Providers shall keep logs."), stored=True).replace(b"keep logs", b"keep LOGS")
     with pytest.raises(IngestError, match=r"act\.docx: a damaged Word package \(Bad CRC-32"):
         _read(tmp_path, data)
+
+
+def test_an_opendocument_body_that_is_not_utf_8_is_refused_naming_the_file(tmp_path: Path) -> None:
+    with zipfile.ZipFile(FIXTURES / "public-sector-ai-act.odt") as package:
+        styles = package.read("styles.xml")
+    made = odt("<text:p>Providers shall keep logs.</text:p>", styles)
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(made)) as package, zipfile.ZipFile(rewritten, "w") as copy:
+        for info in package.infolist():
+            part = package.read(info)
+            latin = part.replace(b"keep logs", b"keep \xe9 logs")  # "é" as Latin-1 writes it
+            copy.writestr(info, latin if info.filename == "content.xml" else part)
+    with pytest.raises(IngestError, match=r"latin\.odt: pandoc could not read it"):
+        _read(tmp_path, rewritten.getvalue(), "latin.odt")
+
+
+def test_a_word_file_pandoc_read_only_in_part_is_refused_without_blaming_the_opendocument_reader() -> None:
+    from compgraph.legal.office import OfficeError, _check_nothing_lost
+
+    with pytest.raises(OfficeError) as refused:
+        _check_nothing_lost("docx", "<w:t>Providers shall keep logs.</w:t>", "<p>Providers</p>", ".docx")
+    assert str(refused.value) == ("pandoc read only 9 of the 22 letters and digits in it (41%): nothing was imported; "
+                                  "save it as .pdf and import that")
+
+
+def test_without_pandoc_a_word_file_is_refused_saying_what_is_missing(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypandoc
+
+    def missing() -> str:
+        raise OSError("No pandoc was found")
+
+    monkeypatch.setattr(pypandoc, "get_pandoc_path", missing)
+    with pytest.raises(IngestError, match=r"act\.docx: reading \.docx or \.odt needs pandoc: No pandoc was found"):
+        _read(tmp_path, docx(para("Providers shall keep logs.")))
 
 
 def test_a_password_protected_or_old_binary_file_is_refused_saying_so(tmp_path: Path) -> None:
