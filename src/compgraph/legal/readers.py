@@ -22,6 +22,7 @@ from compgraph.legal.markdown_text import markdown_saved_as_text, markdown_to_ht
 from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraphs
 from compgraph.legal.office import OFFICE_EXTENSIONS, OfficeError, office_to_html
 from compgraph.legal.policy_xml import numbered_items_as_clauses
+from compgraph.legal.pipe_rows import unpipe_points
 from compgraph.legal.typed_lists import counted_code_lines, opens_empty_item, run_in, typed_label
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
@@ -280,7 +281,7 @@ def _pdf_text(path: Path, data: bytes) -> str:
         # that refers to itself, found by tests/legal/test_reader_properties.py; KeyError, RecursionError
         # ...); every one means the same thing to the user: this file cannot be read.
         raise IngestError(f"{path}: corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
-    text = _LONE_LABEL.sub(r"\1 ", "\n\n".join(_footnotes_after_sentence(pages)))
+    text = unpipe_points(_LONE_LABEL.sub(r"\1 ", "\n\n".join(_footnotes_after_sentence(pages))))
     if not text.strip():
         raise IngestError(f"{path}: PDF has no extractable text (scanned image?)")
     return text
