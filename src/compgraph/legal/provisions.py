@@ -306,7 +306,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 or _SCOPE_LEAD_IN.search(lead_text) or _AIMS_LEAD_IN.search(lead_text) \
                 or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text) \
                 or (inherited is not None and _POINT_CONDITION.search(lead_text)) \
-                or cases_not_duties(lead_text, [c.text for c in prov.children])
+                or cases_not_duties(lead_text, [c.text for c in prov.children]) \
+                or (_CONDITIONS_MET.search(lead_text) and _lead_in_modality(last) == "mandatory")
             cases = None if condition else _with_alternatives(lead_text, prov.children)
             if cases:
                 parts.append(cases)  # one duty, read with the alternatives that say what it covers or when it is due
@@ -506,6 +507,9 @@ _EXCEPTED_CASES = re.compile(r"\bexcept\s+(?:in\s+)?(?:those\s+|the\s+)?cases\s+
 # "... shall not be required if any of the following conditions are met:" is an exception, left to NON_DUTY.
 # Art. 59(1): "personal data ... may be processed solely for the purpose of ... when all of the following conditions are
 # met:" reads the same without "only".
+# A duty "where all the following conditions are met:" (Directive 2023/970's 10(1): "shall ... ensure that employers
+# ... conduct ... a joint pay assessment where all ...: (a) the pay reporting demonstrates a difference ...") is due
+# when the points hold: they are facts that trigger it, not things anyone must bring about.
 _CONDITIONS_MET = re.compile(r"\b(?:only\s+)?(?:where|if|when)\s+all\s+(?:of\s+)?the\s+following\s+conditions\s+are\s+"
                              r"(?:met|fulfilled|satisfied)\W*$", re.I)
 
