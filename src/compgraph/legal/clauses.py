@@ -533,7 +533,7 @@ def duty_clauses(sentence: str) -> list[tuple[str, str]]:
         # a clause that opens with its condition has its main verb at the end ("but if ... shall fail to qualify,
         # ... for which said officer was elected, ... or said officer's office shall be deemed vacant"): read it whole
         main = clause if _OPENS_WITH_CONDITION.match(clause) else _main_part(clause)
-        if NON_DUTY.search(main) or _INSTRUMENT_LIMIT.search(with_subject) \
+        if NON_DUTY.search(without_decided(main)) or _INSTRUMENT_LIMIT.search(with_subject) \
                 or (n > 0 and PENALTY_CAP.search(with_subject)) or (broken and _PART_OF.match(clause)):
             broken = True
             continue

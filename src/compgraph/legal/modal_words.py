@@ -219,7 +219,11 @@ _CHOOSES = re.compile(r"\b(?:elect|appoint|designate|select|choose|name|hire|emp
 # The decision's content stops at a comma (after it comes the main clause: "If the Mayor decides that the record may
 # not be withheld, he shall order ...") or a "then", unless the comma joins a second question (", and which ...");
 # "to determine whether to approve" has no clause of its own.
-_DECIDED_SHALL = re.compile(r"\b((?:determin|decid)(?:e|es|ed|ing)\s+(?:that|if|whether|when|which|how)\s+(?!to\b)"
+# A condition set off by commas may open the content: Directive 2023/970's 12(3) "Member States may decide that, where
+# the disclosure ... would lead to the disclosure ... of the pay of an identifiable worker, only the workers'
+# representatives ... shall have access to that information" (a comma after "that" opens no main clause).
+_DECIDED_SHALL = re.compile(r"\b((?:determin|decid)(?:e|es|ed|ing)\s+(?:that|if|whether|when|which|how)"
+                            r"(?:(?<=that),\s+(?:where|if|when|in\s+case)\b[^;]{1,240}?,)?\s+(?!to\b)"
                             r"(?:(?!\bthen\b)[^,;]){0,120}?(?:,\s+and\s+(?:which|when|whether|how|if|that)\s+"
                             r"(?:(?!\bthen\b)[^,;]){0,80}?)?)\b(?:shall|will)\s+(?!not\b)", re.I)
 _AT_WHICH_TIME = re.compile(r",?\s+(?:at|by|after|from)\s+which\s+(?:time|date|point)\b[^,;]*", re.I)
