@@ -17,9 +17,11 @@ _RESPONSIBLE_FOR = (r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+
                     r"(?:(?:solely\s+)?responsible(?:\s+under\s+this\s+\w+)?\s+for|bound\s+by)\b")
 
 # "shall have the right to obtain from the deployer ... explanations": a right held against a named party is
-# that party's duty.
-_RIGHT_AGAINST = re.compile(r"\b(?:shall\s+have|has|have)\s+the\s+right\s+to\s+(?:obtain|receive|request)\s+"
-                            r"from\s+((?:the|a|an|its|their)\s+\w+)", re.I)
+# that party's duty; so when the party is set off by commas ("the right to receive, from the prospective employer,
+# information about:") or is the one asked ("the right to ask employers for additional clarifications").
+_RIGHT_AGAINST = re.compile(r"\b(?:shall\s+have|has|have)\s+the\s+right\s+to\s+(?:(?:obtain|receive|request)\s*,?\s+"
+                            r"from\s+((?:the|a|an|its|their)\s+(?:prospective\s+)?\w+)|ask\s+((?:the\s+)?\w+)\s+for\b)",
+                            re.I)
 
 
 def _subject_of(sentence: str) -> str:
@@ -172,7 +174,7 @@ def acting_party(clause: str) -> str | None:
     for rx in (_RIGHT_AGAINST, _PASSIVE_AGENT):
         m = rx.search(clause)
         if m:
-            role = statute_addressee(m.group(1))
+            role = statute_addressee(m.group(1) or m.group(2))
             if role:
                 return role
     return None
