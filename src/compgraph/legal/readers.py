@@ -21,8 +21,8 @@ from compgraph.legal.margin_numbers import strip_margin_numbers
 from compgraph.legal.markdown_text import markdown_saved_as_text, markdown_to_html, printed_text
 from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraphs
 from compgraph.legal.office import OFFICE_EXTENSIONS, OfficeError, office_to_html
-from compgraph.legal.policy_xml import numbered_items_as_clauses
 from compgraph.legal.pipe_rows import unpipe_points
+from compgraph.legal.policy_xml import numbered_items_as_clauses
 from compgraph.legal.typed_lists import counted_code_lines, opens_empty_item, run_in, typed_label
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
