@@ -29,6 +29,7 @@ from compgraph.legal.modal_words import (  # the words that give a clause its mo
     _RELATIVE_PERMISSION,
     _TO_BE,
     AFTER_EVENT_PARTY,
+    SEMICOLON_DUTY,
     without_decided,
 )
 from compgraph.legal.nonduty import INSTRUMENT_LIMIT as _INSTRUMENT_LIMIT
@@ -71,6 +72,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            r"(?:shall|must|may(?!\s+have\s+(?:over|against|regarding|concerning)\b)|"
                            r"(?:is|are|does|do)\s+not)\b)|"
                            r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
+                           + SEMICOLON_DUTY + "|"
                            # Missouri's 407.1500(4): "The attorney general shall have authority to bring an action
                            # and any other person may bring an action to obtain actual damages": "any other" names a
                            # party of its own, with or without a comma before its "and"

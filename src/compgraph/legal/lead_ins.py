@@ -124,7 +124,12 @@ _PERMITTED_CASES = re.compile(r"\bmay\b(?!\s+not\b)[^;:]*\bin\s+(?:any\s+of\s+)?
                               r"(?:cases|situations|circumstances)\W*$", re.I)
 # The CFR's passive "Detonators are not to be stored in the same magazine with other explosive materials, except under
 # the following circumstances:" (27 CFR 555.213(b)) likewise: its points say where the thing may be, each its own leave.
-_EXCEPTED_SITUATIONS = re.compile(r"\b(?:(?:may|shall|must)\s+not|(?:is|are)\s+not\s+to)\b[^;:]*\bexcept\s+"
+# The Philippine Data Privacy Act's 13: "The processing of sensitive personal information ... shall be prohibited,
+# except in the following cases:" is the same prohibition in a passive; Valdosta's charter 4.61 "The system shall cover
+# all employees of the city except: (1) elected officials; ..." lists who is left out, each point no duty of its own.
+_EXCEPTED_SITUATIONS = re.compile(r"\bexcept\s*:\s*$|"
+                                  r"\b(?:(?:may|shall|must)\s+not|(?:is|are)\s+not\s+to|(?:shall\s+be|is|are)\s+"
+                                  r"prohibited)\b[^;:]*\bexcept\s+"
                                   r"(?:in|under)\s+(?:any\s+of\s+)?the\s+"
                                   r"following\s+(?:cases|situations|circumstances)\W*$|\bexcept\s+in\s+(?:those\s+)?"
                                   r"cases\s+(?:that|which)\s+falls?\s+under\s+any\s+of\s+the\s+following\b", re.I)

@@ -99,7 +99,10 @@ _PERMISSION = re.compile(
     r"(?:(?:as|so)\s+long\s+as|when(?:ever)?|(?:only\s+)?if|provided)\b|"
     r"\b(?:has|have|reserves?)\s+(?:the|a)\s+right\s+to\b|"
     # A point that completes "The mayor shall:" with "Have power to administer oaths and to take affidavits": a power.
-    r"^\W*(?:\(\w{1,4}\)\s*)?have\s+(?:the\s+)?(?:full\s+)?(?:power|authority)\s+to\b|"
+    # (Valdosta's city manager shall "(8) Have the right to request the counsel ... of the city attorney": a right.)
+    r"^\W*(?:\(\w{1,4}\)\s*)?have\s+(?:the\s+)?(?:full\s+)?(?:power|authority|right)\s+to\b|"
+    # "Such authority shall include the power to assess, levy, and collect ...": what a power reaches is a power.
+    r"\bshall\s+include\s+the\s+power\s+to\b|"
     # ("shall have all the authority and duties of the recorder" is given duties too: Rivergrove's clerk pro tem;
     # so are a Georgia charter's city manager, who "shall have the power and it shall be his or her duty to:" and
     # "shall have the additional power, duty, and responsibility to:" do what the points list)
@@ -125,6 +128,9 @@ _PERMISSION = re.compile(
     # "The sharing of personal data shall be permitted only when in conformity with restrictions": a permission
     # with its condition.
     r"\b(?:is|are|shall\s+be)\s+permitted\s+only\b|"
+    # The Philippine Data Privacy Act's 11: "The processing of personal information shall be allowed, subject to
+    # compliance with the requirements of this Act ...": a leave with its terms.
+    r"\b(?:is|are|shall\s+be)\s+allowed\s*,\s*subject\s+to\b|"
     # "providers can further share the originally collected data only in accordance with Union data protection law"
     # (not what a party must see to: 47 U.S.C. 1004's "A telecommunications carrier shall ensure that any
     # interception ... can be activated only in accordance with a court order" is the carrier's duty)
@@ -242,3 +248,8 @@ def without_decided(clause: str) -> str:
 # own acts, set off by a comma, opens a clause of its own (here a permission beside the prohibition).
 AFTER_EVENT_PARTY = (r",\s+and\s+(?=(?:after|upon|once|following)\s+[^,;]{1,40},\s+(?:the|such|each|any|an?)\s+"
                      r"(?:[\w'’-]+\s+){0,4}?(?:shall|must|may)\b)")
+# Valdosta's charter: "The mayor and council may by ordinance organize ... departments ...; except, however, that
+# the city shall continue to provide ... firefighting": a duty kept out of the leave opens a clause of its own; so does
+# "...; and it shall be the duty of the city attorney to respond", a party's own duty after another's right.
+SEMICOLON_DUTY = (r"(?<=;)\s+(?=except,?\s+however,?\s+that\s+[^,;]{0,60}?\b(?:shall|must)\b)|"
+                  r"(?<=;)\s+(?=and\s+it\s+shall\s+be\s+the\s+duty\s+of\b)")

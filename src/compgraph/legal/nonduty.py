@@ -327,7 +327,21 @@ _NON_DUTY_TEXT = (
     # "An exemption under subsection (2) need not be published in the Gazette": an exemption.
     # (Richmond's "The appropriation ordinance shall be based on the budget but need not be itemized further than by
     # departments": what the duty does not require is part of it, not an exemption of its own.)
-    r"(?<!\bbut\s)\bneed\s+not\b|"
+    # (Valdosta's charter: "The city manager shall be appointed with regard to merit only and need not be a resident
+    # of the city when appointed": after "and", too, what the duty leaves open is part of it.)
+    r"(?<!\bbut\s)(?<!\band\s)\bneed\s+not\b|"
+    # What a charge is in law, not what anyone must do: "A lien shall exist against all property ...", "the sewer
+    # service charge shall constitute a lien against any property ...", "shall be a charge and lien against the real
+    # estate", a transfer that "shall vest the purchaser or transferee with all right, title, and interest", an owner
+    # who "shall not lose his or her right to redeem" (Valdosta's charter 4.23-4.27).
+    r"\blien\s+shall\s+exist\b|\bshall\s+(?:constitute|be)\s+a\s+(?:charge\s+and\s+)?lien\b|"
+    r"\bshall\s+vest\s+(?:the|such|any)\s+(?:[\w-]+\s+){1,4}?with\s+(?:all|the)\b|"
+    r"\bshall\s+not\s+lose\s+(?:his\s+or\s+her|his|her|its|their)\s+right\b|"
+    # "The fiscal year of the city shall be as fixed by ordinance of the mayor and council": where the rule is found.
+    r"\bshall\s+be\s+as\s+(?:fixed|established|set|provided)\s+by\s+(?:ordinance|resolution|law)\b|"
+    # The Philippine Data Privacy Act's 19: "The immediately preceding sections are not applicable if ...": a scope
+    # exception, as "shall not apply" is.
+    r"\b(?:sections?|provisions?|subsections?|paragraphs?|chapters?)\s+(?:is|are)\s+not\s+applicable\b|"
     r"\bshall\s+not\s+warrant\b|\b(?:shall|does|do)\s+not\s+create\s+(?:any\s+)?(?:private\s+)?right|"
     r"\bshall\s+have\s+(?:any\s+)?(?:intellectual\s+property|proprietary|ownership)\s+(?:rights?|interests?)\b|\bnor\s+shall\s+[^.;]{0,120}?\bbe\s+liable\b|"
     r"\bnot\s+subject\s+to\s+the\s+requirements\s+of\s+this\s+(?:section|act|chapter|article|part|ordinance)\b|"

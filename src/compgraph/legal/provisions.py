@@ -682,7 +682,7 @@ _NEITHER_NOR = re.compile(r"\bneither\s+[a-z]+s\b[^;]{1,200}?\bnor\b", re.I)
 # ... link ..., in lieu of complying with paragraphs (1) and (2)") is an option, not the lead-in's duty; so is a
 # power the point grants ("The mayor shall: ... (3) Have power to administer oaths and to take affidavits").
 _AT_DISCRETION = re.compile(r"^\W*(?:at\s+(?:the\s+[\w-]+(?:'s|’s)?|its|their|his|her)\s+(?:sole\s+|own\s+)?"
-                            r"discretion\b|have\s+(?:the\s+)?(?:full\s+)?(?:power|authority)\s+to\b)", re.I)
+                            r"discretion\b|have\s+(?:the\s+)?(?:full\s+)?(?:power|authority|right)\s+to\b)", re.I)
 _NEGATED_POINT = re.compile(r"^(?:(?:except|unless|subject|notwithstanding|save|where|when|if|in|without)\b"
                             r"[^;]{0,160}?,\s*)?(?:not\b(?!\s+later\s+than\b)|avoid\b|refrain\s+from\b|"
                             # 5 U.S.C. 552a(e)(7): "Each agency ... shall ... (7) maintain no record describing how
