@@ -66,6 +66,12 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            "us-omb-m-24-10-2024-s5b-5c.pdf": {"targets", "citations"},
            "us-nyc-dcwp-6-rcny-5-300-5-304.pdf": {"targets", "citations"},
            "us-glba-1999-title-v-privacy.md": {"citations"},
+           # round 39b: 20(a), run in after the section's catchline ("Section 20. Security of Personal Information. - (a)
+           # The personal information controller must ..."), is cited "20"
+           "ph-data-privacy-act-2012-s11-21-lawphil.html": {"citations"},
+           # round 39b: 4.61's last sentence, after the points run into its second ("except: (1) ...; (3) ..."), is
+           # cited "4.61(3), sentence 2"
+           "us-valdosta-ga-charter-art4.txt": {"citations"},
            # P and R 0.850: its 6(b)(i)-(iii) labels carry the sentence before the lead-in "The playbook shall:"
            "us-eo-14028-2021-s6-8-11.md": {"targets"},
            # 3.70(6)(c), quoted after the ordinance's "Subdivision (c) ... of Subsection (6) ... of Section 3.70 ... is
