@@ -66,7 +66,7 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            "us-omb-m-24-10-2024-s5b-5c.pdf": {"targets", "citations"},
            "us-nyc-dcwp-6-rcny-5-300-5-304.pdf": {"targets", "citations"},
            "us-glba-1999-title-v-privacy.md": {"citations"},
-           # round 39b: 20(a), run in after the section's catchline ("Section 20. Security of Personal Information. - (a)
+           # round 39b: 20(a), run in after its catchline ("Section 20. Security of Personal Information. - (a)
            # The personal information controller must ..."), is cited "20"
            "ph-data-privacy-act-2012-s11-21-lawphil.html": {"citations"},
            # round 39b: 4.61's last sentence, after the points run into its second ("except: (1) ...; (3) ..."), is
