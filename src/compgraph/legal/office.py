@@ -24,7 +24,6 @@ import subprocess
 import zipfile
 import zlib
 
-from compgraph.legal.word_numbers import number_headings
 from compgraph.legal.word_text import visible_package
 
 __all__ = ["OFFICE_EXTENSIONS", "OfficeError", "office_to_html"]
@@ -65,9 +64,10 @@ def office_to_html(suffix: str, data: bytes) -> str:
         raise OfficeError(f"unpacks to {unpacked} bytes, over the {MAX_UNPACKED}-byte limit")
     try:
         if fmt == "docx":
-            data = number_headings(visible_package(data))
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            xml = package.read(body).decode("utf-8", "replace")
+            data, xml = visible_package(data)
+        else:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                xml = package.read(body).decode("utf-8", "replace")
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
         # a part that fails its checksum, a compression method Python lacks, an entry encrypted inside the ZIP
         raise OfficeError(f"a damaged {kind} package ({exc})") from exc

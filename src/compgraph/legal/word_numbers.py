@@ -14,10 +14,8 @@ switched off for pandoc: HTML numbers each level of a list alone, so pandoc's re
 
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ET
-import zipfile
 from dataclasses import dataclass, field
 
 __all__ = ["number_headings"]
@@ -44,28 +42,17 @@ class _Lists:
     instance: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId -> abstract, start overrides
 
 
-def number_headings(data: bytes) -> bytes:
-    """The package with each numbered heading's number at the start of its text; unchanged when it has none."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        names = set(package.namelist())
-        if "word/numbering.xml" not in names:
-            return data  # no list definitions
-        document = package.read("word/document.xml").decode("utf-8", "replace")
-        try:
-            styles = ET.fromstring(package.read("word/styles.xml")) if "word/styles.xml" in names else ET.Element("s")
-            lists = _lists(ET.fromstring(package.read("word/numbering.xml")))
-            labels = _labels(ET.fromstring(document), styles, lists)
-        except ET.ParseError:
-            return data  # pandoc reads what it can of a part the standard parser refuses, and the check after it
-        if not labels:
-            return data
-        numbered = _insert(document, labels)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in package.infolist():
-                part = numbered.encode("utf-8") if info.filename == "word/document.xml" else package.read(info)
-                copy.writestr(info, part)
-    return out.getvalue()
+def number_headings(document: str, styles: bytes | None, numbering: bytes | None) -> str:
+    """``document`` (the body part) with each numbered heading's and multilevel list item's number written into it;
+    unchanged when it has none. ``styles`` and ``numbering`` are the package's parts of those names, if it has them."""
+    if numbering is None:
+        return document  # no list definitions
+    try:
+        style_root = ET.fromstring(styles) if styles is not None else ET.Element("s")
+        labels = _labels(ET.fromstring(document), style_root, _lists(ET.fromstring(numbering)))
+    except ET.ParseError:
+        return document  # pandoc reads what it can of a part the standard parser refuses, and the check after it
+    return _insert(document, labels) if labels else document
 
 
 def _lists(root: ET.Element) -> _Lists:

@@ -1,4 +1,4 @@
-"""A Word file's parts as Word shows them, made ready for pandoc: text boxes lifted out, hidden text taken out.
+"""A Word file's parts as Word shows them, made ready for pandoc: text boxes lifted out, hidden text out, numbers in.
 
 Text in a text box (a callout, a boxed note, a sidebar) sits inside a drawing inside a run inside a paragraph, and
 Word keeps it twice: as DrawingML (``mc:Choice``) and as VML for older readers (``mc:Fallback``). Pandoc reads neither,
@@ -14,6 +14,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+
+from compgraph.legal.word_numbers import number_headings
 
 __all__ = ["lift_text_boxes", "visible_package"]
 
@@ -73,19 +75,25 @@ _HIDDEN = re.compile(
 # formatting as it was before a tracked change: not what the run is now
 _CHANGE = re.compile(r"<w:rPrChange\b.*?</w:rPrChange>", re.S)
 _PARTS_WITH_TEXT = re.compile(r"word/(?:document|footnotes|endnotes)\.xml")
+BODY, STYLES, NUMBERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
 
 
-def visible_package(data: bytes) -> bytes:
-    """The package with its body's and notes' text boxes lifted out and their hidden runs taken out."""
+def visible_package(data: bytes) -> tuple[bytes, str]:
+    """The package with its body's and notes' text boxes lifted out, their hidden runs taken out and the body's
+    numbers written in (``word_numbers``), read and written once; and the body part as rewritten."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        names = set(package.namelist())
+        styles, numbering = (package.read(n) if n in names else None for n in (STYLES, NUMBERING))
+        body = ""
         for info in package.infolist():
             part = package.read(info)
             if _PARTS_WITH_TEXT.fullmatch(info.filename):
                 # Word writes these parts in UTF-8; replacing what is not leaves pandoc the bytes' characters to read
-                xml = part.decode("utf-8", "replace")
-                xml = lift_text_boxes(xml)
-                kept = _RUN.sub(lambda m: "" if _HIDDEN.search(_CHANGE.sub("", m.group(0))) else m.group(0), xml)
-                part = kept.encode("utf-8")
+                xml = lift_text_boxes(part.decode("utf-8", "replace"))
+                xml = _RUN.sub(lambda m: "" if _HIDDEN.search(_CHANGE.sub("", m.group(0))) else m.group(0), xml)
+                if info.filename == BODY:
+                    body = xml = number_headings(xml, styles, numbering)
+                part = xml.encode("utf-8")
             copy.writestr(info, part)
-    return out.getvalue()
+    return out.getvalue(), body
