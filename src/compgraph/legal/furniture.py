@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SENTENCE_BREAK", "VERB", "capital_wraps", "repair_typography", "set_in_capitals"]
+__all__ = ["QUESTION", "SENTENCE_BREAK", "VERB", "capital_wraps", "repair_typography", "set_in_capitals"]
 
 # Where a provision's sentence ends: a full stop, a question or exclamation mark before a capital. A footnote's
 # number a PDF glued to the full stop ("... to the APNSA.6 Within 180 days ...") ends the sentence too, and so does
@@ -18,6 +18,13 @@ __all__ = ["SENTENCE_BREAK", "VERB", "capital_wraps", "repair_typography", "set_
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z(])|(?<=[A-Za-z]{2}\.)\d{1,2}[ \t]+(?=[A-Z][a-z])"
                             r"|(?:(?<=[a-z]{2}\.)|(?<=\d{3}\.))[ \t]+\d{1,2}[ \t]+(?=[A-Z][a-z])"
                             r"|(?<=[a-z]{2})[ \t]\.\d{1,2}[ \t]+(?=[A-Z][a-z])")
+
+# A question, as a policy asks its headings ("Who Should Use This Document?", "What must I report?"): a whole
+# sentence that opens with the question word and ends with the mark. It has a verb, and is no statement: it asks
+# what the text below it answers. (A point asked after a lead-in, "shall consider: (a) Is the data accurate?",
+# carries the lead-in's duty and does not match: the lead-in's words come first.)
+QUESTION = (r"^\W*(?:who|whom|whose|what|which|when|where|why|how|is|are|do|does|can|could|should|must|may|shall|"
+            r"will)\b[^.:;?]*\?[\s\"”’')\]]*$")
 
 # A verb of the kind a statement has and a heading lacks.
 VERB = re.compile(r"\b(?:shall|must|may|should|will|is|are|has|have|does|do)\b", re.I)

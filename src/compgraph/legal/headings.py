@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from compgraph.legal.furniture import QUESTION
 from compgraph.legal.furniture import VERB as _VERB
 
 __all__ = ["CODE_INITIALS", "heading_of", "is_title", "long_title", "principle_cite", "principle_clause",
@@ -86,6 +87,7 @@ NUMBERED_CATCHLINE = re.compile(r"^(\d{1,3}[A-Z]{0,3})[ \t]+([A-Z][^.;:]*)\.?$")
 # materials": the clause's number closed by a parenthesis, then its catchline.
 PAREN_CATCHLINE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})?)\)[ \t]+([A-Z][^.;:]*)$")
 _CAPITALS_SEC = re.compile(r"^(?:SEC\.|SECTION)[ \t]*\d+[A-Z]?\.[ \t]+[A-Z][A-Z0-9 ,;:'’&()—–-]+\.?$")
+_QUESTION = re.compile(QUESTION, re.I)
 _CITED_LABEL = re.compile(r"\((?:\d{1,3}[a-z]?|[a-z]{1,4})\)")
 _GROUPING = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|PART|Part|SUBSECTION)[ \t]+[IVXLC\d]+\b")
 
@@ -134,7 +136,8 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     if marked and (nz := _catchline(line)):
         return "section", nz.group(1), nz.group(2).strip()
     m = _CODE_SECTION.match(line) or _DOTTED_SECTION.match(line) or (_MARKED_SECTION.match(line) if marked else None)
-    if m and not _VERB.search(m.group(2)):
+    # A Markdown heading that asks a question ("## 2. Who Should Use This Document?") is a heading despite its verb.
+    if m and (not _VERB.search(m.group(2)) or (marked and _QUESTION.match(m.group(2)))):
         return "section", m.group(1).replace(" ", ""), m.group(2).strip()
     bare = _BARE_CODE_SECTION.match(line) or _BARE_DASHED_SECTION.match(line)
     if bare:
@@ -195,8 +198,9 @@ def long_title(text: str) -> bool:
 
 # A principle's clauses under its heading ("Australian Privacy Principle 1", read as section "APP1"): "1.2 An APP
 # entity must ...", "11.1 If an APP entity holds ..." are each cited "APP 1.2" (id "APP1.2"), as the act cites
-# "subclause 1.3".
-_PRINCIPLE_SECTION = re.compile(r"^([A-Z]{1,4}P)(\d{1,3})(?:\.\d{1,3})?$")
+# "subclause 1.3". A policy's clauses under its numbered heading ("1. Purpose", read as section "1") are numbered
+# the same way and cited so: "1.1 Staff shall ..." is clause 1.1, not a second sentence of section 1.
+_PRINCIPLE_SECTION = re.compile(r"^([A-Z]{1,4}P)?(\d{1,3})(?:\.\d{1,3})?$")
 _PRINCIPLE_CLAUSE = re.compile(r"^(\d{1,3})\.(\d{1,3})[ \t]+(?=[A-Z(])")
 # New Zealand's section 6, "Information privacy principles", heads each principle "Principle 1" alone, its catchline
 # on the next line: the principle is "IPP 1", the initials of the principles' name the heading above gave.
@@ -210,13 +214,17 @@ def principle_clause(section: str, line: str) -> tuple[str, int] | None:
     clause = _PRINCIPLE_CLAUSE.match(line) if principle else None
     if principle is None or clause is None or clause.group(1) != principle.group(2):
         return None
-    return f"{principle.group(1)}{clause.group(1)}.{clause.group(2)}", clause.end()
+    if not principle.group(1) and (len(clause.group(1)) > 2 or len(clause.group(2)) > 2
+                                   or is_title(line[clause.end():].strip())):
+        # a code's "837.310", "114.02": a section number of its own; "4.1 Use of AI": a section's heading
+        return None
+    return f"{principle.group(1) or ''}{clause.group(1)}.{clause.group(2)}", clause.end()
 
 
 def principle_cite(section: str) -> str:
     """How a principle's section is cited ("APP 1.2" for "APP1.2"), "" for any other section."""
     principle = _PRINCIPLE_SECTION.fullmatch(section)
-    return f"{principle[1]} {section[len(principle[1]) :]}" if principle else ""
+    return f"{principle[1]} {section[len(principle[1]) :]}" if principle and principle[1] else ""
 
 
 def principle_name(line: str) -> tuple[str, str | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from compgraph.legal.furniture import QUESTION
 from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
 
 __all__ = ["INSTRUMENT_LIMIT", "NON_DUTY", "NOT_A_DUTY_AT_ALL", "PENALTY_CAP", "PERIOD_BOUNDS"]
@@ -48,7 +49,9 @@ WHOLE_SENTENCE = (
     r"\bshall\s+be\s+(?:considered|deemed|regarded)\s+(?:present|absent)\s+as\s+if\b|"
     r"\bshall\s+have\s+the\s+same\s+(?:force\s+and\s+)?effect\s+as\s+if\b"
 )
-NOT_A_DUTY_AT_ALL = re.compile(WHOLE_SENTENCE, re.I)
+# A sentence that asks a question (``furniture.QUESTION``) binds no one either; it is not in ``NON_DUTY``, which also
+# tests a point's own words: a point asked after a lead-in ("shall consider: (a) Is the data accurate?") binds.
+NOT_A_DUTY_AT_ALL = re.compile(f"{WHOLE_SENTENCE}|{QUESTION}", re.I)
 
 # When a period runs, a point under its lead-in: "A period ascertained in accordance with AML/CTF Rules ...: (a) must
 # commence at the time when the reporting entity commences to provide the designated service concerned; and (b) may
