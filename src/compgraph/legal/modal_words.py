@@ -13,6 +13,10 @@ import re
 from compgraph.legal.parties import _RESPONSIBLE_FOR
 
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
+# A thing not permitted at all ("Automated final decision systems are not permitted."): forbidden, and a modal
+# verb's place in the sentence for the provisions (``provisions._MODAL``); or not in the places a lead-in lists
+# ("Smoking ... are not permitted: (a) In any magazine;").
+NOT_PERMITTED_AT_ALL = r"\b(?:is|are)\s+not\s+(?:permitted|allowed)(?=\s*[.;:—])"
 _PROHIBITION = re.compile(
     r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
     # Oregon's ORS 837.320(2): "In no event may a warrant provide for ... more than 30 days": "may" under "in no event"
@@ -27,9 +31,7 @@ _PROHIBITION = re.compile(
     # AIDA 18(1): "However, the Minister is not permitted to require that the person disclose ...": a permission
     # denied is a prohibition.
     r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b|"
-    # A thing not permitted at all ("Automated final decision systems are not permitted."): forbidden.
-    # ... or not in the places a lead-in lists ("Smoking ... are not permitted: (a) In any magazine;").
-    r"\b(?:is|are)\s+not\s+(?:permitted|allowed)\s*[.;:—]|"
+    + NOT_PERMITTED_AT_ALL + "|"
     # "No controller shall ...", also after an opening phrase ("Subject to ..., no controller shall process ...").
     # ("... to ensure that the AI system, when placed on the market, no longer presents that risk ..., within a
     # period it may prescribe": "no longer" negates nothing the sentence requires)
