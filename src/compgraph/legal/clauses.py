@@ -692,8 +692,11 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
         # such steps ...").
         own_verb = own_verb or _own_relative(point, a)
         # So does a passive with a subject and an agent of its own ("he or she shall retire from the chair and the
-        # question shall be determined by majority vote of the remaining members"): another party acts.
+        # question shall be determined by majority vote of the remaining members"): another party acts. So does a point
+        # with its own verb whose ", and the data intermediation services provider shall ..." names a party again.
         own_verb = own_verb or _OWN_PASSIVE.match(clause) is not None
+        own_verb = own_verb or (own_first is not None and _OWN_SUBJECT.match(clause.lstrip(" ,")) is not None
+                                and statute_addressee(_subject_of(clause)) is not None)
         # Once the point's own words have ended, a later clause with a verb of its own is a duty of its own
         # whatever its modality; one coordinated with a conditioned clause ("in the case of law enforcement, where
         # ..., X shall not ..., and their personal data shall be deleted") shares its condition.

@@ -216,3 +216,17 @@ _POINTS_APPLY = re.compile(r"^\W*the\s+following\s+(?:[\w-]+\s+)?(?:shall\s+)?ap
 def points_apply_alone(lead_in: str) -> bool:
     """Whether ``lead_in`` only says to what or when the points after it apply."""
     return _POINTS_APPLY.match(lead_in) is not None
+
+
+# The Data Governance Act's Art. 12: "The provision of data intermediation services referred in Article 10 shall be
+# subject to the following conditions:" over "(a) the data intermediation services provider shall not use ...",
+# "(e) data intermediation services may include offering additional specific tools ...": the lead-in names what the
+# points are (conditions a thing is subject to), and each point is a clause with a verb of its own, which says
+# whether it binds or allows; the lead-in's "shall" lends its modality to none of them.
+_SUBJECT_TO_POINTS = re.compile(r"\bshall\s+be\s+subject\s+to\s+the\s+following\s+(?:[\w-]+\s+)?"
+                                r"(?:conditions|requirements|rules)\W*$", re.I)
+
+
+def points_state_own_modality(lead_in: str) -> bool:
+    """Whether ``lead_in`` makes its points the conditions something is subject to, each binding by its own verb."""
+    return _SUBJECT_TO_POINTS.search(lead_in) is not None

@@ -340,6 +340,11 @@ _NON_DUTY_TEXT = (
     r"\blien\s+shall\s+exist\b|\bshall\s+(?:constitute|be)\s+a\s+(?:charge\s+and\s+)?lien\b|"
     r"\bshall\s+vest\s+(?:the|such|any)\s+(?:[\w-]+\s+){1,4}?with\s+(?:all|the)\b|"
     r"\bshall\s+not\s+lose\s+(?:his\s+or\s+her|his|her|its|their)\s+right\b|"
+    # What an instrument does in law: the Data Governance Act's 11(5) "The notification referred to in paragraph 1
+    # shall entitle the data intermediation services provider to provide data intermediation services in all Member
+    # States" (a notification, a registration or a licence that entitles, as a transfer that vests): no one is bound.
+    r"\b(?:notification|registration|licen[cs]e|certificate|authori[sz]ation|permit|approval|confirmation)\b"
+    r"[^.;:]{0,80}?\bshall\s+entitle\b|"
     # "The fiscal year of the city shall be as fixed by ordinance of the mayor and council": where the rule is found.
     r"\bshall\s+be\s+as\s+(?:fixed|established|set|provided)\s+by\s+(?:ordinance|resolution|law)\b|"
     # The Philippine Data Privacy Act's 19: "The immediately preceding sections are not applicable if ...": a scope

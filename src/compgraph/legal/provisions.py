@@ -39,6 +39,7 @@ from compgraph.legal.lead_ins import (
     excepted_leave,
     point_modality,
     points_apply_alone,
+    points_state_own_modality,
     proviso_modality,
     split_lead_in,
 )
@@ -609,7 +610,8 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     own = point_modality(first)
     # "shall meet the following requirements: ... (6) If the director determines ..., the director may assess
     # penalties": a point whose own clause names another party than the lead-in binds that party by its own verb.
-    own_party = own == "permission" and _names_own_party(first, subject)
+    # (or whose lead-in only names the points the conditions a thing is subject to: each binds its own party)
+    own_party = (own == "permission" and _names_own_party(first, subject)) or points_state_own_modality(lead_text)
     # A condition that must hold for a permission says in its own verb whether it allows or forbids: Art. 59(1)(e)
     # "providers can further share ... only in accordance with ...", (f) "neither leads to ... nor does it affect".
     conditions = lead_mod == "mandatory" and bool(_CONDITIONS_MET.search(lead_text))
