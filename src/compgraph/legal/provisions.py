@@ -47,6 +47,7 @@ from compgraph.legal.lead_ins import POINT_CONDITION as _POINT_CONDITION
 from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
 from compgraph.legal.modal_words import NOT_PERMITTED_AT_ALL
 from compgraph.legal.nonduty import PERIOD_BOUNDS
+from compgraph.legal.own_paragraphs import rule_over_own_subsections
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.permitted_as_follows import permission_over_own_sentences
 from compgraph.legal.responsibilities import carry_responsibilities
@@ -539,7 +540,8 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     standards shall be determined by ... ." then "(1) Public data sets shall be provided ...": paragraphs)."""
     if not parts:
         return True
-    if points_apply_alone(parts[-1]):
+    if points_apply_alone(parts[-1]) or rule_over_own_subsections(
+            parts[-1], [_after_catchline(sentences(c.text))[0] for c in children if c.text], _MODAL):
         return False
     if not parts[-1].rstrip().endswith("."):
         # "The Mayor shall be responsible for ..., including but not limited to the following powers, duties, and
