@@ -20,7 +20,7 @@ def markdown_to_html(raw: str) -> str:
     # "pdftotext -layout" opens each page after the first with a form feed; on the line that closes a
     # fence ("\f```") it hides the fence, and the rest of the file is read as one run of text
     raw = _lists_after_paragraphs(_stray_brackets_escaped(re.sub(r"^\f+", "", raw, flags=re.M)))
-    raw = _front_matter_titles(raw)
+    raw = _bold_section_headings(_front_matter_titles(raw))
     raw = _QUOTE_ESCAPE.sub(r"\1", _STRUCK.sub("", raw))
     raw = unglue_labels(raw)  # "a.Each agency shall ...: 1a brief description": a scraper's glued labels
     # a fenced block (```) is preformatted: a statute pasted as a PDF's text keeps its lines there
@@ -61,6 +61,21 @@ _JUSTIFIED = re.compile(r"\w[,;]?  +\w")
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n((?:[A-Za-z_][\w-]*:[^\n]*\n(?:(?!---)[^\n]*\n){0,3}?)+)---[ \t]*\n", re.M)
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+(?:\n(?![A-Za-z_][\w-]*:).+)*)", re.M)
 _LIQUID_TITLE = re.compile(r"^[ \t]*\{\{\s*page\.title\s*\}\}[ \t]*\n(?:[-=]+[ \t]*\n)?", re.M)
+
+
+# Hawaii's code as a site's Markdown: "**§454M-5 Additional duties of a mortgage servicer; good faith** **and fair
+# dealing; ... servicing rights.** (a) A mortgage servicer ...": the section's number and catchline in bold (one span
+# or two), run into its first subsection. The bold words are the section's heading; the subsection is a paragraph of
+# its own, labelled "(a)" as the ones after it are.
+_BOLD_SECTION = re.compile(r"^\*\*(§[ \t]*\d[^*\n]*?)\*\*((?:[ \t]*\*\*[^*\n]+\*\*)*)[ \t]+(?=\S)", re.M)
+
+
+def _bold_section_headings(raw: str) -> str:
+    def heading(m: re.Match[str]) -> str:
+        words = " ".join(f"{m.group(1)} {m.group(2).replace('**', ' ')}".split())
+        return f"### {words}\n\n" if words.endswith(".") else m.group(0)
+
+    return _BOLD_SECTION.sub(heading, raw)
 
 
 def _front_matter_titles(raw: str) -> str:
