@@ -14,7 +14,10 @@ import re
 # responsible for monitoring and ensuring compliance" binds them alone, and binds. So does "the covered entity is
 # bound by the privacy practices as stated in the notice" (45 CFR 164.530(i)(4)(ii)), as "shall be bound by" does.
 _RESPONSIBLE_FOR = (r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+[^,;]{1,60},)?\s+"
-                    r"(?:(?:solely\s+)?responsible(?:\s+under\s+this\s+\w+)?\s+for|bound\s+by)\b")
+                    r"(?:(?:solely\s+)?responsible(?:\s+under\s+this\s+\w+)?\s+for|bound\s+by)\b"
+                    # Hawaii's 454M-5(a): "A mortgage servicer ... has a duty of good faith and fair dealing in its
+                    # communications ...": a duty the statute names is one.
+                    r"|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:has|have)\s+a\s+duty\s+(?:of|to)\b")
 
 # "shall have the right to obtain from the deployer ... explanations": a right held against a named party is
 # that party's duty; so when the party is set off by commas ("the right to receive, from the prospective employer,
