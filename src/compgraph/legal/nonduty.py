@@ -243,7 +243,9 @@ _NON_DUTY_TEXT = (
     # ("he and his sureties shall be individually liable to the city": the adverb changes nothing)
     # (GDPR 28(4): "the initial processor shall remain fully liable to the controller for the performance of that
     # other processor's obligations": remaining liable is being liable)
-    r"\bshall\s+(?:be|remain)\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?liable\s+(?:under|for|to|in\s+accordance)\b|"
+    # (Hawaii's 454M-5(i)(3): "the borrower shall only be liable for reasonable and customary fees": the adverb
+    # before the verb changes nothing either)
+    r"\bshall\s+(?:\w+ly\s+)?(?:be|remain)\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?liable\s+(?:under|for|to|in\s+accordance)\b|"
     # A criminal penalty, with the conviction before or after "liable" ("commits an offence and shall, on conviction,
     # be liable to a fine ...", Malaysia's bill; "that person shall be liable, on conviction to a fine ...", Zambia's
     # Act): a sanction, as "shall be liable to" is.
