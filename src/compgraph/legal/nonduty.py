@@ -177,6 +177,9 @@ _NON_DUTY_TEXT = (
     # be open" binds no one.
     r"\bterm\s+(?:''|[\"“'‘])[^\"”'’]{1,60}(?:''|[\"”'’])\s+means\s*[—–:-]*\s*$|"
     r"\b(?:year|term|period)\s+(?:of\s+[^.;,]{1,40}?\s+)?shall\s+(?:begin|commence|start)\s+on\b|"
+    # When a rule is first applied (Oakland's charter: "The use of ranked choice voting shall commence with the 2008
+    # General Municipal Election."): a commencement, as "shall take effect on" is.
+    r"\b(?:use|application|operation)\s+of\s+[^.;,]{1,60}?\s+shall\s+(?:commence|begin|start)\s+(?:with|on|at|in)\b|"
     # Deeming with a word or a phrase before its verb ("The sum so certified shall not thereafter be considered
     # unappropriated", "All monies ... shall, for the purpose of such certificate, be deemed in the treasury"), and
     # what becomes of an unspent balance ("shall revert to the fund from which it was appropriated"): legal effects.
