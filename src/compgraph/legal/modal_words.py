@@ -112,6 +112,10 @@ _PERMISSION = re.compile(
     # Rivergrove's charter: "He shall have authority to preserve order", "He shall have a vote on all questions".
     # Charlottesville's: "The mayor ... shall have power at any time to call a meeting".
     r"\bshall\s+have\s+(?:full\s+)?(?:authority|power)\s+(?:[\w-]+\s+){0,3}?to\b|\bshall\s+have\s+a\s+vote\b|"
+    # Oakland's charter: "The City Clerk shall further have the authority to make any changes ...": an adverb between
+    # "shall" and "have" leaves the grant a power.
+    r"\bshall\s+(?:further|also|likewise|additionally)\s+have\s+(?:the\s+|full\s+)?(?:authority|power|right|option)\s+"
+    r"(?:[\w-]+\s+){0,3}?to\b|"
     # "The city internal auditor ... shall be removable at the will and pleasure of the City Council": the Council
     # may remove him, whenever it will.
     r"\bshall\s+be\s+removable\b|"
