@@ -259,3 +259,9 @@ AFTER_EVENT_PARTY = (r",\s+and\s+(?=(?:after|upon|once|following)\s+[^,;]{1,40},
 # "...; and it shall be the duty of the city attorney to respond", a party's own duty after another's right.
 SEMICOLON_DUTY = (r"(?<=;)\s+(?=except,?\s+however,?\s+that\s+[^,;]{0,60}?\b(?:shall|must)\b)|"
                   r"(?<=;)\s+(?=and\s+it\s+shall\s+be\s+the\s+duty\s+of\b)")
+# Hawaii's 454M-5: "A mortgage servicer shall comply with the following requirements concerning ...:" over "(4) ..., a
+# mortgage servicer may, at its option, provide any other information ..." and "(2) A mortgage servicer may only
+# collect a fee if ...": a point that leaves the act to the party's option, or allows it only in a case, is a leave
+# whatever the lead-in's verb ("may ... only" is a permission with its condition, as elsewhere in the set).
+POINT_OWN_LEAVE = re.compile(r"\bmay\s*,\s*at\s+(?:its|their|his|her)\s+(?:own\s+|sole\s+)?(?:option|discretion)\s*,|"
+                             r"\bmay\s+only\s+(?!be\b)[a-z]+", re.I)

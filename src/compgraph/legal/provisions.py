@@ -45,7 +45,7 @@ from compgraph.legal.lead_ins import (
 )
 from compgraph.legal.lead_ins import POINT_CONDITION as _POINT_CONDITION
 from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
-from compgraph.legal.modal_words import NOT_PERMITTED_AT_ALL
+from compgraph.legal.modal_words import NOT_PERMITTED_AT_ALL, POINT_OWN_LEAVE
 from compgraph.legal.nonduty import PERIOD_BOUNDS
 from compgraph.legal.own_paragraphs import rule_over_own_subsections
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
@@ -621,7 +621,7 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
         own = "prohibition"
     conditions = conditions and (own != "permission" or explicit_permission(first))
     modality = own if own == "prohibition" or (own and (not lead_mod or own_party or conditions)) \
-        or (own == "permission" and _AT_DISCRETION.match(first)) else lead_mod
+        or (own == "permission" and (_AT_DISCRETION.match(first) or POINT_OWN_LEAVE.search(first))) else lead_mod
     if modality is None and _DEADLINE.match(first):
         modality = "mandatory"  # "The following deadlines ...: (1) Within three months, department heads designate"
     if modality is None:
