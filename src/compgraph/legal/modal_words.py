@@ -257,7 +257,11 @@ AFTER_EVENT_PARTY = (r",\s+and\s+(?=(?:after|upon|once|following)\s+[^,;]{1,40},
 # Valdosta's charter: "The mayor and council may by ordinance organize ... departments ...; except, however, that
 # the city shall continue to provide ... firefighting": a duty kept out of the leave opens a clause of its own; so does
 # "...; and it shall be the duty of the city attorney to respond", a party's own duty after another's right.
-SEMICOLON_DUTY = (r"(?<=;)\s+(?=except,?\s+however,?\s+that\s+[^,;]{0,60}?\b(?:shall|must)\b)|"
+# Hawaii's 454M-5(f): "a mortgage servicer shall send a payment reminder notice ...; provided that a mortgage servicer
+# is not required to send a separate payment reminder notice for each consecutive month ...": the proviso that
+# excuses is a clause of its own (an exception, left out), not a reason to drop the duty before it.
+SEMICOLON_DUTY = (r"(?<=;)\s+(?=provided(?:,\s*however,)?\s+that\s+[^;]{0,160}?\b(?:is|are)\s+not\s+required\s+to\b)|"
+                  r"(?<=;)\s+(?=except,?\s+however,?\s+that\s+[^,;]{0,60}?\b(?:shall|must)\b)|"
                   r"(?<=;)\s+(?=and\s+it\s+shall\s+be\s+the\s+duty\s+of\b)")
 # Hawaii's 454M-5: "A mortgage servicer shall comply with the following requirements concerning ...:" over "(4) ..., a
 # mortgage servicer may, at its option, provide any other information ..." and "(2) A mortgage servicer may only
