@@ -196,7 +196,14 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # round 31b: P 0.900: (c)(4)(C)'s "The Secretary may set an effective date ..., but in no case may the date
            # specified under (i) subparagraph (A) be later than 2016; or (ii) ..." gives a prohibition row per point
            # (labelled the permission's limit, no rows)
-           "us-42-usc-17935-hitech-restrictions-sale-access-chunks.md": {"targets"}}
+           "us-42-usc-17935-hitech-restrictions-sale-access-chunks.md": {"targets"},
+           # round 40b: R 0.809: (d)(2)'s "..., and every ballot ... shall be advanced" and "the winner, If no candidate
+           # ..." (a comma for a full stop) stay in the point's first duty, (h)'s "shall remain so" runs on from
+           # "declared "exhausted"" (no full stop), (i)'s lead-in and (i)(3)'s run-in points "(a) that count ..., (b)
+           # ..." give one row, (k)(4)'s "may authorize the following change ...: ... shall be tallied" one mandatory
+           # row, (k)(5)'s proviso stays in its power; and (i)'s run-in "(1) ... (4)" are no labels to the parser, so
+           # (i)(2)-(4) are cited "1105(i), sentence N"
+           "us-oakland-ca-charter-1105-ranked-choice-voting.txt": {"targets", "citations"}}
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
