@@ -1,4 +1,4 @@
-"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-fourth session, round 40b):
+"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-third session, round 40b):
 Hawaii's mortgage servicer duties (HRS § 454M-5) as a site's Hugo Markdown page, and the City of Oakland's charter
 section 1105 (ranked choice voting) as a hard-wrapped text copy of the Municode page.
 
