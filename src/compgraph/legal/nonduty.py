@@ -162,6 +162,13 @@ _NON_DUTY_TEXT = (
     # Department shall begin conducting quarterly reviews" does, and so does "No decision ... shall take effect
     # before a natural person has reviewed it" (what must happen first, not a date).
     r"\b(?:shall|will)\s+(?:take\s+effect|become\s+(?:effective|operative))\s+(?:on|upon|as\s+of|from|at|immediately)\b|"
+    # The other ends of an instrument's life, and its force meanwhile ("The designation shall cease to have effect on
+    # ...", "The notice shall have effect from the date it is served", "The existing rules shall continue in force
+    # until replaced", "This ordinance shall supersede Ordinance No. 12"): what an instrument does in law, as its
+    # commencement; no one is bound to act by them. (Not "shall be valid for": the AI Act's 44(2) "Certificates
+    # shall be valid for the period they indicate, which shall not exceed five years" caps that period.)
+    r"\b(?:shall|will)\s+(?:cease\s+to\s+(?:have\s+effect|be\s+in\s+force)|have\s+effect\s+(?:on|from|as\s+of|"
+    r"until)|continue\s+in\s+(?:force|effect)|supersede|be\s+superseded\s+by)\b|"
     # A section's duties dated ("Each State and jurisdiction shall be required to comply with the requirements of this
     # section on and after January 1, 2006.", the Help America Vote Act's ss. 301(d) and 302(d) under the catchline
     # EFFECTIVE DATE): when the duties the section states begin, no duty of its own.

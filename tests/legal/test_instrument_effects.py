@@ -1,0 +1,24 @@
+"""What an instrument does in law at the ends of its life is no one's duty: it ceases to have effect, has effect from
+a date, continues in force, supersedes another. A party told to stop or to end something is still bound. One
+behaviour each."""
+
+from __future__ import annotations
+
+import pytest
+from dutyrows import duty_rows as _duties
+
+
+@pytest.mark.parametrize("sentence", [
+    "The designation shall cease to have effect on 1 January 2030.",
+    "The notice shall have effect from the date on which it is served.",
+    "The existing rules shall continue in force until they are replaced.",
+    "This ordinance shall supersede Ordinance No. 12.",
+])
+def test_an_instruments_force_is_no_duty(sentence: str) -> None:
+    assert _duties(f"Section 1. Effect.\n\n{sentence}\n") == []
+
+
+def test_a_party_that_must_end_something_is_bound() -> None:
+    rows = _duties("Section 1. Mandate.\n\nThe representative shall terminate the mandate if the provider breaches "
+                   "it. Member States shall cease to apply national measures that conflict with it.\n")
+    assert [modality for _, modality, _ in rows] == ["mandatory", "mandatory"]
