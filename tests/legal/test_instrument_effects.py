@@ -22,3 +22,9 @@ def test_a_party_that_must_end_something_is_bound() -> None:
     rows = _duties("Section 1. Mandate.\n\nThe representative shall terminate the mandate if the provider breaches "
                    "it. Member States shall cease to apply national measures that conflict with it.\n")
     assert [modality for _, modality, _ in rows] == ["mandatory", "mandatory"]
+
+
+def test_a_registration_that_confers_a_right_is_no_duty_and_a_state_that_confers_powers_is_bound() -> None:
+    rows = _duties("Section 1. Registration.\n\nThe registration shall confer on the holder the right to trade in "
+                   "every Member State. Member States shall confer on their authorities the powers to inspect.\n")
+    assert [(modality, text[:13]) for _, modality, text in rows] == [("mandatory", "Member States")]

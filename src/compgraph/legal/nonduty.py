@@ -354,9 +354,11 @@ _NON_DUTY_TEXT = (
     r"\bshall\s+not\s+lose\s+(?:his\s+or\s+her|his|her|its|their)\s+right\b|"
     # What an instrument does in law: the Data Governance Act's 11(5) "The notification referred to in paragraph 1
     # shall entitle the data intermediation services provider to provide data intermediation services in all Member
-    # States" (a notification, a registration or a licence that entitles, as a transfer that vests): no one is bound.
+    # States" (a notification, a registration or a licence that entitles, or confers a right on its holder, as a
+    # transfer that vests): no one is bound. ("Member States shall confer on their market surveillance authorities the
+    # powers ...": a party acting, bound.)
     r"\b(?:notification|registration|licen[cs]e|certificate|authori[sz]ation|permit|approval|confirmation)\b"
-    r"[^.;:]{0,80}?\bshall\s+entitle\b|"
+    r"[^.;:]{0,80}?\bshall\s+(?:entitle|confer\s+(?:on|upon))\b|"
     # "The fiscal year of the city shall be as fixed by ordinance of the mayor and council": where the rule is found.
     r"\bshall\s+be\s+as\s+(?:fixed|established|set|provided)\s+by\s+(?:ordinance|resolution|law)\b|"
     # The Philippine Data Privacy Act's 19: "The immediately preceding sections are not applicable if ...": a scope
