@@ -1,6 +1,7 @@
-"""What an instrument does in law at the ends of its life is no one's duty: it ceases to have effect, has effect from
-a date, continues in force, supersedes another. A party told to stop or to end something is still bound. One
-behaviour each."""
+"""What an instrument does in law is no one's duty: at the ends of its life it ceases to have effect, has effect from
+a date, continues in force, supersedes another; meanwhile it saves a thing from a rule ("shall not be affected"),
+says how words are read ("shall be read as references to") and measures a penalty ("shall be punishable by"). A
+party told to stop or to end something is still bound. One behaviour each."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from dutyrows import duty_rows as _duties
     "The notice shall have effect from the date on which it is served.",
     "The existing rules shall continue in force until they are replaced.",
     "This ordinance shall supersede Ordinance No. 12.",
+    "The validity of the contract shall not be affected.",
+    "References to the repealed Directive shall be read as references to this Regulation.",
+    "A violation of this section shall be punishable by a fine not exceeding $1,000.",
 ])
 def test_an_instruments_force_is_no_duty(sentence: str) -> None:
     assert _duties(f"Section 1. Effect.\n\n{sentence}\n") == []

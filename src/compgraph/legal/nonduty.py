@@ -383,6 +383,12 @@ _NON_DUTY_TEXT = (
     # a duty of the party that grants it.)
     r"\bshall\s+be\s+for\b(?!\s+a\s+(?:limited|fixed|specified|determined|defined|maximum)\s+(?:period|duration|time)\b)|^\W*no\s+(?:\w+\s+){1,3}?(?:is|are)\s+required\b|"
     r"\bshall\s+be\s+(?:an?\s+)?guilty\s+of\b|"
+    # A penalty's measure ("A violation of this section shall be punishable by a fine not exceeding $1,000"), as a
+    # guilt is; a thing saved from a rule ("The validity of the contract shall not be affected"), as "shall not
+    # affect" saves it; and how words are read ("References to the repealed Directive shall be read as references
+    # to this Regulation"), as "shall be construed" reads them: none binds anyone to act.
+    r"\bshall\s+be\s+punishable\s+(?:by|with|as)\b|\bshall\s+not\s+be\s+(?:affected|prejudiced|impaired)\s*(?:[.;]|$|by\b)|"
+    r"\bshall\s+be\s+read\s+as\s+(?:a\s+)?references?\b|"
     # The Irish AERSS Act's 22(4)(a) "the decision is not invalid, and shall be taken to have always been valid", 22(6)
     # "he or she shall thenceforth be disqualified for membership of the Board" and 24(2) "A person does not
     # contravene subsection (1) by disclosing ... if the disclosure—": a validity saved, a status that follows, an
