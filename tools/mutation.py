@@ -312,6 +312,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_thirty_ninth_round_b_texts.py",
             "tests/legal/test_policy_clauses_and_questions.py",
             "tests/legal/test_instrument_effects.py",
+            "tests/legal/test_modal_formulas.py",
             "tests/legal/test_fortieth_round_a_texts.py",
             "tests/legal/test_fortieth_round_b_texts.py",
         ],

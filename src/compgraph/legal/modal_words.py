@@ -18,16 +18,18 @@ from compgraph.legal.parties import _RESPONSIBLE_FOR
 # ("Smoking ... are not permitted: (a) In any magazine;").
 NOT_PERMITTED_AT_ALL = r"\b(?:is|are)\s+not\s+(?:permitted|allowed)(?=\s*[.;:—])"
 _PROHIBITION = re.compile(
-    r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)|never)\b|\bshould\s+(?:\w+ly\s+)?never\b|"
+    # ("shall not fail to notify": a duty to notify, in two negations)
+    r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)(?!\s+fail\s+to\b)|never)\b|"
+    r"\bshould\s+(?:\w+ly\s+)?never\b|"
     # Oregon's ORS 837.320(2): "In no event may a warrant provide for ... more than 30 days": "may" under "in no event"
     # denies, as "In no event shall" does.
-    r"\bin\s+no\s+(?:case|event|circumstances)\s+(?:shall|may|must)\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
+    r"\b(?:in|under)\s+no\s+(?:case|event|circumstances?)\s+(?:shall|may|must)\b|\bshall\s+(?!be\b|have\b)\w+\s+no\s+(?!later\b)\w+|"
     # Zambia's DPA 15(9): "the data controller or data processor shall no longer process that personal data": to stop
     # doing a thing is not to do it ("shall no longer be required" changes a status, no one's conduct).
     r"\b(?:shall|must)\s+no\s+longer\s+(?!be\b|have\b)\w+|"
     # Des Moines' rules: "Any person may have no more than one Agenda item request pending at a time": a limit.
     r"\bmay\s+(?!be\b)\w+\s+no\s+more\s+than\b|"
-    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?prohibited\b|"
+    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:prohibited|forbidden)\b|"
     # AIDA 18(1): "However, the Minister is not permitted to require that the person disclose ...": a permission
     # denied is a prohibition.
     r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b|"
@@ -60,7 +62,7 @@ _PROHIBITION = re.compile(
     r"\bit\s+(?:shall\s+be|is)\s+unlawful\s+(?:for|to)\b|"
     # "It shall be a violation of this subtitle for any person to obtain ...": what violates the law is forbidden.
     r"\bit\s+(?:shall\s+be|is)\s+a\s+violation\s+of\s+[^.;]{0,60}?\b(?:for|to)\b|"
-    r"\bshall\s+in\s+no\s+(?:case|event)\b|\brefrain\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b|"
+    r"\bshall\s+in\s+no\s+(?:case|event)\b|\b(?:refrain|abstain)\s+from\b|\bshall\s+(?:\w+\s+){0,4}?neither\b|"
     # Japan's translated acts put the negation after a clause: "shall, in case of altering a utilization purpose,
     # not do so beyond ...", "shall, except in those cases set forth in the following, not acquire ...". A PDF's
     # text may join the words: "shallnot handle".

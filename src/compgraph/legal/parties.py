@@ -17,7 +17,11 @@ _RESPONSIBLE_FOR = (r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+
                     r"(?:(?:solely\s+)?responsible(?:\s+under\s+this\s+\w+)?\s+for|bound\s+by)\b"
                     # Hawaii's 454M-5(a): "A mortgage servicer ... has a duty of good faith and fair dealing in its
                     # communications ...": a duty the statute names is one.
-                    r"|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:has|have)\s+a\s+duty\s+(?:of|to)\b")
+                    r"|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:has|have)\s+a\s+duty\s+(?:of|to)\b"
+                    # ... and so does one it names an obligation ("The provider has an obligation to notify", "is under
+                    # an obligation to notify") or a party's duty ("It is the duty of the clerk to keep the minutes").
+                    r"|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:has|have)\s+an|(?:is|are)\s+under\s+an)\s+"
+                    r"obligation\s+to\b|^\W*it\s+is\s+the\s+duty\s+of\b")
 
 # "shall have the right to obtain from the deployer ... explanations": a right held against a named party is
 # that party's duty; so when the party is set off by commas ("the right to receive, from the prospective employer,
