@@ -10,7 +10,7 @@ import re
 
 from compgraph.legal.clauses import pieces, statute_modality
 
-__all__ = ["MAY_INCLUDE", "cases_not_duties", "excepted_leave", "point_modality", "points_apply_alone",
+__all__ = ["MAY_INCLUDE", "PRESCRIBED_FORM", "cases_not_duties", "excepted_leave", "point_modality", "points_apply_alone",
            "proviso_modality", "split_lead_in", "pop_lead_in", "without_excepting_proviso"]
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
@@ -162,11 +162,17 @@ def excepted_leave(lead_text: str, point: str) -> bool:
         and point_modality(point) == "permission"
 
 
+# RCW 70.02.130(1): "a health care provider may rely, without incurring any civil or criminal liability ..., on the
+# representation of a parent ... regardless of whether:" then "a. The parents are married, unmarried, or separated
+# ...": the points are circumstances that do not matter to the rule, each binding no one.
+_IRRELEVANT_CIRCUMSTANCES = re.compile(r"\b(?:regardless|irrespective)\s+of\s+whether\s*:\s*$", re.I)
+
+
 def cases_not_duties(lead_text: str, point_texts: list[str]) -> bool:
     """Whether the points under ``lead_text`` are the cases a permission (or a prohibition's exception) covers, not
     duties: the lead-in states the one row."""
     if _PERMITTED_CASES.search(lead_text) or _EXCEPTED_SITUATIONS.search(lead_text) \
-            or _PERMITTED_WHERE.search(lead_text):
+            or _PERMITTED_WHERE.search(lead_text) or _IRRELEVANT_CIRCUMSTANCES.search(lead_text):
         return True
     if _FORBIDDEN_THING.search(lead_text) and statute_modality(lead_text) == "prohibition" \
             and any(_AND_END.search(t) for t in point_texts) and not any(_OR_END.search(t) for t in point_texts):
@@ -230,3 +236,10 @@ _SUBJECT_TO_POINTS = re.compile(r"\bshall\s+be\s+subject\s+to\s+the\s+following\
 def points_state_own_modality(lead_in: str) -> bool:
     """Whether ``lead_in`` makes its points the conditions something is subject to, each binding by its own verb."""
     return _SUBJECT_TO_POINTS.search(lead_in) is not None
+
+
+# RCW 70.02.120(1): "shall create a \"notice of information practices\" that contains substantially the following:" then
+# the notice's quoted words ("You may ask us to see and copy that record."): a text the duty prescribes, its modal
+# verbs the notice's, binding no one (as "the following notice:" in ``provisions``).
+PRESCRIBED_FORM = re.compile(r"\b(?:contains?|reads?|be|is|in)\s+substantially\s+(?:as\s+follows|the\s+following"
+                             r"(?:\s+form)?)\s*:\s*$", re.I)

@@ -35,6 +35,7 @@ from compgraph.legal.indent_conditions import indents_are_conditions
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.lead_ins import (
     MAY_INCLUDE,
+    PRESCRIBED_FORM,
     cases_not_duties,
     excepted_leave,
     point_modality,
@@ -264,7 +265,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             continue
         if quoting is not None:
             continue
-        if _PRESCRIBED_TEXT.search(prov.text) and not prov.children:
+        if (_PRESCRIBED_TEXT.search(prov.text) or PRESCRIBED_FORM.search(prov.text)) and not prov.children:
             quoting = prov.section
         if not prov.text and prov.children and id(prov) in parent_of:
             # "(i)" alone on its line, its points below it: they carry the lead-in above it, and its label.
