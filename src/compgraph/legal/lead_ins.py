@@ -10,8 +10,8 @@ import re
 
 from compgraph.legal.clauses import pieces, statute_modality
 
-__all__ = ["MAY_INCLUDE", "PRESCRIBED_FORM", "cases_not_duties", "excepted_leave", "point_modality", "points_apply_alone",
-           "proviso_modality", "split_lead_in", "pop_lead_in", "without_excepting_proviso"]
+__all__ = ["MAY_INCLUDE", "PRESCRIBED_FORM", "cases_not_duties", "excepted_leave", "point_modality",
+           "points_apply_alone", "proviso_modality", "split_lead_in", "pop_lead_in", "without_excepting_proviso"]
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
 
