@@ -238,8 +238,12 @@ def points_state_own_modality(lead_in: str) -> bool:
     return _SUBJECT_TO_POINTS.search(lead_in) is not None
 
 
-# RCW 70.02.120(1): "shall create a \"notice of information practices\" that contains substantially the following:" then
-# the notice's quoted words ("You may ask us to see and copy that record."): a text the duty prescribes, its modal
-# verbs the notice's, binding no one (as "the following notice:" in ``provisions``).
-PRESCRIBED_FORM = re.compile(r"\b(?:contains?|reads?|be|is|in)\s+substantially\s+(?:as\s+follows|the\s+following"
+# "The Department shall conspicuously publish the following Open Data Legal Policy on the city's website:", then the
+# policy's paragraphs ("The City reserves the right to ...", "this website will so indicate"): words the duty
+# prescribes, which bind no one as they stand, up to the next labelled provision (``provisions.statute_duties``).
+# So does RCW 70.02.120(1)'s "shall create a \"notice of information practices\" that contains substantially the
+# following:" over the notice's quoted words ("You may ask us to see and copy that record.").
+PRESCRIBED_FORM = re.compile(r"\bthe\s+following\s+(?:[\w’'-]+\s+){0,4}?(?:policy|statement|notice|disclaimer|legend|"
+                             r"wording|text|terms(?:\s+of\s+use)?)\b[^:.;]{0,80}:\s*$|"
+                             r"\b(?:contains?|reads?|be|is|in)\s+substantially\s+(?:as\s+follows|the\s+following"
                              r"(?:\s+form)?)\s*:\s*$", re.I)

@@ -24,12 +24,12 @@ import subprocess
 import zipfile
 import zlib
 
-from compgraph.legal.word_text import visible_package
+from compgraph.legal.word_text import BODY, visible_package
 
 __all__ = ["OFFICE_EXTENSIONS", "OfficeError", "office_to_html"]
 
 # the file's part that holds the body, by which a container is told to be what its name says
-OFFICE_EXTENSIONS = {".docx": ("docx", "word/document.xml", "Word"), ".odt": ("odt", "content.xml", "OpenDocument")}
+OFFICE_EXTENSIONS = {".docx": ("docx", BODY, "Word"), ".odt": ("odt", "content.xml", "OpenDocument")}
 # Measured (pandoc 3.9, 2 cores): a Word file of 0.9 MB holding 2.1 MB of statute text (every held-out Markdown
 # text, ~3,000 duties; the whole EU AI Act is about a quarter of that) unpacks to 7.8 MB and takes pandoc 19 s and
 # 766 MB. The caps sit well above such a file and well below what a crafted archive could make pandoc hold.

@@ -17,6 +17,7 @@ following.", "... as follows.") still leads in.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["rule_over_own_subsections"]
 
@@ -25,12 +26,15 @@ _WHOLE = re.compile(r"\.[\"”’')\]]*\s*$")
 _ANNOUNCES = re.compile(r"\b(?:following|as\s+follows|below|these)\b|[:—–]", re.I)
 
 
-def rule_over_own_subsections(last: str, child_firsts: list[str], modal: re.Pattern[str]) -> bool:
+def rule_over_own_subsections(last: str, child_firsts: Callable[[], list[str]], modal: re.Pattern[str]) -> bool:
     """Whether ``last`` (a paragraph's last sentence) is whole, binds by a modal verb of its own (a catchline alone,
     "Placement of Cameras.", still heads what follows), and three in four or more of its (three or more)
     children open with a sentence binding by its own modal verb (``child_firsts``: each child's first sentence,
-    after its catchline)."""
-    if not _WHOLE.search(last) or not modal.search(last) or _ANNOUNCES.search(last) or len(child_firsts) < 3:
+    after its catchline; asked for only when ``last`` can be such a rule, since every lead-in is tested here)."""
+    if not _WHOLE.search(last) or not modal.search(last) or _ANNOUNCES.search(last):
         return False
-    own = sum(1 for first in child_firsts if modal.search(first))
-    return own * 4 >= len(child_firsts) * 3
+    firsts = child_firsts()
+    if len(firsts) < 3:
+        return False
+    own = sum(1 for first in firsts if modal.search(first))
+    return own * 4 >= len(firsts) * 3

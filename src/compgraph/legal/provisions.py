@@ -232,13 +232,6 @@ class _Walker:
                                        own_text=own if own is not None else text))
 
 
-# "The Department shall conspicuously publish the following Open Data Legal Policy on the city's website:", then the
-# policy's paragraphs ("The City reserves the right to ...", "this website will so indicate"): words the duty
-# prescribes, which bind no one as they stand, up to the next labelled provision.
-_PRESCRIBED_TEXT = re.compile(r"\bthe\s+following\s+(?:[\w’'-]+\s+){0,4}?(?:policy|statement|notice|disclaimer|legend|"
-                              r"wording|text|terms(?:\s+of\s+use)?)\b[^:.;]{0,80}:\s*$", re.I)
-
-
 def statute_duties(text: str) -> list[StatuteDuty]:
     """Every duty, prohibition, permission and recommendation of a statute, in document order.
 
@@ -265,7 +258,7 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             continue
         if quoting is not None:
             continue
-        if (_PRESCRIBED_TEXT.search(prov.text) or PRESCRIBED_FORM.search(prov.text)) and not prov.children:
+        if PRESCRIBED_FORM.search(prov.text) and not prov.children:
             quoting = prov.section
         if not prov.text and prov.children and id(prov) in parent_of:
             # "(i)" alone on its line, its points below it: they carry the lead-in above it, and its label.
@@ -542,7 +535,7 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     if not parts:
         return True
     if points_apply_alone(parts[-1]) or rule_over_own_subsections(
-            parts[-1], [_after_catchline(sentences(c.text))[0] for c in children if c.text], _MODAL):
+            parts[-1], lambda: [_after_catchline(sentences(c.text))[0] for c in children if c.text], _MODAL):
         return False
     if not parts[-1].rstrip().endswith("."):
         # "The Mayor shall be responsible for ..., including but not limited to the following powers, duties, and

@@ -17,7 +17,7 @@ import zipfile
 
 from compgraph.legal.word_numbers import number_headings
 
-__all__ = ["lift_text_boxes", "visible_package"]
+__all__ = ["BODY", "NUMBERING", "STYLES", "lift_text_boxes", "visible_package"]
 
 _TOKENS = re.compile(
     r"<mc:Fallback\b.*?</mc:Fallback>|<mc:Fallback\b[^>]*/>"  # the older readers' copy: dropped
