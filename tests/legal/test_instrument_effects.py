@@ -32,3 +32,14 @@ def test_a_registration_that_confers_a_right_is_no_duty_and_a_state_that_confers
     rows = _duties("Section 1. Registration.\n\nThe registration shall confer on the holder the right to trade in "
                    "every Member State. Member States shall confer on their authorities the powers to inspect.\n")
     assert [(modality, text[:13]) for _, modality, text in rows] == [("mandatory", "Member States")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A violation of this chapter shall constitute an unfair trade practice.",
+    "Four members of the board shall constitute a quorum.",
+    "A quorum shall consist of a majority of the members.",
+    "Such a presumption shall be rebuttable.",
+    "The remedies provided in this section shall be cumulative.",
+])
+def test_what_an_act_amounts_to_and_how_a_presumption_stands_is_no_duty(sentence: str) -> None:
+    assert _duties(f"Section 1. Effect.\n\n{sentence}\n") == []

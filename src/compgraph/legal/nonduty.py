@@ -391,6 +391,11 @@ _NON_DUTY_TEXT = (
     # to this Regulation"), as "shall be construed" reads them: none binds anyone to act.
     r"\bshall\s+be\s+punishable\s+(?:by|with|as)\b|\bshall\s+not\s+be\s+(?:affected|prejudiced|impaired)\s*(?:[.;]|$|by\b)|"
     r"\bshall\s+be\s+read\s+as\s+(?:a\s+)?references?\b|"
+    # What an act amounts to in law ("A violation of this chapter shall constitute an unfair trade practice", "Four
+    # members shall constitute a quorum", "A quorum shall consist of a majority"), and how a presumption or a remedy
+    # stands ("Such a presumption shall be rebuttable", "The remedies ... shall be cumulative"): a consequence or a
+    # rule of proof, binding no one to act. No labelled duty in the three corpora says "shall constitute".
+    r"\bshall\s+(?:not\s+)?constitute\b|\bquorum\s+shall\s+consist\b|\bshall\s+be\s+(?:rebuttable|cumulative)\b|"
     # The Irish AERSS Act's 22(4)(a) "the decision is not invalid, and shall be taken to have always been valid", 22(6)
     # "he or she shall thenceforth be disqualified for membership of the Board" and 24(2) "A person does not
     # contravene subsection (1) by disclosing ... if the disclosure—": a validity saved, a status that follows, an
