@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from compgraph.legal.code_annotations import without_code_annotations
 from compgraph.legal.glued_labels import unglue_labels
 
 __all__ = ["markdown_saved_as_text", "markdown_to_html", "printed_text"]
@@ -20,7 +21,7 @@ def markdown_to_html(raw: str) -> str:
     # "pdftotext -layout" opens each page after the first with a form feed; on the line that closes a
     # fence ("\f```") it hides the fence, and the rest of the file is read as one run of text
     raw = _lists_after_paragraphs(_stray_brackets_escaped(re.sub(r"^\f+", "", raw, flags=re.M)))
-    raw = _bold_section_headings(_front_matter_titles(raw))
+    raw = _bold_section_headings(without_code_annotations(_front_matter_titles(raw)))
     raw = _QUOTE_ESCAPE.sub(r"\1", _STRUCK.sub("", raw))
     raw = unglue_labels(raw)  # "a.Each agency shall ...: 1a brief description": a scraper's glued labels
     # a fenced block (```) is preformatted: a statute pasted as a PDF's text keeps its lines there
@@ -67,12 +68,13 @@ _LIQUID_TITLE = re.compile(r"^[ \t]*\{\{\s*page\.title\s*\}\}[ \t]*\n(?:[-=]+[ \
 # dealing; ... servicing rights.** (a) A mortgage servicer ...": the section's number and catchline in bold (one span
 # or two), run into its first subsection. The bold words are the section's heading; the subsection is a paragraph of
 # its own, labelled "(a)" as the ones after it are.
-_BOLD_SECTION = re.compile(r"^\*\*(§[ \t]*\d[^*\n]*?)\*\*((?:[ \t]*\*\*[^*\n]+\*\*)*)[ \t]+(?=\S)", re.M)
+_BOLD_SECTION = re.compile(r"^\*\*(§[ \t]*\d[^*\n]*?)\*\*((?:[ \t]*\*\*[^*\n]+\*\*)*)(\.?)[ \t]+(?=\S)", re.M)
 
 
 def _bold_section_headings(raw: str) -> str:
     def heading(m: re.Match[str]) -> str:
-        words = " ".join(f"{m.group(1)} {m.group(2).replace('**', ' ')}".split())
+        # the full stop may follow the bold ("**§92-3.1 Limited meetings**. (a) ...")
+        words = " ".join(f"{m.group(1)} {m.group(2).replace('**', ' ')}".split()) + m.group(3)
         return f"### {words}\n\n" if words.endswith(".") else m.group(0)
 
     return _BOLD_SECTION.sub(heading, raw)
