@@ -13,6 +13,7 @@ import re
 
 from compgraph.legal.brackets import OPEN_BRACKET
 from compgraph.legal.brackets import without_bracketed_modals as _asides_out
+from compgraph.legal.limits_and_effects import AND_NOT_REQUIRED, NOT_REQUIRED_TAIL, RELATIVE_SHALL_NOT
 from compgraph.legal.modal_words import (  # the words that give a clause its modality
     _BARE_PLURAL,
     _CHOOSES,
@@ -338,6 +339,7 @@ _RELATIVE_MAY = re.compile(r"\b(?:that|which)\s+the\s+(?:[\w-]+\s+){1,3}?may\s+(
 def statute_modality(clause: str) -> str | None:
     """mandatory, prohibition, permission or recommended for one clause of a statute, or None."""
     clause = _RELATIVE_MAY.sub("", _CONDITIONAL_SHALL.sub(r"\1", _CONDITION_MODAL.sub(r"\1", _asides_out(clause))))
+    clause = NOT_REQUIRED_TAIL.sub("", RELATIVE_SHALL_NOT.sub(r"\1", clause))  # which meeting; a requirement lifted
     clause = without_decided(clause)
     reported = _REPORTED.search(clause)
     if reported and _MODAL_VERB.search(clause, 0, reported.start()):
@@ -421,6 +423,8 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
             continue
         # "may petition the district court for the issuance of, and the district court may issue, a subpoena" (NRS
         # 432B.407(4)): a clause left open on its preposition shares the object after the inserted one: one clause.
+        if AND_NOT_REQUIRED.match(sentence, start):
+            continue  # "..., and shall not be required to include an agenda": a requirement lifted, no clause
         if _OPEN_ON_PREPOSITION.search(sentence, begin, start) or OPEN_BRACKET.search(sentence, 0, start):
             continue  # (nor inside brackets: "another person (meaning ... of the person; the same shall apply in ...)")
         pieces.append((begin, start))
@@ -713,6 +717,8 @@ def later_clauses(point: str, lead_modality: str | None) -> tuple[str, list[tupl
             # exception: "the controller is not required to comply with it, and may publish ..." keeps its permission)
             first_modality = modality
             continue
+        if AND_NOT_REQUIRED.match(clause):
+            continue  # "..., and shall not be required to include an agenda": part of the clause before it
         if NON_DUTY.search(clause) or (modality is not None and (modality != first_modality or own_verb or ended)):
             own_end = min(own_end, a)
             if not NON_DUTY.search(clause) and modality is not None:

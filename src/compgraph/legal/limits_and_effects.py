@@ -1,0 +1,58 @@
+"""Formulas that use a modal verb but bind no one: what an obligation does not entail, what a price may turn on,
+rights extended to another party, a saving clause, a deeming of compliance, the only means a rule requires, and a
+permission's object described by "that shall not be ...". Data for ``nonduty`` (``NON_DUTY``) and ``clauses``.
+
+Met in round 42a (the Data Act's Art. 8-11, Hawaii's Sunshine Law, HRS 92-3 to 92-9).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["AND_NOT_REQUIRED", "LIMITS_AND_EFFECTS_TEXT", "NOT_REQUIRED_TAIL", "NO_MORE_THAN", "RELATIVE_SHALL_NOT"]
+
+LIMITS_AND_EFFECTS_TEXT = (
+    # What an obligation does not entail (the Data Act's 8(6): "an obligation to make data available to a data
+    # recipient shall not oblige the disclosure of trade secrets"), as "Compliance with ... shall not oblige".
+    r"\b(?:an?|any|such|the|this|that)\s+(?:obligation|duty|requirement)\s+to\b[^.;]{0,160}?\b(?:shall|does|will)\s+"
+    r"not\s+(?:oblige|require|compel)\b|"
+    # What a thing may turn on (9(3): "The compensation ... may also depend on the volume, format and nature of the
+    # data"): no one's leave.
+    r"\bmay\s+(?:also\s+)?(?:depend\s+(?:up)?on|vary\s+(?:with|according\s+to))\b|"
+    # Rights extended to another party (11(5): "users shall have the same rights as data holders under paragraph 2"):
+    # who may use the rule, as "The same shall apply".
+    r"\bshall\s+(?:also\s+)?have\s+the\s+same\s+rights\b|"
+    # A saving clause (HRS 92-3: "provided that the removal of any person ... who wilfully disrupts a meeting ... shall
+    # not be prohibited"): what the rule leaves allowed, no prohibition.
+    r"\bshall\s+not\s+be\s+prohibited\s*(?:[.;]|$)|"
+    # Compliance deemed (HRS 92-7(a): "an agenda meets the requirements for public notice pursuant to this section if
+    # it contains a statement ..."): when a duty is met, no duty of its own.
+    r"\bmeets\s+the\s+requirements\s+(?:of|for)\b[^.;]{0,120}?\bif\b|"
+    # The only means a rule requires (HRS 92-7(a): "The means specified by this section shall be the only means
+    # required for giving notice under this part notwithstanding any law to the contrary."): a limitation.
+    r"\bshall\s+be\s+the\s+only\s+(?:means|methods?|procedures?|steps?)\s+required\b|"
+    # Where a thing may be seen, in what a notice states (HRS 92-7(a): "a statement of when and where the proposed
+    # rules may be viewed in person and on the Internet"): an indirect question, no one's leave.
+    # (both words: "the place where additional information may be obtained", NZ's PRA 20(2)(b), is what a notice
+    # must state, inside a duty's point)
+    r"\b(?:when\s+and\s+where|where\s+and\s+when)\s+[^.;,]{1,60}?\s+may\s+be\s+"
+    r"(?:viewed|inspected|obtained|examined|seen|accessed|reviewed)\b"
+)
+
+# A permission whose object is described by a relative "that shall not be ..." (HRS 92-3.1(a): "the board may hold a
+# limited meeting at that location that shall not be open to the public"): what the meeting is, not a prohibition;
+# the clause goes before the modality is read.
+RELATIVE_SHALL_NOT = re.compile(r"(\bmay\s+(?!not\b)[^;]*?)\s+(?:that|which)\s+shall\s+not\s+be\s+[^;,.]*", re.I)
+
+# A later predicate that lifts a requirement from the same subject (HRS 92-3.1(b)(1): "Notice of the limited meeting
+# shall be provided ..., shall indicate ..., and shall not be required to include an agenda;"): no prohibition of its
+# own; it stays in the clause before it, as "may charge a fee ... and is not required to" stays in its leave.
+AND_NOT_REQUIRED = re.compile(r"\W*and\s+(?:shall\s+not\s+be|is\s+not|are\s+not)\s+required\s+to\b", re.I)
+# the same predicate at a clause's end, left out when the clause's modality is read
+NOT_REQUIRED_TAIL = re.compile(r"(?<=\S),?\s+and\s+(?:shall\s+not\s+be|is\s+not|are\s+not)\s+required\s+to\b[^;]*",
+                               re.I)
+
+# A cap on how many (HRS 92-3.1(b)(3): "No more than one limited meeting per month shall be held by a county
+# council ..."): a prohibition of more, as Des Moines' "may have no more than one Agenda item request pending".
+NO_MORE_THAN = (r"(?:^|,\s+|;\s+)no\s+more\s+than\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+                r"[^.;]{1,160}?\s+(?:shall|may|must)\s+be\b")
