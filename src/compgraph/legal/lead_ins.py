@@ -166,13 +166,26 @@ def excepted_leave(lead_text: str, point: str) -> bool:
 # representation of a parent ... regardless of whether:" then "a. The parents are married, unmarried, or separated
 # ...": the points are circumstances that do not matter to the rule, each binding no one.
 _IRRELEVANT_CIRCUMSTANCES = re.compile(r"\b(?:regardless|irrespective)\s+of\s+whether\s*:\s*$", re.I)
+# The Data Act's 10(5): "The Member State ... shall ... certify that body where it has demonstrated that it meets all of
+# the following conditions:" then "(a) it is impartial and independent ...": what the body must show before the duty
+# arises, one row; the points bind no one.
+_CONDITIONS_SHOWN = re.compile(r"\b(?:where|if|when|once)\b[^;:]*\b(?:meets|fulfils|fulfills|satisfies)\s+"
+                               r"(?:all|each)\s+(?:of\s+)?the\s+following\s+(?:conditions|requirements|criteria)\W*$",
+                               re.I)
+# HRS 92-3.1(a): "the board may hold a limited meeting ...; provided that at a regular meeting of the board prior to the
+# limited meeting:" then "(1) The board determines ...", "(2) Two-thirds of all members ... vote ...": a permission's
+# provisos with no modal verb of their own are its conditions (the PHIPA 14(2) reading), not duties.
+_PERMISSION_PROVISO = re.compile(r"\bmay\b(?!\s+not\b)[^;]*;\s*provided\s+that\b[^;:]*:\s*$", re.I)
 
 
 def cases_not_duties(lead_text: str, point_texts: list[str]) -> bool:
     """Whether the points under ``lead_text`` are the cases a permission (or a prohibition's exception) covers, not
     duties: the lead-in states the one row."""
     if _PERMITTED_CASES.search(lead_text) or _EXCEPTED_SITUATIONS.search(lead_text) \
-            or _PERMITTED_WHERE.search(lead_text) or _IRRELEVANT_CIRCUMSTANCES.search(lead_text):
+            or _PERMITTED_WHERE.search(lead_text) or _IRRELEVANT_CIRCUMSTANCES.search(lead_text) \
+            or _CONDITIONS_SHOWN.search(lead_text):
+        return True
+    if _PERMISSION_PROVISO.search(lead_text) and point_texts and not any(statute_modality(t) for t in point_texts):
         return True
     if _FORBIDDEN_THING.search(lead_text) and statute_modality(lead_text) == "prohibition" \
             and any(_AND_END.search(t) for t in point_texts) and not any(_OR_END.search(t) for t in point_texts):
@@ -185,7 +198,8 @@ def cases_not_duties(lead_text: str, point_texts: list[str]) -> bool:
 # link; and" / "(b) is not a designated commercial electronic message" (the Spam Act 2003, s 16(1)): points joined by
 # "and" complete a relative clause on the thing forbidden, together saying which it is; they forbid nothing each.
 # Alternatives ("; or") stay what they are, each a thing forbidden.
-_FORBIDDEN_THING = re.compile(r"\b(?:that|which)\s*:\s*$", re.I)
+# ("; provided that:" is a proviso, not such a clause: HRS 92-3.1(b)'s provisos bind by their own verbs)
+_FORBIDDEN_THING = re.compile(r"(?<!\bprovided\s)\b(?:that|which)\s*:\s*$", re.I)
 _AND_END = re.compile(r"[;,]\s*and\W*$", re.I)
 _OR_END = re.compile(r"[;,]\s*or\W*$", re.I)
 
