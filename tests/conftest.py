@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rdflib import plugin
+from rdflib.query import Processor
 
 from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
@@ -54,6 +56,14 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("skipped tests fail the run under CI=true", red=True)
         for line in _skipped:
             terminalreporter.line(line, red=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sparql_texts_parsed_once() -> Iterator[None]:
+    """rdflib's "sparql" processor reuses each query text's parse (tests/prepared_queries.py says why)."""
+    plugin.register("sparql", Processor, "prepared_queries", "PreparedOnceProcessor")
+    yield
+    plugin.register("sparql", Processor, "rdflib.plugins.sparql.processor", "SPARQLProcessor")
 
 
 @pytest.fixture(autouse=True)
