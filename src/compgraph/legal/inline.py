@@ -60,6 +60,9 @@ _INLINE_INDENT = re.compile(r"(?<=[:;,])[ \t]*(?=[—–][ \t]+\S)")
 # "... the chief of police or fire chief ... must: i. Report that acquisition ...; ii. Submit ...; and iii. Include
 # ...": Roman numerals with a full stop, in order from "i." after a colon.
 _INLINE_ROMAN_DOT = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([ivx]{1,5})\.[ \t]+[A-Z])")
+# Richmond's charter: "The mayor and members of council may (i) communicate ..., (ii) recommend ..., or (iii) request
+# ...": Roman points opened right after the modal verb they complete, the next ones after a comma.
+_AFTER_MODAL = re.compile(r"(?:(?<=\smay)|(?<=\sshall)|(?<=\smust))[ \t]+(?=\(i\)[ \t]+[a-z]+[ \t])")
 _NUMBERED_AFTER_STOP = re.compile(r"(?<=\.)[ \t]+(?=\((\d{1,2})\)[ \t]+[A-Z])")
 _INLINE_LETTER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or))[ \t]+(?=([a-z])\)[ \t])")
 
@@ -129,7 +132,8 @@ def inline_segments(line: str, point: int = 1, paragraph: int | None = None) -> 
     if not first:
         cuts += _in_order(line, _INLINE_NUMBER.finditer(line), 1, int)[0]
     points = list(_INLINE_POINT.finditer(line))
-    cuts += _lettered_cuts(line, [m for m in points if m.group(1) is None])
+    opened = list(_AFTER_MODAL.finditer(line))
+    cuts += _lettered_cuts(line, sorted(opened + [m for m in points if m.group(1) is None], key=lambda m: m.start()))
     # A run of numbered points opened after a colon goes on after a full stop too ("...: (1) ... may temporarily
     # acquire ... . (2) Any ... shall be made publicly available. (3) ...", Somerville's code in one list item).
     going_on = sorted([m for m in points if m.group(1)] + list(_NUMBERED_AFTER_STOP.finditer(line)),

@@ -193,13 +193,14 @@ class Parser:
     ) -> None:
         cur = self.current
         # a lead-in ends with a colon, or with no punctuation after "including" ("shall implement policies and
-        # practices to give effect to the principles, including" then "(a) implementing procedures ...")
+        # practices to give effect to the principles, including" then "(a) implementing procedures ..."), or with the
+        # modal verb its inline points complete ("The mayor ... may" then "(i) communicate ..., (ii) ...")
         if (
             labels
             and not self.stack
             and cur is not None
             and not cur.path
-            and re.search(r"(?::|\bincluding)$", cur.text)
+            and re.search(r"(?::|\bincluding|\s(?:may|shall|must))$", cur.text)
         ):
             self.bare_lead_in = True
         styles = ("",) * (len(labels) - len(written)) + tuple(written[-len(labels) :]) if labels else ()
