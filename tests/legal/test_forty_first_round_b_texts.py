@@ -5,9 +5,10 @@ the Data Act (EU) 2023/2854's Articles 8 to 12 as a dataset's flat article text,
 "an obligation to make data available ... shall not oblige the disclosure of trade secrets" (what a duty does not
 reach) was a prohibition; the auditor's "shall have access at any and all times to" (an entitlement) a duty; "users
 shall have the same rights as data holders" and "shall have power, whenever ..., irrespective of ..., to assign"
-(powers with asides) duties; the points after "certify that body where it has demonstrated that it meets all of the
-following conditions:" (what the body must show) a duty each; and "may (i) ..., (ii) ..., or (iii) ..." (a
-permission's points run on after its verb) one row. One behaviour each."""
+(powers with asides) duties; "; however, the appointment of members of a ... authority in the city shall be made by
+the council" stayed inside the veto permission's row; the points after "certify that body where it has demonstrated
+that it meets all of the following conditions:" (what the body must show) were a duty each; and "may (i) ..., (ii)
+..., or (iii) ..." (a permission's points run on after its verb) one row. One behaviour each."""
 
 from __future__ import annotations
 
@@ -59,3 +60,16 @@ def test_roman_points_run_on_after_a_modal_verb_are_a_row_each() -> None:
     assert [(ref, modality) for ref, modality, _ in _duties(text)] == [
         ("5.03", "permission"), ("5.03(i)", "permission"), ("5.03(ii)", "permission"), ("5.03(iii)", "permission"),
         ("5.03, sentence 3", "mandatory")]
+
+
+def test_a_however_clause_with_a_long_subject_of_its_own_is_its_own_row() -> None:
+    text = ("§ 5.05. General duties; mayor.\n\nIt shall be the duty of the mayor to:\n\n(d) Perform such other duties "
+            "as may be prescribed by ordinance, provided that the mayor shall have the power to veto any city "
+            "ordinance by written notice of veto delivered to the city clerk; however, the appointment of members of a "
+            "redevelopment and housing authority in the city shall be made by the council; and\n\n(e) Issue such "
+            "regulations as may be necessary.\n")
+    rows = _duties(text)
+    assert [(ref, modality) for ref, modality, _ in rows] == [
+        ("5.05(d)", "mandatory"), ("5.05(d)", "permission"), ("5.05(d)", "mandatory"), ("5.05(e)", "mandatory")]
+    assert rows[2][2].endswith("however, the appointment of members of a redevelopment and housing authority in the "
+                               "city shall be made by the council; and")

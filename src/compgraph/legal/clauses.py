@@ -72,7 +72,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            r"(?<!\bas\sthey\s)(?<!\bas\sit\s)(?<!\bas\she\s)(?<!\bas\sshe\s)"
                            r"(?:shall|must|may(?!\s+have\s+(?:over|against|regarding|concerning)\b)|"
                            r"(?:is|are|does|do)\s+not)\b)|"
-                           r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,60}?\b(?:shall|must|may)\b)|"
+                           # (Richmond 5.05(d): "; however, the appointment of members of a ... authority in the
+                           # city shall be made by the council": a long subject of its own)
+                           r"(?<=;)\s+(?=(?:alternatively|however|otherwise),?\s+[^,;]{0,100}?\b(?:shall|must|may)\b)|"
                            + SEMICOLON_DUTY + "|"
                            # Missouri's 407.1500(4): "The attorney general shall have authority to bring an action
                            # and any other person may bring an action to obtain actual damages": "any other" names a
