@@ -117,10 +117,8 @@ _PERMISSION = re.compile(
     # Charlottesville's: "The mayor ... shall have power at any time to call a meeting".
     r"\bshall\s+have\s+(?:full\s+)?(?:authority|power)\s+(?:[\w-]+\s+){0,3}?to\b|\bshall\s+have\s+a\s+vote\b|"
     # Richmond's charter: "shall have power, whenever the interests of the city require, irrespective of any other
-    # provisions of this charter, to assign employees ..." (asides between the power and its "to"); the Data Act's
-    # 11(5): "users shall have the same rights as data holders under paragraph 2" (rights another party has).
+    # provisions of this charter, to assign employees ..." (asides between the power and its "to").
     r"\bshall\s+have\s+(?:full\s+)?(?:authority|power)\s*,[^.;:]{1,200}?,\s*to\s+\w+|"
-    r"\bshall\s+have\s+the\s+same\s+(?:rights?|powers?)\s+as\b|"
     # Oakland's charter: "The City Clerk shall further have the authority to make any changes ...": an adverb between
     # "shall" and "have" leaves the grant a power.
     r"\bshall\s+(?:further|also|likewise|additionally)\s+have\s+(?:the\s+|full\s+)?(?:authority|power|right|option)\s+"

@@ -669,10 +669,8 @@ _NON_DUTY_TEXT = (
     r"\bexcept\s+that\b[^;]{0,240}?\bsuch\s+(?:[\w-]+\s+){1,3}shall\s+not\s+include\b|"
     # What doing one's duties does not entail (the DSA's 28(3): "Compliance with the obligations set out in this
     # Article shall not oblige providers of online platforms to process additional personal data ..."): a limitation
-    # of those duties, no one's duty; so is what a duty does not reach (the Data Act's 8(6): "an obligation to make data
-    # available to a data recipient shall not oblige the disclosure of trade secrets").
-    r"(?:^\W*compliance\s+with|\b(?:an|the|this|that|such|any)\s+obligations?\s+to)\b[^.;]{0,160}?\b"
-    r"(?:shall|does|will)\s+not\s+(?:oblige|require|compel)\b|"
+    # of those duties, no one's duty.
+    r"^\W*compliance\s+with\b[^.;]{0,160}?\b(?:shall|does|will)\s+not\s+(?:oblige|require|compel)\b|"
     # What relief a court may give (RCW 70.02.170(2): "Such relief may include actual damages, but shall not include
     # consequential or incidental damages."): the measure of a remedy, binding no party to act.
     r"^\W*(?:such\s+|the\s+|this\s+)?(?:relief|remedy|remedies|award)\b[^.;]{0,40}?\b(?:may|shall)\s+(?:not\s+)?"
