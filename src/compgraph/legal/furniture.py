@@ -197,7 +197,8 @@ def _join_broken_words(text: str) -> str:
     ("rights-\nimpacting" where "rights-impacting" occurs elsewhere) keeps it, since that hyphen is the word's.
     So does one whose halves are both words of four letters or more that the text uses on their own, unless it
     also prints them joined: "human-\nmachine" stays a compound, "organi-\nsational" and "with-\nout" are
-    joined, and "over-\nseen" is joined where "overseen" occurs elsewhere."""
+    joined, and "over-\nseen" is joined where "overseen" occurs elsewhere; "un-\ninstallation" keeps its hyphen
+    where the text prints "un-install" (the same prefix, hyphened, before the same stem)."""
     # (overlapping: "out-of-date" gives "out-of" and "of-date", so "out-of- date" keeps its second hyphen)
     compounds = {c.lower() for c in re.findall(r"(?=\b([A-Za-z]+-[a-z]+)\b)", text)}
     words: set[str] | None = None
@@ -208,7 +209,10 @@ def _join_broken_words(text: str) -> str:
         after = "\n" if "\n" in broke and space else space
         head = re.match(r"[a-z]+", right)
         tail = head.group(0) if head else right
-        if f"{left}-{tail}".lower() in compounds:
+        prefix = f"{left.lower()}-"  # "un-\ninstallation" where "un-install" occurs: the prefix's hyphen
+        if f"{left}-{tail}".lower() in compounds or any(
+                c.startswith(prefix) and len(c) - len(prefix) >= 4 and tail.lower().startswith(c[len(prefix):])
+                for c in compounds):
             return f"{left}-{right}{after}"
         if len(left) >= 4 and len(tail) >= 4:
             if words is None:  # read only when a line break splits two long halves

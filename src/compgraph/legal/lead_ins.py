@@ -57,11 +57,22 @@ _EXTENSION = re.compile(r"^\W*the\s+same\s+shall\s+(?:also\s+)?apply\b[^.;]*:\s*
 _NAMES_THE_FOLLOWING = re.compile(r"\bthe\s+following\s+(?:items|matters|particulars)\b", re.I)
 
 
+# Dunwoody's code 2-144(c): "The city tax collector shall perform at least the following duties. The mayor and
+# council may require the city tax collector to perform other duties:" then "(1) Managing ...": the points are the
+# duties the sentence before names, ending in "the following duties."; the last sentence names none and is a
+# sentence of its own.
+_ENDS_NAMING = re.compile(r"\bthe\s+following\s+(?:duties|functions|powers|responsibilities|tasks)\s*\.\s*$", re.I)
+_FOLLOWING = re.compile(r"\bfollowing\b", re.I)
+
+
 def pop_lead_in(parts: list[str]) -> str:
     """The sentence of ``parts`` (a paragraph's sentences) that its points complete, taken out of ``parts``: the last
-    one, unless it only extends the one before, which names the points; without a proviso that excepts from it."""
+    one, unless it only extends the one before, which names the points, or names none after one that ends naming
+    them; without a proviso that excepts from it."""
     if len(parts) >= 2 and _EXTENSION.match(parts[-1]) and _NAMES_THE_FOLLOWING.search(parts[-2]):
         parts.pop()
+    elif len(parts) >= 2 and _ENDS_NAMING.search(parts[-2]) and not _FOLLOWING.search(parts[-1]):
+        return without_excepting_proviso(parts.pop(-2))
     return without_excepting_proviso(parts.pop()) if parts else ""
 
 

@@ -13,6 +13,7 @@ import re
 from compgraph.legal.furniture import QUESTION
 from compgraph.legal.limits_and_effects import LIMITS_AND_EFFECTS_TEXT
 from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
+from compgraph.legal.savings_and_definitions import APPLIES_TERMS, SAVINGS_AND_DEFINITIONS_TEXT
 
 __all__ = ["INSTRUMENT_LIMIT", "NON_DUTY", "NOT_A_DUTY_AT_ALL", "PENALTY_CAP", "PERIOD_BOUNDS"]
 
@@ -89,7 +90,7 @@ _NON_DUTY_TEXT = (
     r"\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
     r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)"
     # "the Commission shall apply the procedure provided for in Article 11": a party applying something acts.
-    r"(?!\s+(?:the|a|an)\s+(?!same\b)\w+)|"
+    r"(?!\s+(?:the|a|an)\s+(?!same\b)\w+)" + APPLIES_TERMS + "|"
     # "Such processing is permissible only up to the end of the period ...": the limit of a permission.
     r"\b(?:is|are)\s+permissible\s+only\b|"
     r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+(?:not\s+)?be|is|are)\s+deemed\b|"
@@ -675,7 +676,7 @@ _NON_DUTY_TEXT = (
     # consequential or incidental damages."): the measure of a remedy, binding no party to act.
     r"^\W*(?:such\s+|the\s+|this\s+)?(?:relief|remedy|remedies|award)\b[^.;]{0,40}?\b(?:may|shall)\s+(?:not\s+)?"
     r"include\b|\b(?:may|shall)\s+not\s+include\s+(?:any\s+)?(?:consequential|incidental|punitive|exemplary|special)\b"
-    r"[^.;]{0,40}?\bdamages\b|" + LIMITS_AND_EFFECTS_TEXT
+    r"[^.;]{0,40}?\bdamages\b|" + LIMITS_AND_EFFECTS_TEXT + "|" + SAVINGS_AND_DEFINITIONS_TEXT
 )
 # A formula inside brackets is the bracket's, not its sentence's: Japan's acts define and extend terms there ("another
 # person (meaning a person other than ...; the same shall apply in Article 20 of this Act) provide an Individual
