@@ -80,6 +80,9 @@ def _in_order(line: str, found: Iterable[re.Match[str]], start: int,
     return cuts, expected
 
 
+_REFERENCED = re.compile(r"\bpoints?\s+\(\w{1,4}\)(?:\s*,\s*\(\w{1,4}\))*\s*,$")
+
+
 def _lettered_cuts(line: str, points: list[re.Match[str]]) -> list[int]:
     """Where inline "(a)", "(iv)" points begin: after a colon or semicolon wherever they stand, after ", and" or
     ", or" only when the point before was cut too ("For the purposes of (i) targeted advertising, (ii) the sale
@@ -88,6 +91,8 @@ def _lettered_cuts(line: str, points: list[re.Match[str]]) -> list[int]:
     cut_labels: set[str] = set()
     for m in points:
         label = re.match(r"\((\w+)\)", line[m.end():]).group(1)  # type: ignore[union-attr]  # the lookahead saw it
+        if _REFERENCED.search(line, 0, m.start()):
+            continue  # "As regards paragraph 2, points (a), (b) and (c), where ...": labels cited, not points
         if line[:m.start()].endswith((", and", ", or", ",")):
             before = {chr(ord(label) - 1)} if len(label) == 1 else set()
             value = roman_value(label)

@@ -68,13 +68,15 @@ _LIQUID_TITLE = re.compile(r"^[ \t]*\{\{\s*page\.title\s*\}\}[ \t]*\n(?:[-=]+[ \
 # dealing; ... servicing rights.** (a) A mortgage servicer ...": the section's number and catchline in bold (one span
 # or two), run into its first subsection. The bold words are the section's heading; the subsection is a paragraph of
 # its own, labelled "(a)" as the ones after it are.
-_BOLD_SECTION = re.compile(r"^\*\*(§[ \t]*\d[^*\n]*?)\*\*((?:[ \t]*\*\*[^*\n]+\*\*)*)(\.?)[ \t]+(?=\S)", re.M)
+_BOLD_SECTION = re.compile(r"^\*\*(\[?§[ \t]*\d[^*\n]*?)\*\*((?:[ \t]*\*\*[^*\n]+\*\*)*)(\.?)[ \t]+(?=\S)", re.M)
 
 
 def _bold_section_headings(raw: str) -> str:
     def heading(m: re.Match[str]) -> str:
         # the full stop may follow the bold ("**§92-3.1 Limited meetings**. (a) ...")
-        words = " ".join(f"{m.group(1)} {m.group(2).replace('**', ' ')}".split()) + m.group(3)
+        # the revisor's brackets round a section's number ("**[§489D-18] Maintenance of records.**") are no part of it
+        number = re.sub(r"^\[(§[^\]\s]+)\]", r"\1", m.group(1))
+        words = " ".join(f"{number} {m.group(2).replace('**', ' ')}".split()) + m.group(3)
         return f"### {words}\n\n" if words.endswith(".") else m.group(0)
 
     return _BOLD_SECTION.sub(heading, raw)

@@ -89,7 +89,7 @@ _PERMISSION = re.compile(
     # (2)": a point left to the party's discretion is an option, not the lead-in's duty.
     r"^\W*at\s+(?:the\s+[\w-]+(?:'s|’s)?|its|their|his|her)\s+(?:sole\s+|own\s+)?discretion\b"
     r"(?![^.;]*\b(?:shall|must|may)\b)|"
-    r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option)\b|"
+    r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option|discretion)\b|"
     # "Each grantor agency that is authorized to award grant funds ... shall coordinate": a relative clause
     # says which agency, the sentence's own verb says what it must do.
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"

@@ -21,7 +21,9 @@ _RESPONSIBLE_FOR = (r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)(?:,\s+
                     # ... and so does one it names an obligation ("The provider has an obligation to notify", "is under
                     # an obligation to notify") or a party's duty ("It is the duty of the clerk to keep the minutes").
                     r"|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:has|have)\s+an|(?:is|are)\s+under\s+an)\s+"
-                    r"obligation\s+to\b|^\W*it\s+is\s+the\s+duty\s+of\b")
+                    r"obligation\s+to\b|^\W*it\s+is\s+the\s+duty\s+of\b"
+                    # "An authorized delegate is under a duty to act only as authorized under the contract"
+                    r"|(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+under\s+a\s+duty\s+to\b")
 
 # "shall have the right to obtain from the deployer ... explanations": a right held against a named party is
 # that party's duty; so when the party is set off by commas ("the right to receive, from the prospective employer,

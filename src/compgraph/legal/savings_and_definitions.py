@@ -21,7 +21,19 @@ SAVINGS_AND_DEFINITIONS_TEXT = (
     # subparagraph, the data that is not publicly available shall include any aggregated ... data"): a definition.
     r"^\W*for\s+the\s+purposes?\s+of\s+the\s+(?:first|second|third|preceding|previous)\s+subparagraph\s*,\s*the\s+"
     r"(?:data|information|term|terms|expression|notion|concept)\b[^.;]{0,120}?\bshall\s+(?:include|cover|comprise|"
-    r"mean)\b"
+    r"mean)\b|"
+    # What a section's own prohibition or requirement covers (Hawaii's HRS 489D-19(a): "The disclosures prohibited by
+    # this section shall include, without limitation, information that is: (1) ..."): a definition, its points no
+    # duties (round 43a).
+    r"^\W*the\s+(?:disclosures?|uses?|acts?|conduct|activities|information|records?)\s+(?:prohibited|required|"
+    r"permitted|restricted)\s+(?:by|under)\s+this\s+(?:section|subsection|chapter|article|part)\s+shall\s+(?:include|"
+    r"cover|comprise|mean)\b|"
+    # A trust the law imposes on property ("all commingled funds ... shall be impressed with a trust in favor of the
+    # licensee"): a legal effect, no one's duty (round 43a).
+    r"\bshall\s+be\s+impressed\s+with\s+a\s+trust\b|"
+    # Whose property a thing stays ("The report and its contents shall remain the property of the commissioner"): a
+    # status, no one's duty (round 43a); a duty coordinated after it ("... and shall not be disclosed") keeps its row.
+    r"\bshall\s+remain\s+the\s+(?:sole\s+)?property\s+of\b(?![^.;]*\b(?:shall|must)\b)"
 )
 
 # "The gatekeeper shall apply transparent, fair and non-discriminatory conditions to such ranking." (the DMA's 6(5)),
