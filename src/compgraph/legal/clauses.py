@@ -31,6 +31,7 @@ from compgraph.legal.modal_words import (  # the words that give a clause its mo
     _TO_BE,
     AFTER_EVENT_PARTY,
     SEMICOLON_DUTY,
+    power_then_required,
     without_decided,
 )
 from compgraph.legal.nonduty import INSTRUMENT_LIMIT as _INSTRUMENT_LIMIT
@@ -425,6 +426,8 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
             continue
         # "may petition the district court for the issuance of, and the district court may issue, a subpoena" (NRS
         # 432B.407(4)): a clause left open on its preposition shares the object after the inserted one: one clause.
+        if power_then_required(sentence, begin, start):
+            continue  # "shall have the power and shall be required to receive ...": one duty
         if AND_NOT_REQUIRED.match(sentence, start):
             continue  # "..., and shall not be required to include an agenda": a requirement lifted, no clause
         if _OPEN_ON_PREPOSITION.search(sentence, begin, start) or OPEN_BRACKET.search(sentence, 0, start):

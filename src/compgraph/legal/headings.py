@@ -72,6 +72,11 @@ _CAPITALS_SECTION = re.compile(r"^(\d{1,3}\.\d{1,3}[A-Z]?)\.?[ \t]+"
 _SMALL_WORDS = r"(?:and|of|or|the|to|for|in|on|a|an|by|with|&)"
 _POLICY_SECTION = re.compile(r"^(\d{1,2}\.\d{1,2})[ \t]+([A-Z][\w’'-]*(?:,?[ \t]+(?:[A-Z][\w’'-]*|" + _SMALL_WORDS
                              + r")){0,7})[ \t]*$")
+# A charter's section number with two decimals and a catchline of Title Case phrases, each closed by a full stop
+# ("3.01 Appointment. Qualifications. Compensation.", "4.10 Treasurer/Fiscal Director. Powers and Duties."), on a
+# line of its own: a heading (no sentence is a run of capitalised phrases without a verb).
+_PHRASES_SECTION = re.compile(r"^(\d{1,2}\.\d{2})[ \t]+((?:[A-Z][\w’'/-]*(?:[ \t]+(?:[A-Z][\w’'/-]*|" + _SMALL_WORDS
+                              + r")){0,7}\.[ \t]*){1,4})$")
 _MARKED_SECTION = re.compile(r"^(\d+(?:[.-]\d+[a-z]?)*)\.[ \t]+([A-Z].*)$")
 # A council's rules of procedure number rules as an act numbers its sections ("Rule 11. Agenda Deadline", "Rule 33A.",
 # cited "Rule 37"): a rule is a section. The full stop after the number is required, so a sentence that a line break
@@ -152,6 +157,9 @@ def heading_of(line: str, marked: bool = False) -> tuple[str, str, str] | None:
     policy = _POLICY_SECTION.match(line)
     if policy and not _VERB.search(policy.group(2)):
         return "section", policy.group(1), policy.group(2).strip()
+    phrases = _PHRASES_SECTION.match(line)
+    if phrases and not _VERB.search(phrases.group(2)):
+        return "section", phrases.group(1), phrases.group(2).strip()
     clause = _DECIMAL_CLAUSE.match(line)
     if clause and not _VERB.search(clause.group(2) or ""):
         return "section", clause.group(1), (clause.group(2) or "").strip()

@@ -77,7 +77,17 @@ _PROHIBITION = re.compile(
 )
 # A power given together with a duty in the same words ("the power and duties", "the power and it shall be his or
 # her duty to", "the additional power, duty, and responsibility to") binds: the grant is no mere permission.
-_AND_DUTY = r"(?!,?\s+(?:and\s+)?(?:it\s+shall\s+be\s+(?:his|her|its|their)(?:\s+or\s+her)?\s+)?dut(?:y|ies)\b)"
+# So is "the power and shall be required to receive ..." (San Mateo's charter 4.10).
+_REQUIRED_TOO = r"\s+and\s+(?:shall\s+)?be\s+required\s+to\b"
+# The power's own words end where the requirement is joined on: one duty, not a power and a duty (``clauses``).
+def power_then_required(sentence: str, begin: int, at: int) -> bool:
+    """Whether the clause from ``begin`` ends on "the power" and "and shall be required to" follows at ``at``."""
+    return bool(re.search(r"\b(?:power|authority)\s*$", sentence[begin:at], re.I)
+                and re.match(_REQUIRED_TOO, sentence[at:], re.I))
+
+
+_AND_DUTY = (r"(?!,?\s+(?:and\s+)?(?:it\s+shall\s+be\s+(?:his|her|its|their)(?:\s+or\s+her)?\s+)?dut(?:y|ies)\b|"
+             + _REQUIRED_TOO + ")")
 _PERMISSION = re.compile(
     # Chagrin Falls' 114.03(b): "Any requesting person, organization or group of persons shall receive advance notice
     # of all meetings ...": what any person who asks "shall receive" is that person's entitlement (as "is entitled to"
@@ -121,7 +131,7 @@ _PERMISSION = re.compile(
     r"\bshall\s+have\s+(?:full\s+)?(?:authority|power)\s*,[^.;:]{1,200}?,\s*to\s+\w+|"
     # Oakland's charter: "The City Clerk shall further have the authority to make any changes ...": an adverb between
     # "shall" and "have" leaves the grant a power.
-    r"\bshall\s+(?:further|also|likewise|additionally)\s+have\s+(?:the\s+|full\s+)?(?:authority|power|right|option)\s+"
+    r"\bshall\s+(?:further|also|likewise|additionally)\s+have\s+(?:the\s+|full\s+)?(?:authority|power|right|option)\s+(?!and\s+(?:shall\s+)?be\s+required\b)"
     r"(?:[\w-]+\s+){0,3}?to\b|"
     # "The city internal auditor ... shall be removable at the will and pleasure of the City Council": the Council
     # may remove him, whenever it will.
