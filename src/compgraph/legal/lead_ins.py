@@ -10,8 +10,13 @@ import re
 
 from compgraph.legal.clauses import pieces, statute_modality
 
-__all__ = ["MAY_INCLUDE", "PRESCRIBED_FORM", "cases_not_duties", "excepted_leave", "point_modality",
+__all__ = ["MAY_INCLUDE", "OBTAINED_ITEMS", "PRESCRIBED_FORM", "cases_not_duties", "excepted_leave", "point_modality",
            "points_apply_alone", "proviso_modality", "split_lead_in", "pop_lead_in", "without_excepting_proviso"]
+
+# The DSA's 30(1): "shall ensure that traders can only use those online platforms ... if, prior to ..., they have
+# obtained the following information, where applicable to the trader:" over "(a) the name, address ...": the points are
+# the items to be obtained, each its own duty, not conditions of the lead-in's (a lookahead for ``provisions``).
+OBTAINED_ITEMS = r"(?![^;:]*\b(?:have|has)\s+obtained\s+the\s+following\s+(?:information|particulars|details|documents)\b)"
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
 

@@ -35,6 +35,7 @@ from compgraph.legal.indent_conditions import indents_are_conditions
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.lead_ins import (
     MAY_INCLUDE,
+    OBTAINED_ITEMS,
     PRESCRIBED_FORM,
     cases_not_duties,
     excepted_leave,
@@ -368,7 +369,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 # used ..."): the condition may end the lead-in without a comma or colon.
 # A lead-in that is only its condition ("If:", then the conditions, then "the entity must ...") states nothing of
 # its own: its points are the conditions of the words after them.
-_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if(?!\s+any\b)|unless)|"
+_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if(?!\s+any\b)" + OBTAINED_ITEMS
+                                + r"|unless)|"
                                 r"as\s+soon\s+as)\b(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*)?\s*$|"
                                 r"^\W*(?:if|where|when)\W*$|"
                                 # the Irish AERSS Act's 24(1): "a person shall not disclose confidential information
