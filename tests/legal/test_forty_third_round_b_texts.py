@@ -6,7 +6,9 @@ A section heading of two-decimal number and Title Case phrases each closed by a 
 Qualifications. Compensation.") was not read as a section, so every row was cited by its article; "shall have the power
 and shall be required to receive ..." was cut into a power and a duty; "The council may remove the city manager ... in
 accordance with the following procedures:" was a lead-in whose steps, each a sentence binding by its own verb, took
-its "may" (and the power itself was lost). One behaviour each."""
+its "may" (and the power itself was lost); "shall ensure that traders can only use ... if ... they have obtained the
+following information, where applicable to the trader:" was read as a duty with conditions, its items no duties. One
+behaviour each."""
 
 from __future__ import annotations
 
@@ -43,3 +45,12 @@ def test_a_power_used_by_procedures_leaves_each_step_its_own_verb() -> None:
             "(b) The manager may file a written reply within five days.\n"
             "(c) The manager shall continue to receive his salary until the removal takes effect.\n")
     assert [modality for _, modality, _ in _duties(text)] == ["permission", "mandatory", "permission", "mandatory"]
+
+
+def test_items_a_duty_requires_obtained_first_are_each_a_duty_not_conditions() -> None:
+    text = ("Article 30\n\n1. Providers shall ensure that traders can only use the platform if, prior to its use, they "
+            "have obtained the following information, where applicable to the trader:\n\n"
+            "(a) the name and address of the trader;\n\n(b) the payment account details of the trader.\n")
+    rows = _duties(text)
+    assert [ref for ref, _, _ in rows] == ["30(1)(a)", "30(1)(b)"]
+    assert all(modality == "mandatory" for _, modality, _ in rows)
