@@ -16,7 +16,8 @@ __all__ = ["MAY_INCLUDE", "OBTAINED_ITEMS", "PRESCRIBED_FORM", "cases_not_duties
 # The DSA's 30(1): "shall ensure that traders can only use those online platforms ... if, prior to ..., they have
 # obtained the following information, where applicable to the trader:" over "(a) the name, address ...": the points are
 # the items to be obtained, each its own duty, not conditions of the lead-in's (a lookahead for ``provisions``).
-OBTAINED_ITEMS = r"(?![^;:]*\b(?:have|has)\s+obtained\s+the\s+following\s+(?:information|particulars|details|documents)\b)"
+OBTAINED_ITEMS = (r"(?![^;:]*\b(?:have|has)\s+obtained\s+the\s+following\s+"
+                  r"(?:information|particulars|details|documents)\b)")
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
 

@@ -21,7 +21,8 @@ __all__ = ["permission_over_own_sentences"]
 # to receive his salary ...": a power used by steps that bind by their own verbs, as above.
 _PERMITTED_AS_FOLLOWS = re.compile(
     r"(?:\b(?:shall|must)\s+be\s+(?:permitted|allowed)\s+to\b[^.;:]{1,200}\bas\s+follows|"
-    r"^[^.;:]{0,80}\bmay\s+(?!not\b)[^.;:]{1,200}\bin\s+accordance\s+with\s+the\s+following\s+procedures)\s*:\s*$", re.I)
+    r"^[^.;:]{0,80}\bmay\s+(?!not\b)[^.;:]{1,200}\bin\s+accordance\s+with\s+the\s+following\s+procedures)\s*:\s*$",
+    re.I)
 _OWN_SENTENCE = re.compile(r"^\W{0,2}[A-Z]")
 _MODAL = re.compile(r"\b(?:shall|must|may)\b", re.I)
 
