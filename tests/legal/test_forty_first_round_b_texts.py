@@ -1,4 +1,4 @@
-"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-third session, round 41b):
+"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-fourth session, round 41b):
 the Data Act (EU) 2023/2854's Articles 8 to 12 as a dataset's flat article text, and Richmond's charter §§ 4.18 to
 5.07 (city auditor, inspector general, mayor, chief administrative officer) as the Virginia Law portal's HTML.
 

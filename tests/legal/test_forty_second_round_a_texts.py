@@ -1,4 +1,4 @@
-"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-third session, round 42a):
+"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-fourth session, round 42a):
 the Data Act (EU) 2023/2854's Articles 8 to 12 as the OJ page's markup, and Hawaii's Sunshine Law (HRS 92-3, 92-3.1,
 92-4, 92-7, 92-9) as a site's Hugo Markdown pages with the code's annotations.
 

@@ -1,4 +1,4 @@
-"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-third session, round 42b):
+"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-fourth session, round 42b):
 the Digital Markets Act (EU) 2022/1925's Articles 5 and 6 as a PDF printed by headless Chromium from the OJ page's
 markup, and Dunwoody's (Georgia) code Ch. 2, Arts. VI and VII as a Municode plain-text export.
 

@@ -1,4 +1,4 @@
-"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-third session, round 43a):
+"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-fourth session, round 43a):
 the Digital Services Act (EU) 2022/2065's Articles 34, 39 and 41 as a dataset's flat article text, and Hawaii's HRS
 §§ 489D-18 to 489D-22 (money transmitters) as a repository's Hugo Markdown pages joined.
 

@@ -1,4 +1,4 @@
-"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-third session, round 43b):
+"""The failure classes the first runs on two never-seen texts showed (2026-12-07, thirty-fourth session, round 43b):
 the Digital Services Act (EU) 2022/2065's Articles 30 to 32 as the OJ page's markup, and the San Mateo (California)
 City Charter's Articles III and IV as the Open Law Library's HTML.
 
