@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -226,15 +227,18 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            "us-san-mateo-ca-charter-art3-4.html": {"targets"}}
 
 
-@functools.cache
-def _scores(folder: Path) -> list[DocumentScore]:
-    # The targets and the citations are read from one extraction of each folder (the held-out one takes ~30 s).
-    return evaluate_corpus(folder, extract_file)
+@pytest.fixture(scope="module")
+def scores() -> Callable[[Path], list[DocumentScore]]:
+    """The targets and the citations are read from one extraction of each folder (the held-out one takes ~30 s). A
+    fixture, not a module-level cache: mutmut forks each mutant's run from a process that ran the tests unmutated."""
+    return functools.cache(lambda folder: evaluate_corpus(folder, extract_file))
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
-def test_the_extractor_meets_the_targets_on_every_labelled_text(folder: Path) -> None:
-    for score in _scores(folder):
+def test_the_extractor_meets_the_targets_on_every_labelled_text(
+    folder: Path, scores: Callable[[Path], list[DocumentScore]]
+) -> None:
+    for score in scores(folder):
         if "targets" in PENDING.get(score.document, ()):
             assert not score.meets_targets(), f"{score.document} meets the targets now: take it off PENDING"
             continue
@@ -252,8 +256,10 @@ def test_a_duty_found_under_the_wrong_citation_lowers_the_citation_score() -> No
 
 
 @pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["development", "held-out"])
-def test_every_labelled_text_cites_each_duty_it_finds_where_its_label_does(folder: Path) -> None:
-    for score in _scores(folder):
+def test_every_labelled_text_cites_each_duty_it_finds_where_its_label_does(
+    folder: Path, scores: Callable[[Path], list[DocumentScore]]
+) -> None:
+    for score in scores(folder):
         if "citations" in PENDING.get(score.document, ()):
             assert score.ref_accuracy < 1.0, f"{score.document} cites every duty right now: take it off PENDING"
             continue
