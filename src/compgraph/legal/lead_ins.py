@@ -186,9 +186,16 @@ _IRRELEVANT_CIRCUMSTANCES = re.compile(r"\b(?:regardless|irrespective)\s+of\s+wh
 # The Data Act's 10(5): "The Member State ... shall ... certify that body where it has demonstrated that it meets all of
 # the following conditions:" then "(a) it is impartial and independent ...": what the body must show before the duty
 # arises, one row; the points bind no one.
-_CONDITIONS_SHOWN = re.compile(r"\b(?:where|if|when|once)\b[^;:]*\b(?:meets|fulfils|fulfills|satisfies)\s+"
+# So the DSA's 22(2): "shall be awarded ... to an applicant that has demonstrated that it meets all of the following
+# conditions:". And HRS 514B-153(e)'s "a copy shall be available ... to any member who furnishes ... a duly executed and
+# acknowledged affidavit stating that the list:" over "(1) Will be used ...; and (2) Shall not be used ...": what a
+# document states, not duties.
+_CONDITIONS_SHOWN = re.compile(r"\b(?:where|if|when|once|(?:who|that|which)\s+(?:has|have)\s+(?:demonstrated|shown))\b"
+                               r"[^;:]*\b(?:meets|fulfils|fulfills|satisfies)\s+"
                                r"(?:all|each)\s+(?:of\s+)?the\s+following\s+(?:conditions|requirements|criteria)\W*$",
                                re.I)
+_DOCUMENT_STATES = re.compile(r"\b(?:affidavit|affirmation|certificate|declaration|statement)\s+stating\s+that\b"
+                              r"[^;:.]*:\s*$", re.I)
 # HRS 92-3.1(a): "the board may hold a limited meeting ...; provided that at a regular meeting of the board prior to the
 # limited meeting:" then "(1) The board determines ...", "(2) Two-thirds of all members ... vote ...": a permission's
 # provisos with no modal verb of their own are its conditions (the PHIPA 14(2) reading), not duties.
@@ -200,7 +207,7 @@ def cases_not_duties(lead_text: str, point_texts: list[str]) -> bool:
     duties: the lead-in states the one row."""
     if _PERMITTED_CASES.search(lead_text) or _EXCEPTED_SITUATIONS.search(lead_text) \
             or _PERMITTED_WHERE.search(lead_text) or _IRRELEVANT_CIRCUMSTANCES.search(lead_text) \
-            or _CONDITIONS_SHOWN.search(lead_text):
+            or _CONDITIONS_SHOWN.search(lead_text) or _DOCUMENT_STATES.search(lead_text):
         return True
     if _PERMISSION_PROVISO.search(lead_text) and point_texts and not any(statute_modality(t) for t in point_texts):
         return True

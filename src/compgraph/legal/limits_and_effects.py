@@ -31,6 +31,14 @@ LIMITS_AND_EFFECTS_TEXT = (
     # The only means a rule requires (HRS 92-7(a): "The means specified by this section shall be the only means
     # required for giving notice under this part notwithstanding any law to the contrary."): a limitation.
     r"\bshall\s+be\s+the\s+only\s+(?:means|methods?|procedures?|steps?)\s+required\b|"
+    # All a party is held to in a case (HRS 514B-153(e): "Where the condominium project ... is subject to a time share
+    # plan ..., the association shall only be required to maintain in its records the name and address of the time
+    # share association ... unless ..."): a limitation of the duty stated before, as "the only means required".
+    r"\b(?:shall|is|are)\s+only\s+be\s+required\s+to\b|\b(?:is|are)\s+only\s+required\s+to\b|"
+    # A sentence that only sends the reader to another provision (HRS 514B-154(a): "Costs incurred by apartment owners
+    # pursuant to this subsection shall be subject to section 514B-105(d)."): the rule is there, none here.
+    r"^\W*[^,;:]{1,120}?\bshall\s+be\s+subject\s+to\s+(?:section|subsection|article|paragraph|chapter)\s+"
+    r"[\w.()-]+\s*\.?\s*$|"
     # Where a thing may be seen, in what a notice states (HRS 92-7(a): "a statement of when and where the proposed
     # rules may be viewed in person and on the Internet"): an indirect question, no one's leave.
     # (both words: "the place where additional information may be obtained", NZ's PRA 20(2)(b), is what a notice

@@ -53,7 +53,6 @@ WHOLE_SENTENCE = (
 )
 # A sentence that asks a question (``furniture.QUESTION``) binds no one either; it is not in ``NON_DUTY``, which also
 # tests a point's own words: a point asked after a lead-in ("shall consider: (a) Is the data accurate?") binds.
-NOT_A_DUTY_AT_ALL = re.compile(f"{WHOLE_SENTENCE}|{QUESTION}", re.I)
 
 # When a period runs, a point under its lead-in: "A period ascertained in accordance with AML/CTF Rules ...: (a) must
 # commence at the time when the reporting entity commences to provide the designated service concerned; and (b) may
@@ -61,6 +60,9 @@ NOT_A_DUTY_AT_ALL = re.compile(f"{WHOLE_SENTENCE}|{QUESTION}", re.I)
 PERIOD_BOUNDS = re.compile(r"^\W*(?:a|the|that|such|each|any)\s+period\b[^.;:]{0,160}:?\s*(?:\(\w{1,4}\)\s*)?"
                            r"(?:must|shall|may)\s+(?:commence|begin|start|end|expire|be\s+expressed\s+to\s+"
                            r"(?:end|expire))\b", re.I)
+# so is a whole sentence that says when one starts: the DSA's 20(2) "The period of at least six months referred to in
+# paragraph 1 of this Article shall start on the day on which the recipient of the service is informed ..."
+NOT_A_DUTY_AT_ALL = re.compile(f"{WHOLE_SENTENCE}|{QUESTION}|{PERIOD_BOUNDS.pattern}", re.I)
 
 # Clauses that use a modal verb but state an exception, scope, application, deeming or safe-harbour rule.
 # A cap on damages or penalties ("but damages shall not exceed one hundred fifty thousand dollars per breach", "The
@@ -291,7 +293,10 @@ _NON_DUTY_TEXT = (
     # ..."), a short title ("This Act may be cited as"), a scope rule ("Data not subject to the requirements of
     # this Section include"), a legal status ("shall be entirely in the public domain") and what an instrument
     # may not demand ("provided that the standards shall not require the agencies to post ...") bind no one.
-    r"\b(?:does|do)\s+not\s+warrant\b|\bmakes?\s+no\s+(?:[\w-]+\s+){0,3}warrant(?:y|ies)\b|"
+    # (the disclaimer's own sentence: in the DSA's 20(4) "Where a complaint ... contains information indicating that
+    # the complainant's conduct does not warrant the measure taken, it shall reverse its decision" it is a condition)
+    r"(?:^|\.\s+)\W*(?!(?:where|if|when|unless)\b)(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+(?:does|do)\s+not\s+warrant\b|"
+    r"\bmakes?\s+no\s+(?:[\w-]+\s+){0,3}warrant(?:y|ies)\b|"
     r"\bwarranties\s+(?:are\s+)?to\s+be\s+implied\b|"
     r"\b(?:is|are|shall\s+be)\s+(?:provided|available|made\s+available)\s+for\s+informational\s+purposes\b|"
     # What a duty does not change ("... but this does not extend the regulated entity's ... duty to comply ...").
