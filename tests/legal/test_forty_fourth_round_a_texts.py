@@ -31,8 +31,8 @@ def test_a_condition_that_conduct_does_not_warrant_a_measure_is_no_disclaimer() 
 
 
 def test_conditions_an_applicant_has_demonstrated_it_meets_are_no_duties() -> None:
-    text = ("Article 22\n\n2. The status shall be awarded by the coordinator to an applicant that has demonstrated that "
-            "it meets all of the following conditions:\n\n(a) it has particular expertise;\n\n"
+    text = ("Article 22\n\n2. The status shall be awarded by the coordinator to an applicant that has demonstrated "
+            "that it meets all of the following conditions:\n\n(a) it has particular expertise;\n\n"
             "(b) it is independent from any provider.\n")
     rows = _duties(text)
     assert [(ref, modality) for ref, modality, _ in rows] == [("22(2)", "mandatory")]
