@@ -201,6 +201,11 @@ def _join_broken_words(text: str) -> str:
     where the text prints "un-install" (the same prefix, hyphened, before the same stem)."""
     # (overlapping: "out-of-date" gives "out-of" and "of-date", so "out-of- date" keeps its second hyphen)
     compounds = {c.lower() for c in re.findall(r"(?=\b([A-Za-z]+-[a-z]+)\b)", text)}
+    # what each prefix is hyphened before ("un" -> ["install"]), looked up per broken word, not scanned
+    stems: dict[str, list[str]] = {}
+    for compound in compounds:
+        prefix, _, stem = compound.partition("-")
+        stems.setdefault(prefix, []).append(stem)
     words: set[str] | None = None
 
     def join(m: re.Match[str]) -> str:
@@ -209,10 +214,9 @@ def _join_broken_words(text: str) -> str:
         after = "\n" if "\n" in broke and space else space
         head = re.match(r"[a-z]+", right)
         tail = head.group(0) if head else right
-        prefix = f"{left.lower()}-"  # "un-\ninstallation" where "un-install" occurs: the prefix's hyphen
+        # "un-\ninstallation" where "un-install" occurs: the prefix's hyphen
         if f"{left}-{tail}".lower() in compounds or any(
-                c.startswith(prefix) and len(c) - len(prefix) >= 4 and tail.lower().startswith(c[len(prefix):])
-                for c in compounds):
+                len(stem) >= 4 and tail.lower().startswith(stem) for stem in stems.get(left.lower(), ())):
             return f"{left}-{right}{after}"
         if len(left) >= 4 and len(tail) >= 4:
             if words is None:  # read only when a line break splits two long halves
