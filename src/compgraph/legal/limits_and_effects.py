@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AND_NOT_REQUIRED", "LIMITS_AND_EFFECTS_TEXT", "NOT_REQUIRED_TAIL", "NO_MORE_THAN", "RELATIVE_SHALL_NOT"]
+__all__ = ["AND_NOT_REQUIRED", "LIMITS_AND_EFFECTS_TEXT", "NOT_REQUIRED", "NOT_REQUIRED_TAIL", "RELATIVE_SHALL_NOT"]
 
 LIMITS_AND_EFFECTS_TEXT = (
-    # What an obligation does not entail (the Data Act's 8(6): "an obligation to make data available to a data
-    # recipient shall not oblige the disclosure of trade secrets"), as "Compliance with ... shall not oblige".
-    r"\b(?:an?|any|such|the|this|that)\s+(?:obligation|duty|requirement)\s+to\b[^.;]{0,160}?\b(?:shall|does|will)\s+"
-    r"not\s+(?:oblige|require|compel)\b|"
+    # What an obligation, or compliance with it, does not entail (the Data Act's 8(6): "an obligation to make data
+    # available to a data recipient shall not oblige the disclosure of trade secrets"; the DSA's 28(3): "Compliance
+    # with the obligations set out in this Article shall not oblige providers of online platforms to process
+    # additional personal data ..."): a limitation of those duties, no one's duty.
+    r"(?:\b(?:an?|any|such|the|this|that)\s+(?:obligation|duty|requirement)\s+to\b|^\W*compliance\s+with\b)"
+    r"[^.;]{0,160}?\b(?:shall|does|will)\s+not\s+(?:oblige|require|compel)\b|"
     # What a thing may turn on (9(3): "The compensation ... may also depend on the volume, format and nature of the
     # data"): no one's leave.
     r"\bmay\s+(?:also\s+)?(?:depend\s+(?:up)?on|vary\s+(?:with|according\s+to))\b|"
@@ -52,15 +54,12 @@ LIMITS_AND_EFFECTS_TEXT = (
 # the clause goes before the modality is read.
 RELATIVE_SHALL_NOT = re.compile(r"(\bmay\s+(?!not\b)[^;]*?)\s+(?:that|which)\s+shall\s+not\s+be\s+[^;,.]*", re.I)
 
+# A requirement lifted ("is not required to", "shall not be required to"); ``nonduty`` reads it as a limitation.
+NOT_REQUIRED = r"(?:shall\s+not\s+be|is\s+not|are\s+not)\s+required\s+to\b"
+
 # A later predicate that lifts a requirement from the same subject (HRS 92-3.1(b)(1): "Notice of the limited meeting
 # shall be provided ..., shall indicate ..., and shall not be required to include an agenda;"): no prohibition of its
 # own; it stays in the clause before it, as "may charge a fee ... and is not required to" stays in its leave.
-AND_NOT_REQUIRED = re.compile(r"\W*and\s+(?:shall\s+not\s+be|is\s+not|are\s+not)\s+required\s+to\b", re.I)
+AND_NOT_REQUIRED = re.compile(r"\W*and\s+" + NOT_REQUIRED, re.I)
 # the same predicate at a clause's end, left out when the clause's modality is read
-NOT_REQUIRED_TAIL = re.compile(r"(?<=\S),?\s+and\s+(?:shall\s+not\s+be|is\s+not|are\s+not)\s+required\s+to\b[^;]*",
-                               re.I)
-
-# A cap on how many (HRS 92-3.1(b)(3): "No more than one limited meeting per month shall be held by a county
-# council ..."): a prohibition of more, as Des Moines' "may have no more than one Agenda item request pending".
-NO_MORE_THAN = (r"(?:^|,\s+|;\s+)no\s+more\s+than\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-                r"[^.;]{1,160}?\s+(?:shall|may|must)\s+be\b")
+NOT_REQUIRED_TAIL = re.compile(r"(?<=\S),?\s+and\s+" + NOT_REQUIRED + r"[^;]*", re.I)

@@ -3,14 +3,13 @@ relative clauses whose modal verb is no clause of their own.
 
 Split from ``clauses`` (which splits a sentence into its clauses and reads each one's modality with these): the
 formulas grow with every drafting tradition read, each with a comment quoting the text it came from. May import:
-``compgraph.legal.parties``, ``compgraph.legal.limits_and_effects``.
+``compgraph.legal.parties``.
 """
 
 from __future__ import annotations
 
 import re
 
-from compgraph.legal.limits_and_effects import NO_MORE_THAN
 from compgraph.legal.parties import _RESPONSIBLE_FOR
 
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
@@ -30,7 +29,10 @@ _PROHIBITION = re.compile(
     r"\b(?:shall|must)\s+no\s+longer\s+(?!be\b|have\b)\w+|"
     # Des Moines' rules: "Any person may have no more than one Agenda item request pending at a time": a limit.
     r"\bmay\s+(?!be\b)\w+\s+no\s+more\s+than\b|"
-    + NO_MORE_THAN + "|"
+    # and HRS 92-3.1(b)(3): "No more than one limited meeting per month shall be held by a county council ...": a cap
+    # on how many, a prohibition of more.
+    r"(?:^|,\s+|;\s+)no\s+more\s+than\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"[^.;]{1,160}?\s+(?:shall|may|must)\s+be\b|"
     r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:prohibited|forbidden)\b|"
     # AIDA 18(1): "However, the Minister is not permitted to require that the person disclose ...": a permission
     # denied is a prohibition.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from compgraph.legal.furniture import QUESTION
-from compgraph.legal.limits_and_effects import LIMITS_AND_EFFECTS_TEXT
+from compgraph.legal.limits_and_effects import LIMITS_AND_EFFECTS_TEXT, NOT_REQUIRED
 from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
 from compgraph.legal.savings_and_definitions import APPLIES_TERMS, SAVINGS_AND_DEFINITIONS_TEXT
 
@@ -139,7 +139,7 @@ _NON_DUTY_TEXT = (
     # condition inside a point, which still binds; only "will not be obligated" is read as the limitation)
     # (RCW 70.02.080(2): "the health care provider may charge a reasonable fee ... and is not required to permit
     # examination or copying until the fee is paid": a second predicate of a leave, which stays the leave)
-    r"(?<!\band\s)\b(?:(?:is|are)\s+not|shall\s+not\s+be)\s+required\s+to\b|\bwill\s+not\s+be\s+(?:required|obligated|obliged)\s+to\b|"
+    r"(?<!\band\s)\b" + NOT_REQUIRED + r"|\bwill\s+not\s+be\s+(?:required|obligated|obliged)\s+to\b|"
     # "This does not mean that agencies must provide ...", "this memorandum does not replace, supersede ... such
     # requirements": a limitation and a without-prejudice clause.
     r"\b(?:does|do)\s+not\s+mean\s+that\b|\b(?:does|do)\s+not\s+(?:replace|supersede)\b|"
@@ -673,10 +673,6 @@ _NON_DUTY_TEXT = (
     # shall not include any information that may disclose the physical location of the subscriber"; Colorado's
     # "except that such time period shall not include Saturdays"): what the term covers, no one's duty.
     r"\bexcept\s+that\b[^;]{0,240}?\bsuch\s+(?:[\w-]+\s+){1,3}shall\s+not\s+include\b|"
-    # What doing one's duties does not entail (the DSA's 28(3): "Compliance with the obligations set out in this
-    # Article shall not oblige providers of online platforms to process additional personal data ..."): a limitation
-    # of those duties, no one's duty.
-    r"^\W*compliance\s+with\b[^.;]{0,160}?\b(?:shall|does|will)\s+not\s+(?:oblige|require|compel)\b|"
     # What relief a court may give (RCW 70.02.170(2): "Such relief may include actual damages, but shall not include
     # consequential or incidental damages."): the measure of a remedy, binding no party to act.
     r"^\W*(?:such\s+|the\s+|this\s+)?(?:relief|remedy|remedies|award)\b[^.;]{0,40}?\b(?:may|shall)\s+(?:not\s+)?"
