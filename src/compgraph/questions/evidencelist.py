@@ -19,7 +19,7 @@ import bisect
 import re
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -66,6 +66,11 @@ _PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")  # anything holding one might cast to xsd:date some other way
 REMAKE_ALL = 1000  # rows to make again above which all are made again
 Row = tuple[str | None, ...]  # (e, id, label, c, cid, x, xid, issued, until, owner, newer)
+# What ``EvidenceIndex.kept_state`` saves: the facts with the latest dates made from them, and the rows as made.
+_CORE = (
+    "facts", "evidence", "keys", "blank", "hashes", "_latest", "_gave", "_by_key", "_odd", "_days", "_latest_dirty",
+)
+_ROWS = ("_made", "_sources", "_users", "_order", "_dirty")
 
 
 def _as_dict(r: Row) -> dict[str, Any]:
@@ -204,11 +209,52 @@ class EvidenceIndex:
         self._latest_dirty: set[str] = set()
         self._version = 0
         self._changes: tuple[tuple[int, frozenset[tuple[str, str]]], ...] = ()  # the last few answers' changes
+        # Rows saved by an earlier process (``questions.keptstate``), read when first asked for, and the subjects
+        # read again since this process loaded the facts (whose rows to make again is known once those are read).
+        self._kept_rows: Callable[[], dict[str, Any] | None] | None = None
+        self._pending: set[str] = set()
 
     @property
     def built(self) -> bool:
         """Whether the whole store has been read once (after that, refreshes read only what changed)."""
         return self.hashes is not None
+
+    def kept_state(self) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
+        """What a later process needs to go on from this state (``questions.keptstate``): the facts and latest
+        dates, and the rows as last made (None if never made); None before the first read. Under ``lock``."""
+        if not self.built:
+            return None
+        self._load_kept_rows()
+        core = {k: getattr(self, k) for k in _CORE}
+        return core, ({k: getattr(self, k) for k in _ROWS} if self._made is not None else None)
+
+    @classmethod
+    def from_kept(cls, core: dict[str, Any], rows: Callable[[], dict[str, Any] | None]) -> EvidenceIndex:
+        """An index at the state ``core`` was saved in; ``rows`` reads the rows saved with it (None: none)."""
+        index = cls()
+        for k in _CORE:
+            setattr(index, k, core[k])
+        index._kept_rows = rows
+        return index
+
+    def _load_kept_rows(self) -> None:
+        if self._kept_rows is None:
+            return
+        kept, self._kept_rows = self._kept_rows(), None
+        if kept is not None:
+            for k in _ROWS:
+                setattr(self, k, kept[k])
+        pending, self._pending = self._pending, set()
+        self._mark(pending)
+
+    def _mark(self, affected: set[str]) -> None:
+        """The rows made from ``affected`` subjects are to be made again."""
+        if self._kept_rows is not None:  # which rows used them is saved with the rows, not read yet
+            self._pending |= affected
+            return
+        for key in affected:
+            self._dirty.add(key)
+            self._dirty.update(self._users.get(key, ()))
 
     # --- reading ---------------------------------------------------------------------------------------
 
@@ -289,6 +335,7 @@ class EvidenceIndex:
             self.hashes = hashes
             self.full_reads += 1
             self.last_reread = set()
+            self._kept_rows, self._pending = None, set()
             self._made = None
             self._latest = None
             self.latest()  # with the whole read (~0.5 s of 10-20 s at 1.1M triples), not on a write's first view
@@ -304,8 +351,7 @@ class EvidenceIndex:
                 self.keys[g] = now
         for key in affected:
             self._reread(db, key)
-            self._dirty.add(key)
-            self._dirty.update(self._users.get(key, ()))
+        self._mark(affected)
         self._latest_dirty |= affected
         self.hashes = hashes
         self.last_reread = affected
@@ -437,6 +483,7 @@ class EvidenceIndex:
 
     def rows(self) -> list[dict[str, Any]]:
         """The same rows as ``query_rows`` on the store as of the last refresh (only changed ones made again)."""
+        self._load_kept_rows()
         # Past a quarter of a large list, sorting it all again beats inserting each row in turn.
         if self._made is None or len(self._dirty) > max(REMAKE_ALL, len(self._made) // 4):
             self._made, self._sources, self._users, self._dirty = {}, {}, {}, set()

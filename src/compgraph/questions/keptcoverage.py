@@ -68,6 +68,8 @@ _STRUCTURE_FIELDS = tuple(f.name for f in fields(cv.Snapshot) if f.name != "late
 _RISK_FIELDS = ("binds", "systems", "binding")
 _BESIDE_RISK = tuple(f for f in _STRUCTURE_FIELDS if f not in _RISK_FIELDS)
 _KEPT_DATES = 8
+# What ``CoverageKeeper.kept_state`` saves (the counters stay this process's).
+_KEPT = ("snap", "hashes", "digests", "nodes_in", "nodes", "risk_lines", "mapping_lines", "_evaluations")
 
 
 Term = ox.NamedNode | ox.BlankNode
@@ -156,6 +158,23 @@ class CoverageKeeper:
         self.full_digests = 0  # digests of every graph (a node named for the first time, or none yet)
         self.partial_evaluations = 0  # evaluations made in part from a kept one
         self._evaluations: OrderedDict[date, _Evaluation] = OrderedDict()
+
+    def kept_state(self) -> dict[str, Any] | None:
+        """What a later process needs to go on from this state (``questions.keptstate``); None before the first
+        snapshot. Under ``lock``."""
+        return None if self.snap is None else {k: getattr(self, k) for k in _KEPT}
+
+    def kept_dates(self) -> list[date]:
+        """The dates whose evaluations are kept."""
+        return list(self._evaluations)
+
+    @classmethod
+    def from_kept(cls, state: dict[str, Any]) -> CoverageKeeper:
+        """A keeper at the state ``state`` was saved in."""
+        keeper = cls()
+        for k in _KEPT:
+            setattr(keeper, k, state[k])
+        return keeper
 
     def snapshot(self, store: LocalStore, latest: Dates | None) -> cv.Snapshot:
         """The store's snapshot now; ``latest`` as ``coverage.snapshot`` takes it (None: its query is asked)."""

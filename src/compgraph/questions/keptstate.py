@@ -1,0 +1,268 @@
+"""The evidence list's index and the kept coverage saved beside an embedded store, so that a process that has never
+seen the store's state (a server started after a CLI write) goes on from the last state some server saw and reads
+again only what changed since, as a running server does after a write.
+
+Both objects already follow writes in memory: each keeps the per-graph content hashes of the state it was brought
+to (``checks.incremental.graph_hashes``) and, given the hashes now, reads again only the subjects or the structure
+parts those graphs change. Saved with the hashes they hold, they are valid for any later state: a restarted
+process compares, exactly as the same process would have. At 1.1M triples making them from nothing is what the
+first dashboard (coverage's structure, ~6 s, and its digests, ~3.5 s) and the first evidence list (~700k quads,
+10-16 s) of a fresh process waited for.
+
+Three files in ``DIR/cache`` (owner-only, like the other kept files): the index's facts and latest dates, the
+evidence rows as last made (read only when the list is asked for, and only if saved together with those facts),
+and the coverage keeper with its last evaluations. Each is written whole to a new file that then replaces the old
+(a crash leaves the old one or the new), under ``code_fingerprint`` (a file from other code is ignored). The
+format is pickle, read back by an unpickler that makes only the classes these objects are built of (the Python
+documentation's "restricting globals"), so a file written by anyone else can make data, never run code; and it is
+read only if it belongs to this process's user and nobody else may write it.
+
+A process saves from a child it forks (Linux): pickling the index takes ~1.2 s of the GIL, which a server's other
+threads would wait for; the child pickles a copy made at the fork, while the object's lock is held, and the parent
+goes on. Elsewhere it pickles in the calling thread. Nothing here can fail a page: any error means the object is
+made from the store as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import io
+import logging
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from compgraph.graph.store import GraphStore, LocalStore
+from compgraph.questions import coverage as cv
+from compgraph.questions import evidencelist as evl
+from compgraph.questions import keptcoverage as kc
+
+FORMAT = "kept-state-1"
+INDEX, ROWS, COVERAGE = "evidence-index", "evidence-rows", "coverage"
+log = logging.getLogger(__name__)
+
+# What the saved objects are built of besides the types pickle writes without a name (str, int, tuple, list, dict,
+# bool, None, bytes): anything else in a file stops the read.
+_ALLOWED = frozenset({
+    ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "dict"),
+    ("datetime", "date"), ("collections", "OrderedDict"),
+    ("pyoxigraph", "NamedNode"), ("pyoxigraph", "BlankNode"),
+    *(("compgraph.questions.coverage", name) for name in ("Snapshot", "Coverage", "SystemRow", "Binding", "_Masks")),
+    ("compgraph.questions.keptcoverage", "_Evaluation"),
+})
+
+
+@cache
+def code_fingerprint() -> str:
+    """The code the saved objects come from, and the versions that make and read their terms."""
+    h = hashlib.sha256(f"{FORMAT} {sys.version} {ox.__version__}".encode())
+    for module in (evl, kc, cv, sys.modules[__name__]):
+        h.update(Path(str(module.__file__)).read_bytes())
+    return h.hexdigest()
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        # A snapshot's latest dates may be the index's own answer, which names the index: saved as the dates alone
+        # (the keeper then compares them all once, instead of asking the index what changed).
+        if type(obj) is evl.Latest:
+            return dict, (dict(obj),)
+        return NotImplemented
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a kept state")
+        return super().find_class(module, name)
+
+
+def path_of(store: LocalStore, name: str) -> Path:
+    return store.root / "cache" / f"{name}.pickle"
+
+
+def _write(store: LocalStore, name: str, stamp: str, state: Any) -> None:
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=5).dump((code_fingerprint(), stamp, state))
+    target = path_of(store, name)
+    target.parent.mkdir(mode=0o700, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(buf.getbuffer())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _read(store: LocalStore, name: str) -> tuple[str, Any] | None:
+    """The stamp and state saved under ``name`` by this code; None when there is none or it cannot be trusted."""
+    target = path_of(store, name)
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if (hasattr(os, "geteuid") and st.st_uid != os.geteuid()) or st.st_mode & 0o022:
+                log.warning("%s ignored: not this user's own file", target)
+                return None
+            data = fh.read()
+        with _collector_paused():  # millions of small objects: a full collection would walk them again and again
+            fingerprint, stamp, state = _Unpickler(io.BytesIO(data)).load()
+    except Exception as exc:  # noqa: BLE001 - a kept state is a cache: anything wrong means "make it again"
+        log.warning("%s ignored: %s", target, exc)
+        return None
+    return (stamp, state) if fingerprint == code_fingerprint() else None
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _stamp(hashes: dict[str, str] | None) -> str:
+    return hashlib.sha256(repr(sorted((hashes or {}).items())).encode()).hexdigest()
+
+
+# --- loading --------------------------------------------------------------------------------------------------------
+
+
+def load_index(store: GraphStore) -> evl.EvidenceIndex | None:
+    """The evidence index as last saved beside ``store`` (its rows read when first asked for); None if none."""
+    if not isinstance(store, LocalStore):
+        return None
+    found = _read(store, INDEX)
+    if found is None:
+        return None
+    stamp, core = found
+
+    def rows() -> dict[str, Any] | None:
+        kept = _read(store, ROWS)
+        return kept[1] if kept is not None and kept[0] == stamp else None
+
+    try:
+        return evl.EvidenceIndex.from_kept(core, rows)
+    except (KeyError, TypeError, ValueError) as exc:
+        log.warning("%s ignored: %s", path_of(store, INDEX), exc)
+        return None
+
+
+def load_keeper(store: GraphStore) -> kc.CoverageKeeper | None:
+    """The coverage keeper as last saved beside ``store``; None if none."""
+    if not isinstance(store, LocalStore):
+        return None
+    found = _read(store, COVERAGE)
+    if found is None:
+        return None
+    try:
+        return kc.CoverageKeeper.from_kept(found[1])
+    except (KeyError, TypeError, ValueError) as exc:
+        log.warning("%s ignored: %s", path_of(store, COVERAGE), exc)
+        return None
+
+
+# --- saving ---------------------------------------------------------------------------------------------------------
+
+
+class Saved:
+    """Which states of one store's objects are on disk, so that an unchanged one is not written again."""
+
+    def __init__(self) -> None:
+        self.stamps: dict[str, str] = {}
+        self.lock = threading.Lock()
+
+
+def save(store: GraphStore, index: evl.EvidenceIndex | None, keeper: kc.CoverageKeeper | None,
+         saved: Saved | None = None, fork: bool | None = None) -> list[str]:
+    """Write ``index`` and ``keeper`` beside ``store`` where their state moved since ``saved`` last recorded it; the
+    names written. ``fork`` (default: on Linux) pickles in a child process forked while the object's lock is held,
+    so that neither the lock nor the GIL is held while it pickles."""
+    if not isinstance(store, LocalStore) or store.read_only:
+        return []
+    saved = saved or Saved()
+    fork = sys.platform.startswith("linux") if fork is None else fork
+    written: list[str] = []
+    with saved.lock:  # one save at a time per store
+        for key, obj in ((INDEX, index), (COVERAGE, keeper)):
+            if obj is None:
+                continue
+            with obj.lock:
+                found = obj.kept_state()
+                if found is None:
+                    continue
+                if isinstance(obj, evl.EvidenceIndex):
+                    files = [(INDEX, found[0])] + ([(ROWS, found[1])] if found[1] is not None else [])
+                    stamp = _stamp(obj.hashes) + "".join(f"+{name}" for name, _ in files)
+                else:
+                    files = [(COVERAGE, found)]
+                    stamp = f"{_stamp(obj.hashes)}+{sorted(obj.kept_dates())}"
+                if saved.stamps.get(key) == stamp:
+                    continue
+                done = _dump(store, stamp, files, fork)
+            if done():
+                saved.stamps[key] = stamp
+                written += [name for name, _ in files]
+    return written
+
+
+def _dump(store: LocalStore, stamp: str, files: list[tuple[str, Any]], fork: bool) -> Callable[[], bool]:
+    """Start writing each (name, state) under ``stamp``: with ``fork`` in a child that exits when done, else here
+    and now. The returned call tells whether all were written (waiting for the child)."""
+    if not fork:
+        try:
+            for name, state in files:
+                _write(store, name, stamp, state)
+        except Exception as exc:  # noqa: BLE001 - see the module's docstring: a cache that cannot be kept is not kept
+            log.warning("kept state not saved beside %s: %s", store.root, exc)
+            return lambda: False
+        return lambda: True
+    pid = os.fork()
+    if pid == 0:  # the child: write, then leave without running the parent's exit handlers or flushing its buffers
+        code = 1
+        try:
+            for name, state in files:
+                _write(store, name, stamp, state)
+            code = 0
+        finally:
+            os._exit(code)
+
+    def wait() -> bool:
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
+    return wait
+
+
+def keep_saving(store: GraphStore, objects: Callable[[], tuple[evl.EvidenceIndex | None, kc.CoverageKeeper | None]],
+                stop: threading.Event, every: float) -> None:
+    """Save ``objects()`` beside ``store`` now and then every ``every`` seconds until ``stop`` is set: what a server
+    reached after a write is on disk for its next start within that time."""
+    saved = Saved()
+    while True:
+        try:
+            save(store, *objects(), saved=saved)
+        except Exception:  # noqa: BLE001 - a thread that saves a cache must never take the server down
+            log.exception("kept state not saved")
+        if stop.wait(every):
+            return

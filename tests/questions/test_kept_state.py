@@ -1,0 +1,192 @@
+"""The evidence index and the kept coverage saved beside the store (questions.keptstate): a process that loads them
+after writes it never saw answers what one computing afresh answers, without reading the store whole.
+
+Each test views the evidence list and coverage as the browser does, saves, writes as a user would (through another
+process's eyes: the objects in memory are dropped), loads and compares with a fresh computation.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_kept_coverage import AS_OF, WRITES, add_evidence, fresh
+
+from compgraph.graph.store import LocalStore
+from compgraph.questions import evidencelist as evl
+from compgraph.questions import keptcoverage as kc
+from compgraph.questions import keptstate
+from compgraph.scale import generate as gen
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("kept-state") / "store"
+    s = LocalStore(root)
+    gen.load_into(s, gen.Spec.parse(3000, seed=5, as_of=AS_OF))
+    s.close()
+    return root
+
+
+@pytest.fixture
+def store(generated: Path, tmp_path: Path) -> LocalStore:
+    shutil.copytree(generated, tmp_path / "store")
+    return LocalStore(tmp_path / "store")
+
+
+def viewed_and_saved(store: LocalStore, rows: bool = True, fork: bool = False) -> list[str]:
+    """A server's work on ``store``: the evidence list (if ``rows``) and coverage, then saved."""
+    index, keeper = evl.EvidenceIndex(), kc.CoverageKeeper()
+    if rows:
+        evl.rows(store, index)
+    keeper.evaluate(keeper.snapshot(store, evl.latest(store, index)), AS_OF)
+    return keptstate.save(store, index, keeper, fork=fork)
+
+
+def loaded(store: LocalStore) -> tuple[evl.EvidenceIndex, kc.CoverageKeeper]:
+    index, keeper = keptstate.load_index(store), keptstate.load_keeper(store)
+    assert index is not None and keeper is not None
+    return index, keeper
+
+
+def kept_coverage(store: LocalStore, index: evl.EvidenceIndex, keeper: kc.CoverageKeeper) -> object:
+    return keeper.evaluate(keeper.snapshot(store, evl.latest(store, index)), AS_OF)
+
+
+@pytest.mark.parametrize("write", WRITES, ids=lambda w: w.__name__)
+def test_rows_of_an_index_loaded_after_a_write_are_a_fresh_querys(store: LocalStore, write: Callable) -> None:
+    viewed_and_saved(store)
+    write(store, random.Random(11))
+    index, _ = loaded(store)
+    assert evl.rows(store, index) == evl.query_rows(store)
+    assert index.full_reads == 0
+
+
+@pytest.mark.parametrize("write", WRITES, ids=lambda w: w.__name__)
+def test_coverage_of_a_keeper_loaded_after_a_write_is_a_fresh_one(store: LocalStore, write: Callable) -> None:
+    viewed_and_saved(store)
+    write(store, random.Random(12))
+    index, keeper = loaded(store)
+    assert kept_coverage(store, index, keeper) == fresh(store)
+
+
+def test_an_evidence_item_added_before_a_load_reads_neither_the_store_nor_the_structure(store: LocalStore) -> None:
+    viewed_and_saved(store)
+    add_evidence(store, random.Random(13))
+    index, keeper = loaded(store)
+    kept_coverage(store, index, keeper)
+    assert (index.full_reads, keeper.structure_reads, keeper.full_digests) == (0, 0, 0)
+    assert len(index.last_reread) <= 3  # the item, its control and what it concerns at most
+
+
+def test_rows_saved_before_being_made_are_made_from_the_loaded_facts(store: LocalStore) -> None:
+    viewed_and_saved(store, rows=False)
+    assert not keptstate.path_of(store, keptstate.ROWS).exists()
+    add_evidence(store, random.Random(14))
+    index, _ = loaded(store)
+    assert evl.rows(store, index) == evl.query_rows(store)
+
+
+def test_a_write_between_load_and_first_rows_remakes_the_rows_it_touches(store: LocalStore) -> None:
+    """Rows are read from disk only when the list is asked for: subjects read again before that still count."""
+    viewed_and_saved(store)
+    index, _ = loaded(store)
+    evl.latest(store, index)  # a dashboard before the evidence list
+    for seed in (15, 16):
+        add_evidence(store, random.Random(seed))
+        evl.latest(store, index)
+    assert evl.rows(store, index) == evl.query_rows(store)
+
+
+def test_a_sequence_of_restarts_and_writes_keeps_the_answers_fresh(store: LocalStore) -> None:
+    rng = random.Random(17)
+    viewed_and_saved(store)
+    for _ in range(6):
+        rng.choice(WRITES)(store, rng)
+        index, keeper = loaded(store)
+        assert kept_coverage(store, index, keeper) == fresh(store)
+        assert evl.rows(store, index) == evl.query_rows(store)
+        keptstate.save(store, index, keeper, fork=False)
+
+
+def test_a_save_in_a_forked_child_writes_the_same_state(store: LocalStore) -> None:
+    assert viewed_and_saved(store, fork=True) == [keptstate.INDEX, keptstate.ROWS, keptstate.COVERAGE]
+    add_evidence(store, random.Random(18))
+    index, keeper = loaded(store)
+    assert evl.rows(store, index) == evl.query_rows(store)
+    assert kept_coverage(store, index, keeper) == fresh(store)
+
+
+def test_an_unchanged_state_is_not_written_again(store: LocalStore) -> None:
+    index, keeper = evl.EvidenceIndex(), kc.CoverageKeeper()
+    evl.rows(store, index)
+    keeper.snapshot(store, evl.latest(store, index))
+    saved = keptstate.Saved()
+    assert keptstate.save(store, index, keeper, saved, fork=False)
+    assert keptstate.save(store, index, keeper, saved, fork=False) == []
+    add_evidence(store, random.Random(19))
+    evl.rows(store, index)
+    assert keptstate.save(store, index, keeper, saved, fork=False) == [keptstate.INDEX, keptstate.ROWS]
+
+
+class _Runs:
+    def __reduce__(self) -> tuple:
+        return (os.system, ("touch ran",))
+
+
+def test_a_file_naming_anything_but_the_kept_classes_is_not_loaded_and_runs_nothing(
+    store: LocalStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    viewed_and_saved(store)
+    target = keptstate.path_of(store, keptstate.INDEX)
+    target.write_bytes(pickle.dumps((keptstate.code_fingerprint(), "x", {"facts": _Runs()})))
+    assert keptstate.load_index(store) is None
+    assert not (tmp_path / "ran").exists()
+
+
+def test_a_file_another_user_could_write_is_not_loaded(store: LocalStore) -> None:
+    viewed_and_saved(store)
+    target = keptstate.path_of(store, keptstate.COVERAGE)
+    target.chmod(0o622)
+    assert keptstate.load_keeper(store) is None
+
+
+def test_a_file_from_other_code_is_not_loaded(store: LocalStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    viewed_and_saved(store)
+    keptstate.code_fingerprint.cache_clear()
+    monkeypatch.setattr(keptstate, "FORMAT", "kept-state-0")
+    try:
+        assert keptstate.load_index(store) is None
+        assert keptstate.load_keeper(store) is None
+    finally:
+        keptstate.code_fingerprint.cache_clear()
+
+
+def test_rows_saved_with_other_facts_are_not_used(store: LocalStore) -> None:
+    """Rows and facts are two files: rows from another save are left, and made from the loaded facts instead."""
+    viewed_and_saved(store)
+    rows = keptstate.path_of(store, keptstate.ROWS).read_bytes()
+    add_evidence(store, random.Random(20))
+    viewed_and_saved(store)
+    keptstate.path_of(store, keptstate.ROWS).write_bytes(rows)  # the first save's rows beside the second's facts
+    index, _ = loaded(store)
+    assert evl.rows(store, index) == evl.query_rows(store)
+
+
+def test_a_cut_off_file_is_not_loaded(store: LocalStore) -> None:
+    viewed_and_saved(store)
+    target = keptstate.path_of(store, keptstate.INDEX)
+    target.write_bytes(target.read_bytes()[:1000])
+    assert keptstate.load_index(store) is None
+
+
+def test_the_files_are_the_owners_only(store: LocalStore) -> None:
+    viewed_and_saved(store)
+    for name in (keptstate.INDEX, keptstate.ROWS, keptstate.COVERAGE):
+        assert keptstate.path_of(store, name).stat().st_mode & 0o077 == 0
