@@ -53,7 +53,14 @@ def create_app(store: GraphStore | None = None, config: dict[str, Any] | None = 
         import threading
 
         store_ = app.extensions["compgraph_store"]
-        threading.Thread(target=model.warm, args=(store_, cache), name="compgraph-warm", daemon=True).start()
+        stop = app.extensions.setdefault("compgraph_stop", threading.Event())
+        every = float(app.config.get("KEEP_STATE_EVERY", 30))
+
+        def warm_then_keep() -> None:
+            model.warm(store_, cache)
+            model.keep(store_, stop, every)  # what the warm-up made, then what writes move, saved for the next start
+
+        threading.Thread(target=warm_then_keep, name="compgraph-warm", daemon=True).start()
         from compgraph.web import querypool
 
         # The query workers start now too, so the first SPARQL query does not wait for an interpreter.

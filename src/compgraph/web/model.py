@@ -24,6 +24,7 @@ from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.questions import coverage as cv
 from compgraph.questions import evidencelist as evl
 from compgraph.questions import keptcoverage as kc
+from compgraph.questions import keptstate
 from compgraph.questions import trace as tr
 from compgraph.web.storestate import StoreState as StoreState  # re-exported: views and tests name model.*
 from compgraph.web.storestate import store_state
@@ -439,7 +440,12 @@ _indexes_lock = threading.Lock()
 
 
 def _evidence_index(store: GraphStore) -> evl.EvidenceIndex:
-    return _held(_evidence_indexes, store, evl.EvidenceIndex)
+    # As the last server left it, if one saved it (``keep``): a write since then is read as a running server reads it.
+    return _held(_evidence_indexes, store, lambda: keptstate.load_index(store) or evl.EvidenceIndex())
+
+
+def _new_keeper(store: GraphStore) -> kc.CoverageKeeper:
+    return keptstate.load_keeper(store) or kc.CoverageKeeper()
 
 
 def _held(table: weakref.WeakKeyDictionary[GraphStore, T], store: GraphStore, make: Callable[[], T]) -> T:
@@ -491,6 +497,20 @@ def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
         logging.getLogger(__name__).exception("cache warm-up failed")
 
 
+def keep(store: GraphStore, stop: threading.Event, every: float) -> None:
+    """Save the evidence index and the kept coverage beside an embedded store after ``warm``, then every ``every``
+    seconds if a write moved them (``questions.keptstate``), until ``stop`` is set: the next server started on a
+    state it has not seen goes on from these instead of reading the store whole."""
+    if not isinstance(store, LocalStore) or store.read_only:
+        return
+
+    def objects() -> tuple[evl.EvidenceIndex | None, kc.CoverageKeeper | None]:
+        with _indexes_lock:
+            return _evidence_indexes.get(store), _keepers.get(store)
+
+    keptstate.keep_saving(store, objects, stop, every)
+
+
 def coverage_snapshot(store: GraphStore, cache: Cache, state: tuple | None = None) -> cv.Snapshot:
     """Coverage's date-independent inputs, read once per store state (shared by every date and /impact)."""
     key = state if state is not None else store_state(store).key
@@ -498,7 +518,7 @@ def coverage_snapshot(store: GraphStore, cache: Cache, state: tuple | None = Non
     def compute() -> cv.Snapshot:
         if not isinstance(store, LocalStore):  # no graph hashes to tell what a write changed
             return cv.snapshot(store, impact=False, latest=_kept_latest(store))
-        return _held(_keepers, store, kc.CoverageKeeper).snapshot(store, _kept_latest(store))
+        return _held(_keepers, store, lambda: _new_keeper(store)).snapshot(store, _kept_latest(store))
 
     return cache.get(("coverage-snapshot", key), compute)
 
@@ -509,7 +529,7 @@ _keepers: weakref.WeakKeyDictionary[GraphStore, kc.CoverageKeeper] = weakref.Wea
 def _keeper(store: GraphStore) -> kc.CoverageKeeper | None:
     """The embedded store's kept coverage (questions.keptcoverage): after a write, only what it can change is
     made again. None for a remote store (no graph hashes to tell what changed)."""
-    return _held(_keepers, store, kc.CoverageKeeper) if isinstance(store, LocalStore) else None
+    return _held(_keepers, store, lambda: _new_keeper(store)) if isinstance(store, LocalStore) else None
 
 
 def _kept_latest(store: GraphStore) -> dict[tuple[str, str], date] | None:
