@@ -95,7 +95,9 @@ _NON_DUTY_TEXT = (
     r"(?!\s+(?:the|a|an)\s+(?!same\b)\w+)" + APPLIES_TERMS + "|"
     # "Such processing is permissible only up to the end of the period ...": the limit of a permission.
     r"\b(?:is|are)\s+permissible\s+only\b|"
-    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\b(?:shall\s+(?:not\s+)?be|is|are)\s+deemed\b|"
+    # (not a relative clause that says which things: DORA's 28(7)(b) "circumstances ... that are deemed capable of ...")
+    r"\b(?:apply|applies)\s+only\b|\bmutatis\s+mutandis\b|(?<!\bas\s)\bshall\s+(?:not\s+)?be\s+deemed\b|"
+    r"(?<!\bas\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+deemed\b|"
     r"\b(?:is|are|be)\s+without\s+prejudice\b|\bshall\s+not\s+(?:affect|prejudice)\b|\bshall\s+concern\s+only\b|"
     r"\bshall\s+not\s+cover\b|\bthis\s+(?:prohibition|obligation|requirement)\s+(?:does|do)\s+not\s+cover\b|\bshall\s+be\s+limited\s+to(?!\s+(?:what\s+is|the\s+minimum)\b)\b|"
     r"\bshall\s+be\s+subject\s+to\s+the\s+obligations\b|"
