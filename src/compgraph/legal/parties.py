@@ -76,7 +76,9 @@ _ROLES = _table(
                   # China's Measures: "the relevant competent department", "the national cybersecurity and
                   # informatization department", "the relevant national authorities", "... and other departments"
                   r"\b(?:competent|relevant|national|regulatory|administrative)\s+(?:[\w-]+\s+){0,3}?"
-                  r"(?:authorit(?:y|ies)|departments?|ministr(?:y|ies))\b|\bother\s+departments\b"),
+                  r"(?:authorit(?:y|ies)|departments?|ministr(?:y|ies))\b|\bother\s+departments\b|"
+                  # DORA's "The ESAs shall, through the Joint Committee, develop draft ... technical standards"
+                  r"\bESAs?\b|\bEuropean\s+Supervisory\s+Authorit(?:y|ies)\b"),
     ("notified-body", r"\bnotified bod(?:y|ies)\b"),
     ("authorised-representative", r"\bauthori[sz]ed representatives?\b"),
     ("importer", r"\bimporters?\b"),
