@@ -10,8 +10,18 @@ import re
 
 from compgraph.legal.clauses import pieces, statute_modality
 
-__all__ = ["MAY_INCLUDE", "OBTAINED_ITEMS", "PRESCRIBED_FORM", "cases_not_duties", "excepted_leave", "point_modality",
-           "points_apply_alone", "proviso_modality", "split_lead_in", "pop_lead_in", "without_excepting_proviso"]
+__all__ = ["MAY_INCLUDE", "OBTAINED_ITEMS", "PRESCRIBED_FORM", "REQUIRED_CONTENT", "cases_not_duties",
+           "excepted_leave", "point_modality", "points_apply_alone", "proviso_modality", "split_lead_in", "pop_lead_in",
+           "without_excepting_proviso"]
+
+# "Any fee schedules ... shall provide that: (1) Fees shall be limited to ...": a point says what the instrument must
+# provide, so its limit is the content of that duty, not an exception to it. So are the points of "shall ensure that an
+# appropriate disclaimer and terms of use are placed on the City web site which shall include, but not be limited to,
+# the following: (a) Public Data Sets are provided for informational purposes only; (b) the City does not warranty
+# ...": what the notice must say, each a duty of the officer, though each point reads as a disclaimer.
+REQUIRED_CONTENT = re.compile(r"\b(?:shall|must)\s+(?:provide|require|specify|stipulate)\s+that\s*:\s*$|"
+                              r"\b(?:disclaimers?|notices?|terms\s+of\s+use)\b[^.;:]*\b(?:shall|must)\s+(?:include|"
+                              r"contain|state)\b[^.;:]*\bthe\s+following\s*:\s*$", re.I)
 
 # The DSA's 30(1): "shall ensure that traders can only use those online platforms ... if, prior to ..., they have
 # obtained the following information, where applicable to the trader:" over "(a) the name, address ...": the points are
@@ -139,6 +149,10 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
 # the following items:" then "(i) when a Person in Charge ... provides ...": the prohibition's exceptions too.
 _PERMITTED_CASES = re.compile(r"\bmay\b(?!\s+not\b)[^;:]*\bin\s+(?:any\s+of\s+)?the\s+following\s+"
                               r"(?:cases|situations|circumstances)\W*$", re.I)
+# DORA's 28(7): "Financial entities shall ensure that contractual arrangements ... may be terminated in any of the
+# following circumstances:" then "(a) significant breach by the ICT third-party service provider ...": the "may" is what
+# the duty must secure, not a leave; each circumstance is a duty of its own, as a duty's cases are.
+_ENSURED_LEAVE = re.compile(r"\b(?:shall|must)\s+(?:\w+\s+){0,2}?ensure\s+that\b[^;:]*\bmay\b", re.I)
 # The CFR's passive "Detonators are not to be stored in the same magazine with other explosive materials, except under
 # the following circumstances:" (27 CFR 555.213(b)) likewise: its points say where the thing may be, each its own leave.
 # The Philippine Data Privacy Act's 13: "The processing of sensitive personal information ... shall be prohibited,
@@ -205,7 +219,8 @@ _PERMISSION_PROVISO = re.compile(r"\bmay\b(?!\s+not\b)[^;]*;\s*provided\s+that\b
 def cases_not_duties(lead_text: str, point_texts: list[str]) -> bool:
     """Whether the points under ``lead_text`` are the cases a permission (or a prohibition's exception) covers, not
     duties: the lead-in states the one row."""
-    if _PERMITTED_CASES.search(lead_text) or _EXCEPTED_SITUATIONS.search(lead_text) \
+    if (_PERMITTED_CASES.search(lead_text) and not _ENSURED_LEAVE.search(lead_text)) \
+            or _EXCEPTED_SITUATIONS.search(lead_text) \
             or _PERMITTED_WHERE.search(lead_text) or _IRRELEVANT_CIRCUMSTANCES.search(lead_text) \
             or _CONDITIONS_SHOWN.search(lead_text) or _DOCUMENT_STATES.search(lead_text):
         return True

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from compgraph.legal.addressees import name_addressees
+from compgraph.legal.captions import under_purpose_caption
 from compgraph.legal.catchlines import TITLE_CATCHLINE as _CATCHLINE
 from compgraph.legal.catchlines import after_catchline as _after_catchline
 from compgraph.legal.catchlines import is_catchline as _is_catchline
@@ -37,6 +38,7 @@ from compgraph.legal.lead_ins import (
     MAY_INCLUDE,
     OBTAINED_ITEMS,
     PRESCRIBED_FORM,
+    REQUIRED_CONTENT,
     cases_not_duties,
     excepted_leave,
     point_modality,
@@ -267,7 +269,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             if above is not None:
                 walker.lead[id(prov)] = (f"{above[0]} {' '.join(prov.labels)}", *above[1:])
         if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text) \
-                or _NOTE.match(prov.text) or _REPEALED.match(prov.text) or glossary_item(prov, glossaries):
+                or _NOTE.match(prov.text) or _REPEALED.match(prov.text) or glossary_item(prov, glossaries) \
+                or under_purpose_caption(above_it, prov):
             _definition_requirements(walker, prov)
             if prov.text and not prov.heading and glossary_item(prov, glossaries):
                 parts = sentences(prov.text)
@@ -561,9 +564,6 @@ def _leads_in(parts: list[str], children: list[Provision]) -> bool:
     return not all(_MODAL.search(_after_catchline(sentences(child.text))[0]) for child in children if child.text)
 
 
-# "Any fee schedules ... shall provide that: (1) Fees shall be limited to ...": a point says what the instrument must
-# provide, so its limit is the content of that duty, not an exception to it.
-_PROVIDE_THAT = re.compile(r"\b(?:shall|must)\s+(?:provide|require|specify|stipulate)\s+that\s*:\s*$", re.I)
 _BARE_CATCHLINE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}\.$")
 _INCLUDING_THE_FOLLOWING = re.compile(r",\s+including(?:,?\s+but\s+not\s+limited\s+to,?)?\s+the\s+following\b"
                                       r"[^.;:]{0,80}:\s*$", re.I)
@@ -600,7 +600,7 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     first = point.split(";")[0]
     labels = " ".join(prov.labels)
     bound_by_none = NON_DUTY.search(first) or PERIOD_BOUNDS.search(f"{lead_text} {first}")  # a period's bounds too
-    if bound_by_none and not _PROVIDE_THAT.search(lead_text):
+    if bound_by_none and not REQUIRED_CONTENT.search(lead_text):
         # "then the controller is not required to comply ... and may request that the consumer provide ...": the
         # exception binds no one, the permission beside it still does.
         _later(walker, prov, f"{lead_text} {labels}", later, subject)
