@@ -233,7 +233,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/section_numbers.py", "src/compgraph/legal/nonduty.py",
          "src/compgraph/legal/catchlines.py", "src/compgraph/legal/lead_ins.py", "src/compgraph/legal/addressees.py",
          "src/compgraph/legal/modal_words.py", "src/compgraph/legal/parties.py",
-         "src/compgraph/legal/indent_conditions.py"],
+         "src/compgraph/legal/indent_conditions.py", "src/compgraph/legal/captions.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -322,6 +322,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_first_round_b_texts.py",
             "tests/legal/test_forty_third_round_b_texts.py",
             "tests/legal/test_forty_fourth_round_a_texts.py",
+            "tests/legal/test_forty_fourth_round_b_texts.py",
         ],
     ),
 }
