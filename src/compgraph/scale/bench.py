@@ -6,8 +6,10 @@ run, one after the other so their memory peaks stay separate and the two cores a
 * ours: generate + load the store, validate (SPARQL engine), canned questions, traces, web pages (each page's
   first view, later views, and its first view after an evidence item is added, as a running server serves it);
 * open: open the existing store and answer a first query (a fresh process, as a CLI call would);
-* restart (twice): a fresh process opens the store and asks for every page once, as the first visitors of a
-  restarted server would: first with nothing kept on disk, then with the pages ``ours`` kept beside the store;
+* restart (three times): a fresh process opens the store and asks for every page once, as the first visitors of
+  a restarted server would: first with nothing kept on disk, then with the pages ``ours`` kept beside the store,
+  then after a write no server saw (an evidence item added), with the evidence index and coverage ``ours`` saved
+  (``questions.keptstate``) but no page kept for the new state;
 * baseline: parse the same triples (N-Triples) into an rdflib Graph, pySHACL with the same shapes, and
   the same questions, traces and pages over that Graph.
 
@@ -270,7 +272,19 @@ def page_times(store: GraphStore, entities: dict[str, str], restart: str = "") -
         out[f"page {url}"] = timed(get, repeat=3) if isinstance(first, float) and first < 30 else first
     if not restart and isinstance(store, LocalStore):
         out.update(after_write_times(client, store, entities))
+        _save_kept_state(store)
     return out
+
+
+def _save_kept_state(store: LocalStore) -> None:
+    """What a server's saver does after a write (``web.model.keep``), once."""
+    import threading
+
+    from compgraph.web import model
+
+    stop = threading.Event()
+    stop.set()
+    model.keep(store, stop, 0)
 
 
 AFTER_WRITE = " (first view after a write)"
@@ -350,14 +364,34 @@ def write_baseline_inputs(store: Any, shapes: Graph, workdir: Path) -> None:
 
 RESTART = ", after a restart"
 RESTART_NO_DISK = ", after a restart, nothing kept on disk"
+RESTART_AFTER_WRITE = ", after a write and a restart"
+RESTART_KINDS = {"no-disk": RESTART_NO_DISK, "disk": RESTART, "write": RESTART_AFTER_WRITE}
 
 
-def child_restart(workdir: Path, entities: dict[str, str], disk: bool) -> dict[str, Any]:
-    """The first request of every page in a fresh process on the store the ``ours`` child built and browsed."""
+def child_restart(workdir: Path, entities: dict[str, str], how: str) -> dict[str, Any]:
+    """The first request of every page in a fresh process on the store the ``ours`` child built and browsed:
+    ``how`` is "no-disk" (nothing kept beside the store is used), "disk" (the pages and state ``ours`` kept) or
+    "write" (an evidence item added first, by this process, before the app opens: the kept pages are then for an
+    older state, the kept evidence index and coverage are what it goes on from)."""
     from compgraph.graph.store import LocalStore
+    from compgraph.questions import keptstate
 
     store = LocalStore(workdir / "store")
-    return page_times(store, entities, RESTART if disk else RESTART_NO_DISK)
+    if how == "write":
+        _add_evidence(store, "ev-bench-restart-write")
+    if how != "no-disk":
+        return page_times(store, entities, RESTART_KINDS[how])
+    kept = [keptstate.path_of(store, name) for name in (keptstate.INDEX, keptstate.ROWS, keptstate.COVERAGE)]
+    aside = [p.with_name(p.name + ".aside") for p in kept]
+    for p, q in zip(kept, aside, strict=True):
+        if p.exists():
+            p.rename(q)
+    try:
+        return page_times(store, entities, RESTART_NO_DISK)
+    finally:
+        for p, q in zip(kept, aside, strict=True):
+            if q.exists():
+                q.rename(p)
 
 
 def _change_risk(store: Any) -> None:
@@ -498,7 +532,7 @@ def _child_main(argv: list[str]) -> None:
     elif kind == "open":
         out = child_open(Path(argv[1]))
     elif kind == "restart":
-        out = child_restart(Path(argv[1]), json.loads(argv[2]), disk=argv[3] == "disk")
+        out = child_restart(Path(argv[1]), json.loads(argv[2]), argv[3])
     else:
         cap = int(BASELINE_MEMORY_SHARE * os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -565,9 +599,10 @@ def run(
             ours = _run_child(["ours", size, str(target), str(seed), str(work)])
             ours.update(_run_child(["open", str(work)]))
             if progress:
-                progress(f"{size}: first pages after a restart, without and with the pages kept on disk")
-            # Without first: that run keeps nothing on disk, so the second finds what the ``ours`` child kept.
-            for how in ("no-disk", "disk"):
+                progress(f"{size}: first pages after a restart: nothing kept, pages kept, after a write")
+            # Without first: that run keeps nothing on disk, so the second finds what the ``ours`` child kept; the
+            # write last, since it moves the store's state.
+            for how in RESTART_KINDS:
                 ours.update(_run_child(["restart", str(work), json.dumps(ours["entities"]), how]))
             baseline = None
             wanted, note = baselines_for(ours["triples"], validators)
