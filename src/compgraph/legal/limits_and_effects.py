@@ -2,7 +2,7 @@
 rights extended to another party, a saving clause, a deeming of compliance, the only means a rule requires, and a
 permission's object described by "that shall not be ...". Data for ``nonduty`` (``NON_DUTY``) and ``clauses``.
 
-Met in round 42a (the Data Act's Art. 8-11, Hawaii's Sunshine Law, HRS 92-3 to 92-9).
+Met in round 42a (the Data Act's Art. 8-11, Hawaii's Sunshine Law, HRS 92-3 to 92-9); two more in round 45a.
 """
 
 from __future__ import annotations
@@ -18,6 +18,13 @@ LIMITS_AND_EFFECTS_TEXT = (
     # additional personal data ..."): a limitation of those duties, no one's duty.
     r"(?:\b(?:an?|any|such|the|this|that)\s+(?:obligation|duty|requirement)\s+to\b|^\W*compliance\s+with\b)"
     r"[^.;]{0,160}?\b(?:shall|does|will)\s+not\s+(?:oblige|require|compel)\b|"
+    # So does what an act a duty asks for does not entail (G.L. c. 93H § 4: "The person or agency shall cooperate with
+    # law enforcement ..., which shall include the sharing of information ...; provided however, that such disclosure
+    # shall not require the disclosure of confidential business information or trade secrets.").
+    r"\bsuch\s+(?:disclosure|cooperation|notification|notice|sharing)\s+shall\s+not\s+require\b|"
+    # How long a thing may stay in force (the AI Act's 36(3): "The certificates of the notified body may remain valid
+    # for a period of nine months after cessation ..., on condition that ..."): a validity, no one's leave.
+    r"\bmay\s+(?:remain|continue\s+to\s+be)\s+(?:valid|in\s+force|in\s+effect|effective)\b|"
     # What a thing may turn on (9(3): "The compensation ... may also depend on the volume, format and nature of the
     # data"): no one's leave.
     r"\bmay\s+(?:also\s+)?(?:depend\s+(?:up)?on|vary\s+(?:with|according\s+to))\b|"
