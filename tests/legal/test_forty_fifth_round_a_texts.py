@@ -23,6 +23,30 @@ def test_how_long_a_thing_may_remain_valid_is_no_leave() -> None:
     assert [modality for _, modality, _ in _duties(text)] == ["mandatory"]
 
 
+def test_a_party_named_by_that_after_a_points_semicolon_holds_a_duty_of_its_own() -> None:
+    text = ("Article 36\n\n7. The notifying authority shall:\n\n(a) assess the impact on the certificates;\n\n"
+            "(b) provide the competent authorities with all relevant information about the certificates; that "
+            "authority shall take the appropriate measures to avoid a risk to health.\n")
+    rows = _duties(text)
+    assert len(rows) == 3
+    assert rows[2][2].endswith("… that authority shall take the appropriate measures to avoid a risk to health.")
+
+
+def test_a_cap_in_total_on_a_leave_to_extend_is_a_prohibition_beside_it() -> None:
+    text = ("Article 36\n\n9. The competent authority may extend the provisional validity of the certificates for "
+            "additional periods of three months, which shall not exceed 12 months in total.\n")
+    assert [modality for _, modality, _ in _duties(text)] == ["permission", "prohibition"]
+
+
+def test_a_proviso_with_if_then_after_a_long_list_is_cut_off_the_duty_before_it() -> None:
+    text = ("Section 5. The notice to be provided to the attorney general shall consist of, but not be limited to, "
+            "any steps the person has taken relating to the breach; provided further that if said person does not "
+            "comply with applicable federal laws, rules, regulations, guidance or guidelines, then it shall be "
+            "subject to the provisions of this chapter.\n")
+    rows = _duties(text)
+    assert len(rows) == 1 and rows[0][2].endswith("relating to the breach;")
+
+
 def test_what_a_required_disclosure_does_not_entail_is_no_prohibition() -> None:
     text = ("Section 4. The person or agency shall cooperate with law enforcement in its investigation, which shall "
             "include the sharing of information relevant to the incident; provided however, that such disclosure "

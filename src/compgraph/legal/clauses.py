@@ -13,6 +13,7 @@ import re
 
 from compgraph.legal.brackets import OPEN_BRACKET
 from compgraph.legal.brackets import without_bracketed_modals as _asides_out
+from compgraph.legal.caps_and_provisos import CAP_IN_TOTAL, IF_THEN_PROVISO, THAT_PARTY_SHALL
 from compgraph.legal.limits_and_effects import AND_NOT_REQUIRED, NOT_REQUIRED_TAIL, RELATIVE_SHALL_NOT
 from compgraph.legal.modal_words import (  # the words that give a clause its modality
     _BARE_PLURAL,
@@ -174,7 +175,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            r"(?<=;)\s+(?=(?:but\s+)?(?:where|if|when)\b[^;]{0,240}?,\s+[^,;]{1,120}?\b(?:shall|must|may)\b)|"
                            # "not longer than six months, which may be extended for ...": the extension is a
                            # permission of its own.
-                           r",\s+(?=which\s+may\s+be\s+(?:extended|renewed|prolonged)\b)|"
+                           r",\s+(?=which\s+may\s+be\s+(?:extended|renewed|prolonged)\b)|" + CAP_IN_TOTAL +
                            # Art. 60(4)(i): "have given informed consent ..., or in the case of law enforcement,
                            # where ..., the testing ... shall not have any negative effect ..., and their personal data
                            # shall be deleted": an alternative with a verb of its own, and what it coordinates.
@@ -222,7 +223,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;]\s+and\s+(?=(?:the|each|every|such|any|a|an|oth
                            # (Brookhaven's "provided, however, that regardless of the decision of the meeting chair,
                            # the city manager may take part in any discussion": an opening phrase before its party)
                            r"provided,?\s+(?:further,?\s+)?(?:however,?\s+)?that\s+"
-                           r"(?=(?:[^,;]{1,80},\s+){0,2}[^,;]{0,200}?\b(?:shall|must|may)\b)|"
+                           r"(?=(?:[^,;]{1,80},\s+){0,2}[^,;]{0,200}?\b(?:shall|must|may)\b|" + IF_THEN_PROVISO + ")|"
                            # Des Moines' rules: "shall not withdraw any item ..., provided however, a Council member
                            # wishing Council to defer action ... has a right to have a motion ...": a proviso with no
                            # "that", its party and its verb of its own.
@@ -618,8 +619,8 @@ _SHARED_CONDITION = re.compile(r"(?:or\s+)?((?:in\s+the\s+case\s+of|where|if|whe
 # GDPR 28(3)(a): "... unless required to do so by Union or Member State law ...; in such a case, the processor shall
 # inform the controller ...": a case phrase before the party changes nothing.
 _SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:in\s+(?:such\s+an?|such|that|this|either|each)\s+case,\s+)?"
-                             r"(?:the|each|every|such|any|this|these)\s+[^,;]{0,120}?"
-                             r"\b(?:shall|must|may|cannot)\b|(?:[a-z][\w-]*\s+)?" + _BARE_PLURAL + "|"
+                             r"(?:" + THAT_PARTY_SHALL + r"|(?:the|each|every|such|any|this|these)\s+[^,;]{0,120}?"
+                             r"\b(?:shall|must|may|cannot)\b)|(?:[a-z][\w-]*\s+)?" + _BARE_PLURAL + "|"
                              r"this\s+(?:prohibition|obligation|requirement)\s+(?:does|do)\s+not\s+(?:cover|apply)\b)",
                              re.I)
 
