@@ -55,6 +55,7 @@ from compgraph.legal.own_paragraphs import rule_over_own_subsections
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.permitted_as_follows import permission_over_own_sentences
 from compgraph.legal.responsibilities import carry_responsibilities
+from compgraph.legal.scope_items import own_limbs
 from compgraph.legal.statute import Provision, parse_provisions
 
 __all__ = ["StatuteDuty", "statute_duties"]
@@ -595,6 +596,8 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
         # lead-in's verb, but a point that is a sentence granting its own leave is still that leave
         if own_text is None and excepted_leave(lead_text, point):
             walker.add(prov, point, "permission", _subject(point), 1, 1, own=point)
+        for c, limb in enumerate(own_limbs(point), start=2):  # a party's own duty in a scope's item (scope_items)
+            walker.add(prov, limb, "mandatory", _subject(limb), 1, c, own=limb)
         return
     point, later = later_clauses(point, lead_mod)
     first = point.split(";")[0]
