@@ -323,6 +323,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_third_round_b_texts.py",
             "tests/legal/test_forty_fourth_round_a_texts.py",
             "tests/legal/test_forty_fourth_round_b_texts.py",
+            "tests/legal/test_forty_fifth_round_a_texts.py",
         ],
     ),
 }

@@ -60,3 +60,9 @@ def test_what_a_required_disclosure_does_not_entail_is_no_prohibition() -> None:
             "include the sharing of information relevant to the incident; provided however, that such disclosure "
             "shall not require the disclosure of confidential business information or trade secrets.\n")
     assert [modality for _, modality, _ in _duties(text)] == ["mandatory"]
+
+
+def test_a_power_to_revise_a_term_as_used_in_the_chapter_is_no_definition() -> None:
+    text = ('Section 1. (b) The department may adopt regulations, from time to time, to revise the definition of '
+            '"encrypted", as used in this chapter, to reflect applicable technological advancements.\n')
+    assert [modality for _, modality, _ in _duties(text)] == ["permission"]

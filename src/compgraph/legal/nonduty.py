@@ -155,9 +155,10 @@ _NON_DUTY_TEXT = (
     r"^\s*only\s+[^,;]{1,160}?\s+shall\s+have\s+access\b|"
     # Definitions ("The term X shall mean", "Such term shall not include", "as used in this section shall not
     # include"), commencement ("shall take effect"), liability and a legal status or sanction ("shall be subject
-    # to a ... waiver", "shall be guilty of a misdemeanor") bind no one to act.
+    # to a ... waiver", "shall be guilty of a misdemeanor") bind no one to act. (Not "may adopt regulations ... to
+    # revise the definition of "encrypted", as used in this chapter, to reflect ...": a power, G.L. c. 93H § 1(b).)
     r"\bshall\s+(?:mean|refer\s+to)\b|\b(?:such|the|this)\s+term\s+shall\b|"
-    r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b|"
+    r"\bas\s+used\s+in\s+this\s+(?:section|chapter|article|part|subdivision|title|act|ordinance)\b(?!,\s+to\s)|"
     r"\b(?:this|the)\s+(?:local\s+)?(?:law|act|ordinance|chapter|regulation|directive|section|article|amendment|"
     r"part|rules?|(?:sub)?title)\s+(?:shall|will)\s+(?:take\s+effect|enter\s+into\s+force|come\s+into\s+force|"
     r"become\s+effective|be\s+effective|become\s+operative)\b|"
