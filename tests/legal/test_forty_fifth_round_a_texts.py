@@ -9,7 +9,8 @@ leave to extend, were no rows of their own; a party's duty inside an item of a l
 validity's circumstances) was lost with the item; a proviso "that if ... laws, rules, regulations, guidance or
 guidelines, then it shall be subject to ..." was not cut off, so the rule of reference took the duty before it with
 it; "such disclosure shall not require the disclosure of ... trade secrets" was a prohibition; and a power to revise a
-term "as used in this chapter, to reflect ..." was read as a definition. One behaviour each."""
+term "as used in this chapter, to reflect ..." was read as a definition; and "Section 2. (a) The department shall ..."
+was no subsection (a), so its later sentences were cited "2, sentence 2". One behaviour each."""
 
 from __future__ import annotations
 
@@ -66,3 +67,10 @@ def test_a_power_to_revise_a_term_as_used_in_the_chapter_is_no_definition() -> N
     text = ('Section 1. (b) The department may adopt regulations, from time to time, to revise the definition of '
             '"encrypted", as used in this chapter, to reflect applicable technological advancements.\n')
     assert [modality for _, modality, _ in _duties(text)] == ["permission"]
+
+
+def test_a_first_subsection_run_into_the_section_number_cites_its_later_sentences() -> None:
+    text = ("Section 2: Regulations to safeguard personal information\n"
+            "Section 2. (a) The department shall adopt regulations. Such regulations shall be designed to safeguard "
+            "personal information.\n(b) The supervisor of records shall establish rules.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["2(a)", "2(a), sentence 2", "2(b)"]

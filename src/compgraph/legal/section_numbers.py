@@ -41,7 +41,10 @@ DUTY_WORD = re.compile(r"\b(?:shall|must|may|should)\b", re.I)
 _CODE_SECTION_INLINE = re.compile(
     r"^(\d+(?:-\d+[a-z]?){1,3})\.[ \t]+([A-Z][^.;:]{2,200}?)\.[ \t]+(\(\w{1,4}\)[ \t]*\S.*)$"
 )
-_SECTION_RUN_IN = re.compile(r"^(?:§|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+([A-Z].*)$")
+# (G.L. c. 93H: "Section 2. (a) The department ... shall adopt ...": the first subsection runs into the number; not
+# "Section 1. (a) As used in this chapter, ...", whose definitions carry points "(a)" to "(c)" of their own)
+_SECTION_RUN_IN = re.compile(r"^(?:§|Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+"
+                             r"([A-Z].*|\((?:a|1)\)[ \t]+(?!As\s+used\b)[A-Z].*)$")
 # A Connecticut public act notes between a section's number and its text that the section is new and when it takes
 # effect: "Sec. 6. (NEW) (*Effective July 1, 2023*) (a) A controller shall: ..."; the notes are no part of the text.
 _NOTED_SECTION_RUN_IN = re.compile(r"^(?:Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[\w.-]*?)\.[ \t]+"
