@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compgraph.legal.addressees import name_addressees
 from compgraph.legal.captions import under_purpose_caption
@@ -596,8 +596,9 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
         # lead-in's verb, but a point that is a sentence granting its own leave is still that leave
         if own_text is None and excepted_leave(lead_text, point):
             walker.add(prov, point, "permission", _subject(point), 1, 1, own=point)
-        for c, limb in enumerate(own_limbs(point), start=2):  # a party's own duty in a scope's item (scope_items)
-            walker.add(prov, limb, "mandatory", _subject(limb), 1, c, own=limb)
+        for c, (limb, whole) in enumerate(own_limbs(point), start=2):  # a party's own duty in a scope's item
+            walker.add(replace(prov, path=prov.path[:-1]) if whole else prov, limb, "mandatory", _subject(limb), 1, c,
+                       own=limb)
         return
     point, later = later_clauses(point, lead_mod)
     first = point.split(";")[0]

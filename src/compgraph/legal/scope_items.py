@@ -21,6 +21,9 @@ _OWN_LIMB = re.compile(r"(?:;|,\s+and)\s+((?:in\s+the\s+event\s+that|where|if|wh
                        r"(?!not\b|be\s+deemed\b|be\s+valid\b|remain\b|apply\b|have\s+the\s+same\b)[a-z][^;]*", re.I)
 
 
-def own_limbs(point: str) -> list[str]:
-    """The clauses of ``point`` after its first that name a party and a duty of their own, each as it reads."""
-    return [re.sub(r"^(?:;|,\s+and)\s+", "", m.group(0)).strip() for m in _OWN_LIMB.finditer(point)]
+def own_limbs(point: str) -> list[tuple[str, bool]]:
+    """The clauses of ``point`` after its first that name a party and a duty of their own, each as it reads, and
+    whether it is coordinated with the whole sentence (", and the rules ... shall": cited by the lead-in's provision,
+    not the item's) rather than after the item's semicolon."""
+    return [(re.sub(r"^(?:;|,\s+and)\s+", "", m.group(0)).strip(), m.group(0).startswith(","))
+            for m in _OWN_LIMB.finditer(point)]
