@@ -42,7 +42,8 @@ def test_a_cap_in_total_on_a_leave_to_extend_is_a_prohibition_beside_it() -> Non
 def test_a_partys_own_duty_inside_an_item_of_a_scope_still_binds() -> None:
     text = ("Section 2. Regulations.\n(b) The supervisor of records shall establish rules to safeguard personal "
             "information. Such rules shall be applicable to: (1) executive offices; and (2) any authority created "
-            "by the General Court, and the rules and regulations shall take into account the size of the services provided.\n")
+            "by the General Court, and the rules and regulations shall take into account the size of the services "
+            "provided.\n")
     rows = _duties(text)
     assert len(rows) == 2 and rows[1][2].startswith("the rules and regulations shall take into account")
     assert rows[1][0] == "2(b)"  # coordinated with the whole sentence, not a part of item (2)
