@@ -9,7 +9,8 @@ SPARQL parser called so it keeps no caller alive, ``sparqlparse``, what each in-
 them as named graphs with their provenance (``build``); evidence added by people (``evidence``), and the bytes of
 evidence fetched from a web address, behind the server's address guard (``urlfetch``); how a duration reads to people,
 for the browser and the CLI alike (``durations``); the private SQLite file the browser's pages and the canned answers
-are kept in under a store state (``keptfile``).
+are kept in under a store state (``keptfile``); objects a later process goes on from, kept as owner-only files read
+back by a restricted unpickler (``keptpickle``).
 
 May import: nothing else in compgraph. Every other stage builds on this one.
 """

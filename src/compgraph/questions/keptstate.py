@@ -9,38 +9,27 @@ process compares, exactly as the same process would have. At 1.1M triples making
 first dashboard (coverage's structure, ~6 s, and its digests, ~3.5 s) and the first evidence list (~700k quads,
 10-16 s) of a fresh process waited for.
 
-Three files in ``DIR/cache`` (owner-only, like the other kept files): the index's facts and latest dates, the
-evidence rows as last made (read only when the list is asked for, and only if saved together with those facts),
-and the coverage keeper with its last evaluations. Each is written whole to a new file that then replaces the old
-(a crash leaves the old one or the new), under ``code_fingerprint`` (a file from other code is ignored). The
-format is pickle, read back by an unpickler that makes only the classes these objects are built of (the Python
-documentation's "restricting globals"), so a file written by anyone else can make data, never run code; and it is
-read only if it belongs to this process's user and nobody else may write it.
-
-A process saves from a child it forks (Linux): pickling the index takes ~1.2 s of the GIL, which a server's other
-threads would wait for; the child pickles a copy made at the fork, while the object's lock is held, and the parent
-goes on. Elsewhere it pickles in the calling thread. Nothing here can fail a page: any error means the object is
-made from the store as before.
+Three files in ``DIR/cache`` (``graph.keptpickle``: owner-only, written whole then renamed, read back by an
+unpickler that makes only the classes named here, under ``code_fingerprint``): the index's facts and latest dates,
+the evidence rows as last made (read only when the list is asked for, and only if saved together with those facts),
+and the coverage keeper with its last evaluations. A save pickles in a forked child (Linux) while the object's lock
+is held only for the fork. Nothing here can fail a page: any error means the object is made from the store as before.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
-import io
 import logging
-import os
-import pickle
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from compgraph.graph import keptpickle
 from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.questions import coverage as cv
 from compgraph.questions import evidencelist as evl
@@ -70,75 +59,20 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-class _Pickler(pickle.Pickler):
-    def reducer_override(self, obj: Any) -> Any:
-        # A snapshot's latest dates may be the index's own answer, which names the index: saved as the dates alone
-        # (the keeper then compares them all once, instead of asking the index what changed).
-        if type(obj) is evl.Latest:
-            return dict, (dict(obj),)
-        return NotImplemented
-
-
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of a kept state")
-        return super().find_class(module, name)
+def _reduce(obj: object) -> object:
+    # A snapshot's latest dates may be the index's own answer, which names the index: saved as the dates alone (the
+    # keeper then compares them all once, instead of asking the index what changed).
+    if type(obj) is evl.Latest:
+        return dict, (dict(obj),)
+    return NotImplemented
 
 
 def path_of(store: LocalStore, name: str) -> Path:
     return store.root / "cache" / f"{name}.pickle"
 
 
-def _write(store: LocalStore, name: str, stamp: str, state: Any) -> None:
-    buf = io.BytesIO()
-    _Pickler(buf, protocol=5).dump((code_fingerprint(), stamp, state))
-    target = path_of(store, name)
-    target.parent.mkdir(mode=0o700, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(buf.getbuffer())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-
-
 def _read(store: LocalStore, name: str) -> tuple[str, Any] | None:
-    """The stamp and state saved under ``name`` by this code; None when there is none or it cannot be trusted."""
-    target = path_of(store, name)
-    try:
-        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    try:
-        with os.fdopen(fd, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            if (hasattr(os, "geteuid") and st.st_uid != os.geteuid()) or st.st_mode & 0o022:
-                log.warning("%s ignored: not this user's own file", target)
-                return None
-            data = fh.read()
-        with _collector_paused():  # millions of small objects: a full collection would walk them again and again
-            fingerprint, stamp, state = _Unpickler(io.BytesIO(data)).load()
-    except Exception as exc:  # noqa: BLE001 - a kept state is a cache: anything wrong means "make it again"
-        log.warning("%s ignored: %s", target, exc)
-        return None
-    return (stamp, state) if fingerprint == code_fingerprint() else None
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+    return keptpickle.read(path_of(store, name), code_fingerprint(), _ALLOWED)
 
 
 def _stamp(hashes: dict[str, str] | None) -> str:
@@ -219,39 +153,12 @@ def save(store: GraphStore, index: evl.EvidenceIndex | None, keeper: kc.Coverage
                     stamp = f"{_stamp(obj.hashes)}+{sorted(obj.kept_dates())}"
                 if saved.stamps.get(key) == stamp:
                     continue
-                done = _dump(store, stamp, files, fork)
+                done = keptpickle.dump(((path_of(store, n), v) for n, v in files), code_fingerprint(), stamp, fork,
+                                       _reduce)
             if done():
                 saved.stamps[key] = stamp
                 written += [name for name, _ in files]
     return written
-
-
-def _dump(store: LocalStore, stamp: str, files: list[tuple[str, Any]], fork: bool) -> Callable[[], bool]:
-    """Start writing each (name, state) under ``stamp``: with ``fork`` in a child that exits when done, else here
-    and now. The returned call tells whether all were written (waiting for the child)."""
-    if not fork:
-        try:
-            for name, state in files:
-                _write(store, name, stamp, state)
-        except Exception as exc:  # noqa: BLE001 - see the module's docstring: a cache that cannot be kept is not kept
-            log.warning("kept state not saved beside %s: %s", store.root, exc)
-            return lambda: False
-        return lambda: True
-    pid = os.fork()
-    if pid == 0:  # the child: write, then leave without running the parent's exit handlers or flushing its buffers
-        code = 1
-        try:
-            for name, state in files:
-                _write(store, name, stamp, state)
-            code = 0
-        finally:
-            os._exit(code)
-
-    def wait() -> bool:
-        _, status = os.waitpid(pid, 0)
-        return os.waitstatus_to_exitcode(status) == 0
-
-    return wait
 
 
 def keep_saving(store: GraphStore, objects: Callable[[], tuple[evl.EvidenceIndex | None, kc.CoverageKeeper | None]],
