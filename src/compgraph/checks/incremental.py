@@ -365,6 +365,7 @@ def _validate_incremental(
     hashes = graph_hashes(store)
     db = store.oxigraph
     memo = lastrun.recall(path, ids)  # this process's copy of the file, rows decoded and findings made
+    stamp = lastrun.stamp_of(path) if memo is None else None
     last = memo.doc if memo is not None else _load(path)
     why = ""
     if last is None:
@@ -432,6 +433,8 @@ def _validate_incremental(
     if kept_findings is not None:
         assert last is not None
         return _as_kept(store, as_of, shapes, p, ids, last, kept_findings, key, save, t0)
+    if memo is None and not why and last is not None:
+        memo = lastrun.recall_from_disk(path, ids, last, stamp)  # the copy the process that wrote the file kept
     per_query = [[] for _ in p.queries] if why else list(memo.rows) if memo else _kept_rows(last, ids)  # type: ignore[arg-type]
     focused = 0
     remade = set(range(len(p.queries))) if why else set()  # the queries whose rows may differ from the last run's
@@ -481,7 +484,8 @@ def _validate_incremental(
         def kept_only() -> None:
             keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
             if last is not None:
-                lastrun.keep(path, lastrun.LastRun((0, 0, 0), last, ids, per_query, per_findings, labels, kept, owners))
+                lastrun.keep(path, lastrun.LastRun((0, 0, 0), last, ids, per_query, per_findings, labels, kept, owners),
+                             wait=write_behind)
 
         lastrun.write(path, kept_only, write_behind)
         return Incremental(outcome, len(p.queries), 0, [], why, time.perf_counter() - t0)
@@ -503,7 +507,8 @@ def _validate_incremental(
     def both() -> None:
         if ondisk.keep_json(path, doc):  # not written (a read-only store): every run is a full one
             keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
-            lastrun.keep(path, lastrun.LastRun((0, 0, 0), doc, ids, per_query, per_findings, labels, kept, owners))
+            lastrun.keep(path, lastrun.LastRun((0, 0, 0), doc, ids, per_query, per_findings, labels, kept, owners),
+                         wait=write_behind)
         else:
             lastrun.keep(path, None)
 

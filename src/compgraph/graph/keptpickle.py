@@ -51,10 +51,12 @@ def _write(target: Path, fingerprint: str, stamp: str, state: Any, reduce: Calla
 
 
 def dump(files: Iterable[tuple[Path, Any]], fingerprint: str, stamp: str, fork: bool,
-         reduce: Callable[[Any], Any] | None = None) -> Callable[[], bool]:
+         reduce: Callable[[Any], Any] | None = None, detach: bool = False) -> Callable[[], bool]:
     """Start writing each (path, state) under ``fingerprint`` and ``stamp``: with ``fork`` in a child that exits when
     done, else here and now. The returned call tells whether all were written (waiting for the child). ``reduce``:
-    pickle's ``reducer_override`` (NotImplemented for the usual way)."""
+    pickle's ``reducer_override`` (NotImplemented for the usual way). ``detach``: the writing child is forked by a
+    child that exits at once, so nobody waits for it (a CLI command returns; the init process reaps it); the
+    returned call then only says it started."""
     files = list(files)
     if not fork:
         try:
@@ -68,8 +70,9 @@ def dump(files: Iterable[tuple[Path, Any]], fingerprint: str, stamp: str, fork: 
     if pid == 0:  # the child: write, then leave without the parent's exit handlers, buffers or logging locks
         code = 1
         try:
-            for target, state in files:
-                _write(target, fingerprint, stamp, state, reduce)
+            if not detach or os.fork() == 0:
+                for target, state in files:
+                    _write(target, fingerprint, stamp, state, reduce)
             code = 0
         finally:
             os._exit(code)
