@@ -10,6 +10,7 @@ from typing import Any
 
 from compgraph.legal.code_annotations import without_code_annotations
 from compgraph.legal.glued_labels import unglue_labels
+from compgraph.legal.spelled_numerals import rejoin_spelled_numerals
 
 __all__ = ["markdown_saved_as_text", "markdown_to_html", "printed_text"]
 
@@ -24,6 +25,7 @@ def markdown_to_html(raw: str) -> str:
     raw = _bold_section_headings(without_code_annotations(_front_matter_titles(raw)))
     raw = _QUOTE_ESCAPE.sub(r"\1", _STRUCK.sub("", raw))
     raw = unglue_labels(raw)  # "a.Each agency shall ...: 1a brief description": a scraper's glued labels
+    raw = rejoin_spelled_numerals(raw)  # "within ten" / "(10) calendar days": a break before the figures
     # a fenced block (```) is preformatted: a statute pasted as a PDF's text keeps its lines there
     extensions = ["tables", "fenced_code", _numbered_lists()]
     html = markdown.markdown(raw, extensions=extensions)
