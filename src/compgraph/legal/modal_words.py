@@ -17,6 +17,9 @@ from compgraph.legal.parties import _RESPONSIBLE_FOR
 # verb's place in the sentence for the provisions (``provisions._MODAL``); or not in the places a lead-in lists
 # ("Smoking ... are not permitted: (a) In any magazine;").
 NOT_PERMITTED_AT_ALL = r"\b(?:is|are)\s+not\s+(?:permitted|allowed)(?=\s*[.;:—])"
+# Oregon's OAR 125-055-0020(2)(c): "An OFC's contract to provide a service cannot obligate an Agency to buy a product
+# tied to that service unless ...": what a contract may not impose, a prohibition in "cannot".
+CANNOT_OBLIGE = r"\bcannot\s+(?:obligate|oblige|require|compel)\b"
 _PROHIBITION = re.compile(
     # ("shall not fail to notify": a duty to notify, in two negations)
     r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)(?!\s+fail\s+to\b)|never)\b|"
@@ -74,7 +77,8 @@ _PROHIBITION = re.compile(
     r"\b(?:shall|must)not\b|"
     # Art. 59(1)(e): "any personal data created in the sandbox cannot be shared outside the sandbox".
     # ("the plan must state the reasons why such sets cannot be made available" reports a fact, it forbids nothing)
-    r"\bcannot\s+be\s+(?:shared|disclosed|transferred|transmitted|sold|used)\s+(?:outside|beyond|with|to|for)\b",
+    r"\bcannot\s+be\s+(?:shared|disclosed|transferred|transmitted|sold|used)\s+(?:outside|beyond|with|to|for)\b|"
+    + CANNOT_OBLIGE,
     re.I,
 )
 # A power given together with a duty in the same words ("the power and duties", "the power and it shall be his or
@@ -102,6 +106,9 @@ _PERMISSION = re.compile(
     r"^\W*at\s+(?:the\s+[\w-]+(?:'s|’s)?|its|their|his|her)\s+(?:sole\s+|own\s+)?discretion\b"
     r"(?![^.;]*\b(?:shall|must|may)\b)|"
     r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option|discretion)\b|"
+    # The DMA's 7(7) "The end users ... shall remain free to decide whether to make use of ..." and 8(3) "The
+    # Commission shall have discretion in deciding whether to engage in such a process": a freedom, a discretion.
+    r"\bshall\s+remain\s+free\s+to\b|\bshall\s+have\s+(?:full\s+|sole\s+|broad\s+)?discretion\b|"
     # "Each grantor agency that is authorized to award grant funds ... shall coordinate": a relative clause
     # says which agency, the sentence's own verb says what it must do.
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
