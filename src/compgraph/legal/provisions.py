@@ -49,7 +49,7 @@ from compgraph.legal.lead_ins import (
 )
 from compgraph.legal.lead_ins import POINT_CONDITION as _POINT_CONDITION
 from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
-from compgraph.legal.modal_words import NOT_PERMITTED_AT_ALL, POINT_OWN_LEAVE
+from compgraph.legal.modal_words import CANNOT_OBLIGE, NOT_PERMITTED_AT_ALL, POINT_OWN_LEAVE
 from compgraph.legal.nonduty import PERIOD_BOUNDS
 from compgraph.legal.own_paragraphs import rule_over_own_subsections
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
@@ -67,7 +67,7 @@ _MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are require
                     r"are to be|"
                     r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
                     r"are authori[sz]ed|reserves the right|is not permitted to|are not permitted to)\b|"
-                    r"\bin no case\b|" + NOT_PERMITTED_AT_ALL, re.I)
+                    r"\bin no case\b|" + NOT_PERMITTED_AT_ALL + "|" + CANNOT_OBLIGE, re.I)
 # A definitions section ("Sec. 2-447. - Definitions.", "23-501 Definitions") says what words mean: its "shall
 # refer to", "shall include but not be limited to" and "Such term shall not include" bind no one; a findings
 # section ("SEC. 22D.1. FINDINGS.", "Declaration of legislative findings and intent") says why the law was made,

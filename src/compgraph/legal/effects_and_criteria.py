@@ -1,0 +1,30 @@
+"""Formulas with a modal verb that bind no one, met in an administrative rule's procedure: the legal effect of a
+decision, the reach of a proceeding, the status a thing keeps, a criterion a thing must meet to be listed, and what
+an event may bring about. Data for ``nonduty`` (``NON_DUTY``).
+
+Met in round 45b (Oregon's OAR 125-055-0010 to -0025, the Oregon Forward Program).
+"""
+
+from __future__ import annotations
+
+__all__ = ["EFFECTS_AND_CRITERIA_TEXT"]
+
+EFFECTS_AND_CRITERIA_TEXT = (
+    # The legal effect of a decision ("The Department's written decision under this subsection will constitute a
+    # final order under ORS 183.484."): what the decision is in law, as "shall be deemed", no one's duty.
+    r"\b(?:shall|will)\s+constitute\s+(?:a|the)\s+final\s+(?:order|decision|determination|agency\s+action)\b|"
+    # The reach of a proceeding ("If the Department grants the request, the contested case will be limited to the
+    # issues raised before the Department in the protest."): a limitation of the case, not of a party.
+    r"\b(?:case|hearing|review|appeal|proceedings?)\s+will\s+be\s+limited\s+to\b|"
+    # The status a thing keeps ("OFC products and services determined suitable will remain listed, subject to the
+    # Department's examination ..."): a state of affairs, no one's act.
+    r"\bwill\s+remain\s+(?:listed|registered|certified|qualified|eligible|approved|valid|in\s+effect)\b|"
+    # A criterion of listing ("No product or service may be suitable where the process of the manufacture ...
+    # contains ... any procedure, device or artifice ..."): when a thing is not suitable, no one's prohibition.
+    r"^\W*no\s+[^.;,]{1,60}?\s+may\s+be\s+(?:suitable|eligible)\b|"
+    # What a review or a piece of information may bring about ("The review may result in removal of the product or
+    # service from the Procurement List.", "Information that was not available ... may also cause a review."): a
+    # possibility, no one's leave.
+    r"\bmay\s+(?:also\s+)?(?:result\s+in|lead\s+to)\b|"
+    r"\bmay\s+(?:also\s+)?cause\s+(?:a|an)\s+(?:review|audit|investigation|inquiry|reassessment)\s*[.;]"
+)
