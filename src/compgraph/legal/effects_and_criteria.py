@@ -25,6 +25,9 @@ EFFECTS_AND_CRITERIA_TEXT = (
     # What a review or a piece of information may bring about ("The review may result in removal of the product or
     # service from the Procurement List.", "Information that was not available ... may also cause a review."): a
     # possibility, no one's leave.
-    r"\bmay\s+(?:also\s+)?(?:result\s+in|lead\s+to)\b|"
+    # (only a review's, an audit's or an investigation's own: "Content that may lead to identifying the Data Subject",
+    # "use ... that may result in a risk" describe things inside a duty)
+    r"^\W*(?:the|such|a|any|this)\s+(?:review|audit|investigation|inquiry|determination)\s+may\s+(?:also\s+)?"
+    r"(?:result\s+in|lead\s+to)\b|"
     r"\bmay\s+(?:also\s+)?cause\s+(?:a|an)\s+(?:review|audit|investigation|inquiry|reassessment)\s*[.;]"
 )
