@@ -73,13 +73,18 @@ def settled(store: LocalStore) -> None:
     lastrun.settle(store.root / STATE)
 
 
+def kept_run(store: LocalStore) -> None:
+    """A run whose copy is on disk when this returns."""
+    run(store)
+    settled(store)
+
+
 @pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.__name__)
 def test_a_new_process_after_a_change_goes_on_from_the_kept_copy_and_finds_what_a_full_run_finds(
     store: LocalStore, change: object, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     recalls = Recalls(monkeypatch)
-    run(store)
-    settled(store)
+    kept_run(store)
     a_new_process()
     change(store, random.Random(3), 0)  # type: ignore[operator]
     inc = run(store)
@@ -104,12 +109,10 @@ def test_a_sequence_of_changes_each_in_a_new_process_keeps_the_findings_a_full_r
 
 def test_a_copy_kept_for_an_older_state_file_is_not_used(store: LocalStore, monkeypatch: pytest.MonkeyPatch) -> None:
     recalls = Recalls(monkeypatch)
-    run(store)
-    settled(store)
+    kept_run(store)
     kept = lastrun.memo_path(store.root / STATE).read_bytes()
     add_evidence(store, random.Random(5), 0)
-    run(store)
-    settled(store)
+    kept_run(store)
     lastrun.memo_path(store.root / STATE).write_bytes(kept)  # the first run's copy beside the second run's file
     a_new_process()
     add_evidence(store, random.Random(6), 1)
@@ -123,8 +126,7 @@ def test_a_copy_listing_the_queries_in_another_order_is_read_by_their_ids(
 ) -> None:
     """A plan may order its queries differently in another process (set order): each query's rows go by id."""
     recalls = Recalls(monkeypatch)
-    run(store)
-    settled(store)
+    kept_run(store)
     path = store.root / STATE
     stamp, (ids, rows, findings, labels, merged, owners) = keptpickle.read(
         lastrun.memo_path(path), lastrun.code_fingerprint(), lastrun._ALLOWED)  # type: ignore[misc]
@@ -142,8 +144,7 @@ def test_a_copy_listing_the_queries_in_another_order_is_read_by_their_ids(
 
 def test_a_copy_made_by_other_code_is_not_used(store: LocalStore, monkeypatch: pytest.MonkeyPatch) -> None:
     recalls = Recalls(monkeypatch)
-    run(store)
-    settled(store)
+    kept_run(store)
     a_new_process()
     monkeypatch.setattr(lastrun, "code_fingerprint", lambda: "another version")
     add_evidence(store, random.Random(9), 0)

@@ -10,33 +10,20 @@ from __future__ import annotations
 import os
 import pickle
 import random
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import test_kept_coverage
 from test_kept_coverage import AS_OF, WRITES, add_evidence, fresh
 
 from compgraph.graph.store import LocalStore
 from compgraph.questions import evidencelist as evl
 from compgraph.questions import keptcoverage as kc
 from compgraph.questions import keptstate
-from compgraph.scale import generate as gen
 
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("kept-state") / "store"
-    s = LocalStore(root)
-    gen.load_into(s, gen.Spec.parse(3000, seed=5, as_of=AS_OF))
-    s.close()
-    return root
-
-
-@pytest.fixture
-def store(generated: Path, tmp_path: Path) -> LocalStore:
-    shutil.copytree(generated, tmp_path / "store")
-    return LocalStore(tmp_path / "store")
+# The same generated organisation as the kept-coverage tests, a copy per test.
+generated, store = test_kept_coverage.generated, test_kept_coverage.store
 
 
 def viewed_and_saved(store: LocalStore, rows: bool = True, fork: bool = False) -> list[str]:

@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 from flask import Flask
+from test_lasting_page_cache import add_evidence_by_cli
 
 from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
@@ -28,16 +27,6 @@ def root(tmp_path: Path) -> Path:
     built.close()
     (tmp_path / "minutes.txt").write_text("Minutes of the AI ethics committee.\n", encoding="utf-8")
     return tmp_path / "store"
-
-
-def add_evidence_by_cli(root: Path, ident: str) -> None:
-    """A write by another process while no server runs."""
-    res = subprocess.run(
-        [sys.executable, "-m", "compgraph.cli", "--store", str(root), "evidence", "add", "minutes.txt",
-         "--control", "CTL-GOV-01", "--concerns", "mozart", "--valid-until", "2027-11-30", "--id", ident],
-        capture_output=True, text=True, cwd=root.parent, timeout=300,
-    )
-    assert res.returncode == 0, res.stderr
 
 
 def served_once_and_saved(root: Path) -> None:

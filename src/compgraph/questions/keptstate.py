@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -38,6 +38,7 @@ from compgraph.questions import keptcoverage as kc
 FORMAT = "kept-state-1"
 INDEX, ROWS, COVERAGE = "evidence-index", "evidence-rows", "coverage"
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # What the saved objects are built of besides the types pickle writes without a name (str, int, tuple, list, dict,
 # bool, None, bytes): anything else in a file stops the read.
@@ -84,35 +85,33 @@ def _stamp(hashes: dict[str, str] | None) -> str:
 
 def load_index(store: GraphStore) -> evl.EvidenceIndex | None:
     """The evidence index as last saved beside ``store`` (its rows read when first asked for); None if none."""
-    if not isinstance(store, LocalStore):
-        return None
-    found = _read(store, INDEX)
-    if found is None:
-        return None
-    stamp, core = found
 
-    def rows() -> dict[str, Any] | None:
-        kept = _read(store, ROWS)
-        return kept[1] if kept is not None and kept[0] == stamp else None
+    def make(stamp: str, core: Any) -> evl.EvidenceIndex:
+        def rows() -> dict[str, Any] | None:
+            kept = _read(store, ROWS)  # type: ignore[arg-type]
+            return kept[1] if kept is not None and kept[0] == stamp else None
 
-    try:
         return evl.EvidenceIndex.from_kept(core, rows)
-    except (KeyError, TypeError, ValueError) as exc:
-        log.warning("%s ignored: %s", path_of(store, INDEX), exc)
-        return None
+
+    return _load(store, INDEX, make)
 
 
 def load_keeper(store: GraphStore) -> kc.CoverageKeeper | None:
     """The coverage keeper as last saved beside ``store``; None if none."""
+    return _load(store, COVERAGE, lambda _, state: kc.CoverageKeeper.from_kept(state))
+
+
+def _load(store: GraphStore, name: str, make: Callable[[str, Any], T]) -> T | None:
+    """``make(stamp, state)`` of what is saved under ``name``; None if nothing is, or it is not what ``make`` takes."""
     if not isinstance(store, LocalStore):
         return None
-    found = _read(store, COVERAGE)
+    found = _read(store, name)
     if found is None:
         return None
     try:
-        return kc.CoverageKeeper.from_kept(found[1])
+        return make(*found)
     except (KeyError, TypeError, ValueError) as exc:
-        log.warning("%s ignored: %s", path_of(store, COVERAGE), exc)
+        log.warning("%s ignored: %s", path_of(store, name), exc)
         return None
 
 
