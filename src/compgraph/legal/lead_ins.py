@@ -147,8 +147,11 @@ def split_lead_in(sentence: str) -> tuple[str | None, str]:
 # cases ("Impact assessment shall be conducted in the following cases:") are duties, one for each case, as before.
 # Japan's My Number Act: "No person shall provide Specific Personal Information except in cases that fall under any of
 # the following items:" then "(i) when a Person in Charge ... provides ...": the prohibition's exceptions too.
-_PERMITTED_CASES = re.compile(r"\bmay\b(?!\s+not\b)[^;:]*\bin\s+(?:any\s+of\s+)?the\s+following\s+"
-                              r"(?:cases|situations|circumstances)\W*$", re.I)
+# So are the purposes a power may be used for and what it may establish (the NIS Regulations' 15(2): "may serve an
+# information notice ... for one or more of the following purposes— (a) ...", 15(1): "... to establish whether— (a)").
+_PERMITTED_CASES = re.compile(r"\bmay\b(?!\s+not\b)[^;:]*(?:\bin\s+(?:any\s+of\s+)?the\s+following\s+"
+                              r"(?:cases|situations|circumstances)|\bfor\s+(?:one\s+or\s+more|any)\s+of\s+the\s+"
+                              r"following\s+purposes|\bto\s+(?:establish|determine|assess)\s+whether)\W*$", re.I)
 # DORA's 28(7): "Financial entities shall ensure that contractual arrangements ... may be terminated in any of the
 # following circumstances:" then "(a) significant breach by the ICT third-party service provider ...": the "may" is what
 # the duty must secure, not a leave; each circumstance is a duty of its own, as a duty's cases are.
@@ -282,8 +285,11 @@ def points_apply_alone(lead_in: str) -> bool:
 # "(e) data intermediation services may include offering additional specific tools ...": the lead-in names what the
 # points are (conditions a thing is subject to), and each point is a clause with a verb of its own, which says
 # whether it binds or allows; the lead-in's "shall" lends its modality to none of them.
+# So does a duty's "except that:" (12 CFR 1002.9(a)(3)(i): "a creditor shall comply with paragraphs (a)(1) and (2) of
+# this section, except that:" over "(A) The statement of the action taken may be given orally or in writing ..."): each
+# exception allows or binds by its own verb.
 _SUBJECT_TO_POINTS = re.compile(r"\bshall\s+be\s+subject\s+to\s+the\s+following\s+(?:[\w-]+\s+)?"
-                                r"(?:conditions|requirements|rules)\W*$", re.I)
+                                r"(?:conditions|requirements|rules)\W*$|,\s*except\s+that\s*:\s*$", re.I)
 
 
 def points_state_own_modality(lead_in: str) -> bool:

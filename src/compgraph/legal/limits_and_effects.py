@@ -22,6 +22,9 @@ LIMITS_AND_EFFECTS_TEXT = (
     # law enforcement ..., which shall include the sharing of information ...; provided however, that such disclosure
     # shall not require the disclosure of confidential business information or trade secrets.").
     r"\bsuch\s+(?:disclosure|cooperation|notification|notice|sharing)\s+shall\s+not\s+require\b|"
+    # An obligation ended (12 CFR 1002.9(c)(2): "The creditor shall have no further obligation under this section if the
+    # applicant fails to respond within the designated time period."): a limitation of the duty, no duty.
+    r"\bshall\s+have\s+no\s+further\s+(?:obligations?|duty|duties)\b|"
     # How long a thing may stay in force (the AI Act's 36(3): "The certificates of the notified body may remain valid
     # for a period of nine months after cessation ..., on condition that ..."): a validity, no one's leave.
     r"\bmay\s+(?:remain|continue\s+to\s+be)\s+(?:valid|in\s+force|in\s+effect|effective)\b|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from compgraph.legal.embedded_clauses import CONTEMPLATED_WILL, WHETHER_SHOULD
 from compgraph.legal.parties import _RESPONSIBLE_FOR
 
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
@@ -36,7 +37,8 @@ _PROHIBITION = re.compile(
     # on how many, a prohibition of more.
     r"(?:^|,\s+|;\s+)no\s+more\s+than\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"[^.;]{1,160}?\s+(?:shall|may|must)\s+be\b|"
-    r"\b(?:is|are)\s+not\s+to\s+be\b|\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:prohibited|forbidden)\b|"
+    r"\b(?:is|are)\s+not\s+to\s+be\b|(?:(?<!\bthat\s)(?<!\bwhich\s)|(?!\w+\s+prohibited\s+by\b))"
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:prohibited|forbidden)\b|"  # (not "information that is prohibited by")
     # AIDA 18(1): "However, the Minister is not permitted to require that the person disclose ...": a permission
     # denied is a prohibition.
     r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b|"
@@ -270,6 +272,7 @@ _AT_WHICH_TIME = re.compile(r",?\s+(?:at|by|after|from)\s+which\s+(?:time|date|p
 def without_decided(clause: str) -> str:
     """``clause`` without the modal verbs of what it says is decided, or of what happens at a time it names."""
     clause = _AT_WHICH_TIME.sub("", clause)
+    clause = CONTEMPLATED_WILL.sub(r"\1", WHETHER_SHOULD.sub(r"\1", clause))  # a question's, an expectation's
     for _ in range(3):  # one verb at a time: "when meetings will be utilized, and which bodies shall hold them"
         clause, found = _DECIDED_SHALL.subn(r"\1", clause)
         if not found:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from compgraph.legal.effects_and_criteria import EFFECTS_AND_CRITERIA_TEXT
+from compgraph.legal.embedded_clauses import NOT_REQUIRED_LIMIT
 from compgraph.legal.furniture import QUESTION
-from compgraph.legal.limits_and_effects import LIMITS_AND_EFFECTS_TEXT, NOT_REQUIRED
+from compgraph.legal.limits_and_effects import LIMITS_AND_EFFECTS_TEXT
 from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
 from compgraph.legal.savings_and_definitions import APPLIES_TERMS, SAVINGS_AND_DEFINITIONS_TEXT
 
@@ -142,7 +143,7 @@ _NON_DUTY_TEXT = (
     # condition inside a point, which still binds; only "will not be obligated" is read as the limitation)
     # (RCW 70.02.080(2): "the health care provider may charge a reasonable fee ... and is not required to permit
     # examination or copying until the fee is paid": a second predicate of a leave, which stays the leave)
-    r"(?<!\band\s)\b" + NOT_REQUIRED + r"|\bwill\s+not\s+be\s+(?:required|obligated|obliged)\s+to\b|"
+    + NOT_REQUIRED_LIMIT + r"|\bwill\s+not\s+be\s+(?:required|obligated|obliged)\s+to\b|"
     # "This does not mean that agencies must provide ...", "this memorandum does not replace, supersede ... such
     # requirements": a limitation and a without-prejudice clause.
     r"\b(?:does|do)\s+not\s+mean\s+that\b|\b(?:does|do)\s+not\s+(?:replace|supersede)\b|"

@@ -151,7 +151,7 @@ _RIGHT_LIMIT = re.compile(r"^\W*(?:an?|the)\s+(?:individual|consumer|data\s+subj
 _NOTE = re.compile(r"^\W*Notes?\s*:")
 # "7. Repealed.Cameras shall also be placed ...": an agency's amendment copy prints a repealed paragraph as the word
 # and, run on without the strike-through a PDF's text loses, the words it repealed; none of them is law any more.
-_REPEALED = re.compile(r"^\W*Repealed(?:[.\]]|\s*$|\s+(?:by|eff\.|effective)\b)")
+_REPEALED = re.compile(r"^\W*(?:Repealed(?:[.\]]|\s*$|\s+(?:by|eff\.|effective)\b)|$)")  # or dots only: omitted
 
 
 # "WHEREAS, the Illinois Policy Institute has developed ... . In addition, this checklist will provide ...": a

@@ -1,0 +1,31 @@
+"""Modal verbs inside a clause that asks, foresees or describes, not the sentence's own: an indirect question's
+"should", what parties expect "will" happen, and a relative clause's "is not required to". Data for ``modal_words``
+(``without_decided``) and ``nonduty`` (``NON_DUTY``).
+
+Met in round 46a of the thirty-fifth session (the NIS Regulations 2018 regs. 15-17; Regulation B, 12 CFR 1002.9 and
+1002.12).
+"""
+
+from __future__ import annotations
+
+import re
+
+from compgraph.legal.limits_and_effects import NOT_REQUIRED
+
+__all__ = ["CONTEMPLATED_WILL", "NOT_REQUIRED_LIMIT", "WHETHER_SHOULD"]
+
+# An indirect question ("In order to assess whether a person should be an OES, a designated competent authority may
+# serve an information notice ..."): what is asked, no recommendation; the sentence's own verb decides.
+WHETHER_SHOULD = re.compile(r"(\bwhether\s+(?:[\w'’-]+\s+){1,4}?)should\b", re.I)
+
+# What parties foresee ("When an applicant submits an application and the parties contemplate that the applicant will
+# inquire about its status, ... the creditor may treat the application as withdrawn"): an expectation, no one's duty.
+CONTEMPLATED_WILL = re.compile(r"(\b(?:contemplate|expect|anticipate)[sd]?\s+that\s+(?:[\w'’-]+\s+){1,4}?)will\b",
+                               re.I)
+
+# A requirement lifted is a limitation ("is not required to"), but not inside a relative clause that says which thing
+# a duty is about ("after the date that a creditor receives an application for which the creditor is not required to
+# comply with the notification requirements of § 1002.9, the creditor shall retain all written or recorded
+# information"): the sentence's duty stands. A second predicate ("and is not required to") stays as before.
+NOT_REQUIRED_LIMIT = (r"^(?:(?!\b(?:for|to|under|with|in|of|on|by|from)\s+(?:which|whom)\b)[\s\S])*?"
+                      r"(?<!\band\s)\b" + NOT_REQUIRED)
