@@ -7,8 +7,8 @@ whether—") were split into a row per point; a paragraph omitted by amendment, 
 indirect question's "should" ("whether a person should be") made a leave a recommendation; a relative clause's "is
 not required to" ("an application for which the creditor is not required to comply") dropped the sentence's duty;
 "shall have no further obligation" was a duty; exceptions after "except that:" took the lead-in's "shall" over their
-own "may"; a contemplated "will" and a relative "that is prohibited by" decided a leave's modality. One behaviour
-each."""
+own "may"; a contemplated "will" and a relative "that is prohibited by" decided a leave's modality; a model notice
+quoted inline after "substantially similar to the following:" stayed in the duty's sentence. One behaviour each."""
 
 from __future__ import annotations
 
@@ -70,3 +70,11 @@ def test_a_contemplated_will_and_a_relative_prohibited_describe_a_leave() -> Non
             "withdrawn.\n\n(f) A creditor may retain in its files information that is prohibited by the Act if the "
             "information was obtained before 1977.\n")
     assert [modality for _, modality, _ in _duties(text)] == ["permission", "permission"]
+
+
+def test_a_form_quoted_inline_after_substantially_similar_to_the_following_is_not_the_duty() -> None:
+    text = ("§ 1002.9 Notifications.\n\n(b) The creditor shall provide a notice that is substantially similar to the "
+            "following: The Federal Equal Credit Opportunity Act prohibits creditors from discriminating against "
+            "credit applicants. The Federal agency that administers compliance with this law is [name].\n")
+    assert [text for _, _, text in _duties(text)] == [
+        "The creditor shall provide a notice that is substantially similar to the following:"]

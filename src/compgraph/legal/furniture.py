@@ -17,7 +17,10 @@ __all__ = ["QUESTION", "SENTENCE_BREAK", "VERB", "capital_wraps", "repair_typogr
 # ethics officer .4 The SE must ...", the U.S. Code's "... as added by section 13101. 2 Such regulations ...").
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z(])|(?<=[A-Za-z]{2}\.)\d{1,2}[ \t]+(?=[A-Z][a-z])"
                             r"|(?:(?<=[a-z]{2}\.)|(?<=\d{3}\.))[ \t]+\d{1,2}[ \t]+(?=[A-Z][a-z])"
-                            r"|(?<=[a-z]{2})[ \t]\.\d{1,2}[ \t]+(?=[A-Z][a-z])")
+                            r"|(?<=[a-z]{2})[ \t]\.\d{1,2}[ \t]+(?=[A-Z][a-z])"
+                            # a form quoted inline after its duty: 12 CFR 1002.9(b)(1) "the creditor shall provide a
+                            # notice that is substantially similar to the following: The Federal Equal Credit ..."
+                            r"|(?<=substantially similar to the following:)[ \t]+(?=[\"“]?[A-Z])")
 
 # A question, as a policy asks its headings ("Who Should Use This Document?", "What must I report?"): a whole
 # sentence that opens with the question word and ends with the mark. It has a verb, and is no statement: it asks

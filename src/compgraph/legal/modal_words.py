@@ -37,8 +37,8 @@ _PROHIBITION = re.compile(
     # on how many, a prohibition of more.
     r"(?:^|,\s+|;\s+)no\s+more\s+than\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"[^.;]{1,160}?\s+(?:shall|may|must)\s+be\b|"
-    r"\b(?:is|are)\s+not\s+to\s+be\b|(?:(?<!\bthat\s)(?<!\bwhich\s)|(?!\w+\s+prohibited\s+by\b))"
-    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:prohibited|forbidden)\b|"  # (not "information that is prohibited by")
+    r"\b(?:is|are)\s+not\s+to\s+be\b|(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:prohibited|forbidden)\b|(?:(?<=\bthat\s)|(?<=\bwhich\s))(?:is|are)\s+(?:prohibited|forbidden)\b(?!\s+by\b)|"
     # AIDA 18(1): "However, the Minister is not permitted to require that the person disclose ...": a permission
     # denied is a prohibition.
     r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b|"
