@@ -177,3 +177,14 @@ def test_the_files_are_the_owners_only(store: LocalStore) -> None:
     viewed_and_saved(store)
     for name in (keptstate.INDEX, keptstate.ROWS, keptstate.COVERAGE):
         assert keptstate.path_of(store, name).stat().st_mode & 0o077 == 0
+
+
+def test_a_save_that_cannot_fork_keeps_nothing_and_raises_nothing(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert viewed_and_saved(store, fork=True) == []
+    assert not keptstate.path_of(store, keptstate.INDEX).exists()

@@ -66,7 +66,11 @@ def dump(files: Iterable[tuple[Path, Any]], fingerprint: str, stamp: str, fork: 
             log.warning("not kept: %s", exc)
             return lambda: False
         return lambda: True
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError as exc:  # no process to spare (memory, a process limit): not kept, never an error of the caller's
+        log.warning("not kept: %s", exc)
+        return lambda: False
     if pid == 0:  # the child: write, then leave without the parent's exit handlers, buffers or logging locks
         code = 1
         try:
