@@ -22,7 +22,6 @@ and the interpreter waits for it at exit.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from bisect import bisect_left, insort
@@ -63,19 +62,17 @@ _ALLOWED = frozenset({
 
 @cache
 def code_fingerprint() -> str:
-    """The code the kept rows and findings were made by: every module of this package, rdflib's and Python's
-    versions (the terms' classes)."""
-    h = hashlib.sha256(f"{FORMAT} {sys.version} {rdflib.__version__}".encode())
-    for source in sorted(Path(__file__).parent.rglob("*.py")):
-        h.update(source.read_bytes())
-    return h.hexdigest()
+    """The code the kept rows and findings were made by: every module of this package, rdflib's version (the terms'
+    classes)."""
+    return keptpickle.code_fingerprint(f"{FORMAT} {rdflib.__version__}", sorted(Path(__file__).parent.rglob("*.py")))
 
 
 def memo_path(path: Path) -> Path:
     return path.with_name("lastrun.pickle")
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+def stamp_of(path: Path) -> tuple[int, int, int] | None:
+    """What tells one version of the state file at ``path`` from another (taken before reading it)."""
     try:
         st = os.stat(path)
     except OSError:
@@ -86,14 +83,9 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 def recall(path: Path, ids: list[str]) -> LastRun | None:
     """The last run's memory copy, if the file at ``path`` is still the one it was kept with, for this plan."""
     kept = _KEPT.get(str(path))
-    if kept is None or kept.ids != ids or _stamp(path) != kept.stamp:
+    if kept is None or kept.ids != ids or stamp_of(path) != kept.stamp:
         return None
     return kept
-
-
-def stamp_of(path: Path) -> tuple[int, int, int] | None:
-    """What tells one version of the state file at ``path`` from another (taken before reading it)."""
-    return _stamp(path)
 
 
 def recall_from_disk(path: Path, ids: list[str], doc: dict[str, Any], stamp: tuple[int, int, int] | None,
@@ -103,7 +95,7 @@ def recall_from_disk(path: Path, ids: list[str], doc: dict[str, Any], stamp: tup
     if stamp is None:
         return None
     found = keptpickle.read(memo_path(path), code_fingerprint(), _ALLOWED)
-    if found is None or found[0] != repr(stamp) or _stamp(path) != stamp:
+    if found is None or found[0] != repr(stamp) or stamp_of(path) != stamp:
         return None
     kept_ids, rows, findings, labels, merged, owners = found[1]
     # The same plan may list its queries in another order in another process: each query's part goes by its id.
@@ -113,14 +105,14 @@ def recall_from_disk(path: Path, ids: list[str], doc: dict[str, Any], stamp: tup
     rows, findings = [rows[at[q]] for q in ids], [findings[at[q]] for q in ids]
     run = LastRun(stamp, doc, ids, rows, findings, labels, merged, owners)
     keep(path, run, on_disk=False)
-    return run if _stamp(path) == stamp else None
+    return run if stamp_of(path) == stamp else None
 
 
 def keep(path: Path, run: LastRun | None, on_disk: bool = True, wait: bool = True) -> None:
     """Keep ``run`` as what the file now at ``path`` holds (or forget it: None, or the file cannot be read); with
     ``on_disk``, for other processes too (``wait``: for the child that writes it; else it is detached)."""
     _KEPT.pop(str(path), None)
-    stamp = _stamp(path)
+    stamp = stamp_of(path)
     if run is not None and stamp is not None:
         run.stamp = stamp
         if len(_KEPT) >= 8:  # a process opening many stores (the test suite) keeps a few

@@ -17,16 +17,27 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import io
 import logging
 import os
 import pickle
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
+
+
+def code_fingerprint(label: str, sources: Iterable[Path]) -> str:
+    """The fingerprint a caller writes and reads its files under: ``label`` (its format and the versions of what
+    makes its objects), Python's version, and the source of the modules its objects come from."""
+    h = hashlib.sha256(f"{label} {sys.version}".encode())
+    for source in sources:
+        h.update(source.read_bytes())
+    return h.hexdigest()
 
 
 def _write(target: Path, fingerprint: str, stamp: str, state: Any, reduce: Callable[[Any], Any] | None) -> None:

@@ -53,11 +53,9 @@ _ALLOWED = frozenset({
 
 @cache
 def code_fingerprint() -> str:
-    """The code the saved objects come from, and the versions that make and read their terms."""
-    h = hashlib.sha256(f"{FORMAT} {sys.version} {ox.__version__}".encode())
-    for module in (evl, kc, cv, sys.modules[__name__]):
-        h.update(Path(str(module.__file__)).read_bytes())
-    return h.hexdigest()
+    """The code the saved objects come from, and pyoxigraph's version (their terms' classes)."""
+    modules = (evl, kc, cv, sys.modules[__name__])
+    return keptpickle.code_fingerprint(f"{FORMAT} {ox.__version__}", [Path(str(m.__file__)) for m in modules])
 
 
 def _reduce(obj: object) -> object:

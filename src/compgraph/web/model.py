@@ -516,9 +516,10 @@ def coverage_snapshot(store: GraphStore, cache: Cache, state: tuple | None = Non
     key = state if state is not None else store_state(store).key
 
     def compute() -> cv.Snapshot:
-        if not isinstance(store, LocalStore):  # no graph hashes to tell what a write changed
+        keeper = _keeper(store)
+        if keeper is None:  # a remote store: no graph hashes to tell what a write changed
             return cv.snapshot(store, impact=False, latest=_kept_latest(store))
-        return _held(_keepers, store, lambda: _new_keeper(store)).snapshot(store, _kept_latest(store))
+        return keeper.snapshot(store, _kept_latest(store))
 
     return cache.get(("coverage-snapshot", key), compute)
 
