@@ -80,7 +80,7 @@ def test_serve_saves_the_state_after_its_warm_up(root: Path) -> None:
     app = create_app(store, {"WARM_CACHE": True, "KEEP_STATE_EVERY": 0.2})
     try:
         deadline = time.monotonic() + 120
-        names = (keptstate.INDEX, keptstate.ROWS, keptstate.COVERAGE)
+        names = (keptstate.INDEX, keptstate.FACTS, keptstate.ROWS, keptstate.COVERAGE)
         while not all(keptstate.path_of(store, n).exists() for n in names) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert all(keptstate.path_of(store, n).exists() for n in names)

@@ -21,7 +21,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -45,6 +45,7 @@ REVISION_OF = "http://www.w3.org/ns/prov#wasRevisionOf"
 FORWARD = (ID, LABEL, FOR, CONCERNS, ISSUED, UNTIL, BY)
 # Values the rows look up as subjects in turn: a literal there matches no subject, so it is kept behind a mark no
 # IRI can hold (coverage's latest dates still count it, as its query does).
+_FORWARD = frozenset(FORWARD)
 NODES = frozenset({FOR, CONCERNS, BY})
 LITERAL = "\x00"
 
@@ -64,12 +65,12 @@ QUERY = """SELECT ?e ?id ?label ?c ?cid ?x ?xid ?issued ?until ?owner ?newer WHE
 
 _PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")  # anything holding one might cast to xsd:date some other way
+T = TypeVar("T")
 REMAKE_ALL = 1000  # rows to make again above which all are made again
 Row = tuple[str | None, ...]  # (e, id, label, c, cid, x, xid, issued, until, owner, newer)
-# What ``EvidenceIndex.kept_state`` saves: the facts with the latest dates made from them, and the rows as made.
-_CORE = (
-    "facts", "evidence", "keys", "blank", "hashes", "_latest", "_gave", "_by_key", "_odd", "_days", "_latest_dirty",
-)
+# What ``EvidenceIndex.kept_state`` saves: the latest dates with what they were made from, the facts, and the rows
+# as made, each apart: a later process reads the facts only when it needs a subject's it has not read again itself.
+_CORE = ("evidence", "keys", "blank", "hashes", "_latest", "_gave", "_by_key", "_odd", "_days", "_latest_dirty")
 _ROWS = ("_made", "_sources", "_users", "_order", "_dirty")
 
 
@@ -161,6 +162,19 @@ def _read(db: ox.Store, graph: Any) -> Iterator[tuple[str, ox.Quad]]:
             yield REVISION_OF, q
 
 
+class FactsLost(Exception):
+    """The saved facts an index was loaded with cannot be read any more (removed, replaced by a later save)."""
+
+
+def _put(facts: dict[str, dict[str, list[str]]], key: str, found: dict[str, list[str]]) -> None:
+    """``key``'s facts made ``found`` (property -> values; a property not there: none)."""
+    for p, per in facts.items():
+        if p in found:
+            per[key] = found[p]
+        else:
+            per.pop(key, None)
+
+
 def _hold(keys: dict[str, dict[str, int]], q: ox.Quad, *subjects: str) -> None:
     """``q`` counted in the hash of each subject's triples in its graph. The hash of a set of distinct triples is
     the exclusive or of theirs: no order to keep, and a graph holds each triple once."""
@@ -183,13 +197,21 @@ class EvidenceIndex:
     """
 
     def __init__(self) -> None:
-        self.facts: dict[str, dict[str, list[str]]] = {p: {} for p in (*FORWARD, REVISION_OF)}
+        self.lock = threading.Lock()
+        self.full_reads = 0  # reads of the whole store
+        self.fact_loads = 0  # saved facts read (``questions.keptstate``)
+        self.forget()
+
+    def forget(self) -> None:
+        """As never read: the next refresh reads the whole store."""
+        self._facts: dict[str, dict[str, list[str]]] | None = {p: {} for p in (*FORWARD, REVISION_OF)}
+        # Facts saved by an earlier process, read when first needed, and the subjects read again before that.
+        self._kept_facts: Callable[[], dict[str, dict[str, list[str]]] | None] | None = None
+        self._edits: dict[str, dict[str, list[str]]] = {}
         self.evidence: set[str] = set()
         self.keys: dict[str, dict[str, int]] = {}
         self.blank: set[str] = set()  # subjects that are blank nodes (keys are plain strings)
         self.hashes: dict[str, str] | None = None
-        self.lock = threading.Lock()
-        self.full_reads = 0  # reads of the whole store
         self.last_reread: set[str] = set()  # the subjects the last refresh read again (none after a full read)
         # The rows as last made: each record's row and the subjects it was made from (to know which rows a
         # subject read again can change), the rows' order keys sorted, and the records to make again.
@@ -219,22 +241,51 @@ class EvidenceIndex:
         """Whether the whole store has been read once (after that, refreshes read only what changed)."""
         return self.hashes is not None
 
-    def kept_state(self) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
-        """What a later process needs to go on from this state (``questions.keptstate``): the facts and latest
-        dates, and the rows as last made (None if never made); None before the first read. Under ``lock``."""
+    @property
+    def facts(self) -> dict[str, dict[str, list[str]]]:
+        """``facts[p][s]``; saved ones are read here, when first needed (``FactsLost`` if they cannot be)."""
+        if self._facts is None:
+            loader, self._kept_facts = self._kept_facts, None
+            kept = loader() if loader is not None else None
+            if kept is None:
+                raise FactsLost
+            self.fact_loads += 1
+            for key, found in self._edits.items():
+                _put(kept, key, found)
+            self._facts, self._edits = kept, {}
+        return self._facts
+
+    def _own(self, e: str) -> dict[str, dict[str, list[str]]]:
+        """``facts`` as far as ``e``'s own go: without reading saved facts when ``e`` was read again since."""
+        found = self._edits.get(e) if self._facts is None else None
+        if found is None:
+            return self.facts
+        return {p: {e: found[p]} if p in found else {} for p in (*FORWARD, REVISION_OF)}
+
+    def kept_state(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None] | None:
+        """What a later process needs to go on from this state (``questions.keptstate``): the latest dates with
+        what they are made from, the facts, and the rows as last made (None if never made); None before the first
+        read, or when the facts this index was loaded with are gone (it is then as never read). Under ``lock``."""
         if not self.built:
             return None
-        self._load_kept_rows()
+        try:
+            facts = self.facts
+            self._load_kept_rows()
+        except FactsLost:
+            self.forget()
+            return None
         core = {k: getattr(self, k) for k in _CORE}
-        return core, ({k: getattr(self, k) for k in _ROWS} if self._made is not None else None)
+        return core, facts, ({k: getattr(self, k) for k in _ROWS} if self._made is not None else None)
 
     @classmethod
-    def from_kept(cls, core: dict[str, Any], rows: Callable[[], dict[str, Any] | None]) -> EvidenceIndex:
-        """An index at the state ``core`` was saved in; ``rows`` reads the rows saved with it (None: none)."""
+    def from_kept(cls, core: dict[str, Any], facts: Callable[[], dict[str, dict[str, list[str]]] | None],
+                  rows: Callable[[], dict[str, Any] | None]) -> EvidenceIndex:
+        """An index at the state ``core`` was saved in; ``facts`` and ``rows`` read what was saved with it (None:
+        none), each when first needed."""
         index = cls()
         for k in _CORE:
             setattr(index, k, core[k])
-        index._kept_rows = rows
+        index._facts, index._kept_facts, index._kept_rows = None, facts, rows
         return index
 
     def _load_kept_rows(self) -> None:
@@ -302,7 +353,7 @@ class EvidenceIndex:
         typed = False
         for q in db.quads_for_pattern(term, None, None, None):
             p = q.predicate.value
-            if p in self.facts and p != REVISION_OF:
+            if p in _FORWARD:
                 values = found.setdefault(p, [])
                 o = _object(p, q.object)
                 if o not in values:
@@ -316,11 +367,10 @@ class EvidenceIndex:
                 newer.append(n)
         if newer:
             found[REVISION_OF] = newer
-        for p, per in self.facts.items():
-            if p in found:
-                per[key] = found[p]
-            else:
-                per.pop(key, None)
+        if self._facts is None:
+            self._edits[key] = found
+        else:
+            _put(self._facts, key, found)
         if typed:
             self.evidence.add(key)
         else:
@@ -331,6 +381,7 @@ class EvidenceIndex:
         hashes = graph_hashes(store)
         db = store.oxigraph
         if self.hashes is None:
+            self.forget()
             self.keys = self._scan(db, None)
             self.hashes = hashes
             self.full_reads += 1
@@ -450,7 +501,7 @@ class EvidenceIndex:
     def _give(self, e: str, touched: set[tuple[str, str]]) -> None:
         """Put record ``e``'s latest date into the answer, under each (implementer, control) it is about."""
         assert self._latest is not None
-        f = self.facts
+        f = self._own(e)
         days = []
         for v in f[UNTIL].get(e, ()):
             odd, day = self._day(v)
@@ -509,15 +560,24 @@ def latest(store: GraphStore, index: EvidenceIndex | None = None) -> dict[tuple[
     embedded store; None when coverage must ask its query (no index, a remote store, dates only it reads)."""
     if index is None or not isinstance(store, LocalStore):
         return None
-    with index.lock:
-        index.refresh(store)
-        return index.latest()
+    return _brought_up(store, index, index.latest)
 
 
 def rows(store: GraphStore, index: EvidenceIndex | None = None) -> list[dict[str, Any]]:
     """The evidence rows: from ``index`` (brought up to date) for an embedded store, else by the query."""
     if index is None or not isinstance(store, LocalStore):
         return query_rows(store)
+    return _brought_up(store, index, index.rows)
+
+
+def _brought_up(store: LocalStore, index: EvidenceIndex, answer: Callable[[], T]) -> T:
+    """``answer()`` once ``index`` is at the store's state; read whole again if the facts it was saved with are
+    gone (a cache never fails the page that needs it)."""
     with index.lock:
-        index.refresh(store)
-        return index.rows()
+        try:
+            index.refresh(store)
+            return answer()
+        except FactsLost:
+            index.forget()
+            index.refresh(store)
+            return answer()

@@ -36,7 +36,7 @@ from compgraph.questions import evidencelist as evl
 from compgraph.questions import keptcoverage as kc
 
 FORMAT = "kept-state-1"
-INDEX, ROWS, COVERAGE = "evidence-index", "evidence-rows", "coverage"
+INDEX, FACTS, ROWS, COVERAGE = "evidence-index", "evidence-facts", "evidence-rows", "coverage"
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -82,14 +82,17 @@ def _stamp(hashes: dict[str, str] | None) -> str:
 
 
 def load_index(store: GraphStore) -> evl.EvidenceIndex | None:
-    """The evidence index as last saved beside ``store`` (its rows read when first asked for); None if none."""
+    """The evidence index as last saved beside ``store`` (its facts and rows read when first needed); None if none."""
 
     def make(stamp: str, core: Any) -> evl.EvidenceIndex:
-        def rows() -> dict[str, Any] | None:
-            kept = _read(store, ROWS)  # type: ignore[arg-type]
-            return kept[1] if kept is not None and kept[0] == stamp else None
+        def part(name: str) -> Callable[[], Any]:
+            def read() -> Any:
+                kept = _read(store, name)  # type: ignore[arg-type]
+                return kept[1] if kept is not None and kept[0] == stamp else None
 
-        return evl.EvidenceIndex.from_kept(core, rows)
+            return read
+
+        return evl.EvidenceIndex.from_kept(core, part(FACTS), part(ROWS))
 
     return _load(store, INDEX, make)
 
@@ -143,7 +146,9 @@ def save(store: GraphStore, index: evl.EvidenceIndex | None, keeper: kc.Coverage
                 if found is None:
                     continue
                 if isinstance(obj, evl.EvidenceIndex):
-                    files = [(INDEX, found[0])] + ([(ROWS, found[1])] if found[1] is not None else [])
+                    core, facts, rows = found
+                    files: list[tuple[str, Any]] = [(INDEX, core), (FACTS, facts)]
+                    files += [(ROWS, rows)] if rows is not None else []
                     stamp = _stamp(obj.hashes) + "".join(f"+{name}" for name, _ in files)
                 else:
                     files = [(COVERAGE, found)]
