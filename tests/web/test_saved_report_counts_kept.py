@@ -34,8 +34,8 @@ def test_a_data_write_does_not_read_the_saved_reports_counts_again_and_a_new_rep
     reads: list[dict[str, object]] = []
     real = report_mod.last_report_counts
 
-    def counting(s: object) -> dict[str, object]:
-        reads.append(real(s))  # type: ignore[arg-type]
+    def counting(s: object, ask: object = None) -> dict[str, object]:
+        reads.append(real(s, ask))  # type: ignore[arg-type]
         return reads[-1]
 
     monkeypatch.setattr(report_mod, "last_report_counts", counting)

@@ -21,7 +21,7 @@ from rdflib.term import Node
 from compgraph.checks.reportiris import namer, with_iris
 from compgraph.graph.literals import triples_as_written
 from compgraph.graph.namespaces import CG, PREFIXES, graph_iri, shorten
-from compgraph.graph.store import GraphStore, to_oxigraph
+from compgraph.graph.store import GraphStore, QueryResult, to_oxigraph, with_prefixes
 
 REPORT_GRAPH = graph_iri("validation", "latest")
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -246,14 +246,16 @@ def render_turtle(outcome: Outcome) -> str:
     return report.serialize(format="turtle")
 
 
-def last_report_counts(store: GraphStore) -> dict[str, object]:
-    """Severity counts and date of the last saved report, for the dashboard."""
-    res = store.select(
+def last_report_counts(store: GraphStore, ask: Callable[[str], QueryResult] | None = None) -> dict[str, object]:
+    """Severity counts and date of the last saved report, for the dashboard. ``ask`` runs the query, which reads
+    the report graph only (the browser keeps its answer under that graph's hash); default: the store."""
+    text = with_prefixes(
         "SELECT ?sev (COUNT(?r) AS ?n) (SAMPLE(?d) AS ?asof) (SAMPLE(?c) AS ?created) WHERE { GRAPH <"
         + REPORT_GRAPH
         + "> { ?rep a sh:ValidationReport ; cg:asOf ?d ; dcterms:created ?c ."
         " OPTIONAL { ?rep sh:result ?r . ?r sh:resultSeverity ?sev } } } GROUP BY ?sev"
     )
+    res = (ask or store.query)(text)
     counts: dict[str, int] = {}
     as_of = created = None
     for sev, n, d, c in res.rows:

@@ -25,6 +25,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntit
 
 from compgraph.graph import paths
 from compgraph.graph.namespaces import shorten
+from compgraph.questions import answers
 from compgraph.questions import trace as tr
 from compgraph.web import linkeddata, model, pageinfo
 from compgraph.web.model import get_store
@@ -155,7 +156,10 @@ def saved_report(store: Any) -> dict[str, Any]:
         return ("trail", *recorded) if recorded is not None else ("state", state.key)
 
     report_key = cache().get(("report-key", state.key), key)
-    return cache().get(("last-report", report_key), lambda: last_report_counts(store))  # type: ignore[no-any-return]
+    return cache().get(  # type: ignore[no-any-return]
+        ("last-report", report_key),
+        lambda: last_report_counts(store, lambda text: answers.kept_graph_query(store, text, REPORT_GRAPH)),
+    )
 
 
 def meta(as_of: date | None) -> dict[str, Any]:
