@@ -359,6 +359,42 @@ def test_cache_computes_each_key_once_for_concurrent_callers() -> None:
     assert cache.get(("bad",), lambda: 7) == 7  # a failure is not cached and does not block the key
 
 
+def test_a_value_begun_ahead_is_computed_once_and_handed_to_the_later_caller() -> None:
+    import threading
+
+    from compgraph.web.model import Cache
+
+    cache, calls, begun = Cache(), [], threading.Event()
+
+    def slow() -> int:
+        calls.append(threading.current_thread().name)
+        begun.set()
+        return 42
+
+    cache.start(("k",), slow)
+    assert begun.wait(5)
+    assert cache.get(("k",), slow) == 42
+    assert calls == ["compgraph-ahead"]
+    cache.start(("k",), slow)  # cached: nothing begun again
+    assert cache.get(("k",), slow) == 42 and len(calls) == 1
+
+
+def test_a_value_begun_ahead_that_fails_is_computed_again_by_the_caller_who_sees_the_error() -> None:
+    from compgraph.web.model import Cache
+
+    cache, calls = Cache(), []
+
+    def broken() -> int:
+        calls.append(1)
+        raise RuntimeError("boom")
+
+    cache.start(("bad",), broken)
+    with pytest.raises(RuntimeError):
+        cache.get(("bad",), broken)
+    assert len(calls) in (1, 2)  # the caller ran it again unless it came first
+    assert cache.get(("bad",), lambda: 7) == 7
+
+
 def test_warm_up_fills_the_coverage_and_list_caches(tmp_path: Path) -> None:
     from datetime import date
 

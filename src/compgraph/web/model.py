@@ -8,6 +8,7 @@ new validation run invalidates them without any explicit signal.
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from collections import OrderedDict
@@ -164,6 +165,22 @@ class Cache:
                 del self._computing[key]
             running.set()
 
+    def start(self, key: tuple, compute: Callable[[], Any]) -> None:
+        """Begin computing ``key`` in a thread of its own unless it is cached or under way; a later ``get`` waits for
+        it. For a store's query, which lets go of the GIL while Oxigraph evaluates it, beside the caller's own Python
+        work (a fresh dashboard's evidence tile, 0.2 s at 1.1M triples, while the kept coverage is read from disk)."""
+        with self._lock:
+            if key in self._data or key in self._computing:
+                return
+
+        def run() -> None:
+            try:
+                self.get(key, compute)
+            except Exception:  # noqa: BLE001 - the caller's own get computes it again and meets the error itself
+                logging.getLogger(__name__).debug("%r not computed ahead", key, exc_info=True)
+
+        threading.Thread(target=run, name="compgraph-ahead", daemon=True).start()
+
 
 # --- lists -------------------------------------------------------------------------------------
 
@@ -204,8 +221,10 @@ def _split_camel(name: str) -> str:
 
 def obligation_filters(store: GraphStore) -> dict[str, list[tuple[str, str]]]:
     """The values each obligation filter accepts: (slug, label)."""
+    # The topics first, then their names: naming every obligation's topic before DISTINCT was 0.10-0.24 s of a fresh
+    # obligation list at 1.1M triples (3.8k obligations, 20 topics), this 0.03 s.
     topics = store.select("""
-        SELECT DISTINCT ?t ?n ?l WHERE { ?o a cg:Obligation ; cg:topic ?t .
+        SELECT DISTINCT ?t ?n ?l WHERE { { SELECT DISTINCT ?t WHERE { ?o a cg:Obligation ; cg:topic ?t } }
           OPTIONAL { ?t skos:notation ?n } OPTIONAL { ?t skos:prefLabel ?l } } ORDER BY ?l""")
     docs = documents(store)
     return {
@@ -328,8 +347,9 @@ def controls(store: GraphStore) -> list[dict[str, Any]]:
     return list(out.values())
 
 
-def ordered_ids(store: GraphStore, cache: Cache, cls: str) -> list[tuple[str, str]]:
-    """Every ``cg:{cls}`` node with its (smallest) id, by id; kept per store state.
+def ordered_ids(store: GraphStore, cache: Cache, cls: str, ahead: bool = False) -> list[tuple[str, str]]:
+    """Every ``cg:{cls}`` node with its (smallest) id, by id; kept per store state (``ahead``: only begun, in a
+    thread, for a later call to wait for; the answer is then empty).
 
     Sorted in Python: Oxigraph's ORDER BY decodes each id on every comparison (7 s for 80k evidence
     records at 1.1M triples), and paged lists then fetch one page's details with a VALUES query.
@@ -348,7 +368,11 @@ def ordered_ids(store: GraphStore, cache: Cache, cls: str) -> list[tuple[str, st
             first.setdefault(x, ident)
         return list(first.items())
 
-    return cache.get(("ordered-ids", cls, store_state(store).key), compute)
+    key = ("ordered-ids", cls, store_state(store).key)
+    if ahead:
+        cache.start(key, compute)
+        return []
+    return cache.get(key, compute)
 
 
 def _page(items: list[T], limit: int | None, offset: int) -> list[T]:
