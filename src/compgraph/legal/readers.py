@@ -24,6 +24,7 @@ from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraph
 from compgraph.legal.office import OFFICE_EXTENSIONS, OfficeError, office_to_html
 from compgraph.legal.pipe_rows import unpipe_points
 from compgraph.legal.policy_xml import numbered_items_as_clauses
+from compgraph.legal.section_items import section_paragraphs
 from compgraph.legal.typed_lists import counted_code_lines, opens_empty_item, run_in, typed_label
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IngestError", "read_document"]
@@ -586,7 +587,7 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
             counted = _counted_paragraphs(node)
             if any(_LABEL_CELL.match(t) for t in paragraphs):
                 lines.extend(_labelled_paragraphs(paragraphs, ("  " * depth) + _item_marker(node)))
-            elif (later := subsection_paragraphs(node)) is not None:
+            elif (later := subsection_paragraphs(node) or section_paragraphs(node)) is not None:
                 lines.extend([("  " * depth) + _item_marker(node) + paragraphs[0], ""])
                 apart.update(id(x) for x in later)
             elif counted is not None:
