@@ -2,7 +2,7 @@
 decision, the reach of a proceeding, the status a thing keeps, a criterion a thing must meet to be listed, and what
 an event may bring about. Data for ``nonduty`` (``NON_DUTY``).
 
-Met in round 45b (Oregon's OAR 125-055-0010 to -0025, the Oregon Forward Program).
+Met in round 45b (Oregon's OAR 125-055-0010 to -0025, the Oregon Forward Program) and 47a (a court's jurisdiction).
 """
 
 from __future__ import annotations
@@ -29,5 +29,9 @@ EFFECTS_AND_CRITERIA_TEXT = (
     # "use ... that may result in a risk" describe things inside a duty)
     r"^\W*(?:the|such|a|any|this)\s+(?:review|audit|investigation|inquiry|determination)\s+may\s+(?:also\s+)?"
     r"(?:result\s+in|lead\s+to)\b|"
-    r"\bmay\s+(?:also\s+)?cause\s+(?:a|an)\s+(?:review|audit|investigation|inquiry|reassessment)\s*[.;]"
+    r"\bmay\s+(?:also\s+)?cause\s+(?:a|an)\s+(?:review|audit|investigation|inquiry|reassessment)\s*[.;]|"
+    # A court's competence ("The Superior Courts shall have jurisdiction over any enforcement matter brought by the
+    # Attorney General", Vermont's 9 V.S.A. 2435(g)(1), round 47a): which court hears a case, no one's duty.
+    r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,3}?courts?\s+(?:shall|will)\s+have\s+(?:exclusive\s+|original\s+|concurrent\s+)?"
+    r"jurisdiction\b"
 )

@@ -308,7 +308,7 @@ _NON_DUTY_TEXT = (
     r"\bbut\s+this\s+does\s+not\s+(?:extend|affect|limit|alter|relieve|change)\b|"
     # (Washington's "This act may be known and cited as the Washington my health my data act." is the same title.)
     r"\bmay\s+be\s+(?:known\s+and\s+)?(?:cited|referred\s+to)\s+as\b|"
-    r"\b(?:act|law|ordinance|chapter|article)\s+shall\s+be\s+known\b|"
+    r"\b(?:act|law|ordinance|chapter|article|section|subchapter)\s+shall\s+be\s+known\b|"
     # The date from which a class of parties must follow the section it closes ("A small business must comply with
     # this section beginning June 30, 2024.", Washington's HB 1155): when the section's own duties bind them, as an
     # effective date, no duty of its own.
@@ -615,7 +615,7 @@ _NON_DUTY_TEXT = (
     # (The U.S. Code's "shall have the burden of demonstrating that all notifications were made as required" is the
     # same allocation.)
     r"\bshall\s+not\s+(?:serve\s+to\s+)?invalidate\b|"
-    r"\bshall\s+have\s+the\s+burden\s+of\s+(?:proof|proving|persuasion|demonstrating|establishing|showing)\b|"
+    r"\bshall\s+(?:have|bear)\s+the\s+burden\s+of\s+(?:proof|proving|persuasion|demonstrating|establishing|showing)\b|"
     r"\bshall\s+be\s+binding\s+(?:only\s+)?(?:on|upon|with\s+respect\s+to)\b|"
     # An appropriation's measure ("the sum of $100,000 or so much thereof as may be necessary for fiscal year ..."), a
     # finding that reports an idea ("the idea that certain data should be freely available ... has become prevalent")
