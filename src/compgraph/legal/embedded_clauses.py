@@ -3,7 +3,7 @@
 (``without_decided``) and ``nonduty`` (``NON_DUTY``).
 
 Met in round 46a of the thirty-fifth session (the NIS Regulations 2018 regs. 15-17; Regulation B, 12 CFR 1002.9 and
-1002.12).
+1002.12) and round 47a of the thirty-sixth (a leave's object described by what another party shall do with it).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 
 from compgraph.legal.limits_and_effects import NOT_REQUIRED
 
-__all__ = ["CONTEMPLATED_WILL", "NOT_REQUIRED_LIMIT", "WHETHER_SHOULD"]
+__all__ = ["CONTEMPLATED_WILL", "NOT_REQUIRED_LIMIT", "RELATIVE_SHALL", "WHETHER_SHOULD"]
 
 # An indirect question ("In order to assess whether a person should be an OES, a designated competent authority may
 # serve an information notice ..."): what is asked, no recommendation; the sentence's own verb decides.
@@ -22,6 +22,12 @@ WHETHER_SHOULD = re.compile(r"(\bwhether\s+(?:[\w'’-]+\s+){1,4}?)should\b", re
 # inquire about its status, ... the creditor may treat the application as withdrawn"): an expectation, no one's duty.
 CONTEMPLATED_WILL = re.compile(r"(\b(?:contemplate|expect|anticipate)[sd]?\s+that\s+(?:[\w'’-]+\s+){1,4}?)will\b",
                                re.I)
+
+# A leave's object described by what another party shall do with it ("The data collector may send to the Attorney
+# General ... a second copy of the consumer notice, from which is redacted ..., and which the Attorney General or the
+# Department shall use for any public disclosure of the breach", 9 V.S.A. 2435(b)(3)(C)(ii)): the sentence's own verb is
+# "may send"; the relative clause's "shall" binds its own subject, not the one given leave.
+RELATIVE_SHALL = re.compile(r"(\bmay\b[^;]*?,\s+and\s+which\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?)shall\b", re.I)
 
 # A requirement lifted is a limitation ("is not required to"), but not inside a relative clause that says which thing
 # a duty is about ("after the date that a creditor receives an application for which the creditor is not required to

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from compgraph.legal.embedded_clauses import CONTEMPLATED_WILL, WHETHER_SHOULD
+from compgraph.legal.embedded_clauses import CONTEMPLATED_WILL, RELATIVE_SHALL, WHETHER_SHOULD
 from compgraph.legal.parties import _RESPONSIBLE_FOR
 
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
@@ -107,7 +107,7 @@ _PERMISSION = re.compile(
     # (2)": a point left to the party's discretion is an option, not the lead-in's duty.
     r"^\W*at\s+(?:the\s+[\w-]+(?:'s|’s)?|its|their|his|her)\s+(?:sole\s+|own\s+)?discretion\b"
     r"(?![^.;]*\b(?:shall|must|may)\b)|"
-    r"\b(?:is|are)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option|discretion)\b|"
+    r"\b(?:is|are|shall\s+be)\s+empowered\s+to\b|\bshall\s+have\s+(?:a|the)\s+(?:choice|right|option|discretion)\b|"
     # The DMA's 7(7) "The end users ... shall remain free to decide whether to make use of ..." and 8(3) "The
     # Commission shall have discretion in deciding whether to engage in such a process": a freedom, a discretion.
     r"\bshall\s+remain\s+free\s+to\b|\bshall\s+have\s+(?:full\s+|sole\s+|broad\s+)?discretion\b|"
@@ -136,7 +136,7 @@ _PERMISSION = re.compile(
     r"\bshall\s+have\s+(?:the|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}(?:powers?|authority)\b" + _AND_DUTY + "|"
     # Rivergrove's charter: "He shall have authority to preserve order", "He shall have a vote on all questions".
     # Charlottesville's: "The mayor ... shall have power at any time to call a meeting".
-    r"\bshall\s+have\s+(?:full\s+)?(?:authority|power)\s+(?:[\w-]+\s+){0,3}?to\b|\bshall\s+have\s+a\s+vote\b|"
+    r"\bshall\s+have\s+(?:(?:full|sole)\s+(?:and\s+)?){0,2}(?:authority|power)\s+(?:[\w-]+\s+){0,3}?to\b|\bshall\s+have\s+a\s+vote\b|"
     # Richmond's charter: "shall have power, whenever the interests of the city require, irrespective of any other
     # provisions of this charter, to assign employees ..." (asides between the power and its "to").
     r"\bshall\s+have\s+(?:full\s+)?(?:authority|power)\s*,[^.;:]{1,200}?,\s*to\s+\w+|"
@@ -273,6 +273,7 @@ def without_decided(clause: str) -> str:
     """``clause`` without the modal verbs of what it says is decided, or of what happens at a time it names."""
     clause = _AT_WHICH_TIME.sub("", clause)
     clause = CONTEMPLATED_WILL.sub(r"\1", WHETHER_SHOULD.sub(r"\1", clause))  # a question's, an expectation's
+    clause = RELATIVE_SHALL.sub(r"\1", clause)  # a leave's object, what another party shall do with it
     for _ in range(3):  # one verb at a time: "when meetings will be utilized, and which bodies shall hold them"
         clause, found = _DECIDED_SHALL.subn(r"\1", clause)
         if not found:
