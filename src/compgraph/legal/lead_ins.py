@@ -290,11 +290,24 @@ def points_apply_alone(lead_in: str) -> bool:
 # exception allows or binds by its own verb.
 _SUBJECT_TO_POINTS = re.compile(r"\bshall\s+be\s+subject\s+to\s+the\s+following\s+(?:[\w-]+\s+)?"
                                 r"(?:conditions|requirements|rules)\W*$|,\s*except\s+that\s*:\s*$", re.I)
+# So do whole sentences, each with its own subject, after "..., as follows:" (9 V.S.A. 2435(b)(3): "shall provide
+# notice of a breach to the Attorney General or to the Department ..., as applicable, as follows:" over "(ii) The data
+# collector may send ... a second copy ..."); points that only complete the lead-in ("a. To fulfill the controller's
+# obligation ...") take its verb and its party, as before.
+_AS_FOLLOWS = re.compile(r",\s*as\s+follows\s*:\s*$", re.I)
+_OWN_SENTENCE = re.compile(r"^\W*(?:the|a|an|any|each|every|all)\s+(?:[\w'’-]+\s+){0,8}?(?:shall|must|may)\b", re.I)
 
 
 def points_state_own_modality(lead_in: str) -> bool:
     """Whether ``lead_in`` makes its points the conditions something is subject to, each binding by its own verb."""
     return _SUBJECT_TO_POINTS.search(lead_in) is not None
+
+
+def own_verb_points(lead_in: str, point: str) -> bool:
+    """Whether ``point`` binds or allows by its own verb: ``points_state_own_modality``, or a sentence of its own after
+    an "as follows:"."""
+    return points_state_own_modality(lead_in) or (
+        _AS_FOLLOWS.search(lead_in) is not None and _OWN_SENTENCE.match(point) is not None)
 
 
 # "The Department shall conspicuously publish the following Open Data Legal Policy on the city's website:", then the

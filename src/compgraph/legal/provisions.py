@@ -31,6 +31,7 @@ from compgraph.legal.clauses import (
     statute_addressee,
     statute_modality,
 )
+from compgraph.legal.definition_leaves import weighs_factors
 from compgraph.legal.furniture import SENTENCE_BREAK, set_in_capitals
 from compgraph.legal.indent_conditions import indents_are_conditions
 from compgraph.legal.labels import CAPITAL_CATCHLINE
@@ -41,9 +42,9 @@ from compgraph.legal.lead_ins import (
     REQUIRED_CONTENT,
     cases_not_duties,
     excepted_leave,
+    own_verb_points,
     point_modality,
     points_apply_alone,
-    points_state_own_modality,
     proviso_modality,
     split_lead_in,
 )
@@ -269,7 +270,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             above = walker.lead.get(id(parent_of[id(prov)]))
             if above is not None:
                 walker.lead[id(prov)] = (f"{above[0]} {' '.join(prov.labels)}", *above[1:])
-        if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) or _RECITAL.match(prov.text) \
+        if prov.heading or not prov.text or _NOT_OPERATIVE.match(prov.section_title) \
+                and not weighs_factors(prov, parent_of) or _RECITAL.match(prov.text) \
                 or _NOTE.match(prov.text) or _REPEALED.match(prov.text) or glossary_item(prov, glossaries) \
                 or under_purpose_caption(above_it, prov):
             _definition_requirements(walker, prov)
@@ -372,9 +374,10 @@ def statute_duties(text: str) -> list[StatuteDuty]:
 # BC Laws prints a lead-in with no closing punctuation ("..., if the personal information" then "(a) is likely to be
 # used ..."): the condition may end the lead-in without a comma or colon.
 # A lead-in that is only its condition ("If:", then the conditions, then "the entity must ...") states nothing of
-# its own: its points are the conditions of the words after them.
-_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?:if(?!\s+any\b)" + OBTAINED_ITEMS
-                                + r"|unless)|"
+# its own: its points are the conditions of the words after them. An "if" after "the following," only qualifies the
+# points ("shall include a description of each of the following, if known to the data collector:", 9 V.S.A. 2435(b)(5)).
+_CONDITION_LEAD_IN = re.compile(r"\b(?:shall|must|may)\b(?!\s*,).*?\b(?:(?:only\s+)?(?<!following,\s)"
+                                r"(?:if(?!\s+any\b)" + OBTAINED_ITEMS + r"|unless)|"
                                 r"as\s+soon\s+as)\b(?:(?![^;]*\b(?:shall|must|may)\b)[^;]*)?\s*$|"
                                 r"^\W*(?:if|where|when)\W*$|"
                                 # the Irish AERSS Act's 24(1): "a person shall not disclose confidential information
@@ -613,7 +616,7 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     # "shall meet the following requirements: ... (6) If the director determines ..., the director may assess
     # penalties": a point whose own clause names another party than the lead-in binds that party by its own verb.
     # (or whose lead-in only names the points the conditions a thing is subject to: each binds its own party)
-    own_party = (own == "permission" and _names_own_party(first, subject)) or points_state_own_modality(lead_text)
+    own_party = (own == "permission" and _names_own_party(first, subject)) or own_verb_points(lead_text, first)
     # A condition that must hold for a permission says in its own verb whether it allows or forbids: Art. 59(1)(e)
     # "providers can further share ... only in accordance with ...", (f) "neither leads to ... nor does it affect".
     conditions = lead_mod == "mandatory" and bool(_CONDITIONS_MET.search(lead_text))
