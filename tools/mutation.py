@@ -239,7 +239,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/savings_and_definitions.py", "src/compgraph/legal/permitted_as_follows.py",
          "src/compgraph/legal/caps_and_provisos.py", "src/compgraph/legal/scope_items.py",
          "src/compgraph/legal/effects_and_criteria.py", "src/compgraph/legal/spelled_numerals.py",
-         "src/compgraph/legal/embedded_clauses.py"],
+         "src/compgraph/legal/embedded_clauses.py",
+         # round 47a (thirty-sixth session): a leave inside a definitions section; a section printed as a list item
+         "src/compgraph/legal/definition_leaves.py", "src/compgraph/legal/section_items.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -332,6 +334,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_fifth_round_a_texts.py",
             "tests/legal/test_forty_fifth_round_b_texts.py",
             "tests/legal/test_forty_sixth_round_a_texts.py",
+            "tests/legal/test_forty_seventh_round_a_texts.py",
         ],
     ),
 }
