@@ -241,7 +241,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/effects_and_criteria.py", "src/compgraph/legal/spelled_numerals.py",
          "src/compgraph/legal/embedded_clauses.py",
          # round 47a (thirty-sixth session): a leave inside a definitions section; a section printed as a list item
-         "src/compgraph/legal/definition_leaves.py", "src/compgraph/legal/section_items.py"],
+         "src/compgraph/legal/definition_leaves.py", "src/compgraph/legal/section_items.py",
+         # round 46b (thirty-sixth session): a consolidation's marks
+         "src/compgraph/legal/consolidation_marks.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -335,6 +337,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_fifth_round_b_texts.py",
             "tests/legal/test_forty_sixth_round_a_texts.py",
             "tests/legal/test_forty_seventh_round_a_texts.py",
+            "tests/legal/test_forty_sixth_round_b_texts.py",
         ],
     ),
 }

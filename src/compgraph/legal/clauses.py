@@ -308,9 +308,11 @@ _BODY_WILL = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:authorit(?:y|ies)
 # before a relative "that" reports nothing, so only the verbs' own forms are looked for.) What an authority judges
 # is reported too: "may be delayed if ... a law enforcement agency determines that the notification will impede a
 # criminal investigation" grants a delay; the "will" is the agency's finding.
-_REPORTED = re.compile(r"\b(?:disclos(?:e|es|ed|ing)|notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?|stat(?:e|es|ed|ing)|"
-                       r"explain(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|specif(?:y|ies|ied|ying)|"
-                       r"determin(?:e|es|ed|ing)|find(?:s|ing)?|found)\s+(?:[^.;]{0,80}?\s)?that\b", re.I)
+# (What Member States "may provide that" a trader "has to" do is what they may enact, no duty of theirs.)
+_REPORTED = re.compile(r"\b(?:disclos(?:e|es|ed|ing)|notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?|"
+                       r"(?<!Member\s)stat(?:e|es|ed|ing)|explain(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|"
+                       r"specif(?:y|ies|ied|ying)|determin(?:e|es|ed|ing)|find(?:s|ing)?|found|provid(?:e|es|ing))"
+                       r"\s+(?:[^.;]{0,80}?\s)?that\b", re.I)
 
 
 # "If vacancies should occur within thirty (30) days ..., the council may set the election", "When a vacancy shall

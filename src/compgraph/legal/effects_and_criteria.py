@@ -2,7 +2,8 @@
 decision, the reach of a proceeding, the status a thing keeps, a criterion a thing must meet to be listed, and what
 an event may bring about. Data for ``nonduty`` (``NON_DUTY``).
 
-Met in round 45b (Oregon's OAR 125-055-0010 to -0025, the Oregon Forward Program) and 47a (a court's jurisdiction).
+Met in round 45b (Oregon's OAR 125-055-0010 to -0025, the Oregon Forward Program), 47a (a court's jurisdiction) and
+46b (the Consumer Rights Directive's 8(2): a breach's effect on the contract).
 """
 
 from __future__ import annotations
@@ -33,5 +34,8 @@ EFFECTS_AND_CRITERIA_TEXT = (
     # A court's competence ("The Superior Courts shall have jurisdiction over any enforcement matter brought by the
     # Attorney General", Vermont's 9 V.S.A. 2435(g)(1), round 47a): which court hears a case, no one's duty.
     r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,3}?courts?\s+(?:shall|will)\s+have\s+(?:exclusive\s+|original\s+|concurrent\s+)?"
-    r"jurisdiction\b"
+    r"jurisdiction\b|"
+    # What a breach does to a contract (the Consumer Rights Directive's 8(2): "If the trader has not complied with this
+    # subparagraph, the consumer shall not be bound by the contract or order."): its effect in law, no one's duty.
+    r"\b(?:shall|will)\s+not\s+be\s+bound\s+by\s+(?:the|that|such|this|any)\s+(?:contract|order|agreement|offer)\b"
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from compgraph.legal.consolidation_marks import without_consolidation_marks
+
 __all__ = ["QUESTION", "SENTENCE_BREAK", "VERB", "capital_wraps", "repair_typography", "set_in_capitals"]
 
 # Where a provision's sentence ends: a full stop, a question or exclamation mark before a capital. A footnote's
@@ -97,7 +99,7 @@ _INSERTED_QUOTE = re.compile(r"(?:(?<=^)|(?<=^[-*#][ \t])|(?<=^#[#*][ \t])|(?<=[
 def repair_typography(text: str) -> str:
     """Undo ligatures, soft hyphens and words hyphenated across a line break, which a catalog must not keep;
     blank out page furniture (the line stays, so line numbers still point into the source file)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
+    text = without_consolidation_marks(text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES))
     text = _ENACTING_CITATION.sub("", _PAGE_FURNITURE.sub("", _DIGEST.sub(_blank_lines, text)))
     text = _margin_numbers_blanked(_running_heads_blanked(text))
     text = _PAGE_NUMBER_BULLET.sub("", text)

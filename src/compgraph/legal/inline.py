@@ -39,7 +39,7 @@ _INLINE_NUMBER = re.compile(r"(?:(?<=[:;])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=,
 _INLINE_POINT = re.compile(r"(?:(?:(?<=[:;—])|(?<=; and)|(?<=; or)|(?<=, and)|(?<=, or)|(?<=; AND)|(?<=; OR)"
                            r"|(?<=,))[ \t]+"
                            r"|(?<=[:;])|(?<=; and)|(?<=; or))"
-                           r"(?=\((?:[a-z]|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
+                           r"(?=\((?:[a-z]{1,2}|[ivx]{1,5}|(\d{1,2}))\)[ \t])")
 # "... national security systems. (b) INDEPENDENT AUDITOR.—Subject to ...": a subsection with the U.S. Code's capital
 # catchline run on after a full stop, where a PDF conversion joined two paragraphs.
 _INLINE_CATCHLINE = re.compile(r"(?<=\.)[ \t]+(?=\((?:\d{1,2}|[a-z]{1,4}|[A-Z])\)[ \t]+"

@@ -28,6 +28,12 @@ REQUIRED_CONTENT = re.compile(r"\b(?:shall|must)\s+(?:provide|require|specify|st
 # the items to be obtained, each its own duty, not conditions of the lead-in's (a lookahead for ``provisions``).
 OBTAINED_ITEMS = (r"(?![^;:]*\b(?:have|has)\s+obtained\s+the\s+following\s+"
                   r"(?:information|particulars|details|documents)\b)")
+# The Consumer Rights Directive's 5(1): "the trader shall provide the consumer with the following information in a clear
+# and comprehensible manner, if that information is not already apparent from the context:" over "(a) the main
+# characteristics ...": the lead-in names its object ("the following information") before a condition complete in
+# itself; the points are the object's items, each a duty, and the condition is the whole duty's, not the points'.
+ITEMS_BEFORE_CONDITION = re.compile(r"\bthe\s+following\s+[\w-]+\b[^;:]*?,\s*(?:only\s+)?(?:if|unless)\s+"
+                                    r"(?![^;:]*\bfollowing\b)\w[^;:]*:\s*$", re.I)
 
 _PROVISO_LEAD_IN = re.compile(r"[,;]?\s*\b(?:provided|except)(?:,\s*however,)?\s+that\s*:\s*$", re.I)
 

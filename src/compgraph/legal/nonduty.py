@@ -90,7 +90,9 @@ _NON_DUTY_TEXT = (
     # a duty.
     # "for each agency to which paragraph (1) does not apply, the head ... shall engage": a relative clause says which
     # party, it excepts nothing.
-    r"(?:^|[,;])(?:(?!\b(?:to|for|in)\s+wh(?:ich|om)\b)[^,;])*?\b(?:shall|does|do|will)\s+not\s+apply\b|"
+    # (the CRD's 6a(1)(c): information "that the consumer rights ... do not apply to the contract" is what is told)
+    r"(?:^|[,;])(?:(?<=provided,)|(?<=however,)|(?!\s*that\b))"
+    r"(?:(?!\b(?:to|for|in)\s+wh(?:ich|om)\b)[^,;])*?\b(?:shall|does|do|will)\s+not\s+apply\b|"
     r"\bshall\s+(?:also\s+|only\s+|equally\s+)?apply\b"
     r"(?!\s+(?:national|appropriate|effective|such|its|their|those|these|penalties|sanctions|measures|rules)\b)"
     # "the Commission shall apply the procedure provided for in Article 11": a party applying something acts.

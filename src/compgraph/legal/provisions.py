@@ -36,6 +36,7 @@ from compgraph.legal.furniture import SENTENCE_BREAK, set_in_capitals
 from compgraph.legal.indent_conditions import indents_are_conditions
 from compgraph.legal.labels import CAPITAL_CATCHLINE
 from compgraph.legal.lead_ins import (
+    ITEMS_BEFORE_CONDITION,
     MAY_INCLUDE,
     OBTAINED_ITEMS,
     PRESCRIBED_FORM,
@@ -306,7 +307,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                     walker.add(prov, clause, modality, _subject(clause), 2, c)
                 lead_text = lead_text[:after.end()].rstrip()
             before, last = split_lead_in(lead_text)
-            condition = _CONDITION_LEAD_IN.search(lead_text) or _OPEN_IF.search(lead_text) \
+            condition = (_CONDITION_LEAD_IN.search(lead_text) and not ITEMS_BEFORE_CONDITION.search(lead_text)) \
+                or _OPEN_IF.search(lead_text) \
                 or _SCOPE_LEAD_IN.search(lead_text) or _AIMS_LEAD_IN.search(lead_text) \
                 or _LISTED_CONDITION.search(lead_text) or _EXCEPTED_CASES.search(lead_text) \
                 or (inherited is not None and _POINT_CONDITION.search(lead_text)) \
