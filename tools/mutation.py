@@ -242,8 +242,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/embedded_clauses.py",
          # round 47a (thirty-sixth session): a leave inside a definitions section; a section printed as a list item
          "src/compgraph/legal/definition_leaves.py", "src/compgraph/legal/section_items.py",
-         # round 46b (thirty-sixth session): a consolidation's marks
-         "src/compgraph/legal/consolidation_marks.py"],
+         # round 46b (thirty-sixth session): a consolidation's marks, a converted PDF's margin numbers and stacked labels
+         "src/compgraph/legal/consolidation_marks.py", "src/compgraph/legal/pdf_section_numbers.py",
+         "src/compgraph/legal/pdf_point_order.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",

@@ -65,3 +65,28 @@ def test_what_member_states_may_provide_that_a_trader_has_to_do_is_their_leave()
     text = ("Article 8\nFormal requirements\n\n6. Where a distance contract is to be concluded by telephone, Member "
             "States may provide that the trader has to confirm the offer to the consumer.\n")
     assert [modality for _, modality, _ in _duties(text)] == ["permission"]
+
+
+def test_section_numbers_a_converter_set_apart_from_their_words_open_their_sections() -> None:
+    text = ("Confidentiality\n61\n\nA custodian shall protect the confidentiality of personal health information "
+            "that is in its custody or under its control.\n\nRecord of user activity\n\n63\n\n(1)\n\nA custodian "
+            "shall create and maintain a record of user activity for any electronic information system it uses.\n\n"
+            "(2) A custodian shall not charge an individual for a record of user activity.\n\nSafeguards\n\n65\n\n"
+            "A custodian who maintains an electronic information system shall implement any additional safeguards "
+            "required by the regulations.\n")
+    assert [ref for ref, _, _ in _duties(text)] == ["61", "63(1)", "63(2)", "65"]
+
+
+def test_labels_stacked_before_their_words_are_dealt_to_them_in_order() -> None:
+    text = ("67 (1) A custodian shall designate one or more individuals as a contact person who is authorized on "
+            "behalf of the custodian to\n\n(a)\n\n(b)\n\nfacilitate the custodian's compliance with this Act;\n\n"
+            "ensure that all agents of the custodian are appropriately\n\ninformed of their duties under the Act;\n\n"
+            "(c) practices;\n\nrespond to inquiries about the custodian's information\n\n(d) receive and process "
+            "complaints under this Act.\n")
+    rows = _duties(text)
+    assert [ref for ref, _, _ in rows] == ["67(1)(a)", "67(1)(b)", "67(1)(c)", "67(1)(d)"]
+    assert [row.split(" to ", 1)[1] for _, _, row in rows] == [
+        "(a) facilitate the custodian's compliance with this Act;",
+        "(b) ensure that all agents of the custodian are appropriately informed of their duties under the Act;",
+        "(c) respond to inquiries about the custodian's information practices;",
+        "(d) receive and process complaints under this Act."]
