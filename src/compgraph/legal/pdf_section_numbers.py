@@ -12,10 +12,10 @@ Read so, the number opens nothing and every section's subsections are cited as t
 front of the section's first line of words, "60 (1) Where a custodian ...", as BC Laws and e-Laws print a section
 ("26 An individual may make a request ..."); the lines it empties are blanked, not removed, so line numbers still
 point into the source. A number counts only beside a catchline (a short line that opens with a capital and ends with
-no punctuation or modal verb, and heads no part or division: "Division 1"), before a sentence (eight words or more,
-opening with a capital) or the label "(1)", above the number taken before it, and in a text that heads no section
-("Article 72", "Section 5", "§ 2"): a page number beside a running head ("Personal Data Protection 17"), a
-paragraph's number under an article's title, or a figure in a sentence, stays where it is.
+no punctuation or modal verb, and is no heading of its own: "Division 1", "Regulation 15"), before a sentence (eight
+words or more, opening with a capital) or the label "(1)", above the number taken before it, and in a text that heads
+no section ("Article 72", "Section 5", "§ 2"): a page number beside a running head ("Personal Data Protection 17"),
+a paragraph's number under an article's title, or a figure in a sentence, stays where it is.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ __all__ = ["join_margin_section_numbers"]
 
 _NUMBER = re.compile(r"^[ \t]*(\d{1,3}[A-Z]?)[ \t]*$")
 _LABEL = re.compile(r"^[ \t]*\(1\)[ \t]*$")
-_CATCHLINE = re.compile(r"^[ \t]*(?!(?:Part|PART|Division|DIVISION|Chapter|CHAPTER|Schedule|SCHEDULE|Title|TITLE)\b)"
+_CATCHLINE = re.compile(r"^[ \t]*"
+                        r"(?!(?i:part|division|chapter|schedule|title|regulation|rule|article|section|clause|annex)\b)"
                         r"([A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,11}?)"
                         r"(?:[ \t]+(\(1\)|\d{1,3}[A-Z]?))?[ \t]*$")
 _WORDS = re.compile(r"^[ \t]*(?:\(1\)[ \t]+\S|[A-Z](?:\S*[ \t]+){7})")
