@@ -242,7 +242,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/embedded_clauses.py",
          # round 47a (thirty-sixth session): a leave inside a definitions section; a section printed as a list item
          "src/compgraph/legal/definition_leaves.py", "src/compgraph/legal/section_items.py",
-         # round 46b (thirty-sixth session): a consolidation's marks, a converted PDF's margin numbers and stacked labels
+         # round 46b (thirty-sixth session): consolidation marks, a converted PDF's margin numbers, stacked labels
          "src/compgraph/legal/consolidation_marks.py", "src/compgraph/legal/pdf_section_numbers.py",
          "src/compgraph/legal/pdf_point_order.py"],
         [
