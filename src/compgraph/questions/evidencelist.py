@@ -200,6 +200,7 @@ class EvidenceIndex:
         self.lock = threading.Lock()
         self.full_reads = 0  # reads of the whole store
         self.fact_loads = 0  # saved facts read (``questions.keptstate``)
+        self._db: ox.Store | None = None  # the store the last refresh read, for facts read one subject at a time
         self.forget()
 
     def forget(self) -> None:
@@ -256,11 +257,33 @@ class EvidenceIndex:
         return self._facts
 
     def _own(self, e: str) -> dict[str, dict[str, list[str]]]:
-        """``facts`` as far as ``e``'s own go: without reading saved facts when ``e`` was read again since."""
-        found = self._edits.get(e) if self._facts is None else None
-        if found is None:
+        """``facts`` as far as ``e``'s own go: without reading the saved facts (``e`` read from the store instead,
+        if it was not read again since; the index is at the store's state, so the store has the same facts)."""
+        if self._facts is not None or self._db is None:
             return self.facts
+        found = self._lazily(e)
         return {p: {e: found[p]} if p in found else {} for p in (*FORWARD, REVISION_OF)}
+
+    def _near(self, e: str) -> dict[str, dict[str, list[str]]]:
+        """``facts`` as far as ``e``'s row goes (its own and those of the nodes it names), read likewise: the few
+        rows a write touched are made again without reading the saved facts (1.1 s of a fresh evidence list at
+        1.1M triples)."""
+        if self._facts is not None or self._db is None:
+            return self.facts
+        own = self._lazily(e)
+        named = {k for p in (FOR, CONCERNS, BY, REVISION_OF) for k in own.get(p, ()) if not k.startswith(LITERAL)}
+        view: dict[str, dict[str, list[str]]] = {p: {} for p in (*FORWARD, REVISION_OF)}
+        for k in (e, *named):
+            for p, values in self._lazily(k).items():
+                view[p][k] = values
+        return view
+
+    def _lazily(self, key: str) -> dict[str, list[str]]:
+        assert self._db is not None
+        found = self._edits.get(key)
+        if found is None:
+            found = self._edits[key] = self._read_subject(self._db, key)[0]
+        return found
 
     def kept_state(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None] | None:
         """What a later process needs to go on from this state (``questions.keptstate``): the latest dates with
@@ -348,7 +371,25 @@ class EvidenceIndex:
 
     def _reread(self, db: ox.Store, key: str) -> None:
         """``key``'s facts as the whole store has them now."""
-        term = ox.BlankNode(key) if key in self.blank else ox.NamedNode(key)
+        found, typed = self._read_subject(db, key)
+        if self._facts is None:
+            self._edits[key] = found
+        else:
+            _put(self._facts, key, found)
+        if typed:
+            self.evidence.add(key)
+        else:
+            self.evidence.discard(key)
+
+    def _read_subject(self, db: ox.Store, key: str) -> tuple[dict[str, list[str]], bool]:
+        """``key``'s facts in the store now, and whether it is typed cg:Evidence."""
+        if key in self.blank:
+            term: ox.NamedNode | ox.BlankNode = ox.BlankNode(key)
+        else:
+            try:
+                term = ox.NamedNode(key)
+            except ValueError:  # a blank node no read has seen as a subject: it has no facts
+                return {}, False
         found: dict[str, list[str]] = {}
         typed = False
         for q in db.quads_for_pattern(term, None, None, None):
@@ -367,19 +408,12 @@ class EvidenceIndex:
                 newer.append(n)
         if newer:
             found[REVISION_OF] = newer
-        if self._facts is None:
-            self._edits[key] = found
-        else:
-            _put(self._facts, key, found)
-        if typed:
-            self.evidence.add(key)
-        else:
-            self.evidence.discard(key)
+        return found, typed
 
     def refresh(self, store: LocalStore) -> None:
         """Bring the index to the store's state: everything the first time, then what changed since."""
         hashes = graph_hashes(store)
-        db = store.oxigraph
+        db = self._db = store.oxigraph
         if self.hashes is None:
             self.forget()
             self.keys = self._scan(db, None)
@@ -409,8 +443,8 @@ class EvidenceIndex:
 
     # --- the rows --------------------------------------------------------------------------------------
 
-    def _row(self, e: str) -> Row | None:
-        f = self.facts
+    def _row(self, e: str, f: dict[str, dict[str, list[str]]] | None = None) -> Row | None:
+        f = self.facts if f is None else f
         ids = f[ID].get(e)
         if not ids:
             return None
@@ -431,8 +465,8 @@ class EvidenceIndex:
             newer,
         )
 
-    def _uses(self, e: str) -> set[str]:
-        f = self.facts
+    def _uses(self, e: str, f: dict[str, dict[str, list[str]]] | None = None) -> set[str]:
+        f = self.facts if f is None else f
         return {e, *f[FOR].get(e, ()), *f[CONCERNS].get(e, ()), *f[BY].get(e, ()), *f[REVISION_OF].get(e, ())}
 
     def _make(self, e: str) -> None:
@@ -448,13 +482,14 @@ class EvidenceIndex:
         if old is not None:
             at = bisect.bisect_left(self._order, old[0])
             del self._order[at]
-        r = self._row(e) if e in self.evidence else None
+        f = self._near(e)
+        r = self._row(e, f) if e in self.evidence else None
         if r is None:
             return
         key = _order(r)
         self._made[e] = (key, _as_dict(r))
         bisect.insort(self._order, key)
-        sources = self._sources[e] = self._uses(e)
+        sources = self._sources[e] = self._uses(e, f)
         for k in sources:
             self._users.setdefault(k, set()).add(e)
 
