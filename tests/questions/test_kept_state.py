@@ -229,17 +229,6 @@ def test_an_index_whose_saved_facts_are_gone_answers_right_and_is_read_whole_whe
     assert index.full_reads == 1
 
 
-def test_a_save_of_an_index_whose_facts_are_gone_writes_nothing_and_the_next_read_is_whole(store: LocalStore) -> None:
-    viewed_and_saved(store)
-    add_evidence(store, random.Random(26))
-    index, _ = loaded(store)
-    evl.latest(store, index)
-    keptstate.path_of(store, keptstate.FACTS).unlink()
-    assert keptstate.save(store, index, None, fork=False) == []
-    assert evl.rows(store, index) == evl.query_rows(store)
-    assert index.full_reads == 1
-
-
 def test_a_cut_off_file_is_not_loaded(store: LocalStore) -> None:
     viewed_and_saved(store)
     target = keptstate.path_of(store, keptstate.INDEX)
