@@ -43,9 +43,9 @@ BY = "http://www.w3.org/ns/prov#wasAttributedTo"
 REVISION_OF = "http://www.w3.org/ns/prov#wasRevisionOf"
 # Read subject -> values; wasRevisionOf is read the other way (a record -> the records that renew it).
 FORWARD = (ID, LABEL, FOR, CONCERNS, ISSUED, UNTIL, BY)
+_FORWARD = frozenset(FORWARD)
 # Values the rows look up as subjects in turn: a literal there matches no subject, so it is kept behind a mark no
 # IRI can hold (coverage's latest dates still count it, as its query does).
-_FORWARD = frozenset(FORWARD)
 NODES = frozenset({FOR, CONCERNS, BY})
 LITERAL = "\x00"
 

@@ -347,14 +347,21 @@ def controls(store: GraphStore) -> list[dict[str, Any]]:
     return list(out.values())
 
 
-def ordered_ids(store: GraphStore, cache: Cache, cls: str, ahead: bool = False) -> list[tuple[str, str]]:
-    """Every ``cg:{cls}`` node with its (smallest) id, by id; kept per store state (``ahead``: only begun, in a
-    thread, for a later call to wait for; the answer is then empty).
+def ordered_ids(store: GraphStore, cache: Cache, cls: str) -> list[tuple[str, str]]:
+    """Every ``cg:{cls}`` node with its (smallest) id, by id; kept per store state.
 
     Sorted in Python: Oxigraph's ORDER BY decodes each id on every comparison (7 s for 80k evidence
     records at 1.1M triples), and paged lists then fetch one page's details with a VALUES query.
     """
+    return cache.get(*_ordered_ids_job(store, cls))
 
+
+def ordered_ids_ahead(store: GraphStore, cache: Cache, cls: str) -> None:
+    """``ordered_ids`` begun in a thread (``Cache.start``), for a later call to wait for."""
+    cache.start(*_ordered_ids_job(store, cls))
+
+
+def _ordered_ids_job(store: GraphStore, cls: str) -> tuple[tuple[str, ...], Callable[[], list[tuple[str, str]]]]:
     def compute() -> list[tuple[str, str]]:
         # Two sub-selects, which Oxigraph hash-joins (one pattern looked each node's id up: 81k evidence
         # records 0.85 s -> 0.56 s).
@@ -368,11 +375,7 @@ def ordered_ids(store: GraphStore, cache: Cache, cls: str, ahead: bool = False) 
             first.setdefault(x, ident)
         return list(first.items())
 
-    key = ("ordered-ids", cls, store_state(store).key)
-    if ahead:
-        cache.start(key, compute)
-        return []
-    return cache.get(key, compute)
+    return ("ordered-ids", cls, store_state(store).key), compute
 
 
 def _page(items: list[T], limit: int | None, offset: int) -> list[T]:

@@ -118,7 +118,7 @@ def obligations(fmt: str) -> Response | str:
     # run in threads while coverage is read from disk (Oxigraph lets go of the GIL): a fresh process's first view.
     key = ("obligation-filters", model.store_state(store).key)
     cache().start(key, lambda: model.obligation_filters(store))
-    model.ordered_ids(store, cache(), "Obligation", ahead=True)
+    model.ordered_ids_ahead(store, cache(), "Obligation")
     model.obligation_statuses(store, as_of, cache())
     options_ = cache().get(key, lambda: model.obligation_filters(store))
     chosen = {name: choice_param(name, options_[name]) for name in ("document", "modality", "topic", "status")}
@@ -251,7 +251,7 @@ def controls(fmt: str) -> Response | str:
 def systems(fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
-    model.ordered_ids(store, cache(), "AISystem", ahead=True)  # its query runs while coverage is read from disk
+    model.ordered_ids_ahead(store, cache(), "AISystem")  # its query runs while coverage is read from disk
     cov = model.coverage(store, as_of, cache())
     columns = [
         ("id", "Id"),
