@@ -200,6 +200,9 @@ class Snapshot:
     binding: Binding | None = None  # what ``binds`` was made from
     risk_labels: dict[str, str] = field(default_factory=dict)  # risk level used by a system -> its label
     impact_ready: bool = False  # whether the impact_* fields are filled (with_impact_inputs)
+    # The last single points of failure made, under a digest of everything they were made from (questions.impact):
+    # shared by the snapshots a keeper makes from this one, kept with it on disk.
+    impact_memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 LATEST = """

@@ -11,6 +11,7 @@ path in it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -377,6 +378,44 @@ def single_point_summary(
     """
     snap = with_impact_inputs(store, snap) if snap else snapshot(store)
     implemented = _current_controls(snap, as_of)
+    # A write that leaves every input as it was (evidence renewing a control that was current anyway, a date that
+    # changes no control's currency) leaves the answer too: 0.85 s of a fresh /impact at 1.1M triples.
+    key = _inputs_digest(snap, implemented)
+    kept = snap.impact_memo.get(key)
+    if kept is not None:
+        return list(kept)
+    points = _single_points(snap, implemented)
+    snap.impact_memo.clear()
+    snap.impact_memo[key] = points
+    return list(points)
+
+
+def _inputs_digest(snap: Snapshot, implemented: dict[str, list[str]]) -> str:
+    """A digest of what ``_single_points`` reads, by value (the same in any process for the same inputs)."""
+    h = hashlib.sha256()
+
+    def put(*xs: object) -> None:
+        for x in xs:
+            text = format(x, "x") if isinstance(x, int) else str(x)
+            h.update(f"{len(text)}:{text}".encode())
+        h.update(b";")
+
+    for s, bits in sorted(snap.binds.items()):
+        put("binds", s, bits)
+    for c, bits in sorted(snap.impact_satisfies.items()):
+        put("satisfies", c, bits)
+    for c, (cid, cl) in sorted(snap.impact_controls.items()):
+        put("control", c, cid, cl)
+    for s, (sid, sl) in sorted(snap.impact_systems.items()):
+        put("system", s, sid, sl)
+    for s, orgs in sorted(snap.impact_operators.items()):
+        put("operators", s, *sorted(orgs))
+    for impl, cs in sorted(implemented.items()):
+        put("implemented", impl, *sorted(cs))
+    return h.hexdigest()
+
+
+def _single_points(snap: Snapshot, implemented: dict[str, list[str]]) -> list[SinglePointSummary]:
     controls = {c: Node(c, cid, cl, "control") for c, (cid, cl) in snap.impact_controls.items()}
     systems = {s: Node(s, sid, sl, "system") for s, (sid, sl) in snap.impact_systems.items()}
     # An organisation's controls count for each of its systems: their overlaps (seen, seen at least twice,

@@ -33,6 +33,7 @@ from compgraph.graph import keptpickle
 from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.questions import coverage as cv
 from compgraph.questions import evidencelist as evl
+from compgraph.questions import impact as im
 from compgraph.questions import keptcoverage as kc
 
 FORMAT = "kept-state-1"
@@ -48,13 +49,14 @@ _ALLOWED = frozenset({
     ("pyoxigraph", "NamedNode"), ("pyoxigraph", "BlankNode"),
     *(("compgraph.questions.coverage", name) for name in ("Snapshot", "Coverage", "SystemRow", "Binding", "_Masks")),
     ("compgraph.questions.keptcoverage", "_Evaluation"),
+    ("compgraph.questions.impact", "SinglePointSummary"), ("compgraph.questions.impact", "Node"),
 })
 
 
 @cache
 def code_fingerprint() -> str:
     """The code the saved objects come from, and pyoxigraph's version (their terms' classes)."""
-    modules = (evl, kc, cv, sys.modules[__name__])
+    modules = (evl, kc, cv, im, sys.modules[__name__])
     return keptpickle.code_fingerprint(f"{FORMAT} {ox.__version__}", [Path(str(m.__file__)) for m in modules])
 
 
