@@ -407,6 +407,7 @@ def test_warm_up_fills_the_coverage_and_list_caches(tmp_path: Path) -> None:
     state = model.store_state(store).key
     assert isinstance(cache.get(("coverage-snapshot", state), lambda: None), cv.Snapshot)
     assert cache.get(("ordered-ids", "Evidence", state), lambda: None)
+    assert cache.get(("single-points", state, date.fromisoformat(AS_OF)), lambda: None) is not None
     assert model.coverage(store, date.fromisoformat(AS_OF), cache).by_system == cv.compute(
         store, date.fromisoformat(AS_OF)
     ).by_system

@@ -24,6 +24,7 @@ from compgraph.graph.namespaces import CGR, shorten
 from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.questions import coverage as cv
 from compgraph.questions import evidencelist as evl
+from compgraph.questions import impact as im
 from compgraph.questions import keptcoverage as kc
 from compgraph.questions import keptstate
 from compgraph.questions import trace as tr
@@ -519,7 +520,7 @@ def warm(store: GraphStore, cache: Cache, as_of: date | None = None) -> None:
         coverage(store, as_of or date.today(), cache)
         for cls in ("AISystem", "Evidence", "Obligation"):
             ordered_ids(store, cache, cls)
-        impact_snapshot(store, cache)
+        single_points(store, as_of or date.today(), cache)  # saved with the coverage: a new process's /impact
     except Exception:  # a warm-up must never take the server down; the page will report the error
         logging.getLogger(__name__).exception("cache warm-up failed")
 
@@ -571,6 +572,14 @@ def _kept_latest(store: GraphStore) -> dict[tuple[str, str], date] | None:
 def impact_snapshot(store: GraphStore, cache: Cache) -> cv.Snapshot:
     """The coverage snapshot with what impact needs besides (added on first use)."""
     return cv.with_impact_inputs(store, coverage_snapshot(store, cache))
+
+
+def single_points(store: GraphStore, as_of: date, cache: Cache) -> list[im.SinglePointSummary]:
+    """/impact's single points of failure, once per store state and date (kept with the snapshot besides)."""
+    return cache.get(
+        ("single-points", store_state(store).key, as_of),
+        lambda: im.single_point_summary(store, as_of, impact_snapshot(store, cache)),
+    )
 
 
 # --- detail pages ------------------------------------------------------------------------------

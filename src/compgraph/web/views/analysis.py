@@ -206,10 +206,7 @@ def single_points(fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
     # Counted with bit sets, not listed pair by pair: at 1M triples there are ~10^5 pairs.
-    points = cache().get(
-        ("single-points", model.store_state(store).key, as_of),
-        lambda: im.single_point_summary(store, as_of, model.impact_snapshot(store, cache())),
-    )
+    points = model.single_points(store, as_of, cache())
     rows = [
         {
             "control": p.control.id,
