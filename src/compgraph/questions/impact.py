@@ -391,28 +391,21 @@ def single_point_summary(
 
 
 def _inputs_digest(snap: Snapshot, implemented: dict[str, list[str]]) -> str:
-    """A digest of what ``_single_points`` reads, by value (the same in any process for the same inputs)."""
-    h = hashlib.sha256()
+    """A digest of what ``_single_points`` reads, by value (the same in any process for the same inputs). Nodes are
+    IRIs (no spaces, no line breaks), bits in hexadecimal; names, which may hold anything, go with their lengths."""
 
-    def put(*xs: object) -> None:
-        for x in xs:
-            text = format(x, "x") if isinstance(x, int) else str(x)
-            h.update(f"{len(text)}:{text}".encode())
-        h.update(b";")
+    def named(n: tuple[str, str]) -> str:
+        return f"{len(n[0])}:{n[0]}{len(n[1])}:{n[1]}"
 
-    for s, bits in sorted(snap.binds.items()):
-        put("binds", s, bits)
-    for c, bits in sorted(snap.impact_satisfies.items()):
-        put("satisfies", c, bits)
-    for c, (cid, cl) in sorted(snap.impact_controls.items()):
-        put("control", c, cid, cl)
-    for s, (sid, sl) in sorted(snap.impact_systems.items()):
-        put("system", s, sid, sl)
-    for s, orgs in sorted(snap.impact_operators.items()):
-        put("operators", s, *sorted(orgs))
-    for impl, cs in sorted(implemented.items()):
-        put("implemented", impl, *sorted(cs))
-    return h.hexdigest()
+    sections = (
+        "\n".join(f"{s} {bits:x}" for s, bits in sorted(snap.binds.items())),
+        "\n".join(f"{c} {bits:x}" for c, bits in sorted(snap.impact_satisfies.items())),
+        "\n".join(f"{c} {named(n)}" for c, n in sorted(snap.impact_controls.items())),
+        "\n".join(f"{s} {named(n)}" for s, n in sorted(snap.impact_systems.items())),
+        "\n".join(f"{s} {' '.join(sorted(orgs))}" for s, orgs in sorted(snap.impact_operators.items())),
+        "\n".join(f"{i} {' '.join(sorted(cs))}" for i, cs in sorted(implemented.items())),
+    )
+    return hashlib.sha256("\n\x1e\n".join(sections).encode()).hexdigest()
 
 
 def _single_points(snap: Snapshot, implemented: dict[str, list[str]]) -> list[SinglePointSummary]:
