@@ -21,6 +21,9 @@ NOT_PERMITTED_AT_ALL = r"\b(?:is|are)\s+not\s+(?:permitted|allowed)(?=\s*[.;:—
 # Oregon's OAR 125-055-0020(2)(c): "An OFC's contract to provide a service cannot obligate an Agency to buy a product
 # tied to that service unless ...": what a contract may not impose, a prohibition in "cannot".
 CANNOT_OBLIGE = r"\bcannot\s+(?:obligate|oblige|require|compel)\b"
+# Norfolk's open data policy: "The City commits to develop and implement practices that will allow it to:": an
+# undertaking the body gives in its own rules binds it, as "shall" would.
+COMMITS_TO = r"\b(?:hereby\s+)?commits\s+to\b"
 _PROHIBITION = re.compile(
     # ("shall not fail to notify": a duty to notify, in two negations)
     r"\b(?:shall|must|may)\s+(?:\w+ly\s+|also\s+)?(?:not(?!\s+later\s+than)(?!\s+fail\s+to\b)|never)\b|"
@@ -174,8 +177,10 @@ _PERMISSION = re.compile(
 )
 # "The City Manager will report periodically": a code's "will" binds, but not in a subordinate clause ("the date
 # by which ... will be available") or where it predicts ("making data open will create opportunities").
+# (Norfolk's policy: "the Chief Information Officer will actively encourage Department and public participation": what
+# a party does "actively" is its conduct, never a prediction.)
 _WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhether\s)"
-         r"(?<!\bif\s)\bwill\s+(?!not\b)(?!(?:\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
+         r"(?<!\bif\s)\bwill\s+(?!not\b)(?!(?:(?!(?:pro)?actively\b)\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
          r"streamline|improve|promote|enhance|enable|help|increase|result|lead|benefit|foster|spur|reduce|contribute|"
          r"support|encourage|save|drive|generate|empower|strengthen|continue|provide\s+(?:benefits|opportunities)|"
          # (PIPEDA's 4.7.2 "The nature of the safeguards will vary depending on the sensitivity ...": what varies, as
@@ -193,7 +198,7 @@ _TO_BE = re.compile(r"\b(?:is|are)\s+to\s+be\s+(?:\w+ly\s+)?(?:\w+ed|kept|held|m
 # A policy's "Compliance is required with all enterprise policies and standards." likewise.
 _REQUIRED = r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+required\s+(?:for|before|prior\s+to|with)\b"
 _MANDATORY = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated)\s+to\b|\bhas\s+to\b|"
-                        + _REQUIRED + "|"
+                        + COMMITS_TO + "|" + _REQUIRED + "|"
                         + _RESPONSIBLE_FOR + "|" + _WILL, re.I)
 # "The use of safe and reliable chips ... is encouraged.": a recommendation with no party named before it.
 # "Agencies are also encouraged to", "are strongly encouraged to": the adverb does not change the modality.
