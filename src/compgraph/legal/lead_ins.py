@@ -265,9 +265,17 @@ _STATED_CONTENT = re.compile(r"^\W*(?:an?\s+|the\s+)?(?:written\s+)?(?:statement
 _RELATIVE_WILL = re.compile(r"\b(?:by|on|at|in|within|before|after|until)\s+which\s+(?:[\w'’-]+\s+){1,4}?will\b", re.I)
 
 
+# The Data Act's 25(2)(d): "the contract ... shall include at least the following: ... (d) a maximum notice period for
+# initiation of the switching process, which shall not exceed two months;": a relative clause that caps the period a
+# point names describes it; the point forbids nothing of its own, the lead-in's verb decides.
+_RELATIVE_PERIOD_CAP = re.compile(r",\s+which\s+shall\s+not\s+exceed\s+(?:[\w-]+\s+){1,2}?"
+                                  r"(?:days?|weeks?|months?|years?)\b", re.I)
+
+
 def point_modality(point: str) -> str | None:
     """A point's own modality, as ``statute_modality`` reads it, or None when the point only names what a document
     states."""
+    point = _RELATIVE_PERIOD_CAP.sub(",", point)
     return None if _STATED_CONTENT.match(point) else statute_modality(_RELATIVE_WILL.sub("which", point))
 
 

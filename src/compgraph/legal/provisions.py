@@ -51,13 +51,14 @@ from compgraph.legal.lead_ins import (
 )
 from compgraph.legal.lead_ins import POINT_CONDITION as _POINT_CONDITION
 from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
-from compgraph.legal.modal_words import CANNOT_OBLIGE, NOT_PERMITTED_AT_ALL, POINT_OWN_LEAVE
+from compgraph.legal.modal_words import CANNOT_OBLIGE, COMMITS_TO, NOT_PERMITTED_AT_ALL, POINT_OWN_LEAVE
 from compgraph.legal.nonduty import PERIOD_BOUNDS
 from compgraph.legal.own_paragraphs import rule_over_own_subsections
 from compgraph.legal.own_sentences import glossary_item, glossary_rules, own_duty_lead_in
 from compgraph.legal.permitted_as_follows import permission_over_own_sentences
 from compgraph.legal.responsibilities import carry_responsibilities
 from compgraph.legal.scope_items import own_limbs
+from compgraph.legal.shared_objects import names_contract_term, negated_twin
 from compgraph.legal.statute import Provision, parse_provisions
 
 __all__ = ["StatuteDuty", "statute_duties"]
@@ -69,7 +70,7 @@ _MODAL = re.compile(r"\b(?:shall|must|may|should|will|is required to|are require
                     r"are to be|"
                     r"is empowered|are empowered|is hereby authori[sz]ed|are hereby authori[sz]ed|is authori[sz]ed|"
                     r"are authori[sz]ed|reserves the right|is not permitted to|are not permitted to)\b|"
-                    r"\bin no case\b|" + NOT_PERMITTED_AT_ALL + "|" + CANNOT_OBLIGE, re.I)
+                    r"\bin no case\b|" + NOT_PERMITTED_AT_ALL + "|" + CANNOT_OBLIGE + "|" + COMMITS_TO, re.I)
 # A definitions section ("Sec. 2-447. - Definitions.", "23-501 Definitions") says what words mean: its "shall
 # refer to", "shall include but not be limited to" and "Such term shall not include" bind no one; a findings
 # section ("SEC. 22D.1. FINDINGS.", "Declaration of legislative findings and intent") says why the law was made,
@@ -307,6 +308,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                     walker.add(prov, clause, modality, _subject(clause), 2, c)
                 lead_text = lead_text[:after.end()].rstrip()
             before, last = split_lead_in(lead_text)
+            if twin := negated_twin(lead_text):  # "shall not impose and shall remove obstacles ...:", each point twice
+                lead_text, before, last, walker.lead[-id(prov)] = twin[0], None, twin[0], twin[1]
             condition = (_CONDITION_LEAD_IN.search(lead_text) and not ITEMS_BEFORE_CONDITION.search(lead_text)) \
                 or _OPEN_IF.search(lead_text) \
                 or _SCOPE_LEAD_IN.search(lead_text) or _AIMS_LEAD_IN.search(lead_text) \
@@ -324,7 +327,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
                 parts.append(f"{lead_text} … {verb.text}" if verb is not None else lead_text)
             elif before:
                 parts.append(before)
-            void = bool(condition or NON_DUTY.search(last) or _NOT_NECESSARY.search(last) or inherited and inherited[3])
+            void = bool(condition or NON_DUTY.search(last) and not (inherited and names_contract_term(lead_text))
+                        or _NOT_NECESSARY.search(last) or inherited and inherited[3])
             mod = _lead_in_modality(last) or proviso_modality(before, last) if not void else None
             if mod is None and not void and MAY_INCLUDE.search(f", {last}"):
                 mod = "permission"  # "which could include:": each point is one way the duty may be met
@@ -341,6 +345,8 @@ def statute_duties(text: str) -> list[StatuteDuty]:
             walker.lead[id(prov)] = (lead_text.strip(), mod, _subject(lead_text), void)
         if inherited is not None and not prov.children:
             _point(walker, prov, inherited)
+            if -id(lead_in) in walker.lead:  # the prohibition of a lead-in's shared object (``negated_twin``)
+                _point(walker, prov, walker.lead[-id(lead_in)])
             continue
         if inherited is not None:
             # A point that is itself a lead-in: its own points carry the lead-in, its sentences before them complete
