@@ -244,7 +244,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/definition_leaves.py", "src/compgraph/legal/section_items.py",
          # round 46b (thirty-sixth session): consolidation marks, a converted PDF's margin numbers, stacked labels
          "src/compgraph/legal/consolidation_marks.py", "src/compgraph/legal/pdf_section_numbers.py",
-         "src/compgraph/legal/pdf_point_order.py"],
+         "src/compgraph/legal/pdf_point_order.py",
+         # round 47b (thirty-sixth session): two verbs sharing a lead-in's object; a contract's term that deems
+         "src/compgraph/legal/shared_objects.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -339,6 +341,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_sixth_round_a_texts.py",
             "tests/legal/test_forty_seventh_round_a_texts.py",
             "tests/legal/test_forty_sixth_round_b_texts.py",
+            "tests/legal/test_forty_seventh_round_b_texts.py",
         ],
     ),
 }
