@@ -82,6 +82,10 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            # round 39b: 4.61's last sentence, after the points run into its second ("except: (1) ...; (3) ..."), is
            # cited "4.61(3), sentence 2"
            "us-valdosta-ga-charter-art4.txt": {"citations"},
+           # round 47b: the ordinance's own sections, run in after their numbers ("Section 2:- That the City Manager is
+           # authorized to ...") before the policy it approves, whose headings reuse "Section 1" to "Section 4", are
+           # cited "whole text, sentence 3" and "sentence 4" (labelled "Ordinance 2", "Ordinance 3")
+           "us-norfolk-va-ord-46912-open-data-policy-2017.md": {"citations"},
            # P and R 0.850: its 6(b)(i)-(iii) labels carry the sentence before the lead-in "The playbook shall:"
            "us-eo-14028-2021-s6-8-11.md": {"targets"},
            # 3.70(6)(c), quoted after the ordinance's "Subdivision (c) ... of Subsection (6) ... of Section 3.70 ... is
