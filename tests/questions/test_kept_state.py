@@ -201,6 +201,20 @@ def test_facts_saved_after_subjects_were_read_one_at_a_time_are_the_stores(store
     assert again.facts == _whole(store).facts
 
 
+def test_an_index_that_read_subjects_one_at_a_time_lets_the_store_close(store: LocalStore) -> None:
+    """The index reads the store only while it answers: after a close the store opens again for writing in this
+    process (a kept reference to the database would keep RocksDB's lock; a CLI write after a server stopped failed)."""
+    viewed_and_saved(store)
+    add_evidence(store, random.Random(29))
+    index, _ = loaded(store)
+    evl.latest(store, index)
+    evl.rows(store, index)
+    store.close()
+    again = LocalStore(store.root)
+    add_evidence(again, random.Random(30))
+    again.close()
+
+
 def _whole(store: LocalStore) -> evl.EvidenceIndex:
     index = evl.EvidenceIndex()
     evl.rows(store, index)

@@ -200,7 +200,9 @@ class EvidenceIndex:
         self.lock = threading.Lock()
         self.full_reads = 0  # reads of the whole store
         self.fact_loads = 0  # saved facts read (``questions.keptstate``)
-        self._db: ox.Store | None = None  # the store the last refresh read, for facts read one subject at a time
+        # The store being read, for facts read one subject at a time: set only while an answer is made under the
+        # lock (``_brought_up``), so that the index never keeps the database, and RocksDB's lock, past a close.
+        self._db: ox.Store | None = None
         self.forget()
 
     def forget(self) -> None:
@@ -413,7 +415,7 @@ class EvidenceIndex:
     def refresh(self, store: LocalStore) -> None:
         """Bring the index to the store's state: everything the first time, then what changed since."""
         hashes = graph_hashes(store)
-        db = self._db = store.oxigraph
+        db = store.oxigraph
         if self.hashes is None:
             self.forget()
             self.keys = self._scan(db, None)
@@ -609,6 +611,7 @@ def _brought_up(store: LocalStore, index: EvidenceIndex, answer: Callable[[], T]
     """``answer()`` once ``index`` is at the store's state; read whole again if the facts it was saved with are
     gone (a cache never fails the page that needs it)."""
     with index.lock:
+        index._db = store.oxigraph
         try:
             index.refresh(store)
             return answer()
@@ -616,3 +619,5 @@ def _brought_up(store: LocalStore, index: EvidenceIndex, answer: Callable[[], T]
             index.forget()
             index.refresh(store)
             return answer()
+        finally:
+            index._db = None
