@@ -90,3 +90,13 @@ def test_the_saved_reports_counts_read_through_a_kept_answer_are_the_querys(stor
     again = last_report_counts(store, lambda text: answers.kept_graph_query(store, text, REPORT))
     assert direct == via == again and direct["counts"]
 
+
+
+def test_one_graphs_hash_is_the_one_graph_hashes_gives(store: LocalStore) -> None:
+    from compgraph.checks.incremental import graph_hash, graph_hashes
+
+    store.oxigraph.update(f"INSERT DATA {{ GRAPH <{OTHER}> {{ <urn:x:u> <urn:x:p> <urn:x:v> }} }}")  # no trail entry
+    hashes = graph_hashes(store)
+    for g in store.graph_names():
+        assert graph_hash(store, g) == hashes[g], g
+    assert graph_hash(store, "https://w3id.org/compgraph/graph/none") is None

@@ -112,6 +112,14 @@ def graph_hashes(store: LocalStore) -> dict[str, str]:
     return out
 
 
+def graph_hash(store: LocalStore, graph: str) -> str | None:
+    """``graph_hashes(store).get(graph)`` for one data graph, without hashing every graph the trail never recorded."""
+    if graph not in store.graph_names():
+        return None
+    recorded = history.last_recorded(store.oxigraph, graph)
+    return recorded[1] if recorded is not None else history.graph_digest(store.oxigraph, graph)[1]
+
+
 def _class_key(o: Any) -> str:
     """An rdf:type object as the digests key it: a class's IRI as the queries name it, any other term's text."""
     return o.value if isinstance(o, ox.NamedNode) else str(o)

@@ -40,7 +40,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from compgraph.checks.incremental import graph_hashes
+from compgraph.checks.incremental import graph_hash
 from compgraph.graph import durations, literals, namespaces
 from compgraph.graph import store as store_module
 from compgraph.graph.keptfile import KeptFile
@@ -208,7 +208,7 @@ def _kept(
             return None if scratch_graphs(store.oxigraph) else state_token(store)
     else:
         def state() -> str | None:
-            return graph_hashes(store).get(graph, "absent")  # type: ignore[arg-type]
+            return graph_hash(store, graph) or "absent"  # type: ignore[arg-type]
     before = state()
     key = hashlib.sha256(f"{code_fingerprint()}\n{key_text}".encode()).hexdigest()
     body = kept.get(key, before, graph) if before else None
@@ -243,7 +243,7 @@ def kept_query(
 
 def kept_graph_query(store: GraphStore, text: str, graph: str) -> QueryResult:
     """``store.query(text)`` for a ``text`` that reads ``graph`` only (every pattern inside ``GRAPH <graph>``), kept
-    under that graph's content hash as ``checks.incremental.graph_hashes`` gives it: writes to other graphs leave it
+    under that graph's content hash as ``checks.incremental.graph_hash`` gives it: writes to other graphs leave it
     valid, so a new process after an evidence item added still finds the saved report's counts (0.2-0.4 s of the
     first dashboard at 1.1M triples). Deterministic texts only, as for ``kept_query``."""
     return _kept(store, f"graph answer\n{text}", lambda: store.query(text),
