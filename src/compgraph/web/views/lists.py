@@ -117,10 +117,15 @@ def obligations(fmt: str) -> Response | str:
     # The filters' values change only with the data (180 ms of queries at 1.1M triples). Their queries and the ids'
     # run in threads while coverage is read from disk (Oxigraph lets go of the GIL): a fresh process's first view.
     key = ("obligation-filters", model.store_state(store).key)
-    cache().start(key, lambda: model.obligation_filters(store))
-    model.ordered_ids_ahead(store, cache(), "Obligation")
+
+    def filters() -> dict[str, list[tuple[str, str]]]:
+        return model.obligation_filters(store)
+
+    cache().start(key, filters)
+    if not any(request.args.get(name) for name in ("document", "modality", "topic")):
+        model.ordered_ids_ahead(store, cache(), "Obligation")  # a filtered list asks for its own ids instead
     model.obligation_statuses(store, as_of, cache())
-    options_ = cache().get(key, lambda: model.obligation_filters(store))
+    options_ = cache().get(key, filters)
     chosen = {name: choice_param(name, options_[name]) for name in ("document", "modality", "topic", "status")}
     columns = [
         ("id", "Id"),
