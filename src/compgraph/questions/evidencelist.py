@@ -263,8 +263,7 @@ class EvidenceIndex:
         if it was not read again since; the index is at the store's state, so the store has the same facts)."""
         if self._facts is not None or self._db is None:
             return self.facts
-        found = self._lazily(e)
-        return {p: {e: found[p]} if p in found else {} for p in (*FORWARD, REVISION_OF)}
+        return self._view([e])
 
     def _near(self, e: str) -> dict[str, dict[str, list[str]]]:
         """``facts`` as far as ``e``'s row goes (its own and those of the nodes it names), read likewise: the few
@@ -273,9 +272,12 @@ class EvidenceIndex:
         if self._facts is not None or self._db is None:
             return self.facts
         own = self._lazily(e)
-        named = {k for p in (FOR, CONCERNS, BY, REVISION_OF) for k in own.get(p, ()) if not k.startswith(LITERAL)}
+        return self._view([e, *{k for p in (FOR, CONCERNS, BY, REVISION_OF) for k in own.get(p, ())
+                                 if not k.startswith(LITERAL)}])
+
+    def _view(self, keys: list[str]) -> dict[str, dict[str, list[str]]]:
         view: dict[str, dict[str, list[str]]] = {p: {} for p in (*FORWARD, REVISION_OF)}
-        for k in (e, *named):
+        for k in keys:
             for p, values in self._lazily(k).items():
                 view[p][k] = values
         return view
