@@ -8,6 +8,7 @@ new validation run invalidates them without any explicit signal.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import weakref
@@ -104,11 +105,17 @@ def status_slug(status: str) -> str:
 STATUS_BY_SLUG = {status_slug(s): s for s in STATUSES}
 
 
+_CGR = str(CGR)
+
+
+# Memoised: a list of findings or evidence links one node per row, tens of thousands at 1.1M triples, most
+# of them the same few thousand nodes; the answer depends on the IRI alone.
+@functools.lru_cache(maxsize=1 << 16)
 def entity_url(iri: str) -> str | None:
     """The browser page of a cgr: entity, or None for concepts and other nodes."""
-    if not iri.startswith(str(CGR)):
+    if not iri.startswith(_CGR):
         return None
-    seg, _, ident = iri[len(str(CGR)) :].partition("/")
+    seg, _, ident = iri[len(_CGR) :].partition("/")
     kind = SEGMENT_TO_KIND.get(seg)
     if kind is None or kind == "organisations" or not ident or "/" in ident:
         return None
@@ -116,9 +123,9 @@ def entity_url(iri: str) -> str | None:
 
 
 def kind_of(iri: str) -> str | None:
-    if not iri.startswith(str(CGR)):
+    if not iri.startswith(_CGR):
         return None
-    return iri[len(str(CGR)) :].partition("/")[0]
+    return iri[len(_CGR) :].partition("/")[0]
 
 
 def sparql_string(text: str) -> str:

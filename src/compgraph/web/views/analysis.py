@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Response, abort, render_template, request, url_for
 
+from compgraph.checks.report import Finding
 from compgraph.graph.namespaces import shorten
 from compgraph.graph.store import GraphStore, LocalStore
 from compgraph.questions import impact as im
@@ -66,20 +67,14 @@ def gaps(fmt: str) -> Response | str:
     store = get_store()
     as_of = as_of_param()
     outcome = _validation(store, as_of)
-    rows = []
+    by_rule: dict[str, list[Finding]] = {}
     for f in outcome.findings:
-        rows.append(
-            {
-                "severity": f.severity,
-                "rule": f.rule,
-                "focus": f.focus_label,
-                "focus_iri": f.focus,
-                "focus_url": model.entity_url(f.focus),
-                "message": f.message,
-                "path": f.path or "",
-                "value": shorten(f.value) if f.value else "",
-            }
-        )
+        by_rule.setdefault(f.rule, []).append(f)
+    # A large graph has tens of thousands of findings: the HTML shows the first GAPS_PER_RULE of each rule
+    # with its full count, so only those become rows (32k rows at 1.1M triples were ~0.3 s of a first view);
+    # the CSV and JSON keep every finding.
+    shown = {rule: [_gap_row(f) for f in found[:GAPS_PER_RULE]] for rule, found in by_rule.items()}
+    rows = [_gap_row(f) for f in outcome.findings] if fmt != "html" else [r for rs in shown.values() for r in rs]
     table = Table(
         "findings",
         "Findings",
@@ -88,13 +83,7 @@ def gaps(fmt: str) -> Response | str:
         links={"focus": "focus_url"},
         empty="No findings: the graph conforms to every shape on this date.",
     )
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        groups.setdefault(r["rule"], []).append(r)
-    # A large graph has tens of thousands of findings: the HTML shows the first GAPS_PER_RULE of each rule
-    # with its full count; the CSV and JSON keep every finding.
-    shown = {rule: items[:GAPS_PER_RULE] for rule, items in groups.items()}
-    counts = {rule: len(items) for rule, items in groups.items()}
+    counts = {rule: len(found) for rule, found in by_rule.items()}
     return respond(
         "gaps.html",
         fmt,
@@ -109,6 +98,19 @@ def gaps(fmt: str) -> Response | str:
         group_counts=counts,
         csv_all=f"/gaps.csv?as_of={as_of.isoformat()}",
     )
+
+
+def _gap_row(f: Finding) -> dict[str, Any]:
+    return {
+        "severity": f.severity,
+        "rule": f.rule,
+        "focus": f.focus_label,
+        "focus_iri": f.focus,
+        "focus_url": model.entity_url(f.focus),
+        "message": f.message,
+        "path": f.path or "",
+        "value": shorten(f.value) if f.value else "",
+    }
 
 
 # --- impact ------------------------------------------------------------------------------------
