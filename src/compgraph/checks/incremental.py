@@ -489,13 +489,13 @@ def _validate_incremental(
     saved = history.last_recorded(db, REPORT_GRAPH) if save else None
     if unchanged:
         # Nothing changed: the incremental file already says all of this (2.5 s to write at 1.1M).
-        def kept_only() -> None:
+        def kept_only() -> bool:
             keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
-            if last is not None:
-                lastrun.keep(path, lastrun.LastRun((0, 0, 0), last, ids, per_query, per_findings, labels, kept, owners),
-                             wait=write_behind)
+            return True
 
-        lastrun.write(path, kept_only, write_behind)
+        same = None if last is None else lastrun.LastRun((0, 0, 0), last, ids, per_query, per_findings, labels, kept,
+                                                         owners)
+        lastrun.write(path, kept_only, same, write_behind)
         return Incremental(outcome, len(p.queries), 0, [], why, time.perf_counter() - t0)
     doc = {
         "format": FORMAT,
@@ -512,15 +512,14 @@ def _validate_incremental(
         },
     }
 
-    def both() -> None:
-        if ondisk.keep_json(path, doc):  # not written (a read-only store): every run is a full one
-            keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
-            lastrun.keep(path, lastrun.LastRun((0, 0, 0), doc, ids, per_query, per_findings, labels, kept, owners),
-                         wait=write_behind)
-        else:
-            lastrun.keep(path, None)
+    def both() -> bool:
+        if not ondisk.keep_json(path, doc):  # not written (a read-only store): every run is a full one
+            return False
+        keptfindings.keep(store.root, key, made.conforms, made.findings, outcome.findings, saved)
+        return True
 
-    lastrun.write(path, both, write_behind)
+    run = lastrun.LastRun((0, 0, 0), doc, ids, per_query, per_findings, labels, kept, owners)
+    lastrun.write(path, both, run, write_behind)
     names = sorted(shorten(k[5:]) + " (class)" if k.startswith("type ") else shorten(k) for k in changed)
     return Incremental(outcome, len(p.queries), len(rerun), names, why, time.perf_counter() - t0, focused)
 

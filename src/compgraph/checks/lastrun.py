@@ -14,14 +14,16 @@ evidence item from ~2 s (decoding 28k rows, making every finding and label again
 forked child; a run that does not write behind (the CLI) does not wait for it (a second fork detaches it), so the
 next process may not find it yet and reads the state file as before.
 
-A process that keeps serving after a run (``write_behind``) writes the files in one background thread: the
-findings are returned before the ~0.6 s of writing at 1.1M triples. Each file is replaced whole (``ondisk``), so
-a crash leaves the old file or the new one; the next run in the process waits for the write first (``settle``),
-and the interpreter waits for it at exit.
+A process that keeps serving after a run (``write_behind``) writes the files behind: the findings are returned
+before the ~0.6 s of writing at 1.1M triples, which a forked child does (Linux; else a background thread), so the
+GIL its encoding holds keeps no request waiting. Each file is replaced whole (``ondisk``), so a crash leaves the old
+file or the new one; the next run in the process waits for the write first (``settle``), and the interpreter waits
+for it at exit.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from bisect import bisect_left, insort
@@ -52,6 +54,7 @@ class LastRun:
     owners: dict[Finding, int]  # how many queries found each
 
 
+log = logging.getLogger(__name__)
 _KEPT: dict[str, LastRun] = {}
 FORMAT = "lastrun-1"
 _ALLOWED = frozenset({
@@ -114,16 +117,19 @@ def keep(path: Path, run: LastRun | None, on_disk: bool = True, wait: bool = Tru
     _KEPT.pop(str(path), None)
     stamp = stamp_of(path)
     if run is not None and stamp is not None:
-        run.stamp = stamp
-        if len(_KEPT) >= 8:  # a process opening many stores (the test suite) keeps a few
-            _KEPT.clear()
-        _KEPT[str(path)] = run
+        _remember(path, run, stamp)
         if on_disk:
-            state = (run.ids, run.rows, run.findings, run.labels, run.merged, run.owners)
             fork = sys.platform.startswith("linux")
-            done = keptpickle.dump([(memo_path(path), state)], code_fingerprint(), repr(stamp), fork,
+            done = keptpickle.dump([(memo_path(path), _on_disk(run))], code_fingerprint(), repr(stamp), fork,
                                    detach=fork and not wait)
             done()
+
+
+def _remember(path: Path, run: LastRun, stamp: tuple[int, int, int]) -> None:
+    run.stamp = stamp
+    if len(_KEPT) >= 8:  # a process opening many stores (the test suite) keeps a few
+        _KEPT.clear()
+    _KEPT[str(path)] = run
 
 
 def merged(per_query: list[list[Finding]], memo: LastRun | None) -> tuple[list[Finding], dict[Finding, int]]:
@@ -166,17 +172,75 @@ def _merged_into(
 
 _WRITER: ThreadPoolExecutor | None = None
 _PENDING: dict[str, Future[None]] = {}
+# Written behind in a forked child where there is fork (Linux): encoding the state file and the findings as JSON
+# (26 MB, ~0.4 s at 1.1M triples) holds the GIL, so in a thread the page that asked for the run, and every other
+# request, waited for it (a first /gaps after a write spent ~0.5 s more). The child writes from a copy of memory
+# taken at the fork; the parent's thread waits for it without the GIL.
+_FORK = sys.platform.startswith("linux")
 
 
-def write(path: Path, job: Callable[[], None], behind: bool) -> None:
-    """Run ``job`` (which writes the files beside ``path``) now, or in the background thread."""
+def write(path: Path, files: Callable[[], bool], run: LastRun | None, behind: bool) -> None:
+    """Write the files beside ``path`` (``files``: False if they could not be written, e.g. a read-only store), then
+    keep ``run`` as what the state file holds (None: leave what is kept as it is): now (the copy on disk pickled by
+    a detached child the caller does not wait for), or ``behind``: after this returns, the writing in a forked
+    child, which pickles the copy on disk itself."""
     global _WRITER
     if not behind:
-        job()
+        written = files()
+        if run is not None or not written:
+            keep(path, run if written else None, wait=False)
         return
     if _WRITER is None:
         _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compgraph-state")
-    _PENDING[str(path)] = _WRITER.submit(job)
+    _PENDING[str(path)] = _WRITER.submit(_behind, path, files, run)
+
+
+def _behind(path: Path, files: Callable[[], bool], run: LastRun | None) -> None:
+    if not _FORK:
+        written = files()
+        if run is not None or not written:
+            keep(path, run if written else None)
+        return
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare: written here, as without fork
+        os.close(read_end)
+        os.close(write_end)
+        written = files()
+        if run is not None or not written:
+            keep(path, run if written else None)
+        return
+    if pid == 0:  # the child: no logging (another thread may have held its lock at the fork), no exit handlers
+        code = 1
+        try:
+            os.close(read_end)
+            if files():
+                stamp = stamp_of(path)
+                if run is not None and stamp is not None:
+                    keptpickle.write_file(memo_path(path), code_fingerprint(), repr(stamp), _on_disk(run))
+                os.write(write_end, repr(stamp).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as said:
+        told = said.read().decode()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not told:
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.warning("the validation state beside %s was not written (the writing child failed)", path)
+        keep(path, None, on_disk=False)  # not written (or not wholly): the next run reads the file, or runs whole
+    elif run is not None:
+        # Kept in memory only for the very file the child wrote: another process may have replaced it since.
+        _KEPT.pop(str(path), None)
+        stamp = stamp_of(path)
+        if stamp is not None and repr(stamp) == told:
+            _remember(path, run, stamp)
+
+
+def _on_disk(run: LastRun) -> tuple[Any, ...]:
+    return (run.ids, run.rows, run.findings, run.labels, run.merged, run.owners)
 
 
 def settle(path: Path) -> None:

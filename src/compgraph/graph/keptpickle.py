@@ -40,7 +40,10 @@ def code_fingerprint(label: str, sources: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
-def _write(target: Path, fingerprint: str, stamp: str, state: Any, reduce: Callable[[Any], Any] | None) -> None:
+def write_file(target: Path, fingerprint: str, stamp: str, state: Any,
+               reduce: Callable[[Any], Any] | None = None) -> None:
+    """Write one file here and now, whole then renamed; raises what writing raised (for a caller that is itself a
+    forked child, where logging could wait forever for a lock another thread held at the fork)."""
     class Pickler(pickle.Pickler):
         def reducer_override(self, obj: Any) -> Any:
             return reduce(obj) if reduce is not None else NotImplemented
@@ -72,7 +75,7 @@ def dump(files: Iterable[tuple[Path, Any]], fingerprint: str, stamp: str, fork: 
     if not fork:
         try:
             for target, state in files:
-                _write(target, fingerprint, stamp, state, reduce)
+                write_file(target, fingerprint, stamp, state, reduce)
         except Exception as exc:  # noqa: BLE001 - a cache that cannot be kept is not kept
             log.warning("not kept: %s", exc)
             return lambda: False
@@ -87,7 +90,7 @@ def dump(files: Iterable[tuple[Path, Any]], fingerprint: str, stamp: str, fork: 
         try:
             if not detach or os.fork() == 0:
                 for target, state in files:
-                    _write(target, fingerprint, stamp, state, reduce)
+                    write_file(target, fingerprint, stamp, state, reduce)
             code = 0
         finally:
             os._exit(code)
