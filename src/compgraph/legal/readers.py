@@ -24,6 +24,7 @@ from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraph
 from compgraph.legal.office import OFFICE_EXTENSIONS, OfficeError, office_to_html
 from compgraph.legal.pipe_rows import unpipe_points
 from compgraph.legal.policy_xml import numbered_items_as_clauses
+from compgraph.legal.printed_labels import repaired_printed_labels
 from compgraph.legal.section_items import section_paragraphs
 from compgraph.legal.typed_lists import counted_code_lines, opens_empty_item, run_in, typed_label
 
@@ -96,7 +97,7 @@ def read_document(path: Path, max_bytes: int = 5_000_000, encoding: str | None =
         elif is_section_json(raw):  # the same sections as a JSON array's objects, a field a line
             text = json_sections_to_text(raw)
         else:
-            text = unglue_labels(raw)
+            text = repaired_printed_labels(unglue_labels(raw))  # "(3). How", "(8)" for "(B)", "one" / "(1) or more"
     # A zero-width space written as a character reference ("&#8203;", "&ZeroWidthSpace;") is one only now.
     text = _INVISIBLE.sub("", text)
     if not text.strip():
