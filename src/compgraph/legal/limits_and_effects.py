@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AND_NOT_REQUIRED", "LIMITS_AND_EFFECTS_TEXT", "NOT_REQUIRED", "NOT_REQUIRED_TAIL", "RELATIVE_SHALL_NOT"]
+__all__ = ["AND_NOT_REQUIRED", "LIFTED_POINT", "LIMITS_AND_EFFECTS_TEXT", "NOT_REQUIRED", "NOT_REQUIRED_TAIL",
+           "RELATIVE_SHALL_NOT"]
 
 LIMITS_AND_EFFECTS_TEXT = (
     # What an obligation, or compliance with it, does not entail (the Data Act's 8(6): "an obligation to make data
@@ -66,6 +67,10 @@ RELATIVE_SHALL_NOT = re.compile(r"(\bmay\s+(?!not\b)[^;]*?)\s+(?:that|which)\s+s
 
 # A requirement lifted ("is not required to", "shall not be required to"); ``nonduty`` reads it as a limitation.
 NOT_REQUIRED = r"(?:shall\s+not\s+be|is\s+not|are\s+not)\s+required\s+to\b"
+# The same lifted requirement as a point that completes a "shall:" lead-in (Tennessee's 47-18-3204(a): "A controller
+# shall: ... (4) Not be required to delete information that it maintains or uses as aggregate or de-identified data"):
+# "shall ... not be required to", no prohibition; the lead-in's other points stay its duties.
+LIFTED_POINT = re.compile(r"^\W*(?:\(\w{1,4}\)\s*)?not\s+be\s+(?:required|obligated|obliged)\s+to\b", re.I)
 
 # A later predicate that lifts a requirement from the same subject (HRS 92-3.1(b)(1): "Notice of the limited meeting
 # shall be provided ..., shall indicate ..., and shall not be required to include an agenda;"): no prohibition of its

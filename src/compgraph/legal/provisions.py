@@ -51,6 +51,7 @@ from compgraph.legal.lead_ins import (
 )
 from compgraph.legal.lead_ins import POINT_CONDITION as _POINT_CONDITION
 from compgraph.legal.lead_ins import pop_lead_in as _pop_lead_in
+from compgraph.legal.limits_and_effects import LIFTED_POINT
 from compgraph.legal.modal_words import CANNOT_OBLIGE, COMMITS_TO, NOT_PERMITTED_AT_ALL, POINT_OWN_LEAVE
 from compgraph.legal.nonduty import PERIOD_BOUNDS
 from compgraph.legal.own_paragraphs import rule_over_own_subsections
@@ -614,7 +615,8 @@ def _point(walker: _Walker, prov: Provision, lead: tuple[str, str | None, str, b
     point, later = later_clauses(point, lead_mod)
     first = point.split(";")[0]
     labels = " ".join(prov.labels)
-    bound_by_none = NON_DUTY.search(first) or PERIOD_BOUNDS.search(f"{lead_text} {first}")  # a period's bounds too
+    bound_by_none = NON_DUTY.search(first) or PERIOD_BOUNDS.search(f"{lead_text} {first}") \
+        or LIFTED_POINT.match(first)  # a period's bounds too; "shall: ... (4) Not be required to delete ..."
     if bound_by_none and not REQUIRED_CONTENT.search(lead_text):
         # "then the controller is not required to comply ... and may request that the consumer provide ...": the
         # exception binds no one, the permission beside it still does.
