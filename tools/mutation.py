@@ -246,7 +246,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/consolidation_marks.py", "src/compgraph/legal/pdf_section_numbers.py",
          "src/compgraph/legal/pdf_point_order.py",
          # round 47b (thirty-sixth session): two verbs sharing a lead-in's object; a contract's term that deems
-         "src/compgraph/legal/shared_objects.py"],
+         "src/compgraph/legal/shared_objects.py",
+         # round 48a (thirty-seventh session): a printed act's labels as a scan gives them
+         "src/compgraph/legal/printed_labels.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -342,6 +344,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_seventh_round_a_texts.py",
             "tests/legal/test_forty_sixth_round_b_texts.py",
             "tests/legal/test_forty_seventh_round_b_texts.py",
+            "tests/legal/test_forty_eighth_round_a_texts.py",
         ],
     ),
 }
