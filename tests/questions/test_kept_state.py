@@ -109,6 +109,24 @@ def test_a_save_in_a_forked_child_writes_the_same_state(store: LocalStore) -> No
     assert kept_coverage(store, index, keeper) == fresh(store)
 
 
+def test_a_rows_order_key_gives_the_same_dict_as_the_row() -> None:
+    rng = random.Random(31)
+    values = [None, "", "x", "CTL-1", "2026-01-02"]
+    for _ in range(500):
+        row = ("https://e/1", rng.choice(["id-1", "0"]), *(rng.choice(values) for _ in range(9)))
+        assert evl._key_dict(evl._order(row)) == evl._as_dict(row)
+
+
+def test_saved_rows_are_their_order_keys_and_the_subjects_sets_tuples(store: LocalStore) -> None:
+    """The rows file holds no row dicts and no sets (2.5x slower to read back at 81k rows); loaded, it answers."""
+    viewed_and_saved(store, fork=True)
+    _, _, saved = pickle.loads(keptstate.path_of(store, keptstate.ROWS).read_bytes())
+    assert set(saved) == {"_order", "_sources", "_users", "_dirty"}
+    assert all(type(v) is tuple for part in ("_sources", "_users") for v in saved[part].values())
+    index, _ = loaded(store)
+    assert evl.rows(store, index) == evl.query_rows(store)
+
+
 def test_an_unchanged_state_is_not_written_again(store: LocalStore) -> None:
     index, keeper = evl.EvidenceIndex(), kc.CoverageKeeper()
     evl.rows(store, index)

@@ -71,7 +71,6 @@ Row = tuple[str | None, ...]  # (e, id, label, c, cid, x, xid, issued, until, ow
 # What ``EvidenceIndex.kept_state`` saves: the latest dates with what they were made from, the facts, and the rows
 # as made, each apart: a later process reads the facts only when it needs a subject's it has not read again itself.
 _CORE = ("evidence", "keys", "blank", "hashes", "_latest", "_gave", "_by_key", "_odd", "_days", "_latest_dirty")
-_ROWS = ("_made", "_sources", "_users", "_order", "_dirty")
 
 
 def _as_dict(r: Row) -> dict[str, Any]:
@@ -94,6 +93,20 @@ def _as_dict(r: Row) -> dict[str, Any]:
 def _order(r: Row) -> tuple[str, ...]:
     # By id, then IRI; then the smallest of each column, so a second value never depends on join order.
     return tuple("" if v is None else v for v in (r[1], r[0], *r[2:]))
+
+
+def _key_dict(k: tuple[str, ...]) -> dict[str, Any]:
+    """``_as_dict`` of the row whose order key is ``k``: the key holds every column (None as ""), so saved rows
+    are their keys alone (the dicts were 22 of the rows file's 27 MB)."""
+    ident, e, label, c, cid, x, xid, issued, until, owner, newer = k
+    return {"iri": e, "id": ident, "label": label or ident, "control": cid, "control_iri": c, "concerns": xid,
+            "concerns_iri": x, "owner": owner, "issued": issued, "valid_until": until, "renewed_by": newer}
+
+
+class Tupled(dict[str, Any]):
+    """A map of subjects to sets, saved with tuples for the sets (``questions.keptstate`` reduces it so, in the
+    process that pickles): tuples read back about twice as fast, and the index makes a set again only of a
+    subject whose set it changes."""
 
 
 def rows_from(rows: Iterable[Row]) -> list[dict[str, Any]]:
@@ -216,11 +229,15 @@ class EvidenceIndex:
         self.blank: set[str] = set()  # subjects that are blank nodes (keys are plain strings)
         self.hashes: dict[str, str] | None = None
         self.last_reread: set[str] = set()  # the subjects the last refresh read again (none after a full read)
-        # The rows as last made: each record's row and the subjects it was made from (to know which rows a
-        # subject read again can change), the rows' order keys sorted, and the records to make again.
-        self._made: dict[str, tuple[tuple[str, ...], dict[str, Any]]] | None = None
-        self._sources: dict[str, set[str]] = {}
-        self._users: dict[str, set[str]] = {}
+        # The rows as last made: each record's order key (which holds its row: ``_key_dict``) and the row's dict,
+        # made when first asked for; the subjects each row was made from (to know which rows a subject read again
+        # can change), the rows' order keys sorted, and the records to make again. Read back from a save, the
+        # subjects' sets are tuples till one changes. Rows read back make no new tuples: each one a collection
+        # would then walk, and enough of them set off a full collection over everything the files held.
+        self._made: dict[str, tuple[str, ...]] | None = None
+        self._dicts: dict[str, dict[str, Any]] = {}
+        self._sources: dict[str, set[str] | tuple[str, ...]] = {}
+        self._users: dict[str, set[str] | tuple[str, ...]] = {}
         self._order: list[tuple[str, ...]] = []
         self._dirty: set[str] = set()
         # Coverage's latest dates as last made: what each record gave (its latest date, the keys it is about),
@@ -302,7 +319,11 @@ class EvidenceIndex:
             self.forget()
             return None
         core = {k: getattr(self, k) for k in _CORE}
-        return core, facts, ({k: getattr(self, k) for k in _ROWS} if self._made is not None else None)
+        if self._made is None:
+            return core, facts, None
+        rows = {"_order": self._order, "_sources": Tupled(self._sources), "_users": Tupled(self._users),
+                "_dirty": self._dirty}
+        return core, facts, rows
 
     @classmethod
     def from_kept(cls, core: dict[str, Any], facts: Callable[[], dict[str, dict[str, list[str]]] | None],
@@ -320,8 +341,9 @@ class EvidenceIndex:
             return
         kept, self._kept_rows = self._kept_rows(), None
         if kept is not None:
-            for k in _ROWS:
-                setattr(self, k, kept[k])
+            self._order, self._sources, self._users = kept["_order"], kept["_sources"], kept["_users"]
+            self._dirty = set(kept["_dirty"])
+            self._made, self._dicts = {k[1]: k for k in self._order}, {}
         pending, self._pending = self._pending, set()
         self._mark(pending)
 
@@ -479,23 +501,27 @@ class EvidenceIndex:
         for k in self._sources.pop(e, ()):
             users = self._users.get(k)
             if users is not None:
+                users = self._users[k] = set(users) if type(users) is tuple else users
                 users.discard(e)
                 if not users:
                     del self._users[k]
         old = self._made.pop(e, None)
+        self._dicts.pop(e, None)
         if old is not None:
-            at = bisect.bisect_left(self._order, old[0])
+            at = bisect.bisect_left(self._order, old)
             del self._order[at]
         f = self._near(e)
         r = self._row(e, f) if e in self.evidence else None
         if r is None:
             return
-        key = _order(r)
-        self._made[e] = (key, _as_dict(r))
+        key = self._made[e] = _order(r)
         bisect.insort(self._order, key)
         sources = self._sources[e] = self._uses(e, f)
         for k in sources:
-            self._users.setdefault(k, set()).add(e)
+            users = self._users.get(k)
+            if type(users) is not set:
+                users = self._users[k] = set(users or ())
+            users.add(e)
 
     def latest(self) -> dict[tuple[str, str], date] | None:
         """(implementer, control) -> the latest valid-until date of the evidence about it with an id and a title,
@@ -576,22 +602,27 @@ class EvidenceIndex:
         self._load_kept_rows()
         # Past a quarter of a large list, sorting it all again beats inserting each row in turn.
         if self._made is None or len(self._dirty) > max(REMAKE_ALL, len(self._made) // 4):
-            self._made, self._sources, self._users, self._dirty = {}, {}, {}, set()
+            self._made, self._dicts, self._sources, self._users, self._dirty = {}, {}, {}, {}, set()
             for e in self.evidence:
                 r = self._row(e)
                 if r is not None:
-                    self._made[e] = (_order(r), _as_dict(r))
+                    self._made[e] = _order(r)
                     sources = self._sources[e] = self._uses(e)
                     for k in sources:
                         self._users.setdefault(k, set()).add(e)
-            self._order = sorted(key for key, _ in self._made.values())
+            self._order = sorted(self._made.values())
         else:
             for e in self._dirty:
                 self._make(e)
             self._dirty = set()
-        made = self._made
         # Each order key starts with (id, IRI), and one row per IRI: the IRI finds the row.
-        return [made[key[1]][1] for key in self._order]
+        dicts, out = self._dicts, []
+        for key in self._order:
+            row = dicts.get(key[1])
+            if row is None:
+                row = dicts[key[1]] = _key_dict(key)
+            out.append(row)
+        return out
 
 
 def latest(store: GraphStore, index: EvidenceIndex | None = None) -> dict[tuple[str, str], date] | None:

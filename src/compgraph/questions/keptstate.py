@@ -65,6 +65,8 @@ def _reduce(obj: object) -> object:
     # keeper then compares them all once, instead of asking the index what changed).
     if type(obj) is evl.Latest:
         return dict, (dict(obj),)
+    if type(obj) is evl.Tupled:  # done here, in the child that pickles, not under the index's lock
+        return dict, ({k: tuple(v) for k, v in obj.items()},)
     return NotImplemented
 
 
