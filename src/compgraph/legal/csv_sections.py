@@ -43,6 +43,10 @@ _POINT_END = re.compile(r"(?:[;,](?:[ \t]*(?:and|or))?|\.[ \t]\.)$")
 # follows a full stop, colon or semicolon (and any "and" or "or") and comes before a word; "(Amended ...)", a history
 # note, and "subdivision (a) of" are no labels.
 _BRACKETED_START = re.compile(r"\((?:[a-z]{1,4}|\d{1,3}|[A-Z])\)\s+\S")
+# A bare number alone on a line ("28.") reads as a list item, not a section: an act's section number (Kenya's Data
+# Protection Act seeded as JSON, `"section": "28"` over `"content": "(1) A data controller ..."` and `"section": "29"`
+# over an undivided `"content": "A data controller ... shall ..."`) is printed before the section's first words.
+_ACT_SECTION = re.compile(r"^\d{1,4}[A-Z]?$")
 _RUN_IN_LABEL = re.compile(r"(?<=[.:;])\s+(?:(?:and|or)\s+)?(?=\((?:[a-z]{1,4}|\d{1,3}|[A-Z])\)\s+[\w“\"‘'])")
 
 
@@ -72,13 +76,19 @@ def section_rows_to_text(rows: Iterable[Mapping[str | None, str | None]]) -> str
         if _BRACKETED_START.match(content):
             # the code page's own labels, in brackets, run on in one field: the section's number alone, as the
             # code prints it, then each labelled part on a line of its own
-            out.extend([f"{number}.", ""])
-            for part in _RUN_IN_LABEL.split(content):
-                out.extend([part.strip(), ""])
+            parts = [part.strip() for part in _RUN_IN_LABEL.split(content)]
+            if _ACT_SECTION.match(number):  # an act's "28", printed "28.—(1) ...", so read as the section it opens
+                parts[0] = f"{number}.—{parts[0]}"
+            else:
+                out.extend([f"{number}.", ""])
+            for part in parts:
+                out.extend([part, ""])
             continue
         parts = _unglue(content)
         if parts and parts[0].startswith("("):
             parts[0] = f"{number}.—{parts[0]}"
+        elif parts and _ACT_SECTION.match(number):
+            parts[0] = f"{number}. {parts[0]}"  # an undivided section, "29. A data controller ...", as the act prints it
         else:
             parts.insert(0, f"{number}.")
         for part in parts:
