@@ -705,7 +705,7 @@ _NEGATED_POINT = re.compile(r"^(?:(?:except|unless|subject|notwithstanding|save|
                             r"[^;]{0,160}?,\s*)?(?:not\b(?!\s+later\s+than\b)|avoid\b|refrain\s+from\b|"
                             # 5 U.S.C. 552a(e)(7): "Each agency ... shall ... (7) maintain no record describing how
                             # any individual exercises rights ... unless ...": a verb whose object is "no" forbids
-                            r"(?!ensure\b|verify\b|confirm\b|certify\b)[a-z]+\s+no\s+"
+                            r"(?!ensure\b|verify\b|confirm\b|certify\b|if\b|where\b|when\b|unless\b)[a-z]+\s+no\s+"
                             r"(?!later\b|less\b|more\b|fewer\b|longer\b|sooner\b|earlier\b|other\b)[a-z])", re.I)
 
 
