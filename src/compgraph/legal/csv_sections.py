@@ -88,7 +88,7 @@ def section_rows_to_text(rows: Iterable[Mapping[str | None, str | None]]) -> str
         if parts and parts[0].startswith("("):
             parts[0] = f"{number}.—{parts[0]}"
         elif parts and _ACT_SECTION.match(number):
-            parts[0] = f"{number}. {parts[0]}"  # an undivided section, "29. A data controller ...", as the act prints it
+            parts[0] = f"{number}. {parts[0]}"  # an undivided section: "29. A data controller ...", as printed
         else:
             parts.insert(0, f"{number}.")
         for part in parts:
