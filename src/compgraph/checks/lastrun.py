@@ -186,20 +186,23 @@ def write(path: Path, files: Callable[[], bool], run: LastRun | None, behind: bo
     child, which pickles the copy on disk itself."""
     global _WRITER
     if not behind:
-        written = files()
-        if run is not None or not written:
-            keep(path, run if written else None, wait=False)
+        _here(path, files, run, wait=False)
         return
     if _WRITER is None:
         _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compgraph-state")
     _PENDING[str(path)] = _WRITER.submit(_behind, path, files, run)
 
 
+def _here(path: Path, files: Callable[[], bool], run: LastRun | None, wait: bool = True) -> None:
+    """``write``'s work in this process (``wait``: for the child that pickles the copy on disk)."""
+    written = files()
+    if run is not None or not written:
+        keep(path, run if written else None, wait=wait)
+
+
 def _behind(path: Path, files: Callable[[], bool], run: LastRun | None) -> None:
     if not _FORK:
-        written = files()
-        if run is not None or not written:
-            keep(path, run if written else None)
+        _here(path, files, run)
         return
     read_end, write_end = os.pipe()
     try:
@@ -207,9 +210,7 @@ def _behind(path: Path, files: Callable[[], bool], run: LastRun | None) -> None:
     except OSError:  # no process to spare: written here, as without fork
         os.close(read_end)
         os.close(write_end)
-        written = files()
-        if run is not None or not written:
-            keep(path, run if written else None)
+        _here(path, files, run)
         return
     if pid == 0:  # the child: no logging (another thread may have held its lock at the fork), no exit handlers
         code = 1
