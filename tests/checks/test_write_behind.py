@@ -20,6 +20,7 @@ from compgraph.graph import ondisk
 from compgraph.graph.build import build
 from compgraph.graph.store import LocalStore
 
+
 @pytest.fixture()
 def store(tmp_path: Path) -> LocalStore:
     s = LocalStore(tmp_path / "store")
