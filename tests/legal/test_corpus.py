@@ -236,11 +236,7 @@ PENDING = {"us-nsm-ai-framework-2024-pillars-2-4.md": {"targets", "citations"},
            "us-hawaii-hrs-514b-153-154-condominium-association-records.md": {"targets"},
            # round 45b: citations 0.636: points run on after a full stop ("... Agency. (a) Agencies must not ...",
            # "(b) Ownership. An OFC must ...") are cited as their subsection's sentences ("125-055-0010(1), sentence 2")
-           "us-oregon-oar-125-055-0010-0025-oregon-forward.md": {"citations"},
-           # round 46b: citations 0.600: s. 60 is glued under the excerpt's title block (its number opens nothing, its
-           # rows cite "(1)", "(2)(a)"), 62(1)'s lead-in and number are printed after its points ("62" / "(1)" /
-           # "mation practices that"), and 64(1)'s and 70(1)'s leave after its conditions is cited as the last condition
-           "ca-nova-scotia-phia-2010-s60-70.md": {"citations"}}
+           "us-oregon-oar-125-055-0010-0025-oregon-forward.md": {"citations"}}
 
 
 @pytest.fixture(scope="module")
