@@ -71,6 +71,9 @@ def section_rows_to_text(rows: Iterable[Mapping[str | None, str | None]]) -> str
         fields = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
         number, content = fields.get("section", ""), fields.get("content", "")
         title = fields.get("title", "")
+        # a field that repeats the section's number and heading ("18. Security (1) In order ..."): the words after them
+        if number and content.startswith(f"{number}. "):
+            content = content[len(number) + 2 :].removeprefix(title).lstrip()
         if title.strip(". "):
             out.extend([title, ""])
         if _BRACKETED_START.match(content):
