@@ -21,12 +21,15 @@ from __future__ import annotations
 import json
 import re
 
+from compgraph.legal.code_seed_headings import section_fields
 from compgraph.legal.csv_sections import section_rows_to_text
 
 __all__ = ["is_section_json", "json_sections_to_text"]
 
 # one field a line: `"name": "value",` with the value a JSON string (escapes and all)
 _FIELD = re.compile(r'^\s*"(?P<name>[A-Za-z_]+)"\s*:\s*(?P<value>"(?:[^"\\]|\\.)*")\s*,?\s*$')
+# a number field beside them (a code seed's `"document_index": 0`): no words of the act, passed over
+_NUMBER_FIELD = re.compile(r'^\s*"[A-Za-z_]+"\s*:\s*-?\d+\s*,?\s*$')
 
 
 def is_section_json(raw: str) -> bool:
@@ -60,10 +63,12 @@ def _rows(raw: str) -> list[dict[str, str]]:
             current = None
             continue
         m = _FIELD.match(line)
+        if m is None and current is not None and _NUMBER_FIELD.match(line):
+            continue
         if m is None or current is None:
             return []  # anything else (nested values, numbers, prose) is not a flat section export
         try:
             current[m.group("name").lower()] = str(json.loads(m.group("value")))
         except ValueError:
             return []
-    return rows
+    return [section_fields(row) for row in rows]
