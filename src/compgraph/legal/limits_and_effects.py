@@ -57,7 +57,12 @@ LIMITS_AND_EFFECTS_TEXT = (
     # (both words: "the place where additional information may be obtained", NZ's PRA 20(2)(b), is what a notice
     # must state, inside a duty's point)
     r"\b(?:when\s+and\s+where|where\s+and\s+when)\s+[^.;,]{1,60}?\s+may\s+be\s+"
-    r"(?:viewed|inspected|obtained|examined|seen|accessed|reviewed)\b"
+    r"(?:viewed|inspected|obtained|examined|seen|accessed|reviewed)\b|"
+    # A private right of action (47 U.S.C. 551(f)(1): "Any person aggrieved by any act of a cable operator in violation
+    # of this section may bring a civil action in a United States district court."): a remedy of whoever is wronged,
+    # no duty (a State's or an agency's "may bring an action" stays a permission of that authority).
+    r"\b(?:any|a|an)\s+(?:person|individual|consumer|subscriber|customer|user)\s+(?:who\s+is\s+)?aggrieved\b"
+    r"[^.;]{0,160}?\bmay\s+(?:bring|commence|maintain|institute)\s+an?\s+(?:civil\s+)?action\b"
 )
 
 # A permission whose object is described by a relative "that shall not be ..." (HRS 92-3.1(a): "the board may hold a
