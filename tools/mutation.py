@@ -248,7 +248,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          # round 47b (thirty-sixth session): two verbs sharing a lead-in's object; a contract's term that deems
          "src/compgraph/legal/shared_objects.py",
          # round 48a (thirty-seventh session): a printed act's labels as a scan gives them
-         "src/compgraph/legal/printed_labels.py"],
+         "src/compgraph/legal/printed_labels.py",
+         # round 49b (thirty-seventh session): a code's sections seeded as JSON, their headings run in
+         "src/compgraph/legal/code_seed_headings.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -346,6 +348,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_seventh_round_b_texts.py",
             "tests/legal/test_forty_eighth_round_a_texts.py",
             "tests/legal/test_forty_eighth_round_b_texts.py",
+            "tests/legal/test_forty_ninth_round_b_texts.py",
         ],
     ),
 }
