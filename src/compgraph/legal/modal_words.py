@@ -127,7 +127,9 @@ _PERMISSION = re.compile(
     # demonstrate ...", "Off-site Monitoring ... is authorized as long as standards ... meet ...").
     r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are)\s+(?:hereby\s+)?(?:authori[sz]ed|permitted)\s+"
     r"(?:(?:as|so)\s+long\s+as|when(?:ever)?|(?:only\s+)?if|provided)\b|"
-    r"\b(?:has|have|reserves?)\s+(?:the|a)\s+right\s+to\b|"
+    # (Arlington's policy V(C), round 49a: "reserves all rights to determine whether ... shall be published": the same
+    # leave as "reserves the right to")
+    r"\b(?:has|have|reserves?)\s+(?:the|a)\s+right\s+to\b|\breserves?\s+all\s+rights\s+to\b|"
     # A point that completes "The mayor shall:" with "Have power to administer oaths and to take affidavits": a power.
     # (Valdosta's city manager shall "(8) Have the right to request the counsel ... of the city attorney": a right.)
     r"^\W*(?:\(\w{1,4}\)\s*)?have\s+(?:the\s+)?(?:full\s+)?(?:power|authority|right)\s+to\b|"
@@ -179,13 +181,19 @@ _PERMISSION = re.compile(
 # by which ... will be available") or where it predicts ("making data open will create opportunities").
 # (Norfolk's policy: "the Chief Information Officer will actively encourage Department and public participation": what
 # a party does "actively" is its conduct, never a prediction.)
+# A short aside between "will" and its verb ("the City will, as appropriate, promptly correct or remove ... such Data",
+# Arlington's open data policy IX(B), round 49a): the same undertaking.
+_ASIDE = (r"(?:,\s+(?:as|where|when|if)\s+(?:appropriate|necessary|needed|possible|practicable|required),)?")
 _WILL = (r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhether\s)"
-         r"(?<!\bif\s)\bwill\s+(?!not\b)(?!(?:(?!(?:pro)?actively\b)\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
+         r"(?<!\bif\s)\bwill" + _ASIDE
+         + r"\s+(?!not\b)(?!(?:(?!(?:pro)?actively\b)\w+ly\s+)?(?:create|allow|make\s+(?:the|it|our|an?)\b|"
          r"streamline|improve|promote|enhance|enable|help|increase|result|lead|benefit|foster|spur|reduce|contribute|"
          r"support|encourage|save|drive|generate|empower|strengthen|continue|provide\s+(?:benefits|opportunities)|"
          # (PIPEDA's 4.7.2 "The nature of the safeguards will vary depending on the sensitivity ...": what varies, as
          # "may vary")
-         r"vary|differ|depend)\b)")
+         # (Arlington's policy VIII(B): "The Departments ... will aspire to: 1. Enhance and expand cooperation ...": an
+         # aim, as "it is the objective of the City to" is, no one's duty; round 49a)
+         r"vary|differ|depend|aspire)\b)")
 # "This information is to be listed on the City's website", "Such records are to be available whenever requested":
 # a duty, unless a modal verb of its own governs the sentence ("Member States may decide that the assessment is to be
 # carried out by ...").
