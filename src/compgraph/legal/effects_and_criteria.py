@@ -3,7 +3,8 @@ decision, the reach of a proceeding, the status a thing keeps, a criterion a thi
 an event may bring about. Data for ``nonduty`` (``NON_DUTY``).
 
 Met in round 45b (Oregon's OAR 125-055-0010 to -0025, the Oregon Forward Program), 47a (a court's jurisdiction) and
-46b (the Consumer Rights Directive's 8(2): a breach's effect on the contract).
+46b (the Consumer Rights Directive's 8(2): a breach's effect on the contract); in round 49a a liability an act does
+not add (NIS2's 23(1)), what a standard's criteria may include and a data portal's disclaimer (Arlington's policy).
 """
 
 from __future__ import annotations
@@ -37,5 +38,20 @@ EFFECTS_AND_CRITERIA_TEXT = (
     r"jurisdiction\b|"
     # What a breach does to a contract (the Consumer Rights Directive's 8(2): "If the trader has not complied with this
     # subparagraph, the consumer shall not be bound by the contract or order."): its effect in law, no one's duty.
-    r"\b(?:shall|will)\s+not\s+be\s+bound\s+by\s+(?:the|that|such|this|any)\s+(?:contract|order|agreement|offer)\b"
+    r"\b(?:shall|will)\s+not\s+be\s+bound\s+by\s+(?:the|that|such|this|any)\s+(?:contract|order|agreement|offer)\b|"
+    # Round 49a. A duty's act that adds no liability (NIS2's 23(1): "The mere act of notification shall not subject the
+    # notifying entity to increased liability."): a limitation of liability, as "shall not result in any liability".
+    r"\bshall\s+not\s+subject\s+(?:the\s+|an?\s+|any\s+)?[^.;]{1,60}?\s+to\s+(?:any\s+)?"
+    r"(?:(?:increased|additional|further|greater)\s+)?(?:civil\s+|criminal\s+)?liability\b|"
+    # What a standard's criteria may take in (Arlington's open data policy IV(D)(2): "The criteria to be used in
+    # establishing publication standards may include whether a data set is particularly useful ..."): what the
+    # criteria can be, no one's leave.
+    r"^\W*(?:the|such|these|those)\s+(?:[\w-]+\s+){0,2}(?:criteria|factors)\b[^.;]{0,80}?\bmay\s+(?:also\s+)?include\b|"
+    # A data portal's disclaimer (IX(A): "The use of this list and the data ... shall be at the sole risk of the party
+    # using such data", "Some of the links on this page ... may lead to resources outside the City ... government",
+    # "The presence of external links should not be construed as an endorsement"): who bears a risk, where a link
+    # goes and how a link is read, no one's duty or leave.
+    r"\b(?:shall\s+be|is|are)\s+at\s+the\s+(?:sole\s+|user'?s\s+|own\s+)?risk\s+of\b|"
+    r"^\W*(?:some\s+of\s+)?(?:the\s+)?(?:external\s+)?links\b[^.;]{0,80}?\bmay\s+(?:also\s+)?lead\s+to\b|"
+    r"\bshould\s+not\s+be\s+construed\s+as\b"
 )
