@@ -349,6 +349,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_eighth_round_a_texts.py",
             "tests/legal/test_forty_eighth_round_b_texts.py",
             "tests/legal/test_forty_ninth_round_b_texts.py",
+            "tests/legal/test_forty_ninth_round_a_texts.py",
         ],
     ),
 }
