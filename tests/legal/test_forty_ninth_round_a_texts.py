@@ -6,8 +6,9 @@ In the directive, a sentence saying that an act adds no liability ("The mere act
 notifying entity to increased liability.") was read as a prohibition. In the policy, an aim ("will aspire to:") and its
 points were read as duties; a data portal's disclaimer (who bears the risk of use, where links lead, how links are
 construed) and what a standard's criteria "may include" were read as duties and leave; a reservation of "all rights
-to" act was not read as leave; and "will, as appropriate, promptly correct" was not read as binding. One behaviour
-each."""
+to" act was not read as leave; "will, as appropriate, promptly correct" was not read as binding; and Roman-numbered
+headings in capitals after "VI." ("VII. REQUIRE PUBLISHING METADATA DOCUMENTATION.", "IX.RESERVATIONS AND
+DISCLAIMERS") were not read as sections, so every later duty was cited in section VI. One behaviour each."""
 
 from __future__ import annotations
 
@@ -89,3 +90,14 @@ def test_will_as_appropriate_then_its_verb_binds_as_will_does(tmp_path: Path) ->
         "the portal is inaccurate, the Town will, as appropriate, promptly correct or remove the record.\n"))
     assert [modality for _, modality, _ in rows] == ["permission", "mandatory"]
     assert "promptly correct or remove" in rows[1][2]
+
+
+def test_a_roman_heading_in_capitals_opens_its_section_however_long_or_punctuated(tmp_path: Path) -> None:
+    rows = _policy(tmp_path, (
+        "## II. REQUIRE PUBLISHING RECORDS DOCUMENTATION.\n\n"
+        "Each Department Head shall describe every record before it is published.\n\n"
+        "## III.RESERVATIONS AND DISCLAIMERS\n\n"
+        "A. The Clerk shall keep the portal's disclaimer current.\n\n"
+        "## IV. FUTURE REVIEW FOR POTENTIAL CHANGES TO THIS RECORDS POLICY\n\n"
+        "In the future, this policy should be reviewed for revisions.\n"))
+    assert [ref for ref, _, _ in rows] == ["II", "III(A)", "IV"]

@@ -52,13 +52,19 @@ _NOTED_SECTION_RUN_IN = re.compile(r"^(?:Sec\.|SEC\.|Section|SECTION)[ \t]*(\d+[
 
 
 _ROMAN_HEADING = re.compile(r"^([IVXLC]+)\.[ \t]+([A-Z][^.;:]*?)[ \t]*$")
+# A title all in capitals is a heading however long, with a full stop after it or none after the number (Arlington's
+# open data policy, round 49a: "VII. REQUIRE PUBLISHING METADATA DOCUMENTATION.", "IX.RESERVATIONS AND DISCLAIMERS",
+# "X. FUTURE REVIEW FOR POTENTIAL CHANGES TO THIS POLICY").
+_ROMAN_CAPITALS = re.compile(r"^([IVXLC]+)\.[ \t]*([A-Z][A-Z/&,'’ -]{2,120}?)\.?[ \t]*$")
 
 
 def roman_heading(p: Numbering, line: str) -> tuple[str, str, str] | None:
     """("section", "III", "Procedures/Guidelines") for the next of a policy's Roman-numbered headings ("I.
     Purpose", "II. Effective Date"): short, verbless and in order, so a list's "I." after "H." is no heading."""
     m = _ROMAN_HEADING.match(line)
-    if not m or roman_value(m.group(1)) != p.next_roman or len(m.group(2).split()) > 6 or _VERB.search(m.group(2)):
+    if m is None or len(m.group(2).split()) > 6:
+        m = _ROMAN_CAPITALS.match(line)
+    if not m or roman_value(m.group(1)) != p.next_roman or len(m.group(2).split()) > 12 or _VERB.search(m.group(2)):
         return None
     p.next_roman += 1
     return "section", m.group(1), m.group(2).strip()
