@@ -8,7 +8,8 @@ points were read as duties; a data portal's disclaimer (who bears the risk of us
 construed) and what a standard's criteria "may include" were read as duties and leave; a reservation of "all rights
 to" act was not read as leave; "will, as appropriate, promptly correct" was not read as binding; and Roman-numbered
 headings in capitals after "VI." ("VII. REQUIRE PUBLISHING METADATA DOCUMENTATION.", "IX.RESERVATIONS AND
-DISCLAIMERS") were not read as sections, so every later duty was cited in section VI. One behaviour each."""
+DISCLAIMERS") were not read as sections, so every later duty was cited in section VI; and Markdown's "1." items right
+under a lettered paragraph, with no blank line, were read as more sentences of it. One behaviour each."""
 
 from __future__ import annotations
 
@@ -101,3 +102,13 @@ def test_a_roman_heading_in_capitals_opens_its_section_however_long_or_punctuate
         "## IV. FUTURE REVIEW FOR POTENTIAL CHANGES TO THIS RECORDS POLICY\n\n"
         "In the future, this policy should be reviewed for revisions.\n"))
     assert [ref for ref, _, _ in rows] == ["II", "III(A)", "IV"]
+
+
+def test_a_numbered_item_right_under_a_lettered_paragraph_is_its_point(tmp_path: Path) -> None:
+    rows = _policy(tmp_path, (
+        "## II. RECORDS GROUP\n\n"
+        "A. The Records Group will serve as a resource to help establish standards.\n"
+        "1. The Records Group shall establish a process for publishing\n"
+        "records.\n"
+        "2. The Records Group shall review the records for quality.\n"))
+    assert [ref for ref, _, _ in rows] == ["II(A)", "II(A)(1)", "II(A)(2)"]

@@ -175,7 +175,10 @@ _CATCHLINE_ITEM_OVER_LEAD_IN = re.compile(
 # came out as one run. Such a line starts a paragraph when it opens a list (its label "1", "a" or "A") under a line
 # that ends a sentence or a lead-in, or goes on with the list of the line above it ("5- " after "4- ... interests",
 # which has no full stop); a label of any other kind, or out of order, is left to Markdown as before.
-_SEQUENCE_LABEL = re.compile(r"[ \t]{0,3}(?:(\d{1,3})-|([a-z])\)|([A-Z])\.)[ \t]+\S")
+# (Arlington's open data policy, round 49a: "B. The Departmental Data Coordinator will review the City Data
+# Inventory." / "1. A City Data Inventory shall ...": Markdown's own "1." under a paragraph, which Python-Markdown
+# leaves in the paragraph.)
+_SEQUENCE_LABEL = re.compile(r"[ \t]{0,3}(?:(\d{1,3})-|([a-z])\)|([A-Z])\.|(\d{1,3})\.)[ \t]+\S")
 
 
 def _numbered_lines_apart(raw: str) -> str:
@@ -188,8 +191,8 @@ def _numbered_lines_apart(raw: str) -> str:
                 last = {} if line.lstrip().startswith("#") else last
             out.append(line)
             continue
-        kind = next(i for i in (1, 2, 3) if m.group(i))
-        value = int(m.group(1)) if kind == 1 else ord(m.group(kind).lower()) - ord("a") + 1
+        kind = next(i for i in (1, 2, 3, 4) if m.group(i))
+        value = int(m.group(kind)) if kind in (1, 4) else ord(m.group(kind).lower()) - ord("a") + 1
         prev = out[-1] if out else ""
         if prev.strip() and ((value == 1 and re.search(r"[.;:][\"”’)]?[ \t]*$", prev))
                              or last.get(kind) == value - 1):
