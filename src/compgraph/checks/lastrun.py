@@ -56,6 +56,7 @@ class LastRun:
 
 log = logging.getLogger(__name__)
 _KEPT: dict[str, LastRun] = {}
+_FORK = sys.platform.startswith("linux")  # where the files are written by a forked child (see ``write``)
 FORMAT = "lastrun-1"
 _ALLOWED = frozenset({
     ("rdflib.term", "URIRef"), ("rdflib.term", "Literal"), ("rdflib.term", "BNode"),
@@ -119,9 +120,8 @@ def keep(path: Path, run: LastRun | None, on_disk: bool = True, wait: bool = Tru
     if run is not None and stamp is not None:
         _remember(path, run, stamp)
         if on_disk:
-            fork = sys.platform.startswith("linux")
-            done = keptpickle.dump([(memo_path(path), _on_disk(run))], code_fingerprint(), repr(stamp), fork,
-                                   detach=fork and not wait)
+            done = keptpickle.dump([(memo_path(path), _on_disk(run))], code_fingerprint(), repr(stamp), _FORK,
+                                   detach=_FORK and not wait)
             done()
 
 
@@ -176,7 +176,6 @@ _PENDING: dict[str, Future[None]] = {}
 # (26 MB, ~0.4 s at 1.1M triples) holds the GIL, so in a thread the page that asked for the run, and every other
 # request, waited for it (a first /gaps after a write spent ~0.5 s more). The child writes from a copy of memory
 # taken at the fork; the parent's thread waits for it without the GIL.
-_FORK = sys.platform.startswith("linux")
 
 
 def write(path: Path, files: Callable[[], bool], run: LastRun | None, behind: bool) -> None:
@@ -228,8 +227,9 @@ def _behind(path: Path, files: Callable[[], bool], run: LastRun | None) -> None:
     with os.fdopen(read_end, "rb") as said:
         told = said.read().decode()
     _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 or not told:
-        if os.waitstatus_to_exitcode(status) != 0:
+    failed = os.waitstatus_to_exitcode(status) != 0
+    if failed or not told:
+        if failed:
             log.warning("the validation state beside %s was not written (the writing child failed)", path)
         keep(path, None, on_disk=False)  # not written (or not wholly): the next run reads the file, or runs whole
     elif run is not None:
