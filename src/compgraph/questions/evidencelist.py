@@ -499,9 +499,8 @@ class EvidenceIndex:
         """(Re)make ``e``'s row, if it has one, and note what it was made from."""
         assert self._made is not None
         for k in self._sources.pop(e, ()):
-            users = self._users.get(k)
+            users = self._own_users(k)
             if users is not None:
-                users = self._users[k] = set(users) if type(users) is tuple else users
                 users.discard(e)
                 if not users:
                     del self._users[k]
@@ -518,10 +517,17 @@ class EvidenceIndex:
         bisect.insort(self._order, key)
         sources = self._sources[e] = self._uses(e, f)
         for k in sources:
-            users = self._users.get(k)
-            if type(users) is not set:
-                users = self._users[k] = set(users or ())
+            users = self._own_users(k)
+            if users is None:
+                users = self._users[k] = set()
             users.add(e)
+
+    def _own_users(self, k: str) -> set[str] | None:
+        """The records whose rows ``k`` was read for, as a set this index may change (a save's tuple made one)."""
+        users = self._users.get(k)
+        if type(users) is tuple:
+            users = self._users[k] = set(users)
+        return users  # type: ignore[return-value]
 
     def latest(self) -> dict[tuple[str, str], date] | None:
         """(implementer, control) -> the latest valid-until date of the evidence about it with an id and a title,
