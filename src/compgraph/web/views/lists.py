@@ -370,9 +370,9 @@ def evidence_list(fmt: str) -> Response | str:
     as_of = as_of_param()
     within = window_param()
     rows = [dict(r) for r in model.evidence_rows(get_store(), cache())]
-    # 81k records at 1.1M triples share a few thousand dates, controls and systems: each worked out once.
+    # 81k records at 1.1M triples share a few thousand dates, controls and systems: each worked out once
+    # (the pages of controls and systems by model.entity_url's own memo).
     by_until: dict[str, tuple[int | None, str]] = {}
-    urls: dict[str, str | None] = {}
     for r in link_rows(rows, "evidence"):
         until = r["valid_until"]
         if until not in by_until:
@@ -381,10 +381,7 @@ def evidence_list(fmt: str) -> Response | str:
         r["days_left"], r["remaining"] = by_until[until]
         r["state"] = evidence_state(r["days_left"], until, r["renewed_by"])
         r["renewed_by_url"] = f"/evidence/{r['renewed_by']}" if r["renewed_by"] else None
-        for iri, key in ((r["control_iri"], "control_url"), (r["concerns_iri"], "concerns_url")):
-            if iri not in urls:
-                urls[iri] = model.entity_url(iri)
-            r[key] = urls[iri]
+        r["control_url"], r["concerns_url"] = model.entity_url(r["control_iri"]), model.entity_url(r["concerns_iri"])
     if within is not None:
         # A superseded version running out is not a renewal to plan: its successor is the one that counts.
         rows = [r for r in rows if r["state"] != "superseded" and r["days_left"] is not None]
