@@ -73,8 +73,9 @@ def gaps(fmt: str) -> Response | str:
     # A large graph has tens of thousands of findings: the HTML shows the first GAPS_PER_RULE of each rule
     # with its full count, so only those become rows (32k rows at 1.1M triples were ~0.3 s of a first view);
     # the CSV and JSON keep every finding.
-    shown = {rule: [_gap_row(f) for f in found[:GAPS_PER_RULE]] for rule, found in by_rule.items()}
-    rows = [_gap_row(f) for f in outcome.findings] if fmt != "html" else [r for rs in shown.values() for r in rs]
+    shown = {rule: [_gap_row(f) for f in found[:GAPS_PER_RULE]] for rule, found in by_rule.items()} \
+        if fmt == "html" else {}
+    rows = [r for rs in shown.values() for r in rs] if fmt == "html" else [_gap_row(f) for f in outcome.findings]
     table = Table(
         "findings",
         "Findings",
