@@ -18,6 +18,7 @@ from compgraph.legal.csv_sections import csv_sections_to_text, is_section_csv
 from compgraph.legal.glued_labels import unglue_labels
 from compgraph.legal.json_sections import is_section_json, json_sections_to_text
 from compgraph.legal.layout_tables import unwrap_layout_tables
+from compgraph.legal.legislation_pages import lay_out_legislation_page
 from compgraph.legal.margin_numbers import strip_margin_numbers
 from compgraph.legal.markdown_text import markdown_saved_as_text, markdown_to_html, printed_text
 from compgraph.legal.nz_reprints import numbered_catchline, subsection_paragraphs
@@ -540,6 +541,7 @@ def _html_to_text(html: str, line_laid: bool = False) -> str:
     for tag in soup.find_all(_hidden):
         tag.decompose()
     unwrap_layout_tables(soup)
+    lay_out_legislation_page(soup)
     _mark_line_numbered_tables(soup)
     # A paragraph cannot hold a heading or another paragraph: a browser closes it there. Pages that nest them
     # anyway (leginfo's "<p><h6>1798.100.</h6> <p>(a) ...</p><p>(1) ...</p></p>") are read as the browser lays
