@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from compgraph.legal.defaults_and_deemings import DEFAULTS_AND_DEEMINGS_TEXT
 from compgraph.legal.effects_and_criteria import EFFECTS_AND_CRITERIA_TEXT
 from compgraph.legal.embedded_clauses import NOT_REQUIRED_LIMIT
 from compgraph.legal.furniture import QUESTION
@@ -685,7 +686,7 @@ _NON_DUTY_TEXT = (
     r"^\W*(?:such\s+|the\s+|this\s+)?(?:relief|remedy|remedies|award)\b[^.;]{0,40}?\b(?:may|shall)\s+(?:not\s+)?"
     r"include\b|\b(?:may|shall)\s+not\s+include\s+(?:any\s+)?(?:consequential|incidental|punitive|exemplary|special)\b"
     r"[^.;]{0,40}?\bdamages\b|" + LIMITS_AND_EFFECTS_TEXT + "|" + SAVINGS_AND_DEFINITIONS_TEXT
-    + "|" + EFFECTS_AND_CRITERIA_TEXT
+    + "|" + EFFECTS_AND_CRITERIA_TEXT + "|" + DEFAULTS_AND_DEEMINGS_TEXT
 )
 # A formula inside brackets is the bracket's, not its sentence's: Japan's acts define and extend terms there ("another
 # person (meaning a person other than ...; the same shall apply in Article 20 of this Act) provide an Individual
