@@ -250,7 +250,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          # round 48a (thirty-seventh session): a printed act's labels as a scan gives them
          "src/compgraph/legal/printed_labels.py",
          # round 49b (thirty-seventh session): a code's sections seeded as JSON, their headings run in
-         "src/compgraph/legal/code_seed_headings.py"],
+         "src/compgraph/legal/code_seed_headings.py",
+         # round 50b (thirty-eighth session): legislation.gov.uk's page laid out as its XML; deemings and defaults
+         "src/compgraph/legal/legislation_pages.py", "src/compgraph/legal/defaults_and_deemings.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -350,6 +352,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_eighth_round_b_texts.py",
             "tests/legal/test_forty_ninth_round_b_texts.py",
             "tests/legal/test_forty_ninth_round_a_texts.py",
+            "tests/legal/test_fiftieth_round_b_texts.py",
         ],
     ),
 }
