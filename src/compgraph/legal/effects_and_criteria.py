@@ -4,7 +4,8 @@ an event may bring about. Data for ``nonduty`` (``NON_DUTY``).
 
 Met in round 45b (Oregon's OAR 125-055-0010 to -0025, the Oregon Forward Program), 47a (a court's jurisdiction) and
 46b (the Consumer Rights Directive's 8(2): a breach's effect on the contract); in round 49a a liability an act does
-not add (NIS2's 23(1)), what a standard's criteria may include and a data portal's disclaimer (Arlington's policy).
+not add (NIS2's 23(1)), what a standard's criteria may include and a data portal's disclaimer (Arlington's policy);
+in round 50a a right's own limits and a condition of lawfulness (the GDPR's 8(1), 15(4), 20(3)-(4)).
 """
 
 from __future__ import annotations
@@ -53,5 +54,18 @@ EFFECTS_AND_CRITERIA_TEXT = (
     # goes and how a link is read, no one's duty or leave.
     r"\b(?:shall\s+be|is|are)\s+at\s+the\s+(?:sole\s+|user'?s\s+|own\s+)?risk\s+of\b|"
     r"^\W*(?:some\s+of\s+)?(?:the\s+)?(?:external\s+)?links\b[^.;]{0,80}?\bmay\s+(?:also\s+)?lead\s+to\b|"
-    r"\bshould\s+not\s+be\s+construed\s+as\b"
+    r"\bshould\s+not\s+be\s+construed\s+as\b|"
+    # A right's own limits (the GDPR's 15(4): "The right to obtain a copy referred to in paragraph 3 shall not adversely
+    # affect the rights and freedoms of others."; 20(3): "That right shall not apply to processing necessary for ..."):
+    # how far the right reaches, no one's duty ("That ..." opens the sentence, so the "shall not apply" rule of
+    # ``nonduty``, which passes over a "that" clause, does not see it).
+    r"\brights?\b[^.;]{0,160}?\bshall\s+not\s+adversely\s+affect\b|"
+    r"^\W*that\s+(?:right|obligation|requirement|exemption|derogation)s?\s+shall\s+not\s+apply\b|"
+    # When processing is lawful (8(1): "the processing of the personal data of a child shall be lawful where the child
+    # is at least 16 years old"): a condition of lawfulness, as "shall be deemed"; "shall be lawful only if" still bars
+    # the processing otherwise.
+    r"\bshall\s+be\s+lawful\s+(?:where|if|when|provided)\b|"
+    # How a thing is to be regarded, with an aside before the negation (5(1)(b): "further processing ... shall, in
+    # accordance with Article 89(1), not be considered to be incompatible with the initial purposes"): a deeming.
+    r"\bshall,\s+[^,;]{1,80},\s+not\s+be\s+(?:considered|deemed|regarded)\b"
 )

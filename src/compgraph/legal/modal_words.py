@@ -34,6 +34,9 @@ _PROHIBITION = re.compile(
     # Zambia's DPA 15(9): "the data controller or data processor shall no longer process that personal data": to stop
     # doing a thing is not to do it ("shall no longer be required" changes a status, no one's conduct).
     r"\b(?:shall|must)\s+no\s+longer\s+(?!be\b|have\b)\w+|"
+    # the GDPR's 21(3): "the personal data shall no longer be processed for such purposes": a thing no longer to be done
+    # to the data, as "shall not be processed"
+    r"\b(?:shall|must)\s+no\s+longer\s+be\s+(?:processed|used|disclosed|retained|stored|kept|shared|sold|transferred)\b|"
     # Des Moines' rules: "Any person may have no more than one Agenda item request pending at a time": a limit.
     r"\bmay\s+(?!be\b)\w+\s+no\s+more\s+than\b|"
     # and HRS 92-3.1(b)(3): "No more than one limited meeting per month shall be held by a county council ...": a cap
