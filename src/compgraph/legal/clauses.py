@@ -48,6 +48,7 @@ from compgraph.legal.parties import (  # who a clause binds and what it is about
     statute_topic,
     strip_risk_class,
 )
+from compgraph.legal.semicolon_limbs import DATA_LIMB, DEEMING_LIMB
 
 __all__ = ["NON_DUTY", "STATUTE_ROLES", "acting_party", "duty_clauses", "explicit_permission", "later_clauses",
            "pieces", "statute_addressee", "statute_modality", "main_clause", "statute_topic", "strip_risk_class"]
@@ -623,7 +624,8 @@ _SHARED_CONDITION = re.compile(r"(?:or\s+)?((?:in\s+the\s+case\s+of|where|if|whe
 _SEMICOLON_DUTY = re.compile(r"(?<=;)\s+(?=(?:in\s+(?:such\s+an?|such|that|this|either|each)\s+case,\s+)?"
                              r"(?:" + THAT_PARTY_SHALL + r"|(?:the|each|every|such|any|this|these)\s+[^,;]{0,120}?"
                              r"\b(?:shall|must|may|cannot)\b)|(?:[a-z][\w-]*\s+)?" + _BARE_PLURAL + "|"
-                             r"this\s+(?:prohibition|obligation|requirement)\s+(?:does|do)\s+not\s+(?:cover|apply)\b)",
+                             r"this\s+(?:prohibition|obligation|requirement)\s+(?:does|do)\s+not\s+(?:cover|apply)\b|"
+                             + DATA_LIMB + ")",
                              re.I)
 
 
@@ -633,7 +635,7 @@ _OWN_PARTY = re.compile(r"\s*(?:the|each|every|such|any)\s+[^,;]{0,120}?\b(?:sha
 # its duty, so it is cut off (and dropped) rather than kept in the point's text.
 # Art. 5(1)(d): "...; this prohibition shall not apply to AI systems used to support ...": the same.
 _EXCEPTION_LIMB = re.compile(r"\s*this\s+(?:obligation|requirement|prohibition)\s+(?:shall|does|do)\s+not\s+"
-                             r"(?:cover|apply)\b", re.I)
+                             r"(?:cover|apply)\b|" + DEEMING_LIMB, re.I)
 
 
 def explicit_permission(clause: str) -> bool:

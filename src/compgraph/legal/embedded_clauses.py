@@ -20,8 +20,10 @@ WHETHER_SHOULD = re.compile(r"(\bwhether\s+(?:[\w'’-]+\s+){1,4}?)should\b", re
 
 # What parties foresee ("When an applicant submits an application and the parties contemplate that the applicant will
 # inquire about its status, ... the creditor may treat the application as withdrawn"): an expectation, no one's duty.
-CONTEMPLATED_WILL = re.compile(r"(\b(?:contemplate|expect|anticipate)[sd]?\s+that\s+(?:[\w'’-]+\s+){1,4}?)will\b",
-                               re.I)
+# So is a "will" in a clause of extent (the GDPR's 5(1)(e): "personal data may be stored for longer periods insofar as
+# the personal data will be processed solely for archiving purposes ...": the leave's reach; round 50a).
+CONTEMPLATED_WILL = re.compile(r"(\b(?:(?:contemplate|expect|anticipate)[sd]?\s+that|in\s*so\s*far\s+as)\s+"
+                               r"(?:[\w'’-]+\s+){1,4}?)will\b", re.I)
 
 # A leave's object described by what another party shall do with it ("The data collector may send to the Attorney
 # General ... a second copy of the consumer notice, from which is redacted ..., and which the Attorney General or the
