@@ -253,6 +253,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          "src/compgraph/legal/code_seed_headings.py",
          # round 50b (thirty-eighth session): legislation.gov.uk's page laid out as its XML; deemings and defaults
          "src/compgraph/legal/legislation_pages.py", "src/compgraph/legal/defaults_and_deemings.py"],
+         # round 50a (thirty-eighth session): what may open a clause of its own after a semicolon inside a point
+         "src/compgraph/legal/semicolon_limbs.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -353,6 +355,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_ninth_round_b_texts.py",
             "tests/legal/test_forty_ninth_round_a_texts.py",
             "tests/legal/test_fiftieth_round_b_texts.py",
+            "tests/legal/test_fiftieth_round_a_texts.py",
         ],
     ),
 }
