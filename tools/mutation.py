@@ -252,7 +252,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          # round 49b (thirty-seventh session): a code's sections seeded as JSON, their headings run in
          "src/compgraph/legal/code_seed_headings.py",
          # round 50b (thirty-eighth session): legislation.gov.uk's page laid out as its XML; deemings and defaults
-         "src/compgraph/legal/legislation_pages.py", "src/compgraph/legal/defaults_and_deemings.py"],
+         "src/compgraph/legal/legislation_pages.py", "src/compgraph/legal/defaults_and_deemings.py",
          # round 50a (thirty-eighth session): what may open a clause of its own after a semicolon inside a point
          "src/compgraph/legal/semicolon_limbs.py"],
         [
