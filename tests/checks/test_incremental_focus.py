@@ -192,7 +192,7 @@ def test_written_behind_the_state_is_on_disk_once_settled_and_the_next_run_uses_
 
 
 class _NothingRead(affected.EntriesRead):
-    def __init__(self, texts: dict[str, str]) -> None:
+    def __init__(self, texts: dict[str, str], value_key: str | None = None) -> None:
         super().__init__({})
 
 
@@ -209,7 +209,8 @@ def test_a_full_run_reads_the_focus_entries_so_the_first_change_after_it_parses_
     monkeypatch.setattr(incremental, "EntriesRead", _AllRead)
     assert validate_incremental(store, AS_OF, shapes, save=False).why_full
     parsed: list[str] = []
-    monkeypatch.setattr(incremental, "entries_json", lambda text: parsed.append(text) or affected.entries_json(text))
+    monkeypatch.setattr(incremental, "entries_json",
+                        lambda text, *target: parsed.append(text) or affected.entries_json(text, *target))
     add_evidence(store, random.Random(31), 0)
     inc = validate_incremental(store, AS_OF, shapes, save=False)
     assert inc.focused > 0 and parsed == []
@@ -228,7 +229,8 @@ def test_focus_entries_kept_for_a_text_no_longer_planned_are_not_used(
     monkeypatch.setattr(incremental, "_entries_text", lambda q: planned(q) + "\n# as another version plans it\n")
     monkeypatch.setattr(incremental, "_PREPARED", {})
     parsed: list[str] = []
-    monkeypatch.setattr(incremental, "entries_json", lambda text: parsed.append(text) or affected.entries_json(text))
+    monkeypatch.setattr(incremental, "entries_json",
+                        lambda text, *target: parsed.append(text) or affected.entries_json(text, *target))
     add_evidence(store, random.Random(32), 0)
     inc = validate_incremental(store, AS_OF, shapes, save=False)
     assert inc.focused > 0 and len(parsed) >= inc.focused  # each query the change touched read again
@@ -263,7 +265,8 @@ def test_focus_entries_read_after_a_change_are_kept_through_a_full_run_on_anothe
     day = AS_OF + timedelta(days=1)
     assert validate_incremental(store, day, shapes, save=False).why_full
     parsed: list[str] = []
-    monkeypatch.setattr(incremental, "entries_json", lambda text: parsed.append(text) or affected.entries_json(text))
+    monkeypatch.setattr(incremental, "entries_json",
+                        lambda text, *target: parsed.append(text) or affected.entries_json(text, *target))
     add_evidence(store, rnd, 1)
     inc = validate_incremental(store, day, shapes, save=False)
     assert inc.focused > 0 and parsed == []
