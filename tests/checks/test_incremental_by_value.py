@@ -5,12 +5,14 @@ the rows of those values (``affected.by_value``), and the findings stay a full r
 from __future__ import annotations
 
 import pytest
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 from test_incremental import AS_OF
 
 from compgraph.checks import incremental
 from compgraph.checks.affected import VALUE, by_value, entries_of
 from compgraph.checks.incremental import validate_incremental
+from compgraph.checks.report import Finding
 from compgraph.checks.shapes import load_shapes
 from compgraph.checks.sparql.plan import Query
 from compgraph.checks.sparql.run import distinct_rows, run_graph
@@ -135,3 +137,36 @@ def test_a_minus_sub_select_is_read_inline_only_where_its_own_variables_are_seen
     assert "SELECT DISTINCT ?c ?this" in by_value(seen, ["<http://x/a>"])
     optional = query.replace("FILTER (?e != 1)", "OPTIONAL { ?e <http://x/z> ?this }")
     assert "SELECT DISTINCT ?c ?this" in by_value(optional, ["<http://x/a>"])
+
+
+def test_after_a_mapping_only_the_mapped_obligations_findings_are_made_again(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shapes = load_shapes()
+    validate_incremental(store, AS_OF, shapes, save=False)
+    _map_a_finding_away(store)
+    made: dict[str, int] = {}
+    real = incremental._made
+
+    def counted(sh: Graph, q: Query, rows: list[dict[str, Node | None]], labels: dict[Node, str]) -> list[Finding]:
+        made[str(q.constraint)] = made.get(str(q.constraint), 0) + len(rows)
+        return real(sh, q, rows, labels)
+
+    monkeypatch.setattr(incremental, "_made", counted)
+    inc = validate_incremental(store, AS_OF, shapes, save=False)
+    assert inc.outcome.findings == validate_store(store, AS_OF, shapes, save=False).findings
+    rule = next(c for c in made if c.endswith("ImplementedObligationRule"))
+    rows = sum(1 for f in validate_store(store, AS_OF, shapes, save=False).findings if f.rule == IMPLEMENTED)
+    assert made[rule] < rows  # the rows of the one mapped obligation, not every row of the rule
+
+
+def test_a_literal_spelling_a_read_value_makes_the_querys_findings_again() -> None:
+    """A finding names its value as text: one of a literal "urn:x" cannot be told from one of <urn:x> by it."""
+    shapes = load_shapes()
+    p, *_ = incremental._prepared(shapes, False)
+    q = next(q for q in p.queries if str(q.constraint).endswith("ImplementedObligationRule"))
+    org = URIRef("urn:org")
+    rows: list[dict[str, Node | None]] = [{"this": org, "value": URIRef("urn:x"), "id": Literal("1")},
+                                          {"this": org, "value": Literal("urn:x"), "id": Literal("2")}]
+    got = incremental._values_made(shapes, q, rows, {}, [], {URIRef("urn:x")})
+    assert len(got) == 2

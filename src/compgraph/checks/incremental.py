@@ -451,6 +451,7 @@ def _validate_incremental(
     per_query = [[] for _ in p.queries] if why else list(memo.rows) if memo else _kept_rows(last, ids)  # type: ignore[arg-type]
     focused = 0
     remade = set(range(len(p.queries))) if why else set()  # the queries whose rows may differ from the last run's
+    by_values: dict[int, set[Any]] = {}  # of those, the ones read again for some values only: the values
     # A full run reads the entries the next change will need while it waits on the store (none are needed where
     # any predicate matters: every run is a full one).
     reading = EntriesRead({k: _entries_text(q) for q, k in zip(plain, entry_keys, strict=True) if q is not None
@@ -469,6 +470,8 @@ def _validate_incremental(
                     else:
                         if got is not per_query[i]:
                             remade.add(i)
+                            if found is None and values is not None:
+                                by_values[i] = values
                         per_query[i] = got
                         focused += 1
                 fresh = rows_per_query(store, [p.queries[i] for i in rerun])
@@ -479,7 +482,7 @@ def _validate_incremental(
         if reading is not None:
             focus.update(reading.stop())
     flat = [(q, d) for q, rows in zip(p.queries, per_query, strict=True) for d in rows]
-    labels, per_findings = _findings(store, shapes, p.queries, per_query, remade, memo if not why else None,
+    labels, per_findings = _findings(store, shapes, p.queries, per_query, remade, by_values, memo if not why else None,
                                      None if whole_keys & _LABELS else {t.s for t in added + removed if t.p in _LABELS})
     findings, owners = lastrun.merged(per_findings, memo if not why else None)
     kept = list(findings)  # the memory copy's own: a caller may reorder the outcome's
@@ -727,11 +730,12 @@ _LABELS = {str(RDFS.label), str(SH.name), "http://purl.org/dc/terms/title"}  # w
 
 def _findings(
     store: LocalStore, shapes: Graph, queries: list[Query], per_query: list[list[dict[str, Node | None]]],
-    remade: set[int], memo: lastrun.LastRun | None, relabelled: set[str] | None,
+    remade: set[int], by_values: dict[int, set[Any]], memo: lastrun.LastRun | None, relabelled: set[str] | None,
 ) -> tuple[dict[Node, str], list[list[Finding]]]:
     """The focus nodes' labels and each query's findings: from the last run's where its rows and their focus nodes'
     labels are the same (``relabelled``: the nodes whose label triples were added; None: labels may have changed
-    anywhere), else made again."""
+    anywhere), else made again; for a query read again for some values only (``by_values``), the last run's of the
+    other values and those of its rows of these (the implemented rule after a mapping: 20k findings, ~0.3 s)."""
     if memo is None or relabelled is None:
         labels = _labels(store, (d.get("this") for rows in per_query for d in rows))  # type: ignore[misc]
         return labels, [_made(shapes, q, rows, labels) for q, rows in zip(queries, per_query, strict=True)]
@@ -743,9 +747,26 @@ def _findings(
     labels.update(_labels(store, (n for n in fresh if n is not None)))
     out = []
     for i, (q, rows) in enumerate(zip(queries, per_query, strict=True)):
-        again = i in remade or (stale and any(d.get("this") in stale for d in rows))
-        out.append(_made(shapes, q, rows, labels) if again else memo.findings[i])
+        relabel = stale and any(d.get("this") in stale for d in rows)
+        if i in by_values and not relabel and q.keep_vars:
+            out.append(_values_made(shapes, q, rows, labels, memo.findings[i], by_values[i]))
+        else:
+            out.append(_made(shapes, q, rows, labels) if i in remade or relabel else memo.findings[i])
     return labels, out
+
+
+def _values_made(
+    shapes: Graph, q: Query, rows: list[dict[str, Node | None]], labels: dict[Node, str], kept: list[Finding],
+    values: set[Any],
+) -> list[Finding]:
+    """A query's findings after its rows of ``values`` were read again: the kept ones of other values and those
+    made from these rows. A finding names its value as text, so where another row's value has the same text (a
+    literal spelling an IRI) all are made again."""
+    shown = {str(v) for v in values}
+    if any(str(d.get("value")) in shown and d.get("value") not in values for d in rows):
+        return _made(shapes, q, rows, labels)
+    fresh = _made(shapes, q, [d for d in rows if d.get("value") in values], labels)
+    return sorted({f for f in kept if f.value not in shown} | set(fresh), key=Finding.sort_key)
 
 
 def _made(shapes: Graph, q: Query, rows: list[dict[str, Node | None]], labels: dict[Node, str]) -> list[Finding]:
