@@ -54,8 +54,11 @@ MAY_INCLUDE = re.compile(r",\s+which\s+(?:could|may|might|can)\s+include\b[^,;]*
 
 # One modal verb over two verbs, the first with an object of its own and the last a bare verb of content before the
 # colon: "must use plain language and contain:".
-_AND_CONTAIN = re.compile(r"\b(?:shall|must)\s+(?!be\b)[a-z]+\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+"
-                          r"(\s+and\s+(?:contain|include)\s*:\s*)$", re.I)
+# So is a form the verb "be" gives before the list, with an aside and "the following" (16 CFR 318.6: "notice of a
+# breach of security shall be in plain language and include, to the extent possible, the following:").
+_AND_CONTAIN = re.compile(r"\b(?:shall|must)\s+(?:(?!be\b)[a-z]+|be\s+in)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+"
+                          r"(\s+and\s+(?:contain|include)(?:\s*,\s*[^,:;]{1,40},)?(?:\s+the\s+following)?\s*:\s*)$",
+                          re.I)
 
 
 # The Telecommunications Business Act's "No ... carrier ... shall conduct the following acts; provided, however, that
@@ -317,11 +320,20 @@ def points_state_own_modality(lead_in: str) -> bool:
     return _SUBJECT_TO_POINTS.search(lead_in) is not None
 
 
+# A point that is a sentence of its own, a case and then the lead-in's party named again by "that" or "such" (16 CFR
+# 318.5(a)(3), under "A vendor ... shall provide notice of such breach ... in the following form:": "In any case deemed
+# by the vendor ... to require urgency ..., that entity may provide information to individuals by telephone ..."): the
+# same party, but the point's own "may" decides; a leave beside the duty, not the lead-in's duty.
+_CASE_THEN_SAME_PARTY = re.compile(r"^\W*(?:In\s+(?:any|the)\s+cases?|If|Where|When|Whenever)\s[^;]{1,200}?,\s+"
+                                   r"(?:that|such)\s+[a-z-]+(?:\s+[a-z-]+)?\s+may\s+(?!not\b)[a-z]", re.I)
+
+
 def own_verb_points(lead_in: str, point: str) -> bool:
-    """Whether ``point`` binds or allows by its own verb: ``points_state_own_modality``, or a sentence of its own after
-    an "as follows:"."""
+    """Whether ``point`` binds or allows by its own verb: ``points_state_own_modality``, a sentence of its own after
+    an "as follows:", or a case whose party, named again, "may"."""
     return points_state_own_modality(lead_in) or (
-        _AS_FOLLOWS.search(lead_in) is not None and _OWN_SENTENCE.match(point) is not None)
+        _AS_FOLLOWS.search(lead_in) is not None and _OWN_SENTENCE.match(point) is not None) \
+        or _CASE_THEN_SAME_PARTY.match(point) is not None
 
 
 # "The Department shall conspicuously publish the following Open Data Legal Policy on the city's website:", then the

@@ -16,6 +16,7 @@ from compgraph.legal.embedded_clauses import NOT_REQUIRED_LIMIT
 from compgraph.legal.furniture import QUESTION
 from compgraph.legal.limits_and_effects import LIMITS_AND_EFFECTS_TEXT
 from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
+from compgraph.legal.provision_operation import PROVISION_OPERATION_TEXT
 from compgraph.legal.savings_and_definitions import APPLIES_TERMS, SAVINGS_AND_DEFINITIONS_TEXT
 
 __all__ = ["INSTRUMENT_LIMIT", "NON_DUTY", "NOT_A_DUTY_AT_ALL", "PENALTY_CAP", "PERIOD_BOUNDS"]
@@ -686,7 +687,7 @@ _NON_DUTY_TEXT = (
     r"^\W*(?:such\s+|the\s+|this\s+)?(?:relief|remedy|remedies|award)\b[^.;]{0,40}?\b(?:may|shall)\s+(?:not\s+)?"
     r"include\b|\b(?:may|shall)\s+not\s+include\s+(?:any\s+)?(?:consequential|incidental|punitive|exemplary|special)\b"
     r"[^.;]{0,40}?\bdamages\b|" + LIMITS_AND_EFFECTS_TEXT + "|" + SAVINGS_AND_DEFINITIONS_TEXT
-    + "|" + EFFECTS_AND_CRITERIA_TEXT + "|" + DEFAULTS_AND_DEEMINGS_TEXT
+    + "|" + EFFECTS_AND_CRITERIA_TEXT + "|" + DEFAULTS_AND_DEEMINGS_TEXT + "|" + PROVISION_OPERATION_TEXT
 )
 # A formula inside brackets is the bracket's, not its sentence's: Japan's acts define and extend terms there ("another
 # person (meaning a person other than ...; the same shall apply in Article 20 of this Act) provide an Individual
