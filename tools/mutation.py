@@ -254,7 +254,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          # round 50b (thirty-eighth session): legislation.gov.uk's page laid out as its XML; deemings and defaults
          "src/compgraph/legal/legislation_pages.py", "src/compgraph/legal/defaults_and_deemings.py",
          # round 50a (thirty-eighth session): what may open a clause of its own after a semicolon inside a point
-         "src/compgraph/legal/semicolon_limbs.py"],
+         "src/compgraph/legal/semicolon_limbs.py",
+         # round 51b (thirty-eighth session): a provision's own operation ("shall be implemented in the same manner as")
+         "src/compgraph/legal/provision_operation.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -356,6 +358,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_forty_ninth_round_a_texts.py",
             "tests/legal/test_fiftieth_round_b_texts.py",
             "tests/legal/test_fiftieth_round_a_texts.py",
+            "tests/legal/test_fifty_first_round_b_texts.py",
         ],
     ),
 }
