@@ -703,11 +703,7 @@ def _for_values(
     if not values:
         return kept
     res = store.query(sparql_prefixes() + by_value(plain.sparql, sorted(v.n3() for v in values)))
-    fresh = distinct_rows(q, res.dicts())
-    before = [d for d in kept if d.get("value") in values]
-    if len(before) == len(fresh) and {frozenset(d.items()) for d in before} == {frozenset(d.items()) for d in fresh}:
-        return kept
-    return [d for d in kept if d.get("value") not in values] + fresh
+    return _replaced(kept, distinct_rows(q, res.dicts()), "value", values)
 
 
 def _for_focus_nodes(
@@ -718,11 +714,18 @@ def _for_focus_nodes(
     if not nodes:
         return kept
     res = store.query(sparql_prefixes() + restricted(plain.sparql, sorted(n.n3() for n in nodes)))
-    fresh = distinct_rows(q, res.dicts())
-    before = [d for d in kept if d.get("this") in nodes]
+    return _replaced(kept, distinct_rows(q, res.dicts()), "this", nodes)
+
+
+def _replaced(
+    kept: list[dict[str, Node | None]], fresh: list[dict[str, Node | None]], var: str, read: set[Any],
+) -> list[dict[str, Node | None]]:
+    """The kept rows whose ``var`` is not one of those ``read`` again, and the ``fresh`` rows; ``kept`` itself where
+    the fresh rows are those it held (the query's findings and its rows in the file stand)."""
+    before = [d for d in kept if d.get(var) in read]
     if len(before) == len(fresh) and {frozenset(d.items()) for d in before} == {frozenset(d.items()) for d in fresh}:
-        return kept  # the same rows: the query's findings and its rows in the file stand
-    return [d for d in kept if d.get("this") not in nodes] + fresh
+        return kept
+    return [d for d in kept if d.get(var) not in read] + fresh
 
 
 _LABELS = {str(RDFS.label), str(SH.name), "http://purl.org/dc/terms/title"}  # what ``_labels`` reads
