@@ -12,6 +12,7 @@ import re
 from compgraph.legal.consolidation_marks import without_consolidation_marks
 from compgraph.legal.pdf_point_order import stacked_labels_dealt
 from compgraph.legal.pdf_section_numbers import join_margin_section_numbers
+from compgraph.legal.pdf_stranded_labels import stranded_labels_joined
 
 __all__ = ["QUESTION", "SENTENCE_BREAK", "VERB", "capital_wraps", "repair_typography", "set_in_capitals"]
 
@@ -109,7 +110,7 @@ def repair_typography(text: str) -> str:
     text = _bracket_bare_labels(text)
     text = _TRAILING_NUMBER.sub(lambda m: "\n" + m.group(1) + " ", text)
     text = _GLUED_SENTENCE.sub(". ", text)
-    return _join_broken_words(stacked_labels_dealt(join_margin_section_numbers(text)))
+    return _join_broken_words(stacked_labels_dealt(stranded_labels_joined(join_margin_section_numbers(text))))
 
 
 # A PDF's text may lose the space after a sentence that ends in a parenthesis ("... oversee the Open Data Management
