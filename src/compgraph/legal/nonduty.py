@@ -13,6 +13,7 @@ import re
 from compgraph.legal.defaults_and_deemings import DEFAULTS_AND_DEEMINGS_TEXT
 from compgraph.legal.effects_and_criteria import EFFECTS_AND_CRITERIA_TEXT
 from compgraph.legal.embedded_clauses import NOT_REQUIRED_LIMIT
+from compgraph.legal.fulfilments_and_safe_harbours import FULFILMENTS_AND_SAFE_HARBOURS_TEXT
 from compgraph.legal.furniture import QUESTION
 from compgraph.legal.limits_and_effects import LIMITS_AND_EFFECTS_TEXT
 from compgraph.legal.own_sentences import GLOSSARY_LEAD_IN
@@ -688,6 +689,7 @@ _NON_DUTY_TEXT = (
     r"include\b|\b(?:may|shall)\s+not\s+include\s+(?:any\s+)?(?:consequential|incidental|punitive|exemplary|special)\b"
     r"[^.;]{0,40}?\bdamages\b|" + LIMITS_AND_EFFECTS_TEXT + "|" + SAVINGS_AND_DEFINITIONS_TEXT
     + "|" + EFFECTS_AND_CRITERIA_TEXT + "|" + DEFAULTS_AND_DEEMINGS_TEXT + "|" + PROVISION_OPERATION_TEXT
+    + "|" + FULFILMENTS_AND_SAFE_HARBOURS_TEXT
 )
 # A formula inside brackets is the bracket's, not its sentence's: Japan's acts define and extend terms there ("another
 # person (meaning a person other than ...; the same shall apply in Article 20 of this Act) provide an Individual
