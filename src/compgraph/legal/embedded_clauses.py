@@ -12,7 +12,7 @@ import re
 
 from compgraph.legal.limits_and_effects import NOT_REQUIRED
 
-__all__ = ["CONTEMPLATED_WILL", "NOT_REQUIRED_LIMIT", "RELATIVE_SHALL", "WHETHER_SHOULD"]
+__all__ = ["AWARE_THAT", "CONTEMPLATED_WILL", "NOT_REQUIRED_LIMIT", "RELATIVE_SHALL", "WHETHER_SHOULD"]
 
 # An indirect question ("In order to assess whether a person should be an OES, a designated competent authority may
 # serve an information notice ..."): what is asked, no recommendation; the sentence's own verb decides.
@@ -24,6 +24,12 @@ WHETHER_SHOULD = re.compile(r"(\bwhether\s+(?:[\w'’-]+\s+){1,4}?)should\b", re
 # the personal data will be processed solely for archiving purposes ...": the leave's reach; round 50a).
 CONTEMPLATED_WILL = re.compile(r"(\b(?:(?:contemplate|expect|anticipate)[sd]?\s+that|in\s*so\s*far\s+as)\s+"
                                r"(?:[\w'’-]+\s+){1,4}?)will\b", re.I)
+
+# What a party is made aware of (Saskatchewan's HIPA 21(b): "take reasonable steps to ensure that the person to whom the
+# information is disclosed is aware that the information must not be used or disclosed for any purpose other than ..."):
+# the message, not the sentence's own verb; round 51a.
+AWARE_THAT = re.compile(r"(\b(?:is|are|be|been|being|made|remains?)\s+(?:made\s+)?aware\s+that\s+[^;:]{1,160}?)"
+                        r"\b(?:must|shall|may)\s+(?=not\b)", re.I)
 
 # A leave's object described by what another party shall do with it ("The data collector may send to the Attorney
 # General ... a second copy of the consumer notice, from which is redacted ..., and which the Attorney General or the

@@ -170,7 +170,8 @@ _ENSURED_LEAVE = re.compile(r"\b(?:shall|must)\s+(?:\w+\s+){0,2}?ensure\s+that\b
 # The Philippine Data Privacy Act's 13: "The processing of sensitive personal information ... shall be prohibited,
 # except in the following cases:" is the same prohibition in a passive; Valdosta's charter 4.61 "The system shall cover
 # all employees of the city except: (1) elected officials; ..." lists who is left out, each point no duty of its own.
-_EXCEPTED_SITUATIONS = re.compile(r"\bexcept\s*:\s*$|"
+# So does a duty's "shall collect ... directly from the subject individual, except where:" (Saskatchewan's HIPA 25(1)).
+_EXCEPTED_SITUATIONS = re.compile(r"\bexcept\s*:\s*$|\b(?:shall|must)\b[^;:]*,\s+except\s+(?:where|when)\s*:\s*$|"
                                   r"\b(?:(?:may|shall|must)\s+not|(?:is|are)\s+not\s+to|(?:shall\s+be|is|are)\s+"
                                   r"prohibited)\b[^;:]*\bexcept\s+"
                                   r"(?:in|under)\s+(?:any\s+of\s+)?the\s+"

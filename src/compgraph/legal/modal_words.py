@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from compgraph.legal.embedded_clauses import CONTEMPLATED_WILL, RELATIVE_SHALL, WHETHER_SHOULD
+from compgraph.legal.embedded_clauses import AWARE_THAT, CONTEMPLATED_WILL, RELATIVE_SHALL, WHETHER_SHOULD
 from compgraph.legal.parties import _RESPONSIBLE_FOR
 
 # "should not use the AI" advises against, as "should" advises: a recommendation; "should never" still forbids.
@@ -289,7 +289,7 @@ def without_decided(clause: str) -> str:
     """``clause`` without the modal verbs of what it says is decided, or of what happens at a time it names."""
     clause = _AT_WHICH_TIME.sub("", clause)
     clause = CONTEMPLATED_WILL.sub(r"\1", WHETHER_SHOULD.sub(r"\1", clause))  # a question's, an expectation's
-    clause = RELATIVE_SHALL.sub(r"\1", clause)  # a leave's object, what another party shall do with it
+    clause = RELATIVE_SHALL.sub(r"\1", AWARE_THAT.sub(r"\1", clause))  # a leave's object; what a party is told
     for _ in range(3):  # one verb at a time: "when meetings will be utilized, and which bodies shall hold them"
         clause, found = _DECIDED_SHALL.subn(r"\1", clause)
         if not found:
