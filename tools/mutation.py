@@ -256,7 +256,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
          # round 50a (thirty-eighth session): what may open a clause of its own after a semicolon inside a point
          "src/compgraph/legal/semicolon_limbs.py",
          # round 51b (thirty-eighth session): a provision's own operation ("shall be implemented in the same manner as")
-         "src/compgraph/legal/provision_operation.py"],
+         "src/compgraph/legal/provision_operation.py",
+         # round 51a (thirty-eighth session): a PDF conversion's stranded numbers and labels; a sandbox's formulas
+         "src/compgraph/legal/pdf_stranded_labels.py", "src/compgraph/legal/fulfilments_and_safe_harbours.py"],
         [
             "tests/legal/test_statutes.py",
             "tests/legal/test_printed_statutes.py",
@@ -359,6 +361,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/legal/test_fiftieth_round_b_texts.py",
             "tests/legal/test_fiftieth_round_a_texts.py",
             "tests/legal/test_fifty_first_round_b_texts.py",
+            "tests/legal/test_fifty_first_round_a_texts.py",
         ],
     ),
 }
