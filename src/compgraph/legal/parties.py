@@ -93,7 +93,8 @@ _ROLES = _table(
     # telecommunications carrier provides the service
     ("provider", r"\bmanufacturers?\b|\btelecommunications\s+carriers?\b|"
                  r"(?<!\bhealth care )(?<!\bcontracting )(?<!\brequesting )(?<!\btreating )(?<!\bnetwork )"
-                 r"(?<!\brequests by )(?<!\brequested by )\bproviders?\b|\bSMEs\b|\bstart-ups\b"),
+                 r"(?<!\brequests by )(?<!\brequested by )(?<!\bmanagement service )\bproviders?\b|\bSMEs\b|"
+                 r"\bstart-ups\b"),
     ("employer", r"\bemployers?\b|\b(?:employment|staffing)\s+agenc(?:y|ies)\b"),
     ("supplier", r"\bsuppliers?\b"),
     ("developer", r"\bdevelopers?\b"),
@@ -109,7 +110,9 @@ _ROLES = _table(
     # HIPAA's "business associate" acts for the covered entity.
     ("processor", r"\bagents?\s+of\s+(?:a|an|the)\s+(?:health\s+information\s+)?custodians?\b|"
                   r"\bbusiness\s+associates?(?:\s+of\s+(?:a|an|the)\s+covered\s+entit(?:y|ies))?\b|"
-                  r"\bservice\s+providers?\s+or\s+contractors?\b"),
+                  r"\bservice\s+providers?\s+or\s+contractors?\b|"
+                  # Saskatchewan's HIPA: the "information management service provider" keeps data for a trustee
+                  r"\binformation\s+management\s+service\s+providers?\b"),
     # Japan's APPI calls it a "personal information handling business operator"; Washington's My Health My Data Act
     # a "regulated entity" (one that "determines the purpose and means of collecting, processing ... consumer health
     # data"); Malaysia's PDPA a "data user" (one who "processes any personal data or has control over or authorizes
@@ -122,6 +125,8 @@ _ROLES = _table(
                    # data security laws' "licensee", a "data broker" and a web site's "operator" hold the data and
                    # decide its uses
                    r"\bcovered\s+entit(?:y|ies)\b|(?<!\bas )\bcustodians?\b|\bfinancial\s+institutions?\b|"
+                   # Saskatchewan's HIPA "trustee" has custody or control of the data (a library's board is no party)
+                   r"(?<!\bboard of )\btrustees?\b|"
                    r"\blicensees?\b|"
                    r"\bdata\s+brokers?\b|\boperators?\s+of\s+(?:a\s+|an\s+)?(?:commercial\s+)?"
                    r"(?:web\s*sites?|online\s+services?)\b"),
