@@ -9,11 +9,14 @@ points' labels after the point's first line ("for the purpose of combining recor
 after a duty's "except where:" were read as duties; a "must not" in what a recipient is made aware of was read as the
 sentence's prohibition; and three formulas with a modal verb that bind no one were taken as duties: an obligation that
 "may also be fulfilled by" another act, a safe harbour ("no administrative fines shall be imposed") and records a
-disclosure "may become a part of". One behaviour each."""
+disclosure "may become a part of". The trustee, who holds the data, and the information management service provider,
+who keeps it for the trustee, were read as a `provider`. One behaviour each."""
 
 from __future__ import annotations
 
 from dutyrows import duty_rows as _duties
+
+from compgraph.legal.parties import statute_addressee
 
 
 def test_a_section_number_on_a_line_of_its_own_opens_its_section() -> None:
@@ -71,3 +74,9 @@ def test_records_a_disclosure_may_become_a_part_of_are_no_leave() -> None:
             "to another trustee, the information may become a part of the records of the trustee to whom it is "
             "disclosed.\n\n(2) The trustee to whom the information is disclosed must keep it secure.\n")
     assert [ref for ref, _, _ in _duties(text)] == ["20(2)"]
+
+
+def test_a_trustee_is_a_controller_and_its_information_management_service_provider_a_processor() -> None:
+    assert [statute_addressee(s) for s in ("A trustee", "An information management service provider",
+                                           "with the approval of the library board of trustees, the librarian")] == [
+        "controller", "processor", None]
