@@ -110,7 +110,8 @@ def repair_typography(text: str) -> str:
     text = _bracket_bare_labels(text)
     text = _TRAILING_NUMBER.sub(lambda m: "\n" + m.group(1) + " ", text)
     text = _GLUED_SENTENCE.sub(". ", text)
-    return _join_broken_words(stacked_labels_dealt(stranded_labels_joined(join_margin_section_numbers(text))))
+    # a swapped point's tail goes back to its label first ("(c) practices;" / "respond to ..."), then stranded labels
+    return _join_broken_words(stranded_labels_joined(stacked_labels_dealt(join_margin_section_numbers(text))))
 
 
 # A PDF's text may lose the space after a sentence that ends in a parenthesis ("... oversee the Open Data Management
