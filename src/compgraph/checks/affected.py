@@ -34,7 +34,7 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.util import from_n3
 
-from compgraph.checks.sparql.rewrite import _first_brace, _matching, _vars, _without_blocks
+from compgraph.checks.sparql.rewrite import _first_brace, _matching, _top_blocks, _vars, _without_blocks
 from compgraph.checks.sparqltext import first_brace, matching
 from compgraph.graph.sparqlparse import parse_query
 
@@ -417,7 +417,7 @@ def by_value(sparql: str, values: list[str], var: str = "value") -> str:
     subject to it, but one value: 1.1M triples, the organisation rule 2.2 s whole, 0.13 s for its one obligation.
 
     The hash-join blocks go back to their patterns (``restricted``), and a MINUS's sub-select of the planner's
-    nested NOT EXISTS is read inline (``_inline_select``): on its own it is every organisation's evidence read
+    nested NOT EXISTS is read inline (``_inline_minus_selects``): on its own it is every organisation's evidence read
     whatever the value (6.9 s); inline it follows the indexes from the value."""
     values_text = f"VALUES ?{var} {{ {' '.join(values)} }} "
     start = _select_where(sparql)
@@ -438,21 +438,6 @@ def by_value(sparql: str, values: list[str], var: str = "value") -> str:
             at = open_at + 1 + where
     out.append(body[at:])
     return head + " " + values_text + "".join(out)
-
-
-def _top_blocks(body: str) -> list[tuple[int, int]]:
-    """The (open, close) offsets of each ``{...}`` block at the top of a group's text (``body``: after its brace)."""
-    out: list[tuple[int, int]] = []
-    i = 0
-    while True:
-        open_at = first_brace(body, i)
-        if open_at is None:
-            return out
-        close_at = matching(body, open_at)
-        if close_at is None:  # the outer group's own closing brace comes first
-            return out
-        out.append((open_at, close_at))
-        i = close_at + 1
 
 
 def _own_where(inner: str, var: str) -> int | None:
