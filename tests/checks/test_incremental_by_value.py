@@ -170,3 +170,11 @@ def test_a_literal_spelling_a_read_value_makes_the_querys_findings_again() -> No
                                           {"this": org, "value": Literal("urn:x"), "id": Literal("2")}]
     got = incremental._values_made(shapes, q, rows, {}, [], {URIRef("urn:x")})
     assert len(got) == 2
+
+
+def test_a_sub_select_counting_with_a_star_keeps_its_own_value() -> None:
+    """``COUNT(*)`` names no variable: the sub-select projects only its count, so its ?value is its own."""
+    query = ("SELECT ?this ?value ?n WHERE { ?this <http://x/p> ?value . "
+             "{ SELECT (COUNT(*) AS ?n) WHERE { ?value <http://x/q> ?m } } }")
+    text = " ".join(by_value(query, ["<http://x/a>"]).split())
+    assert text.count("VALUES ?value") == 1

@@ -447,7 +447,7 @@ def _own_where(inner: str, var: str) -> int | None:
     offset = 0
     m = re.match(r"\s*SELECT\b(.*?)\bWHERE\s*\{", inner, re.I | re.S)
     if m is not None:
-        if "*" not in m.group(1) and var not in _vars(m.group(1)):
+        if m.group(1).strip() != "*" and var not in _vars(m.group(1)):
             return None  # the sub-select's ?var is its own, not the rows'
         offset = m.end()
         close = matching(inner, offset - 1)
